@@ -1,0 +1,87 @@
+//! The argument list of an attribute: `flag`, `key = value`, `key(args, ...)`.
+
+use proc_macro2::TokenStream;
+use syn::ext::IdentExt;
+use syn::parse::{Parse, ParseStream, Parser};
+use syn::punctuated::Punctuated;
+use syn::{Expr, Ident, Token};
+
+/// One item of an attribute's argument list.
+pub enum Meta {
+    /// A bare word: `acquire`.
+    Word(Ident),
+    /// `key = value`.
+    Value(Ident, Expr),
+    /// `key(items)`.
+    List(Ident, Vec<Meta>),
+}
+
+impl Meta {
+    /// The item's key.
+    pub fn key(&self) -> &Ident {
+        match self {
+            Meta::Word(k) | Meta::Value(k, _) | Meta::List(k, _) => k,
+        }
+    }
+}
+
+impl Parse for Meta {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        // Keywords such as `async` are valid words here.
+        let key = Ident::parse_any(input)?;
+        if input.peek(Token![=]) {
+            input.parse::<Token![=]>()?;
+            Ok(Meta::Value(key, input.parse()?))
+        } else if input.peek(syn::token::Paren) {
+            let content;
+            syn::parenthesized!(content in input);
+            Ok(Meta::List(key, parse_list(&content)?))
+        } else {
+            Ok(Meta::Word(key))
+        }
+    }
+}
+
+fn parse_list(input: ParseStream) -> syn::Result<Vec<Meta>> {
+    Ok(Punctuated::<Meta, Token![,]>::parse_terminated(input)?
+        .into_iter()
+        .collect())
+}
+
+/// Parses an attribute's whole argument list.
+pub fn parse_args(args: TokenStream) -> syn::Result<Vec<Meta>> {
+    parse_list.parse2(args)
+}
+
+/// The identifier an expression consists of, if it is a single identifier.
+pub fn expr_ident(expr: &Expr) -> Option<&Ident> {
+    match expr {
+        Expr::Path(p) if p.qself.is_none() && p.attrs.is_empty() => p.path.get_ident(),
+        _ => None,
+    }
+}
+
+/// The items of `[a, b]`, or the single item of `a`.
+pub fn expr_list(expr: &Expr) -> Vec<&Expr> {
+    match expr {
+        Expr::Array(a) => a.elems.iter().collect(),
+        other => vec![other],
+    }
+}
+
+/// Parses an integer literal expression, possibly negated.
+pub fn expr_int(expr: &Expr) -> Option<i64> {
+    match expr {
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(i),
+            ..
+        }) => i.base10_parse().ok(),
+        Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) => expr_int(expr).map(|v| -v),
+        Expr::Paren(p) => expr_int(&p.expr),
+        _ => None,
+    }
+}

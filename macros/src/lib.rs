@@ -1,0 +1,27 @@
+//! The `#[kfunc]` and `#[family]` attributes. Use them through the `kfreg`
+//! crate, which documents the vocabulary.
+//!
+//! Each attribute parses its arguments into a small AST ([`attr`]), checks
+//! what tokens alone can check ([`kfunc`], [`family`]) and expands to a
+//! descriptor plus `const` assertions that let rustc check what needs types,
+//! at the user's token. On error the item is still emitted so one mistake
+//! does not cascade into "cannot find function" errors elsewhere.
+
+mod attr;
+mod errors;
+mod family;
+mod kfunc;
+
+use proc_macro::TokenStream;
+
+/// Declares a kfunc. See the `kfreg` crate for the vocabulary.
+#[proc_macro_attribute]
+pub fn kfunc(args: TokenStream, item: TokenStream) -> TokenStream {
+    kfunc::expand(args.into(), item.into()).into()
+}
+
+/// Declares a kfunc family and its policy. See the `kfreg` crate.
+#[proc_macro_attribute]
+pub fn family(args: TokenStream, item: TokenStream) -> TokenStream {
+    family::expand(args.into(), item.into()).into()
+}

@@ -1,0 +1,167 @@
+//! kfreg: BPF kernel functions declared where they are defined.
+//!
+//! A kfunc is declared with [`macro@kfunc`] on its Rust definition; families
+//! with [`macro@family`]. Every declaration in every crate linked into the final
+//! program is collected at link time (with `inventory`) into one frozen
+//! [`Registry`] that a verifier queries instead of knowing kfuncs by name.
+//!
+//! ```
+//! use kfreg::{kfunc, family, ListHead, ListNode, IntoRoot, Meta, NodeOffset, Registry};
+//!
+//! /// Doubly linked lists.
+//! #[family(root = list_head, node = list_node, lock_required, lock_safe)]
+//! pub struct my_list;
+//!
+//! /// Adds `node` at the front of `head`.
+//! #[kfunc(family = my_list)]
+//! pub unsafe extern "C" fn my_list_push(
+//!     head: *mut ListHead,
+//!     node: IntoRoot<*mut ListNode>,
+//!     meta: Meta,
+//!     off: NodeOffset,
+//! ) -> i32 {
+//!     0
+//! }
+//!
+//! let reg = Registry::global();
+//! let id = reg.id("my_list_push").unwrap();
+//! assert!(reg.takes(id, kfreg::ArgKind::ListNode));
+//! assert_eq!(reg.family(reg.family_of(id).unwrap()).name, "my_list");
+//! ```
+//!
+//! # Keeping a crate's kfuncs linked
+//!
+//! The linker drops a crate the final binary never references, and its
+//! kfuncs with it. Every binary (and every integration test) that relies on
+//! another crate's kfuncs must name that crate once:
+//!
+//! ```ignore
+//! kfreg::link!(kfreg_catalog, my_kfuncs);
+//! ```
+
+mod ctype;
+mod decl;
+mod registry;
+mod types;
+
+pub use ctype::{CType, FnProto};
+pub use decl::{
+    Callback, CallbackArgs, Family, FamilyDesc, FamilyEntry, Kfunc, KfuncEntry, Location, Param,
+    Ret,
+};
+pub use kfreg_macros::{family, kfunc};
+pub use kfreg_vocab::{ArgKind, DynptrInit, Flags, KindSet, ProgType, ProgTypes, Roles};
+pub use registry::{Conflict, FamilyId, KfuncId, Registry, RegistryError};
+pub use types::{
+    Alloc, AnyCtx, Arena, Const, ConstSize, Dynptr, Ign, IntoRoot, IrqFlag, KfuncType, ListHead,
+    ListNode, MapPtr, Meta, NodeOffset, NodePointer, NonOwn, Nullable, Opt, Pointee, Pointer,
+    ProgAux, RbNode, RbRoot, Refcounted, ResSpinLock, Scalar, Size, Str, TaskWork, TypeSpec,
+    Uninit, Wq,
+};
+
+/// Keeps crates whose kfuncs this binary needs in the link.
+///
+/// The linker only keeps crates the program references; a crate that is
+/// merely a dependency contributes nothing, and its kfuncs silently vanish
+/// from the registry. Put `kfreg::link!(crate_a, crate_b);` at the top level
+/// of every binary and integration test that needs them.
+#[macro_export]
+macro_rules! link {
+    ($($krate:ident),+ $(,)?) => {
+        $(#[allow(unused_imports)] use $krate as _;)+
+    };
+}
+
+/// Support for the code `#[kfunc]` and `#[family]` generate. Not public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::decl::{FamilyEntry, KfuncEntry};
+    pub use inventory;
+
+    use crate::decl::Param;
+    use kfreg_vocab::{ArgKind, Roles};
+
+    /// Turns memory parameters followed by a size parameter into mem/size pairs.
+    pub const fn pair_sizes<const N: usize>(mut params: [Param; N]) -> [Param; N] {
+        let mut i = 0;
+        while i + 1 < N {
+            let size = params[i + 1].roles;
+            if matches!(params[i].kind, ArgKind::Mem)
+                && (size.contains(Roles::SIZE) || size.contains(Roles::CONST_SIZE))
+                && params[i].ty.is_pointer()
+            {
+                params[i].kind = ArgKind::MemSize;
+            }
+            i += 1;
+        }
+        params
+    }
+
+    /// How many parameters have kind `kind`.
+    pub const fn count_kind(params: &[Param], kind: ArgKind) -> usize {
+        let mut n = 0;
+        let mut i = 0;
+        while i < params.len() {
+            if params[i].kind as u8 == kind as u8 {
+                n += 1;
+            }
+            i += 1;
+        }
+        n
+    }
+
+    /// Whether a parameter has any role of `roles`.
+    pub const fn count_role(params: &[Param], roles: Roles) -> usize {
+        let mut n = 0;
+        let mut i = 0;
+        while i < params.len() {
+            if params[i].roles.contains(roles) {
+                n += 1;
+            }
+            i += 1;
+        }
+        n
+    }
+
+    /// Whether some parameter can carry a reference a release kfunc consumes.
+    pub const fn has_releasable(params: &[Param]) -> bool {
+        let mut i = 0;
+        while i < params.len() {
+            if params[i].kind.is_releasable() && params[i].ty.is_pointer() {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// Whether `kind` is a graph kind other than the family's root or node kind.
+    pub const fn foreign_graph_kind(
+        params: &[Param],
+        root: Option<ArgKind>,
+        node: Option<ArgKind>,
+    ) -> bool {
+        let mut i = 0;
+        while i < params.len() {
+            let k = params[i].kind;
+            let is_root = match root {
+                Some(r) => r as u8 == k as u8,
+                None => false,
+            };
+            let is_node = match node {
+                Some(n) => n as u8 == k as u8,
+                None => false,
+            };
+            if (k.is_graph_root() || k.is_graph_node()) && !is_root && !is_node {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// Same as `a == b` for kinds, usable in constants.
+    pub const fn same_kind(a: ArgKind, b: ArgKind) -> bool {
+        a as u8 == b as u8
+    }
+}

@@ -1,0 +1,1 @@
+//! A BPF verifier whose kfunc rules come from the kfreg registry.

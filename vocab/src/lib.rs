@@ -1,0 +1,13 @@
+//! The words of the kfunc DSL, shared by the `#[kfunc]` macro (which parses
+//! them) and the runtime (which stores and queries them), so both read the
+//! same table.
+
+mod flags;
+mod kind;
+mod prog;
+mod suggest;
+
+pub use flags::Flags;
+pub use kind::{ArgKind, DynptrInit, KindSet, Roles};
+pub use prog::{ProgType, ProgTypes};
+pub use suggest::did_you_mean;
