@@ -736,7 +736,7 @@ impl RetClaim {
 
 impl CallbackClaim {
     fn to_tokens(&self) -> TokenStream {
-        let arg = self.arg as u8;
+        let (arg, idx) = (self.arg as u8, self.arg);
         let (sync, sleepable) = (self.sync, self.sleepable);
         let args = match &self.args {
             CallbackArgsClaim::Nodes(_) => quote!(::kfreg::CallbackArgs::Nodes),
@@ -751,7 +751,7 @@ impl CallbackClaim {
         let range = match self.range {
             Some((lo, hi)) => quote!((#lo, #hi)),
             None => quote! {{
-                match PARAMS[#arg].ty {
+                match PARAMS[#idx].ty {
                     ::kfreg::CType::FnPtr(proto) if matches!(proto.ret, ::kfreg::CType::Bool) => (0i64, 1i64),
                     _ => (i32::MIN as i64, i32::MAX as i64),
                 }
