@@ -305,7 +305,10 @@ impl Kfunc {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        format!("extern {} {params}) __ksym;", self.ret_ty.declare(&format!("{}(", self.name)))
+        format!(
+            "extern {}({params}) __ksym;",
+            self.ret_ty.declare(self.name)
+        )
     }
 }
 

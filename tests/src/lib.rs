@@ -1,0 +1,1 @@
+//! Workspace tests live in `tests/`; this crate has no library code.
