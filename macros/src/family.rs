@@ -9,13 +9,20 @@ use quote::{format_ident, quote};
 use std::collections::HashMap;
 use syn::{Expr, ItemStruct};
 
-const WORDS: &[&str] = &["root", "node", "lock_required", "lock_safe", "irq_class", "prog_types"];
+const WORDS: &[&str] = &[
+    "root",
+    "node",
+    "lock_required",
+    "lock_safe",
+    "irq_class",
+    "prog_types",
+];
 
 #[derive(Default)]
 struct Policy {
     root: Option<ArgKind>,
     node: Option<ArgKind>,
-    lock_required: bool,
+    lock_required: Option<proc_macro2::Ident>,
     lock_safe: bool,
     irq_class: Option<String>,
     prog_types: Option<Vec<ProgType>>,
@@ -61,7 +68,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
     let (root, node) = (kind(policy.root), kind(policy.node));
-    let (lock_required, lock_safe) = (policy.lock_required, policy.lock_safe);
+    let (lock_required, lock_safe) = (policy.lock_required.is_some(), policy.lock_safe);
     let irq_class = match &policy.irq_class {
         Some(c) => quote!(::core::option::Option::Some(#c)),
         None => quote!(::core::option::Option::None),
@@ -123,7 +130,7 @@ fn parse_policy(metas: &[Meta], errors: &mut Errors) -> Policy {
             continue;
         }
         match (word.as_str(), meta) {
-            ("lock_required", Meta::Word(_)) => policy.lock_required = true,
+            ("lock_required", Meta::Word(w)) => policy.lock_required = Some(w.clone()),
             ("lock_safe", Meta::Word(_)) => policy.lock_safe = true,
             ("root" | "node", Meta::Value(_, v)) => {
                 let want_root = word == "root";
@@ -158,11 +165,11 @@ fn parse_policy(metas: &[Meta], errors: &mut Errors) -> Policy {
             ),
         }
     }
-    if policy.lock_required && policy.root.is_none() {
-        errors.push(syn::Error::new(
-            Span::call_site(),
+    if let (Some(w), None) = (&policy.lock_required, policy.root) {
+        errors.at(
+            w,
             "`lock_required` protects a graph root: declare `root = list_head` or `root = rb_root`",
-        ));
+        );
     }
     policy
 }

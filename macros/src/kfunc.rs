@@ -29,11 +29,22 @@ struct Kfunc {
 }
 
 enum RetClaim {
-    NewObject { arg: usize, percpu: bool },
-    Like { arg: usize },
+    NewObject {
+        arg: usize,
+        percpu: bool,
+    },
+    Like {
+        arg: usize,
+    },
     KernCtx,
-    Cast { arg: usize },
-    Slice { dynptr: usize, size: usize, writable: bool },
+    Cast {
+        arg: usize,
+    },
+    Slice {
+        dynptr: usize,
+        size: usize,
+        writable: bool,
+    },
     Untrusted,
 }
 
@@ -91,18 +102,16 @@ fn parse(func: ItemFn, args: TokenStream, errors: &mut Errors) -> Option<Kfunc> 
         }
     };
     let mut k = Kfunc::bare(func, params, ret);
-    let mut seen: HashMap<String, Ident> = HashMap::new();
+    let mut seen: HashMap<String, ()> = HashMap::new();
     for meta in &metas {
         let key = meta.key();
         let name = key.to_string();
         if name != "callback" {
-            if let Some(first) = seen.get(&name) {
-                let mut err = syn::Error::new(key.span(), format!("duplicate `{name}`"));
-                err.combine(syn::Error::new(first.span(), format!("`{name}` first given here")));
-                errors.push(err);
+            if seen.contains_key(&name) {
+                errors.at(key, format!("duplicate `{name}`: it is already given"));
                 continue;
             }
-            seen.insert(name.clone(), key.clone());
+            seen.insert(name.clone(), ());
         }
         k.claim(meta, errors);
     }
@@ -125,7 +134,10 @@ fn check_signature(func: &ItemFn, errors: &mut Errors) -> (Vec<(Ident, Type)>, T
         errors.at(w, "a kfunc cannot have a where clause");
     }
     if let Some(v) = &sig.variadic {
-        errors.at(v, "a kfunc cannot be variadic: BPF passes a fixed number of register arguments");
+        errors.at(
+            v,
+            "a kfunc cannot be variadic: BPF passes a fixed number of register arguments",
+        );
     }
     match &sig.abi {
         Some(abi) => match abi.name.as_ref().map(|n| n.value()) {
@@ -226,7 +238,10 @@ impl Kfunc {
             return;
         }
         if !KEYS.contains(&name.as_str()) {
-            let words = Flags::ALL.iter().map(|(_, n, _)| *n).chain(KEYS.iter().copied());
+            let words = Flags::ALL
+                .iter()
+                .map(|(_, n, _)| *n)
+                .chain(KEYS.iter().copied());
             errors.at(
                 &key,
                 format!("unknown kfunc attribute `{name}`{}", hint(&name, words)),
@@ -235,10 +250,7 @@ impl Kfunc {
         }
         match (name.as_str(), meta) {
             ("callback", Meta::List(_, items)) => self.claim_callback(&key, items, errors),
-            ("callback", _) => errors.at(
-                &key,
-                "expected `callback(PARAM, sync|async, ...)`",
-            ),
+            ("callback", _) => errors.at(&key, "expected `callback(PARAM, sync|async, ...)`"),
             (_, Meta::Value(_, value)) => self.claim_value(&key, value, errors),
             _ => errors.at(&key, format!("`{name}` needs a value: `{name} = ...`")),
         }
@@ -296,7 +308,10 @@ impl Kfunc {
                     }
                 }
                 if matches!(value, Expr::Array(a) if a.elems.is_empty()) {
-                    errors.at(value, "`prog_types` is empty: the kfunc could never be called");
+                    errors.at(
+                        value,
+                        "`prog_types` is empty: the kfunc could never be called",
+                    );
                 }
                 self.prog_types = Some(list);
             }
@@ -367,7 +382,10 @@ impl Kfunc {
         if args.len() != arity {
             errors.at(
                 value,
-                format!("`ret = {form}` takes {arity} parameter name(s), got {}", args.len()),
+                format!(
+                    "`ret = {form}` takes {arity} parameter name(s), got {}",
+                    args.len()
+                ),
             );
             return;
         }
@@ -377,8 +395,14 @@ impl Kfunc {
         }
         let a = |i: usize| idx[i].unwrap_or_default();
         let claim = match form.as_str() {
-            "new_obj" => RetClaim::NewObject { arg: a(0), percpu: false },
-            "new_percpu_obj" => RetClaim::NewObject { arg: a(0), percpu: true },
+            "new_obj" => RetClaim::NewObject {
+                arg: a(0),
+                percpu: false,
+            },
+            "new_percpu_obj" => RetClaim::NewObject {
+                arg: a(0),
+                percpu: true,
+            },
             "like" => RetClaim::Like { arg: a(0) },
             "cast" => RetClaim::Cast { arg: a(0) },
             "kern_ctx" => RetClaim::KernCtx,
@@ -401,7 +425,10 @@ impl Kfunc {
                 self.arg(&expr, errors)
             }
             _ => {
-                errors.at(key, "expected `callback(PARAM, sync|async, ...)`: name the parameter first");
+                errors.at(
+                    key,
+                    "expected `callback(PARAM, sync|async, ...)`: name the parameter first",
+                );
                 None
             }
         };
@@ -414,16 +441,24 @@ impl Kfunc {
             match (word.as_str(), item) {
                 ("sync" | "async", Meta::Word(w)) => {
                     if let Some((first, _)) = &mode {
-                        errors.at(w, format!("callback is already `{first}`: it is either sync or async"));
+                        errors.at(
+                            w,
+                            format!("callback is already `{first}`: it is either sync or async"),
+                        );
                     }
                     mode = Some((w.clone(), word == "sync"));
                 }
                 ("sleepable", Meta::Word(w)) => sleepable = Some(w.clone()),
                 ("args", Meta::Value(_, v)) => {
                     args = match (v, expr_ident(v).map(ToString::to_string).as_deref()) {
-                        (_, Some("nodes")) => CallbackArgsClaim::Nodes(expr_ident(v).cloned().unwrap_or_else(|| key.clone())),
+                        (_, Some("nodes")) => CallbackArgsClaim::Nodes(
+                            expr_ident(v).cloned().unwrap_or_else(|| key.clone()),
+                        ),
                         (_, Some("scalars")) => CallbackArgsClaim::Scalars,
-                        (Expr::Call(c), _) if expr_ident(&c.func).is_some_and(|f| f == "map_value") && c.args.len() == 1 => {
+                        (Expr::Call(c), _)
+                            if expr_ident(&c.func).is_some_and(|f| f == "map_value")
+                                && c.args.len() == 1 =>
+                        {
                             match self.arg(&c.args[0], errors) {
                                 Some(i) => CallbackArgsClaim::MapValue(i),
                                 None => CallbackArgsClaim::Scalars,
@@ -439,7 +474,9 @@ impl Kfunc {
                     let lo = r.start.as_deref().and_then(expr_int);
                     let hi = r.end.as_deref().and_then(expr_int);
                     match (lo, hi, &r.limits) {
-                        (Some(lo), Some(hi), syn::RangeLimits::Closed(_)) if lo <= hi => range = Some((lo, hi)),
+                        (Some(lo), Some(hi), syn::RangeLimits::Closed(_)) if lo <= hi => {
+                            range = Some((lo, hi))
+                        }
                         _ => errors.at(r, "expected an inclusive integer range such as `0..=1`"),
                     }
                 }
@@ -453,7 +490,10 @@ impl Kfunc {
             }
         }
         let Some((mode_tok, sync)) = mode else {
-            errors.at(key, "say when the callback runs: `sync` (during the call) or `async` (later)");
+            errors.at(
+                key,
+                "say when the callback runs: `sync` (during the call) or `async` (later)",
+            );
             return;
         };
         if let (true, Some(s)) = (sync, &sleepable) {
@@ -494,12 +534,36 @@ impl Kfunc {
             }
         }
         let pairs = [
-            (Flags::ACQUIRE, Flags::RELEASE, "a kfunc either returns a new reference or consumes one"),
-            (Flags::RCU_LOCK, Flags::RCU_UNLOCK, "a kfunc enters or leaves the RCU read section, not both"),
-            (Flags::PREEMPT_DISABLE, Flags::PREEMPT_ENABLE, "a kfunc disables or enables preemption, not both"),
-            (Flags::IRQ_SAVE, Flags::IRQ_RESTORE, "a kfunc saves or restores IRQ flags, not both"),
-            (Flags::LOCK, Flags::UNLOCK, "a kfunc takes or releases a lock, not both"),
-            (Flags::SLEEPABLE, Flags::LOCK_SAFE, "a sleepable kfunc cannot be called while a spin lock is held"),
+            (
+                Flags::ACQUIRE,
+                Flags::RELEASE,
+                "a kfunc either returns a new reference or consumes one",
+            ),
+            (
+                Flags::RCU_LOCK,
+                Flags::RCU_UNLOCK,
+                "a kfunc enters or leaves the RCU read section, not both",
+            ),
+            (
+                Flags::PREEMPT_DISABLE,
+                Flags::PREEMPT_ENABLE,
+                "a kfunc disables or enables preemption, not both",
+            ),
+            (
+                Flags::IRQ_SAVE,
+                Flags::IRQ_RESTORE,
+                "a kfunc saves or restores IRQ flags, not both",
+            ),
+            (
+                Flags::LOCK,
+                Flags::UNLOCK,
+                "a kfunc takes or releases a lock, not both",
+            ),
+            (
+                Flags::SLEEPABLE,
+                Flags::LOCK_SAFE,
+                "a sleepable kfunc cannot be called while a spin lock is held",
+            ),
         ];
         for (a, b, why) in pairs {
             if let (Some(x), Some(y)) = (self.flag(a), self.flag(b)) {
@@ -512,15 +576,24 @@ impl Kfunc {
                 "`iter_next` needs `ret_null`: an iterator's next returns NULL when it is exhausted",
             );
         }
-        if let (Some(n), None) = (self.flag(Flags::NULL_UNLESS_OWNING), self.flag(Flags::RET_NULL)) {
+        if let (Some(n), None) = (
+            self.flag(Flags::NULL_UNLESS_OWNING),
+            self.flag(Flags::RET_NULL),
+        ) {
             errors.at(n, "`null_unless_owning` refines `ret_null`: add `ret_null`");
         }
         if let (Some(t), Some(_)) = (self.flag(Flags::THROWS), self.flag(Flags::RET_NULL)) {
-            errors.at(t, "a kfunc that `throws` never returns, so `ret_null` is meaningless");
+            errors.at(
+                t,
+                "a kfunc that `throws` never returns, so `ret_null` is meaningless",
+            );
         }
         if let Some((tok, RetClaim::NewObject { .. } | RetClaim::Like { .. })) = &self.ret_claim {
             if self.flag(Flags::ACQUIRE).is_none() {
-                errors.at(tok, format!("`ret = {tok}(..)` returns a new reference: add `acquire`"));
+                errors.at(
+                    tok,
+                    format!("`ret = {tok}(..)` returns a new reference: add `acquire`"),
+                );
             }
         }
     }
@@ -543,7 +616,9 @@ impl Kfunc {
             quote!(.union(::kfreg::Flags::#c))
         });
         let family = match &self.family {
-            Some(path) => quote_spanned!(path.span()=> ::core::option::Option::Some(<#path as ::kfreg::Family>::DESC)),
+            Some(path) => {
+                quote_spanned!(path.span()=> ::core::option::Option::Some(<#path as ::kfreg::Family>::DESC))
+            }
             None => quote!(::core::option::Option::None),
         };
         let ret = match &self.ret_claim {
@@ -613,40 +688,82 @@ impl Kfunc {
     fn type_checks(&self) -> TokenStream {
         let mut out = TokenStream::new();
         let mut check = |at: &dyn ToTokens, cond: TokenStream, msg: String| {
-            let span = at.to_token_stream().into_iter().next().map_or(Span::call_site(), |t| t.span());
+            let span = at
+                .to_token_stream()
+                .into_iter()
+                .next()
+                .map_or(Span::call_site(), |t| t.span());
             out.extend(quote_spanned!(span=> const _: () = if !(#cond) { ::core::panic!(#msg) };));
         };
         let name = self.name();
         let n = self.params.len();
         if let Some(tok) = self.flag(Flags::RET_NULL) {
-            check(tok, quote!(RET.ty.is_pointer()), format!("`ret_null` needs a pointer return type, but `{name}` returns a scalar or nothing"));
+            check(
+                tok,
+                quote!(RET.ty.is_pointer()),
+                format!(
+                    "`ret_null` needs a pointer return type, but `{name}` returns a scalar or nothing"
+                ),
+            );
         }
         if let Some(tok) = self.flag(Flags::ACQUIRE) {
-            check(tok, quote!(RET.ty.is_pointer()), format!("`acquire` needs a pointer return type: `{name}` must return the reference it acquires"));
+            check(
+                tok,
+                quote!(RET.ty.is_pointer()),
+                format!(
+                    "`acquire` needs a pointer return type: `{name}` must return the reference it acquires"
+                ),
+            );
         }
         if let Some(tok) = self.flag(Flags::RELEASE) {
-            check(tok, quote!(::kfreg::__private::has_releasable(&PARAMS)), format!("`release` needs a releasable argument: no parameter of `{name}` is a kernel object, allocated object or refcounted pointer"));
+            check(
+                tok,
+                quote!(::kfreg::__private::has_releasable(&PARAMS)),
+                format!(
+                    "`release` needs a releasable argument: no parameter of `{name}` is a kernel object, allocated object or refcounted pointer"
+                ),
+            );
         }
         if let Some(tok) = self.flag(Flags::NULL_UNLESS_OWNING) {
-            check(tok, quote!(::kfreg::__private::count_kind(&PARAMS, ::kfreg::ArgKind::RefcountedKptr) == 1), "`null_unless_owning` needs exactly one `Refcounted` parameter".into());
+            check(
+                tok,
+                quote!(
+                    ::kfreg::__private::count_kind(&PARAMS, ::kfreg::ArgKind::RefcountedKptr) == 1
+                ),
+                "`null_unless_owning` needs exactly one `Refcounted` parameter".into(),
+            );
         }
         for flag in [Flags::ITER_NEW, Flags::ITER_NEXT, Flags::ITER_DESTROY] {
             if let Some(tok) = self.flag(flag) {
-                check(tok, quote!(#n > 0 && ::kfreg::__private::same_kind(PARAMS[0].kind, ::kfreg::ArgKind::Iter)), format!("`{tok}` needs the iterator state as the first parameter: a pointer to a type declared with `kernel_struct!(.., iter)`"));
+                check(
+                    tok,
+                    quote!(#n > 0 && ::kfreg::__private::same_kind(PARAMS[0].kind, ::kfreg::ArgKind::Iter)),
+                    format!(
+                        "`{tok}` needs the iterator state as the first parameter: a pointer to a type declared with `kernel_struct!(.., iter)`"
+                    ),
+                );
             }
         }
         if let Some(tok) = self.flag(Flags::ITER_DESTROY) {
-            check(tok, quote!(matches!(RET.ty, ::kfreg::CType::Void)), "`iter_destroy` must return nothing".into());
+            check(
+                tok,
+                quote!(matches!(RET.ty, ::kfreg::CType::Void)),
+                "`iter_destroy` must return nothing".into(),
+            );
         }
         for (flag, kind, what) in [
-            (Flags::LOCK, "ResSpinLock", "a `*mut ResSpinLock` parameter"),
-            (Flags::UNLOCK, "ResSpinLock", "a `*mut ResSpinLock` parameter"),
-            (Flags::IRQ_SAVE, "IrqFlag", "an `IrqFlag` parameter"),
-            (Flags::IRQ_RESTORE, "IrqFlag", "an `IrqFlag` parameter"),
+            (Flags::LOCK, "ResSpinLock", "`*mut ResSpinLock`"),
+            (Flags::UNLOCK, "ResSpinLock", "`*mut ResSpinLock`"),
+            (Flags::IRQ_SAVE, "IrqFlag", "`IrqFlag`"),
+            (Flags::IRQ_RESTORE, "IrqFlag", "`IrqFlag`"),
         ] {
             if let Some(tok) = self.flag(flag) {
                 let kind = format_ident!("{kind}");
-                check(tok, quote!(::kfreg::__private::count_kind(&PARAMS, ::kfreg::ArgKind::#kind) == 1), format!("`{tok}` needs exactly one {what}"));
+                check(
+                    tok,
+                    quote!(::kfreg::__private::count_kind(&PARAMS, ::kfreg::ArgKind::#kind) == 1),
+                    format!("`{tok}` needs exactly one {what} parameter"),
+                );
             }
         }
         if let Some(tok) = self.flag(Flags::FALLIBLE) {
@@ -654,20 +771,38 @@ impl Kfunc {
         }
         for (flag, idx) in [(Flags::ARENA_ARG1, 0usize), (Flags::ARENA_ARG2, 1)] {
             if let Some(tok) = self.flag(flag) {
-                check(tok, quote!(#n > #idx && PARAMS[#idx].ty.is_pointer()), format!("`{tok}` needs parameter {} to be a pointer", idx + 1));
+                check(
+                    tok,
+                    quote!(#n > #idx && PARAMS[#idx].ty.is_pointer()),
+                    format!("`{tok}` needs parameter {} to be a pointer", idx + 1),
+                );
             }
         }
         check(name, quote!(::kfreg::__private::count_role(&PARAMS, ::kfreg::Roles::CONST) <= 1), "a kfunc has at most one `Const` parameter: the verifier tracks one constant argument per call".into());
-        check(name, quote!(::kfreg::__private::count_role(&PARAMS, ::kfreg::Roles::PROG) <= 1), "a kfunc has at most one `ProgAux` parameter".into());
+        check(
+            name,
+            quote!(::kfreg::__private::count_role(&PARAMS, ::kfreg::Roles::PROG) <= 1),
+            "a kfunc has at most one `ProgAux` parameter".into(),
+        );
         for (tok, kind) in &self.takes {
             let v = format_ident!("{}", camel(kind.name()));
-            check(tok, quote!(::kfreg::__private::count_kind(&PARAMS, ::kfreg::ArgKind::#v) > 0), format!("`takes = {tok}`, but no parameter of `{name}` is a {tok} argument"));
+            check(
+                tok,
+                quote!(::kfreg::__private::count_kind(&PARAMS, ::kfreg::ArgKind::#v) > 0),
+                format!("`takes = {tok}`, but no parameter of `{name}` is a {tok} argument"),
+            );
         }
         if let Some(path) = &self.family {
-            check(path, quote! {{
-                let fam = <#path as ::kfreg::Family>::DESC;
-                !::kfreg::__private::foreign_graph_kind(&PARAMS, fam.root, fam.node)
-            }}, format!("`{name}` takes a graph root or node of another kind than its family operates on"));
+            check(
+                path,
+                quote! {{
+                    let fam = <#path as ::kfreg::Family>::DESC;
+                    !::kfreg::__private::foreign_graph_kind(&PARAMS, fam.root, fam.node)
+                }},
+                format!(
+                    "`{name}` takes a graph root or node of another kind than its family operates on"
+                ),
+            );
         }
         if let Some((tok, claim)) = &self.ret_claim {
             let role = |i: usize, role: &str| {
@@ -676,14 +811,36 @@ impl Kfunc {
             };
             match claim {
                 RetClaim::NewObject { arg, .. } | RetClaim::Cast { arg } => {
-                    check(tok, role(*arg, "CONST"), format!("`ret = {tok}(..)` names the type with a constant: its parameter must be `Const<..>`"));
+                    check(
+                        tok,
+                        role(*arg, "CONST"),
+                        format!(
+                            "`ret = {tok}(..)` names the type with a constant: its parameter must be `Const<..>`"
+                        ),
+                    );
                 }
                 RetClaim::Like { arg } => {
-                    check(tok, quote!(PARAMS[#arg].kind.is_releasable()), format!("`ret = like(..)` needs an object parameter (`Refcounted`, `Alloc` or a kernel struct pointer)"));
+                    check(
+                        tok,
+                        quote!(PARAMS[#arg].kind.is_releasable()),
+                        format!(
+                            "`ret = like(..)` needs an object parameter (`Refcounted`, `Alloc` or a kernel struct pointer)"
+                        ),
+                    );
                 }
                 RetClaim::Slice { dynptr, size, .. } => {
-                    check(tok, quote!(::kfreg::__private::same_kind(PARAMS[#dynptr].kind, ::kfreg::ArgKind::Dynptr)), format!("`ret = {tok}(..)`: the first parameter named must be a dynptr"));
-                    check(tok, role(*size, "CONST_SIZE"), format!("`ret = {tok}(..)`: the second parameter named must be `ConstSize<..>`"));
+                    check(
+                        tok,
+                        quote!(::kfreg::__private::same_kind(PARAMS[#dynptr].kind, ::kfreg::ArgKind::Dynptr)),
+                        format!("`ret = {tok}(..)`: the first parameter named must be a dynptr"),
+                    );
+                    check(
+                        tok,
+                        role(*size, "CONST_SIZE"),
+                        format!(
+                            "`ret = {tok}(..)`: the second parameter named must be `ConstSize<..>`"
+                        ),
+                    );
                 }
                 RetClaim::KernCtx => {
                     check(tok, quote!(::kfreg::__private::count_kind(&PARAMS, ::kfreg::ArgKind::Ctx) == 1), "`ret = kern_ctx` casts a program context: the kfunc needs one context parameter".into());
@@ -691,7 +848,11 @@ impl Kfunc {
                 RetClaim::Untrusted => {}
             }
             if !matches!(claim, RetClaim::Untrusted) {
-                check(tok, quote!(RET.ty.is_pointer()), format!("`ret = {tok}` needs a pointer return type"));
+                check(
+                    tok,
+                    quote!(RET.ty.is_pointer()),
+                    format!("`ret = {tok}` needs a pointer return type"),
+                );
             }
         }
         for cb in &self.callbacks {
@@ -726,7 +887,11 @@ impl RetClaim {
                 let arg = u(arg);
                 quote!(::kfreg::Ret::Cast { type_arg: #arg })
             }
-            RetClaim::Slice { dynptr, size, writable } => {
+            RetClaim::Slice {
+                dynptr,
+                size,
+                writable,
+            } => {
                 let (d, s) = (u(dynptr), u(size));
                 quote!(::kfreg::Ret::DynptrSlice { dynptr: #d, size: #s, writable: #writable })
             }

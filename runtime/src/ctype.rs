@@ -131,9 +131,15 @@ impl fmt::Display for CType {
             CType::Void => f.write_str("void"),
             CType::Bool => f.write_str("bool"),
             CType::Char => f.write_str("char"),
-            CType::Int { bits, signed } => write!(f, "{}{bits}", if *signed { "__s" } else { "__u" }),
+            CType::Int { bits, signed } => {
+                write!(f, "{}{bits}", if *signed { "__s" } else { "__u" })
+            }
             CType::Struct(name) => write!(f, "struct {name}"),
-            CType::Ptr { to, is_const, arena } => {
+            CType::Ptr {
+                to,
+                is_const,
+                arena,
+            } => {
                 let konst = if *is_const { "const " } else { "" };
                 let space = if *arena { " __arena" } else { "" };
                 if let CType::Ptr { .. } = to {

@@ -286,7 +286,9 @@ impl Kfunc {
 
     /// The set of argument kinds among the parameters.
     pub fn kinds(&self) -> KindSet {
-        self.params.iter().fold(KindSet::EMPTY, |s, p| s.with(p.kind))
+        self.params
+            .iter()
+            .fold(KindSet::EMPTY, |s, p| s.with(p.kind))
     }
 
     /// The callback at parameter `arg`, if any.

@@ -77,12 +77,18 @@ impl fmt::Display for Conflict {
                 name,
                 first,
                 second,
-            } => write!(f, "kfunc `{name}` is defined twice: at {first} and at {second}"),
+            } => write!(
+                f,
+                "kfunc `{name}` is defined twice: at {first} and at {second}"
+            ),
             Conflict::DuplicateFamily {
                 name,
                 first,
                 second,
-            } => write!(f, "family `{name}` is declared twice: at {first} and at {second}"),
+            } => write!(
+                f,
+                "family `{name}` is declared twice: at {first} and at {second}"
+            ),
             Conflict::UnknownFamily {
                 kfunc,
                 kfunc_at,
@@ -107,7 +113,11 @@ pub struct RegistryError {
 
 impl fmt::Display for RegistryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "kfunc registry has {} conflict(s):", self.conflicts.len())?;
+        write!(
+            f,
+            "kfunc registry has {} conflict(s):",
+            self.conflicts.len()
+        )?;
         for c in &self.conflicts {
             write!(f, "\n  - {c}")?;
         }
@@ -144,7 +154,13 @@ impl Registry {
         let mut conflicts = Vec::new();
 
         let mut families: Vec<&'static FamilyDesc> = families.into_iter().collect();
-        families.sort_by(|a, b| (a.name, a.location.file, a.location.line).cmp(&(b.name, b.location.file, b.location.line)));
+        families.sort_by(|a, b| {
+            (a.name, a.location.file, a.location.line).cmp(&(
+                b.name,
+                b.location.file,
+                b.location.line,
+            ))
+        });
         families.dedup_by(|b, a| std::ptr::eq(*a, *b));
         for pair in families.windows(2) {
             if pair[0].name == pair[1].name {
@@ -157,7 +173,13 @@ impl Registry {
         }
 
         let mut kfuncs: Vec<&'static Kfunc> = kfuncs.into_iter().collect();
-        kfuncs.sort_by(|a, b| (a.name, a.location.file, a.location.line).cmp(&(b.name, b.location.file, b.location.line)));
+        kfuncs.sort_by(|a, b| {
+            (a.name, a.location.file, a.location.line).cmp(&(
+                b.name,
+                b.location.file,
+                b.location.line,
+            ))
+        });
         kfuncs.dedup_by(|b, a| std::ptr::eq(*a, *b));
         for pair in kfuncs.windows(2) {
             if pair[0].name == pair[1].name {

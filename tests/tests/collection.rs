@@ -67,7 +67,11 @@ fn ids_do_not_depend_on_collection_order() {
 fn family_spans_crates() {
     let reg = Registry::global();
     let queue = reg.family_id("queue").unwrap();
-    let members: Vec<&str> = reg.members(queue).iter().map(|id| reg.get(*id).name).collect();
+    let members: Vec<&str> = reg
+        .members(queue)
+        .iter()
+        .map(|id| reg.get(*id).name)
+        .collect();
     assert_eq!(members, ["alpha_dequeue", "alpha_enqueue", "beta_peek"]);
     let peek = reg.id("beta_peek").unwrap();
     assert!(reg.in_family(peek, queue));
@@ -94,8 +98,14 @@ fn queries_answer_from_declarations() {
     assert!(!reg.allowed_in(enqueue, ProgType::Tracing));
     assert!(reg.allowed_in(reg.id("alpha_add").unwrap(), ProgType::Tracing));
     let lock = reg.id("gamma_lock").unwrap();
-    assert!(reg.has(lock, Flags::LOCK.union(Flags::FALLIBLE).union(Flags::LOCK_SAFE)));
-    assert_eq!(reg.family(reg.family_of(lock).unwrap()).irq_class, Some("counter"));
+    assert!(reg.has(
+        lock,
+        Flags::LOCK.union(Flags::FALLIBLE).union(Flags::LOCK_SAFE)
+    ));
+    assert_eq!(
+        reg.family(reg.family_of(lock).unwrap()).irq_class,
+        Some("counter")
+    );
 }
 
 #[test]

@@ -8,7 +8,14 @@ use kfreg::{Conflict, FamilyDesc, Flags, Kfunc, Location, ProgTypes, Registry, R
 #[test]
 fn duplicate_kfunc_across_crates_names_both_definitions() {
     let err = Registry::collect().unwrap_err();
-    let [Conflict::DuplicateKfunc { name, first, second }] = err.conflicts.as_slice() else {
+    let [
+        Conflict::DuplicateKfunc {
+            name,
+            first,
+            second,
+        },
+    ] = err.conflicts.as_slice()
+    else {
         panic!("expected one duplicate, got {err}");
     };
     assert_eq!(*name, "alpha_add");
@@ -16,9 +23,15 @@ fn duplicate_kfunc_across_crates_names_both_definitions() {
     crates.sort();
     assert_eq!(crates, ["kf_alpha", "kf_dup"]);
     let text = err.to_string();
-    assert!(text.contains("kfunc `alpha_add` is defined twice"), "{text}");
+    assert!(
+        text.contains("kfunc `alpha_add` is defined twice"),
+        "{text}"
+    );
     for loc in [first, second] {
-        assert!(text.contains(&format!("{}:{}", loc.file, loc.line)), "{text}");
+        assert!(
+            text.contains(&format!("{}:{}", loc.file, loc.line)),
+            "{text}"
+        );
         assert!(loc.file.ends_with("src/lib.rs") && loc.line > 0, "{loc}");
     }
 }
@@ -82,7 +95,10 @@ fn every_conflict_is_reported_together() {
     // The same static twice is one declaration, not a duplicate; the two
     // families named `ghost` are a duplicate, and the kfunc's family is
     // ambiguous, so it is reported as well.
-    assert!(matches!(err.conflicts[0], Conflict::DuplicateFamily { name: "ghost", .. }));
+    assert!(matches!(
+        err.conflicts[0],
+        Conflict::DuplicateFamily { name: "ghost", .. }
+    ));
     assert_eq!(err.conflicts.len(), 2, "{err}");
 }
 

@@ -135,6 +135,9 @@ impl Flags {
 
     /// The flag with DSL name `name`.
     pub fn from_name(name: &str) -> Option<Flags> {
-        Flags::ALL.iter().find(|(_, n, _)| *n == name).map(|(f, _, _)| *f)
+        Flags::ALL
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(f, _, _)| *f)
     }
 }

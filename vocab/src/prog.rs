@@ -137,7 +137,10 @@ impl ProgTypes {
 
     /// The program types in the set, in kernel order.
     pub fn iter(self) -> impl Iterator<Item = ProgType> {
-        ProgType::ALL.iter().copied().filter(move |p| self.contains(*p))
+        ProgType::ALL
+            .iter()
+            .copied()
+            .filter(move |p| self.contains(*p))
     }
 
     /// The DSL names of the set (`["any"]` for every type).

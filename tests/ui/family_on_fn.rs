@@ -1,0 +1,6 @@
+#![allow(unused_variables)]
+use kfreg::*;
+#[family]
+pub fn list() {}
+
+fn main() {}

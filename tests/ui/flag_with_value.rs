@@ -1,0 +1,6 @@
+#![allow(unused_variables)]
+use kfreg::*;
+#[kfunc(sleepable = true)]
+pub extern "C" fn k() {}
+
+fn main() {}

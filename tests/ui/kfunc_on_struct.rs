@@ -1,0 +1,6 @@
+#![allow(unused_variables)]
+use kfreg::*;
+#[kfunc]
+pub struct S;
+
+fn main() {}

@@ -1,0 +1,6 @@
+#![allow(unused_variables)]
+use kfreg::*;
+#[kfunc]
+pub unsafe extern "C" fn k(a: u64, ...) {}
+
+fn main() {}
