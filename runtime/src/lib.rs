@@ -41,6 +41,7 @@
 
 mod ctype;
 mod decl;
+pub mod export;
 mod registry;
 mod types;
 
@@ -50,7 +51,9 @@ pub use decl::{
     Ret,
 };
 pub use kfreg_macros::{family, kfunc};
-pub use kfreg_vocab::{ArgKind, DynptrInit, Flags, KindSet, ProgType, ProgTypes, Roles};
+pub use kfreg_vocab::{
+    ArgKind, DynptrInit, Flags, KindSet, ProgType, ProgTypes, Roles, did_you_mean,
+};
 pub use registry::{Conflict, FamilyId, KfuncId, Registry, RegistryError};
 pub use types::{
     Alloc, AnyCtx, Arena, Const, ConstSize, Dynptr, Ign, IntoRoot, IrqFlag, KfuncType, ListHead,

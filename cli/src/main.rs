@@ -1,0 +1,176 @@
+//! `kfreg`: the user's door to the kfunc registry.
+
+kfreg::link!(kfreg_catalog);
+
+use clap::{Parser, Subcommand, ValueEnum};
+use kfreg::{Registry, export};
+use std::io::Write;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "kfreg", version, about = "BPF kfunc registry: list, show and export kfunc declarations")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the registered kfuncs.
+    List {
+        /// Only the members of this family.
+        #[arg(long)]
+        family: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Show everything declared about one kfunc.
+    Show {
+        /// The kfunc's name.
+        name: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List the families and their policies.
+    Families,
+    /// Print a C header of `extern ... __ksym` declarations for BPF programs.
+    Header {
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<std::path::PathBuf>,
+    },
+    /// Print the kernel-style `BTF_ID_FLAGS` set listing.
+    BtfIdFlags,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+}
+
+/// A user error: printed, exit code 2.
+struct UsageError(String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let reg = match Registry::collect() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("kfreg: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match cli.command {
+        Command::List { family, format } => list(&reg, family.as_deref(), format),
+        Command::Show { name, format } => show(&reg, &name, format),
+        Command::Families => Ok(families(&reg)),
+        Command::Header { output } => {
+            let text = export::header(&reg);
+            match output {
+                Some(path) => std::fs::write(&path, text)
+                    .map(|()| String::new())
+                    .map_err(|e| UsageError(format!("cannot write {}: {e}", path.display()))),
+                None => Ok(text),
+            }
+        }
+        Command::BtfIdFlags => Ok(export::btf_id_flags(&reg)),
+    };
+    match result {
+        Ok(text) => {
+            // A closed pipe (`kfreg list | head`) is not an error worth reporting.
+            let _ = std::io::stdout().write_all(text.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(UsageError(msg)) => {
+            eprintln!("kfreg: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn list(reg: &Registry, family: Option<&str>, format: Format) -> Result<String, UsageError> {
+    let ids: Vec<_> = match family {
+        Some(name) => {
+            let fid = reg.family_id(name).ok_or_else(|| {
+                let names = reg.families().map(|(_, f)| f.name);
+                let hint = kfreg::did_you_mean(name, names)
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                UsageError(format!(
+                    "unknown family `{name}`{hint} (`kfreg families` lists them)"
+                ))
+            })?;
+            reg.members(fid).to_vec()
+        }
+        None => reg.iter().map(|(id, _)| id).collect(),
+    };
+    Ok(match format {
+        Format::Json => {
+            let all: Vec<_> = ids.iter().map(|id| export::kfunc_json(reg.get(*id))).collect();
+            serde_json::to_string_pretty(&all).unwrap_or_default() + "\n"
+        }
+        Format::Table => {
+            let mut out = format!("{:<5} {:<40} {:<14} {}\n", "ID", "NAME", "FAMILY", "FLAGS");
+            for id in &ids {
+                let k = reg.get(*id);
+                out += &format!(
+                    "{:<5} {:<40} {:<14} {}\n",
+                    id.0,
+                    k.name,
+                    k.family.map_or("-", |f| f.name),
+                    reg.flags(*id).names().join(",")
+                );
+            }
+            out + &format!("{} kfunc(s)\n", ids.len())
+        }
+    })
+}
+
+fn show(reg: &Registry, name: &str, format: Format) -> Result<String, UsageError> {
+    let k = reg.by_name(name).ok_or_else(|| {
+        let hint = reg
+            .suggest(name)
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+        UsageError(format!("unknown kfunc `{name}`{hint}"))
+    })?;
+    Ok(match format {
+        Format::Json => serde_json::to_string_pretty(&export::kfunc_json(k)).unwrap_or_default() + "\n",
+        Format::Table => export::describe(k),
+    })
+}
+
+fn families(reg: &Registry) -> String {
+    let mut out = format!(
+        "{:<14} {:<8} {:<22} {:<22} {}\n",
+        "FAMILY", "MEMBERS", "ROOT/NODE", "POLICY", "PROG TYPES"
+    );
+    for (fid, f) in reg.families() {
+        let graph = match (f.root, f.node) {
+            (Some(r), Some(n)) => format!("{}/{}", r.name(), n.name()),
+            _ => "-".into(),
+        };
+        let mut policy = Vec::new();
+        if f.lock_required {
+            policy.push("lock_required".to_string());
+        }
+        if f.lock_safe {
+            policy.push("lock_safe".to_string());
+        }
+        if let Some(c) = f.irq_class {
+            policy.push(format!("irq_class={c}"));
+        }
+        out += &format!(
+            "{:<14} {:<8} {:<22} {:<22} {}\n",
+            f.name,
+            reg.members(fid).len(),
+            graph,
+            if policy.is_empty() { "-".into() } else { policy.join(",") },
+            f.prog_types.names().join(",")
+        );
+    }
+    out
+}
