@@ -588,13 +588,13 @@ impl Kfunc {
                 "a kfunc that `throws` never returns, so `ret_null` is meaningless",
             );
         }
-        if let Some((tok, RetClaim::NewObject { .. } | RetClaim::Like { .. })) = &self.ret_claim {
-            if self.flag(Flags::ACQUIRE).is_none() {
-                errors.at(
-                    tok,
-                    format!("`ret = {tok}(..)` returns a new reference: add `acquire`"),
-                );
-            }
+        if let Some((tok, RetClaim::NewObject { .. } | RetClaim::Like { .. })) = &self.ret_claim
+            && self.flag(Flags::ACQUIRE).is_none()
+        {
+            errors.at(
+                tok,
+                format!("`ret = {tok}(..)` returns a new reference: add `acquire`"),
+            );
         }
     }
 
@@ -823,9 +823,7 @@ impl Kfunc {
                     check(
                         tok,
                         quote!(PARAMS[#arg].kind.is_releasable()),
-                        format!(
-                            "`ret = like(..)` needs an object parameter (`Refcounted`, `Alloc` or a kernel struct pointer)"
-                        ),
+                        "`ret = like(..)` needs an object parameter (`Refcounted`, `Alloc` or a kernel struct pointer)".to_string(),
                     );
                 }
                 RetClaim::Slice { dynptr, size, .. } => {

@@ -86,11 +86,11 @@ impl CType {
     /// The struct name this type is or points to, if any.
     pub const fn struct_name(&self) -> Option<&'static str> {
         match self {
-            CType::Struct(name) => Some(name),
-            CType::Ptr { to, .. } => match to {
-                CType::Struct(name) => Some(name),
-                _ => None,
-            },
+            CType::Struct(name)
+            | CType::Ptr {
+                to: CType::Struct(name),
+                ..
+            } => Some(name),
             _ => None,
         }
     }

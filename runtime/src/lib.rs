@@ -58,7 +58,7 @@ pub use registry::{Conflict, FamilyId, KfuncId, Registry, RegistryError};
 pub use types::{
     Alloc, AnyCtx, Arena, Const, ConstSize, Dynptr, Ign, IntoRoot, IrqFlag, KfuncType, ListHead,
     ListNode, MapPtr, Meta, NodeOffset, NodePointer, NonOwn, Nullable, Opt, Pointee, Pointer,
-    ProgAux, RbNode, RbRoot, Refcounted, ResSpinLock, Scalar, Size, Str, TaskWork, TypeSpec,
+    PercpuAlloc, ProgAux, RbNode, RbRoot, Refcounted, ResSpinLock, Scalar, Size, Str, TaskWork, TypeSpec,
     Uninit, Wq,
 };
 

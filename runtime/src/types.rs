@@ -220,7 +220,7 @@ special_structs! {
     /// `struct bpf_task_work`: a task-work item in a map value.
     TaskWork = "bpf_task_work", TaskWork, 8;
     /// `struct bpf_res_spin_lock`: a resilient spin lock.
-    ResSpinLock = "bpf_res_spin_lock", ResSpinLock, 8;
+    ResSpinLock = "bpf_res_spin_lock", ResSpinLock, 4;
 }
 
 impl NodePointer for *mut ListNode {}
@@ -312,6 +312,8 @@ const VOID_PTR: CType = CType::ptr(&CType::Void, false);
 fixed_params! {
     /// `__alloc`: an owning allocated local object (`void *p__alloc`).
     Alloc => VOID_PTR, AllocObj, NONE, 0;
+    /// `__alloc` from the per-CPU allocator (`bpf_percpu_obj_new`).
+    PercpuAlloc => VOID_PTR, AllocObj, PERCPU, 0;
     /// `__refcounted_kptr`: an allocated object with a `bpf_refcount` field.
     Refcounted => VOID_PTR, RefcountedKptr, NONE, 0;
     /// `__map`: a map pointer (`void *p__map`).

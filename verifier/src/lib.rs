@@ -1,1 +1,28 @@
 //! A BPF verifier whose kfunc rules come from the kfreg registry.
+//!
+//! Data flows one way: a [`program::Program`] (instructions, maps, BTF
+//! types) goes through [`check::verify`] to a [`check::Report`].
+
+mod alu;
+pub mod asm;
+mod branch;
+pub mod btf;
+mod calls;
+mod cfg;
+pub mod check;
+mod ctx;
+pub mod disasm;
+pub mod helpers;
+pub mod isa;
+mod kernel_types;
+mod kfunc;
+mod log;
+mod mem;
+pub mod program;
+mod prune;
+pub mod scalar;
+pub mod state;
+pub mod tnum;
+
+pub use cfg::discover_subprogs;
+pub use check::{Options, Report, Stats, VerifyError, verify};

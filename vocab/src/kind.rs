@@ -196,6 +196,8 @@ roles! {
     NODE_OFFSET = 10, "";
     /// An owning node whose ownership passes into the root; aliases become non-owning.
     INTO_ROOT = 11, "";
+    /// An allocated object from the per-CPU allocator.
+    PERCPU = 12, "";
 }
 
 impl Roles {
@@ -221,7 +223,7 @@ impl Roles {
 
     /// The DSL names of the roles set, for listings.
     pub fn names(self) -> Vec<&'static str> {
-        const NAMES: [(Roles, &str); 12] = [
+        const NAMES: [(Roles, &str); 13] = [
             (Roles::CONST, "const"),
             (Roles::IGNORED, "ignored"),
             (Roles::SIZE, "size"),
@@ -234,6 +236,7 @@ impl Roles {
             (Roles::META, "meta"),
             (Roles::NODE_OFFSET, "node_offset"),
             (Roles::INTO_ROOT, "into_root"),
+            (Roles::PERCPU, "percpu"),
         ];
         NAMES
             .iter()

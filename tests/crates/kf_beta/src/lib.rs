@@ -1,5 +1,5 @@
 //! Adds a kfunc to `kf_alpha`'s `queue` family from another crate.
-#![allow(unused_variables, missing_docs)]
+#![allow(unused_variables, missing_docs, clippy::missing_safety_doc)]
 
 use kf_alpha::queue;
 use kfreg::{ListHead, ListNode, kfunc};

@@ -1,0 +1,141 @@
+//! ALU instructions: scalar arithmetic and the rules of pointer arithmetic.
+
+use crate::check::{Env, VerifyError, alu_op_name};
+use crate::isa::{AluOp, Src};
+use crate::scalar::Scalar;
+use crate::state::{Reg, RegType, State};
+
+/// Checks and applies `dst op= src`.
+pub fn check_alu(env: &mut Env, st: &mut State, wide: bool, op: AluOp, dst: u8, src: Src) -> Result<(), VerifyError> {
+    let idx = st.insn;
+    let err = |msg: String| Err(VerifyError::at(idx, msg));
+    let src_reg = match src {
+        Src::Reg(r) => {
+            env.check_reg_read(st, r)?;
+            *st.reg(r)
+        }
+        Src::Imm(i) => Reg::constant(if wide { i as i64 as u64 } else { i as u32 as u64 }),
+    };
+    if !matches!(op, AluOp::Mov | AluOp::MovSx(_)) {
+        env.check_reg_read(st, dst)?;
+    }
+    env.check_reg_write(st, dst)?;
+    if let Src::Imm(i) = src {
+        match op {
+            AluOp::Div | AluOp::Mod | AluOp::SDiv | AluOp::SMod if i == 0 => {
+                return err("div by zero".into());
+            }
+            AluOp::Lsh | AluOp::Rsh | AluOp::Arsh if i < 0 || i >= if wide { 64 } else { 32 } => {
+                return err(format!("invalid shift {i}"));
+            }
+            _ => {}
+        }
+    }
+    let dst_reg = *st.reg(dst);
+    let result = match op {
+        AluOp::Mov => {
+            if wide {
+                src_reg
+            } else if src_reg.is_pointer() {
+                Reg::scalar(Scalar::unknown_width(4))
+            } else {
+                Reg::scalar(src_reg.var.zext32())
+            }
+        }
+        AluOp::MovSx(bits) => {
+            if src_reg.is_pointer() {
+                return err(format!("R{} sign-extension part of pointer", reg_no(src)));
+            }
+            let v = src_reg.var.sext(bits as u32 / 8);
+            Reg::scalar(if wide { v } else { v.truncate32() })
+        }
+        _ if dst_reg.is_pointer() || src_reg.is_pointer() => pointer_alu(st, wide, op, dst, src, &dst_reg, &src_reg)?,
+        AluOp::Neg => Reg::scalar(dst_reg.var.alu(AluOp::Neg, &dst_reg.var, wide)),
+        _ => Reg::scalar(dst_reg.var.alu(op, &src_reg.var, wide)),
+    };
+    *st.reg_mut(dst) = result;
+    Ok(())
+}
+
+fn reg_no(src: Src) -> u8 {
+    match src {
+        Src::Reg(r) => r,
+        Src::Imm(_) => 0,
+    }
+}
+
+/// The type name used in pointer-arithmetic messages (`map_value_or_null`, `ctx`...).
+pub fn reg_type_str(r: &Reg) -> String {
+    crate::log::reg_type_str(r)
+}
+
+fn pointer_alu(st: &State, wide: bool, op: AluOp, dst: u8, src: Src, d: &Reg, s: &Reg) -> Result<Reg, VerifyError> {
+    let idx = st.insn;
+    let err = |msg: String| Err(VerifyError::at(idx, msg));
+    if d.is_pointer() && s.is_pointer() {
+        if op == AluOp::Sub && wide {
+            return Ok(Reg::UNKNOWN);
+        }
+        return err(format!("R{dst} pointer {} pointer prohibited", alu_op_name(op)));
+    }
+    // Exactly one side is a pointer.
+    let (ptr, scalar, ptr_is_dst) = if d.is_pointer() { (d, s, true) } else { (s, d, false) };
+    let ptr_regno = if ptr_is_dst { dst } else { reg_no(src) };
+    if !wide {
+        return err(format!("R{dst} 32-bit pointer arithmetic prohibited"));
+    }
+    if ptr.maybe_null() {
+        return err(format!(
+            "R{dst} pointer arithmetic on {} prohibited, null-check it first",
+            reg_type_str(ptr)
+        ));
+    }
+    let known = scalar.var.as_const();
+    match ptr.ty {
+        RegType::ConstMap if known == Some(0) && op == AluOp::Add => {}
+        RegType::ConstMap | RegType::PacketEnd | RegType::Func | RegType::ConstDynptr => {
+            return err(format!(
+                "R{dst} pointer arithmetic on {} prohibited",
+                reg_type_str(ptr)
+            ));
+        }
+        _ => {}
+    }
+    let _ = ptr_regno;
+    match op {
+        AluOp::Add => {}
+        AluOp::Sub if ptr_is_dst => {}
+        AluOp::Sub => return err(format!("R{dst} tried to subtract pointer from scalar")),
+        AluOp::And | AluOp::Or | AluOp::Xor => {
+            return err(format!("R{dst} bitwise operator {} on pointer prohibited", alu_op_name(op)));
+        }
+        _ => {
+            return err(format!("R{dst} pointer arithmetic with {} operator prohibited", alu_op_name(op)));
+        }
+    }
+    let mut r = *ptr;
+    match known {
+        Some(c) => {
+            let c = c as i64;
+            let delta = if op == AluOp::Sub { c.wrapping_neg() } else { c };
+            let off = r.off as i64 + delta;
+            if off < i32::MIN as i64 / 2 || off > i32::MAX as i64 / 2 {
+                return err(format!("value {c} makes {} pointer be out of bounds", reg_type_str(ptr)));
+            }
+            r.off = off as i32;
+        }
+        None => {
+            r.var = if op == AluOp::Sub {
+                r.var.alu(AluOp::Sub, &scalar.var, true)
+            } else {
+                r.var.alu(AluOp::Add, &scalar.var, true)
+            };
+            if matches!(r.ty, RegType::Packet | RegType::PacketMeta) {
+                // A variable offset loses the verified range and gets a new identity.
+                r.aux = 0;
+                r.id = 0;
+            }
+        }
+    }
+    Ok(r)
+}

@@ -1,0 +1,133 @@
+//! Conditional jumps: deciding a branch when the operands allow only one
+//! outcome, and narrowing each side's state (bounds, NULL checks, packet
+//! ranges) when both are possible.
+
+use crate::check::Env;
+use crate::isa::JmpOp;
+use crate::state::{PtrFlags, Reg, RegType, State};
+
+/// `Some(outcome)` when the comparison has one possible outcome.
+pub fn decide(dst: &Reg, op: JmpOp, src: &Reg, wide: bool) -> Option<bool> {
+    match (dst.ty, src.ty) {
+        (RegType::Scalar, RegType::Scalar) => dst.var.branch_taken(op, &src.var, wide),
+        _ if dst.is_pointer() && src.is_null() && !dst.maybe_null() && wide => match op {
+            JmpOp::Eq => Some(false),
+            JmpOp::Ne => Some(true),
+            _ => None,
+        },
+        _ if src.is_pointer() && dst.is_null() && !src.maybe_null() && wide => match op {
+            JmpOp::Eq => Some(false),
+            JmpOp::Ne => Some(true),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Narrows `st` for the side of the jump where `dst op src` is `taken`.
+/// Returns `false` when that side cannot happen.
+#[allow(clippy::too_many_arguments)]
+pub fn refine(
+    _env: &mut Env,
+    st: &mut State,
+    dst: u8,
+    src_no: Option<u8>,
+    d: &Reg,
+    op: JmpOp,
+    s: &Reg,
+    wide: bool,
+    taken: bool,
+) -> bool {
+    match (d.ty, s.ty) {
+        (RegType::Scalar, RegType::Scalar) => {
+            let Some((a, b)) = d.var.refine(op, &s.var, wide, taken) else {
+                return false;
+            };
+            propagate_scalar(st, d, a);
+            st.reg_mut(dst).var = a;
+            if let Some(r) = src_no {
+                propagate_scalar(st, s, b);
+                st.reg_mut(r).var = b;
+            }
+            true
+        }
+        _ if wide && matches!(op, JmpOp::Eq | JmpOp::Ne) && (d.maybe_null() && s.is_null() || s.maybe_null() && d.is_null()) => {
+            let ptr = if d.maybe_null() { d } else { s };
+            let is_null = (op == JmpOp::Eq) == taken;
+            mark_null_checked(st, ptr, is_null);
+            true
+        }
+        (RegType::Packet | RegType::PacketMeta, RegType::PacketEnd) if wide => {
+            // pkt' op pkt_end
+            let range = match (op, taken) {
+                (JmpOp::Gt, false) | (JmpOp::Le, true) => Some(d.off),
+                (JmpOp::Ge, false) | (JmpOp::Lt, true) => Some(d.off + 1),
+                _ => None,
+            };
+            if let Some(r) = range {
+                mark_packet_range(st, d, r);
+            }
+            true
+        }
+        (RegType::PacketEnd, RegType::Packet | RegType::PacketMeta) if wide => {
+            // pkt_end op pkt'
+            let range = match (op, taken) {
+                (JmpOp::Lt, false) | (JmpOp::Ge, true) => Some(s.off),
+                (JmpOp::Le, false) | (JmpOp::Gt, true) => Some(s.off + 1),
+                _ => None,
+            };
+            if let Some(r) = range {
+                mark_packet_range(st, s, r);
+            }
+            true
+        }
+        _ => true,
+    }
+}
+
+/// Copies of a scalar (same non-zero id) learn what the comparison taught.
+fn propagate_scalar(st: &mut State, orig: &Reg, narrowed: crate::scalar::Scalar) {
+    if orig.id == 0 {
+        return;
+    }
+    let id = orig.id;
+    st.for_each_reg(|r| {
+        if r.ty == RegType::Scalar && r.id == id {
+            r.var = narrowed;
+        }
+    });
+}
+
+/// Applies a NULL check of `ptr` to every register sharing its id.
+fn mark_null_checked(st: &mut State, ptr: &Reg, is_null: bool) {
+    let id = ptr.id;
+    if id == 0 {
+        return;
+    }
+    st.for_each_reg(|r| {
+        if r.is_pointer() && r.id == id && r.maybe_null() {
+            if is_null {
+                *r = Reg::constant(0);
+            } else {
+                r.flags = r.flags.without(PtrFlags::MAYBE_NULL);
+            }
+        }
+    });
+    if is_null && ptr.ref_obj_id != 0 {
+        // A NULL result holds no reference.
+        let ref_id = ptr.ref_obj_id;
+        st.refs.retain(|r| r.id != ref_id);
+    }
+}
+
+fn mark_packet_range(st: &mut State, ptr: &Reg, range: i32) {
+    if range <= 0 || !ptr.fixed_offset() {
+        return;
+    }
+    let (ty, id) = (ptr.ty, ptr.id);
+    st.for_each_reg(|r| {
+        if r.ty == ty && r.id == id {
+            r.aux = r.aux.max(range as u32);
+        }
+    });
+}

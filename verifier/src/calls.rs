@@ -1,0 +1,439 @@
+//! Helper calls, BPF-to-BPF calls, callbacks and exits.
+
+use crate::check::{Env, MAX_CALL_FRAMES, Path, Step, VerifyError};
+use crate::helpers::{self, HelperArg, HelperRet};
+use crate::mem::check_mem_arg;
+use crate::program::FieldKind;
+use crate::scalar::Scalar;
+use crate::state::{CallbackFrame, Frame, PtrFlags, Reg, RegType, RefKind, RefState, State};
+
+/// The kernel's prefix for exit-time resource messages.
+const MAIN_EXIT: &str = "BPF_EXIT instruction in main prog";
+
+/// Records a new reference acquired at the current instruction.
+pub fn acquire_ref(env: &mut Env, st: &mut State, kind: RefKind) -> u32 {
+    let id = env.new_id();
+    st.refs.push(RefState {
+        id,
+        insn: st.insn,
+        kind,
+        ptr: 0,
+        off: 0,
+    });
+    id
+}
+
+/// Drops reference `id`; every register carrying it becomes an unknown scalar.
+pub fn release_ref(st: &mut State, id: u32) -> bool {
+    let before = st.refs.len();
+    st.refs.retain(|r| r.id != id);
+    if st.refs.len() == before {
+        return false;
+    }
+    st.for_each_reg(|r| {
+        if r.ref_obj_id == id {
+            *r = Reg::UNKNOWN;
+        }
+    });
+    true
+}
+
+/// After a lock is released, non-owning references die.
+pub fn invalidate_non_owning(st: &mut State) {
+    st.for_each_reg(|r| {
+        if r.is_pointer() && r.flags.has(PtrFlags::NON_OWN) {
+            *r = Reg::UNKNOWN;
+        }
+    });
+}
+
+/// Clobbers the caller-saved registers R1..R5.
+pub fn clobber_args(st: &mut State) {
+    for r in 1..=5 {
+        *st.reg_mut(r) = Reg::NOT_INIT;
+    }
+}
+
+/// A scalar argument register's value, failing unless it is one.
+pub fn scalar_arg(st: &State, r: u8) -> Result<Scalar, VerifyError> {
+    let reg = st.reg(r);
+    if reg.ty != RegType::Scalar {
+        return Err(VerifyError::at(
+            st.insn,
+            format!("R{r} type={} expected=scalar", crate::log::reg_type_str(reg)),
+        ));
+    }
+    Ok(reg.var)
+}
+
+/// Where a spin lock argument points: (allocation identity, lock offset).
+pub fn lock_target(env: &Env, st: &State, r: u8, kind: FieldKind, name: &str) -> Result<(u32, i32), VerifyError> {
+    let idx = st.insn;
+    let reg = st.reg(r);
+    if !reg.fixed_offset() {
+        return Err(VerifyError::at(
+            idx,
+            format!("R{r} doesn't have constant offset. {name}_lock has to be at the constant offset"),
+        ));
+    }
+    let (ty, ident, what) = match reg.ty {
+        RegType::MapValue => {
+            let map = &env.prog.maps[reg.aux as usize];
+            let Some(t) = map.value_type else {
+                return Err(VerifyError::at(idx, format!("map '{}' has to have BTF in order to use {name}_lock", map.name)));
+            };
+            (t, reg.aux + 1, format!("map '{}'", map.name))
+        }
+        RegType::BtfId if reg.flags.has(PtrFlags::ALLOC) => (reg.aux, 0x8000_0000 | reg.ref_obj_id.max(reg.id), "local".to_string()),
+        _ => {
+            return Err(VerifyError::at(
+                idx,
+                format!("R{r} type={} expected=map_value", crate::log::reg_type_str(reg)),
+            ));
+        }
+    };
+    let field = env.prog.types.get(&ty).and_then(|t| t.field(kind));
+    let Some(field) = field else {
+        return Err(VerifyError::at(idx, format!("{what} has no valid {name}_lock")));
+    };
+    let off = reg.off as i64 + reg.var.smin;
+    if off != field.off as i64 {
+        return Err(VerifyError::at(
+            idx,
+            format!("off {off} doesn't point to 'struct {name}_lock' that is at {}", field.off),
+        ));
+    }
+    Ok((ident, off as i32))
+}
+
+/// A helper call.
+pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step, VerifyError> {
+    let st = &mut path.st;
+    let idx = st.insn;
+    let Some(h) = helpers::by_id(id) else {
+        return Err(VerifyError::at(idx, format!("invalid func unknown#{id}")));
+    };
+    if st.holds_lock() && !h.unlock {
+        return Err(VerifyError::at(idx, "function calls are not allowed while holding a lock"));
+    }
+    if h.gpl_only && !env.prog.gpl {
+        return Err(VerifyError::at(idx, "cannot call GPL-restricted function from non-GPL compatible program"));
+    }
+    let mut map: Option<u32> = None;
+    let mut alloc_size = 0u32;
+    let mut release: Option<u32> = None;
+    let mut callback: Option<u32> = None;
+    for (i, arg) in h.args.iter().enumerate() {
+        let r = i as u8 + 1;
+        if *arg == HelperArg::None {
+            break;
+        }
+        if !matches!(arg, HelperArg::Size | HelperArg::SizeOrZero) {
+            env.check_reg_read(st, r)?;
+        }
+        let reg = *st.reg(r);
+        let expect = |what: &str| {
+            Err(VerifyError::at(
+                idx,
+                format!("R{r} type={} expected={what}", crate::log::reg_type_str(&reg)),
+            ))
+        };
+        match arg {
+            HelperArg::None | HelperArg::Anything => {}
+            HelperArg::ConstMap => {
+                if reg.ty != RegType::ConstMap {
+                    return expect("map_ptr");
+                }
+                map = Some(reg.aux);
+            }
+            HelperArg::MapKey | HelperArg::MapValue => {
+                let m = &env.prog.maps[map.unwrap_or(0) as usize];
+                let size = if *arg == HelperArg::MapKey { m.key_size } else { m.value_size };
+                if reg.maybe_null() || !reg.is_pointer() {
+                    return expect("fp, pkt, pkt_meta, map_key, map_value");
+                }
+                check_mem_arg(env, st, r, size, false, false)?;
+            }
+            HelperArg::Mem | HelperArg::UninitMem => {
+                let size_reg = r + 1;
+                env.check_reg_read(st, size_reg)?;
+                let size = scalar_arg(st, size_reg)?;
+                let zero_ok = h.args[i + 1] == HelperArg::SizeOrZero;
+                if size.smin < 0 {
+                    return Err(VerifyError::at(
+                        idx,
+                        format!("R{size_reg} min value is negative, either use unsigned or 'var &= const'"),
+                    ));
+                }
+                if size.umin == 0 && !zero_ok {
+                    return Err(VerifyError::at(idx, format!("R{size_reg} invalid zero-sized read: u64=[{},{}]", size.umin, size.umax)));
+                }
+                if size.umax >= 1 << 29 {
+                    return Err(VerifyError::at(
+                        idx,
+                        format!("R{size_reg} unbounded memory access, use 'var &= const' or 'if (var < const)'"),
+                    ));
+                }
+                if reg.is_null() && zero_ok {
+                    continue;
+                }
+                if !reg.is_pointer() || reg.maybe_null() {
+                    return expect("fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_");
+                }
+                check_mem_arg(env, st, r, size.umax as u32, *arg == HelperArg::UninitMem, zero_ok)?;
+            }
+            HelperArg::Size | HelperArg::SizeOrZero => {}
+            HelperArg::AllocSize => {
+                let v = scalar_arg(st, r)?;
+                let Some(c) = v.as_const() else {
+                    return Err(VerifyError::at(idx, format!("R{r} is not a known constant'")));
+                };
+                alloc_size = c as u32;
+            }
+            HelperArg::SpinLock => {
+                let (ptr, off) = lock_target(env, st, r, FieldKind::SpinLock, "bpf_spin")?;
+                if h.lock {
+                    if st.holds_lock() {
+                        return Err(VerifyError::at(idx, "Locking two bpf_spin_locks are not allowed"));
+                    }
+                    let id = env.new_id();
+                    st.refs.push(RefState { id, insn: idx, kind: RefKind::Lock, ptr, off });
+                } else {
+                    let Some(pos) = st.refs.iter().rposition(|l| l.kind == RefKind::Lock) else {
+                        return Err(VerifyError::at(idx, "bpf_spin_unlock without taking a lock"));
+                    };
+                    let l = st.refs[pos];
+                    if l.ptr != ptr || l.off != off {
+                        return Err(VerifyError::at(idx, "bpf_spin_unlock of different lock"));
+                    }
+                    st.refs.remove(pos);
+                    invalidate_non_owning(st);
+                }
+            }
+            HelperArg::Func => {
+                if reg.ty != RegType::Func {
+                    return expect("func");
+                }
+                callback = Some(reg.aux);
+            }
+            HelperArg::StackOrNull => {
+                if !(reg.is_null() || reg.ty == RegType::Stack) {
+                    return expect("fp");
+                }
+            }
+            HelperArg::KptrField => {
+                if reg.ty != RegType::MapValue {
+                    return expect("map_value");
+                }
+            }
+            HelperArg::BtfIdOrNullRelease => {
+                if !reg.is_null() {
+                    if reg.ty != RegType::BtfId {
+                        return expect("ptr_");
+                    }
+                    if reg.ref_obj_id == 0 {
+                        return Err(VerifyError::at(idx, format!("R{r} must be referenced when passed to release function")));
+                    }
+                    release = Some(reg.ref_obj_id);
+                }
+            }
+            HelperArg::AllocMemRelease => {
+                if reg.ty != RegType::Mem || !reg.flags.has(PtrFlags::ALLOC) || reg.maybe_null() {
+                    return expect("ringbuf_mem");
+                }
+                if reg.off != 0 || !reg.fixed_offset() {
+                    return Err(VerifyError::at(idx, format!("R{r} must have zero offset when passed to release func")));
+                }
+                release = Some(reg.ref_obj_id);
+            }
+        }
+    }
+    if let Some(id) = release {
+        if !release_ref(st, id) {
+            return Err(VerifyError::at(idx, format!("func {}#{} reference has not been acquired before", h.name, h.id)));
+        }
+    }
+    let r0 = match h.ret {
+        HelperRet::Integer => Reg::UNKNOWN,
+        HelperRet::Void => Reg::NOT_INIT,
+        HelperRet::MapValueOrNull => {
+            let mut r = Reg::ptr(RegType::MapValue, map.unwrap_or(0));
+            r.flags = PtrFlags::MAYBE_NULL;
+            if env.prog.maps[map.unwrap_or(0) as usize].rdonly {
+                r.flags = r.flags.with(PtrFlags::RDONLY);
+            }
+            r.id = env.new_id();
+            r
+        }
+        HelperRet::AllocMemOrNull => {
+            let mut r = Reg::ptr(RegType::Mem, alloc_size);
+            r.flags = PtrFlags::MAYBE_NULL.with(PtrFlags::ALLOC);
+            r.ref_obj_id = acquire_ref(env, st, RefKind::Ptr);
+            r.id = r.ref_obj_id;
+            r
+        }
+        HelperRet::TrustedBtfId(name) => {
+            let mut r = Reg::ptr(RegType::BtfId, crate::kernel_types::id(name));
+            r.flags = PtrFlags::TRUSTED;
+            r
+        }
+        HelperRet::KptrOrNull => {
+            let mut r = Reg::ptr(RegType::BtfId, 0);
+            r.flags = PtrFlags::MAYBE_NULL;
+            r.ref_obj_id = acquire_ref(env, st, RefKind::Ptr);
+            r.id = r.ref_obj_id;
+            r
+        }
+    };
+    if let (Some(cb), Some(desc)) = (callback, h.callback) {
+        let frame = CallbackFrame { ret_min: desc.ret_min, ret_max: desc.ret_max, locked: false, is_async: false };
+        let args = [Reg::UNKNOWN, *st.reg(desc.arg + 2), Reg::NOT_INIT, Reg::NOT_INIT, Reg::NOT_INIT];
+        enter_callback(env, st, cb, frame, args)?;
+        return Ok(Step::Next);
+    }
+    clobber_args(st);
+    *st.reg_mut(0) = r0;
+    st.insn += 1;
+    Ok(Step::Next)
+}
+
+/// Starts verifying subprogram `sub` as a synchronous callback of the call
+/// at the current instruction; its exit returns after the call.
+pub fn enter_callback(env: &mut Env, st: &mut State, sub: u32, cb: CallbackFrame, args: [Reg; 5]) -> Result<(), VerifyError> {
+    if st.frames.len() >= MAX_CALL_FRAMES {
+        return Err(VerifyError::at(st.insn, format!("the call stack of {} frames is too deep !", st.frames.len() + 1)));
+    }
+    let mut frame = Frame::new(sub, st.insn);
+    frame.regs[1..6].copy_from_slice(&args);
+    frame.regs[10].aux = st.frames.len() as u32;
+    frame.in_callback = Some(cb);
+    frame.cb_args = Some(Box::new(args));
+    st.frames.push(frame);
+    st.insn = env.prog.subprogs[sub as usize].start;
+    Ok(())
+}
+
+/// A BPF-to-BPF call.
+pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step, VerifyError> {
+    let st = &mut path.st;
+    let idx = st.insn;
+    let target = (idx as i64 + 1 + off as i64) as u32;
+    let sub = env.prog.subprogs.iter().position(|s| s.start == target).unwrap_or(0) as u32;
+    if env.prog.subprogs[sub as usize].global {
+        if st.holds_lock() {
+            return Err(VerifyError::at(
+                idx,
+                "global function calls are not allowed while holding a lock,\nuse static function instead",
+            ));
+        }
+        for r in 1..=5u8 {
+            if st.reg(r).ty == RegType::NotInit {
+                break;
+            }
+        }
+        clobber_args(st);
+        *st.reg_mut(0) = Reg::UNKNOWN;
+        st.insn += 1;
+        return Ok(Step::Next);
+    }
+    if st.frames.len() >= MAX_CALL_FRAMES {
+        return Err(VerifyError::at(idx, format!("the call stack of {} frames is too deep !", st.frames.len() + 1)));
+    }
+    let mut frame = Frame::new(sub, idx);
+    for r in 1..=5 {
+        frame.regs[r] = st.cur().regs[r];
+    }
+    frame.regs[10].aux = st.frames.len() as u32;
+    st.frames.push(frame);
+    st.insn = target;
+    Ok(Step::Next)
+}
+
+/// Describes a scalar for return-value messages.
+fn value_str(v: &Scalar) -> String {
+    match v.as_const() {
+        Some(c) => format!("{}", c as i64),
+        None => format!("smin={} smax={}", v.smin, v.smax),
+    }
+}
+
+/// `exit`: return from a subprogram or callback, or end the program.
+pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
+    let st = &mut path.st;
+    let idx = st.insn;
+    env.check_reg_read(st, 0)?;
+    let frame = st.cur().clone();
+    if let Some(cb) = frame.in_callback {
+        let r0 = st.reg(0);
+        if r0.ty != RegType::Scalar || r0.var.smin < cb.ret_min || r0.var.smax > cb.ret_max {
+            let has = if r0.ty == RegType::Scalar { value_str(&r0.var) } else { crate::log::reg_type_str(r0) };
+            return Err(VerifyError::at(
+                idx,
+                format!("At callback return the register R0 has {has} should have been in [{}, {}]", cb.ret_min, cb.ret_max),
+            ));
+        }
+        if cb.is_async {
+            check_resources(st, idx, "BPF_EXIT instruction in async callback")?;
+            return Ok(Step::End);
+        }
+        // The callee may run again: verify another round from the caller's state.
+        st.frames.pop();
+        let mut again = st.clone();
+        again.insn = frame.callsite;
+        let args = frame.cb_args.as_deref().copied().unwrap_or([Reg::NOT_INIT; 5]);
+        enter_callback(env, &mut again, frame.subprog, cb, args)?;
+        let insn = again.insn;
+        env.push_branch(path, again, insn)?;
+        let st = &mut path.st;
+        clobber_args(st);
+        *st.reg_mut(0) = Reg::UNKNOWN;
+        st.insn = frame.callsite + 1;
+        return Ok(Step::Next);
+    }
+    if st.frames.len() > 1 {
+        let r0 = *st.reg(0);
+        st.frames.pop();
+        clobber_args(st);
+        *st.reg_mut(0) = r0;
+        st.insn = frame.callsite + 1;
+        return Ok(Step::Next);
+    }
+    check_resources(st, idx, MAIN_EXIT)?;
+    let r0 = *st.reg(0);
+    if let Some((lo, hi)) = crate::ctx::return_range(env.prog) {
+        if r0.ty != RegType::Scalar || r0.var.smin < lo || r0.var.smax > hi {
+            let has = if r0.ty == RegType::Scalar { value_str(&r0.var) } else { crate::log::reg_type_str(&r0) };
+            return Err(VerifyError::at(
+                idx,
+                format!("At program exit the register R0 has {has} should have been in [{lo}, {hi}]"),
+            ));
+        }
+    }
+    Ok(Step::End)
+}
+
+/// The exit-time checks on held resources, in the kernel's order.
+pub fn check_resources(st: &State, idx: u32, prefix: &str) -> Result<(), VerifyError> {
+    if st.holds_lock() {
+        return Err(VerifyError::at(idx, format!("{prefix} cannot be used inside bpf_spin_lock-ed region")));
+    }
+    let leaks: Vec<String> = st
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::Ptr)
+        .map(|r| format!("Unreleased reference id={} alloc_insn={}", r.id, r.insn))
+        .collect();
+    if !leaks.is_empty() {
+        return Err(VerifyError::at(idx, format!("{}\n{prefix} would lead to reference leak", leaks.join("\n"))));
+    }
+    if st.irq_disabled() {
+        return Err(VerifyError::at(idx, format!("{prefix} cannot be used inside bpf_local_irq_save-ed region")));
+    }
+    if st.rcu {
+        return Err(VerifyError::at(idx, format!("{prefix} cannot be used inside bpf_rcu_read_lock-ed region")));
+    }
+    if st.preempt > 0 {
+        return Err(VerifyError::at(idx, format!("{prefix} cannot be used inside bpf_preempt_disable-ed region")));
+    }
+    Ok(())
+}

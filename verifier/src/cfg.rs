@@ -1,0 +1,126 @@
+//! Control flow: subprogram boundaries, jump targets, unreachable code, and
+//! where states are stored for pruning.
+
+use crate::check::{Env, VerifyError};
+use crate::isa::{Call, Insn, Pseudo};
+use crate::program::{Program, Subprog};
+
+/// Adds a subprogram for every BPF-to-BPF call target and function pointer
+/// that is not one yet (programs assembled from text have none).
+pub fn discover_subprogs(prog: &mut Program) {
+    let mut starts: Vec<u32> = prog.subprogs.iter().map(|s| s.start).collect();
+    for (i, insn) in prog.insns.iter().enumerate() {
+        let off = match insn {
+            Insn::Call(Call::Local(off)) => *off,
+            Insn::LdImm64 {
+                pseudo: Pseudo::Func,
+                imm,
+                ..
+            } => *imm,
+            _ => continue,
+        };
+        let target = i as i64 + 1 + off as i64;
+        if target >= 0 && (target as usize) < prog.insns.len() && !starts.contains(&(target as u32)) {
+            starts.push(target as u32);
+            prog.subprogs.push(Subprog {
+                start: target as u32,
+                name: format!("func#{}", prog.subprogs.len()),
+                global: false,
+            });
+        }
+    }
+    prog.subprogs.sort_by_key(|s| s.start);
+    starts.sort_unstable();
+}
+
+fn successors(insn: &Insn, i: usize) -> (Option<usize>, Option<usize>) {
+    let rel = |off: i64| (i as i64 + 1 + off) as usize;
+    match *insn {
+        Insn::Exit => (None, None),
+        Insn::Ja { off } => (Some(rel(off as i64)), None),
+        Insn::Jmp { off, .. } | Insn::MayGoto { off } => (Some(i + 1), Some(rel(off as i64))),
+        Insn::LdImm64 { .. } => (Some(i + 2), None),
+        _ => (Some(i + 1), None),
+    }
+}
+
+/// Checks the control-flow graph and marks prune points.
+pub fn check(env: &mut Env) -> Result<(), VerifyError> {
+    let prog = env.prog;
+    let n = prog.insns.len();
+    if n == 0 {
+        return Err(VerifyError {
+            insn: None,
+            msg: "last insn is not an exit or jmp".into(),
+        });
+    }
+    let subs = &prog.subprogs;
+    for (s, sub) in subs.iter().enumerate() {
+        let end = subs.get(s + 1).map_or(n, |x| x.start as usize);
+        for i in sub.start as usize..end {
+            env.subprog_of[i] = s as u32;
+        }
+        let last = end - 1;
+        if !matches!(prog.insns[last], Insn::Exit | Insn::Ja { .. }) {
+            return Err(VerifyError::at(last as u32, "last insn is not an exit or jmp"));
+        }
+    }
+    for (i, insn) in prog.insns.iter().enumerate() {
+        let (a, b) = successors(insn, i);
+        for t in [a, b].into_iter().flatten() {
+            let jumps = matches!(insn, Insn::Ja { .. } | Insn::Jmp { .. } | Insn::MayGoto { .. });
+            if jumps && (t >= n || env.subprog_of[t] != env.subprog_of[i]) {
+                return Err(VerifyError::at(i as u32, format!("jump out of range from insn {i} to {t}")));
+            }
+            if jumps && matches!(prog.insns.get(t), Some(Insn::LdImm64Tail)) {
+                return Err(VerifyError::at(i as u32, format!("jump into the middle of ldimm64 insn {t}")));
+            }
+        }
+        match insn {
+            Insn::Jmp { .. } | Insn::MayGoto { .. } => {
+                if let Some(t) = b {
+                    env.mark_prune_point(t);
+                }
+                env.mark_prune_point(i + 1);
+            }
+            Insn::Ja { .. } => {
+                if let Some(t) = a {
+                    env.mark_prune_point(t);
+                }
+            }
+            Insn::Call(c) => {
+                env.mark_prune_point(i + 1);
+                if let Call::Local(off) = c {
+                    let t = (i as i64 + 1 + *off as i64) as usize;
+                    if !subs.iter().any(|s| s.start as usize == t) {
+                        return Err(VerifyError::at(i as u32, format!("call to invalid destination {t}")));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for s in subs {
+        env.mark_prune_point(s.start as usize);
+    }
+    // Every instruction must be reachable from its subprogram's start.
+    let mut seen = vec![false; n];
+    let mut work: Vec<usize> = subs.iter().map(|s| s.start as usize).collect();
+    while let Some(i) = work.pop() {
+        if i >= n || seen[i] {
+            continue;
+        }
+        seen[i] = true;
+        if let Insn::LdImm64 { .. } = prog.insns[i] {
+            if i + 1 < n {
+                seen[i + 1] = true;
+            }
+        }
+        let (a, b) = successors(&prog.insns[i], i);
+        work.extend(a.into_iter().chain(b));
+    }
+    if let Some(i) = seen.iter().position(|s| !s) {
+        return Err(VerifyError::at(i as u32, format!("unreachable insn {i}")));
+    }
+    Ok(())
+}

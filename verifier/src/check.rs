@@ -1,0 +1,510 @@
+//! The abstract interpreter: explores every path of a program, one
+//! instruction at a time, pruning paths whose state an already verified
+//! state subsumes.
+
+use crate::isa::{AluOp, Call, Insn, JmpOp, Pseudo, Src};
+use crate::program::Program;
+use crate::scalar::Scalar;
+use crate::state::{Frame, PtrFlags, Reg, RegType, State};
+use kfreg::Registry;
+use std::time::{Duration, Instant};
+
+/// The kernel's limit on processed instructions.
+pub const INSN_LIMIT: u64 = 1_000_000;
+/// The kernel's limit on pending branches.
+const JMP_SEQ_LIMIT: usize = 8192;
+/// Maximum call depth (frames).
+pub const MAX_CALL_FRAMES: usize = 8;
+/// Maximum stack per program (all frames of one call chain).
+pub const MAX_STACK: u32 = 512;
+
+/// How to verify.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Produce a kernel-style log of every processed instruction.
+    pub log: bool,
+    /// Processed-instruction limit.
+    pub insn_limit: u64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            log: false,
+            insn_limit: INSN_LIMIT,
+        }
+    }
+}
+
+/// Why a program was rejected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifyError {
+    /// The instruction, when the error is about one.
+    pub insn: Option<u32>,
+    /// The kernel's message.
+    pub msg: String,
+}
+
+impl VerifyError {
+    /// An error at instruction `insn`.
+    pub fn at(insn: u32, msg: impl Into<String>) -> VerifyError {
+        VerifyError {
+            insn: Some(insn),
+            msg: msg.into(),
+        }
+    }
+}
+
+/// Counters of a verification.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Instructions processed (the kernel's "processed N insns").
+    pub insns_processed: u64,
+    /// States stored for pruning.
+    pub total_states: u64,
+    /// Most states stored at once.
+    pub peak_states: u64,
+    /// Paths cut short because a stored state subsumed them.
+    pub pruned: u64,
+    /// Wall time.
+    pub duration: Duration,
+}
+
+/// The outcome of verifying one program.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// `None` when the program is accepted.
+    pub error: Option<VerifyError>,
+    /// The log (empty unless requested; the error line is always appended).
+    pub log: String,
+    /// Counters.
+    pub stats: Stats,
+}
+
+impl Report {
+    /// Whether the program was accepted.
+    pub fn accepted(&self) -> bool {
+        self.error.is_none()
+    }
+}
+
+/// A stored state and the bookkeeping that decides whether it may prune.
+struct Node {
+    state: State,
+    parent: Option<usize>,
+    /// Live paths still exploring below this state; only finished
+    /// subtrees (0) may prune, others may only reveal an infinite loop.
+    branches: u32,
+}
+
+/// A path being explored: its state and its nearest stored ancestor.
+pub(crate) struct Path {
+    pub st: State,
+    parent: Option<usize>,
+}
+
+/// What executing one instruction did to the path.
+pub(crate) enum Step {
+    /// Continue at `st.insn`.
+    Next,
+    /// The path ended (program exit).
+    End,
+}
+
+/// Everything one verification needs.
+pub(crate) struct Env<'a> {
+    pub prog: &'a Program,
+    pub reg: &'a Registry,
+    opts: &'a Options,
+    pub log: String,
+    pub stats: Stats,
+    nodes: Vec<Node>,
+    explored: Vec<Vec<usize>>,
+    pending: Vec<Path>,
+    prune_point: Vec<bool>,
+    /// Subprogram index of each instruction.
+    pub subprog_of: Vec<u32>,
+    next_id: u32,
+}
+
+/// Verifies `prog`, taking every kfunc fact from `reg`.
+pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
+    let start = Instant::now();
+    let mut env = Env {
+        prog,
+        reg,
+        opts,
+        log: String::new(),
+        stats: Stats::default(),
+        nodes: Vec::new(),
+        explored: vec![Vec::new(); prog.insns.len()],
+        pending: Vec::new(),
+        prune_point: vec![false; prog.insns.len()],
+        subprog_of: vec![0; prog.insns.len()],
+        next_id: 0,
+    };
+    let result = crate::cfg::check(&mut env).and_then(|()| env.run());
+    env.stats.duration = start.elapsed();
+    if let Err(e) = &result {
+        if let Some(i) = e.insn {
+            if let Some(line) = prog.line_of(i) {
+                env.log.push_str(&format!("; {} @ {}:{}\n", line.text.trim(), line.file, line.line));
+            }
+        }
+        env.log.push_str(&e.msg);
+        env.log.push('\n');
+    }
+    env.log.push_str(&format!(
+        "processed {} insns (limit {}) max_states_per_insn {} total_states {} peak_states {} mark_read 0\n",
+        env.stats.insns_processed,
+        opts.insn_limit,
+        env.explored.iter().map(Vec::len).max().unwrap_or(0),
+        env.stats.total_states,
+        env.stats.peak_states
+    ));
+    Report {
+        error: result.err(),
+        log: env.log,
+        stats: env.stats,
+    }
+}
+
+impl Env<'_> {
+    /// Marks `insn` as a place where states are stored and compared.
+    pub fn mark_prune_point(&mut self, insn: usize) {
+        if let Some(p) = self.prune_point.get_mut(insn) {
+            *p = true;
+        }
+    }
+
+    /// A fresh id for references and NULL-check links.
+    pub fn new_id(&mut self) -> u32 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// Queues a copy of the current path continuing at `insn` with `st`.
+    pub fn push_branch(&mut self, cur: &Path, mut st: State, insn: u32) -> Result<(), VerifyError> {
+        if self.pending.len() >= JMP_SEQ_LIMIT {
+            return Err(VerifyError::at(
+                cur.st.insn,
+                format!("The sequence of {} jumps is too complex.", self.pending.len()),
+            ));
+        }
+        st.insn = insn;
+        if let Some(p) = cur.parent {
+            self.nodes[p].branches += 1;
+        }
+        self.pending.push(Path {
+            st,
+            parent: cur.parent,
+        });
+        Ok(())
+    }
+
+    fn initial_state(&mut self, subprog: u32) -> State {
+        let mut frame = Frame::new(subprog, 0);
+        frame.regs[1] = Reg::ptr(RegType::Ctx, 0);
+        State {
+            frames: vec![frame],
+            refs: Vec::new(),
+            rcu: false,
+            preempt: 0,
+            loop_depth: 0,
+            insn: self.prog.subprogs[subprog as usize].start,
+        }
+    }
+
+    fn run(&mut self) -> Result<(), VerifyError> {
+        let roots: Vec<u32> = (0..self.prog.subprogs.len() as u32)
+            .filter(|s| *s == 0 || self.prog.subprogs[*s as usize].global)
+            .collect();
+        for root in roots {
+            let st = self.initial_state(root);
+            if root != 0 {
+                self.logln(&format!("Validating {}() func#{}...", self.prog.subprogs[root as usize].name, root));
+            }
+            self.pending.push(Path { st, parent: None });
+            self.explore()?;
+        }
+        Ok(())
+    }
+
+    /// Explores pending paths until none is left.
+    pub fn explore(&mut self) -> Result<(), VerifyError> {
+        while let Some(mut path) = self.pending.pop() {
+            loop {
+                let idx = path.st.insn as usize;
+                if idx >= self.prog.insns.len() {
+                    return Err(VerifyError::at(path.st.insn, format!("invalid insn idx {idx} insn_cnt {}", self.prog.insns.len())));
+                }
+                if self.prune_point[idx] && self.visit(&mut path)? {
+                    self.stats.pruned += 1;
+                    if self.opts.log {
+                        self.logln(&format!("{idx}: safe"));
+                    }
+                    self.finish_path(path.parent);
+                    break;
+                }
+                self.stats.insns_processed += 1;
+                if self.stats.insns_processed > self.opts.insn_limit {
+                    return Err(VerifyError::at(
+                        path.st.insn,
+                        format!(
+                            "BPF program is too large. Processed {} insn",
+                            self.stats.insns_processed
+                        ),
+                    ));
+                }
+                if self.opts.log {
+                    let line = crate::log::insn_line(self, idx);
+                    self.logln(&line);
+                }
+                match self.step(&mut path)? {
+                    Step::Next => {}
+                    Step::End => {
+                        self.finish_path(path.parent);
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Decrements branch counts up the chain of a finished path.
+    fn finish_path(&mut self, mut parent: Option<usize>) {
+        while let Some(p) = parent {
+            let node = &mut self.nodes[p];
+            node.branches -= 1;
+            if node.branches > 0 {
+                break;
+            }
+            parent = node.parent;
+        }
+    }
+
+    /// At a prune point: `true` when a finished stored state subsumes the
+    /// path's; otherwise stores the path's state.
+    fn visit(&mut self, path: &mut Path) -> Result<bool, VerifyError> {
+        let idx = path.st.insn as usize;
+        for &n in &self.explored[idx] {
+            let node = &self.nodes[n];
+            if node.branches == 0 {
+                if crate::prune::subsumes(&node.state, &path.st) {
+                    return Ok(true);
+                }
+            } else if node.state == path.st {
+                return Err(VerifyError::at(path.st.insn, format!("infinite loop detected at insn {idx}")));
+            }
+        }
+        let n = self.nodes.len();
+        self.nodes.push(Node {
+            state: path.st.clone(),
+            parent: path.parent,
+            branches: 1,
+        });
+        self.explored[idx].push(n);
+        path.parent = Some(n);
+        self.stats.total_states += 1;
+        self.stats.peak_states = self.stats.peak_states.max(self.nodes.len() as u64);
+        Ok(false)
+    }
+
+    /// Appends a line to the log.
+    pub fn logln(&mut self, line: &str) {
+        if self.opts.log {
+            self.log.push_str(line);
+            self.log.push('\n');
+        }
+    }
+
+    /// Executes the instruction at `path.st.insn`.
+    fn step(&mut self, path: &mut Path) -> Result<Step, VerifyError> {
+        let idx = path.st.insn;
+        let insn = self.prog.insns[idx as usize];
+        match insn {
+            Insn::Alu { wide, op, dst, src } => {
+                crate::alu::check_alu(self, &mut path.st, wide, op, dst, src)?;
+                path.st.insn += 1;
+            }
+            Insn::End { dst, bits, .. } => {
+                self.check_reg_read(&path.st, dst)?;
+                self.check_reg_write(&path.st, dst)?;
+                let r = path.st.reg(dst);
+                if r.is_pointer() {
+                    return Err(VerifyError::at(idx, format!("R{dst} pointer arithmetic prohibited")));
+                }
+                *path.st.reg_mut(dst) = Reg::scalar(Scalar::unknown_width(bits as u32 / 8));
+                path.st.insn += 1;
+            }
+            Insn::LdImm64 { dst, pseudo, imm, imm_hi } => {
+                self.check_reg_write(&path.st, dst)?;
+                let r = self.ld_imm64(idx, pseudo, imm, imm_hi)?;
+                *path.st.reg_mut(dst) = r;
+                path.st.insn += 2;
+            }
+            Insn::LdImm64Tail => {
+                return Err(VerifyError::at(idx, "invalid BPF_LD_IMM insn"));
+            }
+            Insn::LdPkt { .. } => {
+                crate::mem::check_ld_pkt(self, &mut path.st, insn)?;
+                path.st.insn += 1;
+            }
+            Insn::Ldx { .. } | Insn::St { .. } | Insn::Stx { .. } | Insn::Atomic { .. } => {
+                crate::mem::check_mem_insn(self, &mut path.st, insn)?;
+                path.st.insn += 1;
+            }
+            Insn::Ja { off } => {
+                path.st.insn = (idx as i64 + 1 + off as i64) as u32;
+            }
+            Insn::MayGoto { off } => {
+                // Either the loop budget is left (fall through) or it ran out (jump).
+                let target = (idx as i64 + 1 + off as i64) as u32;
+                let mut other = path.st.clone();
+                other.loop_depth += 1;
+                self.push_branch(path, other, target)?;
+                path.st.insn += 1;
+            }
+            Insn::Jmp { wide, op, dst, src, off } => {
+                let target = (idx as i64 + 1 + off as i64) as u32;
+                self.check_cond_jmp(path, wide, op, dst, src, target)?;
+            }
+            Insn::Call(call) => {
+                return match call {
+                    Call::Helper(id) => crate::calls::check_helper_call(self, path, id),
+                    Call::Local(off) => crate::calls::check_local_call(self, path, off),
+                    Call::Kfunc { btf_id, fd } => crate::kfunc::check_kfunc_call(self, path, btf_id, fd),
+                };
+            }
+            Insn::Exit => return crate::calls::check_exit(self, path),
+        }
+        Ok(Step::Next)
+    }
+
+    /// Fails unless register `r` may be read.
+    pub fn check_reg_read(&self, st: &State, r: u8) -> Result<(), VerifyError> {
+        if st.reg(r).ty == RegType::NotInit {
+            return Err(VerifyError::at(st.insn, format!("R{r} !read_ok")));
+        }
+        Ok(())
+    }
+
+    /// Fails unless register `r` may be written.
+    pub fn check_reg_write(&self, st: &State, r: u8) -> Result<(), VerifyError> {
+        if r == crate::isa::FP {
+            return Err(VerifyError::at(st.insn, "frame pointer is read only"));
+        }
+        Ok(())
+    }
+
+    fn ld_imm64(&mut self, idx: u32, pseudo: Pseudo, imm: i32, imm_hi: i32) -> Result<Reg, VerifyError> {
+        let map = |i: i32| -> Result<u32, VerifyError> {
+            if i >= 0 && (i as usize) < self.prog.maps.len() {
+                Ok(i as u32)
+            } else {
+                Err(VerifyError::at(idx, format!("fd {i} is not pointing to valid bpf_map")))
+            }
+        };
+        Ok(match pseudo {
+            Pseudo::Imm => Reg::constant((imm as u32 as u64) | ((imm_hi as u32 as u64) << 32)),
+            Pseudo::MapFd | Pseudo::MapIdx => Reg::ptr(RegType::ConstMap, map(imm)?),
+            Pseudo::MapValue | Pseudo::MapIdxValue => {
+                let m = map(imm)?;
+                let def = &self.prog.maps[m as usize];
+                if imm_hi as u32 >= def.value_size {
+                    return Err(VerifyError::at(
+                        idx,
+                        format!("invalid access to map value pointer, value_size={} off={}", def.value_size, imm_hi),
+                    ));
+                }
+                let mut r = Reg::ptr(RegType::MapValue, m);
+                r.off = imm_hi;
+                if def.rdonly {
+                    r.flags = r.flags.with(PtrFlags::RDONLY);
+                }
+                r
+            }
+            Pseudo::Func => {
+                let target = (idx as i64 + 1 + imm as i64) as u32;
+                let sub = self
+                    .prog
+                    .subprogs
+                    .iter()
+                    .position(|s| s.start == target)
+                    .ok_or_else(|| VerifyError::at(idx, "function pointer must point to a subprog"))?;
+                Reg::ptr(RegType::Func, sub as u32)
+            }
+            Pseudo::BtfId => Reg::ptr(RegType::Mem, 0),
+        })
+    }
+
+    fn check_cond_jmp(&mut self, path: &mut Path, wide: bool, op: JmpOp, dst: u8, src: Src, target: u32) -> Result<(), VerifyError> {
+        let st = &path.st;
+        let idx = st.insn;
+        self.check_reg_read(st, dst)?;
+        let src_reg = match src {
+            Src::Reg(r) => {
+                self.check_reg_read(st, r)?;
+                *st.reg(r)
+            }
+            Src::Imm(i) => Reg::constant(if wide { i as i64 as u64 } else { i as u32 as u64 }),
+        };
+        let dst_reg = *st.reg(dst);
+        let branch = crate::branch::decide(&dst_reg, op, &src_reg, wide);
+        match branch {
+            Some(true) => {
+                path.st.insn = target;
+                return Ok(());
+            }
+            Some(false) => {
+                path.st.insn = idx + 1;
+                return Ok(());
+            }
+            None => {}
+        }
+        let mut taken = path.st.clone();
+        let src_reg_no = match src {
+            Src::Reg(r) => Some(r),
+            Src::Imm(_) => None,
+        };
+        let taken_ok = crate::branch::refine(self, &mut taken, dst, src_reg_no, &dst_reg, op, &src_reg, wide, true);
+        let fall_ok = crate::branch::refine(self, &mut path.st, dst, src_reg_no, &dst_reg, op, &src_reg, wide, false);
+        match (taken_ok, fall_ok) {
+            (true, true) => {
+                self.push_branch(path, taken, target)?;
+                path.st.insn = idx + 1;
+            }
+            (true, false) => {
+                taken.insn = target;
+                path.st = taken;
+            }
+            (false, true) => path.st.insn = idx + 1,
+            (false, false) => {
+                // Neither side is feasible: the path is dead; continue on
+                // the fall-through with the unrefined state, as the kernel does.
+                path.st.insn = idx + 1;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The operator's spelling in messages.
+pub fn alu_op_name(op: AluOp) -> &'static str {
+    match op {
+        AluOp::Add => "+=",
+        AluOp::Sub => "-=",
+        AluOp::Mul => "*=",
+        AluOp::Div | AluOp::SDiv => "/=",
+        AluOp::Or => "|=",
+        AluOp::And => "&=",
+        AluOp::Lsh => "<<=",
+        AluOp::Rsh => ">>=",
+        AluOp::Neg => "neg",
+        AluOp::Mod | AluOp::SMod => "%=",
+        AluOp::Xor => "^=",
+        AluOp::Mov | AluOp::MovSx(_) => "=",
+        AluOp::Arsh => "s>>=",
+    }
+}

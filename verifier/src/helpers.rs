@@ -1,0 +1,149 @@
+//! BPF helpers, declared as data: each helper's argument and return types.
+//! The checker interprets these descriptions; no helper has a code path of
+//! its own.
+
+/// What a helper argument must be (the kernel's `ARG_*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HelperArg {
+    /// Not used.
+    None,
+    /// Any initialised value.
+    Anything,
+    /// A constant map pointer.
+    ConstMap,
+    /// Readable memory of the map's key size.
+    MapKey,
+    /// Readable memory of the map's value size.
+    MapValue,
+    /// Readable memory whose size is the next argument.
+    Mem,
+    /// Writable, possibly uninitialised memory whose size is the next argument.
+    UninitMem,
+    /// The size of the previous memory argument, greater than zero.
+    Size,
+    /// The size of the previous memory argument, possibly zero.
+    SizeOrZero,
+    /// A constant allocation size (ring buffer reserve).
+    AllocSize,
+    /// A `bpf_spin_lock` inside a map value or allocated object.
+    SpinLock,
+    /// A BPF subprogram used as a callback.
+    Func,
+    /// A stack pointer or NULL (callback context).
+    StackOrNull,
+    /// A kptr field inside a map value (kptr_xchg destination).
+    KptrField,
+    /// A referenced pointer or NULL, whose reference moves into the field.
+    BtfIdOrNullRelease,
+    /// Memory returned by a reserve helper; its reference is released.
+    AllocMemRelease,
+}
+
+/// What a helper returns (the kernel's `RET_*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HelperRet {
+    /// An unknown integer.
+    Integer,
+    /// Nothing.
+    Void,
+    /// A pointer to a value of the map in argument 1, or NULL.
+    MapValueOrNull,
+    /// Memory of the constant size in argument 2, or NULL; a new reference.
+    AllocMemOrNull,
+    /// A trusted pointer to a kernel struct.
+    TrustedBtfId(&'static str),
+    /// The old content of a kptr field: its type, referenced, or NULL.
+    KptrOrNull,
+}
+
+/// A callback a helper calls synchronously.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HelperCallback {
+    /// Index of the function argument.
+    pub arg: u8,
+    /// Smallest value the callee may return.
+    pub ret_min: i64,
+    /// Largest value the callee may return.
+    pub ret_max: i64,
+}
+
+/// A helper's prototype.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Helper {
+    /// Helper number.
+    pub id: i32,
+    /// Name (`bpf_map_lookup_elem`).
+    pub name: &'static str,
+    /// Arguments R1..R5.
+    pub args: [HelperArg; 5],
+    /// Return type.
+    pub ret: HelperRet,
+    /// Only for GPL-compatible programs.
+    pub gpl_only: bool,
+    /// Takes the lock in argument 1.
+    pub lock: bool,
+    /// Releases the lock in argument 1.
+    pub unlock: bool,
+    /// A synchronous callback, verified as a loop body.
+    pub callback: Option<HelperCallback>,
+    /// Program types it is available to (`None`: every type).
+    pub tracing_only: bool,
+}
+
+use HelperArg as A;
+
+const fn helper(id: i32, name: &'static str, args: [HelperArg; 5], ret: HelperRet) -> Helper {
+    Helper {
+        id,
+        name,
+        args,
+        ret,
+        gpl_only: false,
+        lock: false,
+        unlock: false,
+        callback: None,
+        tracing_only: false,
+    }
+}
+
+const N: HelperArg = A::None;
+
+/// Every helper the verifier knows.
+pub static HELPERS: &[Helper] = &[
+    helper(1, "bpf_map_lookup_elem", [A::ConstMap, A::MapKey, N, N, N], HelperRet::MapValueOrNull),
+    helper(2, "bpf_map_update_elem", [A::ConstMap, A::MapKey, A::MapValue, A::Anything, N], HelperRet::Integer),
+    helper(3, "bpf_map_delete_elem", [A::ConstMap, A::MapKey, N, N, N], HelperRet::Integer),
+    Helper { gpl_only: true, tracing_only: true, ..helper(4, "bpf_probe_read", [A::UninitMem, A::SizeOrZero, A::Anything, N, N], HelperRet::Integer) },
+    helper(5, "bpf_ktime_get_ns", [N; 5], HelperRet::Integer),
+    Helper { gpl_only: true, ..helper(6, "bpf_trace_printk", [A::Mem, A::Size, A::Anything, A::Anything, A::Anything], HelperRet::Integer) },
+    helper(7, "bpf_get_prandom_u32", [N; 5], HelperRet::Integer),
+    helper(8, "bpf_get_smp_processor_id", [N; 5], HelperRet::Integer),
+    helper(14, "bpf_get_current_pid_tgid", [N; 5], HelperRet::Integer),
+    helper(15, "bpf_get_current_uid_gid", [N; 5], HelperRet::Integer),
+    helper(16, "bpf_get_current_comm", [A::UninitMem, A::Size, N, N, N], HelperRet::Integer),
+    Helper { lock: true, ..helper(93, "bpf_spin_lock", [A::SpinLock, N, N, N, N], HelperRet::Void) },
+    Helper { unlock: true, ..helper(94, "bpf_spin_unlock", [A::SpinLock, N, N, N, N], HelperRet::Void) },
+    Helper { gpl_only: true, ..helper(113, "bpf_probe_read_kernel", [A::UninitMem, A::SizeOrZero, A::Anything, N, N], HelperRet::Integer) },
+    Helper { gpl_only: true, ..helper(115, "bpf_probe_read_kernel_str", [A::UninitMem, A::SizeOrZero, A::Anything, N, N], HelperRet::Integer) },
+    helper(125, "bpf_ktime_get_boot_ns", [N; 5], HelperRet::Integer),
+    helper(130, "bpf_ringbuf_output", [A::ConstMap, A::Mem, A::SizeOrZero, A::Anything, N], HelperRet::Integer),
+    helper(131, "bpf_ringbuf_reserve", [A::ConstMap, A::AllocSize, A::Anything, N, N], HelperRet::AllocMemOrNull),
+    helper(132, "bpf_ringbuf_submit", [A::AllocMemRelease, A::Anything, N, N, N], HelperRet::Void),
+    helper(133, "bpf_ringbuf_discard", [A::AllocMemRelease, A::Anything, N, N, N], HelperRet::Void),
+    Helper { gpl_only: true, ..helper(158, "bpf_get_current_task_btf", [N; 5], HelperRet::TrustedBtfId("task_struct")) },
+    Helper {
+        callback: Some(HelperCallback { arg: 1, ret_min: 0, ret_max: 1 }),
+        ..helper(181, "bpf_loop", [A::Anything, A::Func, A::StackOrNull, A::Anything, N], HelperRet::Integer)
+    },
+    helper(194, "bpf_kptr_xchg", [A::KptrField, A::BtfIdOrNullRelease, N, N, N], HelperRet::KptrOrNull),
+];
+
+/// The helper numbered `id`.
+pub fn by_id(id: i32) -> Option<&'static Helper> {
+    HELPERS.iter().find(|h| h.id == id)
+}
+
+/// The helper named `name`.
+pub fn by_name(name: &str) -> Option<&'static Helper> {
+    HELPERS.iter().find(|h| h.name == name)
+}

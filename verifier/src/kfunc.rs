@@ -1,0 +1,755 @@
+//! Kfunc calls. Every kfunc-specific decision here comes from the kfunc's
+//! declaration in the registry: its flags, its family's policy, the kinds
+//! and roles of its parameters, its return semantics and its callbacks.
+//! This module never names a kfunc.
+
+use crate::calls::{acquire_ref, clobber_args, enter_callback, invalidate_non_owning, lock_target, release_ref};
+use crate::check::{Env, Path, Step, VerifyError};
+use crate::program::{FieldKind, ObjType};
+use crate::scalar::Scalar;
+use crate::state::{CallbackFrame, PtrFlags, Reg, RegType, RefKind, RefState, SlotKind, State};
+use kfreg::{ArgKind, CType, CallbackArgs, Flags, Kfunc, KfuncId, Param, Ret, Roles};
+
+/// What the argument checks learned, for the call's effects.
+#[derive(Default)]
+struct Meta {
+    /// The constant argument (`Const<..>`).
+    constant: Option<u64>,
+    /// The reference a release kfunc consumes.
+    release_ref: Option<u32>,
+    /// Register of the argument whose reference is consumed into a root.
+    into_root: Option<u8>,
+    /// The refcounted argument arrived as an owning reference.
+    owning_refcounted: bool,
+    /// The graph root argument's contained type and node offset.
+    contains: Option<(u32, u32)>,
+    /// The callback subprogram.
+    callback: Option<u32>,
+    /// Any referenced argument (memory results are tied to it).
+    any_ref: u32,
+    /// The dynptr argument's register and the constant size argument, for slices.
+    sizes: Vec<(usize, u64)>,
+}
+
+fn err<T>(st: &State, msg: String) -> Result<T, VerifyError> {
+    Err(VerifyError::at(st.insn, msg))
+}
+
+/// A kfunc call.
+pub fn check_kfunc_call(env: &mut Env, path: &mut Path, btf_id: i32, _fd: i16) -> Result<Step, VerifyError> {
+    let Some(&id) = env.prog.kfuncs.get(&btf_id) else {
+        return err(&path.st, format!("kernel btf_id {btf_id} is not a function"));
+    };
+    let reg = env.reg;
+    let k = reg.get(id);
+    let flags = reg.flags(id);
+    let st = &mut path.st;
+    if st.holds_lock() && !flags.contains(Flags::LOCK_SAFE) {
+        return err(st, "function calls are not allowed while holding a lock".into());
+    }
+    if !reg.allowed_in(id, env.prog.prog_type) {
+        return err(st, format!("calling kernel function {} is not allowed", k.name));
+    }
+    if flags.contains(Flags::TRAP) {
+        return err(st, format!("unexpected {}() due to uninitialized variable?", k.name));
+    }
+    if flags.contains(Flags::SLEEPABLE) && !env.prog.sleepable {
+        return err(st, format!("program must be sleepable to call sleepable kfunc {}", k.name));
+    }
+    let mut meta = Meta::default();
+    check_args(env, st, id, k, flags, &mut meta)?;
+
+    if flags.contains(Flags::RCU_LOCK) {
+        if in_locked_callback(st) {
+            return err(st, "Calling bpf_rcu_read_{lock,unlock} in unnecessary rbtree callback".into());
+        }
+        if st.rcu {
+            return err(st, format!("nested rcu read lock (kernel function {})", k.name));
+        }
+        st.rcu = true;
+    }
+    if flags.contains(Flags::RCU_UNLOCK) {
+        if in_locked_callback(st) {
+            return err(st, "Calling bpf_rcu_read_{lock,unlock} in unnecessary rbtree callback".into());
+        }
+        if !st.rcu {
+            return err(st, format!("unmatched rcu read unlock (kernel function {})", k.name));
+        }
+        st.rcu = false;
+        st.for_each_reg(|r| {
+            if r.is_pointer() && r.flags.has(PtrFlags::RCU) {
+                r.flags = r.flags.without(PtrFlags::RCU).with(PtrFlags::UNTRUSTED);
+            }
+        });
+    }
+    if flags.contains(Flags::PREEMPT_DISABLE) {
+        st.preempt += 1;
+    }
+    if flags.contains(Flags::PREEMPT_ENABLE) {
+        if st.preempt == 0 {
+            return err(st, format!("unmatched attempt to enable preemption (kernel function {})", k.name));
+        }
+        st.preempt -= 1;
+    }
+    if flags.contains(Flags::SLEEPABLE) {
+        if st.rcu {
+            return err(st, format!("kernel func {} is sleepable within rcu_read_lock region", k.name));
+        }
+        if st.preempt > 0 {
+            return err(st, format!("kernel func {} is sleepable within non-preemptible region", k.name));
+        }
+        if st.irq_disabled() {
+            return err(st, format!("kernel func {} is sleepable within IRQ-disabled region", k.name));
+        }
+    }
+    if flags.contains(Flags::RCU_PROTECTED) && !in_rcu_cs(env, st) {
+        return err(st, format!("kernel func {} requires RCU critical section protection", k.name));
+    }
+    if let Some(ref_id) = meta.release_ref {
+        if !release_ref(st, ref_id) {
+            return err(st, format!("kfunc {}#{} reference has not been acquired before", k.name, id.0));
+        }
+    }
+    if let Some(r) = meta.into_root {
+        let node = *st.reg(r);
+        let ref_id = node.ref_obj_id;
+        // Every alias of the inserted node becomes a non-owning reference.
+        st.for_each_reg(|x| {
+            if x.ref_obj_id == ref_id && x.is_pointer() {
+                x.ref_obj_id = 0;
+                x.flags = x.flags.with(PtrFlags::NON_OWN);
+            }
+        });
+        if !st.refs.iter().any(|x| x.id == ref_id) {
+            return err(st, format!("kfunc {}#{} reference has not been acquired before", k.name, id.0));
+        }
+        st.refs.retain(|x| x.id != ref_id);
+    }
+    if flags.contains(Flags::THROWS) {
+        crate::calls::check_resources(st, st.insn, "bpf_throw")?;
+        return Ok(Step::End);
+    }
+
+    let r0 = result(env, st, id, k, flags, &meta)?;
+    if let (Some(sub), Some(cb)) = (meta.callback, k.callbacks.first()) {
+        if cb.sync {
+            let frame = CallbackFrame {
+                ret_min: cb.ret_min,
+                ret_max: cb.ret_max,
+                locked: k.family.is_some_and(|f| f.lock_required),
+                is_async: false,
+            };
+            let args = callback_args(env, st, k, cb.args, &meta);
+            enter_callback(env, st, sub, frame, args)?;
+            return Ok(Step::Next);
+        }
+        let mut async_st = State {
+            frames: vec![crate::state::Frame::new(sub, st.insn)],
+            refs: Vec::new(),
+            rcu: false,
+            preempt: 0,
+            loop_depth: 0,
+            insn: env.prog.subprogs[sub as usize].start,
+        };
+        let args = callback_args(env, st, k, cb.args, &meta);
+        async_st.frames[0].regs[1..6].copy_from_slice(&args);
+        async_st.frames[0].in_callback = Some(CallbackFrame { ret_min: cb.ret_min, ret_max: cb.ret_max, locked: false, is_async: true });
+        let insn = async_st.insn;
+        env.push_branch(path, async_st, insn)?;
+    }
+    let st = &mut path.st;
+    if flags.contains(Flags::FALLIBLE) {
+        // The failure successor: no effect happened, R0 is a negative errno.
+        let mut failed = st.clone();
+        if flags.contains(Flags::LOCK) {
+            failed.refs.pop();
+            if flags.contains(Flags::IRQ_SAVE) {
+                undo_irq_save(&mut failed);
+            }
+        }
+        clobber_args(&mut failed);
+        *failed.reg_mut(0) = Reg::scalar(Scalar::srange(-4095, -1));
+        let next = failed.insn + 1;
+        env.push_branch(path, failed, next)?;
+    }
+    let st = &mut path.st;
+    clobber_args(st);
+    *st.reg_mut(0) = r0;
+    st.insn += 1;
+    Ok(Step::Next)
+}
+
+fn in_locked_callback(st: &State) -> bool {
+    st.frames.iter().any(|f| f.in_callback.is_some_and(|c| c.locked))
+}
+
+/// The kernel considers a non-sleepable program, a held lock or disabled
+/// preemption to be an RCU read section too.
+fn in_rcu_cs(env: &Env, st: &State) -> bool {
+    st.rcu || !env.prog.sleepable || st.holds_lock() || st.preempt > 0 || st.irq_disabled()
+}
+
+fn undo_irq_save(st: &mut State) {
+    if let Some(pos) = st.refs.iter().rposition(|r| matches!(r.kind, RefKind::Irq { .. })) {
+        let id = st.refs[pos].id;
+        st.refs.remove(pos);
+        for f in &mut st.frames {
+            for s in &mut f.stack {
+                if s.special() == Some(SlotKind::IrqFlag) && s.reg.ref_obj_id == id {
+                    *s = crate::state::Slot::EMPTY;
+                }
+            }
+        }
+    }
+}
+
+fn callback_args(_env: &Env, st: &State, k: &Kfunc, how: CallbackArgs, meta: &Meta) -> [Reg; 5] {
+    let mut args = [Reg::NOT_INIT; 5];
+    match how {
+        CallbackArgs::Nodes => {
+            let (ty, node_off) = meta.contains.unwrap_or((0, 0));
+            let mut node = Reg::ptr(RegType::BtfId, ty);
+            node.flags = PtrFlags::ALLOC.with(PtrFlags::PROG_BTF).with(PtrFlags::NON_OWN);
+            node.off = node_off as i32;
+            let arity = match k.params.iter().find(|p| p.kind == ArgKind::Callback).map(|p| p.ty) {
+                Some(CType::FnPtr(proto)) => proto.params.len(),
+                _ => 2,
+            };
+            for a in args.iter_mut().take(arity) {
+                *a = node;
+            }
+        }
+        CallbackArgs::MapValue { of } => {
+            let src = st.reg(of + 1);
+            let map = src.aux;
+            args[0] = Reg::ptr(RegType::ConstMap, map);
+            args[1] = Reg::ptr(RegType::MapKey, map);
+            args[2] = Reg::ptr(RegType::MapValue, map);
+        }
+        CallbackArgs::Scalars => {
+            args = [Reg::UNKNOWN; 5];
+        }
+    }
+    args
+}
+
+/// The iterator type's short name: `bpf_iter_num` -> `num`.
+fn iter_name(p: &Param) -> &'static str {
+    let name = p.ty.struct_name().unwrap_or("?");
+    name.strip_prefix("bpf_iter_").unwrap_or(name)
+}
+
+fn check_args(env: &mut Env, st: &mut State, id: KfuncId, k: &Kfunc, flags: Flags, meta: &mut Meta) -> Result<(), VerifyError> {
+    let trusted = flags.intersects(Flags::TRUSTED_ARGS.union(Flags::RELEASE));
+    let rcu = flags.contains(Flags::RCU);
+    for (i, p) in k.params.iter().enumerate() {
+        let r = i as u8 + 1;
+        if p.roles.is_hidden() || p.roles.contains(Roles::IGNORED) {
+            continue;
+        }
+        env.check_reg_read(st, r)?;
+        let reg = *st.reg(r);
+        if !p.ty.is_pointer() {
+            if p.roles.contains(Roles::SIZE) || p.roles.contains(Roles::CONST_SIZE) {
+                continue;
+            }
+            if reg.ty != RegType::Scalar {
+                return err(st, format!("R{r} is not a scalar"));
+            }
+            if p.roles.contains(Roles::CONST) {
+                match reg.var.as_const() {
+                    Some(c) => meta.constant = Some(c),
+                    None => return err(st, format!("R{r} must be a known constant")),
+                }
+            }
+            continue;
+        }
+        if p.roles.contains(Roles::NULLABLE) && reg.is_null() {
+            continue;
+        }
+        if (trusted || rcu) && (reg.is_null() || reg.maybe_null()) && !p.roles.contains(Roles::OPTIONAL) {
+            return err(st, format!("Possibly NULL pointer passed to trusted arg{i}"));
+        }
+        if reg.ref_obj_id != 0 {
+            meta.any_ref = reg.ref_obj_id;
+            if flags.contains(Flags::RELEASE) && p.kind.is_releasable() {
+                if reg.off != 0 || !reg.fixed_offset() {
+                    return err(st, format!("R{r} must have zero offset when passed to release func or trusted arg to kfunc"));
+                }
+                meta.release_ref = Some(reg.ref_obj_id);
+            }
+        }
+        match p.kind {
+            ArgKind::Ctx => {
+                if reg.ty != RegType::Ctx {
+                    return err(st, format!("arg#{i} expected pointer to ctx, but got {}", crate::log::reg_type_str(&reg)));
+                }
+            }
+            ArgKind::AllocObj => {
+                let percpu = p.roles.contains(Roles::PERCPU);
+                if reg.ty != RegType::BtfId || !reg.flags.has(PtrFlags::ALLOC) {
+                    return err(st, format!("arg#{i} expected pointer to allocated object"));
+                }
+                if reg.flags.has(PtrFlags::PERCPU) != percpu {
+                    return err(st, format!("arg#{i} expected for {}()", k.name));
+                }
+                if reg.ref_obj_id == 0 {
+                    return err(st, "allocated object must be referenced".into());
+                }
+            }
+            ArgKind::RefcountedKptr => {
+                if reg.ty != RegType::BtfId || !reg.flags.has(PtrFlags::ALLOC) || (reg.ref_obj_id == 0 && !reg.flags.has(PtrFlags::NON_OWN)) {
+                    return err(st, format!("arg#{i} is neither owning or non-owning ref"));
+                }
+                if prog_type(env, &reg).and_then(|t| t.field(FieldKind::Refcount)).is_none() {
+                    return err(st, format!("arg#{i} doesn't point to a type with bpf_refcount field"));
+                }
+                meta.owning_refcounted = reg.ref_obj_id != 0;
+            }
+            ArgKind::ListHead | ArgKind::RbRoot => check_root(env, st, k, i, p, &reg, meta)?,
+            ArgKind::ListNode | ArgKind::RbNode => check_node(env, st, k, flags, i, p, &reg, meta)?,
+            ArgKind::BtfId => {
+                if reg.ty != RegType::BtfId {
+                    return err(st, format!("arg#{i} is {} expected {} or socket", crate::log::reg_type_str(&reg), "ptr_"));
+                }
+                let is_trusted = reg.ref_obj_id != 0 || reg.flags.has(PtrFlags::TRUSTED) || reg.flags.has(PtrFlags::ALLOC);
+                if trusted && !is_trusted && !(rcu && reg.flags.has(PtrFlags::RCU)) {
+                    return err(st, format!("R{r} must be referenced or trusted"));
+                }
+                if rcu && !trusted && !is_trusted && !reg.flags.has(PtrFlags::RCU) {
+                    return err(st, format!("R{r} must be a rcu pointer"));
+                }
+                if let (Some(want), false) = (p.ty.struct_name(), reg.flags.has(PtrFlags::PROG_BTF)) {
+                    let have = crate::kernel_types::name(reg.aux);
+                    if have != want && have != "?" {
+                        return err(st, format!(
+                            "kernel function {} args#{i} expected pointer to STRUCT {want} but R{r} has a pointer to STRUCT {have}",
+                            k.name
+                        ));
+                    }
+                }
+            }
+            ArgKind::Mem | ArgKind::MemSize => {
+                let size = if p.kind == ArgKind::MemSize {
+                    let size_reg = r + 1;
+                    env.check_reg_read(st, size_reg)?;
+                    let v = crate::calls::scalar_arg(st, size_reg)?;
+                    if k.params[i + 1].roles.contains(Roles::CONST_SIZE) {
+                        let Some(c) = v.as_const() else {
+                            return err(st, format!("R{size_reg} must be a known constant"));
+                        };
+                        meta.sizes.push((i + 1, c));
+                    }
+                    v.umax
+                } else {
+                    p.pointee_size as u64
+                };
+                if reg.is_null() && p.roles.contains(Roles::OPTIONAL) {
+                    continue;
+                }
+                if size >= 1 << 29 {
+                    return err(st, format!("arg#{i} arg#{} memory, len pair leads to invalid memory access", i + 1));
+                }
+                crate::mem::check_mem_arg(env, st, r, size as u32, false, true)?;
+            }
+            ArgKind::Callback => {
+                if reg.ty != RegType::Func {
+                    return err(st, format!("arg{i} expected pointer to func"));
+                }
+                meta.callback = Some(reg.aux);
+            }
+            ArgKind::ConstStr => {
+                let ok = reg.ty == RegType::MapValue && env.prog.maps[reg.aux as usize].rdonly && reg.fixed_offset();
+                if !ok {
+                    return err(st, format!("arg#{i} doesn't point to a const string"));
+                }
+            }
+            ArgKind::Map => {
+                if reg.ty != RegType::ConstMap {
+                    return err(st, format!("pointer in R{r} isn't map pointer"));
+                }
+            }
+            ArgKind::Workqueue | ArgKind::TaskWork => {
+                if reg.ty != RegType::MapValue {
+                    return err(st, format!("arg#{i} doesn't point to a map value"));
+                }
+            }
+            ArgKind::Dynptr => check_dynptr(env, st, k, i, p, &reg)?,
+            ArgKind::Iter => check_iter(env, st, k, flags, i, p, &reg)?,
+            ArgKind::IrqFlag => check_irq_flag(env, st, k, flags, i, &reg)?,
+            ArgKind::ResSpinLock => check_res_lock(env, st, flags, i, &reg)?,
+            ArgKind::Scalar | ArgKind::Null => {}
+        }
+    }
+    if flags.contains(Flags::RELEASE) && meta.release_ref.is_none() {
+        return err(st, format!("release kernel function {} expects refcounted PTR_TO_BTF_ID", k.name));
+    }
+    let _ = id;
+    Ok(())
+}
+
+fn prog_type<'a>(env: &'a Env, reg: &Reg) -> Option<&'a ObjType> {
+    if reg.flags.has(PtrFlags::PROG_BTF) { env.prog.types.get(&reg.aux) } else { None }
+}
+
+/// The graph root argument: in a map value or an owning allocated object,
+/// at a constant offset holding a root, protected by a held lock.
+fn check_root(env: &mut Env, st: &mut State, k: &Kfunc, i: usize, p: &Param, reg: &Reg, meta: &mut Meta) -> Result<(), VerifyError> {
+    let r = i + 1;
+    let (field_kind, name) = if p.kind == ArgKind::ListHead {
+        (FieldKind::ListHead, "bpf_list_head")
+    } else {
+        (FieldKind::RbRoot, "bpf_rb_root")
+    };
+    let (ty, ident) = match reg.ty {
+        RegType::MapValue => (env.prog.maps[reg.aux as usize].value_type, reg.aux + 1),
+        RegType::BtfId if reg.flags.has(PtrFlags::ALLOC) && reg.ref_obj_id != 0 => (Some(reg.aux), 0x8000_0000 | reg.ref_obj_id),
+        _ => return err(st, format!("arg#{i} expected pointer to map value or allocated object")),
+    };
+    if !reg.fixed_offset() {
+        return err(st, format!("R{r} doesn't have constant offset. {name} has to be at the constant offset"));
+    }
+    let off = reg.off as i64 + reg.var.smin;
+    let t = ty.and_then(|t| env.prog.types.get(&t));
+    let Some(field) = t.and_then(|t| t.field_at(off as u32)).filter(|f| f.kind == field_kind) else {
+        return err(st, format!("{name} not found at offset={off}"));
+    };
+    meta.contains = field.contains;
+    if k.family.is_some_and(|f| f.lock_required) {
+        let lock_off = t.and_then(|t| t.field(FieldKind::SpinLock).or(t.field(FieldKind::ResSpinLock))).map_or(0, |f| f.off);
+        let mut locks = st.locks().peekable();
+        if locks.peek().is_none() {
+            return err(st, format!("bpf_spin_lock at off={lock_off} must be held for {name}"));
+        }
+        if !st.locks().any(|l| l.ptr == ident) {
+            return err(st, "held lock and object are not in the same allocation".into());
+        }
+    }
+    Ok(())
+}
+
+/// A graph node argument: an allocated object of the root's contained
+/// type, at the declared node offset, owning unless the parameter allows
+/// non-owning references.
+#[allow(clippy::too_many_arguments)]
+fn check_node(env: &mut Env, st: &mut State, k: &Kfunc, flags: Flags, i: usize, p: &Param, reg: &Reg, meta: &mut Meta) -> Result<(), VerifyError> {
+    let r = i + 1;
+    let (field_kind, name) = if p.kind == ArgKind::ListNode {
+        (FieldKind::ListNode, "bpf_list_node")
+    } else {
+        (FieldKind::RbNode, "bpf_rb_node")
+    };
+    if flags.contains(Flags::NOT_IN_LOCKED_CB) && in_locked_callback(st) {
+        let fam = k.family.map_or("locked", |f| f.name);
+        return err(st, format!("{} not allowed in {fam} cb", k.name));
+    }
+    if reg.ty != RegType::BtfId || !reg.flags.has(PtrFlags::ALLOC) {
+        return err(st, format!("arg#{i} expected pointer to allocated object"));
+    }
+    let owning = reg.ref_obj_id != 0;
+    if p.roles.contains(Roles::NONOWN_ALLOWED) {
+        let refcounted = prog_type(env, reg).and_then(|t| t.field(FieldKind::Refcount)).is_some();
+        if !reg.flags.has(PtrFlags::NON_OWN) && !(owning && refcounted) && !owning {
+            return err(st, format!("{} can only take non-owning or refcounted {name} pointer", k.name));
+        }
+    } else if !owning {
+        return err(st, "allocated object must be referenced".into());
+    }
+    if !reg.fixed_offset() {
+        return err(st, format!("R{r} doesn't have constant offset. {name} has to be at the constant offset"));
+    }
+    let off = reg.off as i64 + reg.var.smin;
+    let t = prog_type(env, reg);
+    if t.and_then(|t| t.field_at(off as u32)).filter(|f| f.kind == field_kind).is_none() {
+        return err(st, format!("{name} not found at offset={off}"));
+    }
+    if let Some((want_ty, want_off)) = meta.contains {
+        let root_name = if p.kind == ArgKind::ListNode { "bpf_list_head" } else { "bpf_rb_root" };
+        let want_name = env.prog.types.get(&want_ty).map_or("?", |t| t.name.as_str());
+        let have_name = t.map_or("?", |t| t.name.as_str());
+        if want_ty != reg.aux {
+            return err(st, format!(
+                "operation on {root_name} expects arg#1 {name} at offset={want_off} in struct {want_name}, but arg is at offset={off} in struct {have_name}"
+            ));
+        }
+        if want_off as i64 != off {
+            return err(st, format!("arg#1 offset={off}, but expected {name} at offset={want_off} in struct {want_name}"));
+        }
+    }
+    if p.roles.contains(Roles::INTO_ROOT) {
+        meta.into_root = Some(r as u8);
+    }
+    Ok(())
+}
+
+fn dynptr_slots(env: &Env, st: &State, reg: &Reg) -> Option<(usize, i32)> {
+    let _ = env;
+    if reg.ty != RegType::Stack || !reg.fixed_offset() {
+        return None;
+    }
+    let off = reg.off;
+    if off % 8 != 0 || off < -(crate::check::MAX_STACK as i32) || off + 16 > 0 {
+        return None;
+    }
+    let _ = st;
+    Some((reg.aux as usize, off))
+}
+
+fn check_dynptr(env: &mut Env, st: &mut State, k: &Kfunc, i: usize, p: &Param, reg: &Reg) -> Result<(), VerifyError> {
+    if reg.ty == RegType::ConstDynptr {
+        if p.roles.contains(Roles::UNINIT) || !p.ty.pointee().is_some_and(|_| matches!(p.ty, CType::Ptr { is_const: true, .. })) {
+            return err(st, "cannot pass pointer to const bpf_dynptr, the helper mutates it".into());
+        }
+        return Ok(());
+    }
+    let Some((frame, off)) = dynptr_slots(env, st, reg) else {
+        return err(st, format!("arg#{i} expected pointer to stack or const struct bpf_dynptr"));
+    };
+    let f = &mut st.frames[frame];
+    if p.roles.contains(Roles::UNINIT) {
+        for o in [off, off + 8] {
+            if let Some(s) = f.slot(o) {
+                if s.special().is_some() && s.reg.ref_obj_id != 0 {
+                    return err(st, "Dynptr has to be an uninitialized dynptr".into());
+                }
+            }
+        }
+        let kind = k.dynptr.map_or(0, |d| d as u32 + 1);
+        for o in [off, off + 8] {
+            let s = f.slot_mut(o);
+            s.bytes = [SlotKind::Dynptr; 8];
+            s.reg = Reg::ptr(RegType::ConstDynptr, kind);
+        }
+        return Ok(());
+    }
+    let init = f.slot(off).is_some_and(|s| s.special() == Some(SlotKind::Dynptr));
+    if !init {
+        return err(st, format!("Expected an initialized dynptr as arg #{i}"));
+    }
+    Ok(())
+}
+
+fn check_iter(env: &mut Env, st: &mut State, k: &Kfunc, flags: Flags, i: usize, p: &Param, reg: &Reg) -> Result<(), VerifyError> {
+    let name = iter_name(p);
+    if reg.ty != RegType::Stack {
+        return err(st, format!("arg#{i} expected pointer to an iterator on stack"));
+    }
+    let nslots = (p.pointee_size.max(8) / 8) as i32;
+    let off = reg.off;
+    if !reg.fixed_offset() || off % 8 != 0 || off < -(crate::check::MAX_STACK as i32) || off + nslots * 8 > 0 {
+        return err(st, format!("expected valid iter pointer as arg #{i}"));
+    }
+    let type_tag = crate::kernel_types::id(p.ty.struct_name().unwrap_or("?"));
+    let frame = reg.aux as usize;
+    let slots: Vec<i32> = (0..nslots).map(|n| off + n * 8).collect();
+    if flags.contains(Flags::ITER_NEW) {
+        let live = slots.iter().any(|o| st.frames[frame].slot(*o).is_some_and(|s| s.special() == Some(SlotKind::Iter)));
+        if live {
+            return err(st, format!("expected uninitialized iter_{name} as arg #{i}"));
+        }
+        let rcu_bound = flags.contains(Flags::RCU_PROTECTED);
+        let ref_id = acquire_ref(env, st, RefKind::Ptr);
+        for o in &slots {
+            let s = st.frames[frame].slot_mut(*o);
+            s.bytes = [SlotKind::Iter; 8];
+            s.reg = Reg::ptr(RegType::ConstDynptr, type_tag);
+            s.reg.ref_obj_id = ref_id;
+            s.reg.aux2 = u32::from(rcu_bound);
+        }
+        return Ok(());
+    }
+    let head = st.frames[frame].slot(off).copied();
+    let ok = head.is_some_and(|s| s.special() == Some(SlotKind::Iter) && s.reg.aux == type_tag);
+    if !ok {
+        return err(st, format!("expected an initialized iter_{name} as arg #{i}"));
+    }
+    let head = head.unwrap_or(crate::state::Slot::EMPTY);
+    if head.reg.aux2 == 1 && !in_rcu_cs(env, st) {
+        return err(st, format!("expected an RCU CS when using {}", k.name));
+    }
+    if flags.contains(Flags::ITER_DESTROY) {
+        let ref_id = head.reg.ref_obj_id;
+        st.refs.retain(|x| x.id != ref_id);
+        for o in &slots {
+            *st.frames[frame].slot_mut(*o) = crate::state::Slot::EMPTY;
+        }
+    }
+    Ok(())
+}
+
+fn check_irq_flag(env: &mut Env, st: &mut State, k: &Kfunc, flags: Flags, i: usize, reg: &Reg) -> Result<(), VerifyError> {
+    if reg.ty != RegType::Stack || !reg.fixed_offset() || reg.off % 8 != 0 {
+        return err(st, format!("arg#{i} doesn't point to an irq flag on stack"));
+    }
+    let class_name = k.family.and_then(|f| f.irq_class).unwrap_or("native");
+    let class = crate::kernel_types::id(class_name);
+    let (frame, off) = (reg.aux as usize, reg.off);
+    if flags.contains(Flags::IRQ_SAVE) {
+        if st.frames[frame].slot(off).is_some_and(|s| s.special() == Some(SlotKind::IrqFlag)) {
+            return err(st, format!("expected uninitialized irq flag as arg#{i}"));
+        }
+        let id = env.new_id();
+        st.refs.push(RefState { id, insn: st.insn, kind: RefKind::Irq { class }, ptr: 0, off: 0 });
+        let s = st.frames[frame].slot_mut(off);
+        s.bytes = [SlotKind::IrqFlag; 8];
+        s.reg = Reg::ptr(RegType::ConstDynptr, class);
+        s.reg.ref_obj_id = id;
+        return Ok(());
+    }
+    let Some(s) = st.frames[frame].slot(off).copied().filter(|s| s.special() == Some(SlotKind::IrqFlag)) else {
+        return err(st, format!("expected an initialized irq flag as arg#{i}"));
+    };
+    if s.reg.aux != class {
+        let saved = crate::kernel_types::name(s.reg.aux);
+        return err(st, format!("irq flag acquired by {saved} kfuncs cannot be restored with {class_name} kfuncs"));
+    }
+    let last_irq = st.refs.iter().rev().find(|r| matches!(r.kind, RefKind::Irq { .. })).map(|r| r.id);
+    if last_irq != Some(s.reg.ref_obj_id) {
+        return err(st, "cannot restore irq state out of order".into());
+    }
+    let id = s.reg.ref_obj_id;
+    st.refs.retain(|r| r.id != id);
+    *st.frames[frame].slot_mut(off) = crate::state::Slot::EMPTY;
+    Ok(())
+}
+
+fn check_res_lock(env: &mut Env, st: &mut State, flags: Flags, i: usize, reg: &Reg) -> Result<(), VerifyError> {
+    if !(reg.ty == RegType::MapValue || reg.ty == RegType::BtfId && reg.flags.has(PtrFlags::ALLOC)) {
+        return err(st, format!("arg#{i} doesn't point to map value or allocated object"));
+    }
+    let r = i as u8 + 1;
+    let (ptr, off) = lock_target(env, st, r, FieldKind::ResSpinLock, "bpf_res_spin")?;
+    let irq = flags.contains(Flags::IRQ_SAVE) || flags.contains(Flags::IRQ_RESTORE);
+    if flags.contains(Flags::LOCK) {
+        if st.refs.iter().any(|l| matches!(l.kind, RefKind::Lock)) {
+            return err(st, "Locking two bpf_spin_locks are not allowed".into());
+        }
+        if st.locks().any(|l| l.ptr == ptr && l.off == off) {
+            return err(st, "Acquiring the same lock again, AA deadlock detected".into());
+        }
+        let id = env.new_id();
+        st.refs.push(RefState { id, insn: st.insn, kind: RefKind::ResLock { irq }, ptr, off });
+    } else if flags.contains(Flags::UNLOCK) {
+        let Some(last) = st.locks().last().copied() else {
+            return err(st, "bpf_res_spin_unlock without taking a lock".into());
+        };
+        let held = st.locks().any(|l| l.ptr == ptr && l.off == off && l.kind == RefKind::ResLock { irq });
+        if !held {
+            return err(st, "bpf_res_spin_unlock of different lock".into());
+        }
+        if last.ptr != ptr || last.off != off {
+            return err(st, "bpf_res_spin_unlock cannot be out of order".into());
+        }
+        st.refs.retain(|l| l.id != last.id);
+        invalidate_non_owning(st);
+    }
+    Ok(())
+}
+
+/// R0 after the call, from the declared return semantics.
+fn result(env: &mut Env, st: &mut State, _id: KfuncId, k: &Kfunc, flags: Flags, meta: &Meta) -> Result<Reg, VerifyError> {
+    let mut r0 = match k.ret {
+        Ret::Void => return Ok(Reg::NOT_INIT),
+        Ret::Scalar | Ret::Opaque | Ret::Arena => {
+            let width = k.ret_ty.scalar_size().unwrap_or(8);
+            if flags.contains(Flags::FALLIBLE) {
+                return Ok(Reg::constant(0));
+            }
+            return Ok(Reg::scalar(if width >= 8 { Scalar::UNKNOWN } else if matches!(k.ret_ty, CType::Int { signed: true, .. }) { Scalar::unknown_width(width).sext(width) } else { Scalar::unknown_width(width) }));
+        }
+        Ret::Mem => {
+            let size = k.ret_ty.pointee().and_then(|t| t.scalar_size()).unwrap_or(0);
+            let mut r = Reg::ptr(RegType::Mem, size);
+            r.flags = PtrFlags::RDONLY;
+            r.ref_obj_id = 0;
+            r
+        }
+        Ret::Object | Ret::UntrustedObject => {
+            let name = k.ret_ty.struct_name().unwrap_or("?");
+            let mut r = Reg::ptr(RegType::BtfId, crate::kernel_types::id(name));
+            r.flags = if k.ret == Ret::UntrustedObject { PtrFlags::UNTRUSTED } else if flags.contains(Flags::RCU_PROTECTED) { PtrFlags::RCU } else { PtrFlags::TRUSTED };
+            r
+        }
+        Ret::GraphNode { .. } => {
+            let (ty, node_off) = meta.contains.unwrap_or((0, 0));
+            let mut r = Reg::ptr(RegType::BtfId, ty);
+            r.flags = PtrFlags::ALLOC.with(PtrFlags::PROG_BTF);
+            if !flags.contains(Flags::ACQUIRE) {
+                r.flags = r.flags.with(PtrFlags::NON_OWN);
+            }
+            // The pointer is to the containing element: the node sits at node_off.
+            r.off = 0;
+            let _ = node_off;
+            r
+        }
+        Ret::NewObject { percpu, .. } => {
+            let Some(ty) = meta.constant else {
+                return err(st, "bpf_obj_new/bpf_percpu_obj_new requires prog BTF".into());
+            };
+            if ty > u32::MAX as u64 {
+                return err(st, "local type ID argument must be in range [0, U32_MAX]".into());
+            }
+            if !env.prog.types.contains_key(&(ty as u32)) {
+                return err(st, "bpf_obj_new/bpf_percpu_obj_new type ID argument must be of a struct".into());
+            }
+            let mut r = Reg::ptr(RegType::BtfId, ty as u32);
+            r.flags = PtrFlags::ALLOC.with(PtrFlags::PROG_BTF);
+            if percpu {
+                r.flags = r.flags.with(PtrFlags::PERCPU);
+            }
+            r
+        }
+        Ret::Like { arg } => {
+            let src = st.reg(arg + 1);
+            let mut r = Reg::ptr(RegType::BtfId, src.aux);
+            r.flags = src.flags.without(PtrFlags::NON_OWN).without(PtrFlags::MAYBE_NULL).without(PtrFlags::RCU);
+            r
+        }
+        Ret::KernCtx => {
+            let Some(name) = crate::ctx::kern_ctx(env.prog.prog_type) else {
+                return err(st, format!("arg#0 expected pointer to ctx, but got {}", crate::log::reg_type_str(st.reg(1))));
+            };
+            let mut r = Reg::ptr(RegType::BtfId, crate::kernel_types::id(name));
+            r.flags = PtrFlags::TRUSTED;
+            r
+        }
+        Ret::Cast { .. } => {
+            let mut r = Reg::ptr(RegType::Mem, 0);
+            r.flags = PtrFlags::RDONLY.with(PtrFlags::UNTRUSTED);
+            r
+        }
+        Ret::DynptrSlice { size, writable, .. } => {
+            let n = meta.sizes.iter().find(|(i, _)| *i == size as usize).map_or(0, |(_, c)| *c);
+            let mut r = Reg::ptr(RegType::Mem, n as u32);
+            if !writable {
+                r.flags = PtrFlags::RDONLY;
+            }
+            r
+        }
+    };
+    let null = flags.contains(Flags::RET_NULL) && !(flags.contains(Flags::NULL_UNLESS_OWNING) && meta.owning_refcounted);
+    if flags.contains(Flags::ITER_NEXT) {
+        // The drained successor (NULL) and the active one are both possible.
+        r0.flags = r0.flags.with(PtrFlags::MAYBE_NULL);
+        r0.id = env.new_id();
+        if r0.ty == RegType::BtfId {
+            r0.flags = r0.flags.with(PtrFlags::TRUSTED);
+        }
+        return Ok(r0);
+    }
+    if flags.contains(Flags::ACQUIRE) {
+        if !r0.is_pointer() || (r0.ty != RegType::BtfId && !matches!(k.ret, Ret::NewObject { .. } | Ret::Like { .. })) {
+            return err(st, "acquire kernel function does not return PTR_TO_BTF_ID".into());
+        }
+        r0.ref_obj_id = acquire_ref(env, st, RefKind::Ptr);
+        r0.flags = r0.flags.without(PtrFlags::TRUSTED);
+    }
+    if null {
+        r0.flags = r0.flags.with(PtrFlags::MAYBE_NULL);
+        r0.id = if r0.ref_obj_id != 0 { r0.ref_obj_id } else { env.new_id() };
+    }
+    if r0.ty == RegType::Mem && meta.any_ref != 0 {
+        r0.ref_obj_id = meta.any_ref;
+    }
+    Ok(r0)
+}

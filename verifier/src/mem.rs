@@ -1,0 +1,494 @@
+//! Loads and stores: stack slots and spills, map values, memory, packets,
+//! the program context, and objects described by BTF.
+
+use crate::check::{Env, VerifyError};
+use crate::ctx;
+use crate::isa::{AtomicOp, Insn, Size};
+use crate::program::{FieldKind, ObjType};
+use crate::scalar::Scalar;
+use crate::state::{PtrFlags, Reg, RegType, SlotKind, State};
+
+/// What an access does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// A load into a register.
+    Read,
+    /// A store of a value.
+    Write,
+}
+
+/// The `LD_ABS` / `LD_IND` legacy packet loads.
+pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), VerifyError> {
+    let Insn::LdPkt { size, src, .. } = insn else { unreachable!() };
+    if !ctx::has_skb(env.prog.prog_type) {
+        return Err(VerifyError::at(st.insn, "BPF_LD_[ABS|IND] instructions not allowed for this program type"));
+    }
+    env.check_reg_read(st, 6)?;
+    if st.reg(6).ty != RegType::Ctx {
+        return Err(VerifyError::at(st.insn, "at the time of BPF_LD_ABS|IND R6 != pointer to skb"));
+    }
+    if let Some(r) = src {
+        env.check_reg_read(st, r)?;
+    }
+    let frame = st.cur_mut();
+    for r in 1..=5 {
+        frame.regs[r] = Reg::NOT_INIT;
+    }
+    frame.regs[0] = Reg::scalar(Scalar::unknown_width(size.bytes()));
+    Ok(())
+}
+
+/// LDX, ST, STX and atomics.
+pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), VerifyError> {
+    match insn {
+        Insn::Ldx { size, dst, src, off, sign_ext } => {
+            env.check_reg_read(st, src)?;
+            env.check_reg_write(st, dst)?;
+            let mut v = access(env, st, src, off as i32, size.bytes(), Access::Read, None)?;
+            if sign_ext && v.ty == RegType::Scalar {
+                v = Reg::scalar(v.var.sext(size.bytes()));
+            }
+            *st.reg_mut(dst) = v;
+        }
+        Insn::St { size, dst, off, imm } => {
+            env.check_reg_read(st, dst)?;
+            let v = Reg::constant(imm as i64 as u64);
+            access(env, st, dst, off as i32, size.bytes(), Access::Write, Some(v))?;
+        }
+        Insn::Stx { size, dst, src, off } => {
+            env.check_reg_read(st, src)?;
+            env.check_reg_read(st, dst)?;
+            let v = *st.reg(src);
+            access(env, st, dst, off as i32, size.bytes(), Access::Write, Some(v))?;
+        }
+        Insn::Atomic { size, op, dst, src, off } => check_atomic(env, st, size, op, dst, src, off)?,
+        _ => unreachable!("not a memory instruction"),
+    }
+    Ok(())
+}
+
+fn check_atomic(env: &mut Env, st: &mut State, size: Size, op: AtomicOp, dst: u8, src: u8, off: i16) -> Result<(), VerifyError> {
+    let idx = st.insn;
+    match op {
+        AtomicOp::LoadAcquire => {
+            env.check_reg_read(st, src)?;
+            env.check_reg_write(st, dst)?;
+            let v = access(env, st, src, off as i32, size.bytes(), Access::Read, None)?;
+            *st.reg_mut(dst) = v;
+            return Ok(());
+        }
+        AtomicOp::StoreRelease => {
+            env.check_reg_read(st, src)?;
+            env.check_reg_read(st, dst)?;
+            let v = *st.reg(src);
+            access(env, st, dst, off as i32, size.bytes(), Access::Write, Some(v))?;
+            return Ok(());
+        }
+        _ => {}
+    }
+    env.check_reg_read(st, src)?;
+    env.check_reg_read(st, dst)?;
+    if op == AtomicOp::CmpXchg {
+        env.check_reg_read(st, 0)?;
+    }
+    if st.reg(src).is_pointer() {
+        return Err(VerifyError::at(idx, format!("R{src} leaks addr into mem")));
+    }
+    let base = *st.reg(dst);
+    if matches!(base.ty, RegType::Ctx | RegType::Packet | RegType::PacketMeta) || base.flags.has(PtrFlags::UNTRUSTED) {
+        return Err(VerifyError::at(
+            idx,
+            format!("BPF_ATOMIC stores into R{dst} {} is not allowed", crate::log::reg_type_str(&base)),
+        ));
+    }
+    let old = access(env, st, dst, off as i32, size.bytes(), Access::Read, None)?;
+    access(env, st, dst, off as i32, size.bytes(), Access::Write, Some(Reg::UNKNOWN))?;
+    let fetched = if old.is_pointer() { Reg::UNKNOWN } else { Reg::scalar(if size == Size::DW { Scalar::UNKNOWN } else { Scalar::unknown_width(4) }) };
+    match op {
+        AtomicOp::CmpXchg => *st.reg_mut(0) = fetched,
+        AtomicOp::Xchg
+        | AtomicOp::Add { fetch: true }
+        | AtomicOp::Or { fetch: true }
+        | AtomicOp::And { fetch: true }
+        | AtomicOp::Xor { fetch: true } => *st.reg_mut(src) = fetched,
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Checks an access of `size` bytes at `regno + off` and performs it:
+/// returns the loaded value for reads (an unknown scalar for writes).
+pub fn access(env: &mut Env, st: &mut State, regno: u8, off: i32, size: u32, kind: Access, value: Option<Reg>) -> Result<Reg, VerifyError> {
+    let idx = st.insn;
+    let base = *st.reg(regno);
+    let err = |msg: String| Err(VerifyError::at(idx, msg));
+    if base.ty == RegType::Scalar || base.maybe_null() {
+        return err(format!("R{regno} invalid mem access '{}'", crate::log::reg_type_str(&base)));
+    }
+    if kind == Access::Write {
+        if let Some(v) = &value {
+            if v.is_pointer() && base.ty != RegType::Stack && !matches!(base.ty, RegType::MapValue | RegType::BtfId) {
+                return err(format!("R{regno} leaks addr into {}", crate::log::reg_type_str(&base)));
+            }
+        }
+    }
+    match base.ty {
+        RegType::Stack => stack_access(env, st, regno, &base, off, size, kind, value),
+        RegType::MapValue | RegType::MapKey => map_access(env, st, regno, &base, off, size, kind),
+        RegType::Mem => {
+            if kind == Access::Write && base.flags.has(PtrFlags::RDONLY) {
+                return err(format!("R{regno} cannot write into {}", crate::log::reg_type_str(&base)));
+            }
+            region_access(idx, regno, &base, off, size, base.aux, |o, s, sz| {
+                format!("invalid access to memory, mem_size={sz} off={o} size={s}")
+            })?;
+            Ok(Reg::scalar(Scalar::unknown_width(size)))
+        }
+        RegType::Packet | RegType::PacketMeta => {
+            if kind == Access::Write && !ctx::packet_writable(env.prog.prog_type) {
+                return err("cannot write into packet".into());
+            }
+            let range = base.aux;
+            let total = base.var.umax.saturating_add(base.off as i64 as u64).saturating_add(off as i64 as u64);
+            if base.var.smin < 0 || off < 0 || base.off + off < 0 || total.saturating_add(size as u64) > range as u64 {
+                return err(format!(
+                    "invalid access to packet, off={} size={size}, R{regno}(id={},off={},r={})",
+                    base.off + off,
+                    base.id,
+                    base.off,
+                    range
+                ));
+            }
+            Ok(Reg::scalar(Scalar::unknown_width(size)))
+        }
+        RegType::Ctx => {
+            if !base.fixed_offset() {
+                return err(format!("variable ctx access var_off={} disallowed", crate::log::tnum_str(&base.var)));
+            }
+            if base.off != 0 {
+                return err(format!("dereference of modified ctx ptr R{regno} off={} disallowed", base.off));
+            }
+            ctx::access(env, st, off, size, kind)
+        }
+        RegType::BtfId => btf_access(env, st, regno, &base, off, size, kind),
+        RegType::PacketEnd | RegType::ConstMap | RegType::Func | RegType::ConstDynptr | RegType::NotInit | RegType::Scalar => {
+            err(format!("R{regno} invalid mem access '{}'", crate::log::reg_type_str(&base)))
+        }
+    }
+}
+
+/// Bounds check of `[off, off + size)` relative to a pointer into a region of `limit` bytes.
+fn region_access(idx: u32, regno: u8, base: &Reg, off: i32, size: u32, limit: u32, msg: impl Fn(i64, u32, u32) -> String) -> Result<(i64, i64), VerifyError> {
+    let fixed = base.off as i64 + off as i64;
+    if base.var.smin < 0 && !base.fixed_offset() {
+        return Err(VerifyError::at(
+            idx,
+            format!("R{regno} min value is negative, either use unsigned index or do a if (index >=0) check."),
+        ));
+    }
+    let lo = fixed + base.var.smin.max(0);
+    if base.var.umax >= (1 << 29) {
+        return Err(VerifyError::at(
+            idx,
+            format!("R{regno} unbounded memory access, make sure to bounds check any such access"),
+        ));
+    }
+    let hi = fixed + base.var.umax as i64;
+    if lo < 0 || hi + size as i64 > limit as i64 {
+        let bad = if lo < 0 { lo } else { hi };
+        return Err(VerifyError::at(idx, msg(bad, size, limit)));
+    }
+    Ok((lo, hi + size as i64))
+}
+
+fn map_access(env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32, size: u32, kind: Access) -> Result<Reg, VerifyError> {
+    let idx = st.insn;
+    let map = &env.prog.maps[base.aux as usize];
+    if base.ty == RegType::MapKey {
+        if kind == Access::Write {
+            return Err(VerifyError::at(idx, format!("R{regno} cannot write into map_key")));
+        }
+        region_access(idx, regno, base, off, size, map.key_size, |o, s, sz| {
+            format!("invalid access to map key, key_size={sz} off={o} size={s}")
+        })?;
+        return Ok(Reg::scalar(Scalar::unknown_width(size)));
+    }
+    if kind == Access::Write && base.flags.has(PtrFlags::RDONLY) {
+        let fixed = base.off + off;
+        return Err(VerifyError::at(
+            idx,
+            format!("write into map forbidden, value_size={} off={fixed} size={size}", map.value_size),
+        ));
+    }
+    let (lo, hi) = region_access(idx, regno, base, off, size, map.value_size, |o, s, sz| {
+        format!("invalid access to map value, value_size={sz} off={o} size={s}")
+    })?;
+    if let Some(t) = map.value_type.and_then(|t| env.prog.types.get(&t)) {
+        if let Some(f) = t.field_overlapping(lo, hi - lo) {
+            match f.kind {
+                FieldKind::Kptr | FieldKind::KptrUntrusted if base.fixed_offset() && lo == f.off as i64 && size == 8 => {
+                    return Ok(kptr_load(env, f, kind));
+                }
+                _ => {
+                    return Err(VerifyError::at(
+                        idx,
+                        format!("{} cannot be accessed directly by load/store", f.kind.struct_name()),
+                    ));
+                }
+            }
+        }
+    }
+    // A constant string in read-only data reads as the bytes it holds.
+    if kind == Access::Read && base.fixed_offset() {
+        if let Some(bytes) = &map.init {
+            if map.rdonly {
+                let start = (base.off + off) as usize;
+                if let Some(b) = bytes.get(start..start + size as usize) {
+                    let mut v = [0u8; 8];
+                    v[..b.len()].copy_from_slice(b);
+                    return Ok(Reg::constant(u64::from_le_bytes(v)));
+                }
+            }
+        }
+    }
+    Ok(Reg::scalar(Scalar::unknown_width(size)))
+}
+
+/// Loading a kptr field yields an untrusted (or RCU) pointer to its type, or NULL.
+fn kptr_load(env: &mut Env, f: &crate::program::Field, kind: Access) -> Reg {
+    if kind == Access::Write {
+        return Reg::UNKNOWN;
+    }
+    let (ty, prog_btf) = f.kptr.unwrap_or((0, false));
+    let mut r = Reg::ptr(RegType::BtfId, ty);
+    r.flags = PtrFlags::MAYBE_NULL.with(if f.kind == FieldKind::Kptr { PtrFlags::RCU } else { PtrFlags::UNTRUSTED });
+    if prog_btf {
+        r.flags = r.flags.with(PtrFlags::ALLOC).with(PtrFlags::PROG_BTF);
+    }
+    r.id = env.new_id();
+    r
+}
+
+fn btf_access(env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32, size: u32, kind: Access) -> Result<Reg, VerifyError> {
+    let idx = st.insn;
+    if !base.fixed_offset() {
+        return Err(VerifyError::at(
+            idx,
+            format!("R{regno} is ptr_{} invalid variable offset: off={}, var_off={}", type_name(env, base), base.off, crate::log::tnum_str(&base.var)),
+        ));
+    }
+    let at = base.off as i64 + off as i64;
+    if base.flags.has(PtrFlags::PROG_BTF) {
+        let Some(t) = env.prog.types.get(&base.aux) else {
+            return Ok(Reg::scalar(Scalar::unknown_width(size)));
+        };
+        if base.flags.has(PtrFlags::PERCPU) {
+            return Err(VerifyError::at(idx, format!("R{regno} invalid mem access '{}'", crate::log::reg_type_str(base))));
+        }
+        check_obj_access(idx, t, at, size)?;
+        return Ok(Reg::scalar(Scalar::unknown_width(size)));
+    }
+    if kind == Access::Write {
+        return Err(VerifyError::at(idx, "only read is supported"));
+    }
+    if at < 0 {
+        return Err(VerifyError::at(idx, format!("R{regno} is ptr_{} invalid negative access: off={at}", type_name(env, base))));
+    }
+    Ok(Reg::scalar(Scalar::unknown_width(size)))
+}
+
+/// An access into an allocated object of program type `t`.
+fn check_obj_access(idx: u32, t: &ObjType, at: i64, size: u32) -> Result<(), VerifyError> {
+    if at < 0 || at + size as i64 > t.size as i64 {
+        return Err(VerifyError::at(idx, format!("access beyond struct {} at off {at} size {size}", t.name)));
+    }
+    if let Some(f) = t.field_overlapping(at, size as i64) {
+        return Err(VerifyError::at(idx, format!("direct access to {} is disallowed", f.kind.struct_name())));
+    }
+    Ok(())
+}
+
+fn type_name(env: &Env, r: &Reg) -> String {
+    if r.flags.has(PtrFlags::PROG_BTF) {
+        env.prog.types.get(&r.aux).map_or_else(|| "?".into(), |t| t.name.clone())
+    } else {
+        crate::kernel_types::name(r.aux).to_string()
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn stack_access(_env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32, size: u32, kind: Access, value: Option<Reg>) -> Result<Reg, VerifyError> {
+    let idx = st.insn;
+    let frame_no = base.aux as usize;
+    let what = if kind == Access::Read { " read from" } else { " write to" };
+    let fixed = base.off + off;
+    if !base.fixed_offset() {
+        let lo = fixed as i64 + base.var.smin;
+        let hi = fixed as i64 + base.var.smax;
+        if lo < -(crate::check::MAX_STACK as i64) || hi + size as i64 > 0 {
+            return Err(VerifyError::at(
+                idx,
+                format!("invalid variable-offset{what} stack R{regno} var_off={} off={fixed} size={size}", crate::log::tnum_str(&base.var)),
+            ));
+        }
+        let frame = &mut st.frames[frame_no];
+        for o in lo..hi + size as i64 {
+            let o = o as i32;
+            let b = 7 - ((-o - 1) % 8) as usize;
+            if kind == Access::Read {
+                match frame.slot(o).map(|s| s.bytes[b]) {
+                    Some(SlotKind::Misc | SlotKind::Zero | SlotKind::Spill) => {}
+                    _ => {
+                        return Err(VerifyError::at(
+                            idx,
+                            format!("invalid variable-offset read from stack R{regno} var_off={} off={fixed} size={size}", crate::log::tnum_str(&base.var)),
+                        ));
+                    }
+                }
+            } else {
+                let slot = frame.slot_mut(o);
+                slot.bytes[b] = SlotKind::Misc;
+                slot.reg = Reg::NOT_INIT;
+            }
+        }
+        return Ok(Reg::scalar(Scalar::unknown_width(size)));
+    }
+    if fixed < -(crate::check::MAX_STACK as i32) || fixed + size as i32 > 0 {
+        return Err(VerifyError::at(idx, format!("invalid{what} stack R{regno} off={fixed} size={size}")));
+    }
+    if fixed % size as i32 != 0 {
+        return Err(VerifyError::at(
+            idx,
+            format!("misaligned stack access off {}+{}+{} size {size}", crate::log::tnum_str(&base.var), base.off, off),
+        ));
+    }
+    let frame = &mut st.frames[frame_no];
+    let first = 7 - ((-fixed - 1) % 8) as usize;
+    match kind {
+        Access::Write => {
+            let v = value.unwrap_or(Reg::UNKNOWN);
+            let slot = frame.slot_mut(fixed);
+            if let Some(special) = slot.special() {
+                let what = match special {
+                    SlotKind::Dynptr => "dynptr",
+                    SlotKind::Iter => "iter",
+                    _ => "irq_flag",
+                };
+                if special == SlotKind::Dynptr && slot.reg.ref_obj_id == 0 {
+                    slot.bytes = [SlotKind::Misc; 8];
+                } else {
+                    return Err(VerifyError::at(idx, format!("cannot overwrite referenced {what}")));
+                }
+            }
+            if size == 8 {
+                slot.reg = v;
+                slot.bytes = [SlotKind::Spill; 8];
+                if v.ty == RegType::Scalar && v.var.as_const() == Some(0) {
+                    // A spilled zero is still a spill: it fills back as a known zero.
+                }
+            } else {
+                if slot.is_spill() {
+                    slot.bytes = [SlotKind::Misc; 8];
+                    slot.reg = Reg::NOT_INIT;
+                }
+                let k = if v.ty == RegType::Scalar && v.var.as_const() == Some(0) { SlotKind::Zero } else { SlotKind::Misc };
+                for b in first..first + size as usize {
+                    slot.bytes[b] = k;
+                }
+            }
+            Ok(Reg::UNKNOWN)
+        }
+        Access::Read => {
+            let Some(slot) = frame.slot(fixed).copied() else {
+                return Err(VerifyError::at(idx, format!("invalid read from stack off {fixed}+0 size {size}")));
+            };
+            if slot.is_spill() {
+                if size == 8 {
+                    return Ok(slot.reg);
+                }
+                if slot.reg.is_pointer() {
+                    return Err(VerifyError::at(idx, "invalid size of register fill"));
+                }
+                let lo = slot.reg.var.alu(crate::isa::AluOp::Rsh, &Scalar::constant(first as u64 * 8), true);
+                let v = if size == 4 { lo.truncate32() } else { Scalar::unknown_width(size) };
+                return Ok(Reg::scalar(if slot.reg.var.as_const().is_some() { lo.alu(crate::isa::AluOp::And, &Scalar::constant((1u64 << (size * 8)) - 1), true) } else { v }));
+            }
+            let mut zeros = 0;
+            for (i, b) in slot.bytes[first..first + size as usize].iter().enumerate() {
+                match b {
+                    SlotKind::Misc | SlotKind::Spill => {}
+                    SlotKind::Zero => zeros += 1,
+                    _ => {
+                        return Err(VerifyError::at(idx, format!("invalid read from stack off {fixed}+{i} size {size}")));
+                    }
+                }
+            }
+            Ok(if zeros == size { Reg::constant(0) } else { Reg::scalar(Scalar::unknown_width(size)) })
+        }
+    }
+}
+
+/// Checks that `[regno + 0, + size)` is readable (or writable) memory for a
+/// helper or kfunc argument; stack bytes written become initialised.
+pub fn check_mem_arg(env: &mut Env, st: &mut State, regno: u8, size: u32, write: bool, zero_ok: bool) -> Result<(), VerifyError> {
+    let idx = st.insn;
+    let base = *st.reg(regno);
+    if size == 0 {
+        if zero_ok {
+            return Ok(());
+        }
+        return Err(VerifyError::at(idx, format!("R{regno} invalid zero-sized read")));
+    }
+    match base.ty {
+        RegType::Stack => {
+            let fixed = base.off;
+            let lo = fixed as i64 + base.var.smin;
+            let hi = fixed as i64 + base.var.smax + size as i64;
+            if lo < -(crate::check::MAX_STACK as i64) || hi > 0 || !base.fixed_offset() && base.var.smin < 0 {
+                return Err(VerifyError::at(idx, format!("invalid indirect access to stack R{regno} off={fixed} size={size}")));
+            }
+            let frame = &mut st.frames[base.aux as usize];
+            for o in lo..hi {
+                let o = o as i32;
+                let b = 7 - ((-o - 1) % 8) as usize;
+                if write {
+                    let slot = frame.slot_mut(o);
+                    if slot.special().is_some() {
+                        return Err(VerifyError::at(idx, format!("invalid indirect access to stack R{regno} off={fixed} size={size}")));
+                    }
+                    if slot.is_spill() {
+                        slot.bytes = [SlotKind::Misc; 8];
+                        slot.reg = Reg::NOT_INIT;
+                    }
+                    slot.bytes[b] = SlotKind::Misc;
+                } else {
+                    match frame.slot(o).map(|s| s.bytes[b]) {
+                        Some(SlotKind::Misc | SlotKind::Zero | SlotKind::Spill) => {}
+                        _ => {
+                            let rel = o as i64 - fixed as i64;
+                            return Err(VerifyError::at(
+                                idx,
+                                format!("invalid indirect read from stack R{regno} off {fixed}+{rel} size {size}"),
+                            ));
+                        }
+                    }
+                }
+            }
+            Ok(())
+        }
+        RegType::MapValue | RegType::MapKey | RegType::Mem | RegType::Packet | RegType::PacketMeta | RegType::BtfId => {
+            let kind = if write { Access::Write } else { Access::Read };
+            if base.ty == RegType::BtfId {
+                return Ok(());
+            }
+            // Check both ends of the range with single-byte accesses.
+            access(env, st, regno, 0, 1, kind, Some(Reg::UNKNOWN))?;
+            access(env, st, regno, size as i32 - 1, 1, kind, Some(Reg::UNKNOWN)).map(|_| ())
+        }
+        _ if base.is_null() && zero_ok => Ok(()),
+        _ => Err(VerifyError::at(
+            idx,
+            format!("R{regno} type={} expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_", crate::log::reg_type_str(&base)),
+        )),
+    }
+}

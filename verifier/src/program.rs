@@ -1,0 +1,264 @@
+//! The verifier's input: one BPF program with everything it refers to.
+//!
+//! The loader builds this from an ELF object; tests build it from assembler
+//! text. Nothing here knows about ELF.
+
+use crate::isa::Insn;
+use kfreg::{KfuncId, ProgType};
+use std::collections::HashMap;
+
+/// Kernel map types the verifier distinguishes (the kernel's numbering).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MapType {
+    /// `BPF_MAP_TYPE_HASH`.
+    Hash,
+    /// `BPF_MAP_TYPE_ARRAY` (also global data sections).
+    Array,
+    /// `BPF_MAP_TYPE_PERCPU_HASH`.
+    PercpuHash,
+    /// `BPF_MAP_TYPE_PERCPU_ARRAY`.
+    PercpuArray,
+    /// `BPF_MAP_TYPE_LRU_HASH`.
+    LruHash,
+    /// `BPF_MAP_TYPE_RINGBUF`.
+    Ringbuf,
+    /// `BPF_MAP_TYPE_ARENA`.
+    Arena,
+    /// Any other type, by kernel number.
+    Other(u32),
+}
+
+impl MapType {
+    /// The map type with kernel number `n`.
+    pub fn from_u32(n: u32) -> MapType {
+        match n {
+            1 => MapType::Hash,
+            2 => MapType::Array,
+            5 => MapType::PercpuHash,
+            6 => MapType::PercpuArray,
+            9 => MapType::LruHash,
+            27 => MapType::Ringbuf,
+            33 => MapType::Arena,
+            n => MapType::Other(n),
+        }
+    }
+
+    /// Whether lookups can return NULL (arrays with in-range constant keys cannot,
+    /// but the kernel still returns a maybe-NULL pointer; kept for clarity).
+    pub fn has_values(self) -> bool {
+        !matches!(self, MapType::Ringbuf | MapType::Arena)
+    }
+}
+
+/// The special fields BTF-described values may hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FieldKind {
+    /// `struct bpf_spin_lock`.
+    SpinLock,
+    /// `struct bpf_res_spin_lock`.
+    ResSpinLock,
+    /// `struct bpf_list_head`.
+    ListHead,
+    /// `struct bpf_list_node`.
+    ListNode,
+    /// `struct bpf_rb_root`.
+    RbRoot,
+    /// `struct bpf_rb_node`.
+    RbNode,
+    /// `struct bpf_refcount`.
+    Refcount,
+    /// `struct bpf_timer`.
+    Timer,
+    /// `struct bpf_wq`.
+    Wq,
+    /// `struct bpf_task_work`.
+    TaskWork,
+    /// A referenced kptr (`__kptr`).
+    Kptr,
+    /// An unreferenced kptr (`__kptr_untrusted`).
+    KptrUntrusted,
+}
+
+impl FieldKind {
+    /// The kernel struct name of the field (as in messages).
+    pub const fn struct_name(self) -> &'static str {
+        match self {
+            FieldKind::SpinLock => "bpf_spin_lock",
+            FieldKind::ResSpinLock => "bpf_res_spin_lock",
+            FieldKind::ListHead => "bpf_list_head",
+            FieldKind::ListNode => "bpf_list_node",
+            FieldKind::RbRoot => "bpf_rb_root",
+            FieldKind::RbNode => "bpf_rb_node",
+            FieldKind::Refcount => "bpf_refcount",
+            FieldKind::Timer => "bpf_timer",
+            FieldKind::Wq => "bpf_wq",
+            FieldKind::TaskWork => "bpf_task_work",
+            FieldKind::Kptr => "kptr",
+            FieldKind::KptrUntrusted => "kptr",
+        }
+    }
+
+    /// Size of the field in bytes.
+    pub const fn size(self) -> u32 {
+        match self {
+            FieldKind::SpinLock | FieldKind::Refcount => 4,
+            FieldKind::ResSpinLock | FieldKind::Kptr | FieldKind::KptrUntrusted | FieldKind::TaskWork => 8,
+            FieldKind::ListHead | FieldKind::RbRoot | FieldKind::Timer | FieldKind::Wq => 16,
+            FieldKind::ListNode => 24,
+            FieldKind::RbNode => 32,
+        }
+    }
+}
+
+/// A special field inside a map value or allocated object.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// What it is.
+    pub kind: FieldKind,
+    /// Byte offset.
+    pub off: u32,
+    /// For roots: the contained type (program BTF id) and the node's offset in it.
+    pub contains: Option<(u32, u32)>,
+    /// For kptrs: the pointee's type id (kernel or program BTF) and whether it is program BTF.
+    pub kptr: Option<(u32, bool)>,
+}
+
+/// A struct of the program's BTF the verifier may need (map values,
+/// allocated objects, graph elements).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ObjType {
+    /// The struct name.
+    pub name: String,
+    /// Size in bytes.
+    pub size: u32,
+    /// Its special fields, by offset.
+    pub fields: Vec<Field>,
+}
+
+impl ObjType {
+    /// The special field at `off`, if any.
+    pub fn field_at(&self, off: u32) -> Option<&Field> {
+        self.fields.iter().find(|f| f.off == off)
+    }
+
+    /// The special field whose bytes cover `[off, off + size)`, if any overlaps.
+    pub fn field_overlapping(&self, off: i64, size: i64) -> Option<&Field> {
+        self.fields
+            .iter()
+            .find(|f| off < f.off as i64 + f.kind.size() as i64 && f.off as i64 <= off + size - 1)
+    }
+
+    /// The first field of kind `kind`.
+    pub fn field(&self, kind: FieldKind) -> Option<&Field> {
+        self.fields.iter().find(|f| f.kind == kind)
+    }
+}
+
+/// A map the program uses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MapDef {
+    /// Its name (for messages).
+    pub name: String,
+    /// Kernel map type.
+    pub map_type: MapType,
+    /// Key size in bytes.
+    pub key_size: u32,
+    /// Value size in bytes.
+    pub value_size: u32,
+    /// Maximum entries.
+    pub max_entries: u32,
+    /// The value's program-BTF type, when known.
+    pub value_type: Option<u32>,
+    /// Read-only for the program (`.rodata`, frozen maps).
+    pub rdonly: bool,
+    /// Global data backing a section (`.bss`, `.data`, `.rodata`, `.data.NAME`).
+    pub global_data: bool,
+    /// The value's initial bytes, for read-only data (constant strings).
+    pub init: Option<Vec<u8>>,
+}
+
+/// A subprogram: a BPF function.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Subprog {
+    /// First instruction.
+    pub start: u32,
+    /// Name, when known from BTF.
+    pub name: String,
+    /// A global (non-static) function, verified on its own.
+    pub global: bool,
+}
+
+/// Source position of an instruction (from BTF line info).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineInfo {
+    /// First instruction it covers.
+    pub insn: u32,
+    /// Source file.
+    pub file: String,
+    /// Line number.
+    pub line: u32,
+    /// The source line's text.
+    pub text: String,
+}
+
+/// One program to verify.
+#[derive(Clone, Debug)]
+pub struct Program {
+    /// Program name.
+    pub name: String,
+    /// ELF section (libbpf's SEC name).
+    pub section: String,
+    /// Program type.
+    pub prog_type: ProgType,
+    /// A tracing program attached as a BPF iterator (`iter/...`).
+    pub iter: bool,
+    /// Sleepable (`.s` section suffix).
+    pub sleepable: bool,
+    /// Instructions, one per slot.
+    pub insns: Vec<Insn>,
+    /// Subprograms, the main program first.
+    pub subprogs: Vec<Subprog>,
+    /// Maps, indexed by the fd/index an `LD_IMM64` names.
+    pub maps: Vec<MapDef>,
+    /// Kfunc calls: the call's `imm` to the registry id.
+    pub kfuncs: HashMap<i32, KfuncId>,
+    /// Program-BTF structs by type id.
+    pub types: HashMap<u32, ObjType>,
+    /// Source lines, sorted by instruction.
+    pub lines: Vec<LineInfo>,
+    /// Whether the program's license is GPL-compatible.
+    pub gpl: bool,
+}
+
+impl Program {
+    /// A program of `prog_type` made of `insns`, with nothing else.
+    pub fn new(name: &str, prog_type: ProgType, insns: Vec<Insn>) -> Program {
+        Program {
+            name: name.to_string(),
+            section: String::new(),
+            prog_type,
+            iter: false,
+            sleepable: false,
+            insns,
+            subprogs: vec![Subprog {
+                start: 0,
+                name: name.to_string(),
+                global: true,
+            }],
+            maps: Vec::new(),
+            kfuncs: HashMap::new(),
+            types: HashMap::new(),
+            lines: Vec::new(),
+            gpl: true,
+        }
+    }
+
+    /// The source line covering instruction `insn`.
+    pub fn line_of(&self, insn: u32) -> Option<&LineInfo> {
+        match self.lines.binary_search_by_key(&insn, |l| l.insn) {
+            Ok(i) => Some(&self.lines[i]),
+            Err(0) => None,
+            Err(i) => Some(&self.lines[i - 1]),
+        }
+    }
+}

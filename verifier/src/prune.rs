@@ -1,0 +1,102 @@
+//! State subsumption: may a path whose state is `cur` stop because a
+//! verified state `old` covers every behaviour it can have?
+
+use crate::state::{Frame, Reg, RegType, Slot, SlotKind, State};
+
+/// A consistent renaming of ids from `old` to `cur`.
+#[derive(Default)]
+struct IdMap(Vec<(u32, u32)>);
+
+impl IdMap {
+    fn check(&mut self, old: u32, cur: u32) -> bool {
+        if old == 0 && cur == 0 {
+            return true;
+        }
+        if old == 0 || cur == 0 {
+            return false;
+        }
+        for &(o, c) in &self.0 {
+            if o == old || c == cur {
+                return o == old && c == cur;
+            }
+        }
+        self.0.push((old, cur));
+        true
+    }
+}
+
+/// Whether every behaviour from `cur` is covered by the verified `old`.
+pub fn subsumes(old: &State, cur: &State) -> bool {
+    if old.frames.len() != cur.frames.len() || old.rcu != cur.rcu || old.preempt != cur.preempt || old.refs.len() != cur.refs.len() {
+        return false;
+    }
+    let mut ids = IdMap::default();
+    for (o, c) in old.refs.iter().zip(&cur.refs) {
+        if o.kind != c.kind || o.off != c.off || !ids.check(o.id, c.id) {
+            return false;
+        }
+    }
+    old.frames
+        .iter()
+        .zip(&cur.frames)
+        .all(|(o, c)| frame_subsumes(o, c, &mut ids))
+}
+
+fn frame_subsumes(old: &Frame, cur: &Frame, ids: &mut IdMap) -> bool {
+    if old.subprog != cur.subprog || old.callsite != cur.callsite || old.in_callback != cur.in_callback {
+        return false;
+    }
+    if !old.regs.iter().zip(&cur.regs).all(|(o, c)| reg_subsumes(o, c, ids)) {
+        return false;
+    }
+    old.stack.iter().enumerate().all(|(i, o)| {
+        let c = cur.stack.get(i).unwrap_or(&Slot::EMPTY);
+        slot_subsumes(o, c, ids)
+    })
+}
+
+fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap) -> bool {
+    match old.ty {
+        RegType::NotInit => true,
+        RegType::Scalar => cur.ty == RegType::Scalar && old.var.contains(&cur.var) && (old.id == 0 || ids.check(old.id, cur.id)),
+        _ => {
+            let range_ok = match old.ty {
+                RegType::Packet | RegType::PacketMeta => old.aux <= cur.aux,
+                _ => old.aux == cur.aux,
+            };
+            old.ty == cur.ty
+                && old.flags == cur.flags
+                && old.off == cur.off
+                && old.aux2 == cur.aux2
+                && range_ok
+                && old.var.contains(&cur.var)
+                && ids.check(old.id, cur.id)
+                && ids.check(old.ref_obj_id, cur.ref_obj_id)
+        }
+    }
+}
+
+fn slot_subsumes(old: &Slot, cur: &Slot, ids: &mut IdMap) -> bool {
+    if old.is_spill() {
+        if cur.is_spill() {
+            return reg_subsumes(&old.reg, &cur.reg, ids);
+        }
+        // A spilled unknown scalar is as good as initialised bytes.
+        return old.reg.ty == RegType::Scalar
+            && old.reg.var == crate::scalar::Scalar::UNKNOWN
+            && cur.bytes.iter().all(|b| matches!(b, SlotKind::Misc | SlotKind::Zero));
+    }
+    if let Some(kind) = old.special() {
+        return cur.special() == Some(kind) && old.bytes == cur.bytes && reg_subsumes(&old.reg, &cur.reg, ids);
+    }
+    old.bytes.iter().zip(&cur.bytes).all(|(o, c)| match o {
+        SlotKind::Invalid => true,
+        SlotKind::Misc => match c {
+            SlotKind::Misc | SlotKind::Zero => true,
+            SlotKind::Spill => cur.reg.ty == RegType::Scalar,
+            _ => false,
+        },
+        SlotKind::Zero => *c == SlotKind::Zero || (cur.is_spill() && cur.reg.var.as_const() == Some(0)),
+        _ => false,
+    })
+}

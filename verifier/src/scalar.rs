@@ -1,0 +1,667 @@
+//! Abstract scalars: a tnum plus signed and unsigned bounds on the full
+//! 64-bit value and on its low 32 bits, kept consistent with each other.
+
+use crate::isa::{AluOp, JmpOp};
+use crate::tnum::Tnum;
+
+/// What is known about a scalar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Scalar {
+    /// Known bits.
+    pub var: Tnum,
+    /// Unsigned 64-bit minimum.
+    pub umin: u64,
+    /// Unsigned 64-bit maximum.
+    pub umax: u64,
+    /// Signed 64-bit minimum.
+    pub smin: i64,
+    /// Signed 64-bit maximum.
+    pub smax: i64,
+    /// Unsigned minimum of the low 32 bits.
+    pub u32min: u32,
+    /// Unsigned maximum of the low 32 bits.
+    pub u32max: u32,
+    /// Signed minimum of the low 32 bits.
+    pub s32min: i32,
+    /// Signed maximum of the low 32 bits.
+    pub s32max: i32,
+}
+
+impl Scalar {
+    /// Any value.
+    pub const UNKNOWN: Scalar = Scalar {
+        var: Tnum::UNKNOWN,
+        umin: 0,
+        umax: u64::MAX,
+        smin: i64::MIN,
+        smax: i64::MAX,
+        u32min: 0,
+        u32max: u32::MAX,
+        s32min: i32::MIN,
+        s32max: i32::MAX,
+    };
+
+    /// A known constant.
+    pub const fn constant(v: u64) -> Scalar {
+        Scalar {
+            var: Tnum::constant(v),
+            umin: v,
+            umax: v,
+            smin: v as i64,
+            smax: v as i64,
+            u32min: v as u32,
+            u32max: v as u32,
+            s32min: v as i32,
+            s32max: v as i32,
+        }
+    }
+
+    /// Any value of `[lo, hi]` (unsigned).
+    pub fn urange(lo: u64, hi: u64) -> Scalar {
+        let mut s = Scalar {
+            umin: lo,
+            umax: hi,
+            ..Scalar::UNKNOWN
+        };
+        s.sync();
+        s
+    }
+
+    /// Any value of `[lo, hi]` (signed).
+    pub fn srange(lo: i64, hi: i64) -> Scalar {
+        let mut s = Scalar {
+            smin: lo,
+            smax: hi,
+            ..Scalar::UNKNOWN
+        };
+        s.sync();
+        s
+    }
+
+    /// Any value that fits in `bytes` bytes, zero-extended.
+    pub fn unknown_width(bytes: u32) -> Scalar {
+        if bytes >= 8 {
+            Scalar::UNKNOWN
+        } else {
+            Scalar::urange(0, (1u64 << (bytes * 8)) - 1)
+        }
+    }
+
+    /// The constant value, if known.
+    pub const fn as_const(&self) -> Option<u64> {
+        if self.var.is_const() {
+            Some(self.var.value)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the low 32 bits are a known constant.
+    pub const fn const32(&self) -> Option<u32> {
+        let t = self.var.subreg();
+        if t.is_const() {
+            Some(t.value as u32)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the bounds contradict each other (an impossible value).
+    pub fn is_empty(&self) -> bool {
+        self.umin > self.umax
+            || self.smin > self.smax
+            || self.u32min > self.u32max
+            || self.s32min > self.s32max
+            || !self.var.allows(self.var.value)
+    }
+
+    /// Tightens every bound from the others until they agree.
+    pub fn sync(&mut self) {
+        for _ in 0..2 {
+            self.bounds_from_tnum();
+            self.deduce_32();
+            self.deduce_64();
+            self.cross_32_from_64();
+            self.cross_64_from_32();
+            self.tnum_from_bounds();
+        }
+        self.bounds_from_tnum();
+    }
+
+    fn bounds_from_tnum(&mut self) {
+        let v = self.var;
+        let sub = v.subreg();
+        self.u32min = self.u32min.max(sub.value as u32);
+        self.u32max = self.u32max.min((sub.value | sub.mask) as u32);
+        self.s32min = self
+            .s32min
+            .max((sub.value | (sub.mask & 0x8000_0000)) as u32 as i32);
+        self.s32max = self
+            .s32max
+            .min((sub.value | (sub.mask & 0x7fff_ffff)) as u32 as i32);
+        self.umin = self.umin.max(v.value);
+        self.umax = self.umax.min(v.value | v.mask);
+        self.smin = self.smin.max((v.value | (v.mask & (1 << 63))) as i64);
+        self.smax = self.smax.min((v.value | (v.mask & !(1 << 63))) as i64);
+    }
+
+    fn deduce_32(&mut self) {
+        if (self.u32min as i32) <= (self.u32max as i32) {
+            self.s32min = self.s32min.max(self.u32min as i32);
+            self.s32max = self.s32max.min(self.u32max as i32);
+        }
+        if (self.s32min as u32) <= (self.s32max as u32) {
+            self.u32min = self.u32min.max(self.s32min as u32);
+            self.u32max = self.u32max.min(self.s32max as u32);
+        }
+    }
+
+    fn deduce_64(&mut self) {
+        if (self.umin as i64) <= (self.umax as i64) {
+            self.smin = self.smin.max(self.umin as i64);
+            self.smax = self.smax.min(self.umax as i64);
+        }
+        if (self.smin as u64) <= (self.smax as u64) {
+            self.umin = self.umin.max(self.smin as u64);
+            self.umax = self.umax.min(self.smax as u64);
+        }
+    }
+
+    fn cross_32_from_64(&mut self) {
+        if self.umin >> 32 == self.umax >> 32 {
+            self.u32min = self.u32min.max(self.umin as u32);
+            self.u32max = self.u32max.min(self.umax as u32);
+            if (self.umin as u32 as i32) <= (self.umax as u32 as i32) {
+                self.s32min = self.s32min.max(self.umin as u32 as i32);
+                self.s32max = self.s32max.min(self.umax as u32 as i32);
+            }
+        }
+        if (self.smin as u64) >> 32 == (self.smax as u64) >> 32
+            && (self.smin as i32) <= (self.smax as i32)
+        {
+            self.s32min = self.s32min.max(self.smin as i32);
+            self.s32max = self.s32max.min(self.smax as i32);
+        }
+    }
+
+    fn cross_64_from_32(&mut self) {
+        if self.umin >> 32 == self.umax >> 32 {
+            let hi = self.umin & !0xffff_ffff;
+            self.umin = self.umin.max(hi | self.u32min as u64);
+            self.umax = self.umax.min(hi | self.u32max as u64);
+        }
+        if self.smin >= 0 && (self.smin as u64) >> 32 == (self.smax as u64) >> 32 {
+            let hi = (self.smin as u64) & !0xffff_ffff;
+            self.smin = self.smin.max((hi | self.u32min as u64) as i64);
+            self.smax = self.smax.min((hi | self.u32max as u64) as i64);
+        }
+    }
+
+    fn tnum_from_bounds(&mut self) {
+        if self.umin <= self.umax {
+            self.var = self.var.intersect(Tnum::range(self.umin, self.umax));
+        }
+        if self.u32min <= self.u32max {
+            let sub = self
+                .var
+                .subreg()
+                .intersect(Tnum::range(self.u32min as u64, self.u32max as u64));
+            self.var = self.var.with_subreg(sub);
+        }
+    }
+
+    /// The low 32 bits, zero-extended, as a 64-bit scalar.
+    pub fn zext32(&self) -> Scalar {
+        let mut s = Scalar {
+            var: self.var.subreg(),
+            umin: self.u32min as u64,
+            umax: self.u32max as u64,
+            smin: self.u32min as i64,
+            smax: self.u32max as i64,
+            u32min: self.u32min,
+            u32max: self.u32max,
+            s32min: self.s32min,
+            s32max: self.s32max,
+        };
+        s.sync();
+        s
+    }
+
+    /// The low `bytes` bytes, sign-extended to 64 bits.
+    pub fn sext(&self, bytes: u32) -> Scalar {
+        if bytes >= 8 {
+            return *self;
+        }
+        let bits = bytes * 8;
+        let lo = self.var.cast(bytes);
+        let sign = 1u64 << (bits - 1);
+        if lo.mask & sign == 0 {
+            // The sign bit is known: extend it.
+            let ext = if lo.value & sign != 0 { !0u64 << bits } else { 0 };
+            let mut s = Scalar {
+                var: Tnum {
+                    value: lo.value | ext,
+                    mask: lo.mask,
+                },
+                ..Scalar::UNKNOWN
+            };
+            if bytes == 4 {
+                s.smin = self.s32min as i64;
+                s.smax = self.s32max as i64;
+            }
+            s.sync();
+            return s;
+        }
+        let half = 1i64 << (bits - 1);
+        let mut s = if bytes == 4 {
+            Scalar::srange(self.s32min as i64, self.s32max as i64)
+        } else {
+            Scalar::srange(-half, half - 1)
+        };
+        s.sync();
+        s
+    }
+
+    /// The result truncated to 32 bits and zero-extended (an ALU32 result).
+    pub fn truncate32(&self) -> Scalar {
+        let mut r = *self;
+        if r.umax > u32::MAX as u64 || r.umin > r.umax {
+            r.umin = 0;
+            r.umax = u32::MAX as u64;
+            r.u32min = 0;
+            r.u32max = u32::MAX;
+            r.s32min = i32::MIN;
+            r.s32max = i32::MAX;
+        }
+        let mut s = Scalar {
+            var: r.var.subreg(),
+            umin: r.umin,
+            umax: r.umax,
+            smin: r.umin as i64,
+            smax: r.umax as i64,
+            ..Scalar::UNKNOWN
+        };
+        s.sync();
+        s
+    }
+
+    /// `self op src` as an ALU64 or ALU32 operation (ALU32 results are
+    /// zero-extended).
+    pub fn alu(&self, op: AluOp, src: &Scalar, wide: bool) -> Scalar {
+        if !wide {
+            let (a, b) = match op {
+                AluOp::Arsh | AluOp::SDiv | AluOp::SMod => (self.sext(4), src.sext(4)),
+                _ => (self.zext32(), src.zext32()),
+            };
+            return a.alu64(op, &b, 32).truncate32();
+        }
+        self.alu64(op, src, 64)
+    }
+
+    fn alu64(&self, op: AluOp, b: &Scalar, bits: u32) -> Scalar {
+        let a = self;
+        let mut r = Scalar::UNKNOWN;
+        match op {
+            AluOp::Mov => return *b,
+            AluOp::MovSx(n) => return b.sext(n as u32 / 8),
+            AluOp::Add => {
+                r.var = a.var.add(b.var);
+                if let (Some(lo), Some(hi)) = (a.umin.checked_add(b.umin), a.umax.checked_add(b.umax)) {
+                    r.umin = lo;
+                    r.umax = hi;
+                }
+                if let (Some(lo), Some(hi)) = (a.smin.checked_add(b.smin), a.smax.checked_add(b.smax)) {
+                    r.smin = lo;
+                    r.smax = hi;
+                }
+            }
+            AluOp::Sub => {
+                r.var = a.var.sub(b.var);
+                if a.umin >= b.umax {
+                    r.umin = a.umin - b.umax;
+                    r.umax = a.umax - b.umin;
+                }
+                if let (Some(lo), Some(hi)) = (a.smin.checked_sub(b.smax), a.smax.checked_sub(b.smin)) {
+                    r.smin = lo;
+                    r.smax = hi;
+                }
+            }
+            AluOp::Neg => return Scalar::constant(0).alu64(AluOp::Sub, a, bits),
+            AluOp::Mul => {
+                r.var = a.var.mul(b.var);
+                if let Some(hi) = a.umax.checked_mul(b.umax) {
+                    r.umin = a.umin * b.umin;
+                    r.umax = hi;
+                }
+            }
+            AluOp::And => {
+                r.var = a.var.and(b.var);
+                r.umax = a.umax.min(b.umax);
+                if a.smin >= 0 || b.smin >= 0 {
+                    r.smin = 0;
+                }
+            }
+            AluOp::Or => {
+                r.var = a.var.or(b.var);
+                r.umin = a.umin.max(b.umin);
+            }
+            AluOp::Xor => r.var = a.var.xor(b.var),
+            AluOp::Lsh | AluOp::Rsh | AluOp::Arsh => {
+                let Some(s) = b.as_const().filter(|s| *s < bits as u64) else {
+                    return Scalar::UNKNOWN;
+                };
+                let s = s as u32;
+                match op {
+                    AluOp::Lsh => {
+                        r.var = a.var.lshift(s);
+                        if s == 0 || a.umax >> (64 - s) == 0 {
+                            r.umin = a.umin << s;
+                            r.umax = a.umax << s;
+                        }
+                    }
+                    AluOp::Rsh => {
+                        r.var = a.var.rshift(s);
+                        r.umin = a.umin >> s;
+                        r.umax = a.umax >> s;
+                    }
+                    _ => {
+                        r.var = a.var.arshift(s, 64);
+                        r.smin = a.smin >> s;
+                        r.smax = a.smax >> s;
+                    }
+                }
+            }
+            AluOp::Div | AluOp::Mod | AluOp::SDiv | AluOp::SMod => {
+                // Division by zero yields 0 (div) or the dividend (mod) in BPF.
+                let (Some(x), Some(y)) = (a.as_const(), b.as_const()) else {
+                    return Scalar::UNKNOWN;
+                };
+                let v = match op {
+                    AluOp::Div => x.checked_div(y).unwrap_or(0),
+                    AluOp::Mod => x.checked_rem(y).unwrap_or(x),
+                    AluOp::SDiv => (x as i64).checked_div(y as i64).map_or(
+                        if y == 0 { 0 } else { x },
+                        |q| q as u64,
+                    ),
+                    _ => (x as i64).checked_rem(y as i64).map_or(
+                        if y == 0 { x } else { 0 },
+                        |q| q as u64,
+                    ),
+                };
+                return Scalar::constant(v);
+            }
+        }
+        r.sync();
+        if r.is_empty() {
+            Scalar::UNKNOWN
+        } else {
+            r
+        }
+    }
+
+    /// Whether `self op other` is always or never true.
+    pub fn branch_taken(&self, op: JmpOp, other: &Scalar, wide: bool) -> Option<bool> {
+        let (a, b) = if wide {
+            (*self, *other)
+        } else {
+            (self.zext32(), other.zext32())
+        };
+        let (asmin, asmax, bsmin, bsmax) = if wide {
+            (a.smin, a.smax, b.smin, b.smax)
+        } else {
+            (
+                self.s32min as i64,
+                self.s32max as i64,
+                other.s32min as i64,
+                other.s32max as i64,
+            )
+        };
+        match op {
+            JmpOp::Eq | JmpOp::Ne => {
+                let eq = match (a.as_const(), b.as_const()) {
+                    (Some(x), Some(y)) => Some(x == y),
+                    _ if a.umin > b.umax || a.umax < b.umin => Some(false),
+                    _ if asmin > bsmax || asmax < bsmin => Some(false),
+                    _ if (a.var.value ^ b.var.value) & !(a.var.mask | b.var.mask) != 0 => {
+                        Some(false)
+                    }
+                    _ => None,
+                };
+                eq.map(|e| if op == JmpOp::Eq { e } else { !e })
+            }
+            JmpOp::Set => {
+                if a.var.value & b.var.value != 0 {
+                    Some(true)
+                } else if (a.var.value | a.var.mask) & (b.var.value | b.var.mask) == 0 {
+                    Some(false)
+                } else {
+                    None
+                }
+            }
+            JmpOp::Gt => cmp(a.umin > b.umax, a.umax <= b.umin),
+            JmpOp::Ge => cmp(a.umin >= b.umax, a.umax < b.umin),
+            JmpOp::Lt => cmp(a.umax < b.umin, a.umin >= b.umax),
+            JmpOp::Le => cmp(a.umax <= b.umin, a.umin > b.umax),
+            JmpOp::Sgt => cmp(asmin > bsmax, asmax <= bsmin),
+            JmpOp::Sge => cmp(asmin >= bsmax, asmax < bsmin),
+            JmpOp::Slt => cmp(asmax < bsmin, asmin >= bsmax),
+            JmpOp::Sle => cmp(asmax <= bsmin, asmin > bsmax),
+        }
+    }
+
+    /// Narrows both operands assuming `self op other` is `taken`.
+    /// Returns `None` when the assumption is impossible.
+    pub fn refine(&self, op: JmpOp, other: &Scalar, wide: bool, taken: bool) -> Option<(Scalar, Scalar)> {
+        if op == JmpOp::Set {
+            return if taken {
+                Some((*self, *other))
+            } else {
+                Some((self.refine_set_false(other, wide)?, *other))
+            };
+        }
+        let op = if taken { op } else { negate(op) };
+        let (mut a, mut b) = (*self, *other);
+        if wide {
+            match op {
+                JmpOp::Eq => {
+                    let var = a.var.intersect(b.var);
+                    for s in [&mut a, &mut b] {
+                        s.var = var;
+                        s.umin = s.umin.max(self.umin.max(other.umin));
+                        s.umax = s.umax.min(self.umax.min(other.umax));
+                        s.smin = s.smin.max(self.smin.max(other.smin));
+                        s.smax = s.smax.min(self.smax.min(other.smax));
+                    }
+                }
+                JmpOp::Ne => {
+                    if let Some(c) = b.as_const() {
+                        shave(&mut a, c);
+                    }
+                    if let Some(c) = a.as_const() {
+                        shave(&mut b, c);
+                    }
+                }
+                JmpOp::Set => unreachable!("handled above"),
+                JmpOp::Gt | JmpOp::Ge => {
+                    let strict = u64::from(op == JmpOp::Gt);
+                    a.umin = a.umin.max(b.umin.checked_add(strict)?);
+                    b.umax = b.umax.min(a.umax.checked_sub(strict)?);
+                }
+                JmpOp::Lt | JmpOp::Le => {
+                    let strict = u64::from(op == JmpOp::Lt);
+                    a.umax = a.umax.min(b.umax.checked_sub(strict)?);
+                    b.umin = b.umin.max(a.umin.checked_add(strict)?);
+                }
+                JmpOp::Sgt | JmpOp::Sge => {
+                    let strict = i64::from(op == JmpOp::Sgt);
+                    a.smin = a.smin.max(b.smin.checked_add(strict)?);
+                    b.smax = b.smax.min(a.smax.checked_sub(strict)?);
+                }
+                JmpOp::Slt | JmpOp::Sle => {
+                    let strict = i64::from(op == JmpOp::Slt);
+                    a.smax = a.smax.min(b.smax.checked_sub(strict)?);
+                    b.smin = b.smin.max(a.smin.checked_add(strict)?);
+                }
+            }
+        } else {
+            match op {
+                JmpOp::Eq => {
+                    let sub = a.var.subreg().intersect(b.var.subreg());
+                    let (u_lo, u_hi) = (a.u32min.max(b.u32min), a.u32max.min(b.u32max));
+                    let (s_lo, s_hi) = (a.s32min.max(b.s32min), a.s32max.min(b.s32max));
+                    for s in [&mut a, &mut b] {
+                        s.var = s.var.with_subreg(sub);
+                        s.u32min = u_lo;
+                        s.u32max = u_hi;
+                        s.s32min = s_lo;
+                        s.s32max = s_hi;
+                    }
+                }
+                JmpOp::Ne => {
+                    if let Some(c) = b.const32() {
+                        shave32(&mut a, c);
+                    }
+                    if let Some(c) = a.const32() {
+                        shave32(&mut b, c);
+                    }
+                }
+                JmpOp::Set => unreachable!("handled above"),
+                JmpOp::Gt | JmpOp::Ge => {
+                    let strict = u32::from(op == JmpOp::Gt);
+                    a.u32min = a.u32min.max(b.u32min.checked_add(strict)?);
+                    b.u32max = b.u32max.min(a.u32max.checked_sub(strict)?);
+                }
+                JmpOp::Lt | JmpOp::Le => {
+                    let strict = u32::from(op == JmpOp::Lt);
+                    a.u32max = a.u32max.min(b.u32max.checked_sub(strict)?);
+                    b.u32min = b.u32min.max(a.u32min.checked_add(strict)?);
+                }
+                JmpOp::Sgt | JmpOp::Sge => {
+                    let strict = i32::from(op == JmpOp::Sgt);
+                    a.s32min = a.s32min.max(b.s32min.checked_add(strict)?);
+                    b.s32max = b.s32max.min(a.s32max.checked_sub(strict)?);
+                }
+                JmpOp::Slt | JmpOp::Sle => {
+                    let strict = i32::from(op == JmpOp::Slt);
+                    a.s32max = a.s32max.min(b.s32max.checked_sub(strict)?);
+                    b.s32min = b.s32min.max(a.s32min.checked_add(strict)?);
+                }
+            }
+        }
+        a.sync();
+        b.sync();
+        if a.is_empty() || b.is_empty() {
+            None
+        } else {
+            Some((a, b))
+        }
+    }
+
+    /// Narrows `self` assuming `self & mask == 0` (a `JSET` not taken).
+    pub fn refine_set_false(&self, mask: &Scalar, wide: bool) -> Option<Scalar> {
+        let mut a = *self;
+        if let Some(c) = mask.as_const() {
+            let c = if wide { c } else { c & 0xffff_ffff };
+            if a.var.value & c != 0 {
+                return None;
+            }
+            a.var = a.var.and(Tnum::constant(!c));
+            a.sync();
+        }
+        (!a.is_empty()).then_some(a)
+    }
+
+    /// Whether every value `other` may hold is allowed by `self`.
+    pub fn contains(&self, other: &Scalar) -> bool {
+        self.umin <= other.umin
+            && self.umax >= other.umax
+            && self.smin <= other.smin
+            && self.smax >= other.smax
+            && self.u32min <= other.u32min
+            && self.u32max >= other.u32max
+            && self.s32min <= other.s32min
+            && self.s32max >= other.s32max
+            && self.var.contains(other.var)
+    }
+
+    /// The smallest scalar containing both.
+    pub fn join(&self, other: &Scalar) -> Scalar {
+        let mut s = Scalar {
+            var: Tnum::UNKNOWN,
+            umin: self.umin.min(other.umin),
+            umax: self.umax.max(other.umax),
+            smin: self.smin.min(other.smin),
+            smax: self.smax.max(other.smax),
+            u32min: self.u32min.min(other.u32min),
+            u32max: self.u32max.max(other.u32max),
+            s32min: self.s32min.min(other.s32min),
+            s32max: self.s32max.max(other.s32max),
+        };
+        let diff = (self.var.value ^ other.var.value) | self.var.mask | other.var.mask;
+        s.var = Tnum {
+            value: self.var.value & !diff,
+            mask: diff,
+        };
+        s.sync();
+        s
+    }
+}
+
+fn cmp(always: bool, never: bool) -> Option<bool> {
+    if always {
+        Some(true)
+    } else if never {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The comparison true exactly when `op` is false (`Set` has none and is
+/// handled by its callers).
+fn negate(op: JmpOp) -> JmpOp {
+    match op {
+        JmpOp::Eq => JmpOp::Ne,
+        JmpOp::Ne => JmpOp::Eq,
+        JmpOp::Gt => JmpOp::Le,
+        JmpOp::Ge => JmpOp::Lt,
+        JmpOp::Lt => JmpOp::Ge,
+        JmpOp::Le => JmpOp::Gt,
+        JmpOp::Sgt => JmpOp::Sle,
+        JmpOp::Sge => JmpOp::Slt,
+        JmpOp::Slt => JmpOp::Sge,
+        JmpOp::Sle => JmpOp::Sgt,
+        JmpOp::Set => JmpOp::Set,
+    }
+}
+
+/// Removes the value `c` when it sits at an edge of the bounds.
+fn shave(s: &mut Scalar, c: u64) {
+    if s.umin == c {
+        s.umin = s.umin.wrapping_add(1);
+    }
+    if s.umax == c {
+        s.umax = s.umax.wrapping_sub(1);
+    }
+    if s.smin == c as i64 {
+        s.smin = s.smin.wrapping_add(1);
+    }
+    if s.smax == c as i64 {
+        s.smax = s.smax.wrapping_sub(1);
+    }
+}
+
+fn shave32(s: &mut Scalar, c: u32) {
+    if s.u32min == c {
+        s.u32min = s.u32min.wrapping_add(1);
+    }
+    if s.u32max == c {
+        s.u32max = s.u32max.wrapping_sub(1);
+    }
+    if s.s32min == c as i32 {
+        s.s32min = s.s32min.wrapping_add(1);
+    }
+    if s.s32max == c as i32 {
+        s.s32max = s.s32max.wrapping_sub(1);
+    }
+}

@@ -1,0 +1,429 @@
+//! The abstract machine state: registers, stack, references, locks and
+//! regions, per call frame.
+
+use crate::scalar::Scalar;
+
+/// What a register holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RegType {
+    /// Never written.
+    NotInit,
+    /// A number.
+    Scalar,
+    /// The program context.
+    Ctx,
+    /// A frame's stack; `aux` is the frame number.
+    Stack,
+    /// A map value; `aux` is the map index.
+    MapValue,
+    /// A map key; `aux` is the map index.
+    MapKey,
+    /// A map itself; `aux` is the map index.
+    ConstMap,
+    /// Memory of `aux` bytes.
+    Mem,
+    /// Packet data; `aux` is the verified range in bytes.
+    Packet,
+    /// Packet metadata; `aux` is the verified range in bytes.
+    PacketMeta,
+    /// One past the packet data.
+    PacketEnd,
+    /// A kernel (or program-BTF) object; `aux` is its BTF type id.
+    BtfId,
+    /// A subprogram; `aux` is its index.
+    Func,
+    /// A read-only dynptr given to a callback.
+    ConstDynptr,
+}
+
+impl RegType {
+    /// The kernel's name for the type, as in verifier messages.
+    pub const fn kernel_name(self) -> &'static str {
+        match self {
+            RegType::NotInit => "?",
+            RegType::Scalar => "scalar",
+            RegType::Ctx => "ctx",
+            RegType::Stack => "fp",
+            RegType::MapValue => "map_value",
+            RegType::MapKey => "map_key",
+            RegType::ConstMap => "map_ptr",
+            RegType::Mem => "mem",
+            RegType::Packet => "pkt",
+            RegType::PacketMeta => "pkt_meta",
+            RegType::PacketEnd => "pkt_end",
+            RegType::BtfId => "ptr_",
+            RegType::Func => "func",
+            RegType::ConstDynptr => "dynptr_ptr",
+        }
+    }
+}
+
+macro_rules! ptr_flags {
+    ($($(#[doc = $doc:literal])* $name:ident = $bit:literal, $text:literal;)*) => {
+        /// Pointer type modifiers (the kernel's `PTR_MAYBE_NULL`, `MEM_ALLOC`, ...).
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+        pub struct PtrFlags(pub u16);
+
+        impl PtrFlags {
+            $($(#[doc = $doc])* pub const $name: PtrFlags = PtrFlags(1 << $bit);)*
+
+            /// The kernel's log spelling of each flag, in print order.
+            pub const TEXT: &'static [(PtrFlags, &'static str)] = &[$((PtrFlags::$name, $text)),*];
+        }
+    };
+}
+
+ptr_flags! {
+    /// May be NULL until checked.
+    MAYBE_NULL = 0, "_or_null";
+    /// Read-only memory.
+    RDONLY = 1, "rdonly_";
+    /// Allocated by the program (`bpf_obj_new`).
+    ALLOC = 2, "alloc_";
+    /// Per-CPU allocation.
+    PERCPU = 3, "percpu_";
+    /// Protected by RCU.
+    RCU = 4, "rcu_";
+    /// Trusted pointer.
+    TRUSTED = 5, "trusted_";
+    /// Untrusted pointer (loads only, through probe reads).
+    UNTRUSTED = 6, "untrusted_";
+    /// A non-owning reference to a graph element, valid until the lock is released.
+    NON_OWN = 7, "non_own_";
+    /// Pointer to the program-BTF type (not a kernel type).
+    PROG_BTF = 8, "";
+    /// Writable memory result of a kfunc (otherwise read-only for memory results).
+    WRITABLE = 9, "";
+}
+
+impl PtrFlags {
+    /// No modifier.
+    pub const NONE: PtrFlags = PtrFlags(0);
+
+    /// Whether all of `f` is set.
+    pub const fn has(self, f: PtrFlags) -> bool {
+        self.0 & f.0 == f.0
+    }
+
+    /// With `f` added.
+    pub const fn with(self, f: PtrFlags) -> PtrFlags {
+        PtrFlags(self.0 | f.0)
+    }
+
+    /// With `f` removed.
+    pub const fn without(self, f: PtrFlags) -> PtrFlags {
+        PtrFlags(self.0 & !f.0)
+    }
+}
+
+/// One register.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Reg {
+    /// What it holds.
+    pub ty: RegType,
+    /// Pointer modifiers.
+    pub flags: PtrFlags,
+    /// Constant pointer offset.
+    pub off: i32,
+    /// For scalars the value; for pointers the variable offset.
+    pub var: Scalar,
+    /// Links copies for NULL checks and bound propagation (0 = none).
+    pub id: u32,
+    /// The reference this pointer carries (0 = none).
+    pub ref_obj_id: u32,
+    /// Type-dependent: map index, BTF type id, memory size, packet range, subprog, frame.
+    pub aux: u32,
+    /// For map-related pointers, the map's uid (inner maps); for BtfId, the allocation's id.
+    pub aux2: u32,
+}
+
+impl Reg {
+    /// An uninitialised register.
+    pub const NOT_INIT: Reg = Reg {
+        ty: RegType::NotInit,
+        flags: PtrFlags::NONE,
+        off: 0,
+        var: Scalar::UNKNOWN,
+        id: 0,
+        ref_obj_id: 0,
+        aux: 0,
+        aux2: 0,
+    };
+
+    /// An unknown scalar.
+    pub const UNKNOWN: Reg = Reg {
+        ty: RegType::Scalar,
+        ..Reg::NOT_INIT
+    };
+
+    /// A scalar with known value `v`.
+    pub const fn constant(v: u64) -> Reg {
+        Reg {
+            var: Scalar::constant(v),
+            ..Reg::UNKNOWN
+        }
+    }
+
+    /// A scalar with the given bounds.
+    pub const fn scalar(var: Scalar) -> Reg {
+        Reg {
+            var,
+            ..Reg::UNKNOWN
+        }
+    }
+
+    /// A pointer of type `ty` at offset 0.
+    pub const fn ptr(ty: RegType, aux: u32) -> Reg {
+        Reg {
+            ty,
+            var: Scalar::constant(0),
+            aux,
+            ..Reg::NOT_INIT
+        }
+    }
+
+    /// Whether this is a pointer.
+    pub const fn is_pointer(&self) -> bool {
+        !matches!(self.ty, RegType::NotInit | RegType::Scalar)
+    }
+
+    /// Whether this is the NULL constant (or a scalar zero).
+    pub fn is_null(&self) -> bool {
+        self.ty == RegType::Scalar && self.var.as_const() == Some(0)
+    }
+
+    /// Whether this pointer may be NULL.
+    pub const fn maybe_null(&self) -> bool {
+        self.flags.has(PtrFlags::MAYBE_NULL)
+    }
+
+    /// Whether the variable offset is the constant 0.
+    pub fn fixed_offset(&self) -> bool {
+        self.var.as_const() == Some(0)
+    }
+}
+
+/// What a byte of the stack holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum SlotKind {
+    /// Never written.
+    #[default]
+    Invalid,
+    /// Some data.
+    Misc,
+    /// Known zero.
+    Zero,
+    /// Part of a spilled register.
+    Spill,
+    /// Part of a dynptr.
+    Dynptr,
+    /// Part of an iterator state.
+    Iter,
+    /// Saved IRQ flags.
+    IrqFlag,
+}
+
+/// One 8-byte stack slot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Slot {
+    /// What each byte holds (index 0 is the lowest address).
+    pub bytes: [SlotKind; 8],
+    /// The spilled register, or the special object's descriptor register
+    /// (dynptr, iterator, irq flag: `aux` holds its type, `ref_obj_id` its reference).
+    pub reg: Reg,
+}
+
+impl Slot {
+    /// An unwritten slot.
+    pub const EMPTY: Slot = Slot {
+        bytes: [SlotKind::Invalid; 8],
+        reg: Reg::NOT_INIT,
+    };
+
+    /// Whether the whole slot holds a spilled register.
+    pub fn is_spill(&self) -> bool {
+        self.bytes.iter().all(|b| *b == SlotKind::Spill)
+    }
+
+    /// The kind of a special object occupying the slot, if any.
+    pub fn special(&self) -> Option<SlotKind> {
+        match self.bytes[0] {
+            k @ (SlotKind::Dynptr | SlotKind::Iter | SlotKind::IrqFlag) => Some(k),
+            _ => None,
+        }
+    }
+}
+
+/// One call frame.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Frame {
+    /// R0..R10.
+    pub regs: [Reg; 11],
+    /// Slots from the frame pointer downwards: `stack[i]` covers `[fp-8*(i+1), fp-8*i)`.
+    pub stack: Vec<Slot>,
+    /// The subprogram this frame runs.
+    pub subprog: u32,
+    /// The instruction to return to (after the call), for frames > 0.
+    pub callsite: u32,
+    /// Set when the frame runs a callback of a kfunc or helper.
+    pub in_callback: Option<CallbackFrame>,
+    /// A callback's arguments, to start another round with the same ones.
+    pub cb_args: Option<Box<[Reg; 5]>>,
+}
+
+/// What a callback frame needs to know about the call that started it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CallbackFrame {
+    /// Smallest allowed return value.
+    pub ret_min: i64,
+    /// Largest allowed return value.
+    pub ret_max: i64,
+    /// The callback runs under a lock of a lock-requiring family.
+    pub locked: bool,
+    /// The callback is asynchronous (a separate verification root).
+    pub is_async: bool,
+}
+
+impl Frame {
+    /// A fresh frame running `subprog`.
+    pub fn new(subprog: u32, callsite: u32) -> Frame {
+        let mut regs = [Reg::NOT_INIT; 11];
+        regs[10] = Reg::ptr(RegType::Stack, 0);
+        Frame {
+            regs,
+            stack: Vec::new(),
+            subprog,
+            callsite,
+            in_callback: None,
+            cb_args: None,
+        }
+    }
+
+    /// The slot covering stack offset `off` (negative, from the frame pointer).
+    pub fn slot(&self, off: i32) -> Option<&Slot> {
+        self.stack.get(slot_index(off))
+    }
+
+    /// The slot covering `off`, allocated on demand.
+    pub fn slot_mut(&mut self, off: i32) -> &mut Slot {
+        let i = slot_index(off);
+        if self.stack.len() <= i {
+            self.stack.resize(i + 1, Slot::EMPTY);
+        }
+        &mut self.stack[i]
+    }
+
+    /// Bytes of stack this frame uses, rounded to slots.
+    pub fn depth(&self) -> u32 {
+        self.stack.len() as u32 * 8
+    }
+}
+
+/// The slot index of the (negative) stack offset `off`.
+pub fn slot_index(off: i32) -> usize {
+    ((-off - 1) / 8) as usize
+}
+
+/// What kind of resource a reference tracks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RefKind {
+    /// A pointer that must be released.
+    Ptr,
+    /// A held lock.
+    Lock,
+    /// A held resilient lock (optionally IRQ-saving).
+    ResLock {
+        /// Taken with IRQs saved.
+        irq: bool,
+    },
+    /// Saved IRQ flags; `class` is the family's IRQ class id.
+    Irq {
+        /// The IRQ class.
+        class: u32,
+    },
+}
+
+/// An acquired resource.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RefState {
+    /// Its id.
+    pub id: u32,
+    /// The instruction that acquired it.
+    pub insn: u32,
+    /// What it is.
+    pub kind: RefKind,
+    /// For locks: the allocation it lives in (map index + 1, or the object's id) ...
+    pub ptr: u32,
+    /// ... and the offset of the lock field.
+    pub off: i32,
+}
+
+/// The whole abstract state at one instruction.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct State {
+    /// Call frames, outermost first.
+    pub frames: Vec<Frame>,
+    /// Acquired references, locks and IRQ saves, in acquisition order.
+    pub refs: Vec<RefState>,
+    /// Inside an explicit RCU read section.
+    pub rcu: bool,
+    /// Preemption-disable nesting.
+    pub preempt: u32,
+    /// Speculative branch depth for may_goto/iterator loops.
+    pub loop_depth: u32,
+    /// Instruction the state is at.
+    pub insn: u32,
+}
+
+impl State {
+    /// The innermost frame.
+    pub fn cur(&self) -> &Frame {
+        self.frames.last().expect("a state always has a frame")
+    }
+
+    /// The innermost frame, mutably.
+    pub fn cur_mut(&mut self) -> &mut Frame {
+        self.frames.last_mut().expect("a state always has a frame")
+    }
+
+    /// Register `r` of the innermost frame.
+    pub fn reg(&self, r: u8) -> &Reg {
+        &self.cur().regs[r as usize]
+    }
+
+    /// Register `r` of the innermost frame, mutably.
+    pub fn reg_mut(&mut self, r: u8) -> &mut Reg {
+        &mut self.cur_mut().regs[r as usize]
+    }
+
+    /// Locks currently held (plain and resilient).
+    pub fn locks(&self) -> impl Iterator<Item = &RefState> {
+        self.refs
+            .iter()
+            .filter(|r| matches!(r.kind, RefKind::Lock | RefKind::ResLock { .. }))
+    }
+
+    /// Whether any lock is held.
+    pub fn holds_lock(&self) -> bool {
+        self.locks().next().is_some()
+    }
+
+    /// Whether IRQs are disabled by a save.
+    pub fn irq_disabled(&self) -> bool {
+        self.refs.iter().any(|r| matches!(r.kind, RefKind::Irq { .. }))
+    }
+
+    /// Every register in every frame, including spilled ones.
+    pub fn for_each_reg(&mut self, mut f: impl FnMut(&mut Reg)) {
+        for frame in &mut self.frames {
+            for r in &mut frame.regs {
+                f(r);
+            }
+            for s in &mut frame.stack {
+                if s.is_spill() {
+                    f(&mut s.reg);
+                }
+            }
+        }
+    }
+}

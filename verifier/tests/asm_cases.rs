@@ -1,0 +1,119 @@
+//! Assembler-text programs with the Linux verifier's recorded verdict and
+//! message (`tests/asm/*.s`). Each case is:
+//!
+//! ```text
+//! ### name
+//! ; type: xdp | tc | syscall | raw_tp | tp_btf | socket
+//! ; map: hash|array|percpu_array|ringbuf key=4 value=8 max=1 [btf=ID]
+//! ; expect: ACCEPT
+//! ; expect: REJECT <the kernel's error line>
+//! r0 = 0
+//! exit
+//! ```
+//!
+//! `scripts/asm-kernel-verdicts.py` loads every case into the running kernel
+//! and rewrites or checks the `expect` lines.
+
+mod common;
+kfreg::link!(kfreg_catalog);
+
+use common::Case;
+use kfreg::ProgType;
+use kfreg_verifier::program::MapType;
+
+/// One parsed case.
+pub struct AsmCase {
+    pub file: String,
+    pub name: String,
+    pub prog_type: ProgType,
+    pub iter: bool,
+    pub maps: Vec<(MapType, u32, u32, u32)>,
+    pub expect: Option<String>,
+    pub text: String,
+}
+
+fn prog_type(word: &str) -> (ProgType, bool) {
+    match word {
+        "xdp" => (ProgType::Xdp, false),
+        "tc" => (ProgType::SchedCls, false),
+        "syscall" => (ProgType::Syscall, false),
+        "raw_tp" => (ProgType::RawTracepoint, false),
+        "tp_btf" => (ProgType::Tracing, false),
+        "iter" => (ProgType::Tracing, true),
+        "socket" => (ProgType::SocketFilter, false),
+        other => panic!("unknown program type `{other}`"),
+    }
+}
+
+/// Parses every `tests/asm/*.s` file.
+pub fn load_cases() -> Vec<AsmCase> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/asm");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("tests/asm").flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "s")).collect();
+    files.sort();
+    let mut cases = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).expect("read");
+        let file = f.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        for chunk in text.split("\n### ").map(|c| c.trim_start_matches("### ")) {
+            let Some((name, body)) = chunk.split_once('\n') else { continue };
+            if name.trim().is_empty() || name.starts_with(';') {
+                continue;
+            }
+            let mut case = AsmCase { file: file.clone(), name: name.trim().into(), prog_type: ProgType::Xdp, iter: false, maps: Vec::new(), expect: None, text: body.into() };
+            for line in body.lines() {
+                let Some(meta) = line.trim().strip_prefix("; ") else { continue };
+                if let Some(t) = meta.strip_prefix("type: ") {
+                    (case.prog_type, case.iter) = prog_type(t.trim());
+                } else if let Some(m) = meta.strip_prefix("map: ") {
+                    let mut words = m.split_whitespace();
+                    let ty = match words.next() {
+                        Some("hash") => MapType::Hash,
+                        Some("array") => MapType::Array,
+                        Some("percpu_array") => MapType::PercpuArray,
+                        Some("ringbuf") => MapType::Ringbuf,
+                        other => panic!("{file}/{name}: map type {other:?}"),
+                    };
+                    let mut kv = |k: &str| words.clone().find_map(|w| w.strip_prefix(k)?.parse::<u32>().ok()).unwrap_or(0);
+                    case.maps.push((ty, kv("key="), kv("value="), kv("max=")));
+                } else if let Some(e) = meta.strip_prefix("expect: ") {
+                    case.expect = Some(e.trim().into());
+                }
+            }
+            cases.push(case);
+        }
+    }
+    cases
+}
+
+impl AsmCase {
+    /// The test program.
+    pub fn case(&self) -> Case {
+        let mut c = Case::new(self.prog_type, &self.text);
+        c.prog.iter = self.iter;
+        for (i, (ty, k, v, _)) in self.maps.iter().enumerate() {
+            c = c.map(&format!("map{i}"), *ty, *k, *v, None);
+        }
+        c
+    }
+}
+
+#[test]
+fn asm_cases_match_the_kernel() {
+    let cases = load_cases();
+    let mut failures = Vec::new();
+    for case in &cases {
+        let Some(expect) = &case.expect else {
+            failures.push(format!("{}/{}: no `; expect:` line", case.file, case.name));
+            continue;
+        };
+        let report = case.case().run();
+        let got = match &report.error {
+            None => "ACCEPT".to_string(),
+            Some(e) => format!("REJECT {}", e.msg.lines().last().unwrap_or_default()),
+        };
+        if &got != expect {
+            failures.push(format!("{}/{}:\n    kernel: {expect}\n    kfreg:  {got}", case.file, case.name));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
