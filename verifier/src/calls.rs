@@ -6,6 +6,7 @@ use crate::mem::check_mem_arg;
 use crate::program::FieldKind;
 use crate::scalar::Scalar;
 use crate::state::{CallbackFrame, Frame, PtrFlags, Reg, RegType, RefKind, RefState, State};
+use kfreg::Flags;
 
 /// The kernel's prefix for exit-time resource messages.
 const MAIN_EXIT: &str = "BPF_EXIT instruction in main prog";
@@ -373,7 +374,7 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
             ));
         }
         if cb.is_async {
-            check_resources(st, idx, "BPF_EXIT instruction in async callback")?;
+            check_resources(env, st, idx, "BPF_EXIT instruction in async callback")?;
             return Ok(Step::End);
         }
         // The callee may run again: verify another round from the caller's state.
@@ -398,7 +399,7 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         st.insn = frame.callsite + 1;
         return Ok(Step::Next);
     }
-    check_resources(st, idx, MAIN_EXIT)?;
+    check_resources(env, st, idx, MAIN_EXIT)?;
     let r0 = *st.reg(0);
     if let Some((lo, hi)) = crate::ctx::return_range(env.prog) {
         if r0.ty != RegType::Scalar || r0.var.smin < lo || r0.var.smax > hi {
@@ -413,7 +414,7 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
 }
 
 /// The exit-time checks on held resources, in the kernel's order.
-pub fn check_resources(st: &State, idx: u32, prefix: &str) -> Result<(), VerifyError> {
+pub fn check_resources(env: &Env, st: &State, idx: u32, prefix: &str) -> Result<(), VerifyError> {
     if st.holds_lock() {
         return Err(VerifyError::at(idx, format!("{prefix} cannot be used inside bpf_spin_lock-ed region")));
     }
@@ -427,13 +428,25 @@ pub fn check_resources(st: &State, idx: u32, prefix: &str) -> Result<(), VerifyE
         return Err(VerifyError::at(idx, format!("{}\n{prefix} would lead to reference leak", leaks.join("\n"))));
     }
     if st.irq_disabled() {
-        return Err(VerifyError::at(idx, format!("{prefix} cannot be used inside bpf_local_irq_save-ed region")));
+        let name = region_entry(env, Flags::IRQ_SAVE, Flags::LOCK);
+        return Err(VerifyError::at(idx, format!("{prefix} cannot be used inside {name}-ed region")));
     }
     if st.rcu {
-        return Err(VerifyError::at(idx, format!("{prefix} cannot be used inside bpf_rcu_read_lock-ed region")));
+        let name = region_entry(env, Flags::RCU_LOCK, Flags::EMPTY);
+        return Err(VerifyError::at(idx, format!("{prefix} cannot be used inside {name}-ed region")));
     }
     if st.preempt > 0 {
-        return Err(VerifyError::at(idx, format!("{prefix} cannot be used inside bpf_preempt_disable-ed region")));
+        let name = region_entry(env, Flags::PREEMPT_DISABLE, Flags::EMPTY);
+        return Err(VerifyError::at(idx, format!("{prefix} cannot be used inside {name}-ed region")));
     }
     Ok(())
+}
+
+/// The kfunc that enters a region (declared with `enters`, without
+/// `excluding`): the kernel's messages name the region after it.
+fn region_entry(env: &Env, enters: Flags, excluding: Flags) -> &'static str {
+    env.reg
+        .iter()
+        .find(|(id, _)| env.reg.has(*id, enters) && !env.reg.flags(*id).intersects(excluding))
+        .map_or("?", |(_, k)| k.name)
 }

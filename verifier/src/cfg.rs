@@ -77,7 +77,14 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
             }
         }
         match insn {
-            Insn::Jmp { .. } | Insn::MayGoto { .. } => {
+            Insn::MayGoto { .. } => {
+                if let Some(t) = b {
+                    env.mark_prune_point(t);
+                }
+                env.mark_prune_point(i + 1);
+                env.mark_loop_head(i);
+            }
+            Insn::Jmp { .. } => {
                 if let Some(t) = b {
                     env.mark_prune_point(t);
                 }
@@ -90,6 +97,9 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
             }
             Insn::Call(c) => {
                 env.mark_prune_point(i + 1);
+                if calls_back_or_iterates(env, c) {
+                    env.mark_loop_head(i);
+                }
                 if let Call::Local(off) = c {
                     let t = (i as i64 + 1 + *off as i64) as usize;
                     if !subs.iter().any(|s| s.start as usize == t) {
@@ -123,4 +133,16 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
         return Err(VerifyError::at(i as u32, format!("unreachable insn {i}")));
     }
     Ok(())
+}
+
+/// Whether a call runs a callback or steps an iterator: the kernel lets
+/// such calls converge against states of earlier rounds.
+fn calls_back_or_iterates(env: &Env, c: &Call) -> bool {
+    match c {
+        Call::Helper(id) => crate::helpers::by_id(*id).is_some_and(|h| h.callback.is_some()),
+        Call::Kfunc { btf_id, .. } => env.prog.kfuncs.get(btf_id).is_some_and(|id| {
+            env.reg.has(*id, kfreg::Flags::ITER_NEXT) || !env.reg.get(*id).callbacks.is_empty()
+        }),
+        Call::Local(_) => false,
+    }
 }

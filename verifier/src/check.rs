@@ -122,6 +122,9 @@ pub(crate) struct Env<'a> {
     explored: Vec<Vec<usize>>,
     pending: Vec<Path>,
     prune_point: Vec<bool>,
+    /// Loop heads the kernel lets converge against states still being
+    /// explored: iterator next calls, may_goto, callback-calling calls.
+    loop_head: Vec<bool>,
     /// Subprogram index of each instruction.
     pub subprog_of: Vec<u32>,
     next_id: u32,
@@ -140,6 +143,7 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         explored: vec![Vec::new(); prog.insns.len()],
         pending: Vec::new(),
         prune_point: vec![false; prog.insns.len()],
+        loop_head: vec![false; prog.insns.len()],
         subprog_of: vec![0; prog.insns.len()],
         next_id: 0,
     };
@@ -173,6 +177,14 @@ impl Env<'_> {
     /// Marks `insn` as a place where states are stored and compared.
     pub fn mark_prune_point(&mut self, insn: usize) {
         if let Some(p) = self.prune_point.get_mut(insn) {
+            *p = true;
+        }
+    }
+
+    /// Marks `insn` as a loop head (and a prune point).
+    pub fn mark_loop_head(&mut self, insn: usize) {
+        self.mark_prune_point(insn);
+        if let Some(p) = self.loop_head.get_mut(insn) {
             *p = true;
         }
     }
@@ -288,15 +300,25 @@ impl Env<'_> {
     /// path's; otherwise stores the path's state.
     fn visit(&mut self, path: &mut Path) -> Result<bool, VerifyError> {
         let idx = path.st.insn as usize;
+        let loop_head = self.loop_head[idx];
+        let mut widen_from = None;
         for &n in &self.explored[idx] {
             let node = &self.nodes[n];
-            if node.branches == 0 {
+            if node.branches == 0 || loop_head {
                 if crate::prune::subsumes(&node.state, &path.st) {
                     return Ok(true);
+                }
+                if loop_head && node.branches > 0 {
+                    widen_from = Some(n);
                 }
             } else if node.state == path.st {
                 return Err(VerifyError::at(path.st.insn, format!("infinite loop detected at insn {idx}")));
             }
+        }
+        if let Some(n) = widen_from {
+            // Another round of a loop whose head is still being explored:
+            // forget the scalar values that changed, so the rounds converge.
+            crate::prune::widen(&self.nodes[n].state, &mut path.st);
         }
         let n = self.nodes.len();
         self.nodes.push(Node {

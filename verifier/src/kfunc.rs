@@ -10,6 +10,10 @@ use crate::scalar::Scalar;
 use crate::state::{CallbackFrame, PtrFlags, Reg, RegType, RefKind, RefState, SlotKind, State};
 use kfreg::{ArgKind, CType, CallbackArgs, Flags, Kfunc, KfuncId, Param, Ret, Roles};
 
+/// The kernel's name for the resilient lock kind in lock messages
+/// (`<kind>_lock`, `<kind>_unlock ...`).
+const RES_LOCK: &str = "bpf_res_spin";
+
 /// What the argument checks learned, for the call's effects.
 #[derive(Default)]
 struct Meta {
@@ -126,7 +130,7 @@ pub fn check_kfunc_call(env: &mut Env, path: &mut Path, btf_id: i32, _fd: i16) -
         st.refs.retain(|x| x.id != ref_id);
     }
     if flags.contains(Flags::THROWS) {
-        crate::calls::check_resources(st, st.insn, "bpf_throw")?;
+        crate::calls::check_resources(env, st, st.insn, k.name)?;
         return Ok(Step::End);
     }
 
@@ -618,7 +622,7 @@ fn check_res_lock(env: &mut Env, st: &mut State, flags: Flags, i: usize, reg: &R
         return err(st, format!("arg#{i} doesn't point to map value or allocated object"));
     }
     let r = i as u8 + 1;
-    let (ptr, off) = lock_target(env, st, r, FieldKind::ResSpinLock, "bpf_res_spin")?;
+    let (ptr, off) = lock_target(env, st, r, FieldKind::ResSpinLock, RES_LOCK)?;
     let irq = flags.contains(Flags::IRQ_SAVE) || flags.contains(Flags::IRQ_RESTORE);
     if flags.contains(Flags::LOCK) {
         if st.refs.iter().any(|l| matches!(l.kind, RefKind::Lock)) {
@@ -631,14 +635,14 @@ fn check_res_lock(env: &mut Env, st: &mut State, flags: Flags, i: usize, reg: &R
         st.refs.push(RefState { id, insn: st.insn, kind: RefKind::ResLock { irq }, ptr, off });
     } else if flags.contains(Flags::UNLOCK) {
         let Some(last) = st.locks().last().copied() else {
-            return err(st, "bpf_res_spin_unlock without taking a lock".into());
+            return err(st, format!("{RES_LOCK}_unlock without taking a lock"));
         };
         let held = st.locks().any(|l| l.ptr == ptr && l.off == off && l.kind == RefKind::ResLock { irq });
         if !held {
-            return err(st, "bpf_res_spin_unlock of different lock".into());
+            return err(st, format!("{RES_LOCK}_unlock of different lock"));
         }
         if last.ptr != ptr || last.off != off {
-            return err(st, "bpf_res_spin_unlock cannot be out of order".into());
+            return err(st, format!("{RES_LOCK}_unlock cannot be out of order"));
         }
         st.refs.retain(|l| l.id != last.id);
         invalidate_non_owning(st);

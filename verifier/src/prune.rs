@@ -100,3 +100,26 @@ fn slot_subsumes(old: &Slot, cur: &Slot, ids: &mut IdMap) -> bool {
         _ => false,
     })
 }
+
+/// Makes every scalar of `cur` that `old` does not cover unknown.
+pub fn widen(old: &State, cur: &mut State) {
+    if old.frames.len() != cur.frames.len() {
+        return;
+    }
+    for (of, cf) in old.frames.iter().zip(cur.frames.iter_mut()) {
+        for (o, c) in of.regs.iter().zip(cf.regs.iter_mut()) {
+            widen_reg(o, c);
+        }
+        for (o, c) in of.stack.iter().zip(cf.stack.iter_mut()) {
+            if o.is_spill() && c.is_spill() {
+                widen_reg(&o.reg, &mut c.reg);
+            }
+        }
+    }
+}
+
+fn widen_reg(old: &Reg, cur: &mut Reg) {
+    if old.ty == RegType::Scalar && cur.ty == RegType::Scalar && !old.var.contains(&cur.var) {
+        *cur = Reg::UNKNOWN;
+    }
+}
