@@ -29,8 +29,6 @@ kfreg::kernel_struct! {
     pub struct BpfSockTuple = "bpf_sock_tuple";
     /// `struct bpf_ct_opts`: conntrack lookup options (16 bytes, passed as memory).
     pub struct BpfCtOpts = "bpf_ct_opts";
-    /// `union nf_inet_addr`: an IPv4/IPv6 address (16 bytes; the kernel type is a union).
-    pub struct NfInetAddr = "nf_inet_addr";
     /// `struct xfrm_state`: an IPsec security association.
     pub struct XfrmState = "xfrm_state";
     /// `struct bpf_xfrm_state_opts`: xfrm state lookup options (36 bytes, passed as memory).
@@ -91,4 +89,9 @@ kfreg::kernel_struct! {
     pub struct IterKmemCache = "bpf_iter_kmem_cache", iter, size = 8;
     /// `struct bpf_iter_dmabuf`: DMA buffer iterator state.
     pub struct IterDmabuf = "bpf_iter_dmabuf", iter, size = 8;
+}
+
+kfreg::kernel_union! {
+    /// `union nf_inet_addr`: an IPv4/IPv6 address.
+    pub union NfInetAddr = "nf_inet_addr";
 }

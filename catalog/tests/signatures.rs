@@ -25,8 +25,6 @@ use std::fmt;
 const KNOWN_GAPS: &[(&str, &str)] = &[
     // Seven parameters; a kfunc declaration takes at most five.
     ("bpf_modify_return_test2", "has 5 parameters, the kernel 7"),
-    // No union pointee: `union nf_inet_addr *` is declared as a struct.
-    ("bpf_ct_set_nat_info", "union nf_inet_addr"),
     // `NonOwn<..>` always spells `__nonown_allowed`; 6.18 names these `node`.
     ("bpf_rbtree_remove", "named `node__nonown_allowed`"),
     ("bpf_rbtree_left", "named `node__nonown_allowed`"),
@@ -107,6 +105,10 @@ fn from_ctype(ty: &CType) -> Ty {
         CType::Struct(name) => Ty::Record {
             name: name.to_string(),
             union: false,
+        },
+        CType::Union(name) => Ty::Record {
+            name: name.to_string(),
+            union: true,
         },
         CType::Ptr {
             to,

@@ -8,7 +8,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "kfreg", version, about = "BPF kfunc registry: list, show and export kfunc declarations")]
+#[command(
+    name = "kfreg",
+    version,
+    about = "BPF kfunc registry: list, show and export kfunc declarations"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -109,7 +113,10 @@ fn list(reg: &Registry, family: Option<&str>, format: Format) -> Result<String, 
     };
     Ok(match format {
         Format::Json => {
-            let all: Vec<_> = ids.iter().map(|id| export::kfunc_json(reg.get(*id))).collect();
+            let all: Vec<_> = ids
+                .iter()
+                .map(|id| export::kfunc_json(reg.get(*id)))
+                .collect();
             serde_json::to_string_pretty(&all).unwrap_or_default() + "\n"
         }
         Format::Table => {
@@ -138,7 +145,9 @@ fn show(reg: &Registry, name: &str, format: Format) -> Result<String, UsageError
         UsageError(format!("unknown kfunc `{name}`{hint}"))
     })?;
     Ok(match format {
-        Format::Json => serde_json::to_string_pretty(&export::kfunc_json(k)).unwrap_or_default() + "\n",
+        Format::Json => {
+            serde_json::to_string_pretty(&export::kfunc_json(k)).unwrap_or_default() + "\n"
+        }
         Format::Table => export::describe(k),
     })
 }
@@ -168,7 +177,11 @@ fn families(reg: &Registry) -> String {
             f.name,
             reg.members(fid).len(),
             graph,
-            if policy.is_empty() { "-".into() } else { policy.join(",") },
+            if policy.is_empty() {
+                "-".into()
+            } else {
+                policy.join(",")
+            },
             f.prog_types.names().join(",")
         );
     }

@@ -23,6 +23,8 @@ pub enum CType {
     Char,
     /// A named struct.
     Struct(&'static str),
+    /// A named union.
+    Union(&'static str),
     /// A pointer.
     Ptr {
         /// The pointed-to type.
@@ -79,16 +81,17 @@ impl CType {
             CType::Bool | CType::Char => Some(1),
             CType::Int { bits, .. } => Some(*bits as u32 / 8),
             CType::Ptr { .. } | CType::FnPtr(_) => Some(8),
-            CType::Void | CType::Struct(_) => None,
+            CType::Void | CType::Struct(_) | CType::Union(_) => None,
         }
     }
 
-    /// The struct name this type is or points to, if any.
+    /// The struct (or union) name this type is or points to, if any.
     pub const fn struct_name(&self) -> Option<&'static str> {
         match self {
             CType::Struct(name)
+            | CType::Union(name)
             | CType::Ptr {
-                to: CType::Struct(name),
+                to: CType::Struct(name) | CType::Union(name),
                 ..
             } => Some(name),
             _ => None,
@@ -135,6 +138,7 @@ impl fmt::Display for CType {
                 write!(f, "{}{bits}", if *signed { "__s" } else { "__u" })
             }
             CType::Struct(name) => write!(f, "struct {name}"),
+            CType::Union(name) => write!(f, "union {name}"),
             CType::Ptr {
                 to,
                 is_const,

@@ -145,10 +145,10 @@ impl Ret {
                     None => Ret::Object,
                 },
                 (CType::Void, _) => Ret::Opaque,
-                (CType::Struct(_), _) => Ret::Object,
+                (CType::Struct(_) | CType::Union(_), _) => Ret::Object,
                 _ => Ret::Mem,
             },
-            CType::Struct(_) | CType::FnPtr(_) => Ret::Opaque,
+            CType::Struct(_) | CType::Union(_) | CType::FnPtr(_) => Ret::Opaque,
         }
     }
 

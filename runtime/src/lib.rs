@@ -57,9 +57,9 @@ pub use kfreg_vocab::{
 pub use registry::{Conflict, FamilyId, KfuncId, Registry, RegistryError};
 pub use types::{
     Alloc, AnyCtx, Arena, Const, ConstSize, Dynptr, Ign, IntoRoot, IrqFlag, KfuncType, ListHead,
-    ListNode, MapPtr, Meta, NodeOffset, NodePointer, NonOwn, Nullable, Opt, Pointee, Pointer,
-    PercpuAlloc, ProgAux, RbNode, RbRoot, Refcounted, ResSpinLock, Scalar, Size, Str, TaskWork, TypeSpec,
-    Uninit, Wq,
+    ListNode, MapPtr, Meta, NodeOffset, NodePointer, NonOwn, Nullable, Opt, PercpuAlloc, Pointee,
+    Pointer, ProgAux, RbNode, RbRoot, Refcounted, ResSpinLock, Scalar, Size, Str, TaskWork,
+    TypeSpec, Uninit, Wq,
 };
 
 /// Keeps crates whose kfuncs this binary needs in the link.

@@ -174,6 +174,32 @@ macro_rules! kernel_struct {
     )*};
 }
 
+/// Declares opaque kernel unions that kfunc signatures can point to
+/// (`union nf_inet_addr`); a pointer to one is a kernel-object argument.
+///
+/// ```
+/// kfreg::kernel_union! {
+///     /// An IPv4 or IPv6 address.
+///     pub union NfInetAddr = "nf_inet_addr";
+/// }
+/// ```
+#[macro_export]
+macro_rules! kernel_union {
+    ($($(#[$meta:meta])* $vis:vis union $name:ident = $c:literal;)*) => {$(
+        $(#[$meta])*
+        #[repr(C)]
+        $vis struct $name {
+            _opaque: [u8; 0],
+        }
+
+        impl $crate::Pointee for $name {
+            const TY: &'static $crate::CType = &$crate::CType::Union($c);
+            const KIND: $crate::ArgKind = $crate::ArgKind::BtfId;
+            const SIZE: u32 = 0;
+        }
+    )*};
+}
+
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __kernel_struct_kind {

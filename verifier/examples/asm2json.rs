@@ -2,19 +2,32 @@
 //! `scripts/asm-kernel-verdicts.py` to load into the kernel.
 
 fn main() {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "verifier/tests/asm".into());
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("asm dir").flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "s")).collect();
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "verifier/tests/asm".into());
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("asm dir")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "s"))
+        .collect();
     files.sort();
     let mut out = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(&f).expect("read");
         for chunk in text.split("\n### ").map(|c| c.trim_start_matches("### ")) {
-            let Some((name, body)) = chunk.split_once('\n') else { continue };
+            let Some((name, body)) = chunk.split_once('\n') else {
+                continue;
+            };
             if name.trim().is_empty() || name.starts_with(';') {
                 continue;
             }
-            let meta: Vec<&str> = body.lines().filter_map(|l| l.trim().strip_prefix("; ")).collect();
-            let insns = match kfreg_verifier::asm::assemble(body, &kfreg_verifier::asm::NoResolver) {
+            let meta: Vec<&str> = body
+                .lines()
+                .filter_map(|l| l.trim().strip_prefix("; "))
+                .collect();
+            let insns = match kfreg_verifier::asm::assemble(body, &kfreg_verifier::asm::NoResolver)
+            {
                 Ok(i) => i,
                 Err(e) => {
                     eprintln!("{}: {name}: {e}", f.display());
@@ -22,12 +35,18 @@ fn main() {
                 }
             };
             let raw = kfreg_verifier::isa::encode(&insns);
-            let hex: String = kfreg_verifier::isa::RawInsn::to_bytes(&raw).iter().map(|b| format!("{b:02x}")).collect();
+            let hex: String = kfreg_verifier::isa::RawInsn::to_bytes(&raw)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
             out.push(format!(
                 "{{\"file\":{:?},\"name\":{:?},\"meta\":[{}],\"insns\":\"{hex}\"}}",
                 f.file_name().unwrap_or_default().to_string_lossy(),
                 name.trim(),
-                meta.iter().map(|m| format!("{m:?}")).collect::<Vec<_>>().join(",")
+                meta.iter()
+                    .map(|m| format!("{m:?}"))
+                    .collect::<Vec<_>>()
+                    .join(",")
             ));
         }
     }

@@ -6,7 +6,14 @@ use crate::scalar::Scalar;
 use crate::state::{Reg, RegType, State};
 
 /// Checks and applies `dst op= src`.
-pub fn check_alu(env: &mut Env, st: &mut State, wide: bool, op: AluOp, dst: u8, src: Src) -> Result<(), VerifyError> {
+pub fn check_alu(
+    env: &mut Env,
+    st: &mut State,
+    wide: bool,
+    op: AluOp,
+    dst: u8,
+    src: Src,
+) -> Result<(), VerifyError> {
     let idx = st.insn;
     let err = |msg: String| Err(VerifyError::at(idx, msg));
     let src_reg = match src {
@@ -14,7 +21,11 @@ pub fn check_alu(env: &mut Env, st: &mut State, wide: bool, op: AluOp, dst: u8, 
             env.check_reg_read(st, r)?;
             *st.reg(r)
         }
-        Src::Imm(i) => Reg::constant(if wide { i as i64 as u64 } else { i as u32 as u64 }),
+        Src::Imm(i) => Reg::constant(if wide {
+            i as i64 as u64
+        } else {
+            i as u32 as u64
+        }),
     };
     if !matches!(op, AluOp::Mov | AluOp::MovSx(_)) {
         env.check_reg_read(st, dst)?;
@@ -49,7 +60,9 @@ pub fn check_alu(env: &mut Env, st: &mut State, wide: bool, op: AluOp, dst: u8, 
             let v = src_reg.var.sext(bits as u32 / 8);
             Reg::scalar(if wide { v } else { v.truncate32() })
         }
-        _ if dst_reg.is_pointer() || src_reg.is_pointer() => pointer_alu(st, wide, op, dst, src, &dst_reg, &src_reg)?,
+        _ if dst_reg.is_pointer() || src_reg.is_pointer() => {
+            pointer_alu(st, wide, op, dst, src, &dst_reg, &src_reg)?
+        }
         AluOp::Neg => Reg::scalar(dst_reg.var.alu(AluOp::Neg, &dst_reg.var, wide)),
         _ => Reg::scalar(dst_reg.var.alu(op, &src_reg.var, wide)),
     };
@@ -69,17 +82,32 @@ pub fn reg_type_str(r: &Reg) -> String {
     crate::log::reg_type_str(r)
 }
 
-fn pointer_alu(st: &State, wide: bool, op: AluOp, dst: u8, src: Src, d: &Reg, s: &Reg) -> Result<Reg, VerifyError> {
+fn pointer_alu(
+    st: &State,
+    wide: bool,
+    op: AluOp,
+    dst: u8,
+    src: Src,
+    d: &Reg,
+    s: &Reg,
+) -> Result<Reg, VerifyError> {
     let idx = st.insn;
     let err = |msg: String| Err(VerifyError::at(idx, msg));
     if d.is_pointer() && s.is_pointer() {
         if op == AluOp::Sub && wide {
             return Ok(Reg::UNKNOWN);
         }
-        return err(format!("R{dst} pointer {} pointer prohibited", alu_op_name(op)));
+        return err(format!(
+            "R{dst} pointer {} pointer prohibited",
+            alu_op_name(op)
+        ));
     }
     // Exactly one side is a pointer.
-    let (ptr, scalar, ptr_is_dst) = if d.is_pointer() { (d, s, true) } else { (s, d, false) };
+    let (ptr, scalar, ptr_is_dst) = if d.is_pointer() {
+        (d, s, true)
+    } else {
+        (s, d, false)
+    };
     let ptr_regno = if ptr_is_dst { dst } else { reg_no(src) };
     if !wide {
         return err(format!("R{dst} 32-bit pointer arithmetic prohibited"));
@@ -107,20 +135,33 @@ fn pointer_alu(st: &State, wide: bool, op: AluOp, dst: u8, src: Src, d: &Reg, s:
         AluOp::Sub if ptr_is_dst => {}
         AluOp::Sub => return err(format!("R{dst} tried to subtract pointer from scalar")),
         AluOp::And | AluOp::Or | AluOp::Xor => {
-            return err(format!("R{dst} bitwise operator {} on pointer prohibited", alu_op_name(op)));
+            return err(format!(
+                "R{dst} bitwise operator {} on pointer prohibited",
+                alu_op_name(op)
+            ));
         }
         _ => {
-            return err(format!("R{dst} pointer arithmetic with {} operator prohibited", alu_op_name(op)));
+            return err(format!(
+                "R{dst} pointer arithmetic with {} operator prohibited",
+                alu_op_name(op)
+            ));
         }
     }
     let mut r = *ptr;
     match known {
         Some(c) => {
             let c = c as i64;
-            let delta = if op == AluOp::Sub { c.wrapping_neg() } else { c };
+            let delta = if op == AluOp::Sub {
+                c.wrapping_neg()
+            } else {
+                c
+            };
             let off = r.off as i64 + delta;
             if off < i32::MIN as i64 / 2 || off > i32::MAX as i64 / 2 {
-                return err(format!("value {c} makes {} pointer be out of bounds", reg_type_str(ptr)));
+                return err(format!(
+                    "value {c} makes {} pointer be out of bounds",
+                    reg_type_str(ptr)
+                ));
             }
             r.off = off as i32;
         }

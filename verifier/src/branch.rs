@@ -51,7 +51,10 @@ pub fn refine(
             }
             true
         }
-        _ if wide && matches!(op, JmpOp::Eq | JmpOp::Ne) && (d.maybe_null() && s.is_null() || s.maybe_null() && d.is_null()) => {
+        _ if wide
+            && matches!(op, JmpOp::Eq | JmpOp::Ne)
+            && (d.maybe_null() && s.is_null() || s.maybe_null() && d.is_null()) =>
+        {
             let ptr = if d.maybe_null() { d } else { s };
             let is_null = (op == JmpOp::Eq) == taken;
             mark_null_checked(st, ptr, is_null);

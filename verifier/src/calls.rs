@@ -5,7 +5,7 @@ use crate::helpers::{self, HelperArg, HelperRet};
 use crate::mem::check_mem_arg;
 use crate::program::FieldKind;
 use crate::scalar::Scalar;
-use crate::state::{CallbackFrame, Frame, PtrFlags, Reg, RegType, RefKind, RefState, State};
+use crate::state::{CallbackFrame, Frame, PtrFlags, RefKind, RefState, Reg, RegType, State};
 use kfreg::Flags;
 
 /// The kernel's prefix for exit-time resource messages.
@@ -61,47 +61,77 @@ pub fn scalar_arg(st: &State, r: u8) -> Result<Scalar, VerifyError> {
     if reg.ty != RegType::Scalar {
         return Err(VerifyError::at(
             st.insn,
-            format!("R{r} type={} expected=scalar", crate::log::reg_type_str(reg)),
+            format!(
+                "R{r} type={} expected=scalar",
+                crate::log::reg_type_str(reg)
+            ),
         ));
     }
     Ok(reg.var)
 }
 
 /// Where a spin lock argument points: (allocation identity, lock offset).
-pub fn lock_target(env: &Env, st: &State, r: u8, kind: FieldKind, name: &str) -> Result<(u32, i32), VerifyError> {
+pub fn lock_target(
+    env: &Env,
+    st: &State,
+    r: u8,
+    kind: FieldKind,
+    name: &str,
+) -> Result<(u32, i32), VerifyError> {
     let idx = st.insn;
     let reg = st.reg(r);
     if !reg.fixed_offset() {
         return Err(VerifyError::at(
             idx,
-            format!("R{r} doesn't have constant offset. {name}_lock has to be at the constant offset"),
+            format!(
+                "R{r} doesn't have constant offset. {name}_lock has to be at the constant offset"
+            ),
         ));
     }
     let (ty, ident, what) = match reg.ty {
         RegType::MapValue => {
             let map = &env.prog.maps[reg.aux as usize];
             let Some(t) = map.value_type else {
-                return Err(VerifyError::at(idx, format!("map '{}' has to have BTF in order to use {name}_lock", map.name)));
+                return Err(VerifyError::at(
+                    idx,
+                    format!(
+                        "map '{}' has to have BTF in order to use {name}_lock",
+                        map.name
+                    ),
+                ));
             };
             (t, reg.aux + 1, format!("map '{}'", map.name))
         }
-        RegType::BtfId if reg.flags.has(PtrFlags::ALLOC) => (reg.aux, 0x8000_0000 | reg.ref_obj_id.max(reg.id), "local".to_string()),
+        RegType::BtfId if reg.flags.has(PtrFlags::ALLOC) => (
+            reg.aux,
+            0x8000_0000 | reg.ref_obj_id.max(reg.id),
+            "local".to_string(),
+        ),
         _ => {
             return Err(VerifyError::at(
                 idx,
-                format!("R{r} type={} expected=map_value", crate::log::reg_type_str(reg)),
+                format!(
+                    "R{r} type={} expected=map_value",
+                    crate::log::reg_type_str(reg)
+                ),
             ));
         }
     };
     let field = env.prog.types.get(&ty).and_then(|t| t.field(kind));
     let Some(field) = field else {
-        return Err(VerifyError::at(idx, format!("{what} has no valid {name}_lock")));
+        return Err(VerifyError::at(
+            idx,
+            format!("{what} has no valid {name}_lock"),
+        ));
     };
     let off = reg.off as i64 + reg.var.smin;
     if off != field.off as i64 {
         return Err(VerifyError::at(
             idx,
-            format!("off {off} doesn't point to 'struct {name}_lock' that is at {}", field.off),
+            format!(
+                "off {off} doesn't point to 'struct {name}_lock' that is at {}",
+                field.off
+            ),
         ));
     }
     Ok((ident, off as i32))
@@ -115,10 +145,16 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
         return Err(VerifyError::at(idx, format!("invalid func unknown#{id}")));
     };
     if st.holds_lock() && !h.unlock {
-        return Err(VerifyError::at(idx, "function calls are not allowed while holding a lock"));
+        return Err(VerifyError::at(
+            idx,
+            "function calls are not allowed while holding a lock",
+        ));
     }
     if h.gpl_only && !env.prog.gpl {
-        return Err(VerifyError::at(idx, "cannot call GPL-restricted function from non-GPL compatible program"));
+        return Err(VerifyError::at(
+            idx,
+            "cannot call GPL-restricted function from non-GPL compatible program",
+        ));
     }
     let mut map: Option<u32> = None;
     let mut alloc_size = 0u32;
@@ -136,7 +172,10 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
         let expect = |what: &str| {
             Err(VerifyError::at(
                 idx,
-                format!("R{r} type={} expected={what}", crate::log::reg_type_str(&reg)),
+                format!(
+                    "R{r} type={} expected={what}",
+                    crate::log::reg_type_str(&reg)
+                ),
             ))
         };
         match arg {
@@ -149,7 +188,11 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
             }
             HelperArg::MapKey | HelperArg::MapValue => {
                 let m = &env.prog.maps[map.unwrap_or(0) as usize];
-                let size = if *arg == HelperArg::MapKey { m.key_size } else { m.value_size };
+                let size = if *arg == HelperArg::MapKey {
+                    m.key_size
+                } else {
+                    m.value_size
+                };
                 if reg.maybe_null() || !reg.is_pointer() {
                     return expect("fp, pkt, pkt_meta, map_key, map_value");
                 }
@@ -163,31 +206,53 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                 if size.smin < 0 {
                     return Err(VerifyError::at(
                         idx,
-                        format!("R{size_reg} min value is negative, either use unsigned or 'var &= const'"),
+                        format!(
+                            "R{size_reg} min value is negative, either use unsigned or 'var &= const'"
+                        ),
                     ));
                 }
                 if size.umin == 0 && !zero_ok {
-                    return Err(VerifyError::at(idx, format!("R{size_reg} invalid zero-sized read: u64=[{},{}]", size.umin, size.umax)));
+                    return Err(VerifyError::at(
+                        idx,
+                        format!(
+                            "R{size_reg} invalid zero-sized read: u64=[{},{}]",
+                            size.umin, size.umax
+                        ),
+                    ));
                 }
                 if size.umax >= 1 << 29 {
                     return Err(VerifyError::at(
                         idx,
-                        format!("R{size_reg} unbounded memory access, use 'var &= const' or 'if (var < const)'"),
+                        format!(
+                            "R{size_reg} unbounded memory access, use 'var &= const' or 'if (var < const)'"
+                        ),
                     ));
                 }
                 if reg.is_null() && zero_ok {
                     continue;
                 }
                 if !reg.is_pointer() || reg.maybe_null() {
-                    return expect("fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_");
+                    return expect(
+                        "fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_",
+                    );
                 }
-                check_mem_arg(env, st, r, size.umax as u32, *arg == HelperArg::UninitMem, zero_ok)?;
+                check_mem_arg(
+                    env,
+                    st,
+                    r,
+                    size.umax as u32,
+                    *arg == HelperArg::UninitMem,
+                    zero_ok,
+                )?;
             }
             HelperArg::Size | HelperArg::SizeOrZero => {}
             HelperArg::AllocSize => {
                 let v = scalar_arg(st, r)?;
                 let Some(c) = v.as_const() else {
-                    return Err(VerifyError::at(idx, format!("R{r} is not a known constant'")));
+                    return Err(VerifyError::at(
+                        idx,
+                        format!("R{r} is not a known constant'"),
+                    ));
                 };
                 alloc_size = c as u32;
             }
@@ -195,13 +260,25 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                 let (ptr, off) = lock_target(env, st, r, FieldKind::SpinLock, "bpf_spin")?;
                 if h.lock {
                     if st.holds_lock() {
-                        return Err(VerifyError::at(idx, "Locking two bpf_spin_locks are not allowed"));
+                        return Err(VerifyError::at(
+                            idx,
+                            "Locking two bpf_spin_locks are not allowed",
+                        ));
                     }
                     let id = env.new_id();
-                    st.refs.push(RefState { id, insn: idx, kind: RefKind::Lock, ptr, off });
+                    st.refs.push(RefState {
+                        id,
+                        insn: idx,
+                        kind: RefKind::Lock,
+                        ptr,
+                        off,
+                    });
                 } else {
                     let Some(pos) = st.refs.iter().rposition(|l| l.kind == RefKind::Lock) else {
-                        return Err(VerifyError::at(idx, "bpf_spin_unlock without taking a lock"));
+                        return Err(VerifyError::at(
+                            idx,
+                            "bpf_spin_unlock without taking a lock",
+                        ));
                     };
                     let l = st.refs[pos];
                     if l.ptr != ptr || l.off != off {
@@ -233,7 +310,10 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                         return expect("ptr_");
                     }
                     if reg.ref_obj_id == 0 {
-                        return Err(VerifyError::at(idx, format!("R{r} must be referenced when passed to release function")));
+                        return Err(VerifyError::at(
+                            idx,
+                            format!("R{r} must be referenced when passed to release function"),
+                        ));
                     }
                     release = Some(reg.ref_obj_id);
                 }
@@ -243,16 +323,25 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                     return expect("ringbuf_mem");
                 }
                 if reg.off != 0 || !reg.fixed_offset() {
-                    return Err(VerifyError::at(idx, format!("R{r} must have zero offset when passed to release func")));
+                    return Err(VerifyError::at(
+                        idx,
+                        format!("R{r} must have zero offset when passed to release func"),
+                    ));
                 }
                 release = Some(reg.ref_obj_id);
             }
         }
     }
-    if let Some(id) = release {
-        if !release_ref(st, id) {
-            return Err(VerifyError::at(idx, format!("func {}#{} reference has not been acquired before", h.name, h.id)));
-        }
+    if let Some(id) = release
+        && !release_ref(st, id)
+    {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "func {}#{} reference has not been acquired before",
+                h.name, h.id
+            ),
+        ));
     }
     let r0 = match h.ret {
         HelperRet::Integer => Reg::UNKNOWN,
@@ -287,8 +376,19 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
         }
     };
     if let (Some(cb), Some(desc)) = (callback, h.callback) {
-        let frame = CallbackFrame { ret_min: desc.ret_min, ret_max: desc.ret_max, locked: false, is_async: false };
-        let args = [Reg::UNKNOWN, *st.reg(desc.arg + 2), Reg::NOT_INIT, Reg::NOT_INIT, Reg::NOT_INIT];
+        let frame = CallbackFrame {
+            ret_min: desc.ret_min,
+            ret_max: desc.ret_max,
+            locked: false,
+            is_async: false,
+        };
+        let args = [
+            Reg::UNKNOWN,
+            *st.reg(desc.arg + 2),
+            Reg::NOT_INIT,
+            Reg::NOT_INIT,
+            Reg::NOT_INIT,
+        ];
         enter_callback(env, st, cb, frame, args)?;
         return Ok(Step::Next);
     }
@@ -300,9 +400,21 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
 
 /// Starts verifying subprogram `sub` as a synchronous callback of the call
 /// at the current instruction; its exit returns after the call.
-pub fn enter_callback(env: &mut Env, st: &mut State, sub: u32, cb: CallbackFrame, args: [Reg; 5]) -> Result<(), VerifyError> {
+pub fn enter_callback(
+    env: &mut Env,
+    st: &mut State,
+    sub: u32,
+    cb: CallbackFrame,
+    args: [Reg; 5],
+) -> Result<(), VerifyError> {
     if st.frames.len() >= MAX_CALL_FRAMES {
-        return Err(VerifyError::at(st.insn, format!("the call stack of {} frames is too deep !", st.frames.len() + 1)));
+        return Err(VerifyError::at(
+            st.insn,
+            format!(
+                "the call stack of {} frames is too deep !",
+                st.frames.len() + 1
+            ),
+        ));
     }
     let mut frame = Frame::new(sub, st.insn);
     frame.regs[1..6].copy_from_slice(&args);
@@ -319,7 +431,12 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
     let st = &mut path.st;
     let idx = st.insn;
     let target = (idx as i64 + 1 + off as i64) as u32;
-    let sub = env.prog.subprogs.iter().position(|s| s.start == target).unwrap_or(0) as u32;
+    let sub = env
+        .prog
+        .subprogs
+        .iter()
+        .position(|s| s.start == target)
+        .unwrap_or(0) as u32;
     if env.prog.subprogs[sub as usize].global {
         if st.holds_lock() {
             return Err(VerifyError::at(
@@ -338,7 +455,13 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
         return Ok(Step::Next);
     }
     if st.frames.len() >= MAX_CALL_FRAMES {
-        return Err(VerifyError::at(idx, format!("the call stack of {} frames is too deep !", st.frames.len() + 1)));
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "the call stack of {} frames is too deep !",
+                st.frames.len() + 1
+            ),
+        ));
     }
     let mut frame = Frame::new(sub, idx);
     for r in 1..=5 {
@@ -367,10 +490,17 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
     if let Some(cb) = frame.in_callback {
         let r0 = st.reg(0);
         if r0.ty != RegType::Scalar || r0.var.smin < cb.ret_min || r0.var.smax > cb.ret_max {
-            let has = if r0.ty == RegType::Scalar { value_str(&r0.var) } else { crate::log::reg_type_str(r0) };
+            let has = if r0.ty == RegType::Scalar {
+                value_str(&r0.var)
+            } else {
+                crate::log::reg_type_str(r0)
+            };
             return Err(VerifyError::at(
                 idx,
-                format!("At callback return the register R0 has {has} should have been in [{}, {}]", cb.ret_min, cb.ret_max),
+                format!(
+                    "At callback return the register R0 has {has} should have been in [{}, {}]",
+                    cb.ret_min, cb.ret_max
+                ),
             ));
         }
         if cb.is_async {
@@ -381,7 +511,11 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         st.frames.pop();
         let mut again = st.clone();
         again.insn = frame.callsite;
-        let args = frame.cb_args.as_deref().copied().unwrap_or([Reg::NOT_INIT; 5]);
+        let args = frame
+            .cb_args
+            .as_deref()
+            .copied()
+            .unwrap_or([Reg::NOT_INIT; 5]);
         enter_callback(env, &mut again, frame.subprog, cb, args)?;
         let insn = again.insn;
         env.push_branch(path, again, insn)?;
@@ -401,12 +535,20 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
     }
     check_resources(env, st, idx, MAIN_EXIT)?;
     let r0 = *st.reg(0);
-    if let Some((lo, hi)) = crate::ctx::return_range(env.prog) {
-        if r0.ty != RegType::Scalar || r0.var.smin < lo || r0.var.smax > hi {
-            let has = if r0.ty == RegType::Scalar { value_str(&r0.var) } else { crate::log::reg_type_str(&r0) };
+    if let Some((lo, hi)) = crate::ctx::return_range(env.prog)
+        && (r0.ty != RegType::Scalar || r0.var.smin < lo || r0.var.smax > hi)
+    {
+        {
+            let has = if r0.ty == RegType::Scalar {
+                value_str(&r0.var)
+            } else {
+                crate::log::reg_type_str(&r0)
+            };
             return Err(VerifyError::at(
                 idx,
-                format!("At program exit the register R0 has {has} should have been in [{lo}, {hi}]"),
+                format!(
+                    "At program exit the register R0 has {has} should have been in [{lo}, {hi}]"
+                ),
             ));
         }
     }
@@ -416,7 +558,10 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
 /// The exit-time checks on held resources, in the kernel's order.
 pub fn check_resources(env: &Env, st: &State, idx: u32, prefix: &str) -> Result<(), VerifyError> {
     if st.holds_lock() {
-        return Err(VerifyError::at(idx, format!("{prefix} cannot be used inside bpf_spin_lock-ed region")));
+        return Err(VerifyError::at(
+            idx,
+            format!("{prefix} cannot be used inside bpf_spin_lock-ed region"),
+        ));
     }
     let leaks: Vec<String> = st
         .refs
@@ -425,19 +570,34 @@ pub fn check_resources(env: &Env, st: &State, idx: u32, prefix: &str) -> Result<
         .map(|r| format!("Unreleased reference id={} alloc_insn={}", r.id, r.insn))
         .collect();
     if !leaks.is_empty() {
-        return Err(VerifyError::at(idx, format!("{}\n{prefix} would lead to reference leak", leaks.join("\n"))));
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "{}\n{prefix} would lead to reference leak",
+                leaks.join("\n")
+            ),
+        ));
     }
     if st.irq_disabled() {
         let name = region_entry(env, Flags::IRQ_SAVE, Flags::LOCK);
-        return Err(VerifyError::at(idx, format!("{prefix} cannot be used inside {name}-ed region")));
+        return Err(VerifyError::at(
+            idx,
+            format!("{prefix} cannot be used inside {name}-ed region"),
+        ));
     }
     if st.rcu {
         let name = region_entry(env, Flags::RCU_LOCK, Flags::EMPTY);
-        return Err(VerifyError::at(idx, format!("{prefix} cannot be used inside {name}-ed region")));
+        return Err(VerifyError::at(
+            idx,
+            format!("{prefix} cannot be used inside {name}-ed region"),
+        ));
     }
     if st.preempt > 0 {
         let name = region_entry(env, Flags::PREEMPT_DISABLE, Flags::EMPTY);
-        return Err(VerifyError::at(idx, format!("{prefix} cannot be used inside {name}-ed region")));
+        return Err(VerifyError::at(
+            idx,
+            format!("{prefix} cannot be used inside {name}-ed region"),
+        ));
     }
     Ok(())
 }

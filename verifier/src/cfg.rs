@@ -20,7 +20,8 @@ pub fn discover_subprogs(prog: &mut Program) {
             _ => continue,
         };
         let target = i as i64 + 1 + off as i64;
-        if target >= 0 && (target as usize) < prog.insns.len() && !starts.contains(&(target as u32)) {
+        if target >= 0 && (target as usize) < prog.insns.len() && !starts.contains(&(target as u32))
+        {
             starts.push(target as u32);
             prog.subprogs.push(Subprog {
                 start: target as u32,
@@ -62,18 +63,30 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
         }
         let last = end - 1;
         if !matches!(prog.insns[last], Insn::Exit | Insn::Ja { .. }) {
-            return Err(VerifyError::at(last as u32, "last insn is not an exit or jmp"));
+            return Err(VerifyError::at(
+                last as u32,
+                "last insn is not an exit or jmp",
+            ));
         }
     }
     for (i, insn) in prog.insns.iter().enumerate() {
         let (a, b) = successors(insn, i);
         for t in [a, b].into_iter().flatten() {
-            let jumps = matches!(insn, Insn::Ja { .. } | Insn::Jmp { .. } | Insn::MayGoto { .. });
+            let jumps = matches!(
+                insn,
+                Insn::Ja { .. } | Insn::Jmp { .. } | Insn::MayGoto { .. }
+            );
             if jumps && (t >= n || env.subprog_of[t] != env.subprog_of[i]) {
-                return Err(VerifyError::at(i as u32, format!("jump out of range from insn {i} to {t}")));
+                return Err(VerifyError::at(
+                    i as u32,
+                    format!("jump out of range from insn {i} to {t}"),
+                ));
             }
             if jumps && matches!(prog.insns.get(t), Some(Insn::LdImm64Tail)) {
-                return Err(VerifyError::at(i as u32, format!("jump into the middle of ldimm64 insn {t}")));
+                return Err(VerifyError::at(
+                    i as u32,
+                    format!("jump into the middle of ldimm64 insn {t}"),
+                ));
             }
         }
         match insn {
@@ -103,7 +116,10 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
                 if let Call::Local(off) = c {
                     let t = (i as i64 + 1 + *off as i64) as usize;
                     if !subs.iter().any(|s| s.start as usize == t) {
-                        return Err(VerifyError::at(i as u32, format!("call to invalid destination {t}")));
+                        return Err(VerifyError::at(
+                            i as u32,
+                            format!("call to invalid destination {t}"),
+                        ));
                     }
                 }
             }
@@ -121,10 +137,10 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
             continue;
         }
         seen[i] = true;
-        if let Insn::LdImm64 { .. } = prog.insns[i] {
-            if i + 1 < n {
-                seen[i + 1] = true;
-            }
+        if let Insn::LdImm64 { .. } = prog.insns[i]
+            && i + 1 < n
+        {
+            seen[i + 1] = true;
         }
         let (a, b) = successors(&prog.insns[i], i);
         work.extend(a.into_iter().chain(b));

@@ -150,10 +150,13 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
     let result = crate::cfg::check(&mut env).and_then(|()| env.run());
     env.stats.duration = start.elapsed();
     if let Err(e) = &result {
-        if let Some(i) = e.insn {
-            if let Some(line) = prog.line_of(i) {
-                env.log.push_str(&format!("; {} @ {}:{}\n", line.text.trim(), line.file, line.line));
-            }
+        if let Some(line) = e.insn.and_then(|i| prog.line_of(i)) {
+            env.log.push_str(&format!(
+                "; {} @ {}:{}\n",
+                line.text.trim(),
+                line.file,
+                line.line
+            ));
         }
         env.log.push_str(&e.msg);
         env.log.push('\n');
@@ -200,7 +203,10 @@ impl Env<'_> {
         if self.pending.len() >= JMP_SEQ_LIMIT {
             return Err(VerifyError::at(
                 cur.st.insn,
-                format!("The sequence of {} jumps is too complex.", self.pending.len()),
+                format!(
+                    "The sequence of {} jumps is too complex.",
+                    self.pending.len()
+                ),
             ));
         }
         st.insn = insn;
@@ -234,7 +240,10 @@ impl Env<'_> {
         for root in roots {
             let st = self.initial_state(root);
             if root != 0 {
-                self.logln(&format!("Validating {}() func#{}...", self.prog.subprogs[root as usize].name, root));
+                self.logln(&format!(
+                    "Validating {}() func#{}...",
+                    self.prog.subprogs[root as usize].name, root
+                ));
             }
             self.pending.push(Path { st, parent: None });
             self.explore()?;
@@ -248,7 +257,10 @@ impl Env<'_> {
             loop {
                 let idx = path.st.insn as usize;
                 if idx >= self.prog.insns.len() {
-                    return Err(VerifyError::at(path.st.insn, format!("invalid insn idx {idx} insn_cnt {}", self.prog.insns.len())));
+                    return Err(VerifyError::at(
+                        path.st.insn,
+                        format!("invalid insn idx {idx} insn_cnt {}", self.prog.insns.len()),
+                    ));
                 }
                 if self.prune_point[idx] && self.visit(&mut path)? {
                     self.stats.pruned += 1;
@@ -312,7 +324,10 @@ impl Env<'_> {
                     widen_from = Some(n);
                 }
             } else if node.state == path.st {
-                return Err(VerifyError::at(path.st.insn, format!("infinite loop detected at insn {idx}")));
+                return Err(VerifyError::at(
+                    path.st.insn,
+                    format!("infinite loop detected at insn {idx}"),
+                ));
             }
         }
         if let Some(n) = widen_from {
@@ -355,12 +370,20 @@ impl Env<'_> {
                 self.check_reg_write(&path.st, dst)?;
                 let r = path.st.reg(dst);
                 if r.is_pointer() {
-                    return Err(VerifyError::at(idx, format!("R{dst} pointer arithmetic prohibited")));
+                    return Err(VerifyError::at(
+                        idx,
+                        format!("R{dst} pointer arithmetic prohibited"),
+                    ));
                 }
                 *path.st.reg_mut(dst) = Reg::scalar(Scalar::unknown_width(bits as u32 / 8));
                 path.st.insn += 1;
             }
-            Insn::LdImm64 { dst, pseudo, imm, imm_hi } => {
+            Insn::LdImm64 {
+                dst,
+                pseudo,
+                imm,
+                imm_hi,
+            } => {
                 self.check_reg_write(&path.st, dst)?;
                 let r = self.ld_imm64(idx, pseudo, imm, imm_hi)?;
                 *path.st.reg_mut(dst) = r;
@@ -388,7 +411,13 @@ impl Env<'_> {
                 self.push_branch(path, other, target)?;
                 path.st.insn += 1;
             }
-            Insn::Jmp { wide, op, dst, src, off } => {
+            Insn::Jmp {
+                wide,
+                op,
+                dst,
+                src,
+                off,
+            } => {
                 let target = (idx as i64 + 1 + off as i64) as u32;
                 self.check_cond_jmp(path, wide, op, dst, src, target)?;
             }
@@ -396,7 +425,9 @@ impl Env<'_> {
                 return match call {
                     Call::Helper(id) => crate::calls::check_helper_call(self, path, id),
                     Call::Local(off) => crate::calls::check_local_call(self, path, off),
-                    Call::Kfunc { btf_id, fd } => crate::kfunc::check_kfunc_call(self, path, btf_id, fd),
+                    Call::Kfunc { btf_id, fd } => {
+                        crate::kfunc::check_kfunc_call(self, path, btf_id, fd)
+                    }
                 };
             }
             Insn::Exit => return crate::calls::check_exit(self, path),
@@ -420,12 +451,21 @@ impl Env<'_> {
         Ok(())
     }
 
-    fn ld_imm64(&mut self, idx: u32, pseudo: Pseudo, imm: i32, imm_hi: i32) -> Result<Reg, VerifyError> {
+    fn ld_imm64(
+        &mut self,
+        idx: u32,
+        pseudo: Pseudo,
+        imm: i32,
+        imm_hi: i32,
+    ) -> Result<Reg, VerifyError> {
         let map = |i: i32| -> Result<u32, VerifyError> {
             if i >= 0 && (i as usize) < self.prog.maps.len() {
                 Ok(i as u32)
             } else {
-                Err(VerifyError::at(idx, format!("fd {i} is not pointing to valid bpf_map")))
+                Err(VerifyError::at(
+                    idx,
+                    format!("fd {i} is not pointing to valid bpf_map"),
+                ))
             }
         };
         Ok(match pseudo {
@@ -437,7 +477,10 @@ impl Env<'_> {
                 if imm_hi as u32 >= def.value_size {
                     return Err(VerifyError::at(
                         idx,
-                        format!("invalid access to map value pointer, value_size={} off={}", def.value_size, imm_hi),
+                        format!(
+                            "invalid access to map value pointer, value_size={} off={}",
+                            def.value_size, imm_hi
+                        ),
                     ));
                 }
                 let mut r = Reg::ptr(RegType::MapValue, m);
@@ -454,14 +497,24 @@ impl Env<'_> {
                     .subprogs
                     .iter()
                     .position(|s| s.start == target)
-                    .ok_or_else(|| VerifyError::at(idx, "function pointer must point to a subprog"))?;
+                    .ok_or_else(|| {
+                        VerifyError::at(idx, "function pointer must point to a subprog")
+                    })?;
                 Reg::ptr(RegType::Func, sub as u32)
             }
             Pseudo::BtfId => Reg::ptr(RegType::Mem, 0),
         })
     }
 
-    fn check_cond_jmp(&mut self, path: &mut Path, wide: bool, op: JmpOp, dst: u8, src: Src, target: u32) -> Result<(), VerifyError> {
+    fn check_cond_jmp(
+        &mut self,
+        path: &mut Path,
+        wide: bool,
+        op: JmpOp,
+        dst: u8,
+        src: Src,
+        target: u32,
+    ) -> Result<(), VerifyError> {
         let st = &path.st;
         let idx = st.insn;
         self.check_reg_read(st, dst)?;
@@ -470,7 +523,11 @@ impl Env<'_> {
                 self.check_reg_read(st, r)?;
                 *st.reg(r)
             }
-            Src::Imm(i) => Reg::constant(if wide { i as i64 as u64 } else { i as u32 as u64 }),
+            Src::Imm(i) => Reg::constant(if wide {
+                i as i64 as u64
+            } else {
+                i as u32 as u64
+            }),
         };
         let dst_reg = *st.reg(dst);
         let branch = crate::branch::decide(&dst_reg, op, &src_reg, wide);
@@ -490,8 +547,20 @@ impl Env<'_> {
             Src::Reg(r) => Some(r),
             Src::Imm(_) => None,
         };
-        let taken_ok = crate::branch::refine(self, &mut taken, dst, src_reg_no, &dst_reg, op, &src_reg, wide, true);
-        let fall_ok = crate::branch::refine(self, &mut path.st, dst, src_reg_no, &dst_reg, op, &src_reg, wide, false);
+        let taken_ok = crate::branch::refine(
+            self, &mut taken, dst, src_reg_no, &dst_reg, op, &src_reg, wide, true,
+        );
+        let fall_ok = crate::branch::refine(
+            self,
+            &mut path.st,
+            dst,
+            src_reg_no,
+            &dst_reg,
+            op,
+            &src_reg,
+            wide,
+            false,
+        );
         match (taken_ok, fall_ok) {
             (true, true) => {
                 self.push_branch(path, taken, target)?;

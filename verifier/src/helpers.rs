@@ -110,32 +110,143 @@ const N: HelperArg = A::None;
 
 /// Every helper the verifier knows.
 pub static HELPERS: &[Helper] = &[
-    helper(1, "bpf_map_lookup_elem", [A::ConstMap, A::MapKey, N, N, N], HelperRet::MapValueOrNull),
-    helper(2, "bpf_map_update_elem", [A::ConstMap, A::MapKey, A::MapValue, A::Anything, N], HelperRet::Integer),
-    helper(3, "bpf_map_delete_elem", [A::ConstMap, A::MapKey, N, N, N], HelperRet::Integer),
-    Helper { gpl_only: true, tracing_only: true, ..helper(4, "bpf_probe_read", [A::UninitMem, A::SizeOrZero, A::Anything, N, N], HelperRet::Integer) },
+    helper(
+        1,
+        "bpf_map_lookup_elem",
+        [A::ConstMap, A::MapKey, N, N, N],
+        HelperRet::MapValueOrNull,
+    ),
+    helper(
+        2,
+        "bpf_map_update_elem",
+        [A::ConstMap, A::MapKey, A::MapValue, A::Anything, N],
+        HelperRet::Integer,
+    ),
+    helper(
+        3,
+        "bpf_map_delete_elem",
+        [A::ConstMap, A::MapKey, N, N, N],
+        HelperRet::Integer,
+    ),
+    Helper {
+        gpl_only: true,
+        tracing_only: true,
+        ..helper(
+            4,
+            "bpf_probe_read",
+            [A::UninitMem, A::SizeOrZero, A::Anything, N, N],
+            HelperRet::Integer,
+        )
+    },
     helper(5, "bpf_ktime_get_ns", [N; 5], HelperRet::Integer),
-    Helper { gpl_only: true, ..helper(6, "bpf_trace_printk", [A::Mem, A::Size, A::Anything, A::Anything, A::Anything], HelperRet::Integer) },
+    Helper {
+        gpl_only: true,
+        ..helper(
+            6,
+            "bpf_trace_printk",
+            [A::Mem, A::Size, A::Anything, A::Anything, A::Anything],
+            HelperRet::Integer,
+        )
+    },
     helper(7, "bpf_get_prandom_u32", [N; 5], HelperRet::Integer),
     helper(8, "bpf_get_smp_processor_id", [N; 5], HelperRet::Integer),
     helper(14, "bpf_get_current_pid_tgid", [N; 5], HelperRet::Integer),
     helper(15, "bpf_get_current_uid_gid", [N; 5], HelperRet::Integer),
-    helper(16, "bpf_get_current_comm", [A::UninitMem, A::Size, N, N, N], HelperRet::Integer),
-    Helper { lock: true, ..helper(93, "bpf_spin_lock", [A::SpinLock, N, N, N, N], HelperRet::Void) },
-    Helper { unlock: true, ..helper(94, "bpf_spin_unlock", [A::SpinLock, N, N, N, N], HelperRet::Void) },
-    Helper { gpl_only: true, ..helper(113, "bpf_probe_read_kernel", [A::UninitMem, A::SizeOrZero, A::Anything, N, N], HelperRet::Integer) },
-    Helper { gpl_only: true, ..helper(115, "bpf_probe_read_kernel_str", [A::UninitMem, A::SizeOrZero, A::Anything, N, N], HelperRet::Integer) },
-    helper(125, "bpf_ktime_get_boot_ns", [N; 5], HelperRet::Integer),
-    helper(130, "bpf_ringbuf_output", [A::ConstMap, A::Mem, A::SizeOrZero, A::Anything, N], HelperRet::Integer),
-    helper(131, "bpf_ringbuf_reserve", [A::ConstMap, A::AllocSize, A::Anything, N, N], HelperRet::AllocMemOrNull),
-    helper(132, "bpf_ringbuf_submit", [A::AllocMemRelease, A::Anything, N, N, N], HelperRet::Void),
-    helper(133, "bpf_ringbuf_discard", [A::AllocMemRelease, A::Anything, N, N, N], HelperRet::Void),
-    Helper { gpl_only: true, ..helper(158, "bpf_get_current_task_btf", [N; 5], HelperRet::TrustedBtfId("task_struct")) },
+    helper(
+        16,
+        "bpf_get_current_comm",
+        [A::UninitMem, A::Size, N, N, N],
+        HelperRet::Integer,
+    ),
     Helper {
-        callback: Some(HelperCallback { arg: 1, ret_min: 0, ret_max: 1 }),
-        ..helper(181, "bpf_loop", [A::Anything, A::Func, A::StackOrNull, A::Anything, N], HelperRet::Integer)
+        lock: true,
+        ..helper(
+            93,
+            "bpf_spin_lock",
+            [A::SpinLock, N, N, N, N],
+            HelperRet::Void,
+        )
     },
-    helper(194, "bpf_kptr_xchg", [A::KptrField, A::BtfIdOrNullRelease, N, N, N], HelperRet::KptrOrNull),
+    Helper {
+        unlock: true,
+        ..helper(
+            94,
+            "bpf_spin_unlock",
+            [A::SpinLock, N, N, N, N],
+            HelperRet::Void,
+        )
+    },
+    Helper {
+        gpl_only: true,
+        ..helper(
+            113,
+            "bpf_probe_read_kernel",
+            [A::UninitMem, A::SizeOrZero, A::Anything, N, N],
+            HelperRet::Integer,
+        )
+    },
+    Helper {
+        gpl_only: true,
+        ..helper(
+            115,
+            "bpf_probe_read_kernel_str",
+            [A::UninitMem, A::SizeOrZero, A::Anything, N, N],
+            HelperRet::Integer,
+        )
+    },
+    helper(125, "bpf_ktime_get_boot_ns", [N; 5], HelperRet::Integer),
+    helper(
+        130,
+        "bpf_ringbuf_output",
+        [A::ConstMap, A::Mem, A::SizeOrZero, A::Anything, N],
+        HelperRet::Integer,
+    ),
+    helper(
+        131,
+        "bpf_ringbuf_reserve",
+        [A::ConstMap, A::AllocSize, A::Anything, N, N],
+        HelperRet::AllocMemOrNull,
+    ),
+    helper(
+        132,
+        "bpf_ringbuf_submit",
+        [A::AllocMemRelease, A::Anything, N, N, N],
+        HelperRet::Void,
+    ),
+    helper(
+        133,
+        "bpf_ringbuf_discard",
+        [A::AllocMemRelease, A::Anything, N, N, N],
+        HelperRet::Void,
+    ),
+    Helper {
+        gpl_only: true,
+        ..helper(
+            158,
+            "bpf_get_current_task_btf",
+            [N; 5],
+            HelperRet::TrustedBtfId("task_struct"),
+        )
+    },
+    Helper {
+        callback: Some(HelperCallback {
+            arg: 1,
+            ret_min: 0,
+            ret_max: 1,
+        }),
+        ..helper(
+            181,
+            "bpf_loop",
+            [A::Anything, A::Func, A::StackOrNull, A::Anything, N],
+            HelperRet::Integer,
+        )
+    },
+    helper(
+        194,
+        "bpf_kptr_xchg",
+        [A::KptrField, A::BtfIdOrNullRelease, N, N, N],
+        HelperRet::KptrOrNull,
+    ),
 ];
 
 /// The helper numbered `id`.

@@ -3,11 +3,13 @@
 //! and roles of its parameters, its return semantics and its callbacks.
 //! This module never names a kfunc.
 
-use crate::calls::{acquire_ref, clobber_args, enter_callback, invalidate_non_owning, lock_target, release_ref};
+use crate::calls::{
+    acquire_ref, clobber_args, enter_callback, invalidate_non_owning, lock_target, release_ref,
+};
 use crate::check::{Env, Path, Step, VerifyError};
 use crate::program::{FieldKind, ObjType};
 use crate::scalar::Scalar;
-use crate::state::{CallbackFrame, PtrFlags, Reg, RegType, RefKind, RefState, SlotKind, State};
+use crate::state::{CallbackFrame, PtrFlags, RefKind, RefState, Reg, RegType, SlotKind, State};
 use kfreg::{ArgKind, CType, CallbackArgs, Flags, Kfunc, KfuncId, Param, Ret, Roles};
 
 /// The kernel's name for the resilient lock kind in lock messages
@@ -40,44 +42,79 @@ fn err<T>(st: &State, msg: String) -> Result<T, VerifyError> {
 }
 
 /// A kfunc call.
-pub fn check_kfunc_call(env: &mut Env, path: &mut Path, btf_id: i32, _fd: i16) -> Result<Step, VerifyError> {
+pub fn check_kfunc_call(
+    env: &mut Env,
+    path: &mut Path,
+    btf_id: i32,
+    _fd: i16,
+) -> Result<Step, VerifyError> {
     let Some(&id) = env.prog.kfuncs.get(&btf_id) else {
-        return err(&path.st, format!("kernel btf_id {btf_id} is not a function"));
+        return err(
+            &path.st,
+            format!("kernel btf_id {btf_id} is not a function"),
+        );
     };
     let reg = env.reg;
     let k = reg.get(id);
     let flags = reg.flags(id);
     let st = &mut path.st;
     if st.holds_lock() && !flags.contains(Flags::LOCK_SAFE) {
-        return err(st, "function calls are not allowed while holding a lock".into());
+        return err(
+            st,
+            "function calls are not allowed while holding a lock".into(),
+        );
     }
     if !reg.allowed_in(id, env.prog.prog_type) {
-        return err(st, format!("calling kernel function {} is not allowed", k.name));
+        return err(
+            st,
+            format!("calling kernel function {} is not allowed", k.name),
+        );
     }
     if flags.contains(Flags::TRAP) {
-        return err(st, format!("unexpected {}() due to uninitialized variable?", k.name));
+        return err(
+            st,
+            format!("unexpected {}() due to uninitialized variable?", k.name),
+        );
     }
     if flags.contains(Flags::SLEEPABLE) && !env.prog.sleepable {
-        return err(st, format!("program must be sleepable to call sleepable kfunc {}", k.name));
+        return err(
+            st,
+            format!(
+                "program must be sleepable to call sleepable kfunc {}",
+                k.name
+            ),
+        );
     }
     let mut meta = Meta::default();
     check_args(env, st, id, k, flags, &mut meta)?;
 
     if flags.contains(Flags::RCU_LOCK) {
         if in_locked_callback(st) {
-            return err(st, "Calling bpf_rcu_read_{lock,unlock} in unnecessary rbtree callback".into());
+            return err(
+                st,
+                "Calling bpf_rcu_read_{lock,unlock} in unnecessary rbtree callback".into(),
+            );
         }
         if st.rcu {
-            return err(st, format!("nested rcu read lock (kernel function {})", k.name));
+            return err(
+                st,
+                format!("nested rcu read lock (kernel function {})", k.name),
+            );
         }
         st.rcu = true;
     }
     if flags.contains(Flags::RCU_UNLOCK) {
         if in_locked_callback(st) {
-            return err(st, "Calling bpf_rcu_read_{lock,unlock} in unnecessary rbtree callback".into());
+            return err(
+                st,
+                "Calling bpf_rcu_read_{lock,unlock} in unnecessary rbtree callback".into(),
+            );
         }
         if !st.rcu {
-            return err(st, format!("unmatched rcu read unlock (kernel function {})", k.name));
+            return err(
+                st,
+                format!("unmatched rcu read unlock (kernel function {})", k.name),
+            );
         }
         st.rcu = false;
         st.for_each_reg(|r| {
@@ -91,28 +128,64 @@ pub fn check_kfunc_call(env: &mut Env, path: &mut Path, btf_id: i32, _fd: i16) -
     }
     if flags.contains(Flags::PREEMPT_ENABLE) {
         if st.preempt == 0 {
-            return err(st, format!("unmatched attempt to enable preemption (kernel function {})", k.name));
+            return err(
+                st,
+                format!(
+                    "unmatched attempt to enable preemption (kernel function {})",
+                    k.name
+                ),
+            );
         }
         st.preempt -= 1;
     }
     if flags.contains(Flags::SLEEPABLE) {
         if st.rcu {
-            return err(st, format!("kernel func {} is sleepable within rcu_read_lock region", k.name));
+            return err(
+                st,
+                format!(
+                    "kernel func {} is sleepable within rcu_read_lock region",
+                    k.name
+                ),
+            );
         }
         if st.preempt > 0 {
-            return err(st, format!("kernel func {} is sleepable within non-preemptible region", k.name));
+            return err(
+                st,
+                format!(
+                    "kernel func {} is sleepable within non-preemptible region",
+                    k.name
+                ),
+            );
         }
         if st.irq_disabled() {
-            return err(st, format!("kernel func {} is sleepable within IRQ-disabled region", k.name));
+            return err(
+                st,
+                format!(
+                    "kernel func {} is sleepable within IRQ-disabled region",
+                    k.name
+                ),
+            );
         }
     }
     if flags.contains(Flags::RCU_PROTECTED) && !in_rcu_cs(env, st) {
-        return err(st, format!("kernel func {} requires RCU critical section protection", k.name));
+        return err(
+            st,
+            format!(
+                "kernel func {} requires RCU critical section protection",
+                k.name
+            ),
+        );
     }
-    if let Some(ref_id) = meta.release_ref {
-        if !release_ref(st, ref_id) {
-            return err(st, format!("kfunc {}#{} reference has not been acquired before", k.name, id.0));
-        }
+    if let Some(ref_id) = meta.release_ref
+        && !release_ref(st, ref_id)
+    {
+        return err(
+            st,
+            format!(
+                "kfunc {}#{} reference has not been acquired before",
+                k.name, id.0
+            ),
+        );
     }
     if let Some(r) = meta.into_root {
         let node = *st.reg(r);
@@ -125,7 +198,13 @@ pub fn check_kfunc_call(env: &mut Env, path: &mut Path, btf_id: i32, _fd: i16) -
             }
         });
         if !st.refs.iter().any(|x| x.id == ref_id) {
-            return err(st, format!("kfunc {}#{} reference has not been acquired before", k.name, id.0));
+            return err(
+                st,
+                format!(
+                    "kfunc {}#{} reference has not been acquired before",
+                    k.name, id.0
+                ),
+            );
         }
         st.refs.retain(|x| x.id != ref_id);
     }
@@ -157,7 +236,12 @@ pub fn check_kfunc_call(env: &mut Env, path: &mut Path, btf_id: i32, _fd: i16) -
         };
         let args = callback_args(env, st, k, cb.args, &meta);
         async_st.frames[0].regs[1..6].copy_from_slice(&args);
-        async_st.frames[0].in_callback = Some(CallbackFrame { ret_min: cb.ret_min, ret_max: cb.ret_max, locked: false, is_async: true });
+        async_st.frames[0].in_callback = Some(CallbackFrame {
+            ret_min: cb.ret_min,
+            ret_max: cb.ret_max,
+            locked: false,
+            is_async: true,
+        });
         let insn = async_st.insn;
         env.push_branch(path, async_st, insn)?;
     }
@@ -184,7 +268,9 @@ pub fn check_kfunc_call(env: &mut Env, path: &mut Path, btf_id: i32, _fd: i16) -
 }
 
 fn in_locked_callback(st: &State) -> bool {
-    st.frames.iter().any(|f| f.in_callback.is_some_and(|c| c.locked))
+    st.frames
+        .iter()
+        .any(|f| f.in_callback.is_some_and(|c| c.locked))
 }
 
 /// The kernel considers a non-sleepable program, a held lock or disabled
@@ -194,7 +280,11 @@ fn in_rcu_cs(env: &Env, st: &State) -> bool {
 }
 
 fn undo_irq_save(st: &mut State) {
-    if let Some(pos) = st.refs.iter().rposition(|r| matches!(r.kind, RefKind::Irq { .. })) {
+    if let Some(pos) = st
+        .refs
+        .iter()
+        .rposition(|r| matches!(r.kind, RefKind::Irq { .. }))
+    {
         let id = st.refs[pos].id;
         st.refs.remove(pos);
         for f in &mut st.frames {
@@ -213,9 +303,16 @@ fn callback_args(_env: &Env, st: &State, k: &Kfunc, how: CallbackArgs, meta: &Me
         CallbackArgs::Nodes => {
             let (ty, node_off) = meta.contains.unwrap_or((0, 0));
             let mut node = Reg::ptr(RegType::BtfId, ty);
-            node.flags = PtrFlags::ALLOC.with(PtrFlags::PROG_BTF).with(PtrFlags::NON_OWN);
+            node.flags = PtrFlags::ALLOC
+                .with(PtrFlags::PROG_BTF)
+                .with(PtrFlags::NON_OWN);
             node.off = node_off as i32;
-            let arity = match k.params.iter().find(|p| p.kind == ArgKind::Callback).map(|p| p.ty) {
+            let arity = match k
+                .params
+                .iter()
+                .find(|p| p.kind == ArgKind::Callback)
+                .map(|p| p.ty)
+            {
                 Some(CType::FnPtr(proto)) => proto.params.len(),
                 _ => 2,
             };
@@ -243,7 +340,14 @@ fn iter_name(p: &Param) -> &'static str {
     name.strip_prefix("bpf_iter_").unwrap_or(name)
 }
 
-fn check_args(env: &mut Env, st: &mut State, id: KfuncId, k: &Kfunc, flags: Flags, meta: &mut Meta) -> Result<(), VerifyError> {
+fn check_args(
+    env: &mut Env,
+    st: &mut State,
+    id: KfuncId,
+    k: &Kfunc,
+    flags: Flags,
+    meta: &mut Meta,
+) -> Result<(), VerifyError> {
     let trusted = flags.intersects(Flags::TRUSTED_ARGS.union(Flags::RELEASE));
     let rcu = flags.contains(Flags::RCU);
     for (i, p) in k.params.iter().enumerate() {
@@ -271,14 +375,25 @@ fn check_args(env: &mut Env, st: &mut State, id: KfuncId, k: &Kfunc, flags: Flag
         if p.roles.contains(Roles::NULLABLE) && reg.is_null() {
             continue;
         }
-        if (trusted || rcu) && (reg.is_null() || reg.maybe_null()) && !p.roles.contains(Roles::OPTIONAL) {
-            return err(st, format!("Possibly NULL pointer passed to trusted arg{i}"));
+        if (trusted || rcu)
+            && (reg.is_null() || reg.maybe_null())
+            && !p.roles.contains(Roles::OPTIONAL)
+        {
+            return err(
+                st,
+                format!("Possibly NULL pointer passed to trusted arg{i}"),
+            );
         }
         if reg.ref_obj_id != 0 {
             meta.any_ref = reg.ref_obj_id;
             if flags.contains(Flags::RELEASE) && p.kind.is_releasable() {
                 if reg.off != 0 || !reg.fixed_offset() {
-                    return err(st, format!("R{r} must have zero offset when passed to release func or trusted arg to kfunc"));
+                    return err(
+                        st,
+                        format!(
+                            "R{r} must have zero offset when passed to release func or trusted arg to kfunc"
+                        ),
+                    );
                 }
                 meta.release_ref = Some(reg.ref_obj_id);
             }
@@ -286,7 +401,13 @@ fn check_args(env: &mut Env, st: &mut State, id: KfuncId, k: &Kfunc, flags: Flag
         match p.kind {
             ArgKind::Ctx => {
                 if reg.ty != RegType::Ctx {
-                    return err(st, format!("arg#{i} expected pointer to ctx, but got {}", crate::log::reg_type_str(&reg)));
+                    return err(
+                        st,
+                        format!(
+                            "arg#{i} expected pointer to ctx, but got {}",
+                            crate::log::reg_type_str(&reg)
+                        ),
+                    );
                 }
             }
             ArgKind::AllocObj => {
@@ -302,11 +423,20 @@ fn check_args(env: &mut Env, st: &mut State, id: KfuncId, k: &Kfunc, flags: Flag
                 }
             }
             ArgKind::RefcountedKptr => {
-                if reg.ty != RegType::BtfId || !reg.flags.has(PtrFlags::ALLOC) || (reg.ref_obj_id == 0 && !reg.flags.has(PtrFlags::NON_OWN)) {
+                if reg.ty != RegType::BtfId
+                    || !reg.flags.has(PtrFlags::ALLOC)
+                    || (reg.ref_obj_id == 0 && !reg.flags.has(PtrFlags::NON_OWN))
+                {
                     return err(st, format!("arg#{i} is neither owning or non-owning ref"));
                 }
-                if prog_type(env, &reg).and_then(|t| t.field(FieldKind::Refcount)).is_none() {
-                    return err(st, format!("arg#{i} doesn't point to a type with bpf_refcount field"));
+                if prog_type(env, &reg)
+                    .and_then(|t| t.field(FieldKind::Refcount))
+                    .is_none()
+                {
+                    return err(
+                        st,
+                        format!("arg#{i} doesn't point to a type with bpf_refcount field"),
+                    );
                 }
                 meta.owning_refcounted = reg.ref_obj_id != 0;
             }
@@ -314,22 +444,35 @@ fn check_args(env: &mut Env, st: &mut State, id: KfuncId, k: &Kfunc, flags: Flag
             ArgKind::ListNode | ArgKind::RbNode => check_node(env, st, k, flags, i, p, &reg, meta)?,
             ArgKind::BtfId => {
                 if reg.ty != RegType::BtfId {
-                    return err(st, format!("arg#{i} is {} expected {} or socket", crate::log::reg_type_str(&reg), "ptr_"));
+                    return err(
+                        st,
+                        format!(
+                            "arg#{i} is {} expected {} or socket",
+                            crate::log::reg_type_str(&reg),
+                            "ptr_"
+                        ),
+                    );
                 }
-                let is_trusted = reg.ref_obj_id != 0 || reg.flags.has(PtrFlags::TRUSTED) || reg.flags.has(PtrFlags::ALLOC);
+                let is_trusted = reg.ref_obj_id != 0
+                    || reg.flags.has(PtrFlags::TRUSTED)
+                    || reg.flags.has(PtrFlags::ALLOC);
                 if trusted && !is_trusted && !(rcu && reg.flags.has(PtrFlags::RCU)) {
                     return err(st, format!("R{r} must be referenced or trusted"));
                 }
                 if rcu && !trusted && !is_trusted && !reg.flags.has(PtrFlags::RCU) {
                     return err(st, format!("R{r} must be a rcu pointer"));
                 }
-                if let (Some(want), false) = (p.ty.struct_name(), reg.flags.has(PtrFlags::PROG_BTF)) {
+                if let (Some(want), false) = (p.ty.struct_name(), reg.flags.has(PtrFlags::PROG_BTF))
+                {
                     let have = crate::kernel_types::name(reg.aux);
                     if have != want && have != "?" {
-                        return err(st, format!(
-                            "kernel function {} args#{i} expected pointer to STRUCT {want} but R{r} has a pointer to STRUCT {have}",
-                            k.name
-                        ));
+                        return err(
+                            st,
+                            format!(
+                                "kernel function {} args#{i} expected pointer to STRUCT {want} but R{r} has a pointer to STRUCT {have}",
+                                k.name
+                            ),
+                        );
                     }
                 }
             }
@@ -352,7 +495,13 @@ fn check_args(env: &mut Env, st: &mut State, id: KfuncId, k: &Kfunc, flags: Flag
                     continue;
                 }
                 if size >= 1 << 29 {
-                    return err(st, format!("arg#{i} arg#{} memory, len pair leads to invalid memory access", i + 1));
+                    return err(
+                        st,
+                        format!(
+                            "arg#{i} arg#{} memory, len pair leads to invalid memory access",
+                            i + 1
+                        ),
+                    );
                 }
                 crate::mem::check_mem_arg(env, st, r, size as u32, false, true)?;
             }
@@ -363,7 +512,9 @@ fn check_args(env: &mut Env, st: &mut State, id: KfuncId, k: &Kfunc, flags: Flag
                 meta.callback = Some(reg.aux);
             }
             ArgKind::ConstStr => {
-                let ok = reg.ty == RegType::MapValue && env.prog.maps[reg.aux as usize].rdonly && reg.fixed_offset();
+                let ok = reg.ty == RegType::MapValue
+                    && env.prog.maps[reg.aux as usize].rdonly
+                    && reg.fixed_offset();
                 if !ok {
                     return err(st, format!("arg#{i} doesn't point to a const string"));
                 }
@@ -386,19 +537,37 @@ fn check_args(env: &mut Env, st: &mut State, id: KfuncId, k: &Kfunc, flags: Flag
         }
     }
     if flags.contains(Flags::RELEASE) && meta.release_ref.is_none() {
-        return err(st, format!("release kernel function {} expects refcounted PTR_TO_BTF_ID", k.name));
+        return err(
+            st,
+            format!(
+                "release kernel function {} expects refcounted PTR_TO_BTF_ID",
+                k.name
+            ),
+        );
     }
     let _ = id;
     Ok(())
 }
 
 fn prog_type<'a>(env: &'a Env, reg: &Reg) -> Option<&'a ObjType> {
-    if reg.flags.has(PtrFlags::PROG_BTF) { env.prog.types.get(&reg.aux) } else { None }
+    if reg.flags.has(PtrFlags::PROG_BTF) {
+        env.prog.types.get(&reg.aux)
+    } else {
+        None
+    }
 }
 
 /// The graph root argument: in a map value or an owning allocated object,
 /// at a constant offset holding a root, protected by a held lock.
-fn check_root(env: &mut Env, st: &mut State, k: &Kfunc, i: usize, p: &Param, reg: &Reg, meta: &mut Meta) -> Result<(), VerifyError> {
+fn check_root(
+    env: &mut Env,
+    st: &mut State,
+    k: &Kfunc,
+    i: usize,
+    p: &Param,
+    reg: &Reg,
+    meta: &mut Meta,
+) -> Result<(), VerifyError> {
     let r = i + 1;
     let (field_kind, name) = if p.kind == ArgKind::ListHead {
         (FieldKind::ListHead, "bpf_list_head")
@@ -407,26 +576,50 @@ fn check_root(env: &mut Env, st: &mut State, k: &Kfunc, i: usize, p: &Param, reg
     };
     let (ty, ident) = match reg.ty {
         RegType::MapValue => (env.prog.maps[reg.aux as usize].value_type, reg.aux + 1),
-        RegType::BtfId if reg.flags.has(PtrFlags::ALLOC) && reg.ref_obj_id != 0 => (Some(reg.aux), 0x8000_0000 | reg.ref_obj_id),
-        _ => return err(st, format!("arg#{i} expected pointer to map value or allocated object")),
+        RegType::BtfId if reg.flags.has(PtrFlags::ALLOC) && reg.ref_obj_id != 0 => {
+            (Some(reg.aux), 0x8000_0000 | reg.ref_obj_id)
+        }
+        _ => {
+            return err(
+                st,
+                format!("arg#{i} expected pointer to map value or allocated object"),
+            );
+        }
     };
     if !reg.fixed_offset() {
-        return err(st, format!("R{r} doesn't have constant offset. {name} has to be at the constant offset"));
+        return err(
+            st,
+            format!("R{r} doesn't have constant offset. {name} has to be at the constant offset"),
+        );
     }
     let off = reg.off as i64 + reg.var.smin;
     let t = ty.and_then(|t| env.prog.types.get(&t));
-    let Some(field) = t.and_then(|t| t.field_at(off as u32)).filter(|f| f.kind == field_kind) else {
+    let Some(field) = t
+        .and_then(|t| t.field_at(off as u32))
+        .filter(|f| f.kind == field_kind)
+    else {
         return err(st, format!("{name} not found at offset={off}"));
     };
     meta.contains = field.contains;
     if k.family.is_some_and(|f| f.lock_required) {
-        let lock_off = t.and_then(|t| t.field(FieldKind::SpinLock).or(t.field(FieldKind::ResSpinLock))).map_or(0, |f| f.off);
+        let lock_off = t
+            .and_then(|t| {
+                t.field(FieldKind::SpinLock)
+                    .or(t.field(FieldKind::ResSpinLock))
+            })
+            .map_or(0, |f| f.off);
         let mut locks = st.locks().peekable();
         if locks.peek().is_none() {
-            return err(st, format!("bpf_spin_lock at off={lock_off} must be held for {name}"));
+            return err(
+                st,
+                format!("bpf_spin_lock at off={lock_off} must be held for {name}"),
+            );
         }
         if !st.locks().any(|l| l.ptr == ident) {
-            return err(st, "held lock and object are not in the same allocation".into());
+            return err(
+                st,
+                "held lock and object are not in the same allocation".into(),
+            );
         }
     }
     Ok(())
@@ -436,7 +629,16 @@ fn check_root(env: &mut Env, st: &mut State, k: &Kfunc, i: usize, p: &Param, reg
 /// type, at the declared node offset, owning unless the parameter allows
 /// non-owning references.
 #[allow(clippy::too_many_arguments)]
-fn check_node(env: &mut Env, st: &mut State, k: &Kfunc, flags: Flags, i: usize, p: &Param, reg: &Reg, meta: &mut Meta) -> Result<(), VerifyError> {
+fn check_node(
+    env: &mut Env,
+    st: &mut State,
+    k: &Kfunc,
+    flags: Flags,
+    i: usize,
+    p: &Param,
+    reg: &Reg,
+    meta: &mut Meta,
+) -> Result<(), VerifyError> {
     let r = i + 1;
     let (field_kind, name) = if p.kind == ArgKind::ListNode {
         (FieldKind::ListNode, "bpf_list_node")
@@ -452,32 +654,60 @@ fn check_node(env: &mut Env, st: &mut State, k: &Kfunc, flags: Flags, i: usize, 
     }
     let owning = reg.ref_obj_id != 0;
     if p.roles.contains(Roles::NONOWN_ALLOWED) {
-        let refcounted = prog_type(env, reg).and_then(|t| t.field(FieldKind::Refcount)).is_some();
-        if !reg.flags.has(PtrFlags::NON_OWN) && !(owning && refcounted) && !owning {
-            return err(st, format!("{} can only take non-owning or refcounted {name} pointer", k.name));
+        // The kernel's text says "refcounted", but its test is "has a reference".
+        if !reg.flags.has(PtrFlags::NON_OWN) && !owning {
+            return err(
+                st,
+                format!(
+                    "{} can only take non-owning or refcounted {name} pointer",
+                    k.name
+                ),
+            );
         }
     } else if !owning {
         return err(st, "allocated object must be referenced".into());
     }
     if !reg.fixed_offset() {
-        return err(st, format!("R{r} doesn't have constant offset. {name} has to be at the constant offset"));
+        return err(
+            st,
+            format!("R{r} doesn't have constant offset. {name} has to be at the constant offset"),
+        );
     }
     let off = reg.off as i64 + reg.var.smin;
     let t = prog_type(env, reg);
-    if t.and_then(|t| t.field_at(off as u32)).filter(|f| f.kind == field_kind).is_none() {
+    if t.and_then(|t| t.field_at(off as u32))
+        .filter(|f| f.kind == field_kind)
+        .is_none()
+    {
         return err(st, format!("{name} not found at offset={off}"));
     }
     if let Some((want_ty, want_off)) = meta.contains {
-        let root_name = if p.kind == ArgKind::ListNode { "bpf_list_head" } else { "bpf_rb_root" };
-        let want_name = env.prog.types.get(&want_ty).map_or("?", |t| t.name.as_str());
+        let root_name = if p.kind == ArgKind::ListNode {
+            "bpf_list_head"
+        } else {
+            "bpf_rb_root"
+        };
+        let want_name = env
+            .prog
+            .types
+            .get(&want_ty)
+            .map_or("?", |t| t.name.as_str());
         let have_name = t.map_or("?", |t| t.name.as_str());
         if want_ty != reg.aux {
-            return err(st, format!(
-                "operation on {root_name} expects arg#1 {name} at offset={want_off} in struct {want_name}, but arg is at offset={off} in struct {have_name}"
-            ));
+            return err(
+                st,
+                format!(
+                    "operation on {root_name} expects arg#1 {name} at offset={want_off} in struct {want_name}, but arg is at offset={off} in struct {have_name}"
+                ),
+            );
         }
         if want_off as i64 != off {
-            return err(st, format!("arg#1 offset={off}, but expected {name} at offset={want_off} in struct {want_name}"));
+            return err(
+                st,
+                format!(
+                    "arg#1 offset={off}, but expected {name} at offset={want_off} in struct {want_name}"
+                ),
+            );
         }
     }
     if p.roles.contains(Roles::INTO_ROOT) {
@@ -499,23 +729,42 @@ fn dynptr_slots(env: &Env, st: &State, reg: &Reg) -> Option<(usize, i32)> {
     Some((reg.aux as usize, off))
 }
 
-fn check_dynptr(env: &mut Env, st: &mut State, k: &Kfunc, i: usize, p: &Param, reg: &Reg) -> Result<(), VerifyError> {
+fn check_dynptr(
+    env: &mut Env,
+    st: &mut State,
+    k: &Kfunc,
+    i: usize,
+    p: &Param,
+    reg: &Reg,
+) -> Result<(), VerifyError> {
     if reg.ty == RegType::ConstDynptr {
-        if p.roles.contains(Roles::UNINIT) || !p.ty.pointee().is_some_and(|_| matches!(p.ty, CType::Ptr { is_const: true, .. })) {
-            return err(st, "cannot pass pointer to const bpf_dynptr, the helper mutates it".into());
+        if p.roles.contains(Roles::UNINIT)
+            || !p
+                .ty
+                .pointee()
+                .is_some_and(|_| matches!(p.ty, CType::Ptr { is_const: true, .. }))
+        {
+            return err(
+                st,
+                "cannot pass pointer to const bpf_dynptr, the helper mutates it".into(),
+            );
         }
         return Ok(());
     }
     let Some((frame, off)) = dynptr_slots(env, st, reg) else {
-        return err(st, format!("arg#{i} expected pointer to stack or const struct bpf_dynptr"));
+        return err(
+            st,
+            format!("arg#{i} expected pointer to stack or const struct bpf_dynptr"),
+        );
     };
     let f = &mut st.frames[frame];
     if p.roles.contains(Roles::UNINIT) {
         for o in [off, off + 8] {
-            if let Some(s) = f.slot(o) {
-                if s.special().is_some() && s.reg.ref_obj_id != 0 {
-                    return err(st, "Dynptr has to be an uninitialized dynptr".into());
-                }
+            if let Some(s) = f.slot(o)
+                && s.special().is_some()
+                && s.reg.ref_obj_id != 0
+            {
+                return err(st, "Dynptr has to be an uninitialized dynptr".into());
             }
         }
         let kind = k.dynptr.map_or(0, |d| d as u32 + 1);
@@ -526,30 +775,54 @@ fn check_dynptr(env: &mut Env, st: &mut State, k: &Kfunc, i: usize, p: &Param, r
         }
         return Ok(());
     }
-    let init = f.slot(off).is_some_and(|s| s.special() == Some(SlotKind::Dynptr));
+    let init = f
+        .slot(off)
+        .is_some_and(|s| s.special() == Some(SlotKind::Dynptr));
     if !init {
         return err(st, format!("Expected an initialized dynptr as arg #{i}"));
     }
     Ok(())
 }
 
-fn check_iter(env: &mut Env, st: &mut State, k: &Kfunc, flags: Flags, i: usize, p: &Param, reg: &Reg) -> Result<(), VerifyError> {
+fn check_iter(
+    env: &mut Env,
+    st: &mut State,
+    k: &Kfunc,
+    flags: Flags,
+    i: usize,
+    p: &Param,
+    reg: &Reg,
+) -> Result<(), VerifyError> {
     let name = iter_name(p);
     if reg.ty != RegType::Stack {
-        return err(st, format!("arg#{i} expected pointer to an iterator on stack"));
+        return err(
+            st,
+            format!("arg#{i} expected pointer to an iterator on stack"),
+        );
     }
     let nslots = (p.pointee_size.max(8) / 8) as i32;
     let off = reg.off;
-    if !reg.fixed_offset() || off % 8 != 0 || off < -(crate::check::MAX_STACK as i32) || off + nslots * 8 > 0 {
+    if !reg.fixed_offset()
+        || off % 8 != 0
+        || off < -(crate::check::MAX_STACK as i32)
+        || off + nslots * 8 > 0
+    {
         return err(st, format!("expected valid iter pointer as arg #{i}"));
     }
     let type_tag = crate::kernel_types::id(p.ty.struct_name().unwrap_or("?"));
     let frame = reg.aux as usize;
     let slots: Vec<i32> = (0..nslots).map(|n| off + n * 8).collect();
     if flags.contains(Flags::ITER_NEW) {
-        let live = slots.iter().any(|o| st.frames[frame].slot(*o).is_some_and(|s| s.special() == Some(SlotKind::Iter)));
+        let live = slots.iter().any(|o| {
+            st.frames[frame]
+                .slot(*o)
+                .is_some_and(|s| s.special() == Some(SlotKind::Iter))
+        });
         if live {
-            return err(st, format!("expected uninitialized iter_{name} as arg #{i}"));
+            return err(
+                st,
+                format!("expected uninitialized iter_{name} as arg #{i}"),
+            );
         }
         let rcu_bound = flags.contains(Flags::RCU_PROTECTED);
         let ref_id = acquire_ref(env, st, RefKind::Ptr);
@@ -565,7 +838,10 @@ fn check_iter(env: &mut Env, st: &mut State, k: &Kfunc, flags: Flags, i: usize, 
     let head = st.frames[frame].slot(off).copied();
     let ok = head.is_some_and(|s| s.special() == Some(SlotKind::Iter) && s.reg.aux == type_tag);
     if !ok {
-        return err(st, format!("expected an initialized iter_{name} as arg #{i}"));
+        return err(
+            st,
+            format!("expected an initialized iter_{name} as arg #{i}"),
+        );
     }
     let head = head.unwrap_or(crate::state::Slot::EMPTY);
     if head.reg.aux2 == 1 && !in_rcu_cs(env, st) {
@@ -581,7 +857,14 @@ fn check_iter(env: &mut Env, st: &mut State, k: &Kfunc, flags: Flags, i: usize, 
     Ok(())
 }
 
-fn check_irq_flag(env: &mut Env, st: &mut State, k: &Kfunc, flags: Flags, i: usize, reg: &Reg) -> Result<(), VerifyError> {
+fn check_irq_flag(
+    env: &mut Env,
+    st: &mut State,
+    k: &Kfunc,
+    flags: Flags,
+    i: usize,
+    reg: &Reg,
+) -> Result<(), VerifyError> {
     if reg.ty != RegType::Stack || !reg.fixed_offset() || reg.off % 8 != 0 {
         return err(st, format!("arg#{i} doesn't point to an irq flag on stack"));
     }
@@ -589,25 +872,48 @@ fn check_irq_flag(env: &mut Env, st: &mut State, k: &Kfunc, flags: Flags, i: usi
     let class = crate::kernel_types::id(class_name);
     let (frame, off) = (reg.aux as usize, reg.off);
     if flags.contains(Flags::IRQ_SAVE) {
-        if st.frames[frame].slot(off).is_some_and(|s| s.special() == Some(SlotKind::IrqFlag)) {
+        if st.frames[frame]
+            .slot(off)
+            .is_some_and(|s| s.special() == Some(SlotKind::IrqFlag))
+        {
             return err(st, format!("expected uninitialized irq flag as arg#{i}"));
         }
         let id = env.new_id();
-        st.refs.push(RefState { id, insn: st.insn, kind: RefKind::Irq { class }, ptr: 0, off: 0 });
+        st.refs.push(RefState {
+            id,
+            insn: st.insn,
+            kind: RefKind::Irq { class },
+            ptr: 0,
+            off: 0,
+        });
         let s = st.frames[frame].slot_mut(off);
         s.bytes = [SlotKind::IrqFlag; 8];
         s.reg = Reg::ptr(RegType::ConstDynptr, class);
         s.reg.ref_obj_id = id;
         return Ok(());
     }
-    let Some(s) = st.frames[frame].slot(off).copied().filter(|s| s.special() == Some(SlotKind::IrqFlag)) else {
+    let Some(s) = st.frames[frame]
+        .slot(off)
+        .copied()
+        .filter(|s| s.special() == Some(SlotKind::IrqFlag))
+    else {
         return err(st, format!("expected an initialized irq flag as arg#{i}"));
     };
     if s.reg.aux != class {
         let saved = crate::kernel_types::name(s.reg.aux);
-        return err(st, format!("irq flag acquired by {saved} kfuncs cannot be restored with {class_name} kfuncs"));
+        return err(
+            st,
+            format!(
+                "irq flag acquired by {saved} kfuncs cannot be restored with {class_name} kfuncs"
+            ),
+        );
     }
-    let last_irq = st.refs.iter().rev().find(|r| matches!(r.kind, RefKind::Irq { .. })).map(|r| r.id);
+    let last_irq = st
+        .refs
+        .iter()
+        .rev()
+        .find(|r| matches!(r.kind, RefKind::Irq { .. }))
+        .map(|r| r.id);
     if last_irq != Some(s.reg.ref_obj_id) {
         return err(st, "cannot restore irq state out of order".into());
     }
@@ -617,9 +923,19 @@ fn check_irq_flag(env: &mut Env, st: &mut State, k: &Kfunc, flags: Flags, i: usi
     Ok(())
 }
 
-fn check_res_lock(env: &mut Env, st: &mut State, flags: Flags, i: usize, reg: &Reg) -> Result<(), VerifyError> {
-    if !(reg.ty == RegType::MapValue || reg.ty == RegType::BtfId && reg.flags.has(PtrFlags::ALLOC)) {
-        return err(st, format!("arg#{i} doesn't point to map value or allocated object"));
+fn check_res_lock(
+    env: &mut Env,
+    st: &mut State,
+    flags: Flags,
+    i: usize,
+    reg: &Reg,
+) -> Result<(), VerifyError> {
+    if !(reg.ty == RegType::MapValue || reg.ty == RegType::BtfId && reg.flags.has(PtrFlags::ALLOC))
+    {
+        return err(
+            st,
+            format!("arg#{i} doesn't point to map value or allocated object"),
+        );
     }
     let r = i as u8 + 1;
     let (ptr, off) = lock_target(env, st, r, FieldKind::ResSpinLock, RES_LOCK)?;
@@ -629,15 +945,26 @@ fn check_res_lock(env: &mut Env, st: &mut State, flags: Flags, i: usize, reg: &R
             return err(st, "Locking two bpf_spin_locks are not allowed".into());
         }
         if st.locks().any(|l| l.ptr == ptr && l.off == off) {
-            return err(st, "Acquiring the same lock again, AA deadlock detected".into());
+            return err(
+                st,
+                "Acquiring the same lock again, AA deadlock detected".into(),
+            );
         }
         let id = env.new_id();
-        st.refs.push(RefState { id, insn: st.insn, kind: RefKind::ResLock { irq }, ptr, off });
+        st.refs.push(RefState {
+            id,
+            insn: st.insn,
+            kind: RefKind::ResLock { irq },
+            ptr,
+            off,
+        });
     } else if flags.contains(Flags::UNLOCK) {
         let Some(last) = st.locks().last().copied() else {
             return err(st, format!("{RES_LOCK}_unlock without taking a lock"));
         };
-        let held = st.locks().any(|l| l.ptr == ptr && l.off == off && l.kind == RefKind::ResLock { irq });
+        let held = st
+            .locks()
+            .any(|l| l.ptr == ptr && l.off == off && l.kind == RefKind::ResLock { irq });
         if !held {
             return err(st, format!("{RES_LOCK}_unlock of different lock"));
         }
@@ -651,7 +978,14 @@ fn check_res_lock(env: &mut Env, st: &mut State, flags: Flags, i: usize, reg: &R
 }
 
 /// R0 after the call, from the declared return semantics.
-fn result(env: &mut Env, st: &mut State, _id: KfuncId, k: &Kfunc, flags: Flags, meta: &Meta) -> Result<Reg, VerifyError> {
+fn result(
+    env: &mut Env,
+    st: &mut State,
+    _id: KfuncId,
+    k: &Kfunc,
+    flags: Flags,
+    meta: &Meta,
+) -> Result<Reg, VerifyError> {
     let mut r0 = match k.ret {
         Ret::Void => return Ok(Reg::NOT_INIT),
         Ret::Scalar | Ret::Opaque | Ret::Arena => {
@@ -659,10 +993,20 @@ fn result(env: &mut Env, st: &mut State, _id: KfuncId, k: &Kfunc, flags: Flags, 
             if flags.contains(Flags::FALLIBLE) {
                 return Ok(Reg::constant(0));
             }
-            return Ok(Reg::scalar(if width >= 8 { Scalar::UNKNOWN } else if matches!(k.ret_ty, CType::Int { signed: true, .. }) { Scalar::unknown_width(width).sext(width) } else { Scalar::unknown_width(width) }));
+            return Ok(Reg::scalar(if width >= 8 {
+                Scalar::UNKNOWN
+            } else if matches!(k.ret_ty, CType::Int { signed: true, .. }) {
+                Scalar::unknown_width(width).sext(width)
+            } else {
+                Scalar::unknown_width(width)
+            }));
         }
         Ret::Mem => {
-            let size = k.ret_ty.pointee().and_then(|t| t.scalar_size()).unwrap_or(0);
+            let size = k
+                .ret_ty
+                .pointee()
+                .and_then(|t| t.scalar_size())
+                .unwrap_or(0);
             let mut r = Reg::ptr(RegType::Mem, size);
             r.flags = PtrFlags::RDONLY;
             r.ref_obj_id = 0;
@@ -671,7 +1015,13 @@ fn result(env: &mut Env, st: &mut State, _id: KfuncId, k: &Kfunc, flags: Flags, 
         Ret::Object | Ret::UntrustedObject => {
             let name = k.ret_ty.struct_name().unwrap_or("?");
             let mut r = Reg::ptr(RegType::BtfId, crate::kernel_types::id(name));
-            r.flags = if k.ret == Ret::UntrustedObject { PtrFlags::UNTRUSTED } else if flags.contains(Flags::RCU_PROTECTED) { PtrFlags::RCU } else { PtrFlags::TRUSTED };
+            r.flags = if k.ret == Ret::UntrustedObject {
+                PtrFlags::UNTRUSTED
+            } else if flags.contains(Flags::RCU_PROTECTED) {
+                PtrFlags::RCU
+            } else {
+                PtrFlags::TRUSTED
+            };
             r
         }
         Ret::GraphNode { .. } => {
@@ -688,13 +1038,22 @@ fn result(env: &mut Env, st: &mut State, _id: KfuncId, k: &Kfunc, flags: Flags, 
         }
         Ret::NewObject { percpu, .. } => {
             let Some(ty) = meta.constant else {
-                return err(st, "bpf_obj_new/bpf_percpu_obj_new requires prog BTF".into());
+                return err(
+                    st,
+                    "bpf_obj_new/bpf_percpu_obj_new requires prog BTF".into(),
+                );
             };
             if ty > u32::MAX as u64 {
-                return err(st, "local type ID argument must be in range [0, U32_MAX]".into());
+                return err(
+                    st,
+                    "local type ID argument must be in range [0, U32_MAX]".into(),
+                );
             }
             if !env.prog.types.contains_key(&(ty as u32)) {
-                return err(st, "bpf_obj_new/bpf_percpu_obj_new type ID argument must be of a struct".into());
+                return err(
+                    st,
+                    "bpf_obj_new/bpf_percpu_obj_new type ID argument must be of a struct".into(),
+                );
             }
             let mut r = Reg::ptr(RegType::BtfId, ty as u32);
             r.flags = PtrFlags::ALLOC.with(PtrFlags::PROG_BTF);
@@ -706,12 +1065,22 @@ fn result(env: &mut Env, st: &mut State, _id: KfuncId, k: &Kfunc, flags: Flags, 
         Ret::Like { arg } => {
             let src = st.reg(arg + 1);
             let mut r = Reg::ptr(RegType::BtfId, src.aux);
-            r.flags = src.flags.without(PtrFlags::NON_OWN).without(PtrFlags::MAYBE_NULL).without(PtrFlags::RCU);
+            r.flags = src
+                .flags
+                .without(PtrFlags::NON_OWN)
+                .without(PtrFlags::MAYBE_NULL)
+                .without(PtrFlags::RCU);
             r
         }
         Ret::KernCtx => {
             let Some(name) = crate::ctx::kern_ctx(env.prog.prog_type) else {
-                return err(st, format!("arg#0 expected pointer to ctx, but got {}", crate::log::reg_type_str(st.reg(1))));
+                return err(
+                    st,
+                    format!(
+                        "arg#0 expected pointer to ctx, but got {}",
+                        crate::log::reg_type_str(st.reg(1))
+                    ),
+                );
             };
             let mut r = Reg::ptr(RegType::BtfId, crate::kernel_types::id(name));
             r.flags = PtrFlags::TRUSTED;
@@ -723,7 +1092,11 @@ fn result(env: &mut Env, st: &mut State, _id: KfuncId, k: &Kfunc, flags: Flags, 
             r
         }
         Ret::DynptrSlice { size, writable, .. } => {
-            let n = meta.sizes.iter().find(|(i, _)| *i == size as usize).map_or(0, |(_, c)| *c);
+            let n = meta
+                .sizes
+                .iter()
+                .find(|(i, _)| *i == size as usize)
+                .map_or(0, |(_, c)| *c);
             let mut r = Reg::ptr(RegType::Mem, n as u32);
             if !writable {
                 r.flags = PtrFlags::RDONLY;
@@ -731,7 +1104,8 @@ fn result(env: &mut Env, st: &mut State, _id: KfuncId, k: &Kfunc, flags: Flags, 
             r
         }
     };
-    let null = flags.contains(Flags::RET_NULL) && !(flags.contains(Flags::NULL_UNLESS_OWNING) && meta.owning_refcounted);
+    let null = flags.contains(Flags::RET_NULL)
+        && !(flags.contains(Flags::NULL_UNLESS_OWNING) && meta.owning_refcounted);
     if flags.contains(Flags::ITER_NEXT) {
         // The drained successor (NULL) and the active one are both possible.
         r0.flags = r0.flags.with(PtrFlags::MAYBE_NULL);
@@ -742,15 +1116,25 @@ fn result(env: &mut Env, st: &mut State, _id: KfuncId, k: &Kfunc, flags: Flags, 
         return Ok(r0);
     }
     if flags.contains(Flags::ACQUIRE) {
-        if !r0.is_pointer() || (r0.ty != RegType::BtfId && !matches!(k.ret, Ret::NewObject { .. } | Ret::Like { .. })) {
-            return err(st, "acquire kernel function does not return PTR_TO_BTF_ID".into());
+        if !r0.is_pointer()
+            || (r0.ty != RegType::BtfId
+                && !matches!(k.ret, Ret::NewObject { .. } | Ret::Like { .. }))
+        {
+            return err(
+                st,
+                "acquire kernel function does not return PTR_TO_BTF_ID".into(),
+            );
         }
         r0.ref_obj_id = acquire_ref(env, st, RefKind::Ptr);
         r0.flags = r0.flags.without(PtrFlags::TRUSTED);
     }
     if null {
         r0.flags = r0.flags.with(PtrFlags::MAYBE_NULL);
-        r0.id = if r0.ref_obj_id != 0 { r0.ref_obj_id } else { env.new_id() };
+        r0.id = if r0.ref_obj_id != 0 {
+            r0.ref_obj_id
+        } else {
+            env.new_id()
+        };
     }
     if r0.ty == RegType::Mem && meta.any_ref != 0 {
         r0.ref_obj_id = meta.any_ref;

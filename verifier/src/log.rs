@@ -32,7 +32,11 @@ pub fn reg_type_str(r: &Reg) -> String {
 /// The kernel's `tnum_strn()`: `(value; mask)` in C's `%#llx`.
 pub fn tnum_str(s: &Scalar) -> String {
     fn hex(v: u64) -> String {
-        if v == 0 { "0".into() } else { format!("{v:#x}") }
+        if v == 0 {
+            "0".into()
+        } else {
+            format!("{v:#x}")
+        }
     }
     format!("({}; {})", hex(s.var.value), hex(s.var.mask))
 }

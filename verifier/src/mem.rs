@@ -19,13 +19,21 @@ pub enum Access {
 
 /// The `LD_ABS` / `LD_IND` legacy packet loads.
 pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), VerifyError> {
-    let Insn::LdPkt { size, src, .. } = insn else { unreachable!() };
+    let Insn::LdPkt { size, src, .. } = insn else {
+        unreachable!()
+    };
     if !ctx::has_skb(env.prog.prog_type) {
-        return Err(VerifyError::at(st.insn, "BPF_LD_[ABS|IND] instructions not allowed for this program type"));
+        return Err(VerifyError::at(
+            st.insn,
+            "BPF_LD_[ABS|IND] instructions not allowed for this program type",
+        ));
     }
     env.check_reg_read(st, 6)?;
     if st.reg(6).ty != RegType::Ctx {
-        return Err(VerifyError::at(st.insn, "at the time of BPF_LD_ABS|IND R6 != pointer to skb"));
+        return Err(VerifyError::at(
+            st.insn,
+            "at the time of BPF_LD_ABS|IND R6 != pointer to skb",
+        ));
     }
     if let Some(r) = src {
         env.check_reg_read(st, r)?;
@@ -41,7 +49,13 @@ pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), Ver
 /// LDX, ST, STX and atomics.
 pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), VerifyError> {
     match insn {
-        Insn::Ldx { size, dst, src, off, sign_ext } => {
+        Insn::Ldx {
+            size,
+            dst,
+            src,
+            off,
+            sign_ext,
+        } => {
             env.check_reg_read(st, src)?;
             env.check_reg_write(st, dst)?;
             let mut v = access(env, st, src, off as i32, size.bytes(), Access::Read, None)?;
@@ -50,24 +64,64 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
             }
             *st.reg_mut(dst) = v;
         }
-        Insn::St { size, dst, off, imm } => {
+        Insn::St {
+            size,
+            dst,
+            off,
+            imm,
+        } => {
             env.check_reg_read(st, dst)?;
             let v = Reg::constant(imm as i64 as u64);
-            access(env, st, dst, off as i32, size.bytes(), Access::Write, Some(v))?;
+            access(
+                env,
+                st,
+                dst,
+                off as i32,
+                size.bytes(),
+                Access::Write,
+                Some(v),
+            )?;
         }
-        Insn::Stx { size, dst, src, off } => {
+        Insn::Stx {
+            size,
+            dst,
+            src,
+            off,
+        } => {
             env.check_reg_read(st, src)?;
             env.check_reg_read(st, dst)?;
             let v = *st.reg(src);
-            access(env, st, dst, off as i32, size.bytes(), Access::Write, Some(v))?;
+            access(
+                env,
+                st,
+                dst,
+                off as i32,
+                size.bytes(),
+                Access::Write,
+                Some(v),
+            )?;
         }
-        Insn::Atomic { size, op, dst, src, off } => check_atomic(env, st, size, op, dst, src, off)?,
+        Insn::Atomic {
+            size,
+            op,
+            dst,
+            src,
+            off,
+        } => check_atomic(env, st, size, op, dst, src, off)?,
         _ => unreachable!("not a memory instruction"),
     }
     Ok(())
 }
 
-fn check_atomic(env: &mut Env, st: &mut State, size: Size, op: AtomicOp, dst: u8, src: u8, off: i16) -> Result<(), VerifyError> {
+fn check_atomic(
+    env: &mut Env,
+    st: &mut State,
+    size: Size,
+    op: AtomicOp,
+    dst: u8,
+    src: u8,
+    off: i16,
+) -> Result<(), VerifyError> {
     let idx = st.insn;
     match op {
         AtomicOp::LoadAcquire => {
@@ -81,7 +135,15 @@ fn check_atomic(env: &mut Env, st: &mut State, size: Size, op: AtomicOp, dst: u8
             env.check_reg_read(st, src)?;
             env.check_reg_read(st, dst)?;
             let v = *st.reg(src);
-            access(env, st, dst, off as i32, size.bytes(), Access::Write, Some(v))?;
+            access(
+                env,
+                st,
+                dst,
+                off as i32,
+                size.bytes(),
+                Access::Write,
+                Some(v),
+            )?;
             return Ok(());
         }
         _ => {}
@@ -95,15 +157,38 @@ fn check_atomic(env: &mut Env, st: &mut State, size: Size, op: AtomicOp, dst: u8
         return Err(VerifyError::at(idx, format!("R{src} leaks addr into mem")));
     }
     let base = *st.reg(dst);
-    if matches!(base.ty, RegType::Ctx | RegType::Packet | RegType::PacketMeta) || base.flags.has(PtrFlags::UNTRUSTED) {
+    if matches!(
+        base.ty,
+        RegType::Ctx | RegType::Packet | RegType::PacketMeta
+    ) || base.flags.has(PtrFlags::UNTRUSTED)
+    {
         return Err(VerifyError::at(
             idx,
-            format!("BPF_ATOMIC stores into R{dst} {} is not allowed", crate::log::reg_type_str(&base)),
+            format!(
+                "BPF_ATOMIC stores into R{dst} {} is not allowed",
+                crate::log::reg_type_str(&base)
+            ),
         ));
     }
     let old = access(env, st, dst, off as i32, size.bytes(), Access::Read, None)?;
-    access(env, st, dst, off as i32, size.bytes(), Access::Write, Some(Reg::UNKNOWN))?;
-    let fetched = if old.is_pointer() { Reg::UNKNOWN } else { Reg::scalar(if size == Size::DW { Scalar::UNKNOWN } else { Scalar::unknown_width(4) }) };
+    access(
+        env,
+        st,
+        dst,
+        off as i32,
+        size.bytes(),
+        Access::Write,
+        Some(Reg::UNKNOWN),
+    )?;
+    let fetched = if old.is_pointer() {
+        Reg::UNKNOWN
+    } else {
+        Reg::scalar(if size == Size::DW {
+            Scalar::UNKNOWN
+        } else {
+            Scalar::unknown_width(4)
+        })
+    };
     match op {
         AtomicOp::CmpXchg => *st.reg_mut(0) = fetched,
         AtomicOp::Xchg
@@ -118,26 +203,43 @@ fn check_atomic(env: &mut Env, st: &mut State, size: Size, op: AtomicOp, dst: u8
 
 /// Checks an access of `size` bytes at `regno + off` and performs it:
 /// returns the loaded value for reads (an unknown scalar for writes).
-pub fn access(env: &mut Env, st: &mut State, regno: u8, off: i32, size: u32, kind: Access, value: Option<Reg>) -> Result<Reg, VerifyError> {
+pub fn access(
+    env: &mut Env,
+    st: &mut State,
+    regno: u8,
+    off: i32,
+    size: u32,
+    kind: Access,
+    value: Option<Reg>,
+) -> Result<Reg, VerifyError> {
     let idx = st.insn;
     let base = *st.reg(regno);
     let err = |msg: String| Err(VerifyError::at(idx, msg));
     if base.ty == RegType::Scalar || base.maybe_null() {
-        return err(format!("R{regno} invalid mem access '{}'", crate::log::reg_type_str(&base)));
+        return err(format!(
+            "R{regno} invalid mem access '{}'",
+            crate::log::reg_type_str(&base)
+        ));
     }
-    if kind == Access::Write {
-        if let Some(v) = &value {
-            if v.is_pointer() && base.ty != RegType::Stack && !matches!(base.ty, RegType::MapValue | RegType::BtfId) {
-                return err(format!("R{regno} leaks addr into {}", crate::log::reg_type_str(&base)));
-            }
-        }
+    if kind == Access::Write
+        && let Some(v) = &value
+        && v.is_pointer()
+        && !matches!(base.ty, RegType::Stack | RegType::MapValue | RegType::BtfId)
+    {
+        return err(format!(
+            "R{regno} leaks addr into {}",
+            crate::log::reg_type_str(&base)
+        ));
     }
     match base.ty {
         RegType::Stack => stack_access(env, st, regno, &base, off, size, kind, value),
         RegType::MapValue | RegType::MapKey => map_access(env, st, regno, &base, off, size, kind),
         RegType::Mem => {
             if kind == Access::Write && base.flags.has(PtrFlags::RDONLY) {
-                return err(format!("R{regno} cannot write into {}", crate::log::reg_type_str(&base)));
+                return err(format!(
+                    "R{regno} cannot write into {}",
+                    crate::log::reg_type_str(&base)
+                ));
             }
             region_access(idx, regno, &base, off, size, base.aux, |o, s, sz| {
                 format!("invalid access to memory, mem_size={sz} off={o} size={s}")
@@ -149,8 +251,16 @@ pub fn access(env: &mut Env, st: &mut State, regno: u8, off: i32, size: u32, kin
                 return err("cannot write into packet".into());
             }
             let range = base.aux;
-            let total = base.var.umax.saturating_add(base.off as i64 as u64).saturating_add(off as i64 as u64);
-            if base.var.smin < 0 || off < 0 || base.off + off < 0 || total.saturating_add(size as u64) > range as u64 {
+            let total = base
+                .var
+                .umax
+                .saturating_add(base.off as i64 as u64)
+                .saturating_add(off as i64 as u64);
+            if base.var.smin < 0
+                || off < 0
+                || base.off + off < 0
+                || total.saturating_add(size as u64) > range as u64
+            {
                 return err(format!(
                     "invalid access to packet, off={} size={size}, R{regno}(id={},off={},r={})",
                     base.off + off,
@@ -163,27 +273,49 @@ pub fn access(env: &mut Env, st: &mut State, regno: u8, off: i32, size: u32, kin
         }
         RegType::Ctx => {
             if !base.fixed_offset() {
-                return err(format!("variable ctx access var_off={} disallowed", crate::log::tnum_str(&base.var)));
+                return err(format!(
+                    "variable ctx access var_off={} disallowed",
+                    crate::log::tnum_str(&base.var)
+                ));
             }
             if base.off != 0 {
-                return err(format!("dereference of modified ctx ptr R{regno} off={} disallowed", base.off));
+                return err(format!(
+                    "dereference of modified ctx ptr R{regno} off={} disallowed",
+                    base.off
+                ));
             }
             ctx::access(env, st, off, size, kind)
         }
         RegType::BtfId => btf_access(env, st, regno, &base, off, size, kind),
-        RegType::PacketEnd | RegType::ConstMap | RegType::Func | RegType::ConstDynptr | RegType::NotInit | RegType::Scalar => {
-            err(format!("R{regno} invalid mem access '{}'", crate::log::reg_type_str(&base)))
-        }
+        RegType::PacketEnd
+        | RegType::ConstMap
+        | RegType::Func
+        | RegType::ConstDynptr
+        | RegType::NotInit
+        | RegType::Scalar => err(format!(
+            "R{regno} invalid mem access '{}'",
+            crate::log::reg_type_str(&base)
+        )),
     }
 }
 
 /// Bounds check of `[off, off + size)` relative to a pointer into a region of `limit` bytes.
-fn region_access(idx: u32, regno: u8, base: &Reg, off: i32, size: u32, limit: u32, msg: impl Fn(i64, u32, u32) -> String) -> Result<(i64, i64), VerifyError> {
+fn region_access(
+    idx: u32,
+    regno: u8,
+    base: &Reg,
+    off: i32,
+    size: u32,
+    limit: u32,
+    msg: impl Fn(i64, u32, u32) -> String,
+) -> Result<(i64, i64), VerifyError> {
     let fixed = base.off as i64 + off as i64;
     if base.var.smin < 0 && !base.fixed_offset() {
         return Err(VerifyError::at(
             idx,
-            format!("R{regno} min value is negative, either use unsigned index or do a if (index >=0) check."),
+            format!(
+                "R{regno} min value is negative, either use unsigned index or do a if (index >=0) check."
+            ),
         ));
     }
     let lo = fixed + base.var.smin.max(0);
@@ -201,12 +333,23 @@ fn region_access(idx: u32, regno: u8, base: &Reg, off: i32, size: u32, limit: u3
     Ok((lo, hi + size as i64))
 }
 
-fn map_access(env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32, size: u32, kind: Access) -> Result<Reg, VerifyError> {
+fn map_access(
+    env: &mut Env,
+    st: &mut State,
+    regno: u8,
+    base: &Reg,
+    off: i32,
+    size: u32,
+    kind: Access,
+) -> Result<Reg, VerifyError> {
     let idx = st.insn;
     let map = &env.prog.maps[base.aux as usize];
     if base.ty == RegType::MapKey {
         if kind == Access::Write {
-            return Err(VerifyError::at(idx, format!("R{regno} cannot write into map_key")));
+            return Err(VerifyError::at(
+                idx,
+                format!("R{regno} cannot write into map_key"),
+            ));
         }
         region_access(idx, regno, base, off, size, map.key_size, |o, s, sz| {
             format!("invalid access to map key, key_size={sz} off={o} size={s}")
@@ -217,38 +360,43 @@ fn map_access(env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32, si
         let fixed = base.off + off;
         return Err(VerifyError::at(
             idx,
-            format!("write into map forbidden, value_size={} off={fixed} size={size}", map.value_size),
+            format!(
+                "write into map forbidden, value_size={} off={fixed} size={size}",
+                map.value_size
+            ),
         ));
     }
     let (lo, hi) = region_access(idx, regno, base, off, size, map.value_size, |o, s, sz| {
         format!("invalid access to map value, value_size={sz} off={o} size={s}")
     })?;
-    if let Some(t) = map.value_type.and_then(|t| env.prog.types.get(&t)) {
-        if let Some(f) = t.field_overlapping(lo, hi - lo) {
-            match f.kind {
-                FieldKind::Kptr | FieldKind::KptrUntrusted if base.fixed_offset() && lo == f.off as i64 && size == 8 => {
-                    return Ok(kptr_load(env, f, kind));
-                }
-                _ => {
-                    return Err(VerifyError::at(
-                        idx,
-                        format!("{} cannot be accessed directly by load/store", f.kind.struct_name()),
-                    ));
-                }
-            }
+    if let Some(f) = map
+        .value_type
+        .and_then(|t| env.prog.types.get(&t))
+        .and_then(|t| t.field_overlapping(lo, hi - lo))
+    {
+        let kptr = matches!(f.kind, FieldKind::Kptr | FieldKind::KptrUntrusted);
+        if kptr && base.fixed_offset() && lo == f.off as i64 && size == 8 {
+            return Ok(kptr_load(env, f, kind));
         }
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "{} cannot be accessed directly by load/store",
+                f.kind.struct_name()
+            ),
+        ));
     }
     // A constant string in read-only data reads as the bytes it holds.
-    if kind == Access::Read && base.fixed_offset() {
-        if let Some(bytes) = &map.init {
-            if map.rdonly {
-                let start = (base.off + off) as usize;
-                if let Some(b) = bytes.get(start..start + size as usize) {
-                    let mut v = [0u8; 8];
-                    v[..b.len()].copy_from_slice(b);
-                    return Ok(Reg::constant(u64::from_le_bytes(v)));
-                }
-            }
+    if kind == Access::Read
+        && base.fixed_offset()
+        && map.rdonly
+        && let Some(bytes) = &map.init
+    {
+        let start = (base.off + off) as usize;
+        if let Some(b) = bytes.get(start..start + size as usize) {
+            let mut v = [0u8; 8];
+            v[..b.len()].copy_from_slice(b);
+            return Ok(Reg::constant(u64::from_le_bytes(v)));
         }
     }
     Ok(Reg::scalar(Scalar::unknown_width(size)))
@@ -261,7 +409,11 @@ fn kptr_load(env: &mut Env, f: &crate::program::Field, kind: Access) -> Reg {
     }
     let (ty, prog_btf) = f.kptr.unwrap_or((0, false));
     let mut r = Reg::ptr(RegType::BtfId, ty);
-    r.flags = PtrFlags::MAYBE_NULL.with(if f.kind == FieldKind::Kptr { PtrFlags::RCU } else { PtrFlags::UNTRUSTED });
+    r.flags = PtrFlags::MAYBE_NULL.with(if f.kind == FieldKind::Kptr {
+        PtrFlags::RCU
+    } else {
+        PtrFlags::UNTRUSTED
+    });
     if prog_btf {
         r.flags = r.flags.with(PtrFlags::ALLOC).with(PtrFlags::PROG_BTF);
     }
@@ -269,12 +421,25 @@ fn kptr_load(env: &mut Env, f: &crate::program::Field, kind: Access) -> Reg {
     r
 }
 
-fn btf_access(env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32, size: u32, kind: Access) -> Result<Reg, VerifyError> {
+fn btf_access(
+    env: &mut Env,
+    st: &mut State,
+    regno: u8,
+    base: &Reg,
+    off: i32,
+    size: u32,
+    kind: Access,
+) -> Result<Reg, VerifyError> {
     let idx = st.insn;
     if !base.fixed_offset() {
         return Err(VerifyError::at(
             idx,
-            format!("R{regno} is ptr_{} invalid variable offset: off={}, var_off={}", type_name(env, base), base.off, crate::log::tnum_str(&base.var)),
+            format!(
+                "R{regno} is ptr_{} invalid variable offset: off={}, var_off={}",
+                type_name(env, base),
+                base.off,
+                crate::log::tnum_str(&base.var)
+            ),
         ));
     }
     let at = base.off as i64 + off as i64;
@@ -283,7 +448,13 @@ fn btf_access(env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32, si
             return Ok(Reg::scalar(Scalar::unknown_width(size)));
         };
         if base.flags.has(PtrFlags::PERCPU) {
-            return Err(VerifyError::at(idx, format!("R{regno} invalid mem access '{}'", crate::log::reg_type_str(base))));
+            return Err(VerifyError::at(
+                idx,
+                format!(
+                    "R{regno} invalid mem access '{}'",
+                    crate::log::reg_type_str(base)
+                ),
+            ));
         }
         check_obj_access(idx, t, at, size)?;
         return Ok(Reg::scalar(Scalar::unknown_width(size)));
@@ -292,7 +463,13 @@ fn btf_access(env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32, si
         return Err(VerifyError::at(idx, "only read is supported"));
     }
     if at < 0 {
-        return Err(VerifyError::at(idx, format!("R{regno} is ptr_{} invalid negative access: off={at}", type_name(env, base))));
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "R{regno} is ptr_{} invalid negative access: off={at}",
+                type_name(env, base)
+            ),
+        ));
     }
     Ok(Reg::scalar(Scalar::unknown_width(size)))
 }
@@ -300,27 +477,49 @@ fn btf_access(env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32, si
 /// An access into an allocated object of program type `t`.
 fn check_obj_access(idx: u32, t: &ObjType, at: i64, size: u32) -> Result<(), VerifyError> {
     if at < 0 || at + size as i64 > t.size as i64 {
-        return Err(VerifyError::at(idx, format!("access beyond struct {} at off {at} size {size}", t.name)));
+        return Err(VerifyError::at(
+            idx,
+            format!("access beyond struct {} at off {at} size {size}", t.name),
+        ));
     }
     if let Some(f) = t.field_overlapping(at, size as i64) {
-        return Err(VerifyError::at(idx, format!("direct access to {} is disallowed", f.kind.struct_name())));
+        return Err(VerifyError::at(
+            idx,
+            format!("direct access to {} is disallowed", f.kind.struct_name()),
+        ));
     }
     Ok(())
 }
 
 fn type_name(env: &Env, r: &Reg) -> String {
     if r.flags.has(PtrFlags::PROG_BTF) {
-        env.prog.types.get(&r.aux).map_or_else(|| "?".into(), |t| t.name.clone())
+        env.prog
+            .types
+            .get(&r.aux)
+            .map_or_else(|| "?".into(), |t| t.name.clone())
     } else {
         crate::kernel_types::name(r.aux).to_string()
     }
 }
 
 #[allow(clippy::too_many_arguments)]
-fn stack_access(_env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32, size: u32, kind: Access, value: Option<Reg>) -> Result<Reg, VerifyError> {
+fn stack_access(
+    _env: &mut Env,
+    st: &mut State,
+    regno: u8,
+    base: &Reg,
+    off: i32,
+    size: u32,
+    kind: Access,
+    value: Option<Reg>,
+) -> Result<Reg, VerifyError> {
     let idx = st.insn;
     let frame_no = base.aux as usize;
-    let what = if kind == Access::Read { " read from" } else { " write to" };
+    let what = if kind == Access::Read {
+        " read from"
+    } else {
+        " write to"
+    };
     let fixed = base.off + off;
     if !base.fixed_offset() {
         let lo = fixed as i64 + base.var.smin;
@@ -328,7 +527,10 @@ fn stack_access(_env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32,
         if lo < -(crate::check::MAX_STACK as i64) || hi + size as i64 > 0 {
             return Err(VerifyError::at(
                 idx,
-                format!("invalid variable-offset{what} stack R{regno} var_off={} off={fixed} size={size}", crate::log::tnum_str(&base.var)),
+                format!(
+                    "invalid variable-offset{what} stack R{regno} var_off={} off={fixed} size={size}",
+                    crate::log::tnum_str(&base.var)
+                ),
             ));
         }
         let frame = &mut st.frames[frame_no];
@@ -341,7 +543,10 @@ fn stack_access(_env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32,
                     _ => {
                         return Err(VerifyError::at(
                             idx,
-                            format!("invalid variable-offset read from stack R{regno} var_off={} off={fixed} size={size}", crate::log::tnum_str(&base.var)),
+                            format!(
+                                "invalid variable-offset read from stack R{regno} var_off={} off={fixed} size={size}",
+                                crate::log::tnum_str(&base.var)
+                            ),
                         ));
                     }
                 }
@@ -354,12 +559,20 @@ fn stack_access(_env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32,
         return Ok(Reg::scalar(Scalar::unknown_width(size)));
     }
     if fixed < -(crate::check::MAX_STACK as i32) || fixed + size as i32 > 0 {
-        return Err(VerifyError::at(idx, format!("invalid{what} stack R{regno} off={fixed} size={size}")));
+        return Err(VerifyError::at(
+            idx,
+            format!("invalid{what} stack R{regno} off={fixed} size={size}"),
+        ));
     }
     if fixed % size as i32 != 0 {
         return Err(VerifyError::at(
             idx,
-            format!("misaligned stack access off {}+{}+{} size {size}", crate::log::tnum_str(&base.var), base.off, off),
+            format!(
+                "misaligned stack access off {}+{}+{} size {size}",
+                crate::log::tnum_str(&base.var),
+                base.off,
+                off
+            ),
         ));
     }
     let frame = &mut st.frames[frame_no];
@@ -377,7 +590,10 @@ fn stack_access(_env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32,
                 if special == SlotKind::Dynptr && slot.reg.ref_obj_id == 0 {
                     slot.bytes = [SlotKind::Misc; 8];
                 } else {
-                    return Err(VerifyError::at(idx, format!("cannot overwrite referenced {what}")));
+                    return Err(VerifyError::at(
+                        idx,
+                        format!("cannot overwrite referenced {what}"),
+                    ));
                 }
             }
             if size == 8 {
@@ -391,7 +607,11 @@ fn stack_access(_env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32,
                     slot.bytes = [SlotKind::Misc; 8];
                     slot.reg = Reg::NOT_INIT;
                 }
-                let k = if v.ty == RegType::Scalar && v.var.as_const() == Some(0) { SlotKind::Zero } else { SlotKind::Misc };
+                let k = if v.ty == RegType::Scalar && v.var.as_const() == Some(0) {
+                    SlotKind::Zero
+                } else {
+                    SlotKind::Misc
+                };
                 for b in first..first + size as usize {
                     slot.bytes[b] = k;
                 }
@@ -400,7 +620,10 @@ fn stack_access(_env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32,
         }
         Access::Read => {
             let Some(slot) = frame.slot(fixed).copied() else {
-                return Err(VerifyError::at(idx, format!("invalid read from stack off {fixed}+0 size {size}")));
+                return Err(VerifyError::at(
+                    idx,
+                    format!("invalid read from stack off {fixed}+0 size {size}"),
+                ));
             };
             if slot.is_spill() {
                 if size == 8 {
@@ -409,9 +632,25 @@ fn stack_access(_env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32,
                 if slot.reg.is_pointer() {
                     return Err(VerifyError::at(idx, "invalid size of register fill"));
                 }
-                let lo = slot.reg.var.alu(crate::isa::AluOp::Rsh, &Scalar::constant(first as u64 * 8), true);
-                let v = if size == 4 { lo.truncate32() } else { Scalar::unknown_width(size) };
-                return Ok(Reg::scalar(if slot.reg.var.as_const().is_some() { lo.alu(crate::isa::AluOp::And, &Scalar::constant((1u64 << (size * 8)) - 1), true) } else { v }));
+                let lo = slot.reg.var.alu(
+                    crate::isa::AluOp::Rsh,
+                    &Scalar::constant(first as u64 * 8),
+                    true,
+                );
+                let v = if size == 4 {
+                    lo.truncate32()
+                } else {
+                    Scalar::unknown_width(size)
+                };
+                return Ok(Reg::scalar(if slot.reg.var.as_const().is_some() {
+                    lo.alu(
+                        crate::isa::AluOp::And,
+                        &Scalar::constant((1u64 << (size * 8)) - 1),
+                        true,
+                    )
+                } else {
+                    v
+                }));
             }
             let mut zeros = 0;
             for (i, b) in slot.bytes[first..first + size as usize].iter().enumerate() {
@@ -419,33 +658,56 @@ fn stack_access(_env: &mut Env, st: &mut State, regno: u8, base: &Reg, off: i32,
                     SlotKind::Misc | SlotKind::Spill => {}
                     SlotKind::Zero => zeros += 1,
                     _ => {
-                        return Err(VerifyError::at(idx, format!("invalid read from stack off {fixed}+{i} size {size}")));
+                        return Err(VerifyError::at(
+                            idx,
+                            format!("invalid read from stack off {fixed}+{i} size {size}"),
+                        ));
                     }
                 }
             }
-            Ok(if zeros == size { Reg::constant(0) } else { Reg::scalar(Scalar::unknown_width(size)) })
+            Ok(if zeros == size {
+                Reg::constant(0)
+            } else {
+                Reg::scalar(Scalar::unknown_width(size))
+            })
         }
     }
 }
 
 /// Checks that `[regno + 0, + size)` is readable (or writable) memory for a
 /// helper or kfunc argument; stack bytes written become initialised.
-pub fn check_mem_arg(env: &mut Env, st: &mut State, regno: u8, size: u32, write: bool, zero_ok: bool) -> Result<(), VerifyError> {
+pub fn check_mem_arg(
+    env: &mut Env,
+    st: &mut State,
+    regno: u8,
+    size: u32,
+    write: bool,
+    zero_ok: bool,
+) -> Result<(), VerifyError> {
     let idx = st.insn;
     let base = *st.reg(regno);
     if size == 0 {
         if zero_ok {
             return Ok(());
         }
-        return Err(VerifyError::at(idx, format!("R{regno} invalid zero-sized read")));
+        return Err(VerifyError::at(
+            idx,
+            format!("R{regno} invalid zero-sized read"),
+        ));
     }
     match base.ty {
         RegType::Stack => {
             let fixed = base.off;
             let lo = fixed as i64 + base.var.smin;
             let hi = fixed as i64 + base.var.smax + size as i64;
-            if lo < -(crate::check::MAX_STACK as i64) || hi > 0 || !base.fixed_offset() && base.var.smin < 0 {
-                return Err(VerifyError::at(idx, format!("invalid indirect access to stack R{regno} off={fixed} size={size}")));
+            if lo < -(crate::check::MAX_STACK as i64)
+                || hi > 0
+                || !base.fixed_offset() && base.var.smin < 0
+            {
+                return Err(VerifyError::at(
+                    idx,
+                    format!("invalid indirect access to stack R{regno} off={fixed} size={size}"),
+                ));
             }
             let frame = &mut st.frames[base.aux as usize];
             for o in lo..hi {
@@ -454,7 +716,12 @@ pub fn check_mem_arg(env: &mut Env, st: &mut State, regno: u8, size: u32, write:
                 if write {
                     let slot = frame.slot_mut(o);
                     if slot.special().is_some() {
-                        return Err(VerifyError::at(idx, format!("invalid indirect access to stack R{regno} off={fixed} size={size}")));
+                        return Err(VerifyError::at(
+                            idx,
+                            format!(
+                                "invalid indirect access to stack R{regno} off={fixed} size={size}"
+                            ),
+                        ));
                     }
                     if slot.is_spill() {
                         slot.bytes = [SlotKind::Misc; 8];
@@ -468,7 +735,9 @@ pub fn check_mem_arg(env: &mut Env, st: &mut State, regno: u8, size: u32, write:
                             let rel = o as i64 - fixed as i64;
                             return Err(VerifyError::at(
                                 idx,
-                                format!("invalid indirect read from stack R{regno} off {fixed}+{rel} size {size}"),
+                                format!(
+                                    "invalid indirect read from stack R{regno} off {fixed}+{rel} size {size}"
+                                ),
                             ));
                         }
                     }
@@ -476,7 +745,12 @@ pub fn check_mem_arg(env: &mut Env, st: &mut State, regno: u8, size: u32, write:
             }
             Ok(())
         }
-        RegType::MapValue | RegType::MapKey | RegType::Mem | RegType::Packet | RegType::PacketMeta | RegType::BtfId => {
+        RegType::MapValue
+        | RegType::MapKey
+        | RegType::Mem
+        | RegType::Packet
+        | RegType::PacketMeta
+        | RegType::BtfId => {
             let kind = if write { Access::Write } else { Access::Read };
             if base.ty == RegType::BtfId {
                 return Ok(());
@@ -488,7 +762,10 @@ pub fn check_mem_arg(env: &mut Env, st: &mut State, regno: u8, size: u32, write:
         _ if base.is_null() && zero_ok => Ok(()),
         _ => Err(VerifyError::at(
             idx,
-            format!("R{regno} type={} expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_", crate::log::reg_type_str(&base)),
+            format!(
+                "R{regno} type={} expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_",
+                crate::log::reg_type_str(&base)
+            ),
         )),
     }
 }

@@ -102,7 +102,10 @@ impl FieldKind {
     pub const fn size(self) -> u32 {
         match self {
             FieldKind::SpinLock | FieldKind::Refcount => 4,
-            FieldKind::ResSpinLock | FieldKind::Kptr | FieldKind::KptrUntrusted | FieldKind::TaskWork => 8,
+            FieldKind::ResSpinLock
+            | FieldKind::Kptr
+            | FieldKind::KptrUntrusted
+            | FieldKind::TaskWork => 8,
             FieldKind::ListHead | FieldKind::RbRoot | FieldKind::Timer | FieldKind::Wq => 16,
             FieldKind::ListNode => 24,
             FieldKind::RbNode => 32,
@@ -145,7 +148,7 @@ impl ObjType {
     pub fn field_overlapping(&self, off: i64, size: i64) -> Option<&Field> {
         self.fields
             .iter()
-            .find(|f| off < f.off as i64 + f.kind.size() as i64 && f.off as i64 <= off + size - 1)
+            .find(|f| off < f.off as i64 + f.kind.size() as i64 && (f.off as i64) < off + size)
     }
 
     /// The first field of kind `kind`.

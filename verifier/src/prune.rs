@@ -27,7 +27,11 @@ impl IdMap {
 
 /// Whether every behaviour from `cur` is covered by the verified `old`.
 pub fn subsumes(old: &State, cur: &State) -> bool {
-    if old.frames.len() != cur.frames.len() || old.rcu != cur.rcu || old.preempt != cur.preempt || old.refs.len() != cur.refs.len() {
+    if old.frames.len() != cur.frames.len()
+        || old.rcu != cur.rcu
+        || old.preempt != cur.preempt
+        || old.refs.len() != cur.refs.len()
+    {
         return false;
     }
     let mut ids = IdMap::default();
@@ -43,10 +47,18 @@ pub fn subsumes(old: &State, cur: &State) -> bool {
 }
 
 fn frame_subsumes(old: &Frame, cur: &Frame, ids: &mut IdMap) -> bool {
-    if old.subprog != cur.subprog || old.callsite != cur.callsite || old.in_callback != cur.in_callback {
+    if old.subprog != cur.subprog
+        || old.callsite != cur.callsite
+        || old.in_callback != cur.in_callback
+    {
         return false;
     }
-    if !old.regs.iter().zip(&cur.regs).all(|(o, c)| reg_subsumes(o, c, ids)) {
+    if !old
+        .regs
+        .iter()
+        .zip(&cur.regs)
+        .all(|(o, c)| reg_subsumes(o, c, ids))
+    {
         return false;
     }
     old.stack.iter().enumerate().all(|(i, o)| {
@@ -58,7 +70,11 @@ fn frame_subsumes(old: &Frame, cur: &Frame, ids: &mut IdMap) -> bool {
 fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap) -> bool {
     match old.ty {
         RegType::NotInit => true,
-        RegType::Scalar => cur.ty == RegType::Scalar && old.var.contains(&cur.var) && (old.id == 0 || ids.check(old.id, cur.id)),
+        RegType::Scalar => {
+            cur.ty == RegType::Scalar
+                && old.var.contains(&cur.var)
+                && (old.id == 0 || ids.check(old.id, cur.id))
+        }
         _ => {
             let range_ok = match old.ty {
                 RegType::Packet | RegType::PacketMeta => old.aux <= cur.aux,
@@ -84,10 +100,15 @@ fn slot_subsumes(old: &Slot, cur: &Slot, ids: &mut IdMap) -> bool {
         // A spilled unknown scalar is as good as initialised bytes.
         return old.reg.ty == RegType::Scalar
             && old.reg.var == crate::scalar::Scalar::UNKNOWN
-            && cur.bytes.iter().all(|b| matches!(b, SlotKind::Misc | SlotKind::Zero));
+            && cur
+                .bytes
+                .iter()
+                .all(|b| matches!(b, SlotKind::Misc | SlotKind::Zero));
     }
     if let Some(kind) = old.special() {
-        return cur.special() == Some(kind) && old.bytes == cur.bytes && reg_subsumes(&old.reg, &cur.reg, ids);
+        return cur.special() == Some(kind)
+            && old.bytes == cur.bytes
+            && reg_subsumes(&old.reg, &cur.reg, ids);
     }
     old.bytes.iter().zip(&cur.bytes).all(|(o, c)| match o {
         SlotKind::Invalid => true,
@@ -96,7 +117,9 @@ fn slot_subsumes(old: &Slot, cur: &Slot, ids: &mut IdMap) -> bool {
             SlotKind::Spill => cur.reg.ty == RegType::Scalar,
             _ => false,
         },
-        SlotKind::Zero => *c == SlotKind::Zero || (cur.is_spill() && cur.reg.var.as_const() == Some(0)),
+        SlotKind::Zero => {
+            *c == SlotKind::Zero || (cur.is_spill() && cur.reg.var.as_const() == Some(0))
+        }
         _ => false,
     })
 }

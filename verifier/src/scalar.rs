@@ -237,7 +237,11 @@ impl Scalar {
         let sign = 1u64 << (bits - 1);
         if lo.mask & sign == 0 {
             // The sign bit is known: extend it.
-            let ext = if lo.value & sign != 0 { !0u64 << bits } else { 0 };
+            let ext = if lo.value & sign != 0 {
+                !0u64 << bits
+            } else {
+                0
+            };
             let mut s = Scalar {
                 var: Tnum {
                     value: lo.value | ext,
@@ -306,11 +310,15 @@ impl Scalar {
             AluOp::MovSx(n) => return b.sext(n as u32 / 8),
             AluOp::Add => {
                 r.var = a.var.add(b.var);
-                if let (Some(lo), Some(hi)) = (a.umin.checked_add(b.umin), a.umax.checked_add(b.umax)) {
+                if let (Some(lo), Some(hi)) =
+                    (a.umin.checked_add(b.umin), a.umax.checked_add(b.umax))
+                {
                     r.umin = lo;
                     r.umax = hi;
                 }
-                if let (Some(lo), Some(hi)) = (a.smin.checked_add(b.smin), a.smax.checked_add(b.smax)) {
+                if let (Some(lo), Some(hi)) =
+                    (a.smin.checked_add(b.smin), a.smax.checked_add(b.smax))
+                {
                     r.smin = lo;
                     r.smax = hi;
                 }
@@ -321,7 +329,9 @@ impl Scalar {
                     r.umin = a.umin - b.umax;
                     r.umax = a.umax - b.umin;
                 }
-                if let (Some(lo), Some(hi)) = (a.smin.checked_sub(b.smax), a.smax.checked_sub(b.smin)) {
+                if let (Some(lo), Some(hi)) =
+                    (a.smin.checked_sub(b.smax), a.smax.checked_sub(b.smin))
+                {
                     r.smin = lo;
                     r.smax = hi;
                 }
@@ -379,24 +389,18 @@ impl Scalar {
                 let v = match op {
                     AluOp::Div => x.checked_div(y).unwrap_or(0),
                     AluOp::Mod => x.checked_rem(y).unwrap_or(x),
-                    AluOp::SDiv => (x as i64).checked_div(y as i64).map_or(
-                        if y == 0 { 0 } else { x },
-                        |q| q as u64,
-                    ),
-                    _ => (x as i64).checked_rem(y as i64).map_or(
-                        if y == 0 { x } else { 0 },
-                        |q| q as u64,
-                    ),
+                    AluOp::SDiv => (x as i64)
+                        .checked_div(y as i64)
+                        .map_or(if y == 0 { 0 } else { x }, |q| q as u64),
+                    _ => (x as i64)
+                        .checked_rem(y as i64)
+                        .map_or(if y == 0 { x } else { 0 }, |q| q as u64),
                 };
                 return Scalar::constant(v);
             }
         }
         r.sync();
-        if r.is_empty() {
-            Scalar::UNKNOWN
-        } else {
-            r
-        }
+        if r.is_empty() { Scalar::UNKNOWN } else { r }
     }
 
     /// Whether `self op other` is always or never true.
@@ -451,7 +455,13 @@ impl Scalar {
 
     /// Narrows both operands assuming `self op other` is `taken`.
     /// Returns `None` when the assumption is impossible.
-    pub fn refine(&self, op: JmpOp, other: &Scalar, wide: bool, taken: bool) -> Option<(Scalar, Scalar)> {
+    pub fn refine(
+        &self,
+        op: JmpOp,
+        other: &Scalar,
+        wide: bool,
+        taken: bool,
+    ) -> Option<(Scalar, Scalar)> {
         if op == JmpOp::Set {
             return if taken {
                 Some((*self, *other))

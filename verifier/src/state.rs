@@ -410,7 +410,9 @@ impl State {
 
     /// Whether IRQs are disabled by a save.
     pub fn irq_disabled(&self) -> bool {
-        self.refs.iter().any(|r| matches!(r.kind, RefKind::Irq { .. }))
+        self.refs
+            .iter()
+            .any(|r| matches!(r.kind, RefKind::Irq { .. }))
     }
 
     /// Every register in every frame, including spilled ones.

@@ -238,9 +238,23 @@ mod tests {
     }
 
     fn samples() -> Vec<Tnum> {
-        let mut out = vec![Tnum::constant(0), Tnum::constant(5), Tnum::constant(u64::MAX)];
-        for (v, m) in [(0, 3), (4, 3), (8, 0x11), (1, 6), (0x10, 0x0f), (u64::MAX - 7, 6)] {
-            out.push(Tnum { value: v & !m, mask: m });
+        let mut out = vec![
+            Tnum::constant(0),
+            Tnum::constant(5),
+            Tnum::constant(u64::MAX),
+        ];
+        for (v, m) in [
+            (0, 3),
+            (4, 3),
+            (8, 0x11),
+            (1, 6),
+            (0x10, 0x0f),
+            (u64::MAX - 7, 6),
+        ] {
+            out.push(Tnum {
+                value: v & !m,
+                mask: m,
+            });
         }
         out
     }
@@ -277,7 +291,7 @@ mod tests {
             let t = Tnum::range(lo, hi);
             assert!(t.allows(lo) && t.allows(hi));
         }
-        assert!(Tnum::range(4, 7).equals(4) == false && Tnum::range(4, 7).mask == 3);
+        assert!(!Tnum::range(4, 7).equals(4) && Tnum::range(4, 7).mask == 3);
     }
 
     #[test]

@@ -22,14 +22,14 @@ use kfreg::ProgType;
 use kfreg_verifier::program::MapType;
 
 /// One parsed case.
-pub struct AsmCase {
-    pub file: String,
-    pub name: String,
-    pub prog_type: ProgType,
-    pub iter: bool,
-    pub maps: Vec<(MapType, u32, u32, u32)>,
-    pub expect: Option<String>,
-    pub text: String,
+struct AsmCase {
+    file: String,
+    name: String,
+    prog_type: ProgType,
+    iter: bool,
+    maps: Vec<(MapType, u32, u32, u32)>,
+    expect: Option<String>,
+    text: String,
 }
 
 fn prog_type(word: &str) -> (ProgType, bool) {
@@ -46,22 +46,43 @@ fn prog_type(word: &str) -> (ProgType, bool) {
 }
 
 /// Parses every `tests/asm/*.s` file.
-pub fn load_cases() -> Vec<AsmCase> {
+fn load_cases() -> Vec<AsmCase> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/asm");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("tests/asm").flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "s")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/asm")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "s"))
+        .collect();
     files.sort();
     let mut cases = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(&f).expect("read");
-        let file = f.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let file = f
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         for chunk in text.split("\n### ").map(|c| c.trim_start_matches("### ")) {
-            let Some((name, body)) = chunk.split_once('\n') else { continue };
+            let Some((name, body)) = chunk.split_once('\n') else {
+                continue;
+            };
             if name.trim().is_empty() || name.starts_with(';') {
                 continue;
             }
-            let mut case = AsmCase { file: file.clone(), name: name.trim().into(), prog_type: ProgType::Xdp, iter: false, maps: Vec::new(), expect: None, text: body.into() };
+            let mut case = AsmCase {
+                file: file.clone(),
+                name: name.trim().into(),
+                prog_type: ProgType::Xdp,
+                iter: false,
+                maps: Vec::new(),
+                expect: None,
+                text: body.into(),
+            };
             for line in body.lines() {
-                let Some(meta) = line.trim().strip_prefix("; ") else { continue };
+                let Some(meta) = line.trim().strip_prefix("; ") else {
+                    continue;
+                };
                 if let Some(t) = meta.strip_prefix("type: ") {
                     (case.prog_type, case.iter) = prog_type(t.trim());
                 } else if let Some(m) = meta.strip_prefix("map: ") {
@@ -73,7 +94,12 @@ pub fn load_cases() -> Vec<AsmCase> {
                         Some("ringbuf") => MapType::Ringbuf,
                         other => panic!("{file}/{name}: map type {other:?}"),
                     };
-                    let mut kv = |k: &str| words.clone().find_map(|w| w.strip_prefix(k)?.parse::<u32>().ok()).unwrap_or(0);
+                    let kv = |k: &str| {
+                        words
+                            .clone()
+                            .find_map(|w| w.strip_prefix(k)?.parse::<u32>().ok())
+                            .unwrap_or(0)
+                    };
                     case.maps.push((ty, kv("key="), kv("value="), kv("max=")));
                 } else if let Some(e) = meta.strip_prefix("expect: ") {
                     case.expect = Some(e.trim().into());
@@ -87,7 +113,7 @@ pub fn load_cases() -> Vec<AsmCase> {
 
 impl AsmCase {
     /// The test program.
-    pub fn case(&self) -> Case {
+    fn case(&self) -> Case {
         let mut c = Case::new(self.prog_type, &self.text);
         c.prog.iter = self.iter;
         for (i, (ty, k, v, _)) in self.maps.iter().enumerate() {
@@ -112,8 +138,17 @@ fn asm_cases_match_the_kernel() {
             Some(e) => format!("REJECT {}", e.msg.lines().last().unwrap_or_default()),
         };
         if &got != expect {
-            failures.push(format!("{}/{}:\n    kernel: {expect}\n    kfreg:  {got}", case.file, case.name));
+            failures.push(format!(
+                "{}/{}:\n    kernel: {expect}\n    kfreg:  {got}",
+                case.file, case.name
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }

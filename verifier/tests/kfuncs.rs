@@ -23,14 +23,22 @@ fn graph(text: &str) -> Case {
             ELEM,
             "elem",
             72,
-            &[(FieldKind::ListNode, 8, None), (FieldKind::RbNode, 32, None), (FieldKind::Refcount, 64, None)],
+            &[
+                (FieldKind::ListNode, 8, None),
+                (FieldKind::RbNode, 32, None),
+                (FieldKind::Refcount, 64, None),
+            ],
         )
         .ty(PLAIN, "plain", 16, &[])
         .ty(
             VALUE,
             "value",
             40,
-            &[(FieldKind::SpinLock, 0, None), (FieldKind::ListHead, 8, Some((ELEM, 8))), (FieldKind::RbRoot, 24, Some((ELEM, 32)))],
+            &[
+                (FieldKind::SpinLock, 0, None),
+                (FieldKind::ListHead, 8, Some((ELEM, 8))),
+                (FieldKind::RbRoot, 24, Some((ELEM, 32))),
+            ],
         )
         .map("m", MapType::Array, 4, 40, Some(VALUE))
 }
@@ -86,7 +94,8 @@ fn push_under_lock_is_accepted() {
 
 #[test]
 fn push_without_lock() {
-    let text = prog("
+    let text = prog(
+        "
     r1 = r7
     r1 += 8
     r2 = r6
@@ -96,25 +105,30 @@ fn push_without_lock() {
     call bpf_list_push_front_impl
     r0 = 0
     exit
-");
+",
+    );
     graph(&text).reject("bpf_spin_lock at off=0 must be held for bpf_list_head");
 }
 
 #[test]
 fn leaked_object() {
-    graph(&prog("    r0 = 0\n    exit\n")).reject("BPF_EXIT instruction in main prog would lead to reference leak");
+    graph(&prog("    r0 = 0\n    exit\n"))
+        .reject("BPF_EXIT instruction in main prog would lead to reference leak");
 }
 
 #[test]
 fn node_used_after_unlock_is_not_owned() {
     // After the push the node is a non-owning reference; after unlock it is gone.
-    let text = prog(&format!("{PUSH}    r0 = *(u64 *)(r6 +0)\n    r0 = 0\n    exit\n"));
+    let text = prog(&format!(
+        "{PUSH}    r0 = *(u64 *)(r6 +0)\n    r0 = 0\n    exit\n"
+    ));
     graph(&text).reject("R6 invalid mem access 'scalar'");
 }
 
 #[test]
 fn drop_twice() {
-    let text = prog("
+    let text = prog(
+        "
     r1 = r6
     r2 = 0
     call bpf_obj_drop_impl
@@ -123,13 +137,15 @@ fn drop_twice() {
     call bpf_obj_drop_impl
     r0 = 0
     exit
-");
+",
+    );
     graph(&text).reject("arg#0 expected pointer to allocated object");
 }
 
 #[test]
 fn wrong_node_offset() {
-    let text = prog("
+    let text = prog(
+        "
     r1 = r7
     call bpf_spin_lock
     r1 = r7
@@ -143,13 +159,15 @@ fn wrong_node_offset() {
     call bpf_spin_unlock
     r0 = 0
     exit
-");
+",
+    );
     graph(&text).reject("bpf_list_node not found at offset=32");
 }
 
 #[test]
 fn pop_returns_owning_reference_that_must_be_dropped() {
-    let text = prog(&format!("{PUSH}
+    let text = prog(&format!(
+        "{PUSH}
     r1 = r7
     call bpf_spin_lock
     r1 = r7
@@ -165,39 +183,51 @@ fn pop_returns_owning_reference_that_must_be_dropped() {
 done:
     r0 = 0
     exit
-"));
+"
+    ));
     graph(&text).accept();
 }
 
 #[test]
 fn calls_under_lock_need_lock_safe_kfuncs() {
-    let text = prog("
+    let text = prog(
+        "
     r1 = r7
     call bpf_spin_lock
     call bpf_rcu_read_lock
     r0 = 0
     exit
-");
+",
+    );
     graph(&text).reject("function calls are not allowed while holding a lock");
 }
 
 #[test]
 fn rcu_nesting_and_balance() {
-    Case::new(ProgType::SchedCls, "call bpf_rcu_read_lock\ncall bpf_rcu_read_lock\nr0 = 0\nexit")
-        .reject("nested rcu read lock (kernel function bpf_rcu_read_lock)");
+    Case::new(
+        ProgType::SchedCls,
+        "call bpf_rcu_read_lock\ncall bpf_rcu_read_lock\nr0 = 0\nexit",
+    )
+    .reject("nested rcu read lock (kernel function bpf_rcu_read_lock)");
     Case::new(ProgType::SchedCls, "call bpf_rcu_read_unlock\nr0 = 0\nexit")
         .reject("unmatched rcu read unlock (kernel function bpf_rcu_read_unlock)");
-    Case::new(ProgType::SchedCls, "call bpf_rcu_read_lock\nr0 = 0\nexit")
-        .reject("BPF_EXIT instruction in main prog cannot be used inside bpf_rcu_read_lock-ed region");
-    Case::new(ProgType::SchedCls, "call bpf_rcu_read_lock\ncall bpf_rcu_read_unlock\nr0 = 0\nexit").accept();
+    Case::new(ProgType::SchedCls, "call bpf_rcu_read_lock\nr0 = 0\nexit").reject(
+        "BPF_EXIT instruction in main prog cannot be used inside bpf_rcu_read_lock-ed region",
+    );
+    Case::new(
+        ProgType::SchedCls,
+        "call bpf_rcu_read_lock\ncall bpf_rcu_read_unlock\nr0 = 0\nexit",
+    )
+    .accept();
 }
 
 #[test]
 fn preempt_balance() {
     Case::new(ProgType::SchedCls, "call bpf_preempt_enable\nr0 = 0\nexit")
         .reject("unmatched attempt to enable preemption (kernel function bpf_preempt_enable)");
-    Case::new(ProgType::SchedCls, "call bpf_preempt_disable\nr0 = 0\nexit")
-        .reject("BPF_EXIT instruction in main prog cannot be used inside bpf_preempt_disable-ed region");
+    Case::new(ProgType::SchedCls, "call bpf_preempt_disable\nr0 = 0\nexit").reject(
+        "BPF_EXIT instruction in main prog cannot be used inside bpf_preempt_disable-ed region",
+    );
 }
 
 #[test]
@@ -231,7 +261,8 @@ end:
     r0 = 0
     exit
 ";
-    Case::new(ProgType::SchedCls, leak).reject("BPF_EXIT instruction in main prog would lead to reference leak");
+    Case::new(ProgType::SchedCls, leak)
+        .reject("BPF_EXIT instruction in main prog would lead to reference leak");
     let uninit = "
     r1 = r10
     r1 += -8
@@ -253,7 +284,8 @@ fn sleepable_kfunc_needs_sleepable_program() {
     r0 = 0
     exit
 ";
-    Case::new(ProgType::Syscall, text).reject("program must be sleepable to call sleepable kfunc bpf_copy_from_user_str");
+    Case::new(ProgType::Syscall, text)
+        .reject("program must be sleepable to call sleepable kfunc bpf_copy_from_user_str");
 }
 
 #[test]
@@ -271,7 +303,8 @@ fn availability_by_program_type() {
 #[test]
 fn new_family_follows_its_declared_policy() {
     // stk_push_impl on the map's list head: the stk family requires the lock.
-    let unlocked = prog("
+    let unlocked = prog(
+        "
     r1 = r7
     r1 += 8
     r2 = r6
@@ -281,9 +314,11 @@ fn new_family_follows_its_declared_policy() {
     call stk_push_impl
     r0 = 0
     exit
-");
+",
+    );
     graph(&unlocked).reject("bpf_spin_lock at off=0 must be held for bpf_list_head");
-    let locked = prog("
+    let locked = prog(
+        "
     r1 = r7
     call bpf_spin_lock
     r1 = r7
@@ -300,7 +335,8 @@ fn new_family_follows_its_declared_policy() {
     call bpf_spin_unlock
     r0 = 0
     exit
-");
+",
+    );
     graph(&locked).accept();
 }
 
@@ -308,7 +344,8 @@ fn new_family_follows_its_declared_policy() {
 fn list_2026_api_is_enforced_from_its_declarations() {
     // bpf_list_del takes a non-owning node (from bpf_list_front) under the lock
     // and returns an owning element that must be dropped.
-    let del = prog(&format!("{PUSH}
+    let del = prog(&format!(
+        "{PUSH}
     r1 = r7
     call bpf_spin_lock
     r1 = r7
@@ -334,10 +371,12 @@ unlock:
 done:
     r0 = 0
     exit
-"));
+"
+    ));
     graph(&del).accept();
     // Without the lock: refused by the list family's policy.
-    let unlocked = prog("
+    let unlocked = prog(
+        "
     r1 = r7
     r1 += 8
     call bpf_list_empty
@@ -346,10 +385,12 @@ done:
     call bpf_obj_drop_impl
     r0 = 0
     exit
-");
+",
+    );
     graph(&unlocked).reject("bpf_spin_lock at off=0 must be held for bpf_list_head");
     // Leaking the element bpf_list_del returns.
-    let leak = prog(&format!("{PUSH}
+    let leak = prog(&format!(
+        "{PUSH}
     r1 = r7
     call bpf_spin_lock
     r1 = r7
@@ -366,7 +407,8 @@ unlock:
     call bpf_spin_unlock
     r0 = 0
     exit
-"));
+"
+    ));
     graph(&leak).reject("BPF_EXIT instruction in main prog would lead to reference leak");
 }
 
@@ -388,7 +430,8 @@ fn res_spin_lock_result_must_be_checked() {
     if r0 == 0 goto out
     r6 = r0
 ";
-    let checked = format!("{lookup}
+    let checked = format!(
+        "{lookup}
     r1 = r6
     call bpf_res_spin_lock
     if r0 != 0 goto out
@@ -397,9 +440,11 @@ fn res_spin_lock_result_must_be_checked() {
 out:
     r0 = 0
     exit
-");
+"
+    );
     case(&checked).accept();
-    let unchecked = format!("{lookup}
+    let unchecked = format!(
+        "{lookup}
     r1 = r6
     call bpf_res_spin_lock
     r1 = r6
@@ -407,9 +452,11 @@ out:
 out:
     r0 = 0
     exit
-");
+"
+    );
     case(&unchecked).reject("bpf_res_spin_unlock without taking a lock");
-    let aa = format!("{lookup}
+    let aa = format!(
+        "{lookup}
     r1 = r6
     call bpf_res_spin_lock
     if r0 != 0 goto out
@@ -418,6 +465,7 @@ out:
 out:
     r0 = 0
     exit
-");
+"
+    );
     case(&aa).reject("Acquiring the same lock again, AA deadlock detected");
 }

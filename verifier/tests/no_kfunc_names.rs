@@ -13,7 +13,13 @@ fn sources() -> Vec<(String, String)> {
         let p = e.path();
         if p.extension().is_some_and(|x| x == "rs") {
             let text = std::fs::read_to_string(&p).expect("read");
-            out.push((p.file_name().unwrap_or_default().to_string_lossy().into_owned(), text));
+            out.push((
+                p.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                text,
+            ));
         }
     }
     assert!(out.len() > 10, "found the verifier's sources");
@@ -43,19 +49,35 @@ fn verifier_source_names_no_kfunc() {
     let mut found = Vec::new();
     for (file, text) in sources() {
         for (_, k) in reg.iter() {
-            if mentions(&text, k.name) && !(file == "program.rs" && struct_names.contains(&k.name)) {
+            if mentions(&text, k.name) && !(file == "program.rs" && struct_names.contains(&k.name))
+            {
                 found.push(format!("{file}: {}", k.name));
             }
         }
     }
-    assert!(found.is_empty(), "kfunc names in verifier/src:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "kfunc names in verifier/src:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
 fn verifier_source_compares_no_kfunc_identity() {
     for (file, text) in sources() {
-        for pattern in ["special_kfunc", "k.name ==", ".name == \"", "== k.name", "k.name.starts_with(", "KfuncId(", "reg.id(\""] {
-            assert!(!text.contains(pattern), "{file} contains `{pattern}`: a kfunc-specific decision must come from the kfunc's declaration");
+        for pattern in [
+            "special_kfunc",
+            "k.name ==",
+            ".name == \"",
+            "== k.name",
+            "k.name.starts_with(",
+            "KfuncId(",
+            "reg.id(\"",
+        ] {
+            assert!(
+                !text.contains(pattern),
+                "{file} contains `{pattern}`: a kfunc-specific decision must come from the kfunc's declaration"
+            );
         }
     }
 }

@@ -1,3 +1,5 @@
+//! The harness itself: the smallest accepted and rejected programs.
+
 mod common;
 kfreg::link!(kfreg_catalog);
 use common::Case;

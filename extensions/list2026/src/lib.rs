@@ -13,7 +13,10 @@ use kfreg_catalog::families::list;
 
 /// Removes `node` from `head` and returns it, owned.
 #[kfunc(family = list, acquire, ret_null, takes = [list_head, list_node])]
-pub unsafe extern "C" fn bpf_list_del(head: *mut ListHead, node: NonOwn<*mut ListNode>) -> *mut ListNode {
+pub unsafe extern "C" fn bpf_list_del(
+    head: *mut ListHead,
+    node: NonOwn<*mut ListNode>,
+) -> *mut ListNode {
     std::ptr::null_mut()
 }
 
@@ -31,13 +34,19 @@ pub unsafe extern "C" fn bpf_list_add_impl(
 
 /// Whether `node` is the first element of `head`.
 #[kfunc(family = list)]
-pub unsafe extern "C" fn bpf_list_is_first(head: *mut ListHead, node: NonOwn<*mut ListNode>) -> bool {
+pub unsafe extern "C" fn bpf_list_is_first(
+    head: *mut ListHead,
+    node: NonOwn<*mut ListNode>,
+) -> bool {
     false
 }
 
 /// Whether `node` is the last element of `head`.
 #[kfunc(family = list)]
-pub unsafe extern "C" fn bpf_list_is_last(head: *mut ListHead, node: NonOwn<*mut ListNode>) -> bool {
+pub unsafe extern "C" fn bpf_list_is_last(
+    head: *mut ListHead,
+    node: NonOwn<*mut ListNode>,
+) -> bool {
     false
 }
 

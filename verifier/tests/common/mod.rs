@@ -17,6 +17,9 @@ impl Resolver for Names<'_> {
     }
 }
 
+/// A special field: kind, offset, and for roots the contained (type, node offset).
+pub type FieldSpec = (FieldKind, u32, Option<(u32, u32)>);
+
 /// A test program.
 pub struct Case {
     pub prog: Program,
@@ -36,7 +39,14 @@ impl Case {
     }
 
     /// Adds a map (its fd is its index).
-    pub fn map(mut self, name: &str, ty: MapType, key: u32, value: u32, value_type: Option<u32>) -> Case {
+    pub fn map(
+        mut self,
+        name: &str,
+        ty: MapType,
+        key: u32,
+        value: u32,
+        value_type: Option<u32>,
+    ) -> Case {
         self.prog.maps.push(MapDef {
             name: name.into(),
             map_type: ty,
@@ -61,12 +71,24 @@ impl Case {
     }
 
     /// Adds a program-BTF struct.
-    pub fn ty(mut self, id: u32, name: &str, size: u32, fields: &[(FieldKind, u32, Option<(u32, u32)>)]) -> Case {
+    pub fn ty(mut self, id: u32, name: &str, size: u32, fields: &[FieldSpec]) -> Case {
         let fields = fields
             .iter()
-            .map(|(kind, off, contains)| Field { kind: *kind, off: *off, contains: *contains, kptr: None })
+            .map(|(kind, off, contains)| Field {
+                kind: *kind,
+                off: *off,
+                contains: *contains,
+                kptr: None,
+            })
             .collect();
-        self.prog.types.insert(id, ObjType { name: name.into(), size, fields });
+        self.prog.types.insert(
+            id,
+            ObjType {
+                name: name.into(),
+                size,
+                fields,
+            },
+        );
         self
     }
 
@@ -78,22 +100,41 @@ impl Case {
 
     /// Verifies.
     pub fn run(&self) -> Report {
-        verify(&self.prog, Registry::global(), &Options { log: true, ..Options::default() })
+        verify(
+            &self.prog,
+            Registry::global(),
+            &Options {
+                log: true,
+                ..Options::default()
+            },
+        )
     }
 
     /// Asserts acceptance.
     #[track_caller]
     pub fn accept(&self) {
         let r = self.run();
-        assert!(r.accepted(), "expected ACCEPT, got: {:?}\n{}", r.error, r.log);
+        assert!(
+            r.accepted(),
+            "expected ACCEPT, got: {:?}\n{}",
+            r.error,
+            r.log
+        );
     }
 
     /// Asserts rejection whose last error line is `msg`.
     #[track_caller]
     pub fn reject(&self, msg: &str) {
         let r = self.run();
-        let e = r.error.unwrap_or_else(|| panic!("expected REJECT `{msg}`, got ACCEPT\n{}", r.log));
+        let e = r
+            .error
+            .unwrap_or_else(|| panic!("expected REJECT `{msg}`, got ACCEPT\n{}", r.log));
         let last = e.msg.lines().last().unwrap_or_default();
-        assert!(last == msg || e.msg.contains(msg), "expected `{msg}`, got `{}`\n{}", e.msg, r.log);
+        assert!(
+            last == msg || e.msg.contains(msg),
+            "expected `{msg}`, got `{}`\n{}",
+            e.msg,
+            r.log
+        );
     }
 }

@@ -1,5 +1,10 @@
 //! Declares the `queue` family and two of its kfuncs.
-#![allow(non_camel_case_types, unused_variables, missing_docs, clippy::missing_safety_doc)]
+#![allow(
+    non_camel_case_types,
+    unused_variables,
+    missing_docs,
+    clippy::missing_safety_doc
+)]
 
 use kfreg::{IntoRoot, ListHead, ListNode, Meta, NodeOffset, family, kfunc};
 

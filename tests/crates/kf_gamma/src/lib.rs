@@ -1,5 +1,10 @@
 //! Declares a family of its own with a lock policy and two kfuncs.
-#![allow(non_camel_case_types, unused_variables, missing_docs, clippy::missing_safety_doc)]
+#![allow(
+    non_camel_case_types,
+    unused_variables,
+    missing_docs,
+    clippy::missing_safety_doc
+)]
 
 use kfreg::{ResSpinLock, family, kfunc};
 

@@ -1,7 +1,12 @@
 //! `stk`: a LIFO of allocated objects, linked through list nodes. Its own
 //! family and policy: lock required on the root, callable under the lock,
 //! only for tc and xdp programs.
-#![allow(non_camel_case_types, unused_variables, missing_docs, clippy::missing_safety_doc)]
+#![allow(
+    non_camel_case_types,
+    unused_variables,
+    missing_docs,
+    clippy::missing_safety_doc
+)]
 
 use kfreg::{IntoRoot, ListHead, ListNode, Meta, NodeOffset, family, kfunc};
 
@@ -11,7 +16,12 @@ pub struct stk;
 
 /// Pushes the owning `node` onto `top`.
 #[kfunc(family = stk)]
-pub unsafe extern "C" fn stk_push_impl(top: *mut ListHead, node: IntoRoot<*mut ListNode>, meta: Meta, off: NodeOffset) -> i32 {
+pub unsafe extern "C" fn stk_push_impl(
+    top: *mut ListHead,
+    node: IntoRoot<*mut ListNode>,
+    meta: Meta,
+    off: NodeOffset,
+) -> i32 {
     0
 }
 
