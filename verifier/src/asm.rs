@@ -384,12 +384,12 @@ fn lex(s: &str) -> Result<Vec<Tok>, String> {
         }
         let rest = &s[i..];
         // `s>`, `s/=`, ... before identifiers starting with `s`.
-        if c != 's' || rest[1..].starts_with(['>', '<', '/', '%']) {
-            if let Some(p) = PUNCT.iter().find(|p| rest.starts_with(**p)) {
-                toks.push(Tok::P(p));
-                i += p.len();
-                continue;
-            }
+        if (c != 's' || rest[1..].starts_with(['>', '<', '/', '%']))
+            && let Some(p) = PUNCT.iter().find(|p| rest.starts_with(**p))
+        {
+            toks.push(Tok::P(p));
+            i += p.len();
+            continue;
         }
         if c.is_ascii_digit() {
             let len = rest
@@ -972,7 +972,8 @@ impl Parser {
                         imm_hi: (bits >> 32) as u32 as i32,
                     }));
                 }
-                let imm = to_i32(v).map_err(|e| format!("{e} (use `{v} ll` for a 64-bit constant)"))?;
+                let imm =
+                    to_i32(v).map_err(|e| format!("{e} (use `{v} ll` for a 64-bit constant)"))?;
                 Ok(Pending::Done(Insn::Alu {
                     wide,
                     op: AluOp::Mov,
@@ -999,18 +1000,18 @@ impl Parser {
             ("le", ByteOrder::ToLe),
             ("be", ByteOrder::ToBe),
         ] {
-            if let Some(bits) = word.strip_prefix(prefix) {
-                if let Ok(bits) = bits.parse::<u8>() {
-                    if !matches!(bits, 16 | 32 | 64) {
-                        return Err(format!("`{word}`: width must be 16, 32 or 64"));
-                    }
-                    let s = self.reg64()?;
-                    if s != dst {
-                        return Err(format!("`{word}` works in place: r{dst} = {word} r{dst}"));
-                    }
-                    Self::need_r(wide, word)?;
-                    return Ok(Pending::Done(Insn::End { order, dst, bits }));
+            if let Some(bits) = word.strip_prefix(prefix)
+                && let Ok(bits) = bits.parse::<u8>()
+            {
+                if !matches!(bits, 16 | 32 | 64) {
+                    return Err(format!("`{word}`: width must be 16, 32 or 64"));
                 }
+                let s = self.reg64()?;
+                if s != dst {
+                    return Err(format!("`{word}` works in place: r{dst} = {word} r{dst}"));
+                }
+                Self::need_r(wide, word)?;
+                return Ok(Pending::Done(Insn::End { order, dst, bits }));
             }
         }
         match word {
@@ -1198,5 +1199,52 @@ fn to_i32(v: i128) -> PResult<i32> {
         Ok(v as u32 as i32)
     } else {
         Err(format!("{v} does not fit in 32 bits"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments() {
+        assert_eq!(strip_comment("r0 = 0 ; R0=0"), "r0 = 0 ");
+        assert_eq!(strip_comment("r0 = 0 // x"), "r0 = 0 ");
+        assert_eq!(strip_comment("# all"), "");
+        assert_eq!(strip_comment("exit # done"), "exit ");
+        assert_eq!(strip_comment("call bpf_loop#181"), "call bpf_loop#181");
+        assert_eq!(strip_comment("call #0"), "call #0");
+    }
+
+    #[test]
+    fn prefixes_and_labels() {
+        assert_eq!(strip_prefix("12: (b7) r0 = 0"), "r0 = 0");
+        assert_eq!(strip_prefix("(95) exit"), "exit");
+        assert_eq!(strip_prefix("7: exit"), "exit");
+        assert_eq!(label_def("loop:"), Some("loop"));
+        assert_eq!(label_def(".L1_x:"), Some(".L1_x"));
+        assert_eq!(label_def("r1:"), None);
+        assert_eq!(label_def("exit"), None);
+    }
+
+    #[test]
+    fn lexer() {
+        assert_eq!(
+            lex("if w1 s>= 0x10 goto pc-3").unwrap(),
+            vec![
+                Tok::Ident("if".into()),
+                Tok::Reg(false, 1),
+                Tok::P("s>="),
+                Tok::Num(16),
+                Tok::Ident("goto".into()),
+                Tok::Ident("pc".into()),
+                Tok::P("-"),
+                Tok::Num(3),
+            ]
+        );
+        assert_eq!(lex("skb").unwrap(), vec![Tok::Ident("skb".into())]);
+        assert_eq!(lex("r1 s>>= 3").unwrap()[1], Tok::P("s>>="),);
+        assert!(lex("r99").is_err());
+        assert!(lex("0x").is_err());
     }
 }

@@ -127,6 +127,8 @@ pub(crate) struct Env<'a> {
     loop_head: Vec<bool>,
     /// Subprogram index of each instruction.
     pub subprog_of: Vec<u32>,
+    /// The deepest stack each subprogram used, in bytes.
+    subprog_depth: Vec<u32>,
     next_id: u32,
 }
 
@@ -145,6 +147,7 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         prune_point: vec![false; prog.insns.len()],
         loop_head: vec![false; prog.insns.len()],
         subprog_of: vec![0; prog.insns.len()],
+        subprog_depth: vec![0; prog.subprogs.len()],
         next_id: 0,
     };
     let result = crate::cfg::check(&mut env).and_then(|()| env.run());
@@ -248,6 +251,52 @@ impl Env<'_> {
             self.pending.push(Path { st, parent: None });
             self.explore()?;
         }
+        self.check_stack_depth()
+    }
+
+    /// The combined stack of the deepest chain of BPF-to-BPF calls must fit
+    /// in 512 bytes; each frame counts rounded up to 16 (the JIT's unit).
+    fn check_stack_depth(&self) -> Result<(), VerifyError> {
+        let calls: Vec<Vec<u32>> = (0..self.prog.subprogs.len())
+            .map(|s| {
+                let start = self.prog.subprogs[s].start as usize;
+                let end = self
+                    .prog
+                    .subprogs
+                    .get(s + 1)
+                    .map_or(self.prog.insns.len(), |n| n.start as usize);
+                (start..end)
+                    .filter_map(|i| match self.prog.insns[i] {
+                        Insn::Call(Call::Local(off)) => {
+                            let t = (i as i64 + 1 + off as i64) as u32;
+                            self.prog
+                                .subprogs
+                                .iter()
+                                .position(|x| x.start == t && !x.global)
+                                .map(|x| x as u32)
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect();
+        let frame = |s: u32| self.subprog_depth[s as usize].div_ceil(16) * 16;
+        // Depth-first over call chains; recursion was refused during exploration.
+        let mut work = vec![(0u32, frame(0), 1usize)];
+        while let Some((s, depth, frames)) = work.pop() {
+            if depth > MAX_STACK {
+                return Err(VerifyError {
+                    insn: None,
+                    msg: format!("combined stack size of {frames} calls is {depth}. Too large"),
+                });
+            }
+            if frames > MAX_CALL_FRAMES {
+                continue;
+            }
+            for &callee in &calls[s as usize] {
+                work.push((callee, depth + frame(callee), frames + 1));
+            }
+        }
         Ok(())
     }
 
@@ -284,7 +333,12 @@ impl Env<'_> {
                     let line = crate::log::insn_line(self, idx);
                     self.logln(&line);
                 }
-                match self.step(&mut path)? {
+                let step = self.step(&mut path)?;
+                for f in &path.st.frames {
+                    let d = &mut self.subprog_depth[f.subprog as usize];
+                    *d = (*d).max(f.depth());
+                }
+                match step {
                     Step::Next => {}
                     Step::End => {
                         self.finish_path(path.parent);

@@ -569,9 +569,11 @@ fn write_text(
             Call::Local(off) => write!(s, "call pc{off:+}"),
             Call::Kfunc { btf_id, fd } => {
                 // The kernel names kfuncs from BTF; id 0 is the nameless `void`.
-                let name = syms
-                    .kfunc_name(btf_id)
-                    .unwrap_or(if btf_id == 0 { "" } else { "kernel-function" });
+                let name = syms.kfunc_name(btf_id).unwrap_or(if btf_id == 0 {
+                    ""
+                } else {
+                    "kernel-function"
+                });
                 write!(s, "call {name}#{btf_id}")?;
                 if fd != 0 {
                     write!(s, "[fd:{fd}]")?;
@@ -580,5 +582,37 @@ fn write_text(
             }
         },
         Insn::Exit => write!(s, "exit"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helper_names_are_unique() {
+        for (i, n) in HELPER_NAMES.iter().enumerate() {
+            assert!(n.starts_with("bpf_"));
+            assert_eq!(helper_id(n), Some(i as i32), "{n}");
+        }
+    }
+
+    #[test]
+    fn texts() {
+        let t = |insn: Insn| insn_text(&[insn], 0, &NoSymbols);
+        assert_eq!(
+            t(Insn::Ldx {
+                size: Size::DW,
+                dst: 1,
+                src: 10,
+                off: -8,
+                sign_ext: false
+            }),
+            "r1 = *(u64 *)(r10 -8)"
+        );
+        assert_eq!(t(Insn::Call(Call::Local(5))), "call pc+5");
+        assert_eq!(t(Insn::Ja { off: 70000 }), "gotol pc+70000");
+        assert_eq!(t(Insn::Ja { off: 2 }), "goto pc+2");
+        assert_eq!(insn_text(&[], 3, &NoSymbols), "");
     }
 }

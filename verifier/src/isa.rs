@@ -451,7 +451,7 @@ impl RawInsn {
 
     /// Splits a program image into slots. The length must be a multiple of 8.
     pub fn from_bytes(bytes: &[u8]) -> Result<Vec<RawInsn>, DecodeError> {
-        if bytes.len() % 8 != 0 {
+        if !bytes.len().is_multiple_of(8) {
             return Err(DecodeError::new(
                 bytes.len() / 8,
                 format!("program size {} is not a multiple of 8 bytes", bytes.len()),
@@ -1209,9 +1209,13 @@ pub(crate) fn encode_one(insn: &Insn, hi: i32) -> RawInsn {
             dst,
             src,
             off,
-        } => {
-k(CLASS_STX | MODE_ATOMIC | size.bits(), dst, src, off, op.imm())
-        }
+        } => k(
+            CLASS_STX | MODE_ATOMIC | size.bits(),
+            dst,
+            src,
+            off,
+            op.imm(),
+        ),
         Insn::Ja { off } => match i16::try_from(off) {
             Ok(o) => k(JA, 0, 0, o, 0),
             Err(_) => k(JA32, 0, 0, 0, off),
@@ -1249,5 +1253,48 @@ k(CLASS_STX | MODE_ATOMIC | size.bits(), dst, src, off, op.imm())
             Call::Kfunc { btf_id, fd } => k(CALL, 0, PSEUDO_KFUNC_CALL, fd, btf_id),
         },
         Insn::Exit => k(EXIT, 0, 0, 0, 0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_imm_round_trips() {
+        for imm in -1..0x200 {
+            if let Some(op) = AtomicOp::from_imm(imm) {
+                assert_eq!(op.imm(), imm);
+            }
+        }
+        assert_eq!(AtomicOp::from_imm(0x02), None);
+        assert_eq!(AtomicOp::from_imm(0xe0), None);
+    }
+
+    #[test]
+    fn pseudo_src_round_trips() {
+        for src in 0..16 {
+            match Pseudo::from_src_reg(src) {
+                Some(p) => assert_eq!(p.src_reg(), src),
+                None => assert!(src > 6),
+            }
+        }
+    }
+
+    #[test]
+    fn opcode_and_jump_offset() {
+        assert_eq!(Insn::Exit.code(), 0x95);
+        assert_eq!(Insn::Ja { off: 1 << 20 }.code(), 0x06);
+        assert_eq!(Insn::Ja { off: -1 }.jump_offset(), Some(-1));
+        assert_eq!(Insn::MayGoto { off: 3 }.jump_offset(), Some(3));
+        assert_eq!(Insn::Exit.jump_offset(), None);
+    }
+
+    #[test]
+    fn subprog_starts_are_sorted_and_unique() {
+        let call = |imm| RawInsn::new(CALL, 0, PSEUDO_CALL, 0, imm);
+        let exit = RawInsn::new(EXIT, 0, 0, 0, 0);
+        let p = [call(3), call(1), exit, exit, exit];
+        assert_eq!(subprog_starts(&p).unwrap(), vec![0, 3, 4]);
     }
 }
