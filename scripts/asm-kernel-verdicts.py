@@ -1,0 +1,409 @@
+#!/usr/bin/env python3
+"""Load every assembler case of verifier/tests/asm/*.s into the running
+kernel and record (or check) the verifier's verdict.
+
+Each case (see verifier/tests/asm_cases.rs) carries `; type:`, `; map:` and
+`; expect:` lines.  This script runs the `asm2json` example to get the
+encoded instructions, creates the case's maps with BPF_MAP_CREATE, patches
+every LD_IMM64 that refers to a map (src_reg BPF_PSEUDO_MAP_FD or
+BPF_PSEUDO_MAP_VALUE: imm = map number N of the case) with the real fd of
+map N, loads the program with BPF_PROG_LOAD (license "GPL", log level 1,
+16 MiB log) and closes every fd again.  Nothing is attached, pinned or run.
+
+Programs that take a callback's address (LD_IMM64 BPF_PSEUDO_FUNC, for
+bpf_loop) also get a minimal BTF (BPF_BTF_LOAD) with one static
+`int fN(void)` FUNC per subprogram as their func_info: without it the kernel
+refuses every callback with "missing btf func_info".
+
+A `; map:` line may carry `rdonly_prog` (BPF_F_RDONLY_PROG) or `flags=N`.
+
+The recorded answer is `ACCEPT` or `REJECT <line>`, where <line> is the
+last non-empty log line before the `processed N insns ...` summary (or the
+last non-empty line when there is no summary), not counting the
+`cur state:` / `old state:` dumps the kernel prints after
+`infinite loop detected at insn N`.  When the log does not fit (ENOSPC) the
+program is loaded again with log level 0 for the verdict; the kernel's log
+rotates, so the error line is still taken from the log's tail.
+
+Usage:
+    scripts/asm-kernel-verdicts.py [--check | --write] [-v [--log N]] [NAME...]
+      --check            (default) print every case whose `; expect:` differs,
+                         exit 1 on any
+      --write            rewrite the `; expect:` line of every case in place
+      -v, --log N        print every verdict, and the last N log lines
+      --dir DIR          the case directory (default verifier/tests/asm)
+      --json FILE        skip cargo; read the asm2json output from this file
+      --asm2json BINARY  run this built asm2json example instead of `cargo run`
+      NAME               only cases whose name contains one of these strings
+Needs root (or CAP_BPF + CAP_PERFMON + CAP_NET_ADMIN/CAP_SYS_ADMIN): the
+recorded verdicts are those of a privileged loader (uninitialised stack
+reads and pointer leaks are allowed).
+"""
+
+import argparse
+import ctypes
+import errno
+import json
+import os
+import platform
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_DIR = os.path.join(ROOT, "verifier", "tests", "asm")
+
+SYS_BPF = {"x86_64": 321, "aarch64": 280, "riscv64": 280}.get(platform.machine(), 321)
+BPF_MAP_CREATE = 0
+BPF_PROG_LOAD = 5
+BPF_BTF_LOAD = 18
+
+MAP_TYPES = {"hash": 1, "array": 2, "percpu_array": 6, "ringbuf": 27}
+# type word -> (prog_type, prog_flags, expected_attach_type)
+PROG_TYPES = {
+    "socket": (1, 0, 0),
+    "tc": (3, 0, 0),
+    "xdp": (6, 0, 0),
+    "raw_tp": (17, 0, 0),
+    "syscall": (31, 1 << 4, 0),  # BPF_F_SLEEPABLE
+}
+BPF_PSEUDO_MAP_FD = 1
+BPF_PSEUDO_MAP_VALUE = 2
+BPF_PSEUDO_CALL = 1
+BPF_PSEUDO_FUNC = 4
+LOG_SIZE = 16 << 20
+ATTR_SIZE = 256
+
+libc = ctypes.CDLL(None, use_errno=True)
+libc.syscall.restype = ctypes.c_long
+
+
+def bpf(cmd, attr):
+    buf = ctypes.create_string_buffer(bytes(attr), ATTR_SIZE)
+    ret = libc.syscall(ctypes.c_long(SYS_BPF), ctypes.c_int(cmd), buf, ctypes.c_uint(ATTR_SIZE))
+    if ret < 0:
+        return -ctypes.get_errno()
+    return ret
+
+
+def u32(b, off, v):
+    b[off:off + 4] = (v & 0xFFFFFFFF).to_bytes(4, "little")
+
+
+def u64(b, off, v):
+    b[off:off + 8] = (v & 0xFFFFFFFFFFFFFFFF).to_bytes(8, "little")
+
+
+def map_create(spec):
+    """`hash key=4 value=8 max=1 [rdonly_prog] [flags=N]` -> fd (or -errno)."""
+    words = spec.split()
+    kind = words[0]
+    if kind not in MAP_TYPES:
+        raise ValueError(f"unknown map type {kind!r}")
+    kv = {}
+    for w in words[1:]:
+        if "=" in w:
+            k, v = w.split("=", 1)
+            kv[k] = v
+    key = int(kv.get("key", "0"), 0)
+    value = int(kv.get("value", "0"), 0)
+    max_entries = int(kv.get("max", "1"), 0)
+    flags = int(kv.get("flags", "0"), 0)
+    if "rdonly_prog" in words[1:]:
+        flags |= 1 << 7  # BPF_F_RDONLY_PROG
+    if kind == "ringbuf":
+        key, value = 0, 0
+        if max_entries < 4096:
+            max_entries = 4096
+    attr = bytearray(ATTR_SIZE)
+    u32(attr, 0, MAP_TYPES[kind])
+    u32(attr, 4, key)
+    u32(attr, 8, value)
+    u32(attr, 12, max_entries)
+    u32(attr, 16, flags)
+    return bpf(BPF_MAP_CREATE, attr)
+
+
+def patch_maps(code, fds):
+    code = bytearray(code)
+    i = 0
+    n = len(code) // 8
+    while i < n:
+        op = code[i * 8]
+        src = code[i * 8 + 1] >> 4
+        if op == 0x18:
+            if src in (BPF_PSEUDO_MAP_FD, BPF_PSEUDO_MAP_VALUE):
+                idx = int.from_bytes(code[i * 8 + 4:i * 8 + 8], "little", signed=True)
+                if 0 <= idx < len(fds):
+                    u32(code, i * 8 + 4, fds[idx])
+            i += 2
+            continue
+        i += 1
+    return bytes(code)
+
+
+def subprog_starts(code):
+    """Instruction indexes where subprograms start (the kernel's list), and
+    whether a callback is taken by address (LD_IMM64 BPF_PSEUDO_FUNC)."""
+    n = len(code) // 8
+    starts = {0}
+    callback = False
+    i = 0
+    while i < n:
+        op = code[i * 8]
+        src = code[i * 8 + 1] >> 4
+        imm = int.from_bytes(code[i * 8 + 4:i * 8 + 8], "little", signed=True)
+        if op == 0x85 and src == BPF_PSEUDO_CALL:
+            starts.add(i + imm + 1)
+        if op == 0x18:
+            if src == BPF_PSEUDO_FUNC:
+                starts.add(i + imm + 1)
+                callback = True
+            i += 2
+            continue
+        i += 1
+    return sorted(starts), callback
+
+
+def btf_for_subprogs(count):
+    """A minimal BTF blob: `int`, `int (void)`, and one static FUNC per
+    subprogram (f0, f1, ...), types 3.. in subprogram order."""
+    strings = b"\0int\0"
+    names = []
+    for k in range(count):
+        names.append(len(strings))
+        strings += f"f{k}".encode() + b"\0"
+    types = b""
+    # [1] INT "int" size 4, signed, 32 bits
+    types += (1).to_bytes(4, "little") + (1 << 24).to_bytes(4, "little") + (4).to_bytes(4, "little")
+    types += ((1 << 24) | 32).to_bytes(4, "little")
+    # [2] FUNC_PROTO returning int, no parameters
+    types += (0).to_bytes(4, "little") + (13 << 24).to_bytes(4, "little") + (1).to_bytes(4, "little")
+    # [3..] FUNC fK -> [2], linkage static (0)
+    for off in names:
+        types += off.to_bytes(4, "little") + (12 << 24).to_bytes(4, "little") + (2).to_bytes(4, "little")
+    hdr = (0xEB9F).to_bytes(2, "little") + bytes([1, 0]) + (24).to_bytes(4, "little")
+    hdr += (0).to_bytes(4, "little") + len(types).to_bytes(4, "little")
+    hdr += len(types).to_bytes(4, "little") + len(strings).to_bytes(4, "little")
+    return hdr + types + strings
+
+
+def btf_load(blob):
+    buf = ctypes.create_string_buffer(blob, len(blob))
+    attr = bytearray(ATTR_SIZE)
+    u64(attr, 0, ctypes.addressof(buf))
+    u32(attr, 16, len(blob))
+    return bpf(BPF_BTF_LOAD, attr)
+
+
+def error_line(log):
+    lines = [l for l in log.split("\n")]
+    end = len(lines)
+    for k in range(len(lines) - 1, -1, -1):
+        if lines[k].startswith("processed ") and " insns" in lines[k]:
+            end = k
+            break
+    for k in range(end - 1, -1, -1):
+        line = lines[k].strip()
+        # "infinite loop detected at insn N" is followed by two state dumps
+        # ("cur state: ...", "old state: ..."); the message is the error.
+        if not line or line.startswith(("cur state:", "old state:")):
+            continue
+        return line
+    return None
+
+
+def prog_load(ptype, flags, code, log_level, btf=None):
+    """btf: (btf_fd, [subprog start, ...]) to pass func_info, or None."""
+    insns = ctypes.create_string_buffer(code, len(code))
+    lic = ctypes.create_string_buffer(b"GPL")
+    logbuf = ctypes.create_string_buffer(LOG_SIZE if log_level else 1)
+    attr = bytearray(ATTR_SIZE)
+    u32(attr, 0, ptype)
+    u32(attr, 4, len(code) // 8)
+    u64(attr, 8, ctypes.addressof(insns))
+    u64(attr, 16, ctypes.addressof(lic))
+    if log_level:
+        u32(attr, 24, log_level)
+        u32(attr, 28, LOG_SIZE)
+        u64(attr, 32, ctypes.addressof(logbuf))
+    u32(attr, 44, flags)
+    attr[48:48 + 8] = b"asmcase\0"
+    if btf is not None:
+        btf_fd, starts = btf
+        finfo = b"".join(st.to_bytes(4, "little") + (3 + k).to_bytes(4, "little")
+                         for k, st in enumerate(starts))
+        finfo_buf = ctypes.create_string_buffer(finfo, len(finfo))
+        u32(attr, 72, btf_fd)
+        u32(attr, 76, 8)
+        u64(attr, 80, ctypes.addressof(finfo_buf))
+        u32(attr, 88, len(starts))
+    fd = bpf(BPF_PROG_LOAD, attr)
+    log = logbuf.value.decode("utf-8", "replace") if log_level else ""
+    return fd, log
+
+
+LAST_LOG = [""]
+
+
+def kernel_verdict(case):
+    LAST_LOG[0] = ""
+    meta = case["meta"]
+    ptype_word = None
+    maps = []
+    for m in meta:
+        if m.startswith("type: "):
+            ptype_word = m[6:].strip()
+        elif m.startswith("map: "):
+            maps.append(m[5:].strip())
+    if ptype_word not in PROG_TYPES:
+        return f"(unsupported program type {ptype_word!r})"
+    ptype, flags, _ = PROG_TYPES[ptype_word]
+    fds = []
+    try:
+        for spec in maps:
+            fd = map_create(spec)
+            if fd < 0:
+                return f"(map create `{spec}` failed: {errno.errorcode.get(-fd, -fd)})"
+            fds.append(fd)
+        code = patch_maps(bytes.fromhex(case["insns"]), fds)
+        btf = None
+        starts, callback = subprog_starts(code)
+        if callback:
+            # Callbacks (bpf_loop) need BTF func_info: "missing btf func_info".
+            btf_fd = btf_load(btf_for_subprogs(len(starts)))
+            if btf_fd < 0:
+                return f"(BTF load failed: {errno.errorcode.get(-btf_fd, -btf_fd)})"
+            fds.append(btf_fd)
+            btf = (btf_fd, starts)
+        fd, log = prog_load(ptype, flags, code, 1, btf)
+        LAST_LOG[0] = log
+        if fd == -errno.ENOSPC:
+            # The log did not fit; the verdict is unknown until a silent load.
+            fd2, _ = prog_load(ptype, flags, code, 0, btf)
+            if fd2 >= 0:
+                os.close(fd2)
+                return "ACCEPT"
+            line = error_line(log)
+            return "REJECT " + (line if line else f"(no log: {errno.errorcode.get(-fd2, -fd2)})")
+        if fd >= 0:
+            os.close(fd)
+            return "ACCEPT"
+        line = error_line(log)
+        if not line:
+            return f"REJECT (no log: {errno.errorcode.get(-fd, -fd)})"
+        return "REJECT " + line
+    finally:
+        for f in fds:
+            os.close(f)
+
+
+def asm2json(asm_dir, binary=None):
+    cmd = [binary, asm_dir] if binary else \
+        ["cargo", "run", "-q", "-p", "kfreg-verifier", "--example", "asm2json", asm_dir]
+    out = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, check=True)
+    return json.loads(out.stdout)
+
+
+def rewrite(path, answers):
+    """Set the `; expect:` line of each case named in `answers` (name -> text)."""
+    with open(path) as f:
+        lines = f.read().split("\n")
+    out = []
+    name = None
+    placed = False
+    meta_end = None  # index in `out` after the case's last leading `; type/map` line
+
+    def finish():
+        if name is not None and name in answers and not placed:
+            pos = meta_end if meta_end is not None else header_pos + 1
+            out.insert(pos, "; expect: " + answers[name])
+
+    header_pos = 0
+    for line in lines:
+        if line.startswith("### "):
+            finish()
+            name = line[4:].strip()
+            if name.startswith(";") or not name:
+                name = None
+            placed = False
+            meta_end = None
+            out.append(line)
+            header_pos = len(out) - 1
+            continue
+        s = line.strip()
+        if name is not None and s.startswith("; expect:") and name in answers:
+            if not placed:
+                out.append("; expect: " + answers[name])
+                placed = True
+            continue  # drop duplicates
+        out.append(line)
+        if name is not None and (s.startswith("; type:") or s.startswith("; map:")):
+            meta_end = len(out)
+    finish()
+    with open(path, "w") as f:
+        f.write("\n".join(out))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--check", action="store_true")
+    ap.add_argument("--dir", default=DEFAULT_DIR)
+    ap.add_argument("--json")
+    ap.add_argument("--asm2json", metavar="BINARY",
+                    help="a built asm2json example to run instead of `cargo run`")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--log", type=int, default=0, metavar="N",
+                    help="with -v, also print the last N lines of each log")
+    ap.add_argument("names", nargs="*")
+    args = ap.parse_args()
+
+    if args.json:
+        with open(args.json) as f:
+            cases = json.load(f)
+    else:
+        cases = asm2json(args.dir, args.asm2json)
+    if args.names:
+        cases = [c for c in cases if any(n in c["name"] for n in args.names)]
+
+    seen = set()
+    diffs = 0
+    per_file = {}
+    n_acc = n_rej = 0
+    for case in cases:
+        key = (case["file"], case["name"])
+        if key in seen:
+            print(f"{case['file']}/{case['name']}: duplicate case name", file=sys.stderr)
+            diffs += 1
+        seen.add(key)
+        got = kernel_verdict(case)
+        if got.startswith("ACCEPT"):
+            n_acc += 1
+        else:
+            n_rej += 1
+        expect = next((m[8:].strip() for m in case["meta"] if m.startswith("expect: ")), None)
+        if args.verbose:
+            mark = "" if expect == got else "   [differs from `; expect:`]"
+            print(f"{case['file']}/{case['name']}: {got}{mark}")
+            if args.log:
+                tail = LAST_LOG[0].rstrip("\n").split("\n")[-args.log:]
+                print("".join("    | " + l + "\n" for l in tail), end="")
+        if args.write:
+            per_file.setdefault(case["file"], {})[case["name"]] = got
+            if expect != got and not args.verbose:
+                print(f"{case['file']}/{case['name']}: {expect} -> {got}")
+        elif expect != got:
+            diffs += 1
+            if not args.verbose:
+                print(f"{case['file']}/{case['name']}:\n    expect: {expect}\n    kernel: {got}")
+    if args.write:
+        for fname, answers in per_file.items():
+            rewrite(os.path.join(args.dir, fname), answers)
+    sys.stdout.flush()
+    print(f"{len(cases)} cases: {n_acc} accepted, {n_rej} rejected by the kernel"
+          + ("" if args.write else f"; {diffs} differ"), file=sys.stderr)
+    return 1 if diffs and not args.write else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,312 @@
+; ALU and ALU64 instructions: every operation, both widths, immediates and
+; registers, division by zero, shifts, sign-extending moves, byte swaps.
+
+### alu64_all_ops_imm
+; type: socket
+; expect: ACCEPT
+r0 = 100
+r0 += 7
+r0 -= 3
+r0 *= 5
+r0 /= 2
+r0 %= 1000
+r0 |= 0x10
+r0 &= 0xff
+r0 ^= 0x3
+r0 <<= 4
+r0 >>= 2
+r0 s>>= 1
+r0 = -r0
+exit
+
+### alu64_all_ops_reg
+; type: socket
+; expect: ACCEPT
+r0 = 100
+r1 = 3
+r0 += r1
+r0 -= r1
+r0 *= r1
+r0 /= r1
+r0 %= r1
+r0 |= r1
+r0 &= r1
+r0 ^= r1
+r0 <<= r1
+r0 >>= r1
+r0 s>>= r1
+exit
+
+### alu32_all_ops_imm
+; type: socket
+; expect: ACCEPT
+w0 = 100
+w0 += 7
+w0 -= 3
+w0 *= 5
+w0 /= 2
+w0 %= 1000
+w0 |= 0x10
+w0 &= 0xff
+w0 ^= 0x3
+w0 <<= 4
+w0 >>= 2
+w0 s>>= 1
+w0 = -w0
+exit
+
+### alu32_all_ops_reg
+; type: socket
+; expect: ACCEPT
+w0 = 100
+w1 = 3
+w0 += w1
+w0 -= w1
+w0 *= w1
+w0 /= w1
+w0 %= w1
+w0 |= w1
+w0 &= w1
+w0 ^= w1
+w0 <<= w1
+w0 >>= w1
+w0 s>>= w1
+exit
+
+### alu64_sdiv_smod_imm_and_reg
+; type: socket
+; expect: ACCEPT
+r0 = -100
+r0 s/= 7
+r1 = -3
+r0 s/= r1
+r0 s%= 5
+r0 s%= r1
+exit
+
+### alu32_sdiv_smod_imm_and_reg
+; type: socket
+; expect: ACCEPT
+w0 = -100
+w0 s/= 7
+w1 = -3
+w0 s/= w1
+w0 s%= 5
+w0 s%= w1
+exit
+
+### alu64_div_by_zero_register_allowed
+; type: socket
+; expect: ACCEPT
+r0 = 10
+r1 = 0
+r0 /= r1
+r0 %= r1
+exit
+
+### alu64_sdiv_by_zero_register_allowed
+; type: socket
+; expect: ACCEPT
+r0 = 10
+r1 = 0
+r0 s/= r1
+r0 s%= r1
+exit
+
+### alu64_div_by_zero_imm
+; type: socket
+; expect: REJECT div by zero
+r0 = 10
+r0 /= 0
+exit
+
+### alu64_mod_by_zero_imm
+; type: socket
+; expect: REJECT div by zero
+r0 = 10
+r0 %= 0
+exit
+
+### alu32_div_by_zero_imm
+; type: socket
+; expect: REJECT div by zero
+w0 = 10
+w0 /= 0
+exit
+
+### alu64_sdiv_by_zero_imm
+; type: socket
+; expect: REJECT div by zero
+r0 = 10
+r0 s/= 0
+exit
+
+### alu32_smod_by_zero_imm
+; type: socket
+; expect: REJECT div by zero
+w0 = 10
+w0 s%= 0
+exit
+
+### alu64_lsh_by_63_allowed
+; type: socket
+; expect: ACCEPT
+r0 = 1
+r0 <<= 63
+r0 >>= 63
+r0 s>>= 63
+exit
+
+### alu64_lsh_by_64_invalid_shift
+; type: socket
+; expect: REJECT invalid shift 64
+r0 = 1
+r0 <<= 64
+exit
+
+### alu64_rsh_by_negative_invalid_shift
+; type: socket
+; expect: REJECT invalid shift -1
+r0 = 1
+r0 >>= -1
+exit
+
+### alu32_arsh_by_32_invalid_shift
+; type: socket
+; expect: REJECT invalid shift 32
+w0 = 1
+w0 s>>= 32
+exit
+
+### alu32_lsh_by_31_allowed
+; type: socket
+; expect: ACCEPT
+w0 = 1
+w0 <<= 31
+w0 s>>= 31
+exit
+
+### alu64_shift_by_unknown_register_allowed
+; type: socket
+; expect: ACCEPT
+r0 = *(u32 *)(r1 +0)
+r2 = 5
+r2 <<= r0
+r2 >>= r0
+r2 s>>= r0
+r0 = 0
+exit
+
+### movsx_all_widths
+; type: socket
+; expect: ACCEPT
+r1 = 0xff
+r0 = (s8)r1
+r0 = (s16)r1
+r0 = (s32)r1
+w0 = (s8)w1
+w0 = (s16)w1
+exit
+
+### movsx_s8_range_is_signed
+; type: socket
+; map: array key=4 value=256 max=1
+; expect: REJECT R0 min value is negative, either use unsigned index or do a if (index >=0) check.
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r1 = *(u8 *)(r0 +0)
+r1 = (s8)r1
+r0 += r1
+r0 = *(u8 *)(r0 +0)
+out:
+r0 = 0
+exit
+
+### bswap_be_le_all_widths
+; type: socket
+; expect: ACCEPT
+r0 = 0x1234
+r0 = bswap16 r0
+r0 = bswap32 r0
+r0 = bswap64 r0
+r0 = be16 r0
+r0 = be32 r0
+r0 = be64 r0
+r0 = le16 r0
+r0 = le32 r0
+r0 = le64 r0
+exit
+
+### bswap_uninitialised_register
+; type: socket
+; expect: REJECT R2 !read_ok
+r2 = bswap32 r2
+r0 = 0
+exit
+
+### alu64_mov_uninitialised_source
+; type: socket
+; expect: REJECT R5 !read_ok
+r0 = r5
+exit
+
+### alu64_add_uninitialised_source
+; type: socket
+; expect: REJECT R3 !read_ok
+r0 = 0
+r0 += r3
+exit
+
+### alu64_add_uninitialised_destination
+; type: socket
+; expect: REJECT R4 !read_ok
+r4 += 1
+r0 = 0
+exit
+
+### alu32_neg_uninitialised
+; type: socket
+; expect: REJECT R3 !read_ok
+w3 = -w3
+r0 = 0
+exit
+
+### alu64_known_constant_folding_prunes_branch
+; type: socket
+; expect: ACCEPT
+r1 = 6
+r1 *= 7
+if r1 == 42 goto ok
+r0 = *(u64 *)(r10 +8)
+ok:
+r0 = 0
+exit
+
+### alu32_result_is_zero_extended
+; type: socket
+; expect: ACCEPT
+r1 = -1
+w1 += 0
+r2 = 0xffffffff ll
+if r1 == r2 goto ok
+r0 = *(u64 *)(r10 +8)
+ok:
+r0 = 0
+exit
+
+### alu32_imm_compare_sign_extends_imm
+; type: socket
+; expect: ACCEPT
+r1 = -1
+w1 += 0
+if r1 == 0xffffffff goto bad
+r0 = 0
+exit
+bad:
+r0 = *(u64 *)(r10 +8)
+exit

@@ -1,0 +1,315 @@
+; Atomic instructions: add/or/and/xor (with and without fetch), xchg and
+; cmpxchg, 32 and 64 bits, on the stack and on map values.
+
+### atomic_stack_add_or_and_xor_64
+; type: socket
+; expect: ACCEPT
+r1 = 1
+*(u64 *)(r10 -8) = r1
+lock *(u64 *)(r10 -8) += r1
+lock *(u64 *)(r10 -8) |= r1
+lock *(u64 *)(r10 -8) &= r1
+lock *(u64 *)(r10 -8) ^= r1
+r0 = *(u64 *)(r10 -8)
+exit
+
+### atomic_stack_add_or_and_xor_32
+; type: socket
+; expect: ACCEPT
+r1 = 1
+*(u32 *)(r10 -4) = r1
+lock *(u32 *)(r10 -4) += r1
+lock *(u32 *)(r10 -4) |= r1
+lock *(u32 *)(r10 -4) &= r1
+lock *(u32 *)(r10 -4) ^= r1
+r0 = *(u32 *)(r10 -4)
+exit
+
+### atomic_stack_fetch_ops_64
+; type: socket
+; expect: ACCEPT
+r1 = 1
+*(u64 *)(r10 -8) = r1
+r1 = atomic64_fetch_add((u64 *)(r10 -8), r1)
+r1 = atomic64_fetch_or((u64 *)(r10 -8), r1)
+r1 = atomic64_fetch_and((u64 *)(r10 -8), r1)
+r1 = atomic64_fetch_xor((u64 *)(r10 -8), r1)
+r0 = r1
+exit
+
+### atomic_stack_fetch_ops_32
+; type: socket
+; expect: ACCEPT
+r1 = 1
+*(u32 *)(r10 -4) = r1
+r1 = atomic_fetch_add((u32 *)(r10 -4), r1)
+r1 = atomic_fetch_or((u32 *)(r10 -4), r1)
+r1 = atomic_fetch_and((u32 *)(r10 -4), r1)
+r1 = atomic_fetch_xor((u32 *)(r10 -4), r1)
+r0 = r1
+exit
+
+### atomic_stack_xchg_and_cmpxchg_64
+; type: socket
+; expect: ACCEPT
+r1 = 5
+*(u64 *)(r10 -8) = r1
+r1 = atomic64_xchg((u64 *)(r10 -8), r1)
+r0 = 5
+r2 = 6
+r0 = atomic64_cmpxchg((u64 *)(r10 -8), r0, r2)
+exit
+
+### atomic_stack_xchg_and_cmpxchg_32
+; type: socket
+; expect: ACCEPT
+r1 = 5
+*(u32 *)(r10 -4) = r1
+r1 = atomic_xchg((u32 *)(r10 -4), r1)
+r0 = 5
+r2 = 6
+r0 = atomic_cmpxchg((u32 *)(r10 -4), r0, r2)
+exit
+
+### atomic_stack_uninitialised_slot_allowed_for_root
+; type: socket
+; expect: ACCEPT
+r1 = 1
+lock *(u64 *)(r10 -8) += r1
+r0 = 0
+exit
+
+### atomic_cmpxchg_r0_uninitialised
+; type: socket
+; expect: REJECT R0 !read_ok
+r1 = 5
+*(u64 *)(r10 -8) = r1
+r2 = 6
+r0 = atomic64_cmpxchg((u64 *)(r10 -8), r0, r2)
+exit
+
+### atomic_source_uninitialised
+; type: socket
+; expect: REJECT R2 !read_ok
+r1 = 5
+*(u64 *)(r10 -8) = r1
+lock *(u64 *)(r10 -8) += r2
+r0 = 0
+exit
+
+### atomic_misaligned_stack
+; type: socket
+; expect: REJECT misaligned stack access off 0+0+-12 size 8
+r1 = 0
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -8) = r1
+lock *(u64 *)(r10 -12) += r1
+r0 = 0
+exit
+
+### atomic_u8_invalid_size
+; type: socket
+; expect: REJECT invalid atomic operand size
+r1 = 0
+*(u64 *)(r10 -8) = r1
+lock *(u8 *)(r10 -8) += r1
+r0 = 0
+exit
+
+### atomic_u16_fetch_invalid_size
+; type: socket
+; expect: REJECT invalid atomic operand size
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r1 = atomic_fetch_add((u16 *)(r10 -8), r1)
+r0 = 0
+exit
+
+### atomic_into_ctx_not_allowed
+; type: socket
+; expect: REJECT BPF_ATOMIC stores into R1 ctx is not allowed
+r2 = 1
+lock *(u32 *)(r1 +48) += r2
+r0 = 0
+exit
+
+### atomic_into_packet_not_allowed
+; type: tc
+; expect: REJECT BPF_ATOMIC stores into R2 pkt is not allowed
+r2 = *(u32 *)(r1 +76)
+r3 = *(u32 *)(r1 +80)
+r4 = r2
+r4 += 8
+if r4 > r3 goto out
+r1 = 1
+lock *(u64 *)(r2 +0) += r1
+out:
+r0 = 0
+exit
+
+### atomic_on_stack_slot_holding_pointer
+; type: socket
+; expect: ACCEPT
+*(u64 *)(r10 -8) = r1
+r2 = 1
+lock *(u64 *)(r10 -8) += r2
+r0 = 0
+exit
+
+### atomic_source_is_pointer_allowed_for_root
+; type: socket
+; expect: ACCEPT
+r2 = 0
+*(u64 *)(r10 -8) = r2
+lock *(u64 *)(r10 -8) += r10
+r0 = 0
+exit
+
+### atomic_xchg_pointer_into_stack_slot
+; type: socket
+; expect: ACCEPT
+r2 = 0
+*(u64 *)(r10 -8) = r2
+r1 = atomic64_xchg((u64 *)(r10 -8), r1)
+r0 = 0
+exit
+
+### atomic_map_value_add_and_fetch
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r1 = 1
+lock *(u64 *)(r0 +0) += r1
+lock *(u32 *)(r0 +8) |= r1
+r1 = atomic64_fetch_and((u64 *)(r0 +0), r1)
+r1 = atomic_fetch_xor((u32 *)(r0 +12), r1)
+out:
+r0 = 0
+exit
+
+### atomic_map_value_xchg_cmpxchg
+; type: socket
+; map: hash key=4 value=16 max=1
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r6 = r0
+r1 = 1
+r1 = atomic64_xchg((u64 *)(r6 +8), r1)
+r0 = 0
+r2 = 7
+r0 = atomic64_cmpxchg((u64 *)(r6 +0), r0, r2)
+r0 = atomic_cmpxchg((u32 *)(r6 +12), r0, r2)
+out:
+r0 = 0
+exit
+
+### atomic_map_value_out_of_bounds
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: REJECT R0 min value is outside of the allowed memory range
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r1 = 1
+lock *(u64 *)(r0 +16) += r1
+out:
+r0 = 0
+exit
+
+### atomic_map_value_misaligned
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: REJECT misaligned value access off 0+0+4 size 8
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r1 = 1
+lock *(u64 *)(r0 +4) += r1
+out:
+r0 = 0
+exit
+
+### atomic_map_value_or_null_not_checked
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: REJECT R0 invalid mem access 'map_value_or_null'
+r1 = 1
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r1 = 1
+lock *(u64 *)(r0 +0) += r1
+r0 = 0
+exit
+
+### atomic_fetch_from_known_stack_slot_keeps_value
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r1 = 0
+*(u64 *)(r10 -16) = r1
+r1 = atomic64_fetch_add((u64 *)(r10 -16), r1)
+r0 += r1
+r1 = *(u8 *)(r0 +0)
+out:
+r0 = 0
+exit
+
+### atomic_load_acquire_store_release
+; type: socket
+; expect: ACCEPT
+r1 = 3
+*(u64 *)(r10 -8) = r1
+r0 = load_acquire((u64 *)(r10 -8))
+r0 = load_acquire((u8 *)(r10 -8))
+store_release((u32 *)(r10 -8), r1)
+exit
+
+### atomic_fetch_from_map_value_is_unknown_scalar
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: REJECT math between map_value pointer and register with unbounded min value is not allowed
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r1 = 0
+r1 = atomic64_fetch_add((u64 *)(r0 +8), r1)
+r0 += r1
+r1 = *(u8 *)(r0 +0)
+out:
+r0 = 0
+exit

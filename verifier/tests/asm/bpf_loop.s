@@ -1,0 +1,252 @@
+; bpf_loop: callbacks, their argument registers and return range.
+
+### loop_callback_returns_zero_ok
+; type: socket
+; expect: ACCEPT
+r1 = 10
+r2 = subprog[cb]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+r0 = 0
+exit
+
+### loop_callback_returns_one_ok
+; type: socket
+; expect: ACCEPT
+r1 = 10
+r2 = subprog[cb]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+r0 = 1
+exit
+
+### loop_callback_returns_out_of_range
+; type: socket
+; expect: REJECT At callback return the register R0 has smin=5 smax=5 should have been in [0, 1]
+r1 = 10
+r2 = subprog[cb]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+r0 = 5
+exit
+
+### loop_callback_returns_unknown_scalar
+; type: socket
+; expect: REJECT At callback return the register R0 has unknown scalar value should have been in [0, 1]
+r1 = 10
+r2 = subprog[cb]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+call bpf_get_prandom_u32
+exit
+
+### loop_callback_r0_uninitialised
+; type: socket
+; expect: REJECT R0 not a scalar value
+r1 = 10
+r2 = subprog[cb]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+exit
+
+### loop_callback_returns_pointer
+; type: socket
+; expect: REJECT cannot return stack pointer to the caller
+r1 = 10
+r2 = subprog[cb]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+r0 = r10
+exit
+
+### loop_callback_arg_not_a_function
+; type: socket
+; expect: REJECT R2 type=scalar expected=func
+r1 = 10
+r2 = 0
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+
+### loop_callback_ctx_is_stack_and_written
+; type: socket
+; expect: ACCEPT
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r1 = 10
+r2 = subprog[cb]
+r3 = r10
+r3 += -8
+r4 = 0
+call bpf_loop
+r0 = *(u64 *)(r10 -8)
+exit
+cb:
+r3 = *(u64 *)(r2 +0)
+r3 += r1
+*(u64 *)(r2 +0) = r3
+r0 = 0
+exit
+
+### loop_callback_ctx_is_program_ctx
+; type: socket
+; expect: REJECT R3 type=ctx expected=fp
+r3 = r1
+r1 = 10
+r2 = subprog[cb]
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+r0 = 0
+exit
+
+### loop_callback_reads_r3_uninitialised
+; type: socket
+; expect: REJECT R3 !read_ok
+r1 = 10
+r2 = subprog[cb]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+r0 = r3
+r0 = 0
+exit
+
+### loop_callback_ctx_null_deref
+; type: socket
+; expect: REJECT R2 invalid mem access 'scalar'
+r1 = 10
+r2 = subprog[cb]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+r0 = *(u64 *)(r2 +0)
+r0 = 0
+exit
+
+### loop_callback_index_unbounded_as_map_offset
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: REJECT math between map_value pointer and register with unbounded min value is not allowed
+r1 = 10
+r2 = subprog[cb]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+r6 = r1
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r0 += r6
+r1 = *(u8 *)(r0 +0)
+out:
+r0 = 0
+exit
+
+### loop_nr_loops_unknown_ok
+; type: socket
+; expect: ACCEPT
+r1 = *(u32 *)(r1 +0)
+r2 = subprog[cb]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+r0 = 0
+exit
+
+### loop_flags_uninitialised
+; type: socket
+; expect: REJECT R4 !read_ok
+r1 = 10
+r2 = subprog[cb]
+r3 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+r0 = 0
+exit
+
+### loop_callback_stack_too_deep_combined
+; type: socket
+; expect: REJECT combined stack size of 2 calls is 576. Too large
+r1 = 0
+*(u64 *)(r10 -504) = r1
+r1 = 10
+r2 = subprog[cb]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+r1 = 0
+*(u64 *)(r10 -64) = r1
+r0 = 0
+exit
+
+### loop_nested_bpf_loop_ok
+; type: socket
+; expect: ACCEPT
+r1 = 3
+r2 = subprog[outer]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+outer:
+r1 = 3
+r2 = subprog[inner]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+inner:
+r0 = 1
+exit

@@ -1,0 +1,407 @@
+; Context access for socket filters (__sk_buff), tc (__sk_buff), xdp
+; (xdp_md), syscall (user memory) and raw tracepoints (u64 args[]).
+
+### ctx_socket_read_len_ok
+; type: socket
+; expect: ACCEPT
+r0 = *(u32 *)(r1 +0)
+exit
+
+### ctx_socket_narrow_read_len_ok
+; type: socket
+; expect: ACCEPT
+r0 = *(u8 *)(r1 +0)
+r0 = *(u16 *)(r1 +2)
+exit
+
+### ctx_socket_read_past_end
+; type: socket
+; expect: REJECT invalid bpf_context access off=1000 size=4
+r0 = *(u32 *)(r1 +1000)
+exit
+
+### ctx_socket_read_negative_offset
+; type: socket
+; expect: REJECT invalid bpf_context access off=-4 size=4
+r0 = *(u32 *)(r1 -4)
+exit
+
+### ctx_socket_misaligned_read
+; type: socket
+; expect: REJECT invalid bpf_context access off=2 size=4
+r0 = *(u32 *)(r1 +2)
+exit
+
+### ctx_socket_write_len_readonly
+; type: socket
+; expect: REJECT invalid bpf_context access off=0 size=4
+r0 = 0
+*(u32 *)(r1 +0) = r0
+exit
+
+### ctx_socket_write_cb_ok
+; type: socket
+; expect: ACCEPT
+r0 = 7
+*(u32 *)(r1 +48) = r0
+r0 = *(u32 *)(r1 +48)
+exit
+
+### ctx_socket_write_mark_not_allowed
+; type: socket
+; expect: REJECT invalid bpf_context access off=8 size=4
+r0 = 0
+*(u32 *)(r1 +8) = r0
+exit
+
+### ctx_socket_read_data_not_allowed
+; type: socket
+; expect: REJECT invalid bpf_context access off=76 size=4
+r0 = *(u32 *)(r1 +76)
+r0 = 0
+exit
+
+### ctx_socket_st_imm_into_cb_ok
+; type: socket
+; expect: ACCEPT
+*(u32 *)(r1 +48) = 0
+r0 = 0
+exit
+
+### ctx_socket_u64_read_of_u32_field
+; type: socket
+; expect: REJECT invalid bpf_context access off=0 size=8
+r0 = *(u64 *)(r1 +0)
+exit
+
+### ctx_tc_write_mark_ok
+; type: tc
+; expect: ACCEPT
+r0 = 1
+*(u32 *)(r1 +8) = r0
+r0 = 0
+exit
+
+### ctx_tc_write_priority_and_tc_index_ok
+; type: tc
+; expect: ACCEPT
+r0 = 1
+*(u32 *)(r1 +32) = r0
+*(u32 *)(r1 +44) = r0
+r0 = 0
+exit
+
+### ctx_tc_write_protocol_readonly
+; type: tc
+; expect: REJECT invalid bpf_context access off=16 size=4
+r0 = 1
+*(u32 *)(r1 +16) = r0
+r0 = 0
+exit
+
+### ctx_tc_read_tstamp_u64_ok
+; type: tc
+; expect: ACCEPT
+r0 = *(u64 *)(r1 +152)
+r0 = 0
+exit
+
+### ctx_tc_read_sk_ok_then_null_check
+; type: tc
+; expect: ACCEPT
+r2 = *(u64 *)(r1 +168)
+if r2 == 0x0 goto out
+r0 = *(u32 *)(r2 +4)
+out:
+r0 = 0
+exit
+
+### ctx_tc_read_sk_deref_without_null_check
+; type: tc
+; expect: REJECT R2 invalid mem access 'sock_common_or_null'
+r2 = *(u64 *)(r1 +168)
+r0 = *(u32 *)(r2 +4)
+exit
+
+### ctx_tc_packet_read_with_range_check
+; type: tc
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +76)
+r3 = *(u32 *)(r1 +80)
+r4 = r2
+r4 += 14
+if r4 > r3 goto out
+r0 = *(u8 *)(r2 +12)
+r0 = *(u16 *)(r2 +12)
+out:
+r0 = 0
+exit
+
+### ctx_tc_packet_read_without_range_check
+; type: tc
+; expect: REJECT R2 offset is outside of the packet
+r2 = *(u32 *)(r1 +76)
+r0 = *(u8 *)(r2 +0)
+exit
+
+### ctx_tc_packet_read_past_checked_range
+; type: tc
+; expect: REJECT R2 offset is outside of the packet
+r2 = *(u32 *)(r1 +76)
+r3 = *(u32 *)(r1 +80)
+r4 = r2
+r4 += 14
+if r4 > r3 goto out
+r0 = *(u32 *)(r2 +12)
+out:
+r0 = 0
+exit
+
+### ctx_tc_packet_write_with_range_check
+; type: tc
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +76)
+r3 = *(u32 *)(r1 +80)
+r4 = r2
+r4 += 8
+if r4 > r3 goto out
+r0 = 0
+*(u64 *)(r2 +0) = r0
+out:
+r0 = 0
+exit
+
+### ctx_tc_packet_range_check_wrong_direction
+; type: tc
+; expect: REJECT R2 offset is outside of the packet
+r2 = *(u32 *)(r1 +76)
+r3 = *(u32 *)(r1 +80)
+r4 = r2
+r4 += 8
+if r4 < r3 goto out
+r0 = *(u8 *)(r2 +0)
+out:
+r0 = 0
+exit
+
+### ctx_tc_packet_range_check_reversed_operands
+; type: tc
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +76)
+r3 = *(u32 *)(r1 +80)
+r4 = r2
+r4 += 8
+if r3 < r4 goto out
+r0 = *(u64 *)(r2 +0)
+out:
+r0 = 0
+exit
+
+### ctx_tc_packet_var_offset_after_check
+; type: tc
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +76)
+r3 = *(u32 *)(r1 +80)
+r5 = *(u32 *)(r1 +0)
+r5 &= 0xf
+r2 += r5
+r4 = r2
+r4 += 4
+if r4 > r3 goto out
+r0 = *(u32 *)(r2 +0)
+out:
+r0 = 0
+exit
+
+### ctx_tc_packet_unbounded_var_offset
+; type: tc
+; expect: REJECT R2 offset is outside of the packet
+r2 = *(u32 *)(r1 +76)
+r3 = *(u32 *)(r1 +80)
+r5 = *(u32 *)(r1 +0)
+r2 += r5
+r4 = r2
+r4 += 4
+if r4 > r3 goto out
+r0 = *(u32 *)(r2 +0)
+out:
+r0 = 0
+exit
+
+### ctx_tc_pkt_end_deref
+; type: tc
+; expect: REJECT R3 invalid mem access 'pkt_end'
+r3 = *(u32 *)(r1 +80)
+r0 = *(u8 *)(r3 +0)
+exit
+
+### ctx_tc_data_narrow_load
+; type: tc
+; expect: REJECT invalid bpf_context access off=76 size=2
+r2 = *(u16 *)(r1 +76)
+r0 = 0
+exit
+
+### ctx_xdp_read_fields_ok
+; type: xdp
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +0)
+r3 = *(u32 *)(r1 +4)
+r4 = *(u32 *)(r1 +8)
+r5 = *(u32 *)(r1 +12)
+r0 = *(u32 *)(r1 +16)
+r0 = 2
+exit
+
+### ctx_xdp_egress_ifindex_needs_devmap_attach
+; type: xdp
+; expect: REJECT invalid bpf_context access off=20 size=4
+r0 = *(u32 *)(r1 +20)
+r0 = 2
+exit
+
+### ctx_xdp_read_past_end
+; type: xdp
+; expect: REJECT invalid bpf_context access off=24 size=4
+r0 = *(u32 *)(r1 +24)
+exit
+
+### ctx_xdp_write_data_not_allowed
+; type: xdp
+; expect: REJECT invalid bpf_context access off=0 size=4
+r0 = 0
+*(u32 *)(r1 +0) = r0
+exit
+
+### ctx_xdp_packet_write_with_range_check
+; type: xdp
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +0)
+r3 = *(u32 *)(r1 +4)
+r4 = r2
+r4 += 6
+if r4 > r3 goto out
+r0 = 0xff
+*(u8 *)(r2 +5) = r0
+out:
+r0 = 2
+exit
+
+### ctx_xdp_packet_read_without_range_check
+; type: xdp
+; expect: REJECT R2 offset is outside of the packet
+r2 = *(u32 *)(r1 +0)
+r0 = *(u32 *)(r2 +0)
+exit
+
+### ctx_xdp_data_meta_check_against_data
+; type: xdp
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +8)
+r3 = *(u32 *)(r1 +0)
+r4 = r2
+r4 += 4
+if r4 > r3 goto out
+r0 = *(u32 *)(r2 +0)
+out:
+r0 = 2
+exit
+
+### ctx_xdp_data_meta_unchecked
+; type: xdp
+; expect: REJECT R2 offset is outside of the packet
+r2 = *(u32 *)(r1 +8)
+r0 = *(u32 *)(r2 +0)
+exit
+
+### ctx_xdp_packet_pointer_compare_eq_no_range
+; type: xdp
+; expect: REJECT R2 offset is outside of the packet
+r2 = *(u32 *)(r1 +0)
+r3 = *(u32 *)(r1 +4)
+r4 = r2
+r4 += 4
+if r4 != r3 goto out
+r0 = *(u32 *)(r2 +0)
+out:
+r0 = 2
+exit
+
+### ctx_xdp_u64_load_of_data
+; type: xdp
+; expect: REJECT invalid bpf_context access off=0 size=8
+r2 = *(u64 *)(r1 +0)
+r0 = 2
+exit
+
+### ctx_syscall_read_write_ok
+; type: syscall
+; expect: ACCEPT
+r2 = *(u64 *)(r1 +0)
+*(u64 *)(r1 +8) = r2
+r0 = *(u32 *)(r1 +100)
+r0 = 0
+exit
+
+### ctx_syscall_negative_offset
+; type: syscall
+; expect: REJECT invalid bpf_context access off=-8 size=8
+r0 = *(u64 *)(r1 -8)
+exit
+
+### ctx_syscall_misaligned
+; type: syscall
+; expect: REJECT invalid bpf_context access off=4 size=8
+r0 = *(u64 *)(r1 +4)
+exit
+
+### ctx_syscall_var_offset
+; type: syscall
+; expect: REJECT variable ctx access var_off=(0x0; 0x8) disallowed
+r2 = *(u32 *)(r1 +0)
+r2 &= 8
+r1 += r2
+r0 = *(u64 *)(r1 +0)
+exit
+
+### ctx_raw_tp_read_args_ok
+; type: raw_tp
+; expect: ACCEPT
+r2 = *(u64 *)(r1 +0)
+r3 = *(u64 *)(r1 +88)
+r0 = 0
+exit
+
+### ctx_raw_tp_read_past_args
+; type: raw_tp
+; expect: REJECT invalid bpf_context access off=96 size=8
+r0 = *(u64 *)(r1 +96)
+exit
+
+### ctx_raw_tp_write_not_allowed
+; type: raw_tp
+; expect: REJECT invalid bpf_context access off=0 size=8
+r0 = 0
+*(u64 *)(r1 +0) = r0
+exit
+
+### ctx_raw_tp_narrow_read
+; type: raw_tp
+; expect: ACCEPT
+r0 = *(u32 *)(r1 +0)
+exit
+
+### ctx_raw_tp_misaligned_read
+; type: raw_tp
+; expect: REJECT invalid bpf_context access off=4 size=8
+r0 = *(u64 *)(r1 +4)
+exit
+
+### ctx_spill_fill_ctx_then_read
+; type: xdp
+; expect: ACCEPT
+*(u64 *)(r10 -8) = r1
+r6 = *(u64 *)(r10 -8)
+r0 = *(u32 *)(r6 +12)
+r0 = 2
+exit

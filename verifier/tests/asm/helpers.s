@@ -1,0 +1,378 @@
+; Helper argument checks: memory + size pairs (zero, negative, unbounded,
+; too large), wrong argument types, helpers a program type may not call.
+
+### helper_trace_printk_stack_buffer_ok
+; type: socket
+; expect: ACCEPT
+r1 = 0x0a6968
+*(u64 *)(r10 -8) = r1
+r1 = r10
+r1 += -8
+r2 = 4
+call bpf_trace_printk
+r0 = 0
+exit
+
+### helper_mem_size_zero
+; type: socket
+; expect: REJECT R2 invalid zero-sized read: u64=[0,0]
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r1 = r10
+r1 += -8
+r2 = 0
+call bpf_trace_printk
+r0 = 0
+exit
+
+### helper_mem_size_negative
+; type: socket
+; expect: REJECT R2 min value is negative, either use unsigned or 'var &= const'
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r1 = r10
+r1 += -8
+r2 = -1
+call bpf_trace_printk
+r0 = 0
+exit
+
+### helper_mem_size_unbounded_may_be_zero
+; type: socket
+; expect: REJECT R2 invalid zero-sized read: u64=[0,4294967295]
+r2 = *(u32 *)(r1 +0)
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r1 = r10
+r1 += -8
+call bpf_trace_printk
+r0 = 0
+exit
+
+### helper_mem_size_bounded_variable_ok
+; type: socket
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +0)
+r2 &= 7
+r2 += 1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r1 = r10
+r1 += -8
+call bpf_trace_printk
+r0 = 0
+exit
+
+### helper_mem_size_variable_may_be_zero
+; type: socket
+; expect: REJECT R2 invalid zero-sized read: u64=[0,7]
+r2 = *(u32 *)(r1 +0)
+r2 &= 7
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r1 = r10
+r1 += -8
+call bpf_trace_printk
+r0 = 0
+exit
+
+### helper_mem_size_larger_than_buffer
+; type: socket
+; expect: REJECT invalid read from stack R1 off=-8 size=16
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r1 = r10
+r1 += -8
+r2 = 16
+call bpf_trace_printk
+r0 = 0
+exit
+
+### helper_mem_size_not_a_scalar
+; type: socket
+; expect: REJECT R2 type=fp expected=scalar
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r1 = r10
+r1 += -8
+r2 = r10
+call bpf_trace_printk
+r0 = 0
+exit
+
+### helper_mem_arg_is_scalar
+; type: socket
+; expect: REJECT R1 type=scalar expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_
+r1 = 0
+r2 = 8
+call bpf_trace_printk
+r0 = 0
+exit
+
+### helper_mem_arg_map_value_ok
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r1 = r0
+r2 = 16
+call bpf_trace_printk
+out:
+r0 = 0
+exit
+
+### helper_mem_arg_map_value_too_small
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: REJECT R1 min value is outside of the allowed memory range
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r1 = r0
+r1 += 8
+r2 = 16
+call bpf_trace_printk
+out:
+r0 = 0
+exit
+
+### helper_uninit_mem_get_current_comm_ok
+; type: raw_tp
+; expect: ACCEPT
+r1 = r10
+r1 += -16
+r2 = 16
+call bpf_get_current_comm
+r0 = 0
+exit
+
+### helper_uninit_mem_size_zero_not_allowed
+; type: raw_tp
+; expect: REJECT R2 invalid zero-sized read: u64=[0,0]
+r1 = r10
+r1 += -16
+r2 = 0
+call bpf_get_current_comm
+r0 = 0
+exit
+
+### helper_uninit_mem_is_ctx
+; type: raw_tp
+; expect: REJECT R1 type=ctx expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_
+r2 = 16
+call bpf_get_current_comm
+r0 = 0
+exit
+
+### helper_probe_read_kernel_size_zero_ok
+; type: raw_tp
+; expect: ACCEPT
+r3 = *(u64 *)(r1 +0)
+r1 = r10
+r1 += -8
+r2 = 0
+call bpf_probe_read_kernel
+r0 = 0
+exit
+
+### helper_probe_read_kernel_into_stack_ok
+; type: raw_tp
+; expect: ACCEPT
+r3 = *(u64 *)(r1 +0)
+r1 = r10
+r1 += -32
+r2 = 32
+call bpf_probe_read_kernel
+r0 = *(u64 *)(r10 -32)
+r0 = 0
+exit
+
+### helper_probe_read_kernel_str_variable_size
+; type: raw_tp
+; expect: ACCEPT
+r3 = *(u64 *)(r1 +0)
+r2 = *(u64 *)(r1 +8)
+r2 &= 31
+r1 = r10
+r1 += -32
+call bpf_probe_read_kernel_str
+r0 = 0
+exit
+
+### helper_probe_read_kernel_past_stack
+; type: raw_tp
+; expect: REJECT invalid write to stack R1 off=-8 size=16
+r3 = *(u64 *)(r1 +0)
+r1 = r10
+r1 += -8
+r2 = 16
+call bpf_probe_read_kernel
+r0 = 0
+exit
+
+### helper_probe_read_kernel_dst_read_only_ctx
+; type: raw_tp
+; expect: REJECT R1 type=ctx expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_
+r3 = *(u64 *)(r1 +0)
+r2 = 8
+call bpf_probe_read_kernel
+r0 = 0
+exit
+
+### helper_get_current_comm_in_socket_filter_allowed
+; type: socket
+; expect: ACCEPT
+r1 = r10
+r1 += -16
+r2 = 16
+call bpf_get_current_comm
+r0 = 0
+exit
+
+### helper_get_current_pid_tgid_in_xdp_allowed
+; type: xdp
+; expect: ACCEPT
+call bpf_get_current_pid_tgid
+r0 = 2
+exit
+
+### helper_get_current_pid_tgid_in_raw_tp
+; type: raw_tp
+; expect: ACCEPT
+call bpf_get_current_pid_tgid
+call bpf_get_current_uid_gid
+call bpf_get_smp_processor_id
+call bpf_ktime_get_boot_ns
+r0 = 0
+exit
+
+### helper_unknown_id
+; type: socket
+; expect: REJECT invalid func unknown#9999
+call 9999
+r0 = 0
+exit
+
+### helper_probe_read_in_raw_tp
+; type: raw_tp
+; expect: ACCEPT
+r3 = *(u64 *)(r1 +0)
+r1 = r10
+r1 += -8
+r2 = 8
+call bpf_probe_read
+r0 = 0
+exit
+
+### helper_get_current_task_btf_in_raw_tp
+; type: raw_tp
+; expect: ACCEPT
+call bpf_get_current_task_btf
+r0 = 0
+exit
+
+### helper_result_r0_is_scalar
+; type: socket
+; expect: REJECT R0 invalid mem access 'scalar'
+call bpf_get_prandom_u32
+r0 = *(u64 *)(r0 +0)
+exit
+
+### helper_update_elem_flags_pointer_allowed
+; type: socket
+; map: hash key=4 value=8 max=16
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+*(u64 *)(r10 -16) = r1
+r2 = r10
+r2 += -4
+r3 = r10
+r3 += -16
+r4 = r10
+r1 = map[id:0]
+call bpf_map_update_elem
+r0 = 0
+exit
+
+### helper_update_elem_flags_uninitialised
+; type: socket
+; map: hash key=4 value=8 max=16
+; expect: REJECT R4 !read_ok
+r1 = 0
+*(u32 *)(r10 -4) = r1
+*(u64 *)(r10 -16) = r1
+r2 = r10
+r2 += -4
+r3 = r10
+r3 += -16
+r1 = map[id:0]
+call bpf_map_update_elem
+r0 = 0
+exit
+
+### helper_key_from_packet_ok
+; type: tc
+; map: hash key=4 value=8 max=16
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +76)
+r3 = *(u32 *)(r1 +80)
+r4 = r2
+r4 += 4
+if r4 > r3 goto out
+r1 = map[id:0]
+call bpf_map_lookup_elem
+out:
+r0 = 0
+exit
+
+### helper_key_from_packet_unchecked
+; type: tc
+; map: hash key=4 value=8 max=16
+; expect: REJECT R2 offset is outside of the packet
+r2 = *(u32 *)(r1 +76)
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r0 = 0
+exit
+
+### helper_mem_size_unbounded_nonzero
+; type: socket
+; expect: REJECT R2 unbounded memory access, use 'var &= const' or 'if (var < const)'
+r2 = *(u32 *)(r1 +0)
+r2 += 1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r1 = r10
+r1 += -8
+call bpf_trace_printk
+r0 = 0
+exit
+
+### helper_probe_read_in_socket_filter
+; type: socket
+; expect: REJECT program of this type cannot use helper bpf_probe_read#4
+r3 = 0
+r1 = r10
+r1 += -8
+r2 = 8
+call bpf_probe_read
+r0 = 0
+exit
+
+### helper_get_current_task_btf_in_xdp
+; type: xdp
+; expect: ACCEPT
+call bpf_get_current_task_btf
+r0 = 2
+exit

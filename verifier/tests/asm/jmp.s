@@ -1,0 +1,311 @@
+; Conditional jumps: every JMP and JMP32 condition with immediates and
+; registers, branch pruning on known values, pointer comparisons.
+
+### jmp64_all_conditions_imm
+; type: socket
+; expect: ACCEPT
+r1 = *(u32 *)(r1 +0)
+r0 = 0
+if r1 == 0x1 goto l1
+l1:
+if r1 != 0x2 goto l2
+l2:
+if r1 > 0x3 goto l3
+l3:
+if r1 >= 0x4 goto l4
+l4:
+if r1 < 0x5 goto l5
+l5:
+if r1 <= 0x6 goto l6
+l6:
+if r1 s> 0x7 goto l7
+l7:
+if r1 s>= 0x8 goto l8
+l8:
+if r1 s< 0x9 goto l9
+l9:
+if r1 s<= 0xa goto l10
+l10:
+if r1 & 0xb goto l11
+l11:
+exit
+
+### jmp64_all_conditions_reg
+; type: socket
+; expect: ACCEPT
+r1 = *(u32 *)(r1 +0)
+r2 = 7
+r0 = 0
+if r1 == r2 goto l1
+l1:
+if r1 != r2 goto l2
+l2:
+if r1 > r2 goto l3
+l3:
+if r1 >= r2 goto l4
+l4:
+if r1 < r2 goto l5
+l5:
+if r1 <= r2 goto l6
+l6:
+if r1 s> r2 goto l7
+l7:
+if r1 s>= r2 goto l8
+l8:
+if r1 s< r2 goto l9
+l9:
+if r1 s<= r2 goto l10
+l10:
+if r1 & r2 goto l11
+l11:
+exit
+
+### jmp32_all_conditions_imm
+; type: socket
+; expect: ACCEPT
+w1 = *(u32 *)(r1 +0)
+r0 = 0
+if w1 == 0x1 goto l1
+l1:
+if w1 != 0x2 goto l2
+l2:
+if w1 > 0x3 goto l3
+l3:
+if w1 >= 0x4 goto l4
+l4:
+if w1 < 0x5 goto l5
+l5:
+if w1 <= 0x6 goto l6
+l6:
+if w1 s> 0x7 goto l7
+l7:
+if w1 s>= 0x8 goto l8
+l8:
+if w1 s< 0x9 goto l9
+l9:
+if w1 s<= 0xa goto l10
+l10:
+if w1 & 0xb goto l11
+l11:
+exit
+
+### jmp32_all_conditions_reg
+; type: socket
+; expect: ACCEPT
+r1 = *(u32 *)(r1 +0)
+w2 = 7
+r0 = 0
+if w1 == w2 goto l1
+l1:
+if w1 != w2 goto l2
+l2:
+if w1 > w2 goto l3
+l3:
+if w1 >= w2 goto l4
+l4:
+if w1 < w2 goto l5
+l5:
+if w1 <= w2 goto l6
+l6:
+if w1 s> w2 goto l7
+l7:
+if w1 s>= w2 goto l8
+l8:
+if w1 s< w2 goto l9
+l9:
+if w1 s<= w2 goto l10
+l10:
+if w1 & w2 goto l11
+l11:
+exit
+
+### jmp_known_false_branch_not_explored
+; type: socket
+; expect: ACCEPT
+r1 = 5
+if r1 > 0x9 goto bad
+r0 = 0
+exit
+bad:
+r0 = *(u64 *)(r10 -600)
+exit
+
+### jmp_unknown_branch_explored
+; type: socket
+; expect: REJECT invalid read from stack R10 off=8 size=4
+r1 = *(u32 *)(r1 +0)
+if r1 > 0x9 goto bad
+r0 = 0
+exit
+bad:
+r0 = *(u32 *)(r10 +8)
+exit
+
+### jmp_upper_bound_used_for_map_index_jmp32
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: ACCEPT
+r6 = *(u32 *)(r1 +0)
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+if w6 > 15 goto out
+r0 += r6
+r0 = *(u8 *)(r0 +0)
+out:
+r0 = 0
+exit
+
+### jmp_signed_upper_bound_only_is_not_enough
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: REJECT R0 unbounded memory access, make sure to bounds check any such access
+r6 = *(u32 *)(r1 +0)
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+if w6 s> 15 goto out
+r0 += r6
+r0 = *(u8 *)(r0 +0)
+out:
+r0 = 0
+exit
+
+### jmp_jset_proves_bit_clear
+; type: socket
+; expect: ACCEPT
+r1 = *(u32 *)(r1 +0)
+r1 &= 0x3
+if r1 & 0x3 goto out
+if r1 == 0x0 goto out
+r0 = *(u64 *)(r10 -600)
+out:
+r0 = 0
+exit
+
+### jmp_compare_register_with_uninitialised_source
+; type: socket
+; expect: REJECT R7 !read_ok
+r1 = 0
+r0 = 0
+if r1 == r7 goto out
+out:
+exit
+
+### jmp_compare_ctx_with_zero_allowed
+; type: socket
+; expect: ACCEPT
+r0 = 0
+if r1 == 0x0 goto out
+r0 = 1
+out:
+exit
+
+### jmp32_compare_pointer_allowed_for_root
+; type: socket
+; expect: ACCEPT
+r0 = 0
+if w1 == 0x0 goto out
+r0 = 1
+out:
+exit
+
+### jmp_compare_pointer_with_pointer_allowed
+; type: socket
+; expect: ACCEPT
+r2 = r10
+r0 = 0
+if r1 == r2 goto out
+r0 = 1
+out:
+exit
+
+### jmp_unconditional_forward_leaves_unreachable_insn
+; type: socket
+; expect: REJECT unreachable insn 2
+r0 = 0
+goto out
+r0 = 1
+out:
+exit
+
+### jmp_ja_backward_into_bounded_region
+; type: socket
+; expect: ACCEPT
+r0 = 0
+goto second
+first:
+r0 += 1
+exit
+second:
+goto first
+
+### jmp32_on_packet_pointers_no_range
+; type: xdp
+; expect: REJECT R2 offset is outside of the packet
+r2 = *(u32 *)(r1 +0)
+r3 = *(u32 *)(r1 +4)
+r4 = r2
+r4 += 4
+if w4 > w3 goto out
+r0 = *(u32 *)(r2 +0)
+out:
+r0 = 2
+exit
+
+### jmp_jset_on_pointer
+; type: socket
+; expect: ACCEPT
+r0 = 0
+if r1 & 0x1 goto out
+r0 = 1
+out:
+exit
+
+### jmp_signed_range_refines_both_bounds
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: ACCEPT
+r6 = *(u32 *)(r1 +0)
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+if r6 s> 15 goto out
+if r6 s< 0 goto out
+r0 += r6
+r0 = *(u8 *)(r0 +0)
+out:
+r0 = 0
+exit
+
+### jmp_reg_compare_refines_bounds
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: ACCEPT
+r6 = *(u32 *)(r1 +0)
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r7 = 16
+if r6 >= r7 goto out
+r0 += r6
+r0 = *(u8 *)(r0 +0)
+out:
+r0 = 0
+exit

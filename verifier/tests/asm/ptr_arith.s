@@ -1,0 +1,320 @@
+; Pointer arithmetic: which operations on which pointer types are allowed.
+
+### ptr_stack_plus_const_then_access
+; type: socket
+; expect: ACCEPT
+r1 = r10
+r1 += -16
+r0 = 0
+*(u64 *)(r1 +8) = r0
+r0 = *(u64 *)(r1 +8)
+exit
+
+### ptr_scalar_plus_stack_pointer_commutes
+; type: socket
+; expect: ACCEPT
+r1 = -8
+r1 += r10
+r0 = 0
+*(u64 *)(r1 +0) = r0
+exit
+
+### ptr_stack_minus_stack_gives_scalar
+; type: socket
+; expect: ACCEPT
+r1 = r10
+r1 += -8
+r2 = r10
+r1 -= r2
+r0 = r1
+exit
+
+### ptr_plus_ptr_prohibited
+; type: socket
+; expect: REJECT R1 pointer += pointer prohibited
+r1 = r10
+r1 += r10
+r0 = 0
+exit
+
+### ptr_32bit_add_prohibited
+; type: socket
+; expect: REJECT R1 32-bit pointer arithmetic prohibited
+r1 = r10
+w1 += 8
+r0 = 0
+exit
+
+### ptr_32bit_mov_makes_scalar
+; type: socket
+; expect: ACCEPT
+w1 = w10
+r1 += 8
+r0 = 0
+exit
+
+### ptr_bitwise_and_prohibited
+; type: socket
+; expect: REJECT R1 bitwise operator &= on pointer prohibited
+r1 = r10
+r1 &= -8
+r0 = 0
+exit
+
+### ptr_bitwise_or_prohibited
+; type: socket
+; expect: REJECT R1 bitwise operator |= on pointer prohibited
+r1 = r10
+r1 |= 1
+r0 = 0
+exit
+
+### ptr_mul_prohibited
+; type: socket
+; expect: REJECT R1 pointer arithmetic with *= operator prohibited
+r1 = r10
+r1 *= 2
+r0 = 0
+exit
+
+### ptr_lsh_prohibited
+; type: socket
+; expect: REJECT R1 pointer arithmetic with <<= operator prohibited
+r1 = r10
+r1 <<= 1
+r0 = 0
+exit
+
+### ptr_neg_makes_scalar
+; type: socket
+; expect: ACCEPT
+r1 = r10
+r1 = -r1
+r0 = 0
+exit
+
+### scalar_minus_ptr_prohibited
+; type: socket
+; expect: REJECT R1 tried to subtract pointer from scalar
+r1 = 8
+r1 -= r10
+r0 = 0
+exit
+
+### ptr_arith_on_map_ptr_prohibited
+; type: socket
+; map: array key=4 value=8 max=1
+; expect: REJECT R1 pointer arithmetic on map_ptr prohibited
+r1 = map[id:0]
+r1 += 8
+r0 = 0
+exit
+
+### ptr_arith_on_map_value_or_null_prohibited
+; type: socket
+; map: hash key=4 value=8 max=1
+; expect: REJECT R0 pointer arithmetic on map_value_or_null prohibited, null-check it first
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r0 += 4
+r0 = 0
+exit
+
+### ptr_arith_on_pkt_end_prohibited
+; type: xdp
+; expect: REJECT R3 pointer arithmetic on pkt_end prohibited
+r2 = *(u32 *)(r1 +0)
+r3 = *(u32 *)(r1 +4)
+r3 += -1
+r0 = 0
+exit
+
+### ptr_arith_on_ctx_then_deref_disallowed
+; type: socket
+; expect: REJECT dereference of modified ctx ptr R1 off=4 disallowed
+r1 += 4
+r0 = *(u32 *)(r1 +0)
+exit
+
+### ptr_ctx_var_offset_access_disallowed
+; type: socket
+; expect: REJECT variable ctx access var_off=(0x0; 0x4) disallowed
+r2 = *(u32 *)(r1 +0)
+r2 &= 4
+r1 += r2
+r0 = *(u32 *)(r1 +0)
+exit
+
+### ptr_fp_plus_s32_scalar_out_of_bounds
+; type: socket
+; expect: REJECT value -2147483648 makes fp pointer be out of bounds
+r2 = *(u32 *)(r1 +0)
+r2 = (s32)r2
+r1 = r10
+r1 += r2
+r0 = 0
+exit
+
+### ptr_fp_plus_huge_constant_out_of_bounds
+; type: socket
+; expect: REJECT math between fp pointer and 536870912 is not allowed
+r1 = r10
+r2 = 0x20000000
+r1 += r2
+r0 = 0
+exit
+
+### ptr_stack_var_offset_bounded_write_read
+; type: socket
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +0)
+r2 &= 8
+r2 += -16
+r1 = r10
+r1 += r2
+r0 = 0
+*(u64 *)(r1 +0) = r0
+r0 = *(u64 *)(r1 +0)
+exit
+
+### ptr_map_value_minus_scalar_then_access_below
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: REJECT R0 min value is outside of the allowed memory range
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r0 += -4
+r1 = *(u32 *)(r0 +0)
+out:
+r0 = 0
+exit
+
+### ptr_map_value_plus_const_access_inside
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r0 += 8
+r1 = *(u64 *)(r0 +0)
+out:
+r0 = 0
+exit
+
+### ptr_compare_stack_pointers_allowed
+; type: socket
+; expect: ACCEPT
+r1 = r10
+r2 = r10
+r2 += -8
+if r1 > r2 goto l1
+l1:
+r0 = 0
+exit
+
+### ptr_fp_plus_unbounded_u64_scalar
+; type: socket
+; expect: REJECT math between fp pointer and register with unbounded min value is not allowed
+call bpf_ktime_get_ns
+r2 = r0
+r1 = r10
+r1 += r2
+r0 = 0
+exit
+
+### ptr_map_value_plus_unbounded_u64_scalar
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: REJECT math between map_value pointer and register with unbounded min value is not allowed
+call bpf_ktime_get_ns
+r6 = r0
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r0 += r6
+out:
+r0 = 0
+exit
+
+### ptr_movsx_of_pointer
+; type: socket
+; expect: ACCEPT
+r1 = (s32)r10
+r0 = 0
+exit
+
+### ptr_bswap_of_pointer
+; type: socket
+; expect: ACCEPT
+r1 = r10
+r1 = be16 r1
+r0 = 0
+exit
+
+### ptr_sub_const_from_stack_pointer_prohibited
+; type: socket
+; expect: REJECT R1 subtraction from stack pointer prohibited
+r1 = r10
+r1 -= 16
+r0 = 0
+*(u64 *)(r1 +0) = r0
+exit
+
+### ptr_pkt_plus_const_then_check
+; type: xdp
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +0)
+r3 = *(u32 *)(r1 +4)
+r2 += 20
+r4 = r2
+r4 += 4
+if r4 > r3 goto out
+r0 = *(u32 *)(r2 +0)
+out:
+r0 = 2
+exit
+
+### ptr_pkt_minus_pkt_is_scalar
+; type: xdp
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +0)
+r3 = *(u32 *)(r1 +4)
+r3 -= r2
+r0 = r3
+r0 &= 3
+exit
+
+### ptr_deref_scalar
+; type: socket
+; expect: REJECT R1 invalid mem access 'scalar'
+r1 = 0x1000
+r0 = *(u64 *)(r1 +0)
+exit
+
+### ptr_store_through_map_ptr
+; type: socket
+; map: array key=4 value=8 max=1
+; expect: REJECT only read from bpf_array is supported
+r1 = map[id:0]
+r2 = 0
+*(u64 *)(r1 +0) = r2
+r0 = 0
+exit

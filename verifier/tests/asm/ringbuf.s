@@ -1,0 +1,274 @@
+; Ring buffer: reserve/submit/discard, acquired references and leaks.
+
+### ringbuf_reserve_submit_ok
+; type: socket
+; map: ringbuf max=4096
+; expect: ACCEPT
+r1 = map[id:0]
+r2 = 16
+r3 = 0
+call bpf_ringbuf_reserve
+if r0 == 0x0 goto out
+r1 = 7
+*(u64 *)(r0 +8) = r1
+r1 = r0
+r2 = 0
+call bpf_ringbuf_submit
+out:
+r0 = 0
+exit
+
+### ringbuf_reserve_discard_ok
+; type: socket
+; map: ringbuf max=4096
+; expect: ACCEPT
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+call bpf_ringbuf_reserve
+if r0 == 0x0 goto out
+r1 = r0
+r2 = 0
+call bpf_ringbuf_discard
+out:
+r0 = 0
+exit
+
+### ringbuf_reserve_non_constant_size
+; type: socket
+; map: ringbuf max=4096
+; expect: REJECT R2 is not a known constant'
+r2 = *(u32 *)(r1 +0)
+r2 &= 0xff
+r1 = map[id:0]
+r3 = 0
+call bpf_ringbuf_reserve
+if r0 == 0x0 goto out
+r1 = r0
+r2 = 0
+call bpf_ringbuf_discard
+out:
+r0 = 0
+exit
+
+### ringbuf_reserve_size_zero
+; type: socket
+; map: ringbuf max=4096
+; expect: ACCEPT
+r1 = map[id:0]
+r2 = 0
+r3 = 0
+call bpf_ringbuf_reserve
+if r0 == 0x0 goto out
+r1 = r0
+r2 = 0
+call bpf_ringbuf_discard
+out:
+r0 = 0
+exit
+
+### ringbuf_reserve_without_null_check
+; type: socket
+; map: ringbuf max=4096
+; expect: REJECT R0 invalid mem access 'ringbuf_mem_or_null'
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+call bpf_ringbuf_reserve
+r1 = 0
+*(u64 *)(r0 +0) = r1
+r1 = r0
+r2 = 0
+call bpf_ringbuf_submit
+r0 = 0
+exit
+
+### ringbuf_reserve_leak
+; type: socket
+; map: ringbuf max=4096
+; expect: REJECT BPF_EXIT instruction in main prog would lead to reference leak
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+call bpf_ringbuf_reserve
+r0 = 0
+exit
+
+### ringbuf_reserve_leak_on_one_path
+; type: socket
+; map: ringbuf max=4096
+; expect: REJECT BPF_EXIT instruction in main prog would lead to reference leak
+r6 = *(u32 *)(r1 +0)
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+call bpf_ringbuf_reserve
+if r0 == 0x0 goto out
+if r6 == 0x0 goto out
+r1 = r0
+r2 = 0
+call bpf_ringbuf_submit
+out:
+r0 = 0
+exit
+
+### ringbuf_submit_twice
+; type: socket
+; map: ringbuf max=4096
+; expect: REJECT R1 type=scalar expected=ringbuf_mem
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+call bpf_ringbuf_reserve
+if r0 == 0x0 goto out
+r6 = r0
+r1 = r6
+r2 = 0
+call bpf_ringbuf_submit
+r1 = r6
+r2 = 0
+call bpf_ringbuf_submit
+out:
+r0 = 0
+exit
+
+### ringbuf_use_after_submit
+; type: socket
+; map: ringbuf max=4096
+; expect: REJECT R6 invalid mem access 'scalar'
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+call bpf_ringbuf_reserve
+if r0 == 0x0 goto out
+r6 = r0
+r1 = r6
+r2 = 0
+call bpf_ringbuf_submit
+r1 = 0
+*(u64 *)(r6 +0) = r1
+out:
+r0 = 0
+exit
+
+### ringbuf_submit_with_offset
+; type: socket
+; map: ringbuf max=4096
+; expect: REJECT R1 must have zero offset when passed to release func or trusted arg to kfunc
+r1 = map[id:0]
+r2 = 16
+r3 = 0
+call bpf_ringbuf_reserve
+if r0 == 0x0 goto out
+r1 = r0
+r1 += 8
+r2 = 0
+call bpf_ringbuf_submit
+out:
+r0 = 0
+exit
+
+### ringbuf_submit_or_null_pointer
+; type: socket
+; map: ringbuf max=4096
+; expect: REJECT R1 type=ringbuf_mem_or_null expected=ringbuf_mem
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+call bpf_ringbuf_reserve
+r1 = r0
+r2 = 0
+call bpf_ringbuf_submit
+r0 = 0
+exit
+
+### ringbuf_submit_stack_pointer
+; type: socket
+; expect: REJECT R1 type=fp expected=ringbuf_mem
+r1 = r10
+r1 += -8
+r2 = 0
+call bpf_ringbuf_submit
+r0 = 0
+exit
+
+### ringbuf_write_past_reserved_size
+; type: socket
+; map: ringbuf max=4096
+; expect: REJECT R0 min value is outside of the allowed memory range
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+call bpf_ringbuf_reserve
+if r0 == 0x0 goto out
+r1 = 0
+*(u64 *)(r0 +8) = r1
+r1 = r0
+r2 = 0
+call bpf_ringbuf_submit
+out:
+r0 = 0
+exit
+
+### ringbuf_reserve_on_array_map
+; type: socket
+; map: array key=4 value=8 max=1
+; expect: REJECT cannot pass map_type 2 into func bpf_ringbuf_reserve#131
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+call bpf_ringbuf_reserve
+r0 = 0
+exit
+
+### ringbuf_output_from_stack_ok
+; type: socket
+; map: ringbuf max=4096
+; expect: ACCEPT
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r1 = map[id:0]
+r2 = r10
+r2 += -8
+r3 = 8
+r4 = 0
+call bpf_ringbuf_output
+r0 = 0
+exit
+
+### ringbuf_reference_survives_spill_fill
+; type: socket
+; map: ringbuf max=4096
+; expect: ACCEPT
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+call bpf_ringbuf_reserve
+if r0 == 0x0 goto out
+*(u64 *)(r10 -8) = r0
+r1 = *(u64 *)(r10 -8)
+r2 = 0
+call bpf_ringbuf_discard
+out:
+r0 = 0
+exit
+
+### ringbuf_reserved_mem_passed_to_helper
+; type: socket
+; map: ringbuf max=4096
+; expect: ACCEPT
+r1 = map[id:0]
+r2 = 16
+r3 = 0
+call bpf_ringbuf_reserve
+if r0 == 0x0 goto out
+r6 = r0
+r1 = r0
+r2 = 16
+call bpf_trace_printk
+r1 = r6
+r2 = 0
+call bpf_ringbuf_submit
+out:
+r0 = 0
+exit

@@ -1,0 +1,231 @@
+; Stack access rules.
+
+### stack_write_out_of_bounds
+; type: socket
+; expect: REJECT invalid write to stack R10 off=8 size=8
+r0 = 0
+*(u64 *)(r10 +8) = r0
+exit
+
+### stack_write_read_ok
+; type: xdp
+; expect: ACCEPT
+r0 = 0
+*(u64 *)(r10 -8) = r0
+r0 = *(u64 *)(r10 -8)
+exit
+
+### stack_write_at_minus_512_ok
+; type: socket
+; expect: ACCEPT
+r0 = 0
+*(u64 *)(r10 -512) = r0
+r0 = *(u64 *)(r10 -512)
+exit
+
+### stack_write_below_minus_512
+; type: socket
+; expect: REJECT invalid write to stack R10 off=-520 size=8
+r0 = 0
+*(u64 *)(r10 -520) = r0
+exit
+
+### stack_write_straddles_frame_pointer
+; type: socket
+; expect: REJECT misaligned stack access off 0+0+-4 size 8
+r0 = 0
+*(u64 *)(r10 -4) = r0
+exit
+
+### stack_write_misaligned
+; type: socket
+; expect: REJECT misaligned stack access off 0+0+-6 size 4
+r0 = 0
+*(u32 *)(r10 -6) = r0
+exit
+
+### stack_read_misaligned
+; type: socket
+; expect: REJECT misaligned stack access off 0+0+-12 size 8
+r0 = 0
+*(u64 *)(r10 -8) = r0
+*(u64 *)(r10 -16) = r0
+r0 = *(u64 *)(r10 -12)
+exit
+
+### stack_read_uninitialised_allowed_for_root
+; type: socket
+; expect: ACCEPT
+r0 = *(u64 *)(r10 -8)
+exit
+
+### stack_read_partially_initialised_allowed_for_root
+; type: socket
+; expect: ACCEPT
+r0 = 0
+*(u32 *)(r10 -8) = r0
+r0 = *(u64 *)(r10 -8)
+exit
+
+### stack_read_out_of_bounds_above_fp
+; type: socket
+; expect: REJECT invalid read from stack R10 off=0 size=4
+r0 = *(u32 *)(r10 +0)
+exit
+
+### stack_byte_stores_then_u64_read
+; type: socket
+; expect: ACCEPT
+*(u8 *)(r10 -1) = 1
+*(u8 *)(r10 -2) = 2
+*(u16 *)(r10 -4) = 3
+*(u32 *)(r10 -8) = 4
+r0 = *(u64 *)(r10 -8)
+exit
+
+### stack_st_imm_store_and_read
+; type: socket
+; expect: ACCEPT
+*(u64 *)(r10 -16) = 7
+r0 = *(u64 *)(r10 -16)
+exit
+
+### stack_spill_fill_ctx_pointer
+; type: socket
+; expect: ACCEPT
+*(u64 *)(r10 -8) = r1
+r2 = *(u64 *)(r10 -8)
+r0 = *(u32 *)(r2 +0)
+exit
+
+### stack_partial_fill_of_spilled_pointer
+; type: socket
+; expect: REJECT invalid size of register fill
+*(u64 *)(r10 -8) = r1
+r0 = *(u32 *)(r10 -8)
+exit
+
+### stack_partial_overwrite_of_spilled_pointer_then_deref
+; type: socket
+; expect: REJECT R2 invalid mem access 'scalar'
+*(u64 *)(r10 -8) = r1
+r0 = 0
+*(u32 *)(r10 -8) = r0
+r2 = *(u64 *)(r10 -8)
+r0 = *(u32 *)(r2 +0)
+exit
+
+### stack_partial_overwrite_of_spilled_pointer_read_as_scalar
+; type: socket
+; expect: ACCEPT
+*(u64 *)(r10 -8) = r1
+r0 = 0
+*(u8 *)(r10 -1) = r0
+r0 = *(u64 *)(r10 -8)
+exit
+
+### stack_32bit_spill_of_pointer_invalid
+; type: socket
+; expect: REJECT invalid size of register spill
+*(u32 *)(r10 -8) = r1
+r0 = 0
+exit
+
+### stack_spill_fill_scalar_keeps_bounds
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: ACCEPT
+r6 = *(u32 *)(r1 +0)
+r6 &= 15
+*(u64 *)(r10 -16) = r6
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r1 = *(u64 *)(r10 -16)
+r0 += r1
+r0 = *(u8 *)(r0 +0)
+out:
+r0 = 0
+exit
+
+### stack_32bit_spill_at_upper_half_of_slot_loses_value
+; type: socket
+; expect: REJECT invalid read from stack R10 off=8 size=8
+w0 = 5
+*(u32 *)(r10 -4) = r0
+r0 = *(u32 *)(r10 -4)
+if r0 == 5 goto ok
+r0 = *(u64 *)(r10 +8)
+ok:
+exit
+
+### stack_var_offset_read_uninitialised_allowed_for_root
+; type: socket
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +0)
+r2 &= 8
+r2 += -16
+r1 = r10
+r1 += r2
+r0 = *(u64 *)(r1 +0)
+exit
+
+### stack_var_offset_read_initialised
+; type: socket
+; expect: ACCEPT
+r0 = 0
+*(u64 *)(r10 -8) = r0
+*(u64 *)(r10 -16) = r0
+r2 = *(u32 *)(r1 +0)
+r2 &= 8
+r2 += -16
+r1 = r10
+r1 += r2
+r0 = *(u64 *)(r1 +0)
+exit
+
+### stack_var_offset_write_out_of_bounds
+; type: socket
+; expect: REJECT invalid variable-offset write to stack R1 var_off=(0x0; 0xff) off=-8 size=1
+r2 = *(u32 *)(r1 +0)
+r2 &= 0xff
+r1 = r10
+r1 += r2
+r0 = 0
+*(u8 *)(r1 -8) = r0
+exit
+
+### stack_store_pointer_to_stack_in_stack
+; type: socket
+; expect: ACCEPT
+r1 = r10
+r1 += -16
+*(u64 *)(r10 -8) = r1
+r2 = *(u64 *)(r10 -8)
+r0 = 0
+*(u64 *)(r2 +0) = r0
+exit
+
+### stack_write_via_unchecked_offset_pointer
+; type: socket
+; expect: REJECT invalid write to stack R1 off=-520 size=8
+r1 = r10
+r1 += -520
+r0 = 0
+*(u64 *)(r1 +0) = r0
+exit
+
+### stack_32bit_spill_fill_scalar_slot_aligned_keeps_value
+; type: socket
+; expect: ACCEPT
+w0 = 5
+*(u32 *)(r10 -8) = r0
+r0 = *(u32 *)(r10 -8)
+if r0 == 5 goto ok
+r0 = *(u64 *)(r10 +8)
+ok:
+exit
