@@ -2,6 +2,7 @@
 
 use crate::check::{Env, VerifyError, alu_op_name};
 use crate::isa::{AluOp, Src};
+use crate::mem::MAX_VAR_OFF;
 use crate::scalar::Scalar;
 use crate::state::{Reg, RegType, State};
 
@@ -53,15 +54,15 @@ pub fn check_alu(
                 Reg::scalar(src_reg.var.zext32())
             }
         }
+        // Privileged programs may turn a pointer into an unknown number.
+        AluOp::MovSx(_) if src_reg.is_pointer() => Reg::UNKNOWN,
         AluOp::MovSx(bits) => {
-            if src_reg.is_pointer() {
-                return err(format!("R{} sign-extension part of pointer", reg_no(src)));
-            }
             let v = src_reg.var.sext(bits as u32 / 8);
             Reg::scalar(if wide { v } else { v.truncate32() })
         }
+        AluOp::Neg if dst_reg.is_pointer() => Reg::UNKNOWN,
         _ if dst_reg.is_pointer() || src_reg.is_pointer() => {
-            pointer_alu(st, wide, op, dst, src, &dst_reg, &src_reg)?
+            pointer_alu(env, st, wide, op, dst, &dst_reg, &src_reg)?
         }
         AluOp::Neg => Reg::scalar(dst_reg.var.alu(AluOp::Neg, &dst_reg.var, wide)),
         _ => Reg::scalar(dst_reg.var.alu(op, &src_reg.var, wide)),
@@ -70,24 +71,18 @@ pub fn check_alu(
     Ok(())
 }
 
-fn reg_no(src: Src) -> u8 {
-    match src {
-        Src::Reg(r) => r,
-        Src::Imm(_) => 0,
-    }
-}
-
 /// The type name used in pointer-arithmetic messages (`map_value_or_null`, `ctx`...).
 pub fn reg_type_str(r: &Reg) -> String {
     crate::log::reg_type_str(r)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn pointer_alu(
+    env: &mut Env,
     st: &State,
     wide: bool,
     op: AluOp,
     dst: u8,
-    src: Src,
     d: &Reg,
     s: &Reg,
 ) -> Result<Reg, VerifyError> {
@@ -108,7 +103,6 @@ fn pointer_alu(
     } else {
         (s, d, false)
     };
-    let ptr_regno = if ptr_is_dst { dst } else { reg_no(src) };
     if !wide {
         return err(format!("R{dst} 32-bit pointer arithmetic prohibited"));
     }
@@ -121,7 +115,11 @@ fn pointer_alu(
     let known = scalar.var.as_const();
     match ptr.ty {
         RegType::ConstMap if known == Some(0) && op == AluOp::Add => {}
-        RegType::ConstMap | RegType::PacketEnd | RegType::Func | RegType::ConstDynptr => {
+        RegType::ConstMap
+        | RegType::PacketEnd
+        | RegType::Func
+        | RegType::ConstDynptr
+        | RegType::Sock => {
             return err(format!(
                 "R{dst} pointer arithmetic on {} prohibited",
                 reg_type_str(ptr)
@@ -129,11 +127,15 @@ fn pointer_alu(
         }
         _ => {}
     }
-    let _ = ptr_regno;
     match op {
         AluOp::Add => {}
-        AluOp::Sub if ptr_is_dst => {}
-        AluOp::Sub => return err(format!("R{dst} tried to subtract pointer from scalar")),
+        AluOp::Sub if !ptr_is_dst => {
+            return err(format!("R{dst} tried to subtract pointer from scalar"));
+        }
+        AluOp::Sub if ptr.ty == RegType::Stack => {
+            return err(format!("R{dst} subtraction from stack pointer prohibited"));
+        }
+        AluOp::Sub => {}
         AluOp::And | AluOp::Or | AluOp::Xor => {
             return err(format!(
                 "R{dst} bitwise operator {} on pointer prohibited",
@@ -147,36 +149,65 @@ fn pointer_alu(
             ));
         }
     }
+    let name = reg_type_str(ptr);
+    sane_offset(idx, scalar, &name)?;
     let mut r = *ptr;
     match known {
         Some(c) => {
-            let c = c as i64;
             let delta = if op == AluOp::Sub {
-                c.wrapping_neg()
+                (c as i64).wrapping_neg()
             } else {
-                c
+                c as i64
             };
-            let off = r.off as i64 + delta;
-            if off < i32::MIN as i64 / 2 || off > i32::MAX as i64 / 2 {
-                return err(format!(
-                    "value {c} makes {} pointer be out of bounds",
-                    reg_type_str(ptr)
-                ));
-            }
-            r.off = off as i32;
+            r.off = (r.off as i64 + delta) as i32;
         }
         None => {
-            r.var = if op == AluOp::Sub {
-                r.var.alu(AluOp::Sub, &scalar.var, true)
-            } else {
-                r.var.alu(AluOp::Add, &scalar.var, true)
-            };
+            r.var = r.var.alu(op, &scalar.var, true);
             if matches!(r.ty, RegType::Packet | RegType::PacketMeta) {
                 // A variable offset loses the verified range and gets a new identity.
                 r.aux = 0;
-                r.id = 0;
+                r.id = env.new_id();
             }
         }
     }
+    let total = r.off as i64 + r.var.smin;
+    if total.abs() >= MAX_VAR_OFF as i64 || (r.off as i64).abs() >= MAX_VAR_OFF as i64 {
+        let v = if (r.off as i64).abs() >= MAX_VAR_OFF as i64 {
+            r.off as i64
+        } else {
+            total
+        };
+        return err(format!("value {v} makes {name} pointer be out of bounds"));
+    }
     Ok(r)
+}
+
+/// The kernel's `check_reg_sane_offset()` on the scalar side of pointer arithmetic.
+fn sane_offset(idx: u32, scalar: &Reg, name: &str) -> Result<(), VerifyError> {
+    let max = MAX_VAR_OFF as i64;
+    let v = &scalar.var;
+    if let Some(c) = v.as_const() {
+        let c = c as i64;
+        if c >= max || c <= -max {
+            return Err(VerifyError::at(
+                idx,
+                format!("math between {name} pointer and {c} is not allowed"),
+            ));
+        }
+    }
+    if v.smin == i64::MIN {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "math between {name} pointer and register with unbounded min value is not allowed"
+            ),
+        ));
+    }
+    if v.smin >= max || v.smin <= -max {
+        return Err(VerifyError::at(
+            idx,
+            format!("value {} makes {name} pointer be out of bounds", v.smin),
+        ));
+    }
+    Ok(())
 }

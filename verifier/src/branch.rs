@@ -60,7 +60,11 @@ pub fn refine(
             mark_null_checked(st, ptr, is_null);
             true
         }
-        (RegType::Packet | RegType::PacketMeta, RegType::PacketEnd) if wide => {
+        // Packet data is the end of the metadata area.
+        (RegType::Packet | RegType::PacketMeta, RegType::PacketEnd)
+        | (RegType::PacketMeta, RegType::Packet)
+            if wide =>
+        {
             // pkt' op pkt_end
             let range = match (op, taken) {
                 (JmpOp::Gt, false) | (JmpOp::Le, true) => Some(d.off),
@@ -123,8 +127,16 @@ fn mark_null_checked(st: &mut State, ptr: &Reg, is_null: bool) {
     }
 }
 
+/// The largest packet offset the kernel tracks a range for.
+const MAX_PACKET_OFF: u64 = 0xffff;
+
 fn mark_packet_range(st: &mut State, ptr: &Reg, range: i32) {
-    if range <= 0 || !ptr.fixed_offset() {
+    // The range counts from the variable part of the pointer, which every
+    // register of the same identity shares.
+    if range <= 0
+        || ptr.var.umax > MAX_PACKET_OFF
+        || ptr.var.umax + ptr.off.max(0) as u64 > MAX_PACKET_OFF
+    {
         return;
     }
     let (ty, id) = (ptr.ty, ptr.id);

@@ -3,7 +3,7 @@
 use crate::check::{Env, MAX_CALL_FRAMES, Path, Step, VerifyError};
 use crate::helpers::{self, HelperArg, HelperRet};
 use crate::mem::check_mem_arg;
-use crate::program::FieldKind;
+use crate::program::{FieldKind, MapType};
 use crate::scalar::Scalar;
 use crate::state::{CallbackFrame, Frame, PtrFlags, RefKind, RefState, Reg, RegType, State};
 use kfreg::Flags;
@@ -137,6 +137,39 @@ pub fn lock_target(
     Ok((ident, off as i32))
 }
 
+/// The kernel's list of memory argument types, for type mismatch messages.
+const MEM_TYPES: &str =
+    "fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_";
+
+/// The value of a small key on the stack, when every byte of it is known.
+fn stack_constant(st: &State, reg: &Reg, size: u32) -> Option<u64> {
+    if reg.ty != RegType::Stack
+        || !reg.fixed_offset()
+        || size > 8
+        || reg.off % 8 != 0 && reg.off % size as i32 != 0
+    {
+        return None;
+    }
+    let slot = st.frames.get(reg.aux as usize)?.slot(reg.off)?;
+    let first = 7 - ((-reg.off - 1) % 8) as usize;
+    if slot.is_spill() {
+        let c = slot.reg.var.as_const()?;
+        let bits = size * 8;
+        return Some(
+            (c >> (first * 8))
+                & if bits == 64 {
+                    u64::MAX
+                } else {
+                    (1 << bits) - 1
+                },
+        );
+    }
+    slot.bytes[first..first + size as usize]
+        .iter()
+        .all(|b| *b == crate::state::SlotKind::Zero)
+        .then_some(0)
+}
+
 /// A helper call.
 pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step, VerifyError> {
     let st = &mut path.st;
@@ -150,6 +183,12 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
             "function calls are not allowed while holding a lock",
         ));
     }
+    if h.tracing_only && !crate::ctx::is_tracing(env.prog.prog_type) {
+        return Err(VerifyError::at(
+            idx,
+            format!("program of this type cannot use helper {}#{}", h.name, h.id),
+        ));
+    }
     if h.gpl_only && !env.prog.gpl {
         return Err(VerifyError::at(
             idx,
@@ -157,6 +196,7 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
         ));
     }
     let mut map: Option<u32> = None;
+    let mut key: Option<u64> = None;
     let mut alloc_size = 0u32;
     let mut release: Option<u32> = None;
     let mut callback: Option<u32> = None;
@@ -184,6 +224,21 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                 if reg.ty != RegType::ConstMap {
                     return expect("map_ptr");
                 }
+                let def = &env.prog.maps[reg.aux as usize];
+                if h.map_type.is_some_and(|t| t != def.map_type) {
+                    return Err(VerifyError::at(
+                        idx,
+                        format!(
+                            "cannot pass map_type {} into func {}#{}",
+                            def.map_type.number(),
+                            h.name,
+                            h.id
+                        ),
+                    ));
+                }
+                if h.writes_map && def.rdonly {
+                    return Err(VerifyError::at(idx, "write into map forbidden"));
+                }
                 map = Some(reg.aux);
             }
             HelperArg::MapKey | HelperArg::MapValue => {
@@ -194,9 +249,12 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                     m.value_size
                 };
                 if reg.maybe_null() || !reg.is_pointer() {
-                    return expect("fp, pkt, pkt_meta, map_key, map_value");
+                    return expect(MEM_TYPES);
                 }
                 check_mem_arg(env, st, r, size, false, false)?;
+                if *arg == HelperArg::MapKey {
+                    key = stack_constant(st, &reg, size);
+                }
             }
             HelperArg::Mem | HelperArg::UninitMem => {
                 let size_reg = r + 1;
@@ -325,7 +383,9 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                 if reg.off != 0 || !reg.fixed_offset() {
                     return Err(VerifyError::at(
                         idx,
-                        format!("R{r} must have zero offset when passed to release func"),
+                        format!(
+                            "R{r} must have zero offset when passed to release func or trusted arg to kfunc"
+                        ),
                     ));
                 }
                 release = Some(reg.ref_obj_id);
@@ -347,8 +407,15 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
         HelperRet::Integer => Reg::UNKNOWN,
         HelperRet::Void => Reg::NOT_INIT,
         HelperRet::MapValueOrNull => {
-            let mut r = Reg::ptr(RegType::MapValue, map.unwrap_or(0));
-            r.flags = PtrFlags::MAYBE_NULL;
+            let m = map.unwrap_or(0);
+            let def = &env.prog.maps[m as usize];
+            let mut r = Reg::ptr(RegType::MapValue, m);
+            // An array lookup with a known in-range key cannot fail.
+            let sure = matches!(def.map_type, MapType::Array | MapType::PercpuArray)
+                && key.is_some_and(|k| k < def.max_entries as u64);
+            if !sure {
+                r.flags = PtrFlags::MAYBE_NULL;
+            }
             if env.prog.maps[map.unwrap_or(0) as usize].rdonly {
                 r.flags = r.flags.with(PtrFlags::RDONLY);
             }
@@ -411,7 +478,7 @@ pub fn enter_callback(
         return Err(VerifyError::at(
             st.insn,
             format!(
-                "the call stack of {} frames is too deep !",
+                "the call stack of {} frames is too deep",
                 st.frames.len() + 1
             ),
         ));
@@ -458,7 +525,7 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
         return Err(VerifyError::at(
             idx,
             format!(
-                "the call stack of {} frames is too deep !",
+                "the call stack of {} frames is too deep",
                 st.frames.len() + 1
             ),
         ));
@@ -473,33 +540,50 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
     Ok(Step::Next)
 }
 
-/// Describes a scalar for return-value messages.
+/// Describes a scalar for return-value messages, as the kernel's
+/// `verbose_invalid_scalar()` does (each part with a leading space).
 fn value_str(v: &Scalar) -> String {
-    match v.as_const() {
-        Some(c) => format!("{}", c as i64),
-        None => format!("smin={} smax={}", v.smin, v.smax),
+    let mut out = String::new();
+    if v.smin > i64::MIN {
+        out += &format!(" smin={}", v.smin);
     }
+    if v.smax < i64::MAX {
+        out += &format!(" smax={}", v.smax);
+    }
+    if v.var == crate::tnum::Tnum::UNKNOWN {
+        out += " unknown scalar value";
+    }
+    out
 }
 
 /// `exit`: return from a subprogram or callback, or end the program.
 pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
     let st = &mut path.st;
     let idx = st.insn;
-    env.check_reg_read(st, 0)?;
     let frame = st.cur().clone();
+    if st.frames.len() > 1 || frame.in_callback.is_some() {
+        if st.reg(0).ty == RegType::Stack {
+            return Err(VerifyError::at(
+                idx,
+                "cannot return stack pointer to the caller",
+            ));
+        }
+    } else {
+        env.check_reg_read(st, 0)?;
+    }
     if let Some(cb) = frame.in_callback {
         let r0 = st.reg(0);
-        if r0.ty != RegType::Scalar || r0.var.smin < cb.ret_min || r0.var.smax > cb.ret_max {
-            let has = if r0.ty == RegType::Scalar {
-                value_str(&r0.var)
-            } else {
-                crate::log::reg_type_str(r0)
-            };
+        if r0.ty != RegType::Scalar {
+            return Err(VerifyError::at(idx, "R0 not a scalar value"));
+        }
+        if r0.var.smin < cb.ret_min || r0.var.smax > cb.ret_max {
             return Err(VerifyError::at(
                 idx,
                 format!(
-                    "At callback return the register R0 has {has} should have been in [{}, {}]",
-                    cb.ret_min, cb.ret_max
+                    "At callback return the register R0 has{} should have been in [{}, {}]",
+                    value_str(&r0.var),
+                    cb.ret_min,
+                    cb.ret_max
                 ),
             ));
         }
@@ -542,12 +626,12 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
             let has = if r0.ty == RegType::Scalar {
                 value_str(&r0.var)
             } else {
-                crate::log::reg_type_str(&r0)
+                format!(" {}", crate::log::reg_type_str(&r0))
             };
             return Err(VerifyError::at(
                 idx,
                 format!(
-                    "At program exit the register R0 has {has} should have been in [{lo}, {hi}]"
+                    "At program exit the register R0 has{has} should have been in [{lo}, {hi}]"
                 ),
             ));
         }

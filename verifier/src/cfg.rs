@@ -34,14 +34,17 @@ pub fn discover_subprogs(prog: &mut Program) {
     starts.sort_unstable();
 }
 
-fn successors(insn: &Insn, i: usize) -> (Option<usize>, Option<usize>) {
-    let rel = |off: i64| (i as i64 + 1 + off) as usize;
+/// Where control may go after instruction `i` (targets may be out of range).
+fn successors(insn: &Insn, i: usize) -> (Option<i64>, Option<i64>) {
+    let rel = |off: i64| i as i64 + 1 + off;
     match *insn {
         Insn::Exit => (None, None),
         Insn::Ja { off } => (Some(rel(off as i64)), None),
-        Insn::Jmp { off, .. } | Insn::MayGoto { off } => (Some(i + 1), Some(rel(off as i64))),
-        Insn::LdImm64 { .. } => (Some(i + 2), None),
-        _ => (Some(i + 1), None),
+        Insn::Jmp { off, .. } | Insn::MayGoto { off } => {
+            (Some(i as i64 + 1), Some(rel(off as i64)))
+        }
+        Insn::LdImm64 { .. } => (Some(i as i64 + 2), None),
+        _ => (Some(i as i64 + 1), None),
     }
 }
 
@@ -70,42 +73,56 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
         }
     }
     for (i, insn) in prog.insns.iter().enumerate() {
+        let jumps = matches!(
+            insn,
+            Insn::Ja { .. } | Insn::Jmp { .. } | Insn::MayGoto { .. }
+        );
         let (a, b) = successors(insn, i);
         for t in [a, b].into_iter().flatten() {
-            let jumps = matches!(
-                insn,
-                Insn::Ja { .. } | Insn::Jmp { .. } | Insn::MayGoto { .. }
-            );
-            if jumps && (t >= n || env.subprog_of[t] != env.subprog_of[i]) {
+            if jumps
+                && (t < 0 || t as usize >= n || env.subprog_of[t as usize] != env.subprog_of[i])
+            {
                 return Err(VerifyError::at(
                     i as u32,
                     format!("jump out of range from insn {i} to {t}"),
                 ));
             }
-            if jumps && matches!(prog.insns.get(t), Some(Insn::LdImm64Tail)) {
+            if jumps && matches!(prog.insns.get(t as usize), Some(Insn::LdImm64Tail)) {
                 return Err(VerifyError::at(
                     i as u32,
-                    format!("jump into the middle of ldimm64 insn {t}"),
+                    format!("jump into the middle of ldimm64 insn {}", t - 1),
                 ));
             }
         }
         match insn {
             Insn::MayGoto { .. } => {
-                if let Some(t) = b {
-                    env.mark_prune_point(t);
-                }
                 env.mark_prune_point(i + 1);
+                if let Some(t) = b {
+                    env.mark_prune_point(t as usize);
+                }
                 env.mark_loop_head(i);
             }
             Insn::Jmp { .. } => {
-                if let Some(t) = b {
-                    env.mark_prune_point(t);
-                }
                 env.mark_prune_point(i + 1);
+                if let Some(t) = b {
+                    env.mark_prune_point(t as usize);
+                }
             }
             Insn::Ja { .. } => {
                 if let Some(t) = a {
-                    env.mark_prune_point(t);
+                    env.mark_prune_point(t as usize);
+                }
+            }
+            // A subprogram whose address is taken may run as a callback: its
+            // entry is a loop head, where rounds of the callback converge.
+            Insn::LdImm64 {
+                pseudo: Pseudo::Func,
+                imm,
+                ..
+            } => {
+                let t = i as i64 + 1 + *imm as i64;
+                if t >= 0 && (t as usize) < n {
+                    env.mark_loop_head(t as usize);
                 }
             }
             Insn::Call(c) => {
@@ -114,12 +131,9 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
                     env.mark_loop_head(i);
                 }
                 if let Call::Local(off) = c {
-                    let t = (i as i64 + 1 + *off as i64) as usize;
-                    if !subs.iter().any(|s| s.start as usize == t) {
-                        return Err(VerifyError::at(
-                            i as u32,
-                            format!("call to invalid destination {t}"),
-                        ));
+                    let t = i as i64 + 1 + *off as i64;
+                    if !subs.iter().any(|s| s.start as i64 == t) {
+                        return Err(VerifyError::at(i as u32, "call to invalid destination"));
                     }
                 }
             }
@@ -143,7 +157,13 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
             seen[i + 1] = true;
         }
         let (a, b) = successors(&prog.insns[i], i);
-        work.extend(a.into_iter().chain(b));
+        work.extend(
+            [a, b]
+                .into_iter()
+                .flatten()
+                .filter(|t| *t >= 0)
+                .map(|t| t as usize),
+        );
     }
     if let Some(i) = seen.iter().position(|s| !s) {
         return Err(VerifyError::at(i as u32, format!("unreachable insn {i}")));

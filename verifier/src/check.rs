@@ -3,7 +3,7 @@
 //! state subsumes.
 
 use crate::isa::{AluOp, Call, Insn, JmpOp, Pseudo, Src};
-use crate::program::Program;
+use crate::program::{MapType, Program};
 use crate::scalar::Scalar;
 use crate::state::{Frame, PtrFlags, Reg, RegType, State};
 use kfreg::Registry;
@@ -95,6 +95,10 @@ struct Node {
     /// Live paths still exploring below this state; only finished
     /// subtrees (0) may prune, others may only reveal an infinite loop.
     branches: u32,
+    /// Times it pruned a path.
+    hits: u32,
+    /// Times it was compared without pruning.
+    misses: u32,
 }
 
 /// A path being explored: its state and its nearest stored ancestor.
@@ -129,6 +133,13 @@ pub(crate) struct Env<'a> {
     pub subprog_of: Vec<u32>,
     /// The deepest stack each subprogram used, in bytes.
     subprog_depth: Vec<u32>,
+    /// Jump-class instructions processed (jumps, calls, exits).
+    jmps_processed: u64,
+    /// Counters when the last state was stored.
+    prev_jmps: u64,
+    prev_insns: u64,
+    /// States currently compared at prune points.
+    live_states: u64,
     next_id: u32,
 }
 
@@ -148,6 +159,10 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         loop_head: vec![false; prog.insns.len()],
         subprog_of: vec![0; prog.insns.len()],
         subprog_depth: vec![0; prog.subprogs.len()],
+        jmps_processed: 0,
+        prev_jmps: 0,
+        prev_insns: 0,
+        live_states: 0,
         next_id: 0,
     };
     let result = crate::cfg::check(&mut env).and_then(|()| env.run());
@@ -265,9 +280,15 @@ impl Env<'_> {
                     .subprogs
                     .get(s + 1)
                     .map_or(self.prog.insns.len(), |n| n.start as usize);
+                // Callbacks whose address a subprogram takes run on its stack.
                 (start..end)
                     .filter_map(|i| match self.prog.insns[i] {
-                        Insn::Call(Call::Local(off)) => {
+                        Insn::Call(Call::Local(off))
+                        | Insn::LdImm64 {
+                            pseudo: Pseudo::Func,
+                            imm: off,
+                            ..
+                        } => {
                             let t = (i as i64 + 1 + off as i64) as u32;
                             self.prog
                                 .subprogs
@@ -368,10 +389,12 @@ impl Env<'_> {
         let idx = path.st.insn as usize;
         let loop_head = self.loop_head[idx];
         let mut widen_from = None;
-        for &n in &self.explored[idx] {
-            let node = &self.nodes[n];
+        let mut evict = Vec::new();
+        for (pos, &n) in self.explored[idx].iter().enumerate() {
+            let node = &mut self.nodes[n];
             if node.branches == 0 || loop_head {
                 if crate::prune::subsumes(&node.state, &path.st) {
+                    node.hits += 1;
                     return Ok(true);
                 }
                 if loop_head && node.branches > 0 {
@@ -383,22 +406,49 @@ impl Env<'_> {
                     format!("infinite loop detected at insn {idx}"),
                 ));
             }
+            node.misses += 1;
+            // A state that keeps missing is unlikely to ever prune: stop
+            // comparing against it (the kernel's eviction heuristic).
+            let n_allowed = if loop_head && node.branches > 0 {
+                64
+            } else {
+                3
+            };
+            if node.misses > node.hits * n_allowed + n_allowed {
+                evict.push(pos);
+            }
+        }
+        for pos in evict.into_iter().rev() {
+            self.explored[idx].swap_remove(pos);
+            self.live_states -= 1;
         }
         if let Some(n) = widen_from {
             // Another round of a loop whose head is still being explored:
             // forget the scalar values that changed, so the rounds converge.
             crate::prune::widen(&self.nodes[n].state, &mut path.st);
         }
+        // Like the kernel, store a state only every few jumps and
+        // instructions, except at loop heads.
+        let due = self.jmps_processed - self.prev_jmps >= 2
+            && self.stats.insns_processed - self.prev_insns >= 8;
+        if !(due || loop_head) {
+            return Ok(false);
+        }
+        self.prev_jmps = self.jmps_processed;
+        self.prev_insns = self.stats.insns_processed;
         let n = self.nodes.len();
         self.nodes.push(Node {
             state: path.st.clone(),
             parent: path.parent,
             branches: 1,
+            hits: 0,
+            misses: 0,
         });
         self.explored[idx].push(n);
         path.parent = Some(n);
         self.stats.total_states += 1;
-        self.stats.peak_states = self.stats.peak_states.max(self.nodes.len() as u64);
+        self.live_states += 1;
+        self.stats.peak_states = self.stats.peak_states.max(self.live_states);
         Ok(false)
     }
 
@@ -413,6 +463,15 @@ impl Env<'_> {
     /// Executes the instruction at `path.st.insn`.
     fn step(&mut self, path: &mut Path) -> Result<Step, VerifyError> {
         let idx = path.st.insn;
+        if matches!(
+            self.prog.insns[idx as usize],
+            Insn::Ja { .. } | Insn::Jmp { .. } | Insn::MayGoto { .. } | Insn::Call(_) | Insn::Exit
+        ) {
+            self.jmps_processed += 1;
+        }
+        if let Some((_, msg)) = self.prog.faults.iter().find(|(i, _)| *i == idx) {
+            return Err(VerifyError::at(idx, msg.clone()));
+        }
         let insn = self.prog.insns[idx as usize];
         match insn {
             Insn::Alu { wide, op, dst, src } => {
@@ -422,13 +481,7 @@ impl Env<'_> {
             Insn::End { dst, bits, .. } => {
                 self.check_reg_read(&path.st, dst)?;
                 self.check_reg_write(&path.st, dst)?;
-                let r = path.st.reg(dst);
-                if r.is_pointer() {
-                    return Err(VerifyError::at(
-                        idx,
-                        format!("R{dst} pointer arithmetic prohibited"),
-                    ));
-                }
+                // A swapped pointer is an unknown number (privileged programs).
                 *path.st.reg_mut(dst) = Reg::scalar(Scalar::unknown_width(bits as u32 / 8));
                 path.st.insn += 1;
             }
@@ -524,10 +577,20 @@ impl Env<'_> {
         };
         Ok(match pseudo {
             Pseudo::Imm => Reg::constant((imm as u32 as u64) | ((imm_hi as u32 as u64) << 32)),
-            Pseudo::MapFd | Pseudo::MapIdx => Reg::ptr(RegType::ConstMap, map(imm)?),
-            Pseudo::MapValue | Pseudo::MapIdxValue => {
+            // Programs are loaded without an fd array.
+            Pseudo::MapIdx | Pseudo::MapIdxValue => {
+                return Err(VerifyError::at(idx, "fd_idx without fd_array is invalid"));
+            }
+            Pseudo::MapFd => Reg::ptr(RegType::ConstMap, map(imm)?),
+            Pseudo::MapValue => {
                 let m = map(imm)?;
                 let def = &self.prog.maps[m as usize];
+                if !matches!(def.map_type, MapType::Array | MapType::PercpuArray) {
+                    return Err(VerifyError::at(
+                        idx,
+                        "no direct value access support for this map type",
+                    ));
+                }
                 if imm_hi as u32 >= def.value_size {
                     return Err(VerifyError::at(
                         idx,

@@ -4,7 +4,7 @@
 use crate::check::{Env, VerifyError};
 use crate::mem::Access;
 use crate::scalar::Scalar;
-use crate::state::{Reg, RegType, State};
+use crate::state::{PtrFlags, Reg, RegType, State};
 use kfreg::ProgType;
 
 /// Whether the type's context is an skb (legacy packet loads allowed).
@@ -12,6 +12,20 @@ pub fn has_skb(p: ProgType) -> bool {
     matches!(
         p,
         ProgType::SocketFilter | ProgType::SchedCls | ProgType::SchedAct | ProgType::CgroupSkb
+    )
+}
+
+/// Whether the type gets the tracing helpers (`bpf_probe_read`, ...).
+pub fn is_tracing(p: ProgType) -> bool {
+    matches!(
+        p,
+        ProgType::Kprobe
+            | ProgType::Tracepoint
+            | ProgType::PerfEvent
+            | ProgType::RawTracepoint
+            | ProgType::RawTracepointWritable
+            | ProgType::Tracing
+            | ProgType::Lsm
     )
 }
 
@@ -41,12 +55,14 @@ const SKB_WRITABLE: &[(i32, u32)] = &[
 ];
 
 /// Loads and stores through the context pointer (at offset `off`, fixed).
+/// Sign-extending loads (`sign_ext`) are refused on pointer fields.
 pub fn access(
     env: &mut Env,
     st: &mut State,
     off: i32,
     size: u32,
     kind: Access,
+    sign_ext: bool,
 ) -> Result<Reg, VerifyError> {
     let idx = st.insn;
     let bad = || {
@@ -56,43 +72,63 @@ pub fn access(
         ))
     };
     let prog = env.prog.prog_type;
+    let aligned = off % size as i32 == 0;
     match prog {
         ProgType::SchedCls | ProgType::SchedAct | ProgType::SocketFilter | ProgType::CgroupSkb => {
-            if !(0..192).contains(&off) || off % size as i32 != 0 && size != 8 {
+            if !(0..SKB_CTX_SIZE).contains(&off) || !aligned {
                 return bad();
             }
+            let tc = matches!(prog, ProgType::SchedCls | ProgType::SchedAct);
             let special = match off {
-                76 => Some(RegType::Packet),
-                80 => Some(RegType::PacketEnd),
-                140 => Some(RegType::PacketMeta),
+                SKB_DATA => Some(RegType::Packet),
+                SKB_DATA_END => Some(RegType::PacketEnd),
+                SKB_DATA_META => Some(RegType::PacketMeta),
                 _ => None,
             };
             if let Some(ty) = special {
-                if kind == Access::Write
-                    || size != 4
-                    || (ty == RegType::PacketMeta
-                        && prog != ProgType::SchedCls
-                        && prog != ProgType::SchedAct)
-                {
+                // Socket filters see no packet pointers; only tc has metadata.
+                let allowed = prog != ProgType::SocketFilter && (ty != RegType::PacketMeta || tc);
+                if !allowed || kind == Access::Write || size != 4 || sign_ext {
                     return bad();
                 }
                 return Ok(Reg::ptr(ty, 0));
             }
+            if off == SKB_SK {
+                if kind == Access::Write || size != 8 || !tc {
+                    return bad();
+                }
+                let mut r = Reg::ptr(RegType::Sock, 0);
+                r.flags = PtrFlags::MAYBE_NULL;
+                r.id = env.new_id();
+                return Ok(r);
+            }
             if kind == Access::Write {
-                let ok = prog != ProgType::SocketFilter
-                    && SKB_WRITABLE
-                        .iter()
-                        .any(|(o, len)| off >= *o && off + size as i32 <= o + *len as i32);
+                let writable = if prog == ProgType::SocketFilter {
+                    SKB_WRITABLE_SOCKET
+                } else {
+                    SKB_WRITABLE
+                };
+                let ok = writable
+                    .iter()
+                    .any(|(o, len)| off >= *o && off + size as i32 <= o + *len as i32);
                 if !ok {
                     return bad();
                 }
-            } else if size == 8 && off != 152 && off != 168 && off != 184 {
+            } else if size == 8 && !SKB_U64.contains(&off) {
                 return bad();
             }
             Ok(Reg::scalar(Scalar::unknown_width(size)))
         }
         ProgType::Xdp => {
-            if kind == Access::Write || size != 4 || !(0..24).contains(&off) || off % 4 != 0 {
+            // egress_ifindex needs a devmap attach type.
+            if kind == Access::Write
+                || size != 4
+                || !(0..XDP_EGRESS_IFINDEX).contains(&off)
+                || !aligned
+            {
+                return bad();
+            }
+            if sign_ext && off < 12 {
                 return bad();
             }
             Ok(match off {
@@ -103,30 +139,28 @@ pub fn access(
             })
         }
         ProgType::Syscall => {
-            if off < 0 || off >= u16::MAX as i32 || off % size as i32 != 0 {
+            if off < 0 || off >= u16::MAX as i32 || !aligned {
+                return bad();
+            }
+            Ok(Reg::scalar(Scalar::unknown_width(size)))
+        }
+        ProgType::RawTracepoint | ProgType::RawTracepointWritable => {
+            if kind == Access::Write || off < 0 || !aligned || off + size as i32 > 8 * MAX_FUNC_ARGS
+            {
                 return bad();
             }
             Ok(Reg::scalar(Scalar::unknown_width(size)))
         }
         ProgType::Tracing
-        | ProgType::RawTracepoint
-        | ProgType::RawTracepointWritable
         | ProgType::Tracepoint
         | ProgType::Kprobe
         | ProgType::PerfEvent
         | ProgType::Lsm => {
-            if kind == Access::Write
-                || off < 0
-                || off % size as i32 != 0
-                || off + size as i32 > 8 * 12
+            if kind == Access::Write || off < 0 || !aligned || off + size as i32 > 8 * MAX_FUNC_ARGS
             {
                 return bad();
             }
-            if matches!(
-                prog,
-                ProgType::Tracing | ProgType::RawTracepoint | ProgType::Lsm
-            ) && size != 8
-            {
+            if matches!(prog, ProgType::Tracing | ProgType::Lsm) && size != 8 {
                 return bad();
             }
             Ok(Reg::scalar(Scalar::unknown_width(size)))
@@ -139,6 +173,21 @@ pub fn access(
         }
     }
 }
+
+/// `struct __sk_buff` layout facts.
+const SKB_CTX_SIZE: i32 = 192;
+const SKB_DATA: i32 = 76;
+const SKB_DATA_END: i32 = 80;
+const SKB_DATA_META: i32 = 140;
+const SKB_SK: i32 = 168;
+/// The 8-byte fields: tstamp, sk, hwtstamp.
+const SKB_U64: [i32; 3] = [152, 168, 184];
+/// `struct xdp_md`: fields before `egress_ifindex` are readable by plain XDP.
+const XDP_EGRESS_IFINDEX: i32 = 20;
+/// Tracing contexts are arrays of up to 12 u64 arguments.
+const MAX_FUNC_ARGS: i32 = 12;
+/// `struct __sk_buff` fields a socket filter may write: cb[5].
+const SKB_WRITABLE_SOCKET: &[(i32, u32)] = &[(48, 20)];
 
 /// The kernel-side context struct a program type's context casts to.
 pub fn kern_ctx(p: ProgType) -> Option<&'static str> {

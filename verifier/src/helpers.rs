@@ -86,8 +86,12 @@ pub struct Helper {
     pub unlock: bool,
     /// A synchronous callback, verified as a loop body.
     pub callback: Option<HelperCallback>,
-    /// Program types it is available to (`None`: every type).
+    /// Only for tracing program types (kprobe, tracepoint, perf, tracing, LSM).
     pub tracing_only: bool,
+    /// The map argument must be of this type.
+    pub map_type: Option<crate::program::MapType>,
+    /// Writes the map's contents (refused on read-only maps).
+    pub writes_map: bool,
 }
 
 use HelperArg as A;
@@ -103,6 +107,8 @@ const fn helper(id: i32, name: &'static str, args: [HelperArg; 5], ret: HelperRe
         unlock: false,
         callback: None,
         tracing_only: false,
+        map_type: None,
+        writes_map: false,
     }
 }
 
@@ -116,18 +122,24 @@ pub static HELPERS: &[Helper] = &[
         [A::ConstMap, A::MapKey, N, N, N],
         HelperRet::MapValueOrNull,
     ),
-    helper(
-        2,
-        "bpf_map_update_elem",
-        [A::ConstMap, A::MapKey, A::MapValue, A::Anything, N],
-        HelperRet::Integer,
-    ),
-    helper(
-        3,
-        "bpf_map_delete_elem",
-        [A::ConstMap, A::MapKey, N, N, N],
-        HelperRet::Integer,
-    ),
+    Helper {
+        writes_map: true,
+        ..helper(
+            2,
+            "bpf_map_update_elem",
+            [A::ConstMap, A::MapKey, A::MapValue, A::Anything, N],
+            HelperRet::Integer,
+        )
+    },
+    Helper {
+        writes_map: true,
+        ..helper(
+            3,
+            "bpf_map_delete_elem",
+            [A::ConstMap, A::MapKey, N, N, N],
+            HelperRet::Integer,
+        )
+    },
     Helper {
         gpl_only: true,
         tracing_only: true,
@@ -144,7 +156,8 @@ pub static HELPERS: &[Helper] = &[
         ..helper(
             6,
             "bpf_trace_printk",
-            [A::Mem, A::Size, A::Anything, A::Anything, A::Anything],
+            // The format arguments are not checked.
+            [A::Mem, A::Size, N, N, N],
             HelperRet::Integer,
         )
     },
@@ -195,18 +208,24 @@ pub static HELPERS: &[Helper] = &[
         )
     },
     helper(125, "bpf_ktime_get_boot_ns", [N; 5], HelperRet::Integer),
-    helper(
-        130,
-        "bpf_ringbuf_output",
-        [A::ConstMap, A::Mem, A::SizeOrZero, A::Anything, N],
-        HelperRet::Integer,
-    ),
-    helper(
-        131,
-        "bpf_ringbuf_reserve",
-        [A::ConstMap, A::AllocSize, A::Anything, N, N],
-        HelperRet::AllocMemOrNull,
-    ),
+    Helper {
+        map_type: Some(crate::program::MapType::Ringbuf),
+        ..helper(
+            130,
+            "bpf_ringbuf_output",
+            [A::ConstMap, A::Mem, A::SizeOrZero, A::Anything, N],
+            HelperRet::Integer,
+        )
+    },
+    Helper {
+        map_type: Some(crate::program::MapType::Ringbuf),
+        ..helper(
+            131,
+            "bpf_ringbuf_reserve",
+            [A::ConstMap, A::AllocSize, A::Anything, N, N],
+            HelperRet::AllocMemOrNull,
+        )
+    },
     helper(
         132,
         "bpf_ringbuf_submit",

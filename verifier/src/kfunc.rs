@@ -48,6 +48,13 @@ pub fn check_kfunc_call(
     btf_id: i32,
     _fd: i16,
 ) -> Result<Step, VerifyError> {
+    if btf_id == 0 {
+        // An unresolved call libbpf left in place (a missing weak kfunc).
+        return err(
+            &path.st,
+            "invalid kernel function call not eliminated in verifier pass".into(),
+        );
+    }
     let Some(&id) = env.prog.kfuncs.get(&btf_id) else {
         return err(
             &path.st,

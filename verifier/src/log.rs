@@ -29,23 +29,17 @@ pub fn reg_type_str(r: &Reg) -> String {
     s
 }
 
-/// The kernel's `tnum_strn()`: `(value; mask)` in C's `%#llx`.
+/// The kernel's `tnum_strn()`: `(value; mask)` in the kernel's `%#llx`
+/// (which, unlike C's, prints zero as `0x0`).
 pub fn tnum_str(s: &Scalar) -> String {
-    fn hex(v: u64) -> String {
-        if v == 0 {
-            "0".into()
-        } else {
-            format!("{v:#x}")
-        }
-    }
-    format!("({}; {})", hex(s.var.value), hex(s.var.mask))
+    format!("({:#x}; {:#x})", s.var.value, s.var.mask)
 }
 
 /// The log line for instruction `idx`: `IDX: (CODE) TEXT`.
 pub fn insn_line(env: &Env, idx: usize) -> String {
-    let raw = crate::isa::encode(&env.prog.insns);
+    let raw = crate::isa::encode(&env.prog.insns[idx..=idx]);
     let syms = Names { env };
-    crate::disasm::format_insn(&env.prog.insns, idx, &raw[idx], &syms)
+    crate::disasm::format_insn(&env.prog.insns, idx, &raw[0], &syms)
 }
 
 struct Names<'a, 'b> {

@@ -4,7 +4,7 @@
 use crate::check::{Env, VerifyError};
 use crate::ctx;
 use crate::isa::{AtomicOp, Insn, Size};
-use crate::program::{FieldKind, ObjType};
+use crate::program::{FieldKind, MapType, ObjType};
 use crate::scalar::Scalar;
 use crate::state::{PtrFlags, Reg, RegType, SlotKind, State};
 
@@ -13,6 +13,8 @@ use crate::state::{PtrFlags, Reg, RegType, SlotKind, State};
 pub enum Access {
     /// A load into a register.
     Read,
+    /// A sign-extending load (`BPF_MEMSX`).
+    ReadSx,
     /// A store of a value.
     Write,
 }
@@ -26,6 +28,12 @@ pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), Ver
         return Err(VerifyError::at(
             st.insn,
             "BPF_LD_[ABS|IND] instructions not allowed for this program type",
+        ));
+    }
+    if st.frames.len() > 1 || env.subprog_of[st.insn as usize] != 0 {
+        return Err(VerifyError::at(
+            st.insn,
+            "LD_ABS is not allowed in subprogs without BTF",
         ));
     }
     env.check_reg_read(st, 6)?;
@@ -58,7 +66,12 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
         } => {
             env.check_reg_read(st, src)?;
             env.check_reg_write(st, dst)?;
-            let mut v = access(env, st, src, off as i32, size.bytes(), Access::Read, None)?;
+            let kind = if sign_ext {
+                Access::ReadSx
+            } else {
+                Access::Read
+            };
+            let mut v = access(env, st, src, off as i32, size.bytes(), kind, None)?;
             if sign_ext && v.ty == RegType::Scalar {
                 v = Reg::scalar(v.var.sext(size.bytes()));
             }
@@ -153,9 +166,6 @@ fn check_atomic(
     if op == AtomicOp::CmpXchg {
         env.check_reg_read(st, 0)?;
     }
-    if st.reg(src).is_pointer() {
-        return Err(VerifyError::at(idx, format!("R{src} leaks addr into mem")));
-    }
     let base = *st.reg(dst);
     if matches!(
         base.ty,
@@ -170,6 +180,7 @@ fn check_atomic(
             ),
         ));
     }
+    check_aligned(idx, &base, off as i32, size.bytes())?;
     let old = access(env, st, dst, off as i32, size.bytes(), Access::Read, None)?;
     access(
         env,
@@ -180,15 +191,13 @@ fn check_atomic(
         Access::Write,
         Some(Reg::UNKNOWN),
     )?;
+    // The fetched old value is what the memory held, when known.
     let fetched = if old.is_pointer() {
         Reg::UNKNOWN
     } else {
-        Reg::scalar(if size == Size::DW {
-            Scalar::UNKNOWN
-        } else {
-            Scalar::unknown_width(4)
-        })
+        Reg::scalar(old.var)
     };
+    let _ = Size::DW;
     match op {
         AtomicOp::CmpXchg => *st.reg_mut(0) = fetched,
         AtomicOp::Xchg
@@ -221,16 +230,6 @@ pub fn access(
             crate::log::reg_type_str(&base)
         ));
     }
-    if kind == Access::Write
-        && let Some(v) = &value
-        && v.is_pointer()
-        && !matches!(base.ty, RegType::Stack | RegType::MapValue | RegType::BtfId)
-    {
-        return err(format!(
-            "R{regno} leaks addr into {}",
-            crate::log::reg_type_str(&base)
-        ));
-    }
     match base.ty {
         RegType::Stack => stack_access(env, st, regno, &base, off, size, kind, value),
         RegType::MapValue | RegType::MapKey => map_access(env, st, regno, &base, off, size, kind),
@@ -250,23 +249,18 @@ pub fn access(
             if kind == Access::Write && !ctx::packet_writable(env.prog.prog_type) {
                 return err("cannot write into packet".into());
             }
-            let range = base.aux;
-            let total = base
-                .var
-                .umax
-                .saturating_add(base.off as i64 as u64)
-                .saturating_add(off as i64 as u64);
-            if base.var.smin < 0
-                || off < 0
-                || base.off + off < 0
-                || total.saturating_add(size as u64) > range as u64
-            {
+            if base.var.smin < 0 {
                 return err(format!(
-                    "invalid access to packet, off={} size={size}, R{regno}(id={},off={},r={})",
-                    base.off + off,
-                    base.id,
-                    base.off,
-                    range
+                    "R{regno} min value is negative, either use unsigned index or do a if (index >=0) check."
+                ));
+            }
+            // A variable offset is part of the pointer; its verified range
+            // starts after it, so only the fixed offset is checked.
+            let at = base.off as i64 + off as i64;
+            if at < 0 || at + size as i64 > base.aux as i64 {
+                return err(format!(
+                    "invalid access to packet, off={at} size={size}, R{regno}(id={},off={at},r={})\nR{regno} offset is outside of the packet",
+                    base.id, base.aux
                 ));
             }
             Ok(Reg::scalar(Scalar::unknown_width(size)))
@@ -284,11 +278,31 @@ pub fn access(
                     base.off
                 ));
             }
-            ctx::access(env, st, off, size, kind)
+            ctx::access(env, st, off, size, kind, kind == Access::ReadSx)
         }
         RegType::BtfId => btf_access(env, st, regno, &base, off, size, kind),
+        RegType::ConstMap => {
+            // A map pointer reads as the kernel's map struct.
+            if kind == Access::Write {
+                let tname = match env.prog.maps[base.aux as usize].map_type {
+                    MapType::Array | MapType::PercpuArray => "bpf_array",
+                    MapType::Hash | MapType::PercpuHash | MapType::LruHash => "bpf_htab",
+                    _ => "bpf_map",
+                };
+                return err(format!("only read from {tname} is supported"));
+            }
+            Ok(Reg::scalar(Scalar::unknown_width(size)))
+        }
+        RegType::Sock => {
+            let at = base.off + off;
+            if kind == Access::Write || at < 0 || at + size as i32 > SOCK_SIZE {
+                return err(format!(
+                    "R{regno} invalid sock_common access off={at} size={size}"
+                ));
+            }
+            Ok(Reg::scalar(Scalar::unknown_width(size)))
+        }
         RegType::PacketEnd
-        | RegType::ConstMap
         | RegType::Func
         | RegType::ConstDynptr
         | RegType::NotInit
@@ -299,7 +313,10 @@ pub fn access(
     }
 }
 
-/// Bounds check of `[off, off + size)` relative to a pointer into a region of `limit` bytes.
+/// Bounds check of `[off, off + size)` relative to a pointer into a region
+/// of `limit` bytes, in the kernel's order: a negative minimum, the
+/// minimum's access, an unbounded maximum, the maximum's access. `msg`
+/// gives the first line of an out-of-range report for an offset.
 fn region_access(
     idx: u32,
     regno: u8,
@@ -310,7 +327,10 @@ fn region_access(
     msg: impl Fn(i64, u32, u32) -> String,
 ) -> Result<(i64, i64), VerifyError> {
     let fixed = base.off as i64 + off as i64;
-    if base.var.smin < 0 && !base.fixed_offset() {
+    let smin = base.var.smin;
+    if smin < 0
+        && (smin == i64::MIN || fixed + smin != (fixed + smin) as i32 as i64 || fixed + smin < 0)
+    {
         return Err(VerifyError::at(
             idx,
             format!(
@@ -318,19 +338,72 @@ fn region_access(
             ),
         ));
     }
-    let lo = fixed + base.var.smin.max(0);
-    if base.var.umax >= (1 << 29) {
+    let in_range = |o: i64| o >= 0 && o + size as i64 <= limit as i64;
+    let lo = fixed + smin;
+    if !in_range(lo) {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "{}\nR{regno} min value is outside of the allowed memory range",
+                msg(lo, size, limit)
+            ),
+        ));
+    }
+    if base.var.umax >= MAX_VAR_OFF {
         return Err(VerifyError::at(
             idx,
             format!("R{regno} unbounded memory access, make sure to bounds check any such access"),
         ));
     }
     let hi = fixed + base.var.umax as i64;
-    if lo < 0 || hi + size as i64 > limit as i64 {
-        let bad = if lo < 0 { lo } else { hi };
-        return Err(VerifyError::at(idx, msg(bad, size, limit)));
+    if !in_range(hi) {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "{}\nR{regno} max value is outside of the allowed memory range",
+                msg(hi, size, limit)
+            ),
+        ));
     }
     Ok((lo, hi + size as i64))
+}
+
+/// Size of `struct bpf_sock`, what a socket pointer from the context reads.
+const SOCK_SIZE: i32 = 80;
+
+/// The kernel's bound on variable offsets (`BPF_MAX_VAR_OFF`).
+pub const MAX_VAR_OFF: u64 = 1 << 29;
+
+/// The kernel's spelling of a variable offset in alignment messages: the
+/// value when known, else the tnum.
+fn var_off_short(v: &Scalar) -> String {
+    match v.as_const() {
+        Some(c) => (c as i64).to_string(),
+        None => crate::log::tnum_str(v),
+    }
+}
+
+/// Atomics need natural alignment whatever the pointer type.
+fn check_aligned(idx: u32, base: &Reg, off: i32, size: u32) -> Result<(), VerifyError> {
+    let desc = match base.ty {
+        RegType::Stack => "stack ",
+        RegType::MapValue => "value ",
+        RegType::Ctx => "context ",
+        RegType::Packet | RegType::PacketMeta => "packet ",
+        _ => "",
+    };
+    let total = base.var.var.value as i64 + base.off as i64 + off as i64;
+    if base.var.var.mask & (size as u64 - 1) != 0 || total.rem_euclid(size as i64) != 0 {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "misaligned {desc}access off {}+{}+{off} size {size}",
+                var_off_short(&base.var),
+                base.off
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn map_access(
@@ -387,7 +460,7 @@ fn map_access(
         ));
     }
     // A constant string in read-only data reads as the bytes it holds.
-    if kind == Access::Read
+    if kind != Access::Write
         && base.fixed_offset()
         && map.rdonly
         && let Some(bytes) = &map.init
@@ -515,10 +588,10 @@ fn stack_access(
 ) -> Result<Reg, VerifyError> {
     let idx = st.insn;
     let frame_no = base.aux as usize;
-    let what = if kind == Access::Read {
-        " read from"
-    } else {
+    let what = if kind == Access::Write {
         " write to"
+    } else {
+        " read from"
     };
     let fixed = base.off + off;
     if !base.fixed_offset() {
@@ -533,30 +606,31 @@ fn stack_access(
                 ),
             ));
         }
-        let frame = &mut st.frames[frame_no];
-        for o in lo..hi + size as i64 {
-            let o = o as i32;
-            let b = 7 - ((-o - 1) % 8) as usize;
-            if kind == Access::Read {
-                match frame.slot(o).map(|s| s.bytes[b]) {
-                    Some(SlotKind::Misc | SlotKind::Zero | SlotKind::Spill) => {}
-                    _ => {
-                        return Err(VerifyError::at(
-                            idx,
-                            format!(
-                                "invalid variable-offset read from stack R{regno} var_off={} off={fixed} size={size}",
-                                crate::log::tnum_str(&base.var)
-                            ),
-                        ));
-                    }
-                }
-            } else {
+        // Privileged programs may read uninitialised stack; a write of
+        // unknown position leaves every byte it may touch unknown.
+        if kind == Access::Write {
+            let frame = &mut st.frames[frame_no];
+            for o in lo..hi + size as i64 {
+                let o = o as i32;
                 let slot = frame.slot_mut(o);
-                slot.bytes[b] = SlotKind::Misc;
-                slot.reg = Reg::NOT_INIT;
+                if slot.is_spill() {
+                    slot.bytes = [SlotKind::Misc; 8];
+                    slot.reg = Reg::NOT_INIT;
+                }
+                slot.bytes[byte_in_slot(o)] = SlotKind::Misc;
             }
         }
         return Ok(Reg::scalar(Scalar::unknown_width(size)));
+    }
+    if fixed % size as i32 != 0 {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "misaligned stack access off {}+{}+{off} size {size}",
+                var_off_short(&base.var),
+                base.off
+            ),
+        ));
     }
     if fixed < -(crate::check::MAX_STACK as i32) || fixed + size as i32 > 0 {
         return Err(VerifyError::at(
@@ -564,22 +638,14 @@ fn stack_access(
             format!("invalid{what} stack R{regno} off={fixed} size={size}"),
         ));
     }
-    if fixed % size as i32 != 0 {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "misaligned stack access off {}+{}+{} size {size}",
-                crate::log::tnum_str(&base.var),
-                base.off,
-                off
-            ),
-        ));
-    }
     let frame = &mut st.frames[frame_no];
-    let first = 7 - ((-fixed - 1) % 8) as usize;
+    let first = byte_in_slot(fixed);
     match kind {
         Access::Write => {
             let v = value.unwrap_or(Reg::UNKNOWN);
+            if v.is_pointer() && size != 8 {
+                return Err(VerifyError::at(idx, "invalid size of register spill"));
+            }
             let slot = frame.slot_mut(fixed);
             if let Some(special) = slot.special() {
                 let what = match special {
@@ -599,9 +665,6 @@ fn stack_access(
             if size == 8 {
                 slot.reg = v;
                 slot.bytes = [SlotKind::Spill; 8];
-                if v.ty == RegType::Scalar && v.var.as_const() == Some(0) {
-                    // A spilled zero is still a spill: it fills back as a known zero.
-                }
             } else {
                 if slot.is_spill() {
                     slot.bytes = [SlotKind::Misc; 8];
@@ -618,13 +681,11 @@ fn stack_access(
             }
             Ok(Reg::UNKNOWN)
         }
-        Access::Read => {
-            let Some(slot) = frame.slot(fixed).copied() else {
-                return Err(VerifyError::at(
-                    idx,
-                    format!("invalid read from stack off {fixed}+0 size {size}"),
-                ));
-            };
+        Access::Read | Access::ReadSx => {
+            let slot = frame
+                .slot(fixed)
+                .copied()
+                .unwrap_or(crate::state::Slot::EMPTY);
             if slot.is_spill() {
                 if size == 8 {
                     return Ok(slot.reg);
@@ -632,46 +693,34 @@ fn stack_access(
                 if slot.reg.is_pointer() {
                     return Err(VerifyError::at(idx, "invalid size of register fill"));
                 }
-                let lo = slot.reg.var.alu(
-                    crate::isa::AluOp::Rsh,
-                    &Scalar::constant(first as u64 * 8),
-                    true,
-                );
-                let v = if size == 4 {
-                    lo.truncate32()
-                } else {
-                    Scalar::unknown_width(size)
-                };
-                return Ok(Reg::scalar(if slot.reg.var.as_const().is_some() {
-                    lo.alu(
-                        crate::isa::AluOp::And,
-                        &Scalar::constant((1u64 << (size * 8)) - 1),
-                        true,
-                    )
-                } else {
-                    v
+                return Ok(Reg::scalar(match slot.reg.var.as_const() {
+                    Some(c) => Scalar::constant((c >> (first * 8)) & ((1u64 << (size * 8)) - 1)),
+                    None => Scalar::unknown_width(size),
                 }));
             }
-            let mut zeros = 0;
-            for (i, b) in slot.bytes[first..first + size as usize].iter().enumerate() {
-                match b {
-                    SlotKind::Misc | SlotKind::Spill => {}
-                    SlotKind::Zero => zeros += 1,
-                    _ => {
-                        return Err(VerifyError::at(
-                            idx,
-                            format!("invalid read from stack off {fixed}+{i} size {size}"),
-                        ));
-                    }
-                }
+            let bytes = &slot.bytes[first..first + size as usize];
+            if bytes
+                .iter()
+                .any(|b| matches!(b, SlotKind::Dynptr | SlotKind::Iter | SlotKind::IrqFlag))
+            {
+                return Err(VerifyError::at(
+                    idx,
+                    format!("invalid read from stack off {fixed}+0 size {size}"),
+                ));
             }
-            Ok(if zeros == size {
+            // Privileged programs may read uninitialised stack bytes.
+            Ok(if bytes.iter().all(|b| *b == SlotKind::Zero) {
                 Reg::constant(0)
             } else {
                 Reg::scalar(Scalar::unknown_width(size))
             })
         }
     }
+}
+
+/// Index within its 8-byte slot of the byte at (negative) stack offset `o`.
+fn byte_in_slot(o: i32) -> usize {
+    7 - ((-o - 1) % 8) as usize
 }
 
 /// Checks that `[regno + 0, + size)` is readable (or writable) memory for a
@@ -690,74 +739,59 @@ pub fn check_mem_arg(
         if zero_ok {
             return Ok(());
         }
-        return Err(VerifyError::at(
-            idx,
-            format!("R{regno} invalid zero-sized read"),
-        ));
+        return Err(VerifyError::at(idx, "invalid zero-sized read"));
     }
+    let kind = if write { Access::Write } else { Access::Read };
     match base.ty {
         RegType::Stack => {
+            let what = if write { " write to" } else { " read from" };
             let fixed = base.off;
             let lo = fixed as i64 + base.var.smin;
             let hi = fixed as i64 + base.var.smax + size as i64;
-            if lo < -(crate::check::MAX_STACK as i64)
-                || hi > 0
-                || !base.fixed_offset() && base.var.smin < 0
-            {
+            if lo < -(crate::check::MAX_STACK as i64) || hi > 0 {
                 return Err(VerifyError::at(
                     idx,
-                    format!("invalid indirect access to stack R{regno} off={fixed} size={size}"),
+                    if base.fixed_offset() {
+                        format!("invalid{what} stack R{regno} off={fixed} size={size}")
+                    } else {
+                        format!(
+                            "invalid variable-offset{what} stack R{regno} var_off={} off={fixed} size={size}",
+                            crate::log::tnum_str(&base.var)
+                        )
+                    },
                 ));
             }
             let frame = &mut st.frames[base.aux as usize];
             for o in lo..hi {
                 let o = o as i32;
-                let b = 7 - ((-o - 1) % 8) as usize;
+                let slot = frame.slot_mut(o);
+                if slot.special().is_some() {
+                    return Err(VerifyError::at(
+                        idx,
+                        format!(
+                            "invalid indirect access to stack R{regno} off={fixed} size={size}"
+                        ),
+                    ));
+                }
+                // Privileged programs may pass uninitialised stack; a helper
+                // writing it leaves initialised but unknown bytes.
                 if write {
-                    let slot = frame.slot_mut(o);
-                    if slot.special().is_some() {
-                        return Err(VerifyError::at(
-                            idx,
-                            format!(
-                                "invalid indirect access to stack R{regno} off={fixed} size={size}"
-                            ),
-                        ));
-                    }
                     if slot.is_spill() {
                         slot.bytes = [SlotKind::Misc; 8];
                         slot.reg = Reg::NOT_INIT;
                     }
-                    slot.bytes[b] = SlotKind::Misc;
-                } else {
-                    match frame.slot(o).map(|s| s.bytes[b]) {
-                        Some(SlotKind::Misc | SlotKind::Zero | SlotKind::Spill) => {}
-                        _ => {
-                            let rel = o as i64 - fixed as i64;
-                            return Err(VerifyError::at(
-                                idx,
-                                format!(
-                                    "invalid indirect read from stack R{regno} off {fixed}+{rel} size {size}"
-                                ),
-                            ));
-                        }
-                    }
+                    slot.bytes[byte_in_slot(o)] = SlotKind::Misc;
                 }
             }
             Ok(())
         }
+        RegType::BtfId => Ok(()),
         RegType::MapValue
         | RegType::MapKey
         | RegType::Mem
         | RegType::Packet
-        | RegType::PacketMeta
-        | RegType::BtfId => {
-            let kind = if write { Access::Write } else { Access::Read };
-            if base.ty == RegType::BtfId {
-                return Ok(());
-            }
-            // Check both ends of the range with single-byte accesses.
-            access(env, st, regno, 0, 1, kind, Some(Reg::UNKNOWN))?;
-            access(env, st, regno, size as i32 - 1, 1, kind, Some(Reg::UNKNOWN)).map(|_| ())
+        | RegType::PacketMeta => {
+            access(env, st, regno, 0, size, kind, Some(Reg::UNKNOWN)).map(|_| ())
         }
         _ if base.is_null() && zero_ok => Ok(()),
         _ => Err(VerifyError::at(

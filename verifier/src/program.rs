@@ -3,7 +3,7 @@
 //! The loader builds this from an ELF object; tests build it from assembler
 //! text. Nothing here knows about ELF.
 
-use crate::isa::Insn;
+use crate::isa::{DecodeError, Insn, RawInsn, decode_each};
 use kfreg::{KfuncId, ProgType};
 use std::collections::HashMap;
 
@@ -40,6 +40,20 @@ impl MapType {
             27 => MapType::Ringbuf,
             33 => MapType::Arena,
             n => MapType::Other(n),
+        }
+    }
+
+    /// The kernel's number for the map type.
+    pub fn number(self) -> u32 {
+        match self {
+            MapType::Hash => 1,
+            MapType::Array => 2,
+            MapType::PercpuHash => 5,
+            MapType::PercpuArray => 6,
+            MapType::LruHash => 9,
+            MapType::Ringbuf => 27,
+            MapType::Arena => 33,
+            MapType::Other(n) => n,
         }
     }
 
@@ -231,6 +245,9 @@ pub struct Program {
     pub lines: Vec<LineInfo>,
     /// Whether the program's license is GPL-compatible.
     pub gpl: bool,
+    /// Instructions whose encoding is bad: the kernel's message, reported
+    /// only if a path reaches them (as the kernel does).
+    pub faults: Vec<(u32, String)>,
 }
 
 impl Program {
@@ -253,7 +270,33 @@ impl Program {
             types: HashMap::new(),
             lines: Vec::new(),
             gpl: true,
+            faults: Vec::new(),
         }
+    }
+
+    /// A program from raw instruction slots, decoded as the kernel decodes
+    /// them: program-wide faults fail here, single bad instructions are
+    /// kept as faults reported when reached.
+    pub fn from_raw(
+        name: &str,
+        prog_type: ProgType,
+        raw: &[RawInsn],
+    ) -> Result<Program, DecodeError> {
+        let mut faults = Vec::new();
+        let insns = decode_each(raw)?
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                r.unwrap_or_else(|e| {
+                    faults.push((i as u32, e.msg));
+                    // Stands in for the bad instruction in the control-flow graph.
+                    Insn::Ja { off: 0 }
+                })
+            })
+            .collect();
+        let mut prog = Program::new(name, prog_type, insns);
+        prog.faults = faults;
+        Ok(prog)
     }
 
     /// The source line covering instruction `insn`.

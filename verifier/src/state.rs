@@ -34,6 +34,8 @@ pub enum RegType {
     Func,
     /// A read-only dynptr given to a callback.
     ConstDynptr,
+    /// A socket (`struct bpf_sock`) read from the context.
+    Sock,
 }
 
 impl RegType {
@@ -54,6 +56,7 @@ impl RegType {
             RegType::BtfId => "ptr_",
             RegType::Func => "func",
             RegType::ConstDynptr => "dynptr_ptr",
+            RegType::Sock => "sock_common",
         }
     }
 }

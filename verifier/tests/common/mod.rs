@@ -5,8 +5,9 @@
 
 use kfreg::{ProgType, Registry};
 use kfreg_verifier::asm::{Resolver, assemble};
+use kfreg_verifier::isa::encode;
 use kfreg_verifier::program::{Field, FieldKind, MapDef, MapType, ObjType, Program};
-use kfreg_verifier::{Options, Report, discover_subprogs, verify};
+use kfreg_verifier::{Options, Report, VerifyError, discover_subprogs, verify};
 
 /// Kfunc calls in test programs use `registry id + 1` as their BTF id.
 struct Names<'a>(&'a Registry);
@@ -23,6 +24,8 @@ pub type FieldSpec = (FieldKind, u32, Option<(u32, u32)>);
 /// A test program.
 pub struct Case {
     pub prog: Program,
+    /// A whole-program encoding error: the verdict without verifying.
+    pub decode_error: Option<String>,
 }
 
 impl Case {
@@ -30,21 +33,38 @@ impl Case {
     pub fn new(ty: ProgType, text: &str) -> Case {
         let reg = Registry::global();
         let insns = assemble(text, &Names(reg)).unwrap_or_else(|e| panic!("asm: {e}\n{text}"));
-        let mut prog = Program::new("test", ty, insns);
+        // Through the raw encoding, so bad encodings are judged as the kernel judges them.
+        let (mut prog, decode_error) = match Program::from_raw("test", ty, &encode(&insns)) {
+            Ok(p) => (p, None),
+            Err(e) => (Program::new("test", ty, Vec::new()), Some(e.msg)),
+        };
         for (id, _) in reg.iter() {
             prog.kfuncs.insert(id.0 as i32 + 1, id);
         }
         discover_subprogs(&mut prog);
-        Case { prog }
+        Case { prog, decode_error }
     }
 
-    /// Adds a map (its fd is its index).
+    /// Adds a one-entry map (its fd is its index).
     pub fn map(
+        self,
+        name: &str,
+        ty: MapType,
+        key: u32,
+        value: u32,
+        value_type: Option<u32>,
+    ) -> Case {
+        self.map_n(name, ty, key, value, 1, value_type)
+    }
+
+    /// Adds a map with `max` entries.
+    pub fn map_n(
         mut self,
         name: &str,
         ty: MapType,
         key: u32,
         value: u32,
+        max: u32,
         value_type: Option<u32>,
     ) -> Case {
         self.prog.maps.push(MapDef {
@@ -52,12 +72,18 @@ impl Case {
             map_type: ty,
             key_size: key,
             value_size: value,
-            max_entries: 1,
+            max_entries: max,
             value_type,
             rdonly: false,
             global_data: false,
             init: None,
         });
+        self
+    }
+
+    /// Marks the last map read-only for the program (`BPF_F_RDONLY_PROG`).
+    pub fn rdonly(mut self) -> Case {
+        self.prog.maps.last_mut().expect("a map").rdonly = true;
         self
     }
 
@@ -98,13 +124,32 @@ impl Case {
         self
     }
 
-    /// Verifies.
+    /// Verifies, without a log.
     pub fn run(&self) -> Report {
+        self.verify(false)
+    }
+
+    /// Verifies with a kernel-style log (for failure messages).
+    pub fn run_logged(&self) -> Report {
+        self.verify(true)
+    }
+
+    fn verify(&self, log: bool) -> Report {
+        if let Some(msg) = &self.decode_error {
+            return Report {
+                error: Some(VerifyError {
+                    insn: None,
+                    msg: msg.clone(),
+                }),
+                log: String::new(),
+                stats: Default::default(),
+            };
+        }
         verify(
             &self.prog,
             Registry::global(),
             &Options {
-                log: true,
+                log,
                 ..Options::default()
             },
         )
@@ -113,28 +158,22 @@ impl Case {
     /// Asserts acceptance.
     #[track_caller]
     pub fn accept(&self) {
-        let r = self.run();
-        assert!(
-            r.accepted(),
-            "expected ACCEPT, got: {:?}\n{}",
-            r.error,
-            r.log
-        );
+        if !self.run().accepted() {
+            let r = self.run_logged();
+            panic!("expected ACCEPT, got: {:?}\n{}", r.error, r.log);
+        }
     }
 
-    /// Asserts rejection whose last error line is `msg`.
+    /// Asserts rejection whose last error line is (or contains) `msg`.
     #[track_caller]
     pub fn reject(&self, msg: &str) {
-        let r = self.run();
-        let e = r
-            .error
-            .unwrap_or_else(|| panic!("expected REJECT `{msg}`, got ACCEPT\n{}", r.log));
-        let last = e.msg.lines().last().unwrap_or_default();
-        assert!(
-            last == msg || e.msg.contains(msg),
-            "expected `{msg}`, got `{}`\n{}",
-            e.msg,
-            r.log
-        );
+        let e = self.run().error;
+        let ok = e
+            .as_ref()
+            .is_some_and(|e| e.msg.lines().last() == Some(msg) || e.msg.contains(msg));
+        if !ok {
+            let r = self.run_logged();
+            panic!("expected REJECT `{msg}`, got {:?}\n{}", r.error, r.log);
+        }
     }
 }

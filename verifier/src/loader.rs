@@ -1,0 +1,707 @@
+//! Loading clang-built BPF objects: from an ELF `.o` to the verifier's
+//! [`Program`]s, following libbpf's conventions.
+//!
+//! ```no_run
+//! use kfreg_verifier::loader::{load_object, LoadOptions};
+//!
+//! # fn demo(bytes: &[u8]) -> Result<(), kfreg_verifier::loader::LoadError> {
+//! let reg = kfreg::Registry::global();
+//! let obj = load_object(bytes, reg, &LoadOptions::default())?;
+//! for p in &obj.programs {
+//!     let prog = obj.to_program(p)?;
+//!     let report = kfreg_verifier::verify(&prog, reg, &Default::default());
+//!     println!("{}: {}", p.name, report.accepted());
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! What the loader does, in libbpf's order:
+//!
+//! * **Programs** are the global functions of executable sections other
+//!   than `.text`; the section name gives the program type
+//!   ([`sections::classify`]). A section libbpf would not know is an error.
+//! * **Maps**: BTF-defined maps in `.maps`, then one single-entry array per
+//!   global data section (`.data*`, `.rodata*`, `.bss*`), then `.kconfig`.
+//!   A map's index is the `imm` of the `LD_IMM64`s that name it.
+//! * **Externs**: `__ksym` functions are kfuncs, found by name in the
+//!   registry; calls get `imm = registry id + 1` with
+//!   `src_reg = BPF_PSEUDO_KFUNC_CALL`, and [`Object::kfuncs`] maps it back.
+//!   A missing `__weak` kfunc's calls become calls to the invalid helper
+//!   [`POISON_CALL_KFUNC_BASE`]` + n`, as libbpf does, so the verifier
+//!   rejects them only when reachable (`bpf_ksym_exists()` guards work).
+//! * **CO-RE** relocations are resolved against [`LoadOptions::target_btf`],
+//!   or against the program's own BTF when there is none; unsatisfiable
+//!   ones poison the instruction (a call to helper [`POISON_HELPER`]).
+//! * **Subprograms**: `.text` functions a program calls or takes the address
+//!   of are appended after it, once each, with call offsets fixed up.
+//! * **Types**: every struct of the program BTF becomes an [`ObjType`] with
+//!   its special fields; so does the DATASEC of each global data map.
+//!
+//! Malformed input (ELF, BTF, `.BTF.ext`) is a [`LoadError`], never a panic.
+
+mod core_relo;
+mod externs;
+mod fields;
+mod link;
+mod maps;
+pub mod sections;
+
+pub use core_relo::POISON_HELPER;
+pub use link::POISON_CALL_KFUNC_BASE;
+
+use crate::btf::{Btf, BtfError, Kind, TypeData};
+use crate::btf_ext::{BtfExt, BtfExtError};
+use crate::elf::{ElfError, ElfObject};
+use crate::isa::{DecodeError, RawInsn};
+use crate::program::{LineInfo, MapDef, ObjType, Program, Subprog};
+use kfreg::{KfuncId, ProgType, Registry};
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+/// How to load.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// The kernel BTF to resolve CO-RE relocations, `__ksym` variables and
+    /// kptr types against (such as `/sys/kernel/btf/vmlinux`). Without it,
+    /// CO-RE relocations resolve against the program's own BTF.
+    pub target_btf: Option<Arc<Btf>>,
+    /// Values of `__kconfig` externs, by name.
+    pub kconfig: HashMap<String, u64>,
+}
+
+impl LoadOptions {
+    /// Options that relocate against the raw BTF blob `bytes`.
+    pub fn with_target_btf(bytes: &[u8]) -> Result<LoadOptions, LoadError> {
+        Ok(LoadOptions {
+            target_btf: Some(Arc::new(Btf::parse(bytes).map_err(LoadError::TargetBtf)?)),
+            ..LoadOptions::default()
+        })
+    }
+
+    /// Options that relocate against the running kernel's BTF
+    /// (`/sys/kernel/btf/vmlinux`).
+    pub fn vmlinux() -> Result<LoadOptions, LoadError> {
+        Ok(LoadOptions {
+            target_btf: Some(Arc::new(
+                Btf::from_file("/sys/kernel/btf/vmlinux").map_err(LoadError::TargetBtf)?,
+            )),
+            ..LoadOptions::default()
+        })
+    }
+}
+
+/// Why an object could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The ELF container is malformed or not a BPF object.
+    Elf(ElfError),
+    /// The `.BTF` section is malformed.
+    Btf(BtfError),
+    /// The `.BTF.ext` section is malformed (or present without `.BTF`).
+    BtfExt(BtfExtError),
+    /// The target BTF given in the options is malformed.
+    TargetBtf(BtfError),
+    /// An executable section whose name names no program type.
+    UnknownSection {
+        /// The section.
+        section: String,
+        /// A program in it, if any.
+        program: Option<String>,
+    },
+    /// A program is malformed (static, misaligned, ...).
+    Program {
+        /// The program (function) name.
+        program: String,
+        /// What is wrong.
+        msg: String,
+    },
+    /// An ELF relocation cannot be applied.
+    Reloc {
+        /// The section of the relocated instruction.
+        section: String,
+        /// Its index in the section.
+        insn: u32,
+        /// What is wrong.
+        msg: String,
+    },
+    /// A map definition is malformed.
+    Map {
+        /// The map.
+        map: String,
+        /// What is wrong.
+        msg: String,
+    },
+    /// An extern cannot be resolved.
+    Extern {
+        /// The extern's name.
+        name: String,
+        /// libbpf's word for it: `func ksym`, `var ksym`, `kcfg`, ...
+        kind: &'static str,
+        /// What is wrong.
+        msg: String,
+        /// The closest registry name, for a missing kfunc.
+        suggestion: Option<String>,
+    },
+    /// A CO-RE relocation cannot be applied.
+    Core {
+        /// The section of the relocated instruction.
+        section: String,
+        /// Its index in the section.
+        insn: u32,
+        /// What is wrong.
+        msg: String,
+    },
+    /// The linked program does not decode (only from [`Object::to_program`]).
+    Decode {
+        /// The program.
+        program: String,
+        /// The kernel's complaint.
+        err: DecodeError,
+    },
+    /// [`Object::load_program`] was asked for a program the object lacks.
+    NoSuchProgram(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Elf(e) => write!(f, "{e}"),
+            LoadError::Btf(e) => write!(f, ".BTF: {e}"),
+            LoadError::BtfExt(e) => write!(f, "{e}"),
+            LoadError::TargetBtf(e) => write!(f, "target BTF: {e}"),
+            LoadError::UnknownSection { section, program } => match program {
+                Some(p) => write!(
+                    f,
+                    "prog '{p}': missing BPF prog type, check ELF section name '{section}'"
+                ),
+                None => write!(
+                    f,
+                    "sec '{section}': unknown executable section (no program type)"
+                ),
+            },
+            LoadError::Program { program, msg } => write!(f, "prog '{program}': {msg}"),
+            LoadError::Reloc { section, insn, msg } => {
+                write!(f, "sec '{section}': relocation at insn #{insn}: {msg}")
+            }
+            LoadError::Map { map, msg } => write!(f, "map '{map}': {msg}"),
+            LoadError::Extern {
+                name,
+                kind,
+                msg,
+                suggestion,
+            } => {
+                write!(f, "extern ({kind}) '{name}': {msg}")?;
+                if let Some(s) = suggestion {
+                    write!(f, "; did you mean '{s}'?")?;
+                }
+                Ok(())
+            }
+            LoadError::Core { section, insn, msg } => {
+                write!(
+                    f,
+                    "sec '{section}': CO-RE relocation at insn #{insn}: {msg}"
+                )
+            }
+            LoadError::Decode { program, err } => write!(f, "prog '{program}': {err}"),
+            LoadError::NoSuchProgram(name) => write!(f, "no program named '{name}'"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl From<ElfError> for LoadError {
+    fn from(e: ElfError) -> LoadError {
+        LoadError::Elf(e)
+    }
+}
+
+impl From<BtfError> for LoadError {
+    fn from(e: BtfError) -> LoadError {
+        LoadError::Btf(e)
+    }
+}
+
+impl From<BtfExtError> for LoadError {
+    fn from(e: BtfExtError) -> LoadError {
+        LoadError::BtfExt(e)
+    }
+}
+
+/// An instruction the loader replaced with an invalid helper call, as libbpf
+/// does, so that the verifier rejects it only if it is reachable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Poisoned {
+    /// Its index in the program.
+    pub insn: u32,
+    /// Why.
+    pub reason: String,
+}
+
+/// One program of an object, linked and relocated.
+#[derive(Clone, Debug)]
+pub struct LoadedProgram {
+    /// Its name (the function's symbol).
+    pub name: String,
+    /// Its ELF section, as written (a leading `?` included).
+    pub section: String,
+    /// Program type.
+    pub prog_type: ProgType,
+    /// A BPF iterator (`iter/`).
+    pub iter: bool,
+    /// Sleepable.
+    pub sleepable: bool,
+    /// Loaded automatically (the section name has no leading `?`).
+    pub autoload: bool,
+    /// The instructions, subprograms appended.
+    pub insns: Vec<RawInsn>,
+    /// Subprograms, sorted by start; the program itself first.
+    pub subprogs: Vec<Subprog>,
+    /// Source lines, sorted by instruction.
+    pub lines: Vec<LineInfo>,
+    /// Instructions poisoned by the loader.
+    pub poisoned: Vec<Poisoned>,
+}
+
+/// A loaded object: its programs and what they share.
+#[derive(Clone, Debug)]
+pub struct Object {
+    /// The programs, in section then offset order.
+    pub programs: Vec<LoadedProgram>,
+    /// The maps; an `LD_IMM64`'s `imm` is an index here.
+    pub maps: Vec<MapDef>,
+    /// Program-BTF structs and global-data DATASECs, by type id.
+    pub types: HashMap<u32, ObjType>,
+    /// Kfunc calls' `imm` to registry id.
+    pub kfuncs: HashMap<i32, KfuncId>,
+    /// The `license` section's string.
+    pub license: String,
+    /// Whether the license is GPL-compatible.
+    pub gpl: bool,
+    /// The program's BTF, when the object has one.
+    pub btf: Option<Btf>,
+    /// Problems that did not stop loading (malformed `contains` tags, ...).
+    pub warnings: Vec<String>,
+}
+
+impl Object {
+    /// The program named `name`.
+    pub fn program(&self, name: &str) -> Option<&LoadedProgram> {
+        self.programs.iter().find(|p| p.name == name)
+    }
+
+    /// The verifier's input for `prog` (one of [`Object::programs`]).
+    ///
+    /// Instructions are decoded as the kernel decodes them
+    /// ([`Program::from_raw`]): a program-wide fault (a jump out of range,
+    /// a truncated `LD_IMM64`, ...) is a [`LoadError::Decode`], a bad
+    /// single instruction becomes one of [`Program::faults`].
+    pub fn to_program(&self, prog: &LoadedProgram) -> Result<Program, LoadError> {
+        let mut p = Program::from_raw(&prog.name, prog.prog_type, &prog.insns).map_err(|err| {
+            LoadError::Decode {
+                program: prog.name.clone(),
+                err,
+            }
+        })?;
+        p.section = prog.section.clone();
+        p.iter = prog.iter;
+        p.sleepable = prog.sleepable;
+        p.subprogs = prog.subprogs.clone();
+        p.maps = self.maps.clone();
+        p.kfuncs = self.kfuncs.clone();
+        p.types = self.types.clone();
+        p.lines = prog.lines.clone();
+        p.gpl = self.gpl;
+        Ok(p)
+    }
+
+    /// Names of kfuncs and maps for [`disasm`](crate::disasm) listings of
+    /// this object's programs.
+    pub fn symbols<'a>(&'a self, reg: &'a Registry) -> ObjectSymbols<'a> {
+        ObjectSymbols { obj: self, reg }
+    }
+
+    /// The verifier's input for the program named `name`.
+    pub fn load_program(&self, name: &str) -> Result<Program, LoadError> {
+        let prog = self
+            .program(name)
+            .ok_or_else(|| LoadError::NoSuchProgram(name.to_string()))?;
+        self.to_program(prog)
+    }
+}
+
+/// Kfunc and map names of an [`Object`], for the disassembler.
+#[derive(Clone, Copy, Debug)]
+pub struct ObjectSymbols<'a> {
+    obj: &'a Object,
+    reg: &'a Registry,
+}
+
+impl crate::disasm::Symbols for ObjectSymbols<'_> {
+    fn kfunc_name(&self, btf_id: i32) -> Option<&str> {
+        self.obj
+            .kfuncs
+            .get(&btf_id)
+            .map(|&id| self.reg.get(id).name)
+    }
+
+    fn map_name(&self, fd: i32) -> Option<&str> {
+        let i = usize::try_from(fd).ok()?;
+        self.obj.maps.get(i).map(|m| m.name.as_str())
+    }
+}
+
+/// Whether the kernel considers `license` GPL-compatible
+/// (`license_is_gpl_compatible()`).
+pub fn license_is_gpl(license: &str) -> bool {
+    matches!(
+        license,
+        "GPL"
+            | "GPL v2"
+            | "GPL and additional rights"
+            | "Dual BSD/GPL"
+            | "Dual MIT/GPL"
+            | "Dual MPL/GPL"
+    )
+}
+
+fn c_string(bytes: &[u8]) -> String {
+    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    String::from_utf8_lossy(&bytes[..end]).into_owned()
+}
+
+/// Per-section `.BTF.ext` records, by ELF section name.
+struct ExtIndex<'x> {
+    func: HashMap<String, &'x [crate::btf_ext::FuncInfo]>,
+    line: HashMap<String, &'x [crate::btf_ext::LineRecord]>,
+}
+
+impl<'x> ExtIndex<'x> {
+    fn new(btf: Option<&Btf>, ext: Option<&'x BtfExt>) -> Result<ExtIndex<'x>, LoadError> {
+        let mut idx = ExtIndex {
+            func: HashMap::new(),
+            line: HashMap::new(),
+        };
+        if let (Some(btf), Some(ext)) = (btf, ext) {
+            for s in &ext.func_info {
+                idx.func
+                    .insert(btf.string(s.sec_name_off)?.to_string(), &s.records);
+            }
+            for s in &ext.line_info {
+                idx.line
+                    .insert(btf.string(s.sec_name_off)?.to_string(), &s.records);
+            }
+        }
+        Ok(idx)
+    }
+}
+
+/// Applies the CO-RE relocations of every section to `code`.
+fn relocate_core(
+    elf: &ElfObject<'_>,
+    btf: &Btf,
+    ext: &BtfExt,
+    target: Option<&Arc<Btf>>,
+    code: &mut link::Code,
+) -> Result<(), LoadError> {
+    let mut r = core_relo::Relocator::new(btf, target);
+    let mut n = 0;
+    for es in &ext.core_relos {
+        let name = btf.string(es.sec_name_off)?;
+        let sec = elf
+            .sections
+            .iter()
+            .find(|s| s.name == name && s.is_exec())
+            .ok_or_else(|| {
+                LoadError::BtfExt(BtfExtError(format!(
+                    "CO-RE relocations for '{name}', which is not a code section"
+                )))
+            })?;
+        for relo in &es.records {
+            let idx = (relo.insn_off / 8) as usize;
+            let err = |msg: String| LoadError::Core {
+                section: name.to_string(),
+                insn: idx as u32,
+                msg,
+            };
+            if relo.insn_off % 8 != 0 {
+                return Err(err(format!(
+                    "relo #{n}: offset {} is not instruction-aligned",
+                    relo.insn_off
+                )));
+            }
+            let desc = r.describe(relo);
+            let res = r
+                .calc(relo)
+                .map_err(|m| err(format!("relo #{n}: {desc}: {m}")))?;
+            let insns = code
+                .insns
+                .get_mut(&sec.index)
+                .ok_or_else(|| err(format!("relo #{n}: section has no code")))?;
+            match core_relo::patch(insns, idx, &res) {
+                Ok(Some(why)) => {
+                    code.poisoned
+                        .insert((sec.index, idx), format!("{why}: relo #{n} {desc}"));
+                }
+                Ok(None) => {}
+                Err(m) => return Err(err(format!("relo #{n}: {desc}: {m}"))),
+            }
+            n += 1;
+        }
+    }
+    Ok(())
+}
+
+/// The name of the exception callback of program `name`, if it declares one.
+fn exception_callback(btf: Option<&Btf>, name: &str) -> Option<String> {
+    let btf = btf?;
+    let id = btf.find(name, Kind::Func)?;
+    btf.decl_tags(id)
+        .find_map(|(tag, comp)| {
+            (comp == -1)
+                .then(|| tag.strip_prefix("exception_callback:"))
+                .flatten()
+        })
+        .map(str::to_string)
+}
+
+/// Every struct of the program BTF, the DATASECs of global data maps and
+/// the other map value types, with their special fields; and the warnings
+/// finding them produced.
+fn object_types(
+    btf: &Btf,
+    reg: &Registry,
+    opts: &LoadOptions,
+    maps: &maps::Maps,
+) -> (HashMap<u32, ObjType>, Vec<String>) {
+    let kernel_names = fields::registry_structs(reg);
+    let target = opts.target_btf.clone();
+    let is_kernel = move |name: &str| match &target {
+        Some(t) => t.find(name, Kind::Struct).is_some(),
+        None => kernel_names.contains(name),
+    };
+    let mut ff = fields::FieldFinder::new(btf, Box::new(is_kernel));
+    let mut types = ff.all_structs();
+    for ds in &maps.datasecs {
+        let def = &maps.defs[ds.map];
+        types.insert(ds.id, ff.datasec(&def.name, def.value_size, &ds.vars));
+    }
+    for def in &maps.defs {
+        if let Some(id) = def.value_type {
+            types.entry(id).or_insert_with(|| ObjType {
+                name: btf.name(id).unwrap_or("").to_string(),
+                size: def.value_size,
+                fields: ff.fields_of(id),
+            });
+        }
+    }
+    (types, std::mem::take(&mut ff.warnings))
+}
+
+/// The code of every executable section, CO-RE relocated, and the ELF
+/// relocations of those sections by (section, byte offset).
+fn collect_code(
+    elf: &ElfObject<'_>,
+    btf: Option<&Btf>,
+    ext: Option<&BtfExt>,
+    opts: &LoadOptions,
+) -> Result<(link::Code, link::Relocs), LoadError> {
+    let mut code = link::Code {
+        insns: HashMap::new(),
+        funcs: link::functions(elf)?,
+        by_start: HashMap::new(),
+        poisoned: HashMap::new(),
+    };
+    for sec in elf.sections.iter().filter(|s| s.is_exec()) {
+        let insns = RawInsn::from_bytes(sec.data).map_err(|e| LoadError::Program {
+            program: sec.name.clone(),
+            msg: e.msg,
+        })?;
+        code.insns.insert(sec.index, insns);
+    }
+    for (i, f) in code.funcs.iter().enumerate() {
+        code.by_start.entry((f.sec, f.start)).or_insert(i);
+    }
+    if let (Some(btf), Some(ext)) = (btf, ext) {
+        relocate_core(elf, btf, ext, opts.target_btf.as_ref(), &mut code)?;
+    }
+    let mut relocs = link::Relocs::new();
+    for sec in elf.sections.iter().filter(|s| s.is_exec()) {
+        for r in &sec.relocs {
+            if !r.offset.is_multiple_of(8) || r.offset >= sec.data.len() as u64 {
+                return Err(LoadError::Reloc {
+                    section: sec.name.clone(),
+                    insn: (r.offset / 8) as u32,
+                    msg: format!(
+                        "relocation offset {} is outside the code or misaligned",
+                        r.offset
+                    ),
+                });
+            }
+            relocs.insert((sec.index, r.offset), *r);
+        }
+    }
+    Ok((code, relocs))
+}
+
+/// Loads a relocatable BPF object (`clang -target bpf -g -c`).
+pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<Object, LoadError> {
+    let elf = ElfObject::parse(bytes)?;
+    let btf = elf
+        .section(".BTF")
+        .map(|s| Btf::parse(s.data))
+        .transpose()?;
+    let ext = match elf.section(".BTF.ext") {
+        Some(s) if btf.is_some() => Some(BtfExt::parse(s.data)?),
+        Some(_) => {
+            return Err(LoadError::BtfExt(BtfExtError(
+                "present without a .BTF section".into(),
+            )));
+        }
+        None => None,
+    };
+    let license = elf
+        .section("license")
+        .map(|s| c_string(s.data))
+        .unwrap_or_default();
+    let gpl = license_is_gpl(&license);
+
+    let mut maps = maps::collect(&elf, btf.as_ref())?;
+    let externs = externs::collect(&elf, btf.as_ref(), reg, opts, &mut maps)?;
+    let kfuncs: HashMap<i32, KfuncId> = externs
+        .iter()
+        .flatten()
+        .filter_map(|e| match e.resolved {
+            externs::Resolved::Kfunc { id, imm } => Some((imm, id)),
+            _ => None,
+        })
+        .collect();
+
+    let (types, warnings) = match &btf {
+        Some(btf) => object_types(btf, reg, opts, &maps),
+        None => (HashMap::new(), Vec::new()),
+    };
+    let (code, relocs) = collect_code(&elf, btf.as_ref(), ext.as_ref(), opts)?;
+    let ext_index = ExtIndex::new(btf.as_ref(), ext.as_ref())?;
+
+    // Programs.
+    let mut programs = Vec::new();
+    for sec in elf
+        .sections
+        .iter()
+        .filter(|s| s.is_exec() && s.name != ".text")
+    {
+        let mut funcs: Vec<usize> = (0..code.funcs.len())
+            .filter(|&i| code.funcs[i].sec == sec.index)
+            .collect();
+        funcs.sort_by_key(|&i| code.funcs[i].start);
+        let def = sections::classify(&sec.name).ok_or_else(|| LoadError::UnknownSection {
+            section: sec.name.clone(),
+            program: funcs.first().map(|&i| code.funcs[i].name.clone()),
+        })?;
+        if funcs.is_empty() && !sec.data.is_empty() {
+            return Err(LoadError::Program {
+                program: sec.name.clone(),
+                msg: "executable section without a function symbol".into(),
+            });
+        }
+        for fi in funcs {
+            let func = &code.funcs[fi];
+            if !func.global {
+                return Err(LoadError::Program {
+                    program: func.name.clone(),
+                    msg: format!(
+                        "program in section '{}' is static and not supported",
+                        sec.name
+                    ),
+                });
+            }
+            let extra: Vec<usize> = exception_callback(btf.as_ref(), &func.name)
+                .and_then(|cb| code.funcs.iter().position(|f| f.name == cb))
+                .into_iter()
+                .collect();
+            let linked = link::link(&elf, &code, &maps, &externs, &relocs, fi, &extra)?;
+            let (subprogs, lines) = describe(&elf, btf.as_ref(), &ext_index, &code, &linked)?;
+            programs.push(LoadedProgram {
+                name: func.name.clone(),
+                section: sec.name.clone(),
+                prog_type: def.prog_type,
+                iter: def.iter,
+                sleepable: def.sleepable,
+                autoload: def.autoload,
+                insns: linked.insns,
+                subprogs,
+                lines,
+                poisoned: linked
+                    .poisoned
+                    .into_iter()
+                    .map(|(insn, reason)| Poisoned { insn, reason })
+                    .collect(),
+            });
+        }
+    }
+
+    Ok(Object {
+        programs,
+        maps: maps.defs,
+        types,
+        kfuncs,
+        license,
+        gpl,
+        btf,
+        warnings,
+    })
+}
+
+/// Subprograms (named and scoped from BTF func info when there is some)
+/// and line info of a linked program.
+fn describe(
+    elf: &ElfObject<'_>,
+    btf: Option<&Btf>,
+    ext: &ExtIndex<'_>,
+    code: &link::Code,
+    linked: &link::Linked,
+) -> Result<(Vec<Subprog>, Vec<LineInfo>), LoadError> {
+    let mut subprogs = Vec::new();
+    let mut lines = Vec::new();
+    for (n, &(fi, pos)) in linked.placed.iter().enumerate() {
+        let f = &code.funcs[fi];
+        let sec_name = elf.sections.get(f.sec).map_or("", |s| s.name.as_str());
+        let range = f.start..f.start + f.len;
+        let mut sub = Subprog {
+            start: pos as u32,
+            name: f.name.clone(),
+            global: n == 0 || f.global,
+        };
+        if let (Some(btf), Some(infos)) = (btf, ext.func.get(sec_name))
+            && let Some(fi) = infos
+                .iter()
+                .find(|i| i.insn_off % 8 == 0 && (i.insn_off / 8) as usize == f.start)
+            && let Ok(t) = btf.type_by_id(fi.type_id)
+            && let TypeData::Func { linkage, .. } = t.data
+        {
+            sub.name = btf.string(t.name_off)?.to_string();
+            sub.global = n == 0 || linkage == 1;
+        }
+        subprogs.push(sub);
+        if let (Some(btf), Some(recs)) = (btf, ext.line.get(sec_name)) {
+            for r in recs.iter() {
+                let idx = (r.insn_off / 8) as usize;
+                if r.insn_off % 8 != 0 || !range.contains(&idx) {
+                    continue;
+                }
+                lines.push(LineInfo {
+                    insn: (pos + idx - f.start) as u32,
+                    file: btf.string(r.file_name_off)?.to_string(),
+                    line: r.line(),
+                    text: btf.string(r.line_off)?.to_string(),
+                });
+            }
+        }
+    }
+    subprogs.sort_by_key(|s| s.start);
+    lines.sort_by_key(|l| l.insn);
+    Ok((subprogs, lines))
+}

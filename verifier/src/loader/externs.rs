@@ -1,0 +1,382 @@
+//! Externs: undefined symbols the object expects the kernel to provide.
+//!
+//! * `extern ... __ksym` functions (BTF `FUNC`s in DATASEC `.ksyms`) are
+//!   kfuncs, resolved by name through the registry and checked against its
+//!   declaration;
+//! * `extern ... __ksym` variables are kernel variables, resolved in the
+//!   target BTF when there is one;
+//! * `extern ... __kconfig` variables live in a read-only `.kconfig` map
+//!   filled from [`LoadOptions::kconfig`](super::LoadOptions::kconfig).
+//!
+//! Missing `__weak` externs are not errors: calls to them are poisoned and
+//! loads of their address read 0, as with libbpf.
+
+use super::core_relo::{COMPARE_BUDGET, essential_name, types_are_compat};
+use super::maps::Maps;
+use super::{LoadError, LoadOptions};
+use crate::btf::{Btf, Kind, TypeData};
+use crate::elf::{ElfObject, STB_WEAK};
+use crate::program::{MapDef, MapType};
+use kfreg::{CType, KfuncId, Registry};
+
+/// What an extern resolved to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Resolved {
+    /// A kfunc: calls get `imm` (and `Program::kfuncs` maps it to `id`).
+    Kfunc {
+        /// The registry id.
+        id: KfuncId,
+        /// The call's `imm`.
+        imm: i32,
+    },
+    /// A kernel variable with this BTF id (`LD_IMM64` with `BPF_PSEUDO_BTF_ID`).
+    Var(i32),
+    /// A typeless ksym: an address the loader cannot know (libbpf reads it
+    /// from `/proc/kallsyms`). A stand-in kernel address, or 0 for weak ones.
+    Address(u64),
+    /// A `__kconfig` variable at this offset of the `.kconfig` map.
+    Kconfig {
+        /// Map index.
+        map: usize,
+        /// Offset in the map value.
+        off: u32,
+    },
+    /// A missing weak extern.
+    Missing,
+}
+
+/// One extern symbol.
+#[derive(Clone, Debug)]
+pub(crate) struct Extern {
+    /// Its name.
+    pub name: String,
+    /// Its index among the object's externs (for poisoned call numbers).
+    pub index: usize,
+    /// Whether it is a function.
+    pub func: bool,
+    /// What it resolved to.
+    pub resolved: Resolved,
+}
+
+/// The address non-weak typeless ksyms get: the start of the kernel text
+/// mapping, as good as any when no kallsyms are at hand.
+pub const TYPELESS_KSYM_ADDR: u64 = 0xffff_ffff_8100_0000;
+
+/// The `imm` the loader gives calls to kfunc `id`.
+pub(crate) fn kfunc_imm(id: KfuncId) -> i32 {
+    (id.0 as i32).wrapping_add(1)
+}
+
+fn ext_err(name: &str, kind: &'static str, msg: impl Into<String>) -> LoadError {
+    LoadError::Extern {
+        name: name.to_string(),
+        kind,
+        msg: msg.into(),
+        suggestion: None,
+    }
+}
+
+/// The BTF `FUNC` or `VAR` describing extern `name` and the DATASEC it is in.
+fn find_extern(btf: &Btf, name: &str) -> Option<(u32, String)> {
+    let id = btf.find_by_name(name).iter().copied().find(|&id| {
+        btf.type_by_id(id).is_ok_and(|t| match t.data {
+            TypeData::Func { linkage, .. } => linkage == 2,
+            TypeData::Var { linkage, .. } => linkage == 2,
+            _ => false,
+        })
+    })?;
+    let sec = btf.types().find_map(|(_, t)| match &t.data {
+        TypeData::Datasec { vars, .. } if vars.iter().any(|v| v.ty == id) => {
+            btf.string(t.name_off).ok()
+        }
+        _ => None,
+    });
+    Some((id, sec.unwrap_or("").to_string()))
+}
+
+/// What a C type looks like for the compatibility check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    Void,
+    Ptr,
+    Scalar(u64),
+    Record,
+    Other,
+}
+
+fn btf_shape(btf: &Btf, id: u32) -> Shape {
+    let Ok(id) = btf.resolve(id) else {
+        return Shape::Other;
+    };
+    match btf.type_by_id(id).map(|t| &t.data) {
+        Ok(TypeData::Void) => Shape::Void,
+        Ok(TypeData::Ptr { .. }) => Shape::Ptr,
+        Ok(
+            TypeData::Int { size, .. }
+            | TypeData::Enum { size, .. }
+            | TypeData::Enum64 { size, .. },
+        ) => Shape::Scalar(u64::from(*size)),
+        Ok(TypeData::Struct { .. } | TypeData::Union { .. }) => Shape::Record,
+        _ => Shape::Other,
+    }
+}
+
+fn ctype_shape(ty: &CType) -> Shape {
+    match ty {
+        CType::Void => Shape::Void,
+        CType::Ptr { .. } | CType::FnPtr(_) => Shape::Ptr,
+        CType::Struct(_) => Shape::Record,
+        t => t
+            .scalar_size()
+            .map_or(Shape::Other, |s| Shape::Scalar(u64::from(s))),
+    }
+}
+
+fn describe(s: Shape) -> String {
+    match s {
+        Shape::Void => "void".into(),
+        Shape::Ptr => "a pointer".into(),
+        Shape::Scalar(n) => format!("a {n}-byte scalar"),
+        Shape::Record => "a struct passed by value".into(),
+        Shape::Other => "an unsupported type".into(),
+    }
+}
+
+/// Checks the extern's prototype against the registry's declaration:
+/// parameter count, pointer-ness and scalar sizes of parameters and return.
+fn check_proto(btf: &Btf, func: u32, k: &kfreg::Kfunc) -> Result<(), String> {
+    let (ret, params) = btf.func_proto(func).map_err(|e| e.to_string())?;
+    if params.len() != k.params.len() {
+        return Err(format!(
+            "the program declares {} parameter(s), the kernel's `{}` takes {}",
+            params.len(),
+            k.c_prototype(),
+            k.params.len()
+        ));
+    }
+    for (i, (p, kp)) in params.iter().zip(k.params).enumerate() {
+        let (mine, theirs) = (btf_shape(btf, p.ty), ctype_shape(&kp.ty));
+        if mine != theirs {
+            return Err(format!(
+                "parameter {} (`{}`) is {} in the program but {} (`{}`) in the kernel",
+                i + 1,
+                kp.kernel_name(),
+                describe(mine),
+                describe(theirs),
+                kp.ty
+            ));
+        }
+    }
+    let (mine, theirs) = (btf_shape(btf, ret), ctype_shape(&k.ret_ty));
+    if mine != theirs {
+        return Err(format!(
+            "the return type is {} in the program but {} (`{}`) in the kernel",
+            describe(mine),
+            describe(theirs),
+            k.ret_ty
+        ));
+    }
+    Ok(())
+}
+
+/// Kconfig values libbpf computes itself, when the options do not give them.
+fn kconfig_default(name: &str) -> Option<u64> {
+    match name {
+        "LINUX_HAS_BPF_COOKIE" | "LINUX_HAS_SYSCALL_WRAPPER" => Some(1),
+        _ => None,
+    }
+}
+
+/// Resolves every extern symbol of `elf`, appending the `.kconfig` map to
+/// `maps` when there are kconfig externs. Returns externs by symbol index.
+pub(crate) fn collect(
+    elf: &ElfObject<'_>,
+    btf: Option<&Btf>,
+    reg: &Registry,
+    opts: &LoadOptions,
+    maps: &mut Maps,
+) -> Result<Vec<Option<Extern>>, LoadError> {
+    let mut out: Vec<Option<Extern>> = vec![None; elf.symbols.len()];
+    let mut kconfig: Vec<(usize, String, u64, u32)> = Vec::new();
+    let undefined = elf
+        .symbols
+        .iter()
+        .filter(|s| s.undefined && !s.name.is_empty());
+    for (index, sym) in undefined.enumerate() {
+        let name = sym.name.as_str();
+        let weak = sym.bind == STB_WEAK;
+        let btf = btf
+            .ok_or_else(|| ext_err(name, "ksym", "externs need a .BTF section (build with -g)"))?;
+        let (id, sec) = find_extern(btf, name).ok_or_else(|| {
+            ext_err(
+                name,
+                "ksym",
+                "failed to find BTF for extern (declare it with __ksym or __kconfig)",
+            )
+        })?;
+        let is_func = btf.type_by_id(id).is_ok_and(|t| t.kind() == Kind::Func);
+        let resolved = match (sec.as_str(), is_func) {
+            (".ksyms", true) => {
+                let lookup = essential_name(name);
+                match reg.id(lookup) {
+                    Some(kid) => {
+                        check_proto(btf, id, reg.get(kid)).map_err(|why| {
+                            ext_err(name, "func ksym", format!("func_proto [{id}] incompatible with the kernel's declaration: {why}"))
+                        })?;
+                        Resolved::Kfunc {
+                            id: kid,
+                            imm: kfunc_imm(kid),
+                        }
+                    }
+                    None if weak => Resolved::Missing,
+                    None => {
+                        return Err(LoadError::Extern {
+                            name: name.to_string(),
+                            kind: "func ksym",
+                            msg: "not found in kernel BTF".into(),
+                            suggestion: reg.suggest(lookup).map(str::to_string),
+                        });
+                    }
+                }
+            }
+            (".ksyms", false) => {
+                let TypeData::Var { ty, .. } = btf
+                    .type_by_id(id)
+                    .map_err(|e| ext_err(name, "ksym", e.to_string()))?
+                    .data
+                else {
+                    return Err(ext_err(name, "ksym", "not a variable"));
+                };
+                let typeless = btf.resolve(ty).is_ok_and(|t| t == 0);
+                if typeless {
+                    Resolved::Address(if weak { 0 } else { TYPELESS_KSYM_ADDR })
+                } else if let Some(target) = opts.target_btf.as_deref() {
+                    let found = target
+                        .find_by_name(essential_name(name))
+                        .iter()
+                        .copied()
+                        .find(|&t| target.type_by_id(t).is_ok_and(|t| t.kind() == Kind::Var));
+                    match found {
+                        Some(tid) => {
+                            let TypeData::Var { ty: tty, .. } = target
+                                .type_by_id(tid)
+                                .map_err(|e| ext_err(name, "var ksym", e.to_string()))?
+                                .data
+                            else {
+                                return Err(ext_err(
+                                    name,
+                                    "var ksym",
+                                    "not a variable in kernel BTF",
+                                ));
+                            };
+                            let mut budget = COMPARE_BUDGET;
+                            let compat = types_are_compat(
+                                btf,
+                                btf.resolve(ty).unwrap_or(0),
+                                target,
+                                target.resolve(tty).unwrap_or(0),
+                                &mut budget,
+                            )
+                            .unwrap_or(false);
+                            if !compat {
+                                return Err(ext_err(
+                                    name,
+                                    "var ksym",
+                                    "incompatible types with kernel BTF",
+                                ));
+                            }
+                            Resolved::Var(tid as i32)
+                        }
+                        None if weak => Resolved::Missing,
+                        None => return Err(ext_err(name, "var ksym", "not found in kernel BTF")),
+                    }
+                } else {
+                    // No kernel BTF: the variable is taken as declared.
+                    Resolved::Var(ty as i32)
+                }
+            }
+            (".kconfig", false) => {
+                let TypeData::Var { ty, .. } = btf
+                    .type_by_id(id)
+                    .map_err(|e| ext_err(name, "kcfg", e.to_string()))?
+                    .data
+                else {
+                    return Err(ext_err(name, "kcfg", "not a variable"));
+                };
+                let size = btf
+                    .size_of(ty)
+                    .ok()
+                    .flatten()
+                    .filter(|s| (1..=8).contains(s))
+                    .ok_or_else(|| {
+                        ext_err(name, "kcfg", "only scalars of 1 to 8 bytes are supported")
+                    })?;
+                let value = match opts
+                    .kconfig
+                    .get(name)
+                    .copied()
+                    .or_else(|| kconfig_default(name))
+                {
+                    Some(v) => v,
+                    None if weak => 0,
+                    None => {
+                        return Err(ext_err(
+                            name,
+                            "kcfg",
+                            "value not found (give it in LoadOptions::kconfig)",
+                        ));
+                    }
+                };
+                kconfig.push((sym.index, name.to_string(), value, size as u32));
+                Resolved::Missing
+            }
+            (_, true) => {
+                return Err(ext_err(
+                    name,
+                    "func",
+                    "extern function is not a __ksym kfunc (BPF-to-BPF externs need static linking first)",
+                ));
+            }
+            (sec, false) => {
+                return Err(ext_err(
+                    name,
+                    "var",
+                    format!("extern variable in unsupported section '{sec}'"),
+                ));
+            }
+        };
+        out[sym.index] = Some(Extern {
+            name: name.to_string(),
+            index,
+            func: is_func,
+            resolved,
+        });
+    }
+    if !kconfig.is_empty() {
+        let map = maps.defs.len();
+        let mut init = Vec::new();
+        for (sym, _, value, size) in &kconfig {
+            let align = *size as usize;
+            while init.len() % align != 0 {
+                init.push(0);
+            }
+            let off = init.len() as u32;
+            init.extend_from_slice(&value.to_le_bytes()[..*size as usize]);
+            if let Some(Some(e)) = out.get_mut(*sym) {
+                e.resolved = Resolved::Kconfig { map, off };
+            }
+        }
+        maps.defs.push(MapDef {
+            name: ".kconfig".into(),
+            map_type: MapType::Array,
+            key_size: 4,
+            value_size: init.len() as u32,
+            max_entries: 1,
+            value_type: None,
+            rdonly: true,
+            global_data: true,
+            init: Some(init),
+        });
+    }
+    Ok(out)
+}

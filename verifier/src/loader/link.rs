@@ -1,0 +1,427 @@
+//! Program assembly: each program's instructions, followed by the `.text`
+//! functions it calls (transitively), with BPF-to-BPF call offsets,
+//! function pointers, map and global-data references and kfunc calls
+//! fixed up. This is libbpf's `bpf_object__relocate()`: a subprogram is
+//! appended once per program that uses it, after the program's own code.
+
+use super::LoadError;
+use super::externs::{Extern, Resolved};
+use super::maps::Maps;
+use crate::elf::{ElfObject, Reloc, STB_LOCAL, STT_FUNC, STT_SECTION};
+use crate::isa::RawInsn;
+use std::collections::HashMap;
+
+/// Base of the helper ids libbpf gives calls to missing weak kfuncs
+/// (`POISON_CALL_KFUNC_BASE`); the extern's index is added.
+pub const POISON_CALL_KFUNC_BASE: i32 = 2_002_000_000;
+
+const CALL: u8 = 0x85;
+const LD_IMM64: u8 = 0x18;
+const PSEUDO_CALL: u8 = 1;
+const PSEUDO_KFUNC_CALL: u8 = 2;
+const PSEUDO_MAP_FD: u8 = 1;
+const PSEUDO_MAP_VALUE: u8 = 2;
+const PSEUDO_BTF_ID: u8 = 3;
+const PSEUDO_FUNC: u8 = 4;
+
+/// ELF relocations of the code sections by (section, byte offset).
+pub(crate) type Relocs = HashMap<(usize, u64), Reloc>;
+
+/// A function: a program or a subprogram.
+#[derive(Clone, Debug)]
+pub(crate) struct Func {
+    /// Its section.
+    pub sec: usize,
+    /// First instruction in the section.
+    pub start: usize,
+    /// Number of instructions.
+    pub len: usize,
+    /// Its symbol name.
+    pub name: String,
+    /// A global (non-static) symbol.
+    pub global: bool,
+}
+
+/// The code of an object, relocated for CO-RE, ready to link.
+pub(crate) struct Code {
+    /// Instructions of each executable section.
+    pub insns: HashMap<usize, Vec<RawInsn>>,
+    /// Every function.
+    pub funcs: Vec<Func>,
+    /// Functions by (section, first instruction).
+    pub by_start: HashMap<(usize, usize), usize>,
+    /// Instructions CO-RE relocation poisoned: (section, index) → why.
+    pub poisoned: HashMap<(usize, usize), String>,
+}
+
+/// A linked program.
+pub(crate) struct Linked {
+    /// Instructions.
+    pub insns: Vec<RawInsn>,
+    /// Where each instruction comes from: (section, index in the section).
+    pub origin: Vec<(usize, usize)>,
+    /// The functions placed, with their first instruction; the program first.
+    pub placed: Vec<(usize, usize)>,
+    /// Instructions poisoned, with why.
+    pub poisoned: Vec<(u32, String)>,
+}
+
+struct Linker<'a, 'e> {
+    elf: &'a ElfObject<'e>,
+    code: &'a Code,
+    maps: &'a Maps,
+    externs: &'a [Option<Extern>],
+    relocs: &'a Relocs,
+    out: Linked,
+}
+
+fn rel_err(sec: &str, idx: usize, msg: impl Into<String>) -> LoadError {
+    LoadError::Reloc {
+        section: sec.to_string(),
+        insn: idx as u32,
+        msg: msg.into(),
+    }
+}
+
+impl Linker<'_, '_> {
+    fn sec_name(&self, sec: usize) -> &str {
+        self.elf.sections.get(sec).map_or("?", |s| s.name.as_str())
+    }
+
+    /// The position of function `f` in the program, appending it if needed.
+    fn place(&mut self, f: usize) -> usize {
+        if let Some(&(_, pos)) = self.out.placed.iter().find(|(g, _)| *g == f) {
+            return pos;
+        }
+        let func = &self.code.funcs[f];
+        let pos = self.out.insns.len();
+        let body = self
+            .code
+            .insns
+            .get(&func.sec)
+            .and_then(|s| s.get(func.start..func.start + func.len))
+            .unwrap_or(&[]);
+        self.out.insns.extend_from_slice(body);
+        self.out
+            .origin
+            .extend((func.start..func.start + body.len()).map(|i| (func.sec, i)));
+        self.out.placed.push((f, pos));
+        pos
+    }
+
+    /// The function starting at instruction `idx` of section `sec`.
+    fn func_at(&self, sec: usize, idx: i64, from: (usize, usize)) -> Result<usize, LoadError> {
+        usize::try_from(idx)
+            .ok()
+            .and_then(|i| self.code.by_start.get(&(sec, i)).copied())
+            .ok_or_else(|| {
+                rel_err(
+                    self.sec_name(from.0),
+                    from.1,
+                    format!(
+                        "no function starts at instruction {idx} of section '{}'",
+                        self.sec_name(sec)
+                    ),
+                )
+            })
+    }
+
+    fn rel_offset(&self, at: usize, target: usize) -> Result<i32, LoadError> {
+        let (sec, idx) = self.out.origin[at];
+        i32::try_from(target as i64 - at as i64 - 1)
+            .map_err(|_| rel_err(self.sec_name(sec), idx, "call offset overflows"))
+    }
+
+    fn run(&mut self) -> Result<(), LoadError> {
+        let mut i = 0;
+        while i < self.out.insns.len() {
+            let (sec, sidx) = self.out.origin[i];
+            if let Some(why) = self.code.poisoned.get(&(sec, sidx)) {
+                self.out.poisoned.push((i as u32, why.clone()));
+            }
+            let insn = self.out.insns[i];
+            let rel = self.relocs.get(&(sec, sidx as u64 * 8)).copied();
+            match insn.code {
+                CALL => self.call(i, insn, rel)?,
+                LD_IMM64 => {
+                    if self.out.origin.get(i + 1) != Some(&(sec, sidx + 1)) {
+                        if rel.is_some() {
+                            return Err(rel_err(
+                                self.sec_name(sec),
+                                sidx,
+                                "relocation against a truncated LD_IMM64",
+                            ));
+                        }
+                    } else {
+                        self.ld_imm64(i, insn, rel)?;
+                        i += 1;
+                    }
+                }
+                _ if rel.is_some() => {
+                    return Err(rel_err(
+                        self.sec_name(sec),
+                        sidx,
+                        format!(
+                            "relocation against an instruction (code {:#04x}) that is neither a call nor an LD_IMM64",
+                            insn.code
+                        ),
+                    ));
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        Ok(())
+    }
+
+    fn call(&mut self, i: usize, insn: RawInsn, rel: Option<Reloc>) -> Result<(), LoadError> {
+        let (sec, sidx) = self.out.origin[i];
+        let Some(rel) = rel else {
+            if insn.src == PSEUDO_CALL {
+                let f = self.func_at(sec, sidx as i64 + i64::from(insn.imm) + 1, (sec, sidx))?;
+                let pos = self.place(f);
+                self.out.insns[i].imm = self.rel_offset(i, pos)?;
+            }
+            return Ok(());
+        };
+        let sym = &self.elf.symbols[rel.sym];
+        if sym.undefined {
+            let ext = self
+                .externs
+                .get(rel.sym)
+                .and_then(Option::as_ref)
+                .ok_or_else(|| {
+                    rel_err(
+                        self.sec_name(sec),
+                        sidx,
+                        format!("call to unresolved extern '{}'", sym.name),
+                    )
+                })?;
+            let slot = &mut self.out.insns[i];
+            match &ext.resolved {
+                Resolved::Kfunc { imm, .. } => {
+                    *slot = RawInsn::new(CALL, 0, PSEUDO_KFUNC_CALL, 0, *imm);
+                }
+                Resolved::Missing if ext.func => {
+                    *slot = RawInsn::new(
+                        CALL,
+                        0,
+                        0,
+                        0,
+                        POISON_CALL_KFUNC_BASE.wrapping_add(ext.index as i32),
+                    );
+                    self.out.poisoned.push((
+                        i as u32,
+                        format!(
+                            "call to weak kfunc '{}', which the kernel does not have",
+                            ext.name
+                        ),
+                    ));
+                }
+                _ => {
+                    return Err(rel_err(
+                        self.sec_name(sec),
+                        sidx,
+                        format!("call to extern '{}', which is not a function", ext.name),
+                    ));
+                }
+            }
+            return Ok(());
+        }
+        if insn.src != PSEUDO_CALL {
+            return Err(rel_err(
+                self.sec_name(sec),
+                sidx,
+                "incorrect bpf_call opcode",
+            ));
+        }
+        let target_sec = sym
+            .section
+            .filter(|&s| self.elf.sections.get(s).is_some_and(|s| s.is_exec()))
+            .ok_or_else(|| {
+                rel_err(
+                    self.sec_name(sec),
+                    sidx,
+                    format!("call relocation against '{}', which is not code", sym.name),
+                )
+            })?;
+        if !(sym.kind == STT_FUNC || sym.kind == STT_SECTION) || !sym.value.is_multiple_of(8) {
+            return Err(rel_err(
+                self.sec_name(sec),
+                sidx,
+                format!("bad call relocation against '{}'", sym.name),
+            ));
+        }
+        let target = (sym.value / 8) as i64 + i64::from(insn.imm) + 1;
+        let f = self.func_at(target_sec, target, (sec, sidx))?;
+        let pos = self.place(f);
+        self.out.insns[i].imm = self.rel_offset(i, pos)?;
+        Ok(())
+    }
+
+    fn ld_imm64(&mut self, i: usize, insn: RawInsn, rel: Option<Reloc>) -> Result<(), LoadError> {
+        let (sec, sidx) = self.out.origin[i];
+        let Some(rel) = rel else {
+            if insn.src == PSEUDO_FUNC {
+                let f = self.func_at(sec, sidx as i64 + i64::from(insn.imm) + 1, (sec, sidx))?;
+                let pos = self.place(f);
+                self.out.insns[i].imm = self.rel_offset(i, pos)?;
+            }
+            return Ok(());
+        };
+        let sym = &self.elf.symbols[rel.sym];
+        let err = |msg: String| rel_err(self.sec_name(sec), sidx, msg);
+        if sym.undefined {
+            let ext = self
+                .externs
+                .get(rel.sym)
+                .and_then(Option::as_ref)
+                .ok_or_else(|| err(format!("reference to unresolved extern '{}'", sym.name)))?;
+            let (src, imm, hi) = match ext.resolved {
+                Resolved::Kfunc { imm, .. } => (PSEUDO_BTF_ID, imm, 0),
+                Resolved::Var(id) => (PSEUDO_BTF_ID, id, 0),
+                Resolved::Address(a) => (0, a as u32 as i32, (a >> 32) as u32 as i32),
+                Resolved::Missing => (0, 0, 0),
+                Resolved::Kconfig { map, off } => (PSEUDO_MAP_VALUE, map as i32, off as i32),
+            };
+            self.set_ldimm64(i, src, imm, hi);
+            return Ok(());
+        }
+        let Some(target_sec) = sym.section else {
+            return Err(err(format!(
+                "LD_IMM64 relocation against '{}', which has no section",
+                sym.name
+            )));
+        };
+        if self
+            .elf
+            .sections
+            .get(target_sec)
+            .is_some_and(|s| s.is_exec())
+        {
+            if !(sym.kind == STT_FUNC || sym.kind == STT_SECTION) {
+                return Err(err(format!(
+                    "bad function pointer relocation against '{}'",
+                    sym.name
+                )));
+            }
+            let byte = sym.value as i64 + i64::from(insn.imm);
+            if byte % 8 != 0 {
+                return Err(err(format!(
+                    "function pointer to '{}' is not instruction-aligned",
+                    sym.name
+                )));
+            }
+            let f = self.func_at(target_sec, byte / 8, (sec, sidx))?;
+            let pos = self.place(f);
+            let off = self.rel_offset(i, pos)?;
+            self.set_ldimm64(i, PSEUDO_FUNC, off, 0);
+            return Ok(());
+        }
+        if Some(target_sec) == self.maps.maps_sec {
+            let map = self.maps.by_offset.get(&sym.value).ok_or_else(|| {
+                err(format!(
+                    "relocation against '{}' in .maps, which is no map",
+                    sym.name
+                ))
+            })?;
+            self.set_ldimm64(i, PSEUDO_MAP_FD, *map as i32, 0);
+            return Ok(());
+        }
+        if let Some(&map) = self.maps.by_section.get(&target_sec) {
+            let off = i64::from(insn.imm) + sym.value as i64;
+            let off = i32::try_from(off).map_err(|_| {
+                err(format!(
+                    "offset {off} into '{}' overflows",
+                    self.sec_name(target_sec)
+                ))
+            })?;
+            self.set_ldimm64(i, PSEUDO_MAP_VALUE, map as i32, off);
+            return Ok(());
+        }
+        Err(err(format!(
+            "relocation against '{}' in section '{}', which is neither a map nor global data",
+            if sym.name.is_empty() {
+                self.sec_name(target_sec)
+            } else {
+                &sym.name
+            },
+            self.sec_name(target_sec)
+        )))
+    }
+
+    fn set_ldimm64(&mut self, i: usize, src: u8, imm: i32, hi: i32) {
+        let first = &mut self.out.insns[i];
+        first.src = src;
+        first.imm = imm;
+        self.out.insns[i + 1].imm = hi;
+    }
+}
+
+/// Links program `main` (a function index).
+pub(crate) fn link(
+    elf: &ElfObject<'_>,
+    code: &Code,
+    maps: &Maps,
+    externs: &[Option<Extern>],
+    relocs: &Relocs,
+    main: usize,
+    extra: &[usize],
+) -> Result<Linked, LoadError> {
+    let mut l = Linker {
+        elf,
+        code,
+        maps,
+        externs,
+        relocs,
+        out: Linked {
+            insns: Vec::new(),
+            origin: Vec::new(),
+            placed: Vec::new(),
+            poisoned: Vec::new(),
+        },
+    };
+    l.place(main);
+    for &f in extra {
+        l.place(f);
+    }
+    l.run()?;
+    l.out.poisoned.sort();
+    Ok(l.out)
+}
+
+/// The functions of the executable sections: every `STT_FUNC` symbol.
+pub(crate) fn functions(elf: &ElfObject<'_>) -> Result<Vec<Func>, LoadError> {
+    let mut out = Vec::new();
+    for sym in &elf.symbols {
+        let Some(sec) = sym.section else { continue };
+        let Some(s) = elf.sections.get(sec) else {
+            continue;
+        };
+        if sym.kind != STT_FUNC || !s.is_exec() {
+            continue;
+        }
+        let bad = |msg: &str| LoadError::Program {
+            program: sym.name.clone(),
+            msg: format!("{msg} (section '{}')", s.name),
+        };
+        if sym.value % 8 != 0 || sym.size % 8 != 0 {
+            return Err(bad("function is not instruction-aligned"));
+        }
+        if sym
+            .value
+            .checked_add(sym.size)
+            .is_none_or(|end| end > s.data.len() as u64)
+        {
+            return Err(bad("function extends past the end of its section"));
+        }
+        out.push(Func {
+            sec,
+            start: (sym.value / 8) as usize,
+            len: (sym.size / 8) as usize,
+            name: sym.name.clone(),
+            global: sym.bind != STB_LOCAL,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,283 @@
+//! Maps an object defines: BTF-defined maps in `.maps` and global data
+//! sections (`.data`, `.rodata`, `.bss` and their `.NAME` variants), each a
+//! single-entry array whose value is the whole section.
+
+use super::LoadError;
+use crate::btf::{Btf, Kind, TypeData};
+use crate::elf::{ElfObject, SHT_NOBITS, SHT_PROGBITS, STT_SECTION};
+use crate::program::{MapDef, MapType};
+use std::collections::HashMap;
+
+/// `BPF_F_RDONLY_PROG`.
+const BPF_F_RDONLY_PROG: u32 = 1 << 7;
+
+/// A global data map typed by a DATASEC: its variables as `(VAR id, offset)`.
+#[derive(Debug)]
+pub(crate) struct DataSec {
+    /// Index of the map.
+    pub map: usize,
+    /// The DATASEC's type id.
+    pub id: u32,
+    /// Its variables and their offsets.
+    pub vars: Vec<(u32, u32)>,
+}
+
+/// The maps of an object and how relocations find them.
+#[derive(Debug, Default)]
+pub(crate) struct Maps {
+    /// Every map; its index is the fd an `LD_IMM64` names.
+    pub defs: Vec<MapDef>,
+    /// The `.maps` section, if any.
+    pub maps_sec: Option<usize>,
+    /// BTF-defined maps by their byte offset in `.maps`.
+    pub by_offset: HashMap<u64, usize>,
+    /// Global data maps by ELF section index.
+    pub by_section: HashMap<usize, usize>,
+    /// Global data maps with a DATASEC.
+    pub datasecs: Vec<DataSec>,
+}
+
+/// Whether a section holds global data, and whether it is read-only.
+pub(crate) fn data_section_kind(name: &str) -> Option<bool> {
+    let is =
+        |base: &str| name == base || name.strip_prefix(base).is_some_and(|r| r.starts_with('.'));
+    if is(".data") || is(".bss") {
+        Some(false)
+    } else if is(".rodata") {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// The variables of DATASEC `sec_name` with their offsets fixed up from the
+/// symbol table (clang leaves them 0 in objects; libbpf fixes them up the
+/// same way): `(DATASEC id, [(VAR id, offset)])`.
+pub(crate) fn datasec_vars(
+    elf: &ElfObject<'_>,
+    btf: &Btf,
+    sec: usize,
+) -> Option<(u32, Vec<(u32, u32)>)> {
+    let name = &elf.sections.get(sec)?.name;
+    let id = btf.find(name, Kind::Datasec)?;
+    let TypeData::Datasec { vars, .. } = &btf.type_by_id(id).ok()?.data else {
+        return None;
+    };
+    let out = vars
+        .iter()
+        .map(|v| {
+            let var_name = btf.name(v.ty).unwrap_or("");
+            let off = elf
+                .symbols_in(sec)
+                .find(|s| s.kind != STT_SECTION && !var_name.is_empty() && s.name == var_name)
+                .and_then(|s| u32::try_from(s.value).ok())
+                .unwrap_or(v.offset);
+            (v.ty, off)
+        })
+        .collect();
+    Some((id, out))
+}
+
+fn map_err(map: &str, msg: impl Into<String>) -> LoadError {
+    LoadError::Map {
+        map: map.to_string(),
+        msg: msg.into(),
+    }
+}
+
+/// `__uint(name, N)`: a pointer to an array of N elements.
+fn map_int(btf: &Btf, map: &str, field: &str, ty: u32) -> Result<u32, LoadError> {
+    let bad = || {
+        map_err(
+            map,
+            format!("attr '{field}': expected PTR to ARRAY (__uint)"),
+        )
+    };
+    let ptr = btf.resolve(ty).map_err(|_| bad())?;
+    let TypeData::Ptr { ty: arr } = btf.type_by_id(ptr).map_err(|_| bad())?.data else {
+        return Err(bad());
+    };
+    match btf.type_by_id(arr).map_err(|_| bad())?.data {
+        TypeData::Array { nelems, .. } => Ok(nelems),
+        _ => Err(bad()),
+    }
+}
+
+/// `__type(name, T)`: a pointer to T. Returns T's resolved id and size.
+fn map_type(btf: &Btf, map: &str, field: &str, ty: u32) -> Result<(u32, u32), LoadError> {
+    let bad = |why: &str| map_err(map, format!("attr '{field}': {why}"));
+    let ptr = btf.resolve(ty).map_err(|e| bad(&e.to_string()))?;
+    let TypeData::Ptr { ty: pointee } = btf.type_by_id(ptr).map_err(|e| bad(&e.to_string()))?.data
+    else {
+        return Err(bad("expected PTR (__type)"));
+    };
+    let size = btf
+        .size_of(pointee)
+        .map_err(|e| bad(&e.to_string()))?
+        .ok_or_else(|| bad("type has no size"))?;
+    let size = u32::try_from(size).map_err(|_| bad("type is too large"))?;
+    let id = btf.resolve(pointee).map_err(|e| bad(&e.to_string()))?;
+    Ok((id, size))
+}
+
+/// Parses one BTF-defined map (libbpf's `parse_btf_map_def`).
+fn parse_btf_map(btf: &Btf, name: &str, var_ty: u32) -> Result<MapDef, LoadError> {
+    let def = btf
+        .resolve(var_ty)
+        .map_err(|e| map_err(name, e.to_string()))?;
+    let TypeData::Struct { members, .. } = &btf
+        .type_by_id(def)
+        .map_err(|e| map_err(name, e.to_string()))?
+        .data
+    else {
+        return Err(map_err(name, "map definition is not a struct"));
+    };
+    let mut map_type_num = 0;
+    let (mut key_size, mut value_size, mut max_entries, mut flags) = (None, None, 0, 0);
+    let mut value_type = None;
+    for m in members {
+        let field = btf
+            .string(m.name_off)
+            .map_err(|e| map_err(name, e.to_string()))?;
+        match field {
+            "type" => map_type_num = map_int(btf, name, field, m.ty)?,
+            "max_entries" => max_entries = map_int(btf, name, field, m.ty)?,
+            "map_flags" => flags = map_int(btf, name, field, m.ty)?,
+            "numa_node" | "pinning" | "map_extra" => {
+                map_int(btf, name, field, m.ty)?;
+            }
+            "key_size" | "value_size" => {
+                let sz = map_int(btf, name, field, m.ty)?;
+                let slot = if field == "key_size" {
+                    &mut key_size
+                } else {
+                    &mut value_size
+                };
+                if slot.is_some_and(|s| s != sz) {
+                    return Err(map_err(
+                        name,
+                        format!("conflicting {field} {} != {sz}", slot.unwrap_or(0)),
+                    ));
+                }
+                *slot = Some(sz);
+            }
+            "key" | "value" => {
+                let (id, sz) = map_type(btf, name, field, m.ty)?;
+                let slot = if field == "key" {
+                    &mut key_size
+                } else {
+                    &mut value_size
+                };
+                if slot.is_some_and(|s| s != sz) {
+                    return Err(map_err(
+                        name,
+                        format!("conflicting {field} size {} != {sz}", slot.unwrap_or(0)),
+                    ));
+                }
+                *slot = Some(sz);
+                if field == "value" {
+                    value_type = Some(id);
+                }
+            }
+            // Initial contents of map-in-map and prog-array maps.
+            "values" => {}
+            other => return Err(map_err(name, format!("unknown field '{other}'"))),
+        }
+    }
+    Ok(MapDef {
+        name: name.to_string(),
+        map_type: MapType::from_u32(map_type_num),
+        key_size: key_size.unwrap_or(0),
+        value_size: value_size.unwrap_or(0),
+        max_entries,
+        value_type,
+        rdonly: flags & BPF_F_RDONLY_PROG != 0,
+        global_data: false,
+        init: None,
+    })
+}
+
+/// Collects the maps of `elf`: `.maps` first (in DATASEC order), then
+/// global data sections in section order.
+pub(crate) fn collect(elf: &ElfObject<'_>, btf: Option<&Btf>) -> Result<Maps, LoadError> {
+    let mut maps = Maps::default();
+    if let Some(sec) = elf.sections.iter().find(|s| s.name == ".maps") {
+        let btf = btf.ok_or_else(|| {
+            map_err(
+                ".maps",
+                "BTF-defined maps need a .BTF section (build with -g)",
+            )
+        })?;
+        maps.maps_sec = Some(sec.index);
+        let (_, vars) = datasec_vars(elf, btf, sec.index)
+            .ok_or_else(|| map_err(".maps", "no DATASEC '.maps' in BTF"))?;
+        for (var, off) in vars {
+            let name = btf
+                .name(var)
+                .map_err(|e| map_err(".maps", e.to_string()))?
+                .to_string();
+            let TypeData::Var { ty, .. } = btf
+                .type_by_id(var)
+                .map_err(|e| map_err(&name, e.to_string()))?
+                .data
+            else {
+                return Err(map_err(&name, "DATASEC '.maps' entry is not a VAR"));
+            };
+            let def = parse_btf_map(btf, &name, ty)?;
+            maps.by_offset.insert(u64::from(off), maps.defs.len());
+            maps.defs.push(def);
+        }
+    }
+    if elf.section("maps").is_some() {
+        return Err(map_err(
+            "maps",
+            "legacy map definitions (SEC(\"maps\")) are not supported; use BTF-defined maps in SEC(\".maps\")",
+        ));
+    }
+    for sec in &elf.sections {
+        if !matches!(sec.sh_type, SHT_PROGBITS | SHT_NOBITS) || sec.is_exec() || sec.size == 0 {
+            continue;
+        }
+        let Some(rdonly) = data_section_kind(&sec.name) else {
+            continue;
+        };
+        let size = u32::try_from(sec.size)
+            .map_err(|_| map_err(&sec.name, "section is too large for a map value"))?;
+        let datasec = btf.and_then(|b| datasec_vars(elf, b, sec.index));
+        let idx = maps.defs.len();
+        maps.by_section.insert(sec.index, idx);
+        maps.defs.push(MapDef {
+            name: sec.name.clone(),
+            map_type: MapType::Array,
+            key_size: 4,
+            value_size: size,
+            max_entries: 1,
+            value_type: datasec.as_ref().map(|(id, _)| *id),
+            rdonly,
+            global_data: true,
+            init: (rdonly && sec.sh_type == SHT_PROGBITS).then(|| sec.data.to_vec()),
+        });
+        if let Some((id, vars)) = datasec {
+            maps.datasecs.push(DataSec { map: idx, id, vars });
+        }
+    }
+    Ok(maps)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_section_names() {
+        assert_eq!(data_section_kind(".data"), Some(false));
+        assert_eq!(data_section_kind(".data.L"), Some(false));
+        assert_eq!(data_section_kind(".bss"), Some(false));
+        assert_eq!(data_section_kind(".bss.x"), Some(false));
+        assert_eq!(data_section_kind(".rodata"), Some(true));
+        assert_eq!(data_section_kind(".rodata.str1.1"), Some(true));
+        assert_eq!(data_section_kind(".database"), None);
+        assert_eq!(data_section_kind(".maps"), None);
+        assert_eq!(data_section_kind("license"), None);
+    }
+}
