@@ -2,6 +2,8 @@
 
 kfreg::link!(kfreg_catalog);
 
+mod verify;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use kfreg::{Registry, export};
 use std::io::Write;
@@ -47,6 +49,31 @@ enum Command {
     },
     /// Print the kernel-style `BTF_ID_FLAGS` set listing.
     BtfIdFlags,
+    /// Verify the programs of clang-built BPF objects.
+    Verify {
+        /// Object files.
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Only the program with this name.
+        #[arg(long)]
+        prog: Option<String>,
+        /// Print a kernel-style log for each program.
+        #[arg(long)]
+        log: bool,
+        /// Output format (`csv` has veristat's columns).
+        #[arg(long, value_enum, default_value_t = VerifyFormat::Table)]
+        format: VerifyFormat,
+        /// Kernel BTF for CO-RE relocations and kernel types (e.g. /sys/kernel/btf/vmlinux).
+        #[arg(long)]
+        btf: Option<std::path::PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum VerifyFormat {
+    Table,
+    Json,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -81,6 +108,15 @@ fn main() -> ExitCode {
             }
         }
         Command::BtfIdFlags => Ok(export::btf_id_flags(&reg)),
+        Command::Verify {
+            files,
+            prog,
+            log,
+            format,
+            btf,
+        } => {
+            return run_verify(&reg, &files, prog.as_deref(), log, format, btf.as_deref());
+        }
     };
     match result {
         Ok(text) => {
@@ -92,6 +128,57 @@ fn main() -> ExitCode {
             eprintln!("kfreg: {msg}");
             ExitCode::from(2)
         }
+    }
+}
+
+fn run_verify(
+    reg: &Registry,
+    files: &[String],
+    prog: Option<&str>,
+    log: bool,
+    format: VerifyFormat,
+    btf: Option<&std::path::Path>,
+) -> ExitCode {
+    let load = match btf {
+        None => kfreg_verifier::loader::LoadOptions::default(),
+        Some(path) => match std::fs::read(path)
+            .map_err(|e| e.to_string())
+            .and_then(|b| {
+                kfreg_verifier::loader::LoadOptions::with_target_btf(&b).map_err(|e| e.to_string())
+            }) {
+            Ok(o) => o,
+            Err(e) => {
+                eprintln!("kfreg: {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let mut rows = Vec::new();
+    for file in files {
+        match verify::verify_file(file, prog, reg, &load, log) {
+            Ok(r) => rows.extend(r),
+            Err(e) => {
+                eprintln!("kfreg: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let mut out = String::new();
+    if log {
+        for r in &rows {
+            out += &format!("=== {} {} ({})\n{}", r.file, r.program, r.section, r.log);
+        }
+    }
+    out += &match format {
+        VerifyFormat::Table => verify::table(&rows),
+        VerifyFormat::Json => verify::json(&rows),
+        VerifyFormat::Csv => verify::csv(&rows),
+    };
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    if rows.iter().all(|r| r.accepted) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 

@@ -66,6 +66,10 @@ pub struct Stats {
     pub peak_states: u64,
     /// Paths cut short because a stored state subsumed them.
     pub pruned: u64,
+    /// Most states stored at one instruction.
+    pub max_states_per_insn: u64,
+    /// Stack bytes of the main program's deepest call chain.
+    pub stack_depth: u32,
     /// Wall time.
     pub duration: Duration,
 }
@@ -167,6 +171,8 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
     };
     let result = crate::cfg::check(&mut env).and_then(|()| env.run());
     env.stats.duration = start.elapsed();
+    env.stats.max_states_per_insn = env.explored.iter().map(Vec::len).max().unwrap_or(0) as u64;
+    env.stats.stack_depth = env.subprog_depth.first().copied().unwrap_or(0);
     if let Err(e) = &result {
         if let Some(line) = e.insn.and_then(|i| prog.line_of(i)) {
             env.log.push_str(&format!(

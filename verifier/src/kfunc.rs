@@ -1038,9 +1038,8 @@ fn result(
             if !flags.contains(Flags::ACQUIRE) {
                 r.flags = r.flags.with(PtrFlags::NON_OWN);
             }
-            // The pointer is to the containing element: the node sits at node_off.
-            r.off = 0;
-            let _ = node_off;
+            // A pointer to the node inside its containing element.
+            r.off = node_off as i32;
             r
         }
         Ret::NewObject { percpu, .. } => {

@@ -24,7 +24,12 @@ pub fn reg_type_str(r: &Reg) -> String {
     }
     s.push_str(base);
     if r.flags.has(PtrFlags::MAYBE_NULL) {
-        s.push_str("_or_null");
+        // The kernel's quirk: `ptr_` takes `or_null_`, other types `_or_null`.
+        s.push_str(if r.ty == RegType::BtfId {
+            "or_null_"
+        } else {
+            "_or_null"
+        });
     }
     s
 }
