@@ -60,17 +60,17 @@ pub fn verify_file(
 ) -> Result<Vec<Row>, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
     let obj = load_object(&bytes, reg, load).map_err(|e| format!("{file}: {e}"))?;
-    if let Some(name) = only {
-        if obj.program(name).is_none() {
-            let names: Vec<&str> = obj.programs.iter().map(|p| p.name.as_str()).collect();
-            let hint = kfreg::did_you_mean(name, names.iter().copied())
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default();
-            return Err(format!(
-                "{file}: no program `{name}`{hint} (programs: {})",
-                names.join(", ")
-            ));
-        }
+    if let Some(name) = only
+        && obj.program(name).is_none()
+    {
+        let names: Vec<&str> = obj.programs.iter().map(|p| p.name.as_str()).collect();
+        let hint = kfreg::did_you_mean(name, names.iter().copied())
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+        return Err(format!(
+            "{file}: no program `{name}`{hint} (programs: {})",
+            names.join(", ")
+        ));
     }
     let display = Path::new(file)
         .file_name()
