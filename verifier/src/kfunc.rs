@@ -257,7 +257,13 @@ pub fn check_kfunc_call(
         // The failure successor: no effect happened, R0 is a negative errno.
         let mut failed = st.clone();
         if flags.contains(Flags::LOCK) {
-            failed.refs.pop();
+            if let Some(pos) = failed
+                .refs
+                .iter()
+                .rposition(|r| matches!(r.kind, RefKind::ResLock { .. }))
+            {
+                failed.refs.remove(pos);
+            }
             if flags.contains(Flags::IRQ_SAVE) {
                 undo_irq_save(&mut failed);
             }
@@ -267,11 +273,48 @@ pub fn check_kfunc_call(
         let next = failed.insn + 1;
         env.push_branch(path, failed, next)?;
     }
+    if flags.contains(Flags::ITER_NEXT) {
+        // Two successors, as in the kernel: the iterator still active with
+        // an element (queued), or drained with NULL (explored first).
+        let mut active = path.st.clone();
+        // Each round deepens the active iterator, so rounds are never
+        // mistaken for an infinite loop; loop heads compare without depth.
+        if let Some(it) = iter_ref(k, &path.st) {
+            active.for_each_slot(|slot| {
+                if slot.special() == Some(SlotKind::Iter) && slot.reg.ref_obj_id == it {
+                    slot.reg.off += 1;
+                }
+            });
+        }
+        clobber_args(&mut active);
+        *active.reg_mut(0) = r0;
+        let next = active.insn + 1;
+        env.push_branch(path, active, next)?;
+        let st = &mut path.st;
+        clobber_args(st);
+        *st.reg_mut(0) = Reg::constant(0);
+        st.insn += 1;
+        return Ok(Step::Next);
+    }
     let st = &mut path.st;
     clobber_args(st);
     *st.reg_mut(0) = r0;
     st.insn += 1;
     Ok(Step::Next)
+}
+
+/// The reference of the iterator an iterator kfunc's first argument points to.
+fn iter_ref(k: &Kfunc, st: &State) -> Option<u32> {
+    let p = k.params.first().filter(|p| p.kind == ArgKind::Iter)?;
+    let _ = p;
+    let reg = st.reg(1);
+    if reg.ty != RegType::Stack {
+        return None;
+    }
+    st.frames
+        .get(reg.aux as usize)?
+        .slot(reg.off)
+        .map(|s| s.reg.ref_obj_id)
 }
 
 fn in_locked_callback(st: &State) -> bool {
@@ -418,12 +461,29 @@ fn check_args(
                 }
             }
             ArgKind::AllocObj => {
+                let is_trusted = reg.ref_obj_id != 0 || reg.flags.has(PtrFlags::TRUSTED);
+                if trusted && !is_trusted {
+                    return err(st, format!("R{r} must be referenced or trusted"));
+                }
                 let percpu = p.roles.contains(Roles::PERCPU);
                 if reg.ty != RegType::BtfId || !reg.flags.has(PtrFlags::ALLOC) {
                     return err(st, format!("arg#{i} expected pointer to allocated object"));
                 }
                 if reg.flags.has(PtrFlags::PERCPU) != percpu {
-                    return err(st, format!("arg#{i} expected for {}()", k.name));
+                    // The kernel names the release kfunc for the object's class.
+                    let want = reg.flags.has(PtrFlags::PERCPU);
+                    let name = env
+                        .reg
+                        .iter()
+                        .find(|(id, d)| {
+                            env.reg.has(*id, Flags::RELEASE)
+                                && d.params.iter().any(|q| {
+                                    q.kind == ArgKind::AllocObj
+                                        && q.roles.contains(Roles::PERCPU) == want
+                                })
+                        })
+                        .map_or("?", |(_, d)| d.name);
+                    return err(st, format!("arg#{i} expected for {name}()"));
                 }
                 if reg.ref_obj_id == 0 {
                     return err(st, "allocated object must be referenced".into());
@@ -625,7 +685,9 @@ fn check_root(
         if !st.locks().any(|l| l.ptr == ident) {
             return err(
                 st,
-                "held lock and object are not in the same allocation".into(),
+                format!(
+                    "held lock and object are not in the same allocation\nbpf_spin_lock at off={lock_off} must be held for {name}"
+                ),
             );
         }
     }
@@ -656,10 +718,11 @@ fn check_node(
         let fam = k.family.map_or("locked", |f| f.name);
         return err(st, format!("{} not allowed in {fam} cb", k.name));
     }
-    if reg.ty != RegType::BtfId || !reg.flags.has(PtrFlags::ALLOC) {
+    let is_alloc = reg.ty == RegType::BtfId && reg.flags.has(PtrFlags::ALLOC);
+    let owning = is_alloc && reg.ref_obj_id != 0;
+    if !is_alloc && !p.roles.contains(Roles::NONOWN_ALLOWED) {
         return err(st, format!("arg#{i} expected pointer to allocated object"));
     }
-    let owning = reg.ref_obj_id != 0;
     if p.roles.contains(Roles::NONOWN_ALLOWED) {
         // The kernel's text says "refcounted", but its test is "has a reference".
         if !reg.flags.has(PtrFlags::NON_OWN) && !owning {
@@ -671,6 +734,8 @@ fn check_node(
                 ),
             );
         }
+    } else if reg.flags.has(PtrFlags::NON_OWN) {
+        return err(st, format!("arg#{i} expected pointer to allocated object"));
     } else if !owning {
         return err(st, "allocated object must be referenced".into());
     }
@@ -809,6 +874,19 @@ fn check_iter(
     }
     let nslots = (p.pointee_size.max(8) / 8) as i32;
     let off = reg.off;
+    let type_tag = crate::kernel_types::id(p.ty.struct_name().unwrap_or("?"));
+    // Using an iterator that is not there is reported before its bounds.
+    if !flags.contains(Flags::ITER_NEW)
+        && reg.fixed_offset()
+        && !st.frames[reg.aux as usize]
+            .slot(off)
+            .is_some_and(|s| s.special() == Some(SlotKind::Iter) && s.reg.aux == type_tag)
+    {
+        return err(
+            st,
+            format!("expected an initialized iter_{name} as arg #{i}"),
+        );
+    }
     if !reg.fixed_offset()
         || off % 8 != 0
         || off < -(crate::check::MAX_STACK as i32)
@@ -816,7 +894,6 @@ fn check_iter(
     {
         return err(st, format!("expected valid iter pointer as arg #{i}"));
     }
-    let type_tag = crate::kernel_types::id(p.ty.struct_name().unwrap_or("?"));
     let frame = reg.aux as usize;
     let slots: Vec<i32> = (0..nslots).map(|n| off + n * 8).collect();
     if flags.contains(Flags::ITER_NEW) {
@@ -920,9 +997,17 @@ fn check_irq_flag(
         .iter()
         .rev()
         .find(|r| matches!(r.kind, RefKind::Irq { .. }))
-        .map(|r| r.id);
-    if last_irq != Some(s.reg.ref_obj_id) {
-        return err(st, "cannot restore irq state out of order".into());
+        .copied();
+    if let Some(last) = last_irq
+        && last.id != s.reg.ref_obj_id
+    {
+        return err(
+            st,
+            format!(
+                "cannot restore irq state out of order, expected id={} acquired at insn_idx={}",
+                last.id, last.insn
+            ),
+        );
     }
     let id = s.reg.ref_obj_id;
     st.refs.retain(|r| r.id != id);
@@ -1113,9 +1198,7 @@ fn result(
     let null = flags.contains(Flags::RET_NULL)
         && !(flags.contains(Flags::NULL_UNLESS_OWNING) && meta.owning_refcounted);
     if flags.contains(Flags::ITER_NEXT) {
-        // The drained successor (NULL) and the active one are both possible.
-        r0.flags = r0.flags.with(PtrFlags::MAYBE_NULL);
-        r0.id = env.new_id();
+        // The active successor; the caller forks off the drained one.
         if r0.ty == RegType::BtfId {
             r0.flags = r0.flags.with(PtrFlags::TRUSTED);
         }

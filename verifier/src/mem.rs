@@ -653,7 +653,11 @@ fn stack_access(
                     SlotKind::Iter => "iter",
                     _ => "irq_flag",
                 };
-                if special == SlotKind::Dynptr && slot.reg.ref_obj_id == 0 {
+                // Unreferenced dynptrs and saved IRQ flags may be overwritten
+                // (a later restore then finds no flag).
+                if special == SlotKind::IrqFlag
+                    || special == SlotKind::Dynptr && slot.reg.ref_obj_id == 0
+                {
                     slot.bytes = [SlotKind::Misc; 8];
                 } else {
                     return Err(VerifyError::at(

@@ -106,9 +106,13 @@ fn slot_subsumes(old: &Slot, cur: &Slot, ids: &mut IdMap) -> bool {
                 .all(|b| matches!(b, SlotKind::Misc | SlotKind::Zero));
     }
     if let Some(kind) = old.special() {
-        return cur.special() == Some(kind)
-            && old.bytes == cur.bytes
-            && reg_subsumes(&old.reg, &cur.reg, ids);
+        // An iterator's round count (its `off`) does not change what it can do.
+        let (mut o, mut c) = (old.reg, cur.reg);
+        if kind == SlotKind::Iter {
+            o.off = 0;
+            c.off = 0;
+        }
+        return cur.special() == Some(kind) && old.bytes == cur.bytes && reg_subsumes(&o, &c, ids);
     }
     old.bytes.iter().zip(&cur.bytes).all(|(o, c)| match o {
         SlotKind::Invalid => true,

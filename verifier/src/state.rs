@@ -418,6 +418,13 @@ impl State {
             .any(|r| matches!(r.kind, RefKind::Irq { .. }))
     }
 
+    /// Every stack slot of every frame.
+    pub fn for_each_slot(&mut self, mut f: impl FnMut(&mut Slot)) {
+        for frame in &mut self.frames {
+            frame.stack.iter_mut().for_each(&mut f);
+        }
+    }
+
     /// Every register in every frame, including spilled ones.
     pub fn for_each_reg(&mut self, mut f: impl FnMut(&mut Reg)) {
         for frame in &mut self.frames {

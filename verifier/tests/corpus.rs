@@ -1,0 +1,154 @@
+//! The differential corpus: clang-built programs in `tests/corpus/` with the
+//! Linux 6.18 verifier's recorded verdicts (`verdicts.json`, written by
+//! `scripts/record-verdicts.sh`). kfreg must give the same verdict for every
+//! program and the same error line for at least 90% of the rejected ones;
+//! every known difference is listed in `tests/corpus/DIFFERENCES` with its
+//! reason, and a listed difference that disappears fails the test too, so
+//! the list only shrinks.
+
+kfreg::link!(kfreg_catalog);
+
+use kfreg::Registry;
+use kfreg_verifier::loader::{LoadError, LoadOptions, load_object};
+use kfreg_verifier::{Options, verify};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+fn corpus() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus")
+}
+
+/// Reference ids differ between verifiers; the rule does not.
+fn normalise(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '=' && out.ends_with("id=")
+            || out.ends_with("alloc_insn=")
+            || out.ends_with("insn_idx=")
+        {
+            while chars.peek().is_some_and(char::is_ascii_digit) {
+                chars.next();
+            }
+            out.push('N');
+        }
+    }
+    out
+}
+
+/// Our verdict and error line for every program of every corpus object.
+fn ours() -> BTreeMap<(String, String), (String, Option<String>)> {
+    let reg = Registry::global();
+    let mut out = BTreeMap::new();
+    let mut files: Vec<_> = std::fs::read_dir(corpus())
+        .expect("tests/corpus")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".bpf.o"))
+        .collect();
+    files.sort();
+    for f in files {
+        let name = f
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let bytes = std::fs::read(&f).expect("read object");
+        let obj = load_object(&bytes, reg, &LoadOptions::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        for p in &obj.programs {
+            let result = match obj.to_program(p) {
+                Ok(prog) => {
+                    let r = verify(&prog, reg, &Options::default());
+                    match r.error {
+                        None => ("ACCEPT".to_string(), None),
+                        Some(e) => (
+                            "REJECT".to_string(),
+                            e.msg.lines().last().map(str::to_string),
+                        ),
+                    }
+                }
+                Err(LoadError::Decode { err, .. }) => ("REJECT".to_string(), Some(err.msg)),
+                Err(e) => panic!("{name}/{}: {e}", p.name),
+            };
+            out.insert((name.clone(), p.name.clone()), result);
+        }
+    }
+    out
+}
+
+/// `file/program: reason` lines.
+fn differences() -> BTreeMap<String, String> {
+    std::fs::read_to_string(corpus().join("DIFFERENCES"))
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (k, why) = l.split_once(": ").unwrap_or((l, ""));
+            assert!(!why.trim().is_empty(), "a difference without a reason: {l}");
+            (k.trim().to_string(), why.trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn kfreg_agrees_with_linux_on_the_corpus() {
+    let text = std::fs::read_to_string(corpus().join("verdicts.json")).expect("verdicts.json");
+    let kernel: Vec<serde_json::Value> =
+        serde_json::from_str(&text).expect("verdicts.json is JSON");
+    let ours = ours();
+    let listed = differences();
+    let mut unexplained = Vec::new();
+    let mut stale = Vec::new();
+    let (mut rejected, mut same_message) = (0, 0);
+    for k in &kernel {
+        let file = k["file"].as_str().unwrap_or_default().to_string();
+        let prog = k["program"].as_str().unwrap_or_default().to_string();
+        let id = format!("{file}/{prog}");
+        let verdict = k["verdict"].as_str().unwrap_or_default();
+        let error = k["error"].as_str().map(normalise);
+        let Some((our_verdict, our_error)) = ours.get(&(file.clone(), prog.clone())) else {
+            unexplained.push(format!("{id}: not found in the object"));
+            continue;
+        };
+        let our_error = our_error.as_deref().map(normalise);
+        let verdict_ok = our_verdict == verdict;
+        let message_ok = verdict != "REJECT" || our_error == error;
+        if verdict == "REJECT" && verdict_ok {
+            rejected += 1;
+            same_message += usize::from(message_ok);
+        }
+        match (verdict_ok && message_ok, listed.contains_key(&id)) {
+            (true, true) => stale.push(id),
+            (false, false) => unexplained.push(format!(
+                "{id}:\n    kernel: {verdict} {}\n    kfreg:  {our_verdict} {}",
+                error.unwrap_or_default(),
+                our_error.unwrap_or_default()
+            )),
+            _ => {}
+        }
+    }
+    let rate = 100.0 * same_message as f64 / rejected.max(1) as f64;
+    eprintln!(
+        "corpus: {} programs, {} differences listed, {same_message}/{rejected} rejected with the kernel's message ({rate:.1}%)",
+        kernel.len(),
+        listed.len()
+    );
+    assert!(
+        kernel.len() >= 150,
+        "the corpus has {} programs",
+        kernel.len()
+    );
+    assert!(
+        stale.is_empty(),
+        "listed in DIFFERENCES but now agreeing (remove them):\n{}",
+        stale.join("\n")
+    );
+    assert!(
+        unexplained.is_empty(),
+        "{} unexplained differences:\n{}",
+        unexplained.len(),
+        unexplained.join("\n")
+    );
+}
