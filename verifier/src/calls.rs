@@ -137,6 +137,9 @@ pub fn lock_target(
     Ok((ident, off as i32))
 }
 
+/// `BPF_MAP_TYPE_PROG_ARRAY`.
+const PROG_ARRAY: u32 = 3;
+
 /// The kernel's list of memory argument types, for type mismatch messages.
 const MEM_TYPES: &str =
     "fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_";
@@ -183,11 +186,35 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
             "function calls are not allowed while holding a lock",
         ));
     }
-    if h.tracing_only && !crate::ctx::is_tracing(env.prog.prog_type) {
+    let not_for_type = h
+        .prog_types
+        .is_some_and(|t| !t.contains(&env.prog.prog_type));
+    if h.tracing_only && !crate::ctx::is_tracing(env.prog.prog_type) || not_for_type {
         return Err(VerifyError::at(
             idx,
             format!("program of this type cannot use helper {}#{}", h.name, h.id),
         ));
+    }
+    if h.might_sleep {
+        if !env.prog.sleepable {
+            return Err(VerifyError::at(
+                idx,
+                "helper call might sleep in a non-sleepable prog",
+            ));
+        }
+        let region = if st.rcu {
+            Some("rcu_read_lock region")
+        } else if st.preempt > 0 {
+            Some("non-preemptible region")
+        } else {
+            None
+        };
+        if let Some(region) = region {
+            return Err(VerifyError::at(
+                idx,
+                format!("sleepable helper {}#{} in {region}", h.name, h.id),
+            ));
+        }
     }
     if h.gpl_only && !env.prog.gpl {
         return Err(VerifyError::at(
@@ -234,6 +261,12 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                             h.name,
                             h.id
                         ),
+                    ));
+                }
+                if h.prog_array && def.map_type != MapType::Other(PROG_ARRAY) {
+                    return Err(VerifyError::at(
+                        idx,
+                        "expected prog array map for tail call",
                     ));
                 }
                 if h.writes_map && def.rdonly {
@@ -344,6 +377,11 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                     }
                     st.refs.remove(pos);
                     invalidate_non_owning(st);
+                }
+            }
+            HelperArg::Ctx => {
+                if reg.ty != RegType::Ctx {
+                    return expect("ctx");
                 }
             }
             HelperArg::Func => {
@@ -459,10 +497,25 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
         enter_callback(env, st, cb, frame, args)?;
         return Ok(Step::Next);
     }
+    if h.pkt_changing {
+        invalidate_packets(st);
+    }
     clobber_args(st);
     *st.reg_mut(0) = r0;
     st.insn += 1;
     Ok(Step::Next)
+}
+
+/// After packet data moved, every packet pointer is an unknown number.
+pub fn invalidate_packets(st: &mut State) {
+    st.for_each_reg(|r| {
+        if matches!(
+            r.ty,
+            RegType::Packet | RegType::PacketMeta | RegType::PacketEnd
+        ) {
+            *r = Reg::UNKNOWN;
+        }
+    });
 }
 
 /// Starts verifying subprogram `sub` as a synchronous callback of the call

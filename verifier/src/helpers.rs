@@ -27,6 +27,8 @@ pub enum HelperArg {
     AllocSize,
     /// A `bpf_spin_lock` inside a map value or allocated object.
     SpinLock,
+    /// The program's context.
+    Ctx,
     /// A BPF subprogram used as a callback.
     Func,
     /// A stack pointer or NULL (callback context).
@@ -92,9 +94,18 @@ pub struct Helper {
     pub map_type: Option<crate::program::MapType>,
     /// Writes the map's contents (refused on read-only maps).
     pub writes_map: bool,
+    /// Only for these program types (`None`: every type).
+    pub prog_types: Option<&'static [kfreg::ProgType]>,
+    /// May sleep: only in sleepable programs, outside RCU and preemption-off regions.
+    pub might_sleep: bool,
+    /// Moves packet data: every packet pointer becomes invalid.
+    pub pkt_changing: bool,
+    /// The map argument must be a program array (tail calls).
+    pub prog_array: bool,
 }
 
 use HelperArg as A;
+use kfreg::ProgType;
 
 const fn helper(id: i32, name: &'static str, args: [HelperArg; 5], ret: HelperRet) -> Helper {
     Helper {
@@ -109,6 +120,10 @@ const fn helper(id: i32, name: &'static str, args: [HelperArg; 5], ret: HelperRe
         tracing_only: false,
         map_type: None,
         writes_map: false,
+        prog_types: None,
+        might_sleep: false,
+        pkt_changing: false,
+        prog_array: false,
     }
 }
 
@@ -257,6 +272,59 @@ pub static HELPERS: &[Helper] = &[
             181,
             "bpf_loop",
             [A::Anything, A::Func, A::StackOrNull, A::Anything, N],
+            HelperRet::Integer,
+        )
+    },
+    Helper {
+        prog_array: true,
+        ..helper(
+            12,
+            "bpf_tail_call",
+            [A::Ctx, A::ConstMap, A::Anything, N, N],
+            HelperRet::Integer,
+        )
+    },
+    Helper {
+        prog_types: Some(&[
+            ProgType::SchedCls,
+            ProgType::SchedAct,
+            ProgType::SocketFilter,
+            ProgType::CgroupSkb,
+        ]),
+        ..helper(
+            26,
+            "bpf_skb_load_bytes",
+            [A::Ctx, A::Anything, A::UninitMem, A::Size, N],
+            HelperRet::Integer,
+        )
+    },
+    Helper {
+        prog_types: Some(&[ProgType::SchedCls, ProgType::SchedAct]),
+        pkt_changing: true,
+        ..helper(
+            39,
+            "bpf_skb_pull_data",
+            [A::Ctx, A::Anything, N, N, N],
+            HelperRet::Integer,
+        )
+    },
+    Helper {
+        prog_types: Some(&[ProgType::Xdp]),
+        pkt_changing: true,
+        ..helper(
+            44,
+            "bpf_xdp_adjust_head",
+            [A::Ctx, A::Anything, N, N, N],
+            HelperRet::Integer,
+        )
+    },
+    Helper {
+        might_sleep: true,
+        gpl_only: true,
+        ..helper(
+            148,
+            "bpf_copy_from_user",
+            [A::UninitMem, A::SizeOrZero, A::Anything, N, N],
             HelperRet::Integer,
         )
     },

@@ -297,6 +297,9 @@ pub fn check_kfunc_call(
         return Ok(Step::Next);
     }
     let st = &mut path.st;
+    if flags.contains(Flags::PKT_CHANGING) {
+        crate::calls::invalidate_packets(st);
+    }
     clobber_args(st);
     *st.reg_mut(0) = r0;
     st.insn += 1;
