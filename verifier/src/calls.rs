@@ -137,6 +137,9 @@ pub fn lock_target(
     Ok((ident, off as i32))
 }
 
+/// The dynptr kind a ring-buffer reservation makes (`DynptrInit::Ringbuf` + 1).
+const RINGBUF_DYNPTR: u32 = 2;
+
 /// `BPF_MAP_TYPE_PROG_ARRAY`.
 const PROG_ARRAY: u32 = 3;
 
@@ -377,6 +380,40 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                     }
                     st.refs.remove(pos);
                     invalidate_non_owning(st);
+                }
+            }
+            HelperArg::DynptrUninit(kind) => {
+                let Some((frame, off)) = crate::dynptr::stack_slots(&reg) else {
+                    return Err(VerifyError::at(
+                        idx,
+                        format!("arg#{i} expected pointer to stack or const struct bpf_dynptr"),
+                    ));
+                };
+                // A ring-buffer dynptr holds the record it reserved.
+                let ref_id = if *kind == RINGBUF_DYNPTR {
+                    acquire_ref(env, st, RefKind::Ptr)
+                } else {
+                    0
+                };
+                crate::dynptr::init(st, frame, off, *kind, ref_id)
+                    .map_err(|e| VerifyError::at(idx, e))?;
+            }
+            HelperArg::Dynptr | HelperArg::DynptrRelease => {
+                let slot = crate::dynptr::stack_slots(&reg)
+                    .and_then(|(f, o)| Some((f, o, crate::dynptr::get(st, f, o)?)));
+                let Some((frame, off, slot)) = slot else {
+                    return Err(VerifyError::at(
+                        idx,
+                        if *arg == HelperArg::DynptrRelease {
+                            format!("arg {r} is an unacquired reference")
+                        } else {
+                            format!("Expected an initialized dynptr as arg #{i}")
+                        },
+                    ));
+                };
+                if *arg == HelperArg::DynptrRelease {
+                    release = Some(slot.reg.ref_obj_id);
+                    crate::dynptr::clear(st, frame, off);
                 }
             }
             HelperArg::Ctx => {

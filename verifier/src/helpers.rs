@@ -29,6 +29,13 @@ pub enum HelperArg {
     SpinLock,
     /// The program's context.
     Ctx,
+    /// A free stack area the helper makes a dynptr of the given kind
+    /// (`DynptrInit` number + 1); ring-buffer dynptrs carry a reference.
+    DynptrUninit(u32),
+    /// An initialised dynptr.
+    Dynptr,
+    /// An initialised ring-buffer dynptr whose reference is released.
+    DynptrRelease,
     /// A BPF subprogram used as a callback.
     Func,
     /// A stack pointer or NULL (callback context).
@@ -318,6 +325,45 @@ pub static HELPERS: &[Helper] = &[
             HelperRet::Integer,
         )
     },
+    helper(
+        197,
+        "bpf_dynptr_from_mem",
+        [A::Mem, A::Size, A::Anything, A::DynptrUninit(1), N],
+        HelperRet::Integer,
+    ),
+    Helper {
+        map_type: Some(crate::program::MapType::Ringbuf),
+        ..helper(
+            198,
+            "bpf_ringbuf_reserve_dynptr",
+            [A::ConstMap, A::Anything, A::Anything, A::DynptrUninit(2), N],
+            HelperRet::Integer,
+        )
+    },
+    helper(
+        199,
+        "bpf_ringbuf_submit_dynptr",
+        [A::DynptrRelease, A::Anything, N, N, N],
+        HelperRet::Void,
+    ),
+    helper(
+        200,
+        "bpf_ringbuf_discard_dynptr",
+        [A::DynptrRelease, A::Anything, N, N, N],
+        HelperRet::Void,
+    ),
+    helper(
+        201,
+        "bpf_dynptr_read",
+        [A::UninitMem, A::Size, A::Dynptr, A::Anything, A::Anything],
+        HelperRet::Integer,
+    ),
+    helper(
+        202,
+        "bpf_dynptr_write",
+        [A::Dynptr, A::Anything, A::Mem, A::Size, A::Anything],
+        HelperRet::Integer,
+    ),
     Helper {
         might_sleep: true,
         gpl_only: true,

@@ -599,7 +599,7 @@ fn check_args(
                     return err(st, format!("arg#{i} doesn't point to a map value"));
                 }
             }
-            ArgKind::Dynptr => check_dynptr(env, st, k, i, p, &reg)?,
+            ArgKind::Dynptr => check_dynptr(st, k, i, p, &reg)?,
             ArgKind::Iter => check_iter(env, st, k, flags, i, p, &reg)?,
             ArgKind::IrqFlag => check_irq_flag(env, st, k, flags, i, &reg)?,
             ArgKind::ResSpinLock => check_res_lock(env, st, flags, i, &reg)?,
@@ -791,21 +791,7 @@ fn check_node(
     Ok(())
 }
 
-fn dynptr_slots(env: &Env, st: &State, reg: &Reg) -> Option<(usize, i32)> {
-    let _ = env;
-    if reg.ty != RegType::Stack || !reg.fixed_offset() {
-        return None;
-    }
-    let off = reg.off;
-    if off % 8 != 0 || off < -(crate::check::MAX_STACK as i32) || off + 16 > 0 {
-        return None;
-    }
-    let _ = st;
-    Some((reg.aux as usize, off))
-}
-
 fn check_dynptr(
-    env: &mut Env,
     st: &mut State,
     k: &Kfunc,
     i: usize,
@@ -826,34 +812,17 @@ fn check_dynptr(
         }
         return Ok(());
     }
-    let Some((frame, off)) = dynptr_slots(env, st, reg) else {
+    let Some((frame, off)) = crate::dynptr::stack_slots(reg) else {
         return err(
             st,
             format!("arg#{i} expected pointer to stack or const struct bpf_dynptr"),
         );
     };
-    let f = &mut st.frames[frame];
     if p.roles.contains(Roles::UNINIT) {
-        for o in [off, off + 8] {
-            if let Some(s) = f.slot(o)
-                && s.special().is_some()
-                && s.reg.ref_obj_id != 0
-            {
-                return err(st, "Dynptr has to be an uninitialized dynptr".into());
-            }
-        }
         let kind = k.dynptr.map_or(0, |d| d as u32 + 1);
-        for o in [off, off + 8] {
-            let s = f.slot_mut(o);
-            s.bytes = [SlotKind::Dynptr; 8];
-            s.reg = Reg::ptr(RegType::ConstDynptr, kind);
-        }
-        return Ok(());
+        return crate::dynptr::init(st, frame, off, kind, 0).or_else(|e| err(st, e.into()));
     }
-    let init = f
-        .slot(off)
-        .is_some_and(|s| s.special() == Some(SlotKind::Dynptr));
-    if !init {
+    if crate::dynptr::get(st, frame, off).is_none() {
         return err(st, format!("Expected an initialized dynptr as arg #{i}"));
     }
     Ok(())

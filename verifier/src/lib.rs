@@ -13,6 +13,7 @@ mod cfg;
 pub mod check;
 mod ctx;
 pub mod disasm;
+mod dynptr;
 pub mod elf;
 pub mod helpers;
 pub mod isa;
