@@ -1,5 +1,7 @@
 //! The argument list of an attribute: `flag`, `key = value`, `key(args, ...)`.
 
+use crate::errors::{Errors, hint};
+use kfreg_vocab::ProgType;
 use proc_macro2::TokenStream;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
@@ -84,4 +86,30 @@ pub fn expr_int(expr: &Expr) -> Option<i64> {
         Expr::Paren(p) => expr_int(&p.expr),
         _ => None,
     }
+}
+
+/// `prog_types = [xdp, sched_cls]`: the listed types, or `None` for `any`.
+pub fn prog_types(v: &Expr, errors: &mut Errors) -> Option<Vec<ProgType>> {
+    let mut list = Vec::new();
+    for item in expr_list(v) {
+        let Some(ident) = expr_ident(item) else {
+            errors.at(item, "expected a program type such as `xdp`");
+            continue;
+        };
+        let word = ident.to_string();
+        if word == "any" {
+            return None;
+        }
+        match ProgType::from_name(&word) {
+            Some(p) => list.push(p),
+            None => errors.at(
+                ident,
+                format!(
+                    "unknown program type `{word}`{}",
+                    hint(&word, ProgType::ALL.iter().map(|p| p.name()).chain(["any"]))
+                ),
+            ),
+        }
+    }
+    Some(list)
 }

@@ -1,13 +1,13 @@
 //! `#[family(...)] pub struct NAME;`: a kfunc family and its policy.
 
-use crate::attr::{Meta, expr_ident, expr_list, parse_args};
+use crate::attr::{Meta, expr_ident, parse_args, prog_types};
 use crate::errors::{Errors, hint};
 use crate::kfunc::{camel, first_doc_line};
 use kfreg_vocab::{ArgKind, ProgType};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::HashMap;
-use syn::{Expr, ItemStruct};
+use syn::ItemStruct;
 
 const WORDS: &[&str] = &[
     "root",
@@ -153,7 +153,7 @@ fn parse_policy(metas: &[Meta], errors: &mut Errors) -> Policy {
                 None => errors.at(v, "expected a class name such as `native`"),
             },
             ("prog_types", Meta::Value(_, v)) => {
-                policy.prog_types = parse_prog_types(v, errors);
+                policy.prog_types = prog_types(v, errors);
             }
             (w, _) if WORDS.contains(&w) => errors.at(key, format!("malformed `{w}`")),
             _ => errors.at(
@@ -172,29 +172,4 @@ fn parse_policy(metas: &[Meta], errors: &mut Errors) -> Policy {
         );
     }
     policy
-}
-
-fn parse_prog_types(v: &Expr, errors: &mut Errors) -> Option<Vec<ProgType>> {
-    let mut list = Vec::new();
-    for item in expr_list(v) {
-        let Some(ident) = expr_ident(item) else {
-            errors.at(item, "expected a program type such as `xdp`");
-            continue;
-        };
-        let word = ident.to_string();
-        if word == "any" {
-            return None;
-        }
-        match ProgType::from_name(&word) {
-            Some(p) => list.push(p),
-            None => errors.at(
-                ident,
-                format!(
-                    "unknown program type `{word}`{}",
-                    hint(&word, ProgType::ALL.iter().map(|p| p.name()).chain(["any"]))
-                ),
-            ),
-        }
-    }
-    Some(list)
 }

@@ -1,6 +1,6 @@
 //! `#[kfunc(...)]`: parse, validate, expand.
 
-use crate::attr::{Meta, expr_ident, expr_int, expr_list, parse_args};
+use crate::attr::{Meta, expr_ident, expr_int, expr_list, parse_args, prog_types};
 use crate::errors::{Errors, hint};
 use kfreg_vocab::{ArgKind, DynptrInit, Flags, ProgType};
 use proc_macro2::{Span, TokenStream};
@@ -23,7 +23,8 @@ struct Kfunc {
     family: Option<syn::Path>,
     takes: Vec<(Ident, ArgKind)>,
     ret_claim: Option<(Ident, RetClaim)>,
-    prog_types: Option<Vec<(Ident, Option<ProgType>)>>,
+    /// `Some(None)` is `any`.
+    prog_types: Option<Option<Vec<ProgType>>>,
     callbacks: Vec<CallbackClaim>,
     dynptr: Option<(Ident, DynptrInit)>,
 }
@@ -288,32 +289,13 @@ impl Kfunc {
             }
             "ret" => self.claim_ret(key, value, errors),
             "prog_types" => {
-                let mut list = Vec::new();
-                for item in expr_list(value) {
-                    let Some(ident) = expr_ident(item) else {
-                        errors.at(item, "expected a program type such as `xdp`");
-                        continue;
-                    };
-                    let word = ident.to_string();
-                    if word == "any" {
-                        list.push((ident.clone(), None));
-                    } else if let Some(p) = ProgType::from_name(&word) {
-                        list.push((ident.clone(), Some(p)));
-                    } else {
-                        let names = ProgType::ALL.iter().map(|p| p.name()).chain(["any"]);
-                        errors.at(
-                            ident,
-                            format!("unknown program type `{word}`{}", hint(&word, names)),
-                        );
-                    }
-                }
                 if matches!(value, Expr::Array(a) if a.elems.is_empty()) {
                     errors.at(
                         value,
                         "`prog_types` is empty: the kfunc could never be called",
                     );
                 }
-                self.prog_types = Some(list);
+                self.prog_types = Some(prog_types(value, errors));
             }
             "dynptr" => {
                 let Some(ident) = expr_ident(value) else {
@@ -635,11 +617,9 @@ impl Kfunc {
         };
         let prog_types = match &self.prog_types {
             None => quote!(::core::option::Option::None),
-            Some(list) if list.iter().any(|(_, p)| p.is_none()) => {
-                quote!(::core::option::Option::Some(::kfreg::ProgTypes::ANY))
-            }
-            Some(list) => {
-                let types = list.iter().filter_map(|(_, p)| *p).map(|p| {
+            Some(None) => quote!(::core::option::Option::Some(::kfreg::ProgTypes::ANY)),
+            Some(Some(list)) => {
+                let types = list.iter().map(|p| {
                     let v = format_ident!("{p:?}");
                     quote!(.with(::kfreg::ProgType::#v))
                 });

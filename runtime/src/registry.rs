@@ -127,6 +127,29 @@ impl fmt::Display for RegistryError {
 
 impl std::error::Error for RegistryError {}
 
+/// Declarations sorted by name (then definition site, so ids never depend on
+/// link order), each declaration once; `duplicate` hears of every name
+/// defined twice.
+fn sorted<T>(
+    items: impl IntoIterator<Item = &'static T>,
+    key: impl Fn(&T) -> (&'static str, Location),
+    mut duplicate: impl FnMut(&'static str, Location, Location),
+) -> Vec<&'static T> {
+    let mut items: Vec<&'static T> = items.into_iter().collect();
+    items.sort_by(|a, b| {
+        let ((na, la), (nb, lb)) = (key(a), key(b));
+        (na, la.file, la.line).cmp(&(nb, lb.file, lb.line))
+    });
+    items.dedup_by(|b, a| std::ptr::eq(*a, *b));
+    for pair in items.windows(2) {
+        let ((n0, l0), (n1, l1)) = (key(pair[0]), key(pair[1]));
+        if n0 == n1 {
+            duplicate(n0, l0, l1);
+        }
+    }
+    items
+}
+
 impl Registry {
     /// The registry of everything linked into this program, built on first use.
     ///
@@ -153,43 +176,28 @@ impl Registry {
     ) -> Result<Registry, RegistryError> {
         let mut conflicts = Vec::new();
 
-        let mut families: Vec<&'static FamilyDesc> = families.into_iter().collect();
-        families.sort_by(|a, b| {
-            (a.name, a.location.file, a.location.line).cmp(&(
-                b.name,
-                b.location.file,
-                b.location.line,
-            ))
-        });
-        families.dedup_by(|b, a| std::ptr::eq(*a, *b));
-        for pair in families.windows(2) {
-            if pair[0].name == pair[1].name {
+        let families = sorted(
+            families,
+            |f| (f.name, f.location),
+            |name, first, second| {
                 conflicts.push(Conflict::DuplicateFamily {
-                    name: pair[0].name,
-                    first: pair[0].location,
-                    second: pair[1].location,
-                });
-            }
-        }
-
-        let mut kfuncs: Vec<&'static Kfunc> = kfuncs.into_iter().collect();
-        kfuncs.sort_by(|a, b| {
-            (a.name, a.location.file, a.location.line).cmp(&(
-                b.name,
-                b.location.file,
-                b.location.line,
-            ))
-        });
-        kfuncs.dedup_by(|b, a| std::ptr::eq(*a, *b));
-        for pair in kfuncs.windows(2) {
-            if pair[0].name == pair[1].name {
+                    name,
+                    first,
+                    second,
+                })
+            },
+        );
+        let kfuncs = sorted(
+            kfuncs,
+            |k| (k.name, k.location),
+            |name, first, second| {
                 conflicts.push(Conflict::DuplicateKfunc {
-                    name: pair[0].name,
-                    first: pair[0].location,
-                    second: pair[1].location,
-                });
-            }
-        }
+                    name,
+                    first,
+                    second,
+                })
+            },
+        );
         if kfuncs.len() > u32::MAX as usize || families.len() > u16::MAX as usize {
             conflicts.push(Conflict::TooMany);
         }
