@@ -5,7 +5,9 @@
 //! the DSL types them as kernel structs (see `VOCAB-GAPS.md`).
 
 use crate::families;
-use crate::structs::{BpfCtOpts, BpfSockTuple, NfConn, NfConnInit, NfInetAddr, SkBuff, XdpMd};
+use crate::structs::{
+    BpfCtOpts, BpfSockTuple, NfConn, NfConnInit, NfInetAddr, NfNatManipType, SkBuff, XdpMd,
+};
 use kfreg::{Size, kfunc};
 
 /// Allocates a conntrack entry for `bpf_tuple` from XDP, not yet inserted.
@@ -101,7 +103,7 @@ pub unsafe extern "C" fn bpf_ct_set_nat_info(
     nfct: *mut NfConnInit,
     addr: *mut NfInetAddr,
     port: i32,
-    manip: u32,
+    manip: NfNatManipType,
 ) -> i32 {
     0
 }

@@ -95,3 +95,14 @@ kfreg::kernel_union! {
     /// `union nf_inet_addr`: an IPv4/IPv6 address.
     pub union NfInetAddr = "nf_inet_addr";
 }
+
+kfreg::kernel_enum! {
+    /// `enum pid_type`: which ids a signal targets.
+    pub enum PidType = "pid_type";
+    /// `enum tcp_ca_event`: congestion-control events.
+    pub enum TcpCaEvent = "tcp_ca_event";
+    /// `enum nf_nat_manip_type`: source or destination NAT.
+    pub enum NfNatManipType = "nf_nat_manip_type";
+    /// `enum xdp_rss_hash_type`: what a receive hash covers.
+    pub enum XdpRssHashType = "xdp_rss_hash_type";
+}

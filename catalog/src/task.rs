@@ -2,7 +2,7 @@
 //! `alloc` for the program types it reaches).
 
 use crate::families;
-use crate::structs::TaskStruct;
+use crate::structs::{PidType, TaskStruct};
 use kfreg::kfunc;
 
 /// Takes a reference on the trusted or RCU-protected task `p`.
@@ -32,7 +32,7 @@ pub unsafe extern "C" fn bpf_task_from_vpid(vpid: i32) -> *mut TaskStruct {
 pub unsafe extern "C" fn bpf_send_signal_task(
     task: *mut TaskStruct,
     sig: i32,
-    r#type: u32,
+    r#type: PidType,
     value: u64,
 ) -> i32 {
     0

@@ -3,7 +3,7 @@
 //! each registered for struct_ops).
 
 use crate::families;
-use crate::structs::{AckSample, RateSample, Sock, TcpSock};
+use crate::structs::{AckSample, RateSample, Sock, TcpCaEvent, TcpSock};
 use kfreg::kfunc;
 
 /// Reno's slow-start threshold for `sk`.
@@ -52,7 +52,7 @@ pub unsafe extern "C" fn cubictcp_state(sk: *mut Sock, new_state: u8) {}
 
 /// CUBIC's reaction to the congestion window event `event`.
 #[kfunc(family = families::tcp_cc)]
-pub unsafe extern "C" fn cubictcp_cwnd_event(sk: *mut Sock, event: u32) {}
+pub unsafe extern "C" fn cubictcp_cwnd_event(sk: *mut Sock, event: TcpCaEvent) {}
 
 /// CUBIC's processing of the ACK `sample`.
 #[kfunc(family = families::tcp_cc)]
@@ -80,7 +80,7 @@ pub unsafe extern "C" fn bbr_undo_cwnd(sk: *mut Sock) -> u32 {
 
 /// BBR's reaction to the congestion window event `event`.
 #[kfunc(family = families::tcp_cc)]
-pub unsafe extern "C" fn bbr_cwnd_event(sk: *mut Sock, event: u32) {}
+pub unsafe extern "C" fn bbr_cwnd_event(sk: *mut Sock, event: TcpCaEvent) {}
 
 /// BBR's slow-start threshold for `sk`.
 #[kfunc(family = families::tcp_cc)]

@@ -5,7 +5,7 @@
 //! implementation returns `-EOPNOTSUPP`.
 
 use crate::families;
-use crate::structs::XdpMd;
+use crate::structs::{XdpMd, XdpRssHashType};
 use kfreg::kfunc;
 
 /// Reads the hardware receive timestamp into `timestamp`.
@@ -22,7 +22,7 @@ pub unsafe extern "C" fn bpf_xdp_metadata_rx_timestamp(
 pub unsafe extern "C" fn bpf_xdp_metadata_rx_hash(
     ctx: *const XdpMd,
     hash: *mut u32,
-    rss_type: *mut u32,
+    rss_type: *mut XdpRssHashType,
 ) -> i32 {
     0
 }

@@ -46,6 +46,7 @@ enum Ty {
         name: String,
         union: bool,
     },
+    Enum(String),
     Ptr {
         to: Box<Ty>,
         is_const: bool,
@@ -64,6 +65,7 @@ impl fmt::Display for Ty {
             Ty::Bool => f.write_str("bool"),
             Ty::Char => f.write_str("char"),
             Ty::Int { bits, signed } => write!(f, "{}{bits}", if *signed { "__s" } else { "__u" }),
+            Ty::Enum(name) => write!(f, "enum {name}"),
             Ty::Record { name, union } => {
                 write!(f, "{} {name}", if *union { "union" } else { "struct" })
             }
@@ -110,6 +112,7 @@ fn from_ctype(ty: &CType) -> Ty {
             name: name.to_string(),
             union: true,
         },
+        CType::Enum(name) => Ty::Enum(name.to_string()),
         CType::Ptr {
             to,
             is_const,
@@ -159,7 +162,13 @@ fn from_json(v: &serde_json::Value) -> Result<Ty, String> {
         "void" => Ty::Void,
         "bool" => Ty::Bool,
         "char" => Ty::Char,
-        "int" | "enum" => Ty::Int {
+        "enum" => Ty::Enum(
+            field("enum")?
+                .as_str()
+                .ok_or("`enum` is not a string")?
+                .to_string(),
+        ),
+        "int" => Ty::Int {
             bits: field("bits")?.as_u64().ok_or("`bits` is not a number")? as u32,
             signed: flag("signed"),
         },
@@ -240,10 +249,15 @@ fn from_btf(btf: &Btf, id: u32) -> Result<Ty, String> {
                 }
             }
         }
-        TypeData::Enum { size, signed, .. } | TypeData::Enum64 { size, signed, .. } => Ty::Int {
-            bits: size * 8,
-            signed: *signed,
-        },
+        TypeData::Enum { size, signed, .. } | TypeData::Enum64 { size, signed, .. } => {
+            match name()? {
+                n if n.is_empty() => Ty::Int {
+                    bits: size * 8,
+                    signed: *signed,
+                },
+                n => Ty::Enum(n),
+            }
+        }
         TypeData::Struct { .. } => Ty::Record {
             name: name()?,
             union: false,

@@ -25,6 +25,8 @@ pub enum CType {
     Struct(&'static str),
     /// A named union.
     Union(&'static str),
+    /// A named enum (4 bytes, unsigned as kfunc arguments).
+    Enum(&'static str),
     /// A pointer.
     Ptr {
         /// The pointed-to type.
@@ -64,7 +66,10 @@ impl CType {
 
     /// Whether this is a scalar (integer, bool or char).
     pub const fn is_scalar(&self) -> bool {
-        matches!(self, CType::Bool | CType::Int { .. } | CType::Char)
+        matches!(
+            self,
+            CType::Bool | CType::Int { .. } | CType::Char | CType::Enum(_)
+        )
     }
 
     /// The pointee, for pointers.
@@ -79,6 +84,7 @@ impl CType {
     pub const fn scalar_size(&self) -> Option<u32> {
         match self {
             CType::Bool | CType::Char => Some(1),
+            CType::Enum(_) => Some(4),
             CType::Int { bits, .. } => Some(*bits as u32 / 8),
             CType::Ptr { .. } | CType::FnPtr(_) => Some(8),
             CType::Void | CType::Struct(_) | CType::Union(_) => None,
@@ -139,6 +145,7 @@ impl fmt::Display for CType {
             }
             CType::Struct(name) => write!(f, "struct {name}"),
             CType::Union(name) => write!(f, "union {name}"),
+            CType::Enum(name) => write!(f, "enum {name}"),
             CType::Ptr {
                 to,
                 is_const,

@@ -137,7 +137,7 @@ impl Ret {
     pub const fn derive(spec: TypeSpec, params: &[Param]) -> Ret {
         match spec.ty {
             CType::Void => Ret::Void,
-            CType::Bool | CType::Int { .. } | CType::Char => Ret::Scalar,
+            CType::Bool | CType::Int { .. } | CType::Char | CType::Enum(_) => Ret::Scalar,
             CType::Ptr { arena: true, .. } => Ret::Arena,
             CType::Ptr { to, .. } => match (to, spec.kind) {
                 (_, ArgKind::ListNode | ArgKind::RbNode) => match first_root(params) {

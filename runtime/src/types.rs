@@ -200,6 +200,40 @@ macro_rules! kernel_union {
     )*};
 }
 
+/// Declares kernel enums kfunc signatures take (`enum pid_type`): a
+/// 4-byte scalar whose C type is the enum, so headers and BTF agree.
+///
+/// ```
+/// kfreg::kernel_enum! {
+///     /// Which ids a signal targets.
+///     pub enum PidType = "pid_type";
+/// }
+/// ```
+#[macro_export]
+macro_rules! kernel_enum {
+    ($($(#[$meta:meta])* $vis:vis enum $name:ident = $c:literal;)*) => {$(
+        $(#[$meta])*
+        #[repr(transparent)]
+        #[derive(Clone, Copy, Debug)]
+        $vis struct $name(pub u32);
+
+        impl $crate::KfuncType for $name {
+            const SPEC: $crate::TypeSpec = $crate::TypeSpec {
+                ty: $crate::CType::Enum($c),
+                kind: $crate::ArgKind::Scalar,
+                roles: $crate::Roles::NONE,
+                pointee_size: 0,
+            };
+        }
+        impl $crate::Scalar for $name {}
+        impl $crate::Pointee for $name {
+            const TY: &'static $crate::CType = &$crate::CType::Enum($c);
+            const KIND: $crate::ArgKind = $crate::ArgKind::Mem;
+            const SIZE: u32 = 4;
+        }
+    )*};
+}
+
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __kernel_struct_kind {
