@@ -62,3 +62,7 @@ if [[ -n "$logs" ]]; then
 fi
 "$KLOAD" --name-only "${log_args[@]}" "${objs[@]}" >"$tmp"
 python3 "$ROOT/scripts/record-verdicts.py" "$tmp" "$CORPUS" "$out"
+
+# The kernel BTF the verdicts belong to: the corpus test relocates and types
+# tracing contexts against it, so `cargo test` needs no kernel.
+cp /sys/kernel/btf/vmlinux "$(dirname "$0")/../tests/corpus/vmlinux.btf"

@@ -63,7 +63,7 @@ enum Command {
         /// Output format (`csv` has veristat's columns).
         #[arg(long, value_enum, default_value_t = VerifyFormat::Table)]
         format: VerifyFormat,
-        /// Kernel BTF for CO-RE relocations and kernel types (e.g. /sys/kernel/btf/vmlinux).
+        /// Kernel BTF for CO-RE relocations and kernel types (default: /sys/kernel/btf/vmlinux when present).
         #[arg(long)]
         btf: Option<std::path::PathBuf>,
     },
@@ -139,6 +139,9 @@ fn run_verify(
     format: VerifyFormat,
     btf: Option<&std::path::Path>,
 ) -> ExitCode {
+    // Like libbpf, relocate against the running kernel's BTF when none is named.
+    let default_btf = std::path::Path::new("/sys/kernel/btf/vmlinux");
+    let btf = btf.or_else(|| default_btf.exists().then_some(default_btf));
     let load = match btf {
         None => kfreg_verifier::loader::LoadOptions::default(),
         Some(path) => match std::fs::read(path)

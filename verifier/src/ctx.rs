@@ -163,6 +163,14 @@ pub fn access(
             if matches!(prog, ProgType::Tracing | ProgType::Lsm) && size != 8 {
                 return bad();
             }
+            // A BTF-typed argument: a trusted pointer to its kernel struct.
+            if let Some(Some(name)) = env.prog.ctx_args.get(off as usize / 8)
+                && !sign_ext
+            {
+                let mut r = Reg::ptr(RegType::BtfId, crate::kernel_types::id_of(name));
+                r.flags = PtrFlags::TRUSTED;
+                return Ok(r);
+            }
             Ok(Reg::scalar(Scalar::unknown_width(size)))
         }
         _ => {

@@ -24,3 +24,16 @@ pub fn name(id: u32) -> &'static str {
         .and_then(|i| names.get(i as usize).copied())
         .unwrap_or("?")
 }
+
+/// The id of kernel struct `name`, for names not known at compile time.
+pub fn id_of(name: &str) -> u32 {
+    let known = {
+        let names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
+        names.iter().position(|n| *n == name)
+    };
+    match known {
+        Some(i) => i as u32 + 1,
+        // Each new name is leaked once; the set of kernel struct names is small.
+        None => id(Box::leak(name.to_string().into_boxed_str())),
+    }
+}

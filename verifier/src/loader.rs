@@ -263,6 +263,9 @@ pub struct LoadedProgram {
     pub lines: Vec<LineInfo>,
     /// Instructions poisoned by the loader.
     pub poisoned: Vec<Poisoned>,
+    /// The kernel struct each context argument points to (tracing programs
+    /// with a target BTF).
+    pub ctx_args: Vec<Option<String>>,
 }
 
 /// A loaded object: its programs and what they share.
@@ -314,6 +317,7 @@ impl Object {
         p.types = self.types.clone();
         p.lines = prog.lines.clone();
         p.gpl = self.gpl;
+        p.ctx_args = prog.ctx_args.clone();
         Ok(p)
     }
 
@@ -639,6 +643,11 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
                     .into_iter()
                     .map(|(insn, reason)| Poisoned { insn, reason })
                     .collect(),
+                ctx_args: opts
+                    .target_btf
+                    .as_deref()
+                    .map(|t| ctx_args(t, &sec.name))
+                    .unwrap_or_default(),
             });
         }
     }
@@ -704,4 +713,38 @@ fn describe(
     subprogs.sort_by_key(|s| s.start);
     lines.sort_by_key(|l| l.insn);
     Ok((subprogs, lines))
+}
+
+/// The kernel structs a `tp_btf/NAME` program's context arguments point to:
+/// the parameters after the first (`void *__data`) of the kernel's
+/// `btf_trace_NAME` prototype.
+fn ctx_args(target: &Btf, section: &str) -> Vec<Option<String>> {
+    let Some(tp) = section.trim_start_matches('?').strip_prefix("tp_btf/") else {
+        return Vec::new();
+    };
+    let proto = target
+        .find(&format!("btf_trace_{tp}"), crate::btf::Kind::Typedef)
+        .and_then(|t| target.resolve(t).ok())
+        .and_then(|p| match target.type_by_id(p).ok()?.data {
+            crate::btf::TypeData::Ptr { ty } => target.resolve(ty).ok(),
+            _ => None,
+        });
+    let Some(Ok((_, params))) = proto.map(|p| target.func_proto(p)) else {
+        return Vec::new();
+    };
+    params
+        .iter()
+        .skip(1)
+        .map(|p| {
+            let t = target.resolve(p.ty).ok()?;
+            let crate::btf::TypeData::Ptr { ty } = target.type_by_id(t).ok()?.data else {
+                return None;
+            };
+            let s = target.resolve(ty).ok()?;
+            match target.type_by_id(s).ok()?.data {
+                crate::btf::TypeData::Struct { .. } => target.name(s).ok().map(str::to_string),
+                _ => None,
+            }
+        })
+        .collect()
 }

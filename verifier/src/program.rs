@@ -245,6 +245,9 @@ pub struct Program {
     pub lines: Vec<LineInfo>,
     /// Whether the program's license is GPL-compatible.
     pub gpl: bool,
+    /// For tracing programs: the kernel struct each context argument slot
+    /// points to (`None`: a scalar), from the attach target's BTF prototype.
+    pub ctx_args: Vec<Option<String>>,
     /// Instructions whose encoding is bad: the kernel's message, reported
     /// only if a path reaches them (as the kernel does).
     pub faults: Vec<(u32, String)>,
@@ -270,6 +273,7 @@ impl Program {
             types: HashMap::new(),
             lines: Vec::new(),
             gpl: true,
+            ctx_args: Vec::new(),
             faults: Vec::new(),
         }
     }

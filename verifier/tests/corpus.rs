@@ -40,6 +40,9 @@ fn normalise(line: &str) -> String {
 /// Our verdict and error line for every program of every corpus object.
 fn ours() -> BTreeMap<(String, String), (String, Option<String>)> {
     let reg = Registry::global();
+    // The BTF of the kernel the verdicts were recorded on (recorded with them).
+    let btf = std::fs::read(corpus().join("vmlinux.btf")).expect("tests/corpus/vmlinux.btf");
+    let target = LoadOptions::with_target_btf(&btf).expect("vmlinux.btf parses");
     let mut out = BTreeMap::new();
     let mut files: Vec<_> = std::fs::read_dir(corpus())
         .expect("tests/corpus")
@@ -55,8 +58,7 @@ fn ours() -> BTreeMap<(String, String), (String, Option<String>)> {
             .to_string_lossy()
             .into_owned();
         let bytes = std::fs::read(&f).expect("read object");
-        let obj = load_object(&bytes, reg, &LoadOptions::default())
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let obj = load_object(&bytes, reg, &target).unwrap_or_else(|e| panic!("{name}: {e}"));
         for p in &obj.programs {
             let result = match obj.to_program(p) {
                 Ok(prog) => {
