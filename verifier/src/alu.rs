@@ -71,11 +71,6 @@ pub fn check_alu(
     Ok(())
 }
 
-/// The type name used in pointer-arithmetic messages (`map_value_or_null`, `ctx`...).
-pub fn reg_type_str(r: &Reg) -> String {
-    crate::log::reg_type_str(r)
-}
-
 #[allow(clippy::too_many_arguments)]
 fn pointer_alu(
     env: &mut Env,
@@ -109,7 +104,7 @@ fn pointer_alu(
     if ptr.maybe_null() {
         return err(format!(
             "R{dst} pointer arithmetic on {} prohibited, null-check it first",
-            reg_type_str(ptr)
+            crate::log::reg_type_str(ptr)
         ));
     }
     let known = scalar.var.as_const();
@@ -122,7 +117,7 @@ fn pointer_alu(
         | RegType::Sock => {
             return err(format!(
                 "R{dst} pointer arithmetic on {} prohibited",
-                reg_type_str(ptr)
+                crate::log::reg_type_str(ptr)
             ));
         }
         _ => {}
@@ -149,7 +144,7 @@ fn pointer_alu(
             ));
         }
     }
-    let name = reg_type_str(ptr);
+    let name = crate::log::reg_type_str(ptr);
     sane_offset(idx, scalar, &name)?;
     let mut r = *ptr;
     match known {

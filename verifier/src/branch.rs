@@ -2,7 +2,6 @@
 //! outcome, and narrowing each side's state (bounds, NULL checks, packet
 //! ranges) when both are possible.
 
-use crate::check::Env;
 use crate::isa::JmpOp;
 use crate::state::{PtrFlags, Reg, RegType, State};
 
@@ -28,7 +27,6 @@ pub fn decide(dst: &Reg, op: JmpOp, src: &Reg, wide: bool) -> Option<bool> {
 /// Returns `false` when that side cannot happen.
 #[allow(clippy::too_many_arguments)]
 pub fn refine(
-    _env: &mut Env,
     st: &mut State,
     dst: u8,
     src_no: Option<u8>,

@@ -192,10 +192,14 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
     let not_for_type = h
         .prog_types
         .is_some_and(|t| !t.contains(&env.prog.prog_type));
-    if h.tracing_only && !crate::ctx::is_tracing(env.prog.prog_type) || not_for_type {
+    if not_for_type {
         return Err(VerifyError::at(
             idx,
-            format!("program of this type cannot use helper {}#{}", h.name, h.id),
+            format!(
+                "program of this type cannot use helper {}#{}",
+                h.name(),
+                h.id
+            ),
         ));
     }
     if h.might_sleep {
@@ -215,7 +219,7 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
         if let Some(region) = region {
             return Err(VerifyError::at(
                 idx,
-                format!("sleepable helper {}#{} in {region}", h.name, h.id),
+                format!("sleepable helper {}#{} in {region}", h.name(), h.id),
             ));
         }
     }
@@ -261,7 +265,7 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                         format!(
                             "cannot pass map_type {} into func {}#{}",
                             def.map_type.number(),
-                            h.name,
+                            h.name(),
                             h.id
                         ),
                     ));
@@ -474,7 +478,8 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
             idx,
             format!(
                 "func {}#{} reference has not been acquired before",
-                h.name, h.id
+                h.name(),
+                h.id
             ),
         ));
     }
@@ -600,11 +605,6 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
                 idx,
                 "global function calls are not allowed while holding a lock,\nuse static function instead",
             ));
-        }
-        for r in 1..=5u8 {
-            if st.reg(r).ty == RegType::NotInit {
-                break;
-            }
         }
         clobber_args(st);
         *st.reg_mut(0) = Reg::UNKNOWN;

@@ -360,10 +360,17 @@ impl Env<'_> {
                     let line = crate::log::insn_line(self, idx);
                     self.logln(&line);
                 }
+                // Only stores and calls allocate stack slots.
+                let grows = matches!(
+                    self.prog.insns[idx],
+                    Insn::St { .. } | Insn::Stx { .. } | Insn::Atomic { .. } | Insn::Call(_)
+                );
                 let step = self.step(&mut path)?;
-                for f in &path.st.frames {
-                    let d = &mut self.subprog_depth[f.subprog as usize];
-                    *d = (*d).max(f.depth());
+                if grows {
+                    for f in &path.st.frames {
+                        let d = &mut self.subprog_depth[f.subprog as usize];
+                        *d = (*d).max(f.depth());
+                    }
                 }
                 match step {
                     Step::Next => {}
@@ -671,10 +678,9 @@ impl Env<'_> {
             Src::Imm(_) => None,
         };
         let taken_ok = crate::branch::refine(
-            self, &mut taken, dst, src_reg_no, &dst_reg, op, &src_reg, wide, true,
+            &mut taken, dst, src_reg_no, &dst_reg, op, &src_reg, wide, true,
         );
         let fall_ok = crate::branch::refine(
-            self,
             &mut path.st,
             dst,
             src_reg_no,

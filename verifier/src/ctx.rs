@@ -15,20 +15,6 @@ pub fn has_skb(p: ProgType) -> bool {
     )
 }
 
-/// Whether the type gets the tracing helpers (`bpf_probe_read`, ...).
-pub fn is_tracing(p: ProgType) -> bool {
-    matches!(
-        p,
-        ProgType::Kprobe
-            | ProgType::Tracepoint
-            | ProgType::PerfEvent
-            | ProgType::RawTracepoint
-            | ProgType::RawTracepointWritable
-            | ProgType::Tracing
-            | ProgType::Lsm
-    )
-}
-
 /// Whether programs of this type may write packet data.
 pub fn packet_writable(p: ProgType) -> bool {
     matches!(

@@ -81,8 +81,6 @@ pub struct HelperCallback {
 pub struct Helper {
     /// Helper number.
     pub id: i32,
-    /// Name (`bpf_map_lookup_elem`).
-    pub name: &'static str,
     /// Arguments R1..R5.
     pub args: [HelperArg; 5],
     /// Return type.
@@ -95,8 +93,6 @@ pub struct Helper {
     pub unlock: bool,
     /// A synchronous callback, verified as a loop body.
     pub callback: Option<HelperCallback>,
-    /// Only for tracing program types (kprobe, tracepoint, perf, tracing, LSM).
-    pub tracing_only: bool,
     /// The map argument must be of this type.
     pub map_type: Option<crate::program::MapType>,
     /// Writes the map's contents (refused on read-only maps).
@@ -114,17 +110,15 @@ pub struct Helper {
 use HelperArg as A;
 use kfreg::ProgType;
 
-const fn helper(id: i32, name: &'static str, args: [HelperArg; 5], ret: HelperRet) -> Helper {
+const fn helper(id: i32, args: [HelperArg; 5], ret: HelperRet) -> Helper {
     Helper {
         id,
-        name,
         args,
         ret,
         gpl_only: false,
         lock: false,
         unlock: false,
         callback: None,
-        tracing_only: false,
         map_type: None,
         writes_map: false,
         prog_types: None,
@@ -136,11 +130,21 @@ const fn helper(id: i32, name: &'static str, args: [HelperArg; 5], ret: HelperRe
 
 const N: HelperArg = A::None;
 
+/// The program types that get the tracing helpers.
+const TRACING: &[ProgType] = &[
+    ProgType::Kprobe,
+    ProgType::Tracepoint,
+    ProgType::PerfEvent,
+    ProgType::RawTracepoint,
+    ProgType::RawTracepointWritable,
+    ProgType::Tracing,
+    ProgType::Lsm,
+];
+
 /// Every helper the verifier knows.
 pub static HELPERS: &[Helper] = &[
     helper(
         1,
-        "bpf_map_lookup_elem",
         [A::ConstMap, A::MapKey, N, N, N],
         HelperRet::MapValueOrNull,
     ),
@@ -148,74 +152,50 @@ pub static HELPERS: &[Helper] = &[
         writes_map: true,
         ..helper(
             2,
-            "bpf_map_update_elem",
             [A::ConstMap, A::MapKey, A::MapValue, A::Anything, N],
             HelperRet::Integer,
         )
     },
     Helper {
         writes_map: true,
-        ..helper(
-            3,
-            "bpf_map_delete_elem",
-            [A::ConstMap, A::MapKey, N, N, N],
-            HelperRet::Integer,
-        )
+        ..helper(3, [A::ConstMap, A::MapKey, N, N, N], HelperRet::Integer)
     },
     Helper {
         gpl_only: true,
-        tracing_only: true,
+        prog_types: Some(TRACING),
         ..helper(
             4,
-            "bpf_probe_read",
             [A::UninitMem, A::SizeOrZero, A::Anything, N, N],
             HelperRet::Integer,
         )
     },
-    helper(5, "bpf_ktime_get_ns", [N; 5], HelperRet::Integer),
+    helper(5, [N; 5], HelperRet::Integer),
     Helper {
         gpl_only: true,
         ..helper(
             6,
-            "bpf_trace_printk",
             // The format arguments are not checked.
             [A::Mem, A::Size, N, N, N],
             HelperRet::Integer,
         )
     },
-    helper(7, "bpf_get_prandom_u32", [N; 5], HelperRet::Integer),
-    helper(8, "bpf_get_smp_processor_id", [N; 5], HelperRet::Integer),
-    helper(14, "bpf_get_current_pid_tgid", [N; 5], HelperRet::Integer),
-    helper(15, "bpf_get_current_uid_gid", [N; 5], HelperRet::Integer),
-    helper(
-        16,
-        "bpf_get_current_comm",
-        [A::UninitMem, A::Size, N, N, N],
-        HelperRet::Integer,
-    ),
+    helper(7, [N; 5], HelperRet::Integer),
+    helper(8, [N; 5], HelperRet::Integer),
+    helper(14, [N; 5], HelperRet::Integer),
+    helper(15, [N; 5], HelperRet::Integer),
+    helper(16, [A::UninitMem, A::Size, N, N, N], HelperRet::Integer),
     Helper {
         lock: true,
-        ..helper(
-            93,
-            "bpf_spin_lock",
-            [A::SpinLock, N, N, N, N],
-            HelperRet::Void,
-        )
+        ..helper(93, [A::SpinLock, N, N, N, N], HelperRet::Void)
     },
     Helper {
         unlock: true,
-        ..helper(
-            94,
-            "bpf_spin_unlock",
-            [A::SpinLock, N, N, N, N],
-            HelperRet::Void,
-        )
+        ..helper(94, [A::SpinLock, N, N, N, N], HelperRet::Void)
     },
     Helper {
         gpl_only: true,
         ..helper(
             113,
-            "bpf_probe_read_kernel",
             [A::UninitMem, A::SizeOrZero, A::Anything, N, N],
             HelperRet::Integer,
         )
@@ -224,17 +204,15 @@ pub static HELPERS: &[Helper] = &[
         gpl_only: true,
         ..helper(
             115,
-            "bpf_probe_read_kernel_str",
             [A::UninitMem, A::SizeOrZero, A::Anything, N, N],
             HelperRet::Integer,
         )
     },
-    helper(125, "bpf_ktime_get_boot_ns", [N; 5], HelperRet::Integer),
+    helper(125, [N; 5], HelperRet::Integer),
     Helper {
         map_type: Some(crate::program::MapType::Ringbuf),
         ..helper(
             130,
-            "bpf_ringbuf_output",
             [A::ConstMap, A::Mem, A::SizeOrZero, A::Anything, N],
             HelperRet::Integer,
         )
@@ -243,31 +221,23 @@ pub static HELPERS: &[Helper] = &[
         map_type: Some(crate::program::MapType::Ringbuf),
         ..helper(
             131,
-            "bpf_ringbuf_reserve",
             [A::ConstMap, A::AllocSize, A::Anything, N, N],
             HelperRet::AllocMemOrNull,
         )
     },
     helper(
         132,
-        "bpf_ringbuf_submit",
         [A::AllocMemRelease, A::Anything, N, N, N],
         HelperRet::Void,
     ),
     helper(
         133,
-        "bpf_ringbuf_discard",
         [A::AllocMemRelease, A::Anything, N, N, N],
         HelperRet::Void,
     ),
     Helper {
         gpl_only: true,
-        ..helper(
-            158,
-            "bpf_get_current_task_btf",
-            [N; 5],
-            HelperRet::TrustedBtfId("task_struct"),
-        )
+        ..helper(158, [N; 5], HelperRet::TrustedBtfId("task_struct"))
     },
     Helper {
         callback: Some(HelperCallback {
@@ -277,7 +247,6 @@ pub static HELPERS: &[Helper] = &[
         }),
         ..helper(
             181,
-            "bpf_loop",
             [A::Anything, A::Func, A::StackOrNull, A::Anything, N],
             HelperRet::Integer,
         )
@@ -286,7 +255,6 @@ pub static HELPERS: &[Helper] = &[
         prog_array: true,
         ..helper(
             12,
-            "bpf_tail_call",
             [A::Ctx, A::ConstMap, A::Anything, N, N],
             HelperRet::Integer,
         )
@@ -300,7 +268,6 @@ pub static HELPERS: &[Helper] = &[
         ]),
         ..helper(
             26,
-            "bpf_skb_load_bytes",
             [A::Ctx, A::Anything, A::UninitMem, A::Size, N],
             HelperRet::Integer,
         )
@@ -308,26 +275,15 @@ pub static HELPERS: &[Helper] = &[
     Helper {
         prog_types: Some(&[ProgType::SchedCls, ProgType::SchedAct]),
         pkt_changing: true,
-        ..helper(
-            39,
-            "bpf_skb_pull_data",
-            [A::Ctx, A::Anything, N, N, N],
-            HelperRet::Integer,
-        )
+        ..helper(39, [A::Ctx, A::Anything, N, N, N], HelperRet::Integer)
     },
     Helper {
         prog_types: Some(&[ProgType::Xdp]),
         pkt_changing: true,
-        ..helper(
-            44,
-            "bpf_xdp_adjust_head",
-            [A::Ctx, A::Anything, N, N, N],
-            HelperRet::Integer,
-        )
+        ..helper(44, [A::Ctx, A::Anything, N, N, N], HelperRet::Integer)
     },
     helper(
         197,
-        "bpf_dynptr_from_mem",
         [A::Mem, A::Size, A::Anything, A::DynptrUninit(1), N],
         HelperRet::Integer,
     ),
@@ -335,32 +291,27 @@ pub static HELPERS: &[Helper] = &[
         map_type: Some(crate::program::MapType::Ringbuf),
         ..helper(
             198,
-            "bpf_ringbuf_reserve_dynptr",
             [A::ConstMap, A::Anything, A::Anything, A::DynptrUninit(2), N],
             HelperRet::Integer,
         )
     },
     helper(
         199,
-        "bpf_ringbuf_submit_dynptr",
         [A::DynptrRelease, A::Anything, N, N, N],
         HelperRet::Void,
     ),
     helper(
         200,
-        "bpf_ringbuf_discard_dynptr",
         [A::DynptrRelease, A::Anything, N, N, N],
         HelperRet::Void,
     ),
     helper(
         201,
-        "bpf_dynptr_read",
         [A::UninitMem, A::Size, A::Dynptr, A::Anything, A::Anything],
         HelperRet::Integer,
     ),
     helper(
         202,
-        "bpf_dynptr_write",
         [A::Dynptr, A::Anything, A::Mem, A::Size, A::Anything],
         HelperRet::Integer,
     ),
@@ -369,25 +320,25 @@ pub static HELPERS: &[Helper] = &[
         gpl_only: true,
         ..helper(
             148,
-            "bpf_copy_from_user",
             [A::UninitMem, A::SizeOrZero, A::Anything, N, N],
             HelperRet::Integer,
         )
     },
     helper(
         194,
-        "bpf_kptr_xchg",
         [A::KptrField, A::BtfIdOrNullRelease, N, N, N],
         HelperRet::KptrOrNull,
     ),
 ];
 
+impl Helper {
+    /// Its name (`bpf_map_lookup_elem`), from the kernel's helper table.
+    pub fn name(&self) -> &'static str {
+        crate::disasm::helper_name(self.id).unwrap_or("unknown")
+    }
+}
+
 /// The helper numbered `id`.
 pub fn by_id(id: i32) -> Option<&'static Helper> {
     HELPERS.iter().find(|h| h.id == id)
-}
-
-/// The helper named `name`.
-pub fn by_name(name: &str) -> Option<&'static Helper> {
-    HELPERS.iter().find(|h| h.name == name)
 }

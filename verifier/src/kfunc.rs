@@ -10,7 +10,7 @@ use crate::check::{Env, Path, Step, VerifyError};
 use crate::program::{FieldKind, ObjType};
 use crate::scalar::Scalar;
 use crate::state::{CallbackFrame, PtrFlags, RefKind, RefState, Reg, RegType, SlotKind, State};
-use kfreg::{ArgKind, CType, CallbackArgs, Flags, Kfunc, KfuncId, Param, Ret, Roles};
+use kfreg::{ArgKind, CType, CallbackArgs, Flags, Kfunc, Param, Ret, Roles};
 
 /// The kernel's name for the resilient lock kind in lock messages
 /// (`<kind>_lock`, `<kind>_unlock ...`).
@@ -93,7 +93,7 @@ pub fn check_kfunc_call(
         );
     }
     let mut meta = Meta::default();
-    check_args(env, st, id, k, flags, &mut meta)?;
+    check_args(env, st, k, flags, &mut meta)?;
 
     if flags.contains(Flags::RCU_LOCK) {
         if in_locked_callback(st) {
@@ -220,7 +220,7 @@ pub fn check_kfunc_call(
         return Ok(Step::End);
     }
 
-    let r0 = result(env, st, id, k, flags, &meta)?;
+    let r0 = result(env, st, k, flags, &meta)?;
     if let (Some(sub), Some(cb)) = (meta.callback, k.callbacks.first()) {
         if cb.sync {
             let frame = CallbackFrame {
@@ -229,7 +229,7 @@ pub fn check_kfunc_call(
                 locked: k.family.is_some_and(|f| f.lock_required),
                 is_async: false,
             };
-            let args = callback_args(env, st, k, cb.args, &meta);
+            let args = callback_args(st, k, cb.args, &meta);
             enter_callback(env, st, sub, frame, args)?;
             return Ok(Step::Next);
         }
@@ -241,7 +241,7 @@ pub fn check_kfunc_call(
             loop_depth: 0,
             insn: env.prog.subprogs[sub as usize].start,
         };
-        let args = callback_args(env, st, k, cb.args, &meta);
+        let args = callback_args(st, k, cb.args, &meta);
         async_st.frames[0].regs[1..6].copy_from_slice(&args);
         async_st.frames[0].in_callback = Some(CallbackFrame {
             ret_min: cb.ret_min,
@@ -308,8 +308,7 @@ pub fn check_kfunc_call(
 
 /// The reference of the iterator an iterator kfunc's first argument points to.
 fn iter_ref(k: &Kfunc, st: &State) -> Option<u32> {
-    let p = k.params.first().filter(|p| p.kind == ArgKind::Iter)?;
-    let _ = p;
+    k.params.first().filter(|p| p.kind == ArgKind::Iter)?;
     let reg = st.reg(1);
     if reg.ty != RegType::Stack {
         return None;
@@ -350,7 +349,7 @@ fn undo_irq_save(st: &mut State) {
     }
 }
 
-fn callback_args(_env: &Env, st: &State, k: &Kfunc, how: CallbackArgs, meta: &Meta) -> [Reg; 5] {
+fn callback_args(st: &State, k: &Kfunc, how: CallbackArgs, meta: &Meta) -> [Reg; 5] {
     let mut args = [Reg::NOT_INIT; 5];
     match how {
         CallbackArgs::Nodes => {
@@ -396,7 +395,6 @@ fn iter_name(p: &Param) -> &'static str {
 fn check_args(
     env: &mut Env,
     st: &mut State,
-    id: KfuncId,
     k: &Kfunc,
     flags: Flags,
     meta: &mut Meta,
@@ -615,7 +613,6 @@ fn check_args(
             ),
         );
     }
-    let _ = id;
     Ok(())
 }
 
@@ -1045,7 +1042,6 @@ fn check_res_lock(
 fn result(
     env: &mut Env,
     st: &mut State,
-    _id: KfuncId,
     k: &Kfunc,
     flags: Flags,
     meta: &Meta,

@@ -52,10 +52,6 @@ struct Names<'a, 'b> {
 }
 
 impl crate::disasm::Symbols for Names<'_, '_> {
-    fn helper_name(&self, id: i32) -> Option<&str> {
-        crate::helpers::by_id(id).map(|h| h.name)
-    }
-
     fn kfunc_name(&self, btf_id: i32) -> Option<&str> {
         let id = self.env.prog.kfuncs.get(&btf_id)?;
         Some(self.env.reg.get(*id).name)

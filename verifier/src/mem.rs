@@ -197,7 +197,6 @@ fn check_atomic(
     } else {
         Reg::scalar(old.var)
     };
-    let _ = Size::DW;
     match op {
         AtomicOp::CmpXchg => *st.reg_mut(0) = fetched,
         AtomicOp::Xchg
@@ -231,7 +230,7 @@ pub fn access(
         ));
     }
     match base.ty {
-        RegType::Stack => stack_access(env, st, regno, &base, off, size, kind, value),
+        RegType::Stack => stack_access(st, regno, &base, off, size, kind, value),
         RegType::MapValue | RegType::MapKey => map_access(env, st, regno, &base, off, size, kind),
         RegType::Mem => {
             if kind == Access::Write && base.flags.has(PtrFlags::RDONLY) {
@@ -577,7 +576,6 @@ fn type_name(env: &Env, r: &Reg) -> String {
 
 #[allow(clippy::too_many_arguments)]
 fn stack_access(
-    _env: &mut Env,
     st: &mut State,
     regno: u8,
     base: &Reg,

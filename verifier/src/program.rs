@@ -56,12 +56,6 @@ impl MapType {
             MapType::Other(n) => n,
         }
     }
-
-    /// Whether lookups can return NULL (arrays with in-range constant keys cannot,
-    /// but the kernel still returns a maybe-NULL pointer; kept for clarity).
-    pub fn has_values(self) -> bool {
-        !matches!(self, MapType::Ringbuf | MapType::Arena)
-    }
 }
 
 /// The special fields BTF-described values may hold.
