@@ -183,6 +183,42 @@ const MAX_FUNC_ARGS: i32 = 12;
 /// `struct __sk_buff` fields a socket filter may write: cb[5].
 const SKB_WRITABLE_SOCKET: &[(i32, u32)] = &[(48, 20)];
 
+/// The struct a program type's context is declared as in `linux/bpf.h`
+/// (what a kfunc's context parameter names).
+pub fn uapi_ctx(p: ProgType) -> Option<&'static str> {
+    Some(match p {
+        ProgType::SchedCls
+        | ProgType::SchedAct
+        | ProgType::SocketFilter
+        | ProgType::CgroupSkb
+        | ProgType::LwtIn
+        | ProgType::LwtOut
+        | ProgType::LwtXmit
+        | ProgType::SkSkb
+        | ProgType::FlowDissector => "__sk_buff",
+        ProgType::Xdp => "xdp_md",
+        ProgType::CgroupSock => "bpf_sock",
+        ProgType::CgroupSockAddr => "bpf_sock_addr",
+        ProgType::SockOps => "bpf_sock_ops",
+        ProgType::SkMsg => "sk_msg_md",
+        ProgType::PerfEvent => "bpf_perf_event_data",
+        ProgType::RawTracepoint | ProgType::RawTracepointWritable => "bpf_raw_tracepoint_args",
+        ProgType::CgroupDevice => "bpf_cgroup_dev_ctx",
+        ProgType::CgroupSysctl => "bpf_sysctl",
+        ProgType::CgroupSockopt => "bpf_sockopt",
+        ProgType::SkReuseport => "sk_reuseport_md",
+        ProgType::SkLookup => "bpf_sk_lookup",
+        ProgType::Netfilter => "bpf_nf_ctx",
+        _ => return None,
+    })
+}
+
+/// Whether `uapi` is the program-facing view of kernel struct `kern`, which
+/// kfuncs taking the view accept in its place.
+pub fn is_projection(uapi: &str, kern: &str) -> bool {
+    (uapi, kern) == ("__sk_buff", "sk_buff") || (uapi, kern) == ("xdp_md", "xdp_buff")
+}
+
 /// The kernel-side context struct a program type's context casts to.
 pub fn kern_ctx(p: ProgType) -> Option<&'static str> {
     Some(match p {

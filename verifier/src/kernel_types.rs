@@ -1,6 +1,7 @@
 //! Kernel struct types, named by the registry's declarations and numbered
 //! for the registers that point to them.
 
+use crate::btf::{Btf, Kind, Member, TypeData};
 use std::sync::Mutex;
 
 static NAMES: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
@@ -36,4 +37,314 @@ pub fn id_of(name: &str) -> u32 {
         // Each new name is leaked once; the set of kernel struct names is small.
         None => id(Box::leak(name.to_string().into_boxed_str())),
     }
+}
+
+/// What a load of `size` bytes at some offset of a kernel struct reads,
+/// following the struct's layout in the kernel's BTF.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Walk {
+    /// A number (or bytes of a member that is not a pointer).
+    Scalar,
+    /// A pointer member to kernel struct `target` (interned), named `field`.
+    Ptr {
+        /// The struct pointed to.
+        target: u32,
+        /// The member's name, for the kernel's trusted-field lists.
+        field: String,
+        /// The member carries the `__rcu` type tag.
+        rcu_tag: bool,
+        /// The walk crossed a union of several members.
+        via_union: bool,
+    },
+    /// A pointer member to something that is not a struct.
+    Untrusted,
+}
+
+/// The BTF id of kernel struct (or union) `id` in `btf`.
+pub fn btf_id(btf: &Btf, id: u32) -> Option<u32> {
+    let n = name(id);
+    btf.find(n, Kind::Struct)
+        .or_else(|| btf.find(n, Kind::Union))
+}
+
+/// The struct or union behind `id`, with its name, size and members.
+fn aggregate(btf: &Btf, id: u32) -> Option<(&str, u32, &[Member], bool)> {
+    let id = btf.resolve(id).ok()?;
+    let t = btf.type_by_id(id).ok()?;
+    let name = btf.name(id).unwrap_or("");
+    match &t.data {
+        TypeData::Struct { size, members } => Some((name, *size, members, false)),
+        TypeData::Union { size, members } => Some((name, *size, members, true)),
+        _ => None,
+    }
+}
+
+/// One step of the kernel's struct walk: the member of struct `ty` that
+/// `[off, off + size)` falls in.
+enum Step {
+    Done(Walk),
+    /// A nested struct: continue in it at the given offset.
+    Into(u32, i64),
+}
+
+/// Reads `size` bytes at `off` of kernel struct `id` (interned name) the
+/// way the kernel's BTF struct walk does, with its messages.
+pub fn walk(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Walk, String> {
+    let Some(mut ty) = btf_id(btf, id) else {
+        return Ok(Walk::Scalar);
+    };
+    let mut off = off;
+    let mut via_union = false;
+    // Each step descends one level; kernel structs nest far less than this.
+    for _ in 0..64 {
+        match step(btf, ty, off, size, &mut via_union)? {
+            Step::Done(Walk::Ptr {
+                target,
+                field,
+                rcu_tag,
+                ..
+            }) => {
+                return Ok(Walk::Ptr {
+                    target,
+                    field,
+                    rcu_tag,
+                    via_union,
+                });
+            }
+            Step::Done(w) => return Ok(w),
+            Step::Into(t, o) => (ty, off) = (t, o),
+        }
+    }
+    Ok(Walk::Scalar)
+}
+
+fn step(btf: &Btf, ty: u32, off: i64, size: u32, via_union: &mut bool) -> Result<Step, String> {
+    let Some((tname, tsize, members, union)) = aggregate(btf, ty) else {
+        return Err(format!(
+            "Type '{}' is not a struct",
+            btf.name(ty).unwrap_or("")
+        ));
+    };
+    if union && members.len() != 1 {
+        // Walking unions yields untrusted pointers, except single-member ones.
+        *via_union = true;
+    }
+    let end = off + size as i64;
+    if end > tsize as i64 {
+        return beyond_struct(btf, tname, members, off, size);
+    }
+    for m in members {
+        let moff = (m.bit_offset / 8) as i64;
+        if end <= moff {
+            break;
+        }
+        if m.bitfield_size != 0 {
+            let end_bit = m.bit_offset as i64 + m.bitfield_size as i64;
+            if off <= moff && (end_bit + 7) / 8 <= end {
+                return Ok(Step::Done(Walk::Scalar));
+            }
+            continue;
+        }
+        if off < moff {
+            break;
+        }
+        let mname = btf.string(m.name_off).unwrap_or("");
+        let (mtype, elem, total) =
+            resolve_member(btf, m.ty).ok_or_else(|| format!("field {mname} doesn't have size"))?;
+        let msize = btf.size_of(m.ty).ok().flatten().unwrap_or(0) as i64;
+        let true_end = moff + msize;
+        if off >= true_end {
+            continue;
+        }
+        let (mut moff, mut mtype, mut msize) = (moff, mtype, msize);
+        if let Some(elem) = elem {
+            if moff == true_end {
+                continue;
+            }
+            msize /= total.max(1) as i64;
+            moff += (off - moff) / msize.max(1) * msize;
+            mtype = elem;
+        }
+        let data = &btf.type_by_id(mtype).map_err(|e| e.to_string())?.data;
+        match data {
+            TypeData::Struct { .. } | TypeData::Union { .. } => {
+                return Ok(Step::Into(mtype, off - moff));
+            }
+            TypeData::Ptr { ty: pointee } => {
+                if msize != size as i64 || off != moff {
+                    return Err(format!(
+                        "cannot access ptr member {mname} with moff {moff} in struct {tname} with off {off} size {size}"
+                    ));
+                }
+                let rcu_tag = matches!(
+                    btf.type_by_id(*pointee).map(|t| (&t.data, t.name_off)),
+                    Ok((TypeData::TypeTag { .. }, n)) if btf.string(n) == Ok("rcu")
+                );
+                let target = btf.resolve(*pointee).unwrap_or(0);
+                return Ok(Step::Done(match aggregate(btf, target) {
+                    Some((n, ..)) => Walk::Ptr {
+                        target: id_of(n),
+                        field: mname.to_string(),
+                        rcu_tag,
+                        via_union: false,
+                    },
+                    None => Walk::Untrusted,
+                }));
+            }
+            _ => {
+                if end > true_end && !*via_union {
+                    return Err(format!(
+                        "access beyond the end of member {mname} (mend:{true_end}) in struct {tname} with off {off} size {size}"
+                    ));
+                }
+                return Ok(Step::Done(Walk::Scalar));
+            }
+        }
+    }
+    Err(format!("struct {tname} doesn't have field at offset {off}"))
+}
+
+/// An access past a struct's size is fine only inside a trailing flexible
+/// array of integers or structs.
+fn beyond_struct(
+    btf: &Btf,
+    tname: &str,
+    members: &[Member],
+    off: i64,
+    size: u32,
+) -> Result<Step, String> {
+    let error = || {
+        Err(format!(
+            "access beyond struct {tname} at off {off} size {size}"
+        ))
+    };
+    let Some(last) = members.last() else {
+        return error();
+    };
+    let Ok(arr) = btf.resolve(last.ty) else {
+        return error();
+    };
+    let Ok(TypeData::Array {
+        elem, nelems: 0, ..
+    }) = btf.type_by_id(arr).map(|t| &t.data)
+    else {
+        return error();
+    };
+    let moff = (last.bit_offset / 8) as i64;
+    if off < moff {
+        return error();
+    }
+    let elem = btf.resolve(*elem).unwrap_or(0);
+    match btf.type_by_id(elem).map(|t| &t.data) {
+        Ok(TypeData::Int { .. }) => Ok(Step::Done(Walk::Scalar)),
+        Ok(TypeData::Struct { size: esize, .. }) if *esize > 0 => {
+            Ok(Step::Into(elem, (off - moff) % *esize as i64))
+        }
+        _ => error(),
+    }
+}
+
+/// A member's type with modifiers removed and, for arrays (flattened like
+/// the kernel does), the element type and the total element count.
+fn resolve_member(btf: &Btf, ty: u32) -> Option<(u32, Option<u32>, u64)> {
+    let t = btf.resolve(ty).ok()?;
+    let mut cur = t;
+    let mut total: u64 = 1;
+    let mut is_array = false;
+    for _ in 0..32 {
+        match btf.type_by_id(cur).ok()?.data {
+            TypeData::Array { elem, nelems, .. } => {
+                is_array = true;
+                total = total.saturating_mul(nelems as u64);
+                cur = btf.resolve(elem).ok()?;
+            }
+            TypeData::Fwd { .. } | TypeData::Void | TypeData::Func { .. } => return None,
+            _ => return Some((t, is_array.then_some(cur), total)),
+        }
+    }
+    None
+}
+
+/// Whether a pointer to kernel struct `have` at offset `off` may be passed
+/// where a pointer to `want` is expected: the same type, or `want` nested
+/// at that offset (a struct's first member stands for the struct).
+pub fn ids_match(btf: &Btf, have: u32, off: i64, want: &str) -> bool {
+    if off == 0 && name(have) == want {
+        return true;
+    }
+    let Some(mut ty) = btf_id(btf, have) else {
+        return false;
+    };
+    let mut off = off;
+    let mut via_union = false;
+    for _ in 0..64 {
+        match step(btf, ty, off, 1, &mut via_union) {
+            Ok(Step::Into(t, 0)) => {
+                if btf.name(t) == Ok(want) {
+                    return true;
+                }
+                (ty, off) = (t, 0);
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether the kernel lists member `field` of struct `base`, pointing to
+/// struct `target`, in its `<base><suffix>` BTF type (the kernel's own
+/// record of fields it trusts, e.g. `task_struct__safe_rcu`).
+pub fn listed_field(btf: &Btf, base: u32, field: &str, target: u32, suffix: &str) -> bool {
+    let Some(list) = btf.find(&format!("{}{suffix}", name(base)), Kind::Struct) else {
+        return false;
+    };
+    let Some((_, _, members, _)) = aggregate(btf, list) else {
+        return false;
+    };
+    members.iter().any(|m| {
+        btf.string(m.name_off) == Ok(field)
+            && btf
+                .resolve(m.ty)
+                .ok()
+                .and_then(|p| match btf.type_by_id(p).ok()?.data {
+                    TypeData::Ptr { ty } => btf.resolve(ty).ok(),
+                    _ => None,
+                })
+                .and_then(|s| btf.name(s).ok())
+                == Some(name(target))
+    })
+}
+
+/// Whether kernel struct `name` holds only scalars (integers, enums, arrays
+/// of them, nested structs of them up to the kernel's depth of 3) and its
+/// size: what a kfunc may read as plain memory. `None` when the kernel's
+/// BTF has no such struct.
+pub fn scalar_struct(btf: &Btf, name: &str) -> Option<(bool, u32)> {
+    let id = btf.find(name, Kind::Struct)?;
+    let (_, size, ..) = aggregate(btf, id)?;
+    Some((only_scalars(btf, id, 0), size))
+}
+
+fn only_scalars(btf: &Btf, id: u32, depth: u32) -> bool {
+    let is_scalar = |t: u32| {
+        matches!(
+            btf.type_by_id(t).map(|t| &t.data),
+            Ok(TypeData::Int { .. } | TypeData::Enum { .. } | TypeData::Enum64 { .. })
+        )
+    };
+    let Some((_, _, members, _)) = aggregate(btf, id) else {
+        return false;
+    };
+    members.iter().all(|m| {
+        let t = btf.resolve(m.ty).unwrap_or(0);
+        match btf.type_by_id(t).map(|t| &t.data) {
+            Ok(TypeData::Struct { .. } | TypeData::Union { .. }) => {
+                depth < 3 && only_scalars(btf, t, depth + 1)
+            }
+            Ok(TypeData::Array { elem, nelems, .. }) => {
+                *nelems != 0 && is_scalar(btf.resolve(*elem).unwrap_or(0))
+            }
+            _ => is_scalar(t),
+        }
+    })
 }

@@ -3,6 +3,7 @@
 //! and roles of its parameters, its return semantics and its callbacks.
 //! This module never names a kfunc.
 
+use crate::btf::TypeData;
 use crate::calls::{
     acquire_ref, clobber_args, enter_callback, invalidate_non_owning, lock_target, release_ref,
 };
@@ -327,7 +328,7 @@ fn in_locked_callback(st: &State) -> bool {
 
 /// The kernel considers a non-sleepable program, a held lock or disabled
 /// preemption to be an RCU read section too.
-fn in_rcu_cs(env: &Env, st: &State) -> bool {
+pub(crate) fn in_rcu_cs(env: &Env, st: &State) -> bool {
     st.rcu || !env.prog.sleepable || st.holds_lock() || st.preempt > 0 || st.irq_disabled()
 }
 
@@ -449,7 +450,15 @@ fn check_args(
                 meta.release_ref = Some(reg.ref_obj_id);
             }
         }
-        match p.kind {
+        // A context parameter naming another program type's context is a
+        // pointer to that kernel struct like any other.
+        let kind = match (p.kind, p.ty.struct_name()) {
+            (ArgKind::Ctx, Some(s)) if crate::ctx::uapi_ctx(env.prog.prog_type) != Some(s) => {
+                ArgKind::BtfId
+            }
+            (kind, _) => kind,
+        };
+        match kind {
             ArgKind::Ctx => {
                 if reg.ty != RegType::Ctx {
                     return err(
@@ -510,6 +519,30 @@ fn check_args(
             }
             ArgKind::ListHead | ArgKind::RbRoot => check_root(env, st, k, i, p, &reg, meta)?,
             ArgKind::ListNode | ArgKind::RbNode => check_node(env, st, k, flags, i, p, &reg, meta)?,
+            // A struct pointer that is not a kernel object is read as
+            // memory, which the struct must be made of scalars to be.
+            ArgKind::BtfId if !matches!(reg.ty, RegType::BtfId | RegType::Sock) => {
+                let sized = k.params.get(i + 1).is_some_and(|q| {
+                    q.roles.contains(Roles::SIZE) || q.roles.contains(Roles::CONST_SIZE)
+                });
+                let name = p.ty.struct_name().unwrap_or("?");
+                let layout = env
+                    .prog
+                    .kernel_btf
+                    .as_deref()
+                    .and_then(|btf| crate::kernel_types::scalar_struct(btf, name));
+                if layout.is_some_and(|(scalars, _)| !scalars) {
+                    return err(
+                        st,
+                        format!(
+                            "arg#{i} pointer type STRUCT {name} must point to {}scalar, or struct with scalar",
+                            if sized { "void, " } else { "" }
+                        ),
+                    );
+                }
+                let size = layout.map_or(p.pointee_size, |(_, size)| size);
+                check_mem(env, st, k, i, sized, size as u64, meta)?;
+            }
             ArgKind::BtfId => {
                 if reg.ty != RegType::BtfId {
                     return err(
@@ -533,7 +566,17 @@ fn check_args(
                 if let (Some(want), false) = (p.ty.struct_name(), reg.flags.has(PtrFlags::PROG_BTF))
                 {
                     let have = crate::kernel_types::name(reg.aux);
-                    if have != want && have != "?" {
+                    // Releasing takes exactly the acquired type; otherwise a
+                    // struct nested at the pointer's offset (its first
+                    // member at offset 0) stands for the struct.
+                    let strict = flags.contains(Flags::RELEASE) && reg.ref_obj_id != 0;
+                    let same = match env.prog.kernel_btf.as_deref() {
+                        Some(btf) if !strict => {
+                            crate::kernel_types::ids_match(btf, reg.aux, reg.off as i64, want)
+                        }
+                        _ => have == want || have == "?",
+                    };
+                    if !same && !crate::ctx::is_projection(want, have) {
                         return err(
                             st,
                             format!(
@@ -545,33 +588,8 @@ fn check_args(
                 }
             }
             ArgKind::Mem | ArgKind::MemSize => {
-                let size = if p.kind == ArgKind::MemSize {
-                    let size_reg = r + 1;
-                    env.check_reg_read(st, size_reg)?;
-                    let v = crate::calls::scalar_arg(st, size_reg)?;
-                    if k.params[i + 1].roles.contains(Roles::CONST_SIZE) {
-                        let Some(c) = v.as_const() else {
-                            return err(st, format!("R{size_reg} must be a known constant"));
-                        };
-                        meta.sizes.push((i + 1, c));
-                    }
-                    v.umax
-                } else {
-                    p.pointee_size as u64
-                };
-                if reg.is_null() && p.roles.contains(Roles::OPTIONAL) {
-                    continue;
-                }
-                if size >= 1 << 29 {
-                    return err(
-                        st,
-                        format!(
-                            "arg#{i} arg#{} memory, len pair leads to invalid memory access",
-                            i + 1
-                        ),
-                    );
-                }
-                crate::mem::check_mem_arg(env, st, r, size as u32, false, true)?;
+                let size = p.pointee_size as u64;
+                check_mem(env, st, k, i, p.kind == ArgKind::MemSize, size, meta)?;
             }
             ArgKind::Callback => {
                 if reg.ty != RegType::Func {
@@ -614,6 +632,47 @@ fn check_args(
         );
     }
     Ok(())
+}
+
+/// A memory argument of `size` bytes, or (`sized`) of the size the next
+/// argument gives.
+fn check_mem(
+    env: &mut Env,
+    st: &mut State,
+    k: &Kfunc,
+    i: usize,
+    sized: bool,
+    size: u64,
+    meta: &mut Meta,
+) -> Result<(), VerifyError> {
+    let r = i as u8 + 1;
+    let size = if sized {
+        let size_reg = r + 1;
+        env.check_reg_read(st, size_reg)?;
+        let v = crate::calls::scalar_arg(st, size_reg)?;
+        if k.params[i + 1].roles.contains(Roles::CONST_SIZE) {
+            let Some(c) = v.as_const() else {
+                return err(st, format!("R{size_reg} must be a known constant"));
+            };
+            meta.sizes.push((i + 1, c));
+        }
+        v.umax
+    } else {
+        size
+    };
+    if st.reg(r).is_null() && k.params[i].roles.contains(Roles::OPTIONAL) {
+        return Ok(());
+    }
+    if size >= 1 << 29 {
+        return err(
+            st,
+            format!(
+                "arg#{i} arg#{} memory, len pair leads to invalid memory access",
+                i + 1
+            ),
+        );
+    }
+    crate::mem::check_mem_arg(env, st, r, size as u32, false, true)
 }
 
 fn prog_type<'a>(env: &'a Env, reg: &Reg) -> Option<&'a ObjType> {
@@ -1148,6 +1207,33 @@ fn result(
         Ret::Cast { .. } => {
             let mut r = Reg::ptr(RegType::Mem, 0);
             r.flags = PtrFlags::RDONLY.with(PtrFlags::UNTRUSTED);
+            // The type id names a kernel type; without the kernel's BTF the
+            // result stays untyped read-only memory.
+            if let (Some(btf), Some(id)) = (env.prog.kernel_btf.as_deref(), meta.constant) {
+                let Some(t) = u32::try_from(id).ok().and_then(|i| btf.type_by_id(i).ok()) else {
+                    return err(
+                        st,
+                        format!("Unknown type ID {} passed to kfunc {}", id as i64, k.name),
+                    );
+                };
+                match t.data {
+                    TypeData::Void => {}
+                    TypeData::Struct { .. } | TypeData::Union { .. } => {
+                        let name = btf.name(id as u32).unwrap_or("");
+                        r = Reg::ptr(RegType::BtfId, crate::kernel_types::id_of(name));
+                        r.flags = PtrFlags::UNTRUSTED;
+                    }
+                    _ => {
+                        return err(
+                            st,
+                            format!(
+                                "kfunc {} type ID argument must be of a struct or void",
+                                k.name
+                            ),
+                        );
+                    }
+                }
+            }
             r
         }
         Ret::DynptrSlice { size, writable, .. } => {

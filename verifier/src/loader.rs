@@ -285,6 +285,8 @@ pub struct Object {
     pub gpl: bool,
     /// The program's BTF, when the object has one.
     pub btf: Option<Btf>,
+    /// The target kernel's BTF ([`LoadOptions::target_btf`]).
+    pub kernel_btf: Option<Arc<Btf>>,
     /// Problems that did not stop loading (malformed `contains` tags, ...).
     pub warnings: Vec<String>,
 }
@@ -318,6 +320,7 @@ impl Object {
         p.lines = prog.lines.clone();
         p.gpl = self.gpl;
         p.ctx_args = prog.ctx_args.clone();
+        p.kernel_btf = self.kernel_btf.clone();
         Ok(p)
     }
 
@@ -660,6 +663,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         license,
         gpl,
         btf,
+        kernel_btf: opts.target_btf.clone(),
         warnings,
     })
 }

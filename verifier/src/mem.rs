@@ -4,6 +4,7 @@
 use crate::check::{Env, VerifyError};
 use crate::ctx;
 use crate::isa::{AtomicOp, Insn, Size};
+use crate::kernel_types::{self, Walk};
 use crate::program::{FieldKind, MapType, ObjType};
 use crate::scalar::Scalar;
 use crate::state::{PtrFlags, Reg, RegType, SlotKind, State};
@@ -239,9 +240,12 @@ pub fn access(
                     crate::log::reg_type_str(&base)
                 ));
             }
-            region_access(idx, regno, &base, off, size, base.aux, |o, s, sz| {
-                format!("invalid access to memory, mem_size={sz} off={o} size={s}")
-            })?;
+            // Untrusted read-only memory is read by probe reads: no bounds.
+            if !base.flags.has(PtrFlags::RDONLY.with(PtrFlags::UNTRUSTED)) {
+                region_access(idx, regno, &base, off, size, base.aux, |o, s, sz| {
+                    format!("invalid access to memory, mem_size={sz} off={o} size={s}")
+                })?;
+            }
             Ok(Reg::scalar(Scalar::unknown_width(size)))
         }
         RegType::Packet | RegType::PacketMeta => {
@@ -543,7 +547,94 @@ fn btf_access(
             ),
         ));
     }
-    Ok(Reg::scalar(Scalar::unknown_width(size)))
+    let walk = match &env.prog.kernel_btf {
+        Some(btf) => {
+            kernel_types::walk(btf, base.aux, at, size).map_err(|m| VerifyError::at(idx, m))?
+        }
+        None => Walk::Scalar,
+    };
+    Ok(match walk {
+        Walk::Scalar => Reg::scalar(Scalar::unknown_width(size)),
+        Walk::Untrusted => {
+            let mut r = Reg::ptr(RegType::Mem, 0);
+            r.flags = PtrFlags::RDONLY.with(PtrFlags::UNTRUSTED);
+            r
+        }
+        Walk::Ptr {
+            target,
+            field,
+            rcu_tag,
+            via_union,
+        } => {
+            let mut r = Reg::ptr(RegType::BtfId, target);
+            r.flags = walked_ptr_flags(env, st, base, &field, target, rcu_tag, via_union);
+            if r.maybe_null() {
+                r.id = env.new_id();
+            }
+            r
+        }
+    })
+}
+
+/// The trust of a pointer loaded from a kernel struct: it inherits the
+/// base's trust only through fields the kernel lists as safe (its
+/// `<struct>__safe_*` BTF types); `__rcu` fields are RCU pointers inside a
+/// read section; anything else walked from a trusted pointer is plain
+/// outside one and untrusted in a sleepable program.
+fn walked_ptr_flags(
+    env: &Env,
+    st: &State,
+    base: &Reg,
+    field: &str,
+    target: u32,
+    rcu_tag: bool,
+    via_union: bool,
+) -> PtrFlags {
+    let mut flags = PtrFlags::NONE;
+    if rcu_tag {
+        flags = flags.with(PtrFlags::RCU);
+    }
+    if via_union {
+        flags = flags.with(PtrFlags::UNTRUSTED);
+    }
+    let listed = |suffix: &str| {
+        env.prog
+            .kernel_btf
+            .as_deref()
+            .is_some_and(|btf| kernel_types::listed_field(btf, base.aux, field, target, suffix))
+    };
+    let trusted_modifiers = PtrFlags::ALLOC
+        .with(PtrFlags::TRUSTED)
+        .with(PtrFlags::NON_OWN);
+    let trusted = !base.flags.has(PtrFlags::UNTRUSTED)
+        && (base.ref_obj_id != 0 || base.flags.0 & trusted_modifiers.0 != 0);
+    let untrusted_or_plain = |f: PtrFlags| f.without(trusted_modifiers).without(PtrFlags::RCU);
+    if base.flags.has(PtrFlags::UNTRUSTED) {
+        flags.with(PtrFlags::UNTRUSTED)
+    } else if trusted || base.flags.has(PtrFlags::RCU) {
+        if listed("__safe_trusted") {
+            flags.with(PtrFlags::TRUSTED)
+        } else if listed("__safe_trusted_or_null") {
+            flags.with(PtrFlags::TRUSTED).with(PtrFlags::MAYBE_NULL)
+        } else if crate::kfunc::in_rcu_cs(env, st) && !base.maybe_null() {
+            if listed("__safe_rcu") {
+                flags.with(PtrFlags::RCU)
+            } else if listed("__safe_rcu_or_null") {
+                flags
+                    .with(PtrFlags::RCU)
+                    .with(PtrFlags::MAYBE_NULL)
+                    .without(PtrFlags::UNTRUSTED)
+            } else if flags.has(PtrFlags::RCU) {
+                flags.with(PtrFlags::MAYBE_NULL)
+            } else {
+                untrusted_or_plain(flags)
+            }
+        } else {
+            PtrFlags::UNTRUSTED
+        }
+    } else {
+        untrusted_or_plain(flags)
+    }
 }
 
 /// An access into an allocated object of program type `t`.

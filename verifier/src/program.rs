@@ -3,9 +3,11 @@
 //! The loader builds this from an ELF object; tests build it from assembler
 //! text. Nothing here knows about ELF.
 
+use crate::btf::Btf;
 use crate::isa::{DecodeError, Insn, RawInsn, decode_each};
 use kfreg::{KfuncId, ProgType};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Kernel map types the verifier distinguishes (the kernel's numbering).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -242,6 +244,10 @@ pub struct Program {
     /// For tracing programs: the kernel struct each context argument slot
     /// points to (`None`: a scalar), from the attach target's BTF prototype.
     pub ctx_args: Vec<Option<String>>,
+    /// The BTF of the kernel the program is verified for: the layout of the
+    /// kernel structs its pointers walk (`None`: kernel struct loads read
+    /// as scalars).
+    pub kernel_btf: Option<Arc<Btf>>,
     /// Instructions whose encoding is bad: the kernel's message, reported
     /// only if a path reaches them (as the kernel does).
     pub faults: Vec<(u32, String)>,
@@ -268,6 +274,7 @@ impl Program {
             lines: Vec::new(),
             gpl: true,
             ctx_args: Vec::new(),
+            kernel_btf: None,
             faults: Vec::new(),
         }
     }
