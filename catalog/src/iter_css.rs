@@ -31,7 +31,7 @@ pub unsafe extern "C" fn bpf_iter_css_next(it: *mut IterCss) -> *mut CgroupSubsy
 pub unsafe extern "C" fn bpf_iter_css_destroy(it: *mut IterCss) {}
 
 /// Starts iterating over the tasks of `css` selected by `flags`.
-#[kfunc(family = families::iter_css_task, iter_new, trusted_args)]
+#[kfunc(family = families::iter_css_task, iter_new, trusted_args, process_context)]
 pub unsafe extern "C" fn bpf_iter_css_task_new(
     it: *mut IterCssTask,
     css: *mut CgroupSubsysState,

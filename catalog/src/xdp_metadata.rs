@@ -9,7 +9,7 @@ use crate::structs::{XdpMd, XdpRssHashType};
 use kfreg::kfunc;
 
 /// Reads the hardware receive timestamp into `timestamp`.
-#[kfunc(family = families::xdp_metadata, trusted_args)]
+#[kfunc(family = families::xdp_metadata, trusted_args, device_bound)]
 pub unsafe extern "C" fn bpf_xdp_metadata_rx_timestamp(
     ctx: *const XdpMd,
     timestamp: *mut u64,
@@ -18,7 +18,7 @@ pub unsafe extern "C" fn bpf_xdp_metadata_rx_timestamp(
 }
 
 /// Reads the hardware receive hash into `hash` and its type into `rss_type`.
-#[kfunc(family = families::xdp_metadata, trusted_args)]
+#[kfunc(family = families::xdp_metadata, trusted_args, device_bound)]
 pub unsafe extern "C" fn bpf_xdp_metadata_rx_hash(
     ctx: *const XdpMd,
     hash: *mut u32,
@@ -28,7 +28,7 @@ pub unsafe extern "C" fn bpf_xdp_metadata_rx_hash(
 }
 
 /// Reads the stripped VLAN protocol and TCI.
-#[kfunc(family = families::xdp_metadata, trusted_args)]
+#[kfunc(family = families::xdp_metadata, trusted_args, device_bound)]
 pub unsafe extern "C" fn bpf_xdp_metadata_rx_vlan_tag(
     ctx: *const XdpMd,
     vlan_proto: *mut u16,

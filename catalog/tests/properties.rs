@@ -323,3 +323,20 @@ fn c_prototypes_use_kernel_names() {
         "extern void bpf_local_irq_save(__u64 *flags__irq_flag) __ksym;"
     );
 }
+
+#[test]
+fn context_requirements() {
+    // The kernel's allowlist for the css_task iterator and its device-bound
+    // check for XDP metadata, as declared properties of exactly those kfuncs.
+    has("bpf_iter_css_task_new", &["process_context"]);
+    lacks("bpf_iter_css_new", &["process_context"]);
+    lacks("bpf_iter_task_new", &["process_context"]);
+    for name in [
+        "bpf_xdp_metadata_rx_timestamp",
+        "bpf_xdp_metadata_rx_hash",
+        "bpf_xdp_metadata_rx_vlan_tag",
+    ] {
+        has(name, &["device_bound"]);
+    }
+    lacks("bpf_xdp_ct_lookup", &["device_bound"]);
+}

@@ -150,11 +150,15 @@ pub fn access(
                 return bad();
             }
             // A BTF-typed argument: a trusted pointer to its kernel struct.
-            if let Some(Some(name)) = env.prog.ctx_args.get(off as usize / 8)
+            if let Some(Some(arg)) = env.prog.ctx_args.get(off as usize / 8)
                 && !sign_ext
             {
-                let mut r = Reg::ptr(RegType::BtfId, crate::kernel_types::id_of(name));
+                let mut r = Reg::ptr(RegType::BtfId, crate::kernel_types::id_of(&arg.target));
                 r.flags = PtrFlags::TRUSTED;
+                if arg.maybe_null {
+                    r.flags = r.flags.with(PtrFlags::MAYBE_NULL);
+                    r.id = env.new_id();
+                }
                 return Ok(r);
             }
             Ok(Reg::scalar(Scalar::unknown_width(size)))

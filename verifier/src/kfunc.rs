@@ -93,6 +93,22 @@ pub fn check_kfunc_call(
             ),
         );
     }
+    let lsm_or_iter = env.prog.prog_type == kfreg::ProgType::Lsm
+        || (env.prog.prog_type == kfreg::ProgType::Tracing && env.prog.iter);
+    if flags.contains(Flags::PROCESS_CONTEXT) && !env.prog.sleepable && !lsm_or_iter {
+        // The kernel names the iterator the kfunc starts.
+        let what = k
+            .params
+            .iter()
+            .find(|p| p.kind == ArgKind::Iter)
+            .and_then(|p| p.ty.struct_name())
+            .and_then(|s| s.strip_prefix("bpf_iter_"))
+            .map_or_else(|| k.name.to_string(), |s| format!("{s}_iter"));
+        return err(
+            st,
+            format!("{what} is only allowed in bpf_lsm, bpf_iter and sleepable progs"),
+        );
+    }
     let mut meta = Meta::default();
     check_args(env, st, k, flags, &mut meta)?;
 

@@ -54,7 +54,7 @@ use crate::btf::{Btf, BtfError, Kind, TypeData};
 use crate::btf_ext::{BtfExt, BtfExtError};
 use crate::elf::{ElfError, ElfObject};
 use crate::isa::{DecodeError, RawInsn};
-use crate::program::{LineInfo, MapDef, ObjType, Program, Subprog};
+use crate::program::{CtxArg, LineInfo, MapDef, ObjType, Program, Subprog};
 use kfreg::{KfuncId, ProgType, Registry};
 use std::collections::HashMap;
 use std::fmt;
@@ -265,7 +265,7 @@ pub struct LoadedProgram {
     pub poisoned: Vec<Poisoned>,
     /// The kernel struct each context argument points to (tracing programs
     /// with a target BTF).
-    pub ctx_args: Vec<Option<String>>,
+    pub ctx_args: Vec<Option<CtxArg>>,
 }
 
 /// A loaded object: its programs and what they share.
@@ -719,34 +719,54 @@ fn describe(
     Ok((subprogs, lines))
 }
 
-/// The kernel structs a `tp_btf/NAME` program's context arguments point to:
-/// the parameters after the first (`void *__data`) of the kernel's
-/// `btf_trace_NAME` prototype.
-fn ctx_args(target: &Btf, section: &str) -> Vec<Option<String>> {
-    let Some(tp) = section.trim_start_matches('?').strip_prefix("tp_btf/") else {
+/// The kernel structs a tracing program's context arguments point to: for
+/// `tp_btf/NAME` the parameters after the first (`void *__data`) of the
+/// kernel's `btf_trace_NAME` prototype; for `iter/NAME` the parameters of
+/// the kernel's `bpf_iter_NAME`, where every object after the iterator's
+/// `meta` is NULL on the final call.
+fn ctx_args(target: &Btf, section: &str) -> Vec<Option<CtxArg>> {
+    let section = section.trim_start_matches('?');
+    let (proto, skip, nullable) = if let Some(tp) = section.strip_prefix("tp_btf/") {
+        let proto = target
+            .find(&format!("btf_trace_{tp}"), crate::btf::Kind::Typedef)
+            .and_then(|t| target.resolve(t).ok())
+            .and_then(|p| match target.type_by_id(p).ok()?.data {
+                crate::btf::TypeData::Ptr { ty } => target.resolve(ty).ok(),
+                _ => None,
+            });
+        (proto, 1, false)
+    } else if let Some(it) = section
+        .strip_prefix("iter/")
+        .or_else(|| section.strip_prefix("iter.s/"))
+    {
+        let proto = target
+            .find(&format!("bpf_iter_{it}"), crate::btf::Kind::Func)
+            .and_then(|f| match target.type_by_id(f).ok()?.data {
+                crate::btf::TypeData::Func { proto, .. } => Some(proto),
+                _ => None,
+            });
+        (proto, 0, true)
+    } else {
         return Vec::new();
     };
-    let proto = target
-        .find(&format!("btf_trace_{tp}"), crate::btf::Kind::Typedef)
-        .and_then(|t| target.resolve(t).ok())
-        .and_then(|p| match target.type_by_id(p).ok()?.data {
-            crate::btf::TypeData::Ptr { ty } => target.resolve(ty).ok(),
-            _ => None,
-        });
     let Some(Ok((_, params))) = proto.map(|p| target.func_proto(p)) else {
         return Vec::new();
     };
     params
         .iter()
-        .skip(1)
-        .map(|p| {
+        .enumerate()
+        .skip(skip)
+        .map(|(i, p)| {
             let t = target.resolve(p.ty).ok()?;
             let crate::btf::TypeData::Ptr { ty } = target.type_by_id(t).ok()?.data else {
                 return None;
             };
             let s = target.resolve(ty).ok()?;
             match target.type_by_id(s).ok()?.data {
-                crate::btf::TypeData::Struct { .. } => target.name(s).ok().map(str::to_string),
+                crate::btf::TypeData::Struct { .. } => Some(CtxArg {
+                    target: target.name(s).ok()?.to_string(),
+                    maybe_null: nullable && i > 0,
+                }),
                 _ => None,
             }
         })

@@ -214,6 +214,15 @@ pub struct LineInfo {
     pub text: String,
 }
 
+/// A tracing program's context argument that points to a kernel struct.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CtxArg {
+    /// The kernel struct.
+    pub target: String,
+    /// NULL is possible (an iterator's object at the end of the iteration).
+    pub maybe_null: bool,
+}
+
 /// One program to verify.
 #[derive(Clone, Debug)]
 pub struct Program {
@@ -227,6 +236,9 @@ pub struct Program {
     pub iter: bool,
     /// Sleepable (`.s` section suffix).
     pub sleepable: bool,
+    /// Loaded for one network device (libbpf's `bpf_program__set_ifindex`
+    /// with `BPF_F_XDP_DEV_BOUND_ONLY`).
+    pub dev_bound: bool,
     /// Instructions, one per slot.
     pub insns: Vec<Insn>,
     /// Subprograms, the main program first.
@@ -243,7 +255,7 @@ pub struct Program {
     pub gpl: bool,
     /// For tracing programs: the kernel struct each context argument slot
     /// points to (`None`: a scalar), from the attach target's BTF prototype.
-    pub ctx_args: Vec<Option<String>>,
+    pub ctx_args: Vec<Option<CtxArg>>,
     /// The BTF of the kernel the program is verified for: the layout of the
     /// kernel structs its pointers walk (`None`: kernel struct loads read
     /// as scalars).
@@ -262,6 +274,7 @@ impl Program {
             prog_type,
             iter: false,
             sleepable: false,
+            dev_bound: false,
             insns,
             subprogs: vec![Subprog {
                 start: 0,

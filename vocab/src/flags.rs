@@ -9,7 +9,7 @@ macro_rules! flags {
     ($($(#[doc = $doc:literal])* $konst:ident = $bit:literal, $dsl:literal, $kernel:expr;)*) => {
         /// A set of call-level kfunc properties.
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-        pub struct Flags(u32);
+        pub struct Flags(u64);
 
         impl Flags {
             $($(#[doc = $doc])* pub const $konst: Flags = Flags(1 << $bit);)*
@@ -82,13 +82,19 @@ flags! {
     FALLIBLE = 29, "fallible", None;
     /// Refused inside a synchronous callback of a lock-requiring family (the rbtree `less`).
     NOT_IN_LOCKED_CB = 30, "not_in_locked_cb", None;
+    /// Callable only where the program may sleep or is known to run in process
+    /// context: sleepable programs, LSM hooks and BPF iterators.
+    PROCESS_CONTEXT = 31, "process_context", None;
+    /// Only in device-bound XDP programs (XDP metadata); refused when the
+    /// program is loaded, reachable or not.
+    DEVICE_BOUND = 32, "device_bound", None;
 }
 
 impl Flags {
     /// No flag.
     pub const EMPTY: Flags = Flags(0);
     /// The mask of the bits that are kernel `KF_*` flags.
-    pub const KERNEL_MASK: u32 = 0xffff;
+    pub const KERNEL_MASK: u64 = 0xffff;
 
     /// The union of two sets.
     pub const fn union(self, other: Flags) -> Flags {
@@ -106,7 +112,7 @@ impl Flags {
     }
 
     /// The raw bits.
-    pub const fn bits(self) -> u32 {
+    pub const fn bits(self) -> u64 {
         self.0
     }
 
