@@ -234,6 +234,7 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
     let mut alloc_size = 0u32;
     let mut release: Option<u32> = None;
     let mut callback: Option<u32> = None;
+    let mut kptr_field: Option<(u32, bool)> = None;
     for (i, arg) in h.args.iter().enumerate() {
         let r = i as u8 + 1;
         if *arg == HelperArg::None {
@@ -440,11 +441,32 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                 if reg.ty != RegType::MapValue {
                     return expect("map_value");
                 }
+                kptr_field = Some(kptr_at(env, idx, r, &reg)?);
             }
             HelperArg::BtfIdOrNullRelease => {
                 if !reg.is_null() {
                     if reg.ty != RegType::BtfId {
                         return expect("ptr_");
+                    }
+                    if let Some((ty, prog_btf)) = kptr_field
+                        && (reg.aux != ty || reg.flags.has(PtrFlags::PROG_BTF) != prog_btf)
+                    {
+                        let name = |ty: u32, prog_btf: bool| {
+                            if prog_btf {
+                                env.prog.types.get(&ty).map_or("?", |t| t.name.as_str())
+                            } else {
+                                crate::kernel_types::name(ty)
+                            }
+                        };
+                        return Err(VerifyError::at(
+                            idx,
+                            format!(
+                                "invalid kptr access, R{r} type={}{} expected=ptr_{}",
+                                crate::log::reg_type_str(&reg),
+                                name(reg.aux, reg.flags.has(PtrFlags::PROG_BTF)),
+                                name(ty, prog_btf)
+                            ),
+                        ));
                     }
                     if reg.ref_obj_id == 0 {
                         return Err(VerifyError::at(
@@ -515,8 +537,13 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
             r
         }
         HelperRet::KptrOrNull => {
-            let mut r = Reg::ptr(RegType::BtfId, 0);
+            // The field's type: a program type is an allocated object.
+            let (ty, prog_btf) = kptr_field.unwrap_or((0, false));
+            let mut r = Reg::ptr(RegType::BtfId, ty);
             r.flags = PtrFlags::MAYBE_NULL;
+            if prog_btf {
+                r.flags = r.flags.with(PtrFlags::ALLOC).with(PtrFlags::PROG_BTF);
+            }
             r.ref_obj_id = acquire_ref(env, st, RefKind::Ptr);
             r.id = r.ref_obj_id;
             r
@@ -783,4 +810,46 @@ fn region_entry(env: &Env, enters: Flags, excluding: Flags) -> &'static str {
         .iter()
         .find(|(id, _)| env.reg.has(*id, enters) && !env.reg.flags(*id).intersects(excluding))
         .map_or("?", |(_, k)| k.name)
+}
+
+/// The referenced kptr field a map value pointer points at exactly: its
+/// pointee type and whether that is a program type.
+fn kptr_at(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(u32, bool), VerifyError> {
+    let Some(off) = reg.var.as_const() else {
+        return Err(VerifyError::at(
+            idx,
+            format!("R{r} doesn't have constant offset. kptr has to be at the constant offset"),
+        ));
+    };
+    let off = reg.off as i64 + off as i64;
+    let map = &env.prog.maps[reg.aux as usize];
+    let fields = map
+        .value_type
+        .and_then(|t| env.prog.types.get(&t))
+        .map(|t| t.fields.as_slice())
+        .unwrap_or_default();
+    let kptrs = || {
+        fields
+            .iter()
+            .filter(|f| matches!(f.kind, FieldKind::Kptr | FieldKind::KptrUntrusted))
+    };
+    if kptrs().next().is_none() {
+        return Err(VerifyError::at(
+            idx,
+            format!("map '{}' has no valid kptr", map.name),
+        ));
+    }
+    let Some(f) = kptrs().find(|f| f.off as i64 == off) else {
+        return Err(VerifyError::at(
+            idx,
+            format!("off={off} doesn't point to kptr"),
+        ));
+    };
+    if f.kind != FieldKind::Kptr {
+        return Err(VerifyError::at(
+            idx,
+            format!("off={off} kptr isn't referenced kptr"),
+        ));
+    }
+    Ok(f.kptr.unwrap_or((0, false)))
 }
