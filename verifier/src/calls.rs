@@ -3,7 +3,7 @@
 use crate::check::{Env, MAX_CALL_FRAMES, Path, Step, VerifyError};
 use crate::helpers::{self, HelperArg, HelperRet};
 use crate::mem::check_mem_arg;
-use crate::program::{FieldKind, MapType};
+use crate::program::{FieldKind, MapType, SubprogArg};
 use crate::scalar::Scalar;
 use crate::state::{CallbackFrame, Frame, PtrFlags, RefKind, RefState, Reg, RegType, State};
 use kfreg::Flags;
@@ -633,6 +633,16 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
                 "global function calls are not allowed while holding a lock,\nuse static function instead",
             ));
         }
+        let s = &env.prog.subprogs[sub as usize];
+        if let Err(e) = check_global_args(env, st, sub) {
+            return Err(VerifyError::at(
+                idx,
+                format!(
+                    "{}\nCaller passes invalid args into func#{sub} ('{}')",
+                    e.msg, s.name
+                ),
+            ));
+        }
         clobber_args(st);
         *st.reg_mut(0) = Reg::UNKNOWN;
         st.insn += 1;
@@ -852,4 +862,114 @@ fn kptr_at(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(u32, bool), VerifyE
         ));
     }
     Ok(f.kptr.unwrap_or((0, false)))
+}
+
+/// How the kernel passes a global function's parameter.
+enum GlobalArg {
+    Scalar,
+    Ctx,
+    Mem { size: u32, nullable: bool },
+}
+
+/// The kernel's reading of global function `sub`'s parameters from its
+/// prototype; `None` when the prototype is unknown.
+fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
+    let args = &env.prog.subprogs[sub as usize].args;
+    if args.is_empty() {
+        return Ok(None);
+    }
+    let ctx = crate::ctx::uapi_ctx(env.prog.prog_type);
+    args.iter()
+        .enumerate()
+        .map(|(i, a)| match a {
+            SubprogArg::Scalar => Ok(GlobalArg::Scalar),
+            SubprogArg::Ptr {
+                pointee,
+                size,
+                ctx: tagged,
+                nonnull,
+            } => {
+                if *tagged || (!pointee.is_empty() && ctx == Some(pointee.as_str())) {
+                    return Ok(GlobalArg::Ctx);
+                }
+                match size {
+                    Some(size) => Ok(GlobalArg::Mem {
+                        size: *size,
+                        nullable: !nonnull,
+                    }),
+                    None => Err(format!(
+                        "arg#{i} reference type('PTR ') size cannot be determined: -22"
+                    )),
+                }
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
+}
+
+/// The registers a global function starts with: its parameters as the
+/// kernel assumes them (any valid value of their type).
+pub fn global_entry_regs(env: &mut Env, sub: u32) -> Result<Option<[Reg; 5]>, VerifyError> {
+    let start = env.prog.subprogs[sub as usize].start;
+    let Some(args) = global_args(env, sub).map_err(|m| VerifyError::at(start, m))? else {
+        return Ok(None);
+    };
+    let mut regs = [Reg::NOT_INIT; 5];
+    for (r, a) in regs.iter_mut().zip(&args) {
+        *r = match a {
+            GlobalArg::Scalar => Reg::UNKNOWN,
+            GlobalArg::Ctx => Reg::ptr(RegType::Ctx, 0),
+            GlobalArg::Mem { size, nullable } => {
+                let mut m = Reg::ptr(RegType::Mem, *size);
+                if *nullable {
+                    m.flags = PtrFlags::MAYBE_NULL;
+                    m.id = env.new_id();
+                }
+                m
+            }
+        };
+    }
+    Ok(Some(regs))
+}
+
+/// The caller's registers must be what global function `sub` assumes.
+fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), VerifyError> {
+    let idx = st.insn;
+    let Some(args) = global_args(env, sub).map_err(|m| VerifyError::at(idx, m))? else {
+        return Ok(());
+    };
+    for (i, a) in args.iter().enumerate() {
+        let r = i as u8 + 1;
+        env.check_reg_read(st, r)?;
+        let reg = *st.reg(r);
+        match a {
+            GlobalArg::Scalar if reg.ty != RegType::Scalar => {
+                return Err(VerifyError::at(idx, format!("R{r} is not a scalar")));
+            }
+            GlobalArg::Ctx if reg.ty != RegType::Ctx => {
+                return Err(VerifyError::at(
+                    idx,
+                    format!("arg#{i} expects pointer to ctx"),
+                ));
+            }
+            GlobalArg::Mem { size, nullable } => {
+                if reg.is_null() {
+                    continue;
+                }
+                // Checked as if not NULL; the caller's register is unchanged.
+                st.reg_mut(r).flags = reg.flags.without(PtrFlags::MAYBE_NULL);
+                let res = check_mem_arg(env, st, r, *size, false, false);
+                *st.reg_mut(r) = reg;
+                res?;
+                if !nullable && reg.maybe_null() {
+                    return Err(VerifyError::at(
+                        idx,
+                        format!("arg#{i} is expected to be non-NULL"),
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }

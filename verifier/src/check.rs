@@ -262,7 +262,12 @@ impl Env<'_> {
             .filter(|s| *s == 0 || self.prog.subprogs[*s as usize].global)
             .collect();
         for root in roots {
-            let st = self.initial_state(root);
+            let mut st = self.initial_state(root);
+            if root != 0
+                && let Some(regs) = crate::calls::global_entry_regs(self, root)?
+            {
+                st.cur_mut().regs[1..6].copy_from_slice(&regs);
+            }
             if root != 0 {
                 self.logln(&format!(
                     "Validating {}() func#{}...",

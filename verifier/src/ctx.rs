@@ -240,8 +240,29 @@ pub fn kern_ctx(p: ProgType) -> Option<&'static str> {
 
 /// The range R0 must be in at program exit, when the type has one.
 pub fn return_range(prog: &crate::program::Program) -> Option<(i64, i64)> {
-    if prog.prog_type == ProgType::Tracing && prog.iter {
-        return Some((0, 1));
-    }
-    None
+    // The attach point, for types whose range depends on it (libbpf's
+    // `cgroup/recvmsg4`, `cgroup_skb/egress`, ...).
+    let attach = prog.section.rsplit('/').next().unwrap_or("");
+    Some(match prog.prog_type {
+        ProgType::Tracing if prog.iter => (0, 1),
+        ProgType::CgroupSkb if attach == "egress" => (0, 3),
+        ProgType::CgroupSockAddr
+            if ["recvmsg", "getpeername", "getsockname"]
+                .iter()
+                .any(|a| attach.contains(a)) =>
+        {
+            (1, 1)
+        }
+        ProgType::CgroupSockAddr if attach.starts_with("bind") => (0, 3),
+        ProgType::CgroupSkb
+        | ProgType::CgroupSock
+        | ProgType::CgroupSockAddr
+        | ProgType::CgroupSockopt
+        | ProgType::CgroupSysctl
+        | ProgType::CgroupDevice
+        | ProgType::SockOps
+        | ProgType::SkLookup
+        | ProgType::Netfilter => (0, 1),
+        _ => return None,
+    })
 }

@@ -54,7 +54,7 @@ use crate::btf::{Btf, BtfError, Kind, TypeData};
 use crate::btf_ext::{BtfExt, BtfExtError};
 use crate::elf::{ElfError, ElfObject};
 use crate::isa::{DecodeError, RawInsn};
-use crate::program::{CtxArg, LineInfo, MapDef, ObjType, Program, Subprog};
+use crate::program::{CtxArg, LineInfo, MapDef, ObjType, Program, Subprog, SubprogArg};
 use kfreg::{KfuncId, ProgType, Registry};
 use std::collections::HashMap;
 use std::fmt;
@@ -687,16 +687,18 @@ fn describe(
             start: pos as u32,
             name: f.name.clone(),
             global: n == 0 || f.global,
+            args: Vec::new(),
         };
         if let (Some(btf), Some(infos)) = (btf, ext.func.get(sec_name))
             && let Some(fi) = infos
                 .iter()
                 .find(|i| i.insn_off % 8 == 0 && (i.insn_off / 8) as usize == f.start)
             && let Ok(t) = btf.type_by_id(fi.type_id)
-            && let TypeData::Func { linkage, .. } = t.data
+            && let TypeData::Func { linkage, proto } = t.data
         {
             sub.name = btf.string(t.name_off)?.to_string();
             sub.global = n == 0 || linkage == 1;
+            sub.args = subprog_args(btf, fi.type_id, proto);
         }
         subprogs.push(sub);
         if let (Some(btf), Some(recs)) = (btf, ext.line.get(sec_name)) {
@@ -717,6 +719,41 @@ fn describe(
     subprogs.sort_by_key(|s| s.start);
     lines.sort_by_key(|l| l.insn);
     Ok((subprogs, lines))
+}
+
+/// The parameters of function `func` (prototype `proto`), with the
+/// `arg:` declaration tags on them.
+fn subprog_args(btf: &Btf, func: u32, proto: u32) -> Vec<SubprogArg> {
+    let Ok((_, params)) = btf.func_proto(proto) else {
+        return Vec::new();
+    };
+    let tags: Vec<(&str, i32)> = btf.decl_tags(func).collect();
+    let tagged = |i: usize, tag: &str| tags.iter().any(|&(t, c)| c == i as i32 && t == tag);
+    params
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let t = btf.resolve(p.ty).unwrap_or(0);
+            let Ok(TypeData::Ptr { ty }) = btf.type_by_id(t).map(|t| &t.data) else {
+                return SubprogArg::Scalar;
+            };
+            let pointee = btf.resolve(*ty).unwrap_or(0);
+            let is_struct = matches!(
+                btf.type_by_id(pointee).map(|t| t.kind()),
+                Ok(crate::btf::Kind::Struct | crate::btf::Kind::Union)
+            );
+            SubprogArg::Ptr {
+                pointee: if is_struct {
+                    btf.name(pointee).unwrap_or("").to_string()
+                } else {
+                    String::new()
+                },
+                size: btf.size_of(pointee).ok().flatten().map(|s| s as u32),
+                ctx: tagged(i, "arg:ctx"),
+                nonnull: tagged(i, "arg:nonnull"),
+            }
+        })
+        .collect()
 }
 
 /// The kernel structs a tracing program's context arguments point to: for

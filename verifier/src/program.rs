@@ -199,6 +199,27 @@ pub struct Subprog {
     pub name: String,
     /// A global (non-static) function, verified on its own.
     pub global: bool,
+    /// The parameters of a global function, from its BTF prototype (empty
+    /// when unknown: the function is then verified with a context in R1).
+    pub args: Vec<SubprogArg>,
+}
+
+/// A parameter of a global function, as its BTF prototype declares it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SubprogArg {
+    /// A number.
+    Scalar,
+    /// A pointer.
+    Ptr {
+        /// The pointee's name (a struct's name, empty for others).
+        pointee: String,
+        /// The pointee's size, when it has one.
+        size: Option<u32>,
+        /// Tagged `__arg_ctx`.
+        ctx: bool,
+        /// Tagged `__arg_nonnull`.
+        nonnull: bool,
+    },
 }
 
 /// Source position of an instruction (from BTF line info).
@@ -280,6 +301,7 @@ impl Program {
                 start: 0,
                 name: name.to_string(),
                 global: true,
+                args: Vec::new(),
             }],
             maps: Vec::new(),
             kfuncs: HashMap::new(),
