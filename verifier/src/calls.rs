@@ -77,7 +77,7 @@ pub fn lock_target(
     r: u8,
     kind: FieldKind,
     name: &str,
-) -> Result<(u32, i32), VerifyError> {
+) -> Result<(u64, i32), VerifyError> {
     let idx = st.insn;
     let reg = st.reg(r);
     if !reg.fixed_offset() {
@@ -100,13 +100,11 @@ pub fn lock_target(
                     ),
                 ));
             };
-            (t, reg.aux + 1, format!("map '{}'", map.name))
+            (t, reg.allocation(), format!("map '{}'", map.name))
         }
-        RegType::BtfId if reg.flags.has(PtrFlags::ALLOC) => (
-            reg.aux,
-            0x8000_0000 | reg.ref_obj_id.max(reg.id),
-            "local".to_string(),
-        ),
+        RegType::BtfId if reg.flags.has(PtrFlags::ALLOC) => {
+            (reg.aux, reg.allocation(), "local".to_string())
+        }
         _ => {
             return Err(VerifyError::at(
                 idx,
@@ -556,13 +554,23 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
             locked: false,
             is_async: false,
         };
-        let args = [
-            Reg::UNKNOWN,
-            *st.reg(desc.arg + 2),
-            Reg::NOT_INIT,
-            Reg::NOT_INIT,
-            Reg::NOT_INIT,
-        ];
+        let ctx = *st.reg(desc.arg + 2);
+        let args = match desc.args {
+            helpers::HelperCbArgs::Loop => [
+                Reg::UNKNOWN,
+                ctx,
+                Reg::NOT_INIT,
+                Reg::NOT_INIT,
+                Reg::NOT_INIT,
+            ],
+            helpers::HelperCbArgs::MapElem => {
+                let map = *st.reg(1);
+                let mut key = Reg::ptr(RegType::MapKey, map.aux);
+                let mut value = Reg::ptr(RegType::MapValue, map.aux);
+                (key.aux2, value.aux2) = (map.aux2, map.aux2);
+                [map, key, value, ctx, Reg::NOT_INIT]
+            }
+        };
         enter_callback(env, st, cb, frame, args)?;
         return Ok(Step::Next);
     }

@@ -65,11 +65,22 @@ pub enum HelperRet {
     KptrOrNull,
 }
 
+/// What a helper's callback is called with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HelperCbArgs {
+    /// The iteration number and the context (`bpf_loop`).
+    Loop,
+    /// The map, a key, its value and the context (`bpf_for_each_map_elem`).
+    MapElem,
+}
+
 /// A callback a helper calls synchronously.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HelperCallback {
     /// Index of the function argument.
     pub arg: u8,
+    /// The callback's arguments.
+    pub args: HelperCbArgs,
     /// Smallest value the callee may return.
     pub ret_min: i64,
     /// Largest value the callee may return.
@@ -242,12 +253,26 @@ pub static HELPERS: &[Helper] = &[
     Helper {
         callback: Some(HelperCallback {
             arg: 1,
+            args: HelperCbArgs::Loop,
             ret_min: 0,
             ret_max: 1,
         }),
         ..helper(
             181,
             [A::Anything, A::Func, A::StackOrNull, A::Anything, N],
+            HelperRet::Integer,
+        )
+    },
+    Helper {
+        callback: Some(HelperCallback {
+            arg: 1,
+            args: HelperCbArgs::MapElem,
+            ret_min: 0,
+            ret_max: 1,
+        }),
+        ..helper(
+            164,
+            [A::ConstMap, A::Func, A::StackOrNull, A::Anything, N],
             HelperRet::Integer,
         )
     },

@@ -717,9 +717,9 @@ fn check_root(
         (FieldKind::RbRoot, "bpf_rb_root")
     };
     let (ty, ident) = match reg.ty {
-        RegType::MapValue => (env.prog.maps[reg.aux as usize].value_type, reg.aux + 1),
+        RegType::MapValue => (env.prog.maps[reg.aux as usize].value_type, reg.allocation()),
         RegType::BtfId if reg.flags.has(PtrFlags::ALLOC) && reg.ref_obj_id != 0 => {
-            (Some(reg.aux), 0x8000_0000 | reg.ref_obj_id)
+            (Some(reg.aux), reg.allocation())
         }
         _ => {
             return err(

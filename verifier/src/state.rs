@@ -195,6 +195,16 @@ impl Reg {
         self.ty == RegType::Scalar && self.var.as_const() == Some(0)
     }
 
+    /// The allocation a map value or allocated object pointer points into,
+    /// as the kernel identifies it for locks: the map and the pointer's id
+    /// (each lookup result is its own element), or the object.
+    pub fn allocation(&self) -> u64 {
+        match self.ty {
+            RegType::MapValue => (u64::from(self.aux) + 1) << 32 | u64::from(self.id),
+            _ => 1 << 63 | u64::from(self.ref_obj_id.max(self.id)),
+        }
+    }
+
     /// Whether this pointer may be NULL.
     pub const fn maybe_null(&self) -> bool {
         self.flags.has(PtrFlags::MAYBE_NULL)
@@ -355,8 +365,8 @@ pub struct RefState {
     pub insn: u32,
     /// What it is.
     pub kind: RefKind,
-    /// For locks: the allocation it lives in (map index + 1, or the object's id) ...
-    pub ptr: u32,
+    /// For locks: the allocation it lives in ([`Reg::allocation`]) ...
+    pub ptr: u64,
     /// ... and the offset of the lock field.
     pub off: i32,
 }
