@@ -707,6 +707,11 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         env.check_reg_read(st, 0)?;
     }
     if let Some(cb) = frame.in_callback {
+        // An async callback runs on its own, as the bottom frame: the
+        // kernel checks what it holds before what it returns.
+        if cb.is_async {
+            check_resources(env, st, idx, MAIN_EXIT)?;
+        }
         let r0 = st.reg(0);
         if r0.ty != RegType::Scalar {
             return Err(VerifyError::at(idx, "R0 not a scalar value"));
@@ -723,7 +728,6 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
             ));
         }
         if cb.is_async {
-            check_resources(env, st, idx, "BPF_EXIT instruction in async callback")?;
             return Ok(Step::End);
         }
         // The callee may run again: verify another round from the caller's state.

@@ -36,6 +36,9 @@ struct Meta {
     any_ref: u32,
     /// The dynptr argument's register and the constant size argument, for slices.
     sizes: Vec<(usize, u64)>,
+    /// The map (index, inner-map uid) a work item argument lives in, and
+    /// that argument's register.
+    work_map: Option<(u32, u32, u8)>,
 }
 
 fn err<T>(st: &State, msg: String) -> Result<T, VerifyError> {
@@ -625,11 +628,52 @@ fn check_args(
                 if reg.ty != RegType::ConstMap {
                     return err(st, format!("pointer in R{r} isn't map pointer"));
                 }
+                // A work item must be scheduled through the very map (and
+                // inner map) holding it.
+                let work = work_field(env, reg.aux);
+                if let (Some((map, uid, wr)), Some(kind)) = (meta.work_map, work)
+                    && (map, uid) != (reg.aux, reg.aux2)
+                {
+                    let what = if kind == FieldKind::Wq {
+                        "workqueue"
+                    } else {
+                        "bpf_task_work"
+                    };
+                    return err(
+                        st,
+                        format!(
+                            "{what} pointer in R{wr} map_uid={uid} doesn't match map pointer in R{r} map_uid={}",
+                            reg.aux2
+                        ),
+                    );
+                }
             }
             ArgKind::Workqueue | ArgKind::TaskWork => {
                 if reg.ty != RegType::MapValue {
                     return err(st, format!("arg#{i} doesn't point to a map value"));
                 }
+                let (kind, name) = if kind == ArgKind::Workqueue {
+                    (FieldKind::Wq, "bpf_wq")
+                } else {
+                    (FieldKind::TaskWork, "bpf_task_work")
+                };
+                let map = &env.prog.maps[reg.aux as usize];
+                let field = map
+                    .value_type
+                    .and_then(|t| env.prog.types.get(&t))
+                    .and_then(|t| t.field(kind))
+                    .map(|f| f.off);
+                let Some(at) = field else {
+                    return err(st, format!("map '{}' has no valid {name}", map.name));
+                };
+                let off = reg.off as i64 + reg.var.var.value as i64;
+                if off != at as i64 {
+                    return err(
+                        st,
+                        format!("off {off} doesn't point to 'struct {name}' that is at {at}"),
+                    );
+                }
+                meta.work_map = Some((reg.aux, reg.aux2, r));
             }
             ArgKind::Dynptr => check_dynptr(st, k, i, p, &reg)?,
             ArgKind::Iter => check_iter(env, st, k, flags, i, p, &reg)?,
@@ -648,6 +692,16 @@ fn check_args(
         );
     }
     Ok(())
+}
+
+/// The kind of work item (workqueue or task work) map `map`'s values hold.
+fn work_field(env: &Env, map: u32) -> Option<FieldKind> {
+    let t = env.prog.maps[map as usize]
+        .value_type
+        .and_then(|t| env.prog.types.get(&t))?;
+    [FieldKind::Wq, FieldKind::TaskWork]
+        .into_iter()
+        .find(|k| t.field(*k).is_some())
 }
 
 /// A memory argument of `size` bytes, or (`sized`) of the size the next
