@@ -589,7 +589,8 @@ pub fn invalidate_packets(st: &mut State) {
         if matches!(
             r.ty,
             RegType::Packet | RegType::PacketMeta | RegType::PacketEnd
-        ) {
+        ) || r.flags.has(PtrFlags::PKT_SLICE)
+        {
             *r = Reg::UNKNOWN;
         }
     });

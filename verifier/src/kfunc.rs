@@ -11,7 +11,7 @@ use crate::check::{Env, Path, Step, VerifyError};
 use crate::program::{FieldKind, ObjType};
 use crate::scalar::Scalar;
 use crate::state::{CallbackFrame, PtrFlags, RefKind, RefState, Reg, RegType, SlotKind, State};
-use kfreg::{ArgKind, CType, CallbackArgs, Flags, Kfunc, Param, Ret, Roles};
+use kfreg::{ArgKind, CType, CallbackArgs, DynptrInit, Flags, Kfunc, Param, Ret, Roles};
 
 /// The kernel's name for the resilient lock kind in lock messages
 /// (`<kind>_lock`, `<kind>_unlock ...`).
@@ -36,6 +36,8 @@ struct Meta {
     any_ref: u32,
     /// The dynptr argument's register and the constant size argument, for slices.
     sizes: Vec<(usize, u64)>,
+    /// How the initialised dynptr argument was made.
+    dynptr: Option<DynptrInit>,
     /// The map (index, inner-map uid) a work item argument lives in, and
     /// that argument's register.
     work_map: Option<(u32, u32, u8)>,
@@ -675,7 +677,7 @@ fn check_args(
                 }
                 meta.work_map = Some((reg.aux, reg.aux2, r));
             }
-            ArgKind::Dynptr => check_dynptr(st, k, i, p, &reg)?,
+            ArgKind::Dynptr => check_dynptr(st, k, i, p, &reg, meta)?,
             ArgKind::Iter => check_iter(env, st, k, flags, i, p, &reg)?,
             ArgKind::IrqFlag => check_irq_flag(env, st, k, flags, i, &reg)?,
             ArgKind::ResSpinLock => check_res_lock(env, st, flags, i, &reg)?,
@@ -923,6 +925,7 @@ fn check_dynptr(
     i: usize,
     p: &Param,
     reg: &Reg,
+    meta: &mut Meta,
 ) -> Result<(), VerifyError> {
     if reg.ty == RegType::ConstDynptr {
         if p.roles.contains(Roles::UNINIT)
@@ -945,12 +948,22 @@ fn check_dynptr(
         );
     };
     if p.roles.contains(Roles::UNINIT) {
-        let kind = k.dynptr.map_or(0, |d| d as u32 + 1);
+        // A clone is made the way its source was.
+        let how = match k.dynptr {
+            Some(DynptrInit::Clone) => meta.dynptr,
+            how => how,
+        };
+        let kind = how.map_or(0, |d| d as u32 + 1);
         return crate::dynptr::init(st, frame, off, kind, 0).or_else(|e| err(st, e.into()));
     }
-    if crate::dynptr::get(st, frame, off).is_none() {
+    let Some(slot) = crate::dynptr::get(st, frame, off) else {
         return err(st, format!("Expected an initialized dynptr as arg #{i}"));
-    }
+    };
+    meta.dynptr = slot
+        .reg
+        .aux
+        .checked_sub(1)
+        .and_then(|n| DynptrInit::ALL.get(n as usize).copied());
     Ok(())
 }
 
@@ -1315,6 +1328,9 @@ fn result(
             let mut r = Reg::ptr(RegType::Mem, n as u32);
             if !writable {
                 r.flags = PtrFlags::RDONLY;
+            }
+            if meta.dynptr.is_some_and(DynptrInit::over_packet) {
+                r.flags = r.flags.with(PtrFlags::PKT_SLICE);
             }
             r
         }

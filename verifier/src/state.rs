@@ -97,6 +97,8 @@ ptr_flags! {
     PROG_BTF = 8, "";
     /// Writable memory result of a kfunc (otherwise read-only for memory results).
     WRITABLE = 9, "";
+    /// A slice of a packet dynptr: dies when packet data may move.
+    PKT_SLICE = 10, "";
 }
 
 impl PtrFlags {

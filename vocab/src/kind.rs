@@ -290,6 +290,15 @@ impl DynptrInit {
         }
     }
 
+    /// Whether the dynptr covers packet data, which a packet-changing call
+    /// may move (its slices die then).
+    pub const fn over_packet(self) -> bool {
+        matches!(
+            self,
+            DynptrInit::Skb | DynptrInit::Xdp | DynptrInit::SkbMeta
+        )
+    }
+
     /// The way with DSL spelling `name`.
     pub fn from_name(name: &str) -> Option<DynptrInit> {
         DynptrInit::ALL.into_iter().find(|d| d.name() == name)
