@@ -59,20 +59,6 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
             msg: "last insn is not an exit or jmp".into(),
         });
     }
-    // The kernel builds its kfunc table before looking at control flow,
-    // refusing device-only kfuncs wherever they are called.
-    for (i, insn) in prog.insns.iter().enumerate() {
-        if let Insn::Call(Call::Kfunc { btf_id, .. }) = insn
-            && let Some(&id) = prog.kfuncs.get(btf_id)
-            && env.reg.has(id, kfreg::Flags::DEVICE_BOUND)
-            && !prog.dev_bound
-        {
-            return Err(VerifyError::at(
-                i as u32,
-                "metadata kfuncs require device-bound program",
-            ));
-        }
-    }
     let subs = &prog.subprogs;
     for (s, sub) in subs.iter().enumerate() {
         let end = subs.get(s + 1).map_or(n, |x| x.start as usize);

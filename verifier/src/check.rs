@@ -169,7 +169,9 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         live_states: 0,
         next_id: 0,
     };
-    let result = crate::cfg::check(&mut env).and_then(|()| env.run());
+    let result = crate::compat::check(&env)
+        .and_then(|()| crate::cfg::check(&mut env))
+        .and_then(|()| env.run());
     env.stats.duration = start.elapsed();
     env.stats.max_states_per_insn = env.explored.iter().map(Vec::len).max().unwrap_or(0) as u64;
     env.stats.stack_depth = env.subprog_depth.first().copied().unwrap_or(0);

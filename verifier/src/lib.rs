@@ -11,6 +11,7 @@ pub mod btf_ext;
 mod calls;
 mod cfg;
 pub mod check;
+mod compat;
 mod ctx;
 pub mod disasm;
 mod dynptr;

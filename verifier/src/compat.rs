@@ -1,0 +1,73 @@
+//! Load-time compatibility of a program with what it uses: checks the
+//! kernel makes while resolving maps and kfuncs, before it looks at
+//! control flow, so they hold whether the use is reachable or not.
+
+use crate::check::{Env, VerifyError};
+use crate::isa::{Call, Insn, Pseudo};
+use crate::program::FieldKind;
+use kfreg::{Flags, ProgType};
+
+/// Refuses maps and kfuncs the program's type may not use.
+pub fn check(env: &Env) -> Result<(), VerifyError> {
+    let prog = env.prog;
+    for (i, insn) in prog.insns.iter().enumerate() {
+        let i = i as u32;
+        match *insn {
+            Insn::Call(Call::Kfunc { btf_id, .. }) => {
+                if let Some(&id) = prog.kfuncs.get(&btf_id)
+                    && env.reg.has(id, Flags::DEVICE_BOUND)
+                    && !prog.dev_bound
+                {
+                    return Err(VerifyError::at(
+                        i,
+                        "metadata kfuncs require device-bound program",
+                    ));
+                }
+            }
+            Insn::LdImm64 {
+                pseudo: Pseudo::MapFd | Pseudo::MapValue | Pseudo::MapIdx | Pseudo::MapIdxValue,
+                imm,
+                ..
+            } => check_map(env, i, imm)?,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Tracing program types in the kernel's sense: they may run in any context,
+/// so they may not take the program's own locks.
+fn is_tracing(p: ProgType) -> bool {
+    matches!(
+        p,
+        ProgType::Kprobe
+            | ProgType::Tracepoint
+            | ProgType::PerfEvent
+            | ProgType::RawTracepoint
+            | ProgType::RawTracepointWritable
+    )
+}
+
+fn check_map(env: &Env, insn: u32, imm: i32) -> Result<(), VerifyError> {
+    let Some(map) = usize::try_from(imm).ok().and_then(|m| env.prog.maps.get(m)) else {
+        return Ok(());
+    };
+    let Some(t) = map.value_type.and_then(|t| env.prog.types.get(&t)) else {
+        return Ok(());
+    };
+    let has = |kinds: &[FieldKind]| t.fields.iter().any(|f| kinds.contains(&f.kind));
+    let prog_type = env.prog.prog_type;
+    let refuse = |msg: &str| Err(VerifyError::at(insn, msg));
+    if has(&[FieldKind::ListHead, FieldKind::RbRoot]) && is_tracing(prog_type) {
+        return refuse("tracing progs cannot use bpf_{list_head,rb_root} yet");
+    }
+    if has(&[FieldKind::SpinLock, FieldKind::ResSpinLock]) {
+        if prog_type == ProgType::SocketFilter {
+            return refuse("socket filter progs cannot use bpf_spin_lock yet");
+        }
+        if is_tracing(prog_type) {
+            return refuse("tracing progs cannot use bpf_spin_lock yet");
+        }
+    }
+    Ok(())
+}
