@@ -205,9 +205,11 @@ static int load_one(const char *path, const char *shown, int idx, const char *lo
 			bpf_program__set_autoload(prog, i++ == idx);
 		libbpf_msgs_len = 0;
 		err = bpf_object__load(obj);
-		log_used = 0;
+		/* The verifier ran to the end before reporting ENOSPC, so the
+		 * rotated log ends with a rejection's error line. */
+		log_used = err != 0;
 		note = "verifier log exceeded 16 MiB (ENOSPC); verdict from a load without a log, "
-		       "log_tail and insns_processed from the end of the (rotated) 16 MiB log";
+		       "error, log_tail and insns_processed from the end of the (rotated) 16 MiB log";
 	}
 	bpf_object__close(obj);
 

@@ -65,4 +65,4 @@ python3 "$ROOT/scripts/record-verdicts.py" "$tmp" "$CORPUS" "$out"
 
 # The kernel BTF the verdicts belong to: the corpus test relocates and types
 # tracing contexts against it, so `cargo test` needs no kernel.
-cp /sys/kernel/btf/vmlinux "$(dirname "$0")/../tests/corpus/vmlinux.btf"
+cp /sys/kernel/btf/vmlinux "$CORPUS/vmlinux.btf"

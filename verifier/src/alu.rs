@@ -62,6 +62,12 @@ pub fn check_alu(
         }
         AluOp::Neg if dst_reg.is_pointer() => Reg::UNKNOWN,
         _ if dst_reg.is_pointer() || src_reg.is_pointer() => {
+            // The pointer's bounds will depend on the scalar's.
+            match src {
+                Src::Reg(s) if dst_reg.is_pointer() => env.mark_precise(st, s),
+                _ if src_reg.is_pointer() => env.mark_precise(st, dst),
+                _ => {}
+            }
             pointer_alu(env, st, wide, op, dst, &dst_reg, &src_reg)?
         }
         AluOp::Neg => Reg::scalar(dst_reg.var.alu(AluOp::Neg, &dst_reg.var, wide)),

@@ -293,6 +293,11 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                 check_mem_arg(env, st, r, size, false, false)?;
                 if *arg == HelperArg::MapKey {
                     key = stack_constant(st, &reg, size);
+                    if key.is_some() {
+                        // The lookup's result depends on the key's value.
+                        let slot = crate::state::slot_index(reg.off);
+                        env.mark_slot_precise(st, reg.aux as usize, slot);
+                    }
                 }
             }
             HelperArg::Mem | HelperArg::UninitMem => {
@@ -341,6 +346,7 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                     *arg == HelperArg::UninitMem,
                     zero_ok,
                 )?;
+                env.mark_precise(st, size_reg);
             }
             HelperArg::Size | HelperArg::SizeOrZero => {}
             HelperArg::AllocSize => {
@@ -351,6 +357,7 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                         format!("R{r} is not a known constant'"),
                     ));
                 };
+                env.mark_precise(st, r);
                 alloc_size = c as u32;
             }
             HelperArg::SpinLock => {
@@ -713,10 +720,11 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         if cb.is_async {
             check_resources(env, st, idx, MAIN_EXIT)?;
         }
-        let r0 = st.reg(0);
-        if r0.ty != RegType::Scalar {
+        if st.reg(0).ty != RegType::Scalar {
             return Err(VerifyError::at(idx, "R0 not a scalar value"));
         }
+        env.mark_precise(st, 0);
+        let r0 = st.reg(0);
         if r0.var.smin < cb.ret_min || r0.var.smax > cb.ret_max {
             return Err(VerifyError::at(
                 idx,
@@ -742,7 +750,16 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
             .unwrap_or([Reg::NOT_INIT; 5]);
         enter_callback(env, &mut again, frame.subprog, cb, args)?;
         let insn = again.insn;
-        env.push_branch(path, again, insn)?;
+        // To backtracking, the next round starts with the call again.
+        env.cur_hist.push(crate::precision::Hist {
+            insn: frame.callsite,
+            depth: st.frames.len() as u8,
+            callback: st.cur().in_callback.is_some(),
+            stack: None,
+        });
+        let pushed = env.push_branch(path, again, insn);
+        env.cur_hist.pop();
+        pushed?;
         let st = &mut path.st;
         clobber_args(st);
         *st.reg_mut(0) = Reg::UNKNOWN;
@@ -758,8 +775,12 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         return Ok(Step::Next);
     }
     check_resources(env, st, idx, MAIN_EXIT)?;
+    let range = crate::ctx::return_range(env.prog);
+    if range.is_some() {
+        env.mark_precise(st, 0);
+    }
     let r0 = *st.reg(0);
-    if let Some((lo, hi)) = crate::ctx::return_range(env.prog)
+    if let Some((lo, hi)) = range
         && (r0.ty != RegType::Scalar || r0.var.smin < lo || r0.var.smax > hi)
     {
         {

@@ -3,6 +3,7 @@
 //! state subsumes.
 
 use crate::isa::{AluOp, Call, Insn, JmpOp, Pseudo, Src};
+use crate::precision::Hist;
 use crate::program::{MapType, Program};
 use crate::scalar::Scalar;
 use crate::state::{Frame, PtrFlags, Reg, RegType, State};
@@ -93,9 +94,11 @@ impl Report {
 }
 
 /// A stored state and the bookkeeping that decides whether it may prune.
-struct Node {
-    state: State,
-    parent: Option<usize>,
+pub(crate) struct Node {
+    pub state: State,
+    pub parent: Option<usize>,
+    /// The instructions from the parent's state to this one.
+    pub hist: Vec<Hist>,
     /// Live paths still exploring below this state; only finished
     /// subtrees (0) may prune, others may only reveal an infinite loop.
     branches: u32,
@@ -109,6 +112,8 @@ struct Node {
 pub(crate) struct Path {
     pub st: State,
     parent: Option<usize>,
+    /// The instructions run since the parent's state.
+    hist: Vec<Hist>,
 }
 
 /// What executing one instruction did to the path.
@@ -126,7 +131,10 @@ pub(crate) struct Env<'a> {
     opts: &'a Options,
     pub log: String,
     pub stats: Stats,
-    nodes: Vec<Node>,
+    pub nodes: Vec<Node>,
+    /// The history and stored ancestor of the path being stepped.
+    pub cur_hist: Vec<Hist>,
+    pub cur_parent: Option<usize>,
     explored: Vec<Vec<usize>>,
     pending: Vec<Path>,
     prune_point: Vec<bool>,
@@ -157,6 +165,8 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         log: String::new(),
         stats: Stats::default(),
         nodes: Vec::new(),
+        cur_hist: Vec::new(),
+        cur_parent: None,
         explored: vec![Vec::new(); prog.insns.len()],
         pending: Vec::new(),
         prune_point: vec![false; prog.insns.len()],
@@ -242,8 +252,19 @@ impl Env<'_> {
         self.pending.push(Path {
             st,
             parent: cur.parent,
+            hist: self.cur_hist.clone(),
         });
         Ok(())
+    }
+
+    /// Queues a path that starts afresh (an async callback): it shares no
+    /// history with the path that scheduled it.
+    pub fn push_root(&mut self, st: State) {
+        self.pending.push(Path {
+            st,
+            parent: None,
+            hist: Vec::new(),
+        });
     }
 
     fn initial_state(&mut self, subprog: u32) -> State {
@@ -276,7 +297,11 @@ impl Env<'_> {
                     self.prog.subprogs[root as usize].name, root
                 ));
             }
-            self.pending.push(Path { st, parent: None });
+            self.pending.push(Path {
+                st,
+                parent: None,
+                hist: Vec::new(),
+            });
             self.explore()?;
         }
         self.check_stack_depth()
@@ -372,7 +397,13 @@ impl Env<'_> {
                     self.prog.insns[idx],
                     Insn::St { .. } | Insn::Stx { .. } | Insn::Atomic { .. } | Insn::Call(_)
                 );
-                let step = self.step(&mut path)?;
+                let entry = Hist::of(&path.st, self.prog.insns[idx]);
+                path.hist.push(entry);
+                self.cur_hist = std::mem::take(&mut path.hist);
+                self.cur_parent = path.parent;
+                let step = self.step(&mut path);
+                path.hist = std::mem::take(&mut self.cur_hist);
+                let step = step?;
                 if grows {
                     for f in &path.st.frames {
                         let d = &mut self.subprog_depth[f.subprog as usize];
@@ -413,8 +444,16 @@ impl Env<'_> {
         for (pos, &n) in self.explored[idx].iter().enumerate() {
             let node = &mut self.nodes[n];
             if node.branches == 0 || loop_head {
-                if crate::prune::subsumes(&node.state, &path.st) {
+                let mode = if node.branches > 0 {
+                    crate::prune::Mode::Ranges
+                } else {
+                    crate::prune::Mode::Precise
+                };
+                if crate::prune::subsumes(&node.state, &path.st, mode) {
                     node.hits += 1;
+                    let old = node.state.clone();
+                    let hist = std::mem::take(&mut path.hist);
+                    self.inherit_precision(&old, &mut path.st, &hist, path.parent);
                     return Ok(true);
                 }
                 if loop_head && node.branches > 0 {
@@ -457,9 +496,14 @@ impl Env<'_> {
         self.prev_jmps = self.jmps_processed;
         self.prev_insns = self.stats.insns_processed;
         let n = self.nodes.len();
+        let state = path.st.clone();
+        // Marks the path inherited are the stored state's now; the path's
+        // own future decides its own.
+        clear_precision(&mut path.st);
         self.nodes.push(Node {
-            state: path.st.clone(),
+            state,
             parent: path.parent,
+            hist: std::mem::take(&mut path.hist),
             branches: 1,
             hits: 0,
             misses: 0,
@@ -668,6 +712,17 @@ impl Env<'_> {
         };
         let dst_reg = *st.reg(dst);
         let branch = crate::branch::decide(&dst_reg, op, &src_reg, wide);
+        let src_reg_no = match src {
+            Src::Reg(r) => Some(r),
+            Src::Imm(_) => None,
+        };
+        if branch.is_some() {
+            // The path now depends on the compared values.
+            self.mark_precise(&mut path.st, dst);
+            if let Some(r) = src_reg_no {
+                self.mark_precise(&mut path.st, r);
+            }
+        }
         match branch {
             Some(true) => {
                 path.st.insn = target;
@@ -680,10 +735,6 @@ impl Env<'_> {
             None => {}
         }
         let mut taken = path.st.clone();
-        let src_reg_no = match src {
-            Src::Reg(r) => Some(r),
-            Src::Imm(_) => None,
-        };
         let taken_ok = crate::branch::refine(
             &mut taken, dst, src_reg_no, &dst_reg, op, &src_reg, wide, true,
         );
@@ -703,10 +754,20 @@ impl Env<'_> {
                 path.st.insn = idx + 1;
             }
             (true, false) => {
+                self.mark_precise(&mut taken, dst);
+                if let Some(r) = src_reg_no {
+                    self.mark_precise(&mut taken, r);
+                }
                 taken.insn = target;
                 path.st = taken;
             }
-            (false, true) => path.st.insn = idx + 1,
+            (false, true) => {
+                self.mark_precise(&mut path.st, dst);
+                if let Some(r) = src_reg_no {
+                    self.mark_precise(&mut path.st, r);
+                }
+                path.st.insn = idx + 1;
+            }
             (false, false) => {
                 // Neither side is feasible: the path is dead; continue on
                 // the fall-through with the unrefined state, as the kernel does.
@@ -714,6 +775,17 @@ impl Env<'_> {
             }
         }
         Ok(())
+    }
+}
+
+fn clear_precision(st: &mut State) {
+    for f in &mut st.frames {
+        for r in &mut f.regs {
+            r.precise = false;
+        }
+        for s in &mut f.stack {
+            s.reg.precise = false;
+        }
     }
 }
 

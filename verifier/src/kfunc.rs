@@ -271,8 +271,7 @@ pub fn check_kfunc_call(
             locked: false,
             is_async: true,
         });
-        let insn = async_st.insn;
-        env.push_branch(path, async_st, insn)?;
+        env.push_root(async_st);
     }
     let st = &mut path.st;
     if flags.contains(Flags::FALLIBLE) {
@@ -442,6 +441,7 @@ fn check_args(
                     Some(c) => meta.constant = Some(c),
                     None => return err(st, format!("R{r} must be a known constant")),
                 }
+                env.mark_precise(st, r);
             }
             continue;
         }
@@ -728,6 +728,7 @@ fn check_mem(
             };
             meta.sizes.push((i + 1, c));
         }
+        env.mark_precise(st, size_reg);
         v.umax
     } else {
         size

@@ -23,6 +23,7 @@ mod kfunc;
 pub mod loader;
 mod log;
 mod mem;
+mod precision;
 pub mod program;
 mod prune;
 pub mod scalar;

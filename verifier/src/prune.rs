@@ -25,8 +25,18 @@ impl IdMap {
     }
 }
 
+/// How scalars are compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Only precise scalars of `old` constrain `cur` (a finished state).
+    Precise,
+    /// Every scalar of `old` constrains `cur` by range: `old` is a loop
+    /// head still being explored, whose precision marks are not final.
+    Ranges,
+}
+
 /// Whether every behaviour from `cur` is covered by the verified `old`.
-pub fn subsumes(old: &State, cur: &State) -> bool {
+pub fn subsumes(old: &State, cur: &State, mode: Mode) -> bool {
     if old.frames.len() != cur.frames.len()
         || old.rcu != cur.rcu
         || old.preempt != cur.preempt
@@ -43,10 +53,10 @@ pub fn subsumes(old: &State, cur: &State) -> bool {
     old.frames
         .iter()
         .zip(&cur.frames)
-        .all(|(o, c)| frame_subsumes(o, c, &mut ids))
+        .all(|(o, c)| frame_subsumes(o, c, &mut ids, mode))
 }
 
-fn frame_subsumes(old: &Frame, cur: &Frame, ids: &mut IdMap) -> bool {
+fn frame_subsumes(old: &Frame, cur: &Frame, ids: &mut IdMap, mode: Mode) -> bool {
     if old.subprog != cur.subprog
         || old.callsite != cur.callsite
         || old.in_callback != cur.in_callback
@@ -57,19 +67,20 @@ fn frame_subsumes(old: &Frame, cur: &Frame, ids: &mut IdMap) -> bool {
         .regs
         .iter()
         .zip(&cur.regs)
-        .all(|(o, c)| reg_subsumes(o, c, ids))
+        .all(|(o, c)| reg_subsumes(o, c, ids, mode))
     {
         return false;
     }
     old.stack.iter().enumerate().all(|(i, o)| {
         let c = cur.stack.get(i).unwrap_or(&Slot::EMPTY);
-        slot_subsumes(o, c, ids)
+        slot_subsumes(o, c, ids, mode)
     })
 }
 
-fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap) -> bool {
+fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap, mode: Mode) -> bool {
     match old.ty {
         RegType::NotInit => true,
+        RegType::Scalar if !old.precise && mode == Mode::Precise => cur.ty == RegType::Scalar,
         RegType::Scalar => {
             cur.ty == RegType::Scalar
                 && old.var.contains(&cur.var)
@@ -92,14 +103,16 @@ fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap) -> bool {
     }
 }
 
-fn slot_subsumes(old: &Slot, cur: &Slot, ids: &mut IdMap) -> bool {
+fn slot_subsumes(old: &Slot, cur: &Slot, ids: &mut IdMap, mode: Mode) -> bool {
     if old.is_spill() {
         if cur.is_spill() {
-            return reg_subsumes(&old.reg, &cur.reg, ids);
+            return reg_subsumes(&old.reg, &cur.reg, ids, mode);
         }
-        // A spilled unknown scalar is as good as initialised bytes.
+        // A spilled unknown (or imprecise) scalar is as good as initialised bytes.
+        let any = old.reg.var == crate::scalar::Scalar::UNKNOWN
+            || (!old.reg.precise && mode == Mode::Precise);
         return old.reg.ty == RegType::Scalar
-            && old.reg.var == crate::scalar::Scalar::UNKNOWN
+            && any
             && cur
                 .bytes
                 .iter()
@@ -112,7 +125,9 @@ fn slot_subsumes(old: &Slot, cur: &Slot, ids: &mut IdMap) -> bool {
             o.off = 0;
             c.off = 0;
         }
-        return cur.special() == Some(kind) && old.bytes == cur.bytes && reg_subsumes(&o, &c, ids);
+        return cur.special() == Some(kind)
+            && old.bytes == cur.bytes
+            && reg_subsumes(&o, &c, ids, mode);
     }
     old.bytes.iter().zip(&cur.bytes).all(|(o, c)| match o {
         SlotKind::Invalid => true,
@@ -128,7 +143,9 @@ fn slot_subsumes(old: &Slot, cur: &Slot, ids: &mut IdMap) -> bool {
     })
 }
 
-/// Makes every scalar of `cur` that `old` does not cover unknown.
+/// Makes every imprecise scalar of `cur` that differs from `old` (the
+/// previous round of the same loop) unknown, so the rounds converge; the
+/// kernel's widening of iterator and callback loops.
 pub fn widen(old: &State, cur: &mut State) {
     if old.frames.len() != cur.frames.len() {
         return;
@@ -146,7 +163,12 @@ pub fn widen(old: &State, cur: &mut State) {
 }
 
 fn widen_reg(old: &Reg, cur: &mut Reg) {
-    if old.ty == RegType::Scalar && cur.ty == RegType::Scalar && !old.var.contains(&cur.var) {
+    if old.ty == RegType::Scalar
+        && cur.ty == RegType::Scalar
+        && !old.precise
+        && !cur.precise
+        && old != cur
+    {
         *cur = Reg::UNKNOWN;
     }
 }

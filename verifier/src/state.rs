@@ -121,8 +121,9 @@ impl PtrFlags {
     }
 }
 
-/// One register.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// One register. Equality ignores [`Reg::precise`], a mark about how the
+/// value is used rather than what it is.
+#[derive(Clone, Copy, Debug)]
 pub struct Reg {
     /// What it holds.
     pub ty: RegType,
@@ -140,6 +141,25 @@ pub struct Reg {
     pub aux: u32,
     /// For map-related pointers, the map's uid (inner maps); for BtfId, the allocation's id.
     pub aux2: u32,
+    /// A scalar whose exact value some later check relied on: a stored
+    /// state only covers states whose value lies in its range.
+    pub precise: bool,
+}
+
+impl PartialEq for Reg {
+    fn eq(&self, o: &Reg) -> bool {
+        (self.ty, self.flags, self.off, self.var, self.id) == (o.ty, o.flags, o.off, o.var, o.id)
+            && (self.ref_obj_id, self.aux, self.aux2) == (o.ref_obj_id, o.aux, o.aux2)
+    }
+}
+
+impl Eq for Reg {}
+
+impl std::hash::Hash for Reg {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (self.ty, self.flags, self.off, self.var, self.id).hash(h);
+        (self.ref_obj_id, self.aux, self.aux2).hash(h);
+    }
 }
 
 impl Reg {
@@ -153,6 +173,7 @@ impl Reg {
         ref_obj_id: 0,
         aux: 0,
         aux2: 0,
+        precise: false,
     };
 
     /// An unknown scalar.

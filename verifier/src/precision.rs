@@ -1,0 +1,368 @@
+//! Precision: which scalars' exact values matter.
+//!
+//! A stored state prunes any later state whose *precise* scalars lie in its
+//! ranges; its other scalars match anything. A scalar becomes precise when
+//! a check relies on its value (a branch decided by it, pointer arithmetic,
+//! a size or constant argument, a return range). The check's instruction
+//! then walks the path's history backwards, following the value to the
+//! registers and stack slots it came from, and marks them precise in every
+//! stored state on the way, as the kernel's backtracking does.
+
+use crate::check::Env;
+use crate::isa::{AluOp, Call, Insn, Src};
+use crate::state::{RegType, State, slot_index};
+
+/// One executed instruction of a path, as backtracking needs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hist {
+    /// The instruction.
+    pub insn: u32,
+    /// Call frames when it ran (the frame running it is `depth - 1`).
+    pub depth: u8,
+    /// It ran in a callback's frame.
+    pub callback: bool,
+    /// The stack slot it loaded or stored: (frame, slot index).
+    pub stack: Option<(u8, u16)>,
+}
+
+impl Hist {
+    /// The entry for instruction `insn` about to run in `st`.
+    pub fn of(st: &State, insn: Insn) -> Hist {
+        let (base, off) = match insn {
+            Insn::Ldx { src, off, .. } => (Some(src), off),
+            Insn::St { dst, off, .. }
+            | Insn::Stx { dst, off, .. }
+            | Insn::Atomic { dst, off, .. } => (Some(dst), off),
+            _ => (None, 0),
+        };
+        let stack = base.and_then(|b| {
+            let r = st.reg(b);
+            let at = r.off + off as i32;
+            (r.ty == RegType::Stack && r.fixed_offset() && at < 0)
+                .then(|| (r.aux as u8, slot_index(at) as u16))
+        });
+        Hist {
+            insn: st.insn,
+            depth: st.frames.len() as u8,
+            callback: st.cur().in_callback.is_some(),
+            stack,
+        }
+    }
+}
+
+/// Frames a precision request can span.
+const FRAMES: usize = crate::check::MAX_CALL_FRAMES + 1;
+
+/// The registers and stack slots whose values are still being traced.
+#[derive(Clone, Debug, Default)]
+struct Trace {
+    regs: [u16; FRAMES],
+    slots: [u64; FRAMES],
+    /// Frames of the instruction last walked back over.
+    depth: usize,
+}
+
+/// Backtracking met something it does not follow: every scalar is made
+/// precise instead (always safe).
+struct GiveUp;
+
+/// Registers R0..R5: the ones calls clobber and pass.
+const CALLER_SAVED: u16 = 0b11_1111;
+/// Registers R1..R5: arguments.
+const ARGS: u16 = 0b11_1110;
+
+impl Trace {
+    fn is_empty(&self) -> bool {
+        self.regs.iter().all(|r| *r == 0) && self.slots.iter().all(|s| *s == 0)
+    }
+
+    fn has(&self, f: usize, r: u8) -> bool {
+        self.regs[f] & 1 << r != 0
+    }
+
+    fn set(&mut self, f: usize, r: u8) {
+        self.regs[f] |= 1 << r;
+    }
+
+    fn clear(&mut self, f: usize, r: u8) {
+        self.regs[f] &= !(1 << r);
+    }
+
+    /// Walks back over `e`: first across a frame boundary between it and
+    /// the instruction after it, then over the instruction itself.
+    fn back(&mut self, env: &Env, e: &Hist) -> Result<(), GiveUp> {
+        let d = e.depth as usize;
+        if d == 0 || d > FRAMES {
+            return Err(GiveUp);
+        }
+        let f = d - 1;
+        let insn = env.prog.insns[e.insn as usize];
+        let mut entered = false;
+        if self.depth == d + 1 {
+            // The next instruction ran in a frame this call created: the
+            // callee's arguments are the caller's registers for a
+            // subprogram, values the kernel builds for a callback.
+            let callee = d;
+            if self.regs[callee] & !ARGS != 0 || self.slots[callee] != 0 {
+                return Err(GiveUp);
+            }
+            if matches!(insn, Insn::Call(Call::Local(_))) {
+                self.regs[f] |= self.regs[callee];
+                entered = true;
+            } else if !matches!(insn, Insn::Call(_)) {
+                return Err(GiveUp);
+            }
+            self.regs[callee] = 0;
+        } else if self.depth + 1 == d && self.depth > 0 {
+            // `e` returned to the frame below: its R0 is the caller's R0,
+            // unless a callback returned (then a helper made the caller's).
+            if !matches!(insn, Insn::Exit) {
+                return Err(GiveUp);
+            }
+            let caller = self.depth - 1;
+            if !e.callback && self.has(caller, 0) {
+                self.set(f, 0);
+            }
+            self.regs[caller] &= !CALLER_SAVED;
+        } else if self.depth != d {
+            return Err(GiveUp);
+        }
+        self.depth = d;
+        match insn {
+            Insn::Alu { op, dst, src, .. } => {
+                if !self.has(f, dst) {
+                    return Ok(());
+                }
+                if matches!(op, AluOp::Mov | AluOp::MovSx(_)) {
+                    self.clear(f, dst);
+                }
+                if let Src::Reg(s) = src {
+                    self.set(f, s);
+                }
+            }
+            Insn::LdImm64 { dst, .. } => self.clear(f, dst),
+            Insn::LdPkt { .. } => self.regs[f] &= !CALLER_SAVED,
+            Insn::Ldx { dst, .. } if self.has(f, dst) => {
+                self.clear(f, dst);
+                if let Some((fr, spi)) = e.stack {
+                    self.slot(fr, spi, true)?;
+                }
+            }
+            Insn::Stx { src, .. } => {
+                if let Some((fr, spi)) = e.stack
+                    && self.slot(fr, spi, false)?
+                {
+                    self.set(f, src);
+                }
+            }
+            Insn::St { .. } => {
+                if let Some((fr, spi)) = e.stack {
+                    self.slot(fr, spi, false)?;
+                }
+            }
+            Insn::Atomic { src, .. } => {
+                let on_traced_slot = e
+                    .stack
+                    .is_some_and(|(fr, spi)| self.slot_set(fr as usize, spi));
+                if on_traced_slot || self.has(f, src) || self.has(f, 0) {
+                    return Err(GiveUp);
+                }
+            }
+            Insn::Jmp { dst, src, .. } => {
+                if let Src::Reg(s) = src
+                    && (self.has(f, dst) || self.has(f, s))
+                {
+                    self.set(f, dst);
+                    self.set(f, s);
+                }
+            }
+            Insn::Call(_) if !entered => self.regs[f] &= !CALLER_SAVED,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn slot_set(&self, f: usize, spi: u16) -> bool {
+        spi < 64 && self.slots[f] & 1 << spi != 0
+    }
+
+    /// For a load (`set`): trace slot `spi` of frame `f` instead; for a
+    /// store: stop tracing it, returning whether it was traced.
+    fn slot(&mut self, f: u8, spi: u16, set: bool) -> Result<bool, GiveUp> {
+        let f = f as usize;
+        if f >= FRAMES || spi >= 64 {
+            return Err(GiveUp);
+        }
+        let was = self.slot_set(f, spi);
+        if set {
+            self.slots[f] |= 1 << spi;
+        } else {
+            self.slots[f] &= !(1 << spi);
+        }
+        Ok(was)
+    }
+
+    /// Marks what is traced precise in the stored state `st`; what is not
+    /// a scalar there, or was already precise, needs no further tracing.
+    fn mark(&mut self, st: &mut State) {
+        for (f, frame) in st.frames.iter_mut().enumerate().take(FRAMES) {
+            for r in 0..11u8 {
+                if !self.has(f, r) {
+                    continue;
+                }
+                let reg = &mut frame.regs[r as usize];
+                if reg.ty != RegType::Scalar || reg.precise {
+                    self.clear(f, r);
+                } else {
+                    reg.precise = true;
+                }
+            }
+            for spi in 0..64u16 {
+                if !self.slot_set(f, spi) {
+                    continue;
+                }
+                match frame.stack.get_mut(spi as usize) {
+                    Some(s) if s.is_spill() && s.reg.ty == RegType::Scalar && !s.reg.precise => {
+                        s.reg.precise = true;
+                    }
+                    _ => self.slots[f] &= !(1 << spi),
+                }
+            }
+        }
+    }
+}
+
+/// What to make precise.
+#[derive(Clone, Copy, Debug)]
+pub enum Want {
+    /// Register `r` of frame `f`.
+    Reg(usize, u8),
+    /// Stack slot `spi` of frame `f`.
+    Slot(usize, usize),
+}
+
+impl Env<'_> {
+    /// Makes register `r` of the current frame precise, when it is a scalar.
+    pub fn mark_precise(&mut self, st: &mut State, r: u8) {
+        if st.reg(r).ty == RegType::Scalar {
+            let f = st.frames.len() - 1;
+            let hist = std::mem::take(&mut self.cur_hist);
+            self.precise(st, &hist, self.cur_parent, &[Want::Reg(f, r)]);
+            self.cur_hist = hist;
+        }
+    }
+
+    /// Makes the scalar spilled in slot `spi` of frame `f` precise.
+    pub fn mark_slot_precise(&mut self, st: &mut State, f: usize, spi: usize) {
+        let hist = std::mem::take(&mut self.cur_hist);
+        self.precise(st, &hist, self.cur_parent, &[Want::Slot(f, spi)]);
+        self.cur_hist = hist;
+    }
+
+    /// Traces `wants` back from `st` (reached through `hist` from the
+    /// stored state `parent`), marking their sources precise.
+    pub fn precise(
+        &mut self,
+        st: &mut State,
+        hist: &[Hist],
+        parent: Option<usize>,
+        wants: &[Want],
+    ) {
+        let mut t = Trace {
+            depth: st.frames.len(),
+            ..Trace::default()
+        };
+        for w in wants {
+            match *w {
+                Want::Reg(f, r) if f < FRAMES => t.set(f, r),
+                Want::Slot(f, spi) if f < FRAMES && spi < 64 => t.slots[f] |= 1 << spi,
+                _ => {}
+            }
+        }
+        if t.is_empty() {
+            return;
+        }
+        if self.trace(&mut t, hist, parent).is_err() {
+            self.all_precise(st, parent);
+        }
+    }
+
+    fn trace(&mut self, t: &mut Trace, hist: &[Hist], parent: Option<usize>) -> Result<(), GiveUp> {
+        for e in hist.iter().rev() {
+            t.back(self, e)?;
+            if t.is_empty() {
+                return Ok(());
+            }
+        }
+        let mut at = parent;
+        while let Some(n) = at {
+            if self.nodes[n].state.frames.len() != t.depth {
+                return Err(GiveUp);
+            }
+            t.mark(&mut self.nodes[n].state);
+            if t.is_empty() {
+                return Ok(());
+            }
+            for k in (0..self.nodes[n].hist.len()).rev() {
+                let e = self.nodes[n].hist[k];
+                t.back(self, &e)?;
+                if t.is_empty() {
+                    return Ok(());
+                }
+            }
+            at = self.nodes[n].parent;
+        }
+        Ok(())
+    }
+
+    /// The kernel's fallback: every scalar of the state and of every stored
+    /// state it descends from becomes precise.
+    fn all_precise(&mut self, st: &mut State, parent: Option<usize>) {
+        mark_all(st);
+        let mut at = parent;
+        while let Some(n) = at {
+            mark_all(&mut self.nodes[n].state);
+            at = self.nodes[n].parent;
+        }
+    }
+
+    /// A path stops at a stored state `old`: the values `old` relied on are
+    /// relied on along the path too.
+    pub fn inherit_precision(
+        &mut self,
+        old: &State,
+        st: &mut State,
+        hist: &[Hist],
+        parent: Option<usize>,
+    ) {
+        let mut wants = Vec::new();
+        for (f, frame) in old.frames.iter().enumerate() {
+            for (r, reg) in frame.regs.iter().enumerate() {
+                if reg.ty == RegType::Scalar && reg.precise {
+                    wants.push(Want::Reg(f, r as u8));
+                }
+            }
+            for (spi, s) in frame.stack.iter().enumerate() {
+                if s.is_spill() && s.reg.ty == RegType::Scalar && s.reg.precise {
+                    wants.push(Want::Slot(f, spi));
+                }
+            }
+        }
+        self.precise(st, hist, parent, &wants);
+    }
+}
+
+fn mark_all(st: &mut State) {
+    for frame in &mut st.frames {
+        for reg in &mut frame.regs {
+            if reg.ty == RegType::Scalar {
+                reg.precise = true;
+            }
+        }
+        for s in &mut frame.stack {
+            if s.is_spill() && s.reg.ty == RegType::Scalar {
+                s.reg.precise = true;
+            }
+        }
+    }
+}
