@@ -222,13 +222,20 @@ pub fn table(rows: &[Row]) -> String {
             r.states,
             r.peak_states
         );
-        if let Some(line) = r.error_line() {
+        if let Some(error) = &r.error {
             let at = match (r.insn, &r.source) {
                 (Some(i), Some(src)) => format!(" (insn {i}, {src})"),
                 (Some(i), None) => format!(" (insn {i})"),
                 _ => String::new(),
             };
-            out += &format!("    error{at}: {line}\n");
+            // Every line of the message: the kernel's last one is not
+            // always the telling one (`infinite loop detected` is followed
+            // by state dumps).
+            let mut lines = error.lines();
+            out += &format!("    error{at}: {}\n", lines.next().unwrap_or_default());
+            for line in lines {
+                out += &format!("        {line}\n");
+            }
         }
     }
     let accepted = rows.iter().filter(|r| r.accepted).count();

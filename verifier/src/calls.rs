@@ -549,6 +549,8 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
             if prog_btf {
                 r.flags = r.flags.with(PtrFlags::ALLOC).with(PtrFlags::PROG_BTF);
             }
+            // The kernel numbers the NULL check before the reference.
+            env.new_id();
             r.ref_obj_id = acquire_ref(env, st, RefKind::Ptr);
             r.id = r.ref_obj_id;
             r

@@ -114,6 +114,9 @@ pub(crate) struct Path {
     parent: Option<usize>,
     /// The instructions run since the parent's state.
     hist: Vec<Hist>,
+    /// Where the log stood when the path was queued: like the kernel at
+    /// log level 1, the log keeps only the path being explored.
+    log_pos: Option<usize>,
 }
 
 /// What executing one instruction did to the path.
@@ -135,6 +138,8 @@ pub(crate) struct Env<'a> {
     /// The history and stored ancestor of the path being stepped.
     pub cur_hist: Vec<Hist>,
     pub cur_parent: Option<usize>,
+    /// The source file and line last printed in the log.
+    last_source: Option<(String, u32)>,
     explored: Vec<Vec<usize>>,
     pending: Vec<Path>,
     prune_point: Vec<bool>,
@@ -167,6 +172,7 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         nodes: Vec::new(),
         cur_hist: Vec::new(),
         cur_parent: None,
+        last_source: None,
         explored: vec![Vec::new(); prog.insns.len()],
         pending: Vec::new(),
         prune_point: vec![false; prog.insns.len()],
@@ -183,10 +189,15 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         .and_then(|()| crate::cfg::check(&mut env))
         .and_then(|()| env.run());
     env.stats.duration = start.elapsed();
-    env.stats.max_states_per_insn = env.explored.iter().map(Vec::len).max().unwrap_or(0) as u64;
     env.stats.stack_depth = env.subprog_depth.first().copied().unwrap_or(0);
+    if result.is_ok() && opts.log {
+        // Like the kernel at log level 1: an accepted program's log is its
+        // summary.
+        env.log.clear();
+    }
     if let Err(e) = &result {
-        if let Some(line) = e.insn.and_then(|i| prog.line_of(i)) {
+        // The instruction log already showed the source line.
+        if let Some(line) = e.insn.filter(|_| !opts.log).and_then(|i| prog.line_of(i)) {
             env.log.push_str(&format!(
                 "; {} @ {}:{}\n",
                 line.text.trim(),
@@ -201,7 +212,7 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         "processed {} insns (limit {}) max_states_per_insn {} total_states {} peak_states {} mark_read 0\n",
         env.stats.insns_processed,
         opts.insn_limit,
-        env.explored.iter().map(Vec::len).max().unwrap_or(0),
+        env.stats.max_states_per_insn,
         env.stats.total_states,
         env.stats.peak_states
     ));
@@ -249,10 +260,13 @@ impl Env<'_> {
         if let Some(p) = cur.parent {
             self.nodes[p].branches += 1;
         }
+        // The branching instruction's line, without its newline.
+        let log_pos = self.opts.log.then(|| self.log.len().saturating_sub(1));
         self.pending.push(Path {
             st,
             parent: cur.parent,
             hist: self.cur_hist.clone(),
+            log_pos,
         });
         Ok(())
     }
@@ -260,10 +274,12 @@ impl Env<'_> {
     /// Queues a path that starts afresh (an async callback): it shares no
     /// history with the path that scheduled it.
     pub fn push_root(&mut self, st: State) {
+        let log_pos = self.opts.log.then(|| self.log.len().saturating_sub(1));
         self.pending.push(Path {
             st,
             parent: None,
             hist: Vec::new(),
+            log_pos,
         });
     }
 
@@ -301,6 +317,7 @@ impl Env<'_> {
                 st,
                 parent: None,
                 hist: Vec::new(),
+                log_pos: None,
             });
             self.explore()?;
         }
@@ -362,6 +379,9 @@ impl Env<'_> {
     /// Explores pending paths until none is left.
     pub fn explore(&mut self) -> Result<(), VerifyError> {
         while let Some(mut path) = self.pending.pop() {
+            if self.opts.log {
+                self.log_path_start(&path);
+            }
             loop {
                 let idx = path.st.insn as usize;
                 if idx >= self.prog.insns.len() {
@@ -388,10 +408,14 @@ impl Env<'_> {
                         ),
                     ));
                 }
-                if self.opts.log {
+                let insn_end = if self.opts.log {
+                    self.log_source_line(idx);
                     let line = crate::log::insn_line(self, idx);
                     self.logln(&line);
-                }
+                    Some(self.log.len())
+                } else {
+                    None
+                };
                 // Only stores and calls allocate stack slots.
                 let grows = matches!(
                     self.prog.insns[idx],
@@ -411,7 +435,11 @@ impl Env<'_> {
                     }
                 }
                 match step {
-                    Step::Next => {}
+                    Step::Next => {
+                        if insn_end == Some(self.log.len()) {
+                            self.log_insn_state(&path.st, idx, entry.stack);
+                        }
+                    }
                     Step::End => {
                         self.finish_path(path.parent);
                         break;
@@ -439,6 +467,9 @@ impl Env<'_> {
     fn visit(&mut self, path: &mut Path) -> Result<bool, VerifyError> {
         let idx = path.st.insn as usize;
         let loop_head = self.loop_head[idx];
+        // The kernel's count: states compared against at one visit.
+        let compared = self.explored[idx].len() as u64;
+        self.stats.max_states_per_insn = self.stats.max_states_per_insn.max(compared);
         let mut widen_from = None;
         let mut evict = Vec::new();
         for (pos, &n) in self.explored[idx].iter().enumerate() {
@@ -460,9 +491,13 @@ impl Env<'_> {
                     widen_from = Some(n);
                 }
             } else if node.state == path.st {
+                let cur = crate::log::state_str(self, &path.st, None);
+                let old = crate::log::state_str(self, &self.nodes[n].state, None);
                 return Err(VerifyError::at(
                     path.st.insn,
-                    format!("infinite loop detected at insn {idx}"),
+                    format!(
+                        "infinite loop detected at insn {idx}\ncur state:{cur}\nold state:{old}"
+                    ),
                 ));
             }
             node.misses += 1;
@@ -514,6 +549,53 @@ impl Env<'_> {
         self.live_states += 1;
         self.stats.peak_states = self.stats.peak_states.max(self.live_states);
         Ok(false)
+    }
+
+    /// The log's first line for a path: where it starts and its whole
+    /// state, after the instruction that queued it when there is one.
+    fn log_path_start(&mut self, path: &Path) {
+        let state = crate::log::state_str(self, &path.st, None);
+        match path.log_pos {
+            Some(pos) if pos < self.log.len() => {
+                self.log.truncate(pos);
+                self.log += &format!(" {}:{state}\n", path.st.insn);
+            }
+            _ => self.log += &format!("{}:{state}\n", path.st.insn),
+        }
+    }
+
+    /// The source line of instruction `idx`, when it differs from the last
+    /// one printed.
+    fn log_source_line(&mut self, idx: usize) {
+        let Some(line) = self.prog.line_of(idx as u32) else {
+            return;
+        };
+        // Entries for other columns of the same line print once.
+        let key = (line.file.clone(), line.line);
+        if self.last_source.as_ref() == Some(&key) {
+            return;
+        }
+        self.last_source = Some(key);
+        let file = line.file.rsplit('/').next().unwrap_or(&line.file);
+        let text = format!("; {} @ {}:{}", line.text.trim_start(), file, line.line);
+        self.logln(&text);
+    }
+
+    /// Appends to the instruction's line the registers and stack slot it
+    /// touched, aligned like the kernel's `; R0=...` comments.
+    fn log_insn_state(&mut self, st: &State, idx: usize, stack: Option<(u8, u16)>) {
+        let insn = self.prog.insns[idx];
+        let regs = crate::log::touched_regs(&insn);
+        let slot = stack
+            .filter(|(f, _)| *f as usize + 1 == st.frames.len())
+            .map(|(_, spi)| spi as usize);
+        let state = crate::log::state_str(self, st, Some((regs, slot)));
+        self.log.pop();
+        let start = self.log.rfind('\n').map_or(0, |p| p + 1);
+        let len = self.log.len() - start;
+        let semi = (len + 5).max(40).div_ceil(8) * 8 - 2;
+        self.log += &" ".repeat(semi - len);
+        self.log += &format!(";{state}\n");
     }
 
     /// Appends a line to the log.

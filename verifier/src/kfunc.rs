@@ -1355,6 +1355,11 @@ fn result(
                 "acquire kernel function does not return PTR_TO_BTF_ID".into(),
             );
         }
+        if null {
+            // The kernel numbers the NULL check before the reference; ids
+            // in messages then read the same.
+            env.new_id();
+        }
         r0.ref_obj_id = acquire_ref(env, st, RefKind::Ptr);
         r0.flags = r0.flags.without(PtrFlags::TRUSTED);
     }

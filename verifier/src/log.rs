@@ -57,3 +57,231 @@ impl crate::disasm::Symbols for Names<'_, '_> {
         Some(self.env.reg.get(*id).name)
     }
 }
+
+/// The kernel's `verbose_snum()`: small numbers in decimal, others in hex.
+fn snum(n: i64) -> String {
+    if (-512..=512).contains(&n) {
+        n.to_string()
+    } else {
+        format!("{:#x}", n as u64)
+    }
+}
+
+/// The kernel's `verbose_unum()`.
+fn unum(n: u64) -> String {
+    if n <= 512 {
+        n.to_string()
+    } else {
+        format!("{n:#x}")
+    }
+}
+
+/// The kernel's `print_scalar_ranges()`: bounds other than the defaults,
+/// equal ones merged (`smax=umax=7`), signed and unsigned kept apart
+/// when negative.
+fn ranges(v: &Scalar, out: &mut Vec<String>) {
+    let s32 = |x: i32| {
+        if (-512..=512).contains(&x) {
+            x as i64 as u64
+        } else {
+            x as u32 as u64
+        }
+    };
+    let mut m = [
+        ("smin", v.smin as u64, v.smin == i64::MIN),
+        ("smax", v.smax as u64, v.smax == i64::MAX),
+        ("umin", v.umin, v.umin == 0),
+        ("umax", v.umax, v.umax == u64::MAX),
+        ("smin32", s32(v.s32min), v.s32min == i32::MIN),
+        ("smax32", s32(v.s32max), v.s32max == i32::MAX),
+        ("umin32", v.u32min as u64, v.u32min == 0),
+        ("umax32", v.u32max as u64, v.u32max == u32::MAX),
+    ];
+    for i in 0..m.len() {
+        let (name, val, omit) = m[i];
+        if omit {
+            continue;
+        }
+        let neg = name.starts_with('s') && (val as i64) < 0;
+        let mut text = format!("{name}=");
+        for j in (i + 2..m.len()).step_by(2) {
+            let (n2, v2, o2) = m[j];
+            if o2 || v2 != val || (n2.starts_with('s') && (v2 as i64) < 0) != neg {
+                continue;
+            }
+            m[j].2 = true;
+            text += &format!("{n2}=");
+        }
+        text += &if name.starts_with('s') {
+            snum(val as i64)
+        } else {
+            unum(val)
+        };
+        out.push(text);
+    }
+}
+
+/// The kernel's `print_reg_state()` for register `r` of frame `frame`.
+pub fn reg_state(env: &Env, frame: usize, r: &Reg) -> String {
+    if r.ty == RegType::Scalar {
+        let p = if r.precise { "P" } else { "" };
+        if let Some(c) = r.var.as_const() {
+            return format!("{p}{}", snum(c as i64));
+        }
+        let mut parts = Vec::new();
+        if r.id != 0 {
+            parts.push(format!("id={}", r.id));
+        }
+        ranges(&r.var, &mut parts);
+        if r.var.var != crate::tnum::Tnum::UNKNOWN {
+            parts.push(format!("var_off={}", tnum_str(&r.var)));
+        }
+        return format!("{p}scalar({})", parts.join(","));
+    }
+    let mut s = reg_type_str(r);
+    if r.ty == RegType::Stack {
+        if r.aux as usize != frame {
+            s += &format!("[{}]", r.aux);
+        }
+        if let Some(c) = r.var.as_const() {
+            return s + &snum(c as i64 + r.off as i64);
+        }
+    }
+    if r.ty == RegType::BtfId {
+        s += &crate::mem::type_name(env, r);
+    }
+    let mut parts = Vec::new();
+    if r.id != 0 {
+        parts.push(format!("id={}", r.id));
+    }
+    if r.ref_obj_id != 0 {
+        parts.push(format!("ref_obj_id={}", r.ref_obj_id));
+    }
+    if r.flags.has(PtrFlags::NON_OWN) {
+        parts.push("non_own_ref".into());
+    }
+    if matches!(
+        r.ty,
+        RegType::ConstMap | RegType::MapValue | RegType::MapKey
+    ) && let Some(m) = env.prog.maps.get(r.aux as usize)
+    {
+        if !m.name.is_empty() {
+            parts.push(format!("map={}", m.name));
+        }
+        parts.push(format!("ks={},vs={}", m.key_size, m.value_size));
+    }
+    if r.off != 0 {
+        parts.push(format!("off={}", snum(r.off as i64)));
+    }
+    if matches!(r.ty, RegType::Packet | RegType::PacketMeta) {
+        parts.push(format!("r={}", unum(r.aux as u64)));
+    }
+    if r.ty == RegType::Mem {
+        parts.push(format!("sz={}", unum(r.aux as u64)));
+    }
+    match r.var.as_const() {
+        Some(0) => {}
+        Some(c) => parts.push(format!("imm={}", snum(c as i64))),
+        None => {
+            ranges(&r.var, &mut parts);
+            if r.var.var != crate::tnum::Tnum::UNKNOWN {
+                parts.push(format!("var_off={}", tnum_str(&r.var)));
+            }
+        }
+    }
+    format!("{s}({})", parts.join(","))
+}
+
+/// What one stack slot shows, as the kernel's `print_verifier_state()`
+/// prints it (`None`: never written).
+fn slot_state(env: &Env, frame: usize, s: &crate::state::Slot) -> Option<String> {
+    use crate::state::SlotKind;
+    if s.bytes.iter().all(|b| *b == SlotKind::Invalid) {
+        return None;
+    }
+    // The kernel lists a slot's bytes from the highest address down.
+    let chars: String = s
+        .bytes
+        .iter()
+        .rev()
+        .map(|b| match b {
+            SlotKind::Invalid => '?',
+            SlotKind::Misc => 'm',
+            SlotKind::Zero => '0',
+            SlotKind::Spill => 'r',
+            SlotKind::Dynptr => 'd',
+            SlotKind::Iter => 'i',
+            SlotKind::IrqFlag => 'f',
+        })
+        .collect();
+    Some(match s.bytes[0] {
+        SlotKind::Spill => {
+            let above: String = chars.chars().take_while(|c| *c != 'r').collect();
+            above + &reg_state(env, frame, &s.reg)
+        }
+        _ => chars,
+    })
+}
+
+/// The kernel's `print_verifier_state()` for the current frame: every
+/// register and slot, or (`only`) those the instruction touched.
+pub fn state_str(
+    env: &Env,
+    st: &crate::state::State,
+    only: Option<(u16, Option<usize>)>,
+) -> String {
+    let f = st.frames.len() - 1;
+    let frame = st.cur();
+    let mut out = String::new();
+    if f > 0 {
+        out += &format!(" frame{f}:");
+    }
+    for (i, r) in frame.regs.iter().enumerate() {
+        if r.ty == RegType::NotInit || only.is_some_and(|(m, _)| m & 1 << i == 0) {
+            continue;
+        }
+        out += &format!(" R{i}={}", reg_state(env, f, r));
+    }
+    for (i, s) in frame.stack.iter().enumerate() {
+        if only.is_some_and(|(_, slot)| slot != Some(i)) {
+            continue;
+        }
+        if let Some(text) = slot_state(env, f, s) {
+            out += &format!(" fp{}={text}", -8 * (i as i64 + 1));
+        }
+    }
+    let refs: Vec<String> = st
+        .refs
+        .iter()
+        .filter(|r| r.id != 0)
+        .map(|r| r.id.to_string())
+        .collect();
+    if !refs.is_empty() {
+        out += &format!(" refs={}", refs.join(","));
+    }
+    if let Some(cb) = frame.in_callback {
+        out += if cb.is_async { " async_cb" } else { " cb" };
+    }
+    out
+}
+
+/// The registers an instruction reads or writes, as the kernel marks them
+/// for the state it prints after the instruction.
+pub fn touched_regs(insn: &crate::isa::Insn) -> u16 {
+    use crate::isa::{Insn, Src};
+    let reg = |r: u8| 1u16 << r;
+    let src = |s: &Src| match s {
+        Src::Reg(r) => reg(*r),
+        Src::Imm(_) => 0,
+    };
+    match insn {
+        Insn::Alu { dst, src: s, .. } | Insn::Jmp { dst, src: s, .. } => reg(*dst) | src(s),
+        Insn::End { dst, .. } | Insn::LdImm64 { dst, .. } | Insn::St { dst, .. } => reg(*dst),
+        Insn::Ldx { dst, src, .. } | Insn::Stx { dst, src, .. } => reg(*dst) | reg(*src),
+        Insn::Atomic { dst, src, .. } => reg(*dst) | reg(*src) | reg(0),
+        Insn::Call(_) => 0b11_1111,
+        Insn::LdPkt { .. } => 0b11_1111,
+        Insn::Exit => reg(0),
+        _ => 0,
+    }
+}

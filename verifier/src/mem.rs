@@ -654,7 +654,7 @@ fn check_obj_access(idx: u32, t: &ObjType, at: i64, size: u32) -> Result<(), Ver
     Ok(())
 }
 
-fn type_name(env: &Env, r: &Reg) -> String {
+pub(crate) fn type_name(env: &Env, r: &Reg) -> String {
     if r.flags.has(PtrFlags::PROG_BTF) {
         env.prog
             .types

@@ -158,7 +158,15 @@ fn asm_cases_match_the_kernel() {
         let got = match std::panic::catch_unwind(|| case.case().run()) {
             Ok(report) => match &report.error {
                 None => "ACCEPT".to_string(),
-                Some(e) => format!("REJECT {}", e.msg.lines().last().unwrap_or_default()),
+                // The recorded line skips the state dumps after an
+                // infinite loop (scripts/asm-kernel-verdicts.py).
+                Some(e) => format!(
+                    "REJECT {}",
+                    e.msg
+                        .lines()
+                        .rfind(|l| !l.starts_with("cur state:") && !l.starts_with("old state:"))
+                        .unwrap_or_default()
+                ),
             },
             Err(_) => "PANIC".to_string(),
         };
