@@ -156,17 +156,11 @@ fn stack_constant(st: &State, reg: &Reg, size: u32) -> Option<u64> {
     }
     let slot = st.frames.get(reg.aux as usize)?.slot(reg.off)?;
     let first = 7 - ((-reg.off - 1) % 8) as usize;
+    // The kernel takes a key from a scalar spilled with exactly its size.
     if slot.is_spill() {
-        let c = slot.reg.var.as_const()?;
-        let bits = size * 8;
-        return Some(
-            (c >> (first * 8))
-                & if bits == 64 {
-                    u64::MAX
-                } else {
-                    (1 << bits) - 1
-                },
-        );
+        return (first == 0 && slot.spill_size() == size as usize)
+            .then(|| slot.reg.var.as_const())
+            .flatten();
     }
     slot.bytes[first..first + size as usize]
         .iter()

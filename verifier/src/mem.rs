@@ -758,11 +758,23 @@ fn stack_access(
             if size == 8 {
                 slot.reg = v;
                 slot.bytes = [SlotKind::Spill; 8];
-            } else {
-                if slot.is_spill() {
-                    slot.bytes = [SlotKind::Misc; 8];
-                    slot.reg = Reg::NOT_INIT;
+            } else if v.ty == RegType::Scalar && fixed % 8 == 0 {
+                // A scalar stored at the start of a slot is spilled in its
+                // low bytes; a value wider than the store loses its links.
+                let mut r = v;
+                if width(&r) > size * 8 {
+                    r.id = 0;
                 }
+                slot.reg = r;
+                for (b, kind) in slot.bytes.iter_mut().enumerate() {
+                    if b < size as usize {
+                        *kind = SlotKind::Spill;
+                    } else if *kind == SlotKind::Spill {
+                        *kind = SlotKind::Misc;
+                    }
+                }
+            } else {
+                slot.scrub_spill();
                 let k = if v.ty == RegType::Scalar && v.var.as_const() == Some(0) {
                     SlotKind::Zero
                 } else {
@@ -779,17 +791,23 @@ fn stack_access(
                 .slot(fixed)
                 .copied()
                 .unwrap_or(crate::state::Slot::EMPTY);
-            if slot.is_spill() {
-                if size == 8 {
-                    return Ok(slot.reg);
-                }
+            let spilled = slot.spill_size();
+            if spilled == 8 && size == 8 {
+                return Ok(slot.reg);
+            }
+            if spilled > 0 {
                 if slot.reg.is_pointer() {
                     return Err(VerifyError::at(idx, "invalid size of register fill"));
                 }
-                return Ok(Reg::scalar(match slot.reg.var.as_const() {
-                    Some(c) => Scalar::constant((c >> (first * 8)) & ((1u64 << (size * 8)) - 1)),
-                    None => Scalar::unknown_width(size),
-                }));
+                // A fill from the start of the spill restores the register.
+                if size as usize <= spilled && first == 0 {
+                    let mut r = slot.reg;
+                    if width(&r) > size * 8 {
+                        r.id = 0;
+                    }
+                    r.var = narrow(r.var, size);
+                    return Ok(r);
+                }
             }
             let bytes = &slot.bytes[first..first + size as usize];
             if bytes
@@ -802,12 +820,32 @@ fn stack_access(
                 ));
             }
             // Privileged programs may read uninitialised stack bytes.
-            Ok(if bytes.iter().all(|b| *b == SlotKind::Zero) {
-                Reg::constant(0)
-            } else {
-                Reg::scalar(Scalar::unknown_width(size))
-            })
+            let spilled_zero =
+                bytes.iter().all(|b| *b == SlotKind::Spill) && slot.reg.var.as_const() == Some(0);
+            Ok(
+                if spilled_zero || bytes.iter().all(|b| *b == SlotKind::Zero) {
+                    Reg::constant(0)
+                } else {
+                    Reg::scalar(Scalar::unknown_width(size))
+                },
+            )
         }
+    }
+}
+
+/// The kernel's width of a scalar: the bits its largest value needs.
+fn width(r: &Reg) -> u32 {
+    64 - r.var.umax.leading_zeros()
+}
+
+/// A scalar read back through a load of `size` bytes.
+fn narrow(v: Scalar, size: u32) -> Scalar {
+    if size >= 8 || v.umax >> (size * 8) == 0 {
+        return v;
+    }
+    match v.as_const() {
+        Some(c) => Scalar::constant(c & ((1u64 << (size * 8)) - 1)),
+        None => Scalar::unknown_width(size),
     }
 }
 

@@ -105,8 +105,13 @@ fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap, mode: Mode) -> bool {
 
 fn slot_subsumes(old: &Slot, cur: &Slot, ids: &mut IdMap, mode: Mode) -> bool {
     if old.is_spill() {
-        if cur.is_spill() {
-            return reg_subsumes(&old.reg, &cur.reg, ids, mode);
+        let n = old.spill_size();
+        if cur.is_spill() && cur.spill_size() == n {
+            return reg_subsumes(&old.reg, &cur.reg, ids, mode)
+                && bytes_subsume(&old.bytes[n..], &cur.bytes[n..], cur);
+        }
+        if n < 8 {
+            return false;
         }
         // A spilled unknown (or imprecise) scalar is as good as initialised bytes.
         let any = old.reg.var == crate::scalar::Scalar::UNKNOWN
@@ -129,7 +134,12 @@ fn slot_subsumes(old: &Slot, cur: &Slot, ids: &mut IdMap, mode: Mode) -> bool {
             && old.bytes == cur.bytes
             && reg_subsumes(&o, &c, ids, mode);
     }
-    old.bytes.iter().zip(&cur.bytes).all(|(o, c)| match o {
+    bytes_subsume(&old.bytes, &cur.bytes, cur)
+}
+
+/// Byte by byte, for bytes that hold no spilled register in `old`.
+fn bytes_subsume(old: &[SlotKind], cur_bytes: &[SlotKind], cur: &Slot) -> bool {
+    old.iter().zip(cur_bytes).all(|(o, c)| match o {
         SlotKind::Invalid => true,
         SlotKind::Misc => match c {
             SlotKind::Misc | SlotKind::Zero => true,

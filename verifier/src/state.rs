@@ -276,9 +276,30 @@ impl Slot {
         reg: Reg::NOT_INIT,
     };
 
-    /// Whether the whole slot holds a spilled register.
+    /// Whether the slot holds a spilled register (a scalar may be spilled
+    /// into the slot's low 1, 2 or 4 bytes only).
     pub fn is_spill(&self) -> bool {
-        self.bytes.iter().all(|b| *b == SlotKind::Spill)
+        self.bytes[0] == SlotKind::Spill
+    }
+
+    /// How many low bytes the spilled register covers.
+    pub fn spill_size(&self) -> usize {
+        self.bytes
+            .iter()
+            .take_while(|b| **b == SlotKind::Spill)
+            .count()
+    }
+
+    /// Forgets a spilled register: its bytes hold some data now.
+    pub fn scrub_spill(&mut self) {
+        if self.is_spill() {
+            for b in &mut self.bytes {
+                if *b != SlotKind::Invalid {
+                    *b = SlotKind::Misc;
+                }
+            }
+            self.reg = Reg::NOT_INIT;
+        }
     }
 
     /// The kind of a special object occupying the slot, if any.

@@ -229,3 +229,43 @@ if r0 == 5 goto ok
 r0 = *(u64 *)(r10 +8)
 ok:
 exit
+
+### stack_upper_half_of_spilled_constant_is_unknown
+; type: socket
+; expect: REJECT R0 !read_ok
+r1 = 0x500000005 ll
+*(u64 *)(r10 -8) = r1
+r2 = *(u32 *)(r10 -4)
+if r2 == 5 goto ok
+exit
+ok:
+r0 = 0
+exit
+
+### stack_narrow_spill_keeps_constant_key
+; type: socket
+; map: array key=4 value=8 max=2
+; expect: ACCEPT
+r1 = 1
+*(u32 *)(r10 -8) = r1
+r2 = r10
+r2 += -8
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r0 = *(u64 *)(r0 +0)
+r0 = 0
+exit
+
+### stack_wide_spill_is_no_narrow_key
+; type: socket
+; map: array key=4 value=8 max=2
+; expect: REJECT R0 invalid mem access 'map_value_or_null'
+r1 = 1
+*(u64 *)(r10 -8) = r1
+r2 = r10
+r2 += -8
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r0 = *(u64 *)(r0 +0)
+r0 = 0
+exit
