@@ -40,7 +40,7 @@ pub unsafe extern "C" fn task_get(t: *mut Task) -> *mut Task {
 #[kfunc(release)]
 pub unsafe extern "C" fn task_put(t: *mut Task) {}
 
-#[kfunc(iter_new, rcu_protected)]
+#[kfunc(iter_new, rcu_protected, process_context)]
 pub unsafe extern "C" fn bpf_iter_thing_new(it: *mut IterThing, task: Nullable<*mut Task>, flags: u32) -> i32 {
     0
 }
@@ -110,9 +110,17 @@ pub extern "C" fn throw(cookie: u64) {}
 #[kfunc(trap)]
 pub extern "C" fn __trap() {}
 
+#[kfunc(device_bound, prog_types = [xdp])]
+pub extern "C" fn rx_hint() -> u32 {
+    0
+}
+
 fn main() {
     let reg = Registry::global();
-    assert_eq!(reg.len(), 20);
+    assert_eq!(reg.len(), 21);
+    let new = reg.id("bpf_iter_thing_new").unwrap();
+    assert!(reg.has(new, Flags::PROCESS_CONTEXT));
+    assert!(reg.has(reg.id("rx_hint").unwrap(), Flags::DEVICE_BOUND));
     let k = reg.by_name("slice").unwrap();
     assert_eq!(k.params[2].kind, ArgKind::MemSize);
     let r = reg.by_name("tree_remove").unwrap();

@@ -92,7 +92,7 @@ impl Trace {
     /// the instruction after it, then over the instruction itself.
     fn back(&mut self, env: &Env, e: &Hist) -> Result<(), GiveUp> {
         let d = e.depth as usize;
-        if d == 0 || d > FRAMES {
+        if d == 0 || d >= FRAMES {
             return Err(GiveUp);
         }
         let f = d - 1;
