@@ -75,10 +75,11 @@ def loadavg():
 
 
 def warn_if_busy(what):
+    """Before a measurement (not between runs: the runs are the load)."""
     la = loadavg()
     if la is not None and la > 0.5:
         print(
-            f"kernel-timing: warning: load average {la:.2f} while {what}; timings will be noisy",
+            f"kernel-timing: warning: load average {la:.2f} before {what}; timings will be noisy",
             file=sys.stderr,
         )
     return la
@@ -93,9 +94,8 @@ def record(args):
     samples = defaultdict(list)
     seen = {}
     problems = []
-    loads = []
+    load_before = warn_if_busy("loading")
     for run in range(args.runs):
-        loads.append(warn_if_busy(f"loading (run {run + 1})"))
         out = subprocess.run(
             [str(kload), "--name-only", "--log-level", "4", *files],
             cwd=CORPUS,
@@ -144,7 +144,7 @@ def record(args):
         "machine": f"{os.cpu_count()} CPUs",
         "log_level": 4,
         "runs": args.runs,
-        "load_average_1min": [round(x, 2) for x in loads if x is not None],
+        "load_average_before": None if load_before is None else round(load_before, 2),
         "source": "verifier log line 'verification time N usec' (BPF_LOG_STATS), median of the runs",
     }
     out_path = Path(args.out)
@@ -167,8 +167,8 @@ def kfreg_times(kfreg: str, runs: int):
     files = sorted(str(p) for p in CORPUS.glob("*.bpf.o"))
     samples = defaultdict(list)
     verdicts = {}
+    warn_if_busy("running kfreg")
     for run in range(runs):
-        warn_if_busy(f"running kfreg (run {run + 1})")
         out = subprocess.run(
             [kfreg, "verify", "--format", "json", "--btf", str(CORPUS / "vmlinux.btf"), *files],
             capture_output=True,
