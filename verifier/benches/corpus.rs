@@ -1,12 +1,14 @@
 //! Verification time on the differential corpus (`tests/corpus/*.bpf.o`):
 //! every program is loaded once (ELF, BTF, CO-RE against the recorded
 //! `vmlinux.btf`, decoding) outside the timed loop; only `verify()` is timed.
-//! One benchmark per object file (all its programs, one after the other) and
-//! one for the whole corpus. `scripts/kernel-timing.py` compares the same
-//! programs with the Linux verifier's own `verification time`.
+//! One benchmark per object file (all its programs, one after the other), one
+//! for the whole corpus, and one apiece for the programs that take more than
+//! 100,000 instructions (they are left out of the others so that the run stays
+//! short). `scripts/kernel-timing.py` compares the same programs with the
+//! Linux verifier's own `verification time`.
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
-use criterion::{Criterion, black_box, criterion_group, criterion_main};
+use criterion::{Criterion, SamplingMode, black_box, criterion_group, criterion_main};
 use kfreg::Registry;
 use kfreg_verifier::loader::{LoadOptions, load_object};
 use kfreg_verifier::program::Program;
@@ -52,10 +54,23 @@ fn verify_all(progs: &[Program], reg: &Registry, opts: &Options) -> usize {
         .count()
 }
 
+/// Programs above this many processed instructions get a benchmark of their own.
+const HEAVY: u64 = 100_000;
+
 fn bench(c: &mut Criterion) {
     let reg = Registry::global();
     let opts = Options::default();
-    let files = corpus(reg);
+    let mut heavy = Vec::new();
+    let files: Vec<(String, Vec<Program>)> = corpus(reg)
+        .into_iter()
+        .map(|(file, progs)| {
+            let (big, small): (Vec<_>, Vec<_>) = progs
+                .into_iter()
+                .partition(|p| verify(p, reg, &opts).stats.insns_processed > HEAVY);
+            heavy.extend(big.into_iter().map(|p| (format!("{file}/{}", p.name), p)));
+            (file, small)
+        })
+        .collect();
     let total: usize = files.iter().map(|(_, p)| p.len()).sum();
     let mut group = c.benchmark_group("corpus");
     for (name, progs) in &files {
@@ -68,11 +83,22 @@ fn bench(c: &mut Criterion) {
         b.iter(|| verify_all(&all, reg, &opts))
     });
     group.finish();
+    let mut group = c.benchmark_group("corpus-heavy");
+    group
+        .sampling_mode(SamplingMode::Flat)
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    for (name, prog) in &heavy {
+        group.bench_function(name.as_str(), |b| {
+            b.iter(|| verify(black_box(prog), reg, &opts).accepted())
+        });
+    }
+    group.finish();
 }
 
 criterion_group! {
     name = benches;
-    // Short runs: 23 benchmarks in about half a minute.
+    // Short runs: the 24 benchmarks take about a minute.
     config = Criterion::default()
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(1))
