@@ -50,6 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 TIMING = CORPUS / "kernel-timing.json"
+LIMIT = 1_000_000  # BPF_COMPLEXITY_LIMIT_INSNS
 
 
 def corpus_programs():
@@ -223,10 +224,13 @@ def compare(args):
     )
     print(f"kfreg:  {kfreg} verify --format json, duration_us, median of {args.runs} runs")
     print(f"{n} programs, {sum(r['insns'] for r in rows):,} insns processed by the kernel")
-    print(
-        f"{len(agree)} with the same verdict from both; the other {len(differ)} (kfreg's known"
-        " differences) are timed on different work and kept out of every line but the first"
-    )
+    if differ:
+        print(
+            f"{len(agree)} with the same verdict from both; the other {len(differ)} (kfreg's known"
+            " differences) are timed on different work and kept out of every line but the first"
+        )
+    else:
+        print("the same verdict from both on every program")
     print()
     print("| programs | kernel (us) | kfreg (us) | kernel / kfreg |")
     print("|---|---:|---:|---:|")
@@ -237,16 +241,20 @@ def compare(args):
         print(f"| {label} ({len(part)}) | {fmt_us(pk)} | {fmt_us(pf)} | {ratio(pk, pf):.1f}x |")
 
     total("all", rows)
-    total("same verdict", agree)
-    total("same verdict, every kfreg duration + 1 us (truncation bound)", agree, plus=1)
-    total("same verdict, single-function", [r for r in agree if r["subprogs"] == 1])
+    same = "same verdict, " if differ else ""
+    if differ:
+        total("same verdict", agree)
+    total(f"{same}every kfreg duration + 1 us (truncation bound)", agree, plus=1)
+    total(f"{same}at the 1M-insn limit", [r for r in agree if r["insns"] > LIMIT])
+    total(f"{same}under the limit", [r for r in agree if r["insns"] <= LIMIT])
+    total(f"{same}single-function", [r for r in agree if r["subprogs"] == 1])
     total(
-        "same verdict, with subprograms (kernel time includes their JIT)",
+        f"{same}with subprograms (kernel time includes their JIT)",
         [r for r in agree if r["subprogs"] > 1],
     )
     print()
 
-    print("Per file, same-verdict programs (sums of the per-program medians):")
+    print(f"Per file{', same-verdict programs' if differ else ''} (sums of the per-program medians):")
     print()
     print("| file | programs | insns | kernel (us) | kfreg (us) | kernel / kfreg |")
     print("|---|---:|---:|---:|---:|---:|")
@@ -265,7 +273,7 @@ def compare(args):
     hi = [r["kernel"] / (r["kfreg"] + 1) for r in agree]
     big = [r for r in agree if r["kfreg"] >= args.min_us]
     n = len(agree)
-    print("Per-program ratio kernel / kfreg, same-verdict programs:")
+    print(f"Per-program ratio kernel / kfreg{', same-verdict programs' if differ else ''}:")
     print()
     print("| programs | median | min | max |")
     print("|---|---:|---:|---:|")
@@ -289,14 +297,15 @@ def compare(args):
     for r in sorted(slower, key=lambda r: r["kernel"] - r["kfreg"]):
         print(f"  {r['file']}/{r['program']}: kernel {fmt_us(r['kernel'])} us, kfreg {fmt_us(r['kfreg'])} us")
     print()
-    print("Programs with different verdicts (not comparable):")
-    print()
-    print("| program | kernel insns | kernel (us) | kfreg (us) |")
-    print("|---|---:|---:|---:|")
-    for r in sorted(differ, key=lambda r: -r["kernel"]):
-        print(f"| {r['file']}/{r['program']} | {r['insns']:,} | {fmt_us(r['kernel'])} | {fmt_us(r['kfreg'])} |")
-    print()
-    print(f"Closest {args.top} same-verdict programs (smallest kernel / kfreg ratio):")
+    if differ:
+        print("Programs with different verdicts (not comparable):")
+        print()
+        print("| program | kernel insns | kernel (us) | kfreg (us) |")
+        print("|---|---:|---:|---:|")
+        for r in sorted(differ, key=lambda r: -r["kernel"]):
+            print(f"| {r['file']}/{r['program']} | {r['insns']:,} | {fmt_us(r['kernel'])} | {fmt_us(r['kfreg'])} |")
+        print()
+    print(f"Closest {args.top} (smallest kernel / kfreg ratio{', same verdict' if differ else ''}):")
     print()
     print("| program | insns | subprogs | kernel (us) | kfreg (us) | kernel / kfreg |")
     print("|---|---:|---:|---:|---:|---:|")
@@ -306,7 +315,7 @@ def compare(args):
             f" {fmt_us(r['kfreg'])} | {r['kernel'] / max(r['kfreg'], 1):.1f}x |"
         )
     print()
-    print(f"Slowest {args.top} same-verdict programs for kfreg:")
+    print(f"Slowest {args.top} for kfreg{' (same verdict)' if differ else ''}:")
     print()
     print("| program | insns | subprogs | kernel (us) | kfreg (us) | kernel / kfreg |")
     print("|---|---:|---:|---:|---:|---:|")
