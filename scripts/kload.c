@@ -5,24 +5,32 @@
  *
  * For each program of each object given on the command line the object is
  * opened afresh, autoload is switched on for that one program only, the
- * program gets a 16 MiB log buffer at log level 1, and bpf_object__load()
- * runs (libbpf creates the maps, then BPF_PROG_LOAD).  The object is then
- * closed: nothing is attached, pinned or run.
+ * program gets a 16 MiB log buffer at log level 1 (or --log-level N), and
+ * bpf_object__load() runs (libbpf creates the maps, then BPF_PROG_LOAD).  The
+ * object is then closed: nothing is attached, pinned or run.
  *
  * Output: one JSON object per program and line (JSON Lines) on stdout:
  *   {"file", "program", "section", "prog_type", "verdict": "ACCEPT"|"REJECT",
- *    "error", "insns_processed", "errno", "error_lines", "log_tail", "note"}
+ *    "error", "insns_processed", "errno", "error_lines", "log_tail", "note",
+ *    "verification_us", "subprogs"}
  * "error" is the last non-empty log line before the "processed N insns"
  * summary line (or the last non-empty line when there is no summary),
  * null for accepted programs.  "error_lines" is the whole message: the run
  * of lines before the summary that are not instruction-trace lines (for
  * example "Unreleased reference id=2 alloc_insn=3" followed by "BPF_EXIT
  * instruction in main prog would lead to reference leak"), at most 10.
+ * "verification_us" is the kernel's own "verification time N usec" (what
+ * veristat reports as duration) and "subprogs" the number of entries of its
+ * "stack depth A+B+..." line; both are only printed by the kernel with the
+ * BPF_LOG_STATS bit (log level 4, veristat's default), null otherwise.
  *
  * Build: gcc -O2 -Wall -o kload scripts/kload.c -lbpf
- * Usage: kload [--name-only] [--log DIR] FILE.bpf.o...
- *   --name-only  print the file's base name instead of the path given
- *   --log DIR    also write each program's full log to DIR/<file>.<prog>.log
+ * Usage: kload [--name-only] [--log DIR] [--log-level N] FILE.bpf.o...
+ *   --name-only    print the file's base name instead of the path given
+ *   --log DIR      also write each program's full log to DIR/<file>.<prog>.log
+ *   --log-level N  the BPF_PROG_LOAD log level (default 1; 4 = BPF_LOG_STATS
+ *                  only, the cheapest log that still gives the verification
+ *                  time: scripts/kernel-timing.py uses it)
  */
 #define _GNU_SOURCE
 #include <bpf/libbpf.h>
@@ -37,6 +45,7 @@
 #define TAIL_LINES 5
 
 static char *log_buf;
+static unsigned int log_level = 1;
 static char libbpf_msgs[8192];
 static size_t libbpf_msgs_len;
 
@@ -100,11 +109,17 @@ static size_t split_lines(char *buf, char ***lines_out)
 			lines = realloc(lines, cap * sizeof(*lines));
 		}
 		/* Some verifier messages lack their trailing newline (e.g. "expected
-		 * prog array map for tail call"), so the summary line gets glued
-		 * to them: split it off again. */
+		 * prog array map for tail call"), so the summary line (or, at
+		 * BPF_LOG_STATS, the verification time line) gets glued to them:
+		 * split it off again. */
 		char *sum = strstr(l, "processed ");
+		char *vt = strstr(l, "verification time ");
 		long v;
-		if (sum && sum != l && sscanf(sum, "processed %ld insns (limit", &v) == 1) {
+		if (vt && vt != l && sscanf(vt, "verification time %ld usec", &v) == 1)
+			sum = vt;
+		else if (!(sum && sum != l && sscanf(sum, "processed %ld insns (limit", &v) == 1))
+			sum = NULL;
+		if (sum) {
 			char *rest = strdup(sum);
 			*sum = '\0';
 			lines[n++] = l;
@@ -125,6 +140,13 @@ static int is_summary(const char *l, long *insns)
 		return 1;
 	}
 	return 0;
+}
+
+/* The BPF_LOG_STATS lines the kernel prints just before the summary:
+ * "verification time 12 usec" and "stack depth 16+0". */
+static int is_stats_line(const char *l)
+{
+	return !strncmp(l, "verification time ", 18) || !strncmp(l, "stack depth ", 12);
 }
 
 /* A line of the instruction trace (not part of an error message):
@@ -184,7 +206,7 @@ static int load_one(const char *path, const char *shown, int idx, const char *lo
 	bpf_program__set_autoload(target, true);
 	memset(log_buf, 0, LOG_BUF_SIZE);
 	bpf_program__set_log_buf(target, log_buf, LOG_BUF_SIZE);
-	bpf_program__set_log_level(target, 1);
+	bpf_program__set_log_level(target, log_level);
 	libbpf_msgs_len = 0;
 	libbpf_msgs[0] = '\0';
 
@@ -231,7 +253,7 @@ static int load_one(const char *path, const char *shown, int idx, const char *lo
 
 	char **lines = NULL;
 	size_t n = 0;
-	long insns = -1;
+	long insns = -1, verif_us = -1, subprogs = -1;
 	ssize_t summary = -1;
 	/* On ENOSPC the kernel's rotating log still holds the log's last 16 MiB. */
 	{
@@ -240,6 +262,19 @@ static int load_one(const char *path, const char *shown, int idx, const char *lo
 			if (is_summary(lines[k], &insns)) {
 				summary = (ssize_t)k;
 				break;
+			}
+		}
+		/* With BPF_LOG_STATS the summary is preceded by the stats lines;
+		 * the message (if any) comes before them. */
+		while (summary > 0 && is_stats_line(lines[summary - 1])) {
+			const char *l = lines[--summary];
+			long v;
+			if (sscanf(l, "verification time %ld usec", &v) == 1)
+				verif_us = v;
+			else if (!strncmp(l, "stack depth ", 12)) {
+				subprogs = 1;
+				for (const char *c = l + 12; *c; c++)
+					subprogs += *c == '+';
 			}
 		}
 	}
@@ -318,6 +353,14 @@ static int load_one(const char *path, const char *shown, int idx, const char *lo
 	}
 	fputs("], \"note\": ", out);
 	json_str(out, note);
+	if (verif_us >= 0)
+		fprintf(out, ", \"verification_us\": %ld", verif_us);
+	else
+		fputs(", \"verification_us\": null", out);
+	if (subprogs >= 0)
+		fprintf(out, ", \"subprogs\": %ld", subprogs);
+	else
+		fputs(", \"subprogs\": null", out);
 	fputs("}\n", out);
 	fflush(out);
 
@@ -345,13 +388,17 @@ int main(int argc, char **argv)
 			name_only = 1;
 		else if (!strcmp(argv[a], "--log") && a + 1 < argc)
 			logdir = argv[++a];
+		else if (!strcmp(argv[a], "--log-level") && a + 1 < argc)
+			log_level = (unsigned int)strtoul(argv[++a], NULL, 0);
 		else {
-			fprintf(stderr, "usage: kload [--name-only] [--log DIR] FILE.bpf.o...\n");
+			fprintf(stderr, "usage: kload [--name-only] [--log DIR] [--log-level N] "
+					"FILE.bpf.o...\n");
 			return 2;
 		}
 	}
 	if (a == argc) {
-		fprintf(stderr, "usage: kload [--name-only] [--log DIR] FILE.bpf.o...\n");
+		fprintf(stderr, "usage: kload [--name-only] [--log DIR] [--log-level N] "
+				"FILE.bpf.o...\n");
 		return 2;
 	}
 	for (; a < argc; a++) {
