@@ -26,6 +26,9 @@ pub struct Options {
     pub log: bool,
     /// Processed-instruction limit.
     pub insn_limit: u64,
+    /// The loader holds `CAP_SYS_BOOT` and may call destructive kfuncs
+    /// (root does; the corpus is recorded as root).
+    pub cap_sys_boot: bool,
 }
 
 impl Default for Options {
@@ -33,6 +36,7 @@ impl Default for Options {
         Options {
             log: false,
             insn_limit: INSN_LIMIT,
+            cap_sys_boot: true,
         }
     }
 }
@@ -131,7 +135,7 @@ pub(crate) enum Step {
 pub(crate) struct Env<'a> {
     pub prog: &'a Program,
     pub reg: &'a Registry,
-    opts: &'a Options,
+    pub opts: &'a Options,
     pub log: String,
     pub stats: Stats,
     pub nodes: Vec<Node>,

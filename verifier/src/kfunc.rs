@@ -83,6 +83,12 @@ pub fn check_kfunc_call(
             format!("calling kernel function {} is not allowed", k.name),
         );
     }
+    if flags.contains(Flags::DESTRUCTIVE) && !env.opts.cap_sys_boot {
+        return err(
+            st,
+            "destructive kfunc calls require CAP_SYS_BOOT capability".into(),
+        );
+    }
     if flags.contains(Flags::TRAP) {
         return err(
             st,

@@ -470,3 +470,17 @@ out:
     );
     case(&aa).reject("Acquiring the same lock again, AA deadlock detected");
 }
+
+#[test]
+fn destructive_kfuncs_need_cap_sys_boot() {
+    let text = "
+    call stk_reset_machine
+    r0 = 0
+    exit
+";
+    // A root loader may; one without CAP_SYS_BOOT may not.
+    Case::new(ProgType::Syscall, text).accept();
+    let mut unprivileged = Case::new(ProgType::Syscall, text);
+    unprivileged.opts.cap_sys_boot = false;
+    unprivileged.reject("destructive kfunc calls require CAP_SYS_BOOT capability");
+}

@@ -24,6 +24,8 @@ pub type FieldSpec = (FieldKind, u32, Option<(u32, u32)>);
 /// A test program.
 pub struct Case {
     pub prog: Program,
+    /// Verifier options (the log flag is set per run).
+    pub opts: Options,
     /// A whole-program encoding error: the verdict without verifying.
     pub decode_error: Option<String>,
 }
@@ -42,7 +44,11 @@ impl Case {
             prog.kfuncs.insert(id.0 as i32 + 1, id);
         }
         discover_subprogs(&mut prog);
-        Case { prog, decode_error }
+        Case {
+            prog,
+            decode_error,
+            opts: Options::default(),
+        }
     }
 
     /// Adds a one-entry map (its fd is its index).
@@ -150,7 +156,7 @@ impl Case {
             Registry::global(),
             &Options {
                 log,
-                ..Options::default()
+                ..self.opts.clone()
             },
         )
     }

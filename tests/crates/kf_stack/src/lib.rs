@@ -36,3 +36,8 @@ pub unsafe extern "C" fn stk_pop(top: *mut ListHead) -> *mut ListNode {
 pub unsafe extern "C" fn stk_peek(top: *mut ListHead) -> *mut ListNode {
     std::ptr::null_mut()
 }
+
+/// Throws the whole stack away by resetting the machine: a destructive
+/// kfunc, for loaders that hold `CAP_SYS_BOOT` only.
+#[kfunc(destructive)]
+pub extern "C" fn stk_reset_machine() {}
