@@ -223,9 +223,17 @@ pub(crate) fn collect(
                         check_proto(btf, id, reg.get(kid)).map_err(|why| {
                             ext_err(name, "func ksym", format!("func_proto [{id}] incompatible with the kernel's declaration: {why}"))
                         })?;
+                        // Like libbpf, a call names the kfunc's BTF id in
+                        // the target kernel (logs then read like the
+                        // kernel's); kfuncs the kernel lacks get small ids
+                        // below any kernel FUNC's.
+                        let kernel_id = opts.target_btf.as_deref().and_then(|t| {
+                            t.find(lookup, Kind::Func)
+                                .and_then(|f| i32::try_from(f).ok())
+                        });
                         Resolved::Kfunc {
                             id: kid,
-                            imm: kfunc_imm(kid),
+                            imm: kernel_id.unwrap_or_else(|| kfunc_imm(kid)),
                         }
                     }
                     None if weak => Resolved::Missing,
