@@ -450,20 +450,13 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                     if let Some((ty, prog_btf)) = kptr_field
                         && (reg.aux != ty || reg.flags.has(PtrFlags::PROG_BTF) != prog_btf)
                     {
-                        let name = |ty: u32, prog_btf: bool| {
-                            if prog_btf {
-                                env.prog.types.get(&ty).map_or("?", |t| t.name.as_str())
-                            } else {
-                                crate::kernel_types::name(ty)
-                            }
-                        };
                         return Err(VerifyError::at(
                             idx,
                             format!(
                                 "invalid kptr access, R{r} type={}{} expected=ptr_{}",
                                 crate::log::reg_type_str(&reg),
-                                name(reg.aux, reg.flags.has(PtrFlags::PROG_BTF)),
-                                name(ty, prog_btf)
+                                crate::mem::type_name(env, &reg),
+                                crate::mem::btf_type_name(env, ty, prog_btf)
                             ),
                         ));
                     }
@@ -863,9 +856,9 @@ fn kptr_at(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(u32, bool), VerifyE
     };
     let off = reg.off as i64 + off as i64;
     let map = &env.prog.maps[reg.aux as usize];
-    let fields = map
-        .value_type
-        .and_then(|t| env.prog.types.get(&t))
+    let fields = env
+        .prog
+        .value_obj(reg.aux)
         .map(|t| t.fields.as_slice())
         .unwrap_or_default();
     let kptrs = || {

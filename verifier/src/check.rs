@@ -538,7 +538,7 @@ impl Env<'_> {
         let state = path.st.clone();
         // Marks the path inherited are the stored state's now; the path's
         // own future decides its own.
-        clear_precision(&mut path.st);
+        path.st.for_each_reg(|r| r.precise = false);
         self.nodes.push(Node {
             state,
             parent: path.parent,
@@ -802,12 +802,15 @@ impl Env<'_> {
             Src::Reg(r) => Some(r),
             Src::Imm(_) => None,
         };
-        if branch.is_some() {
-            // The path now depends on the compared values.
-            self.mark_precise(&mut path.st, dst);
+        // Once one side is decided, the path depends on the compared values.
+        let decided = |env: &mut Self, st: &mut State| {
+            env.mark_precise(st, dst);
             if let Some(r) = src_reg_no {
-                self.mark_precise(&mut path.st, r);
+                env.mark_precise(st, r);
             }
+        };
+        if branch.is_some() {
+            decided(self, &mut path.st);
         }
         match branch {
             Some(true) => {
@@ -840,18 +843,12 @@ impl Env<'_> {
                 path.st.insn = idx + 1;
             }
             (true, false) => {
-                self.mark_precise(&mut taken, dst);
-                if let Some(r) = src_reg_no {
-                    self.mark_precise(&mut taken, r);
-                }
+                decided(self, &mut taken);
                 taken.insn = target;
                 path.st = taken;
             }
             (false, true) => {
-                self.mark_precise(&mut path.st, dst);
-                if let Some(r) = src_reg_no {
-                    self.mark_precise(&mut path.st, r);
-                }
+                decided(self, &mut path.st);
                 path.st.insn = idx + 1;
             }
             (false, false) => {
@@ -861,17 +858,6 @@ impl Env<'_> {
             }
         }
         Ok(())
-    }
-}
-
-fn clear_precision(st: &mut State) {
-    for f in &mut st.frames {
-        for r in &mut f.regs {
-            r.precise = false;
-        }
-        for s in &mut f.stack {
-            s.reg.precise = false;
-        }
     }
 }
 

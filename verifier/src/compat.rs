@@ -49,10 +49,7 @@ fn is_tracing(p: ProgType) -> bool {
 }
 
 fn check_map(env: &Env, insn: u32, imm: i32) -> Result<(), VerifyError> {
-    let Some(map) = usize::try_from(imm).ok().and_then(|m| env.prog.maps.get(m)) else {
-        return Ok(());
-    };
-    let Some(t) = map.value_type.and_then(|t| env.prog.types.get(&t)) else {
+    let Some(t) = u32::try_from(imm).ok().and_then(|m| env.prog.value_obj(m)) else {
         return Ok(());
     };
     let has = |kinds: &[FieldKind]| t.fields.iter().any(|f| kinds.contains(&f.kind));

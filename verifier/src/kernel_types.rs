@@ -98,19 +98,6 @@ pub fn walk(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Walk, String> {
     // Each step descends one level; kernel structs nest far less than this.
     for _ in 0..64 {
         match step(btf, ty, off, size, &mut via_union)? {
-            Step::Done(Walk::Ptr {
-                target,
-                field,
-                rcu_tag,
-                ..
-            }) => {
-                return Ok(Walk::Ptr {
-                    target,
-                    field,
-                    rcu_tag,
-                    via_union,
-                });
-            }
             Step::Done(w) => return Ok(w),
             Step::Into(t, o) => (ty, off) = (t, o),
         }
@@ -186,7 +173,7 @@ fn step(btf: &Btf, ty: u32, off: i64, size: u32, via_union: &mut bool) -> Result
                         target: id_of(n),
                         field: mname.to_string(),
                         rcu_tag,
-                        via_union: false,
+                        via_union: *via_union,
                     },
                     None => Walk::Untrusted,
                 }));

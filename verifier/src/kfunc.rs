@@ -665,13 +665,9 @@ fn check_args(
                 } else {
                     (FieldKind::TaskWork, "bpf_task_work")
                 };
-                let map = &env.prog.maps[reg.aux as usize];
-                let field = map
-                    .value_type
-                    .and_then(|t| env.prog.types.get(&t))
-                    .and_then(|t| t.field(kind))
-                    .map(|f| f.off);
-                let Some(at) = field else {
+                let field = env.prog.value_obj(reg.aux).and_then(|t| t.field(kind));
+                let Some(at) = field.map(|f| f.off) else {
+                    let map = &env.prog.maps[reg.aux as usize];
                     return err(st, format!("map '{}' has no valid {name}", map.name));
                 };
                 let off = reg.off as i64 + reg.var.var.value as i64;
@@ -704,9 +700,7 @@ fn check_args(
 
 /// The kind of work item (workqueue or task work) map `map`'s values hold.
 fn work_field(env: &Env, map: u32) -> Option<FieldKind> {
-    let t = env.prog.maps[map as usize]
-        .value_type
-        .and_then(|t| env.prog.types.get(&t))?;
+    let t = env.prog.value_obj(map)?;
     [FieldKind::Wq, FieldKind::TaskWork]
         .into_iter()
         .find(|k| t.field(*k).is_some())

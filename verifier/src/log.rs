@@ -148,7 +148,7 @@ pub fn reg_state(env: &Env, frame: usize, r: &Reg) -> String {
         }
     }
     if r.ty == RegType::BtfId {
-        s += &crate::mem::type_name(env, r);
+        s += crate::mem::type_name(env, r);
     }
     let mut parts = Vec::new();
     if r.id != 0 {

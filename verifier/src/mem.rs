@@ -445,9 +445,9 @@ fn map_access(
     let (lo, hi) = region_access(idx, regno, base, off, size, map.value_size, |o, s, sz| {
         format!("invalid access to map value, value_size={sz} off={o} size={s}")
     })?;
-    if let Some(f) = map
-        .value_type
-        .and_then(|t| env.prog.types.get(&t))
+    if let Some(f) = env
+        .prog
+        .value_obj(base.aux)
         .and_then(|t| t.field_overlapping(lo, hi - lo))
     {
         let kptr = matches!(f.kind, FieldKind::Kptr | FieldKind::KptrUntrusted);
@@ -654,14 +654,17 @@ fn check_obj_access(idx: u32, t: &ObjType, at: i64, size: u32) -> Result<(), Ver
     Ok(())
 }
 
-pub(crate) fn type_name(env: &Env, r: &Reg) -> String {
-    if r.flags.has(PtrFlags::PROG_BTF) {
-        env.prog
-            .types
-            .get(&r.aux)
-            .map_or_else(|| "?".into(), |t| t.name.clone())
+/// The name of the struct a BTF-id pointer points to.
+pub(crate) fn type_name<'a>(env: &'a Env, r: &Reg) -> &'a str {
+    btf_type_name(env, r.aux, r.flags.has(PtrFlags::PROG_BTF))
+}
+
+/// The name of struct `ty`, a program-BTF type id or an interned kernel one.
+pub(crate) fn btf_type_name<'a>(env: &'a Env, ty: u32, prog_btf: bool) -> &'a str {
+    if prog_btf {
+        env.prog.types.get(&ty).map_or("?", |t| t.name.as_str())
     } else {
-        crate::kernel_types::name(r.aux).to_string()
+        crate::kernel_types::name(ty)
     }
 }
 
@@ -702,10 +705,7 @@ fn stack_access(
             for o in lo..hi + size as i64 {
                 let o = o as i32;
                 let slot = frame.slot_mut(o);
-                if slot.is_spill() {
-                    slot.bytes = [SlotKind::Misc; 8];
-                    slot.reg = Reg::NOT_INIT;
-                }
+                slot.scrub_spill();
                 slot.bytes[byte_in_slot(o)] = SlotKind::Misc;
             }
         }
@@ -907,10 +907,7 @@ pub fn check_mem_arg(
                 // Privileged programs may pass uninitialised stack; a helper
                 // writing it leaves initialised but unknown bytes.
                 if write {
-                    if slot.is_spill() {
-                        slot.bytes = [SlotKind::Misc; 8];
-                        slot.reg = Reg::NOT_INIT;
-                    }
+                    slot.scrub_spill();
                     slot.bytes[byte_in_slot(o)] = SlotKind::Misc;
                 }
             }

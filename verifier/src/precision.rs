@@ -246,16 +246,19 @@ impl Env<'_> {
     pub fn mark_precise(&mut self, st: &mut State, r: u8) {
         if st.reg(r).ty == RegType::Scalar {
             let f = st.frames.len() - 1;
-            let hist = std::mem::take(&mut self.cur_hist);
-            self.precise(st, &hist, self.cur_parent, &[Want::Reg(f, r)]);
-            self.cur_hist = hist;
+            self.precise_here(st, Want::Reg(f, r));
         }
     }
 
     /// Makes the scalar spilled in slot `spi` of frame `f` precise.
     pub fn mark_slot_precise(&mut self, st: &mut State, f: usize, spi: usize) {
+        self.precise_here(st, Want::Slot(f, spi));
+    }
+
+    /// Traces `want` back from the path being stepped.
+    fn precise_here(&mut self, st: &mut State, want: Want) {
         let hist = std::mem::take(&mut self.cur_hist);
-        self.precise(st, &hist, self.cur_parent, &[Want::Slot(f, spi)]);
+        self.precise(st, &hist, self.cur_parent, &[want]);
         self.cur_hist = hist;
     }
 
@@ -353,16 +356,5 @@ impl Env<'_> {
 }
 
 fn mark_all(st: &mut State) {
-    for frame in &mut st.frames {
-        for reg in &mut frame.regs {
-            if reg.ty == RegType::Scalar {
-                reg.precise = true;
-            }
-        }
-        for s in &mut frame.stack {
-            if s.is_spill() && s.reg.ty == RegType::Scalar {
-                s.reg.precise = true;
-            }
-        }
-    }
+    st.for_each_reg(|r| r.precise |= r.ty == RegType::Scalar);
 }

@@ -287,6 +287,12 @@ pub struct Program {
 }
 
 impl Program {
+    /// The program-BTF type of map `map`'s values, with its special fields.
+    pub fn value_obj(&self, map: u32) -> Option<&ObjType> {
+        let t = self.maps.get(map as usize)?.value_type?;
+        self.types.get(&t)
+    }
+
     /// A program of `prog_type` made of `insns`, with nothing else.
     pub fn new(name: &str, prog_type: ProgType, insns: Vec<Insn>) -> Program {
         Program {
