@@ -171,7 +171,7 @@ pub unsafe extern "C" fn bpf_cpumask_weight(cpumask: *const Cpumask) -> u32 {
 #[kfunc(family = families::cpumask, rcu)]
 #[allow(non_snake_case)] // `src` and its size `src__sz` are both kernel names
 pub unsafe extern "C" fn bpf_cpumask_populate(
-    cpumask: *mut Cpumask,
+    cpumask: *mut BpfCpumask,
     src: *mut c_void,
     src__sz: Size<u64>,
 ) -> i32 {

@@ -1,7 +1,7 @@
 //! The kfuncs of Linux 6.18, declared with the kfreg DSL exactly as any
 //! downstream author would. Link it with `kfreg::link!(kfreg_catalog);`.
 //!
-//! Every kfunc in this kernel's BTF (203, see `data/vmlinux-kfuncs.json`) is
+//! Every kfunc in this kernel's BTF (203; `kfreg check-btf` compares) is
 //! declared here, with the `KF_*` flags it is registered with
 //! (`BTF_ID_FLAGS`) and the program types its set is registered for
 //! (`register_btf_kfunc_id_set`). Availability is what the verifier

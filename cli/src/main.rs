@@ -2,6 +2,7 @@
 
 kfreg::link!(kfreg_catalog);
 
+mod check_btf;
 mod verify;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -49,6 +50,12 @@ enum Command {
     },
     /// Print the kernel-style `BTF_ID_FLAGS` set listing.
     BtfIdFlags,
+    /// Compare the catalog's kfunc prototypes with a kernel's BTF; exit 1 on drift.
+    CheckBtf {
+        /// Kernel BTF to compare with.
+        #[arg(long, default_value = "/sys/kernel/btf/vmlinux")]
+        btf: std::path::PathBuf,
+    },
     /// Verify the programs of clang-built BPF objects.
     Verify {
         /// Object files.
@@ -108,6 +115,7 @@ fn main() -> ExitCode {
             }
         }
         Command::BtfIdFlags => Ok(export::btf_id_flags(&reg)),
+        Command::CheckBtf { btf } => return run_check_btf(&reg, &btf),
         Command::Verify {
             files,
             prog,
@@ -126,6 +134,28 @@ fn main() -> ExitCode {
         }
         Err(UsageError(msg)) => {
             eprintln!("kfreg: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Prints the drift between the catalog and `btf`: exit 0 when none, 1 on drift, 2 on bad input.
+fn run_check_btf(reg: &Registry, btf: &std::path::Path) -> ExitCode {
+    let parsed = match kfreg_verifier::btf::Btf::from_file(btf) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("kfreg: {}: {e}", btf.display());
+            return ExitCode::from(2);
+        }
+    };
+    match check_btf::check(reg, &parsed) {
+        Ok(drift) => {
+            print!("{drift}");
+            println!("{}: {}", btf.display(), drift.summary());
+            ExitCode::from(u8::from(!drift.is_clean()))
+        }
+        Err(e) => {
+            eprintln!("kfreg: {}: {e}", btf.display());
             ExitCode::from(2)
         }
     }

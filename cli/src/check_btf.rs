@@ -1,20 +1,17 @@
-//! The catalog's declarations against the kernel's kfunc prototypes.
+//! `kfreg check-btf`: the catalog's kfunc declarations against a kernel's BTF.
 //!
-//! `recorded_btf` compares every kfunc the catalog declares with
-//! `data/vmlinux-kfuncs.json` (extracted from this machine's BTF by
-//! `scripts/extract-btf-kfuncs.py`); `live_btf` does the same against
-//! `/sys/kernel/btf/vmlinux` parsed with `kfreg_verifier::btf`, when that
-//! file exists. Both check that every kernel kfunc is declared, then per
-//! kfunc: the parameter count, each parameter's name (as the kernel spells
-//! it, suffix included), pointer-ness, const-ness, arena-ness, struct names,
-//! scalar widths and signedness, callback prototypes and the return type.
-//! All mismatches are reported at once.
+//! The kernel moves: a later build of the same release may retype a
+//! parameter. The catalog is tested against the recorded BTF
+//! (`tests/corpus/vmlinux.btf`); this command compares it with any other
+//! BTF, by default the running kernel's, and lists every difference: kfuncs
+//! missing on either side, parameter counts, each parameter's name (as the
+//! kernel spells it, suffix included), pointer-ness, const-ness, arena-ness,
+//! struct names, scalar widths and signedness, callback prototypes and the
+//! return type.
 //!
 //! A few differences come from words the DSL lacks; they are listed in
-//! `KNOWN_GAPS` (and in `VOCAB-GAPS.md`) and must still be present, so the
-//! list shrinks when the vocabulary grows.
-
-kfreg::link!(kfreg_catalog);
+//! `KNOWN_GAPS` (and in `catalog/VOCAB-GAPS.md`). A known gap that no longer
+//! shows is reported too, so the list shrinks when the vocabulary grows.
 
 use kfreg::{CType, Registry};
 use kfreg_verifier::btf::{Btf, TypeData};
@@ -30,6 +27,107 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
     ("bpf_rbtree_left", "named `node__nonown_allowed`"),
     ("bpf_rbtree_right", "named `node__nonown_allowed`"),
 ];
+
+/// What a comparison found, each entry as (kfunc, message).
+pub struct Drift {
+    /// How many kfuncs the BTF declares.
+    pub kernel_kfuncs: usize,
+    /// How many kfuncs the catalog declares.
+    pub declared_kfuncs: usize,
+    /// Differences listed in `KNOWN_GAPS`.
+    pub known: Vec<(String, String)>,
+    /// Differences nobody has listed: drift.
+    pub unexpected: Vec<(String, String)>,
+    /// Known gaps that no longer show.
+    pub stale: Vec<(String, String)>,
+}
+
+impl Drift {
+    /// Whether the catalog describes the kernel, up to its known gaps.
+    pub fn is_clean(&self) -> bool {
+        self.unexpected.is_empty() && self.stale.is_empty()
+    }
+}
+
+/// Every difference, one a line.
+impl fmt::Display for Drift {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (k, m) in &self.unexpected {
+            writeln!(f, "{k} {m}")?;
+        }
+        for (k, m) in &self.stale {
+            writeln!(
+                f,
+                "{k}: the known gap `{m}` no longer shows; remove it from KNOWN_GAPS and catalog/VOCAB-GAPS.md"
+            )?;
+        }
+        for (k, m) in &self.known {
+            writeln!(f, "known vocabulary gap: {k} {m}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Drift {
+    /// One line of counts.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} kfuncs in the BTF, {} declared: {} difference(s), {} known gap(s)",
+            self.kernel_kfuncs,
+            self.declared_kfuncs,
+            self.unexpected.len() + self.stale.len(),
+            self.known.len()
+        )
+    }
+}
+
+/// Compares the kfuncs `reg` holds from the catalog with those of `btf`.
+pub fn check(reg: &Registry, btf: &Btf) -> Result<Drift, String> {
+    let kernel = kernel_kfuncs(btf)?;
+    let declared = declared(reg);
+    Ok(classify(
+        kernel.len(),
+        declared.len(),
+        compare(&declared, &kernel),
+    ))
+}
+
+fn classify(kernel_kfuncs: usize, declared_kfuncs: usize, found: Vec<(String, String)>) -> Drift {
+    let is_known =
+        |(k, m): &(String, String)| KNOWN_GAPS.iter().any(|(gk, gm)| k == gk && m.contains(gm));
+    let (known, unexpected): (Vec<_>, Vec<_>) = found.into_iter().partition(is_known);
+    let stale = KNOWN_GAPS
+        .iter()
+        .filter(|(gk, gm)| !known.iter().any(|(k, m)| k == gk && m.contains(gm)))
+        .map(|(k, m)| (k.to_string(), m.to_string()))
+        .collect();
+    Drift {
+        kernel_kfuncs,
+        declared_kfuncs,
+        known,
+        unexpected,
+        stale,
+    }
+}
+
+fn declared(reg: &Registry) -> BTreeMap<&'static str, Proto> {
+    reg.iter()
+        .filter(|(_, k)| k.location.krate == "kfreg-catalog")
+        .map(|(_, k)| {
+            (
+                k.name,
+                Proto {
+                    ret: from_ctype(&k.ret_ty),
+                    params: k
+                        .params
+                        .iter()
+                        .map(|p| (p.kernel_name(), from_ctype(&p.ty)))
+                        .collect(),
+                },
+            )
+        })
+        .collect()
+}
 
 /// A C type reduced to what the comparison looks at.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,108 +227,7 @@ fn from_ctype(ty: &CType) -> Ty {
     }
 }
 
-fn declared() -> BTreeMap<&'static str, Proto> {
-    Registry::global()
-        .iter()
-        .filter(|(_, k)| k.location.krate == "kfreg-catalog")
-        .map(|(_, k)| {
-            (
-                k.name,
-                Proto {
-                    ret: from_ctype(&k.ret_ty),
-                    params: k
-                        .params
-                        .iter()
-                        .map(|p| (p.kernel_name(), from_ctype(&p.ty)))
-                        .collect(),
-                },
-            )
-        })
-        .collect()
-}
-
-/// The recorded side, from `data/vmlinux-kfuncs.json`.
-fn from_json(v: &serde_json::Value) -> Result<Ty, String> {
-    let field = |k: &str| v.get(k).ok_or_else(|| format!("missing `{k}` in {v}"));
-    let flag = |k: &str| {
-        v.get(k)
-            .and_then(serde_json::Value::as_bool)
-            .unwrap_or(false)
-    };
-    let kind = field("kind")?.as_str().ok_or("`kind` is not a string")?;
-    Ok(match kind {
-        "void" => Ty::Void,
-        "bool" => Ty::Bool,
-        "char" => Ty::Char,
-        "enum" => Ty::Enum(
-            field("enum")?
-                .as_str()
-                .ok_or("`enum` is not a string")?
-                .to_string(),
-        ),
-        "int" => Ty::Int {
-            bits: field("bits")?.as_u64().ok_or("`bits` is not a number")? as u32,
-            signed: flag("signed"),
-        },
-        "struct" | "union" => Ty::Record {
-            name: field("struct")?
-                .as_str()
-                .ok_or("`struct` is not a string")?
-                .to_string(),
-            union: kind == "union",
-        },
-        "ptr" => Ty::Ptr {
-            to: Box::new(from_json(field("pointee")?)?),
-            is_const: flag("const"),
-            arena: flag("arena"),
-        },
-        "fn" => {
-            let f = field("fn")?;
-            Ty::Fn {
-                ret: Box::new(from_json(&f["ret"])?),
-                params: f["params"]
-                    .as_array()
-                    .ok_or("`fn.params` is not an array")?
-                    .iter()
-                    .map(from_json)
-                    .collect::<Result<_, _>>()?,
-            }
-        }
-        other => return Err(format!("unknown kind `{other}`")),
-    })
-}
-
-fn recorded() -> BTreeMap<String, Proto> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/vmlinux-kfuncs.json");
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let doc: serde_json::Value =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let list = doc["kfuncs"].as_array().expect("`kfuncs` array");
-    assert_eq!(
-        doc["count"].as_u64(),
-        Some(list.len() as u64),
-        "{path}: `count` disagrees with the list"
-    );
-    list.iter()
-        .map(|k| {
-            let name = k["name"].as_str().expect("kfunc name").to_string();
-            let ret = from_json(&k["ret"]).unwrap_or_else(|e| panic!("{name}: return: {e}"));
-            let params = k["params"]
-                .as_array()
-                .expect("params array")
-                .iter()
-                .map(|p| {
-                    let pname = p["name"].as_str().unwrap_or_default().to_string();
-                    let ty = from_json(p).unwrap_or_else(|e| panic!("{name}({pname}): {e}"));
-                    (pname, ty)
-                })
-                .collect();
-            (name, Proto { ret, params })
-        })
-        .collect()
-}
-
-/// The live side, from a parsed BTF.
+/// A kernel type, from a parsed BTF.
 fn from_btf(btf: &Btf, id: u32) -> Result<Ty, String> {
     let (id, _) = btf.resolve_qualified(id).map_err(|e| e.to_string())?;
     let ty = btf.type_by_id(id).map_err(|e| e.to_string())?;
@@ -297,24 +294,23 @@ fn from_btf(btf: &Btf, id: u32) -> Result<Ty, String> {
     })
 }
 
-fn live(btf: &Btf) -> BTreeMap<String, Proto> {
-    btf.kfuncs()
-        .into_iter()
-        .map(|id| {
-            let name = btf.name(id).expect("kfunc name").to_string();
-            let (ret, params) = btf.func_proto(id).expect("kfunc prototype");
-            let ret = from_btf(btf, ret).unwrap_or_else(|e| panic!("{name}: return: {e}"));
-            let params = params
-                .iter()
-                .map(|p| {
-                    let pname = btf.string(p.name_off).expect("parameter name").to_string();
-                    let ty = from_btf(btf, p.ty).unwrap_or_else(|e| panic!("{name}({pname}): {e}"));
-                    (pname, ty)
-                })
-                .collect();
-            (name, Proto { ret, params })
-        })
-        .collect()
+fn kernel_kfuncs(btf: &Btf) -> Result<BTreeMap<String, Proto>, String> {
+    let mut out = BTreeMap::new();
+    for id in btf.kfuncs() {
+        let name = btf.name(id).map_err(|e| format!("kfunc [{id}]: {e}"))?;
+        let (ret, params) = btf.func_proto(id).map_err(|e| format!("{name}: {e}"))?;
+        let ret = from_btf(btf, ret).map_err(|e| format!("{name}: return: {e}"))?;
+        let params = params
+            .iter()
+            .map(|p| {
+                let pname = btf.string(p.name_off).map_err(|e| format!("{name}: {e}"))?;
+                let ty = from_btf(btf, p.ty).map_err(|e| format!("{name}({pname}): {e}"))?;
+                Ok((pname.to_string(), ty))
+            })
+            .collect::<Result<_, String>>()?;
+        out.insert(name.to_string(), Proto { ret, params });
+    }
+    Ok(out)
 }
 
 /// Why `declared` does not describe `kernel`, if it does not.
@@ -423,80 +419,66 @@ fn compare(
     out
 }
 
-/// Fails with every unexpected mismatch, and with every known gap that no longer shows.
-fn check(source: &str, mismatches: Vec<(String, String)>) {
-    let is_known =
-        |(k, m): &(String, String)| KNOWN_GAPS.iter().any(|(gk, gm)| k == gk && m.contains(gm));
-    let (known, unexpected): (Vec<_>, Vec<_>) = mismatches.into_iter().partition(is_known);
-    let stale: Vec<_> = KNOWN_GAPS
-        .iter()
-        .filter(|(gk, gm)| !known.iter().any(|(k, m)| k == gk && m.contains(gm)))
-        .collect();
-    for (k, m) in &known {
-        println!("{source}: known vocabulary gap: {k} {m}");
-    }
-    let mut report = String::new();
-    for (k, m) in &unexpected {
-        report.push_str(&format!("\n  {k} {m}"));
-    }
-    for (k, m) in &stale {
-        report.push_str(&format!(
-            "\n  {k}: the known gap `{m}` no longer shows; remove it from KNOWN_GAPS and VOCAB-GAPS.md"
-        ));
-    }
-    assert!(
-        report.is_empty(),
-        "{source}: {} mismatch(es) between the catalog and the kernel:{report}",
-        unexpected.len() + stale.len()
-    );
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-#[test]
-fn recorded_btf() {
-    let kernel = recorded();
-    assert_eq!(
-        kernel.len(),
-        203,
-        "the recorded BTF of this kernel has 203 kfuncs"
-    );
-    let declared = declared();
-    assert_eq!(declared.len(), 203, "the catalog declares 203 kfuncs");
-    check("data/vmlinux-kfuncs.json", compare(&declared, &kernel));
-}
-
-#[test]
-fn live_btf() {
-    const VMLINUX: &str = "/sys/kernel/btf/vmlinux";
-    if !std::path::Path::new(VMLINUX).exists() {
-        println!("{VMLINUX} does not exist: skipping the comparison with the live kernel BTF");
-        return;
+    /// The BTF the corpus verdicts were recorded with.
+    fn recorded() -> Btf {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/corpus/vmlinux.btf");
+        Btf::from_file(path).unwrap_or_else(|e| panic!("{path}: {e}"))
     }
-    let btf = Btf::from_file(VMLINUX).unwrap_or_else(|e| panic!("{VMLINUX}: {e}"));
-    let kernel = live(&btf);
-    println!("{VMLINUX}: {} kfuncs", kernel.len());
-    check(VMLINUX, compare(&declared(), &kernel));
-}
 
-#[test]
-fn recorded_and_live_btf_agree() {
-    const VMLINUX: &str = "/sys/kernel/btf/vmlinux";
-    if !std::path::Path::new(VMLINUX).exists() {
-        println!("{VMLINUX} does not exist: skipping the comparison of the recorded and live BTF");
-        return;
+    #[test]
+    fn the_catalog_describes_the_recorded_btf() {
+        let reg = Registry::collect().expect("registry");
+        let drift = check(&reg, &recorded()).expect("comparable BTF");
+        assert!(drift.is_clean(), "drift:\n{drift}");
+        assert_eq!(drift.kernel_kfuncs, 203, "{drift}");
+        assert_eq!(drift.declared_kfuncs, 203, "{drift}");
+        assert_eq!(drift.known.len(), KNOWN_GAPS.len(), "{drift}");
     }
-    let btf = Btf::from_file(VMLINUX).unwrap_or_else(|e| panic!("{VMLINUX}: {e}"));
-    let live = live(&btf);
-    let recorded = recorded();
-    let names = |m: &BTreeMap<String, Proto>| m.keys().cloned().collect::<Vec<_>>();
-    if names(&live) != names(&recorded) {
-        println!(
-            "{VMLINUX} is not the kernel data/vmlinux-kfuncs.json was extracted from; not comparing them"
+
+    #[test]
+    fn a_retyped_parameter_and_a_missing_kfunc_are_drift() {
+        let reg = Registry::collect().expect("registry");
+        let mut kernel = kernel_kfuncs(&recorded()).expect("comparable BTF");
+        // As 6.18 builds before 6.18.44 declared it.
+        kernel
+            .get_mut("bpf_cpumask_populate")
+            .expect("kfunc")
+            .params[0]
+            .1 = Ty::Ptr {
+            to: Box::new(Ty::Record {
+                name: "cpumask".into(),
+                union: false,
+            }),
+            is_const: false,
+            arena: false,
+        };
+        kernel.remove("bpf_cpumask_weight");
+        let declared = declared(&reg);
+        let drift = classify(kernel.len(), declared.len(), compare(&declared, &kernel));
+        assert!(!drift.is_clean());
+        let found: Vec<String> = drift
+            .unexpected
+            .iter()
+            .map(|(k, m)| format!("{k} {m}"))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "bpf_cpumask_populate parameter 0 (`cpumask`): declared `struct bpf_cpumask *`, kernel `struct cpumask *`",
+                "bpf_cpumask_weight is declared but is not a kfunc of this kernel",
+            ]
         );
-        return;
+        assert!(drift.stale.is_empty());
     }
-    for (name, r) in &recorded {
-        let l = &live[name];
-        assert_eq!(r.ret, l.ret, "{name}: return type");
-        assert_eq!(r.params, l.params, "{name}: parameters");
+
+    #[test]
+    fn a_known_gap_that_no_longer_shows_is_drift() {
+        let drift = classify(0, 0, Vec::new());
+        assert!(!drift.is_clean());
+        assert_eq!(drift.stale.len(), KNOWN_GAPS.len());
     }
 }
