@@ -1,4 +1,4 @@
-//! The `#[kfunc]` and `#[family]` attributes. Use them through the `kfreg`
+//! The `#[kfunc]`, `#[family]` and `#[helper]` attributes. Use them through the `kfreg`
 //! crate, which documents the vocabulary.
 //!
 //! Each attribute parses its arguments into a small AST ([`attr`]), checks
@@ -10,6 +10,7 @@
 mod attr;
 mod errors;
 mod family;
+mod helper;
 mod kfunc;
 
 use proc_macro::TokenStream;
@@ -24,4 +25,10 @@ pub fn kfunc(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn family(args: TokenStream, item: TokenStream) -> TokenStream {
     family::expand(args.into(), item.into()).into()
+}
+
+/// Declares a BPF helper prototype. See the `kfreg` crate for the vocabulary.
+#[proc_macro_attribute]
+pub fn helper(args: TokenStream, item: TokenStream) -> TokenStream {
+    helper::expand(args.into(), item.into()).into()
 }

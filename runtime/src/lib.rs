@@ -42,6 +42,7 @@
 mod ctype;
 mod decl;
 pub mod export;
+pub mod helper;
 mod registry;
 mod types;
 
@@ -50,9 +51,12 @@ pub use decl::{
     Callback, CallbackArgs, Family, FamilyDesc, FamilyEntry, Kfunc, KfuncEntry, Location, Param,
     Ret,
 };
-pub use kfreg_macros::{family, kfunc};
+pub use helper::{Helper, Helpers};
+pub use kfreg_macros::{family, helper, kfunc};
 pub use kfreg_vocab::{
-    ArgKind, DynptrInit, Flags, KindSet, ProgType, ProgTypes, Roles, did_you_mean,
+    ArgFlags, ArgKind, ArgType, CallbackShape, DynptrInit, Flags, HelperArg, HelperFlags,
+    HelperRet, KindSet, MapKind, MapKinds, ProgType, ProgTypes, RetFlags, RetType, Roles,
+    did_you_mean,
 };
 pub use registry::{Conflict, FamilyId, KfuncId, Registry, RegistryError};
 pub use types::{
@@ -79,10 +83,31 @@ macro_rules! link {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::decl::{FamilyEntry, KfuncEntry};
+    pub use crate::helper::HelperEntry;
     pub use inventory;
 
     use crate::decl::Param;
     use kfreg_vocab::{ArgKind, Roles};
+
+    /// Whether an argument of `args` has base type `ty`.
+    pub const fn helper_has(args: &[kfreg_vocab::HelperArg], ty: kfreg_vocab::ArgType) -> bool {
+        let mut i = 0;
+        while i < args.len() {
+            if args[i].ty as u8 == ty as u8 {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// The first `n` arguments.
+    pub const fn helper_prefix(
+        args: &[kfreg_vocab::HelperArg],
+        n: usize,
+    ) -> &[kfreg_vocab::HelperArg] {
+        args.split_at(n).0
+    }
 
     /// Turns memory parameters followed by a size parameter into mem/size pairs.
     pub const fn pair_sizes<const N: usize>(mut params: [Param; N]) -> [Param; N] {

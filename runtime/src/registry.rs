@@ -1,5 +1,5 @@
-//! The frozen registry: every collected kfunc and family, with dense ids and
-//! constant-time queries.
+//! The frozen registry: every collected kfunc, family and helper, with dense
+//! ids and constant-time queries.
 //!
 //! Ids are assigned by sorting names, so the same set of kfuncs gets the same
 //! ids in every build whatever the link order. Per-kfunc facts the verifier
@@ -7,6 +7,7 @@
 //! precomputed into dense vectors indexed by id.
 
 use crate::decl::{FamilyDesc, FamilyEntry, Kfunc, KfuncEntry, Location};
+use crate::helper::{Helper, HelperConflict, HelperEntry, Helpers};
 use kfreg_vocab::{ArgKind, Flags, KindSet, ProgType, ProgTypes};
 use std::collections::HashMap;
 use std::fmt;
@@ -32,6 +33,7 @@ pub struct Registry {
     families: Vec<&'static FamilyDesc>,
     family_by_name: HashMap<&'static str, FamilyId>,
     members: Vec<Vec<KfuncId>>,
+    helpers: Helpers,
 }
 
 /// One problem found while building a registry.
@@ -68,6 +70,8 @@ pub enum Conflict {
     },
     /// More kfuncs or families than ids can number.
     TooMany,
+    /// Helper declarations contradict each other.
+    Helper(HelperConflict),
 }
 
 impl fmt::Display for Conflict {
@@ -100,6 +104,7 @@ impl fmt::Display for Conflict {
                  which is not registered: its crate is not linked in or the family was built by hand"
             ),
             Conflict::TooMany => f.write_str("too many kfuncs or families for the id space"),
+            Conflict::Helper(c) => c.fmt(f),
         }
     }
 }
@@ -166,7 +171,26 @@ impl Registry {
         Registry::build(
             inventory::iter::<KfuncEntry>.into_iter().map(|e| e.0),
             inventory::iter::<FamilyEntry>.into_iter().map(|e| e.0),
-        )
+        )?
+        .with_helpers(inventory::iter::<HelperEntry>.into_iter().map(|e| e.0))
+    }
+
+    /// The registry with `helpers` as its helper prototypes.
+    pub fn with_helpers(
+        self,
+        helpers: impl IntoIterator<Item = &'static Helper>,
+    ) -> Result<Registry, RegistryError> {
+        match Helpers::build(helpers) {
+            Ok(helpers) => Ok(Registry { helpers, ..self }),
+            Err(conflicts) => Err(RegistryError {
+                conflicts: conflicts.into_iter().map(Conflict::Helper).collect(),
+            }),
+        }
+    }
+
+    /// The helper prototypes.
+    pub fn helpers(&self) -> &Helpers {
+        &self.helpers
     }
 
     /// Builds a registry from explicit declarations.
@@ -249,6 +273,7 @@ impl Registry {
             families,
             family_by_name,
             members,
+            helpers: Helpers::default(),
         })
     }
 

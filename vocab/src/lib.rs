@@ -3,11 +3,17 @@
 //! same table.
 
 mod flags;
+mod helper;
 mod kind;
+mod map;
 mod prog;
 mod suggest;
 
 pub use flags::Flags;
+pub use helper::{
+    ArgFlags, ArgType, CallbackShape, HelperArg, HelperFlags, HelperRet, RetFlags, RetType,
+};
 pub use kind::{ArgKind, DynptrInit, KindSet, Roles};
+pub use map::{MapKind, MapKinds};
 pub use prog::{ProgType, ProgTypes};
 pub use suggest::did_you_mean;

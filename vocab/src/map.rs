@@ -1,0 +1,105 @@
+//! BPF map types (the kernel's `enum bpf_map_type`), for the map/helper
+//! compatibility a helper declares.
+
+macro_rules! map_types {
+    ($($variant:ident = $value:literal, $dsl:literal;)*) => {
+        /// A BPF map type, numbered as the kernel numbers it.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[repr(u8)]
+        #[allow(missing_docs)] // each variant is the kernel's BPF_MAP_TYPE_<NAME>
+        pub enum MapKind {
+            $($variant = $value,)*
+        }
+
+        impl MapKind {
+            /// Every map type, in kernel order.
+            pub const ALL: &'static [MapKind] = &[$(MapKind::$variant),*];
+
+            /// The DSL's spelling (`map_types = [ringbuf]`): the kernel's
+            /// `BPF_MAP_TYPE_` suffix in lower case.
+            pub const fn name(self) -> &'static str {
+                match self { $(MapKind::$variant => $dsl,)* }
+            }
+        }
+    };
+}
+
+map_types! {
+    Hash = 1, "hash";
+    Array = 2, "array";
+    ProgArray = 3, "prog_array";
+    PerfEventArray = 4, "perf_event_array";
+    PercpuHash = 5, "percpu_hash";
+    PercpuArray = 6, "percpu_array";
+    StackTrace = 7, "stack_trace";
+    CgroupArray = 8, "cgroup_array";
+    LruHash = 9, "lru_hash";
+    LruPercpuHash = 10, "lru_percpu_hash";
+    LpmTrie = 11, "lpm_trie";
+    ArrayOfMaps = 12, "array_of_maps";
+    HashOfMaps = 13, "hash_of_maps";
+    Devmap = 14, "devmap";
+    Sockmap = 15, "sockmap";
+    Cpumap = 16, "cpumap";
+    Xskmap = 17, "xskmap";
+    Sockhash = 18, "sockhash";
+    CgroupStorage = 19, "cgroup_storage";
+    ReuseportSockarray = 20, "reuseport_sockarray";
+    PercpuCgroupStorage = 21, "percpu_cgroup_storage";
+    Queue = 22, "queue";
+    Stack = 23, "stack";
+    SkStorage = 24, "sk_storage";
+    DevmapHash = 25, "devmap_hash";
+    StructOps = 26, "struct_ops";
+    Ringbuf = 27, "ringbuf";
+    InodeStorage = 28, "inode_storage";
+    TaskStorage = 29, "task_storage";
+    BloomFilter = 30, "bloom_filter";
+    UserRingbuf = 31, "user_ringbuf";
+    CgrpStorage = 32, "cgrp_storage";
+    Arena = 33, "arena";
+}
+
+impl MapKind {
+    /// The map type with DSL spelling `name`.
+    pub fn from_name(name: &str) -> Option<MapKind> {
+        MapKind::ALL.iter().copied().find(|m| m.name() == name)
+    }
+
+    /// The map type with kernel number `value`.
+    pub fn from_u32(value: u32) -> Option<MapKind> {
+        MapKind::ALL.iter().copied().find(|m| *m as u32 == value)
+    }
+}
+
+/// A set of map types.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct MapKinds(u64);
+
+impl MapKinds {
+    /// No map type.
+    pub const NONE: MapKinds = MapKinds(0);
+
+    /// The set with `map` added.
+    pub const fn with(self, map: MapKind) -> MapKinds {
+        MapKinds(self.0 | 1 << map as u8)
+    }
+
+    /// Whether `map` is in the set.
+    pub const fn contains(self, map: MapKind) -> bool {
+        self.0 & (1 << map as u8) != 0
+    }
+
+    /// Whether the set is empty.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The map types in the set, in kernel order.
+    pub fn iter(self) -> impl Iterator<Item = MapKind> {
+        MapKind::ALL
+            .iter()
+            .copied()
+            .filter(move |m| self.contains(*m))
+    }
+}
