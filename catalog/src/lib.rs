@@ -27,6 +27,8 @@
 pub mod families;
 pub mod structs;
 
+pub mod helpers;
+
 pub mod alloc;
 pub mod list;
 pub mod rbtree;

@@ -125,9 +125,9 @@ base_args! {
     /// `ARG_CONST_MAP_PTR`: a map known at verification time.
     ConstMapPtr = ConstMapPtr;
     /// `ARG_PTR_TO_MAP_KEY`: a key of the map argument.
-    MapKey = MapKey: Nullable;
+    MapKey = MapKey: Nullable, Memory;
     /// `ARG_PTR_TO_MAP_VALUE`: a value of the map argument.
-    MapValue = MapValue: Nullable;
+    MapValue = MapValue: Nullable, Memory;
     /// `ARG_PTR_TO_MEM`: memory sized by the next argument.
     Mem = Mem: Nullable, Memory;
     /// `ARG_PTR_TO_ARENA`: an arena pointer.
@@ -149,7 +149,7 @@ base_args! {
     /// `ARG_CONST_ALLOC_SIZE_OR_ZERO`: how many bytes to allocate.
     ConstAllocSizeOrZero = ConstAllocSizeOrZero;
     /// `ARG_PTR_TO_BTF_ID_SOCK_COMMON`: a kernel socket or a `bpf_sock`.
-    BtfIdSockCommon = BtfIdSockCommon;
+    BtfIdSockCommon = BtfIdSockCommon: Nullable, Releasable;
     /// `ARG_PTR_TO_PERCPU_BTF_ID`: a per-CPU kernel variable.
     PercpuBtfId = PercpuBtfId;
     /// `ARG_PTR_TO_FUNC`: a callback subprogram.
@@ -163,12 +163,22 @@ base_args! {
     /// `ARG_KPTR_XCHG_DEST`: a kptr field.
     KptrXchgDest = KptrXchgDest;
     /// `ARG_PTR_TO_DYNPTR`: an initialised dynptr of any kind.
-    Dynptr = Dynptr: Releasable;
+    Dynptr = Dynptr: Releasable, Memory;
 }
 
 /// `ARG_PTR_TO_BTF_ID`: a kernel object of type `T` (`arg_btf_id`).
 #[derive(Debug)]
-pub struct BtfId<T: Pointee>(PhantomData<T>);
+pub struct BtfId<T>(PhantomData<T>);
+
+/// The type of the kptr field a `KptrXchgDest` argument points at (the
+/// kernel's `BPF_PTR_POISON` as `arg_btf_id`): `BtfId<KptrType>`.
+#[derive(Debug)]
+pub struct KptrType;
+impl HelperArgType for BtfId<KptrType> {
+    const ARG: HelperArg = HelperArg::of(ArgType::BtfId);
+}
+impl Nullable for BtfId<KptrType> {}
+impl Releasable for BtfId<KptrType> {}
 impl<T: Pointee> HelperArgType for BtfId<T> {
     const ARG: HelperArg = HelperArg {
         btf: T::TY.struct_name(),
@@ -191,6 +201,8 @@ impl HelperArgType for RingbufDynptr {
     const ARG: HelperArg = Dynptr::ARG.with(ArgFlags::DYNPTR_RINGBUF);
 }
 impl Releasable for RingbufDynptr {}
+impl Memory for LocalDynptr {}
+impl Memory for RingbufDynptr {}
 
 macro_rules! modifier {
     ($(#[doc = $doc:literal])* $name:ident) => {
@@ -224,6 +236,10 @@ modifier! {
     Write
 }
 modifier! {
+    /// `MEM_ALIGNED`: memory aligned to its size.
+    Aligned
+}
+modifier! {
     /// `PTR_TRUSTED`: a trusted kernel pointer.
     Trusted
 }
@@ -252,6 +268,10 @@ impl<T: Memory> HelperArgType for Rdonly<T> {
 impl<T: Memory> HelperArgType for Uninit<T> {
     const ARG: HelperArg = T::ARG.with(ArgFlags::UNINIT.union(ArgFlags::WRITE));
 }
+impl<T: Memory> HelperArgType for Aligned<T> {
+    const ARG: HelperArg = T::ARG.with(ArgFlags::ALIGNED);
+}
+impl<T: Memory> Memory for Aligned<T> {}
 impl<T: Memory> HelperArgType for Write<T> {
     const ARG: HelperArg = T::ARG.with(ArgFlags::WRITE);
 }
@@ -271,6 +291,7 @@ impl<T: Memory + Nullable> Nullable for Uninit<T> {}
 impl<T: Memory + Nullable> Nullable for Write<T> {}
 impl<T: Memory + Nullable, const N: u32> Nullable for Fixed<T, N> {}
 impl<T: Releasable> Releasable for OrNull<T> where T: Nullable {}
+impl<T: Releasable + Memory> Releasable for Rdonly<T> {}
 
 /// `RET_INTEGER`: a number.
 #[derive(Debug)]

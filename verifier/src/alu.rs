@@ -120,7 +120,9 @@ fn pointer_alu(
         | RegType::PacketEnd
         | RegType::Func
         | RegType::ConstDynptr
-        | RegType::Sock => {
+        | RegType::Sock
+        | RegType::Socket
+        | RegType::TcpSock => {
             return err(format!(
                 "R{dst} pointer arithmetic on {} prohibited",
                 crate::log::reg_type_str(ptr)

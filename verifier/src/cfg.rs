@@ -176,7 +176,10 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
 /// such calls converge against states of earlier rounds.
 fn calls_back_or_iterates(env: &Env, c: &Call) -> bool {
     match c {
-        Call::Helper(id) => crate::helpers::by_id(*id).is_some_and(|h| h.callback.is_some()),
+        Call::Helper(id) => u32::try_from(*id)
+            .ok()
+            .and_then(|id| env.reg.helpers().get(id, env.prog.prog_type))
+            .is_some_and(|h| h.callback.is_some()),
         Call::Kfunc { btf_id, .. } => env.prog.kfuncs.get(btf_id).is_some_and(|id| {
             env.reg.has(*id, kfreg::Flags::ITER_NEXT) || !env.reg.get(*id).callbacks.is_empty()
         }),

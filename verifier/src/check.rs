@@ -680,7 +680,7 @@ impl Env<'_> {
             }
             Insn::Call(call) => {
                 return match call {
-                    Call::Helper(id) => crate::calls::check_helper_call(self, path, id),
+                    Call::Helper(id) => crate::helper_call::check_helper_call(self, path, id),
                     Call::Local(off) => crate::calls::check_local_call(self, path, off),
                     Call::Kfunc { btf_id, fd } => {
                         crate::kfunc::check_kfunc_call(self, path, btf_id, fd)

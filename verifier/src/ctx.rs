@@ -28,6 +28,37 @@ pub fn packet_writable(p: ProgType) -> bool {
     )
 }
 
+/// When packet pointers may be passed to helpers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PacketArgs {
+    /// Never: the program type has no direct packet access.
+    Never,
+    /// To helpers declared `pkt_access`.
+    IfDeclared,
+    /// To every helper taking memory.
+    Always,
+}
+
+/// The kernel's `may_access_direct_pkt_data` for helper arguments.
+pub fn packet_args(p: ProgType) -> PacketArgs {
+    match p {
+        ProgType::LwtIn
+        | ProgType::LwtOut
+        | ProgType::LwtSeg6local
+        | ProgType::SkReuseport
+        | ProgType::FlowDissector
+        | ProgType::CgroupSkb
+        | ProgType::SchedCls
+        | ProgType::SchedAct
+        | ProgType::Xdp
+        | ProgType::LwtXmit
+        | ProgType::SkSkb
+        | ProgType::SkMsg => PacketArgs::IfDeclared,
+        ProgType::CgroupSockopt => PacketArgs::Always,
+        _ => PacketArgs::Never,
+    }
+}
+
 /// `struct __sk_buff` fields a tc program may write: mark, queue_mapping,
 /// priority, tc_index, cb[5], tc_classid, tstamp.
 const SKB_WRITABLE: &[(i32, u32)] = &[

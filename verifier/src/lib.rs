@@ -16,7 +16,7 @@ mod ctx;
 pub mod disasm;
 mod dynptr;
 pub mod elf;
-pub mod helpers;
+mod helper_call;
 pub mod isa;
 mod kernel_types;
 mod kfunc;

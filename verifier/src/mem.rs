@@ -296,11 +296,17 @@ pub fn access(
             }
             Ok(Reg::scalar(Scalar::unknown_width(size)))
         }
-        RegType::Sock => {
+        RegType::Sock | RegType::Socket | RegType::TcpSock => {
             let at = base.off + off;
-            if kind == Access::Write || at < 0 || at + size as i32 > SOCK_SIZE {
+            let limit = if base.ty == RegType::TcpSock {
+                TCP_SOCK_SIZE
+            } else {
+                SOCK_SIZE
+            };
+            if kind == Access::Write || at < 0 || at + size as i32 > limit {
                 return err(format!(
-                    "R{regno} invalid sock_common access off={at} size={size}"
+                    "R{regno} invalid {} access off={at} size={size}",
+                    base.ty.kernel_name()
                 ));
             }
             Ok(Reg::scalar(Scalar::unknown_width(size)))
@@ -373,6 +379,8 @@ fn region_access(
 
 /// Size of `struct bpf_sock`, what a socket pointer from the context reads.
 const SOCK_SIZE: i32 = 80;
+/// `sizeof(struct bpf_tcp_sock)`.
+const TCP_SOCK_SIZE: i32 = 112;
 
 /// The kernel's bound on variable offsets (`BPF_MAX_VAR_OFF`).
 pub const MAX_VAR_OFF: u64 = 1 << 29;

@@ -36,6 +36,10 @@ pub enum RegType {
     ConstDynptr,
     /// A socket (`struct bpf_sock`) read from the context.
     Sock,
+    /// A full socket (`struct bpf_sock`), as socket lookups return it.
+    Socket,
+    /// A TCP socket (`struct bpf_tcp_sock`).
+    TcpSock,
 }
 
 impl RegType {
@@ -57,6 +61,8 @@ impl RegType {
             RegType::Func => "func",
             RegType::ConstDynptr => "dynptr_ptr",
             RegType::Sock => "sock_common",
+            RegType::Socket => "sock",
+            RegType::TcpSock => "tcp_sock",
         }
     }
 }

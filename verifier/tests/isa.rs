@@ -5,6 +5,9 @@
 //! `KNOWN_OPCODES` were read from the verifier log of a Linux 6.18 kernel
 //! (`BPF_PROG_LOAD` of a socket filter as root, log level 2 for the texts).
 
+// Helper names come from the catalog's declarations.
+kfreg::link!(kfreg_catalog);
+
 use kfreg_verifier::asm::{AsmError, NoResolver, Resolver, assemble};
 use kfreg_verifier::disasm::{
     NoSymbols, Symbols, format_insn, format_program, helper_id, helper_name, insn_text,

@@ -124,6 +124,8 @@ bits! {
         DYNPTR_LOCAL = 7, "DYNPTR_TYPE_LOCAL";
         /// `DYNPTR_TYPE_RINGBUF`: a dynptr over a ring-buffer record.
         DYNPTR_RINGBUF = 8, "DYNPTR_TYPE_RINGBUF";
+        /// `MEM_ALIGNED`: the memory must be aligned to its size.
+        ALIGNED = 9, "MEM_ALIGNED";
     }
 }
 
@@ -280,6 +282,11 @@ bits! {
         UNLOCK = 6, "unlock";
         /// Writes the map's contents: refused on maps the program may only read.
         WRITES_MAP = 7, "writes_map";
+        /// Jumps to another program: the map argument must be a program array (`bpf_tail_call`).
+        TAIL_CALL = 8, "tail_call";
+        /// The returned pointer carries the reference of the pointer argument: a
+        /// view of the same object (the kernel's pointer casts and dynptr slices).
+        CARRIES_REF = 9, "carries_ref";
     }
 }
 

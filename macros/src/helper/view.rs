@@ -71,10 +71,10 @@ impl Helper {
             }
             match meta {
                 Meta::Value(k, v) if k == "id" => match expr_int(v) {
-                    Some(n) if (1..=u16::MAX as i64).contains(&n) => id = Some(n as u32),
+                    Some(n) if (0..=u16::MAX as i64).contains(&n) => id = Some(n as u32),
                     _ => errors.at(
                         v,
-                        "expected the helper's number, a positive integer (`BPF_FUNC_*`)",
+                        "expected the helper's number, an integer from 0 (`BPF_FUNC_*`)",
                     ),
                 },
                 Meta::Value(k, v) if k == "name" => match expr_ident(v) {
@@ -229,15 +229,8 @@ fn progs(v: &Expr, errors: &mut Errors) -> Progs {
     }
     match prog_types(v, errors) {
         None => Progs::Any,
-        Some(list) => {
-            if list.is_empty() && matches!(v, Expr::Array(a) if a.elems.is_empty()) {
-                errors.at(
-                    v,
-                    "a helper no program type may call is never available: list at least one",
-                );
-            }
-            Progs::List(list)
-        }
+        // An empty list declares a number no program type gets (the kernel's `unspec`).
+        Some(list) => Progs::List(list),
     }
 }
 

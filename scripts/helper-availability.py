@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Record which helpers the running kernel gives each program type.
+
+    scripts/helper-availability.py [--out catalog/data/helpers-available.json]
+
+Loads, for every program type this machine can load without an attach
+target and every helper number, the program `r0 = 0; call N; r0 = 0;
+exit` (never attached, pinned or run; accepted programs are closed at
+once). The kernel refuses an unavailable helper with "program of this type
+cannot use helper" before it looks at the arguments, so any other outcome
+means the type gets the helper. Needs root. Tracing, LSM, struct_ops and
+extension programs need an attach target and are not probed.
+
+The result is what `scripts/helpers-rust.py` uses for availability, over the
+6.12 source facts (catalog/HELPERS.md lists where they differ).
+"""
+
+import argparse
+import ctypes
+import json
+import os
+import platform
+import struct
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NR_BPF = 321  # x86_64
+BPF_PROG_LOAD = 5
+
+# Program type -> (kernel number, expected attach type number[, prog flags]).
+PROG_TYPES = {
+    "socket_filter": (1, 0), "kprobe": (2, 0), "sched_cls": (3, 0), "sched_act": (4, 0),
+    "tracepoint": (5, 0), "xdp": (6, 0), "perf_event": (7, 0), "cgroup_skb": (8, 0),
+    "cgroup_sock": (9, 2),  # BPF_CGROUP_INET_SOCK_CREATE
+    "lwt_in": (10, 0), "lwt_out": (11, 0), "lwt_xmit": (12, 0), "sock_ops": (13, 0),
+    "sk_skb": (14, 0), "cgroup_device": (15, 0), "sk_msg": (16, 0),
+    "raw_tracepoint": (17, 0),
+    "cgroup_sock_addr": (18, 10),  # BPF_CGROUP_INET4_CONNECT
+    "lwt_seg6local": (19, 0), "lirc_mode2": (20, 0), "sk_reuseport": (21, 0),
+    "flow_dissector": (22, 0), "cgroup_sysctl": (23, 0), "raw_tracepoint_writable": (24, 0),
+    "cgroup_sockopt": (25, 22),  # BPF_CGROUP_GETSOCKOPT
+    "sk_lookup": (30, 36),  # BPF_SK_LOOKUP
+    "syscall": (31, 0, 1 << 4),  # BPF_F_SLEEPABLE: syscall programs must be
+    "netfilter": (32, 45),  # BPF_NETFILTER
+}
+
+libc = ctypes.CDLL(None, use_errno=True)
+libc.syscall.restype = ctypes.c_long
+
+
+def insn(code, dst=0, src=0, off=0, imm=0):
+    return struct.pack("<BBhi", code, (src << 4) | dst, off, imm)
+
+
+def load(prog_type, attach, helper, log, flags=0):
+    prog = insn(0xB7) + insn(0x85, imm=helper) + insn(0xB7) + insn(0x95)
+    buf = ctypes.create_string_buffer(prog)
+    lic = ctypes.create_string_buffer(b"GPL")
+    attr = ctypes.create_string_buffer(128)
+    struct.pack_into("<IIQQIIQ", attr, 0, prog_type, 4, ctypes.addressof(buf),
+                     ctypes.addressof(lic), 1, len(log), ctypes.addressof(log))
+    struct.pack_into("<I", attr, 44, flags)
+    struct.pack_into("<I", attr, 68, attach)
+    ctypes.memset(log, 0, len(log))
+    fd = libc.syscall(NR_BPF, BPF_PROG_LOAD, attr, 128)
+    if fd >= 0:
+        os.close(fd)
+        return None
+    return log.value.decode(errors="replace")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=os.path.join(ROOT, "catalog", "data", "helpers-available.json"))
+    ap.add_argument("--max-id", type=int, default=211)
+    a = ap.parse_args()
+    log = ctypes.create_string_buffer(1 << 16)
+    out = {}
+    for name, (num, attach, *flags) in PROG_TYPES.items():
+        flags = flags[0] if flags else 0
+        avail = []
+        for h in range(1, a.max_id + 1):
+            err = load(num, attach, h, log, flags)
+            if err is not None and ("cannot use helper" in err or "invalid func" in err):
+                continue
+            if err is not None and "(85) call" not in err:
+                # Refused before the call was looked at: this machine cannot load the type.
+                print(f"{name}: not probed: {err.strip()[:80] or 'errno %d' % ctypes.get_errno()}", file=sys.stderr)
+                avail = None
+                break
+            avail.append(h)
+        if avail is None:
+            continue
+        out[name] = avail
+        print(f"{name}: {len(avail)} helpers", file=sys.stderr)
+    doc = {"kernel": platform.release(), "prog_types": out}
+    with open(a.out, "w") as f:
+        json.dump(doc, f, indent=1)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,809 @@
+//! Helper calls, checked against the helper's declaration.
+//!
+//! The registry hands out the prototype a program of this type gets for a
+//! helper number; every decision below reads that declaration (argument and
+//! return kinds with their modifiers, call-level properties, callback shape,
+//! accepted map types). No helper is known here by name or number.
+
+use crate::calls::{
+    acquire_ref, clobber_args, enter_callback, invalidate_non_owning, invalidate_packets,
+    lock_target, release_ref, scalar_arg,
+};
+use crate::check::{Env, Path, Step, VerifyError};
+use crate::mem::check_mem_arg;
+use crate::program::FieldKind;
+use crate::state::{CallbackFrame, Frame, PtrFlags, RefKind, RefState, Reg, RegType, State};
+use kfreg::{
+    ArgFlags, ArgType, CallbackShape, Helper, HelperArg, HelperFlags, MapKind, RetFlags, RetType,
+};
+
+/// The kernel's list of memory argument types, for type mismatch messages.
+const MEM_TYPES: &str =
+    "fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_";
+
+/// The kernel's socket argument types (`ARG_PTR_TO_SOCK_COMMON`).
+const SOCK_TYPES: &str = "sock_common, sock, tcp_sock, xdp_sock";
+
+/// What the arguments told about the call, for the checks after them.
+#[derive(Default)]
+struct Meta {
+    /// Map index of the map argument.
+    map: Option<u32>,
+    /// The constant key, when the key argument is a known small constant.
+    key: Option<u64>,
+    /// Size of a constant allocation or slice request.
+    alloc_size: u32,
+    /// The reference the call consumes.
+    release: Option<u32>,
+    /// The callback subprogram.
+    callback: Option<u32>,
+    /// The kptr field argument: its pointee type and whether that is a program type.
+    kptr_field: Option<(u32, bool)>,
+    /// The reference a pointer argument carries (for results that carry it on).
+    ref_obj_id: u32,
+    /// The register of the tail call's index and the program array's size.
+    tail_index: Option<(u8, u32)>,
+}
+
+/// The type-mismatch error of register `r`.
+fn expect(idx: u32, r: u8, reg: &Reg, what: &str) -> VerifyError {
+    VerifyError::at(
+        idx,
+        format!(
+            "R{r} type={} expected={what}",
+            crate::log::reg_type_str(reg)
+        ),
+    )
+}
+
+/// The value of a small key on the stack, when every byte of it is known.
+fn stack_constant(st: &State, reg: &Reg, size: u32) -> Option<u64> {
+    if reg.ty != RegType::Stack
+        || !reg.fixed_offset()
+        || size > 8
+        || reg.off % 8 != 0 && reg.off % size as i32 != 0
+    {
+        return None;
+    }
+    let slot = st.frames.get(reg.aux as usize)?.slot(reg.off)?;
+    let first = 7 - ((-reg.off - 1) % 8) as usize;
+    if first + size as usize > 8 {
+        return None;
+    }
+    // The kernel takes a key from a scalar spilled with exactly its size.
+    if slot.is_spill() {
+        return (first == 0 && slot.spill_size() == size as usize)
+            .then(|| slot.reg.var.as_const())
+            .flatten();
+    }
+    slot.bytes[first..first + size as usize]
+        .iter()
+        .all(|b| *b == crate::state::SlotKind::Zero)
+        .then_some(0)
+}
+
+/// The prototype of helper `id` for this program, or the kernel's refusal.
+fn prototype(env: &Env, idx: u32, id: i32) -> Result<&'static Helper, VerifyError> {
+    let helpers = env.reg.helpers();
+    let name = u32::try_from(id).ok().and_then(|id| helpers.name(id));
+    let Some(name) = name else {
+        return Err(VerifyError::at(idx, format!("invalid func unknown#{id}")));
+    };
+    helpers.get(id as u32, env.prog.prog_type).ok_or_else(|| {
+        VerifyError::at(
+            idx,
+            format!("program of this type cannot use helper {name}#{id}"),
+        )
+    })
+}
+
+/// Whether the program may hand packet memory to this helper (the
+/// kernel's `may_access_direct_pkt_data` for a call).
+fn packet_helpers_allowed(env: &Env, h: &Helper) -> bool {
+    match crate::ctx::packet_args(env.prog.prog_type) {
+        crate::ctx::PacketArgs::Never => false,
+        crate::ctx::PacketArgs::IfDeclared => h.has(HelperFlags::PKT_ACCESS),
+        crate::ctx::PacketArgs::Always => true,
+    }
+}
+
+/// A helper call.
+pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step, VerifyError> {
+    let st = &mut path.st;
+    let idx = st.insn;
+    if st.holds_lock() {
+        let unlocks = u32::try_from(id).ok().is_some_and(|id| {
+            env.reg
+                .helpers()
+                .protos(id)
+                .iter()
+                .any(|h| h.has(HelperFlags::UNLOCK))
+        });
+        if !unlocks {
+            return Err(VerifyError::at(
+                idx,
+                "function calls are not allowed while holding a lock",
+            ));
+        }
+    }
+    let h = prototype(env, idx, id)?;
+    if h.has(HelperFlags::GPL_ONLY) && !env.prog.gpl {
+        return Err(VerifyError::at(
+            idx,
+            "cannot call GPL-restricted function from non-GPL compatible program",
+        ));
+    }
+    if h.has(HelperFlags::MIGHT_SLEEP) {
+        if !env.prog.sleepable {
+            return Err(VerifyError::at(
+                idx,
+                "helper call might sleep in a non-sleepable prog",
+            ));
+        }
+        let region = if st.rcu {
+            Some("rcu_read_lock region")
+        } else if st.preempt > 0 {
+            Some("non-preemptible region")
+        } else {
+            None
+        };
+        if let Some(region) = region {
+            return Err(VerifyError::at(
+                idx,
+                format!("sleepable helper {}#{id} in {region}", h.name),
+            ));
+        }
+    }
+    let mut meta = Meta::default();
+    for (i, arg) in h.used_args().iter().enumerate() {
+        check_arg(env, st, h, i, arg, &mut meta)?;
+    }
+    after_args(env, st, h, &meta)?;
+    if let Some(rid) = meta.release
+        && !release_ref(st, rid)
+    {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "func {}#{} reference has not been acquired before",
+                h.name, h.id
+            ),
+        ));
+    }
+    let r0 = result(env, st, h, &meta)?;
+    if let (Some(sub), Some(shape)) = (meta.callback, h.callback) {
+        let (ret_min, ret_max) = shape.ret_range();
+        let args = callback_args(st, shape, &meta);
+        if shape.is_async() {
+            let mut root = State {
+                frames: vec![Frame::new(sub, st.insn)],
+                refs: Vec::new(),
+                rcu: false,
+                preempt: 0,
+                loop_depth: 0,
+                insn: env.prog.subprogs[sub as usize].start,
+            };
+            root.frames[0].regs[1..6].copy_from_slice(&args);
+            root.frames[0].in_callback = Some(CallbackFrame {
+                ret_min,
+                ret_max,
+                locked: false,
+                is_async: true,
+            });
+            env.push_root(root);
+        } else {
+            let frame = CallbackFrame {
+                ret_min,
+                ret_max,
+                locked: false,
+                is_async: false,
+            };
+            enter_callback(env, st, sub, frame, args)?;
+            return Ok(Step::Next);
+        }
+    }
+    if h.has(HelperFlags::CHANGES_PKT_DATA) {
+        invalidate_packets(st);
+    }
+    clobber_args(st);
+    *st.reg_mut(0) = r0;
+    st.insn += 1;
+    Ok(Step::Next)
+}
+
+/// Checks argument `i` (register R`i+1`) against its declared kind.
+fn check_arg(
+    env: &mut Env,
+    st: &mut State,
+    h: &Helper,
+    i: usize,
+    arg: &HelperArg,
+    meta: &mut Meta,
+) -> Result<(), VerifyError> {
+    let idx = st.insn;
+    let r = i as u8 + 1;
+    if arg.ty.is_size() {
+        // Checked with the memory it sizes.
+        return Ok(());
+    }
+    env.check_reg_read(st, r)?;
+    let reg = *st.reg(r);
+    if arg.has(ArgFlags::MAYBE_NULL) && reg.is_null() {
+        return Ok(());
+    }
+    if reg.is_pointer() && reg.ref_obj_id != 0 {
+        meta.ref_obj_id = reg.ref_obj_id;
+    }
+    match arg.ty {
+        ArgType::DontCare | ArgType::Anything | ArgType::ConstSize | ArgType::ConstSizeOrZero => {}
+        ArgType::Scalar => {
+            scalar_arg(st, r)?;
+        }
+        ArgType::ConstMapPtr => {
+            if reg.ty != RegType::ConstMap {
+                return Err(expect(idx, r, &reg, "map_ptr"));
+            }
+            meta.map = Some(reg.aux);
+            if h.has(HelperFlags::TAIL_CALL) {
+                meta.tail_index = Some((r + 1, env.prog.maps[reg.aux as usize].max_entries));
+            }
+        }
+        ArgType::MapKey | ArgType::MapValue => {
+            let m = &env.prog.maps[meta.map.unwrap_or(0) as usize];
+            let size = if arg.ty == ArgType::MapKey {
+                m.key_size
+            } else {
+                m.value_size
+            };
+            if reg.maybe_null() || !reg.is_pointer() {
+                return Err(expect(idx, r, &reg, MEM_TYPES));
+            }
+            check_packet_arg(env, idx, h, &reg)?;
+            check_mem_arg(env, st, r, size, arg.has(ArgFlags::UNINIT), false)?;
+            if arg.ty == ArgType::MapKey {
+                meta.key = stack_constant(st, &reg, size);
+                if meta.key.is_some() {
+                    // The lookup's result depends on the key's value.
+                    let slot = crate::state::slot_index(reg.off);
+                    env.mark_slot_precise(st, reg.aux as usize, slot);
+                }
+            }
+        }
+        ArgType::Mem if arg.has(ArgFlags::FIXED_SIZE) => {
+            if !reg.is_pointer() || reg.maybe_null() {
+                return Err(expect(idx, r, &reg, MEM_TYPES));
+            }
+            check_packet_arg(env, idx, h, &reg)?;
+            check_mem_arg(env, st, r, arg.size, arg.has(ArgFlags::UNINIT), false)?;
+        }
+        ArgType::Mem => sized_mem_arg(env, st, h, i, arg, &reg)?,
+        ArgType::ConstAllocSizeOrZero => {
+            let v = scalar_arg(st, r)?;
+            let Some(c) = v.as_const() else {
+                return Err(VerifyError::at(
+                    idx,
+                    format!("R{r} is not a known constant'"),
+                ));
+            };
+            env.mark_precise(st, r);
+            meta.alloc_size = c as u32;
+        }
+        ArgType::Ctx => {
+            if reg.ty != RegType::Ctx {
+                return Err(expect(idx, r, &reg, "ctx"));
+            }
+        }
+        ArgType::SpinLock => spin_lock_arg(env, st, h, r)?,
+        ArgType::Timer => timer_arg(env, idx, r, &reg, meta)?,
+        ArgType::Dynptr => dynptr_arg(env, st, i, arg, &reg, meta)?,
+        ArgType::Func => {
+            if reg.ty != RegType::Func {
+                return Err(expect(idx, r, &reg, "func"));
+            }
+            meta.callback = Some(reg.aux);
+        }
+        ArgType::Stack => {
+            if reg.ty != RegType::Stack {
+                return Err(expect(idx, r, &reg, "fp"));
+            }
+        }
+        ArgType::KptrXchgDest => {
+            if reg.ty != RegType::MapValue {
+                return Err(expect(idx, r, &reg, "map_value"));
+            }
+            meta.kptr_field = Some(crate::calls::kptr_at(env, idx, r, &reg)?);
+        }
+        ArgType::BtfId => btf_id_arg(env, idx, r, arg, &reg, meta)?,
+        ArgType::RingbufMem => {
+            if reg.ty != RegType::Mem || !reg.flags.has(PtrFlags::ALLOC) || reg.maybe_null() {
+                return Err(expect(idx, r, &reg, "ringbuf_mem"));
+            }
+            if reg.off != 0 || !reg.fixed_offset() {
+                return Err(VerifyError::at(
+                    idx,
+                    format!(
+                        "R{r} must have zero offset when passed to release func or trusted arg to kfunc"
+                    ),
+                ));
+            }
+            meta.release = Some(reg.ref_obj_id);
+        }
+        ArgType::SockCommon | ArgType::BtfIdSockCommon => {
+            if !is_socket(reg.ty) || reg.maybe_null() {
+                return Err(expect(idx, r, &reg, SOCK_TYPES));
+            }
+        }
+        ArgType::Socket => {
+            if reg.ty != RegType::Socket || reg.maybe_null() {
+                return Err(expect(idx, r, &reg, "sock"));
+            }
+            if arg.has(ArgFlags::RELEASE) {
+                release_arg(idx, r, &reg, meta)?;
+            }
+        }
+        ArgType::ConstStr => const_str_arg(env, idx, r, &reg)?,
+        // Per-CPU kernel variables and arena pointers are not modelled: a
+        // program using them is refused rather than guessed at.
+        ArgType::PercpuBtfId => return Err(expect(idx, r, &reg, "percpu_ptr_")),
+        ArgType::Arena => return Err(expect(idx, r, &reg, "arena")),
+    }
+    Ok(())
+}
+
+/// Whether a register type is one of the socket pointers.
+fn is_socket(ty: RegType) -> bool {
+    matches!(ty, RegType::Sock | RegType::Socket | RegType::TcpSock)
+}
+
+/// The reference `reg` carries moves into the call.
+fn release_arg(idx: u32, r: u8, reg: &Reg, meta: &mut Meta) -> Result<(), VerifyError> {
+    if reg.ref_obj_id == 0 {
+        return Err(VerifyError::at(
+            idx,
+            format!("R{r} must be referenced when passed to release function"),
+        ));
+    }
+    meta.release = Some(reg.ref_obj_id);
+    Ok(())
+}
+
+/// Packet memory reaches a helper only where the program type and the
+/// helper both allow it.
+fn check_packet_arg(env: &Env, idx: u32, h: &Helper, reg: &Reg) -> Result<(), VerifyError> {
+    if matches!(reg.ty, RegType::Packet | RegType::PacketMeta) && !packet_helpers_allowed(env, h) {
+        return Err(VerifyError::at(
+            idx,
+            "helper access to the packet is not allowed",
+        ));
+    }
+    Ok(())
+}
+
+/// Memory whose size the next argument gives.
+fn sized_mem_arg(
+    env: &mut Env,
+    st: &mut State,
+    h: &Helper,
+    i: usize,
+    arg: &HelperArg,
+    reg: &Reg,
+) -> Result<(), VerifyError> {
+    let idx = st.insn;
+    let r = i as u8 + 1;
+    let size_reg = r + 1;
+    env.check_reg_read(st, size_reg)?;
+    let size = scalar_arg(st, size_reg)?;
+    let zero_ok = h.args[i + 1].ty == ArgType::ConstSizeOrZero;
+    if size.smin < 0 {
+        return Err(VerifyError::at(
+            idx,
+            format!("R{size_reg} min value is negative, either use unsigned or 'var &= const'"),
+        ));
+    }
+    if size.umin == 0 && !zero_ok {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "R{size_reg} invalid zero-sized read: u64=[{},{}]",
+                size.umin, size.umax
+            ),
+        ));
+    }
+    if size.umax >= 1 << 29 {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "R{size_reg} unbounded memory access, use 'var &= const' or 'if (var < const)'"
+            ),
+        ));
+    }
+    if !reg.is_pointer() || reg.maybe_null() {
+        return Err(expect(idx, r, reg, MEM_TYPES));
+    }
+    check_packet_arg(env, idx, h, reg)?;
+    check_mem_arg(
+        env,
+        st,
+        r,
+        size.umax as u32,
+        arg.has(ArgFlags::UNINIT),
+        zero_ok,
+    )?;
+    env.mark_precise(st, size_reg);
+    Ok(())
+}
+
+/// A `bpf_spin_lock` argument: takes or releases the lock as declared.
+fn spin_lock_arg(env: &mut Env, st: &mut State, h: &Helper, r: u8) -> Result<(), VerifyError> {
+    let idx = st.insn;
+    let (ptr, off) = lock_target(env, st, r, FieldKind::SpinLock, "bpf_spin")?;
+    if h.has(HelperFlags::LOCK) {
+        if st.holds_lock() {
+            return Err(VerifyError::at(
+                idx,
+                "Locking two bpf_spin_locks are not allowed",
+            ));
+        }
+        let id = env.new_id();
+        st.refs.push(RefState {
+            id,
+            insn: idx,
+            kind: RefKind::Lock,
+            ptr,
+            off,
+        });
+    } else if h.has(HelperFlags::UNLOCK) {
+        let Some(pos) = st.refs.iter().rposition(|l| l.kind == RefKind::Lock) else {
+            return Err(VerifyError::at(
+                idx,
+                format!("{} without taking a lock", h.name),
+            ));
+        };
+        let l = st.refs[pos];
+        if l.ptr != ptr || l.off != off {
+            return Err(VerifyError::at(
+                idx,
+                format!("{} of different lock", h.name),
+            ));
+        }
+        st.refs.remove(pos);
+        invalidate_non_owning(st);
+    }
+    Ok(())
+}
+
+/// A `bpf_timer` argument: the timer field of a map value, at its offset.
+fn timer_arg(env: &Env, idx: u32, r: u8, reg: &Reg, meta: &mut Meta) -> Result<(), VerifyError> {
+    if reg.ty != RegType::MapValue || reg.maybe_null() {
+        return Err(expect(idx, r, reg, "map_value"));
+    }
+    let Some(v) = reg.var.as_const() else {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "R{r} doesn't have constant offset. bpf_timer has to be at the constant offset"
+            ),
+        ));
+    };
+    let map = &env.prog.maps[reg.aux as usize];
+    let Some(obj) = env.prog.value_obj(reg.aux) else {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "map '{}' has to have BTF in order to use bpf_timer",
+                map.name
+            ),
+        ));
+    };
+    let Some(field) = obj.field(FieldKind::Timer) else {
+        return Err(VerifyError::at(
+            idx,
+            format!("map '{}' has no valid bpf_timer", map.name),
+        ));
+    };
+    let off = v as i64 + reg.off as i64;
+    if off != field.off as i64 {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "off {off} doesn't point to 'struct bpf_timer' that is at {}",
+                field.off
+            ),
+        ));
+    }
+    meta.map = Some(reg.aux);
+    Ok(())
+}
+
+/// A dynptr argument: initialised by the call, consumed by it, or read.
+fn dynptr_arg(
+    env: &mut Env,
+    st: &mut State,
+    i: usize,
+    arg: &HelperArg,
+    reg: &Reg,
+    meta: &mut Meta,
+) -> Result<(), VerifyError> {
+    let idx = st.insn;
+    let r = i + 1;
+    if arg.has(ArgFlags::UNINIT) {
+        let Some((frame, off)) = crate::dynptr::stack_slots(reg) else {
+            return Err(VerifyError::at(
+                idx,
+                format!("arg#{i} expected pointer to stack or const struct bpf_dynptr"),
+            ));
+        };
+        // The kernel numbers dynptr kinds from one: local, ring buffer.
+        let ringbuf = arg.has(ArgFlags::DYNPTR_RINGBUF);
+        let kind = if ringbuf { 2 } else { 1 };
+        // A ring-buffer dynptr holds the record it reserved.
+        let ref_id = if ringbuf {
+            acquire_ref(env, st, RefKind::Ptr)
+        } else {
+            0
+        };
+        return crate::dynptr::init(st, frame, off, kind, ref_id)
+            .map_err(|e| VerifyError::at(idx, e));
+    }
+    let release = arg.has(ArgFlags::RELEASE);
+    let slot = crate::dynptr::stack_slots(reg)
+        .and_then(|(f, o)| Some((f, o, crate::dynptr::get(st, f, o)?)));
+    let Some((frame, off, slot)) = slot else {
+        return Err(VerifyError::at(
+            idx,
+            if release {
+                format!("arg {r} is an unacquired reference")
+            } else {
+                format!("Expected an initialized dynptr as arg #{i}")
+            },
+        ));
+    };
+    if release {
+        meta.release = Some(slot.reg.ref_obj_id);
+        crate::dynptr::clear(st, frame, off);
+    }
+    Ok(())
+}
+
+/// A kernel object argument of the declared struct (`arg_btf_id`); an
+/// undeclared struct means the kptr field's type (`bpf_kptr_xchg`).
+fn btf_id_arg(
+    env: &Env,
+    idx: u32,
+    r: u8,
+    arg: &HelperArg,
+    reg: &Reg,
+    meta: &mut Meta,
+) -> Result<(), VerifyError> {
+    if reg.ty != RegType::BtfId || reg.maybe_null() {
+        return Err(expect(idx, r, reg, "ptr_"));
+    }
+    match arg.btf {
+        Some(name) => {
+            let want = crate::kernel_types::id(name);
+            if reg.aux != want || reg.flags.has(PtrFlags::PROG_BTF) {
+                return Err(VerifyError::at(
+                    idx,
+                    format!(
+                        "R{r} is of type {} but {name} is expected",
+                        crate::mem::type_name(env, reg)
+                    ),
+                ));
+            }
+        }
+        None => {
+            if let Some((ty, prog_btf)) = meta.kptr_field
+                && (reg.aux != ty || reg.flags.has(PtrFlags::PROG_BTF) != prog_btf)
+            {
+                return Err(VerifyError::at(
+                    idx,
+                    format!(
+                        "invalid kptr access, R{r} type={}{} expected=ptr_{}",
+                        crate::log::reg_type_str(reg),
+                        crate::mem::type_name(env, reg),
+                        crate::mem::btf_type_name(env, ty, prog_btf)
+                    ),
+                ));
+            }
+        }
+    }
+    if arg.has(ArgFlags::RELEASE) {
+        release_arg(idx, r, reg, meta)?;
+    }
+    Ok(())
+}
+
+/// A NUL-terminated string in a read-only map value at a constant address.
+fn const_str_arg(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(), VerifyError> {
+    if reg.ty != RegType::MapValue || reg.maybe_null() {
+        return Err(expect(idx, r, reg, "map_value"));
+    }
+    let map = &env.prog.maps[reg.aux as usize];
+    if !map.rdonly {
+        return Err(VerifyError::at(
+            idx,
+            format!("R{r} does not point to a readonly map'"),
+        ));
+    }
+    let Some(v) = reg.var.as_const() else {
+        return Err(VerifyError::at(
+            idx,
+            format!("R{r} is not a constant address'"),
+        ));
+    };
+    let off = reg.off as i64 + v as i64;
+    let data = map.init.as_deref().unwrap_or_default();
+    let terminated = usize::try_from(off)
+        .ok()
+        .and_then(|o| data.get(o..))
+        .is_some_and(|rest| rest.contains(&0));
+    if !terminated {
+        return Err(VerifyError::at(idx, "string is not zero-terminated"));
+    }
+    Ok(())
+}
+
+/// Checks that need every argument: read-only maps, tail calls, and the
+/// map types the helper accepts (the kernel's `record_func_map`,
+/// `record_func_key` and `check_map_func_compatibility`, in its order).
+fn after_args(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<(), VerifyError> {
+    let idx = st.insn;
+    let Some(m) = meta.map else {
+        return Ok(());
+    };
+    let def = &env.prog.maps[m as usize];
+    if h.has(HelperFlags::WRITES_MAP) && def.rdonly {
+        return Err(VerifyError::at(idx, "write into map forbidden"));
+    }
+    let kind = MapKind::from_u32(def.map_type.number());
+    if h.has(HelperFlags::TAIL_CALL) && kind != Some(MapKind::ProgArray) {
+        return Err(VerifyError::at(
+            idx,
+            "expected prog array map for tail call",
+        ));
+    }
+    let accepted = h.map_types.is_empty() || kind.is_some_and(|k| h.map_types.contains(k));
+    if !accepted {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "cannot pass map_type {} into func {}#{}",
+                def.map_type.number(),
+                h.name,
+                h.id
+            ),
+        ));
+    }
+    if let Some((r, entries)) = meta.tail_index
+        && st.reg(r).var.as_const().is_some_and(|k| k < entries as u64)
+    {
+        // The kernel patches a known in-range index into a direct jump.
+        env.mark_precise(st, r);
+    }
+    Ok(())
+}
+
+/// What R0 holds after the call.
+fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg, VerifyError> {
+    let ret = h.ret;
+    let null = ret.has(RetFlags::MAYBE_NULL);
+    let mut r = match ret.ty {
+        RetType::Integer => return Ok(Reg::UNKNOWN),
+        RetType::Void => return Ok(Reg::NOT_INIT),
+        RetType::MapValue => {
+            let m = meta.map.unwrap_or(0);
+            let def = &env.prog.maps[m as usize];
+            let mut r = Reg::ptr(RegType::MapValue, m);
+            // An array lookup with a known in-range key cannot fail.
+            let array = matches!(
+                MapKind::from_u32(def.map_type.number()),
+                Some(MapKind::Array | MapKind::PercpuArray)
+            );
+            let sure = array && meta.key.is_some_and(|k| k < def.max_entries as u64);
+            if null && !sure {
+                r.flags = PtrFlags::MAYBE_NULL;
+            }
+            if def.rdonly {
+                r.flags = r.flags.with(PtrFlags::RDONLY);
+            }
+            r
+        }
+        RetType::Mem => {
+            let mut r = Reg::ptr(RegType::Mem, meta.alloc_size);
+            if ret.has(RetFlags::RINGBUF) {
+                r.flags = PtrFlags::ALLOC;
+            }
+            if ret.has(RetFlags::RDONLY) {
+                r.flags = r.flags.with(PtrFlags::RDONLY);
+            }
+            if null {
+                r.flags = r.flags.with(PtrFlags::MAYBE_NULL);
+            }
+            r
+        }
+        RetType::BtfId => {
+            let mut r = Reg::ptr(RegType::BtfId, ret.btf.map_or(0, crate::kernel_types::id));
+            if ret.has(RetFlags::TRUSTED) {
+                r.flags = PtrFlags::TRUSTED;
+            }
+            if null {
+                r.flags = r.flags.with(PtrFlags::MAYBE_NULL);
+            }
+            r
+        }
+        RetType::KptrField => {
+            // The field's type: a program type is an allocated object.
+            let (ty, prog_btf) = meta.kptr_field.unwrap_or((0, false));
+            let mut r = Reg::ptr(RegType::BtfId, ty);
+            r.flags = PtrFlags::MAYBE_NULL;
+            if prog_btf {
+                r.flags = r.flags.with(PtrFlags::ALLOC).with(PtrFlags::PROG_BTF);
+            }
+            r
+        }
+        RetType::Socket | RetType::SockCommon | RetType::TcpSock => {
+            let ty = match ret.ty {
+                RetType::Socket => RegType::Socket,
+                RetType::TcpSock => RegType::TcpSock,
+                _ => RegType::Sock,
+            };
+            let mut r = Reg::ptr(ty, 0);
+            if null {
+                r.flags = PtrFlags::MAYBE_NULL;
+            }
+            r
+        }
+        // Per-CPU variables are refused at their argument.
+        RetType::MemOrBtfId => return Ok(Reg::UNKNOWN),
+    };
+    if null {
+        r.id = env.new_id();
+    }
+    if h.has(HelperFlags::ACQUIRE) {
+        r.ref_obj_id = acquire_ref(env, st, RefKind::Ptr);
+        r.id = r.ref_obj_id;
+    } else if h.has(HelperFlags::CARRIES_REF) {
+        r.ref_obj_id = meta.ref_obj_id;
+    }
+    Ok(r)
+}
+
+/// The callback's arguments, by the shape of the call.
+fn callback_args(st: &State, shape: CallbackShape, meta: &Meta) -> [Reg; 5] {
+    let map_elem = |m: u32, aux2: u32| {
+        let mut key = Reg::ptr(RegType::MapKey, m);
+        let mut value = Reg::ptr(RegType::MapValue, m);
+        (key.aux2, value.aux2) = (aux2, aux2);
+        (key, value)
+    };
+    match shape {
+        CallbackShape::Loop => [
+            Reg::UNKNOWN,
+            *st.reg(3),
+            Reg::NOT_INIT,
+            Reg::NOT_INIT,
+            Reg::NOT_INIT,
+        ],
+        CallbackShape::MapElem => {
+            let map = *st.reg(1);
+            let (key, value) = map_elem(map.aux, map.aux2);
+            [map, key, value, *st.reg(3), Reg::NOT_INIT]
+        }
+        CallbackShape::Timer => {
+            let m = meta.map.unwrap_or(0);
+            let timer = *st.reg(1);
+            let (key, value) = map_elem(m, timer.aux2);
+            let mut map = Reg::ptr(RegType::ConstMap, m);
+            map.aux2 = timer.aux2;
+            [map, key, value, Reg::NOT_INIT, Reg::NOT_INIT]
+        }
+        // Not modelled yet: the callee sees unknown arguments it may not dereference.
+        CallbackShape::FindVma | CallbackShape::UserRingbuf => [
+            Reg::UNKNOWN,
+            Reg::UNKNOWN,
+            *st.reg(3),
+            Reg::NOT_INIT,
+            Reg::NOT_INIT,
+        ],
+    }
+}
