@@ -242,5 +242,39 @@ def write(facts, outdir):
         f.write("pub mod types;\n")
         for stem, src in mods:
             f.write(f"/// Prototypes from `{src}`.\npub mod {stem};\n")
+    write_differences(facts, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(outdir))), "HELPERS-6.18.md"))
     import subprocess
     subprocess.run(["rustfmt", "--edition", "2024", os.path.join(outdir, "mod.rs"), *written], check=True)
+
+
+def write_differences(facts, path):
+    """Where the running kernel's availability differs from the 6.12 sources."""
+    probed = facts.get("available", {})
+    by_num = {n: h for h, n in facts["ids"].items()}
+    lines = [
+        "# Helper availability: Linux 6.12 sources and the recorded 6.18.44 kernel",
+        "",
+        "Written by `scripts/helpers-from-kernel.py --rust`. Prototypes come from the",
+        "6.12 sources; which program type gets which helper comes from the running",
+        "kernel (`scripts/helper-availability.py`, `catalog/data/helpers-available.json`)",
+        "where it could be probed, and from the sources elsewhere (tracing, LSM,",
+        "struct_ops, extension and lirc_mode2 programs, which need an attach target or",
+        "a config this kernel lacks). Helpers 6.18 adds to a type's set (mostly",
+        "`bpf_base_func_proto` growing) and helpers this kernel's configuration or",
+        "default attach type leaves out:",
+        "",
+    ]
+    for pt in ORDER:
+        if pt not in probed:
+            continue
+        old = set(facts["prog_types"][pt]["helpers"])
+        new = {by_num[n] for n in probed[pt]}
+        added, removed = sorted(new - old), sorted(old - new)
+        if added or removed:
+            lines.append(f"- `{pt}`:")
+            if added:
+                lines.append("  added " + ", ".join(f"`bpf_{h}`" for h in added))
+            if removed:
+                lines.append("  not available " + ", ".join(f"`bpf_{h}`" for h in removed))
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")

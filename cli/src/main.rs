@@ -23,18 +23,21 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// List the registered kfuncs.
+    /// List the registered kfuncs (or helpers).
     List {
         /// Only the members of this family.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "helpers")]
         family: Option<String>,
+        /// List the helpers instead: one entry per prototype.
+        #[arg(long)]
+        helpers: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Show everything declared about one kfunc.
+    /// Show everything declared about one kfunc or helper.
     Show {
-        /// The kfunc's name.
+        /// The kfunc's or helper's name.
         name: String,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -102,7 +105,15 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::List { family, format } => list(&reg, family.as_deref(), format),
+        Command::List {
+            family,
+            helpers: true,
+            format,
+        } => {
+            let _ = family;
+            Ok(list_helpers(&reg, format))
+        }
+        Command::List { family, format, .. } => list(&reg, family.as_deref(), format),
         Command::Show { name, format } => show(&reg, &name, format),
         Command::Families => Ok(families(&reg)),
         Command::Header { output } => {
@@ -256,7 +267,48 @@ fn list(reg: &Registry, family: Option<&str>, format: Format) -> Result<String, 
     })
 }
 
+fn list_helpers(reg: &Registry, format: Format) -> String {
+    let helpers: Vec<_> = reg.helpers().iter().collect();
+    match format {
+        Format::Json => {
+            let all: Vec<_> = helpers.iter().map(|h| export::helper_json(h)).collect();
+            serde_json::to_string_pretty(&all).unwrap_or_default() + "\n"
+        }
+        Format::Table => {
+            let mut out = format!(
+                "{:<5} {:<36} {:<40} {}\n",
+                "ID", "NAME", "PROTO", "PROG TYPES"
+            );
+            for h in &helpers {
+                let types = h.prog_types.names();
+                let shown = if types.len() > 4 {
+                    format!("{} types", types.len())
+                } else {
+                    types.join(",")
+                };
+                out += &format!("{:<5} {:<36} {:<40} {}\n", h.id, h.name, h.proto, shown);
+            }
+            out + &format!(
+                "{} helper(s), {} prototype(s)\n",
+                reg.helpers().count(),
+                helpers.len()
+            )
+        }
+    }
+}
+
 fn show(reg: &Registry, name: &str, format: Format) -> Result<String, UsageError> {
+    let helpers = reg.helpers();
+    if let Some(id) = helpers.id(name) {
+        let protos = helpers.protos(id);
+        return Ok(match format {
+            Format::Json => {
+                let all: Vec<_> = protos.iter().map(|h| export::helper_json(h)).collect();
+                serde_json::to_string_pretty(&all).unwrap_or_default() + "\n"
+            }
+            Format::Table => export::describe_helper(protos),
+        });
+    }
     let k = reg.by_name(name).ok_or_else(|| {
         let hint = reg
             .suggest(name)

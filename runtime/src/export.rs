@@ -238,3 +238,81 @@ pub fn describe(k: &Kfunc) -> String {
     let _ = writeln!(out, "  defined at: {} in {}", k.location, k.location.module);
     out
 }
+
+/// The kernel's spelling of a helper argument (`ARG_PTR_TO_MEM | MEM_RDONLY`).
+pub fn helper_arg_text(a: &kfreg_vocab::HelperArg) -> String {
+    let mut parts = vec![a.ty.kernel_name().to_string()];
+    parts.extend(a.flags.names().into_iter().map(String::from));
+    let mut text = parts.join(" | ");
+    if let Some(s) = a.btf {
+        text += &format!(" (struct {s})");
+    }
+    if a.size != 0 {
+        text += &format!(" (size {})", a.size);
+    }
+    text
+}
+
+/// The kernel's spelling of a helper's return type (`RET_PTR_TO_MAP_VALUE | PTR_MAYBE_NULL`).
+pub fn helper_ret_text(r: &kfreg_vocab::HelperRet) -> String {
+    let mut parts = vec![r.ty.kernel_name().to_string()];
+    parts.extend(r.flags.names().into_iter().map(String::from));
+    let mut text = parts.join(" | ");
+    if let Some(s) = r.btf {
+        text += &format!(" (struct {s})");
+    }
+    text
+}
+
+/// One helper prototype as JSON.
+pub fn helper_json(h: &crate::Helper) -> Value {
+    json!({
+        "name": h.name,
+        "id": h.id,
+        "proto": h.proto,
+        "doc": h.doc,
+        "args": h.used_args().iter().zip(h.arg_names).map(|(a, n)| json!({
+            "name": n,
+            "type": helper_arg_text(a),
+        })).collect::<Vec<_>>(),
+        "ret": helper_ret_text(&h.ret),
+        "flags": h.flags.names(),
+        "callback": h.callback.map(|c| c.name()),
+        "map_types": h.map_types.iter().map(|m| m.name()).collect::<Vec<_>>(),
+        "prog_types": h.prog_types.names(),
+        "defined_at": {
+            "crate": h.location.krate,
+            "module": h.location.module,
+            "file": h.location.file,
+            "line": h.location.line,
+        },
+    })
+}
+
+/// A human-readable description of every prototype of one helper.
+pub fn describe_helper(protos: &[&crate::Helper]) -> String {
+    let mut out = String::new();
+    for h in protos {
+        out += &format!("{}#{} ({})\n", h.name, h.id, h.proto);
+        if !h.doc.is_empty() {
+            out += &format!("  {}\n", h.doc);
+        }
+        for (i, (a, n)) in h.used_args().iter().zip(h.arg_names).enumerate() {
+            out += &format!("  R{} {n}: {}\n", i + 1, helper_arg_text(a));
+        }
+        out += &format!("  returns: {}\n", helper_ret_text(&h.ret));
+        if h.flags != kfreg_vocab::HelperFlags::NONE {
+            out += &format!("  properties: {}\n", h.flags.names().join(", "));
+        }
+        if let Some(c) = h.callback {
+            out += &format!("  callback: {}\n", c.name());
+        }
+        if !h.map_types.is_empty() {
+            let maps: Vec<_> = h.map_types.iter().map(|m| m.name()).collect();
+            out += &format!("  map types: {}\n", maps.join(", "));
+        }
+        out += &format!("  program types: {}\n", h.prog_types.names().join(", "));
+        out += &format!("  declared at {}\n", h.location);
+    }
+    out
+}

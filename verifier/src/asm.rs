@@ -9,7 +9,7 @@
 //!     r1 = map[id:3]               // map by fd (LD_IMM64, two slots)
 //!     r2 = map[id:3][0]+8          // pointer into the map's value
 //!     r3 = 0x123456789 ll          // 64-bit constant
-//!     call bpf_map_lookup_elem     // helper or kfunc by name, `NAME#ID`, or a number
+//!     call NAME                    // helper or kfunc by name, `NAME#ID`, or a number
 //!     call func                    // BPF-to-BPF call to a label
 //! out:
 //!     exit
@@ -1212,7 +1212,7 @@ mod tests {
         assert_eq!(strip_comment("r0 = 0 // x"), "r0 = 0 ");
         assert_eq!(strip_comment("# all"), "");
         assert_eq!(strip_comment("exit # done"), "exit ");
-        assert_eq!(strip_comment("call bpf_loop#181"), "call bpf_loop#181");
+        assert_eq!(strip_comment("call f#181"), "call f#181");
         assert_eq!(strip_comment("call #0"), "call #0");
     }
 

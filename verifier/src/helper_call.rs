@@ -566,7 +566,7 @@ fn dynptr_arg(
 }
 
 /// A kernel object argument of the declared struct (`arg_btf_id`); an
-/// undeclared struct means the kptr field's type (`bpf_kptr_xchg`).
+/// undeclared struct means the type of the kptr field being exchanged.
 fn btf_id_arg(
     env: &Env,
     idx: u32,

@@ -87,3 +87,44 @@ fn the_check_would_catch_a_name() {
     assert!(mentions("if k == bpf_obj_new_impl {", "bpf_obj_new_impl"));
     assert!(!mentions("bpf_obj_new_impl_twin", "bpf_obj_new_impl"));
 }
+
+#[test]
+fn verifier_source_names_no_helper() {
+    let helpers = kfreg::Registry::global().helpers();
+    assert!(helpers.count() > 200, "the catalog's helpers are linked");
+    // Kernel struct names that are also helper names: the verifier must
+    // recognise the struct in map values and in its messages.
+    let struct_names = ["bpf_spin_lock", "bpf_tcp_sock"];
+    let mut found = Vec::new();
+    for (file, text) in sources() {
+        for h in helpers.iter() {
+            if mentions(&text, h.name) && !struct_names.contains(&h.name) {
+                found.push(format!("{file}: {}", h.name));
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    assert!(
+        found.is_empty(),
+        "helper names in verifier/src:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn verifier_source_compares_no_helper_identity() {
+    for (file, text) in sources() {
+        for pattern in [
+            "BPF_FUNC_",
+            "Call::Helper(1",
+            "Call::Helper(2",
+            "helper_id(\"",
+        ] {
+            assert!(
+                !text.contains(pattern),
+                "{file} contains `{pattern}`: a helper-specific decision must come from the helper's declaration"
+            );
+        }
+    }
+}

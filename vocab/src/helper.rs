@@ -65,6 +65,37 @@ pub enum ArgType {
 }
 
 impl ArgType {
+    /// The kernel's name (`ARG_PTR_TO_MEM`).
+    pub const fn kernel_name(self) -> &'static str {
+        match self {
+            ArgType::DontCare => "ARG_DONTCARE",
+            ArgType::ConstMapPtr => "ARG_CONST_MAP_PTR",
+            ArgType::MapKey => "ARG_PTR_TO_MAP_KEY",
+            ArgType::MapValue => "ARG_PTR_TO_MAP_VALUE",
+            ArgType::Mem => "ARG_PTR_TO_MEM",
+            ArgType::Arena => "ARG_PTR_TO_ARENA",
+            ArgType::ConstSize => "ARG_CONST_SIZE",
+            ArgType::ConstSizeOrZero => "ARG_CONST_SIZE_OR_ZERO",
+            ArgType::Ctx => "ARG_PTR_TO_CTX",
+            ArgType::Anything => "ARG_ANYTHING",
+            ArgType::Scalar => "ARG_SCALAR",
+            ArgType::SpinLock => "ARG_PTR_TO_SPIN_LOCK",
+            ArgType::SockCommon => "ARG_PTR_TO_SOCK_COMMON",
+            ArgType::Socket => "ARG_PTR_TO_SOCKET",
+            ArgType::BtfId => "ARG_PTR_TO_BTF_ID",
+            ArgType::RingbufMem => "ARG_PTR_TO_RINGBUF_MEM",
+            ArgType::ConstAllocSizeOrZero => "ARG_CONST_ALLOC_SIZE_OR_ZERO",
+            ArgType::BtfIdSockCommon => "ARG_PTR_TO_BTF_ID_SOCK_COMMON",
+            ArgType::PercpuBtfId => "ARG_PTR_TO_PERCPU_BTF_ID",
+            ArgType::Func => "ARG_PTR_TO_FUNC",
+            ArgType::Stack => "ARG_PTR_TO_STACK",
+            ArgType::ConstStr => "ARG_PTR_TO_CONST_STR",
+            ArgType::Timer => "ARG_PTR_TO_TIMER",
+            ArgType::KptrXchgDest => "ARG_KPTR_XCHG_DEST",
+            ArgType::Dynptr => "ARG_PTR_TO_DYNPTR",
+        }
+    }
+
     /// Whether the argument is the size of the memory argument before it.
     pub const fn is_size(self) -> bool {
         matches!(self, ArgType::ConstSize | ArgType::ConstSizeOrZero)
@@ -221,6 +252,22 @@ pub enum RetType {
 }
 
 impl RetType {
+    /// The kernel's name (`RET_PTR_TO_MAP_VALUE`); a kptr field's type is
+    /// the kernel's `RET_PTR_TO_BTF_ID` with a poisoned type id.
+    pub const fn kernel_name(self) -> &'static str {
+        match self {
+            RetType::Integer => "RET_INTEGER",
+            RetType::Void => "RET_VOID",
+            RetType::MapValue => "RET_PTR_TO_MAP_VALUE",
+            RetType::Socket => "RET_PTR_TO_SOCKET",
+            RetType::TcpSock => "RET_PTR_TO_TCP_SOCK",
+            RetType::SockCommon => "RET_PTR_TO_SOCK_COMMON",
+            RetType::Mem => "RET_PTR_TO_MEM",
+            RetType::MemOrBtfId => "RET_PTR_TO_MEM_OR_BTF_ID",
+            RetType::BtfId | RetType::KptrField => "RET_PTR_TO_BTF_ID",
+        }
+    }
+
     /// Whether the return value is a pointer.
     pub const fn is_pointer(self) -> bool {
         !matches!(self, RetType::Integer | RetType::Void)
