@@ -16,6 +16,7 @@ mod ctx;
 pub mod disasm;
 mod dynptr;
 pub mod elf;
+pub mod embedded;
 pub mod helpers;
 pub mod isa;
 mod kernel_types;

@@ -43,6 +43,7 @@
 mod core_relo;
 mod externs;
 mod fields;
+pub mod kconfig;
 mod link;
 mod maps;
 pub mod sections;

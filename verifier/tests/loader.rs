@@ -887,3 +887,65 @@ fn random_mutations_never_panic() {
     }
     println!("fuzz: {n} runs, {ok} loaded");
 }
+
+/// libbpf strips a weak kfunc's CO-RE flavor (`___two`) and leaves it at 0
+/// when its prototype differs from the kernel's: the `bpf_ksym_exists()`
+/// guard reads 0 and the guarded call is poisoned, while the object and its
+/// other programs load.
+#[test]
+fn weak_kfunc_flavors_with_another_prototype_are_left_unresolved() {
+    let obj = load_with("loader_libbpf.bpf.o", &version_opts());
+    let lp = obj.program("flavored").unwrap();
+    let p = prog(&obj, "flavored");
+    assert_eq!(ldimm64(&p, 1), (Pseudo::Imm, 0, 0));
+    match call(&p, 6) {
+        Call::Helper(id) => {
+            assert!((POISON_CALL_KFUNC_BASE..POISON_CALL_KFUNC_BASE + 100).contains(&id))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        matches!(call(&p, 10), Call::Kfunc { .. }),
+        "{:?}",
+        call(&p, 10)
+    );
+    assert_eq!(lp.poisoned.len(), 1);
+    let report = kfreg_verifier::verify(&p, Registry::global(), &Default::default());
+    assert!(report.accepted(), "{:?}", report.error);
+}
+
+fn version_opts() -> LoadOptions {
+    let mut opts = LoadOptions::default();
+    opts.kconfig.insert("LINUX_KERNEL_VERSION".into(), 0x06122c);
+    opts
+}
+
+/// `LINUX_KERNEL_VERSION` is a virtual kconfig value libbpf fills in; a
+/// loader that has none fails with libbpf's message.
+#[test]
+fn linux_kernel_version_comes_from_the_options() {
+    let obj = load_with("loader_libbpf.bpf.o", &version_opts());
+    let kc = &obj.maps[map_index(&obj, ".kconfig") as usize];
+    assert_eq!(kc.init.as_deref(), Some(&0x06122cu32.to_le_bytes()[..]));
+    let err = load_object(
+        &fixture("loader_libbpf.bpf.o"),
+        Registry::global(),
+        &LoadOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("'LINUX_KERNEL_VERSION': value not found"),
+        "{err}"
+    );
+}
+
+/// A `?` section's program is loaded but marked not to autoload.
+#[test]
+fn question_mark_sections_do_not_autoload() {
+    let obj = load_with("loader_libbpf.bpf.o", &version_opts());
+    let autoload = |n: &str| obj.program(n).unwrap().autoload;
+    assert!(autoload("flavored") && autoload("versioned"));
+    assert!(!autoload("not_autoloaded"));
+    assert_eq!(obj.program("not_autoloaded").unwrap().section, "?tc");
+}
