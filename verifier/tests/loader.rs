@@ -615,14 +615,12 @@ fn incompatible_kfunc_prototype_is_an_error() {
     );
 }
 
+/// libbpf fails only the program of a section it does not know: the
+/// object loads, and that program's load is the error.
 #[test]
-fn unknown_section_is_an_error() {
-    let err = load_object(
-        &fixture("loader_bad_section.bpf.o"),
-        Registry::global(),
-        &LoadOptions::default(),
-    )
-    .unwrap_err();
+fn unknown_section_is_that_programs_error() {
+    let obj = load_with("loader_bad_section.bpf.o", &LoadOptions::default());
+    let err = obj.load_program("prog").unwrap_err();
     assert_eq!(
         err,
         LoadError::UnknownSection {
@@ -630,7 +628,31 @@ fn unknown_section_is_an_error() {
             program: Some("prog".into())
         }
     );
-    assert!(err.to_string().contains("'tc/sideways'"));
+    assert_eq!(
+        err.to_string(),
+        "prog 'prog': missing BPF prog type, check ELF section name 'tc/sideways'"
+    );
+}
+
+/// A tracing program whose attach target the kernel lacks (one a tool sets
+/// at run time) fails in libbpf before the kernel sees it; the others load.
+#[test]
+fn missing_attach_targets_fail_their_program_alone() {
+    let vmlinux = std::fs::read(format!(
+        "{}/../tests/corpus/vmlinux.btf",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("tests/corpus/vmlinux.btf");
+    let mut opts = LoadOptions::with_target_btf(&vmlinux).unwrap();
+    opts.kconfig.insert("LINUX_KERNEL_VERSION".into(), 0x06122c);
+    let obj = load_with("loader_libbpf.bpf.o", &opts);
+    let err = obj.load_program("no_such_target").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "prog 'no_such_target': failed to prepare load attributes: -3"
+    );
+    assert!(obj.load_program("existing_target").is_ok());
+    assert!(obj.load_program("versioned").is_ok());
 }
 
 #[test]

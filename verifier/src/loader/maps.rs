@@ -120,6 +120,16 @@ fn map_type(btf: &Btf, map: &str, field: &str, ty: u32) -> Result<(u32, u32), Lo
     Ok((id, size))
 }
 
+/// Whether a map of this type is created with `max_entries` 0: libbpf
+/// sizes perf event arrays (to the CPU count) and ring buffers (to a page)
+/// itself, and local storage and struct_ops maps take no size.
+fn zero_entries_ok(map_type: u32) -> bool {
+    // PERF_EVENT_ARRAY, CGROUP_STORAGE, PERCPU_CGROUP_STORAGE, SK_STORAGE,
+    // STRUCT_OPS, RINGBUF, INODE_STORAGE, TASK_STORAGE, USER_RINGBUF,
+    // CGRP_STORAGE.
+    matches!(map_type, 4 | 19 | 21 | 24 | 26 | 27 | 28 | 29 | 31 | 32)
+}
+
 /// Parses one BTF-defined map (libbpf's `parse_btf_map_def`).
 fn parse_btf_map(btf: &Btf, name: &str, var_ty: u32) -> Result<MapDef, LoadError> {
     let def = btf
@@ -224,6 +234,12 @@ pub(crate) fn collect(elf: &ElfObject<'_>, btf: Option<&Btf>) -> Result<Maps, Lo
                 return Err(map_err(&name, "DATASEC '.maps' entry is not a VAR"));
             };
             let def = parse_btf_map(btf, &name, ty)?;
+            // User space sizes such maps before loading (xdp-bench's
+            // per-CPU counters); loaded as they are, the kernel refuses to
+            // create them and libbpf fails the whole object.
+            if def.max_entries == 0 && !zero_entries_ok(def.map_type.number()) {
+                return Err(map_err(&name, "failed to create: Invalid argument(-22)"));
+            }
             maps.by_offset.insert(u64::from(off), maps.defs.len());
             maps.defs.push(def);
         }
