@@ -65,6 +65,9 @@ MAP_TYPES = {"hash": 1, "array": 2, "percpu_array": 6, "ringbuf": 27}
 # type word -> (prog_type, prog_flags, expected_attach_type)
 PROG_TYPES = {
     "socket": (1, 0, 0),
+    "kprobe": (2, 0, 0),
+    "tracepoint": (5, 0, 0),
+    "perf_event": (7, 0, 0),
     "tc": (3, 0, 0),
     "xdp": (6, 0, 0),
     "raw_tp": (17, 0, 0),

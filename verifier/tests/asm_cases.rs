@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! ### name
-//! ; type: xdp | tc | syscall | raw_tp | tp_btf | socket
+//! ; type: xdp | tc | syscall | raw_tp | tp_btf | socket | kprobe | tracepoint | perf_event
 //! ; map: hash|array|percpu_array|ringbuf key=4 value=8 max=1 [btf=ID] [rdonly_prog] [init=HEX]
 //! ; expect: ACCEPT
 //! ; expect: REJECT <the kernel's error line>
@@ -45,6 +45,9 @@ fn prog_type(word: &str) -> (ProgType, bool) {
         "tp_btf" => (ProgType::Tracing, false),
         "iter" => (ProgType::Tracing, true),
         "socket" => (ProgType::SocketFilter, false),
+        "kprobe" => (ProgType::Kprobe, false),
+        "tracepoint" => (ProgType::Tracepoint, false),
+        "perf_event" => (ProgType::PerfEvent, false),
         other => panic!("unknown program type `{other}`"),
     }
 }

@@ -100,3 +100,52 @@ call bpf_map_lookup_elem
 r0 = *(u64 *)(r0 +0)
 r0 = 0
 exit
+
+### kprobe_ctx_last_register_ok
+; type: kprobe
+; expect: ACCEPT
+r0 = *(u64 *)(r1 +160)
+r0 = 0
+exit
+
+### kprobe_ctx_past_pt_regs
+; type: kprobe
+; expect: REJECT invalid bpf_context access off=168 size=8
+r0 = *(u64 *)(r1 +168)
+r0 = 0
+exit
+
+### tracepoint_ctx_common_header
+; type: tracepoint
+; expect: REJECT invalid bpf_context access off=0 size=8
+r0 = *(u64 *)(r1 +0)
+r0 = 0
+exit
+
+### tracepoint_ctx_far_field_ok
+; type: tracepoint
+; expect: ACCEPT
+r0 = *(u64 *)(r1 +4000)
+r0 = 0
+exit
+
+### perf_event_sample_period_narrow_ok
+; type: perf_event
+; expect: ACCEPT
+r0 = *(u32 *)(r1 +168)
+r0 = 0
+exit
+
+### perf_event_registers_narrow
+; type: perf_event
+; expect: REJECT invalid bpf_context access off=0 size=4
+r0 = *(u32 *)(r1 +0)
+r0 = 0
+exit
+
+### perf_event_past_addr
+; type: perf_event
+; expect: REJECT invalid bpf_context access off=184 size=8
+r0 = *(u64 *)(r1 +184)
+r0 = 0
+exit
