@@ -239,7 +239,7 @@ fn verify_one(
             );
             row.accepted = report.accepted();
             if let Some(e) = &report.error {
-                row.error = Some(e.msg.clone());
+                row.error = Some(Object::libbpf_message(p, e));
                 row.insn = e.insn;
                 row.source = e
                     .insn

@@ -332,6 +332,26 @@ impl Object {
         Ok(p)
     }
 
+    /// The error line libbpf shows for `err`, a rejection of `prog`: when
+    /// the verifier stopped at a call the loader poisoned for a CO-RE
+    /// relocation, libbpf rewrites the kernel's `invalid func
+    /// unknown#195896080` into `failed to resolve CO-RE relocation <spec>`
+    /// (its `fixup_log_failed_core_relo`). Other errors are unchanged.
+    pub fn libbpf_message(prog: &LoadedProgram, err: &crate::VerifyError) -> String {
+        let last = err.msg.lines().last().unwrap_or_default();
+        let poisoned = err
+            .insn
+            .and_then(|i| prog.poisoned.iter().find(|p| p.insn == i))
+            .filter(|p| p.reason.starts_with("failed to resolve CO-RE relocation"));
+        match poisoned {
+            Some(p) if last == format!("invalid func unknown#{POISON_HELPER}") => {
+                let head = &err.msg[..err.msg.len() - last.len()];
+                format!("{head}{}", p.reason)
+            }
+            _ => err.msg.clone(),
+        }
+    }
+
     /// Names of kfuncs and maps for [`disasm`](crate::disasm) listings of
     /// this object's programs.
     pub fn symbols<'a>(&'a self, reg: &'a Registry) -> ObjectSymbols<'a> {
@@ -456,9 +476,12 @@ fn relocate_core(
                 .get_mut(&sec.index)
                 .ok_or_else(|| err(format!("relo #{n}: section has no code")))?;
             match core_relo::patch(insns, idx, &res) {
-                Ok(Some(why)) => {
-                    code.poisoned
-                        .insert((sec.index, idx), format!("{why}: relo #{n} {desc}"));
+                // libbpf's words, which its log fixup puts in the kernel's log.
+                Ok(Some(_)) => {
+                    code.poisoned.insert(
+                        (sec.index, idx),
+                        format!("failed to resolve CO-RE relocation {desc}"),
+                    );
                 }
                 Ok(None) => {}
                 Err(m) => return Err(err(format!("relo #{n}: {desc}: {m}"))),

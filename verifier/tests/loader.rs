@@ -500,9 +500,20 @@ fn core_relocations_against_a_target_btf() {
     let poisoned = &obj.program("core_prog").unwrap().poisoned;
     assert_eq!(poisoned.len(), 1);
     assert_eq!(poisoned[0].insn, 13);
-    assert!(
-        poisoned[0].reason.contains("task_struct___old"),
-        "{poisoned:?}"
+    // libbpf's words for it, with the local spec as bpf_core_format_spec
+    // prints it.
+    assert_eq!(
+        poisoned[0].reason,
+        "failed to resolve CO-RE relocation <byte_off> [76] struct task_struct___old.state (0:0 @ offset 0)"
+    );
+    // A rejection at the poisoned call reads as libbpf shows it.
+    let err = kfreg_verifier::VerifyError {
+        insn: Some(13),
+        msg: format!("invalid func unknown#{POISON_HELPER}"),
+    };
+    assert_eq!(
+        Object::libbpf_message(obj.program("core_prog").unwrap(), &err),
+        poisoned[0].reason
     );
 }
 

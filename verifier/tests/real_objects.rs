@@ -82,7 +82,10 @@ fn verify_object(bytes: &[u8], opts: &LoadOptions) -> HashMap<String, Outcome> {
         let result = catch_unwind(AssertUnwindSafe(|| match obj.to_program(p) {
             Ok(prog) => match verify(&prog, reg, &Options::default()).error {
                 None => ("ACCEPT".to_string(), None),
-                Some(e) => reject(e.msg.lines().last().unwrap_or_default()),
+                Some(e) => {
+                    let msg = kfreg_verifier::loader::Object::libbpf_message(p, &e);
+                    reject(msg.lines().last().unwrap_or_default())
+                }
             },
             Err(LoadError::Decode { err, .. }) => reject(err.msg),
             Err(e) => reject(e.to_string()),
