@@ -723,6 +723,12 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         }
     }
 
+    // libbpf creates every map before loading any program.
+    if let Some(e) = &maps.create_error {
+        for p in &mut programs {
+            p.error.get_or_insert_with(|| e.clone());
+        }
+    }
     Ok(Object {
         programs,
         maps: maps.defs,

@@ -35,6 +35,9 @@ pub(crate) struct Maps {
     pub by_section: HashMap<usize, usize>,
     /// Global data maps with a DATASEC.
     pub datasecs: Vec<DataSec>,
+    /// The first map the kernel would refuse to create: libbpf then fails
+    /// the load of every program of the object with this error.
+    pub create_error: Option<LoadError>,
 }
 
 /// Whether a section holds global data, and whether it is read-only.
@@ -237,8 +240,11 @@ pub(crate) fn collect(elf: &ElfObject<'_>, btf: Option<&Btf>) -> Result<Maps, Lo
             // User space sizes such maps before loading (xdp-bench's
             // per-CPU counters); loaded as they are, the kernel refuses to
             // create them and libbpf fails the whole object.
-            if def.max_entries == 0 && !zero_entries_ok(def.map_type.number()) {
-                return Err(map_err(&name, "failed to create: Invalid argument(-22)"));
+            if def.max_entries == 0
+                && !zero_entries_ok(def.map_type.number())
+                && maps.create_error.is_none()
+            {
+                maps.create_error = Some(map_err(&name, "failed to create: Invalid argument(-22)"));
             }
             maps.by_offset.insert(u64::from(off), maps.defs.len());
             maps.defs.push(def);
