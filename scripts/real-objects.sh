@@ -40,9 +40,11 @@ for p in "${PKGS[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [[ ${#missing[@]} -gt 0 ]]; then
+	apt=(apt-get)
+	[[ $EUID -ne 0 ]] && apt=(sudo -n apt-get)
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get install -y -qq "${missing[@]}" >/dev/null ||
-		{ apt-get update -qq >/dev/null && apt-get install -y -qq "${missing[@]}" >/dev/null; }
+	"${apt[@]}" install -y -qq "${missing[@]}" >/dev/null ||
+		{ "${apt[@]}" update -qq >/dev/null && "${apt[@]}" install -y -qq "${missing[@]}" >/dev/null; }
 fi
 [[ $install_only == 1 ]] && exit 0
 
