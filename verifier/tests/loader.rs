@@ -982,3 +982,39 @@ fn question_mark_sections_do_not_autoload() {
     assert!(!autoload("not_autoloaded"));
     assert_eq!(obj.program("not_autoloaded").unwrap().section, "?tc");
 }
+
+/// Every program of the libbpf-semantics fixture gets the verdict the
+/// kernel gave it through libbpf (`scripts/kload.c` on Linux 6.18; the
+/// fentry program with an existing target is left out: the recording VM
+/// refuses fentry programs with EPERM before verifying).
+#[test]
+fn libbpf_fixture_programs_get_the_kernels_verdicts() {
+    let vmlinux = std::fs::read(format!(
+        "{}/../tests/corpus/vmlinux.btf",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("tests/corpus/vmlinux.btf");
+    let mut opts = LoadOptions::with_target_btf(&vmlinux).unwrap();
+    opts.kconfig.insert("LINUX_KERNEL_VERSION".into(), 0x06122c);
+    let obj = load_with("loader_libbpf.bpf.o", &opts);
+    let kernel = [
+        ("flavored", None),
+        ("versioned", None),
+        ("ksym_exists", None),
+        ("ksym_missing", None),
+        ("not_autoloaded", None),
+        (
+            "no_such_target",
+            Some("prog 'no_such_target': failed to prepare load attributes: -3"),
+        ),
+    ];
+    for (name, error) in kernel {
+        let got = match obj.load_program(name) {
+            Ok(p) => kfreg_verifier::verify(&p, Registry::global(), &Default::default())
+                .error
+                .map(|e| e.msg),
+            Err(e) => Some(e.to_string()),
+        };
+        assert_eq!(got.as_deref(), error, "{name}");
+    }
+}

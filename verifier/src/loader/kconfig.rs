@@ -18,6 +18,25 @@ pub fn kernel_version(release: &str) -> Option<u64> {
     Some((major << 16) + (minor << 8) + patch.min(255))
 }
 
+/// `LINUX_KERNEL_VERSION` as libbpf's `get_kernel_version` finds it: from
+/// Ubuntu's `/proc/version_signature` (its third word), else from a Debian
+/// kernel's version string (`#1 SMP Debian 4.19.260-1 (...)`: its release
+/// says 4.19.0), else from the release.
+pub fn libbpf_kernel_version(
+    ubuntu_signature: Option<&str>,
+    uts_version: &str,
+    release: &str,
+) -> Option<u64> {
+    ubuntu_signature
+        .and_then(|s| s.split_whitespace().nth(2))
+        .and_then(kernel_version)
+        .or_else(|| {
+            let (_, debian) = uts_version.split_once("Debian ")?;
+            kernel_version(debian)
+        })
+        .or_else(|| kernel_version(release))
+}
+
 /// The values of a Kconfig text (`CONFIG_X=y` lines): `y` is 1, `m` is 2
 /// (libbpf's tristate), `n` is 0, numbers are numbers (decimal or `0x`
 /// hex). Strings and comments are skipped.
@@ -47,7 +66,7 @@ pub fn parse(text: &str) -> HashMap<String, u64> {
 }
 
 /// The running kernel's `__kconfig` values, as libbpf would fill them:
-/// `LINUX_KERNEL_VERSION` from `/proc/sys/kernel/osrelease`, and the
+/// `LINUX_KERNEL_VERSION` ([`libbpf_kernel_version`]), and the
 /// `CONFIG_*` of `/boot/config-RELEASE` or `/proc/config.gz` (decompressed
 /// with `gzip -dc`), or of `override_file` when given.
 pub fn system(override_file: Option<&std::path::Path>) -> Result<HashMap<String, u64>, String> {
@@ -73,7 +92,9 @@ pub fn system(override_file: Option<&std::path::Path>) -> Result<HashMap<String,
             }
         }
     };
-    if let Some(v) = kernel_version(release) {
+    let signature = std::fs::read_to_string("/proc/version_signature").ok();
+    let uts_version = std::fs::read_to_string("/proc/sys/kernel/version").unwrap_or_default();
+    if let Some(v) = libbpf_kernel_version(signature.as_deref(), &uts_version, release) {
         out.insert("LINUX_KERNEL_VERSION".into(), v);
     }
     Ok(out)
@@ -88,6 +109,20 @@ mod tests {
         assert_eq!(kernel_version("6.18.44-fc-v1252"), Some(0x06122c));
         assert_eq!(kernel_version("5.15.300"), Some(0x050fff));
         assert_eq!(kernel_version("6.1"), None);
+        let debian = "#1 SMP Debian 4.19.260-1 (2022-09-29)";
+        assert_eq!(
+            libbpf_kernel_version(None, debian, "4.19.0-22-amd64"),
+            Some(0x0413ff)
+        );
+        let ubuntu = "Ubuntu 5.15.0-91.101-generic 5.15.131";
+        assert_eq!(
+            libbpf_kernel_version(Some(ubuntu), "#101-Ubuntu SMP", "5.15.0-91-generic"),
+            Some(0x050f83)
+        );
+        assert_eq!(
+            libbpf_kernel_version(None, "#1 SMP PREEMPT", "6.18.44-fc"),
+            Some(0x06122c)
+        );
     }
 
     #[test]
