@@ -15,7 +15,9 @@ bpf_loop) also get a minimal BTF (BPF_BTF_LOAD) with one static
 `int fN(void)` FUNC per subprogram as their func_info: without it the kernel
 refuses every callback with "missing btf func_info".
 
-A `; map:` line may carry `rdonly_prog` (BPF_F_RDONLY_PROG) or `flags=N`.
+A `; map:` line may carry `rdonly_prog` (BPF_F_RDONLY_PROG), `flags=N` or
+`init=HEX` (element 0's bytes, written with BPF_MAP_UPDATE_ELEM before the map
+is frozen with BPF_MAP_FREEZE: what libbpf does to `.rodata`).
 
 The recorded answer is `ACCEPT` or `REJECT <line>`, where <line> is the
 last non-empty log line before the `processed N insns ...` summary (or the
@@ -56,11 +58,16 @@ SYS_BPF = {"x86_64": 321, "aarch64": 280, "riscv64": 280}.get(platform.machine()
 BPF_MAP_CREATE = 0
 BPF_PROG_LOAD = 5
 BPF_BTF_LOAD = 18
+BPF_MAP_UPDATE_ELEM = 2
+BPF_MAP_FREEZE = 22
 
 MAP_TYPES = {"hash": 1, "array": 2, "percpu_array": 6, "ringbuf": 27}
 # type word -> (prog_type, prog_flags, expected_attach_type)
 PROG_TYPES = {
     "socket": (1, 0, 0),
+    "kprobe": (2, 0, 0),
+    "tracepoint": (5, 0, 0),
+    "perf_event": (7, 0, 0),
     "tc": (3, 0, 0),
     "xdp": (6, 0, 0),
     "raw_tp": (17, 0, 0),
@@ -94,7 +101,7 @@ def u64(b, off, v):
 
 
 def map_create(spec):
-    """`hash key=4 value=8 max=1 [rdonly_prog] [flags=N]` -> fd (or -errno)."""
+    """`hash key=4 value=8 max=1 [rdonly_prog] [flags=N] [init=HEX]` -> fd (or -errno)."""
     words = spec.split()
     kind = words[0]
     if kind not in MAP_TYPES:
@@ -120,7 +127,24 @@ def map_create(spec):
     u32(attr, 8, value)
     u32(attr, 12, max_entries)
     u32(attr, 16, flags)
-    return bpf(BPF_MAP_CREATE, attr)
+    fd = bpf(BPF_MAP_CREATE, attr)
+    if fd >= 0 and "init" in kv:
+        init = bytes.fromhex(kv["init"]).ljust(value, b"\0")
+        key_buf = ctypes.create_string_buffer(bytes(key), max(key, 1))
+        val_buf = ctypes.create_string_buffer(init, len(init))
+        attr = bytearray(ATTR_SIZE)
+        u32(attr, 0, fd)
+        u64(attr, 8, ctypes.addressof(key_buf))
+        u64(attr, 16, ctypes.addressof(val_buf))
+        err = bpf(BPF_MAP_UPDATE_ELEM, attr)
+        if err < 0:
+            return err
+        attr = bytearray(ATTR_SIZE)
+        u32(attr, 0, fd)
+        err = bpf(BPF_MAP_FREEZE, attr)
+        if err < 0:
+            return err
+    return fd
 
 
 def patch_maps(code, fds):

@@ -7,7 +7,8 @@
  * opened afresh, autoload is switched on for that one program only, the
  * program gets a 16 MiB log buffer at log level 1 (or --log-level N), and
  * bpf_object__load() runs (libbpf creates the maps, then BPF_PROG_LOAD).  The
- * object is then closed: nothing is attached, pinned or run.
+ * object is then closed: nothing is attached, pinned or run (pinning is
+ * switched off for maps that ask for it).
  *
  * Output: one JSON object per program and line (JSON Lines) on stdout:
  *   {"file", "program", "section", "prog_type", "verdict": "ACCEPT"|"REJECT",
@@ -180,6 +181,16 @@ static const char *prog_type_name(struct bpf_program *prog)
 	return s ? s : "unknown";
 }
 
+/* Never pin: maps a tool pins by name (LIBBPF_PIN_BY_NAME) would need a
+ * BPF file system, and pinning is not part of what the verifier sees. */
+static void no_pinning(struct bpf_object *obj)
+{
+	struct bpf_map *map;
+
+	bpf_object__for_each_map(map, obj)
+		bpf_map__set_pin_path(map, NULL);
+}
+
 /* Load one program of `path` (by index); print its JSON line. */
 static int load_one(const char *path, const char *shown, int idx, const char *logdir)
 {
@@ -204,6 +215,7 @@ static int load_one(const char *path, const char *shown, int idx, const char *lo
 		return -1;
 	}
 	bpf_program__set_autoload(target, true);
+	no_pinning(obj);
 	memset(log_buf, 0, LOG_BUF_SIZE);
 	bpf_program__set_log_buf(target, log_buf, LOG_BUF_SIZE);
 	bpf_program__set_log_level(target, log_level);
@@ -225,6 +237,7 @@ static int load_one(const char *path, const char *shown, int idx, const char *lo
 		i = 0;
 		bpf_object__for_each_program(prog, obj)
 			bpf_program__set_autoload(prog, i++ == idx);
+		no_pinning(obj);
 		libbpf_msgs_len = 0;
 		err = bpf_object__load(obj);
 		/* The verifier ran to the end before reporting ENOSPC, so the

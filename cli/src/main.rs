@@ -59,9 +59,9 @@ enum Command {
         #[arg(long, default_value = "/sys/kernel/btf/vmlinux")]
         btf: std::path::PathBuf,
     },
-    /// Verify the programs of clang-built BPF objects.
+    /// Verify the programs of BPF objects, or of the objects embedded in a binary.
     Verify {
-        /// Object files.
+        /// BPF object files, or binaries embedding them (libbpf skeletons).
         #[arg(required = true)]
         files: Vec<String>,
         /// Only the program with this name.
@@ -76,6 +76,10 @@ enum Command {
         /// Kernel BTF for CO-RE relocations and kernel types (default: /sys/kernel/btf/vmlinux when present).
         #[arg(long)]
         btf: Option<std::path::PathBuf>,
+        /// `CONFIG_*` values for `__kconfig` externs, as `CONFIG_X=y` lines
+        /// (default: /boot/config-$(uname -r), else /proc/config.gz).
+        #[arg(long)]
+        kconfig: Option<std::path::PathBuf>,
     },
 }
 
@@ -133,8 +137,10 @@ fn main() -> ExitCode {
             log,
             format,
             btf,
+            kconfig,
         } => {
-            return run_verify(&reg, &files, prog.as_deref(), log, format, btf.as_deref());
+            let paths = (btf.as_deref(), kconfig.as_deref());
+            return run_verify(&reg, &files, prog.as_deref(), log, format, paths);
         }
     };
     match result {
@@ -178,12 +184,12 @@ fn run_verify(
     prog: Option<&str>,
     log: bool,
     format: VerifyFormat,
-    btf: Option<&std::path::Path>,
+    (btf, kconfig): (Option<&std::path::Path>, Option<&std::path::Path>),
 ) -> ExitCode {
     // Like libbpf, relocate against the running kernel's BTF when none is named.
     let default_btf = std::path::Path::new("/sys/kernel/btf/vmlinux");
     let btf = btf.or_else(|| default_btf.exists().then_some(default_btf));
-    let load = match btf {
+    let mut load = match btf {
         None => kfreg_verifier::loader::LoadOptions::default(),
         Some(path) => match std::fs::read(path)
             .map_err(|e| e.to_string())
@@ -197,15 +203,23 @@ fn run_verify(
             }
         },
     };
-    let mut rows = Vec::new();
-    for file in files {
-        match verify::verify_file(file, prog, reg, &load, log) {
-            Ok(r) => rows.extend(r),
-            Err(e) => {
-                eprintln!("kfreg: {e}");
-                return ExitCode::from(2);
-            }
+    // Like libbpf, `__kconfig` externs are filled from the running kernel.
+    match kfreg_verifier::loader::kconfig::system(kconfig) {
+        Ok(values) => load.kconfig = values,
+        Err(e) => {
+            eprintln!("kfreg: {e}");
+            return ExitCode::from(2);
         }
+    }
+    let mut rows = Vec::new();
+    let mut bad_input = false;
+    for file in files {
+        let r = verify::verify_file(file, prog, reg, &load, log);
+        for e in &r.errors {
+            eprintln!("kfreg: {e}");
+        }
+        bad_input |= !r.errors.is_empty() || r.internal;
+        rows.extend(r.rows);
     }
     let mut out = String::new();
     if log {
@@ -219,7 +233,9 @@ fn run_verify(
         VerifyFormat::Csv => verify::csv(&rows),
     };
     let _ = std::io::stdout().write_all(out.as_bytes());
-    if rows.iter().all(|r| r.accepted) {
+    if bad_input {
+        ExitCode::from(2)
+    } else if rows.iter().all(|r| r.accepted) {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

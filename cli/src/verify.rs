@@ -1,10 +1,13 @@
-//! `kfreg verify`: load clang-built objects and verify each program, the way
-//! libbpf loads one program at a time; report like veristat.
+//! `kfreg verify`: load BPF objects (plain, or embedded in a host binary as
+//! libbpf skeletons embed them) and verify each program, the way libbpf
+//! loads one program at a time; report like veristat.
 
 use kfreg::Registry;
-use kfreg_verifier::loader::{LoadError, LoadOptions, load_object};
+use kfreg_verifier::embedded::{Kind, big_endian, embedded_name, find_embedded, read_elf_file};
+use kfreg_verifier::loader::{LoadError, LoadOptions, LoadedProgram, Object, load_object};
 use kfreg_verifier::{Options, verify};
 use serde_json::json;
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
 
 /// One verified program.
@@ -50,16 +53,115 @@ impl Row {
     }
 }
 
-/// Verifies every program of `file` (or only `only`).
+/// What verifying one file gave: rows, and errors that concern a whole
+/// object or the file (bad input: exit status 2).
+#[derive(Default)]
+pub struct FileResult {
+    /// One row per verified program.
+    pub rows: Vec<Row>,
+    /// Messages about the file or one of its objects.
+    pub errors: Vec<String>,
+    /// Whether a program met an internal error (a kfreg bug).
+    pub internal: bool,
+}
+
+/// Verifies every program of `file` (or only `only`): a BPF object, or a
+/// host binary with BPF objects embedded (each named `binary@0xOFFSET`).
 pub fn verify_file(
     file: &str,
     only: Option<&str>,
     reg: &Registry,
     load: &LoadOptions,
     log: bool,
-) -> Result<Vec<Row>, String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
-    let obj = load_object(&bytes, reg, load).map_err(|e| format!("{file}: {e}"))?;
+) -> FileResult {
+    let mut out = FileResult::default();
+    let (kind, bytes) = match read_elf_file(Path::new(file)) {
+        Ok(x) => x,
+        Err(e) => {
+            out.errors.push(e.to_string());
+            return out;
+        }
+    };
+    let display = Path::new(file)
+        .file_name()
+        .map_or(file.to_string(), |f| f.to_string_lossy().into_owned());
+    if kind == Kind::BpfObject {
+        verify_object(&bytes, &display, file, only, reg, load, log, &mut out);
+        return out;
+    }
+    let (found, big) = find_embedded(&bytes);
+    for off in big {
+        out.errors
+            .push(big_endian(&format!("{file}: object at {off:#x}")).to_string());
+    }
+    if found.is_empty() {
+        out.errors.push(format!(
+            "{file}: not a BPF object, and no BPF object is embedded in it"
+        ));
+        return out;
+    }
+    let matched = |out: &FileResult| out.rows.len();
+    for e in &found {
+        let name = embedded_name(&display, e.offset);
+        let obj = &bytes[e.offset..e.offset + e.len];
+        let mut one = FileResult::default();
+        verify_object(obj, &name, &name, only, reg, load, log, &mut one);
+        out.rows.append(&mut one.rows);
+        out.internal |= one.internal;
+        // With --prog, only the objects that have it matter.
+        if only.is_none() {
+            out.errors.append(&mut one.errors);
+        }
+    }
+    if let Some(name) = only
+        && matched(&out) == 0
+    {
+        out.errors.push(format!(
+            "{file}: no program `{name}` in its {} embedded object(s)",
+            found.len()
+        ));
+    }
+    out
+}
+
+/// The message of a caught panic.
+fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+/// Verifies the programs of one object. A panic is a kfreg bug: it becomes
+/// an internal error for the object or the program it happened in, and the
+/// others are still verified.
+#[allow(clippy::too_many_arguments)]
+fn verify_object(
+    bytes: &[u8],
+    display: &str,
+    shown: &str,
+    only: Option<&str>,
+    reg: &Registry,
+    load: &LoadOptions,
+    log: bool,
+    out: &mut FileResult,
+) {
+    let loaded = std::panic::catch_unwind(AssertUnwindSafe(|| load_object(bytes, reg, load)));
+    let obj = match loaded {
+        Ok(Ok(obj)) => obj,
+        Ok(Err(e)) => {
+            out.errors.push(format!("{shown}: {e}"));
+            return;
+        }
+        Err(p) => {
+            out.internal = true;
+            out.errors.push(format!(
+                "{shown}: internal error (a kfreg bug) while loading: {}",
+                panic_text(&*p)
+            ));
+            return;
+        }
+    };
     if let Some(name) = only
         && obj.program(name).is_none()
     {
@@ -67,22 +169,20 @@ pub fn verify_file(
         let hint = kfreg::did_you_mean(name, names.iter().copied())
             .map(|s| format!("; did you mean `{s}`?"))
             .unwrap_or_default();
-        return Err(format!(
-            "{file}: no program `{name}`{hint} (programs: {})",
+        out.errors.push(format!(
+            "{shown}: no program `{name}`{hint} (programs: {})",
             names.join(", ")
         ));
+        return;
     }
-    let display = Path::new(file)
-        .file_name()
-        .map_or(file.to_string(), |f| f.to_string_lossy().into_owned());
-    let mut rows = Vec::new();
-    for p in obj
-        .programs
-        .iter()
-        .filter(|p| only.is_none_or(|n| n == p.name))
-    {
+    // A `?` section's program is not loaded unless asked for by name (as
+    // libbpf leaves it alone unless autoload is switched on).
+    for p in obj.programs.iter().filter(|p| match only {
+        Some(n) => n == p.name,
+        None => p.autoload,
+    }) {
         let mut row = Row {
-            file: display.clone(),
+            file: display.to_string(),
             program: p.name.clone(),
             section: p.section.clone(),
             prog_type: p.prog_type.name().to_string(),
@@ -99,43 +199,70 @@ pub fn verify_file(
             duration_us: 0,
             log: String::new(),
         };
-        match obj.to_program(p) {
-            Ok(prog) => {
-                let report = verify(
-                    &prog,
-                    reg,
-                    &Options {
-                        log,
-                        ..Options::default()
-                    },
-                );
-                row.accepted = report.accepted();
-                if let Some(e) = &report.error {
-                    row.error = Some(e.msg.clone());
-                    row.insn = e.insn;
-                    row.source = e
-                        .insn
-                        .and_then(|i| prog.line_of(i))
-                        .map(|l| format!("{}:{}", l.file, l.line));
-                }
-                row.insns_processed = report.stats.insns_processed;
-                row.states = report.stats.total_states;
-                row.peak_states = report.stats.peak_states;
-                row.max_states_per_insn = report.stats.max_states_per_insn;
-                row.stack_depth = report.stats.stack_depth;
-                row.duration_us = report.stats.duration.as_micros();
-                row.log = report.log;
+        let result =
+            std::panic::catch_unwind(AssertUnwindSafe(|| verify_one(&obj, p, reg, log, &mut row)));
+        match result {
+            Ok(Ok(())) => {}
+            // libbpf fails this program's load alone (an extern or a
+            // relocation only it uses): a rejection, not bad input.
+            Ok(Err(e)) => row.error = Some(e.to_string()),
+            Err(panic) => {
+                out.internal = true;
+                row.accepted = false;
+                row.error = Some(format!(
+                    "internal error (a kfreg bug): {}",
+                    panic_text(&*panic)
+                ));
             }
-            // The kernel rejects a bad encoding before verifying: a verdict, not bad input.
-            Err(LoadError::Decode { err, .. }) => {
-                row.error = Some(err.msg.clone());
-                row.insn = Some(err.insn as u32);
-            }
-            Err(e) => return Err(format!("{file}: {e}")),
         }
-        rows.push(row);
+        out.rows.push(row);
     }
-    Ok(rows)
+}
+
+/// Verifies one loaded program into `row`.
+fn verify_one(
+    obj: &Object,
+    p: &LoadedProgram,
+    reg: &Registry,
+    log: bool,
+    row: &mut Row,
+) -> Result<(), LoadError> {
+    match obj.to_program(p) {
+        Ok(prog) => {
+            let report = verify(
+                &prog,
+                reg,
+                &Options {
+                    log,
+                    ..Options::default()
+                },
+            );
+            row.accepted = report.accepted();
+            if let Some(e) = &report.error {
+                row.error = Some(Object::libbpf_message(p, e));
+                row.insn = e.insn;
+                row.source = e
+                    .insn
+                    .and_then(|i| prog.line_of(i))
+                    .map(|l| format!("{}:{}", l.file, l.line));
+            }
+            row.insns_processed = report.stats.insns_processed;
+            row.states = report.stats.total_states;
+            row.peak_states = report.stats.peak_states;
+            row.max_states_per_insn = report.stats.max_states_per_insn;
+            row.stack_depth = report.stats.stack_depth;
+            row.duration_us = report.stats.duration.as_micros();
+            row.log = report.log;
+            Ok(())
+        }
+        // The kernel rejects a bad encoding before verifying: a verdict, not bad input.
+        Err(LoadError::Decode { err, .. }) => {
+            row.error = Some(err.msg.clone());
+            row.insn = Some(err.insn as u32);
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// The rows as a JSON array.

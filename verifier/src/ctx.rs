@@ -168,11 +168,36 @@ pub fn access(
             }
             Ok(Reg::scalar(Scalar::unknown_width(size)))
         }
-        ProgType::Tracing
-        | ProgType::Tracepoint
-        | ProgType::Kprobe
-        | ProgType::PerfEvent
-        | ProgType::Lsm => {
+        // `kprobe_prog_is_valid_access`: reads within `struct pt_regs`.
+        ProgType::Kprobe => {
+            if kind == Access::Write || off < 0 || !aligned || off + size as i32 > PT_REGS_SIZE {
+                return bad();
+            }
+            Ok(Reg::scalar(Scalar::unknown_width(size)))
+        }
+        // `tp_prog_is_valid_access`: the tracepoint's record after its
+        // common header, up to PERF_MAX_TRACE_SIZE.
+        ProgType::Tracepoint => {
+            if kind == Access::Write || !(8..PERF_MAX_TRACE_SIZE).contains(&off) || !aligned {
+                return bad();
+            }
+            Ok(Reg::scalar(Scalar::unknown_width(size)))
+        }
+        // `pe_prog_is_valid_access`: `struct bpf_perf_event_data` is the
+        // registers then two u64s (sample_period, addr) that may be read
+        // narrower; the registers only as whole longs.
+        ProgType::PerfEvent => {
+            let narrow_ok = off >= PT_REGS_SIZE && size.is_power_of_two();
+            if kind == Access::Write
+                || !(0..PT_REGS_SIZE + 16).contains(&off)
+                || !aligned
+                || !(size == 8 || narrow_ok)
+            {
+                return bad();
+            }
+            Ok(Reg::scalar(Scalar::unknown_width(size)))
+        }
+        ProgType::Tracing | ProgType::Lsm => {
             if kind == Access::Write || off < 0 || !aligned || off + size as i32 > 8 * MAX_FUNC_ARGS
             {
                 return bad();
@@ -213,6 +238,10 @@ const SKB_SK: i32 = 168;
 const SKB_U64: [i32; 3] = [152, 168, 184];
 /// `struct xdp_md`: fields before `egress_ifindex` are readable by plain XDP.
 const XDP_EGRESS_IFINDEX: i32 = 20;
+/// `sizeof(struct pt_regs)` on x86-64: a kprobe's context.
+const PT_REGS_SIZE: i32 = 168;
+/// `PERF_MAX_TRACE_SIZE`: the largest tracepoint record.
+const PERF_MAX_TRACE_SIZE: i32 = 8192;
 /// Tracing contexts are arrays of up to 12 u64 arguments.
 const MAX_FUNC_ARGS: i32 = 12;
 /// `struct __sk_buff` fields a socket filter may write: cb[5].

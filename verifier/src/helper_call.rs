@@ -56,30 +56,30 @@ fn expect(idx: u32, r: u8, reg: &Reg, what: &str) -> VerifyError {
     )
 }
 
-/// The value of a small key on the stack, when every byte of it is known.
+/// The value of a constant map key on the stack, as `get_constant_map_key`
+/// finds it: known-zero bytes or a scalar spill, both counted from the key's
+/// first byte to the end of its slot only (a key spanning two slots is never
+/// constant).
 fn stack_constant(st: &State, reg: &Reg, size: u32) -> Option<u64> {
-    if reg.ty != RegType::Stack
-        || !reg.fixed_offset()
-        || size > 8
-        || reg.off % 8 != 0 && reg.off % size as i32 != 0
-    {
+    if reg.ty != RegType::Stack || !reg.fixed_offset() || reg.off >= 0 {
         return None;
     }
     let slot = st.frames.get(reg.aux as usize)?.slot(reg.off)?;
     let first = 7 - ((-reg.off - 1) % 8) as usize;
-    if first + size as usize > 8 {
+    let tail = &slot.bytes[first..];
+    let run = |kind| tail.iter().take_while(|b| **b == kind).count();
+    if run(crate::state::SlotKind::Zero) >= size as usize {
+        return Some(0);
+    }
+    // The kernel takes a key from a scalar spill whose bytes from the key on
+    // number exactly the key's size.
+    if !slot.is_spill()
+        || slot.reg.ty != RegType::Scalar
+        || run(crate::state::SlotKind::Spill) != size as usize
+    {
         return None;
     }
-    // The kernel takes a key from a scalar spilled with exactly its size.
-    if slot.is_spill() {
-        return (first == 0 && slot.spill_size() == size as usize)
-            .then(|| slot.reg.var.as_const())
-            .flatten();
-    }
-    slot.bytes[first..first + size as usize]
-        .iter()
-        .all(|b| *b == crate::state::SlotKind::Zero)
-        .then_some(0)
+    slot.reg.var.as_const()
 }
 
 /// The prototype of helper `id` for this program, or the kernel's refusal.

@@ -16,6 +16,7 @@ mod ctx;
 pub mod disasm;
 mod dynptr;
 pub mod elf;
+pub mod embedded;
 mod helper_call;
 pub mod isa;
 mod kernel_types;

@@ -43,6 +43,7 @@
 mod core_relo;
 mod externs;
 mod fields;
+pub mod kconfig;
 mod link;
 mod maps;
 pub mod sections;
@@ -266,6 +267,10 @@ pub struct LoadedProgram {
     /// The kernel struct each context argument points to (tracing programs
     /// with a target BTF).
     pub ctx_args: Vec<Option<CtxArg>>,
+    /// Why libbpf would fail to load this program alone (an unknown
+    /// section, a relocation or attach target only it has): its other
+    /// programs still load, and [`Object::to_program`] returns this error.
+    pub error: Option<LoadError>,
 }
 
 /// A loaded object: its programs and what they share.
@@ -304,6 +309,9 @@ impl Object {
     /// a truncated `LD_IMM64`, ...) is a [`LoadError::Decode`], a bad
     /// single instruction becomes one of [`Program::faults`].
     pub fn to_program(&self, prog: &LoadedProgram) -> Result<Program, LoadError> {
+        if let Some(e) = &prog.error {
+            return Err(e.clone());
+        }
         let mut p = Program::from_raw(&prog.name, prog.prog_type, &prog.insns).map_err(|err| {
             LoadError::Decode {
                 program: prog.name.clone(),
@@ -322,6 +330,26 @@ impl Object {
         p.ctx_args = prog.ctx_args.clone();
         p.kernel_btf = self.kernel_btf.clone();
         Ok(p)
+    }
+
+    /// The error line libbpf shows for `err`, a rejection of `prog`: when
+    /// the verifier stopped at a call the loader poisoned for a CO-RE
+    /// relocation, libbpf rewrites the kernel's `invalid func
+    /// unknown#195896080` into `failed to resolve CO-RE relocation <spec>`
+    /// (its `fixup_log_failed_core_relo`). Other errors are unchanged.
+    pub fn libbpf_message(prog: &LoadedProgram, err: &crate::VerifyError) -> String {
+        let last = err.msg.lines().last().unwrap_or_default();
+        let poisoned = err
+            .insn
+            .and_then(|i| prog.poisoned.iter().find(|p| p.insn == i))
+            .filter(|p| p.reason.starts_with("failed to resolve CO-RE relocation"));
+        match poisoned {
+            Some(p) if last == format!("invalid func unknown#{POISON_HELPER}") => {
+                let head = &err.msg[..err.msg.len() - last.len()];
+                format!("{head}{}", p.reason)
+            }
+            _ => err.msg.clone(),
+        }
     }
 
     /// Names of kfuncs and maps for [`disasm`](crate::disasm) listings of
@@ -448,9 +476,12 @@ fn relocate_core(
                 .get_mut(&sec.index)
                 .ok_or_else(|| err(format!("relo #{n}: section has no code")))?;
             match core_relo::patch(insns, idx, &res) {
-                Ok(Some(why)) => {
-                    code.poisoned
-                        .insert((sec.index, idx), format!("{why}: relo #{n} {desc}"));
+                // libbpf's words, which its log fixup puts in the kernel's log.
+                Ok(Some(_)) => {
+                    code.poisoned.insert(
+                        (sec.index, idx),
+                        format!("failed to resolve CO-RE relocation {desc}"),
+                    );
                 }
                 Ok(None) => {}
                 Err(m) => return Err(err(format!("relo #{n}: {desc}: {m}"))),
@@ -604,10 +635,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
             .filter(|&i| code.funcs[i].sec == sec.index)
             .collect();
         funcs.sort_by_key(|&i| code.funcs[i].start);
-        let def = sections::classify(&sec.name).ok_or_else(|| LoadError::UnknownSection {
-            section: sec.name.clone(),
-            program: funcs.first().map(|&i| code.funcs[i].name.clone()),
-        })?;
+        let def = sections::classify(&sec.name);
         if funcs.is_empty() && !sec.data.is_empty() {
             return Err(LoadError::Program {
                 program: sec.name.clone(),
@@ -616,21 +644,60 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         }
         for fi in funcs {
             let func = &code.funcs[fi];
+            // A program libbpf cannot load fails alone, with libbpf's message.
+            let stub = |error: LoadError| LoadedProgram {
+                name: func.name.clone(),
+                section: sec.name.clone(),
+                prog_type: def.map_or(ProgType::SocketFilter, |d| d.prog_type),
+                iter: false,
+                sleepable: false,
+                autoload: def.is_none_or(|d| d.autoload),
+                insns: Vec::new(),
+                subprogs: Vec::new(),
+                lines: Vec::new(),
+                poisoned: Vec::new(),
+                ctx_args: Vec::new(),
+                error: Some(error),
+            };
+            let Some(def) = def else {
+                programs.push(stub(LoadError::UnknownSection {
+                    section: sec.name.clone(),
+                    program: Some(func.name.clone()),
+                }));
+                continue;
+            };
             if !func.global {
-                return Err(LoadError::Program {
+                programs.push(stub(LoadError::Program {
                     program: func.name.clone(),
                     msg: format!(
                         "program in section '{}' is static and not supported",
                         sec.name
                     ),
-                });
+                }));
+                continue;
+            }
+            if let Some(e) = opts
+                .target_btf
+                .as_deref()
+                .and_then(|t| attach_error(t, &sec.name, &func.name))
+            {
+                programs.push(stub(e));
+                continue;
             }
             let extra: Vec<usize> = exception_callback(btf.as_ref(), &func.name)
                 .and_then(|cb| code.funcs.iter().position(|f| f.name == cb))
                 .into_iter()
                 .collect();
-            let linked = link::link(&elf, &code, &maps, &externs, &relocs, fi, &extra)?;
-            let (subprogs, lines) = describe(&elf, btf.as_ref(), &ext_index, &code, &linked)?;
+            let linked = match link::link(&elf, &code, &maps, &externs, &relocs, fi, &extra)
+                .and_then(|l| describe(&elf, btf.as_ref(), &ext_index, &code, &l).map(|d| (l, d)))
+            {
+                Ok(x) => x,
+                Err(e) => {
+                    programs.push(stub(e));
+                    continue;
+                }
+            };
+            let (linked, (subprogs, lines)) = linked;
             programs.push(LoadedProgram {
                 name: func.name.clone(),
                 section: sec.name.clone(),
@@ -651,10 +718,17 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
                     .as_deref()
                     .map(|t| ctx_args(t, &sec.name))
                     .unwrap_or_default(),
+                error: None,
             });
         }
     }
 
+    // libbpf creates every map before loading any program.
+    if let Some(e) = &maps.create_error {
+        for p in &mut programs {
+            p.error.get_or_insert_with(|| e.clone());
+        }
+    }
     Ok(Object {
         programs,
         maps: maps.defs,
@@ -754,6 +828,28 @@ fn subprog_args(btf: &Btf, func: u32, proto: u32) -> Vec<SubprogArg> {
             }
         })
         .collect()
+}
+
+/// libbpf's failure to prepare a tracing program whose attach target the
+/// kernel lacks (the target a tool sets at run time, such as fsdist's
+/// `fentry/dummy_file_open`: `-ESRCH`), or a `freplace` program, whose
+/// target program only user space can give (`-EINVAL`).
+fn attach_error(target: &Btf, section: &str, program: &str) -> Option<LoadError> {
+    let section = section.trim_start_matches('?');
+    let fail = |errno: i32| LoadError::Program {
+        program: program.to_string(),
+        msg: format!("failed to prepare load attributes: {errno}"),
+    };
+    if section == "freplace" || section.starts_with("freplace/") {
+        return Some(fail(-22));
+    }
+    let (kind, name) = section.split_once('/')?;
+    let func = match kind {
+        "fentry" | "fexit" | "fmod_ret" | "fentry.s" | "fexit.s" | "fmod_ret.s" => name.to_string(),
+        "lsm" | "lsm.s" => format!("bpf_lsm_{name}"),
+        _ => return None,
+    };
+    (!name.is_empty() && target.find(&func, crate::btf::Kind::Func).is_none()).then(|| fail(-3))
 }
 
 /// The kernel structs a tracing program's context arguments point to: for

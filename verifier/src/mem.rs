@@ -470,8 +470,12 @@ fn map_access(
             ),
         ));
     }
-    // A constant string in read-only data reads as the bytes it holds.
+    // A load from read-only data reads as the bytes it holds. Helpers read
+    // whole buffers through here too (a format string, a default map value):
+    // the kernel only does `bpf_map_direct_read` for a register load, so a
+    // region wider than a register is just checked, not read.
     if kind != Access::Write
+        && size <= 8
         && base.fixed_offset()
         && map.rdonly
         && let Some(bytes) = &map.init

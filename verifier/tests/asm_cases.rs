@@ -3,8 +3,8 @@
 //!
 //! ```text
 //! ### name
-//! ; type: xdp | tc | syscall | raw_tp | tp_btf | socket
-//! ; map: hash|array|percpu_array|ringbuf key=4 value=8 max=1 [btf=ID]
+//! ; type: xdp | tc | syscall | raw_tp | tp_btf | socket | kprobe | tracepoint | perf_event
+//! ; map: hash|array|percpu_array|ringbuf key=4 value=8 max=1 [btf=ID] [rdonly_prog] [init=HEX]
 //! ; expect: ACCEPT
 //! ; expect: REJECT <the kernel's error line>
 //! r0 = 0
@@ -21,13 +21,17 @@ use common::Case;
 use kfreg::ProgType;
 use kfreg_verifier::program::MapType;
 
+/// A `; map:` line: type, key size, value size, max entries, read-only for
+/// the program, and element 0's bytes (a frozen map, like libbpf's `.rodata`).
+type MapSpec = (MapType, u32, u32, u32, bool, Option<Vec<u8>>);
+
 /// One parsed case.
 struct AsmCase {
     file: String,
     name: String,
     prog_type: ProgType,
     iter: bool,
-    maps: Vec<(MapType, u32, u32, u32, bool)>,
+    maps: Vec<MapSpec>,
     expect: Option<String>,
     text: String,
 }
@@ -41,6 +45,9 @@ fn prog_type(word: &str) -> (ProgType, bool) {
         "tp_btf" => (ProgType::Tracing, false),
         "iter" => (ProgType::Tracing, true),
         "socket" => (ProgType::SocketFilter, false),
+        "kprobe" => (ProgType::Kprobe, false),
+        "tracepoint" => (ProgType::Tracepoint, false),
+        "perf_event" => (ProgType::PerfEvent, false),
         other => panic!("unknown program type `{other}`"),
     }
 }
@@ -101,8 +108,17 @@ fn load_cases() -> Vec<AsmCase> {
                             .unwrap_or(0)
                     };
                     let rdonly = m.split_whitespace().any(|w| w == "rdonly_prog");
+                    let init = m
+                        .split_whitespace()
+                        .find_map(|w| w.strip_prefix("init="))
+                        .map(|hex| {
+                            (0..hex.len())
+                                .step_by(2)
+                                .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("init hex"))
+                                .collect::<Vec<u8>>()
+                        });
                     case.maps
-                        .push((ty, kv("key="), kv("value="), kv("max="), rdonly));
+                        .push((ty, kv("key="), kv("value="), kv("max="), rdonly, init));
                 } else if let Some(e) = meta.strip_prefix("expect: ") {
                     case.expect = Some(e.trim().into());
                 }
@@ -118,9 +134,13 @@ impl AsmCase {
     fn case(&self) -> Case {
         let mut c = Case::new(self.prog_type, &self.text);
         c.prog.iter = self.iter;
-        for (i, (ty, k, v, max, rdonly)) in self.maps.iter().enumerate() {
+        for (i, (ty, k, v, max, rdonly, init)) in self.maps.iter().enumerate() {
             c = c.map_n(&format!("map{i}"), *ty, *k, *v, *max, None);
-            if *rdonly {
+            if let Some(bytes) = init {
+                let mut bytes = bytes.clone();
+                bytes.resize(*v as usize, 0);
+                c = c.rodata(&bytes);
+            } else if *rdonly {
                 c = c.rdonly();
             }
         }

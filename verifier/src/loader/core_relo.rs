@@ -756,14 +756,56 @@ impl<'b> Relocator<'b> {
             .unwrap_or_default())
     }
 
-    /// A readable description of a relocation, for messages.
+    /// A relocation as libbpf's `bpf_core_format_spec` prints its local
+    /// spec: `<byte_off> [77] struct inet_sock.freebind (0:14 @ offset 792.2)`
+    /// (the text of libbpf's "failed to resolve CO-RE relocation" line).
     pub fn describe(&self, relo: &CoreRelo) -> String {
-        let kind = CoreKind::from_u32(relo.kind).map_or("?", CoreKind::name);
+        let kind = CoreKind::from_u32(relo.kind);
+        let kind_name = kind.map_or("?", CoreKind::name);
         let ty = self.local.type_by_id(relo.type_id).ok();
         let kname = ty.map_or("?", |t| t.kind().name()).to_lowercase();
-        let name = self.local.name(relo.type_id).unwrap_or("?");
+        let name = match self.local.name(relo.type_id).unwrap_or("?") {
+            "" => "<anon>",
+            n => n,
+        };
         let access = self.local.string(relo.access_str_off).unwrap_or("?");
-        format!("<{kind}> [{}] {kname} {name} ({access})", relo.type_id)
+        let mut out = format!("<{kind_name}> [{}] {kname} {name}", relo.type_id);
+        let Some(kind) = kind.filter(|k| !k.is_type()) else {
+            return out;
+        };
+        let Ok(spec) = parse_spec(self.local, relo.type_id, access, kind) else {
+            return format!("{out} ({access})");
+        };
+        if kind.is_enumval() {
+            let val = self
+                .local
+                .resolve(relo.type_id)
+                .ok()
+                .and_then(|id| match &self.local.type_by_id(id).ok()?.data {
+                    TypeData::Enum { values, .. } | TypeData::Enum64 { values, .. } => {
+                        values.get(spec.raw[0] as usize).map(|v| v.val)
+                    }
+                    _ => None,
+                })
+                .unwrap_or(0);
+            let vname = spec.acc[0].name.as_deref().unwrap_or("?");
+            return format!("{out}::{vname} = {val}");
+        }
+        for (i, a) in spec.acc.iter().enumerate() {
+            match &a.name {
+                Some(n) => out += &format!(".{n}"),
+                None if i > 0 || a.idx > 0 => out += &format!("[{}]", a.idx),
+                None => {}
+            }
+        }
+        let raw: Vec<String> = spec.raw.iter().map(u32::to_string).collect();
+        let (bytes, bits) = (spec.bit_offset / 8, spec.bit_offset % 8);
+        if bits != 0 {
+            out += &format!(" ({} @ offset {bytes}.{bits})", raw.join(":"));
+        } else {
+            out += &format!(" ({} @ offset {bytes})", raw.join(":"));
+        }
+        out
     }
 
     /// Computes the relocation's values.

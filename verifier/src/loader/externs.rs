@@ -219,6 +219,12 @@ pub(crate) fn collect(
             (".ksyms", true) => {
                 let lookup = essential_name(name);
                 match reg.id(lookup) {
+                    // libbpf leaves a weak kfunc whose prototype does not
+                    // match the kernel's unresolved (a CO-RE flavor such as
+                    // `bpf_task_acquire___two` for another kernel version).
+                    Some(kid) if weak && check_proto(btf, id, reg.get(kid)).is_err() => {
+                        Resolved::Missing
+                    }
                     Some(kid) => {
                         check_proto(btf, id, reg.get(kid)).map_err(|why| {
                             ext_err(name, "func ksym", format!("func_proto [{id}] incompatible with the kernel's declaration: {why}"))

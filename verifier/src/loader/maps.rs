@@ -35,6 +35,9 @@ pub(crate) struct Maps {
     pub by_section: HashMap<usize, usize>,
     /// Global data maps with a DATASEC.
     pub datasecs: Vec<DataSec>,
+    /// The first map the kernel would refuse to create: libbpf then fails
+    /// the load of every program of the object with this error.
+    pub create_error: Option<LoadError>,
 }
 
 /// Whether a section holds global data, and whether it is read-only.
@@ -118,6 +121,16 @@ fn map_type(btf: &Btf, map: &str, field: &str, ty: u32) -> Result<(u32, u32), Lo
     let size = u32::try_from(size).map_err(|_| bad("type is too large"))?;
     let id = btf.resolve(pointee).map_err(|e| bad(&e.to_string()))?;
     Ok((id, size))
+}
+
+/// Whether a map of this type is created with `max_entries` 0: libbpf
+/// sizes perf event arrays (to the CPU count) and ring buffers (to a page)
+/// itself, and local storage and struct_ops maps take no size.
+fn zero_entries_ok(map_type: u32) -> bool {
+    // PERF_EVENT_ARRAY, CGROUP_STORAGE, PERCPU_CGROUP_STORAGE, SK_STORAGE,
+    // STRUCT_OPS, RINGBUF, INODE_STORAGE, TASK_STORAGE, USER_RINGBUF,
+    // CGRP_STORAGE.
+    matches!(map_type, 4 | 19 | 21 | 24 | 26 | 27 | 28 | 29 | 31 | 32)
 }
 
 /// Parses one BTF-defined map (libbpf's `parse_btf_map_def`).
@@ -224,6 +237,15 @@ pub(crate) fn collect(elf: &ElfObject<'_>, btf: Option<&Btf>) -> Result<Maps, Lo
                 return Err(map_err(&name, "DATASEC '.maps' entry is not a VAR"));
             };
             let def = parse_btf_map(btf, &name, ty)?;
+            // User space sizes such maps before loading (xdp-bench's
+            // per-CPU counters); loaded as they are, the kernel refuses to
+            // create them and libbpf fails the whole object.
+            if def.max_entries == 0
+                && !zero_entries_ok(def.map_type.number())
+                && maps.create_error.is_none()
+            {
+                maps.create_error = Some(map_err(&name, "failed to create: Invalid argument(-22)"));
+            }
             maps.by_offset.insert(u64::from(off), maps.defs.len());
             maps.defs.push(def);
         }

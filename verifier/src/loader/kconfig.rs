@@ -1,0 +1,137 @@
+//! `__kconfig` values as libbpf computes them: `LINUX_KERNEL_VERSION` from
+//! the kernel release, `CONFIG_*` from the kernel's configuration
+//! (`/boot/config-$(uname -r)`, else `/proc/config.gz`) or from a file the
+//! user gives in its place (libbpf's `kconfig` open option).
+
+use std::collections::HashMap;
+
+/// `KERNEL_VERSION(a, b, c)` as libbpf computes it from a release string
+/// such as `6.18.44-fc`: the patch level saturates at 255. `None` when the
+/// string does not start with three numbers.
+pub fn kernel_version(release: &str) -> Option<u64> {
+    let mut parts = release.splitn(3, '.');
+    let major: u64 = parts.next()?.parse().ok()?;
+    let minor: u64 = parts.next()?.parse().ok()?;
+    let rest = parts.next()?;
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let patch: u64 = rest[..digits].parse().ok()?;
+    Some((major << 16) + (minor << 8) + patch.min(255))
+}
+
+/// `LINUX_KERNEL_VERSION` as libbpf's `get_kernel_version` finds it: from
+/// Ubuntu's `/proc/version_signature` (its third word), else from a Debian
+/// kernel's version string (`#1 SMP Debian 4.19.260-1 (...)`: its release
+/// says 4.19.0), else from the release.
+pub fn libbpf_kernel_version(
+    ubuntu_signature: Option<&str>,
+    uts_version: &str,
+    release: &str,
+) -> Option<u64> {
+    ubuntu_signature
+        .and_then(|s| s.split_whitespace().nth(2))
+        .and_then(kernel_version)
+        .or_else(|| {
+            let (_, debian) = uts_version.split_once("Debian ")?;
+            kernel_version(debian)
+        })
+        .or_else(|| kernel_version(release))
+}
+
+/// The values of a Kconfig text (`CONFIG_X=y` lines): `y` is 1, `m` is 2
+/// (libbpf's tristate), `n` is 0, numbers are numbers (decimal or `0x`
+/// hex). Strings and comments are skipped.
+pub fn parse(text: &str) -> HashMap<String, u64> {
+    let mut out = HashMap::new();
+    for line in text.lines() {
+        let Some((name, value)) = line.trim().split_once('=') else {
+            continue;
+        };
+        if !name.starts_with("CONFIG_") {
+            continue;
+        }
+        let v = match value {
+            "y" => Some(1),
+            "m" => Some(2),
+            "n" => Some(0),
+            v => v
+                .strip_prefix("0x")
+                .map_or_else(|| v.parse().ok(), |h| u64::from_str_radix(h, 16).ok())
+                .or_else(|| v.parse::<i64>().ok().map(|n| n as u64)),
+        };
+        if let Some(v) = v {
+            out.insert(name.to_string(), v);
+        }
+    }
+    out
+}
+
+/// The running kernel's `__kconfig` values, as libbpf would fill them:
+/// `LINUX_KERNEL_VERSION` ([`libbpf_kernel_version`]), and the
+/// `CONFIG_*` of `/boot/config-RELEASE` or `/proc/config.gz` (decompressed
+/// with `gzip -dc`), or of `override_file` when given.
+pub fn system(override_file: Option<&std::path::Path>) -> Result<HashMap<String, u64>, String> {
+    let release = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+    let release = release.trim();
+    let mut out = match override_file {
+        Some(path) => {
+            parse(&std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?)
+        }
+        None => {
+            let boot = format!("/boot/config-{release}");
+            if let Ok(text) = std::fs::read_to_string(&boot) {
+                parse(&text)
+            } else {
+                std::process::Command::new("gzip")
+                    .args(["-dc", "/proc/config.gz"])
+                    .stderr(std::process::Stdio::null())
+                    .output()
+                    .ok()
+                    .filter(|o| o.status.success())
+                    .map(|o| parse(&String::from_utf8_lossy(&o.stdout)))
+                    .unwrap_or_default()
+            }
+        }
+    };
+    let signature = std::fs::read_to_string("/proc/version_signature").ok();
+    let uts_version = std::fs::read_to_string("/proc/sys/kernel/version").unwrap_or_default();
+    if let Some(v) = libbpf_kernel_version(signature.as_deref(), &uts_version, release) {
+        out.insert("LINUX_KERNEL_VERSION".into(), v);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions() {
+        assert_eq!(kernel_version("6.18.44-fc-v1252"), Some(0x06122c));
+        assert_eq!(kernel_version("5.15.300"), Some(0x050fff));
+        assert_eq!(kernel_version("6.1"), None);
+        let debian = "#1 SMP Debian 4.19.260-1 (2022-09-29)";
+        assert_eq!(
+            libbpf_kernel_version(None, debian, "4.19.0-22-amd64"),
+            Some(0x0413ff)
+        );
+        let ubuntu = "Ubuntu 5.15.0-91.101-generic 5.15.131";
+        assert_eq!(
+            libbpf_kernel_version(Some(ubuntu), "#101-Ubuntu SMP", "5.15.0-91-generic"),
+            Some(0x050f83)
+        );
+        assert_eq!(
+            libbpf_kernel_version(None, "#1 SMP PREEMPT", "6.18.44-fc"),
+            Some(0x06122c)
+        );
+    }
+
+    #[test]
+    fn values() {
+        let v = parse("# c\nCONFIG_A=y\nCONFIG_B=m\nCONFIG_C=0x10\nCONFIG_D=\"s\"\nCONFIG_E=-1\n");
+        assert_eq!(v.get("CONFIG_A"), Some(&1));
+        assert_eq!(v.get("CONFIG_B"), Some(&2));
+        assert_eq!(v.get("CONFIG_C"), Some(&16));
+        assert_eq!(v.get("CONFIG_D"), None);
+        assert_eq!(v.get("CONFIG_E"), Some(&u64::MAX));
+    }
+}
