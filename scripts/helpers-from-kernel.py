@@ -244,7 +244,10 @@ def func_proto_table(fname, funcs, known_protos, ids, memo, stack=()):
             continue
         target = None
         if refs:
-            target = refs[-1] if "?" in stmt and "NULL :" in stmt else refs[0]
+            # `cond ? NULL : &proto` and `prog->sleepable ? &sleepable : &proto`:
+            # the proto a non-sleepable program on an unlocked-down kernel gets.
+            conditional = "?" in stmt and ("NULL :" in stmt or "sleepable ?" in stmt)
+            target = refs[-1] if conditional else refs[0]
         else:
             for c in calls:
                 inner = [r for r in proto_refs(funcs[c][1]) if r in known_protos]
