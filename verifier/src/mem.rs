@@ -462,8 +462,10 @@ fn map_access(
             ),
         ));
     }
-    // A constant string in read-only data reads as the bytes it holds.
+    // A constant string in read-only data reads as the bytes it holds (a
+    // register holds at most 8 of them; a helper reading more gets none).
     if kind != Access::Write
+        && size <= 8
         && base.fixed_offset()
         && map.rdonly
         && let Some(bytes) = &map.init
