@@ -288,13 +288,20 @@ pub fn access(
         }
         RegType::BtfId => btf_access(env, st, regno, &base, off, size, kind),
         RegType::ConstMap => {
-            // A map pointer reads as the kernel's map struct.
+            // A map pointer reads as the kernel's map struct, which starts
+            // at the pointer: nothing lies before it.
+            let tname = match env.prog.maps[base.aux as usize].map_type {
+                MapType::Array | MapType::PercpuArray => "bpf_array",
+                MapType::Hash | MapType::PercpuHash | MapType::LruHash => "bpf_htab",
+                _ => "bpf_map",
+            };
+            let at = base.off + off;
+            if at < 0 {
+                return err(format!(
+                    "R{regno} is {tname} invalid negative access: off={at}"
+                ));
+            }
             if kind == Access::Write {
-                let tname = match env.prog.maps[base.aux as usize].map_type {
-                    MapType::Array | MapType::PercpuArray => "bpf_array",
-                    MapType::Hash | MapType::PercpuHash | MapType::LruHash => "bpf_htab",
-                    _ => "bpf_map",
-                };
                 return err(format!("only read from {tname} is supported"));
             }
             Ok(Reg::scalar(Scalar::unknown_width(size)))

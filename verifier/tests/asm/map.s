@@ -596,3 +596,22 @@ r1 = map[id:0]
 call bpf_map_update_elem
 r0 = 0
 exit
+
+### map_ptr_read_negative_offset
+; type: socket
+; map: array key=4 value=48 max=1
+; expect: REJECT R1 is bpf_array invalid negative access: off=-8
+r1 = map[id:0]
+r6 = *(u64 *)(r1 -8)
+r0 = 1
+exit
+
+### map_ptr_write_negative_offset
+; type: socket
+; map: array key=4 value=48 max=1
+; expect: REJECT R1 is bpf_array invalid negative access: off=-8
+r1 = map[id:0]
+r2 = 0
+*(u64 *)(r1 -8) = r2
+r0 = 1
+exit
