@@ -7,7 +7,7 @@ use crate::precision::Hist;
 use crate::program::{MapType, Program};
 use crate::scalar::Scalar;
 use crate::state::{Frame, PtrFlags, Reg, RegType, State};
-use kfreg::Registry;
+use kfreg::{ProgType, Registry};
 use std::time::{Duration, Instant};
 
 /// The kernel's limit on processed instructions.
@@ -154,6 +154,8 @@ pub(crate) struct Env<'a> {
     pub subprog_of: Vec<u32>,
     /// The deepest stack each subprogram used, in bytes.
     subprog_depth: Vec<u32>,
+    /// Subprograms started as async callbacks (their own roots).
+    async_cb: Vec<bool>,
     /// Jump-class instructions processed (jumps, calls, exits).
     jmps_processed: u64,
     /// Counters when the last state was stored.
@@ -183,6 +185,7 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         loop_head: vec![false; prog.insns.len()],
         subprog_of: vec![0; prog.insns.len()],
         subprog_depth: vec![0; prog.subprogs.len()],
+        async_cb: vec![false; prog.subprogs.len()],
         jmps_processed: 0,
         prev_jmps: 0,
         prev_insns: 0,
@@ -278,6 +281,13 @@ impl Env<'_> {
     /// Queues a path that starts afresh (an async callback): it shares no
     /// history with the path that scheduled it.
     pub fn push_root(&mut self, st: State) {
+        if let Some(cb) = st
+            .frames
+            .first()
+            .and_then(|f| self.async_cb.get_mut(f.subprog as usize))
+        {
+            *cb = true;
+        }
         let log_pos = self.opts.log.then(|| self.log.len().saturating_sub(1));
         self.pending.push(Path {
             st,
@@ -328,10 +338,16 @@ impl Env<'_> {
         self.check_stack_depth()
     }
 
-    /// The combined stack of the deepest chain of BPF-to-BPF calls must fit
-    /// in 512 bytes; each frame counts rounded up to 16 (the JIT's unit).
+    /// After exploration, the kernel walks the static call graph from the
+    /// main program and from every async callback (last first), in
+    /// instruction order: a chain of calls may be at most 8 frames deep
+    /// (whether or not the calls can happen, so bounded recursion fails
+    /// here), and the stacks of a chain must fit in 512 bytes, each frame
+    /// rounded up to 16 (the JIT's unit). Global functions count; callbacks
+    /// whose address is taken run on the stack of the subprogram taking it,
+    /// except async ones, which are walked on their own.
     fn check_stack_depth(&self) -> Result<(), VerifyError> {
-        let calls: Vec<Vec<u32>> = (0..self.prog.subprogs.len())
+        let calls: Vec<Vec<(u32, u32, bool)>> = (0..self.prog.subprogs.len())
             .map(|s| {
                 let start = self.prog.subprogs[s].start as usize;
                 let end = self
@@ -339,42 +355,52 @@ impl Env<'_> {
                     .subprogs
                     .get(s + 1)
                     .map_or(self.prog.insns.len(), |n| n.start as usize);
-                // Callbacks whose address a subprogram takes run on its stack.
                 (start..end)
-                    .filter_map(|i| match self.prog.insns[i] {
-                        Insn::Call(Call::Local(off))
-                        | Insn::LdImm64 {
-                            pseudo: Pseudo::Func,
-                            imm: off,
-                            ..
-                        } => {
-                            let t = (i as i64 + 1 + off as i64) as u32;
-                            self.prog
-                                .subprogs
-                                .iter()
-                                .position(|x| x.start == t && !x.global)
-                                .map(|x| x as u32)
-                        }
-                        _ => None,
+                    .filter_map(|i| {
+                        let (off, direct) = match self.prog.insns[i] {
+                            Insn::Call(Call::Local(off)) => (off, true),
+                            Insn::LdImm64 {
+                                pseudo: Pseudo::Func,
+                                imm: off,
+                                ..
+                            } => (off, false),
+                            _ => return None,
+                        };
+                        let t = (i as i64 + 1 + off as i64) as u32;
+                        self.prog
+                            .subprogs
+                            .iter()
+                            .position(|x| x.start == t)
+                            .map(|x| (i as u32, x as u32, direct))
                     })
                     .collect()
             })
             .collect();
-        let frame = |s: u32| self.subprog_depth[s as usize].div_ceil(16) * 16;
-        // Depth-first over call chains; recursion was refused during exploration.
-        let mut work = vec![(0u32, frame(0), 1usize)];
-        while let Some((s, depth, frames)) = work.pop() {
-            if depth > MAX_STACK {
-                return Err(VerifyError {
-                    insn: None,
-                    msg: format!("combined stack size of {frames} calls is {depth}. Too large"),
-                });
-            }
-            if frames > MAX_CALL_FRAMES {
-                continue;
-            }
-            for &callee in &calls[s as usize] {
-                work.push((callee, depth + frame(callee), frames + 1));
+        // Tracing-like programs without tail calls may give a subprogram
+        // using at least 64 bytes a private stack of its own (x86-64's JIT
+        // supports it); such a frame no longer counts towards the chain.
+        let has_tail_call = self
+            .prog
+            .insns
+            .iter()
+            .any(|i| matches!(i, Insn::Call(Call::Helper(TAIL_CALL_HELPER))));
+        let priv_stack = !has_tail_call
+            && match self.prog.prog_type {
+                ProgType::Kprobe
+                | ProgType::Tracepoint
+                | ProgType::PerfEvent
+                | ProgType::RawTracepoint => true,
+                ProgType::Tracing => !self.prog.iter,
+                _ => false,
+            };
+        let mut walk = StackWalk {
+            env: self,
+            calls: &calls,
+            own_stack: vec![None; self.prog.subprogs.len()],
+        };
+        for root in (0..self.prog.subprogs.len()).rev() {
+            if root == 0 || self.async_cb[root] {
+                walk.visit(root as u32, 0, 0, root == 0 && priv_stack)?;
             }
         }
         Ok(())
@@ -877,5 +903,78 @@ pub fn alu_op_name(op: AluOp) -> &'static str {
         AluOp::Xor => "^=",
         AluOp::Mov | AluOp::MovSx(_) => "=",
         AluOp::Arsh => "s>>=",
+    }
+}
+
+/// `bpf_tail_call`'s helper number.
+const TAIL_CALL_HELPER: i32 = 12;
+
+/// The kernel's walk of the static call graph (`check_max_stack_depth`).
+struct StackWalk<'a, 'e> {
+    env: &'a Env<'e>,
+    /// Per subprogram: (instruction, callee, a call rather than an address).
+    calls: &'a [Vec<(u32, u32, bool)>],
+    /// Per subprogram, once decided: whether it runs on a private stack.
+    own_stack: Vec<Option<bool>>,
+}
+
+impl StackWalk<'_, '_> {
+    fn visit(
+        &mut self,
+        s: u32,
+        depth: u32,
+        frame: usize,
+        priv_ok: bool,
+    ) -> Result<(), VerifyError> {
+        let size = self.env.subprog_depth[s as usize].div_ceil(16) * 16;
+        let own = self.own_stack[s as usize];
+        let own = match own {
+            Some(o) => o,
+            None if !priv_ok => {
+                self.own_stack[s as usize] = Some(false);
+                false
+            }
+            None => {
+                let o = size >= 64;
+                if o {
+                    self.own_stack[s as usize] = Some(true);
+                }
+                o
+            }
+        };
+        let depth = if own {
+            if size > MAX_STACK {
+                return Err(VerifyError {
+                    insn: None,
+                    msg: format!("stack size of subprog {s} is {size}. Too large"),
+                });
+            }
+            depth
+        } else {
+            let d = depth + size;
+            if d > MAX_STACK {
+                return Err(VerifyError {
+                    insn: None,
+                    msg: format!(
+                        "combined stack size of {} calls is {d}. Too large",
+                        frame + 1
+                    ),
+                });
+            }
+            d
+        };
+        for &(_, callee, direct) in &self.calls[s as usize] {
+            if self.env.async_cb[callee as usize] && !direct {
+                continue;
+            }
+            if frame + 1 >= MAX_CALL_FRAMES {
+                return Err(VerifyError {
+                    insn: None,
+                    msg: format!("the call stack of {} frames is too deep !", frame + 1),
+                });
+            }
+            self.visit(callee, depth, frame + 1, priv_ok)?;
+        }
+        Ok(())
     }
 }
