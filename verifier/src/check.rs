@@ -156,6 +156,9 @@ pub(crate) struct Env<'a> {
     subprog_depth: Vec<u32>,
     /// Subprograms started as async callbacks (their own roots).
     async_cb: Vec<bool>,
+    /// Per instruction: the kind of pointer its load or store went through
+    /// first (see [`crate::mem::check_mem_insn`]).
+    pub insn_ptr_type: Vec<Option<RegType>>,
     /// Jump-class instructions processed (jumps, calls, exits).
     jmps_processed: u64,
     /// Counters when the last state was stored.
@@ -186,6 +189,7 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         subprog_of: vec![0; prog.insns.len()],
         subprog_depth: vec![0; prog.subprogs.len()],
         async_cb: vec![false; prog.subprogs.len()],
+        insn_ptr_type: vec![None; prog.insns.len()],
         jmps_processed: 0,
         prev_jmps: 0,
         prev_insns: 0,

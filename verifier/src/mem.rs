@@ -75,7 +75,9 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
             } else {
                 Access::Read
             };
+            let through = st.reg(src).ty;
             let mut v = access(env, st, src, off as i32, size.bytes(), kind, None)?;
+            same_pointer_kind(env, st.insn, through, true)?;
             if sign_ext && v.ty == RegType::Scalar {
                 v = Reg::scalar(v.var.sext(size.bytes()));
             }
@@ -98,6 +100,7 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
                 Access::Write,
                 Some(v),
             )?;
+            same_pointer_kind(env, st.insn, st.reg(dst).ty, false)?;
         }
         Insn::Stx {
             size,
@@ -117,6 +120,7 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
                 Access::Write,
                 Some(v),
             )?;
+            same_pointer_kind(env, st.insn, st.reg(dst).ty, false)?;
         }
         Insn::Atomic {
             size,
@@ -126,6 +130,35 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
             off,
         } => check_atomic(env, st, size, op, dst, src, off)?,
         _ => unreachable!("not a memory instruction"),
+    }
+    Ok(())
+}
+
+/// The kernel rewrites an access through a context, socket or kernel
+/// object pointer once for all paths, so it remembers the kind of pointer
+/// each load and store went through first: another path may not take the
+/// same instruction through another kind when either is one of those. A
+/// load may mix kernel objects and plain memory (it becomes a fault-safe
+/// load of both).
+fn same_pointer_kind(env: &mut Env, idx: u32, ty: RegType, load: bool) -> Result<(), VerifyError> {
+    let rewritten = |t: RegType| matches!(t, RegType::Ctx | RegType::Sock | RegType::BtfId);
+    let Some(slot) = env.insn_ptr_type.get_mut(idx as usize) else {
+        return Ok(());
+    };
+    match *slot {
+        None => *slot = Some(ty),
+        Some(prev) if prev != ty && (rewritten(prev) || rewritten(ty)) => {
+            let mem_or_obj = |t: RegType| matches!(t, RegType::Mem | RegType::BtfId);
+            if load && mem_or_obj(prev) && mem_or_obj(ty) {
+                *slot = Some(RegType::BtfId);
+            } else {
+                return Err(VerifyError::at(
+                    idx,
+                    "same insn cannot be used with different pointers",
+                ));
+            }
+        }
+        Some(_) => {}
     }
     Ok(())
 }
@@ -161,6 +194,7 @@ fn check_atomic(
                 Access::Write,
                 Some(v),
             )?;
+            same_pointer_kind(env, st.insn, st.reg(dst).ty, false)?;
             return Ok(());
         }
         _ => {}
