@@ -486,6 +486,16 @@ fn map_access(
             ),
         ));
     }
+    if kind != Access::Write && map.wronly {
+        let fixed = base.off + off;
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "read from map forbidden, value_size={} off={fixed} size={size}",
+                map.value_size
+            ),
+        ));
+    }
     let (lo, hi) = region_access(idx, regno, base, off, size, map.value_size, |o, s, sz| {
         format!("invalid access to map value, value_size={sz} off={o} size={s}")
     })?;

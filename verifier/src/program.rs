@@ -184,6 +184,8 @@ pub struct MapDef {
     pub value_type: Option<u32>,
     /// Read-only for the program (`.rodata`, frozen maps).
     pub rdonly: bool,
+    /// Write-only for the program (`BPF_F_WRONLY_PROG`).
+    pub wronly: bool,
     /// Global data backing a section (`.bss`, `.data`, `.rodata`, `.data.NAME`).
     pub global_data: bool,
     /// The value's initial bytes, for read-only data (constant strings).

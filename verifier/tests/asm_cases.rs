@@ -27,7 +27,7 @@ struct AsmCase {
     name: String,
     prog_type: ProgType,
     iter: bool,
-    maps: Vec<(MapType, u32, u32, u32, bool)>,
+    maps: Vec<(MapType, u32, u32, u32, bool, bool)>,
     expect: Option<String>,
     text: String,
 }
@@ -100,9 +100,13 @@ fn load_cases() -> Vec<AsmCase> {
                             .find_map(|w| w.strip_prefix(k)?.parse::<u32>().ok())
                             .unwrap_or(0)
                     };
-                    let rdonly = m.split_whitespace().any(|w| w == "rdonly_prog");
+                    // BPF_F_RDONLY_PROG and BPF_F_WRONLY_PROG, by word or in `flags=N`.
+                    let flags = kv("flags=");
+                    let rdonly =
+                        m.split_whitespace().any(|w| w == "rdonly_prog") || flags & (1 << 7) != 0;
+                    let wronly = flags & (1 << 8) != 0;
                     case.maps
-                        .push((ty, kv("key="), kv("value="), kv("max="), rdonly));
+                        .push((ty, kv("key="), kv("value="), kv("max="), rdonly, wronly));
                 } else if let Some(e) = meta.strip_prefix("expect: ") {
                     case.expect = Some(e.trim().into());
                 }
@@ -118,10 +122,13 @@ impl AsmCase {
     fn case(&self) -> Case {
         let mut c = Case::new(self.prog_type, &self.text);
         c.prog.iter = self.iter;
-        for (i, (ty, k, v, max, rdonly)) in self.maps.iter().enumerate() {
+        for (i, (ty, k, v, max, rdonly, wronly)) in self.maps.iter().enumerate() {
             c = c.map_n(&format!("map{i}"), *ty, *k, *v, *max, None);
             if *rdonly {
                 c = c.rdonly();
+            }
+            if *wronly {
+                c = c.wronly();
             }
         }
         c
