@@ -506,9 +506,13 @@ impl Env<'_> {
         self.stats.max_states_per_insn = self.stats.max_states_per_insn.max(compared);
         let mut widen_from = None;
         let mut evict = Vec::new();
+        // A may_goto converges only against a round at another depth; at
+        // the same depth an equal state is an infinite loop.
+        let may_goto = matches!(self.prog.insns[idx], Insn::MayGoto { .. });
         for (pos, &n) in self.explored[idx].iter().enumerate() {
             let node = &mut self.nodes[n];
-            if node.branches == 0 || loop_head {
+            let same_round = may_goto && node.state.loop_depth == path.st.loop_depth;
+            if node.branches == 0 || loop_head && !same_round {
                 let mode = if node.branches > 0 {
                     crate::prune::Mode::Ranges
                 } else {
@@ -691,12 +695,15 @@ impl Env<'_> {
                 path.st.insn = (idx as i64 + 1 + off as i64) as u32;
             }
             Insn::MayGoto { off } => {
-                // Either the loop budget is left (fall through) or it ran out (jump).
+                // Either the loop budget is left (fall through, one level
+                // deeper) or it ran out (jump). Like the kernel, the jump is
+                // followed first and the fall-through queued: a jump back to
+                // the same state at the same depth is an infinite loop.
                 let target = (idx as i64 + 1 + off as i64) as u32;
-                let mut other = path.st.clone();
-                other.loop_depth += 1;
-                self.push_branch(path, other, target)?;
-                path.st.insn += 1;
+                let mut body = path.st.clone();
+                body.loop_depth += 1;
+                self.push_branch(path, body, idx + 1)?;
+                path.st.insn = target;
             }
             Insn::Jmp {
                 wide,
