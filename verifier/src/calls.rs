@@ -897,7 +897,15 @@ enum GlobalArg {
 /// The kernel's reading of global function `sub`'s parameters from its
 /// prototype; `None` when the prototype is unknown.
 fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
-    let args = &env.prog.subprogs[sub as usize].args;
+    let s = &env.prog.subprogs[sub as usize];
+    // The kernel assumes a global function's result is a number.
+    if !s.ret_scalar {
+        return Err(format!(
+            "Global function {}() doesn't return scalar. Only those are supported.",
+            s.name
+        ));
+    }
+    let args = &s.args;
     if args.is_empty() {
         return Ok(None);
     }

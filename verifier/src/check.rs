@@ -156,6 +156,9 @@ pub(crate) struct Env<'a> {
     subprog_depth: Vec<u32>,
     /// Subprograms started as async callbacks (their own roots).
     async_cb: Vec<bool>,
+    /// Subprograms run as callbacks (of a helper or kfunc, async, or the
+    /// exception callback).
+    is_cb: Vec<bool>,
     /// Per instruction: the kind of pointer its load or store went through
     /// first (see [`crate::mem::check_mem_insn`]).
     pub insn_ptr_type: Vec<Option<RegType>>,
@@ -189,6 +192,7 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         subprog_of: vec![0; prog.insns.len()],
         subprog_depth: vec![0; prog.subprogs.len()],
         async_cb: vec![false; prog.subprogs.len()],
+        is_cb: vec![false; prog.subprogs.len()],
         insn_ptr_type: vec![None; prog.insns.len()],
         jmps_processed: 0,
         prev_jmps: 0,
@@ -196,7 +200,8 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         live_states: 0,
         next_id: 0,
     };
-    let result = crate::compat::check(&env)
+    let result = check_exception_cb_tags(prog)
+        .and_then(|()| crate::compat::check(&env))
         .and_then(|()| crate::cfg::check(&mut env))
         .and_then(|()| env.run());
     env.stats.duration = start.elapsed();
@@ -232,6 +237,18 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         log: env.log,
         stats: env.stats,
     }
+}
+
+/// The kernel reads the main program's exception callback tag before
+/// anything else; more than one is refused.
+fn check_exception_cb_tags(prog: &Program) -> Result<(), VerifyError> {
+    if prog.exception_cb_tags > 1 {
+        return Err(VerifyError {
+            insn: None,
+            msg: "multiple exception callback tags for main subprog".into(),
+        });
+    }
+    Ok(())
 }
 
 impl Env<'_> {
@@ -315,8 +332,13 @@ impl Env<'_> {
     }
 
     fn run(&mut self) -> Result<(), VerifyError> {
+        // The exception callback is verified on its own, like a global
+        // function, with the cookie that was thrown as its one argument.
+        let exception_cb = self.prog.exception_cb;
         let roots: Vec<u32> = (0..self.prog.subprogs.len() as u32)
-            .filter(|s| *s == 0 || self.prog.subprogs[*s as usize].global)
+            .filter(|s| {
+                *s == 0 || self.prog.subprogs[*s as usize].global || Some(*s) == exception_cb
+            })
             .collect();
         for root in roots {
             let mut st = self.initial_state(root);
@@ -324,6 +346,16 @@ impl Env<'_> {
                 && let Some(regs) = crate::calls::global_entry_regs(self, root)?
             {
                 st.cur_mut().regs[1..6].copy_from_slice(&regs);
+            }
+            if Some(root) == exception_cb {
+                let args = &self.prog.subprogs[root as usize].args;
+                if args.len() != 1 || args[0] != crate::program::SubprogArg::Scalar {
+                    return Err(VerifyError {
+                        insn: None,
+                        msg: "exception cb only supports single integer argument".into(),
+                    });
+                }
+                self.is_cb[root as usize] = true;
             }
             if root != 0 {
                 self.logln(&format!(
@@ -351,7 +383,7 @@ impl Env<'_> {
     /// whose address is taken run on the stack of the subprogram taking it,
     /// except async ones, which are walked on their own.
     fn check_stack_depth(&self) -> Result<(), VerifyError> {
-        let calls: Vec<Vec<(u32, u32, bool)>> = (0..self.prog.subprogs.len())
+        let edges: Vec<Vec<Edge>> = (0..self.prog.subprogs.len())
             .map(|s| {
                 let start = self.prog.subprogs[s].start as usize;
                 let end = self
@@ -368,6 +400,14 @@ impl Env<'_> {
                                 imm: off,
                                 ..
                             } => (off, false),
+                            Insn::Call(Call::Kfunc { btf_id, fd: 0 })
+                                if self.prog.kfuncs.get(&btf_id).is_some_and(|id| {
+                                    self.reg.flags(*id).contains(kfreg::Flags::THROWS)
+                                }) =>
+                            {
+                                let id = self.prog.kfuncs[&btf_id];
+                                return Some(Edge::Throw(i as u32, self.reg.get(id).name));
+                            }
                             _ => return None,
                         };
                         let t = (i as i64 + 1 + off as i64) as u32;
@@ -375,7 +415,11 @@ impl Env<'_> {
                             .subprogs
                             .iter()
                             .position(|x| x.start == t)
-                            .map(|x| (i as u32, x as u32, direct))
+                            .map(|x| Edge::Call {
+                                insn: i as u32,
+                                callee: x as u32,
+                                direct,
+                            })
                     })
                     .collect()
             })
@@ -399,12 +443,12 @@ impl Env<'_> {
             };
         let mut walk = StackWalk {
             env: self,
-            calls: &calls,
+            edges: &edges,
             own_stack: vec![None; self.prog.subprogs.len()],
         };
         for root in (0..self.prog.subprogs.len()).rev() {
-            if root == 0 || self.async_cb[root] {
-                walk.visit(root as u32, 0, 0, root == 0 && priv_stack)?;
+            if root == 0 || walk.own_root(root as u32) {
+                walk.visit(root as u32, 0, 0, root == 0 && priv_stack, false)?;
             }
         }
         Ok(())
@@ -462,6 +506,11 @@ impl Env<'_> {
                 let step = self.step(&mut path);
                 path.hist = std::mem::take(&mut self.cur_hist);
                 let step = step?;
+                if let Some(f) = path.st.frames.last()
+                    && f.in_callback.is_some()
+                {
+                    self.is_cb[f.subprog as usize] = true;
+                }
                 if grows {
                     for f in &path.st.frames {
                         let d = &mut self.subprog_depth[f.subprog as usize];
@@ -920,23 +969,46 @@ pub fn alu_op_name(op: AluOp) -> &'static str {
 /// `bpf_tail_call`'s helper number.
 const TAIL_CALL_HELPER: i32 = 12;
 
+/// What the static call-graph walk looks at in a subprogram, in order.
+enum Edge {
+    /// A call (`direct`) or a callback's address taken.
+    Call {
+        /// The instruction.
+        insn: u32,
+        /// The subprogram called.
+        callee: u32,
+        /// A call rather than an address.
+        direct: bool,
+    },
+    /// A call of a kfunc that throws: the instruction and the kfunc's name.
+    Throw(u32, &'static str),
+}
+
 /// The kernel's walk of the static call graph (`check_max_stack_depth`).
 struct StackWalk<'a, 'e> {
     env: &'a Env<'e>,
-    /// Per subprogram: (instruction, callee, a call rather than an address).
-    calls: &'a [Vec<(u32, u32, bool)>],
+    /// Per subprogram, what it calls or throws.
+    edges: &'a [Vec<Edge>],
     /// Per subprogram, once decided: whether it runs on a private stack.
     own_stack: Vec<Option<bool>>,
 }
 
 impl StackWalk<'_, '_> {
+    /// Async callbacks and the exception callback start walks of their own.
+    fn own_root(&self, s: u32) -> bool {
+        self.env.async_cb[s as usize] || self.env.prog.exception_cb == Some(s)
+    }
+
+    /// `in_cb`: a callback is on the chain of calls leading here.
     fn visit(
         &mut self,
         s: u32,
         depth: u32,
         frame: usize,
         priv_ok: bool,
+        in_cb: bool,
     ) -> Result<(), VerifyError> {
+        let in_cb = in_cb || self.env.is_cb[s as usize];
         let size = self.env.subprog_depth[s as usize].div_ceil(16) * 16;
         let own = self.own_stack[s as usize];
         let own = match own {
@@ -974,9 +1046,33 @@ impl StackWalk<'_, '_> {
             }
             d
         };
-        for &(_, callee, direct) in &self.calls[s as usize] {
-            if self.env.async_cb[callee as usize] && !direct {
-                continue;
+        for edge in &self.edges[s as usize] {
+            let (insn, callee, direct) = match *edge {
+                Edge::Throw(insn, name) if in_cb => {
+                    return Err(VerifyError::at(
+                        insn,
+                        format!(
+                            "{name} kfunc (insn {insn}) cannot be called from callback subprog {s}"
+                        ),
+                    ));
+                }
+                Edge::Throw(..) => continue,
+                Edge::Call {
+                    insn,
+                    callee,
+                    direct,
+                } => (insn, callee, direct),
+            };
+            if self.own_root(callee) {
+                if !direct {
+                    continue;
+                }
+                if self.env.prog.exception_cb == Some(callee) {
+                    return Err(VerifyError::at(
+                        insn,
+                        format!("insn {insn} cannot call exception cb directly"),
+                    ));
+                }
             }
             if frame + 1 >= MAX_CALL_FRAMES {
                 return Err(VerifyError {
@@ -984,7 +1080,7 @@ impl StackWalk<'_, '_> {
                     msg: format!("the call stack of {} frames is too deep !", frame + 1),
                 });
             }
-            self.visit(callee, depth, frame + 1, priv_ok)?;
+            self.visit(callee, depth, frame + 1, priv_ok, in_cb)?;
         }
         Ok(())
     }
