@@ -332,6 +332,11 @@ def verifier_properties(funcs, all_protos):
     # Results that carry the argument's reference (check_helper_call's
     # `is_ptr_cast_function || is_dynptr_ref_function` branch).
     props["carries_ref"] = func_ids_in(funcs, "is_ptr_cast_function") + func_ids_in(funcs, "is_dynptr_ref_function")
+    # Arguments check_helper_call refuses unless they are zero, by helper.
+    zero = {}
+    for m in re.finditer(r"case BPF_FUNC_(\w+):\s*(?:/\*.*?\*/\s*)?if \(!register_is_null\(&regs\[BPF_REG_(\d)\]\)\)", funcs["check_helper_call"][1], flags=re.S):
+        zero.setdefault(m.group(1), []).append(int(m.group(2)))
+    props["zero_args"] = zero
     # record_func_key: the helper whose map is a program array indexed by R3.
     props["tail_call"] = func_ids_in(funcs, "record_func_key")[:1]
     # bpf_helper_changes_pkt_data compares the helpers' C functions.

@@ -24,6 +24,9 @@
  * veristat reports as duration) and "subprogs" the number of entries of its
  * "stack depth A+B+..." line; both are only printed by the kernel with the
  * BPF_LOG_STATS bit (log level 4, veristat's default), null otherwise.
+ * A program the kernel accepted is recorded as ACCEPT even when libbpf fails
+ * afterwards (a prog array slot naming a program that was not loaded); its
+ * "errno" and "error_lines" then hold libbpf's failure and "note" says so.
  *
  * Build: gcc -O2 -Wall -o kload scripts/kload.c -lbpf
  * Usage: kload [--name-only] [--log DIR] [--log-level N] FILE.bpf.o...
@@ -292,8 +295,19 @@ static int load_one(const char *path, const char *shown, int idx, const char *lo
 		}
 	}
 
+	/* A rejection always leaves a message before the summary.  A log that
+	 * holds nothing but the summary means the kernel accepted the program
+	 * and libbpf failed afterwards (for example filling a prog array with
+	 * programs that were not loaded): the verdict is the kernel's. */
+	int rejected = err != 0;
+	if (err && log_used && summary == 0) {
+		rejected = 0;
+		note = "the kernel accepted the program; libbpf failed afterwards "
+		       "(error_lines holds libbpf's message)";
+	}
+
 	const char *error = NULL;
-	if (err && log_used) {
+	if (rejected && log_used) {
 		if (summary > 0)
 			error = lines[summary - 1];
 		else if (summary < 0 && n > 0)
@@ -333,9 +347,9 @@ static int load_one(const char *path, const char *shown, int idx, const char *lo
 	json_str(out, sec);
 	fputs(", \"prog_type\": ", out);
 	json_str(out, ptype);
-	fprintf(out, ", \"verdict\": \"%s\"", err ? "REJECT" : "ACCEPT");
+	fprintf(out, ", \"verdict\": \"%s\"", rejected ? "REJECT" : "ACCEPT");
 	fputs(", \"error\": ", out);
-	json_str(out, error ? error : lib_err);
+	json_str(out, rejected ? (error ? error : lib_err) : NULL);
 	if (insns >= 0)
 		fprintf(out, ", \"insns_processed\": %ld", insns);
 	else

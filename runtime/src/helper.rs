@@ -252,6 +252,14 @@ modifier! {
     Alloc
 }
 
+/// An `Anything` argument that must be zero (reserved flags the kernel
+/// refuses unless they are 0).
+#[derive(Debug)]
+pub struct Zero;
+impl HelperArgType for Zero {
+    const ARG: HelperArg = Anything::ARG.with(ArgFlags::ZERO);
+}
+
 /// `MEM_FIXED_SIZE` with `arg_size = N`: memory of a size known in advance.
 #[derive(Debug)]
 pub struct Fixed<T, const N: u32>(PhantomData<T>);

@@ -9,17 +9,45 @@ use crate::state::{PtrFlags, Reg, RegType, State};
 pub fn decide(dst: &Reg, op: JmpOp, src: &Reg, wide: bool) -> Option<bool> {
     match (dst.ty, src.ty) {
         (RegType::Scalar, RegType::Scalar) => dst.var.branch_taken(op, &src.var, wide),
-        _ if dst.is_pointer() && src.is_null() && !dst.maybe_null() && wide => match op {
+        _ if dst.is_pointer() && src.is_null() && not_null(dst) && wide => match op {
             JmpOp::Eq => Some(false),
             JmpOp::Ne => Some(true),
             _ => None,
         },
-        _ if src.is_pointer() && dst.is_null() && !src.maybe_null() && wide => match op {
+        _ if src.is_pointer() && dst.is_null() && not_null(src) && wide => match op {
             JmpOp::Eq => Some(false),
             JmpOp::Ne => Some(true),
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// Whether the kernel holds `r` to be non-NULL, so that a comparison with
+/// 0 has one outcome (its `reg_not_null`). Context, stack and packet
+/// pointers are not among them: both sides of such a test are explored.
+/// A kernel object pointer is, when it carries a reference or is trusted
+/// with no modifier that makes it unsafe.
+fn not_null(r: &Reg) -> bool {
+    if r.maybe_null() {
+        return false;
+    }
+    match r.ty {
+        RegType::Sock | RegType::MapValue | RegType::MapKey | RegType::ConstMap => true,
+        RegType::Mem => !r.flags.has(PtrFlags::UNTRUSTED),
+        RegType::BtfId => {
+            let trusting = [PtrFlags::ALLOC, PtrFlags::TRUSTED, PtrFlags::NON_OWN];
+            let unsafe_mods = [
+                PtrFlags::RCU,
+                PtrFlags::UNTRUSTED,
+                PtrFlags::PERCPU,
+                PtrFlags::RDONLY,
+            ];
+            r.ref_obj_id != 0
+                || trusting.iter().any(|f| r.flags.has(*f))
+                    && !unsafe_mods.iter().any(|f| r.flags.has(*f))
+        }
+        _ => false,
     }
 }
 

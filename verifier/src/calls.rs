@@ -393,7 +393,7 @@ pub fn check_resources(env: &Env, st: &State, idx: u32, prefix: &str) -> Result<
 
 /// The kfunc that enters a region (declared with `enters`, without
 /// `excluding`): the kernel's messages name the region after it.
-fn region_entry(env: &Env, enters: Flags, excluding: Flags) -> &'static str {
+pub(crate) fn region_entry(env: &Env, enters: Flags, excluding: Flags) -> &'static str {
     env.reg
         .iter()
         .find(|(id, _)| env.reg.has(*id, enters) && !env.reg.flags(*id).intersects(excluding))
@@ -452,7 +452,15 @@ enum GlobalArg {
 /// The kernel's reading of global function `sub`'s parameters from its
 /// prototype; `None` when the prototype is unknown.
 fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
-    let args = &env.prog.subprogs[sub as usize].args;
+    let s = &env.prog.subprogs[sub as usize];
+    // The kernel assumes a global function's result is a number.
+    if !s.ret_scalar {
+        return Err(format!(
+            "Global function {}() doesn't return scalar. Only those are supported.",
+            s.name
+        ));
+    }
+    let args = &s.args;
     if args.is_empty() {
         return Ok(None);
     }

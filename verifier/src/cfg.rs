@@ -27,6 +27,7 @@ pub fn discover_subprogs(prog: &mut Program) {
                 start: target as u32,
                 name: format!("func#{}", prog.subprogs.len()),
                 global: false,
+                ret_scalar: true,
                 args: Vec::new(),
             });
         }

@@ -7,7 +7,7 @@ use crate::precision::Hist;
 use crate::program::{MapType, Program};
 use crate::scalar::Scalar;
 use crate::state::{Frame, PtrFlags, Reg, RegType, State};
-use kfreg::Registry;
+use kfreg::{ProgType, Registry};
 use std::time::{Duration, Instant};
 
 /// The kernel's limit on processed instructions.
@@ -154,6 +154,14 @@ pub(crate) struct Env<'a> {
     pub subprog_of: Vec<u32>,
     /// The deepest stack each subprogram used, in bytes.
     subprog_depth: Vec<u32>,
+    /// Subprograms started as async callbacks (their own roots).
+    async_cb: Vec<bool>,
+    /// Subprograms run as callbacks (of a helper or kfunc, async, or the
+    /// exception callback).
+    is_cb: Vec<bool>,
+    /// Per instruction: the kind of pointer its load or store went through
+    /// first (see [`crate::mem::check_mem_insn`]).
+    pub insn_ptr_type: Vec<Option<RegType>>,
     /// Jump-class instructions processed (jumps, calls, exits).
     jmps_processed: u64,
     /// Counters when the last state was stored.
@@ -183,13 +191,17 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         loop_head: vec![false; prog.insns.len()],
         subprog_of: vec![0; prog.insns.len()],
         subprog_depth: vec![0; prog.subprogs.len()],
+        async_cb: vec![false; prog.subprogs.len()],
+        is_cb: vec![false; prog.subprogs.len()],
+        insn_ptr_type: vec![None; prog.insns.len()],
         jmps_processed: 0,
         prev_jmps: 0,
         prev_insns: 0,
         live_states: 0,
         next_id: 0,
     };
-    let result = crate::compat::check(&env)
+    let result = check_exception_cb_tags(prog)
+        .and_then(|()| crate::compat::check(&env))
         .and_then(|()| crate::cfg::check(&mut env))
         .and_then(|()| env.run());
     env.stats.duration = start.elapsed();
@@ -225,6 +237,18 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         log: env.log,
         stats: env.stats,
     }
+}
+
+/// The kernel reads the main program's exception callback tag before
+/// anything else; more than one is refused.
+fn check_exception_cb_tags(prog: &Program) -> Result<(), VerifyError> {
+    if prog.exception_cb_tags > 1 {
+        return Err(VerifyError {
+            insn: None,
+            msg: "multiple exception callback tags for main subprog".into(),
+        });
+    }
+    Ok(())
 }
 
 impl Env<'_> {
@@ -278,6 +302,13 @@ impl Env<'_> {
     /// Queues a path that starts afresh (an async callback): it shares no
     /// history with the path that scheduled it.
     pub fn push_root(&mut self, st: State) {
+        if let Some(cb) = st
+            .frames
+            .first()
+            .and_then(|f| self.async_cb.get_mut(f.subprog as usize))
+        {
+            *cb = true;
+        }
         let log_pos = self.opts.log.then(|| self.log.len().saturating_sub(1));
         self.pending.push(Path {
             st,
@@ -301,8 +332,13 @@ impl Env<'_> {
     }
 
     fn run(&mut self) -> Result<(), VerifyError> {
+        // The exception callback is verified on its own, like a global
+        // function, with the cookie that was thrown as its one argument.
+        let exception_cb = self.prog.exception_cb;
         let roots: Vec<u32> = (0..self.prog.subprogs.len() as u32)
-            .filter(|s| *s == 0 || self.prog.subprogs[*s as usize].global)
+            .filter(|s| {
+                *s == 0 || self.prog.subprogs[*s as usize].global || Some(*s) == exception_cb
+            })
             .collect();
         for root in roots {
             let mut st = self.initial_state(root);
@@ -310,6 +346,16 @@ impl Env<'_> {
                 && let Some(regs) = crate::calls::global_entry_regs(self, root)?
             {
                 st.cur_mut().regs[1..6].copy_from_slice(&regs);
+            }
+            if Some(root) == exception_cb {
+                let args = &self.prog.subprogs[root as usize].args;
+                if args.len() != 1 || args[0] != crate::program::SubprogArg::Scalar {
+                    return Err(VerifyError {
+                        insn: None,
+                        msg: "exception cb only supports single integer argument".into(),
+                    });
+                }
+                self.is_cb[root as usize] = true;
             }
             if root != 0 {
                 self.logln(&format!(
@@ -328,10 +374,16 @@ impl Env<'_> {
         self.check_stack_depth()
     }
 
-    /// The combined stack of the deepest chain of BPF-to-BPF calls must fit
-    /// in 512 bytes; each frame counts rounded up to 16 (the JIT's unit).
+    /// After exploration, the kernel walks the static call graph from the
+    /// main program and from every async callback (last first), in
+    /// instruction order: a chain of calls may be at most 8 frames deep
+    /// (whether or not the calls can happen, so bounded recursion fails
+    /// here), and the stacks of a chain must fit in 512 bytes, each frame
+    /// rounded up to 16 (the JIT's unit). Global functions count; callbacks
+    /// whose address is taken run on the stack of the subprogram taking it,
+    /// except async ones, which are walked on their own.
     fn check_stack_depth(&self) -> Result<(), VerifyError> {
-        let calls: Vec<Vec<u32>> = (0..self.prog.subprogs.len())
+        let edges: Vec<Vec<Edge>> = (0..self.prog.subprogs.len())
             .map(|s| {
                 let start = self.prog.subprogs[s].start as usize;
                 let end = self
@@ -339,42 +391,69 @@ impl Env<'_> {
                     .subprogs
                     .get(s + 1)
                     .map_or(self.prog.insns.len(), |n| n.start as usize);
-                // Callbacks whose address a subprogram takes run on its stack.
                 (start..end)
-                    .filter_map(|i| match self.prog.insns[i] {
-                        Insn::Call(Call::Local(off))
-                        | Insn::LdImm64 {
-                            pseudo: Pseudo::Func,
-                            imm: off,
-                            ..
-                        } => {
-                            let t = (i as i64 + 1 + off as i64) as u32;
-                            self.prog
-                                .subprogs
-                                .iter()
-                                .position(|x| x.start == t && !x.global)
-                                .map(|x| x as u32)
-                        }
-                        _ => None,
+                    .filter_map(|i| {
+                        let (off, direct) = match self.prog.insns[i] {
+                            Insn::Call(Call::Local(off)) => (off, true),
+                            Insn::LdImm64 {
+                                pseudo: Pseudo::Func,
+                                imm: off,
+                                ..
+                            } => (off, false),
+                            Insn::Call(Call::Kfunc { btf_id, fd: 0 })
+                                if self.prog.kfuncs.get(&btf_id).is_some_and(|id| {
+                                    self.reg.flags(*id).contains(kfreg::Flags::THROWS)
+                                }) =>
+                            {
+                                let id = self.prog.kfuncs[&btf_id];
+                                return Some(Edge::Throw(i as u32, self.reg.get(id).name));
+                            }
+                            _ => return None,
+                        };
+                        let t = (i as i64 + 1 + off as i64) as u32;
+                        self.prog
+                            .subprogs
+                            .iter()
+                            .position(|x| x.start == t)
+                            .map(|x| Edge::Call {
+                                insn: i as u32,
+                                callee: x as u32,
+                                direct,
+                            })
                     })
                     .collect()
             })
             .collect();
-        let frame = |s: u32| self.subprog_depth[s as usize].div_ceil(16) * 16;
-        // Depth-first over call chains; recursion was refused during exploration.
-        let mut work = vec![(0u32, frame(0), 1usize)];
-        while let Some((s, depth, frames)) = work.pop() {
-            if depth > MAX_STACK {
-                return Err(VerifyError {
-                    insn: None,
-                    msg: format!("combined stack size of {frames} calls is {depth}. Too large"),
-                });
-            }
-            if frames > MAX_CALL_FRAMES {
-                continue;
-            }
-            for &callee in &calls[s as usize] {
-                work.push((callee, depth + frame(callee), frames + 1));
+        // Tracing-like programs without tail calls may give a subprogram
+        // using at least 64 bytes a private stack of its own (x86-64's JIT
+        // supports it); such a frame no longer counts towards the chain.
+        let has_tail_call = self.prog.insns.iter().any(|i| match i {
+            Insn::Call(Call::Helper(id)) => u32::try_from(*id).is_ok_and(|id| {
+                self.reg
+                    .helpers()
+                    .protos(id)
+                    .iter()
+                    .any(|h| h.has(kfreg::HelperFlags::TAIL_CALL))
+            }),
+            _ => false,
+        });
+        let priv_stack = !has_tail_call
+            && match self.prog.prog_type {
+                ProgType::Kprobe
+                | ProgType::Tracepoint
+                | ProgType::PerfEvent
+                | ProgType::RawTracepoint => true,
+                ProgType::Tracing => !self.prog.iter,
+                _ => false,
+            };
+        let mut walk = StackWalk {
+            env: self,
+            edges: &edges,
+            own_stack: vec![None; self.prog.subprogs.len()],
+        };
+        for root in (0..self.prog.subprogs.len()).rev() {
+            if root == 0 || walk.own_root(root as u32) {
+                walk.visit(root as u32, 0, 0, root == 0 && priv_stack, false)?;
             }
         }
         Ok(())
@@ -432,6 +511,11 @@ impl Env<'_> {
                 let step = self.step(&mut path);
                 path.hist = std::mem::take(&mut self.cur_hist);
                 let step = step?;
+                if let Some(f) = path.st.frames.last()
+                    && f.in_callback.is_some()
+                {
+                    self.is_cb[f.subprog as usize] = true;
+                }
                 if grows {
                     for f in &path.st.frames {
                         let d = &mut self.subprog_depth[f.subprog as usize];
@@ -476,9 +560,13 @@ impl Env<'_> {
         self.stats.max_states_per_insn = self.stats.max_states_per_insn.max(compared);
         let mut widen_from = None;
         let mut evict = Vec::new();
+        // A may_goto converges only against a round at another depth; at
+        // the same depth an equal state is an infinite loop.
+        let may_goto = matches!(self.prog.insns[idx], Insn::MayGoto { .. });
         for (pos, &n) in self.explored[idx].iter().enumerate() {
             let node = &mut self.nodes[n];
-            if node.branches == 0 || loop_head {
+            let same_round = may_goto && node.state.loop_depth == path.st.loop_depth;
+            if node.branches == 0 || loop_head && !same_round {
                 let mode = if node.branches > 0 {
                     crate::prune::Mode::Ranges
                 } else {
@@ -661,12 +749,15 @@ impl Env<'_> {
                 path.st.insn = (idx as i64 + 1 + off as i64) as u32;
             }
             Insn::MayGoto { off } => {
-                // Either the loop budget is left (fall through) or it ran out (jump).
+                // Either the loop budget is left (fall through, one level
+                // deeper) or it ran out (jump). Like the kernel, the jump is
+                // followed first and the fall-through queued: a jump back to
+                // the same state at the same depth is an infinite loop.
                 let target = (idx as i64 + 1 + off as i64) as u32;
-                let mut other = path.st.clone();
-                other.loop_depth += 1;
-                self.push_branch(path, other, target)?;
-                path.st.insn += 1;
+                let mut body = path.st.clone();
+                body.loop_depth += 1;
+                self.push_branch(path, body, idx + 1)?;
+                path.st.insn = target;
             }
             Insn::Jmp {
                 wide,
@@ -877,5 +968,122 @@ pub fn alu_op_name(op: AluOp) -> &'static str {
         AluOp::Xor => "^=",
         AluOp::Mov | AluOp::MovSx(_) => "=",
         AluOp::Arsh => "s>>=",
+    }
+}
+
+/// What the static call-graph walk looks at in a subprogram, in order.
+enum Edge {
+    /// A call (`direct`) or a callback's address taken.
+    Call {
+        /// The instruction.
+        insn: u32,
+        /// The subprogram called.
+        callee: u32,
+        /// A call rather than an address.
+        direct: bool,
+    },
+    /// A call of a kfunc that throws: the instruction and the kfunc's name.
+    Throw(u32, &'static str),
+}
+
+/// The kernel's walk of the static call graph (`check_max_stack_depth`).
+struct StackWalk<'a, 'e> {
+    env: &'a Env<'e>,
+    /// Per subprogram, what it calls or throws.
+    edges: &'a [Vec<Edge>],
+    /// Per subprogram, once decided: whether it runs on a private stack.
+    own_stack: Vec<Option<bool>>,
+}
+
+impl StackWalk<'_, '_> {
+    /// Async callbacks and the exception callback start walks of their own.
+    fn own_root(&self, s: u32) -> bool {
+        self.env.async_cb[s as usize] || self.env.prog.exception_cb == Some(s)
+    }
+
+    /// `in_cb`: a callback is on the chain of calls leading here.
+    fn visit(
+        &mut self,
+        s: u32,
+        depth: u32,
+        frame: usize,
+        priv_ok: bool,
+        in_cb: bool,
+    ) -> Result<(), VerifyError> {
+        let in_cb = in_cb || self.env.is_cb[s as usize];
+        let size = self.env.subprog_depth[s as usize].div_ceil(16) * 16;
+        let own = self.own_stack[s as usize];
+        let own = match own {
+            Some(o) => o,
+            None if !priv_ok => {
+                self.own_stack[s as usize] = Some(false);
+                false
+            }
+            None => {
+                let o = size >= 64;
+                if o {
+                    self.own_stack[s as usize] = Some(true);
+                }
+                o
+            }
+        };
+        let depth = if own {
+            if size > MAX_STACK {
+                return Err(VerifyError {
+                    insn: None,
+                    msg: format!("stack size of subprog {s} is {size}. Too large"),
+                });
+            }
+            depth
+        } else {
+            let d = depth + size;
+            if d > MAX_STACK {
+                return Err(VerifyError {
+                    insn: None,
+                    msg: format!(
+                        "combined stack size of {} calls is {d}. Too large",
+                        frame + 1
+                    ),
+                });
+            }
+            d
+        };
+        for edge in &self.edges[s as usize] {
+            let (insn, callee, direct) = match *edge {
+                Edge::Throw(insn, name) if in_cb => {
+                    return Err(VerifyError::at(
+                        insn,
+                        format!(
+                            "{name} kfunc (insn {insn}) cannot be called from callback subprog {s}"
+                        ),
+                    ));
+                }
+                Edge::Throw(..) => continue,
+                Edge::Call {
+                    insn,
+                    callee,
+                    direct,
+                } => (insn, callee, direct),
+            };
+            if self.own_root(callee) {
+                if !direct {
+                    continue;
+                }
+                if self.env.prog.exception_cb == Some(callee) {
+                    return Err(VerifyError::at(
+                        insn,
+                        format!("insn {insn} cannot call exception cb directly"),
+                    ));
+                }
+            }
+            if frame + 1 >= MAX_CALL_FRAMES {
+                return Err(VerifyError {
+                    insn: None,
+                    msg: format!("the call stack of {} frames is too deep !", frame + 1),
+                });
+            }
+            self.visit(callee, depth, frame + 1, priv_ok, in_cb)?;
+        }
+        Ok(())
     }
 }

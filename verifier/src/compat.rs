@@ -66,5 +66,11 @@ fn check_map(env: &Env, insn: u32, imm: i32) -> Result<(), VerifyError> {
             return refuse("tracing progs cannot use bpf_spin_lock yet");
         }
     }
+    if has(&[FieldKind::Timer]) && is_tracing(prog_type) {
+        return refuse("tracing progs cannot use bpf_timer yet");
+    }
+    if has(&[FieldKind::Wq]) && is_tracing(prog_type) {
+        return refuse("tracing progs cannot use bpf_wq yet");
+    }
     Ok(())
 }

@@ -170,6 +170,9 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
             ),
         ));
     }
+    if h.has(HelperFlags::TAIL_CALL) {
+        tail_call_resources(env, st, h)?;
+    }
     let r0 = result(env, st, h, &meta)?;
     if let (Some(sub), Some(shape)) = (meta.callback, h.callback) {
         let (ret_min, ret_max) = shape.ret_range();
@@ -228,13 +231,25 @@ fn check_arg(
     }
     env.check_reg_read(st, r)?;
     let reg = *st.reg(r);
-    if arg.has(ArgFlags::MAYBE_NULL) && reg.is_null() {
+    // NULL sized memory is checked with its size.
+    if arg.has(ArgFlags::MAYBE_NULL) && reg.is_null() && !arg.is_sized_mem() {
         return Ok(());
     }
     if reg.is_pointer() && reg.ref_obj_id != 0 {
         meta.ref_obj_id = reg.ref_obj_id;
     }
     match arg.ty {
+        ArgType::Anything if arg.has(ArgFlags::ZERO) => {
+            if !reg.is_null() {
+                return Err(VerifyError::at(
+                    idx,
+                    format!(
+                        "{}() doesn't support non-zero flags",
+                        h.name.strip_prefix("bpf_").unwrap_or(h.name)
+                    ),
+                ));
+            }
+        }
         ArgType::DontCare | ArgType::Anything | ArgType::ConstSize | ArgType::ConstSizeOrZero => {}
         ArgType::Scalar => {
             scalar_arg(st, r)?;
@@ -259,7 +274,7 @@ fn check_arg(
                 return Err(expect(idx, r, &reg, MEM_TYPES));
             }
             check_packet_arg(env, idx, h, &reg)?;
-            check_mem_arg(env, st, r, size, arg.has(ArgFlags::UNINIT), false)?;
+            check_mem_arg(env, st, r, size, writes(arg), false)?;
             if arg.ty == ArgType::MapKey {
                 meta.key = stack_constant(st, &reg, size);
                 if meta.key.is_some() {
@@ -274,7 +289,11 @@ fn check_arg(
                 return Err(expect(idx, r, &reg, MEM_TYPES));
             }
             check_packet_arg(env, idx, h, &reg)?;
-            check_mem_arg(env, st, r, arg.size, arg.has(ArgFlags::UNINIT), false)?;
+            check_btf_mem(idx, h, r, arg, &reg)?;
+            if arg.has(ArgFlags::ALIGNED) {
+                aligned(idx, &reg, arg.size)?;
+            }
+            check_mem_arg(env, st, r, arg.size, writes(arg), false)?;
         }
         ArgType::Mem => sized_mem_arg(env, st, h, i, arg, &reg)?,
         ArgType::ConstAllocSizeOrZero => {
@@ -292,6 +311,7 @@ fn check_arg(
             if reg.ty != RegType::Ctx {
                 return Err(expect(idx, r, &reg, "ctx"));
             }
+            unmodified_ptr(idx, r, &reg)?;
         }
         ArgType::SpinLock => spin_lock_arg(env, st, h, r)?,
         ArgType::Timer => timer_arg(env, idx, r, &reg, meta)?,
@@ -332,6 +352,9 @@ fn check_arg(
             if !is_socket(reg.ty) || reg.maybe_null() {
                 return Err(expect(idx, r, &reg, SOCK_TYPES));
             }
+            if arg.has(ArgFlags::RELEASE) {
+                release_arg(idx, r, &reg, meta)?;
+            }
         }
         ArgType::Socket => {
             if reg.ty != RegType::Socket || reg.maybe_null() {
@@ -350,6 +373,69 @@ fn check_arg(
     Ok(())
 }
 
+/// Whether the helper writes the memory (the kernel's `MEM_WRITE`, which
+/// `MEM_UNINIT` memory implies).
+fn writes(arg: &HelperArg) -> bool {
+    arg.has(ArgFlags::WRITE) || arg.has(ArgFlags::UNINIT)
+}
+
+/// A pointer passed to a helper must point where it started (the kernel's
+/// `__check_ptr_off_reg` without a fixed offset allowed).
+fn unmodified_ptr(idx: u32, r: u8, reg: &Reg) -> Result<(), VerifyError> {
+    let ty = crate::log::reg_type_str(reg);
+    if reg.off < 0 {
+        return Err(VerifyError::at(
+            idx,
+            format!("negative offset {ty} ptr R{r} off={} disallowed", reg.off),
+        ));
+    }
+    if reg.off != 0 {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "dereference of modified {ty} ptr R{r} off={} disallowed",
+                reg.off
+            ),
+        ));
+    }
+    if reg.var.as_const() != Some(0) {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "variable {ty} access var_off={} disallowed",
+                crate::log::tnum_str(&reg.var)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// `MEM_ALIGNED` memory on the stack must be aligned to its size (the
+/// kernel's strict `check_ptr_alignment`).
+fn aligned(idx: u32, reg: &Reg, size: u32) -> Result<(), VerifyError> {
+    if reg.ty != RegType::Stack || size == 0 {
+        return Ok(());
+    }
+    let misaligned = match reg.var.as_const() {
+        Some(v) => (v as i64 + reg.off as i64).rem_euclid(size as i64) != 0,
+        None => true,
+    };
+    if misaligned {
+        let var = match reg.var.as_const() {
+            Some(v) => format!("{v:x}"),
+            None => crate::log::tnum_str(&reg.var),
+        };
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "misaligned stack access off {var}+{}+0 size {size}",
+                reg.off
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Whether a register type is one of the socket pointers.
 fn is_socket(ty: RegType) -> bool {
     matches!(ty, RegType::Sock | RegType::Socket | RegType::TcpSock)
@@ -364,6 +450,34 @@ fn release_arg(idx: u32, r: u8, reg: &Reg, meta: &mut Meta) -> Result<(), Verify
         ));
     }
     meta.release = Some(reg.ref_obj_id);
+    Ok(())
+}
+
+/// A kernel object passed as memory must be trusted, and only helpers
+/// that read it (`MEM_RDONLY`) may take it.
+fn check_btf_mem(
+    idx: u32,
+    h: &Helper,
+    r: u8,
+    arg: &HelperArg,
+    reg: &Reg,
+) -> Result<(), VerifyError> {
+    if reg.ty != RegType::BtfId {
+        return Ok(());
+    }
+    if !reg.flags.has(PtrFlags::TRUSTED) || reg.flags.has(PtrFlags::PROG_BTF) {
+        return Err(expect(idx, r, reg, MEM_TYPES));
+    }
+    if !arg.has(ArgFlags::RDONLY) {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "{}() may write into memory pointed by R{r} type={}",
+                h.name,
+                crate::log::reg_type_str(reg)
+            ),
+        ));
+    }
     Ok(())
 }
 
@@ -417,18 +531,20 @@ fn sized_mem_arg(
             ),
         ));
     }
+    if arg.has(ArgFlags::MAYBE_NULL) && reg.is_null() {
+        // NULL stands for no memory: only with a size that is zero.
+        if size.umax != 0 {
+            return Err(expect(idx, r, reg, "fp"));
+        }
+        env.mark_precise(st, size_reg);
+        return Ok(());
+    }
     if !reg.is_pointer() || reg.maybe_null() {
         return Err(expect(idx, r, reg, MEM_TYPES));
     }
     check_packet_arg(env, idx, h, reg)?;
-    check_mem_arg(
-        env,
-        st,
-        r,
-        size.umax as u32,
-        arg.has(ArgFlags::UNINIT),
-        zero_ok,
-    )?;
+    check_btf_mem(idx, h, r, arg, reg)?;
+    check_mem_arg(env, st, r, size.umax as u32, writes(arg), zero_ok)?;
     env.mark_precise(st, size_reg);
     Ok(())
 }
@@ -558,6 +674,8 @@ fn dynptr_arg(
             },
         ));
     };
+    // A slice of a ring-buffer record dies with the record.
+    meta.ref_obj_id = slot.reg.ref_obj_id;
     if release {
         meta.release = Some(slot.reg.ref_obj_id);
         crate::dynptr::clear(st, frame, off);
@@ -575,8 +693,8 @@ fn btf_id_arg(
     reg: &Reg,
     meta: &mut Meta,
 ) -> Result<(), VerifyError> {
-    if reg.ty != RegType::BtfId || reg.maybe_null() {
-        return Err(expect(idx, r, reg, "ptr_"));
+    if reg.ty != RegType::BtfId || reg.maybe_null() || reg.flags.has(PtrFlags::UNTRUSTED) {
+        return Err(expect(idx, r, reg, "ptr_, trusted_ptr_, rcu_ptr_"));
     }
     match arg.btf {
         Some(name) => {
@@ -679,6 +797,44 @@ fn after_args(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<
     {
         // The kernel patches a known in-range index into a direct jump.
         env.mark_precise(st, r);
+    }
+    Ok(())
+}
+
+/// A tail call never returns: nothing the program holds may be held across
+/// it (the kernel's checks before a tail call, in its order).
+fn tail_call_resources(env: &Env, st: &State, h: &Helper) -> Result<(), VerifyError> {
+    let idx = st.insn;
+    let name = h.name.strip_prefix("bpf_").unwrap_or(h.name);
+    if st.holds_lock() {
+        return Err(VerifyError::at(
+            idx,
+            format!("{name} cannot be used inside bpf_spin_lock-ed region"),
+        ));
+    }
+    if st.refs.iter().any(|r| r.kind == RefKind::Ptr) {
+        return Err(VerifyError::at(
+            idx,
+            format!("{name} would lead to reference leak"),
+        ));
+    }
+    if st.rcu {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "{name} cannot be used inside {}-ed region",
+                crate::calls::region_entry(env, kfreg::Flags::RCU_LOCK, kfreg::Flags::EMPTY)
+            ),
+        ));
+    }
+    if st.preempt > 0 {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "{name} cannot be used inside {}-ed region",
+                crate::calls::region_entry(env, kfreg::Flags::PREEMPT_DISABLE, kfreg::Flags::EMPTY)
+            ),
+        ));
     }
     Ok(())
 }

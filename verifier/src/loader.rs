@@ -271,6 +271,9 @@ pub struct LoadedProgram {
     /// section, a relocation or attach target only it has): its other
     /// programs still load, and [`Object::to_program`] returns this error.
     pub error: Option<LoadError>,
+    /// The names its `exception_callback:` declaration tags give (the
+    /// first is linked in as a subprogram).
+    pub exception_cb: Vec<String>,
 }
 
 /// A loaded object: its programs and what they share.
@@ -329,6 +332,13 @@ impl Object {
         p.gpl = self.gpl;
         p.ctx_args = prog.ctx_args.clone();
         p.kernel_btf = self.kernel_btf.clone();
+        p.exception_cb = prog.exception_cb.first().and_then(|cb| {
+            p.subprogs
+                .iter()
+                .position(|s| s.name == *cb)
+                .map(|i| i as u32)
+        });
+        p.exception_cb_tags = prog.exception_cb.len() as u32;
         Ok(p)
     }
 
@@ -492,17 +502,23 @@ fn relocate_core(
     Ok(())
 }
 
-/// The name of the exception callback of program `name`, if it declares one.
-fn exception_callback(btf: Option<&Btf>, name: &str) -> Option<String> {
-    let btf = btf?;
-    let id = btf.find(name, Kind::Func)?;
+/// The names program `name` gives as its exception callback (one, unless
+/// the program is wrong).
+fn exception_callbacks(btf: Option<&Btf>, name: &str) -> Vec<String> {
+    let Some(btf) = btf else {
+        return Vec::new();
+    };
+    let Some(id) = btf.find(name, Kind::Func) else {
+        return Vec::new();
+    };
     btf.decl_tags(id)
-        .find_map(|(tag, comp)| {
+        .filter_map(|(tag, comp)| {
             (comp == -1)
                 .then(|| tag.strip_prefix("exception_callback:"))
                 .flatten()
         })
         .map(str::to_string)
+        .collect()
 }
 
 /// Every struct of the program BTF, the DATASECs of global data maps and
@@ -658,6 +674,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
                 poisoned: Vec::new(),
                 ctx_args: Vec::new(),
                 error: Some(error),
+                exception_cb: Vec::new(),
             };
             let Some(def) = def else {
                 programs.push(stub(LoadError::UnknownSection {
@@ -684,8 +701,10 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
                 programs.push(stub(e));
                 continue;
             }
-            let extra: Vec<usize> = exception_callback(btf.as_ref(), &func.name)
-                .and_then(|cb| code.funcs.iter().position(|f| f.name == cb))
+            let exception_cb = exception_callbacks(btf.as_ref(), &func.name);
+            let extra: Vec<usize> = exception_cb
+                .first()
+                .and_then(|cb| code.funcs.iter().position(|f| f.name == *cb))
                 .into_iter()
                 .collect();
             let linked = match link::link(&elf, &code, &maps, &externs, &relocs, fi, &extra)
@@ -719,6 +738,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
                     .map(|t| ctx_args(t, &sec.name))
                     .unwrap_or_default(),
                 error: None,
+                exception_cb,
             });
         }
     }
@@ -761,6 +781,7 @@ fn describe(
             start: pos as u32,
             name: f.name.clone(),
             global: n == 0 || f.global,
+            ret_scalar: true,
             args: Vec::new(),
         };
         if let (Some(btf), Some(infos)) = (btf, ext.func.get(sec_name))
@@ -773,6 +794,11 @@ fn describe(
             sub.name = btf.string(t.name_off)?.to_string();
             sub.global = n == 0 || linkage == 1;
             sub.args = subprog_args(btf, fi.type_id, proto);
+            sub.ret_scalar = btf
+                .func_proto(proto)
+                .and_then(|(ret, _)| btf.resolve(ret))
+                .and_then(|r| btf.type_by_id(r).map(|t| t.kind()))
+                .is_ok_and(|k| matches!(k, Kind::Int | Kind::Enum | Kind::Enum64));
         }
         subprogs.push(sub);
         if let (Some(btf), Some(recs)) = (btf, ext.line.get(sec_name)) {

@@ -38,6 +38,9 @@ pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), Ver
         ));
     }
     env.check_reg_read(st, 6)?;
+    // The load may end the program at run time (a packet too short), so
+    // whatever must be released or unlocked before an exit must be here too.
+    crate::calls::check_resources(env, st, st.insn, "BPF_LD_[ABS|IND]")?;
     if st.reg(6).ty != RegType::Ctx {
         return Err(VerifyError::at(
             st.insn,
@@ -72,7 +75,9 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
             } else {
                 Access::Read
             };
+            let through = st.reg(src).ty;
             let mut v = access(env, st, src, off as i32, size.bytes(), kind, None)?;
+            same_pointer_kind(env, st.insn, through, true)?;
             if sign_ext && v.ty == RegType::Scalar {
                 v = Reg::scalar(v.var.sext(size.bytes()));
             }
@@ -95,6 +100,7 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
                 Access::Write,
                 Some(v),
             )?;
+            same_pointer_kind(env, st.insn, st.reg(dst).ty, false)?;
         }
         Insn::Stx {
             size,
@@ -114,6 +120,7 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
                 Access::Write,
                 Some(v),
             )?;
+            same_pointer_kind(env, st.insn, st.reg(dst).ty, false)?;
         }
         Insn::Atomic {
             size,
@@ -123,6 +130,35 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
             off,
         } => check_atomic(env, st, size, op, dst, src, off)?,
         _ => unreachable!("not a memory instruction"),
+    }
+    Ok(())
+}
+
+/// The kernel rewrites an access through a context, socket or kernel
+/// object pointer once for all paths, so it remembers the kind of pointer
+/// each load and store went through first: another path may not take the
+/// same instruction through another kind when either is one of those. A
+/// load may mix kernel objects and plain memory (it becomes a fault-safe
+/// load of both).
+fn same_pointer_kind(env: &mut Env, idx: u32, ty: RegType, load: bool) -> Result<(), VerifyError> {
+    let rewritten = |t: RegType| matches!(t, RegType::Ctx | RegType::Sock | RegType::BtfId);
+    let Some(slot) = env.insn_ptr_type.get_mut(idx as usize) else {
+        return Ok(());
+    };
+    match *slot {
+        None => *slot = Some(ty),
+        Some(prev) if prev != ty && (rewritten(prev) || rewritten(ty)) => {
+            let mem_or_obj = |t: RegType| matches!(t, RegType::Mem | RegType::BtfId);
+            if load && mem_or_obj(prev) && mem_or_obj(ty) {
+                *slot = Some(RegType::BtfId);
+            } else {
+                return Err(VerifyError::at(
+                    idx,
+                    "same insn cannot be used with different pointers",
+                ));
+            }
+        }
+        Some(_) => {}
     }
     Ok(())
 }
@@ -158,6 +194,7 @@ fn check_atomic(
                 Access::Write,
                 Some(v),
             )?;
+            same_pointer_kind(env, st.insn, st.reg(dst).ty, false)?;
             return Ok(());
         }
         _ => {}
@@ -285,25 +322,27 @@ pub fn access(
         }
         RegType::BtfId => btf_access(env, st, regno, &base, off, size, kind),
         RegType::ConstMap => {
-            // A map pointer reads as the kernel's map struct.
+            // A map pointer reads as the kernel's map struct, which starts
+            // at the pointer: nothing lies before it.
+            let tname = match env.prog.maps[base.aux as usize].map_type {
+                MapType::Array | MapType::PercpuArray => "bpf_array",
+                MapType::Hash | MapType::PercpuHash | MapType::LruHash => "bpf_htab",
+                _ => "bpf_map",
+            };
+            let at = base.off + off;
+            if at < 0 {
+                return err(format!(
+                    "R{regno} is {tname} invalid negative access: off={at}"
+                ));
+            }
             if kind == Access::Write {
-                let tname = match env.prog.maps[base.aux as usize].map_type {
-                    MapType::Array | MapType::PercpuArray => "bpf_array",
-                    MapType::Hash | MapType::PercpuHash | MapType::LruHash => "bpf_htab",
-                    _ => "bpf_map",
-                };
                 return err(format!("only read from {tname} is supported"));
             }
             Ok(Reg::scalar(Scalar::unknown_width(size)))
         }
         RegType::Sock | RegType::Socket | RegType::TcpSock => {
             let at = base.off + off;
-            let limit = if base.ty == RegType::TcpSock {
-                TCP_SOCK_SIZE
-            } else {
-                SOCK_SIZE
-            };
-            if kind == Access::Write || at < 0 || at + size as i32 > limit {
+            if kind == Access::Write || !sock_field_ok(base.ty, at, size) {
                 return err(format!(
                     "R{regno} invalid {} access off={at} size={size}",
                     base.ty.kernel_name()
@@ -377,10 +416,37 @@ fn region_access(
     Ok((lo, hi + size as i64))
 }
 
-/// Size of `struct bpf_sock`, what a socket pointer from the context reads.
-const SOCK_SIZE: i32 = 80;
-/// `sizeof(struct bpf_tcp_sock)`.
-const TCP_SOCK_SIZE: i32 = 112;
+/// Whether a socket pointer of type `ty` may load `size` bytes at `off`
+/// (the kernel's `bpf_sock_is_valid_access`, `bpf_sock_common_is_valid_access`
+/// and `bpf_tcp_sock_is_valid_access` over `struct bpf_sock` and
+/// `struct bpf_tcp_sock`).
+fn sock_field_ok(ty: RegType, off: i32, size: u32) -> bool {
+    let size = size as i32;
+    if off < 0 || size == 0 || off % size != 0 {
+        return false;
+    }
+    if ty == RegType::TcpSock {
+        // Two u64 counters (bytes_received, bytes_acked), u32 fields otherwise.
+        return off < 112 && size == if off == 80 || off == 88 { 8 } else { 4 };
+    }
+    if off >= 80 {
+        return false;
+    }
+    // A sock_common has no type, protocol, mark or priority.
+    if ty == RegType::Sock && (8..24).contains(&off) {
+        return false;
+    }
+    let field = off & !3;
+    let narrow = size <= 4 && off + size <= field + 4;
+    match field {
+        // state, family, type, protocol, src_port, rx_queue_mapping, the addresses
+        4 | 8 | 12 | 24..=43 | 44 | 52..=71 | 72 | 76 => narrow,
+        // dst_port: a 16-bit field in a 32-bit slot
+        48 => size == 4 || (narrow && off + size <= 50),
+        // bound_dev_if, mark, priority: whole fields only
+        _ => size == 4,
+    }
+}
 
 /// The kernel's bound on variable offsets (`BPF_MAX_VAR_OFF`).
 pub const MAX_VAR_OFF: u64 = 1 << 29;
@@ -446,6 +512,16 @@ fn map_access(
             idx,
             format!(
                 "write into map forbidden, value_size={} off={fixed} size={size}",
+                map.value_size
+            ),
+        ));
+    }
+    if kind != Access::Write && map.wronly {
+        let fixed = base.off + off;
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "read from map forbidden, value_size={} off={fixed} size={size}",
                 map.value_size
             ),
         ));
@@ -925,7 +1001,10 @@ pub fn check_mem_arg(
             }
             Ok(())
         }
-        RegType::BtfId => Ok(()),
+        // The helper reads the object: the kernel walks the struct for it.
+        RegType::BtfId => {
+            access(env, st, regno, 0, size, Access::Read, Some(Reg::UNKNOWN)).map(|_| ())
+        }
         RegType::MapValue
         | RegType::MapKey
         | RegType::Mem

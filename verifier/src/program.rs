@@ -184,6 +184,8 @@ pub struct MapDef {
     pub value_type: Option<u32>,
     /// Read-only for the program (`.rodata`, frozen maps).
     pub rdonly: bool,
+    /// Write-only for the program (`BPF_F_WRONLY_PROG`).
+    pub wronly: bool,
     /// Global data backing a section (`.bss`, `.data`, `.rodata`, `.data.NAME`).
     pub global_data: bool,
     /// The value's initial bytes, for read-only data (constant strings).
@@ -199,6 +201,8 @@ pub struct Subprog {
     pub name: String,
     /// A global (non-static) function, verified on its own.
     pub global: bool,
+    /// Its BTF prototype returns an integer or an enum (true when unknown).
+    pub ret_scalar: bool,
     /// The parameters of a global function, from its BTF prototype (empty
     /// when unknown: the function is then verified with a context in R1).
     pub args: Vec<SubprogArg>,
@@ -284,6 +288,11 @@ pub struct Program {
     /// Instructions whose encoding is bad: the kernel's message, reported
     /// only if a path reaches them (as the kernel does).
     pub faults: Vec<(u32, String)>,
+    /// The subprogram the main program names as its exception callback
+    /// (its `exception_callback:` declaration tag).
+    pub exception_cb: Option<u32>,
+    /// How many `exception_callback:` tags the main program carries.
+    pub exception_cb_tags: u32,
 }
 
 impl Program {
@@ -307,6 +316,7 @@ impl Program {
                 start: 0,
                 name: name.to_string(),
                 global: true,
+                ret_scalar: true,
                 args: Vec::new(),
             }],
             maps: Vec::new(),
@@ -317,6 +327,8 @@ impl Program {
             ctx_args: Vec::new(),
             kernel_btf: None,
             faults: Vec::new(),
+            exception_cb: None,
+            exception_cb_tags: 0,
         }
     }
 

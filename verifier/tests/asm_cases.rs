@@ -4,7 +4,7 @@
 //! ```text
 //! ### name
 //! ; type: xdp | tc | syscall | raw_tp | tp_btf | socket | kprobe | tracepoint | perf_event
-//! ; map: hash|array|percpu_array|ringbuf key=4 value=8 max=1 [btf=ID] [rdonly_prog] [init=HEX]
+//! ; map: hash|array|percpu_array|ringbuf key=4 value=8 max=1 [btf=ID] [rdonly_prog] [flags=N] [init=HEX]
 //! ; expect: ACCEPT
 //! ; expect: REJECT <the kernel's error line>
 //! r0 = 0
@@ -22,8 +22,9 @@ use kfreg::ProgType;
 use kfreg_verifier::program::MapType;
 
 /// A `; map:` line: type, key size, value size, max entries, read-only for
-/// the program, and element 0's bytes (a frozen map, like libbpf's `.rodata`).
-type MapSpec = (MapType, u32, u32, u32, bool, Option<Vec<u8>>);
+/// the program, write-only for the program, and element 0's bytes (a frozen
+/// map, like libbpf's `.rodata`).
+type MapSpec = (MapType, u32, u32, u32, bool, bool, Option<Vec<u8>>);
 
 /// One parsed case.
 struct AsmCase {
@@ -107,7 +108,11 @@ fn load_cases() -> Vec<AsmCase> {
                             .find_map(|w| w.strip_prefix(k)?.parse::<u32>().ok())
                             .unwrap_or(0)
                     };
-                    let rdonly = m.split_whitespace().any(|w| w == "rdonly_prog");
+                    // BPF_F_RDONLY_PROG and BPF_F_WRONLY_PROG, by word or in `flags=N`.
+                    let flags = kv("flags=");
+                    let rdonly =
+                        m.split_whitespace().any(|w| w == "rdonly_prog") || flags & (1 << 7) != 0;
+                    let wronly = flags & (1 << 8) != 0;
                     let init = m
                         .split_whitespace()
                         .find_map(|w| w.strip_prefix("init="))
@@ -117,8 +122,15 @@ fn load_cases() -> Vec<AsmCase> {
                                 .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("init hex"))
                                 .collect::<Vec<u8>>()
                         });
-                    case.maps
-                        .push((ty, kv("key="), kv("value="), kv("max="), rdonly, init));
+                    case.maps.push((
+                        ty,
+                        kv("key="),
+                        kv("value="),
+                        kv("max="),
+                        rdonly,
+                        wronly,
+                        init,
+                    ));
                 } else if let Some(e) = meta.strip_prefix("expect: ") {
                     case.expect = Some(e.trim().into());
                 }
@@ -134,7 +146,7 @@ impl AsmCase {
     fn case(&self) -> Case {
         let mut c = Case::new(self.prog_type, &self.text);
         c.prog.iter = self.iter;
-        for (i, (ty, k, v, max, rdonly, init)) in self.maps.iter().enumerate() {
+        for (i, (ty, k, v, max, rdonly, wronly, init)) in self.maps.iter().enumerate() {
             c = c.map_n(&format!("map{i}"), *ty, *k, *v, *max, None);
             if let Some(bytes) = init {
                 let mut bytes = bytes.clone();
@@ -142,6 +154,9 @@ impl AsmCase {
                 c = c.rodata(&bytes);
             } else if *rdonly {
                 c = c.rdonly();
+            }
+            if *wronly {
+                c = c.wronly();
             }
         }
         c

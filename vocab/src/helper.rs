@@ -157,6 +157,9 @@ bits! {
         DYNPTR_RINGBUF = 8, "DYNPTR_TYPE_RINGBUF";
         /// `MEM_ALIGNED`: the memory must be aligned to its size.
         ALIGNED = 9, "MEM_ALIGNED";
+        /// The value must be zero (a check the kernel's verifier makes on one
+        /// helper's flags by its number).
+        ZERO = 10, "(zero)";
     }
 }
 

@@ -5,7 +5,7 @@ use kfreg::helper::*;
 
 /// Get the pointer to the local storage area.
 #[helper(id = 81, map_types = [cgroup_storage, percpu_cgroup_storage], prog_types = [cgroup_skb, cgroup_sock, sock_ops, cgroup_device, cgroup_sock_addr, cgroup_sysctl, cgroup_sockopt, lsm])]
-pub fn bpf_get_local_storage(map: ConstMapPtr, flags: Anything) -> MapValue;
+pub fn bpf_get_local_storage(map: ConstMapPtr, flags: Zero) -> MapValue;
 
 /// Get name of sysctl in /proc/sys/ and copy it into provided by program buffer `buf` of size `buf_len`.
 #[helper(id = 101, prog_types = [cgroup_sysctl])]

@@ -388,6 +388,7 @@ pub(crate) fn collect(
             max_entries: 1,
             value_type: None,
             rdonly: true,
+            wronly: false,
             global_data: true,
             init: Some(init),
         });

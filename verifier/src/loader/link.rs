@@ -132,8 +132,9 @@ impl Linker<'_, '_> {
             .map_err(|_| rel_err(self.sec_name(sec), idx, "call offset overflows"))
     }
 
-    fn run(&mut self) -> Result<(), LoadError> {
-        let mut i = 0;
+    /// Resolves the relocations of every instruction from `i` on, placing
+    /// the functions they call after the code already placed.
+    fn run(&mut self, mut i: usize) -> Result<(), LoadError> {
         while i < self.out.insns.len() {
             let (sec, sidx) = self.out.origin[i];
             if let Some(why) = self.code.poisoned.get(&(sec, sidx)) {
@@ -382,10 +383,15 @@ pub(crate) fn link(
         },
     };
     l.place(main);
+    l.run(0)?;
+    // Like libbpf, functions such as the exception callback come after
+    // everything the program calls, unless it calls them itself.
     for &f in extra {
-        l.place(f);
+        if !l.out.placed.iter().any(|(g, _)| *g == f) {
+            let pos = l.place(f);
+            l.run(pos)?;
+        }
     }
-    l.run()?;
     l.out.poisoned.sort();
     Ok(l.out)
 }

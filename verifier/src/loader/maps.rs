@@ -10,6 +10,8 @@ use std::collections::HashMap;
 
 /// `BPF_F_RDONLY_PROG`.
 const BPF_F_RDONLY_PROG: u32 = 1 << 7;
+/// `BPF_F_WRONLY_PROG`.
+const BPF_F_WRONLY_PROG: u32 = 1 << 8;
 
 /// A global data map typed by a DATASEC: its variables as `(VAR id, offset)`.
 #[derive(Debug)]
@@ -205,6 +207,7 @@ fn parse_btf_map(btf: &Btf, name: &str, var_ty: u32) -> Result<MapDef, LoadError
         max_entries,
         value_type,
         rdonly: flags & BPF_F_RDONLY_PROG != 0,
+        wronly: flags & BPF_F_WRONLY_PROG != 0,
         global_data: false,
         init: None,
     })
@@ -276,6 +279,7 @@ pub(crate) fn collect(elf: &ElfObject<'_>, btf: Option<&Btf>) -> Result<Maps, Lo
             max_entries: 1,
             value_type: datasec.as_ref().map(|(id, _)| *id),
             rdonly,
+            wronly: false,
             global_data: true,
             init: (rdonly && sec.sh_type == SHT_PROGBITS).then(|| sec.data.to_vec()),
         });

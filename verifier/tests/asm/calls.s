@@ -236,6 +236,35 @@ call f
 r0 = 0
 exit
 
+### call_recursion_bounded_by_counter
+; type: socket
+; expect: REJECT the call stack of 8 frames is too deep !
+r1 = 0
+call f
+r0 = 0
+exit
+f:
+if r1 > 2 goto done
+r1 += 1
+call f
+done:
+r0 = 0
+exit
+
+### call_recursion_never_taken
+; type: socket
+; expect: REJECT the call stack of 8 frames is too deep !
+r1 = 1
+if r1 == 1 goto out
+call f
+out:
+r0 = 0
+exit
+f:
+call f
+r0 = 0
+exit
+
 ### call_chain_8_frames_ok
 ; type: socket
 ; expect: ACCEPT

@@ -111,3 +111,22 @@ exit
 call -1
 r0 = 0
 exit
+
+### ld_abs_with_reference_held
+; type: socket
+; map: ringbuf max=4096
+; expect: REJECT BPF_LD_[ABS|IND] would lead to reference leak
+r6 = r1
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+call bpf_ringbuf_reserve
+if r0 == 0x0 goto out
+r7 = r0
+r0 = *(u8 *)skb[0]
+r1 = r7
+r2 = 0
+call bpf_ringbuf_discard
+out:
+r0 = 0
+exit

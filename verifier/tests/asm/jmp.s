@@ -309,3 +309,32 @@ r0 = *(u8 *)(r0 +0)
 out:
 r0 = 0
 exit
+
+### may_goto_jumps_to_itself
+; type: socket
+; expect: REJECT infinite loop detected at insn 1
+r0 = 0
+self:
+may_goto self
+exit
+
+### may_goto_counted_loop_ok
+; type: socket
+; expect: ACCEPT
+r1 = 0
+loop:
+may_goto out
+r1 += 1
+goto loop
+out:
+r0 = 0
+exit
+
+### may_goto_back_to_same_state
+; type: socket
+; expect: REJECT infinite loop detected at insn 1
+r0 = 0
+back:
+may_goto out
+out:
+goto back

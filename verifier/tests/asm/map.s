@@ -596,3 +596,73 @@ r1 = map[id:0]
 call bpf_map_update_elem
 r0 = 0
 exit
+
+### map_wronly_prog_value_write_ok
+; type: socket
+; map: array key=4 value=8 max=1 flags=256
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r1 = 1
+*(u64 *)(r0 +0) = r1
+out:
+r0 = 0
+exit
+
+### map_wronly_prog_value_read_forbidden
+; type: socket
+; map: array key=4 value=8 max=1 flags=256
+; expect: REJECT read from map forbidden, value_size=8 off=4 size=4
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r0 += 2
+r1 = *(u32 *)(r0 +2)
+out:
+r0 = 0
+exit
+
+### map_wronly_prog_value_atomic_forbidden
+; type: socket
+; map: array key=4 value=8 max=1 flags=256
+; expect: REJECT read from map forbidden, value_size=8 off=0 size=8
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r1 = 1
+lock *(u64 *)(r0 +0) += r1
+out:
+r0 = 0
+exit
+
+### map_ptr_read_negative_offset
+; type: socket
+; map: array key=4 value=48 max=1
+; expect: REJECT R1 is bpf_array invalid negative access: off=-8
+r1 = map[id:0]
+r6 = *(u64 *)(r1 -8)
+r0 = 1
+exit
+
+### map_ptr_write_negative_offset
+; type: socket
+; map: array key=4 value=48 max=1
+; expect: REJECT R1 is bpf_array invalid negative access: off=-8
+r1 = map[id:0]
+r2 = 0
+*(u64 *)(r1 -8) = r2
+r0 = 1
+exit

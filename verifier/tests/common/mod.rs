@@ -81,6 +81,7 @@ impl Case {
             max_entries: max,
             value_type,
             rdonly: false,
+            wronly: false,
             global_data: false,
             init: None,
         });
@@ -90,6 +91,12 @@ impl Case {
     /// Marks the last map read-only for the program (`BPF_F_RDONLY_PROG`).
     pub fn rdonly(mut self) -> Case {
         self.prog.maps.last_mut().expect("a map").rdonly = true;
+        self
+    }
+
+    /// Marks the last map write-only for the program (`BPF_F_WRONLY_PROG`).
+    pub fn wronly(mut self) -> Case {
+        self.prog.maps.last_mut().expect("a map").wronly = true;
         self
     }
 

@@ -1,0 +1,101 @@
+; Pointer kinds across paths: which pointers a test against 0 decides, and
+; one load or store instruction reached through different kinds of pointer.
+
+### ptr_ctx_compared_with_zero_both_sides_explored
+; type: socket
+; expect: REJECT R0 !read_ok
+if r1 == 0x0 goto bad
+r0 = 0
+exit
+bad:
+exit
+
+### ptr_stack_compared_with_zero_both_sides_explored
+; type: socket
+; expect: REJECT R0 !read_ok
+r2 = r10
+if r2 != 0x0 goto good
+exit
+good:
+r0 = 0
+exit
+
+### ptr_map_value_compared_with_zero_decided
+; type: socket
+; map: array key=4 value=8 max=1
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+if r0 != 0x0 goto out
+exit
+out:
+r0 = 0
+exit
+
+### same_insn_store_through_ctx_and_stack
+; type: tc
+; expect: REJECT same insn cannot be used with different pointers
+r6 = r1
+call bpf_get_prandom_u32
+r1 = r6
+if r0 == 0x0 goto store
+r1 = r10
+r1 += -16
+store:
+r2 = 42
+*(u32 *)(r1 +8) = r2
+r0 = 0
+exit
+
+### same_insn_immediate_store_through_ctx_and_stack
+; type: tc
+; expect: REJECT same insn cannot be used with different pointers
+r6 = r1
+call bpf_get_prandom_u32
+r1 = r6
+if r0 == 0x0 goto store
+r1 = r10
+r1 += -16
+store:
+*(u32 *)(r1 +8) = 42
+r0 = 0
+exit
+
+### same_insn_load_through_ctx_and_stack
+; type: tc
+; expect: REJECT same insn cannot be used with different pointers
+r6 = r1
+call bpf_get_prandom_u32
+r1 = r6
+if r0 == 0x0 goto load
+r2 = 0
+*(u64 *)(r10 -8) = r2
+r1 = r10
+r1 += -16
+load:
+r0 = *(u32 *)(r1 +8)
+r0 = 0
+exit
+
+### same_insn_load_through_stack_and_map_value_ok
+; type: socket
+; map: array key=4 value=8 max=1
+; expect: ACCEPT
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r2 = r10
+r2 += -8
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 != 0x0 goto load
+r0 = r10
+r0 += -8
+load:
+r0 = *(u32 *)(r0 +0)
+r0 = 0
+exit

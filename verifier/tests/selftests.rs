@@ -1,0 +1,479 @@
+//! The Linux BPF selftests as a conformance corpus (issue 12).
+//!
+//! `scripts/selftests-corpus.sh` compiles the selftests' programs from
+//! Debian's linux-source-6.12 into `target/selftests/obj` (never committed)
+//! and, with `--record`, records what the running kernel (6.18) says about
+//! each program in `tests/selftests/verdicts.json`. This test verifies every
+//! recorded program with kfreg, the way `kfreg verify` does, against the
+//! recorded BTF `tests/corpus/vmlinux.btf`, and compares the verdict and the
+//! normalised last error line with the kernel's.
+//!
+//! Every difference is listed in `tests/selftests/DIFFERENCES` with its kind
+//! (FALSE-ACCEPT, PANIC, LOADER, FALSE-REJECT, MESSAGE) and reason. The test
+//! fails on a difference that is not listed (or listed with another kind)
+//! and on a listed one that now agrees, so the list only shrinks.
+//!
+//! `KFREG_BLESS=1 cargo test -p kfreg-verifier --test selftests` rewrites the
+//! list: reasons written by hand are kept, new entries get an automatic
+//! reason (prefixed `auto:`) built from the two messages, and automatic
+//! reasons are rebuilt.
+//!
+//! When the objects are missing, the test runs the build script itself
+//! (about two minutes on two cores); if that fails, the test fails and says
+//! how to build them.
+
+kfreg::link!(kfreg_catalog);
+
+use kfreg::Registry;
+use kfreg_verifier::loader::{LoadError, LoadOptions, load_object};
+use kfreg_verifier::{Options, verify};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn data_dir() -> PathBuf {
+    root().join("tests/selftests")
+}
+
+/// The built objects, built first when missing.
+fn objects() -> PathBuf {
+    let obj = root().join("target/selftests/obj");
+    if !obj.join(".stamp").exists() {
+        eprintln!(
+            "selftests: {} is missing; running scripts/selftests-corpus.sh",
+            obj.display()
+        );
+        let status = Command::new("bash")
+            .arg(root().join("scripts/selftests-corpus.sh"))
+            .status();
+        assert!(
+            status.is_ok_and(|s| s.success()) && obj.join(".stamp").exists(),
+            "the selftests' objects could not be built: run scripts/selftests-corpus.sh \
+             (as root the first time: it installs linux-source-6.12) and look at its output"
+        );
+    }
+    obj
+}
+
+/// Reference ids and instruction numbers differ between verifiers; the rule
+/// does not. The same normalisation as the corpus test.
+fn normalise(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '=' && out.ends_with("id=")
+            || out.ends_with("alloc_insn=")
+            || out.ends_with("insn_idx=")
+        {
+            while chars.peek().is_some_and(char::is_ascii_digit) {
+                chars.next();
+            }
+            out.push('N');
+        }
+    }
+    out
+}
+
+/// What kfreg made of one program.
+#[derive(Clone, Debug)]
+enum Outcome {
+    /// Verified: the verdict, the last error line and the processed count.
+    Verdict {
+        accepted: bool,
+        error: Option<String>,
+        insns: u64,
+    },
+    /// kfreg's loader refused the object or the program.
+    Loader(String),
+    /// kfreg panicked.
+    Panic(String),
+}
+
+fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "(non-string panic)".to_string())
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// kfreg's outcome for every program of `file`, by program name.
+fn verify_file(path: &Path, reg: &Registry, target: &LoadOptions) -> BTreeMap<String, Outcome> {
+    let mut out = BTreeMap::new();
+    let Ok(bytes) = std::fs::read(path) else {
+        return out;
+    };
+    let obj = match catch_unwind(AssertUnwindSafe(|| load_object(&bytes, reg, target))) {
+        Ok(Ok(obj)) => obj,
+        Ok(Err(e)) => {
+            out.insert(String::new(), Outcome::Loader(e.to_string()));
+            return out;
+        }
+        Err(p) => {
+            out.insert(String::new(), Outcome::Panic(panic_text(&*p)));
+            return out;
+        }
+    };
+    for p in &obj.programs {
+        let run = catch_unwind(AssertUnwindSafe(|| match obj.to_program(p) {
+            Ok(prog) => {
+                let r = verify(&prog, reg, &Options::default());
+                Outcome::Verdict {
+                    accepted: r.error.is_none(),
+                    error: r
+                        .error
+                        .as_ref()
+                        .and_then(|e| e.msg.lines().last().map(str::to_string)),
+                    insns: r.stats.insns_processed,
+                }
+            }
+            // The kernel rejects a bad encoding before verifying: a verdict.
+            Err(LoadError::Decode { err, .. }) => Outcome::Verdict {
+                accepted: false,
+                error: Some(err.msg),
+                insns: 0,
+            },
+            Err(e) => Outcome::Loader(e.to_string()),
+        }));
+        let outcome = run.unwrap_or_else(|p| Outcome::Panic(panic_text(&*p)));
+        out.insert(p.name.clone(), outcome);
+    }
+    out
+}
+
+/// The kinds of difference, worst first (the order of the list).
+const KINDS: [&str; 5] = ["FALSE-ACCEPT", "PANIC", "LOADER", "FALSE-REJECT", "MESSAGE"];
+
+/// One program where kfreg and the kernel differ.
+struct Difference {
+    kind: &'static str,
+    id: String,
+    auto_reason: String,
+    group: String,
+}
+
+/// One recorded program.
+struct Recorded {
+    file: String,
+    program: String,
+    group: String,
+    verdict: String,
+    error: Option<String>,
+    insns: Option<u64>,
+}
+
+/// The compared programs, and how many programs and objects were set aside.
+fn recorded() -> (Vec<Recorded>, usize, usize) {
+    let path = data_dir().join("verdicts.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let all: Vec<serde_json::Value> = serde_json::from_str(&text).expect("verdicts.json is JSON");
+    let (mut set_aside, mut unopened) = (0, 0);
+    let mut out = Vec::new();
+    for r in &all {
+        if !r["set_aside"].is_null() {
+            if r["program"].is_null() {
+                unopened += 1;
+            } else {
+                set_aside += 1;
+            }
+            continue;
+        }
+        let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+        out.push(Recorded {
+            file: s("file"),
+            program: s("program"),
+            group: s("group"),
+            verdict: s("verdict"),
+            error: r["error"].as_str().map(str::to_string),
+            insns: r["insns_processed"].as_u64(),
+        });
+    }
+    (out, set_aside, unopened)
+}
+
+/// `KIND file/program: reason` lines, by `file/program`.
+fn listed() -> BTreeMap<String, (String, String)> {
+    std::fs::read_to_string(data_dir().join("DIFFERENCES"))
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (head, why) = l.split_once(": ").unwrap_or((l, ""));
+            let (kind, id) = head.trim().split_once(' ').unwrap_or(("", head));
+            assert!(
+                KINDS.contains(&kind),
+                "DIFFERENCES: `{l}` does not start with one of {KINDS:?}"
+            );
+            assert!(!why.trim().is_empty(), "a difference without a reason: {l}");
+            (
+                id.trim().to_string(),
+                (kind.to_string(), why.trim().to_string()),
+            )
+        })
+        .collect()
+}
+
+fn cut(s: &str) -> String {
+    const MAX: usize = 160;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        s.chars().take(MAX).collect::<String>() + "..."
+    }
+}
+
+/// Counters of one group of files.
+#[derive(Default)]
+struct Tally {
+    programs: usize,
+    kernel_accepts: usize,
+    verdicts_agree: usize,
+    kernel_rejects_agreed: usize,
+    same_message: usize,
+    same_insns: usize,
+    false_accepts: usize,
+    false_rejects: usize,
+    panics: usize,
+    loader: usize,
+}
+
+fn write_list(diffs: &[Difference], old: &BTreeMap<String, (String, String)>) -> String {
+    let mut text = String::from(
+        "# Selftest programs where kfreg and Linux 6.18 disagree (tests/selftests/verdicts.json).\n\
+         # Format: KIND file/program: reason. Kinds, worst first: FALSE-ACCEPT (Linux rejects,\n\
+         # kfreg accepts), PANIC, LOADER (kfreg's loader refuses what libbpf loaded), FALSE-REJECT,\n\
+         # MESSAGE (both reject, different last error line). The test fails on an unlisted\n\
+         # difference and on a listed one that now agrees, so this list only shrinks.\n\
+         # Rewrite: KFREG_BLESS=1 cargo test -p kfreg-verifier --test selftests\n\
+         # (reasons written by hand are kept; `auto:` reasons are rebuilt from the messages).\n",
+    );
+    let mut sorted: Vec<&Difference> = diffs.iter().collect();
+    sorted.sort_by_key(|d| (KINDS.iter().position(|k| *k == d.kind), d.id.clone()));
+    let mut last = "";
+    for d in sorted {
+        if d.kind != last {
+            let _ = writeln!(text, "\n# {}", d.kind);
+            last = d.kind;
+        }
+        let reason = match old.get(&d.id) {
+            Some((kind, why)) if kind == d.kind && !why.starts_with("auto:") => why.clone(),
+            _ => d.auto_reason.clone(),
+        };
+        let _ = writeln!(text, "{} {}: {reason}", d.kind, d.id);
+    }
+    text
+}
+
+#[test]
+fn kfreg_agrees_with_linux_on_the_selftests() {
+    let obj_dir = objects();
+    let (kernel, set_aside, unopened) = recorded();
+    let reg = Registry::global();
+    let btf = std::fs::read(root().join("tests/corpus/vmlinux.btf")).expect("vmlinux.btf");
+    let target = LoadOptions::with_target_btf(&btf).expect("vmlinux.btf parses");
+
+    // The files to verify, shared out between two threads (the machine's cores).
+    let mut files: Vec<String> = kernel.iter().map(|k| k.file.clone()).collect();
+    files.dedup();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    // A panic is an outcome here, caught per program: keep the default hook's
+    // backtraces out of the output, and put the hook back for the assertions.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let ours: BTreeMap<String, BTreeMap<String, Outcome>> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut got = BTreeMap::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(f) = files.get(i) else { break };
+                        got.insert(f.clone(), verify_file(&obj_dir.join(f), reg, &target));
+                    }
+                    got
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("worker"))
+            .collect()
+    });
+    std::panic::set_hook(hook);
+
+    let mut diffs = Vec::new();
+    let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
+    for k in &kernel {
+        let id = format!("{}/{}", k.file, k.program);
+        let per_file = ours.get(&k.file);
+        let outcome = per_file
+            .and_then(|m| m.get(&k.program).or_else(|| m.get("")))
+            .cloned()
+            .unwrap_or_else(|| Outcome::Loader("program not found by kfreg's loader".into()));
+        let kernel_error = k.error.as_deref().map(normalise).unwrap_or_default();
+        let kernel_rejects = k.verdict == "REJECT";
+        for g in [k.group.clone(), "all".to_string()] {
+            let t = tally.entry(g).or_default();
+            t.programs += 1;
+            t.kernel_accepts += usize::from(!kernel_rejects);
+        }
+        let (kind, auto_reason) = match &outcome {
+            Outcome::Panic(msg) => (Some("PANIC"), format!("auto: kfreg panics: {}", cut(msg))),
+            Outcome::Loader(msg) => (
+                Some("LOADER"),
+                format!(
+                    "auto: kfreg's loader: {}; kernel: {}",
+                    cut(msg),
+                    if kernel_rejects {
+                        cut(&kernel_error)
+                    } else {
+                        "ACCEPT".into()
+                    }
+                ),
+            ),
+            Outcome::Verdict {
+                accepted,
+                error,
+                insns,
+            } => {
+                let ours = error.as_deref().map(normalise).unwrap_or_default();
+                for g in [k.group.clone(), "all".to_string()] {
+                    let t = tally.entry(g).or_default();
+                    t.same_insns += usize::from(k.insns == Some(*insns));
+                }
+                match (kernel_rejects, accepted) {
+                    (true, true) => (
+                        Some("FALSE-ACCEPT"),
+                        format!("auto: kernel: {}", cut(&kernel_error)),
+                    ),
+                    (false, false) => {
+                        (Some("FALSE-REJECT"), format!("auto: kfreg: {}", cut(&ours)))
+                    }
+                    (true, false) if ours != kernel_error => (
+                        Some("MESSAGE"),
+                        format!(
+                            "auto: kernel: {} | kfreg: {}",
+                            cut(&kernel_error),
+                            cut(&ours)
+                        ),
+                    ),
+                    _ => (None, String::new()),
+                }
+            }
+        };
+        for g in [k.group.clone(), "all".to_string()] {
+            let t = tally.entry(g).or_default();
+            match kind {
+                None | Some("MESSAGE") => {
+                    t.verdicts_agree += 1;
+                    if kernel_rejects {
+                        t.kernel_rejects_agreed += 1;
+                        t.same_message += usize::from(kind.is_none());
+                    }
+                }
+                Some("FALSE-ACCEPT") => t.false_accepts += 1,
+                Some("FALSE-REJECT") => t.false_rejects += 1,
+                Some("PANIC") => t.panics += 1,
+                _ => t.loader += 1,
+            }
+        }
+        if let Some(kind) = kind {
+            diffs.push(Difference {
+                kind,
+                id,
+                auto_reason,
+                group: k.group.clone(),
+            });
+        }
+    }
+
+    // The numbers, per group (README of tests/selftests quotes them).
+    eprintln!(
+        "selftests: {} programs verified by the kernel; set aside: {set_aside} programs never \
+         verified and {unopened} objects libbpf cannot open",
+        kernel.len()
+    );
+    for (g, t) in &tally {
+        let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+        eprintln!(
+            "  {g:<8} {:>5} programs ({} accepted by Linux): verdicts agree {} ({:.1}%), \
+             false accepts {}, false rejects {}, loader {}, panics {}; \
+             same last error line {}/{} ({:.1}%); same insns processed {} ({:.1}%)",
+            t.programs,
+            t.kernel_accepts,
+            t.verdicts_agree,
+            pct(t.verdicts_agree, t.programs),
+            t.false_accepts,
+            t.false_rejects,
+            t.loader,
+            t.panics,
+            t.same_message,
+            t.kernel_rejects_agreed,
+            pct(t.same_message, t.kernel_rejects_agreed),
+            t.same_insns,
+            pct(t.same_insns, t.programs),
+        );
+    }
+    let false_accepts: Vec<_> = diffs.iter().filter(|d| d.kind == "FALSE-ACCEPT").collect();
+    for d in &false_accepts {
+        eprintln!("  FALSE-ACCEPT [{}] {}", d.group, d.id);
+    }
+
+    let old = listed();
+    if std::env::var_os("KFREG_BLESS").is_some() {
+        let path = data_dir().join("DIFFERENCES");
+        std::fs::write(&path, write_list(&diffs, &old)).expect("write DIFFERENCES");
+        eprintln!(
+            "selftests: rewrote {} ({} entries)",
+            path.display(),
+            diffs.len()
+        );
+        return;
+    }
+
+    let mut unexplained = Vec::new();
+    for d in &diffs {
+        match old.get(&d.id) {
+            Some((kind, _)) if kind == d.kind => {}
+            Some((kind, _)) => unexplained.push(format!(
+                "{} {} (listed as {kind}): {}",
+                d.kind, d.id, d.auto_reason
+            )),
+            None => unexplained.push(format!("{} {}: {}", d.kind, d.id, d.auto_reason)),
+        }
+    }
+    let differing: std::collections::BTreeSet<&str> = diffs.iter().map(|d| d.id.as_str()).collect();
+    let stale: Vec<&String> = old
+        .keys()
+        .filter(|id| !differing.contains(id.as_str()))
+        .collect();
+    let bless = "KFREG_BLESS=1 cargo test -p kfreg-verifier --test selftests";
+    assert!(
+        stale.is_empty(),
+        "{} programs listed in tests/selftests/DIFFERENCES now agree with Linux; remove them \
+         (or run `{bless}`):\n{}",
+        stale.len(),
+        stale
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert!(
+        unexplained.is_empty(),
+        "{} differences not listed in tests/selftests/DIFFERENCES (fix them, or list them with \
+         `{bless}` and write their reasons):\n{}",
+        unexplained.len(),
+        unexplained.join("\n")
+    );
+}
