@@ -337,6 +337,11 @@ def verifier_properties(funcs, all_protos):
     for m in re.finditer(r"case BPF_FUNC_(\w+):\s*(?:/\*.*?\*/\s*)?if \(!register_is_null\(&regs\[BPF_REG_(\d)\]\)\)", funcs["check_helper_call"][1], flags=re.S):
         zero.setdefault(m.group(1), []).append(int(m.group(2)))
     props["zero_args"] = zero
+    # Memory arguments check_helper_call accepts only as map values, by helper.
+    map_value = {}
+    for m in re.finditer(r"case BPF_FUNC_(\w+):\s*if \(regs\[BPF_REG_(\d)\]\.type != PTR_TO_MAP_VALUE\)", funcs["check_helper_call"][1]):
+        map_value.setdefault(m.group(1), []).append(int(m.group(2)))
+    props["map_value_args"] = map_value
     # record_func_key: the helper whose map is a program array indexed by R3.
     props["tail_call"] = func_ids_in(funcs, "record_func_key")[:1]
     # bpf_helper_changes_pkt_data compares the helpers' C functions.

@@ -168,6 +168,8 @@ def write(facts, outdir):
     for (helper, proto), pts in sorted(served.items(), key=lambda x: (ids[x[0][0]], x[0][1])):
         p = protos[proto]
         args = [arg_type(a, known, needed) for a in p["args"]]
+        for regno in v["map_value_args"].get(helper, []):
+            args[regno - 1] = f"InMapValue<{args[regno - 1]}>"
         for regno in v["zero_args"].get(helper, []):
             if args[regno - 1] == "Anything":
                 args[regno - 1] = "Zero"

@@ -144,10 +144,18 @@ fn every_prototype_matches_the_kernel_sources() {
             .as_array()
             .cloned()
             .unwrap_or_default();
+        let map_value = facts["verifier"]["map_value_args"]
+            [h.name.strip_prefix("bpf_").unwrap_or(h.name)]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
         for (i, (a, f)) in h.used_args().iter().zip(args).enumerate() {
             let mut want = fact_text(f["type"].as_array().expect("type"));
             if zero.iter().any(|r| r.as_u64() == Some(i as u64 + 1)) {
                 want.insert(ArgFlags::ZERO.names()[0].to_string());
+            }
+            if map_value.iter().any(|r| r.as_u64() == Some(i as u64 + 1)) {
+                want.insert(ArgFlags::MAP_VALUE_ONLY.names()[0].to_string());
             }
             if arg_text(a) != want {
                 wrong.push(format!(

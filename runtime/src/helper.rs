@@ -260,6 +260,14 @@ impl HelperArgType for Zero {
     const ARG: HelperArg = Anything::ARG.with(ArgFlags::ZERO);
 }
 
+/// Memory that must be a map value.
+#[derive(Debug)]
+pub struct InMapValue<T>(PhantomData<T>);
+impl<T: Memory> HelperArgType for InMapValue<T> {
+    const ARG: HelperArg = T::ARG.with(ArgFlags::MAP_VALUE_ONLY);
+}
+impl<T: Memory> Memory for InMapValue<T> {}
+
 /// `MEM_FIXED_SIZE` with `arg_size = N`: memory of a size known in advance.
 #[derive(Debug)]
 pub struct Fixed<T, const N: u32>(PhantomData<T>);

@@ -10,30 +10,52 @@ pub fn stack_slots(reg: &Reg) -> Option<(usize, i32)> {
     (reg.ty == RegType::Stack && reg.fixed_offset() && fits).then_some((reg.aux as usize, off))
 }
 
-/// Makes the slots at `off` a dynptr of `kind` carrying reference `ref_id`
-/// (0 for none). A live referenced dynptr there cannot be overwritten.
+/// Makes the slots at `off` a dynptr of `kind` with identity `id`, carrying
+/// reference `ref_id` (0 for none). A live referenced dynptr there cannot
+/// be overwritten; an unreferenced one is destroyed with its slices.
 pub fn init(
     st: &mut State,
     frame: usize,
     off: i32,
     kind: u32,
+    id: u32,
     ref_id: u32,
 ) -> Result<(), &'static str> {
-    let f = &mut st.frames[frame];
+    let mut old = Vec::new();
     for o in [off, off + 8] {
-        if f.slot(o)
-            .is_some_and(|s| s.special() == Some(SlotKind::Dynptr) && s.reg.ref_obj_id != 0)
+        if let Some(s) = st.frames[frame].slot(o)
+            && s.special() == Some(SlotKind::Dynptr)
         {
-            return Err("cannot overwrite referenced dynptr");
+            if s.reg.ref_obj_id != 0 {
+                return Err("cannot overwrite referenced dynptr");
+            }
+            old.push(s.reg.id);
         }
     }
+    for id in old {
+        invalidate_slices(st, id);
+    }
     for o in [off, off + 8] {
-        let s = f.slot_mut(o);
+        let s = st.frames[frame].slot_mut(o);
         s.bytes = [SlotKind::Dynptr; 8];
         s.reg = Reg::ptr(RegType::ConstDynptr, kind);
+        s.reg.id = id;
         s.reg.ref_obj_id = ref_id;
     }
     Ok(())
+}
+
+/// Slices of the dynptr with identity `id` die with it: they become unknown
+/// numbers (the kernel's `invalidate_dynptr` for a privileged program).
+pub fn invalidate_slices(st: &mut State, id: u32) {
+    if id == 0 {
+        return;
+    }
+    st.for_each_reg(|r| {
+        if r.ty == RegType::Mem && r.aux2 == id {
+            *r = Reg::UNKNOWN;
+        }
+    });
 }
 
 /// The dynptr at `off`, when one is initialised there.
@@ -46,6 +68,9 @@ pub fn get(st: &State, frame: usize, off: i32) -> Option<Slot> {
 
 /// Frees the dynptr's slots.
 pub fn clear(st: &mut State, frame: usize, off: i32) {
+    if let Some(s) = get(st, frame, off) {
+        invalidate_slices(st, s.reg.id);
+    }
     for o in [off, off + 8] {
         *st.frames[frame].slot_mut(o) = Slot::EMPTY;
     }

@@ -41,6 +41,8 @@ struct Meta {
     kptr_field: Option<(u32, bool)>,
     /// The reference a pointer argument carries (for results that carry it on).
     ref_obj_id: u32,
+    /// The identity of the dynptr argument, which a slice of it records.
+    dynptr_id: u32,
     /// The register of the tail call's index and the program array's size.
     tail_index: Option<(u8, u32)>,
 }
@@ -542,6 +544,16 @@ fn sized_mem_arg(
     if !reg.is_pointer() || reg.maybe_null() {
         return Err(expect(idx, r, reg, MEM_TYPES));
     }
+    if arg.has(ArgFlags::MAP_VALUE_ONLY) && reg.ty != RegType::MapValue {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "Unsupported reg type {} for {} data",
+                crate::log::reg_type_str(reg),
+                h.name
+            ),
+        ));
+    }
     check_packet_arg(env, idx, h, reg)?;
     check_btf_mem(idx, h, r, arg, reg)?;
     check_mem_arg(env, st, r, size.umax as u32, writes(arg), zero_ok)?;
@@ -658,7 +670,8 @@ fn dynptr_arg(
         } else {
             0
         };
-        return crate::dynptr::init(st, frame, off, kind, ref_id)
+        let id = env.new_id();
+        return crate::dynptr::init(st, frame, off, kind, id, ref_id)
             .map_err(|e| VerifyError::at(idx, e));
     }
     let release = arg.has(ArgFlags::RELEASE);
@@ -674,8 +687,10 @@ fn dynptr_arg(
             },
         ));
     };
-    // A slice of a ring-buffer record dies with the record.
+    // A slice of a ring-buffer record dies with the record, and any slice
+    // with its dynptr.
     meta.ref_obj_id = slot.reg.ref_obj_id;
+    meta.dynptr_id = slot.reg.id;
     if release {
         meta.release = Some(slot.reg.ref_obj_id);
         crate::dynptr::clear(st, frame, off);
@@ -875,6 +890,7 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
             if null {
                 r.flags = r.flags.with(PtrFlags::MAYBE_NULL);
             }
+            r.aux2 = meta.dynptr_id;
             r
         }
         RetType::BtfId => {

@@ -679,7 +679,7 @@ fn check_args(
                 }
                 meta.work_map = Some((reg.aux, reg.aux2, r));
             }
-            ArgKind::Dynptr => check_dynptr(st, k, i, p, &reg, meta)?,
+            ArgKind::Dynptr => check_dynptr(env, st, k, i, p, &reg, meta)?,
             ArgKind::Iter => check_iter(env, st, k, flags, i, p, &reg)?,
             ArgKind::IrqFlag => check_irq_flag(env, st, k, flags, i, &reg)?,
             ArgKind::ResSpinLock => check_res_lock(env, st, flags, i, &reg)?,
@@ -921,6 +921,7 @@ fn check_node(
 }
 
 fn check_dynptr(
+    env: &mut Env,
     st: &mut State,
     k: &Kfunc,
     i: usize,
@@ -955,7 +956,8 @@ fn check_dynptr(
             how => how,
         };
         let kind = how.map_or(0, |d| d as u32 + 1);
-        return crate::dynptr::init(st, frame, off, kind, 0).or_else(|e| err(st, e.into()));
+        let id = env.new_id();
+        return crate::dynptr::init(st, frame, off, kind, id, 0).or_else(|e| err(st, e.into()));
     }
     let Some(slot) = crate::dynptr::get(st, frame, off) else {
         return err(st, format!("Expected an initialized dynptr as arg #{i}"));

@@ -817,7 +817,9 @@ fn stack_access(
     }
     let frame = &mut st.frames[frame_no];
     let first = byte_in_slot(fixed);
-    match kind {
+    // A dynptr this store destroys; its slices die after the store.
+    let mut destroyed = 0;
+    let result = match kind {
         Access::Write => {
             let v = value.unwrap_or(Reg::UNKNOWN);
             if v.is_pointer() && size != 8 {
@@ -836,6 +838,9 @@ fn stack_access(
                     || special == SlotKind::Dynptr && slot.reg.ref_obj_id == 0
                 {
                     slot.bytes = [SlotKind::Misc; 8];
+                    if special == SlotKind::Dynptr {
+                        destroyed = slot.reg.id;
+                    }
                 } else {
                     return Err(VerifyError::at(
                         idx,
@@ -918,7 +923,9 @@ fn stack_access(
                 },
             )
         }
-    }
+    };
+    crate::dynptr::invalidate_slices(st, destroyed);
+    result
 }
 
 /// The kernel's width of a scalar: the bits its largest value needs.

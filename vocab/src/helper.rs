@@ -160,6 +160,9 @@ bits! {
         /// The value must be zero (a check the kernel's verifier makes on one
         /// helper's flags by its number).
         ZERO = 10, "(zero)";
+        /// The memory must be a map value (a check the kernel's verifier makes
+        /// on one helper's data argument by its number).
+        MAP_VALUE_ONLY = 11, "(map value)";
     }
 }
 

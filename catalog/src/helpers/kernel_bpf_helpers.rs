@@ -202,7 +202,7 @@ pub fn bpf_map_lookup_percpu_elem(map: ConstMapPtr, key: MapKey, cpu: Anything)
 /// Get a dynptr to local memory `data`.
 #[helper(id = 197, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, ext, lsm, sk_lookup, syscall, netfilter])]
 pub fn bpf_dynptr_from_mem(
-    data: Uninit<Mem>,
+    data: InMapValue<Uninit<Mem>>,
     size: ConstSizeOrZero,
     flags: Anything,
     ptr: Uninit<LocalDynptr>,
