@@ -27,17 +27,33 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NR_BPF = 321  # x86_64
 BPF_PROG_LOAD = 5
 
-# Program type -> (kernel number, expected attach type number[, prog flags]).
+# Program type -> (kernel number, the expected attach type libbpf gives its
+# usual section[, prog flags]): availability can depend on the attach type.
 PROG_TYPES = {
-    "socket_filter": (1, 0), "kprobe": (2, 0), "sched_cls": (3, 0), "sched_act": (4, 0),
-    "tracepoint": (5, 0), "xdp": (6, 0), "perf_event": (7, 0), "cgroup_skb": (8, 0),
+    "socket_filter": (1, 0),
+    "kprobe": (2, 0),
+    "sched_cls": (3, 0),
+    "sched_act": (4, 0),
+    "tracepoint": (5, 0),
+    "xdp": (6, 37),  # BPF_XDP
+    "perf_event": (7, 0),
+    "cgroup_skb": (8, 0),  # BPF_CGROUP_INET_INGRESS
     "cgroup_sock": (9, 2),  # BPF_CGROUP_INET_SOCK_CREATE
-    "lwt_in": (10, 0), "lwt_out": (11, 0), "lwt_xmit": (12, 0), "sock_ops": (13, 0),
-    "sk_skb": (14, 0), "cgroup_device": (15, 0), "sk_msg": (16, 0),
+    "lwt_in": (10, 0),
+    "lwt_out": (11, 0),
+    "lwt_xmit": (12, 0),
+    "sock_ops": (13, 3),  # BPF_CGROUP_SOCK_OPS
+    "sk_skb": (14, 5),  # BPF_SK_SKB_STREAM_VERDICT
+    "cgroup_device": (15, 6),  # BPF_CGROUP_DEVICE
+    "sk_msg": (16, 7),  # BPF_SK_MSG_VERDICT
     "raw_tracepoint": (17, 0),
     "cgroup_sock_addr": (18, 10),  # BPF_CGROUP_INET4_CONNECT
-    "lwt_seg6local": (19, 0), "lirc_mode2": (20, 0), "sk_reuseport": (21, 0),
-    "flow_dissector": (22, 0), "cgroup_sysctl": (23, 0), "raw_tracepoint_writable": (24, 0),
+    "lwt_seg6local": (19, 0),
+    "lirc_mode2": (20, 16),  # BPF_LIRC_MODE2
+    "sk_reuseport": (21, 39),  # BPF_SK_REUSEPORT_SELECT
+    "flow_dissector": (22, 17),  # BPF_FLOW_DISSECTOR
+    "cgroup_sysctl": (23, 18),  # BPF_CGROUP_SYSCTL
+    "raw_tracepoint_writable": (24, 0),
     "cgroup_sockopt": (25, 22),  # BPF_CGROUP_GETSOCKOPT
     "sk_lookup": (30, 36),  # BPF_SK_LOOKUP
     "syscall": (31, 0, 1 << 4),  # BPF_F_SLEEPABLE: syscall programs must be

@@ -332,6 +332,38 @@ def verifier_properties(funcs, all_protos):
     # Results that carry the argument's reference (check_helper_call's
     # `is_ptr_cast_function || is_dynptr_ref_function` branch).
     props["carries_ref"] = func_ids_in(funcs, "is_ptr_cast_function") + func_ids_in(funcs, "is_dynptr_ref_function")
+    # Helpers a program type gets only for some attach types:
+    # `case BPF_FUNC_x: switch (prog->expected_attach_type) { ... }` inside
+    # the *_func_proto() switches.
+    attach = []
+    for name, (_, body) in funcs.items():
+        if not name.endswith("func_proto"):
+            continue
+        for m in re.finditer(r"case BPF_FUNC_(\w+):\s*switch \(prog->expected_attach_type\) \{", body):
+            depth, i = 1, m.end()
+            while depth and i < len(body):
+                depth += {"{": 1, "}": -1}.get(body[i], 0)
+                i += 1
+            inner = body[m.end():i - 1]
+            returns, labels, default_returns = {}, [], None
+            for tok in re.finditer(r"case (BPF_\w+):|default:|return ([^;]+);", inner):
+                if tok.group(1):
+                    labels.append(tok.group(1))
+                elif tok.group(0) == "default:":
+                    labels.append("default")
+                else:
+                    value = tok.group(2).strip()
+                    for l in labels:
+                        returns[l] = value
+                    labels = []
+            default = returns.pop("default", "NULL")
+            if default != "NULL":
+                attach.append({"helper": m.group(1), "in": name,
+                               "excluded": sorted(l for l, v in returns.items() if v == "NULL")})
+            else:
+                attach.append({"helper": m.group(1), "in": name,
+                               "included": sorted(l for l, v in returns.items() if v != "NULL")})
+    props["attach_rules"] = attach
     # Arguments check_helper_call refuses unless they are zero, by helper.
     zero = {}
     for m in re.finditer(r"case BPF_FUNC_(\w+):\s*(?:/\*.*?\*/\s*)?if \(!register_is_null\(&regs\[BPF_REG_(\d)\]\)\)", funcs["check_helper_call"][1], flags=re.S):

@@ -44,6 +44,50 @@ BASE = {
 }
 
 
+def attach_prog(kernel):
+    """The program type an attach type belongs to (for the cgroup hooks)."""
+    n = kernel[len("BPF_CGROUP_"):] if kernel.startswith("BPF_CGROUP_") else None
+    if n is None:
+        return None
+    if n in ("INET_INGRESS", "INET_EGRESS"):
+        return "cgroup_skb"
+    if n in ("INET_SOCK_CREATE", "INET_SOCK_RELEASE", "INET4_POST_BIND", "INET6_POST_BIND"):
+        return "cgroup_sock"
+    if n == "SOCK_OPS":
+        return "sock_ops"
+    if n in ("GETSOCKOPT", "SETSOCKOPT"):
+        return "cgroup_sockopt"
+    if n == "SYSCTL":
+        return "cgroup_sysctl"
+    if n == "DEVICE":
+        return "cgroup_device"
+    return "cgroup_sock_addr"
+
+
+ATTACH_NAMES = """BPF_CGROUP_INET_INGRESS BPF_CGROUP_INET_EGRESS BPF_CGROUP_INET_SOCK_CREATE BPF_CGROUP_SOCK_OPS
+BPF_CGROUP_DEVICE BPF_CGROUP_INET4_BIND BPF_CGROUP_INET6_BIND BPF_CGROUP_INET4_CONNECT BPF_CGROUP_INET6_CONNECT
+BPF_CGROUP_INET4_POST_BIND BPF_CGROUP_INET6_POST_BIND BPF_CGROUP_UDP4_SENDMSG BPF_CGROUP_UDP6_SENDMSG
+BPF_CGROUP_SYSCTL BPF_CGROUP_UDP4_RECVMSG BPF_CGROUP_UDP6_RECVMSG BPF_CGROUP_GETSOCKOPT BPF_CGROUP_SETSOCKOPT
+BPF_CGROUP_INET4_GETPEERNAME BPF_CGROUP_INET6_GETPEERNAME BPF_CGROUP_INET4_GETSOCKNAME BPF_CGROUP_INET6_GETSOCKNAME
+BPF_CGROUP_INET_SOCK_RELEASE BPF_CGROUP_UNIX_CONNECT BPF_CGROUP_UNIX_SENDMSG BPF_CGROUP_UNIX_RECVMSG
+BPF_CGROUP_UNIX_GETPEERNAME BPF_CGROUP_UNIX_GETSOCKNAME""".split()
+
+
+def not_for_attach(helper, prog_types, rules):
+    """The attach types of `prog_types` the kernel keeps `helper` from."""
+    out = set()
+    for r in rules:
+        if r["helper"] != helper:
+            continue
+        if "excluded" in r:
+            out |= {a for a in r["excluded"] if attach_prog(a) in prog_types}
+        else:
+            owners = {attach_prog(a) for a in r["included"]}
+            out |= {a for a in ATTACH_NAMES
+                    if attach_prog(a) in owners & set(prog_types) and a not in r["included"]}
+    return sorted(out)
+
+
 def camel(name):
     return "".join(p[:1].upper() + p[1:] for p in name.split("_") if p)
 
@@ -199,6 +243,9 @@ def write(facts, outdir):
                 words.append(f"map_types = [{', '.join(allowed)}]")
         pts = [t for t in ORDER if t in pts]
         words.append("prog_types = any" if pts == ORDER else f"prog_types = [{', '.join(pts)}]")
+        excluded = not_for_attach(helper, pts, v["attach_rules"])
+        if excluded:
+            words.append("not_for_attach = [" + ", ".join(a[4:].lower() for a in excluded) + "]")
         doc = docs.get(helper, f"The `bpf_{helper}` helper.")
         names = facts["params"].get(helper, [])
         if len(names) != len(args):

@@ -11,8 +11,8 @@
 use crate::decl::Location;
 use crate::types::Pointee;
 use kfreg_vocab::{
-    ArgFlags, ArgType, CallbackShape, HelperArg, HelperFlags, HelperRet, MapKinds, ProgType,
-    ProgTypes, RetFlags, RetType,
+    ArgFlags, ArgType, AttachType, AttachTypes, CallbackShape, HelperArg, HelperFlags, HelperRet,
+    MapKinds, ProgType, ProgTypes, RetFlags, RetType,
 };
 use std::collections::BTreeMap;
 use std::fmt;
@@ -47,6 +47,8 @@ pub struct Helper {
     pub map_types: MapKinds,
     /// The program types that may call it.
     pub prog_types: ProgTypes,
+    /// Attach types of those program types that do not get it.
+    pub not_for_attach: AttachTypes,
     /// Where it is declared.
     pub location: Location,
 }
@@ -479,6 +481,18 @@ impl Helpers {
             .iter()
             .copied()
             .find(|h| h.prog_types.contains(prog))
+    }
+
+    /// The prototype of helper `id` that programs of type `prog` attached as
+    /// `attach` get.
+    pub fn get_for(
+        &self,
+        id: u32,
+        prog: ProgType,
+        attach: Option<AttachType>,
+    ) -> Option<&'static Helper> {
+        self.get(id, prog)
+            .filter(|h| !attach.is_some_and(|a| h.not_for_attach.contains(a)))
     }
 
     /// Every prototype of helper `id`.

@@ -54,9 +54,9 @@ pub use decl::{
 pub use helper::{Helper, Helpers};
 pub use kfreg_macros::{family, helper, kfunc};
 pub use kfreg_vocab::{
-    ArgFlags, ArgKind, ArgType, CallbackShape, DynptrInit, Flags, HelperArg, HelperFlags,
-    HelperRet, KindSet, MapKind, MapKinds, ProgType, ProgTypes, RetFlags, RetType, Roles,
-    did_you_mean,
+    ArgFlags, ArgKind, ArgType, AttachType, AttachTypes, CallbackShape, DynptrInit, Flags,
+    HelperArg, HelperFlags, HelperRet, KindSet, MapKind, MapKinds, ProgType, ProgTypes, RetFlags,
+    RetType, Roles, did_you_mean,
 };
 pub use registry::{Conflict, FamilyId, KfuncId, Registry, RegistryError};
 pub use types::{

@@ -36,6 +36,21 @@ pub fn bpf_probe_read_kernel_xdp(dst: Fixed<Rdonly<OrNull<Mem>>, 16>, src: Anyth
 #[kfreg::helper(id = 181, callback = iteration)]
 pub fn bpf_loop(nr: Anything, f: Func, ctx: OrNull<Stack>, flags: Anything) -> Integer;
 
+/// A cgroup helper some attach types of its program type do not get.
+#[kfreg::helper(id = 186, prog_types = [cgroup_sock_addr], not_for_attach = [cgroup_inet4_getpeername])]
+pub fn bpf_get_retval() -> Integer;
+
+#[test]
+fn attach_types_a_program_type_does_not_get_are_declared() {
+    use kfreg::AttachType;
+    let reg = kfreg::Registry::collect().expect("no conflicts");
+    let h = reg.helpers();
+    let get = |a| h.get_for(186, ProgType::CgroupSockAddr, a).is_some();
+    assert!(get(None));
+    assert!(get(Some(AttachType::CgroupInet4Connect)));
+    assert!(!get(Some(AttachType::CgroupInet4Getpeername)));
+}
+
 #[test]
 fn declarations_describe_the_kernel_protos() {
     assert_eq!(bpf_map_lookup_elem.args[0].ty, ArgType::ConstMapPtr);
@@ -93,8 +108,8 @@ fn the_registry_picks_the_prototype_of_the_program_type() {
     assert!(h.get(113, ProgType::SchedCls).is_none());
     assert_eq!(h.name(113), Some("bpf_probe_read_kernel"));
     assert_eq!(h.id("bpf_loop"), Some(181));
-    assert_eq!(h.max_id(), 182);
-    assert_eq!(h.count(), 5);
+    assert_eq!(h.max_id(), 187);
+    assert_eq!(h.count(), 6);
 }
 
 #[test]

@@ -91,12 +91,14 @@ fn prototype(env: &Env, idx: u32, id: i32) -> Result<&'static Helper, VerifyErro
     let Some(name) = name else {
         return Err(VerifyError::at(idx, format!("invalid func unknown#{id}")));
     };
-    helpers.get(id as u32, env.prog.prog_type).ok_or_else(|| {
-        VerifyError::at(
-            idx,
-            format!("program of this type cannot use helper {name}#{id}"),
-        )
-    })
+    helpers
+        .get_for(id as u32, env.prog.prog_type, env.prog.attach)
+        .ok_or_else(|| {
+            VerifyError::at(
+                idx,
+                format!("program of this type cannot use helper {name}#{id}"),
+            )
+        })
 }
 
 /// Whether the program may hand packet memory to this helper (the

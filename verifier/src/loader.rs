@@ -324,6 +324,7 @@ impl Object {
         p.section = prog.section.clone();
         p.iter = prog.iter;
         p.sleepable = prog.sleepable;
+        p.attach = crate::loader::sections::classify(&prog.section).and_then(|d| d.attach);
         p.subprogs = prog.subprogs.clone();
         p.maps = self.maps.clone();
         p.kfuncs = self.kfuncs.clone();

@@ -261,6 +261,8 @@ pub struct Program {
     pub iter: bool,
     /// Sleepable (`.s` section suffix).
     pub sleepable: bool,
+    /// The expected attach type it is loaded with, when its section names one.
+    pub attach: Option<kfreg::AttachType>,
     /// Loaded for one network device (libbpf's `bpf_program__set_ifindex`
     /// with `BPF_F_XDP_DEV_BOUND_ONLY`).
     pub dev_bound: bool,
@@ -310,6 +312,7 @@ impl Program {
             prog_type,
             iter: false,
             sleepable: false,
+            attach: None,
             dev_bound: false,
             insns,
             subprogs: vec![Subprog {

@@ -2,6 +2,7 @@
 //! them) and the runtime (which stores and queries them), so both read the
 //! same table.
 
+mod attach;
 mod flags;
 mod helper;
 mod kind;
@@ -9,6 +10,7 @@ mod map;
 mod prog;
 mod suggest;
 
+pub use attach::{AttachType, AttachTypes};
 pub use flags::Flags;
 pub use helper::{
     ArgFlags, ArgType, CallbackShape, HelperArg, HelperFlags, HelperRet, RetFlags, RetType,

@@ -266,7 +266,7 @@ pub fn bpf_sk_setsockopt(
 /// Emulate a call to `setsockopt()` on the socket associated to `bpf_socket`, which must be a full socket.
 ///
 /// The kernel's `bpf_sock_addr_setsockopt_proto`.
-#[helper(id = 49, name = bpf_setsockopt, prog_types = [cgroup_sock_addr])]
+#[helper(id = 49, name = bpf_setsockopt, prog_types = [cgroup_sock_addr], not_for_attach = [cgroup_unix_getpeername, cgroup_unix_getsockname])]
 pub fn bpf_sock_addr_setsockopt(
     bpf_socket: Ctx,
     level: Anything,
@@ -332,7 +332,7 @@ pub fn bpf_sk_getsockopt(
 /// Emulate a call to `getsockopt()` on the socket associated to `bpf_socket`, which must be a full socket.
 ///
 /// The kernel's `bpf_sock_addr_getsockopt_proto`.
-#[helper(id = 57, name = bpf_getsockopt, prog_types = [cgroup_sock_addr])]
+#[helper(id = 57, name = bpf_getsockopt, prog_types = [cgroup_sock_addr], not_for_attach = [cgroup_unix_getpeername, cgroup_unix_getsockname])]
 pub fn bpf_sock_addr_getsockopt(
     bpf_socket: Ctx,
     level: Anything,
@@ -370,7 +370,7 @@ pub fn bpf_msg_cork_bytes(msg: Ctx, bytes: Anything) -> Integer;
 pub fn bpf_msg_pull_data(msg: Ctx, start: Anything, end: Anything, flags: Anything) -> Integer;
 
 /// Bind the socket associated to `ctx` to the address pointed by `addr`, of length `addr_len`.
-#[helper(id = 64, prog_types = [cgroup_sock_addr])]
+#[helper(id = 64, prog_types = [cgroup_sock_addr], not_for_attach = [cgroup_inet4_bind, cgroup_inet4_getpeername, cgroup_inet4_getsockname, cgroup_inet6_bind, cgroup_inet6_getpeername, cgroup_inet6_getsockname, cgroup_udp4_recvmsg, cgroup_udp4_sendmsg, cgroup_udp6_recvmsg, cgroup_udp6_sendmsg, cgroup_unix_connect, cgroup_unix_getpeername, cgroup_unix_getsockname, cgroup_unix_recvmsg, cgroup_unix_sendmsg])]
 pub fn bpf_bind(ctx: Ctx, addr: Rdonly<Mem>, addr_len: ConstSize) -> Integer;
 
 /// Adjust (move) `xdp_md`\ `->data_end` by `delta` bytes.

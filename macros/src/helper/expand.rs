@@ -54,6 +54,10 @@ impl Helper {
             }
             Progs::Path(p) => quote_spanned!(p.span()=> #p),
         };
+        let not_for_attach = self.not_for_attach.iter().map(|a| {
+            let v = format_ident!("{a:?}");
+            quote!(.with(::kfreg::AttachType::#v))
+        });
         let rules = self.rules();
         let line = quote_spanned!(ident.span()=> ::core::line!());
         let file = quote_spanned!(ident.span()=> ::core::file!());
@@ -76,6 +80,7 @@ impl Helper {
                     callback: #callback,
                     map_types: ::kfreg::MapKinds::NONE #(#maps)*,
                     prog_types: #progs,
+                    not_for_attach: ::kfreg::AttachTypes::NONE #(#not_for_attach)*,
                     location: ::kfreg::Location {
                         krate: ::core::env!("CARGO_PKG_NAME"),
                         module: ::core::module_path!(),

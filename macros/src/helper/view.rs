@@ -2,7 +2,7 @@
 
 use crate::attr::{Meta, expr_ident, expr_int, expr_list, parse_args, prog_types};
 use crate::errors::{Errors, hint};
-use kfreg_vocab::{CallbackShape, HelperFlags, MapKind, ProgType};
+use kfreg_vocab::{AttachType, CallbackShape, HelperFlags, MapKind, ProgType};
 use proc_macro2::TokenStream;
 use std::collections::HashSet;
 use syn::{Expr, ForeignItemFn, Ident, Pat, ReturnType, Type};
@@ -37,6 +37,8 @@ pub struct Helper {
     pub map_types: Option<(Ident, Vec<MapKind>)>,
     /// `prog_types = ..`.
     pub prog_types: Progs,
+    /// `not_for_attach = [..]`.
+    pub not_for_attach: Vec<AttachType>,
 }
 
 impl Helper {
@@ -60,6 +62,7 @@ impl Helper {
             callback: None,
             map_types: None,
             prog_types: Progs::Any,
+            not_for_attach: Vec::new(),
         };
         let mut seen = HashSet::new();
         let mut id = None;
@@ -91,6 +94,9 @@ impl Helper {
                     h.map_types = Some((k.clone(), map_types(v, errors)))
                 }
                 Meta::Value(k, v) if k == "prog_types" => h.prog_types = progs(v, errors),
+                Meta::Value(k, v) if k == "not_for_attach" => {
+                    h.not_for_attach = attach_types(v, errors)
+                }
                 Meta::Word(w) => match HelperFlags::ALL.iter().find(|(_, n)| w == n) {
                     Some((f, _)) => h.flags.push((w.clone(), *f)),
                     None => errors.at(
@@ -146,9 +152,16 @@ impl Helper {
 
 /// Every attribute key and word, for "did you mean".
 fn words() -> impl Iterator<Item = &'static str> {
-    ["id", "name", "callback", "map_types", "prog_types"]
-        .into_iter()
-        .chain(HelperFlags::ALL.iter().map(|(_, n)| *n))
+    [
+        "id",
+        "name",
+        "callback",
+        "map_types",
+        "prog_types",
+        "not_for_attach",
+    ]
+    .into_iter()
+    .chain(HelperFlags::ALL.iter().map(|(_, n)| *n))
 }
 
 fn signature(func: &ForeignItemFn, errors: &mut Errors) -> (Vec<(Ident, Type)>, Type) {
@@ -207,6 +220,26 @@ fn map_types(v: &Expr, errors: &mut Errors) -> Vec<MapKind> {
                 format!(
                     "unknown map type `{word}`{}",
                     hint(&word, MapKind::ALL.iter().map(|m| m.name()))
+                ),
+            ),
+        }
+    }
+    out
+}
+
+fn attach_types(v: &Expr, errors: &mut Errors) -> Vec<AttachType> {
+    let mut out = Vec::new();
+    for item in expr_list(v) {
+        let word = expr_ident(item)
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        match AttachType::from_name(&word) {
+            Some(a) => out.push(a),
+            None => errors.at(
+                item,
+                format!(
+                    "unknown attach type `{word}`{}",
+                    hint(&word, AttachType::ALL.iter().map(|a| a.name()))
                 ),
             ),
         }
