@@ -863,6 +863,19 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
     let mut r = match ret.ty {
         RetType::Integer => return Ok(Reg::UNKNOWN),
         RetType::Void => return Ok(Reg::NOT_INIT),
+        RetType::MapValue
+            if meta.map.is_some_and(|m| {
+                MapKind::from_u32(env.prog.maps[m as usize].map_type.number())
+                    .is_some_and(MapKind::holds_sockets)
+            }) =>
+        {
+            // A looked-up socket is a new reference the program must release.
+            let mut r = Reg::ptr(RegType::Socket, 0);
+            r.flags = PtrFlags::MAYBE_NULL;
+            r.ref_obj_id = acquire_ref(env, st, RefKind::Ptr);
+            r.id = r.ref_obj_id;
+            return Ok(r);
+        }
         RetType::MapValue => {
             let m = meta.map.unwrap_or(0);
             let def = &env.prog.maps[m as usize];

@@ -70,6 +70,14 @@ impl MapKind {
     pub fn from_u32(value: u32) -> Option<MapKind> {
         MapKind::ALL.iter().copied().find(|m| *m as u32 == value)
     }
+
+    /// Whether its values are sockets: a lookup gives a new reference to a
+    /// full socket, not a pointer into the map (the kernel's sockmap and
+    /// sockhash special cases in `is_acquire_function` and
+    /// `mark_ptr_or_null_reg`).
+    pub const fn holds_sockets(self) -> bool {
+        matches!(self, MapKind::Sockmap | MapKind::Sockhash)
+    }
 }
 
 /// A set of map types.
