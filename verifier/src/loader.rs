@@ -607,7 +607,17 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
     let gpl = license_is_gpl(&license);
 
     let mut maps = maps::collect(&elf, btf.as_ref())?;
-    let externs = externs::collect(&elf, btf.as_ref(), reg, opts, &mut maps)?;
+    // libbpf resolves every extern before loading any program: one it
+    // cannot resolve fails the load of each program of the object.
+    // (Externs libbpf cannot even describe fail the object's opening.)
+    let externs = match externs::collect(&elf, btf.as_ref(), reg, opts, &mut maps) {
+        Ok(x) => x,
+        Err(e) if resolved_at_load(&e) => {
+            maps.create_error.get_or_insert(e);
+            vec![None; elf.symbols.len()]
+        }
+        Err(e) => return Err(e),
+    };
     let kfuncs: HashMap<i32, KfuncId> = externs
         .iter()
         .flatten()
@@ -644,6 +654,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         }
         for fi in funcs {
             let func = &code.funcs[fi];
+            let object_error = maps.create_error.clone();
             // A program libbpf cannot load fails alone, with libbpf's message.
             let stub = |error: LoadError| LoadedProgram {
                 name: func.name.clone(),
@@ -659,6 +670,10 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
                 ctx_args: Vec::new(),
                 error: Some(error),
             };
+            if let Some(e) = object_error {
+                programs.push(stub(e));
+                continue;
+            }
             let Some(def) = def else {
                 programs.push(stub(LoadError::UnknownSection {
                     section: sec.name.clone(),
@@ -828,6 +843,20 @@ fn subprog_args(btf: &Btf, func: u32, proto: u32) -> Vec<SubprogArg> {
             }
         })
         .collect()
+}
+
+/// Whether libbpf meets this extern error when it loads the object
+/// (`bpf_object__resolve_externs`: a ksym the kernel lacks or declares
+/// otherwise, a kconfig value it cannot find) rather than when it opens it
+/// (an extern without BTF, in an unknown section, of an unsupported type).
+fn resolved_at_load(e: &LoadError) -> bool {
+    match e {
+        LoadError::Extern { kind, msg, .. } => {
+            matches!(*kind, "func ksym" | "var ksym")
+                || (*kind == "kcfg" && msg.starts_with("value not found"))
+        }
+        _ => false,
+    }
 }
 
 /// libbpf's failure to prepare a tracing program whose attach target the
