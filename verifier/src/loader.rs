@@ -654,6 +654,8 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         }
         for fi in funcs {
             let func = &code.funcs[fi];
+            // libbpf creates every map and resolves every extern before
+            // loading any program.
             let object_error = maps.create_error.clone();
             // A program libbpf cannot load fails alone, with libbpf's message.
             let stub = |error: LoadError| LoadedProgram {
@@ -738,12 +740,6 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         }
     }
 
-    // libbpf creates every map before loading any program.
-    if let Some(e) = &maps.create_error {
-        for p in &mut programs {
-            p.error.get_or_insert_with(|| e.clone());
-        }
-    }
     Ok(Object {
         programs,
         maps: maps.defs,
@@ -862,7 +858,9 @@ fn resolved_at_load(e: &LoadError) -> bool {
 /// libbpf's failure to prepare a tracing program whose attach target the
 /// kernel lacks (the target a tool sets at run time, such as fsdist's
 /// `fentry/dummy_file_open`: `-ESRCH`), or a `freplace` program, whose
-/// target program only user space can give (`-EINVAL`).
+/// target program only user space can give (`-EINVAL`). Only the target
+/// BTF is searched: libbpf also searches module BTF, which the loader does
+/// not read, so a target in a module is reported missing too.
 fn attach_error(target: &Btf, section: &str, program: &str) -> Option<LoadError> {
     let section = section.trim_start_matches('?');
     let fail = |errno: i32| LoadError::Program {
