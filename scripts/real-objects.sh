@@ -9,8 +9,9 @@
 # 2. Collects their objects into target/real-objects/objs/: plain objects
 #    (libxdp1's bpf/*.o, xdp-tests' *.o, cilium/ebpf's testdata *.elf) and
 #    the objects embedded in the binaries of libbpf-tools and xdp-tools
-#    (libbpf skeletons), named BINARY@0xOFFSET like `kfreg verify` names
-#    them.  Nothing here is committed: only the verdicts are.
+#    (libbpf skeletons), extracted and named by `kfreg extract` as
+#    `kfreg verify` names them (BINARY@SKELETON, or BINARY@0xOFFSET).
+#    Nothing here is committed: only the verdicts are.
 # 3. Loads each program alone with scripts/kload.c (libbpf; 16 MiB log;
 #    load only: nothing is attached, pinned or run) and writes
 #    tests/real/verdicts.json (or OUT.json) with scripts/real-verdicts.py.
@@ -52,6 +53,10 @@ if [[ ! -x "$KLOAD" || "$ROOT/scripts/kload.c" -nt "$KLOAD" ]]; then
 	mkdir -p "$(dirname "$KLOAD")"
 	gcc -O2 -Wall -Wextra -o "$KLOAD" "$ROOT/scripts/kload.c" -lbpf
 fi
+
+# kfreg finds and names the objects binaries embed (`kfreg extract`).
+cargo build -q -p kfreg-cli --manifest-path "$ROOT/Cargo.toml"
+export KFREG="$ROOT/target/debug/kfreg"
 
 rm -rf "$WORK"
 mkdir -p "$WORK/objs"

@@ -6,9 +6,10 @@
 
 collect finds the BPF objects of each installed package: plain objects
 (an ELF header with e_machine EM_BPF) and objects embedded in other ELF files
-(a libbpf skeleton embeds the object's bytes verbatim), found by their ELF
-headers exactly as kfreg's verifier/src/embedded.rs finds them, and named
-the same way (BINARY@0xOFFSET).  Big-endian objects are listed, not loaded.
+(a libbpf skeleton embeds the object's bytes verbatim), which `kfreg extract`
+(the $KFREG binary) finds and names as `kfreg verify` does
+(BINARY@SKELETON, or BINARY@0xOFFSET).  Big-endian objects are listed, not
+loaded.
 
 record writes one record per program: the package, the installed path, the
 object's name, the kernel's verdict (ACCEPT, REJECT, or SKIP for programs
@@ -25,6 +26,7 @@ import subprocess
 import sys
 
 EM_BPF = 247
+KFREG = os.environ.get("KFREG", "kfreg")
 KADDR = re.compile(r"0xffff[0-9a-f]{12}")
 # Program types this VM refuses with EPERM before the verifier runs.
 SET_ASIDE = ("fentry", "fexit", "fmod_ret", "lsm")
@@ -38,51 +40,6 @@ def classify(b):
     if b[5] == 2 and struct.unpack_from(">H", b, 18)[0] == EM_BPF:
         return "bpfeb"
     return "elf"
-
-
-def object_len(b, at):
-    """Length of the LE ELF64 BPF object at b[at:], or None (as embedded.rs)."""
-    n = len(b)
-    if at + 64 > n or b[at + 4] != 2:
-        return None
-    shoff, = struct.unpack_from("<Q", b, at + 0x28)
-    shentsize, shnum = struct.unpack_from("<HH", b, at + 0x3A)
-    if shentsize != 64 or shnum == 0:
-        return None
-    end = shoff + shnum * 64
-    if at + end > n:
-        return None
-    end = max(end, 64)
-    for i in range(shnum):
-        sh = at + shoff + i * 64
-        sh_type, = struct.unpack_from("<I", b, sh + 4)
-        if sh_type in (0, 8):  # SHT_NULL, SHT_NOBITS
-            continue
-        off, size = struct.unpack_from("<QQ", b, sh + 0x18)
-        if at + off + size > n:
-            return None
-        end = max(end, off + size)
-    return end
-
-
-def embedded(b):
-    found, big = [], []
-    at = 1
-    while True:
-        pos = b.find(b"\x7fELF", at)
-        if pos < 0:
-            break
-        kind = classify(b[pos:pos + 20])
-        if kind == "bpf":
-            ln = object_len(b, pos)
-            if ln is not None:
-                found.append((pos, ln))
-                at = pos + ln
-                continue
-        elif kind == "bpfeb":
-            big.append(pos)
-        at = pos + 4
-    return found, big
 
 
 def version(pkg):
@@ -110,16 +67,15 @@ def collect(work, pkgs):
             elif kind == "bpfeb":
                 rows.append((base, pkg, path, "", "big-endian"))
             else:
-                with open(path, "rb") as f:
-                    b = f.read()
-                found, big = embedded(b)
-                for off, ln in found:
-                    name = f"{base}@{off:#x}"
-                    with open(os.path.join(work, "objs", name), "wb") as o:
-                        o.write(b[off:off + ln])
-                    rows.append((name, pkg, path, str(off), "embedded"))
-                for off in big:
-                    rows.append((f"{base}@{off:#x}", pkg, path, str(off), "big-endian"))
+                # The objects a binary embeds, found and named by kfreg itself.
+                listing = subprocess.run([KFREG, "extract", path, "-o", os.path.join(work, "objs")],
+                                         capture_output=True, text=True)
+                if listing.returncode != 0:
+                    continue  # an ELF file with no BPF object in it
+                for line in listing.stdout.split("\n"):
+                    if line.strip():
+                        name, off, _ = line.split()
+                        rows.append((name, pkg, path, str(int(off, 16)), "embedded"))
     with open(os.path.join(work, "objects.tsv"), "w") as f:
         for r in rows:
             if r[4] != "big-endian":

@@ -59,6 +59,15 @@ enum Command {
         #[arg(long, default_value = "/sys/kernel/btf/vmlinux")]
         btf: std::path::PathBuf,
     },
+    /// Write out the BPF objects embedded in binaries (libbpf skeletons), named as `verify` names them.
+    Extract {
+        /// Binaries (or BPF objects, copied as they are).
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Directory to write them into.
+        #[arg(short, long, default_value = ".")]
+        output: std::path::PathBuf,
+    },
     /// Verify the programs of BPF objects, or of the objects embedded in a binary.
     Verify {
         /// BPF object files, or binaries embedding them (libbpf skeletons).
@@ -131,6 +140,11 @@ fn main() -> ExitCode {
         }
         Command::BtfIdFlags => Ok(export::btf_id_flags(&reg)),
         Command::CheckBtf { btf } => return run_check_btf(&reg, &btf),
+        Command::Extract { files, output } => files
+            .iter()
+            .map(|f| verify::extract(f, &output))
+            .collect::<Result<String, String>>()
+            .map_err(UsageError),
         Command::Verify {
             files,
             prog,

@@ -3,7 +3,7 @@
 //! loads one program at a time; report like veristat.
 
 use kfreg::Registry;
-use kfreg_verifier::embedded::{Kind, big_endian, embedded_name, find_embedded, read_elf_file};
+use kfreg_verifier::embedded::{Kind, big_endian, embedded_names, find_embedded, read_elf_file};
 use kfreg_verifier::loader::{LoadError, LoadOptions, LoadedProgram, Object, load_object};
 use kfreg_verifier::{Options, verify};
 use serde_json::json;
@@ -66,7 +66,8 @@ pub struct FileResult {
 }
 
 /// Verifies every program of `file` (or only `only`): a BPF object, or a
-/// host binary with BPF objects embedded (each named `binary@0xOFFSET`).
+/// host binary with BPF objects embedded (each named `binary@SKELETON`, or
+/// `binary@0xOFFSET` when its skeleton name cannot be recovered).
 pub fn verify_file(
     file: &str,
     only: Option<&str>,
@@ -101,8 +102,8 @@ pub fn verify_file(
         return out;
     }
     let matched = |out: &FileResult| out.rows.len();
-    for e in &found {
-        let name = embedded_name(&display, e.offset);
+    let names = embedded_names(&display, &bytes, &found);
+    for (e, name) in found.iter().zip(names) {
         let obj = &bytes[e.offset..e.offset + e.len];
         let mut one = FileResult::default();
         verify_object(obj, &name, &name, only, reg, load, log, &mut one);
@@ -372,4 +373,34 @@ pub fn table(rows: &[Row]) -> String {
         rows.len() - accepted
     );
     out
+}
+
+/// `kfreg extract`: the BPF objects embedded in `file`, written into `dir`
+/// as `NAME` (the name `verify` gives them); one `NAME OFFSET LENGTH` line
+/// each.
+pub fn extract(file: &str, dir: &Path) -> Result<String, String> {
+    let (kind, bytes) = read_elf_file(Path::new(file)).map_err(|e| e.to_string())?;
+    let display = Path::new(file)
+        .file_name()
+        .map_or(file.to_string(), |f| f.to_string_lossy().into_owned());
+    let found = match kind {
+        Kind::BpfObject => vec![kfreg_verifier::embedded::Embedded {
+            offset: 0,
+            len: bytes.len(),
+        }],
+        _ => find_embedded(&bytes).0,
+    };
+    let names = if kind == Kind::BpfObject {
+        vec![display.clone()]
+    } else {
+        embedded_names(&display, &bytes, &found)
+    };
+    let mut out = String::new();
+    for (e, name) in found.iter().zip(names) {
+        let path = dir.join(&name);
+        std::fs::write(&path, &bytes[e.offset..e.offset + e.len])
+            .map_err(|err| format!("{}: {err}", path.display()))?;
+        out += &format!("{name} {:#x} {}\n", e.offset, e.len);
+    }
+    Ok(out)
 }

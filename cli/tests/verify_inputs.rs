@@ -71,26 +71,36 @@ fn a_big_endian_object_gets_a_clear_error() {
     );
 }
 
-/// A host binary (this test's own executable) with the fixture embedded
-/// after it, as a skeleton embeds its object: found, named by its offset,
-/// each program verified; libbpf's per-program failures are that program's
-/// rejection, and the `?` program is left alone unless asked for.
+/// A host binary (this test's own executable) with `copies` of the fixture
+/// embedded after it, as a skeleton embeds its object; the offsets.
+fn host_with(copies: usize) -> (Vec<u8>, Vec<usize>) {
+    let mut host = std::fs::read(std::env::current_exe().expect("exe")).expect("read exe");
+    let mut offsets = Vec::new();
+    for _ in 0..copies {
+        host.resize(host.len().next_multiple_of(8), 0);
+        offsets.push(host.len());
+        host.extend_from_slice(&fixture());
+        host.extend_from_slice(b"host data between objects");
+    }
+    (host, offsets)
+}
+
+/// The embedded object is found, named after its skeleton (bpftool's name
+/// for `loader_libbpf.bpf.o`), each program verified; libbpf's per-program
+/// failures are that program's rejection, and the `?` program is left alone
+/// unless asked for.
 #[test]
 fn objects_embedded_in_a_binary_are_found_and_verified() {
-    let mut host = std::fs::read(std::env::current_exe().expect("exe")).expect("read exe");
-    host.resize(host.len().next_multiple_of(8), 0);
-    let offset = host.len();
-    host.extend_from_slice(&fixture());
-    host.extend_from_slice(b"trailing host data");
+    let (host, _) = host_with(1);
     let path = scratch("host", &host);
     let o = kfreg(&["--format", "json"], &path);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let rows: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     let rows = rows.as_array().expect("rows");
-    let name = format!("host@{offset:#x}");
+    let name = "host@loader_libbpf_bpf";
     let verdict = |prog: &str| {
         rows.iter().find(|r| r["program"] == prog).map(|r| {
-            assert_eq!(r["file"], name.as_str());
+            assert_eq!(r["file"], name);
             (
                 r["verdict"].as_str().unwrap_or_default().to_string(),
                 r["error"].clone(),
@@ -109,7 +119,20 @@ fn objects_embedded_in_a_binary_are_found_and_verified() {
 
     let o = kfreg(&["--prog", "not_autoloaded"], &path);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(String::from_utf8_lossy(&o.stdout).contains(&name));
+    assert!(String::from_utf8_lossy(&o.stdout).contains(name));
+}
+
+/// Two objects with one skeleton name are told apart by their offsets.
+#[test]
+fn embedded_objects_sharing_a_name_are_named_by_offset() {
+    let (host, offsets) = host_with(2);
+    let path = scratch("twice", &host);
+    let o = kfreg(&["--prog", "versioned"], &path);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    for off in offsets {
+        assert!(out.contains(&format!("twice@{off:#x}")), "{out}");
+    }
 }
 
 #[test]

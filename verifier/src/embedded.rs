@@ -193,3 +193,79 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 pub fn embedded_name(file: &str, offset: usize) -> String {
     format!("{file}@{offset:#x}")
 }
+
+/// The libbpf skeleton name of an object, recovered from the source file
+/// most of its line info names (`execsnoop.bpf.c`): bpftool names a
+/// skeleton after the object file (`execsnoop.bpf.o`), without `.o`, every
+/// character that cannot be in a C identifier made `_` (`execsnoop_bpf`).
+/// `None` without line info.
+pub fn skeleton_name(object: &[u8]) -> Option<String> {
+    let elf = crate::elf::ElfObject::parse(object).ok()?;
+    let btf = crate::btf::Btf::parse(elf.section(".BTF")?.data).ok()?;
+    let ext = crate::btf_ext::BtfExt::parse(elf.section(".BTF.ext")?.data).ok()?;
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for sec in &ext.line_info {
+        for rec in &sec.records {
+            if let Ok(file) = btf.string(rec.file_name_off)
+                && file.ends_with(".c")
+            {
+                *counts.entry(file).or_default() += 1;
+            }
+        }
+    }
+    let (file, _) = counts
+        .into_iter()
+        .max_by_key(|&(f, n)| (n, std::cmp::Reverse(f)))?;
+    let base = file.rsplit('/').next().unwrap_or(file).strip_suffix(".c")?;
+    let name: String = base
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
+/// Names for the objects embedded in the file named `file` (its base
+/// name): `file@SKELETON` when the skeleton name is recoverable and unique in
+/// the file, else `file@0xOFFSET`.
+pub fn embedded_names(file: &str, bytes: &[u8], found: &[Embedded]) -> Vec<String> {
+    let skels: Vec<Option<String>> = found
+        .iter()
+        .map(|e| skeleton_name(&bytes[e.offset..e.offset + e.len]))
+        .collect();
+    found
+        .iter()
+        .zip(&skels)
+        .map(|(e, skel)| match skel {
+            Some(s) if skels.iter().filter(|o| o.as_ref() == Some(s)).count() == 1 => {
+                format!("{file}@{s}")
+            }
+            _ => embedded_name(file, e.offset),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers() {
+        let mut h = [0u8; 64];
+        h[..4].copy_from_slice(b"\x7fELF");
+        h[4] = 2;
+        h[5] = 1;
+        h[18..20].copy_from_slice(&EM_BPF.to_le_bytes());
+        assert_eq!(classify(&h), Some(Kind::BpfObject));
+        h[5] = 2;
+        h[18..20].copy_from_slice(&EM_BPF.to_be_bytes());
+        assert_eq!(classify(&h), Some(Kind::BigEndianBpf));
+        h[18..20].copy_from_slice(&62u16.to_be_bytes());
+        assert_eq!(classify(&h), Some(Kind::OtherElf));
+        assert_eq!(classify(b"\0\0\0\0"), None);
+        // No section headers: not an object whose end is known.
+        h[5] = 1;
+        h[18..20].copy_from_slice(&EM_BPF.to_le_bytes());
+        assert_eq!(object_len(&h), None);
+        assert_eq!(find_embedded(&h), (Vec::new(), Vec::new()));
+    }
+}

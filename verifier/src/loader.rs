@@ -624,7 +624,17 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
     let gpl = license_is_gpl(&license);
 
     let mut maps = maps::collect(&elf, btf.as_ref())?;
-    let externs = externs::collect(&elf, btf.as_ref(), reg, opts, &mut maps)?;
+    // libbpf resolves every extern before loading any program: one it
+    // cannot resolve fails the load of each program of the object.
+    // (Externs libbpf cannot even describe fail the object's opening.)
+    let externs = match externs::collect(&elf, btf.as_ref(), reg, opts, &mut maps) {
+        Ok(x) => x,
+        Err(e) if resolved_at_load(&e) => {
+            maps.create_error.get_or_insert(e);
+            vec![None; elf.symbols.len()]
+        }
+        Err(e) => return Err(e),
+    };
     let kfuncs: HashMap<i32, KfuncId> = externs
         .iter()
         .flatten()
@@ -661,6 +671,9 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         }
         for fi in funcs {
             let func = &code.funcs[fi];
+            // libbpf creates every map and resolves every extern before
+            // loading any program.
+            let object_error = maps.create_error.clone();
             // A program libbpf cannot load fails alone, with libbpf's message.
             let stub = |error: LoadError| LoadedProgram {
                 name: func.name.clone(),
@@ -677,6 +690,10 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
                 error: Some(error),
                 exception_cb: Vec::new(),
             };
+            if let Some(e) = object_error {
+                programs.push(stub(e));
+                continue;
+            }
             let Some(def) = def else {
                 programs.push(stub(LoadError::UnknownSection {
                     section: sec.name.clone(),
@@ -744,12 +761,6 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         }
     }
 
-    // libbpf creates every map before loading any program.
-    if let Some(e) = &maps.create_error {
-        for p in &mut programs {
-            p.error.get_or_insert_with(|| e.clone());
-        }
-    }
     Ok(Object {
         programs,
         maps: maps.defs,
@@ -857,10 +868,26 @@ fn subprog_args(btf: &Btf, func: u32, proto: u32) -> Vec<SubprogArg> {
         .collect()
 }
 
+/// Whether libbpf meets this extern error when it loads the object
+/// (`bpf_object__resolve_externs`: a ksym the kernel lacks or declares
+/// otherwise, a kconfig value it cannot find) rather than when it opens it
+/// (an extern without BTF, in an unknown section, of an unsupported type).
+fn resolved_at_load(e: &LoadError) -> bool {
+    match e {
+        LoadError::Extern { kind, msg, .. } => {
+            matches!(*kind, "func ksym" | "var ksym")
+                || (*kind == "kcfg" && msg.starts_with("value not found"))
+        }
+        _ => false,
+    }
+}
+
 /// libbpf's failure to prepare a tracing program whose attach target the
 /// kernel lacks (the target a tool sets at run time, such as fsdist's
 /// `fentry/dummy_file_open`: `-ESRCH`), or a `freplace` program, whose
-/// target program only user space can give (`-EINVAL`).
+/// target program only user space can give (`-EINVAL`). Only the target
+/// BTF is searched: libbpf also searches module BTF, which the loader does
+/// not read, so a target in a module is reported missing too.
 fn attach_error(target: &Btf, section: &str, program: &str) -> Option<LoadError> {
     let section = section.trim_start_matches('?');
     let fail = |errno: i32| LoadError::Program {

@@ -584,14 +584,24 @@ fn core_relocations_against_vmlinux() {
     );
 }
 
+/// The error every program of fixture `name` fails with: libbpf resolves
+/// all externs before loading any program, so one it cannot resolve fails
+/// them all (the object itself still lists them).
+fn every_program_fails(name: &str) -> LoadError {
+    let obj = load_with(name, &LoadOptions::default());
+    let errors: Vec<LoadError> = obj
+        .programs
+        .iter()
+        .map(|p| obj.to_program(p).expect_err(&p.name))
+        .collect();
+    assert!(!errors.is_empty(), "{name} has programs");
+    assert!(errors.iter().all(|e| *e == errors[0]), "{errors:?}");
+    errors[0].clone()
+}
+
 #[test]
 fn missing_kfunc_is_an_error_with_a_suggestion() {
-    let err = load_object(
-        &fixture("loader_bad_kfunc.bpf.o"),
-        Registry::global(),
-        &LoadOptions::default(),
-    )
-    .unwrap_err();
+    let err = every_program_fails("loader_bad_kfunc.bpf.o");
     let msg = err.to_string();
     assert!(
         msg.starts_with("extern (func ksym) 'bpf_obj_neww_impl': not found in kernel BTF"),
@@ -609,12 +619,7 @@ fn missing_kfunc_is_an_error_with_a_suggestion() {
 
 #[test]
 fn incompatible_kfunc_prototype_is_an_error() {
-    let err = load_object(
-        &fixture("loader_bad_proto.bpf.o"),
-        Registry::global(),
-        &LoadOptions::default(),
-    )
-    .unwrap_err();
+    let err = every_program_fails("loader_bad_proto.bpf.o");
     let msg = err.to_string();
     assert!(
         msg.starts_with("extern (func ksym) 'bpf_obj_new_impl': func_proto"),
@@ -960,12 +965,7 @@ fn linux_kernel_version_comes_from_the_options() {
     let obj = load_with("loader_libbpf.bpf.o", &version_opts());
     let kc = &obj.maps[map_index(&obj, ".kconfig") as usize];
     assert_eq!(kc.init.as_deref(), Some(&0x06122cu32.to_le_bytes()[..]));
-    let err = load_object(
-        &fixture("loader_libbpf.bpf.o"),
-        Registry::global(),
-        &LoadOptions::default(),
-    )
-    .unwrap_err();
+    let err = every_program_fails("loader_libbpf.bpf.o");
     assert!(
         err.to_string()
             .contains("'LINUX_KERNEL_VERSION': value not found"),

@@ -5,7 +5,7 @@
 //! go through the embedded-object finder, the loader and the verifier. Any
 //! outcome is fine except a panic.
 //!
-//! `KFREG_MUTATIONS=N` sets the number of mutants per object (default 40).
+//! `KFREG_MUTATIONS=N` sets the number of mutants per object (default 20).
 
 kfreg::link!(kfreg_catalog);
 
@@ -32,10 +32,31 @@ impl Rng {
     }
 }
 
-fn mutate(bytes: &[u8], rng: &mut Rng) -> Vec<u8> {
+/// Byte ranges of the executable sections: most mutations land there, so
+/// that the verifier, not only the loader, sees damaged programs.
+fn code_ranges(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
+    let Ok(elf) = kfreg_verifier::elf::ElfObject::parse(bytes) else {
+        return Vec::new();
+    };
+    let base = bytes.as_ptr() as usize;
+    elf.sections
+        .iter()
+        .filter(|s| s.is_exec() && !s.data.is_empty())
+        .map(|s| {
+            let start = s.data.as_ptr() as usize - base;
+            start..start + s.data.len()
+        })
+        .collect()
+}
+
+fn mutate(bytes: &[u8], code: &[std::ops::Range<usize>], rng: &mut Rng) -> Vec<u8> {
     let mut b = bytes.to_vec();
     for _ in 0..1 + rng.below(4) {
-        let at = rng.below(b.len());
+        let at = match code.get(rng.below(code.len() * 2)) {
+            Some(r) => r.start + rng.below(r.len()),
+            None => rng.below(b.len()),
+        }
+        .min(b.len() - 1);
         match rng.below(6) {
             0 => b[at] ^= 1 << rng.below(8),
             1 => b[at] = [0, 1, 0x7f, 0x80, 0xff][rng.below(5)],
@@ -106,14 +127,15 @@ fn mutated_objects_never_panic() {
     let per_object: usize = std::env::var("KFREG_MUTATIONS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(40);
+        .unwrap_or(20);
     let verify_opts = Options::default();
     let mut panics = Vec::new();
     let mut runs = 0;
     for (name, bytes) in objects() {
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ bytes.len() as u64);
+        let code = code_ranges(&bytes);
         for n in 0..per_object {
-            let m = mutate(&bytes, &mut rng);
+            let m = mutate(&bytes, &code, &mut rng);
             runs += 1;
             let r = catch_unwind(AssertUnwindSafe(|| {
                 let _ = classify(&m);

@@ -17,7 +17,7 @@
 kfreg::link!(kfreg_catalog);
 
 use kfreg::Registry;
-use kfreg_verifier::embedded::{Kind, classify, find_embedded};
+use kfreg_verifier::embedded::{Kind, classify, embedded_names, find_embedded};
 use kfreg_verifier::loader::{LoadError, LoadOptions, kconfig, load_object};
 use kfreg_verifier::{Options, verify};
 use std::collections::{BTreeMap, HashMap};
@@ -183,8 +183,8 @@ fn kfreg_agrees_with_linux_on_real_objects() {
             }
             _ => {
                 let (found, big) = find_embedded(&bytes);
-                for e in found {
-                    let name = format!("{base}@{:#x}", e.offset);
+                let names = embedded_names(base, &bytes, &found);
+                for (e, name) in found.iter().zip(names) {
                     let obj = &bytes[e.offset..e.offset + e.len];
                     for (prog, o) in verify_object(obj, &opts) {
                         ours.insert((name.clone(), prog), o);

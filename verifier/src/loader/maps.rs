@@ -37,8 +37,9 @@ pub(crate) struct Maps {
     pub by_section: HashMap<usize, usize>,
     /// Global data maps with a DATASEC.
     pub datasecs: Vec<DataSec>,
-    /// The first map the kernel would refuse to create: libbpf then fails
-    /// the load of every program of the object with this error.
+    /// The first error libbpf meets before loading programs (an extern it
+    /// cannot resolve, a map the kernel would refuse to create): it then
+    /// fails the load of every program of the object with this error.
     pub create_error: Option<LoadError>,
 }
 
