@@ -398,7 +398,29 @@ def verifier_properties(funcs, all_protos):
         maps = [m.lower() for m in re.findall(r"BPF_MAP_TYPE_(\w+)", block)]
         for f in fs:
             by_func[f] = maps
+    # may_update_sockmap() lets some program types update and delete socket
+    # maps; which ones is the verifier's `ProgType::may_update_sockmap`.
+    if "may_update_sockmap" in body:
+        for m in ("sockmap", "sockhash"):
+            by_map.setdefault(m, []).extend(["map_update_elem", "map_delete_elem"])
     props["map_allows"] = by_map
+    # The program types may_update_sockmap() lets update (and only delete).
+    body = funcs.get("may_update_sockmap", ("", ""))[1]
+    sw = body[body.index("switch (type)"):] if "switch (type)" in body else ""
+    updates, deletes, pending = [], [], []
+    for tok in re.finditer(r"case BPF_PROG_TYPE_(\w+):|if \(func_id == BPF_FUNC_map_delete_elem\)\s*return true;|if \(eatype[^)]*\)\s*return true;|return true;|break;", sw):
+        t = tok.group(0)
+        if tok.group(1):
+            pending.append(PROG_TYPES[tok.group(1)])
+        elif "map_delete_elem" in t:
+            deletes += pending
+            pending = []
+        elif "eatype" in t or t == "break;":
+            pending = []
+        else:
+            updates += pending
+            pending = []
+    props["may_update_sockmap"] = {"update_and_delete": updates, "delete_only": deletes}
     props["func_needs_map"] = by_func
     # The helpers refused on maps the program may only read (record_func_map).
     m = re.search(r"BPF_F_RDONLY_PROG\)\s*&&\s*\((.*?)\)\)", funcs["record_func_map"][1], flags=re.S)

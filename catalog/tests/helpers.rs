@@ -296,3 +296,31 @@ fn helpers_that_return_maybe_null_pointers_say_so() {
     assert!(lookup.ret.has(RetFlags::MAYBE_NULL));
     assert_eq!(lookup.ret.ty, RetType::MapValue);
 }
+
+#[test]
+fn program_types_that_may_update_socket_maps_are_the_kernels() {
+    let facts = json("helpers-6.12.json");
+    let v = &facts["verifier"]["may_update_sockmap"];
+    let list = |k: &str| -> BTreeSet<ProgType> {
+        v[k].as_array()
+            .expect(k)
+            .iter()
+            .map(|p| ProgType::from_name(p.as_str().unwrap()).expect("program type"))
+            .collect()
+    };
+    let updates = list("update_and_delete");
+    let deletes = list("delete_only");
+    assert!(!updates.is_empty());
+    for p in ProgType::ALL {
+        assert_eq!(
+            p.may_update_sockmap(false),
+            updates.contains(p),
+            "{p:?} updates"
+        );
+        assert_eq!(
+            p.may_update_sockmap(true),
+            updates.contains(p) || deletes.contains(p),
+            "{p:?} deletes"
+        );
+    }
+}

@@ -267,6 +267,12 @@ fn check_arg(
                 meta.tail_index = Some((r + 1, env.prog.maps[reg.aux as usize].max_entries));
             }
         }
+        // A socket map's values are sockets (the kernel's `resolve_map_arg_type`).
+        ArgType::MapValue if meta.map.is_some_and(|m| holds_sockets(env, m)) => {
+            if !is_socket(reg.ty) || reg.maybe_null() {
+                return Err(expect(idx, r, &reg, SOCK_TYPES));
+            }
+        }
         ArgType::MapKey | ArgType::MapValue => {
             let m = &env.prog.maps[meta.map.unwrap_or(0) as usize];
             let size = if arg.ty == ArgType::MapKey {
@@ -438,6 +444,12 @@ fn aligned(idx: u32, reg: &Reg, size: u32) -> Result<(), VerifyError> {
         ));
     }
     Ok(())
+}
+
+/// Whether map `m`'s values are sockets.
+fn holds_sockets(env: &Env, m: u32) -> bool {
+    MapKind::from_u32(env.prog.maps[m as usize].map_type.number())
+        .is_some_and(MapKind::holds_sockets)
 }
 
 /// Whether a register type is one of the socket pointers.
@@ -791,6 +803,21 @@ fn after_args(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<
         return Err(VerifyError::at(idx, "write into map forbidden"));
     }
     let kind = MapKind::from_u32(def.map_type.number());
+    let removes = !h.used_args().iter().any(|a| a.ty == ArgType::MapValue);
+    if h.has(HelperFlags::WRITES_MAP)
+        && kind.is_some_and(MapKind::holds_sockets)
+        && !env.prog.prog_type.may_update_sockmap(removes)
+    {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "cannot update sockmap in this context\ncannot pass map_type {} into func {}#{}",
+                def.map_type.number(),
+                h.name,
+                h.id
+            ),
+        ));
+    }
     if h.has(HelperFlags::TAIL_CALL) && kind != Some(MapKind::ProgArray) {
         return Err(VerifyError::at(
             idx,
@@ -863,12 +890,7 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
     let mut r = match ret.ty {
         RetType::Integer => return Ok(Reg::UNKNOWN),
         RetType::Void => return Ok(Reg::NOT_INIT),
-        RetType::MapValue
-            if meta.map.is_some_and(|m| {
-                MapKind::from_u32(env.prog.maps[m as usize].map_type.number())
-                    .is_some_and(MapKind::holds_sockets)
-            }) =>
-        {
+        RetType::MapValue if meta.map.is_some_and(|m| holds_sockets(env, m)) => {
             // A looked-up socket is a new reference the program must release.
             let mut r = Reg::ptr(RegType::Socket, 0);
             r.flags = PtrFlags::MAYBE_NULL;

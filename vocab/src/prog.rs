@@ -103,6 +103,25 @@ impl ProgType {
     pub fn from_u32(value: u32) -> Option<ProgType> {
         ProgType::ALL.iter().copied().find(|p| *p as u32 == value)
     }
+
+    /// Whether programs of this type may add sockets to or remove them from
+    /// a sockmap or sockhash (the kernel's `may_update_sockmap`: only where no
+    /// locked socket is reachable; sock_ops programs may only remove, and
+    /// iterators, a kind of tracing program the verifier does not tell apart
+    /// here, are left out).
+    pub const fn may_update_sockmap(self, removes: bool) -> bool {
+        match self {
+            ProgType::SockOps => removes,
+            ProgType::SocketFilter
+            | ProgType::SchedCls
+            | ProgType::SchedAct
+            | ProgType::Xdp
+            | ProgType::SkReuseport
+            | ProgType::FlowDissector
+            | ProgType::SkLookup => true,
+            _ => false,
+        }
+    }
 }
 
 /// A set of program types (the kernel registers kfunc sets per program type).

@@ -8,7 +8,7 @@ use kfreg::helper::*;
 pub fn bpf_map_lookup_elem(map: ConstMapPtr, key: MapKey) -> OrNull<MapValue>;
 
 /// Add or update the value of the entry associated to `key` in `map` with `value`.
-#[helper(id = 2, pkt_access, writes_map, map_types = [hash, array, percpu_hash, percpu_array, lru_hash, lru_percpu_hash, lpm_trie, struct_ops, arena], prog_types = any)]
+#[helper(id = 2, pkt_access, writes_map, map_types = [hash, array, percpu_hash, percpu_array, lru_hash, lru_percpu_hash, lpm_trie, sockmap, sockhash, struct_ops, arena], prog_types = any)]
 pub fn bpf_map_update_elem(
     map: ConstMapPtr,
     key: MapKey,
@@ -17,7 +17,7 @@ pub fn bpf_map_update_elem(
 ) -> Integer;
 
 /// Delete entry with `key` from `map`.
-#[helper(id = 3, pkt_access, writes_map, map_types = [hash, array, percpu_hash, percpu_array, lru_hash, lru_percpu_hash, lpm_trie, struct_ops, arena], prog_types = any)]
+#[helper(id = 3, pkt_access, writes_map, map_types = [hash, array, percpu_hash, percpu_array, lru_hash, lru_percpu_hash, lpm_trie, sockmap, sockhash, struct_ops, arena], prog_types = any)]
 pub fn bpf_map_delete_elem(map: ConstMapPtr, key: MapKey) -> Integer;
 
 /// Return the time elapsed since system boot, in nanoseconds.
