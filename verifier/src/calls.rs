@@ -203,6 +203,9 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
                 ),
             ));
         }
+        if changes_pkt_data(env, sub) {
+            invalidate_packets(st);
+        }
         clobber_args(st);
         *st.reg_mut(0) = Reg::UNKNOWN;
         st.insn += 1;
@@ -225,6 +228,64 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
     st.frames.push(frame);
     st.insn = target;
     Ok(Step::Next)
+}
+
+/// Whether subprogram `sub`, or one it calls, may move packet data: a
+/// global function verified on its own then invalidates its caller's packet
+/// pointers (the kernel's `changes_pkt_data` of a subprogram).
+fn changes_pkt_data(env: &Env, sub: u32) -> bool {
+    use crate::isa::{Call, Insn};
+    let subprogs = &env.prog.subprogs;
+    let range = |s: usize| {
+        let start = subprogs[s].start as usize;
+        let end = subprogs
+            .iter()
+            .map(|x| x.start as usize)
+            .filter(|&x| x > start)
+            .min()
+            .unwrap_or(env.prog.insns.len());
+        start..end
+    };
+    let mut seen = vec![false; subprogs.len()];
+    let mut todo = vec![sub as usize];
+    while let Some(s) = todo.pop() {
+        if std::mem::replace(&mut seen[s], true) {
+            continue;
+        }
+        for i in range(s) {
+            match env.prog.insns.get(i) {
+                Some(Insn::Call(Call::Helper(id))) => {
+                    let moves = u32::try_from(*id).is_ok_and(|id| {
+                        env.reg
+                            .helpers()
+                            .get(id, env.prog.prog_type)
+                            .is_some_and(|h| h.has(kfreg::HelperFlags::CHANGES_PKT_DATA))
+                    });
+                    if moves {
+                        return true;
+                    }
+                }
+                Some(Insn::Call(Call::Kfunc { btf_id, .. })) => {
+                    if env
+                        .prog
+                        .kfuncs
+                        .get(btf_id)
+                        .is_some_and(|k| env.reg.has(*k, Flags::PKT_CHANGING))
+                    {
+                        return true;
+                    }
+                }
+                Some(Insn::Call(Call::Local(off))) => {
+                    let target = (i as i64 + 1 + *off as i64) as u32;
+                    if let Some(c) = subprogs.iter().position(|x| x.start == target) {
+                        todo.push(c);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    false
 }
 
 /// Describes a scalar for return-value messages, as the kernel's
