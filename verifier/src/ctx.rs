@@ -220,10 +220,96 @@ pub fn access(
             Ok(Reg::scalar(Scalar::unknown_width(size)))
         }
         _ => {
-            if kind == Access::Write || off < 0 {
+            if kind == Access::Write || off < 0 || !aligned {
                 return bad();
             }
-            Ok(Reg::scalar(Scalar::unknown_width(size)))
+            // Nothing past the end of the context struct the kernel declares.
+            let end = uapi_ctx(prog).and_then(|name| {
+                let btf = env.prog.kernel_btf.as_deref()?;
+                let id = btf.find(name, crate::btf::Kind::Struct)?;
+                btf.size_of(id).ok().flatten()
+            });
+            if end.is_some_and(|end| off as u64 + size as u64 > end) {
+                return bad();
+            }
+            // 64-bit fields (pointers above all) are loaded whole.
+            let wide = WIDE_FIELDS
+                .iter()
+                .find(|(p, at, _)| *p == prog && off < at + 8 && off + size as i32 > *at);
+            match wide {
+                Some(&(_, at, yields)) => {
+                    if off != at || size != 8 || sign_ext {
+                        return bad();
+                    }
+                    Ok(wide_field(env, yields))
+                }
+                None => Ok(Reg::scalar(Scalar::unknown_width(size))),
+            }
+        }
+    }
+}
+
+/// What loading a 64-bit context field gives.
+#[derive(Clone, Copy)]
+enum Wide {
+    /// A number.
+    U64,
+    /// A full socket, never NULL.
+    Socket,
+    /// A full socket or NULL.
+    SocketOrNull,
+    /// Any socket or NULL.
+    SockCommonOrNull,
+    /// The start of packet data.
+    Packet,
+    /// The end of packet data.
+    PacketEnd,
+    /// A trusted pointer to a kernel struct.
+    Kernel(&'static str),
+}
+
+/// The 64-bit fields of the contexts the match above does not model field by
+/// field (the kernel's `*_is_valid_access` for `bpf_sock_addr`,
+/// `bpf_sock_ops`, `bpf_sockopt`, `sk_msg_md`, `bpf_sk_lookup`,
+/// `sk_reuseport_md` and `bpf_nf_ctx`): loaded only whole.
+const WIDE_FIELDS: &[(ProgType, i32, Wide)] = &[
+    (ProgType::CgroupSockAddr, 64, Wide::Socket),
+    (ProgType::SockOps, 184, Wide::SocketOrNull),
+    (ProgType::SockOps, 192, Wide::Packet),
+    (ProgType::SockOps, 200, Wide::PacketEnd),
+    (ProgType::SockOps, 216, Wide::U64),
+    (ProgType::CgroupSockopt, 0, Wide::Socket),
+    (ProgType::CgroupSockopt, 8, Wide::Packet),
+    (ProgType::CgroupSockopt, 16, Wide::PacketEnd),
+    (ProgType::SkMsg, 0, Wide::Packet),
+    (ProgType::SkMsg, 8, Wide::PacketEnd),
+    (ProgType::SkMsg, 72, Wide::Socket),
+    (ProgType::SkLookup, 0, Wide::SocketOrNull),
+    (ProgType::SkReuseport, 0, Wide::Packet),
+    (ProgType::SkReuseport, 8, Wide::PacketEnd),
+    (ProgType::SkReuseport, 40, Wide::Socket),
+    (ProgType::SkReuseport, 48, Wide::SockCommonOrNull),
+    (ProgType::Netfilter, 0, Wide::Kernel("nf_hook_state")),
+    (ProgType::Netfilter, 8, Wide::Kernel("sk_buff")),
+];
+
+fn wide_field(env: &mut Env, yields: Wide) -> Reg {
+    let maybe_null = |env: &mut Env, mut r: Reg| {
+        r.flags = r.flags.with(PtrFlags::MAYBE_NULL);
+        r.id = env.new_id();
+        r
+    };
+    match yields {
+        Wide::U64 => Reg::scalar(Scalar::unknown_width(8)),
+        Wide::Socket => Reg::ptr(RegType::Socket, 0),
+        Wide::SocketOrNull => maybe_null(env, Reg::ptr(RegType::Socket, 0)),
+        Wide::SockCommonOrNull => maybe_null(env, Reg::ptr(RegType::Sock, 0)),
+        Wide::Packet => Reg::ptr(RegType::Packet, 0),
+        Wide::PacketEnd => Reg::ptr(RegType::PacketEnd, 0),
+        Wide::Kernel(name) => {
+            let mut r = Reg::ptr(RegType::BtfId, crate::kernel_types::id_of(name));
+            r.flags = PtrFlags::TRUSTED;
+            r
         }
     }
 }
