@@ -110,6 +110,9 @@ pub fn access(
                 }
                 return Ok(Reg::ptr(ty, 0));
             }
+            if skb_refused(prog, off, size) {
+                return bad();
+            }
             if off == SKB_SK {
                 if kind == Access::Write || size != 8 || !tc {
                     return bad();
@@ -223,6 +226,24 @@ pub fn access(
             if kind == Access::Write || off < 0 || !aligned {
                 return bad();
             }
+            if uapi_ctx(prog) == Some("__sk_buff") {
+                if skb_refused(prog, off, size) {
+                    return bad();
+                }
+                // lwt and sk_skb programs see the packet through data and data_end.
+                let packet = !matches!(prog, ProgType::FlowDissector);
+                if packet && (off == SKB_DATA || off == SKB_DATA_END) {
+                    if size != 4 || sign_ext {
+                        return bad();
+                    }
+                    let ty = if off == SKB_DATA {
+                        RegType::Packet
+                    } else {
+                        RegType::PacketEnd
+                    };
+                    return Ok(Reg::ptr(ty, 0));
+                }
+            }
             // Nothing past the end of the context struct the kernel declares.
             let end = uapi_ctx(prog).and_then(|name| {
                 let btf = env.prog.kernel_btf.as_deref()?;
@@ -314,12 +335,33 @@ fn wide_field(env: &mut Env, yields: Wide) -> Reg {
     }
 }
 
+/// The `struct __sk_buff` accesses every program type refuses the same way:
+/// 64-bit fields loaded in part, `flow_keys` outside the flow dissector,
+/// `tc_classid` and `data_meta` outside tc.
+fn skb_refused(prog: ProgType, off: i32, size: u32) -> bool {
+    let end = off + size as i32;
+    let tc = matches!(prog, ProgType::SchedCls | ProgType::SchedAct);
+    let partial_u64 = SKB_U64
+        .iter()
+        .chain(&[SKB_FLOW_KEYS])
+        .any(|f| off < f + 8 && end > *f && (off != *f || size != 8));
+    let flow_keys =
+        prog != ProgType::FlowDissector && off < SKB_FLOW_KEYS + 8 && end > SKB_FLOW_KEYS;
+    let tc_only = !tc
+        && [(SKB_TC_CLASSID, 4), (SKB_DATA_META, 4)]
+            .iter()
+            .any(|(f, len)| off < f + len && end > *f);
+    partial_u64 || flow_keys || tc_only
+}
+
 /// `struct __sk_buff` layout facts.
 const SKB_CTX_SIZE: i32 = 192;
 const SKB_DATA: i32 = 76;
 const SKB_DATA_END: i32 = 80;
 const SKB_DATA_META: i32 = 140;
 const SKB_SK: i32 = 168;
+const SKB_TC_CLASSID: i32 = 72;
+const SKB_FLOW_KEYS: i32 = 144;
 /// The 8-byte fields: tstamp, sk, hwtstamp.
 const SKB_U64: [i32; 3] = [152, 168, 184];
 /// `struct xdp_md`: fields before `egress_ifindex` are readable by plain XDP.
