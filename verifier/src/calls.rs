@@ -265,15 +265,14 @@ fn changes_pkt_data(env: &Env, sub: u32) -> bool {
                         return true;
                     }
                 }
-                Some(Insn::Call(Call::Kfunc { btf_id, .. })) => {
+                Some(Insn::Call(Call::Kfunc { btf_id, .. }))
                     if env
                         .prog
                         .kfuncs
                         .get(btf_id)
-                        .is_some_and(|k| env.reg.has(*k, Flags::PKT_CHANGING))
-                    {
-                        return true;
-                    }
+                        .is_some_and(|k| env.reg.has(*k, Flags::PKT_CHANGING)) =>
+                {
+                    return true;
                 }
                 Some(Insn::Call(Call::Local(off))) => {
                     let target = (i as i64 + 1 + *off as i64) as u32;
