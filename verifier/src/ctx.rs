@@ -226,13 +226,26 @@ pub fn access(
             if kind == Access::Write || off < 0 || !aligned {
                 return bad();
             }
+            if prog == ProgType::FlowDissector {
+                // `flow_dissector_is_valid_access`: the packet and the flow keys, nothing else.
+                if off == SKB_FLOW_KEYS && size == 8 {
+                    let keys = env.prog.kernel_btf.as_deref().and_then(|btf| {
+                        let id = btf.find("bpf_flow_keys", crate::btf::Kind::Struct)?;
+                        btf.size_of(id).ok().flatten()
+                    });
+                    return Ok(Reg::ptr(RegType::Mem, keys.unwrap_or(0) as u32));
+                }
+                if !(off == SKB_DATA || off == SKB_DATA_END) {
+                    return bad();
+                }
+            }
             if uapi_ctx(prog) == Some("__sk_buff") {
                 if skb_refused(prog, off, size) {
                     return bad();
                 }
-                // lwt and sk_skb programs see the packet through data and data_end.
-                let packet = !matches!(prog, ProgType::FlowDissector);
-                if packet && (off == SKB_DATA || off == SKB_DATA_END) {
+                // lwt, sk_skb and flow dissector programs see the packet
+                // through data and data_end.
+                if off == SKB_DATA || off == SKB_DATA_END {
                     if size != 4 || sign_ext {
                         return bad();
                     }
