@@ -86,10 +86,10 @@ pub fn refine(
             mark_null_checked(st, ptr, is_null);
             true
         }
-        // Packet data is the end of the metadata area.
-        (RegType::Packet | RegType::PacketMeta, RegType::PacketEnd)
-        | (RegType::PacketMeta, RegType::Packet)
-            if wide =>
+        // Packet data is the end of the metadata area: metadata is bounded
+        // only by the start of the packet (the kernel's `try_match_pkt_pointers`).
+        (RegType::Packet, RegType::PacketEnd) | (RegType::PacketMeta, RegType::Packet)
+            if wide && (d.ty == RegType::Packet || is_pkt_start(s)) =>
         {
             // pkt' op pkt_end
             let range = match (op, taken) {
@@ -102,7 +102,9 @@ pub fn refine(
             }
             true
         }
-        (RegType::PacketEnd, RegType::Packet | RegType::PacketMeta) if wide => {
+        (RegType::PacketEnd, RegType::Packet) | (RegType::Packet, RegType::PacketMeta)
+            if wide && (d.ty == RegType::PacketEnd || is_pkt_start(d)) =>
+        {
             // pkt_end op pkt'
             let range = match (op, taken) {
                 (JmpOp::Lt, false) | (JmpOp::Ge, true) => Some(s.off),
@@ -116,6 +118,11 @@ pub fn refine(
         }
         _ => true,
     }
+}
+
+/// A packet pointer still at the start of the packet.
+fn is_pkt_start(r: &Reg) -> bool {
+    r.ty == RegType::Packet && r.off == 0 && r.var.as_const() == Some(0)
 }
 
 /// Copies of a scalar (same non-zero id) learn what the comparison taught.
