@@ -1,6 +1,9 @@
 //! Prints every `tests/asm/*.s` case as JSON with its encoded bytes, for
 //! `scripts/asm-kernel-verdicts.py` to load into the kernel.
 
+// Helper names resolve through the catalog's declarations.
+kfreg::link!(kfreg_catalog);
+
 fn main() {
     let dir = std::env::args()
         .nth(1)

@@ -1,0 +1,99 @@
+; Helper rules that come from the helpers' declarations: argument kinds with
+; their modifiers (NULL memory only when sized zero, fixed-size aligned
+; memory, unmodified context pointers), and packet ranges around them.
+
+### xdp_meta_bounded_by_data_end_refused
+; type: xdp
+; expect: REJECT R2 offset is outside of the packet
+r2 = *(u32 *)(r1 +8)
+r3 = *(u32 *)(r1 +4)
+r0 = r2
+r0 += 8
+if r0 > r3 goto out
+r0 = *(u8 *)(r2 +0)
+out:
+r0 = 0
+exit
+
+### xdp_meta_bounded_by_data_ok
+; type: xdp
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +8)
+r3 = *(u32 *)(r1 +0)
+r0 = r2
+r0 += 8
+if r0 > r3 goto out
+r0 = *(u8 *)(r2 +0)
+out:
+r0 = 0
+exit
+
+### null_memory_with_nonzero_size_refused
+; type: tc
+; expect: REJECT R1 type=scalar expected=fp
+r2 = *(u32 *)(r1 +0)
+r2 &= 64
+r1 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call bpf_csum_diff
+r0 = 0
+exit
+
+### null_memory_with_zero_size_ok
+; type: tc
+; expect: ACCEPT
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call bpf_csum_diff
+r0 = 0
+exit
+
+### modified_ctx_pointer_to_helper_refused
+; type: tc
+; expect: REJECT dereference of modified ctx ptr R1 off=8 disallowed
+r1 += 8
+r2 = 0
+r3 = r10
+r3 += -8
+r4 = 4
+call bpf_skb_load_bytes
+r0 = 0
+exit
+
+### misaligned_fixed_size_result_refused
+; type: socket
+; expect: REJECT misaligned stack access off 0+-20+0 size 8
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+r1 = r10
+r1 += -8
+r2 = 1
+r3 = 0
+r4 = r10
+r4 += -20
+call bpf_strtol
+r0 = 0
+exit
+
+### aligned_fixed_size_result_ok
+; type: socket
+; expect: ACCEPT
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+r1 = r10
+r1 += -8
+r2 = 1
+r3 = 0
+r4 = r10
+r4 += -16
+call bpf_strtol
+r0 = 0
+exit
