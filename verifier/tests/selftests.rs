@@ -62,8 +62,11 @@ fn objects() -> PathBuf {
 }
 
 /// Reference ids and instruction numbers differ between verifiers; the rule
-/// does not. The same normalisation as the corpus test.
+/// does not. The same normalisation as the corpus test, plus the recording's
+/// scrubbing of kernel addresses (`0xffff` and 12 hex digits become
+/// `<kaddr>`, which also hits 64-bit masks), applied to both sides.
 fn normalise(line: &str) -> String {
+    let line = scrub_kaddr(line);
     let mut out = String::new();
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
@@ -78,6 +81,30 @@ fn normalise(line: &str) -> String {
             out.push('N');
         }
     }
+    out
+}
+
+/// `scripts/selftests-record.py`'s KADDR substitution.
+fn scrub_kaddr(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("0xffff") {
+        let tail = &rest[at + 6..];
+        let hex = tail.chars().take_while(char::is_ascii_hexdigit).count();
+        out.push_str(&rest[..at]);
+        if hex >= 12
+            && tail[..12]
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+        {
+            out.push_str("<kaddr>");
+            rest = &tail[12..];
+        } else {
+            out.push_str("0xffff");
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
     out
 }
 
