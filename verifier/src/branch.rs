@@ -86,10 +86,11 @@ pub fn refine(
             mark_null_checked(st, ptr, is_null);
             true
         }
-        // Packet data is the end of the metadata area.
-        (RegType::Packet | RegType::PacketMeta, RegType::PacketEnd)
-        | (RegType::PacketMeta, RegType::Packet)
-            if wide =>
+        // Packet data is the end of the metadata area: a data pointer is
+        // bounded by the packet's end, a metadata pointer by the start of
+        // the data (the pointer the context gave, unmoved), nothing else.
+        (RegType::Packet, RegType::PacketEnd) | (RegType::PacketMeta, RegType::Packet)
+            if wide && (d.ty == RegType::Packet || init_packet(s)) =>
         {
             // pkt' op pkt_end
             let range = match (op, taken) {
@@ -102,7 +103,9 @@ pub fn refine(
             }
             true
         }
-        (RegType::PacketEnd, RegType::Packet | RegType::PacketMeta) if wide => {
+        (RegType::PacketEnd, RegType::Packet) | (RegType::Packet, RegType::PacketMeta)
+            if wide && (d.ty == RegType::PacketEnd || init_packet(d)) =>
+        {
             // pkt_end op pkt'
             let range = match (op, taken) {
                 (JmpOp::Lt, false) | (JmpOp::Ge, true) => Some(s.off),
@@ -116,6 +119,12 @@ pub fn refine(
         }
         _ => true,
     }
+}
+
+/// The start of the packet data as the context gave it (the kernel's
+/// `reg_is_init_pkt_pointer`): no offset, no variable part, no identity.
+fn init_packet(r: &Reg) -> bool {
+    r.ty == RegType::Packet && r.id == 0 && r.off == 0 && r.var.as_const() == Some(0)
 }
 
 /// Copies of a scalar (same non-zero id) learn what the comparison taught.
