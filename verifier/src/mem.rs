@@ -922,11 +922,22 @@ pub fn check_mem_arg(
 ) -> Result<(), VerifyError> {
     let idx = st.insn;
     let base = *st.reg(regno);
-    if size == 0 {
-        if zero_ok {
-            return Ok(());
-        }
+    if size == 0 && !zero_ok {
         return Err(VerifyError::at(idx, "invalid zero-sized read"));
+    }
+    // A zero-sized access still needs a memory pointer (or NULL), and on
+    // the stack one within bounds.
+    if size == 0
+        && matches!(
+            base.ty,
+            RegType::MapValue
+                | RegType::MapKey
+                | RegType::Mem
+                | RegType::Packet
+                | RegType::PacketMeta
+        )
+    {
+        return Ok(());
     }
     let kind = if write { Access::Write } else { Access::Read };
     match base.ty {

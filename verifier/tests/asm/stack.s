@@ -269,3 +269,50 @@ call bpf_map_lookup_elem
 r0 = *(u64 *)(r0 +0)
 r0 = 0
 exit
+
+### stack_zero_size_helper_var_off_out_of_bounds
+; type: socket
+; expect: REJECT invalid variable-offset write to stack R1 var_off=(0x0; 0xffffffffffffffff) off=0 size=0
+r0 = 0
+*(u64 *)(r10 -16) = r0
+*(u64 *)(r10 -8) = r0
+r1 = *(u32 *)(r1 +0)
+r1 &= 63
+r1 += -16
+r1 += r10
+r2 = 0
+r3 = 0
+call bpf_probe_read_kernel
+exit
+
+### stack_zero_size_helper_in_bounds_ok
+; type: socket
+; expect: ACCEPT
+r1 = r10
+r1 += -8
+r2 = 0
+r3 = 0
+call bpf_probe_read_kernel
+r0 = 0
+exit
+
+### stack_zero_size_helper_below_stack
+; type: socket
+; expect: REJECT invalid write to stack R1 off=-520 size=0
+r1 = r10
+r1 += -520
+r2 = 0
+r3 = 0
+call bpf_probe_read_kernel
+r0 = 0
+exit
+
+### stack_zero_size_helper_non_null_scalar
+; type: socket
+; expect: REJECT R1 type=scalar expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_
+r1 = 8
+r2 = 0
+r3 = 0
+call bpf_probe_read_kernel
+r0 = 0
+exit
