@@ -977,6 +977,25 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
             GlobalArg::Scalar if reg.ty != RegType::Scalar => {
                 return Err(VerifyError::at(idx, format!("R{r} is not a scalar")));
             }
+            // The callee gets the context as the program does: unmoved.
+            GlobalArg::Ctx if reg.ty == RegType::Ctx && reg.off != 0 => {
+                return Err(VerifyError::at(
+                    idx,
+                    format!(
+                        "dereference of modified ctx ptr R{r} off={} disallowed",
+                        reg.off
+                    ),
+                ));
+            }
+            GlobalArg::Ctx if reg.ty == RegType::Ctx && !reg.fixed_offset() => {
+                return Err(VerifyError::at(
+                    idx,
+                    format!(
+                        "variable ctx access var_off={} disallowed",
+                        crate::log::tnum_str(&reg.var)
+                    ),
+                ));
+            }
             GlobalArg::Ctx if reg.ty != RegType::Ctx => {
                 return Err(VerifyError::at(
                     idx,
@@ -988,8 +1007,10 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
                     continue;
                 }
                 // Checked as if not NULL; the caller's register is unchanged.
+                // The callee may read and write the memory.
                 st.reg_mut(r).flags = reg.flags.without(PtrFlags::MAYBE_NULL);
-                let res = check_mem_arg(env, st, r, *size, false, false);
+                let res = check_mem_arg(env, st, r, *size, false, false)
+                    .and_then(|()| check_mem_arg(env, st, r, *size, true, false));
                 *st.reg_mut(r) = reg;
                 res?;
                 if !nullable && reg.maybe_null() {
