@@ -2,6 +2,7 @@
 
 use crate::check::{Env, MAX_CALL_FRAMES, Path, Step, VerifyError};
 use crate::helpers::{self, HelperArg, HelperRet};
+use crate::isa::{Call, Insn};
 use crate::mem::check_mem_arg;
 use crate::program::{FieldKind, MapType, SubprogArg};
 use crate::scalar::Scalar;
@@ -579,6 +580,40 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
     Ok(Step::Next)
 }
 
+/// Whether subprogram `sub`, or one it calls, calls a helper that may move
+/// packet data: the caller of a global function does not see its body, so
+/// it learns this from the call graph, as the kernel does.
+fn changes_packet_data(env: &Env, sub: u32) -> bool {
+    let subs = &env.prog.subprogs;
+    let mut seen = vec![false; subs.len()];
+    let mut work = vec![sub as usize];
+    while let Some(s) = work.pop() {
+        if std::mem::replace(&mut seen[s], true) {
+            continue;
+        }
+        let end = subs
+            .get(s + 1)
+            .map_or(env.prog.insns.len(), |n| n.start as usize);
+        for i in subs[s].start as usize..end {
+            match env.prog.insns[i] {
+                Insn::Call(Call::Helper(id))
+                    if helpers::by_id(id).is_some_and(|h| h.pkt_changing) =>
+                {
+                    return true;
+                }
+                Insn::Call(Call::Local(off)) => {
+                    let t = (i as i64 + 1 + off as i64) as u32;
+                    if let Some(c) = subs.iter().position(|x| x.start == t) {
+                        work.push(c);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    false
+}
+
 /// After packet data moved, every packet pointer is an unknown number.
 pub fn invalidate_packets(st: &mut State) {
     st.for_each_reg(|r| {
@@ -647,6 +682,9 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
                     e.msg, s.name
                 ),
             ));
+        }
+        if changes_packet_data(env, sub) {
+            invalidate_packets(st);
         }
         clobber_args(st);
         *st.reg_mut(0) = Reg::UNKNOWN;
