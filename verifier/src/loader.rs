@@ -269,6 +269,9 @@ pub struct LoadedProgram {
     /// The names its `exception_callback:` declaration tags give (the
     /// first is linked in as a subprogram).
     pub exception_cb: Vec<String>,
+    /// `LD_IMM64` map references no relocation resolves: (instruction, the
+    /// raw file descriptor), which the kernel refuses before verifying.
+    pub raw_map_fds: Vec<(u32, i32)>,
 }
 
 /// A loaded object: its programs and what they share.
@@ -307,6 +310,16 @@ impl Object {
     /// a truncated `LD_IMM64`, ...) is a [`LoadError::Decode`], a bad
     /// single instruction becomes one of [`Program::faults`].
     pub fn to_program(&self, prog: &LoadedProgram) -> Result<Program, LoadError> {
+        // The loader's file descriptors are not the object's maps.
+        if let Some(&(insn, fd)) = prog.raw_map_fds.first() {
+            return Err(LoadError::Decode {
+                program: prog.name.clone(),
+                err: DecodeError {
+                    insn: insn as usize,
+                    msg: format!("fd {fd} is not pointing to valid bpf_map"),
+                },
+            });
+        }
         let mut p = Program::from_raw(&prog.name, prog.prog_type, &prog.insns).map_err(|err| {
             LoadError::Decode {
                 program: prog.name.clone(),
@@ -670,6 +683,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
                     .map(|t| ctx_args(t, &sec.name))
                     .unwrap_or_default(),
                 exception_cb,
+                raw_map_fds: linked.raw_map_fds,
             });
         }
     }
