@@ -454,10 +454,8 @@ fn check_args(
         if p.roles.contains(Roles::NULLABLE) && reg.is_null() {
             continue;
         }
-        if (trusted || rcu)
-            && (reg.is_null() || reg.maybe_null())
-            && !p.roles.contains(Roles::OPTIONAL)
-        {
+        // Linux 6.18 checks this for every kfunc, trusted arguments or not.
+        if (reg.is_null() || reg.maybe_null()) && !p.roles.contains(Roles::OPTIONAL) {
             return err(
                 st,
                 format!("Possibly NULL pointer passed to trusted arg{i}"),

@@ -484,3 +484,50 @@ fn destructive_kfuncs_need_cap_sys_boot() {
     unprivileged.opts.cap_sys_boot = false;
     unprivileged.reject("destructive kfunc calls require CAP_SYS_BOOT capability");
 }
+
+#[test]
+fn possibly_null_pointer_to_a_kfunc_without_trusted_args() {
+    // Linux 6.18 refuses a possibly-NULL pointer for every kfunc argument
+    // not declared nullable, whatever the kfunc's flags (the list push has
+    // none).
+    let text = "
+    r1 = 12
+    r2 = 0
+    call bpf_obj_new_impl
+    r6 = r0
+    r1 = 0
+    *(u32 *)(r10 -4) = r1
+    r2 = r10
+    r2 += -4
+    r1 = map[id:0]
+    call bpf_map_lookup_elem
+    if r0 == 0 goto out
+    r7 = r0
+    r1 = r7
+    call bpf_spin_lock
+    r1 = r7
+    r1 += 8
+    r2 = r6
+    r3 = 0
+    r4 = 0
+    call bpf_list_push_front_impl
+    r1 = r7
+    call bpf_spin_unlock
+out:
+    r0 = 0
+    exit
+";
+    Case::new(ProgType::SchedCls, text)
+        .ty(12, "node_first", 16, &[(FieldKind::ListNode, 0, None)])
+        .ty(
+            21,
+            "value_one_list",
+            24,
+            &[
+                (FieldKind::SpinLock, 0, None),
+                (FieldKind::ListHead, 8, Some((12, 0))),
+            ],
+        )
+        .map("m", MapType::Array, 4, 24, Some(21))
+        .reject("Possibly NULL pointer passed to trusted arg1");
+}
