@@ -89,8 +89,10 @@ fn pointer_alu(
 ) -> Result<Reg, VerifyError> {
     let idx = st.insn;
     let err = |msg: String| Err(VerifyError::at(idx, msg));
+    // A privileged program may subtract pointers, in either width: the
+    // difference is an unknown number.
     if d.is_pointer() && s.is_pointer() {
-        if op == AluOp::Sub && wide {
+        if op == AluOp::Sub {
             return Ok(Reg::UNKNOWN);
         }
         return err(format!(
@@ -105,6 +107,11 @@ fn pointer_alu(
         (s, d, false)
     };
     if !wide {
+        // 32 bits of a pointer make a meaningless number; only a
+        // subtraction is allowed to make one.
+        if op == AluOp::Sub {
+            return Ok(Reg::UNKNOWN);
+        }
         return err(format!("R{dst} 32-bit pointer arithmetic prohibited"));
     }
     if ptr.maybe_null() {
