@@ -28,7 +28,9 @@
 # attached, pinned or run (scripts/kload.c), and writes
 # tests/selftests/verdicts.json with scripts/selftests-record.py (the
 # selftests' own expectations from their BTF decl tags are recorded beside the
-# kernel's verdict). Full logs go to target/selftests/logs.
+# kernel's verdict), tests/selftests/compile-failures.txt and
+# tests/selftests/SOURCE (package, compiler and kernel versions; the build
+# warns when the package differs). Full logs go to target/selftests/logs.
 #
 # --force rebuilds every object; --only NAME... restricts compiling and
 # recording to progs/NAME.c (for trying things out; the recorded file then
@@ -64,7 +66,7 @@ while [[ $# -gt 0 ]]; do
 		continue
 		;;
 	-h | --help)
-		sed -n '2,34p' "$0"
+		sed -n '2,37p' "$0"
 		exit 0
 		;;
 	*)
@@ -94,6 +96,13 @@ if [[ ! -s $TARBALL ]]; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linux-source-6.12 >/dev/null
 fi
 pkg_version="$(dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null || echo unknown)"
+# The verdicts were recorded from one build of one package version; another
+# may add, drop or change programs.
+recorded_source="$(sed -n 's/^linux-source-6.12 //p' "$ROOT/tests/selftests/SOURCE" 2>/dev/null || true)"
+if [[ -n $recorded_source && $recorded_source != "$pkg_version" && $record == 0 ]]; then
+	say "warning: verdicts.json was recorded from linux-source-6.12 $recorded_source, this is $pkg_version;" \
+		"differences may come from the sources (re-record with --record)"
+fi
 
 # 2. Unpack what the programs and libbpf need (a fresh tree when the package changed).
 mkdir -p "$OUT"
@@ -241,3 +250,8 @@ done
 say "recorded in $((SECONDS - start)) s"
 python3 "$ROOT/scripts/selftests-record.py" "$jsonl" "$OBJ" "$fails" "$ROOT/tests/selftests/verdicts.json"
 cp "$fails" "$ROOT/tests/selftests/compile-failures.txt"
+{
+	echo "linux-source-6.12 $pkg_version"
+	echo "clang $("$CLANG" --version | head -1)"
+	echo "kernel $(uname -r)"
+} >"$ROOT/tests/selftests/SOURCE"
