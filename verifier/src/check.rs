@@ -549,7 +549,23 @@ impl Env<'_> {
     /// path's; otherwise stores the path's state.
     fn visit(&mut self, path: &mut Path) -> Result<bool, VerifyError> {
         let idx = path.st.insn as usize;
-        let loop_head = self.loop_head[idx];
+        let mut loop_head = self.loop_head[idx];
+        // A callback's entry is where its rounds converge when it is
+        // entered; reached by a jump inside the callback it is an ordinary
+        // join, as in Linux, where an equal state is an infinite loop.
+        if loop_head
+            && !matches!(self.prog.insns[idx], Insn::MayGoto { .. } | Insn::Call(_))
+            && self.prog.subprogs.iter().any(|s| s.start as usize == idx)
+            && path.hist.last().is_some_and(|h| {
+                h.depth as usize == path.st.frames.len()
+                    && matches!(
+                        self.prog.insns[h.insn as usize],
+                        Insn::Ja { .. } | Insn::Jmp { .. } | Insn::MayGoto { .. }
+                    )
+            })
+        {
+            loop_head = false;
+        }
         // The kernel's count: states compared against at one visit.
         let compared = self.explored[idx].len() as u64;
         self.stats.max_states_per_insn = self.stats.max_states_per_insn.max(compared);
