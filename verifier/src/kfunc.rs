@@ -38,6 +38,8 @@ struct Meta {
     sizes: Vec<(usize, u64)>,
     /// How the initialised dynptr argument was made.
     dynptr: Option<DynptrInit>,
+    /// The reference the initialised dynptr argument carries (0: none).
+    dynptr_ref: u32,
     /// The map (index, inner-map uid) a work item argument lives in, and
     /// that argument's register.
     work_map: Option<(u32, u32, u8)>,
@@ -947,13 +949,14 @@ fn check_dynptr(
         );
     };
     if p.roles.contains(Roles::UNINIT) {
-        // A clone is made the way its source was.
-        let how = match k.dynptr {
-            Some(DynptrInit::Clone) => meta.dynptr,
-            how => how,
+        // A clone is made the way its source was, and shares its source's
+        // reference: releasing either releases both.
+        let (how, ref_id) = match k.dynptr {
+            Some(DynptrInit::Clone) => (meta.dynptr, meta.dynptr_ref),
+            how => (how, 0),
         };
         let kind = how.map_or(0, |d| d as u32 + 1);
-        return crate::dynptr::init(st, frame, off, kind, 0).or_else(|e| err(st, e.into()));
+        return crate::dynptr::init(st, frame, off, kind, ref_id).or_else(|e| err(st, e.into()));
     }
     let Some(slot) = crate::dynptr::get(st, frame, off) else {
         return err(st, format!("Expected an initialized dynptr as arg #{i}"));
@@ -963,6 +966,7 @@ fn check_dynptr(
         .aux
         .checked_sub(1)
         .and_then(|n| DynptrInit::ALL.get(n as usize).copied());
+    meta.dynptr_ref = slot.reg.ref_obj_id;
     Ok(())
 }
 

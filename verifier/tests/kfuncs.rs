@@ -531,3 +531,39 @@ out:
         .map("m", MapType::Array, 4, 24, Some(21))
         .reject("Possibly NULL pointer passed to trusted arg1");
 }
+
+#[test]
+fn releasing_a_dynptr_invalidates_its_clones() {
+    // A clone shares its source's ring-buffer reference: submitting the
+    // source leaves no usable clone (dynptr_fail.c's clone_invalidate1).
+    let text = "
+    r1 = map[id:0]
+    r2 = 8
+    r3 = 0
+    r4 = r10
+    r4 += -16
+    call bpf_ringbuf_reserve_dynptr
+    r1 = r10
+    r1 += -16
+    r2 = r10
+    r2 += -32
+    call bpf_dynptr_clone
+    r1 = r10
+    r1 += -16
+    r2 = 0
+    call bpf_ringbuf_submit_dynptr
+    r1 = r10
+    r1 += -48
+    r2 = 8
+    r3 = r10
+    r3 += -32
+    r4 = 0
+    r5 = 0
+    call bpf_dynptr_read
+    r0 = 0
+    exit
+";
+    Case::new(ProgType::RawTracepoint, text)
+        .map_n("rb", MapType::Ringbuf, 0, 0, 4096, None)
+        .reject("Expected an initialized dynptr as arg #2");
+}
