@@ -32,9 +32,9 @@
 # tests/selftests/SOURCE (package, compiler and kernel versions; the build
 # warns when the package differs). Full logs go to target/selftests/logs.
 #
-# --force rebuilds every object; --only NAME... restricts compiling and
-# recording to progs/NAME.c (for trying things out; the recorded file then
-# holds only those).
+# --force rebuilds every object (with --only, only those); --only NAME...
+# restricts compiling and recording to progs/NAME.c (for trying things out;
+# the recorded file then holds only those).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -158,10 +158,15 @@ done < <("$CLANG" -v -E - </dev/null 2>&1 | sed -n '/<...> search starts here:/,
 flags=(-g -Wall -D__TARGET_ARCH_x86 -mlittle-endian -I "$INC" -I "$ST" -I "$SRC/tools/include/uapi"
 	"${sys_includes[@]}" -Wno-compare-distinct-pointer-types -DENABLE_ATOMICS_TESTS -O2 --target=bpf)
 stamp="$pkg_version $("$CLANG" --version | head -1) ${flags[*]} $(sha256sum "$INC/vmlinux.h" | cut -c1-16)"
-if [[ $force == 1 || ! -f $OBJ/.stamp || "$(cat "$OBJ/.stamp")" != "$stamp" ]]; then
+if [[ ! -f $OBJ/.stamp || "$(cat "$OBJ/.stamp")" != "$stamp" ]]; then
 	rm -rf "$OBJ"
 fi
 mkdir -p "$OBJ"
+if [[ $force == 1 && ${#only[@]} -gt 0 ]]; then
+	for n in "${only[@]}"; do rm -f "$OBJ/${n%.c}.bpf.o" "$OBJ/${n%.c}.err"; done
+elif [[ $force == 1 ]]; then
+	rm -f "$OBJ"/*.bpf.o "$OBJ"/*.err
+fi
 
 if [[ ${#only[@]} -gt 0 ]]; then
 	srcs=()
