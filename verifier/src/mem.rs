@@ -110,6 +110,12 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
         } => {
             env.check_reg_read(st, src)?;
             env.check_reg_read(st, dst)?;
+            // A number spilled whole to a stack slot keeps a link with the
+            // register (the kernel gives it an identity first).
+            let to = *st.reg(dst);
+            if to.ty == RegType::Stack && to.fixed_offset() && (to.off + off as i32) % 8 == 0 {
+                crate::alu::link_scalar(env, st, src, size.bytes() * 8);
+            }
             let v = *st.reg(src);
             access(
                 env,
