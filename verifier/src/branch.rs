@@ -86,6 +86,26 @@ pub fn refine(
             mark_null_checked(st, ptr, is_null);
             true
         }
+        // Two pointers found equal: a possibly-NULL one equals one that is
+        // not NULL, so it is not NULL either (that register only, as in
+        // Linux; kernel object pointers excluded).
+        _ if wide
+            && matches!(op, JmpOp::Eq | JmpOp::Ne)
+            && d.is_pointer()
+            && s.is_pointer()
+            && d.maybe_null() != s.maybe_null()
+            && d.ty != RegType::BtfId
+            && s.ty != RegType::BtfId =>
+        {
+            if (op == JmpOp::Eq) == taken {
+                let r = if s.maybe_null() { src_no } else { Some(dst) };
+                if let Some(r) = r {
+                    let reg = st.reg_mut(r);
+                    reg.flags = reg.flags.without(PtrFlags::MAYBE_NULL);
+                }
+            }
+            true
+        }
         // Packet data is the end of the metadata area: a data pointer is
         // bounded by the packet's end, a metadata pointer by the start of
         // the data (the pointer the context gave, unmoved), nothing else.
