@@ -929,7 +929,15 @@ fn kptr_at(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(u32, bool), VerifyE
 enum GlobalArg {
     Scalar,
     Ctx,
-    Mem { size: u32, nullable: bool },
+    Mem {
+        size: u32,
+        nullable: bool,
+    },
+    /// A trusted pointer to the kernel struct of this name.
+    Trusted {
+        name: String,
+        nullable: bool,
+    },
 }
 
 /// The kernel's reading of global function `sub`'s parameters from its
@@ -957,9 +965,32 @@ fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
                 size,
                 ctx: tagged,
                 nonnull,
+                trusted,
+                nullable,
             } => {
                 if *tagged || (!pointee.is_empty() && ctx == Some(pointee.as_str())) {
                     return Ok(GlobalArg::Ctx);
+                }
+                if *trusted {
+                    if *nonnull {
+                        return Err(format!("arg#{i} has invalid combination of tags"));
+                    }
+                    // The kernel struct of that name, flavours stripped.
+                    let name = pointee.split("___").next().unwrap_or_default();
+                    let known = env
+                        .prog
+                        .kernel_btf
+                        .as_deref()
+                        .is_none_or(|b| b.find(name, crate::btf::Kind::Struct).is_some());
+                    if !known {
+                        return Err(format!(
+                            "arg#{i} reference type('STRUCT {pointee}') is not a kernel struct"
+                        ));
+                    }
+                    return Ok(GlobalArg::Trusted {
+                        name: name.to_string(),
+                        nullable: *nullable,
+                    });
                 }
                 match size {
                     Some(size) => Ok(GlobalArg::Mem {
@@ -995,6 +1026,15 @@ pub fn global_entry_regs(env: &mut Env, sub: u32) -> Result<Option<[Reg; 5]>, Ve
                     m.id = env.new_id();
                 }
                 m
+            }
+            GlobalArg::Trusted { name, nullable } => {
+                let mut t = Reg::ptr(RegType::BtfId, crate::kernel_types::id_of(name));
+                t.flags = PtrFlags::TRUSTED;
+                if *nullable {
+                    t.flags = t.flags.with(PtrFlags::MAYBE_NULL);
+                }
+                t.id = env.new_id();
+                t
             }
         };
     }
@@ -1039,6 +1079,47 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
                     idx,
                     format!("arg#{i} expects pointer to ctx"),
                 ));
+            }
+            GlobalArg::Trusted { name, nullable } => {
+                if reg.is_null() && *nullable {
+                    continue;
+                }
+                // The kernel's check_reg_type(): a kernel object pointer,
+                // plain, trusted or RCU, possibly NULL only when the
+                // argument is nullable, of the argument's struct.
+                let unsafe_mods = [
+                    PtrFlags::UNTRUSTED,
+                    PtrFlags::ALLOC,
+                    PtrFlags::PERCPU,
+                    PtrFlags::RDONLY,
+                    PtrFlags::NON_OWN,
+                    PtrFlags::PROG_BTF,
+                ];
+                if reg.ty != RegType::BtfId
+                    || unsafe_mods.iter().any(|f| reg.flags.has(*f))
+                    || reg.maybe_null() && !nullable
+                {
+                    return Err(VerifyError::at(
+                        idx,
+                        format!(
+                            "R{r} type={} expected=ptr_, trusted_ptr_, rcu_ptr_",
+                            crate::log::reg_type_str(&reg)
+                        ),
+                    ));
+                }
+                let matches = match env.prog.kernel_btf.as_deref() {
+                    Some(btf) => crate::kernel_types::ids_match(btf, reg.aux, reg.off as i64, name),
+                    None => reg.off == 0 && crate::kernel_types::name(reg.aux) == name,
+                };
+                if !matches {
+                    return Err(VerifyError::at(
+                        idx,
+                        format!(
+                            "R{r} is of type {} but {name} is expected",
+                            crate::kernel_types::name(reg.aux)
+                        ),
+                    ));
+                }
             }
             GlobalArg::Mem { size, nullable } => {
                 if reg.is_null() {

@@ -790,6 +790,8 @@ fn subprog_args(btf: &Btf, func: u32, proto: u32) -> Vec<SubprogArg> {
                 size: btf.size_of(pointee).ok().flatten().map(|s| s as u32),
                 ctx: tagged(i, "arg:ctx"),
                 nonnull: tagged(i, "arg:nonnull"),
+                trusted: tagged(i, "arg:trusted"),
+                nullable: tagged(i, "arg:nullable"),
             }
         })
         .collect()

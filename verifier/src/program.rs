@@ -223,6 +223,11 @@ pub enum SubprogArg {
         ctx: bool,
         /// Tagged `__arg_nonnull`.
         nonnull: bool,
+        /// Tagged `__arg_trusted`: a trusted pointer to the kernel struct
+        /// of the pointee's name (without a `___flavor` suffix).
+        trusted: bool,
+        /// Tagged `__arg_nullable`.
+        nullable: bool,
     },
 }
 
