@@ -30,7 +30,9 @@
 # selftests' own expectations from their BTF decl tags are recorded beside the
 # kernel's verdict), tests/selftests/compile-failures.txt and
 # tests/selftests/SOURCE (package, compiler and kernel versions; the build
-# warns when the package differs). Full logs go to target/selftests/logs.
+# warns when the package differs) and tests/selftests/kconfig (the kernel's
+# values of the CONFIG_ options the objects read). Full logs go to
+# target/selftests/logs.
 #
 # --force rebuilds every object (with --only, only those); --only NAME...
 # restricts compiling and recording to progs/NAME.c (for trying things out;
@@ -66,7 +68,7 @@ while [[ $# -gt 0 ]]; do
 		continue
 		;;
 	-h | --help)
-		sed -n '2,37p' "$0"
+		sed -n '2,39p' "$0"
 		exit 0
 		;;
 	*)
@@ -260,3 +262,16 @@ cp "$fails" "$ROOT/tests/selftests/compile-failures.txt"
 	echo "clang $("$CLANG" --version | head -1)"
 	echo "kernel $(uname -r)"
 } >"$ROOT/tests/selftests/SOURCE"
+# The running kernel's values of the CONFIG_ options the objects read as
+# __kconfig externs (libbpf reads them from /proc/config.gz): the test gives
+# them to kfreg's loader.
+if [[ -r /proc/config.gz ]]; then
+	strings "$OBJ"/*.bpf.o | grep -oE '^CONFIG_[A-Z0-9_]+$' | sort -u >"$OUT/kconfig.names"
+	{
+		zcat /proc/config.gz | awk -F= 'NR == FNR { want[$1] = 1; next } ($1 in want)' \
+			"$OUT/kconfig.names" -
+		# libbpf's own value, from the release (KERNEL_VERSION(a, b, min(c, 255))).
+		IFS=. read -r a b c _ <<<"$(uname -r | sed 's/[^0-9.].*//')"
+		echo "LINUX_KERNEL_VERSION=$(((a << 16) + (b << 8) + (c > 255 ? 255 : c)))"
+	} | sort >"$ROOT/tests/selftests/kconfig"
+fi
