@@ -218,7 +218,13 @@ pub(crate) fn collect(
         let resolved = match (sec.as_str(), is_func) {
             (".ksyms", true) => {
                 let lookup = essential_name(name);
-                match reg.id(lookup) {
+                // Like libbpf, a weak extern whose prototype does not match
+                // the kernel's is taken as missing (a flavour that names a
+                // prototype this kernel does not have).
+                let kid = reg
+                    .id(lookup)
+                    .filter(|&kid| !(weak && check_proto(btf, id, reg.get(kid)).is_err()));
+                match kid {
                     Some(kid) => {
                         check_proto(btf, id, reg.get(kid)).map_err(|why| {
                             ext_err(name, "func ksym", format!("func_proto [{id}] incompatible with the kernel's declaration: {why}"))
