@@ -804,9 +804,11 @@ fn stack_access(
                     SlotKind::Iter => "iter",
                     _ => "irq_flag",
                 };
-                // Unreferenced dynptrs and saved IRQ flags may be overwritten
-                // (a later restore then finds no flag).
+                // Unreferenced dynptrs, iterators and saved IRQ flags may be
+                // overwritten: a later use then finds none (an iterator's
+                // reference stays held and leaks unless destroyed).
                 if special == SlotKind::IrqFlag
+                    || special == SlotKind::Iter
                     || special == SlotKind::Dynptr && slot.reg.ref_obj_id == 0
                 {
                     slot.bytes = [SlotKind::Misc; 8];
@@ -969,13 +971,37 @@ pub fn check_mem_arg(
             for o in lo..hi {
                 let o = o as i32;
                 let slot = frame.slot_mut(o);
-                if slot.special().is_some() {
+                let kind = slot.bytes[byte_in_slot(o)];
+                let special = matches!(kind, SlotKind::Dynptr | SlotKind::Iter | SlotKind::IrqFlag);
+                // As the kernel's check_stack_range_initialized(): memory
+                // the helper only writes may not cover a dynptr (it may
+                // overwrite an iterator or saved flags, which are then
+                // gone); memory it reads may hold none of them.
+                if special && write && kind == SlotKind::Dynptr {
                     return Err(VerifyError::at(
                         idx,
-                        format!(
-                            "invalid indirect access to stack R{regno} off={fixed} size={size}"
-                        ),
+                        format!("potential write to dynptr at off={o} disallowed"),
                     ));
+                }
+                if special && !write {
+                    return Err(VerifyError::at(
+                        idx,
+                        if base.fixed_offset() {
+                            format!(
+                                "invalid read from stack R{regno} off {lo}+{} size {size}",
+                                o as i64 - lo
+                            )
+                        } else {
+                            format!(
+                                "invalid read from stack R{regno} var_off {}+{} size {size}",
+                                crate::log::tnum_str(&base.var),
+                                o as i64 - lo
+                            )
+                        },
+                    ));
+                }
+                if special {
+                    slot.bytes = [SlotKind::Misc; 8];
                 }
                 // Privileged programs may pass uninitialised stack; a helper
                 // writing it leaves initialised but unknown bytes.

@@ -316,3 +316,52 @@ r3 = 0
 call bpf_probe_read_kernel
 r0 = 0
 exit
+
+### stack_helper_reads_dynptr_slots
+; type: socket
+; map: ringbuf max=4096
+; map: hash key=4 value=16 max=1
+; expect: REJECT invalid read from stack R3 off -16+0 size 16
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+r4 = r10
+r4 += -16
+call bpf_ringbuf_reserve_dynptr
+r1 = 0
+*(u32 *)(r10 -20) = r1
+r1 = map[id:1]
+r2 = r10
+r2 += -20
+r3 = r10
+r3 += -16
+r4 = 0
+call bpf_map_update_elem
+r1 = r10
+r1 += -16
+r2 = 0
+call bpf_ringbuf_discard_dynptr
+r0 = 0
+exit
+
+### stack_helper_writes_over_dynptr_slots
+; type: socket
+; map: ringbuf max=4096
+; expect: REJECT potential write to dynptr at off=-16 disallowed
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+r4 = r10
+r4 += -16
+call bpf_ringbuf_reserve_dynptr
+r1 = r10
+r1 += -32
+r2 = 32
+r3 = 0
+call bpf_probe_read_kernel
+r1 = r10
+r1 += -16
+r2 = 0
+call bpf_ringbuf_discard_dynptr
+r0 = 0
+exit
