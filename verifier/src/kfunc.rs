@@ -45,6 +45,26 @@ struct Meta {
     work_map: Option<(u32, u32, u8)>,
 }
 
+/// An allocated object passed at a variable offset (the kernel's
+/// check_func_arg_reg_off, which runs before any kind-specific check).
+fn alloc_var_off(st: &State, reg: &Reg) -> Result<(), VerifyError> {
+    if reg.ty == RegType::BtfId && reg.flags.has(PtrFlags::ALLOC) && !reg.fixed_offset() {
+        let percpu = if reg.flags.has(PtrFlags::PERCPU) {
+            "percpu_"
+        } else {
+            ""
+        };
+        return err(
+            st,
+            format!(
+                "variable {percpu}ptr_ access var_off={} disallowed",
+                crate::log::tnum_str(&reg.var)
+            ),
+        );
+    }
+    Ok(())
+}
+
 fn err<T>(st: &State, msg: String) -> Result<T, VerifyError> {
     Err(VerifyError::at(st.insn, msg))
 }
@@ -758,6 +778,9 @@ fn prog_type<'a>(env: &'a Env, reg: &Reg) -> Option<&'a ObjType> {
 
 /// The graph root argument: in a map value or an owning allocated object,
 /// at a constant offset holding a root, protected by a held lock.
+///
+/// Before the graph checks, the kernel checks the pointer's offset as for
+/// any argument: an allocated object's may not vary.
 fn check_root(
     env: &mut Env,
     st: &mut State,
@@ -773,6 +796,7 @@ fn check_root(
     } else {
         (FieldKind::RbRoot, "bpf_rb_root")
     };
+    alloc_var_off(st, reg)?;
     let (ty, ident) = match reg.ty {
         RegType::MapValue => (env.prog.maps[reg.aux as usize].value_type, reg.allocation()),
         RegType::BtfId if reg.flags.has(PtrFlags::ALLOC) && reg.ref_obj_id != 0 => {
@@ -850,6 +874,7 @@ fn check_node(
         let fam = k.family.map_or("locked", |f| f.name);
         return err(st, format!("{} not allowed in {fam} cb", k.name));
     }
+    alloc_var_off(st, reg)?;
     let is_alloc = reg.ty == RegType::BtfId && reg.flags.has(PtrFlags::ALLOC);
     let owning = is_alloc && reg.ref_obj_id != 0;
     if !is_alloc && !p.roles.contains(Roles::NONOWN_ALLOWED) {

@@ -567,3 +567,30 @@ fn releasing_a_dynptr_invalidates_its_clones() {
         .map_n("rb", MapType::Ringbuf, 0, 0, 4096, None)
         .reject("Expected an initialized dynptr as arg #2");
 }
+
+#[test]
+fn node_at_a_variable_offset() {
+    // The kernel checks an allocated object's offset before the graph
+    // rules: it may not vary.
+    let text = prog(
+        "
+    call bpf_get_prandom_u32
+    r8 = r0
+    r8 &= 8
+    r1 = r7
+    call bpf_spin_lock
+    r1 = r7
+    r1 += 8
+    r2 = r6
+    r2 += r8
+    r3 = 0
+    r4 = 0
+    call bpf_list_push_front_impl
+    r1 = r7
+    call bpf_spin_unlock
+    r0 = 0
+    exit
+",
+    );
+    graph(&text).reject("variable ptr_ access var_off=(0x0; 0x8) disallowed");
+}
