@@ -512,7 +512,7 @@ fn map_access(
     {
         let kptr = matches!(f.kind, FieldKind::Kptr | FieldKind::KptrUntrusted);
         if kptr && base.fixed_offset() && lo == f.off as i64 && size == 8 {
-            return Ok(kptr_load(env, f, kind));
+            return Ok(kptr_load(env, st, f, kind));
         }
         return Err(VerifyError::at(
             idx,
@@ -541,19 +541,36 @@ fn map_access(
 }
 
 /// Loading a kptr field yields an untrusted (or RCU) pointer to its type, or NULL.
-fn kptr_load(env: &mut Env, f: &crate::program::Field, kind: Access) -> Reg {
+///
+/// A referenced kptr to a program type (an allocated object) is an RCU
+/// pointer only inside an RCU read section (any non-sleepable program is
+/// in one), and then a non-owning reference when the type is refcounted
+/// (the kernel's btf_ld_kptr_type); outside, an untrusted pointer.
+fn kptr_load(env: &mut Env, st: &State, f: &crate::program::Field, kind: Access) -> Reg {
     if kind == Access::Write {
         return Reg::UNKNOWN;
     }
     let (ty, prog_btf) = f.kptr.unwrap_or((0, false));
     let mut r = Reg::ptr(RegType::BtfId, ty);
-    r.flags = PtrFlags::MAYBE_NULL.with(if f.kind == FieldKind::Kptr {
+    let in_rcu = st.rcu || st.holds_lock() || !env.prog.sleepable;
+    r.flags = PtrFlags::MAYBE_NULL.with(if f.kind == FieldKind::Kptr && (in_rcu || !prog_btf) {
         PtrFlags::RCU
     } else {
         PtrFlags::UNTRUSTED
     });
     if prog_btf {
-        r.flags = r.flags.with(PtrFlags::ALLOC).with(PtrFlags::PROG_BTF);
+        r.flags = r.flags.with(PtrFlags::PROG_BTF);
+        if r.flags.has(PtrFlags::RCU) {
+            r.flags = r.flags.with(PtrFlags::ALLOC);
+            let refcounted = env
+                .prog
+                .types
+                .get(&ty)
+                .is_some_and(|t| t.fields.iter().any(|x| x.kind == FieldKind::Refcount));
+            if refcounted {
+                r.flags = r.flags.with(PtrFlags::NON_OWN);
+            }
+        }
     }
     r.id = env.new_id();
     r

@@ -594,3 +594,55 @@ fn node_at_a_variable_offset() {
     );
     graph(&text).reject("variable ptr_ access var_off=(0x0; 0x8) disallowed");
 }
+
+/// A program whose map value holds a referenced kptr to a refcounted `elem`,
+/// loaded and given to `bpf_refcount_acquire_impl`.
+fn stashed(ty: ProgType) -> Case {
+    let text = "
+    r1 = 0
+    *(u32 *)(r10 -4) = r1
+    r2 = r10
+    r2 += -4
+    r1 = map[id:0]
+    call bpf_map_lookup_elem
+    if r0 == 0x0 goto out
+    r1 = *(u64 *)(r0 +0)
+    if r1 == 0x0 goto out
+    r2 = 0
+    call bpf_refcount_acquire_impl
+    if r0 == 0x0 goto out
+    r1 = r0
+    r2 = 0
+    call bpf_obj_drop_impl
+out:
+    r0 = 0
+    exit
+";
+    Case::new(ty, text)
+        .ty(
+            ELEM,
+            "elem",
+            72,
+            &[
+                (FieldKind::ListNode, 8, None),
+                (FieldKind::RbNode, 32, None),
+                (FieldKind::Refcount, 64, None),
+            ],
+        )
+        .ty(30, "stash", 8, &[])
+        .local_kptr(30, 0, ELEM)
+        .map("m", MapType::Array, 4, 8, Some(30))
+}
+
+#[test]
+fn stashed_refcounted_kptr_is_a_non_owning_reference() {
+    // Loaded in an RCU read section (a non-sleepable program is in one).
+    stashed(ProgType::SchedCls).accept();
+}
+
+#[test]
+fn stashed_refcounted_kptr_outside_rcu_is_untrusted() {
+    stashed(ProgType::Syscall)
+        .sleepable()
+        .reject("arg#0 is neither owning or non-owning ref");
+}
