@@ -750,6 +750,22 @@ impl Env<'_> {
             }
             Insn::LdPkt { .. } => {
                 crate::mem::check_ld_pkt(self, &mut path.st, insn)?;
+                // A load past the packet's end returns 0 from the current
+                // function at once (bpf_gen_ld_abs's hidden exit): in a
+                // subprogram the caller goes on with R0 = 0.
+                if path.st.frames.len() > 1 {
+                    let mut failed = Path {
+                        st: path.st.clone(),
+                        parent: path.parent,
+                        hist: path.hist.clone(),
+                        log_pos: path.log_pos,
+                    };
+                    *failed.st.reg_mut(0) = Reg::constant(0);
+                    if let Step::Next = crate::calls::check_exit(self, &mut failed)? {
+                        let at = failed.st.insn;
+                        self.push_branch(path, failed.st, at)?;
+                    }
+                }
                 path.st.insn += 1;
             }
             Insn::Ldx { .. } | Insn::St { .. } | Insn::Stx { .. } | Insn::Atomic { .. } => {

@@ -272,6 +272,9 @@ pub struct LoadedProgram {
     /// `LD_IMM64` map references no relocation resolves: (instruction, the
     /// raw file descriptor), which the kernel refuses before verifying.
     pub raw_map_fds: Vec<(u32, i32)>,
+    /// The object has BTF function info for the program's section (libbpf
+    /// then passes it to the kernel).
+    pub func_info: bool,
 }
 
 /// A loaded object: its programs and what they share.
@@ -344,6 +347,7 @@ impl Object {
                 .map(|i| i as u32)
         });
         p.exception_cb_tags = prog.exception_cb.len() as u32;
+        p.func_info = prog.func_info;
         Ok(p)
     }
 
@@ -684,6 +688,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
                     .unwrap_or_default(),
                 exception_cb,
                 raw_map_fds: linked.raw_map_fds,
+                func_info: btf.is_some() && ext_index.func.contains_key(&sec.name),
             });
         }
     }

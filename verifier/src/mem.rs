@@ -31,10 +31,18 @@ pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), Ver
             "BPF_LD_[ABS|IND] instructions not allowed for this program type",
         ));
     }
-    if st.frames.len() > 1 || env.subprog_of[st.insn as usize] != 0 {
+    let sub = env.subprog_of[st.insn as usize] as usize;
+    if (st.frames.len() > 1 || sub != 0) && !env.prog.func_info {
         return Err(VerifyError::at(
             st.insn,
             "LD_ABS is not allowed in subprogs without BTF",
+        ));
+    }
+    // A failed load returns 0 from the function: it must return a number.
+    if sub != 0 && !env.prog.subprogs[sub].ret_scalar {
+        return Err(VerifyError::at(
+            st.insn,
+            "LD_ABS is only allowed in functions that return 'int'.",
         ));
     }
     env.check_reg_read(st, 6)?;

@@ -298,6 +298,9 @@ pub struct Program {
     pub exception_cb: Option<u32>,
     /// How many `exception_callback:` tags the main program carries.
     pub exception_cb_tags: u32,
+    /// The loader gives the kernel BTF function info for the subprograms
+    /// (what lets LD_ABS appear outside the main program).
+    pub func_info: bool,
 }
 
 impl Program {
@@ -334,6 +337,7 @@ impl Program {
             faults: Vec::new(),
             exception_cb: None,
             exception_cb_tags: 0,
+            func_info: false,
         }
     }
 
