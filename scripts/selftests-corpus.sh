@@ -28,11 +28,15 @@
 # attached, pinned or run (scripts/kload.c), and writes
 # tests/selftests/verdicts.json with scripts/selftests-record.py (the
 # selftests' own expectations from their BTF decl tags are recorded beside the
-# kernel's verdict). Full logs go to target/selftests/logs.
+# kernel's verdict), tests/selftests/compile-failures.txt and
+# tests/selftests/SOURCE (package, compiler and kernel versions; the build
+# warns when the package differs) and tests/selftests/kconfig (the kernel's
+# values of the CONFIG_ options the objects read). Full logs go to
+# target/selftests/logs.
 #
-# --force rebuilds every object; --only NAME... restricts compiling and
-# recording to progs/NAME.c (for trying things out; the recorded file then
-# holds only those).
+# --force rebuilds every object (with --only, only those); --only NAME...
+# restricts compiling and recording to progs/NAME.c (for trying things out;
+# the recorded file then holds only those).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -64,7 +68,7 @@ while [[ $# -gt 0 ]]; do
 		continue
 		;;
 	-h | --help)
-		sed -n '2,34p' "$0"
+		sed -n '2,39p' "$0"
 		exit 0
 		;;
 	*)
@@ -94,6 +98,13 @@ if [[ ! -s $TARBALL ]]; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linux-source-6.12 >/dev/null
 fi
 pkg_version="$(dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null || echo unknown)"
+# The verdicts were recorded from one build of one package version; another
+# may add, drop or change programs.
+recorded_source="$(sed -n 's/^linux-source-6.12 //p' "$ROOT/tests/selftests/SOURCE" 2>/dev/null || true)"
+if [[ -n $recorded_source && $recorded_source != "$pkg_version" && $record == 0 ]]; then
+	say "warning: verdicts.json was recorded from linux-source-6.12 $recorded_source, this is $pkg_version;" \
+		"differences may come from the sources (re-record with --record)"
+fi
 
 # 2. Unpack what the programs and libbpf need (a fresh tree when the package changed).
 mkdir -p "$OUT"
@@ -149,10 +160,15 @@ done < <("$CLANG" -v -E - </dev/null 2>&1 | sed -n '/<...> search starts here:/,
 flags=(-g -Wall -D__TARGET_ARCH_x86 -mlittle-endian -I "$INC" -I "$ST" -I "$SRC/tools/include/uapi"
 	"${sys_includes[@]}" -Wno-compare-distinct-pointer-types -DENABLE_ATOMICS_TESTS -O2 --target=bpf)
 stamp="$pkg_version $("$CLANG" --version | head -1) ${flags[*]} $(sha256sum "$INC/vmlinux.h" | cut -c1-16)"
-if [[ $force == 1 || ! -f $OBJ/.stamp || "$(cat "$OBJ/.stamp")" != "$stamp" ]]; then
+if [[ ! -f $OBJ/.stamp || "$(cat "$OBJ/.stamp")" != "$stamp" ]]; then
 	rm -rf "$OBJ"
 fi
 mkdir -p "$OBJ"
+if [[ $force == 1 && ${#only[@]} -gt 0 ]]; then
+	for n in "${only[@]}"; do rm -f "$OBJ/${n%.c}.bpf.o" "$OBJ/${n%.c}.err"; done
+elif [[ $force == 1 ]]; then
+	rm -f "$OBJ"/*.bpf.o "$OBJ"/*.err
+fi
 
 if [[ ${#only[@]} -gt 0 ]]; then
 	srcs=()
@@ -241,3 +257,21 @@ done
 say "recorded in $((SECONDS - start)) s"
 python3 "$ROOT/scripts/selftests-record.py" "$jsonl" "$OBJ" "$fails" "$ROOT/tests/selftests/verdicts.json"
 cp "$fails" "$ROOT/tests/selftests/compile-failures.txt"
+{
+	echo "linux-source-6.12 $pkg_version"
+	echo "clang $("$CLANG" --version | head -1)"
+	echo "kernel $(uname -r)"
+} >"$ROOT/tests/selftests/SOURCE"
+# The running kernel's values of the CONFIG_ options the objects read as
+# __kconfig externs (libbpf reads them from /proc/config.gz): the test gives
+# them to kfreg's loader.
+if [[ -r /proc/config.gz ]]; then
+	strings "$OBJ"/*.bpf.o | grep -oE '^CONFIG_[A-Z0-9_]+$' | sort -u >"$OUT/kconfig.names"
+	{
+		zcat /proc/config.gz | awk -F= 'NR == FNR { want[$1] = 1; next } ($1 in want)' \
+			"$OUT/kconfig.names" -
+		# libbpf's own value, from the release (KERNEL_VERSION(a, b, min(c, 255))).
+		IFS=. read -r a b c _ <<<"$(uname -r | sed 's/[^0-9.].*//')"
+		echo "LINUX_KERNEL_VERSION=$(((a << 16) + (b << 8) + (c > 255 ? 255 : c)))"
+	} | sort >"$ROOT/tests/selftests/kconfig"
+fi

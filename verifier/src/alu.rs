@@ -4,7 +4,7 @@ use crate::check::{Env, VerifyError, alu_op_name};
 use crate::isa::{AluOp, Src};
 use crate::mem::MAX_VAR_OFF;
 use crate::scalar::Scalar;
-use crate::state::{Reg, RegType, State};
+use crate::state::{PtrFlags, Reg, RegType, State};
 
 /// Checks and applies `dst op= src`.
 pub fn check_alu(
@@ -43,8 +43,24 @@ pub fn check_alu(
             _ => {}
         }
     }
+    // A copy of an unknown number is linked to its source (the kernel's
+    // assign_scalar_id_before_mov): what a later test learns about one,
+    // the other learns too. A 32-bit copy links only a value that fits.
+    let mut src_reg = src_reg;
+    let mut linked = false;
+    if let (AluOp::Mov, Src::Reg(s)) = (op, src)
+        && link_scalar(env, st, s, if wide { 64 } else { 32 })
+    {
+        src_reg = *st.reg(s);
+        linked = true;
+    }
     let dst_reg = *st.reg(dst);
     let result = match op {
+        AluOp::Mov if !wide && linked => {
+            let mut r = Reg::scalar(src_reg.var.zext32());
+            r.id = src_reg.id;
+            r
+        }
         AluOp::Mov => {
             if wide {
                 src_reg
@@ -78,6 +94,23 @@ pub fn check_alu(
 }
 
 #[allow(clippy::too_many_arguments)]
+/// Gives scalar register `r` an identity, when it is an unknown number of
+/// at most `bits` bits without one, so that copies share it. Returns
+/// whether `r` now has an identity.
+pub fn link_scalar(env: &mut Env, st: &mut State, r: u8, bits: u32) -> bool {
+    let reg = *st.reg(r);
+    if reg.ty != RegType::Scalar || reg.var.as_const().is_some() {
+        return false;
+    }
+    if 64 - reg.var.umax.leading_zeros() > bits {
+        return false;
+    }
+    if reg.id == 0 {
+        st.reg_mut(r).id = env.new_id();
+    }
+    true
+}
+
 fn pointer_alu(
     env: &mut Env,
     st: &State,
@@ -89,8 +122,10 @@ fn pointer_alu(
 ) -> Result<Reg, VerifyError> {
     let idx = st.insn;
     let err = |msg: String| Err(VerifyError::at(idx, msg));
+    // A privileged program may subtract pointers, in either width: the
+    // difference is an unknown number.
     if d.is_pointer() && s.is_pointer() {
-        if op == AluOp::Sub && wide {
+        if op == AluOp::Sub {
             return Ok(Reg::UNKNOWN);
         }
         return err(format!(
@@ -105,6 +140,11 @@ fn pointer_alu(
         (s, d, false)
     };
     if !wide {
+        // 32 bits of a pointer make a meaningless number; only a
+        // subtraction is allowed to make one.
+        if op == AluOp::Sub {
+            return Ok(Reg::UNKNOWN);
+        }
         return err(format!("R{dst} 32-bit pointer arithmetic prohibited"));
     }
     if ptr.maybe_null() {
@@ -114,6 +154,9 @@ fn pointer_alu(
         ));
     }
     let known = scalar.var.as_const();
+    if ptr.flags.has(PtrFlags::FLOW_KEYS) && known.is_none() {
+        return err(format!("R{dst} pointer arithmetic on flow_keys prohibited"));
+    }
     match ptr.ty {
         RegType::ConstMap if known == Some(0) && op == AluOp::Add => {}
         RegType::ConstMap

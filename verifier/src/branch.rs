@@ -86,10 +86,31 @@ pub fn refine(
             mark_null_checked(st, ptr, is_null);
             true
         }
-        // Packet data is the end of the metadata area: metadata is bounded
-        // only by the start of the packet (the kernel's `try_match_pkt_pointers`).
+        // Two pointers found equal: a possibly-NULL one equals one that is
+        // not NULL, so it is not NULL either (that register only, as in
+        // Linux; kernel object pointers excluded).
+        _ if wide
+            && matches!(op, JmpOp::Eq | JmpOp::Ne)
+            && d.is_pointer()
+            && s.is_pointer()
+            && d.maybe_null() != s.maybe_null()
+            && d.ty != RegType::BtfId
+            && s.ty != RegType::BtfId =>
+        {
+            if (op == JmpOp::Eq) == taken {
+                let r = if s.maybe_null() { src_no } else { Some(dst) };
+                if let Some(r) = r {
+                    let reg = st.reg_mut(r);
+                    reg.flags = reg.flags.without(PtrFlags::MAYBE_NULL);
+                }
+            }
+            true
+        }
+        // Packet data is the end of the metadata area: a data pointer is
+        // bounded by the packet's end, a metadata pointer by the start of
+        // the data (the pointer the context gave, unmoved), nothing else.
         (RegType::Packet, RegType::PacketEnd) | (RegType::PacketMeta, RegType::Packet)
-            if wide && (d.ty == RegType::Packet || is_pkt_start(s)) =>
+            if wide && (d.ty == RegType::Packet || init_packet(s)) =>
         {
             // pkt' op pkt_end
             let range = match (op, taken) {
@@ -103,7 +124,7 @@ pub fn refine(
             true
         }
         (RegType::PacketEnd, RegType::Packet) | (RegType::Packet, RegType::PacketMeta)
-            if wide && (d.ty == RegType::PacketEnd || is_pkt_start(d)) =>
+            if wide && (d.ty == RegType::PacketEnd || init_packet(d)) =>
         {
             // pkt_end op pkt'
             let range = match (op, taken) {
@@ -120,9 +141,10 @@ pub fn refine(
     }
 }
 
-/// A packet pointer still at the start of the packet.
-fn is_pkt_start(r: &Reg) -> bool {
-    r.ty == RegType::Packet && r.off == 0 && r.var.as_const() == Some(0)
+/// The start of the packet data as the context gave it (the kernel's
+/// `reg_is_init_pkt_pointer`): no offset, no variable part, no identity.
+fn init_packet(r: &Reg) -> bool {
+    r.ty == RegType::Packet && r.id == 0 && r.off == 0 && r.var.as_const() == Some(0)
 }
 
 /// Copies of a scalar (same non-zero id) learn what the comparison taught.

@@ -1,6 +1,7 @@
 //! Helper calls, BPF-to-BPF calls, callbacks and exits.
 
 use crate::check::{Env, MAX_CALL_FRAMES, Path, Step, VerifyError};
+
 use crate::mem::check_mem_arg;
 use crate::program::{FieldKind, SubprogArg};
 use crate::scalar::Scalar;
@@ -506,7 +507,15 @@ pub(crate) fn kptr_at(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(u32, boo
 enum GlobalArg {
     Scalar,
     Ctx,
-    Mem { size: u32, nullable: bool },
+    Mem {
+        size: u32,
+        nullable: bool,
+    },
+    /// A trusted pointer to the kernel struct of this name.
+    Trusted {
+        name: String,
+        nullable: bool,
+    },
 }
 
 /// The kernel's reading of global function `sub`'s parameters from its
@@ -534,9 +543,32 @@ fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
                 size,
                 ctx: tagged,
                 nonnull,
+                trusted,
+                nullable,
             } => {
                 if *tagged || (!pointee.is_empty() && ctx == Some(pointee.as_str())) {
                     return Ok(GlobalArg::Ctx);
+                }
+                if *trusted {
+                    if *nonnull {
+                        return Err(format!("arg#{i} has invalid combination of tags"));
+                    }
+                    // The kernel struct of that name, flavours stripped.
+                    let name = pointee.split("___").next().unwrap_or_default();
+                    let known = env
+                        .prog
+                        .kernel_btf
+                        .as_deref()
+                        .is_none_or(|b| b.find(name, crate::btf::Kind::Struct).is_some());
+                    if !known {
+                        return Err(format!(
+                            "arg#{i} reference type('STRUCT {pointee}') is not a kernel struct"
+                        ));
+                    }
+                    return Ok(GlobalArg::Trusted {
+                        name: name.to_string(),
+                        nullable: *nullable,
+                    });
                 }
                 match size {
                     Some(size) => Ok(GlobalArg::Mem {
@@ -573,6 +605,15 @@ pub fn global_entry_regs(env: &mut Env, sub: u32) -> Result<Option<[Reg; 5]>, Ve
                 }
                 m
             }
+            GlobalArg::Trusted { name, nullable } => {
+                let mut t = Reg::ptr(RegType::BtfId, crate::kernel_types::id_of(name));
+                t.flags = PtrFlags::TRUSTED;
+                if *nullable {
+                    t.flags = t.flags.with(PtrFlags::MAYBE_NULL);
+                }
+                t.id = env.new_id();
+                t
+            }
         };
     }
     Ok(Some(regs))
@@ -592,19 +633,81 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
             GlobalArg::Scalar if reg.ty != RegType::Scalar => {
                 return Err(VerifyError::at(idx, format!("R{r} is not a scalar")));
             }
+            // The callee gets the context as the program does: unmoved.
+            GlobalArg::Ctx if reg.ty == RegType::Ctx && reg.off != 0 => {
+                return Err(VerifyError::at(
+                    idx,
+                    format!(
+                        "dereference of modified ctx ptr R{r} off={} disallowed",
+                        reg.off
+                    ),
+                ));
+            }
+            GlobalArg::Ctx if reg.ty == RegType::Ctx && !reg.fixed_offset() => {
+                return Err(VerifyError::at(
+                    idx,
+                    format!(
+                        "variable ctx access var_off={} disallowed",
+                        crate::log::tnum_str(&reg.var)
+                    ),
+                ));
+            }
             GlobalArg::Ctx if reg.ty != RegType::Ctx => {
                 return Err(VerifyError::at(
                     idx,
                     format!("arg#{i} expects pointer to ctx"),
                 ));
             }
+            GlobalArg::Trusted { name, nullable } => {
+                if reg.is_null() && *nullable {
+                    continue;
+                }
+                // The kernel's check_reg_type(): a kernel object pointer,
+                // plain, trusted or RCU, possibly NULL only when the
+                // argument is nullable, of the argument's struct.
+                let unsafe_mods = [
+                    PtrFlags::UNTRUSTED,
+                    PtrFlags::ALLOC,
+                    PtrFlags::PERCPU,
+                    PtrFlags::RDONLY,
+                    PtrFlags::NON_OWN,
+                    PtrFlags::PROG_BTF,
+                ];
+                if reg.ty != RegType::BtfId
+                    || unsafe_mods.iter().any(|f| reg.flags.has(*f))
+                    || reg.maybe_null() && !nullable
+                {
+                    return Err(VerifyError::at(
+                        idx,
+                        format!(
+                            "R{r} type={} expected=ptr_, trusted_ptr_, rcu_ptr_",
+                            crate::log::reg_type_str(&reg)
+                        ),
+                    ));
+                }
+                let matches = match env.prog.kernel_btf.as_deref() {
+                    Some(btf) => crate::kernel_types::ids_match(btf, reg.aux, reg.off as i64, name),
+                    None => reg.off == 0 && crate::kernel_types::name(reg.aux) == name,
+                };
+                if !matches {
+                    return Err(VerifyError::at(
+                        idx,
+                        format!(
+                            "R{r} is of type {} but {name} is expected",
+                            crate::kernel_types::name(reg.aux)
+                        ),
+                    ));
+                }
+            }
             GlobalArg::Mem { size, nullable } => {
                 if reg.is_null() {
                     continue;
                 }
                 // Checked as if not NULL; the caller's register is unchanged.
+                // The callee may read and write the memory.
                 st.reg_mut(r).flags = reg.flags.without(PtrFlags::MAYBE_NULL);
-                let res = check_mem_arg(env, st, r, *size, false, false);
+                let res = check_mem_arg(env, st, r, *size, false, false)
+                    .and_then(|()| check_mem_arg(env, st, r, *size, true, false));
                 *st.reg_mut(r) = reg;
                 res?;
                 if !nullable && reg.maybe_null() {

@@ -554,7 +554,23 @@ impl Env<'_> {
     /// path's; otherwise stores the path's state.
     fn visit(&mut self, path: &mut Path) -> Result<bool, VerifyError> {
         let idx = path.st.insn as usize;
-        let loop_head = self.loop_head[idx];
+        let mut loop_head = self.loop_head[idx];
+        // A callback's entry is where its rounds converge when it is
+        // entered; reached by a jump inside the callback it is an ordinary
+        // join, as in Linux, where an equal state is an infinite loop.
+        if loop_head
+            && !matches!(self.prog.insns[idx], Insn::MayGoto { .. } | Insn::Call(_))
+            && self.prog.subprogs.iter().any(|s| s.start as usize == idx)
+            && path.hist.last().is_some_and(|h| {
+                h.depth as usize == path.st.frames.len()
+                    && matches!(
+                        self.prog.insns[h.insn as usize],
+                        Insn::Ja { .. } | Insn::Jmp { .. } | Insn::MayGoto { .. }
+                    )
+            })
+        {
+            loop_head = false;
+        }
         // The kernel's count: states compared against at one visit.
         let compared = self.explored[idx].len() as u64;
         self.stats.max_states_per_insn = self.stats.max_states_per_insn.max(compared);
@@ -739,6 +755,22 @@ impl Env<'_> {
             }
             Insn::LdPkt { .. } => {
                 crate::mem::check_ld_pkt(self, &mut path.st, insn)?;
+                // A load past the packet's end returns 0 from the current
+                // function at once (bpf_gen_ld_abs's hidden exit): in a
+                // subprogram the caller goes on with R0 = 0.
+                if path.st.frames.len() > 1 {
+                    let mut failed = Path {
+                        st: path.st.clone(),
+                        parent: path.parent,
+                        hist: path.hist.clone(),
+                        log_pos: path.log_pos,
+                    };
+                    *failed.st.reg_mut(0) = Reg::constant(0);
+                    if let Step::Next = crate::calls::check_exit(self, &mut failed)? {
+                        let at = failed.st.insn;
+                        self.push_branch(path, failed.st, at)?;
+                    }
+                }
                 path.st.insn += 1;
             }
             Insn::Ldx { .. } | Insn::St { .. } | Insn::Stx { .. } | Insn::Atomic { .. } => {

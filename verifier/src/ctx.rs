@@ -233,7 +233,9 @@ pub fn access(
                         let id = btf.find("bpf_flow_keys", crate::btf::Kind::Struct)?;
                         btf.size_of(id).ok().flatten()
                     });
-                    return Ok(Reg::ptr(RegType::Mem, keys.unwrap_or(0) as u32));
+                    let mut r = Reg::ptr(RegType::Mem, keys.unwrap_or(0) as u32);
+                    r.flags = PtrFlags::FLOW_KEYS;
+                    return Ok(r);
                 }
                 if !(off == SKB_DATA || off == SKB_DATA_END) {
                     return bad();

@@ -66,12 +66,24 @@ pub fn get(st: &State, frame: usize, off: i32) -> Option<Slot> {
         .filter(|s| s.special() == Some(SlotKind::Dynptr))
 }
 
-/// Frees the dynptr's slots.
+/// Frees the dynptr's slots, and those of every dynptr sharing its
+/// reference (its clones, or the dynptr it was cloned from).
 pub fn clear(st: &mut State, frame: usize, off: i32) {
+    let ref_id = get(st, frame, off).map_or(0, |s| s.reg.ref_obj_id);
     if let Some(s) = get(st, frame, off) {
         invalidate_slices(st, s.reg.id);
     }
     for o in [off, off + 8] {
         *st.frames[frame].slot_mut(o) = Slot::EMPTY;
+    }
+    if ref_id == 0 {
+        return;
+    }
+    for f in &mut st.frames {
+        for s in f.stack.iter_mut() {
+            if s.special() == Some(SlotKind::Dynptr) && s.reg.ref_obj_id == ref_id {
+                *s = Slot::EMPTY;
+            }
+        }
     }
 }

@@ -38,9 +38,31 @@ struct Meta {
     sizes: Vec<(usize, u64)>,
     /// How the initialised dynptr argument was made.
     dynptr: Option<DynptrInit>,
+    /// The reference the initialised dynptr argument carries (0: none).
+    dynptr_ref: u32,
     /// The map (index, inner-map uid) a work item argument lives in, and
     /// that argument's register.
     work_map: Option<(u32, u32, u8)>,
+}
+
+/// An allocated object passed at a variable offset (the kernel's
+/// check_func_arg_reg_off, which runs before any kind-specific check).
+fn alloc_var_off(st: &State, reg: &Reg) -> Result<(), VerifyError> {
+    if reg.ty == RegType::BtfId && reg.flags.has(PtrFlags::ALLOC) && !reg.fixed_offset() {
+        let percpu = if reg.flags.has(PtrFlags::PERCPU) {
+            "percpu_"
+        } else {
+            ""
+        };
+        return err(
+            st,
+            format!(
+                "variable {percpu}ptr_ access var_off={} disallowed",
+                crate::log::tnum_str(&reg.var)
+            ),
+        );
+    }
+    Ok(())
 }
 
 fn err<T>(st: &State, msg: String) -> Result<T, VerifyError> {
@@ -454,10 +476,8 @@ fn check_args(
         if p.roles.contains(Roles::NULLABLE) && reg.is_null() {
             continue;
         }
-        if (trusted || rcu)
-            && (reg.is_null() || reg.maybe_null())
-            && !p.roles.contains(Roles::OPTIONAL)
-        {
+        // Linux 6.18 checks this for every kfunc, trusted arguments or not.
+        if (reg.is_null() || reg.maybe_null()) && !p.roles.contains(Roles::OPTIONAL) {
             return err(
                 st,
                 format!("Possibly NULL pointer passed to trusted arg{i}"),
@@ -758,6 +778,9 @@ fn prog_type<'a>(env: &'a Env, reg: &Reg) -> Option<&'a ObjType> {
 
 /// The graph root argument: in a map value or an owning allocated object,
 /// at a constant offset holding a root, protected by a held lock.
+///
+/// Before the graph checks, the kernel checks the pointer's offset as for
+/// any argument: an allocated object's may not vary.
 fn check_root(
     env: &mut Env,
     st: &mut State,
@@ -773,6 +796,7 @@ fn check_root(
     } else {
         (FieldKind::RbRoot, "bpf_rb_root")
     };
+    alloc_var_off(st, reg)?;
     let (ty, ident) = match reg.ty {
         RegType::MapValue => (env.prog.maps[reg.aux as usize].value_type, reg.allocation()),
         RegType::BtfId if reg.flags.has(PtrFlags::ALLOC) && reg.ref_obj_id != 0 => {
@@ -850,6 +874,7 @@ fn check_node(
         let fam = k.family.map_or("locked", |f| f.name);
         return err(st, format!("{} not allowed in {fam} cb", k.name));
     }
+    alloc_var_off(st, reg)?;
     let is_alloc = reg.ty == RegType::BtfId && reg.flags.has(PtrFlags::ALLOC);
     let owning = is_alloc && reg.ref_obj_id != 0;
     if !is_alloc && !p.roles.contains(Roles::NONOWN_ALLOWED) {
@@ -950,14 +975,16 @@ fn check_dynptr(
         );
     };
     if p.roles.contains(Roles::UNINIT) {
-        // A clone is made the way its source was.
-        let how = match k.dynptr {
-            Some(DynptrInit::Clone) => meta.dynptr,
-            how => how,
+        // A clone is made the way its source was, and shares its source's
+        // reference: releasing either releases both.
+        let (how, ref_id) = match k.dynptr {
+            Some(DynptrInit::Clone) => (meta.dynptr, meta.dynptr_ref),
+            how => (how, 0),
         };
         let kind = how.map_or(0, |d| d as u32 + 1);
         let id = env.new_id();
-        return crate::dynptr::init(st, frame, off, kind, id, 0).or_else(|e| err(st, e.into()));
+        return crate::dynptr::init(st, frame, off, kind, id, ref_id)
+            .or_else(|e| err(st, e.into()));
     }
     let Some(slot) = crate::dynptr::get(st, frame, off) else {
         return err(st, format!("Expected an initialized dynptr as arg #{i}"));
@@ -967,6 +994,7 @@ fn check_dynptr(
         .aux
         .checked_sub(1)
         .and_then(|n| DynptrInit::ALL.get(n as usize).copied());
+    meta.dynptr_ref = slot.reg.ref_obj_id;
     Ok(())
 }
 

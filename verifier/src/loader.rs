@@ -274,6 +274,12 @@ pub struct LoadedProgram {
     /// The names its `exception_callback:` declaration tags give (the
     /// first is linked in as a subprogram).
     pub exception_cb: Vec<String>,
+    /// `LD_IMM64` map references no relocation resolves: (instruction, the
+    /// raw file descriptor), which the kernel refuses before verifying.
+    pub raw_map_fds: Vec<(u32, i32)>,
+    /// The object has BTF function info for the program's section (libbpf
+    /// then passes it to the kernel).
+    pub func_info: bool,
 }
 
 /// A loaded object: its programs and what they share.
@@ -315,6 +321,16 @@ impl Object {
         if let Some(e) = &prog.error {
             return Err(e.clone());
         }
+        // The loader's file descriptors are not the object's maps.
+        if let Some(&(insn, fd)) = prog.raw_map_fds.first() {
+            return Err(LoadError::Decode {
+                program: prog.name.clone(),
+                err: DecodeError {
+                    insn: insn as usize,
+                    msg: format!("fd {fd} is not pointing to valid bpf_map"),
+                },
+            });
+        }
         let mut p = Program::from_raw(&prog.name, prog.prog_type, &prog.insns).map_err(|err| {
             LoadError::Decode {
                 program: prog.name.clone(),
@@ -340,6 +356,7 @@ impl Object {
                 .map(|i| i as u32)
         });
         p.exception_cb_tags = prog.exception_cb.len() as u32;
+        p.func_info = prog.func_info;
         Ok(p)
     }
 
@@ -689,6 +706,8 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
                 ctx_args: Vec::new(),
                 error: Some(error),
                 exception_cb: Vec::new(),
+                raw_map_fds: Vec::new(),
+                func_info: false,
             };
             if let Some(e) = object_error {
                 programs.push(stub(e));
@@ -757,6 +776,8 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
                     .unwrap_or_default(),
                 error: None,
                 exception_cb,
+                raw_map_fds: linked.raw_map_fds,
+                func_info: btf.is_some() && ext_index.func.contains_key(&sec.name),
             });
         }
     }
@@ -863,6 +884,8 @@ fn subprog_args(btf: &Btf, func: u32, proto: u32) -> Vec<SubprogArg> {
                 size: btf.size_of(pointee).ok().flatten().map(|s| s as u32),
                 ctx: tagged(i, "arg:ctx"),
                 nonnull: tagged(i, "arg:nonnull"),
+                trusted: tagged(i, "arg:trusted"),
+                nullable: tagged(i, "arg:nullable"),
             }
         })
         .collect()

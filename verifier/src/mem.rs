@@ -31,10 +31,18 @@ pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), Ver
             "BPF_LD_[ABS|IND] instructions not allowed for this program type",
         ));
     }
-    if st.frames.len() > 1 || env.subprog_of[st.insn as usize] != 0 {
+    let sub = env.subprog_of[st.insn as usize] as usize;
+    if (st.frames.len() > 1 || sub != 0) && !env.prog.func_info {
         return Err(VerifyError::at(
             st.insn,
             "LD_ABS is not allowed in subprogs without BTF",
+        ));
+    }
+    // A failed load returns 0 from the function: it must return a number.
+    if sub != 0 && !env.prog.subprogs[sub].ret_scalar {
+        return Err(VerifyError::at(
+            st.insn,
+            "LD_ABS is only allowed in functions that return 'int'.",
         ));
     }
     env.check_reg_read(st, 6)?;
@@ -110,6 +118,12 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
         } => {
             env.check_reg_read(st, src)?;
             env.check_reg_read(st, dst)?;
+            // A number spilled whole to a stack slot keeps a link with the
+            // register (the kernel gives it an identity first).
+            let to = *st.reg(dst);
+            if to.ty == RegType::Stack && to.fixed_offset() && (to.off + off as i32) % 8 == 0 {
+                crate::alu::link_scalar(env, st, src, size.bytes() * 8);
+            }
             let v = *st.reg(src);
             access(
                 env,
@@ -536,7 +550,7 @@ fn map_access(
     {
         let kptr = matches!(f.kind, FieldKind::Kptr | FieldKind::KptrUntrusted);
         if kptr && base.fixed_offset() && lo == f.off as i64 && size == 8 {
-            return Ok(kptr_load(env, f, kind));
+            return Ok(kptr_load(env, st, f, kind));
         }
         return Err(VerifyError::at(
             idx,
@@ -567,19 +581,36 @@ fn map_access(
 }
 
 /// Loading a kptr field yields an untrusted (or RCU) pointer to its type, or NULL.
-fn kptr_load(env: &mut Env, f: &crate::program::Field, kind: Access) -> Reg {
+///
+/// A referenced kptr to a program type (an allocated object) is an RCU
+/// pointer only inside an RCU read section (any non-sleepable program is
+/// in one), and then a non-owning reference when the type is refcounted
+/// (the kernel's btf_ld_kptr_type); outside, an untrusted pointer.
+fn kptr_load(env: &mut Env, st: &State, f: &crate::program::Field, kind: Access) -> Reg {
     if kind == Access::Write {
         return Reg::UNKNOWN;
     }
     let (ty, prog_btf) = f.kptr.unwrap_or((0, false));
     let mut r = Reg::ptr(RegType::BtfId, ty);
-    r.flags = PtrFlags::MAYBE_NULL.with(if f.kind == FieldKind::Kptr {
+    let in_rcu = st.rcu || st.holds_lock() || !env.prog.sleepable;
+    r.flags = PtrFlags::MAYBE_NULL.with(if f.kind == FieldKind::Kptr && (in_rcu || !prog_btf) {
         PtrFlags::RCU
     } else {
         PtrFlags::UNTRUSTED
     });
     if prog_btf {
-        r.flags = r.flags.with(PtrFlags::ALLOC).with(PtrFlags::PROG_BTF);
+        r.flags = r.flags.with(PtrFlags::PROG_BTF);
+        if r.flags.has(PtrFlags::RCU) {
+            r.flags = r.flags.with(PtrFlags::ALLOC);
+            let refcounted = env
+                .prog
+                .types
+                .get(&ty)
+                .is_some_and(|t| t.fields.iter().any(|x| x.kind == FieldKind::Refcount));
+            if refcounted {
+                r.flags = r.flags.with(PtrFlags::NON_OWN);
+            }
+        }
     }
     r.id = env.new_id();
     r
@@ -832,9 +863,11 @@ fn stack_access(
                     SlotKind::Iter => "iter",
                     _ => "irq_flag",
                 };
-                // Unreferenced dynptrs and saved IRQ flags may be overwritten
-                // (a later restore then finds no flag).
+                // Unreferenced dynptrs, iterators and saved IRQ flags may be
+                // overwritten: a later use then finds none (an iterator's
+                // reference stays held and leaks unless destroyed).
                 if special == SlotKind::IrqFlag
+                    || special == SlotKind::Iter
                     || special == SlotKind::Dynptr && slot.reg.ref_obj_id == 0
                 {
                     slot.bytes = [SlotKind::Misc; 8];
@@ -961,11 +994,22 @@ pub fn check_mem_arg(
 ) -> Result<(), VerifyError> {
     let idx = st.insn;
     let base = *st.reg(regno);
-    if size == 0 {
-        if zero_ok {
-            return Ok(());
-        }
+    if size == 0 && !zero_ok {
         return Err(VerifyError::at(idx, "invalid zero-sized read"));
+    }
+    // A zero-sized access still needs a memory pointer (or NULL), and on
+    // the stack one within bounds.
+    if size == 0
+        && matches!(
+            base.ty,
+            RegType::MapValue
+                | RegType::MapKey
+                | RegType::Mem
+                | RegType::Packet
+                | RegType::PacketMeta
+        )
+    {
+        return Ok(());
     }
     let kind = if write { Access::Write } else { Access::Read };
     match base.ty {
@@ -991,13 +1035,37 @@ pub fn check_mem_arg(
             for o in lo..hi {
                 let o = o as i32;
                 let slot = frame.slot_mut(o);
-                if slot.special().is_some() {
+                let kind = slot.bytes[byte_in_slot(o)];
+                let special = matches!(kind, SlotKind::Dynptr | SlotKind::Iter | SlotKind::IrqFlag);
+                // As the kernel's check_stack_range_initialized(): memory
+                // the helper only writes may not cover a dynptr (it may
+                // overwrite an iterator or saved flags, which are then
+                // gone); memory it reads may hold none of them.
+                if special && write && kind == SlotKind::Dynptr {
                     return Err(VerifyError::at(
                         idx,
-                        format!(
-                            "invalid indirect access to stack R{regno} off={fixed} size={size}"
-                        ),
+                        format!("potential write to dynptr at off={o} disallowed"),
                     ));
+                }
+                if special && !write {
+                    return Err(VerifyError::at(
+                        idx,
+                        if base.fixed_offset() {
+                            format!(
+                                "invalid read from stack R{regno} off {lo}+{} size {size}",
+                                o as i64 - lo
+                            )
+                        } else {
+                            format!(
+                                "invalid read from stack R{regno} var_off {}+{} size {size}",
+                                crate::log::tnum_str(&base.var),
+                                o as i64 - lo
+                            )
+                        },
+                    ));
+                }
+                if special {
+                    slot.bytes = [SlotKind::Misc; 8];
                 }
                 // Privileged programs may pass uninitialised stack; a helper
                 // writing it leaves initialised but unknown bytes.

@@ -223,6 +223,11 @@ pub enum SubprogArg {
         ctx: bool,
         /// Tagged `__arg_nonnull`.
         nonnull: bool,
+        /// Tagged `__arg_trusted`: a trusted pointer to the kernel struct
+        /// of the pointee's name (without a `___flavor` suffix).
+        trusted: bool,
+        /// Tagged `__arg_nullable`.
+        nullable: bool,
     },
 }
 
@@ -295,6 +300,9 @@ pub struct Program {
     pub exception_cb: Option<u32>,
     /// How many `exception_callback:` tags the main program carries.
     pub exception_cb_tags: u32,
+    /// The loader gives the kernel BTF function info for the subprograms
+    /// (what lets LD_ABS appear outside the main program).
+    pub func_info: bool,
 }
 
 impl Program {
@@ -332,6 +340,7 @@ impl Program {
             faults: Vec::new(),
             exception_cb: None,
             exception_cb_tags: 0,
+            func_info: false,
         }
     }
 

@@ -160,24 +160,27 @@ pub fn widen(old: &State, cur: &mut State) {
     if old.frames.len() != cur.frames.len() {
         return;
     }
+    // Identities compare up to a consistent renaming, as in the kernel's
+    // regs_exact(): a linked copy made afresh in each round is unchanged.
+    let mut ids = IdMap::default();
     for (of, cf) in old.frames.iter().zip(cur.frames.iter_mut()) {
         for (o, c) in of.regs.iter().zip(cf.regs.iter_mut()) {
-            widen_reg(o, c);
+            widen_reg(o, c, &mut ids);
         }
         for (o, c) in of.stack.iter().zip(cf.stack.iter_mut()) {
             if o.is_spill() && c.is_spill() {
-                widen_reg(&o.reg, &mut c.reg);
+                widen_reg(&o.reg, &mut c.reg, &mut ids);
             }
         }
     }
 }
 
-fn widen_reg(old: &Reg, cur: &mut Reg) {
+fn widen_reg(old: &Reg, cur: &mut Reg, ids: &mut IdMap) {
     if old.ty == RegType::Scalar
         && cur.ty == RegType::Scalar
         && !old.precise
         && !cur.precise
-        && old != cur
+        && !(old.var == cur.var && ids.check(old.id, cur.id))
     {
         *cur = Reg::UNKNOWN;
     }

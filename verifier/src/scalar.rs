@@ -153,6 +153,16 @@ impl Scalar {
         if (self.s32min as u32) <= (self.s32max as u32) {
             self.u32min = self.u32min.max(self.s32min as u32);
             self.u32max = self.u32max.min(self.s32max as u32);
+        } else if self.u32max < self.s32min as u32 {
+            // The signed range crosses the sign boundary, so as unsigned it
+            // is two pieces; an unsigned range meeting only the
+            // non-negative piece (or below, only the negative one) narrows
+            // both.
+            self.s32min = self.u32min as i32;
+            self.u32max = self.u32max.min(self.s32max as u32);
+        } else if (self.s32max as u32) < self.u32min {
+            self.s32max = self.u32max as i32;
+            self.u32min = self.u32min.max(self.s32min as u32);
         }
     }
 
@@ -164,6 +174,14 @@ impl Scalar {
         if (self.smin as u64) <= (self.smax as u64) {
             self.umin = self.umin.max(self.smin as u64);
             self.umax = self.umax.min(self.smax as u64);
+        } else if self.umax < self.smin as u64 {
+            // As in deduce_32: a signed range crossing the sign boundary
+            // met by an unsigned range on one side only.
+            self.smin = self.umin as i64;
+            self.umax = self.umax.min(self.smax as u64);
+        } else if (self.smax as u64) < self.umin {
+            self.smax = self.umax as i64;
+            self.umin = self.umin.max(self.smin as u64);
         }
     }
 

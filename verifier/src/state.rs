@@ -105,6 +105,8 @@ ptr_flags! {
     WRITABLE = 9, "";
     /// A slice of a packet dynptr: dies when packet data may move.
     PKT_SLICE = 10, "";
+    /// A flow dissector's flow keys: only constant offsets may be added.
+    FLOW_KEYS = 11, "";
 }
 
 impl PtrFlags {

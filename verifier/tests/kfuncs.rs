@@ -484,3 +484,165 @@ fn destructive_kfuncs_need_cap_sys_boot() {
     unprivileged.opts.cap_sys_boot = false;
     unprivileged.reject("destructive kfunc calls require CAP_SYS_BOOT capability");
 }
+
+#[test]
+fn possibly_null_pointer_to_a_kfunc_without_trusted_args() {
+    // Linux 6.18 refuses a possibly-NULL pointer for every kfunc argument
+    // not declared nullable, whatever the kfunc's flags (the list push has
+    // none).
+    let text = "
+    r1 = 12
+    r2 = 0
+    call bpf_obj_new_impl
+    r6 = r0
+    r1 = 0
+    *(u32 *)(r10 -4) = r1
+    r2 = r10
+    r2 += -4
+    r1 = map[id:0]
+    call bpf_map_lookup_elem
+    if r0 == 0 goto out
+    r7 = r0
+    r1 = r7
+    call bpf_spin_lock
+    r1 = r7
+    r1 += 8
+    r2 = r6
+    r3 = 0
+    r4 = 0
+    call bpf_list_push_front_impl
+    r1 = r7
+    call bpf_spin_unlock
+out:
+    r0 = 0
+    exit
+";
+    Case::new(ProgType::SchedCls, text)
+        .ty(12, "node_first", 16, &[(FieldKind::ListNode, 0, None)])
+        .ty(
+            21,
+            "value_one_list",
+            24,
+            &[
+                (FieldKind::SpinLock, 0, None),
+                (FieldKind::ListHead, 8, Some((12, 0))),
+            ],
+        )
+        .map("m", MapType::Array, 4, 24, Some(21))
+        .reject("Possibly NULL pointer passed to trusted arg1");
+}
+
+#[test]
+fn releasing_a_dynptr_invalidates_its_clones() {
+    // A clone shares its source's ring-buffer reference: submitting the
+    // source leaves no usable clone (dynptr_fail.c's clone_invalidate1).
+    let text = "
+    r1 = map[id:0]
+    r2 = 8
+    r3 = 0
+    r4 = r10
+    r4 += -16
+    call bpf_ringbuf_reserve_dynptr
+    r1 = r10
+    r1 += -16
+    r2 = r10
+    r2 += -32
+    call bpf_dynptr_clone
+    r1 = r10
+    r1 += -16
+    r2 = 0
+    call bpf_ringbuf_submit_dynptr
+    r1 = r10
+    r1 += -48
+    r2 = 8
+    r3 = r10
+    r3 += -32
+    r4 = 0
+    r5 = 0
+    call bpf_dynptr_read
+    r0 = 0
+    exit
+";
+    Case::new(ProgType::RawTracepoint, text)
+        .map_n("rb", MapType::Ringbuf, 0, 0, 4096, None)
+        .reject("Expected an initialized dynptr as arg #2");
+}
+
+#[test]
+fn node_at_a_variable_offset() {
+    // The kernel checks an allocated object's offset before the graph
+    // rules: it may not vary.
+    let text = prog(
+        "
+    call bpf_get_prandom_u32
+    r8 = r0
+    r8 &= 8
+    r1 = r7
+    call bpf_spin_lock
+    r1 = r7
+    r1 += 8
+    r2 = r6
+    r2 += r8
+    r3 = 0
+    r4 = 0
+    call bpf_list_push_front_impl
+    r1 = r7
+    call bpf_spin_unlock
+    r0 = 0
+    exit
+",
+    );
+    graph(&text).reject("variable ptr_ access var_off=(0x0; 0x8) disallowed");
+}
+
+/// A program whose map value holds a referenced kptr to a refcounted `elem`,
+/// loaded and given to `bpf_refcount_acquire_impl`.
+fn stashed(ty: ProgType) -> Case {
+    let text = "
+    r1 = 0
+    *(u32 *)(r10 -4) = r1
+    r2 = r10
+    r2 += -4
+    r1 = map[id:0]
+    call bpf_map_lookup_elem
+    if r0 == 0x0 goto out
+    r1 = *(u64 *)(r0 +0)
+    if r1 == 0x0 goto out
+    r2 = 0
+    call bpf_refcount_acquire_impl
+    if r0 == 0x0 goto out
+    r1 = r0
+    r2 = 0
+    call bpf_obj_drop_impl
+out:
+    r0 = 0
+    exit
+";
+    Case::new(ty, text)
+        .ty(
+            ELEM,
+            "elem",
+            72,
+            &[
+                (FieldKind::ListNode, 8, None),
+                (FieldKind::RbNode, 32, None),
+                (FieldKind::Refcount, 64, None),
+            ],
+        )
+        .ty(30, "stash", 8, &[])
+        .local_kptr(30, 0, ELEM)
+        .map("m", MapType::Array, 4, 8, Some(30))
+}
+
+#[test]
+fn stashed_refcounted_kptr_is_a_non_owning_reference() {
+    // Loaded in an RCU read section (a non-sleepable program is in one).
+    stashed(ProgType::SchedCls).accept();
+}
+
+#[test]
+fn stashed_refcounted_kptr_outside_rcu_is_untrusted() {
+    stashed(ProgType::Syscall)
+        .sleepable()
+        .reject("arg#0 is neither owning or non-owning ref");
+}

@@ -5,8 +5,10 @@
 //! and, with `--record`, records what the running kernel (6.18) says about
 //! each program in `tests/selftests/verdicts.json`. This test verifies every
 //! recorded program with kfreg, the way `kfreg verify` does, against the
-//! recorded BTF `tests/corpus/vmlinux.btf`, and compares the verdict and the
-//! normalised last error line with the kernel's.
+//! recorded BTF `tests/corpus/vmlinux.btf` and the recorded values of the
+//! kernel options the programs read (`tests/selftests/kconfig`), and
+//! compares the verdict and the normalised last error line with the
+//! kernel's.
 //!
 //! Every difference is listed in `tests/selftests/DIFFERENCES` with its kind
 //! (FALSE-ACCEPT, PANIC, LOADER, FALSE-REJECT, MESSAGE) and reason. The test
@@ -62,8 +64,11 @@ fn objects() -> PathBuf {
 }
 
 /// Reference ids and instruction numbers differ between verifiers; the rule
-/// does not. The same normalisation as the corpus test.
+/// does not. The same normalisation as the corpus test, plus the recording's
+/// scrubbing of kernel addresses (`0xffff` and 12 hex digits become
+/// `<kaddr>`, which also hits 64-bit masks), applied to both sides.
 fn normalise(line: &str) -> String {
+    let line = scrub_kaddr(line);
     let mut out = String::new();
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
@@ -78,6 +83,30 @@ fn normalise(line: &str) -> String {
             out.push('N');
         }
     }
+    out
+}
+
+/// `scripts/selftests-record.py`'s KADDR substitution.
+fn scrub_kaddr(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("0xffff") {
+        let tail = &rest[at + 6..];
+        let hex = tail.chars().take_while(char::is_ascii_hexdigit).count();
+        out.push_str(&rest[..at]);
+        if hex >= 12
+            && tail[..12]
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+        {
+            out.push_str("<kaddr>");
+            rest = &tail[12..];
+        } else {
+            out.push_str("0xffff");
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -170,6 +199,29 @@ struct Recorded {
     verdict: String,
     error: Option<String>,
     insns: Option<u64>,
+}
+
+/// The recording kernel's values of the `CONFIG_` options the objects read
+/// (`tests/selftests/kconfig`), as libbpf gives them: `y` is 1, `m` 2,
+/// numbers are numbers; strings are left out.
+fn kconfig() -> std::collections::HashMap<String, u64> {
+    std::fs::read_to_string(data_dir().join("kconfig"))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| {
+            let (k, v) = l.split_once('=')?;
+            let v = match v {
+                "y" => 1,
+                "m" => 2,
+                "n" => 0,
+                _ => match v.strip_prefix("0x") {
+                    Some(h) => u64::from_str_radix(h, 16).ok()?,
+                    None => v.parse::<i64>().ok()? as u64,
+                },
+            };
+            Some((k.to_string(), v))
+        })
+        .collect()
 }
 
 /// The compared programs, and how many programs and objects were set aside.
@@ -280,7 +332,8 @@ fn kfreg_agrees_with_linux_on_the_selftests() {
     let (kernel, set_aside, unopened) = recorded();
     let reg = Registry::global();
     let btf = std::fs::read(root().join("tests/corpus/vmlinux.btf")).expect("vmlinux.btf");
-    let target = LoadOptions::with_target_btf(&btf).expect("vmlinux.btf parses");
+    let mut target = LoadOptions::with_target_btf(&btf).expect("vmlinux.btf parses");
+    target.kconfig = kconfig();
 
     // The files to verify, shared out between two threads (the machine's cores).
     let mut files: Vec<String> = kernel.iter().map(|k| k.file.clone()).collect();

@@ -64,6 +64,9 @@ pub(crate) struct Linked {
     pub placed: Vec<(usize, usize)>,
     /// Instructions poisoned, with why.
     pub poisoned: Vec<(u32, String)>,
+    /// Map references no relocation resolves: (instruction, the raw file
+    /// descriptor in it), which names no map of the object.
+    pub raw_map_fds: Vec<(u32, i32)>,
 }
 
 struct Linker<'a, 'e> {
@@ -268,6 +271,10 @@ impl Linker<'_, '_> {
                 let pos = self.place(f);
                 self.out.insns[i].imm = self.rel_offset(i, pos)?;
             }
+            // libbpf passes such a file descriptor on as it is.
+            if insn.src == PSEUDO_MAP_FD || insn.src == PSEUDO_MAP_VALUE {
+                self.out.raw_map_fds.push((i as u32, insn.imm));
+            }
             return Ok(());
         };
         let sym = &self.elf.symbols[rel.sym];
@@ -380,6 +387,7 @@ pub(crate) fn link(
             origin: Vec::new(),
             placed: Vec::new(),
             poisoned: Vec::new(),
+            raw_map_fds: Vec::new(),
         },
     };
     l.place(main);

@@ -250,3 +250,32 @@ exit
 inner:
 r0 = 1
 exit
+
+### loop_callback_infinite_loop_at_entry
+; type: socket
+; expect: REJECT infinite loop detected at insn 8
+r1 = 10
+r2 = subprog[cb]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+goto cb
+
+### loop_callback_bounded_loop_at_entry_ok
+; type: socket
+; expect: ACCEPT
+r1 = 10
+r2 = subprog[cb]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+r1 += 1
+if r1 < 100 goto cb
+r0 = 0
+exit

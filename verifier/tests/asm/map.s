@@ -666,3 +666,49 @@ r2 = 0
 *(u64 *)(r1 -8) = r2
 r0 = 1
 exit
+
+### map_value_equal_to_checked_value_is_not_null
+; type: socket
+; map: hash key=4 value=8 max=16
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r6 = r0
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+if r6 == 0x0 goto out
+if r6 != r7 goto out
+r0 = *(u64 *)(r7 +0)
+out:
+r0 = 0
+exit
+
+### map_value_different_from_checked_value_may_be_null
+; type: socket
+; map: hash key=4 value=8 max=16
+; expect: REJECT R7 invalid mem access 'map_value_or_null'
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r6 = r0
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+if r6 == 0x0 goto out
+if r6 == r7 goto out
+r0 = *(u64 *)(r7 +0)
+out:
+r0 = 0
+exit

@@ -318,3 +318,40 @@ r2 = 0
 *(u64 *)(r1 +0) = r2
 r0 = 0
 exit
+
+### ptr_32bit_pkt_end_minus_pkt_is_scalar
+; type: xdp
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +0)
+r3 = *(u32 *)(r1 +4)
+w3 -= w2
+r0 = r3
+r0 &= 1
+exit
+
+### ptr_32bit_pkt_minus_scalar_is_scalar
+; type: xdp
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +0)
+w2 -= 14
+r0 = r2
+r0 &= 1
+exit
+
+### ptr_32bit_scalar_minus_pkt_is_scalar
+; type: xdp
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +0)
+w3 = 100
+w3 -= w2
+r0 = r3
+r0 &= 1
+exit
+
+### ptr_32bit_sub_result_is_not_a_pointer
+; type: xdp
+; expect: REJECT R2 invalid mem access 'scalar'
+r2 = *(u32 *)(r1 +0)
+w2 -= 0
+r0 = *(u8 *)(r2 +0)
+exit

@@ -269,3 +269,99 @@ call bpf_map_lookup_elem
 r0 = *(u64 *)(r0 +0)
 r0 = 0
 exit
+
+### stack_zero_size_helper_var_off_out_of_bounds
+; type: socket
+; expect: REJECT invalid variable-offset write to stack R1 var_off=(0x0; 0xffffffffffffffff) off=0 size=0
+r0 = 0
+*(u64 *)(r10 -16) = r0
+*(u64 *)(r10 -8) = r0
+r1 = *(u32 *)(r1 +0)
+r1 &= 63
+r1 += -16
+r1 += r10
+r2 = 0
+r3 = 0
+call bpf_probe_read_kernel
+exit
+
+### stack_zero_size_helper_in_bounds_ok
+; type: socket
+; expect: ACCEPT
+r1 = r10
+r1 += -8
+r2 = 0
+r3 = 0
+call bpf_probe_read_kernel
+r0 = 0
+exit
+
+### stack_zero_size_helper_below_stack
+; type: socket
+; expect: REJECT invalid write to stack R1 off=-520 size=0
+r1 = r10
+r1 += -520
+r2 = 0
+r3 = 0
+call bpf_probe_read_kernel
+r0 = 0
+exit
+
+### stack_zero_size_helper_non_null_scalar
+; type: socket
+; expect: REJECT R1 type=scalar expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_
+r1 = 8
+r2 = 0
+r3 = 0
+call bpf_probe_read_kernel
+r0 = 0
+exit
+
+### stack_helper_reads_dynptr_slots
+; type: socket
+; map: ringbuf max=4096
+; map: hash key=4 value=16 max=1
+; expect: REJECT invalid read from stack R3 off -16+0 size 16
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+r4 = r10
+r4 += -16
+call bpf_ringbuf_reserve_dynptr
+r1 = 0
+*(u32 *)(r10 -20) = r1
+r1 = map[id:1]
+r2 = r10
+r2 += -20
+r3 = r10
+r3 += -16
+r4 = 0
+call bpf_map_update_elem
+r1 = r10
+r1 += -16
+r2 = 0
+call bpf_ringbuf_discard_dynptr
+r0 = 0
+exit
+
+### stack_helper_writes_over_dynptr_slots
+; type: socket
+; map: ringbuf max=4096
+; expect: REJECT potential write to dynptr at off=-16 disallowed
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+r4 = r10
+r4 += -16
+call bpf_ringbuf_reserve_dynptr
+r1 = r10
+r1 += -32
+r2 = 32
+r3 = 0
+call bpf_probe_read_kernel
+r1 = r10
+r1 += -16
+r2 = 0
+call bpf_ringbuf_discard_dynptr
+r0 = 0
+exit

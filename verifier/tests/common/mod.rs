@@ -131,6 +131,19 @@ impl Case {
         self
     }
 
+    /// Adds to program-BTF struct `id` a referenced kptr field at `off`
+    /// pointing to program-BTF struct `target`.
+    pub fn local_kptr(mut self, id: u32, off: u32, target: u32) -> Case {
+        let ty = self.prog.types.get_mut(&id).expect("a type");
+        ty.fields.push(Field {
+            kind: FieldKind::Kptr,
+            off,
+            contains: None,
+            kptr: Some((target, true)),
+        });
+        self
+    }
+
     /// Makes the program sleepable.
     pub fn sleepable(mut self) -> Case {
         self.prog.sleepable = true;
