@@ -199,6 +199,15 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
             });
             env.push_root(root);
         } else {
+            // The callback may run no time at all (an empty map, a zero
+            // count): the caller also goes on as if it never ran, as the
+            // kernel's push_callback_call explores.
+            let mut skipped = st.clone();
+            clobber_args(&mut skipped);
+            *skipped.reg_mut(0) = r0;
+            let next = skipped.insn + 1;
+            env.push_branch(path, skipped, next)?;
+            let st = &mut path.st;
             let frame = CallbackFrame {
                 ret_min,
                 ret_max,
