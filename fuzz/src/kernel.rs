@@ -106,10 +106,19 @@ impl Drop for Kernel {
 /// The error line of a log: the last non-empty line before the summary.
 pub fn error_line(log: &str) -> Option<String> {
     let lines: Vec<&str> = log.lines().filter(|l| !l.trim().is_empty()).collect();
-    let end = lines
+    let mut end = lines
         .iter()
         .rposition(|l| l.starts_with("processed "))
         .unwrap_or(lines.len());
+    // An infinite loop is reported above the two states it compared.
+    if end > 0
+        && lines[end - 1].starts_with("old state:")
+        && let Some(cur) = lines[..end]
+            .iter()
+            .rposition(|l| l.starts_with("cur state:"))
+    {
+        end = cur;
+    }
     lines[..end].last().map(|l| l.to_string())
 }
 
@@ -137,5 +146,10 @@ mod tests {
         assert_eq!(error_line(log).as_deref(), Some("R0 !read_ok"));
         assert_eq!(error_line("last line\n\n").as_deref(), Some("last line"));
         assert_eq!(error_line(""), None);
+        let looped = "infinite loop detected at insn 3\ncur state: R1=1\nold state: R1=1\nprocessed 9 insns\n";
+        assert_eq!(
+            error_line(looped).as_deref(),
+            Some("infinite loop detected at insn 3")
+        );
     }
 }

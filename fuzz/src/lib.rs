@@ -121,6 +121,9 @@ pub struct Totals {
     pub message_differences: u64,
     /// Wall time.
     pub elapsed: Duration,
+    /// Agreed rejections by error line (numbers blanked): what the
+    /// generator gets wrong most, to tune it.
+    pub rejections: BTreeMap<String, u64>,
     /// Distinct disagreement classes with their counts and the file of the
     /// first (minimised) case.
     pub classes: BTreeMap<(Outcome, String), (u64, String)>,
@@ -164,7 +167,13 @@ struct Shared {
     totals: Mutex<Totals>,
     count: AtomicU64,
     stop: AtomicBool,
+    /// Per worker: the seed of the program it is judging, for the watchdog.
+    busy: Vec<Mutex<Option<u64>>>,
 }
+
+/// How long past the deadline a worker may stay on one program before the
+/// run ends without it (the program is reported as a hang).
+const GRACE: Duration = Duration::from_secs(5);
 
 /// Runs the fuzzer; returns the totals.
 pub fn run(cfg: &Config) -> Result<Totals, String> {
@@ -178,6 +187,7 @@ pub fn run(cfg: &Config) -> Result<Totals, String> {
         totals: Mutex::new(Totals::default()),
         count: AtomicU64::new(0),
         stop: AtomicBool::new(false),
+        busy: (0..cfg.jobs.max(1)).map(|_| Mutex::new(None)).collect(),
     });
     let start = Instant::now();
     let deadline = start + Duration::from_secs(cfg.seconds);
@@ -191,8 +201,41 @@ pub fn run(cfg: &Config) -> Result<Totals, String> {
             worker(&cfg, w as u64, deadline, &shared)
         }));
     }
-    for h in handles {
-        h.join().map_err(|_| "a worker panicked".to_string())??;
+    // A verifier that does not stop must not stop the run: past the grace
+    // period the stuck programs are reported and their workers abandoned.
+    loop {
+        if handles.iter().all(|h| h.is_finished()) {
+            for h in handles {
+                h.join().map_err(|_| "a worker panicked".to_string())??;
+            }
+            break;
+        }
+        if Instant::now() > deadline + GRACE {
+            let helpers = helper_tables();
+            for slot in &shared.busy {
+                let Some(pseed) = *slot.lock().unwrap() else {
+                    continue;
+                };
+                let p = progen::generate(pseed, &helpers);
+                let name = format!("3-hang-{pseed:016x}.txt");
+                let text = format!(
+                    "# 3-hang: still being judged {}s after the deadline\n# program type: {}\n# program seed: {pseed:#018x} (replay: difffuzz --replay {pseed:#x})\n{}",
+                    GRACE.as_secs(),
+                    p.prog_type.name(),
+                    format_program(&p.insns, &[], &NoSymbols)
+                );
+                let _ = std::fs::write(cfg.out.join(&name), text);
+                let mut t = shared.totals.lock().unwrap();
+                t.invariants += 1;
+                t.programs += 1;
+                t.classes.insert(
+                    (Outcome::Invariant, format!("hang ({pseed:#x})")),
+                    (1, name),
+                );
+            }
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
     }
     let _ = std::panic::take_hook();
     let mut t = std::mem::take(&mut *shared.totals.lock().unwrap());
@@ -226,6 +269,10 @@ fn worker(cfg: &Config, w: u64, deadline: Instant, shared: &Shared) -> Result<()
         }
         let pseed = program_seed(cfg.seed, w, i);
         i += 1;
+        if i.is_multiple_of(64) {
+            merge(shared, &mut local);
+        }
+        *shared.busy[w as usize].lock().unwrap() = Some(pseed);
         let p = progen::generate(pseed, &helpers);
         local.programs += 1;
         let (outcome, kv, fv) = judge(&p, kern.as_mut());
@@ -234,9 +281,16 @@ fn worker(cfg: &Config, w: u64, deadline: Instant, shared: &Shared) -> Result<()
                 local.agree += 1;
                 if kv.is_none() {
                     local.kernel_accepts += 1;
-                } else if kern.is_some() && kv != fv {
-                    local.message_differences += 1;
+                } else {
+                    if kern.is_some() && kv != fv {
+                        local.message_differences += 1;
+                    }
+                    if local.rejections.len() < 1000 {
+                        let c = class_of(Outcome::FalseAccept, &kv, &fv).1;
+                        *local.rejections.entry(c).or_default() += 1;
+                    }
                 }
+                *shared.busy[w as usize].lock().unwrap() = None;
                 continue;
             }
             Outcome::FalseAccept => local.false_accepts += 1,
@@ -259,7 +313,15 @@ fn worker(cfg: &Config, w: u64, deadline: Instant, shared: &Shared) -> Result<()
                 e.1 = file;
             }
         }
+        *shared.busy[w as usize].lock().unwrap() = None;
     }
+    merge(shared, &mut local);
+    Ok(())
+}
+
+/// Adds a worker's counts to the run's, and clears them.
+fn merge(shared: &Shared, local: &mut Totals) {
+    let local = std::mem::take(local);
     let mut t = shared.totals.lock().unwrap();
     t.programs += local.programs;
     t.agree += local.agree;
@@ -268,7 +330,9 @@ fn worker(cfg: &Config, w: u64, deadline: Instant, shared: &Shared) -> Result<()
     t.invariants += local.invariants;
     t.kernel_accepts += local.kernel_accepts;
     t.message_differences += local.message_differences;
-    Ok(())
+    for (c, n) in local.rejections {
+        *t.rejections.entry(c).or_default() += n;
+    }
 }
 
 /// Judges one program: the outcome, the kernel's verdict (kfreg's second
@@ -308,7 +372,12 @@ fn write_case(
     class: &(Outcome, String),
     mut kern: Option<&mut kernel::Kernel>,
 ) -> String {
+    // Minimising may outlast the run by a little, never by much.
+    let stop = Instant::now() + Duration::from_secs(2);
     let small = minimise::minimise(&p.insns, 2_000, |cand| {
+        if Instant::now() > stop {
+            return false;
+        }
         let q = GenProgram {
             prog_type: p.prog_type,
             insns: cand.to_vec(),
@@ -357,6 +426,13 @@ fn write_summary(cfg: &Config, t: &Totals) -> Result<(), String> {
         t.programs as f64 / t.elapsed.as_secs_f64().max(1e-9),
         t.kernel_accepts
     );
+    let mut rej: Vec<_> = t.rejections.iter().collect();
+    rej.sort_by(|a, b| b.1.cmp(a.1));
+    s.push_str("agreed rejections, most frequent first:\n");
+    for (c, n) in rej.iter().take(40) {
+        s.push_str(&format!("  {n}\t{c}\n"));
+    }
+    s.push_str("disagreements:\n");
     for ((o, class), (n, file)) in &t.classes {
         s.push_str(&format!("{o:?}\t{n}\t{class}\t{file}\n"));
     }

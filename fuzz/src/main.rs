@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 const USAGE: &str =
     "usage: difffuzz [--seconds N] [--seed S] [-j N] [--programs N] [--no-kernel] [--out DIR]
-       difffuzz --replay PROGRAM_SEED [--no-kernel]";
+       difffuzz --replay PROGRAM_SEED [--no-kernel]
+       difffuzz --check CASE_FILE [--no-kernel]   (a written case: its `# program type:` line and text)";
 
 fn num(s: Option<String>, what: &str) -> Result<u64, String> {
     let s = s.ok_or(format!("{what} needs a value"))?;
@@ -38,6 +39,7 @@ fn real_main() -> Result<(), String> {
         max_programs: 0,
     };
     let mut replay = None;
+    let mut check = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -48,6 +50,7 @@ fn real_main() -> Result<(), String> {
             "--no-kernel" => cfg.kernel = false,
             "--out" => cfg.out = args.next().ok_or("--out needs a value")?.into(),
             "--replay" => replay = Some(num(args.next(), "--replay")?),
+            "--check" => check = Some(args.next().ok_or("--check needs a file")?),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -56,7 +59,23 @@ fn real_main() -> Result<(), String> {
         }
     }
     if let Some(seed) = replay {
-        return replay_one(seed, cfg.kernel);
+        let p = progen::generate(seed, &helper_tables());
+        return show(&p, cfg.kernel);
+    }
+    if let Some(file) = check {
+        let text = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
+        let ty = text
+            .lines()
+            .find_map(|l| l.strip_prefix("# program type: "))
+            .and_then(|n| kfreg::ProgType::ALL.iter().find(|t| t.name() == n.trim()))
+            .ok_or(format!("{file}: no `# program type:` line"))?;
+        let insns = kfreg_verifier::asm::assemble(&text, &kfreg_verifier::asm::NoResolver)
+            .map_err(|e| format!("{file}: {e}"))?;
+        let p = progen::GenProgram {
+            prog_type: *ty,
+            insns,
+        };
+        return show(&p, cfg.kernel);
     }
     let t = kfreg_difffuzz::run(&cfg)?;
     let secs = t.elapsed.as_secs_f64().max(1e-9);
@@ -83,8 +102,7 @@ fn real_main() -> Result<(), String> {
     Ok(())
 }
 
-fn replay_one(seed: u64, with_kernel: bool) -> Result<(), String> {
-    let p = progen::generate(seed, &helper_tables());
+fn show(p: &progen::GenProgram, with_kernel: bool) -> Result<(), String> {
     println!("# program type: {}", p.prog_type.name());
     print!("{}", format_program(&p.insns, &[], &NoSymbols));
     let fv = kfreg_verdict(p.prog_type, &p.insns);
@@ -95,7 +113,7 @@ fn replay_one(seed: u64, with_kernel: bool) -> Result<(), String> {
             progen::MAP_VALUE_SIZE,
             progen::MAP_MAX_ENTRIES,
         )?;
-        let (o, kv, _) = judge(&p, Some(&mut k));
+        let (o, kv, _) = judge(p, Some(&mut k));
         println!("kernel: {kv:?}\noutcome: {o:?}");
     }
     Ok(())

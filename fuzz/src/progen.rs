@@ -145,6 +145,14 @@ pub fn generate(seed: u64, helpers: &[Helpers; 2]) -> GenProgram {
     let mut out = vec![mov(CTX, Src::Reg(1))];
     g.regs[1] = Kind::Ctx;
     g.regs[CTX as usize] = Kind::Ctx;
+    // Most programs start from a few known numbers, as compiled code does.
+    for r in [0u8, 2, 3, 7, 8, 9] {
+        if g.rng.pct(60) {
+            let v = g.imm();
+            out.push(mov(r, Src::Imm(v)));
+            g.regs[r as usize] = Kind::Scalar;
+        }
+    }
     while out.len() + 2 < target {
         let budget = target - out.len() - 2;
         let b = g.block(0, budget);
@@ -256,11 +264,37 @@ impl Gen<'_> {
             .chain([CTX])
             .filter(|r| self.regs[*r as usize] == k)
             .collect();
-        if c.is_empty() || self.rng.pct(3) {
+        if c.is_empty() || self.rng.pct(2) {
             *self.rng.pick(&SCRATCH)
         } else {
             *self.rng.pick(&c)
         }
+    }
+
+    /// A register holding a number: when there is none, one is made (in a
+    /// register that holds nothing useful, if there is one).
+    fn scalar(&mut self, out: &mut Vec<Insn>) -> u8 {
+        let r = self.reg_of(Kind::Scalar);
+        if self.regs[r as usize] == Kind::Scalar || self.rng.pct(10) {
+            return r;
+        }
+        let useless: Vec<u8> = SCRATCH
+            .iter()
+            .copied()
+            .filter(|r| {
+                matches!(self.regs[*r as usize], Kind::Uninit | Kind::Mixed)
+                    && !self.locked[*r as usize]
+            })
+            .collect();
+        let d = if useless.is_empty() {
+            self.dst()
+        } else {
+            *self.rng.pick(&useless)
+        };
+        let v = self.imm();
+        out.push(mov(d, Src::Imm(v)));
+        self.regs[d as usize] = Kind::Scalar;
+        d
     }
 
     /// A register the block may overwrite.
@@ -273,7 +307,7 @@ impl Gen<'_> {
         }
     }
 
-    fn scalar_dst(&mut self) -> u8 {
+    fn scalar_dst(&mut self, out: &mut Vec<Insn>) -> u8 {
         let c: Vec<u8> = SCRATCH
             .iter()
             .copied()
@@ -282,6 +316,8 @@ impl Gen<'_> {
         if c.is_empty() || self.rng.pct(20) {
             let r = self.dst();
             // A fresh constant so the register is readable.
+            let v = self.imm();
+            out.push(mov(r, Src::Imm(v)));
             self.regs[r as usize] = Kind::Scalar;
             return r;
         }
@@ -322,7 +358,7 @@ impl Gen<'_> {
             return;
         }
         if self.rng.pct(4) {
-            let dst = self.scalar_dst();
+            let dst = self.scalar_dst(out);
             let bits = *self.rng.pick(&[16u8, 32, 64]);
             let order = *self.rng.pick(&[
                 kfreg_verifier::isa::ByteOrder::ToLe,
@@ -337,12 +373,12 @@ impl Gen<'_> {
             let k = *self.rng.pick(&[Kind::MapValue, Kind::Pkt, Kind::Ctx]);
             let r = self.reg_of(k);
             if self.locked[r as usize] || r == CTX {
-                self.scalar_dst()
+                self.scalar_dst(out)
             } else {
                 r
             }
         } else {
-            self.scalar_dst()
+            self.scalar_dst(out)
         };
         let wide = self.rng.pct(60);
         let mut op = *self.rng.pick(&ALU_OPS);
@@ -354,14 +390,20 @@ impl Gen<'_> {
             if matches!(op, AluOp::Lsh | AluOp::Rsh | AluOp::Arsh) && !self.rng.pct(3) {
                 v = self.rng.range(0, if wide { 63 } else { 31 }) as i32;
             }
+            if v == 0
+                && matches!(op, AluOp::Div | AluOp::SDiv | AluOp::Mod | AluOp::SMod)
+                && !self.rng.pct(5)
+            {
+                v = 1 + self.rng.below(9) as i32;
+            }
             if matches!(op, AluOp::MovSx(_)) {
                 // Sign-extending moves only take registers.
-                Src::Reg(self.reg_of(Kind::Scalar))
+                Src::Reg(self.scalar(out))
             } else {
                 Src::Imm(v)
             }
         } else {
-            Src::Reg(self.reg_of(Kind::Scalar))
+            Src::Reg(self.scalar(out))
         };
         let src = if op == AluOp::Neg { Src::Imm(0) } else { src };
         out.push(Insn::Alu { wide, op, dst, src });
@@ -376,11 +418,11 @@ impl Gen<'_> {
 
     fn stack_off(&mut self, size: Size) -> i16 {
         let n = size.bytes() as i64;
-        if self.rng.pct(4) {
+        if self.rng.pct(2) {
             return self.rng.range(-520, 8) as i16;
         }
         let slot = self.rng.range(1, 16) * 8;
-        let inner = if self.rng.pct(90) {
+        let inner = if self.rng.pct(97) {
             self.rng.below((8 / n) as u64) as i64 * n
         } else {
             self.rng.range(0, 7)
@@ -402,7 +444,7 @@ impl Gen<'_> {
                 });
             }
             1 => {
-                let src = self.reg_of(Kind::Scalar);
+                let src = self.scalar(out);
                 out.push(Insn::Stx {
                     size,
                     dst: FP,
@@ -433,6 +475,11 @@ impl Gen<'_> {
                     .rng
                     .pick(&[Kind::Ctx, Kind::MapValue, Kind::Pkt, Kind::Scalar]);
                 let src = self.reg_of(k);
+                let src = if self.regs[src as usize] == k {
+                    src
+                } else {
+                    self.scalar(out)
+                };
                 let size = if self.rng.pct(75) { Size::DW } else { size };
                 let off = self.stack_off(size);
                 out.push(Insn::Stx {
@@ -473,12 +520,12 @@ impl Gen<'_> {
             &SKB_OFFS
         };
         let mut off = *self.rng.pick(offs);
-        let size = if self.rng.pct(80) {
+        let size = if self.rng.pct(90) {
             Size::W
         } else {
             *self.rng.pick(&SIZES)
         };
-        if self.rng.pct(10) {
+        if self.rng.pct(4) {
             off += self.rng.range(1, 3) as i16;
         }
         let base = if self.rng.pct(90) {
@@ -488,7 +535,7 @@ impl Gen<'_> {
         };
         if self.rng.pct(10) {
             // A context store.
-            let src = self.reg_of(Kind::Scalar);
+            let src = self.scalar(out);
             out.push(Insn::Stx {
                 size,
                 dst: base,
@@ -519,7 +566,7 @@ impl Gen<'_> {
             let size = *self.rng.pick(&[Size::B, Size::H, Size::W]);
             let imm = self.rng.range(-4, 64) as i32;
             let src = if self.rng.pct(40) {
-                Some(self.reg_of(Kind::Scalar))
+                Some(self.scalar(out))
             } else {
                 None
             };
@@ -635,8 +682,9 @@ impl Gen<'_> {
                     imm: self.rng.range(-3, 100) as i32,
                 }),
                 1 if size == Size::W || size == Size::DW => {
-                    let src = self.reg_of(Kind::Scalar);
-                    let fetch = self.rng.pct(50);
+                    let src = self.scalar(&mut body);
+                    // A fetch writes its source: never a loop counter.
+                    let fetch = self.rng.pct(50) && !self.locked[src as usize];
                     body.push(Insn::Atomic {
                         size,
                         op: AtomicOp::Add { fetch },
@@ -646,7 +694,7 @@ impl Gen<'_> {
                     });
                 }
                 2 => {
-                    let src = self.reg_of(Kind::Scalar);
+                    let src = self.scalar(&mut body);
                     body.push(Insn::Stx {
                         size,
                         dst: 0,
@@ -832,14 +880,14 @@ impl Gen<'_> {
     fn cond(&mut self, out: &mut Vec<Insn>, depth: u32, budget: usize) {
         let before = self.regs;
         let dst = if self.rng.pct(90) {
-            self.reg_of(Kind::Scalar)
+            self.scalar(out)
         } else {
             *self.rng.pick(&SCRATCH)
         };
         let src = if self.rng.pct(50) {
             Src::Imm(self.imm())
         } else {
-            Src::Reg(self.reg_of(Kind::Scalar))
+            Src::Reg(self.scalar(out))
         };
         let op = *self.rng.pick(&JMP_OPS);
         let wide = self.rng.pct(70);
@@ -951,7 +999,7 @@ impl Gen<'_> {
             AtomicOp::Xchg,
             AtomicOp::CmpXchg,
         ]);
-        let src = self.reg_of(Kind::Scalar);
+        let src = self.scalar(out);
         if self.locked[src as usize] && op.fetches() {
             return;
         }
