@@ -23,6 +23,10 @@ use std::time::{Duration, Instant};
 
 kfreg::link!(kfreg_catalog);
 
+/// kfreg's processed-instruction limit for this process (`--insn-limit`);
+/// the kernel's is 1,000,000.
+pub static INSN_LIMIT: AtomicU64 = AtomicU64::new(kfreg_verifier::check::INSN_LIMIT);
+
 /// kfreg's verdict: `None` accepted, `Some(message)` rejected.
 pub type Verdict = Option<String>;
 
@@ -52,7 +56,10 @@ pub fn kfreg_verdict(prog_type: kfreg::ProgType, insns: &[Insn]) -> Result<Verdi
     catch_unwind(AssertUnwindSafe(|| match kfreg_program(prog_type, insns) {
         Err(msg) => Some(msg),
         Ok(prog) => {
-            let opts = Options::default();
+            let opts = Options {
+                insn_limit: INSN_LIMIT.load(Ordering::Relaxed),
+                ..Options::default()
+            };
             let r = verify(&prog, Registry::global(), &opts);
             if r.stats.insns_processed > opts.insn_limit + 1 {
                 return Some(format!(

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: difffuzz [--seconds N] [--seed S] [-j N] [--programs N] [--no-kernel] [--out DIR]
+    "usage: difffuzz [--seconds N] [--seed S] [-j N] [--programs N] [--no-kernel] [--out DIR] [--insn-limit N]
        difffuzz --replay PROGRAM_SEED [--no-kernel]
        difffuzz --check CASE_FILE [--no-kernel]   (a written case: its `# program type:` line and text)";
 
@@ -48,6 +48,10 @@ fn real_main() -> Result<(), String> {
             "-j" | "--jobs" => cfg.jobs = num(args.next(), "-j")?.max(1) as usize,
             "--programs" => cfg.max_programs = num(args.next(), "--programs")?,
             "--no-kernel" => cfg.kernel = false,
+            "--insn-limit" => kfreg_difffuzz::INSN_LIMIT.store(
+                num(args.next(), "--insn-limit")?,
+                std::sync::atomic::Ordering::Relaxed,
+            ),
             "--out" => cfg.out = args.next().ok_or("--out needs a value")?.into(),
             "--replay" => replay = Some(num(args.next(), "--replay")?),
             "--check" => check = Some(args.next().ok_or("--check needs a file")?),
