@@ -84,10 +84,11 @@ fn real_main() -> Result<(), String> {
     let t = kfreg_difffuzz::run(&cfg)?;
     let secs = t.elapsed.as_secs_f64().max(1e-9);
     println!(
-        "{:.1}s, {:.0} programs/s, {} accepted by the kernel, {} invariant violations, {} rejections with another error line",
+        "{:.1}s, {:.0} programs/s, {} accepted by {}, {} invariant violations, {} rejections with another error line",
         secs,
         t.programs as f64 / secs,
         t.kernel_accepts,
+        if cfg.kernel { "the kernel" } else { "kfreg" },
         t.invariants,
         t.message_differences
     );
