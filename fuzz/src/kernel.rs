@@ -1,0 +1,155 @@
+//! The judge: the running kernel's verifier, reached through `bpf(2)`.
+//!
+//! Only `BPF_MAP_CREATE` and `BPF_PROG_LOAD`: nothing is attached or run,
+//! and every program fd is closed as soon as the verdict is known.
+
+use kfreg_verifier::isa::{Insn, Pseudo, RawInsn, encode};
+
+const SYS_BPF: libc::c_long = 321;
+const BPF_MAP_CREATE: libc::c_long = 0;
+const BPF_PROG_LOAD: libc::c_long = 5;
+/// Large enough for any log level 1 log of a 60-instruction program.
+const LOG_SIZE: usize = 1 << 20;
+
+/// The kernel's verdict on one program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KernelVerdict {
+    /// Whether `BPF_PROG_LOAD` returned an fd.
+    pub accepted: bool,
+    /// The error line (the last non-empty log line before the
+    /// `processed N insns` summary), or `errno N` when the log is empty.
+    pub error: Option<String>,
+}
+
+/// One worker's connection to the kernel: its array map and its log buffer.
+pub struct Kernel {
+    map_fd: i32,
+    log: Vec<u8>,
+}
+
+impl Kernel {
+    /// Creates the array map (`key`, `value`, `max` entries).
+    pub fn new(key: u32, value: u32, max: u32) -> Result<Kernel, String> {
+        let mut attr = [0u8; 128];
+        put32(&mut attr, 0, 2); // BPF_MAP_TYPE_ARRAY
+        put32(&mut attr, 4, key);
+        put32(&mut attr, 8, value);
+        put32(&mut attr, 12, max);
+        let fd = sys_bpf(BPF_MAP_CREATE, &mut attr);
+        if fd < 0 {
+            return Err(format!(
+                "BPF_MAP_CREATE: {}",
+                std::io::Error::last_os_error()
+            ));
+        }
+        Ok(Kernel {
+            map_fd: fd as i32,
+            log: vec![0; LOG_SIZE],
+        })
+    }
+
+    /// The encoding the kernel gets: map references carry this worker's fd.
+    pub fn encode(&self, insns: &[Insn]) -> Vec<RawInsn> {
+        let mut raw = encode(insns);
+        for (r, i) in raw.iter_mut().zip(insns) {
+            if let Insn::LdImm64 {
+                pseudo: Pseudo::MapFd,
+                ..
+            } = i
+            {
+                r.imm = self.map_fd;
+            }
+        }
+        raw
+    }
+
+    /// Loads `insns` as a GPL program of type `prog_type` and closes it.
+    pub fn load(&mut self, prog_type: u32, insns: &[Insn]) -> KernelVerdict {
+        let raw = self.encode(insns);
+        let bytes = RawInsn::to_bytes(&raw);
+        let license = b"GPL\0";
+        self.log[0] = 0;
+        let mut attr = [0u8; 128];
+        put32(&mut attr, 0, prog_type);
+        put32(&mut attr, 4, raw.len() as u32);
+        put64(&mut attr, 8, bytes.as_ptr() as u64);
+        put64(&mut attr, 16, license.as_ptr() as u64);
+        put32(&mut attr, 24, 1);
+        put32(&mut attr, 28, LOG_SIZE as u32);
+        put64(&mut attr, 32, self.log.as_mut_ptr() as u64);
+        let fd = sys_bpf(BPF_PROG_LOAD, &mut attr);
+        if fd >= 0 {
+            // SAFETY: the fd was just returned to us and is closed once.
+            unsafe { libc::close(fd as i32) };
+            return KernelVerdict {
+                accepted: true,
+                error: None,
+            };
+        }
+        let errno = std::io::Error::last_os_error();
+        let end = self.log.iter().position(|b| *b == 0).unwrap_or(LOG_SIZE);
+        let text = String::from_utf8_lossy(&self.log[..end]);
+        KernelVerdict {
+            accepted: false,
+            error: Some(error_line(&text).unwrap_or_else(|| format!("{errno}"))),
+        }
+    }
+}
+
+impl Drop for Kernel {
+    fn drop(&mut self) {
+        // SAFETY: the map fd is ours and closed once.
+        unsafe { libc::close(self.map_fd) };
+    }
+}
+
+/// The error line of a log: the last non-empty line before the summary.
+pub fn error_line(log: &str) -> Option<String> {
+    let lines: Vec<&str> = log.lines().filter(|l| !l.trim().is_empty()).collect();
+    let mut end = lines
+        .iter()
+        .rposition(|l| l.starts_with("processed "))
+        .unwrap_or(lines.len());
+    // An infinite loop is reported above the two states it compared.
+    if end > 0
+        && lines[end - 1].starts_with("old state:")
+        && let Some(cur) = lines[..end]
+            .iter()
+            .rposition(|l| l.starts_with("cur state:"))
+    {
+        end = cur;
+    }
+    lines[..end].last().map(|l| l.to_string())
+}
+
+fn put32(attr: &mut [u8], at: usize, v: u32) {
+    attr[at..at + 4].copy_from_slice(&v.to_ne_bytes());
+}
+
+fn put64(attr: &mut [u8], at: usize, v: u64) {
+    attr[at..at + 8].copy_from_slice(&v.to_ne_bytes());
+}
+
+fn sys_bpf(cmd: libc::c_long, attr: &mut [u8; 128]) -> libc::c_long {
+    // SAFETY: `attr` is a zeroed bpf_attr prefix of the size we pass; the
+    // pointers inside it outlive the call.
+    unsafe { libc::syscall(SYS_BPF, cmd, attr.as_mut_ptr(), attr.len() as libc::c_uint) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_line_is_the_line_before_the_summary() {
+        let log = "0: (b7) r0 = 0\n1: (95) exit\nR0 !read_ok\nprocessed 2 insns (limit 1000000)\n";
+        assert_eq!(error_line(log).as_deref(), Some("R0 !read_ok"));
+        assert_eq!(error_line("last line\n\n").as_deref(), Some("last line"));
+        assert_eq!(error_line(""), None);
+        let looped = "infinite loop detected at insn 3\ncur state: R1=1\nold state: R1=1\nprocessed 9 insns\n";
+        assert_eq!(
+            error_line(looped).as_deref(),
+            Some("infinite loop detected at insn 3")
+        );
+    }
+}

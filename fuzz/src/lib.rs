@@ -1,0 +1,447 @@
+//! A differential fuzzer: structured random BPF programs (from [`progen`]),
+//! each verified by kfreg and loaded into the running kernel
+//! ([`kernel`]); disagreements are minimised ([`minimise`]) and written as
+//! assembler text with both verdicts.
+
+pub mod kernel;
+pub mod minimise;
+pub mod progen;
+pub mod rng;
+
+use kfreg::Registry;
+use kfreg_verifier::disasm::{NoSymbols, format_program};
+use kfreg_verifier::isa::{Insn, encode};
+use kfreg_verifier::program::{MapDef, MapType, Program};
+use kfreg_verifier::{Options, discover_subprogs, verify};
+use progen::{GenProgram, Helpers, MAP_INDEX, MAP_KEY_SIZE, MAP_MAX_ENTRIES, MAP_VALUE_SIZE};
+use std::collections::BTreeMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+kfreg::link!(kfreg_catalog);
+
+/// kfreg's processed-instruction limit for this process (`--insn-limit`);
+/// the kernel's is 1,000,000.
+pub static INSN_LIMIT: AtomicU64 = AtomicU64::new(kfreg_verifier::check::INSN_LIMIT);
+
+/// kfreg's verdict: `None` accepted, `Some(message)` rejected.
+pub type Verdict = Option<String>;
+
+/// The kfreg program for `insns`: decoded as the kernel decodes, with the
+/// array map at [`MAP_INDEX`].
+pub fn kfreg_program(prog_type: kfreg::ProgType, insns: &[Insn]) -> Result<Program, String> {
+    let mut prog = Program::from_raw("fuzz", prog_type, &encode(insns)).map_err(|e| e.msg)?;
+    debug_assert_eq!(MAP_INDEX, 0);
+    prog.maps.push(MapDef {
+        name: "arr".into(),
+        map_type: MapType::Array,
+        key_size: MAP_KEY_SIZE,
+        value_size: MAP_VALUE_SIZE,
+        max_entries: MAP_MAX_ENTRIES,
+        value_type: None,
+        rdonly: false,
+        wronly: false,
+        global_data: false,
+        init: None,
+    });
+    discover_subprogs(&mut prog);
+    Ok(prog)
+}
+
+/// Verifies `insns` with kfreg; `Err` carries a panic's message.
+pub fn kfreg_verdict(prog_type: kfreg::ProgType, insns: &[Insn]) -> Result<Verdict, String> {
+    catch_unwind(AssertUnwindSafe(|| match kfreg_program(prog_type, insns) {
+        Err(msg) => Some(msg),
+        Ok(prog) => {
+            let opts = Options {
+                insn_limit: INSN_LIMIT.load(Ordering::Relaxed),
+                ..Options::default()
+            };
+            let r = verify(&prog, Registry::global(), &opts);
+            if r.stats.insns_processed > opts.insn_limit + 1 {
+                return Some(format!(
+                    "kfreg processed {} insns, over its limit",
+                    r.stats.insns_processed
+                ));
+            }
+            r.error
+                .map(|e| e.msg.lines().last().unwrap_or("").to_string())
+        }
+    }))
+    .map_err(|p| {
+        p.downcast_ref::<String>()
+            .cloned()
+            .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_else(|| "panic".into())
+    })
+}
+
+/// How one program came out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// kfreg accepts, the kernel rejects.
+    FalseAccept,
+    /// kfreg rejects, the kernel accepts.
+    FalseReject,
+    /// kfreg panicked or gave two verdicts (the no-kernel invariants).
+    Invariant,
+    /// Same verdict.
+    Agree,
+}
+
+/// The run's settings.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Wall-clock budget.
+    pub seconds: u64,
+    /// The seed everything derives from.
+    pub seed: u64,
+    /// Worker threads.
+    pub jobs: usize,
+    /// Load into the kernel (root); without it only kfreg's invariants.
+    pub kernel: bool,
+    /// Where minimised cases go.
+    pub out: PathBuf,
+    /// Stop after this many programs (0: only the time bound).
+    pub max_programs: u64,
+}
+
+/// The counts of a run.
+#[derive(Clone, Debug, Default)]
+pub struct Totals {
+    /// Programs generated and judged.
+    pub programs: u64,
+    /// Same verdict.
+    pub agree: u64,
+    /// kfreg accepted, kernel rejected.
+    pub false_accepts: u64,
+    /// kfreg rejected, kernel accepted.
+    pub false_rejects: u64,
+    /// Invariant violations (panics, two verdicts).
+    pub invariants: u64,
+    /// Programs the kernel accepted.
+    pub kernel_accepts: u64,
+    /// Rejections where both agree but the error lines differ.
+    pub message_differences: u64,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// Agreed rejections by error line (numbers blanked): what the
+    /// generator gets wrong most, to tune it.
+    pub rejections: BTreeMap<String, u64>,
+    /// Distinct disagreement classes with their counts and the file of the
+    /// first (minimised) case.
+    pub classes: BTreeMap<(Outcome, String), (u64, String)>,
+}
+
+/// A disagreement class: the outcome and the deciding error line with
+/// numbers blanked (register numbers, offsets and sizes vary per program).
+pub fn class_of(outcome: Outcome, kernel: &Verdict, kfreg: &Verdict) -> (Outcome, String) {
+    let msg = match outcome {
+        Outcome::FalseAccept => kernel.clone().unwrap_or_default(),
+        _ => kfreg.clone().unwrap_or_default(),
+    };
+    let mut out = String::new();
+    let mut in_num = false;
+    for c in msg.chars() {
+        if c.is_ascii_digit() {
+            if !in_num {
+                out.push('N');
+            }
+            in_num = true;
+        } else {
+            in_num = false;
+            out.push(c);
+        }
+    }
+    (outcome, out)
+}
+
+/// The seed of program `i` of worker `w`.
+pub fn program_seed(seed: u64, worker: u64, i: u64) -> u64 {
+    rng::mix(rng::mix(seed ^ rng::mix(worker.wrapping_add(1))).wrapping_add(i))
+}
+
+/// Helper tables for each generated program type.
+pub fn helper_tables() -> [Helpers; 2] {
+    let reg = Registry::global();
+    progen::PROG_TYPES.map(|t| Helpers::for_prog(reg, t))
+}
+
+struct Shared {
+    totals: Mutex<Totals>,
+    count: AtomicU64,
+    stop: AtomicBool,
+    /// Per worker: the seed of the program it is judging, for the watchdog.
+    busy: Vec<Mutex<Option<u64>>>,
+}
+
+/// How long past the deadline a worker may stay on one program before the
+/// run ends without it (the program is reported as a hang).
+const GRACE: Duration = Duration::from_secs(5);
+
+/// Runs the fuzzer; returns the totals.
+pub fn run(cfg: &Config) -> Result<Totals, String> {
+    std::fs::create_dir_all(&cfg.out).map_err(|e| format!("{}: {e}", cfg.out.display()))?;
+    if cfg.kernel {
+        // Fail early, in the caller's thread, without root.
+        kernel::Kernel::new(MAP_KEY_SIZE, MAP_VALUE_SIZE, MAP_MAX_ENTRIES)
+            .map_err(|e| format!("{e} (run as root, or pass --no-kernel)"))?;
+    }
+    let shared = Arc::new(Shared {
+        totals: Mutex::new(Totals::default()),
+        count: AtomicU64::new(0),
+        stop: AtomicBool::new(false),
+        busy: (0..cfg.jobs.max(1)).map(|_| Mutex::new(None)).collect(),
+    });
+    let start = Instant::now();
+    let deadline = start + Duration::from_secs(cfg.seconds);
+    let mut handles = Vec::new();
+    // Silence the default panic printer: panics are counted and written out.
+    std::panic::set_hook(Box::new(|_| {}));
+    for w in 0..cfg.jobs.max(1) {
+        let shared = shared.clone();
+        let cfg = cfg.clone();
+        handles.push(std::thread::spawn(move || {
+            worker(&cfg, w as u64, deadline, &shared)
+        }));
+    }
+    // A verifier that does not stop must not stop the run: past the grace
+    // period the stuck programs are reported and their workers abandoned.
+    loop {
+        if handles.iter().all(|h| h.is_finished()) {
+            for h in handles {
+                h.join().map_err(|_| "a worker panicked".to_string())??;
+            }
+            break;
+        }
+        if Instant::now() > deadline + GRACE {
+            let helpers = helper_tables();
+            for slot in &shared.busy {
+                let Some(pseed) = *slot.lock().unwrap() else {
+                    continue;
+                };
+                let p = progen::generate(pseed, &helpers);
+                let name = format!("3-hang-{pseed:016x}.txt");
+                let text = format!(
+                    "# 3-hang: still being judged {}s after the deadline\n# program type: {}\n# program seed: {pseed:#018x} (replay: difffuzz --replay {pseed:#x})\n{}",
+                    GRACE.as_secs(),
+                    p.prog_type.name(),
+                    format_program(&p.insns, &[], &NoSymbols)
+                );
+                let _ = std::fs::write(cfg.out.join(&name), text);
+                let mut t = shared.totals.lock().unwrap();
+                t.invariants += 1;
+                t.programs += 1;
+                t.classes.insert(
+                    (Outcome::Invariant, format!("hang ({pseed:#x})")),
+                    (1, name),
+                );
+            }
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = std::panic::take_hook();
+    let mut t = std::mem::take(&mut *shared.totals.lock().unwrap());
+    t.elapsed = start.elapsed();
+    write_summary(cfg, &t)?;
+    Ok(t)
+}
+
+fn worker(cfg: &Config, w: u64, deadline: Instant, shared: &Shared) -> Result<(), String> {
+    let helpers = helper_tables();
+    let mut kern = if cfg.kernel {
+        Some(kernel::Kernel::new(
+            MAP_KEY_SIZE,
+            MAP_VALUE_SIZE,
+            MAP_MAX_ENTRIES,
+        )?)
+    } else {
+        None
+    };
+    let mut local = Totals::default();
+    let mut i = 0u64;
+    loop {
+        if i.is_multiple_of(64)
+            && (Instant::now() >= deadline || shared.stop.load(Ordering::Relaxed))
+        {
+            break;
+        }
+        if cfg.max_programs > 0 && shared.count.fetch_add(1, Ordering::Relaxed) >= cfg.max_programs
+        {
+            break;
+        }
+        let pseed = program_seed(cfg.seed, w, i);
+        i += 1;
+        if i.is_multiple_of(64) {
+            merge(shared, &mut local);
+        }
+        *shared.busy[w as usize].lock().unwrap() = Some(pseed);
+        let p = progen::generate(pseed, &helpers);
+        local.programs += 1;
+        let (outcome, kv, fv) = judge(&p, kern.as_mut());
+        match outcome {
+            Outcome::Agree => {
+                local.agree += 1;
+                if kv.is_none() {
+                    local.kernel_accepts += 1;
+                } else {
+                    if kern.is_some() && kv != fv {
+                        local.message_differences += 1;
+                    }
+                    if local.rejections.len() < 1000 {
+                        let c = class_of(Outcome::FalseAccept, &kv, &fv).1;
+                        *local.rejections.entry(c).or_default() += 1;
+                    }
+                }
+                *shared.busy[w as usize].lock().unwrap() = None;
+                continue;
+            }
+            Outcome::FalseAccept => local.false_accepts += 1,
+            Outcome::FalseReject => local.false_rejects += 1,
+            Outcome::Invariant => local.invariants += 1,
+        }
+        let class = class_of(outcome, &kv, &fv);
+        let first = {
+            let mut t = shared.totals.lock().unwrap();
+            let n = t.classes.len();
+            let e = t.classes.entry(class.clone()).or_insert((0, String::new()));
+            e.0 += 1;
+            // Bounded memory: past 10,000 classes new ones are only counted.
+            e.0 == 1 && n < 10_000
+        };
+        if first {
+            let file = write_case(cfg, pseed, &p, outcome, &class, kern.as_mut());
+            let mut t = shared.totals.lock().unwrap();
+            if let Some(e) = t.classes.get_mut(&class) {
+                e.1 = file;
+            }
+        }
+        *shared.busy[w as usize].lock().unwrap() = None;
+    }
+    merge(shared, &mut local);
+    Ok(())
+}
+
+/// Adds a worker's counts to the run's, and clears them.
+fn merge(shared: &Shared, local: &mut Totals) {
+    let local = std::mem::take(local);
+    let mut t = shared.totals.lock().unwrap();
+    t.programs += local.programs;
+    t.agree += local.agree;
+    t.false_accepts += local.false_accepts;
+    t.false_rejects += local.false_rejects;
+    t.invariants += local.invariants;
+    t.kernel_accepts += local.kernel_accepts;
+    t.message_differences += local.message_differences;
+    for (c, n) in local.rejections {
+        *t.rejections.entry(c).or_default() += n;
+    }
+}
+
+/// Judges one program: the outcome, the kernel's verdict (kfreg's second
+/// verdict without a kernel) and kfreg's.
+pub fn judge(p: &GenProgram, kern: Option<&mut kernel::Kernel>) -> (Outcome, Verdict, Verdict) {
+    let fv = match kfreg_verdict(p.prog_type, &p.insns) {
+        Ok(v) => v,
+        Err(panic) => {
+            let msg = Some(format!("kfreg panicked: {panic}"));
+            return (Outcome::Invariant, msg.clone(), msg);
+        }
+    };
+    let Some(k) = kern else {
+        let again = kfreg_verdict(p.prog_type, &p.insns).unwrap_or_else(Some);
+        if again != fv {
+            let msg = Some(format!("kfreg gave two verdicts: {fv:?} then {again:?}"));
+            return (Outcome::Invariant, msg.clone(), msg);
+        }
+        return (Outcome::Agree, fv.clone(), fv);
+    };
+    let kv = k.load(p.prog_type as u32, &p.insns).error;
+    let outcome = match (kv.is_some(), fv.is_some()) {
+        (true, false) => Outcome::FalseAccept,
+        (false, true) => Outcome::FalseReject,
+        _ => Outcome::Agree,
+    };
+    (outcome, kv, fv)
+}
+
+/// Minimises a disagreement (keeping its class) and writes it; returns the
+/// file name.
+fn write_case(
+    cfg: &Config,
+    pseed: u64,
+    p: &GenProgram,
+    outcome: Outcome,
+    class: &(Outcome, String),
+    mut kern: Option<&mut kernel::Kernel>,
+) -> String {
+    // Minimising may outlast the run by a little, never by much.
+    let stop = Instant::now() + Duration::from_secs(2);
+    let small = minimise::minimise(&p.insns, 2_000, |cand| {
+        if Instant::now() > stop {
+            return false;
+        }
+        let q = GenProgram {
+            prog_type: p.prog_type,
+            insns: cand.to_vec(),
+        };
+        let (o, kv, fv) = judge(&q, kern.as_deref_mut());
+        o == outcome && class_of(o, &kv, &fv) == *class
+    });
+    let q = GenProgram {
+        prog_type: p.prog_type,
+        insns: small,
+    };
+    let (_, kv, fv) = judge(&q, kern);
+    let prefix = match outcome {
+        Outcome::FalseAccept => "1-false-accept",
+        Outcome::FalseReject => "2-false-reject",
+        Outcome::Invariant => "3-invariant",
+        Outcome::Agree => "4-agree",
+    };
+    let name = format!("{prefix}-{pseed:016x}.txt");
+    let show = |v: &Verdict| match v {
+        None => "ACCEPT".to_string(),
+        Some(m) => format!("REJECT: {m}"),
+    };
+    let text = format!(
+        "# {prefix} (class: {})\n# program type: {}\n# program seed: {pseed:#018x} (replay: difffuzz --replay {pseed:#x})\n# kernel: {}\n# kfreg:  {}\n# minimised from {} to {} instructions; map[id:0] is an array map, key {MAP_KEY_SIZE}, value {MAP_VALUE_SIZE}, {MAP_MAX_ENTRIES} entries\n{}",
+        class.1,
+        p.prog_type.name(),
+        if cfg.kernel { show(&kv) } else { "-".into() },
+        show(&fv),
+        p.insns.len(),
+        q.insns.len(),
+        format_program(&q.insns, &[], &NoSymbols),
+    );
+    let _ = std::fs::write(cfg.out.join(&name), text);
+    name
+}
+
+fn write_summary(cfg: &Config, t: &Totals) -> Result<(), String> {
+    let mut s = format!(
+        "seed {} jobs {} seconds {}\n{} programs in {:.1}s ({:.0}/s), kernel accepted {}\n",
+        cfg.seed,
+        cfg.jobs,
+        cfg.seconds,
+        t.programs,
+        t.elapsed.as_secs_f64(),
+        t.programs as f64 / t.elapsed.as_secs_f64().max(1e-9),
+        t.kernel_accepts
+    );
+    let mut rej: Vec<_> = t.rejections.iter().collect();
+    rej.sort_by(|a, b| b.1.cmp(a.1));
+    s.push_str("agreed rejections, most frequent first:\n");
+    for (c, n) in rej.iter().take(40) {
+        s.push_str(&format!("  {n}\t{c}\n"));
+    }
+    s.push_str("disagreements:\n");
+    for ((o, class), (n, file)) in &t.classes {
+        s.push_str(&format!("{o:?}\t{n}\t{class}\t{file}\n"));
+    }
+    std::fs::write(cfg.out.join("SUMMARY.txt"), s).map_err(|e| e.to_string())
+}

@@ -1,0 +1,125 @@
+//! `difffuzz`: random BPF programs judged by kfreg and by the running kernel.
+
+use kfreg_difffuzz::{Config, Outcome, helper_tables, judge, kernel, kfreg_verdict, progen};
+use kfreg_verifier::disasm::{NoSymbols, format_program};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str =
+    "usage: difffuzz [--seconds N] [--seed S] [-j N] [--programs N] [--no-kernel] [--out DIR] [--insn-limit N]
+       difffuzz --replay PROGRAM_SEED [--no-kernel]
+       difffuzz --check CASE_FILE [--no-kernel]   (a written case: its `# program type:` line and text)";
+
+fn num(s: Option<String>, what: &str) -> Result<u64, String> {
+    let s = s.ok_or(format!("{what} needs a value"))?;
+    let r = match s.strip_prefix("0x") {
+        Some(h) => u64::from_str_radix(h, 16),
+        None => s.parse(),
+    };
+    r.map_err(|_| format!("{what}: not a number: {s}"))
+}
+
+fn main() -> ExitCode {
+    match real_main() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("difffuzz: {e}\n{USAGE}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn real_main() -> Result<(), String> {
+    let mut cfg = Config {
+        seconds: 10,
+        seed: 1,
+        jobs: 1,
+        kernel: true,
+        out: PathBuf::from("target/difffuzz"),
+        max_programs: 0,
+    };
+    let mut replay = None;
+    let mut check = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--seconds" => cfg.seconds = num(args.next(), "--seconds")?,
+            "--seed" => cfg.seed = num(args.next(), "--seed")?,
+            "-j" | "--jobs" => cfg.jobs = num(args.next(), "-j")?.max(1) as usize,
+            "--programs" => cfg.max_programs = num(args.next(), "--programs")?,
+            "--no-kernel" => cfg.kernel = false,
+            "--insn-limit" => kfreg_difffuzz::INSN_LIMIT.store(
+                num(args.next(), "--insn-limit")?,
+                std::sync::atomic::Ordering::Relaxed,
+            ),
+            "--out" => cfg.out = args.next().ok_or("--out needs a value")?.into(),
+            "--replay" => replay = Some(num(args.next(), "--replay")?),
+            "--check" => check = Some(args.next().ok_or("--check needs a file")?),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    if let Some(seed) = replay {
+        let p = progen::generate(seed, &helper_tables());
+        return show(&p, cfg.kernel);
+    }
+    if let Some(file) = check {
+        let text = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
+        let ty = text
+            .lines()
+            .find_map(|l| l.strip_prefix("# program type: "))
+            .and_then(|n| kfreg::ProgType::ALL.iter().find(|t| t.name() == n.trim()))
+            .ok_or(format!("{file}: no `# program type:` line"))?;
+        let insns = kfreg_verifier::asm::assemble(&text, &kfreg_verifier::asm::NoResolver)
+            .map_err(|e| format!("{file}: {e}"))?;
+        let p = progen::GenProgram {
+            prog_type: *ty,
+            insns,
+        };
+        return show(&p, cfg.kernel);
+    }
+    let t = kfreg_difffuzz::run(&cfg)?;
+    let secs = t.elapsed.as_secs_f64().max(1e-9);
+    println!(
+        "{:.1}s, {:.0} programs/s, {} accepted by {}, {} invariant violations, {} rejections with another error line",
+        secs,
+        t.programs as f64 / secs,
+        t.kernel_accepts,
+        if cfg.kernel { "the kernel" } else { "kfreg" },
+        t.invariants,
+        t.message_differences
+    );
+    for ((o, class), (n, file)) in &t.classes {
+        let o = match o {
+            Outcome::FalseAccept => "false accept",
+            Outcome::FalseReject => "false reject",
+            _ => "invariant",
+        };
+        println!("  {o:12} x{n:<6} {class}  ({}/{file})", cfg.out.display());
+    }
+    println!(
+        "{} programs, {} agree, {} false accepts, {} false rejects",
+        t.programs, t.agree, t.false_accepts, t.false_rejects
+    );
+    Ok(())
+}
+
+fn show(p: &progen::GenProgram, with_kernel: bool) -> Result<(), String> {
+    println!("# program type: {}", p.prog_type.name());
+    print!("{}", format_program(&p.insns, &[], &NoSymbols));
+    let fv = kfreg_verdict(p.prog_type, &p.insns);
+    println!("kfreg:  {fv:?}");
+    if with_kernel {
+        let mut k = kernel::Kernel::new(
+            progen::MAP_KEY_SIZE,
+            progen::MAP_VALUE_SIZE,
+            progen::MAP_MAX_ENTRIES,
+        )?;
+        let (o, kv, _) = judge(p, Some(&mut k));
+        println!("kernel: {kv:?}\noutcome: {o:?}");
+    }
+    Ok(())
+}

@@ -1,0 +1,1093 @@
+//! Structured random programs.
+//!
+//! A program is a sequence of blocks (ALU, stack, context, packet, helper
+//! calls, map values, conditional skips, loops) emitted over a rough model of
+//! the register types, so most programs are plausible and many are accepted;
+//! a few percent of choices deliberately break a rule (an uninitialised read,
+//! an access out of bounds, a pointer where a scalar belongs) so rejections
+//! are exercised too. Every program ends in `r0 = 0; exit`.
+//!
+//! Helpers are chosen from the registry's declarations by argument and
+//! return kinds: the generator names no helper.
+
+use crate::rng::Rng;
+use kfreg::{ArgFlags, ArgType, Helper, HelperFlags, MapKind, ProgType, Registry, RetType};
+use kfreg_verifier::isa::{AluOp, AtomicOp, FP, Insn, JmpOp, Pseudo, Size, Src};
+
+/// The array map every program may use: its index in the program (and the
+/// placeholder fd the generated `LD_IMM64` carries).
+pub const MAP_INDEX: i32 = 0;
+/// Key size of the array map.
+pub const MAP_KEY_SIZE: u32 = 4;
+/// Value size of the array map.
+pub const MAP_VALUE_SIZE: u32 = 48;
+/// Entries of the array map.
+pub const MAP_MAX_ENTRIES: u32 = 4;
+
+/// The program types generated.
+pub const PROG_TYPES: [ProgType; 2] = [ProgType::SocketFilter, ProgType::Xdp];
+
+/// The register that keeps the context for the whole program.
+const CTX: u8 = 6;
+/// Registers the generator computes in (R6 keeps the context).
+const SCRATCH: [u8; 9] = [0, 1, 2, 3, 4, 5, 7, 8, 9];
+
+/// What the generator believes a register holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Uninit,
+    Scalar,
+    Ctx,
+    MapValue,
+    Pkt,
+    PktEnd,
+    /// Paths disagree: not used as anything in particular.
+    Mixed,
+}
+
+/// A generated program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GenProgram {
+    /// Program type.
+    pub prog_type: ProgType,
+    /// Instructions, one per slot; maps are named by [`MAP_INDEX`].
+    pub insns: Vec<Insn>,
+}
+
+/// The helpers a program type may call whose arguments the generator can
+/// build, read from the declarations.
+#[derive(Clone, Debug)]
+pub struct Helpers {
+    /// Every usable helper.
+    pub all: Vec<&'static Helper>,
+    /// Those returning a (nullable) pointer into the map argument's value.
+    pub map_value: Vec<&'static Helper>,
+}
+
+impl Helpers {
+    /// The usable helpers of `prog`.
+    pub fn for_prog(reg: &Registry, prog: ProgType) -> Helpers {
+        let all: Vec<_> = reg
+            .helpers()
+            .iter()
+            .filter(|h| h.prog_types.contains(prog) && usable(h))
+            .collect();
+        let map_value = all
+            .iter()
+            .copied()
+            .filter(|h| h.ret.ty == RetType::MapValue)
+            .collect();
+        Helpers { all, map_value }
+    }
+}
+
+fn usable(h: &Helper) -> bool {
+    let bad_flags = [
+        HelperFlags::MIGHT_SLEEP,
+        HelperFlags::ACQUIRE,
+        HelperFlags::LOCK,
+        HelperFlags::UNLOCK,
+        HelperFlags::TAIL_CALL,
+    ];
+    if h.callback.is_some() || bad_flags.iter().any(|f| h.flags.contains(*f)) {
+        return false;
+    }
+    if !matches!(
+        h.ret.ty,
+        RetType::Integer | RetType::Void | RetType::MapValue
+    ) {
+        return false;
+    }
+    let args = h.used_args();
+    let mut uses_map = false;
+    for (i, a) in args.iter().enumerate() {
+        if a.has(ArgFlags::RELEASE)
+            || a.has(ArgFlags::ALLOC)
+            || a.has(ArgFlags::DYNPTR_LOCAL)
+            || a.has(ArgFlags::DYNPTR_RINGBUF)
+        {
+            return false;
+        }
+        match a.ty {
+            ArgType::ConstMapPtr => uses_map = true,
+            ArgType::MapKey | ArgType::MapValue | ArgType::Ctx => {}
+            ArgType::Anything | ArgType::Scalar => {}
+            ArgType::Mem => {
+                let sized =
+                    a.has(ArgFlags::FIXED_SIZE) || args.get(i + 1).is_some_and(|n| n.ty.is_size());
+                if !sized {
+                    return false;
+                }
+            }
+            ArgType::ConstSize | ArgType::ConstSizeOrZero => {
+                if i == 0 || args[i - 1].ty != ArgType::Mem {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    !uses_map || h.map_types.is_empty() || h.map_types.contains(MapKind::Array)
+}
+
+/// Generates the program of `seed`.
+pub fn generate(seed: u64, helpers: &[Helpers; 2]) -> GenProgram {
+    let mut rng = Rng::new(seed);
+    let t = rng.below(PROG_TYPES.len() as u64) as usize;
+    let mut g = Gen {
+        rng,
+        prog_type: PROG_TYPES[t],
+        helpers: &helpers[t],
+        regs: [Kind::Uninit; 11],
+        locked: [false; 11],
+    };
+    let target = g.rng.range(3, 58) as usize;
+    let mut out = vec![mov(CTX, Src::Reg(1))];
+    g.regs[1] = Kind::Ctx;
+    g.regs[CTX as usize] = Kind::Ctx;
+    // Most programs start from a few known numbers, as compiled code does.
+    for r in [0u8, 2, 3, 7, 8, 9] {
+        if g.rng.pct(60) {
+            let v = g.imm();
+            out.push(mov(r, Src::Imm(v)));
+            g.regs[r as usize] = Kind::Scalar;
+        }
+    }
+    while out.len() + 2 < target {
+        let budget = target - out.len() - 2;
+        let b = g.block(0, budget);
+        out.extend(b);
+    }
+    out.push(mov(0, Src::Imm(0)));
+    out.push(Insn::Exit);
+    GenProgram {
+        prog_type: g.prog_type,
+        insns: out,
+    }
+}
+
+struct Gen<'a> {
+    rng: Rng,
+    prog_type: ProgType,
+    helpers: &'a Helpers,
+    regs: [Kind; 11],
+    /// Loop counters: never written inside their loop.
+    locked: [bool; 11],
+}
+
+fn mov(dst: u8, src: Src) -> Insn {
+    Insn::Alu {
+        wide: true,
+        op: AluOp::Mov,
+        dst,
+        src,
+    }
+}
+
+fn meet(a: &[Kind; 11], b: &[Kind; 11]) -> [Kind; 11] {
+    let mut out = *a;
+    for i in 0..11 {
+        out[i] = match (a[i], b[i]) {
+            (x, y) if x == y => x,
+            (Kind::Uninit, _) | (_, Kind::Uninit) => Kind::Uninit,
+            _ => Kind::Mixed,
+        };
+    }
+    out
+}
+
+const SIZES: [Size; 4] = [Size::B, Size::H, Size::W, Size::DW];
+const ALU_OPS: [AluOp; 16] = [
+    AluOp::Add,
+    AluOp::Sub,
+    AluOp::Mul,
+    AluOp::Div,
+    AluOp::SDiv,
+    AluOp::Or,
+    AluOp::And,
+    AluOp::Lsh,
+    AluOp::Rsh,
+    AluOp::Neg,
+    AluOp::Mod,
+    AluOp::SMod,
+    AluOp::Xor,
+    AluOp::Mov,
+    AluOp::Arsh,
+    AluOp::MovSx(8),
+];
+const JMP_OPS: [JmpOp; 11] = [
+    JmpOp::Eq,
+    JmpOp::Gt,
+    JmpOp::Ge,
+    JmpOp::Set,
+    JmpOp::Ne,
+    JmpOp::Sgt,
+    JmpOp::Sge,
+    JmpOp::Lt,
+    JmpOp::Le,
+    JmpOp::Slt,
+    JmpOp::Sle,
+];
+
+/// `__sk_buff` field offsets (and a few past its end).
+const SKB_OFFS: [i16; 24] = [
+    0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 64, 68, 72, 76, 80, 88, 152, 192,
+];
+/// `xdp_md` field offsets (and one past its end).
+const XDP_OFFS: [i16; 7] = [0, 4, 8, 12, 16, 20, 24];
+
+impl Gen<'_> {
+    fn block(&mut self, depth: u32, budget: usize) -> Vec<Insn> {
+        let mut out = Vec::new();
+        let roll = self.rng.below(100);
+        match roll {
+            0..=29 => self.alu(&mut out),
+            30..=44 => self.stack(&mut out),
+            45..=52 => self.ctx_load(&mut out),
+            53..=57 => self.packet(&mut out),
+            58..=65 => self.map_value(&mut out),
+            66..=73 => self.helper(&mut out),
+            74..=85 if depth < 3 && budget > 3 => self.cond(&mut out, depth, budget),
+            86..=91 if depth < 2 && budget > 5 => self.bounded_loop(&mut out, depth, budget),
+            92..=94 if depth < 2 && budget > 4 => self.may_goto_loop(&mut out, depth, budget),
+            95..=97 => self.atomic(&mut out),
+            _ => self.alu(&mut out),
+        }
+        out
+    }
+
+    /// A register of kind `k`, or a random one now and then.
+    fn reg_of(&mut self, k: Kind) -> u8 {
+        let c: Vec<u8> = SCRATCH
+            .iter()
+            .copied()
+            .chain([CTX])
+            .filter(|r| self.regs[*r as usize] == k)
+            .collect();
+        if c.is_empty() || self.rng.pct(2) {
+            *self.rng.pick(&SCRATCH)
+        } else {
+            *self.rng.pick(&c)
+        }
+    }
+
+    /// A register holding a number: when there is none, one is made (in a
+    /// register that holds nothing useful, if there is one).
+    fn scalar(&mut self, out: &mut Vec<Insn>) -> u8 {
+        let r = self.reg_of(Kind::Scalar);
+        if self.regs[r as usize] == Kind::Scalar || self.rng.pct(10) {
+            return r;
+        }
+        let useless: Vec<u8> = SCRATCH
+            .iter()
+            .copied()
+            .filter(|r| {
+                matches!(self.regs[*r as usize], Kind::Uninit | Kind::Mixed)
+                    && !self.locked[*r as usize]
+            })
+            .collect();
+        let d = if useless.is_empty() {
+            self.dst()
+        } else {
+            *self.rng.pick(&useless)
+        };
+        let v = self.imm();
+        out.push(mov(d, Src::Imm(v)));
+        self.regs[d as usize] = Kind::Scalar;
+        d
+    }
+
+    /// A register the block may overwrite.
+    fn dst(&mut self) -> u8 {
+        loop {
+            let r = *self.rng.pick(&SCRATCH);
+            if !self.locked[r as usize] {
+                return r;
+            }
+        }
+    }
+
+    fn scalar_dst(&mut self, out: &mut Vec<Insn>) -> u8 {
+        let c: Vec<u8> = SCRATCH
+            .iter()
+            .copied()
+            .filter(|r| self.regs[*r as usize] == Kind::Scalar && !self.locked[*r as usize])
+            .collect();
+        if c.is_empty() || self.rng.pct(20) {
+            let r = self.dst();
+            // A fresh constant so the register is readable.
+            let v = self.imm();
+            out.push(mov(r, Src::Imm(v)));
+            self.regs[r as usize] = Kind::Scalar;
+            return r;
+        }
+        *self.rng.pick(&c)
+    }
+
+    fn imm(&mut self) -> i32 {
+        match self.rng.below(8) {
+            0 => 0,
+            1 => 1,
+            2 => -1,
+            3 => self.rng.range(0, 64) as i32,
+            4 => self.rng.range(-64, 64) as i32,
+            5 => *self
+                .rng
+                .pick(&[i32::MAX, i32::MIN, 0xffff, 0x7fff, 255, 256]),
+            _ => self.rng.next_u64() as i32,
+        }
+    }
+
+    fn alu(&mut self, out: &mut Vec<Insn>) {
+        if self.rng.pct(15) {
+            let dst = self.dst();
+            if self.rng.pct(20) {
+                let imm = self.rng.next_u64();
+                out.push(Insn::LdImm64 {
+                    dst,
+                    pseudo: Pseudo::Imm,
+                    imm: imm as i32,
+                    imm_hi: (imm >> 32) as i32,
+                });
+                out.push(Insn::LdImm64Tail);
+            } else {
+                let imm = self.imm();
+                out.push(mov(dst, Src::Imm(imm)));
+            }
+            self.regs[dst as usize] = Kind::Scalar;
+            return;
+        }
+        if self.rng.pct(4) {
+            let dst = self.scalar_dst(out);
+            let bits = *self.rng.pick(&[16u8, 32, 64]);
+            let order = *self.rng.pick(&[
+                kfreg_verifier::isa::ByteOrder::ToLe,
+                kfreg_verifier::isa::ByteOrder::ToBe,
+                kfreg_verifier::isa::ByteOrder::Swap,
+            ]);
+            out.push(Insn::End { order, dst, bits });
+            return;
+        }
+        // Pointer arithmetic now and then: the sharpest edge of the verifier.
+        let dst = if self.rng.pct(8) {
+            let k = *self.rng.pick(&[Kind::MapValue, Kind::Pkt, Kind::Ctx]);
+            let r = self.reg_of(k);
+            if self.locked[r as usize] || r == CTX {
+                self.scalar_dst(out)
+            } else {
+                r
+            }
+        } else {
+            self.scalar_dst(out)
+        };
+        let wide = self.rng.pct(60);
+        let mut op = *self.rng.pick(&ALU_OPS);
+        if let AluOp::MovSx(_) = op {
+            op = AluOp::MovSx(*self.rng.pick(&[8u8, 16, 32]));
+        }
+        let src = if self.rng.pct(50) {
+            let mut v = self.imm();
+            if matches!(op, AluOp::Lsh | AluOp::Rsh | AluOp::Arsh) && !self.rng.pct(3) {
+                v = self.rng.range(0, if wide { 63 } else { 31 }) as i32;
+            }
+            if v == 0
+                && matches!(op, AluOp::Div | AluOp::SDiv | AluOp::Mod | AluOp::SMod)
+                && !self.rng.pct(5)
+            {
+                v = 1 + self.rng.below(9) as i32;
+            }
+            if matches!(op, AluOp::MovSx(_)) {
+                // Sign-extending moves only take registers.
+                Src::Reg(self.scalar(out))
+            } else {
+                Src::Imm(v)
+            }
+        } else {
+            Src::Reg(self.scalar(out))
+        };
+        let src = if op == AluOp::Neg { Src::Imm(0) } else { src };
+        out.push(Insn::Alu { wide, op, dst, src });
+        let before = self.regs[dst as usize];
+        self.regs[dst as usize] = match (op, src) {
+            (AluOp::Mov, Src::Reg(s)) if wide => self.regs[s as usize],
+            _ if before == Kind::Scalar || !wide => Kind::Scalar,
+            (AluOp::Add | AluOp::Sub, _) => before,
+            _ => Kind::Mixed,
+        };
+    }
+
+    fn stack_off(&mut self, size: Size) -> i16 {
+        let n = size.bytes() as i64;
+        if self.rng.pct(2) {
+            return self.rng.range(-520, 8) as i16;
+        }
+        let slot = self.rng.range(1, 16) * 8;
+        let inner = if self.rng.pct(97) {
+            self.rng.below((8 / n) as u64) as i64 * n
+        } else {
+            self.rng.range(0, 7)
+        };
+        (-slot + inner) as i16
+    }
+
+    fn stack(&mut self, out: &mut Vec<Insn>) {
+        let size = *self.rng.pick(&SIZES);
+        let off = self.stack_off(size);
+        match self.rng.below(4) {
+            0 => {
+                let imm = self.imm();
+                out.push(Insn::St {
+                    size,
+                    dst: FP,
+                    off,
+                    imm,
+                });
+            }
+            1 => {
+                let src = self.scalar(out);
+                out.push(Insn::Stx {
+                    size,
+                    dst: FP,
+                    src,
+                    off,
+                });
+            }
+            2 => {
+                let dst = self.dst();
+                let sign_ext = size != Size::DW && self.rng.pct(20);
+                out.push(Insn::Ldx {
+                    size,
+                    dst,
+                    src: FP,
+                    off,
+                    sign_ext,
+                });
+                // Could be a filled pointer: only a spill/fill block knows.
+                self.regs[dst as usize] = if size == Size::DW {
+                    Kind::Mixed
+                } else {
+                    Kind::Scalar
+                };
+            }
+            _ => {
+                // Spill and fill, of a pointer as often as of a scalar.
+                let k = *self
+                    .rng
+                    .pick(&[Kind::Ctx, Kind::MapValue, Kind::Pkt, Kind::Scalar]);
+                let src = self.reg_of(k);
+                let src = if self.regs[src as usize] == k {
+                    src
+                } else {
+                    self.scalar(out)
+                };
+                let size = if self.rng.pct(75) { Size::DW } else { size };
+                let off = self.stack_off(size);
+                out.push(Insn::Stx {
+                    size,
+                    dst: FP,
+                    src,
+                    off,
+                });
+                if self.rng.pct(30) {
+                    self.alu(out);
+                }
+                let dst = self.dst();
+                let fill = if self.rng.pct(85) {
+                    size
+                } else {
+                    *self.rng.pick(&SIZES)
+                };
+                out.push(Insn::Ldx {
+                    size: fill,
+                    dst,
+                    src: FP,
+                    off,
+                    sign_ext: false,
+                });
+                self.regs[dst as usize] = if fill == Size::DW && size == Size::DW {
+                    self.regs[src as usize]
+                } else {
+                    Kind::Scalar
+                };
+            }
+        }
+    }
+
+    fn ctx_load(&mut self, out: &mut Vec<Insn>) {
+        let offs: &[i16] = if self.prog_type == ProgType::Xdp {
+            &XDP_OFFS
+        } else {
+            &SKB_OFFS
+        };
+        let mut off = *self.rng.pick(offs);
+        let size = if self.rng.pct(90) {
+            Size::W
+        } else {
+            *self.rng.pick(&SIZES)
+        };
+        if self.rng.pct(4) {
+            off += self.rng.range(1, 3) as i16;
+        }
+        let base = if self.rng.pct(90) {
+            CTX
+        } else {
+            self.reg_of(Kind::Ctx)
+        };
+        if self.rng.pct(10) {
+            // A context store.
+            let src = self.scalar(out);
+            out.push(Insn::Stx {
+                size,
+                dst: base,
+                src,
+                off,
+            });
+            return;
+        }
+        let dst = self.dst();
+        out.push(Insn::Ldx {
+            size,
+            dst,
+            src: base,
+            off,
+            sign_ext: false,
+        });
+        self.regs[dst as usize] = match (self.prog_type, off, size) {
+            (ProgType::Xdp, 0 | 8, Size::W) => Kind::Pkt,
+            (ProgType::Xdp, 4, Size::W) => Kind::PktEnd,
+            _ => Kind::Scalar,
+        };
+    }
+
+    /// XDP: a bounds-checked direct packet access. Socket filters: a legacy
+    /// `LD_ABS`/`LD_IND` load.
+    fn packet(&mut self, out: &mut Vec<Insn>) {
+        if self.prog_type != ProgType::Xdp {
+            let size = *self.rng.pick(&[Size::B, Size::H, Size::W]);
+            let imm = self.rng.range(-4, 64) as i32;
+            let src = if self.rng.pct(40) {
+                Some(self.scalar(out))
+            } else {
+                None
+            };
+            out.push(Insn::LdPkt { size, src, imm });
+            self.regs[0] = Kind::Scalar;
+            for r in 1..=5 {
+                self.regs[r] = Kind::Uninit;
+            }
+            return;
+        }
+        let (p, e, q) = (self.pick_free(), self.pick_free(), self.pick_free());
+        if p == e || e == q || p == q {
+            return;
+        }
+        out.push(Insn::Ldx {
+            size: Size::W,
+            dst: p,
+            src: CTX,
+            off: 0,
+            sign_ext: false,
+        });
+        out.push(Insn::Ldx {
+            size: Size::W,
+            dst: e,
+            src: CTX,
+            off: 4,
+            sign_ext: false,
+        });
+        let checked = self.rng.range(1, 32);
+        out.push(mov(q, Src::Reg(p)));
+        out.push(Insn::Alu {
+            wide: true,
+            op: AluOp::Add,
+            dst: q,
+            src: Src::Imm(checked as i32),
+        });
+        let mut body = Vec::new();
+        let n = self.rng.range(1, 3);
+        for _ in 0..n {
+            let size = *self.rng.pick(&SIZES);
+            let mut off = self.rng.range(0, checked - size.bytes() as i64 + 1).max(0);
+            if self.rng.pct(8) {
+                off += self.rng.range(1, 4);
+            }
+            let dst = *self.rng.pick(&SCRATCH);
+            if dst == p || self.locked[dst as usize] {
+                continue;
+            }
+            if self.rng.pct(20) {
+                body.push(Insn::St {
+                    size,
+                    dst: p,
+                    off: off as i16,
+                    imm: 0,
+                });
+            } else {
+                body.push(Insn::Ldx {
+                    size,
+                    dst,
+                    src: p,
+                    off: off as i16,
+                    sign_ext: false,
+                });
+                self.regs[dst as usize] = Kind::Scalar;
+            }
+        }
+        let (dst, src, op) = if self.rng.pct(50) {
+            (q, e, JmpOp::Gt)
+        } else {
+            (e, q, JmpOp::Lt)
+        };
+        let op = if self.rng.pct(5) { JmpOp::Ge } else { op };
+        out.push(Insn::Jmp {
+            wide: true,
+            op,
+            dst,
+            src: Src::Reg(src),
+            off: body.len() as i16,
+        });
+        out.extend(body);
+        self.regs[p as usize] = Kind::Pkt;
+        self.regs[e as usize] = Kind::PktEnd;
+        self.regs[q as usize] = Kind::Pkt;
+    }
+
+    fn pick_free(&mut self) -> u8 {
+        self.dst()
+    }
+
+    /// A lookup through a helper that returns a pointer into the map's value,
+    /// a NULL check, and accesses to the value.
+    fn map_value(&mut self, out: &mut Vec<Insn>) {
+        if self.helpers.map_value.is_empty() {
+            return self.alu(out);
+        }
+        let h = *self.rng.pick(&self.helpers.map_value);
+        self.call(out, h);
+        let mut body = Vec::new();
+        let n = self.rng.range(1, 4);
+        for _ in 0..n {
+            let size = *self.rng.pick(&SIZES);
+            let max = MAP_VALUE_SIZE as i64 - size.bytes() as i64;
+            let off = if self.rng.pct(90) {
+                self.rng.range(0, max / size.bytes() as i64) * size.bytes() as i64
+            } else {
+                self.rng.range(-8, MAP_VALUE_SIZE as i64 + 8)
+            };
+            match self.rng.below(4) {
+                0 => body.push(Insn::St {
+                    size,
+                    dst: 0,
+                    off: off as i16,
+                    imm: self.rng.range(-3, 100) as i32,
+                }),
+                1 if size == Size::W || size == Size::DW => {
+                    let src = self.scalar(&mut body);
+                    // A fetch writes its source: never a loop counter.
+                    let fetch = self.rng.pct(50) && !self.locked[src as usize];
+                    body.push(Insn::Atomic {
+                        size,
+                        op: AtomicOp::Add { fetch },
+                        dst: 0,
+                        src,
+                        off: off as i16,
+                    });
+                }
+                2 => {
+                    let src = self.scalar(&mut body);
+                    body.push(Insn::Stx {
+                        size,
+                        dst: 0,
+                        src,
+                        off: off as i16,
+                    });
+                }
+                _ => {
+                    let dst = *self.rng.pick(&[7u8, 8, 9, 1, 2]);
+                    if self.locked[dst as usize] {
+                        continue;
+                    }
+                    body.push(Insn::Ldx {
+                        size,
+                        dst,
+                        src: 0,
+                        off: off as i16,
+                        sign_ext: false,
+                    });
+                    self.regs[dst as usize] = Kind::Scalar;
+                }
+            }
+        }
+        if self.rng.pct(5) {
+            // Without the NULL check.
+            out.extend(body);
+        } else {
+            out.push(Insn::Jmp {
+                wide: true,
+                op: JmpOp::Eq,
+                dst: 0,
+                src: Src::Imm(0),
+                off: body.len() as i16,
+            });
+            out.extend(body);
+        }
+        self.regs[0] = Kind::Mixed;
+    }
+
+    fn helper(&mut self, out: &mut Vec<Insn>) {
+        if self.helpers.all.is_empty() {
+            return self.alu(out);
+        }
+        let h = *self.rng.pick(&self.helpers.all);
+        self.call(out, h);
+        if h.ret.ty == RetType::MapValue {
+            self.regs[0] = Kind::Mixed;
+        }
+    }
+
+    /// Sets up `h`'s arguments as its declaration asks, and calls it.
+    fn call(&mut self, out: &mut Vec<Insn>, h: &Helper) {
+        let args = h.used_args();
+        let mut setup: Vec<Insn> = Vec::new();
+        let mut moves: Vec<Insn> = Vec::new();
+        let mut mem_size = 0i32;
+        // Buffers live below the frame's scratch slots, one per argument.
+        for (i, a) in args.iter().enumerate() {
+            let r = i as u8 + 1;
+            let buf = -(128 + 64 * i as i16);
+            let ptr_to = |moves: &mut Vec<Insn>, off: i16| {
+                moves.push(mov(r, Src::Reg(FP)));
+                moves.push(Insn::Alu {
+                    wide: true,
+                    op: AluOp::Add,
+                    dst: r,
+                    src: Src::Imm(off as i32),
+                });
+            };
+            match a.ty {
+                ArgType::ConstMapPtr => {
+                    moves.push(Insn::LdImm64 {
+                        dst: r,
+                        pseudo: Pseudo::MapFd,
+                        imm: MAP_INDEX,
+                        imm_hi: 0,
+                    });
+                    moves.push(Insn::LdImm64Tail);
+                }
+                ArgType::MapKey => {
+                    let key = if self.rng.pct(90) {
+                        self.rng.range(0, MAP_MAX_ENTRIES as i64 - 1) as i32
+                    } else {
+                        self.imm()
+                    };
+                    if !self.rng.pct(3) {
+                        setup.push(Insn::St {
+                            size: Size::W,
+                            dst: FP,
+                            off: buf,
+                            imm: key,
+                        });
+                    }
+                    ptr_to(&mut moves, buf);
+                }
+                ArgType::MapValue => {
+                    let words = if self.rng.pct(90) {
+                        MAP_VALUE_SIZE / 8
+                    } else {
+                        self.rng.below(7) as u32
+                    };
+                    for w in 0..words {
+                        setup.push(Insn::St {
+                            size: Size::DW,
+                            dst: FP,
+                            off: buf + 8 * w as i16,
+                            imm: 0,
+                        });
+                    }
+                    ptr_to(&mut moves, buf);
+                }
+                ArgType::Mem => {
+                    mem_size = if a.has(ArgFlags::FIXED_SIZE) {
+                        a.size as i32
+                    } else if self.rng.pct(90) {
+                        self.rng.range(1, 64) as i32
+                    } else {
+                        *self.rng.pick(&[0, -1, 65, 100])
+                    };
+                    if !a.has(ArgFlags::UNINIT) || self.rng.pct(30) {
+                        let words = (mem_size.clamp(0, 64) as u32).div_ceil(8);
+                        for w in 0..words {
+                            setup.push(Insn::St {
+                                size: Size::DW,
+                                dst: FP,
+                                off: buf + 8 * w as i16,
+                                imm: 0,
+                            });
+                        }
+                    }
+                    if a.has(ArgFlags::MAYBE_NULL) && self.rng.pct(20) {
+                        moves.push(mov(r, Src::Imm(0)));
+                        mem_size = 0;
+                    } else {
+                        ptr_to(&mut moves, buf);
+                    }
+                }
+                ArgType::ConstSize | ArgType::ConstSizeOrZero => {
+                    if self.rng.pct(5) {
+                        let s = self.reg_of(Kind::Scalar);
+                        moves.push(mov(r, Src::Reg(s)));
+                    } else {
+                        moves.push(mov(r, Src::Imm(mem_size)));
+                    }
+                }
+                ArgType::Ctx => moves.push(mov(r, Src::Reg(CTX))),
+                _ => {
+                    let v = if a.has(ArgFlags::ZERO) || self.rng.pct(40) {
+                        0
+                    } else {
+                        self.imm()
+                    };
+                    if self.rng.pct(10) {
+                        let s = self.reg_of(Kind::Scalar);
+                        moves.push(mov(r, Src::Reg(s)));
+                    } else {
+                        moves.push(mov(r, Src::Imm(v)));
+                    }
+                }
+            }
+        }
+        out.extend(setup);
+        out.extend(moves);
+        out.push(Insn::Call(kfreg_verifier::isa::Call::Helper(h.id as i32)));
+        for r in 1..=5 {
+            self.regs[r] = Kind::Uninit;
+        }
+        self.regs[0] = match h.ret.ty {
+            RetType::Integer => Kind::Scalar,
+            RetType::Void => Kind::Uninit,
+            _ => Kind::MapValue,
+        };
+        if h.flags.contains(HelperFlags::CHANGES_PKT_DATA) {
+            for k in self.regs.iter_mut() {
+                if matches!(*k, Kind::Pkt | Kind::PktEnd) {
+                    *k = Kind::Mixed;
+                }
+            }
+        }
+    }
+
+    /// `if cond goto +n` over a block of n instructions.
+    fn cond(&mut self, out: &mut Vec<Insn>, depth: u32, budget: usize) {
+        let before = self.regs;
+        let dst = if self.rng.pct(90) {
+            self.scalar(out)
+        } else {
+            *self.rng.pick(&SCRATCH)
+        };
+        let src = if self.rng.pct(50) {
+            Src::Imm(self.imm())
+        } else {
+            Src::Reg(self.scalar(out))
+        };
+        let op = *self.rng.pick(&JMP_OPS);
+        let wide = self.rng.pct(70);
+        let inner = self.rng.range(1, (budget as i64 - 1).min(12)) as usize;
+        let body = self.seq(depth + 1, inner);
+        out.push(Insn::Jmp {
+            wide,
+            op,
+            dst,
+            src,
+            off: body.len() as i16,
+        });
+        out.extend(body);
+        self.regs = meet(&before, &self.regs);
+    }
+
+    fn seq(&mut self, depth: u32, budget: usize) -> Vec<Insn> {
+        let mut body = Vec::new();
+        while body.len() < budget {
+            let b = self.block(depth, budget - body.len());
+            body.extend(b);
+        }
+        body
+    }
+
+    fn counter(&mut self) -> Option<u8> {
+        let free: Vec<u8> = [7u8, 8, 9]
+            .into_iter()
+            .filter(|r| !self.locked[*r as usize])
+            .collect();
+        if free.is_empty() {
+            None
+        } else {
+            Some(*self.rng.pick(&free))
+        }
+    }
+
+    /// `i = 0; do { body; i++ } while (i < n)`.
+    fn bounded_loop(&mut self, out: &mut Vec<Insn>, depth: u32, budget: usize) {
+        let Some(c) = self.counter() else {
+            return self.alu(out);
+        };
+        let before = self.regs;
+        let wide = self.rng.pct(70);
+        let n = self.rng.range(1, 6) as i32;
+        let start = if self.rng.pct(5) { self.imm() } else { 0 };
+        out.push(Insn::Alu {
+            wide,
+            op: AluOp::Mov,
+            dst: c,
+            src: Src::Imm(start),
+        });
+        self.regs[c as usize] = Kind::Scalar;
+        self.locked[c as usize] = true;
+        let inner = self.rng.range(1, (budget as i64 - 3).clamp(1, 10)) as usize;
+        let body = self.seq(depth + 1, inner);
+        self.locked[c as usize] = false;
+        let len = body.len() as i16;
+        out.extend(body);
+        out.push(Insn::Alu {
+            wide,
+            op: AluOp::Add,
+            dst: c,
+            src: Src::Imm(1),
+        });
+        let op = *self
+            .rng
+            .pick(&[JmpOp::Lt, JmpOp::Lt, JmpOp::Ne, JmpOp::Slt, JmpOp::Le]);
+        out.push(Insn::Jmp {
+            wide,
+            op,
+            dst: c,
+            src: Src::Imm(n),
+            off: -(len + 2),
+        });
+        self.regs = meet(&before, &self.regs);
+        self.regs[c as usize] = Kind::Scalar;
+    }
+
+    /// `loop: may_goto out; body; goto loop; out:`.
+    fn may_goto_loop(&mut self, out: &mut Vec<Insn>, depth: u32, budget: usize) {
+        let before = self.regs;
+        let inner = self.rng.range(1, (budget as i64 - 2).clamp(1, 8)) as usize;
+        let body = self.seq(depth + 1, inner);
+        let len = body.len() as i16;
+        out.push(Insn::MayGoto { off: len + 1 });
+        out.extend(body);
+        out.push(Insn::Ja {
+            off: -(len as i32 + 2),
+        });
+        self.regs = meet(&before, &self.regs);
+    }
+
+    fn atomic(&mut self, out: &mut Vec<Insn>) {
+        let size = *self.rng.pick(&[Size::W, Size::DW]);
+        let off = self.stack_off(size);
+        out.push(Insn::St {
+            size,
+            dst: FP,
+            off,
+            imm: 1,
+        });
+        let op = *self.rng.pick(&[
+            AtomicOp::Add { fetch: false },
+            AtomicOp::Add { fetch: true },
+            AtomicOp::Or { fetch: true },
+            AtomicOp::And { fetch: false },
+            AtomicOp::Xor { fetch: true },
+            AtomicOp::Xchg,
+            AtomicOp::CmpXchg,
+        ]);
+        let src = self.scalar(out);
+        if self.locked[src as usize] && op.fetches() {
+            return;
+        }
+        if op == AtomicOp::CmpXchg && (self.locked[0] || self.regs[0] != Kind::Scalar) {
+            out.push(mov(0, Src::Imm(0)));
+            self.regs[0] = Kind::Scalar;
+        }
+        out.push(Insn::Atomic {
+            size,
+            op,
+            dst: FP,
+            src,
+            off,
+        });
+    }
+}
+
+trait Fetches {
+    fn fetches(&self) -> bool;
+}
+
+impl Fetches for AtomicOp {
+    fn fetches(&self) -> bool {
+        matches!(
+            self,
+            AtomicOp::Add { fetch: true }
+                | AtomicOp::Or { fetch: true }
+                | AtomicOp::And { fetch: true }
+                | AtomicOp::Xor { fetch: true }
+                | AtomicOp::Xchg
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables() -> [Helpers; 2] {
+        crate::helper_tables()
+    }
+
+    #[test]
+    fn same_seed_same_program() {
+        let h = tables();
+        for seed in 0..200u64 {
+            assert_eq!(generate(seed, &h), generate(seed, &h), "seed {seed}");
+        }
+        let distinct: std::collections::HashSet<_> = (0..200u64)
+            .map(|s| format!("{:?}", generate(s, &h).insns))
+            .collect();
+        assert!(distinct.len() > 190, "{} distinct programs", distinct.len());
+    }
+
+    #[test]
+    fn programs_are_small_well_formed_and_end_in_exit() {
+        let h = tables();
+        for seed in 0..2000u64 {
+            let p = generate(seed, &h);
+            let n = p.insns.len();
+            assert!((3..=90).contains(&n), "seed {seed}: {n} insns");
+            assert_eq!(&p.insns[n - 2..], &[mov(0, Src::Imm(0)), Insn::Exit]);
+            for (i, insn) in p.insns.iter().enumerate() {
+                if let Some(off) = insn.jump_offset() {
+                    let t = i as i64 + 1 + off as i64;
+                    assert!(
+                        (0..n as i64).contains(&t),
+                        "seed {seed}: jump at {i} to {t}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn helpers_come_from_the_declarations() {
+        let h = tables();
+        for (t, table) in PROG_TYPES.iter().zip(&h) {
+            assert!(
+                table.all.len() > 10,
+                "{}: {} helpers",
+                t.name(),
+                table.all.len()
+            );
+            assert!(!table.map_value.is_empty());
+            for helper in &table.all {
+                assert!(helper.prog_types.contains(*t));
+            }
+        }
+    }
+}
