@@ -77,13 +77,16 @@ pub fn refine(
             }
             true
         }
+        // Only a test of the pointer against the immediate 0 checks it for
+        // NULL (the kernel's `BPF_K`, `imm == 0` case).
         _ if wide
             && matches!(op, JmpOp::Eq | JmpOp::Ne)
-            && (d.maybe_null() && s.is_null() || s.maybe_null() && d.is_null()) =>
+            && src_no.is_none()
+            && d.maybe_null()
+            && s.is_null() =>
         {
-            let ptr = if d.maybe_null() { d } else { s };
             let is_null = (op == JmpOp::Eq) == taken;
-            mark_null_checked(st, ptr, is_null);
+            mark_null_checked(st, d, is_null);
             true
         }
         // Two pointers found equal: a possibly-NULL one equals one that is

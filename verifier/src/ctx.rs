@@ -113,8 +113,22 @@ pub fn access(
             if skb_refused(prog, off, size) {
                 return bad();
             }
+            let end = off + size as i32;
+            let within = |lo: i32, hi: i32| off < hi && end > lo;
+            // `sk_filter_is_valid_access`: what socket filters may not see.
+            if prog == ProgType::SocketFilter
+                && (within(SKB_FAMILY, SKB_DATA_META)
+                    || within(SKB_TSTAMP, SKB_WIRE_LEN + 4)
+                    || within(SKB_HWTSTAMP, SKB_CTX_SIZE))
+            {
+                return bad();
+            }
+            // `bpf_skb_is_valid_access`: tstamp_type and the padding after it.
+            if within(SKB_TSTAMP_TYPE, SKB_HWTSTAMP) {
+                return bad();
+            }
             if off == SKB_SK {
-                if kind == Access::Write || size != 8 || !tc {
+                if kind == Access::Write || size != 8 {
                     return bad();
                 }
                 let mut r = Reg::ptr(RegType::Sock, 0);
@@ -130,11 +144,26 @@ pub fn access(
                 };
                 let ok = writable
                     .iter()
-                    .any(|(o, len)| off >= *o && off + size as i32 <= o + *len as i32);
+                    .any(|(o, len)| off >= *o && end <= o + *len as i32);
                 if !ok {
                     return bad();
                 }
-            } else if size == 8 && !SKB_U64.contains(&off) {
+            } else if within(SKB_CB, SKB_CB + 20) {
+                // cb[] reads at any width inside cb[].
+                if end > SKB_CB + 20 {
+                    return bad();
+                }
+            } else if SKB_U64.contains(&off) {
+                if size != 8 {
+                    return bad();
+                }
+            } else if within(SKB_REMOTE_IP4, SKB_REMOTE_PORT) {
+                // Addresses: whole 32-bit words only.
+                if size != 4 {
+                    return bad();
+                }
+            } else if size > 4 || end > (off & !3) + 4 {
+                // Everything else: a 32-bit field, read whole or in part.
                 return bad();
             }
             Ok(Reg::scalar(Scalar::unknown_width(size)))
@@ -376,6 +405,14 @@ const SKB_DATA_END: i32 = 80;
 const SKB_DATA_META: i32 = 140;
 const SKB_SK: i32 = 168;
 const SKB_TC_CLASSID: i32 = 72;
+const SKB_CB: i32 = 48;
+const SKB_FAMILY: i32 = 88;
+const SKB_REMOTE_IP4: i32 = 92;
+const SKB_REMOTE_PORT: i32 = 132;
+const SKB_TSTAMP: i32 = 152;
+const SKB_WIRE_LEN: i32 = 160;
+const SKB_TSTAMP_TYPE: i32 = 180;
+const SKB_HWTSTAMP: i32 = 184;
 const SKB_FLOW_KEYS: i32 = 144;
 /// The 8-byte fields: tstamp, sk, hwtstamp.
 const SKB_U64: [i32; 3] = [152, 168, 184];
