@@ -399,23 +399,9 @@ impl Scalar {
                     }
                 }
             }
-            AluOp::Div | AluOp::Mod | AluOp::SDiv | AluOp::SMod => {
-                // Division by zero yields 0 (div) or the dividend (mod) in BPF.
-                let (Some(x), Some(y)) = (a.as_const(), b.as_const()) else {
-                    return Scalar::UNKNOWN;
-                };
-                let v = match op {
-                    AluOp::Div => x.checked_div(y).unwrap_or(0),
-                    AluOp::Mod => x.checked_rem(y).unwrap_or(x),
-                    AluOp::SDiv => (x as i64)
-                        .checked_div(y as i64)
-                        .map_or(if y == 0 { 0 } else { x }, |q| q as u64),
-                    _ => (x as i64)
-                        .checked_rem(y as i64)
-                        .map_or(if y == 0 { x } else { 0 }, |q| q as u64),
-                };
-                return Scalar::constant(v);
-            }
+            // The kernel tracks no range through a division or a modulo, not
+            // even of constants (`is_safe_to_compute_dst_reg_range`).
+            AluOp::Div | AluOp::Mod | AluOp::SDiv | AluOp::SMod => return Scalar::UNKNOWN,
         }
         r.sync();
         if r.is_empty() { Scalar::UNKNOWN } else { r }

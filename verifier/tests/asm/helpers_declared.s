@@ -97,3 +97,27 @@ r4 += -16
 call bpf_strtol
 r0 = 0
 exit
+
+### division_result_is_unknown_refused
+; The kernel tracks no range through a division, even of constants: both
+; sides of the test are explored.
+; type: socket
+; expect: REJECT R2 !read_ok
+r0 = 8
+r0 /= 2
+if r0 == 4 goto ok
+r3 = r2
+ok:
+r0 = 0
+exit
+
+### modulo_result_is_unknown_refused
+; type: socket
+; expect: REJECT R2 !read_ok
+r0 = 9
+r0 %= 4
+if r0 == 1 goto ok
+r3 = r2
+ok:
+r0 = 0
+exit
