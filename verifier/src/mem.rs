@@ -22,7 +22,7 @@ pub enum Access {
 
 /// The `LD_ABS` / `LD_IND` legacy packet loads.
 pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), VerifyError> {
-    let Insn::LdPkt { size, src, .. } = insn else {
+    let Insn::LdPkt { src, .. } = insn else {
         unreachable!()
     };
     if !ctx::has_skb(env.prog.prog_type) {
@@ -62,7 +62,8 @@ pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), Ver
     for r in 1..=5 {
         frame.regs[r] = Reg::NOT_INIT;
     }
-    frame.regs[0] = Reg::scalar(Scalar::unknown_width(size.bytes()));
+    // The kernel marks R0 wholly unknown, not bounded by the load's width.
+    frame.regs[0] = Reg::UNKNOWN;
     Ok(())
 }
 

@@ -121,3 +121,15 @@ r3 = r2
 ok:
 r0 = 0
 exit
+
+### ld_abs_result_is_wholly_unknown_refused
+; A legacy packet load leaves R0 unknown, not bounded by the load's width.
+; type: socket
+; expect: REJECT R2 !read_ok
+r6 = r1
+r0 = *(u8 *)skb[23]
+if r0 < 256 goto ok
+r3 = r2
+ok:
+r0 = 0
+exit
