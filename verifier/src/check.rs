@@ -732,11 +732,19 @@ impl Env<'_> {
                 crate::alu::check_alu(self, &mut path.st, wide, op, dst, src)?;
                 path.st.insn += 1;
             }
-            Insn::End { dst, bits, .. } => {
+            Insn::End { order, dst, bits } => {
                 self.check_reg_read(&path.st, dst)?;
                 self.check_reg_write(&path.st, dst)?;
-                // A swapped pointer is an unknown number (privileged programs).
-                *path.st.reg_mut(dst) = Reg::scalar(Scalar::unknown_width(bits as u32 / 8));
+                // A known number stays known through the conversion; anything
+                // else (a swapped pointer too) is an unknown number.
+                let reg = *path.st.reg(dst);
+                let known = (reg.ty == RegType::Scalar)
+                    .then(|| reg.var.as_const())
+                    .flatten();
+                *path.st.reg_mut(dst) = match known {
+                    Some(v) => Reg::constant(byte_order(order, v, bits)),
+                    None => Reg::scalar(Scalar::unknown_width(bits as u32 / 8)),
+                };
                 path.st.insn += 1;
             }
             Insn::LdImm64 {
@@ -1000,6 +1008,22 @@ pub fn alu_op_name(op: AluOp) -> &'static str {
         AluOp::Xor => "^=",
         AluOp::Mov | AluOp::MovSx(_) => "=",
         AluOp::Arsh => "s>>=",
+    }
+}
+
+/// `v` converted as `order` over its low `bits` bits, zero-extended (the
+/// machine is little-endian: `le` only truncates).
+fn byte_order(order: crate::isa::ByteOrder, v: u64, bits: u8) -> u64 {
+    let low = if bits >= 64 {
+        v
+    } else {
+        v & ((1u64 << bits) - 1)
+    };
+    match order {
+        crate::isa::ByteOrder::ToLe => low,
+        crate::isa::ByteOrder::ToBe | crate::isa::ByteOrder::Swap => {
+            low.swap_bytes() >> (64 - bits as u32)
+        }
     }
 }
 

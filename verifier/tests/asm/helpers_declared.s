@@ -133,3 +133,47 @@ r3 = r2
 ok:
 r0 = 0
 exit
+
+### byte_swap_of_a_constant_is_known_be16_ok
+; type: socket
+; expect: ACCEPT
+r1 = 4660
+r1 = be16 r1
+if r1 == 13330 goto ok
+r3 = r2
+ok:
+r0 = 0
+exit
+
+### byte_swap_of_a_constant_is_known_bswap32_ok
+; type: socket
+; expect: ACCEPT
+r1 = 305419896
+r1 = bswap32 r1
+if r1 == 2018915346 goto ok
+r3 = r2
+ok:
+r0 = 0
+exit
+
+### byte_swap_of_a_constant_is_known_le64_ok
+; type: socket
+; expect: ACCEPT
+r1 = 7
+r1 = le64 r1
+if r1 == 7 goto ok
+r3 = r2
+ok:
+r0 = 0
+exit
+
+### byte_swap_of_an_unknown_is_unknown_refused
+; type: socket
+; expect: REJECT R2 !read_ok
+r1 = *(u32 *)(r1 +0)
+r1 = be16 r1
+if r1 == 13330 goto ok
+r3 = r2
+ok:
+r0 = 0
+exit
