@@ -237,23 +237,14 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
 fn changes_pkt_data(env: &Env, sub: u32) -> bool {
     use crate::isa::{Call, Insn};
     let subprogs = &env.prog.subprogs;
-    let range = |s: usize| {
-        let start = subprogs[s].start as usize;
-        let end = subprogs
-            .iter()
-            .map(|x| x.start as usize)
-            .filter(|&x| x > start)
-            .min()
-            .unwrap_or(env.prog.insns.len());
-        start..end
-    };
     let mut seen = vec![false; subprogs.len()];
     let mut todo = vec![sub as usize];
     while let Some(s) = todo.pop() {
         if std::mem::replace(&mut seen[s], true) {
             continue;
         }
-        for i in range(s) {
+        let body = (0..env.prog.insns.len()).filter(|&i| env.subprog_of[i] as usize == s);
+        for i in body {
             match env.prog.insns.get(i) {
                 Some(Insn::Call(Call::Helper(id))) => {
                     let moves = u32::try_from(*id).is_ok_and(|id| {

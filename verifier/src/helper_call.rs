@@ -457,8 +457,12 @@ fn aligned(idx: u32, reg: &Reg, size: u32) -> Result<(), VerifyError> {
 
 /// Whether map `m`'s values are sockets.
 fn holds_sockets(env: &Env, m: u32) -> bool {
+    map_kind(env, m).is_some_and(MapKind::holds_sockets)
+}
+
+/// The kernel map type of map `m`.
+fn map_kind(env: &Env, m: u32) -> Option<MapKind> {
     MapKind::from_u32(env.prog.maps[m as usize].map_type.number())
-        .is_some_and(MapKind::holds_sockets)
 }
 
 /// Whether a register type is one of the socket pointers.
@@ -811,7 +815,7 @@ fn after_args(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<
     if h.has(HelperFlags::WRITES_MAP) && def.rdonly {
         return Err(VerifyError::at(idx, "write into map forbidden"));
     }
-    let kind = MapKind::from_u32(def.map_type.number());
+    let kind = map_kind(env, m);
     let removes = !h.used_args().iter().any(|a| a.ty == ArgType::MapValue);
     if h.has(HelperFlags::WRITES_MAP)
         && kind.is_some_and(MapKind::holds_sockets)
@@ -913,7 +917,7 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
             let mut r = Reg::ptr(RegType::MapValue, m);
             // An array lookup with a known in-range key cannot fail.
             let array = matches!(
-                MapKind::from_u32(def.map_type.number()),
+                map_kind(env, m),
                 Some(MapKind::Array | MapKind::PercpuArray)
             );
             let sure = array && meta.key.is_some_and(|k| k < def.max_entries as u64);
