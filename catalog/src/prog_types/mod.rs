@@ -10,8 +10,10 @@ pub mod contexts;
 use contexts::*;
 use kfreg::prog_type;
 
-/// Socket filters (`sk_filter_is_valid_access`): no packet pointers, no
-/// addresses, only `cb[]` written.
+/// Socket filters.
+///
+/// No packet pointers, no addresses, only `cb[]` written
+/// (`sk_filter_is_valid_access`).
 #[prog_type(
     id = 1,
     ctx = SkBuff,
@@ -49,8 +51,10 @@ pub struct SocketFilter;
 #[sec("usdt.s+", sleepable)]
 pub struct Kprobe;
 
-/// tc classifiers (`tc_cls_act_is_valid_access`): packet and metadata
-/// pointers, the classid, no addresses.
+/// tc classifiers.
+///
+/// Packet and metadata pointers, the classid, no addresses
+/// (`tc_cls_act_is_valid_access`).
 #[prog_type(
     id = 3,
     ctx = SkBuff,
@@ -230,8 +234,10 @@ pub struct SkMsg;
 #[sec("raw_tp+")]
 pub struct RawTracepoint;
 
-/// cgroup socket address hooks (`sock_addr_is_valid_access`): the address
-/// fields each hook sees, and what it may return.
+/// cgroup socket address hooks.
+///
+/// The address fields each hook sees, and what it may return
+/// (`sock_addr_is_valid_access`).
 #[prog_type(
     id = 18,
     ctx = BpfSockAddr,
@@ -300,8 +306,10 @@ pub struct LircMode2;
 #[sec("sk_reuseport", attach = sk_reuseport_select)]
 pub struct SkReuseport;
 
-/// Flow dissectors (`flow_dissector_is_valid_access`): the packet and the
-/// flow keys, nothing else.
+/// Flow dissectors.
+///
+/// The packet and the flow keys, nothing else
+/// (`flow_dissector_is_valid_access`).
 #[prog_type(
     id = 22,
     ctx = SkBuff,
@@ -324,8 +332,9 @@ pub struct CgroupSysctl;
 #[sec("raw_tp.w+")]
 pub struct RawTracepointWritable;
 
-/// cgroup sockopt hooks: the option buffer is packet-like memory every
-/// helper may take.
+/// cgroup sockopt hooks.
+///
+/// The option buffer is packet-like memory every helper may take.
 #[prog_type(
     id = 25,
     ctx = BpfSockopt,
@@ -363,8 +372,10 @@ pub struct Tracing;
 #[sec("struct_ops.s+", sleepable)]
 pub struct StructOps;
 
-/// freplace extensions: the replaced program's context, which kfreg does
-/// not know, so the context is unchecked.
+/// freplace extensions.
+///
+/// The replaced program's context, which kfreg does not know, so the context is
+/// unchecked.
 #[prog_type(id = 28)]
 #[sec("freplace+")]
 pub struct Ext;

@@ -22,7 +22,7 @@ impl ProgType {
         let uses = fields.map(|f| quote_spanned!(f.span()=> let _ = &ctx.#f;));
         quote_spanned! {ctx.span()=>
             const _: fn(&#ctx) = |ctx: &#ctx| {
-                let _ = <#ctx as ::kfreg::prog_type::ContextStruct>::CONTEXT;
+                let _ = (ctx, <#ctx as ::kfreg::prog_type::ContextStruct>::CONTEXT);
                 #(#uses)*
             };
         }

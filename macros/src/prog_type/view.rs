@@ -33,8 +33,10 @@ pub struct ProgType {
     pub flags: Vec<(Ident, ProgFlags)>,
     /// `packet_args = ...`.
     pub packet_args: PacketArgs,
-    /// `ret = [lo, hi]`.
+    /// `ret = [lo, hi]`, with its value's tokens.
     pub ret: Option<(i64, i64)>,
+    /// The tokens of `ret`'s value.
+    pub ret_tokens: Option<Expr>,
     /// `ret_for = [attach = [lo, hi], ..]`.
     pub ret_for: Vec<(AttachType, i64, i64)>,
     /// `helpers = [..]`.
@@ -102,6 +104,7 @@ impl ProgType {
             flags: Vec::new(),
             packet_args: PacketArgs::Never,
             ret: None,
+            ret_tokens: None,
             ret_for: Vec::new(),
             helpers: Vec::new(),
             sections,
@@ -161,7 +164,10 @@ impl ProgType {
                         ),
                     }
                 }
-                Meta::Value(k, v) if k == "ret" => d.ret = range(v, errors),
+                Meta::Value(k, v) if k == "ret" => {
+                    d.ret = range(v, errors);
+                    d.ret_tokens = Some(v.clone());
+                }
                 Meta::Value(k, v) if k == "ret_for" => d.ret_for = ret_for(v, errors),
                 Meta::Word(w) => match ProgFlags::ALL.iter().find(|(_, n)| w == n) {
                     Some((f, _)) => d.flags.push((w.clone(), *f)),
@@ -245,11 +251,10 @@ impl ProgType {
         {
             errors.at(f, "fields are named only with a context: add `ctx = ...`");
         }
-        if let Some((lo, hi)) = self.ret.filter(|(lo, hi)| lo > hi) {
-            errors.at(
-                &self.item.ident,
-                format!("the return range [{lo}, {hi}] is empty"),
-            );
+        if let (Some((lo, hi)), Some(tokens)) =
+            (self.ret.filter(|(lo, hi)| lo > hi), &self.ret_tokens)
+        {
+            errors.at(tokens, format!("the return range [{lo}, {hi}] is empty"));
         }
         let has = |f: ProgFlags| self.flags.iter().any(|(_, g)| *g == f);
         if let Some((w, _)) = self
