@@ -186,7 +186,11 @@ fn verify_object(
             file: display.to_string(),
             program: p.name.clone(),
             section: p.section.clone(),
-            prog_type: p.prog_type.name().to_string(),
+            prog_type: reg
+                .prog_types()
+                .get(p.prog_type)
+                .map_or("", |d| d.name)
+                .to_string(),
             accepted: false,
             error: None,
             insn: None,

@@ -697,7 +697,8 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
             let stub = |error: LoadError| LoadedProgram {
                 name: func.name.clone(),
                 section: sec.name.clone(),
-                prog_type: def.map_or(ProgType::SocketFilter, |d| d.prog_type),
+                // A section no program type claims has no type (`BPF_PROG_TYPE_UNSPEC`).
+                prog_type: def.map_or(ProgType::new(0), |d| d.prog_type),
                 attach: None,
                 iter: false,
                 sleepable: false,
