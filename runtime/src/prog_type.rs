@@ -145,6 +145,8 @@ pub struct ProgTypeDecl {
     pub sections: &'static [Section],
     /// Helpers it may call besides those whose declarations name it.
     pub helpers: &'static [&'static str],
+    /// Kfuncs it may call besides those whose declarations name it.
+    pub kfuncs: &'static [&'static str],
     /// Where it is declared.
     pub location: Location,
 }
@@ -235,6 +237,15 @@ pub enum ProgTypeConflict {
         /// Where the program type is declared.
         at: Location,
     },
+    /// A declaration lists a kfunc no declaration defines.
+    UnknownKfunc {
+        /// The program type.
+        prog: &'static str,
+        /// The kfunc.
+        kfunc: &'static str,
+        /// Where the program type is declared.
+        at: Location,
+    },
     /// A declaration lists a helper no declaration defines.
     UnknownHelper {
         /// The program type.
@@ -256,6 +267,10 @@ impl fmt::Display for ProgTypeConflict {
             ProgTypeConflict::UnknownField { prog, field, at } => write!(
                 f,
                 "program type `{prog}` (at {at}) names field `{field}`, which its context does not have"
+            ),
+            ProgTypeConflict::UnknownKfunc { prog, kfunc, at } => write!(
+                f,
+                "program type `{prog}` (at {at}) lists kfunc `{kfunc}`, which no linked declaration defines"
             ),
             ProgTypeConflict::UnknownHelper { prog, helper, at } => write!(
                 f,

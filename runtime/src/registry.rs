@@ -181,8 +181,8 @@ impl Registry {
         .with_prog_types(inventory::iter::<ProgTypeEntry>.into_iter().map(|e| e.0))
     }
 
-    /// The registry with `decls` as its program types; the helpers a program
-    /// type lists become available to it.
+    /// The registry with `decls` as its program types; the helpers and
+    /// kfuncs a program type lists become available to it.
     pub fn with_prog_types(
         self,
         decls: impl IntoIterator<Item = &'static ProgTypeDecl>,
@@ -191,8 +191,19 @@ impl Registry {
             conflicts: conflicts.into_iter().map(Conflict::ProgType).collect(),
         })?;
         let mut helpers = self.helpers;
+        let mut avail = self.avail;
         let mut unknown = Vec::new();
         for d in prog_types.iter() {
+            for name in d.kfuncs {
+                match self.by_name.get(name) {
+                    Some(id) => avail[id.0 as usize] = avail[id.0 as usize].with(d.id),
+                    None => unknown.push(Conflict::ProgType(ProgTypeConflict::UnknownKfunc {
+                        prog: d.name,
+                        kfunc: name,
+                        at: d.location,
+                    })),
+                }
+            }
             for name in d.helpers {
                 if !helpers.grant(name, d.id) {
                     unknown.push(Conflict::ProgType(ProgTypeConflict::UnknownHelper {
@@ -209,6 +220,7 @@ impl Registry {
         Ok(Registry {
             helpers,
             prog_types,
+            avail,
             ..self
         })
     }

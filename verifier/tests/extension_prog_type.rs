@@ -69,3 +69,32 @@ fn libbpf_section_names_find_it() {
     assert_eq!((d.id, d.name, s.sleepable), (PROBE, "probe", true));
     assert_eq!(reg.prog_types().by_name("probe").map(|d| d.id), Some(PROBE));
 }
+
+#[test]
+fn its_kfuncs_are_those_it_lists() {
+    let create_release = "
+    call bpf_cpumask_create
+    if r0 == 0 goto pc+2
+    r1 = r0
+    call bpf_cpumask_release
+    r0 = 0
+    exit
+";
+    Case::new(PROBE, create_release).accept();
+    // A kfunc of the same family it does not list.
+    Case::new(
+        PROBE,
+        "
+    call bpf_cpumask_create
+    if r0 == 0 goto pc+4
+    r6 = r0
+    r1 = r0
+    call bpf_cpumask_first
+    r1 = r6
+    call bpf_cpumask_release
+    r0 = 0
+    exit
+",
+    )
+    .reject("calling kernel function bpf_cpumask_first is not allowed");
+}

@@ -30,6 +30,9 @@ pub struct ProbeCtx {
 }
 
 /// Probe programs: read the probed bytes, set a mark, return 0 or 1.
+///
+/// They call the helpers and kfuncs their declaration lists, and those whose
+/// declarations name every program type.
 #[prog_type(
     id = 40,
     name = probe,
@@ -37,7 +40,8 @@ pub struct ProbeCtx {
     ctx = ProbeCtx,
     packet_args = declared,
     ret = [0, 1],
-    helpers = [bpf_map_lookup_elem, bpf_ktime_get_ns, bpf_ext_hash]
+    helpers = [bpf_map_lookup_elem, bpf_ktime_get_ns, bpf_ext_hash],
+    kfuncs = [bpf_cpumask_create, bpf_cpumask_release]
 )]
 #[sec("probe")]
 #[sec("probe.s+", sleepable)]

@@ -41,13 +41,13 @@ impl ProgType {
             let s = list.iter().map(ToString::to_string);
             quote!(&[#(#s),*])
         };
-        let (show, hide, only, write, helpers) = (
+        let (show, hide, only, write) = (
             names(&self.show),
             names(&self.hide),
             names(&self.only),
             names(&self.write),
-            names(&self.helpers),
         );
+        let (helpers, kfuncs) = (names(&self.helpers), names(&self.kfuncs));
         let flags = self.flags.iter().map(|(w, _)| {
             let c = format_ident!("{}", w.to_string().to_uppercase(), span = w.span());
             quote!(.union(::kfreg::ProgFlags::#c))
@@ -98,6 +98,7 @@ impl ProgType {
                     ret_for: &[#(#ret_for),*],
                     sections: &[#(#sections),*],
                     helpers: #helpers,
+                    kfuncs: #kfuncs,
                     location: ::kfreg::Location {
                         krate: ::core::env!("CARGO_PKG_NAME"),
                         module: ::core::module_path!(),

@@ -41,6 +41,8 @@ pub struct ProgType {
     pub ret_for: Vec<(AttachType, i64, i64)>,
     /// `helpers = [..]`.
     pub helpers: Vec<Ident>,
+    /// `kfuncs = [..]`.
+    pub kfuncs: Vec<Ident>,
     /// `#[sec(...)]` attributes.
     pub sections: Vec<Sec>,
 }
@@ -71,6 +73,7 @@ const KEYS: &[&str] = &[
     "ret",
     "ret_for",
     "helpers",
+    "kfuncs",
 ];
 
 impl ProgType {
@@ -107,6 +110,7 @@ impl ProgType {
             ret_tokens: None,
             ret_for: Vec::new(),
             helpers: Vec::new(),
+            kfuncs: Vec::new(),
             sections,
         };
         let mut seen = HashSet::new();
@@ -151,6 +155,7 @@ impl ProgType {
                 Meta::Value(k, v) if k == "only" => d.only = idents(v, "a context field", errors),
                 Meta::Value(k, v) if k == "write" => d.write = idents(v, "a context field", errors),
                 Meta::Value(k, v) if k == "helpers" => d.helpers = idents(v, "a helper", errors),
+                Meta::Value(k, v) if k == "kfuncs" => d.kfuncs = idents(v, "a kfunc", errors),
                 Meta::Value(k, v) if k == "packet_args" => {
                     let w = expr_ident(v).map(ToString::to_string).unwrap_or_default();
                     match PacketArgs::ALL.iter().find(|(_, n)| *n == w) {
