@@ -6,13 +6,13 @@ use crate::families;
 use kfreg::kfunc;
 
 /// Whether the program runs at the return of the session.
-#[kfunc(family = families::session)]
+#[kfunc(family = families::session, attach = [trace_kprobe_session, trace_uprobe_session])]
 pub unsafe extern "C" fn bpf_session_is_return() -> bool {
     false
 }
 
 /// The session's 8-byte cookie, shared by its entry and return runs.
-#[kfunc(family = families::session)]
+#[kfunc(family = families::session, attach = [trace_kprobe_session, trace_uprobe_session])]
 pub unsafe extern "C" fn bpf_session_cookie() -> *mut u64 {
     std::ptr::null_mut()
 }

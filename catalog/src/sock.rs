@@ -46,7 +46,7 @@ pub unsafe extern "C" fn bpf_sock_ops_enable_tx_tstamp(
 }
 
 /// Destroys the socket `sock` (socket iterator programs).
-#[kfunc(trusted_args, prog_types = [tracing])]
+#[kfunc(trusted_args, prog_types = [tracing], attach = [trace_iter])]
 pub unsafe extern "C" fn bpf_sock_destroy(sock: *mut SockCommon) -> i32 {
     0
 }

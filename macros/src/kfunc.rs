@@ -2,7 +2,7 @@
 
 use crate::attr::{Meta, expr_ident, expr_int, expr_list, parse_args, prog_types};
 use crate::errors::{Errors, hint};
-use kfreg_vocab::{ArgKind, DynptrInit, Flags, ProgType};
+use kfreg_vocab::{ArgKind, AttachType, DynptrInit, Flags, ProgType};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use std::collections::HashMap;
@@ -12,7 +12,15 @@ use syn::{Expr, FnArg, Ident, ItemFn, Pat, ReturnType, Type};
 /// BPF passes at most five arguments in registers.
 const MAX_ARGS: usize = 5;
 
-const KEYS: &[&str] = &["family", "takes", "ret", "prog_types", "callback", "dynptr"];
+const KEYS: &[&str] = &[
+    "family",
+    "takes",
+    "ret",
+    "prog_types",
+    "attach",
+    "callback",
+    "dynptr",
+];
 
 /// A parsed kfunc: the signature and the claims of the attribute.
 struct Kfunc {
@@ -25,6 +33,8 @@ struct Kfunc {
     ret_claim: Option<(Ident, RetClaim)>,
     /// `Some(None)` is `any`.
     prog_types: Option<Option<Vec<ProgType>>>,
+    /// `attach = [..]`: the attach types a set filter keeps it to.
+    attach: Vec<AttachType>,
     callbacks: Vec<CallbackClaim>,
     dynptr: Option<(Ident, DynptrInit)>,
 }
@@ -198,6 +208,7 @@ impl Kfunc {
             takes: Vec::new(),
             ret_claim: None,
             prog_types: None,
+            attach: Vec::new(),
             callbacks: Vec::new(),
             dynptr: None,
         }
@@ -296,6 +307,23 @@ impl Kfunc {
                     );
                 }
                 self.prog_types = Some(prog_types(value, errors));
+            }
+            "attach" => {
+                for item in expr_list(value) {
+                    let word = expr_ident(item)
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
+                    match AttachType::from_name(&word) {
+                        Some(a) => self.attach.push(a),
+                        None => errors.at(
+                            item,
+                            format!(
+                                "unknown attach type `{word}`{}",
+                                hint(&word, AttachType::ALL.iter().map(|a| a.name()))
+                            ),
+                        ),
+                    }
+                }
             }
             "dynptr" => {
                 let Some(ident) = expr_ident(value) else {
@@ -626,6 +654,10 @@ impl Kfunc {
                 quote!(::core::option::Option::Some(::kfreg::ProgTypes::NONE #(#types)*))
             }
         };
+        let attach = self.attach.iter().map(|a| {
+            let v = format_ident!("{a:?}");
+            quote!(.with(::kfreg::AttachType::#v))
+        });
         let line = quote_spanned!(name.span()=> ::core::line!());
         let file = quote_spanned!(name.span()=> ::core::file!());
         let checks = self.type_checks();
@@ -648,6 +680,7 @@ impl Kfunc {
                     callbacks: &[#(#callbacks),*],
                     dynptr: #dynptr,
                     prog_types: #prog_types,
+                    attach: ::kfreg::AttachTypes::NONE #(#attach)*,
                     location: ::kfreg::Location {
                         krate: ::core::env!("CARGO_PKG_NAME"),
                         module: ::core::module_path!(),

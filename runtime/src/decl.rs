@@ -2,7 +2,7 @@
 
 use crate::ctype::CType;
 use crate::types::TypeSpec;
-use kfreg_vocab::{ArgKind, DynptrInit, Flags, KindSet, ProgTypes, Roles};
+use kfreg_vocab::{ArgKind, AttachTypes, DynptrInit, Flags, KindSet, ProgTypes, Roles};
 use std::fmt;
 
 /// Where a declaration was written.
@@ -264,6 +264,9 @@ pub struct Kfunc {
     pub dynptr: Option<DynptrInit>,
     /// Program types it may be called from; `None` inherits the family's.
     pub prog_types: Option<ProgTypes>,
+    /// The attach types it is kept to (the kernel's kfunc set filters);
+    /// empty: every attach type of its program types.
+    pub attach: AttachTypes,
     /// Where it is defined.
     pub location: Location,
 }

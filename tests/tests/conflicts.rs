@@ -66,6 +66,7 @@ static HAUNTED: Kfunc = Kfunc {
     callbacks: &[],
     dynptr: None,
     prog_types: None,
+    attach: kfreg::AttachTypes::NONE,
     location: Location { line: 2, ..HERE },
 };
 

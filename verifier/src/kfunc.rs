@@ -99,7 +99,9 @@ pub fn check_kfunc_call(
             "function calls are not allowed while holding a lock".into(),
         );
     }
-    if !reg.allowed_in(id, env.prog.prog_type) {
+    let attached = k.attach == kfreg::AttachTypes::NONE
+        || env.prog.attach.is_some_and(|a| k.attach.contains(a));
+    if !reg.allowed_in(id, env.prog.prog_type) || !attached {
         return err(
             st,
             format!("calling kernel function {} is not allowed", k.name),

@@ -86,6 +86,7 @@ attach_types! {
     NetkitPrimary = 54, "netkit_primary", "BPF_NETKIT_PRIMARY";
     NetkitPeer = 55, "netkit_peer", "BPF_NETKIT_PEER";
     TraceKprobeSession = 56, "trace_kprobe_session", "BPF_TRACE_KPROBE_SESSION";
+    TraceUprobeSession = 57, "trace_uprobe_session", "BPF_TRACE_UPROBE_SESSION";
 }
 
 impl AttachType {
