@@ -182,12 +182,15 @@ pub struct Selection<'a> {
 /// veristat output.
 const MAX_TEXT: u64 = 256 << 20;
 
-/// Reads a text input (a CSV), refusing what is not a regular file or is
-/// too large before reading it.
+/// Reads a text input (a CSV): a regular file or a pipe (`<(kfreg verify
+/// ...)`), never more than [`MAX_TEXT`] bytes; a device or a directory is
+/// refused before reading.
 pub fn read_text_file(path: &str) -> Result<String, String> {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
     let meta = std::fs::metadata(path).map_err(|e| format!("{path}: {e}"))?;
-    if !meta.is_file() {
-        return Err(format!("{path}: not a regular file"));
+    if !meta.is_file() && !meta.file_type().is_fifo() {
+        return Err(format!("{path}: not a regular file or a pipe"));
     }
     if meta.len() > MAX_TEXT {
         return Err(format!(
@@ -195,7 +198,15 @@ pub fn read_text_file(path: &str) -> Result<String, String> {
             meta.len()
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_TEXT + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("{path}: {e}"))?;
+    if bytes.len() as u64 > MAX_TEXT {
+        return Err(format!(
+            "{path}: more than the {MAX_TEXT}-byte limit for a CSV"
+        ));
+    }
     String::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8 text"))
 }
 

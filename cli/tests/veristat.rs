@@ -362,7 +362,7 @@ fn csv_that_veristat_could_not_read_is_refused() {
     }
     let o = kfreg(["-R", "/dev/zero"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o.stderr).contains("not a regular file"));
+    assert!(text(&o.stderr).contains("not a regular file or a pipe"));
 }
 
 /// A field veristat's own never needs quoting is written bare; one with a
