@@ -10,6 +10,15 @@
 #                                  tests/veristat/OBJECTS, loaded (never
 #                                  attached) into the running kernel; needs
 #                                  root and a kernel with BPF
+#   scripts/veristat.sh --compare  the live comparison: real veristat's run
+#                                  of those objects in the running kernel now
+#                                  (target/veristat/kernel.csv) against
+#                                  kfreg's (target/veristat/kfreg.csv, from
+#                                  a release build), compared by both
+#                                  veristat -C and kfreg verify -C; fails
+#                                  when a verdict differs that
+#                                  tests/veristat/DIFFERENCES does not list;
+#                                  needs root and a kernel with BPF
 #
 # Output goes to target/veristat: src/ (the unpacked sources), libbpf/ (the
 # static libbpf) and bin/veristat. Needs gcc, make, libelf-dev and zlib1g-dev
@@ -22,12 +31,14 @@ OUT="$ROOT/target/veristat"
 SRC="$OUT/src"
 TARBALL=/usr/src/linux-source-6.12.tar.xz
 record=0
+compare=0
 
 case "${1:-}" in
 --record) record=1 ;;
+--compare) compare=1 ;;
 "") ;;
 -h | --help)
-	sed -n '2,17p' "$0"
+	sed -n '2,26p' "$0"
 	exit 0
 	;;
 *)
@@ -95,16 +106,17 @@ if [[ ! -x $BIN ]]; then
 	mv "$BIN.new" "$BIN"
 fi
 
+objs=()
+while read -r obj; do
+	[[ -z $obj || $obj == \#* ]] && continue
+	objs+=("$ROOT/$obj")
+done <"$ROOT/tests/veristat/OBJECTS"
+if [[ ($record == 1 || $compare == 1) && $EUID -ne 0 ]]; then
+	say "--record and --compare load programs into the kernel: run as root"
+	exit 1
+fi
+
 if [[ $record == 1 ]]; then
-	if [[ $EUID -ne 0 ]]; then
-		say "--record loads programs into the kernel: run as root"
-		exit 1
-	fi
-	objs=()
-	while read -r obj; do
-		[[ -z $obj || $obj == \#* ]] && continue
-		objs+=("$ROOT/$obj")
-	done <"$ROOT/tests/veristat/OBJECTS"
 	# Real veristat's CSV, exactly as it writes it; its stderr (libbpf's
 	# complaints about objects it cannot load) is not part of the record.
 	"$BIN" -o csv "${objs[@]}" >"$ROOT/tests/veristat/kernel.csv" 2>"$OUT/record.stderr" || {
@@ -116,5 +128,26 @@ if [[ $record == 1 ]]; then
 		echo "kernel $(uname -r)"
 	} >"$ROOT/tests/veristat/SOURCE"
 	say "recorded tests/veristat/kernel.csv ($(($(wc -l <"$ROOT/tests/veristat/kernel.csv") - 1)) programs)"
+fi
+if [[ $compare == 1 ]]; then
+	"$BIN" -o csv "${objs[@]}" >"$OUT/kernel.csv" 2>"$OUT/compare.stderr" || {
+		say "veristat failed; see $OUT/compare.stderr"
+		exit 1
+	}
+	(cd "$ROOT" && cargo build -q --release -p kfreg-cli)
+	KFREG="$ROOT/target/release/kfreg"
+	# Exit status 1 only says a program was rejected.
+	"$KFREG" verify -o csv "${objs[@]}" >"$OUT/kfreg.csv" || [[ $? == 1 ]]
+	"$BIN" -C -e file,prog,verdict,insns -f 'verdict_diff=mismatch' "$OUT/kernel.csv" "$OUT/kfreg.csv" >&2 || true
+	# kfreg's exit status 1 says a verdict differs; 2 would be an error.
+	{ "$KFREG" verify -C "$OUT/kernel.csv" "$OUT/kfreg.csv" -o csv -e file,prog,verdict \
+		-f 'verdict_diff=mismatch' || [[ $? == 1 ]]; } | tail -n +2 | cut -d, -f1,2 | tr , / >"$OUT/mismatches"
+	unexpected="$(grep -v '^#' "$ROOT/tests/veristat/DIFFERENCES" | cut -d' ' -f1 | grep -vxF -f - "$OUT/mismatches" || true)"
+	if [[ -n $unexpected ]]; then
+		say "verdicts that differ and are not in tests/veristat/DIFFERENCES:"
+		echo "$unexpected" >&2
+		exit 1
+	fi
+	say "every verdict agrees but the $(wc -l <"$OUT/mismatches") listed in tests/veristat/DIFFERENCES"
 fi
 echo "$BIN"
