@@ -3,17 +3,32 @@
 //! allocator hands out, which is what verifying a program costs.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::cell::Cell;
 
-/// The system allocator, counting the bytes it holds and their peak.
+/// The system allocator, counting the bytes each thread holds and their
+/// peak (a program is verified on one thread; plain thread-local counters
+/// cost the allocator far less than atomics would).
 pub struct Counting;
 
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    // `const` initialisers: no lazy setup and no destructor, so the
+    // allocator may touch them at any time.
+    static CURRENT: Cell<usize> = const { Cell::new(0) };
+    static PEAK: Cell<usize> = const { Cell::new(0) };
+}
 
 fn grew(by: usize) {
-    let now = CURRENT.fetch_add(by, Relaxed) + by;
-    PEAK.fetch_max(now, Relaxed);
+    let now = CURRENT.get().wrapping_add(by);
+    CURRENT.set(now);
+    if now > PEAK.get() {
+        PEAK.set(now);
+    }
+}
+
+fn shrank(by: usize) {
+    // A block freed on another thread than its own may take a thread's
+    // count below zero: wrap rather than panic, the peak only reads above.
+    CURRENT.set(CURRENT.get().wrapping_sub(by));
 }
 
 // SAFETY: every call is passed to `System` unchanged; only counters are added.
@@ -39,7 +54,7 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: the caller's contract is `System::dealloc`'s.
         unsafe { System.dealloc(ptr, layout) };
-        CURRENT.fetch_sub(layout.size(), Relaxed);
+        shrank(layout.size());
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
@@ -49,7 +64,7 @@ unsafe impl GlobalAlloc for Counting {
             if new_size >= layout.size() {
                 grew(new_size - layout.size());
             } else {
-                CURRENT.fetch_sub(layout.size() - new_size, Relaxed);
+                shrank(layout.size() - new_size);
             }
         }
         p
@@ -58,12 +73,12 @@ unsafe impl GlobalAlloc for Counting {
 
 /// Starts measuring a peak: returns the bytes held now.
 pub fn start_peak() -> usize {
-    let now = CURRENT.load(Relaxed);
-    PEAK.store(now, Relaxed);
+    let now = CURRENT.get();
+    PEAK.set(now);
     now
 }
 
 /// The most bytes held since [`start_peak`] returned `base`, above `base`.
 pub fn peak_since(base: usize) -> usize {
-    PEAK.load(Relaxed).saturating_sub(base)
+    PEAK.get().saturating_sub(base)
 }

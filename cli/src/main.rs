@@ -135,8 +135,9 @@ struct VerifyArgs {
     /// No error lines under the table's rows and no summary line.
     #[arg(short = 'q', long)]
     quiet: bool,
-    /// Write each program's kernel-style log (same as --log-level 1).
-    #[arg(long)]
+    /// Write each program's kernel-style log to standard error (same as
+    /// --log-level 1; veristat's -v).
+    #[arg(short = 'v', long, visible_alias = "verbose")]
     log: bool,
     /// Verifier log level: 0 none, 1 the path that failed with each
     /// instruction's registers, as Linux prints it (2 is accepted and gives
@@ -147,6 +148,10 @@ struct VerifyArgs {
     /// rotating log does); 0 for no bound.
     #[arg(long, value_name = "BYTES", default_value_t = 16 << 20)]
     log_size: usize,
+    /// With --log-size, keep each log's start instead of its end (the
+    /// kernel's log without rotation).
+    #[arg(long)]
+    log_fixed: bool,
     /// Write each log to DIR/FILE.PROGRAM.log instead of standard error.
     #[arg(long, value_name = "DIR")]
     log_dir: Option<std::path::PathBuf>,
@@ -324,6 +329,7 @@ fn run_verify(reg: &Registry, a: &VerifyArgs) -> ExitCode {
     let log = verify::LogOptions {
         enabled: level > 0,
         size: a.log_size,
+        fixed: a.log_fixed,
     };
     if let Some(dir) = &a.log_dir
         && let Err(e) = std::fs::create_dir_all(dir)

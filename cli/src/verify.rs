@@ -144,17 +144,30 @@ impl Row {
 pub struct LogOptions {
     /// Produce the kernel-style log.
     pub enabled: bool,
-    /// Keep at most this many bytes of each log (its end, as the kernel's
-    /// rotating log does); 0 for no bound.
+    /// Keep at most this many bytes of each log; 0 for no bound.
     pub size: usize,
+    /// Keep the log's start rather than its end (veristat's `--log-fixed`:
+    /// the kernel's log without rotation).
+    pub fixed: bool,
 }
 
-/// Keeps the last `max` bytes of `log`, from a line's start, behind a note
-/// saying how much was dropped (the kernel's rotating log keeps the end:
-/// the error is there).
-pub fn bound_log(log: String, max: usize) -> String {
+/// Bounds `log` to `max` bytes (0: no bound), cut at line boundaries,
+/// behind a note saying so: its end, as the kernel's rotating log keeps it
+/// (the error is there), or with `fixed` its start.
+pub fn bound_log(log: String, max: usize, fixed: bool) -> String {
     if max == 0 || log.len() <= max {
         return log;
+    }
+    if fixed {
+        let mut end = max;
+        while !log.is_char_boundary(end) {
+            end -= 1;
+        }
+        let end = log[..end].rfind('\n').map_or(end, |i| i + 1);
+        return format!(
+            "[kfreg: log truncated to its first {end} bytes (--log-fixed); --log-size to change]\n{}",
+            &log[..end]
+        );
     }
     let mut cut = log.len() - max;
     while !log.is_char_boundary(cut) {
@@ -368,7 +381,7 @@ fn verify_one(
             row.max_states_per_insn = report.stats.max_states_per_insn;
             row.stack_depth = report.stats.stack_depth;
             row.duration_us = report.stats.duration.as_micros();
-            row.log = bound_log(report.log, log.size);
+            row.log = bound_log(report.log, log.size, log.fixed);
             Ok(())
         }
         // The kernel rejects a bad encoding before verifying: a verdict, not bad input.

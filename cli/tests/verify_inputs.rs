@@ -328,3 +328,23 @@ fn a_huge_file_that_is_no_elf_is_refused_at_once() {
     assert!(stderr(&o).contains("not an ELF file"), "{}", stderr(&o));
     assert!(took < std::time::Duration::from_secs(20), "{took:?}");
 }
+
+/// --log-fixed keeps the log's start instead (the kernel's unrotated log).
+#[test]
+fn log_fixed_keeps_the_start() {
+    let o = kfreg(
+        &[
+            "-v",
+            "--log-size",
+            "120",
+            "--log-fixed",
+            "--prog",
+            "rb_add_no_lock",
+        ],
+        &corpus("rbtree.bpf.o"),
+    );
+    let err = stderr(&o);
+    assert!(err.contains("[kfreg: log truncated to its first"), "{err}");
+    assert!(err.contains("\n0: R1=ctx() R10=fp0\n"), "{err}");
+    assert!(!err.contains("mark_read"), "{err}");
+}
