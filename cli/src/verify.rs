@@ -506,6 +506,9 @@ pub fn table(rows: &[Row], spec: &[SpecItem], quiet: bool) -> String {
             }
         }
     }
+    if quiet {
+        return out;
+    }
     let programs = rows.iter().filter(|r| !r.program.is_empty()).count();
     let accepted = rows.iter().filter(|r| r.accepted).count();
     let errors = rows.len() - programs;

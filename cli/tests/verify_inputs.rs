@@ -348,3 +348,19 @@ fn log_fixed_keeps_the_start() {
     assert!(err.contains("\n0: R1=ctx() R10=fp0\n"), "{err}");
     assert!(!err.contains("mark_read"), "{err}");
 }
+
+/// -q leaves only the table's rows; -l 2 says it gives level 1's log.
+#[test]
+fn quiet_and_log_level_two() {
+    let o = kfreg(&["-q", "--prog", "rb_add_no_lock"], &corpus("rbtree.bpf.o"));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(!out.contains("error"), "{out}");
+    let o = kfreg(&["-l", "2", "--prog", "rb_add_ok"], &corpus("rbtree.bpf.o"));
+    assert!(
+        stderr(&o).contains("log level 2 gives level 1's log"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("processed 32 insns"), "{}", stderr(&o));
+}
