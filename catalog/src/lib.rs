@@ -28,6 +28,7 @@ pub mod families;
 pub mod structs;
 
 pub mod helpers;
+pub mod prog_types;
 
 pub mod alloc;
 pub mod list;

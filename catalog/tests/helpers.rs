@@ -8,7 +8,9 @@
 
 kfreg::link!(kfreg_catalog);
 
-use kfreg::{ArgFlags, ArgType, HelperArg, HelperFlags, ProgType, Registry, RetFlags, RetType};
+use kfreg::{
+    ArgFlags, ArgType, HelperArg, HelperFlags, ProgFlags, ProgType, Registry, RetFlags, RetType,
+};
 use kfreg_verifier::btf::{Btf, Kind, TypeData};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -311,14 +313,16 @@ fn program_types_that_may_update_socket_maps_are_the_kernels() {
     let updates = list("update_and_delete");
     let deletes = list("delete_only");
     assert!(!updates.is_empty());
+    let reg = Registry::global();
     for p in ProgType::ALL {
+        let d = reg.prog_types().get(*p).expect("declared");
         assert_eq!(
-            p.may_update_sockmap(false),
+            d.has(ProgFlags::SOCKMAP_UPDATE),
             updates.contains(p),
             "{p:?} updates"
         );
         assert_eq!(
-            p.may_update_sockmap(true),
+            d.has(ProgFlags::SOCKMAP_UPDATE) || d.has(ProgFlags::SOCKMAP_REMOVE),
             updates.contains(p) || deletes.contains(p),
             "{p:?} deletes"
         );

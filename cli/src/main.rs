@@ -35,21 +35,24 @@ enum Command {
     /// binary) and report like veristat; compare (-C) or replay (-R) CSVs.
     #[command(after_help = EXIT_CODES)]
     Verify(Box<VerifyArgs>),
-    /// List the registered kfuncs (or helpers).
+    /// List the registered kfuncs (or helpers, or program types).
     List {
         /// Only the members of this family.
-        #[arg(long, conflicts_with = "helpers")]
+        #[arg(long, conflicts_with_all = ["helpers", "prog_types"])]
         family: Option<String>,
         /// List the helpers instead: one entry per prototype.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "prog_types")]
         helpers: bool,
+        /// List the program types instead.
+        #[arg(long)]
+        prog_types: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Show everything declared about one kfunc or helper.
+    /// Show everything declared about one kfunc, helper or program type.
     Show {
-        /// The kfunc's or helper's name.
+        /// The kfunc's, helper's or program type's name (`kprobe`).
         name: String,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -191,13 +194,15 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::List {
-            family,
             helpers: true,
             format,
-        } => {
-            let _ = family;
-            Ok(list_helpers(&reg, format))
-        }
+            ..
+        } => Ok(list_helpers(&reg, format)),
+        Command::List {
+            prog_types: true,
+            format,
+            ..
+        } => Ok(list_prog_types(&reg, format)),
         Command::List { family, format, .. } => list(&reg, family.as_deref(), format),
         Command::Show { name, format } => show(&reg, &name, format),
         Command::Families => Ok(families(&reg)),
@@ -563,7 +568,43 @@ fn list_helpers(reg: &Registry, format: Format) -> String {
     }
 }
 
+fn list_prog_types(reg: &Registry, format: Format) -> String {
+    let types = reg.prog_types();
+    match format {
+        Format::Json => {
+            let all: Vec<_> = types.iter().map(export::prog_type_json).collect();
+            serde_json::to_string_pretty(&all).unwrap_or_default() + "\n"
+        }
+        Format::Table => {
+            let mut out = format!(
+                "{:<4} {:<24} {:<24} {:<9} {}\n",
+                "ID", "NAME", "CONTEXT", "SECTIONS", "DEFINED IN"
+            );
+            for d in types.iter() {
+                let ctx = d.ctx.map_or("-", |c| c.btf_name.unwrap_or(c.rust_name));
+                out += &format!(
+                    "{:<4} {:<24} {:<24} {:<9} {}\n",
+                    d.id.id(),
+                    d.name,
+                    ctx,
+                    d.sections.len(),
+                    d.location.krate
+                );
+            }
+            out + &format!("{} program type(s)\n", types.len())
+        }
+    }
+}
+
 fn show(reg: &Registry, name: &str, format: Format) -> Result<String, UsageError> {
+    if let Some(d) = reg.prog_types().by_name(name) {
+        return Ok(match format {
+            Format::Json => {
+                serde_json::to_string_pretty(&export::prog_type_json(d)).unwrap_or_default() + "\n"
+            }
+            Format::Table => export::describe_prog_type(reg, d),
+        });
+    }
     let helpers = reg.helpers();
     if let Some(id) = helpers.id(name) {
         let protos = helpers.protos(id);
@@ -580,7 +621,9 @@ fn show(reg: &Registry, name: &str, format: Format) -> Result<String, UsageError
             .suggest(name)
             .map(|s| format!("; did you mean `{s}`?"))
             .unwrap_or_default();
-        UsageError(format!("unknown kfunc `{name}`{hint}"))
+        UsageError(format!(
+            "unknown kfunc, helper or program type `{name}`{hint}"
+        ))
     })?;
     Ok(match format {
         Format::Json => {

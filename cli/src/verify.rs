@@ -5,9 +5,7 @@
 use crate::stats::{self, Record, SpecItem, Stat};
 use kfreg::{AttachType, Registry};
 use kfreg_verifier::embedded::{Kind, big_endian, embedded_names, find_embedded, read_elf_file};
-use kfreg_verifier::loader::{
-    LoadError, LoadOptions, LoadedProgram, Object, load_object, sections,
-};
+use kfreg_verifier::loader::{LoadError, LoadOptions, LoadedProgram, Object, load_object};
 use kfreg_verifier::{Options, verify};
 use serde_json::json;
 use std::panic::AssertUnwindSafe;
@@ -315,16 +313,11 @@ fn verify_object(
         .iter()
         .filter(|p| (select.want_program)(display, &p.name, p.autoload))
     {
-        let attach = sections::classify(&p.section)
-            .and_then(|d| d.attach)
-            .unwrap_or(AttachType::CgroupInetIngress);
-        let mut row = Row::new(
-            display,
-            &p.name,
-            &p.section,
-            p.prog_type.name(),
-            attach.name(),
-        );
+        // veristat shows the kernel's 0 (cgroup_inet_ingress) when a
+        // section sets no expected attach type.
+        let attach = p.attach.unwrap_or(AttachType::CgroupInetIngress);
+        let prog_type = reg.prog_types().get(p.prog_type).map_or("", |d| d.name);
+        let mut row = Row::new(display, &p.name, &p.section, prog_type, attach.name());
         row.size = p.insns.len();
         let result =
             std::panic::catch_unwind(AssertUnwindSafe(|| verify_one(&obj, p, reg, log, &mut row)));

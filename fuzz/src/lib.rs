@@ -360,7 +360,7 @@ pub fn judge(p: &GenProgram, kern: Option<&mut kernel::Kernel>) -> (Outcome, Ver
         }
         return (Outcome::Agree, fv.clone(), fv);
     };
-    let kv = k.load(p.prog_type as u32, &p.insns).error;
+    let kv = k.load(p.prog_type.id(), &p.insns).error;
     let outcome = match (kv.is_some(), fv.is_some()) {
         (true, false) => Outcome::FalseAccept,
         (false, true) => Outcome::FalseReject,

@@ -37,14 +37,15 @@ impl Parse for Meta {
         } else if input.peek(syn::token::Paren) {
             let content;
             syn::parenthesized!(content in input);
-            Ok(Meta::List(key, parse_list(&content)?))
+            Ok(Meta::List(key, parse_meta_list(&content)?))
         } else {
             Ok(Meta::Word(key))
         }
     }
 }
 
-fn parse_list(input: ParseStream) -> syn::Result<Vec<Meta>> {
+/// Parses a comma-separated list of items (the inside of an attribute's parentheses).
+pub fn parse_meta_list(input: ParseStream) -> syn::Result<Vec<Meta>> {
     Ok(Punctuated::<Meta, Token![,]>::parse_terminated(input)?
         .into_iter()
         .collect())
@@ -52,7 +53,7 @@ fn parse_list(input: ParseStream) -> syn::Result<Vec<Meta>> {
 
 /// Parses an attribute's whole argument list.
 pub fn parse_args(args: TokenStream) -> syn::Result<Vec<Meta>> {
-    parse_list.parse2(args)
+    parse_meta_list.parse2(args)
 }
 
 /// The identifier an expression consists of, if it is a single identifier.

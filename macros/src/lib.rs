@@ -1,4 +1,4 @@
-//! The `#[kfunc]`, `#[family]` and `#[helper]` attributes. Use them through the `kfreg`
+//! The `#[kfunc]`, `#[family]`, `#[helper]`, `#[context]` and `#[prog_type]` attributes. Use them through the `kfreg`
 //! crate, which documents the vocabulary.
 //!
 //! Each attribute parses its arguments into a small AST (module `attr`), checks
@@ -8,10 +8,12 @@
 //! does not cascade into "cannot find function" errors elsewhere.
 
 mod attr;
+mod context;
 mod errors;
 mod family;
 mod helper;
 mod kfunc;
+mod prog_type;
 
 use proc_macro::TokenStream;
 
@@ -31,4 +33,16 @@ pub fn family(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn helper(args: TokenStream, item: TokenStream) -> TokenStream {
     helper::expand(args.into(), item.into()).into()
+}
+
+/// Declares a program context struct. See the `kfreg` crate for the vocabulary.
+#[proc_macro_attribute]
+pub fn context(args: TokenStream, item: TokenStream) -> TokenStream {
+    context::expand(args.into(), item.into()).into()
+}
+
+/// Declares a BPF program type. See the `kfreg` crate for the vocabulary.
+#[proc_macro_attribute]
+pub fn prog_type(args: TokenStream, item: TokenStream) -> TokenStream {
+    prog_type::expand(args.into(), item.into()).into()
 }

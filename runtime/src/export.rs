@@ -463,3 +463,137 @@ pub fn describe_helper(protos: &[&crate::Helper]) -> String {
     }
     out
 }
+
+/// A program type's declaration as JSON.
+pub fn prog_type_json(d: &crate::ProgTypeDecl) -> Value {
+    let attach = |a: kfreg_vocab::AttachTypes| {
+        kfreg_vocab::AttachType::ALL
+            .iter()
+            .filter(|t| a.contains(**t))
+            .map(|t| t.name())
+            .collect::<Vec<_>>()
+    };
+    json!({
+        "name": d.name,
+        "id": d.id.id(),
+        "kernel_name": d.kernel_name,
+        "doc": d.doc,
+        "ctx": d.ctx.map(|c| json!({
+            "struct": c.btf_name.unwrap_or(c.rust_name),
+            "size": c.size,
+            "kern": c.kern,
+            "fields": c.fields.iter().map(|f| json!({
+                "name": f.name,
+                "off": f.off,
+                "size": f.size,
+                "loads": format!("{:?}", f.loads).to_lowercase(),
+                "yields": f.yields.name(),
+                "target": f.target,
+                "write": f.write,
+                "write_attach": attach(f.write_attach),
+                "hidden": f.hidden,
+                "attach": attach(f.attach),
+            })).collect::<Vec<_>>(),
+        })),
+        "kern_ctx": d.kern_ctx,
+        "show": d.show,
+        "hide": d.hide,
+        "only": d.only,
+        "write": d.write,
+        "flags": d.flags.names(),
+        "packet_args": kfreg_vocab::PacketArgs::ALL.iter().find(|(p, _)| *p == d.packet_args).map(|(_, n)| *n),
+        "ret": d.ret.map(|(lo, hi)| [lo, hi]),
+        "ret_for": d.ret_for.iter().map(|r| json!({"attach": r.attach.name(), "ret": [r.lo, r.hi]})).collect::<Vec<_>>(),
+        "sections": d.sections.iter().map(|s| json!({
+            "pattern": s.pattern,
+            "sleepable": s.sleepable,
+            "iter": s.iter,
+            "attach": s.attach.map(|a| a.name()),
+        })).collect::<Vec<_>>(),
+        "helpers": d.helpers,
+        "defined_at": {
+            "crate": d.location.krate,
+            "module": d.location.module,
+            "file": d.location.file,
+            "line": d.location.line,
+        },
+    })
+}
+
+/// A human-readable description of a program type: its context field by
+/// field as this type sees it, its sections and what the verifier asks of it.
+pub fn describe_prog_type(reg: &crate::Registry, d: &crate::ProgTypeDecl) -> String {
+    let mut out = format!("{} ({}, #{})\n", d.name, d.kernel_name, d.id.id());
+    if !d.doc.is_empty() {
+        out += &format!("  {}\n", d.doc);
+    }
+    let sections: Vec<_> = d
+        .sections
+        .iter()
+        .map(|s| {
+            let mut t = s.pattern.to_string();
+            if s.sleepable {
+                t += " (sleepable)";
+            }
+            if let Some(a) = s.attach {
+                t += &format!(" [{}]", a.name());
+            }
+            t
+        })
+        .collect();
+    out += &format!("  sections: {}\n", sections.join(", "));
+    if d.flags != kfreg_vocab::ProgFlags::NONE {
+        out += &format!("  properties: {}\n", d.flags.names().join(", "));
+    }
+    if let Some((lo, hi)) = d.ret {
+        out += &format!("  returns: [{lo}, {hi}]\n");
+    }
+    for r in d.ret_for {
+        out += &format!("  returns as {}: [{}, {}]\n", r.attach.name(), r.lo, r.hi);
+    }
+    if let Some(k) = d.kern_ctx {
+        out += &format!("  kernel context: struct {k}\n");
+    }
+    let helpers = reg.helpers().iter().filter(|h| {
+        reg.helpers()
+            .get(h.id, d.id)
+            .is_some_and(|p| std::ptr::eq(p, *h))
+    });
+    out += &format!("  helpers: {}\n", helpers.count());
+    let Some(ctx) = d.ctx else {
+        out += "  context: the replaced program's (unchecked)\n";
+        return out;
+    };
+    out += &format!(
+        "  context: struct {} ({} bytes)\n",
+        ctx.btf_name.unwrap_or(ctx.rust_name),
+        ctx.size
+    );
+    out += &format!(
+        "    {:<6} {:<24} {:<5} {:<7} {:<20} {}\n",
+        "OFF", "FIELD", "SIZE", "LOADS", "YIELDS", "ACCESS"
+    );
+    for f in ctx.fields {
+        let rule = reg.prog_types().field_at(d.id, None, f.off);
+        let access = match rule {
+            Some(r) if r.writable => "read, write".to_string(),
+            Some(_) => "read".to_string(),
+            None if f.attach != kfreg_vocab::AttachTypes::NONE => "some attach types".to_string(),
+            None => "refused".to_string(),
+        };
+        let yields = match f.target {
+            Some(t) => format!("{}({t})", f.yields.name()),
+            None => f.yields.name().to_string(),
+        };
+        out += &format!(
+            "    {:<6} {:<24} {:<5} {:<7} {:<20} {}\n",
+            f.off,
+            f.name,
+            f.size,
+            format!("{:?}", f.loads).to_lowercase(),
+            yields,
+            access
+        );
+    }
+    out
+}

@@ -380,6 +380,9 @@ ret_modifiers! {
 #[derive(Debug, Default)]
 pub struct Helpers {
     by_id: Vec<Vec<&'static Helper>>,
+    /// Program types given a helper by their own declaration (an
+    /// extension's type lists the helpers it may call), by helper number.
+    granted: BTreeMap<u32, ProgTypes>,
 }
 
 /// A problem found while collecting helpers.
@@ -469,7 +472,10 @@ impl Helpers {
             by_id[id as usize] = protos;
         }
         if conflicts.is_empty() {
-            Ok(Helpers { by_id })
+            Ok(Helpers {
+                by_id,
+                granted: BTreeMap::new(),
+            })
         } else {
             Err(conflicts)
         }
@@ -477,10 +483,21 @@ impl Helpers {
 
     /// The prototype of helper `id` that programs of type `prog` get.
     pub fn get(&self, id: u32, prog: ProgType) -> Option<&'static Helper> {
-        self.protos(id)
-            .iter()
-            .copied()
-            .find(|h| h.prog_types.contains(prog))
+        let protos = self.protos(id);
+        let own = protos.iter().copied().find(|h| h.prog_types.contains(prog));
+        let granted = self.granted.get(&id).is_some_and(|p| p.contains(prog));
+        own.or_else(|| protos.first().copied().filter(|_| granted))
+    }
+
+    /// Gives programs of type `prog` the helper called `name`; false when no
+    /// helper has that name.
+    pub fn grant(&mut self, name: &str, prog: ProgType) -> bool {
+        let Some(id) = self.id(name) else {
+            return false;
+        };
+        let set = self.granted.entry(id).or_default();
+        *set = set.with(prog);
+        true
     }
 
     /// The prototype of helper `id` that programs of type `prog` attached as

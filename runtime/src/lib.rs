@@ -43,6 +43,7 @@ mod ctype;
 mod decl;
 pub mod export;
 pub mod helper;
+pub mod prog_type;
 mod registry;
 mod types;
 
@@ -52,11 +53,14 @@ pub use decl::{
     Ret,
 };
 pub use helper::{Helper, Helpers};
-pub use kfreg_macros::{family, helper, kfunc};
+pub use kfreg_macros::{context, family, helper, kfunc, prog_type};
 pub use kfreg_vocab::{
-    ArgFlags, ArgKind, ArgType, AttachType, AttachTypes, CallbackShape, DynptrInit, Flags,
-    HelperArg, HelperFlags, HelperRet, KindSet, MapKind, MapKinds, ProgType, ProgTypes, RetFlags,
-    RetType, Roles, did_you_mean,
+    ArgFlags, ArgKind, ArgType, AttachType, AttachTypes, CallbackShape, CtxValue, DynptrInit,
+    Flags, HelperArg, HelperFlags, HelperRet, KindSet, Loads, MapKind, MapKinds, PacketArgs,
+    ProgFlags, ProgType, ProgTypes, RetFlags, RetType, Roles, did_you_mean,
+};
+pub use prog_type::{
+    AttachRet, Context, CtxField, FieldRule, ProgTypeDecl, ProgTypeTable, Section,
 };
 pub use registry::{Conflict, FamilyId, KfuncId, Registry, RegistryError};
 pub use types::{
@@ -84,6 +88,7 @@ macro_rules! link {
 pub mod __private {
     pub use crate::decl::{FamilyEntry, KfuncEntry};
     pub use crate::helper::HelperEntry;
+    pub use crate::prog_type::ProgTypeEntry;
     pub use inventory;
 
     use crate::decl::Param;

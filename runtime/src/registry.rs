@@ -8,6 +8,7 @@
 
 use crate::decl::{FamilyDesc, FamilyEntry, Kfunc, KfuncEntry, Location};
 use crate::helper::{Helper, HelperConflict, HelperEntry, Helpers};
+use crate::prog_type::{ProgTypeConflict, ProgTypeDecl, ProgTypeEntry, ProgTypeTable};
 use kfreg_vocab::{ArgKind, Flags, KindSet, ProgType, ProgTypes};
 use std::collections::HashMap;
 use std::fmt;
@@ -34,6 +35,7 @@ pub struct Registry {
     family_by_name: HashMap<&'static str, FamilyId>,
     members: Vec<Vec<KfuncId>>,
     helpers: Helpers,
+    prog_types: ProgTypeTable,
 }
 
 /// One problem found while building a registry.
@@ -72,6 +74,8 @@ pub enum Conflict {
     TooMany,
     /// Helper declarations contradict each other.
     Helper(HelperConflict),
+    /// A program type declaration conflict.
+    ProgType(ProgTypeConflict),
 }
 
 impl fmt::Display for Conflict {
@@ -105,6 +109,7 @@ impl fmt::Display for Conflict {
             ),
             Conflict::TooMany => f.write_str("too many kfuncs or families for the id space"),
             Conflict::Helper(c) => c.fmt(f),
+            Conflict::ProgType(c) => c.fmt(f),
         }
     }
 }
@@ -172,7 +177,57 @@ impl Registry {
             inventory::iter::<KfuncEntry>.into_iter().map(|e| e.0),
             inventory::iter::<FamilyEntry>.into_iter().map(|e| e.0),
         )?
-        .with_helpers(inventory::iter::<HelperEntry>.into_iter().map(|e| e.0))
+        .with_helpers(inventory::iter::<HelperEntry>.into_iter().map(|e| e.0))?
+        .with_prog_types(inventory::iter::<ProgTypeEntry>.into_iter().map(|e| e.0))
+    }
+
+    /// The registry with `decls` as its program types; the helpers and
+    /// kfuncs a program type lists become available to it.
+    pub fn with_prog_types(
+        self,
+        decls: impl IntoIterator<Item = &'static ProgTypeDecl>,
+    ) -> Result<Registry, RegistryError> {
+        let prog_types = ProgTypeTable::build(decls).map_err(|conflicts| RegistryError {
+            conflicts: conflicts.into_iter().map(Conflict::ProgType).collect(),
+        })?;
+        let mut helpers = self.helpers;
+        let mut avail = self.avail;
+        let mut unknown = Vec::new();
+        for d in prog_types.iter() {
+            for name in d.kfuncs {
+                match self.by_name.get(name) {
+                    Some(id) => avail[id.0 as usize] = avail[id.0 as usize].with(d.id),
+                    None => unknown.push(Conflict::ProgType(ProgTypeConflict::UnknownKfunc {
+                        prog: d.name,
+                        kfunc: name,
+                        at: d.location,
+                    })),
+                }
+            }
+            for name in d.helpers {
+                if !helpers.grant(name, d.id) {
+                    unknown.push(Conflict::ProgType(ProgTypeConflict::UnknownHelper {
+                        prog: d.name,
+                        helper: name,
+                        at: d.location,
+                    }));
+                }
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(RegistryError { conflicts: unknown });
+        }
+        Ok(Registry {
+            helpers,
+            prog_types,
+            avail,
+            ..self
+        })
+    }
+
+    /// The program types.
+    pub fn prog_types(&self) -> &ProgTypeTable {
+        &self.prog_types
     }
 
     /// The registry with `helpers` as its helper prototypes.
@@ -274,6 +329,7 @@ impl Registry {
             family_by_name,
             members,
             helpers: Helpers::default(),
+            prog_types: ProgTypeTable::default(),
         })
     }
 

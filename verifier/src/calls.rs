@@ -371,7 +371,7 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         return Ok(Step::Next);
     }
     check_resources(env, st, idx, MAIN_EXIT)?;
-    let range = crate::ctx::return_range(env.prog);
+    let range = crate::ctx::return_range(env.reg, env.prog);
     if range.is_some() {
         env.mark_precise(st, 0);
     }
@@ -524,7 +524,7 @@ fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
     if args.is_empty() {
         return Ok(None);
     }
-    let ctx = crate::ctx::uapi_ctx(env.prog.prog_type);
+    let ctx = crate::ctx::uapi_ctx(env);
     args.iter()
         .enumerate()
         .map(|(i, a)| match a {

@@ -7,7 +7,7 @@ use crate::precision::Hist;
 use crate::program::{MapType, Program};
 use crate::scalar::Scalar;
 use crate::state::{Frame, PtrFlags, Reg, RegType, State};
-use kfreg::{ProgType, Registry};
+use kfreg::Registry;
 use std::time::{Duration, Instant};
 
 /// The kernel's limit on processed instructions.
@@ -437,15 +437,10 @@ impl Env<'_> {
             }),
             _ => false,
         });
+        // Iterators may recurse, so they keep the shared stack.
         let priv_stack = !has_tail_call
-            && match self.prog.prog_type {
-                ProgType::Kprobe
-                | ProgType::Tracepoint
-                | ProgType::PerfEvent
-                | ProgType::RawTracepoint => true,
-                ProgType::Tracing => !self.prog.iter,
-                _ => false,
-            };
+            && !self.prog.iter
+            && crate::ctx::has(self, kfreg::ProgFlags::PRIVATE_STACK);
         let mut walk = StackWalk {
             env: self,
             edges: &edges,

@@ -5,7 +5,7 @@
 use crate::check::{Env, VerifyError};
 use crate::isa::{Call, Insn, Pseudo};
 use crate::program::FieldKind;
-use kfreg::{Flags, ProgType};
+use kfreg::{Flags, ProgFlags};
 
 /// Refuses maps and kfuncs the program's type may not use.
 pub fn check(env: &Env) -> Result<(), VerifyError> {
@@ -35,41 +35,30 @@ pub fn check(env: &Env) -> Result<(), VerifyError> {
     Ok(())
 }
 
-/// Tracing program types in the kernel's sense: they may run in any context,
-/// so they may not take the program's own locks.
-fn is_tracing(p: ProgType) -> bool {
-    matches!(
-        p,
-        ProgType::Kprobe
-            | ProgType::Tracepoint
-            | ProgType::PerfEvent
-            | ProgType::RawTracepoint
-            | ProgType::RawTracepointWritable
-    )
-}
-
 fn check_map(env: &Env, insn: u32, imm: i32) -> Result<(), VerifyError> {
     let Some(t) = u32::try_from(imm).ok().and_then(|m| env.prog.value_obj(m)) else {
         return Ok(());
     };
     let has = |kinds: &[FieldKind]| t.fields.iter().any(|f| kinds.contains(&f.kind));
-    let prog_type = env.prog.prog_type;
+    // Tracing programs may run in any context, so they may not take the
+    // program's own locks.
+    let tracing = crate::ctx::has(env, ProgFlags::TRACING);
     let refuse = |msg: &str| Err(VerifyError::at(insn, msg));
-    if has(&[FieldKind::ListHead, FieldKind::RbRoot]) && is_tracing(prog_type) {
+    if has(&[FieldKind::ListHead, FieldKind::RbRoot]) && tracing {
         return refuse("tracing progs cannot use bpf_{list_head,rb_root} yet");
     }
     if has(&[FieldKind::SpinLock, FieldKind::ResSpinLock]) {
-        if prog_type == ProgType::SocketFilter {
+        if crate::ctx::has(env, ProgFlags::NO_MAP_LOCKS) {
             return refuse("socket filter progs cannot use bpf_spin_lock yet");
         }
-        if is_tracing(prog_type) {
+        if tracing {
             return refuse("tracing progs cannot use bpf_spin_lock yet");
         }
     }
-    if has(&[FieldKind::Timer]) && is_tracing(prog_type) {
+    if has(&[FieldKind::Timer]) && tracing {
         return refuse("tracing progs cannot use bpf_timer yet");
     }
-    if has(&[FieldKind::Wq]) && is_tracing(prog_type) {
+    if has(&[FieldKind::Wq]) && tracing {
         return refuse("tracing progs cannot use bpf_wq yet");
     }
     Ok(())

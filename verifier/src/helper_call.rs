@@ -104,10 +104,10 @@ fn prototype(env: &Env, idx: u32, id: i32) -> Result<&'static Helper, VerifyErro
 /// Whether the program may hand packet memory to this helper (the
 /// kernel's `may_access_direct_pkt_data` for a call).
 fn packet_helpers_allowed(env: &Env, h: &Helper) -> bool {
-    match crate::ctx::packet_args(env.prog.prog_type) {
-        crate::ctx::PacketArgs::Never => false,
-        crate::ctx::PacketArgs::IfDeclared => h.has(HelperFlags::PKT_ACCESS),
-        crate::ctx::PacketArgs::Always => true,
+    match crate::ctx::packet_args(env) {
+        kfreg::PacketArgs::Never => false,
+        kfreg::PacketArgs::Declared => h.has(HelperFlags::PKT_ACCESS),
+        kfreg::PacketArgs::Always => true,
     }
 }
 
@@ -819,7 +819,8 @@ fn after_args(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<
     let removes = !h.used_args().iter().any(|a| a.ty == ArgType::MapValue);
     if h.has(HelperFlags::WRITES_MAP)
         && kind.is_some_and(MapKind::holds_sockets)
-        && !env.prog.prog_type.may_update_sockmap(removes)
+        && !crate::ctx::has(env, kfreg::ProgFlags::SOCKMAP_UPDATE)
+        && !(removes && crate::ctx::has(env, kfreg::ProgFlags::SOCKMAP_REMOVE))
     {
         return Err(VerifyError::at(
             idx,

@@ -126,9 +126,9 @@ pub fn check_kfunc_call(
             ),
         );
     }
-    let lsm_or_iter = env.prog.prog_type == kfreg::ProgType::Lsm
-        || (env.prog.prog_type == kfreg::ProgType::Tracing && env.prog.iter);
-    if flags.contains(Flags::PROCESS_CONTEXT) && !env.prog.sleepable && !lsm_or_iter {
+    // Iterators run in process context whatever their type.
+    let process = env.prog.iter || crate::ctx::has(env, kfreg::ProgFlags::PROCESS_CONTEXT);
+    if flags.contains(Flags::PROCESS_CONTEXT) && !env.prog.sleepable && !process {
         // The kernel names the iterator the kfunc starts.
         let what = k
             .params
@@ -500,9 +500,7 @@ fn check_args(
         // A context parameter naming another program type's context is a
         // pointer to that kernel struct like any other.
         let kind = match (p.kind, p.ty.struct_name()) {
-            (ArgKind::Ctx, Some(s)) if crate::ctx::uapi_ctx(env.prog.prog_type) != Some(s) => {
-                ArgKind::BtfId
-            }
+            (ArgKind::Ctx, Some(s)) if crate::ctx::uapi_ctx(env) != Some(s) => ArgKind::BtfId,
             (kind, _) => kind,
         };
         match kind {
@@ -623,7 +621,7 @@ fn check_args(
                         }
                         _ => have == want || have == "?",
                     };
-                    if !same && !crate::ctx::is_projection(want, have) {
+                    if !same && !crate::ctx::is_projection(env.reg, want, have) {
                         return err(
                             st,
                             format!(
@@ -1305,7 +1303,7 @@ fn result(
             r
         }
         Ret::KernCtx => {
-            let Some(name) = crate::ctx::kern_ctx(env.prog.prog_type) else {
+            let Some(name) = crate::ctx::kern_ctx(env) else {
                 return err(
                     st,
                     format!(

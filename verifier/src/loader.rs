@@ -250,6 +250,8 @@ pub struct LoadedProgram {
     pub section: String,
     /// Program type.
     pub prog_type: ProgType,
+    /// The expected attach type its section gives.
+    pub attach: Option<kfreg::AttachType>,
     /// A BPF iterator (`iter/`).
     pub iter: bool,
     /// Sleepable.
@@ -340,7 +342,7 @@ impl Object {
         p.section = prog.section.clone();
         p.iter = prog.iter;
         p.sleepable = prog.sleepable;
-        p.attach = crate::loader::sections::classify(&prog.section).and_then(|d| d.attach);
+        p.attach = prog.attach;
         p.subprogs = prog.subprogs.clone();
         p.maps = self.maps.clone();
         p.kfuncs = self.kfuncs.clone();
@@ -679,7 +681,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
             .filter(|&i| code.funcs[i].sec == sec.index)
             .collect();
         funcs.sort_by_key(|&i| code.funcs[i].start);
-        let def = sections::classify(&sec.name);
+        let def = sections::classify(reg, &sec.name);
         if funcs.is_empty() && !sec.data.is_empty() {
             return Err(LoadError::Program {
                 program: sec.name.clone(),
@@ -695,7 +697,9 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
             let stub = |error: LoadError| LoadedProgram {
                 name: func.name.clone(),
                 section: sec.name.clone(),
-                prog_type: def.map_or(ProgType::SocketFilter, |d| d.prog_type),
+                // A section no program type claims has no type (`BPF_PROG_TYPE_UNSPEC`).
+                prog_type: def.map_or(ProgType::new(0), |d| d.prog_type),
+                attach: None,
                 iter: false,
                 sleepable: false,
                 autoload: def.is_none_or(|d| d.autoload),
@@ -758,6 +762,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
                 name: func.name.clone(),
                 section: sec.name.clone(),
                 prog_type: def.prog_type,
+                attach: def.attach,
                 iter: def.iter,
                 sleepable: def.sleepable,
                 autoload: def.autoload,

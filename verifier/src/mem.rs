@@ -25,7 +25,7 @@ pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), Ver
     let Insn::LdPkt { src, .. } = insn else {
         unreachable!()
     };
-    if !ctx::has_skb(env.prog.prog_type) {
+    if !ctx::has(env, kfreg::ProgFlags::LEGACY_PACKET) {
         return Err(VerifyError::at(
             st.insn,
             "BPF_LD_[ABS|IND] instructions not allowed for this program type",
@@ -301,7 +301,7 @@ pub fn access(
             Ok(Reg::scalar(Scalar::unknown_width(size)))
         }
         RegType::Packet | RegType::PacketMeta => {
-            if kind == Access::Write && !ctx::packet_writable(env.prog.prog_type) {
+            if kind == Access::Write && !ctx::has(env, kfreg::ProgFlags::PACKET_WRITE) {
                 return err("cannot write into packet".into());
             }
             if base.var.smin < 0 {

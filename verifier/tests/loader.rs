@@ -101,22 +101,42 @@ fn programs_get_types_from_their_sections() {
             )
         })
         .collect();
-    use ProgType::*;
     assert_eq!(
         got,
         [
-            ("tc_main", "tc", SchedCls, false, false, true),
-            ("with_exc_cb", "tc", SchedCls, false, false, true),
-            ("ksym_prog", "tc", SchedCls, false, false, true),
-            ("xdp_main", "xdp", Xdp, false, false, true),
-            ("not_autoloaded", "?tc", SchedCls, false, false, false),
-            ("sys_prog", "syscall", Syscall, true, false, true),
-            ("iter_prog", "iter/task", Tracing, false, true, true),
-            ("lsm_prog", "lsm.s/file_open", Lsm, true, false, true),
+            ("tc_main", "tc", ProgType::SchedCls, false, false, true),
+            ("with_exc_cb", "tc", ProgType::SchedCls, false, false, true),
+            ("ksym_prog", "tc", ProgType::SchedCls, false, false, true),
+            ("xdp_main", "xdp", ProgType::Xdp, false, false, true),
+            (
+                "not_autoloaded",
+                "?tc",
+                ProgType::SchedCls,
+                false,
+                false,
+                false
+            ),
+            ("sys_prog", "syscall", ProgType::Syscall, true, false, true),
+            (
+                "iter_prog",
+                "iter/task",
+                ProgType::Tracing,
+                false,
+                true,
+                true
+            ),
+            (
+                "lsm_prog",
+                "lsm.s/file_open",
+                ProgType::Lsm,
+                true,
+                false,
+                true
+            ),
             (
                 "core_prog",
                 "tp_btf/task_newtask",
-                Tracing,
+                ProgType::Tracing,
                 false,
                 false,
                 true
@@ -124,12 +144,19 @@ fn programs_get_types_from_their_sections() {
             (
                 "bitfield_prog",
                 "tp_btf/task_newtask",
-                Tracing,
+                ProgType::Tracing,
                 false,
                 false,
                 true
             ),
-            ("sock_prog", "socket", SocketFilter, false, false, true),
+            (
+                "sock_prog",
+                "socket",
+                ProgType::SocketFilter,
+                false,
+                false,
+                true
+            ),
         ]
     );
     assert_eq!(obj.license, "GPL");

@@ -1,27 +1,28 @@
-//! The principle, enforced: the verifier's source names no kfunc and
-//! compares no kfunc's identity. Every kfunc-specific decision comes from a
-//! registry query.
+//! The principle, enforced: the verifier's source names no kfunc, helper
+//! or program type and compares no kfunc's identity. Every such decision
+//! comes from a registry query.
 
 kfreg::link!(kfreg_catalog, kfreg_list2026, kf_stack);
 
 use std::path::Path;
 
+/// Every source file under verifier/src, by path relative to it.
 fn sources() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).expect("verifier/src").flatten() {
-        let p = e.path();
-        if p.extension().is_some_and(|x| x == "rs") {
-            let text = std::fs::read_to_string(&p).expect("read");
-            out.push((
-                p.file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned(),
-                text,
-            ));
+    fn walk(dir: &Path, root: &Path, out: &mut Vec<(String, String)>) {
+        for e in std::fs::read_dir(dir).expect("verifier/src").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, root, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                let text = std::fs::read_to_string(&p).expect("read");
+                let rel = p.strip_prefix(root).unwrap_or(&p);
+                out.push((rel.to_string_lossy().into_owned(), text));
+            }
         }
     }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut out = Vec::new();
+    walk(&root, &root, &mut out);
     assert!(out.len() > 10, "found the verifier's sources");
     out
 }
@@ -49,8 +50,7 @@ fn verifier_source_names_no_kfunc() {
     let mut found = Vec::new();
     for (file, text) in sources() {
         for (_, k) in reg.iter() {
-            if mentions(&text, k.name) && !(file == "program.rs" && struct_names.contains(&k.name))
-            {
+            if mentions(&text, k.name) && !struct_names.contains(&k.name) {
                 found.push(format!("{file}: {}", k.name));
             }
         }
@@ -68,7 +68,6 @@ fn verifier_source_compares_no_kfunc_identity() {
         for pattern in [
             "special_kfunc",
             "k.name ==",
-            ".name == \"",
             "== k.name",
             "k.name.starts_with(",
             "KfuncId(",
@@ -79,6 +78,14 @@ fn verifier_source_compares_no_kfunc_identity() {
                 "{file} contains `{pattern}`: a kfunc-specific decision must come from the kfunc's declaration"
             );
         }
+        // A name compared with a literal, other than an ELF section's (`.maps`).
+        let literal = text
+            .match_indices(".name == \"")
+            .any(|(i, m)| !text[i + m.len()..].starts_with('.'));
+        assert!(
+            !literal,
+            "{file} compares a name with a literal: a kfunc-specific decision must come from the kfunc's declaration"
+        );
     }
 }
 
@@ -127,4 +134,37 @@ fn verifier_source_compares_no_helper_identity() {
             );
         }
     }
+}
+
+#[test]
+fn verifier_source_names_no_program_type() {
+    // Every program-type decision is a query of the type's declaration:
+    // no `ProgType::Xdp`, no context struct or section name in the source.
+    let reg = kfreg::Registry::global();
+    let mut found = Vec::new();
+    for (file, text) in sources() {
+        for p in kfreg::ProgType::ALL {
+            let constant = format!("ProgType::{}", p.constant().expect("kernel type"));
+            if mentions(&text, &constant) {
+                found.push(format!("{file}: {constant}"));
+            }
+        }
+        for d in reg.prog_types().iter() {
+            let ctx = d.ctx.and_then(|c| c.btf_name);
+            let quoted = ctx.iter().map(|c| format!("\"{c}\""));
+            let sections = d.sections.iter().map(|s| format!("(\"{}\"", s.pattern));
+            for needle in quoted.chain(sections) {
+                if text.contains(&needle) {
+                    found.push(format!("{file}: {needle}"));
+                }
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    assert!(
+        found.is_empty(),
+        "program types named in verifier/src:\n{}",
+        found.join("\n")
+    );
 }

@@ -3,24 +3,34 @@
 macro_rules! prog_types {
     ($($(#[doc = $doc:literal])* $variant:ident = $value:literal, $dsl:literal, $kernel:literal;)*) => {
         /// A BPF program type, numbered as the kernel numbers it.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[repr(u8)]
-        pub enum ProgType {
-            $($(#[doc = $doc])* $variant = $value,)*
-        }
+        ///
+        /// The kernel's types are named constants (`ProgType::Xdp`); an
+        /// extension declares a type of its own with [`ProgType::new`] and a
+        /// `#[prog_type]` declaration that gives it a name and a context.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct ProgType(u8);
 
+        #[allow(non_upper_case_globals)]
         impl ProgType {
-            /// Every program type, in kernel order.
+            $($(#[doc = $doc])* pub const $variant: ProgType = ProgType($value);)*
+
+            /// Every program type of the kernel, in kernel order.
             pub const ALL: &'static [ProgType] = &[$(ProgType::$variant),*];
 
-            /// The DSL's spelling (`prog_types = [sched_cls, xdp]`).
+            /// The DSL's spelling (`prog_types = [sched_cls, xdp]`) of a
+            /// kernel type; `""` for an extension's (its declaration names it).
             pub const fn name(self) -> &'static str {
-                match self { $(ProgType::$variant => $dsl,)* }
+                match self.0 { $($value => $dsl,)* _ => "" }
             }
 
-            /// The kernel's enumerator name.
+            /// The kernel's enumerator name; `""` for an extension's type.
             pub const fn kernel_name(self) -> &'static str {
-                match self { $(ProgType::$variant => $kernel,)* }
+                match self.0 { $($value => $kernel,)* _ => "" }
+            }
+
+            /// The name of the constant a kernel type is, for generated code.
+            pub const fn constant(self) -> Option<&'static str> {
+                match self.0 { $($value => Some(stringify!($variant)),)* _ => None }
             }
         }
     };
@@ -93,34 +103,42 @@ prog_types! {
     Netfilter = 32, "netfilter", "BPF_PROG_TYPE_NETFILTER";
 }
 
+impl std::fmt::Debug for ProgType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.constant() {
+            Some(c) => f.write_str(c),
+            None => write!(f, "ProgType({})", self.0),
+        }
+    }
+}
+
 impl ProgType {
     /// The program type with DSL spelling `name`.
     pub fn from_name(name: &str) -> Option<ProgType> {
         ProgType::ALL.iter().copied().find(|p| p.name() == name)
     }
 
-    /// The program type with kernel number `value`.
+    /// The kernel's program type numbered `value`.
     pub fn from_u32(value: u32) -> Option<ProgType> {
-        ProgType::ALL.iter().copied().find(|p| *p as u32 == value)
+        ProgType::ALL.iter().copied().find(|p| p.id() == value)
     }
 
-    /// Whether programs of this type may add sockets to or remove them from
-    /// a sockmap or sockhash (the kernel's `may_update_sockmap`: only where no
-    /// locked socket is reachable; sock_ops programs may only remove, and
-    /// iterators, a kind of tracing program the verifier does not tell apart
-    /// here, are left out).
-    pub const fn may_update_sockmap(self, removes: bool) -> bool {
-        match self {
-            ProgType::SockOps => removes,
-            ProgType::SocketFilter
-            | ProgType::SchedCls
-            | ProgType::SchedAct
-            | ProgType::Xdp
-            | ProgType::SkReuseport
-            | ProgType::FlowDissector
-            | ProgType::SkLookup => true,
-            _ => false,
-        }
+    /// The program type numbered `id`, which may be an extension's: numbers
+    /// above the kernel's are free for extensions, up to [`ProgType::MAX_ID`].
+    pub const fn new(id: u8) -> ProgType {
+        assert!(
+            id as u32 <= ProgType::MAX_ID,
+            "program type numbers stop at 63"
+        );
+        ProgType(id)
+    }
+
+    /// The highest number a program type may have (sets of them are 64-bit masks).
+    pub const MAX_ID: u32 = 63;
+
+    /// The program type's number.
+    pub const fn id(self) -> u32 {
+        self.0 as u32
     }
 }
 
@@ -136,7 +154,7 @@ impl ProgTypes {
 
     /// The set with `prog` added.
     pub const fn with(self, prog: ProgType) -> ProgTypes {
-        ProgTypes(self.0 | 1 << prog as u8)
+        ProgTypes(self.0 | 1 << prog.0)
     }
 
     /// The union of two sets.
@@ -146,7 +164,7 @@ impl ProgTypes {
 
     /// Whether `prog` is in the set.
     pub const fn contains(self, prog: ProgType) -> bool {
-        self.0 & (1 << prog as u8) != 0
+        self.0 & (1 << prog.0) != 0
     }
 
     /// Whether the set holds every program type.

@@ -1,0 +1,409 @@
+//! The program types of Linux 6.18, declared like any extension would
+//! declare one: each with its context (see [`contexts`]), the fields only it
+//! sees or writes (the kernel's per-type `*_is_valid_access`), its return
+//! range (`check_return_code`), the `SEC()` names libbpf 1.5 loads it from
+//! (`section_defs[]`), and the properties the kernel's verifier decides by
+//! comparing program types.
+
+pub mod contexts;
+
+use contexts::*;
+use kfreg::prog_type;
+
+/// Socket filters.
+///
+/// No packet pointers, no addresses, only `cb[]` written
+/// (`sk_filter_is_valid_access`).
+#[prog_type(
+    id = 1,
+    ctx = SkBuff,
+    kern_ctx = sk_buff,
+    hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port,
+            data, data_end, tstamp, hwtstamp],
+    write = [cb],
+    legacy_packet,
+    no_map_locks,
+    sockmap_update
+)]
+#[sec("socket")]
+pub struct SocketFilter;
+
+/// kprobes, uprobes, ksyscalls and USDTs: the probed registers.
+#[prog_type(id = 2, ctx = PtRegs, kern_ctx = bpf_raw_tracepoint_args, tracing, private_stack)]
+#[sec("kprobe+")]
+#[sec("uprobe+")]
+#[sec("uprobe.s+", sleepable)]
+#[sec("kretprobe+")]
+#[sec("uretprobe+")]
+#[sec("uretprobe.s+", sleepable)]
+#[sec("kprobe.multi+")]
+#[sec("kretprobe.multi+")]
+#[sec("kprobe.session+")]
+#[sec("uprobe.multi+")]
+#[sec("uretprobe.multi+")]
+#[sec("uprobe.session+")]
+#[sec("uprobe.multi.s+", sleepable)]
+#[sec("uretprobe.multi.s+", sleepable)]
+#[sec("uprobe.session.s+", sleepable)]
+#[sec("ksyscall+")]
+#[sec("kretsyscall+")]
+#[sec("usdt+")]
+#[sec("usdt.s+", sleepable)]
+pub struct Kprobe;
+
+/// tc classifiers.
+///
+/// Packet and metadata pointers, the classid, no addresses
+/// (`tc_cls_act_is_valid_access`).
+#[prog_type(
+    id = 3,
+    ctx = SkBuff,
+    kern_ctx = sk_buff,
+    show = [tc_classid, data_meta, wire_len, tstamp_type],
+    hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port],
+    write = [mark, tc_index, priority, tc_classid, cb, tstamp, queue_mapping],
+    packet_args = declared,
+    legacy_packet,
+    packet_write,
+    sockmap_update
+)]
+#[sec("tc/ingress")]
+#[sec("tc/egress")]
+#[sec("tcx/ingress", attach = tcx_ingress)]
+#[sec("tcx/egress", attach = tcx_egress)]
+#[sec("tc")]
+#[sec("classifier")]
+#[sec("netkit/primary", attach = netkit_primary)]
+#[sec("netkit/peer", attach = netkit_peer)]
+pub struct SchedCls;
+
+/// tc actions: the classifier's rules.
+#[prog_type(
+    id = 4,
+    ctx = SkBuff,
+    kern_ctx = sk_buff,
+    show = [tc_classid, data_meta, wire_len, tstamp_type],
+    hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port],
+    write = [mark, tc_index, priority, tc_classid, cb, tstamp, queue_mapping],
+    packet_args = declared,
+    legacy_packet,
+    packet_write,
+    sockmap_update
+)]
+#[sec("action")]
+pub struct SchedAct;
+
+/// Tracepoints: the event's record.
+#[prog_type(id = 5, ctx = TraceRecord, kern_ctx = bpf_raw_tracepoint_args, tracing, private_stack)]
+#[sec("tracepoint+")]
+#[sec("tp+")]
+pub struct Tracepoint;
+
+/// XDP.
+#[prog_type(
+    id = 6,
+    ctx = XdpMd,
+    kern_ctx = xdp_buff,
+    packet_args = declared,
+    packet_write,
+    sockmap_update
+)]
+#[sec("xdp.frags/devmap", attach = xdp_devmap)]
+#[sec("xdp/devmap", attach = xdp_devmap)]
+#[sec("xdp.frags/cpumap", attach = xdp_cpumap)]
+#[sec("xdp/cpumap", attach = xdp_cpumap)]
+#[sec("xdp.frags", attach = xdp)]
+#[sec("xdp", attach = xdp)]
+pub struct Xdp;
+
+/// Perf events: the sampled registers and the sample.
+#[prog_type(
+    id = 7,
+    ctx = BpfPerfEventData,
+    kern_ctx = bpf_perf_event_data_kern,
+    tracing,
+    private_stack
+)]
+#[sec("perf_event")]
+pub struct PerfEvent;
+
+/// cgroup skb filters (`cg_skb_is_valid_access`).
+#[prog_type(
+    id = 8,
+    ctx = SkBuff,
+    kern_ctx = sk_buff,
+    write = [mark, priority, cb, tstamp],
+    packet_args = declared,
+    ret = [0, 1],
+    ret_for = [cgroup_inet_egress = [0, 3]]
+)]
+#[sec("cgroup_skb/ingress", attach = cgroup_inet_ingress)]
+#[sec("cgroup_skb/egress", attach = cgroup_inet_egress)]
+#[sec("cgroup/skb")]
+pub struct CgroupSkb;
+
+/// cgroup socket hooks (`sock_filter_is_valid_access`).
+#[prog_type(id = 9, ctx = BpfSock, kern_ctx = sock, ret = [0, 1])]
+#[sec("cgroup/sock_create", attach = cgroup_inet_sock_create)]
+#[sec("cgroup/sock_release", attach = cgroup_inet_sock_release)]
+#[sec("cgroup/sock", attach = cgroup_inet_sock_create)]
+#[sec("cgroup/post_bind4", attach = cgroup_inet4_post_bind)]
+#[sec("cgroup/post_bind6", attach = cgroup_inet6_post_bind)]
+pub struct CgroupSock;
+
+/// Lightweight tunnel input (`lwt_is_valid_access`).
+#[prog_type(
+    id = 10,
+    ctx = SkBuff,
+    kern_ctx = sk_buff,
+    hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port,
+            tstamp, hwtstamp],
+    write = [mark, priority, cb],
+    packet_args = declared
+)]
+#[sec("lwt_in")]
+pub struct LwtIn;
+
+/// Lightweight tunnel output.
+#[prog_type(
+    id = 11,
+    ctx = SkBuff,
+    kern_ctx = sk_buff,
+    hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port,
+            tstamp, hwtstamp],
+    write = [mark, priority, cb],
+    packet_args = declared
+)]
+#[sec("lwt_out")]
+pub struct LwtOut;
+
+/// Lightweight tunnel transmit: may write the packet.
+#[prog_type(
+    id = 12,
+    ctx = SkBuff,
+    kern_ctx = sk_buff,
+    hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port,
+            tstamp, hwtstamp],
+    write = [mark, priority, cb],
+    packet_args = declared,
+    packet_write
+)]
+#[sec("lwt_xmit")]
+pub struct LwtXmit;
+
+/// TCP socket operations.
+#[prog_type(
+    id = 13,
+    ctx = BpfSockOps,
+    kern_ctx = bpf_sock_ops_kern,
+    ret = [0, 1],
+    sockmap_remove
+)]
+#[sec("sockops", attach = cgroup_sock_ops)]
+pub struct SockOps;
+
+/// sk_skb stream parsers and verdicts (`sk_skb_is_valid_access`).
+#[prog_type(
+    id = 14,
+    ctx = SkBuff,
+    kern_ctx = sk_buff,
+    hide = [mark, tstamp, hwtstamp],
+    write = [tc_index, priority],
+    packet_args = declared,
+    packet_write
+)]
+#[sec("sk_skb/stream_parser", attach = sk_skb_stream_parser)]
+#[sec("sk_skb/stream_verdict", attach = sk_skb_stream_verdict)]
+#[sec("sk_skb/verdict", attach = sk_skb_verdict)]
+#[sec("sk_skb")]
+pub struct SkSkb;
+
+/// cgroup device filters.
+#[prog_type(id = 15, ctx = BpfCgroupDevCtx, kern_ctx = bpf_cgroup_dev_ctx, ret = [0, 1])]
+#[sec("cgroup/dev", attach = cgroup_device)]
+pub struct CgroupDevice;
+
+/// sk_msg verdicts (`sk_msg_is_valid_access`).
+#[prog_type(id = 16, ctx = SkMsgMd, kern_ctx = sk_msg, packet_args = declared, packet_write)]
+#[sec("sk_msg", attach = sk_msg_verdict)]
+pub struct SkMsg;
+
+/// Raw tracepoints: the event's arguments.
+#[prog_type(id = 17, ctx = RawTracepointArgs, kern_ctx = bpf_raw_tracepoint_args, tracing, private_stack)]
+#[sec("raw_tracepoint+")]
+#[sec("raw_tp+")]
+pub struct RawTracepoint;
+
+/// cgroup socket address hooks.
+///
+/// The address fields each hook sees, and what it may return
+/// (`sock_addr_is_valid_access`).
+#[prog_type(
+    id = 18,
+    ctx = BpfSockAddr,
+    kern_ctx = bpf_sock_addr_kern,
+    ret = [0, 1],
+    ret_for = [
+        cgroup_inet4_bind = [0, 3],
+        cgroup_inet6_bind = [0, 3],
+        cgroup_udp4_recvmsg = [1, 1],
+        cgroup_udp6_recvmsg = [1, 1],
+        cgroup_unix_recvmsg = [1, 1],
+        cgroup_inet4_getpeername = [1, 1],
+        cgroup_inet6_getpeername = [1, 1],
+        cgroup_unix_getpeername = [1, 1],
+        cgroup_inet4_getsockname = [1, 1],
+        cgroup_inet6_getsockname = [1, 1],
+        cgroup_unix_getsockname = [1, 1],
+    ]
+)]
+#[sec("cgroup/bind4", attach = cgroup_inet4_bind)]
+#[sec("cgroup/bind6", attach = cgroup_inet6_bind)]
+#[sec("cgroup/connect4", attach = cgroup_inet4_connect)]
+#[sec("cgroup/connect6", attach = cgroup_inet6_connect)]
+#[sec("cgroup/connect_unix", attach = cgroup_unix_connect)]
+#[sec("cgroup/sendmsg4", attach = cgroup_udp4_sendmsg)]
+#[sec("cgroup/sendmsg6", attach = cgroup_udp6_sendmsg)]
+#[sec("cgroup/sendmsg_unix", attach = cgroup_unix_sendmsg)]
+#[sec("cgroup/recvmsg4", attach = cgroup_udp4_recvmsg)]
+#[sec("cgroup/recvmsg6", attach = cgroup_udp6_recvmsg)]
+#[sec("cgroup/recvmsg_unix", attach = cgroup_unix_recvmsg)]
+#[sec("cgroup/getpeername4", attach = cgroup_inet4_getpeername)]
+#[sec("cgroup/getpeername6", attach = cgroup_inet6_getpeername)]
+#[sec("cgroup/getpeername_unix", attach = cgroup_unix_getpeername)]
+#[sec("cgroup/getsockname4", attach = cgroup_inet4_getsockname)]
+#[sec("cgroup/getsockname6", attach = cgroup_inet6_getsockname)]
+#[sec("cgroup/getsockname_unix", attach = cgroup_unix_getsockname)]
+pub struct CgroupSockAddr;
+
+/// seg6local lightweight tunnels.
+#[prog_type(
+    id = 19,
+    ctx = SkBuff,
+    kern_ctx = sk_buff,
+    hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port,
+            tstamp, hwtstamp],
+    write = [mark, priority, cb],
+    packet_args = declared
+)]
+#[sec("lwt_seg6local")]
+pub struct LwtSeg6local;
+
+/// LIRC mode2 decoders: one sample.
+#[prog_type(id = 20, ctx = LircSample)]
+#[sec("lirc_mode2", attach = lirc_mode2)]
+pub struct LircMode2;
+
+/// SO_REUSEPORT socket selection.
+#[prog_type(
+    id = 21,
+    ctx = SkReuseportMd,
+    kern_ctx = sk_reuseport_kern,
+    packet_args = declared,
+    sockmap_update
+)]
+#[sec("sk_reuseport/migrate", attach = sk_reuseport_select_or_migrate)]
+#[sec("sk_reuseport", attach = sk_reuseport_select)]
+pub struct SkReuseport;
+
+/// Flow dissectors.
+///
+/// The packet and the flow keys, nothing else
+/// (`flow_dissector_is_valid_access`).
+#[prog_type(
+    id = 22,
+    ctx = SkBuff,
+    kern_ctx = bpf_flow_dissector,
+    only = [data, data_end, flow_keys],
+    packet_args = declared,
+    sockmap_update
+)]
+#[sec("flow_dissector", attach = flow_dissector)]
+pub struct FlowDissector;
+
+/// cgroup sysctl hooks.
+#[prog_type(id = 23, ctx = BpfSysctl, kern_ctx = bpf_sysctl_kern, ret = [0, 1])]
+#[sec("cgroup/sysctl", attach = cgroup_sysctl)]
+pub struct CgroupSysctl;
+
+/// Writable raw tracepoints.
+#[prog_type(id = 24, ctx = RawTracepointArgs, kern_ctx = bpf_raw_tracepoint_args, tracing)]
+#[sec("raw_tracepoint.w+")]
+#[sec("raw_tp.w+")]
+pub struct RawTracepointWritable;
+
+/// cgroup sockopt hooks.
+///
+/// The option buffer is packet-like memory every helper may take.
+#[prog_type(
+    id = 25,
+    ctx = BpfSockopt,
+    kern_ctx = bpf_sockopt_kern,
+    packet_args = always,
+    packet_write,
+    ret = [0, 1]
+)]
+#[sec("cgroup/getsockopt", attach = cgroup_getsockopt)]
+#[sec("cgroup/setsockopt", attach = cgroup_setsockopt)]
+pub struct CgroupSockopt;
+
+/// BTF-enabled tracing: fentry/fexit/fmod_ret, tp_btf and iterators.
+#[prog_type(
+    id = 26,
+    ctx = TracingArgs,
+    kern_ctx = bpf_raw_tracepoint_args,
+    private_stack,
+    ret_for = [trace_iter = [0, 1]]
+)]
+#[sec("tp_btf+")]
+#[sec("fentry+")]
+#[sec("fmod_ret+")]
+#[sec("fexit+")]
+#[sec("fentry.s+", sleepable)]
+#[sec("fmod_ret.s+", sleepable)]
+#[sec("fexit.s+", sleepable)]
+#[sec("iter+", iter, attach = trace_iter)]
+#[sec("iter.s+", iter, sleepable, attach = trace_iter)]
+pub struct Tracing;
+
+/// struct_ops implementations: the member's arguments.
+#[prog_type(id = 27, ctx = StructOpsArgs)]
+#[sec("struct_ops+")]
+#[sec("struct_ops.s+", sleepable)]
+pub struct StructOps;
+
+/// freplace extensions.
+///
+/// The replaced program's context, which kfreg does not know, so the context is
+/// unchecked.
+#[prog_type(id = 28)]
+#[sec("freplace+")]
+pub struct Ext;
+
+/// BPF LSM hooks: the hook's arguments.
+#[prog_type(id = 29, ctx = TracingArgs, process_context)]
+#[sec("lsm+")]
+#[sec("lsm.s+", sleepable)]
+#[sec("lsm_cgroup+")]
+pub struct Lsm;
+
+/// Socket lookup (`sk_lookup_is_valid_access`).
+#[prog_type(
+    id = 30,
+    ctx = BpfSkLookup,
+    kern_ctx = bpf_sk_lookup_kern,
+    ret = [0, 1],
+    sockmap_update
+)]
+#[sec("sk_lookup", attach = sk_lookup)]
+pub struct SkLookup;
+
+/// Syscall programs, run by `BPF_PROG_RUN` with a user buffer.
+#[prog_type(id = 31, ctx = SyscallArgs)]
+#[sec("syscall", sleepable)]
+pub struct Syscall;
+
+/// Netfilter hooks.
+#[prog_type(id = 32, ctx = BpfNfCtx, kern_ctx = bpf_nf_ctx, ret = [0, 1])]
+#[sec("netfilter", attach = netfilter)]
+pub struct Netfilter;

@@ -1,0 +1,84 @@
+//! The struct and the descriptor a context declaration expands to.
+
+use super::view::Context;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+impl Context {
+    /// The struct, and (when the declaration is sound) its `ContextStruct` impl.
+    pub fn expand(&self, sound: bool) -> TokenStream {
+        let item = &self.item;
+        if !sound {
+            return quote!(#item);
+        }
+        let ident = &item.ident;
+        let rust_name = ident.to_string();
+        let opt = |s: &Option<syn::LitStr>| match s {
+            Some(s) => quote!(::core::option::Option::Some(#s)),
+            None => quote!(::core::option::Option::None),
+        };
+        let btf = opt(&self.btf);
+        let kern = opt(&self.kern);
+        let fields = self.fields.iter().map(|f| {
+            let name = &f.ident;
+            let name_str = name.to_string();
+            let name_str = name_str.strip_prefix("r#").unwrap_or(&name_str).to_string();
+            let member = f
+                .member
+                .as_ref()
+                .map_or_else(|| name_str.clone(), syn::LitStr::value);
+            let ty = &f.ty;
+            let elem = quote_spanned!(ty.span()=> <#ty as ::kfreg::prog_type::CtxFieldType>::ELEM);
+            let loads = format_ident!("{}", format!("{:?}", f.loads));
+            let yields = format_ident!("{}", format!("{:?}", f.yields));
+            let target = match &f.target {
+                Some(t) => {
+                    let t = t.to_string();
+                    quote!(::core::option::Option::Some(#t))
+                }
+                None => quote!(::core::option::Option::None),
+            };
+            let write = f.write;
+            let wide = f.wide;
+            let write_attach = f.write_attach.iter().map(|a| {
+                let v = format_ident!("{a:?}");
+                quote!(.with(::kfreg::AttachType::#v))
+            });
+            let hidden = f.hidden;
+            let attach = f.attach.iter().map(|a| {
+                let v = format_ident!("{a:?}");
+                quote!(.with(::kfreg::AttachType::#v))
+            });
+            quote! {
+                ::kfreg::CtxField {
+                    name: #name_str,
+                    member: #member,
+                    off: ::core::mem::offset_of!(#ident, #name) as u32,
+                    size: ::core::mem::size_of::<#ty>() as u32,
+                    elem: #elem,
+                    loads: ::kfreg::Loads::#loads,
+                    yields: ::kfreg::CtxValue::#yields,
+                    target: #target,
+                    write: #write,
+                    write_attach: ::kfreg::AttachTypes::NONE #(#write_attach)*,
+                    wide: #wide,
+                    hidden: #hidden,
+                    attach: ::kfreg::AttachTypes::NONE #(#attach)*,
+                }
+            }
+        });
+        quote! {
+            #item
+            impl ::kfreg::prog_type::ContextStruct for #ident {
+                const CONTEXT: &'static ::kfreg::Context = &::kfreg::Context {
+                    rust_name: #rust_name,
+                    btf_name: #btf,
+                    kern: #kern,
+                    size: ::core::mem::size_of::<#ident>() as u32,
+                    fields: &[#(#fields),*],
+                };
+            }
+        }
+    }
+}

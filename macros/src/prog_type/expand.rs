@@ -1,0 +1,115 @@
+//! The descriptor a program type declaration expands to.
+
+use super::view::ProgType;
+use crate::kfunc::first_doc_line;
+use kfreg_vocab::ProgType as Kernel;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+impl ProgType {
+    /// The struct, a `DECL` constant on it, and its submission to the registry.
+    pub fn expand(&self) -> TokenStream {
+        let item = &self.item;
+        let ident = &item.ident;
+        let id = match Kernel::from_u32(self.id as u32).and_then(Kernel::constant) {
+            Some(c) => {
+                let c = format_ident!("{c}");
+                quote!(::kfreg::ProgType::#c)
+            }
+            None => {
+                let n = self.id;
+                quote!(::kfreg::ProgType::new(#n))
+            }
+        };
+        let name = &self.name;
+        let kernel_name = &self.kernel_name;
+        let doc = first_doc_line(&item.attrs);
+        let ctx = match &self.ctx {
+            Some(c) => quote_spanned!(c.span()=>
+                ::core::option::Option::Some(<#c as ::kfreg::prog_type::ContextStruct>::CONTEXT)),
+            None => quote!(::core::option::Option::None),
+        };
+        let kern_ctx = match &self.kern_ctx {
+            Some(k) => {
+                let k = k.to_string();
+                quote!(::core::option::Option::Some(#k))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        let names = |list: &[syn::Ident]| {
+            let s = list.iter().map(ToString::to_string);
+            quote!(&[#(#s),*])
+        };
+        let (show, hide, only, write) = (
+            names(&self.show),
+            names(&self.hide),
+            names(&self.only),
+            names(&self.write),
+        );
+        let (helpers, kfuncs) = (names(&self.helpers), names(&self.kfuncs));
+        let flags = self.flags.iter().map(|(w, _)| {
+            let c = format_ident!("{}", w.to_string().to_uppercase(), span = w.span());
+            quote!(.union(::kfreg::ProgFlags::#c))
+        });
+        let packet_args = format_ident!("{}", format!("{:?}", self.packet_args));
+        let ret = match self.ret {
+            Some((lo, hi)) => quote!(::core::option::Option::Some((#lo, #hi))),
+            None => quote!(::core::option::Option::None),
+        };
+        let ret_for = self.ret_for.iter().map(|(a, lo, hi)| {
+            let a = format_ident!("{a:?}");
+            quote!(::kfreg::AttachRet { attach: ::kfreg::AttachType::#a, lo: #lo, hi: #hi })
+        });
+        let sections = self.sections.iter().map(|s| {
+            let pattern = &s.pattern;
+            let (sleepable, iter) = (s.sleepable, s.iter);
+            let attach = match s.attach {
+                Some(a) => {
+                    let a = format_ident!("{a:?}");
+                    quote!(::core::option::Option::Some(::kfreg::AttachType::#a))
+                }
+                None => quote!(::core::option::Option::None),
+            };
+            quote!(::kfreg::Section { pattern: #pattern, sleepable: #sleepable, iter: #iter, attach: #attach })
+        });
+        let rules = self.rules();
+        let line = quote_spanned!(ident.span()=> ::core::line!());
+        let file = quote_spanned!(ident.span()=> ::core::file!());
+        quote! {
+            #item
+            #rules
+            impl #ident {
+                /// This program type's declaration.
+                pub const DECL: &'static ::kfreg::ProgTypeDecl = &::kfreg::ProgTypeDecl {
+                    id: #id,
+                    name: #name,
+                    kernel_name: #kernel_name,
+                    doc: #doc,
+                    ctx: #ctx,
+                    kern_ctx: #kern_ctx,
+                    show: #show,
+                    hide: #hide,
+                    only: #only,
+                    write: #write,
+                    flags: ::kfreg::ProgFlags::NONE #(#flags)*,
+                    packet_args: ::kfreg::PacketArgs::#packet_args,
+                    ret: #ret,
+                    ret_for: &[#(#ret_for),*],
+                    sections: &[#(#sections),*],
+                    helpers: #helpers,
+                    kfuncs: #kfuncs,
+                    location: ::kfreg::Location {
+                        krate: ::core::env!("CARGO_PKG_NAME"),
+                        module: ::core::module_path!(),
+                        file: #file,
+                        line: #line,
+                    },
+                };
+            }
+            ::kfreg::__private::inventory::submit! {
+                ::kfreg::__private::ProgTypeEntry(#ident::DECL)
+            }
+        }
+    }
+}

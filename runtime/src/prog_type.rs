@@ -1,0 +1,391 @@
+//! Program type descriptors (what `#[context]` and `#[prog_type]` produce)
+//! and the table of collected program types.
+//!
+//! A program type is a declaration like a kfunc: its context struct with
+//! what each field allows and yields, the fields only it may see or write,
+//! its return range, the `SEC()` names libbpf loads it from and the
+//! properties the kernel's verifier decides by comparing program types.
+
+use crate::decl::Location;
+use kfreg_vocab::{AttachType, AttachTypes, CtxValue, Loads, PacketArgs, ProgFlags, ProgType};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A context struct: the memory a program's R1 points to at entry.
+#[derive(Debug)]
+pub struct Context {
+    /// The Rust item that declares it.
+    pub rust_name: &'static str,
+    /// The kernel struct it mirrors (`__sk_buff`), checked against BTF; `None`
+    /// for a context the kernel gives no struct (a tracepoint's record).
+    pub btf_name: Option<&'static str>,
+    /// The kernel struct this one is the program's view of (`sk_buff` for
+    /// `__sk_buff`): kfuncs taking that struct accept the context.
+    pub kern: Option<&'static str>,
+    /// Its size in bytes.
+    pub size: u32,
+    /// Its fields, by offset.
+    pub fields: &'static [CtxField],
+}
+
+impl Context {
+    /// The field called `name`.
+    pub fn field(&self, name: &str) -> Option<&'static CtxField> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+}
+
+/// One field of a context struct.
+#[derive(Clone, Copy, Debug)]
+pub struct CtxField {
+    /// Its name (checked against the kernel struct's member).
+    pub name: &'static str,
+    /// The kernel struct member it lies inside, when that differs from its name
+    /// (a part of a union).
+    pub member: &'static str,
+    /// Offset in the context.
+    pub off: u32,
+    /// Size in bytes.
+    pub size: u32,
+    /// Size of one element (the field's size unless it is an array).
+    pub elem: u32,
+    /// Which loads it allows.
+    pub loads: Loads,
+    /// What a load gives.
+    pub yields: CtxValue,
+    /// The kernel struct a `kernel` field points to.
+    pub target: Option<&'static str>,
+    /// Writable by every program type using the context.
+    pub write: bool,
+    /// The attach types that may write it (empty: every one).
+    pub write_attach: AttachTypes,
+    /// 8-byte accesses to an aligned pair of elements are allowed too
+    /// (`bpf_ctx_wide_access_ok`).
+    pub wide: bool,
+    /// Hidden unless a program type shows it.
+    pub hidden: bool,
+    /// The attach types that may see it (empty: every one).
+    pub attach: AttachTypes,
+}
+
+/// One `SEC()` name libbpf loads programs of a type from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// The name pattern: ending in `+`, the name itself or followed by
+    /// `/anything`; ending in `/`, any name with that prefix; else exact.
+    pub pattern: &'static str,
+    /// Loaded sleepable (`.s` variants, `syscall`).
+    pub sleepable: bool,
+    /// A BPF iterator.
+    pub iter: bool,
+    /// The expected attach type libbpf loads it with.
+    pub attach: Option<AttachType>,
+}
+
+impl Section {
+    /// Whether ELF section `name` (without a leading `?`) matches.
+    pub fn matches(&self, name: &str) -> bool {
+        let def = self.pattern;
+        if let Some(prefix) = def.strip_suffix('+') {
+            return match name.strip_prefix(prefix) {
+                Some(rest) => rest.is_empty() || rest.starts_with('/'),
+                None => false,
+            };
+        }
+        if def.ends_with('/') {
+            return name.starts_with(def);
+        }
+        def == name
+    }
+}
+
+/// A return range that depends on the attach type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AttachRet {
+    /// The attach type.
+    pub attach: AttachType,
+    /// Lowest value allowed.
+    pub lo: i64,
+    /// Highest value allowed.
+    pub hi: i64,
+}
+
+/// A declared program type.
+#[derive(Debug)]
+pub struct ProgTypeDecl {
+    /// Its number.
+    pub id: ProgType,
+    /// The DSL's name (`sched_cls`).
+    pub name: &'static str,
+    /// The kernel's enumerator name.
+    pub kernel_name: &'static str,
+    /// The first line of its documentation.
+    pub doc: &'static str,
+    /// Its context; `None` when it is another program's (freplace).
+    pub ctx: Option<&'static Context>,
+    /// The kernel struct its context is converted to (what `bpf_cast_to_kern_ctx` returns).
+    pub kern_ctx: Option<&'static str>,
+    /// Hidden fields it shows.
+    pub show: &'static [&'static str],
+    /// Fields it may not see.
+    pub hide: &'static [&'static str],
+    /// When not empty, the only fields it may see.
+    pub only: &'static [&'static str],
+    /// Fields it may write besides the context's writable ones.
+    pub write: &'static [&'static str],
+    /// Properties the verifier asks about.
+    pub flags: ProgFlags,
+    /// When packet pointers may be passed to helpers.
+    pub packet_args: PacketArgs,
+    /// The range R0 must be in at exit, if any.
+    pub ret: Option<(i64, i64)>,
+    /// Return ranges for particular attach types.
+    pub ret_for: &'static [AttachRet],
+    /// Its `SEC()` names.
+    pub sections: &'static [Section],
+    /// Helpers it may call besides those whose declarations name it.
+    pub helpers: &'static [&'static str],
+    /// Kfuncs it may call besides those whose declarations name it.
+    pub kfuncs: &'static [&'static str],
+    /// Where it is declared.
+    pub location: Location,
+}
+
+impl ProgTypeDecl {
+    /// Whether the type has every property of `flags`.
+    pub const fn has(&self, flags: ProgFlags) -> bool {
+        self.flags.contains(flags)
+    }
+
+    /// The range R0 must be in when a program attached as `attach` exits.
+    pub fn return_range(&self, attach: Option<AttachType>) -> Option<(i64, i64)> {
+        match self.ret_for.iter().find(|r| Some(r.attach) == attach) {
+            Some(r) => Some((r.lo, r.hi)),
+            None => self.ret,
+        }
+    }
+}
+
+/// Collected by `inventory`; emitted by `#[prog_type]`.
+pub struct ProgTypeEntry(pub &'static ProgTypeDecl);
+
+inventory::collect!(ProgTypeEntry);
+
+/// A Rust type a context field may have: its element size.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a context field type",
+    label = "not a context field type",
+    note = "context fields are u8, u16, u32, u64, i32, i64 or arrays of them"
+)]
+pub trait CtxFieldType {
+    /// Size of one element.
+    const ELEM: u32;
+}
+
+macro_rules! field_types {
+    ($($t:ty),*) => {$(
+        impl CtxFieldType for $t {
+            const ELEM: u32 = core::mem::size_of::<$t>() as u32;
+        }
+    )*};
+}
+field_types!(u8, u16, u32, u64, i8, i16, i32, i64);
+
+impl<T: CtxFieldType, const N: usize> CtxFieldType for [T; N] {
+    const ELEM: u32 = T::ELEM;
+}
+
+/// A struct declared with `#[context]`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a context struct",
+    label = "not declared with #[context]",
+    note = "a program type's `ctx` names a struct declared with `#[kfreg::context]`"
+)]
+pub trait ContextStruct {
+    /// Its descriptor.
+    const CONTEXT: &'static Context;
+}
+
+/// What an access to a context byte range is allowed, for one program type
+/// and attach type.
+#[derive(Clone, Copy, Debug)]
+pub struct FieldRule {
+    /// The field.
+    pub field: &'static CtxField,
+    /// Whether the program may write it.
+    pub writable: bool,
+}
+
+/// A problem found while collecting program types.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProgTypeConflict {
+    /// Two declarations of one number.
+    Duplicate {
+        /// The number.
+        id: u32,
+        /// One declaration.
+        first: Location,
+        /// The other.
+        second: Location,
+    },
+    /// A declaration names a field its context does not have.
+    UnknownField {
+        /// The program type.
+        prog: &'static str,
+        /// The field.
+        field: &'static str,
+        /// Where the program type is declared.
+        at: Location,
+    },
+    /// A declaration lists a kfunc no declaration defines.
+    UnknownKfunc {
+        /// The program type.
+        prog: &'static str,
+        /// The kfunc.
+        kfunc: &'static str,
+        /// Where the program type is declared.
+        at: Location,
+    },
+    /// A declaration lists a helper no declaration defines.
+    UnknownHelper {
+        /// The program type.
+        prog: &'static str,
+        /// The helper.
+        helper: &'static str,
+        /// Where the program type is declared.
+        at: Location,
+    },
+}
+
+impl fmt::Display for ProgTypeConflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProgTypeConflict::Duplicate { id, first, second } => write!(
+                f,
+                "program type #{id} is declared at {first} and at {second}"
+            ),
+            ProgTypeConflict::UnknownField { prog, field, at } => write!(
+                f,
+                "program type `{prog}` (at {at}) names field `{field}`, which its context does not have"
+            ),
+            ProgTypeConflict::UnknownKfunc { prog, kfunc, at } => write!(
+                f,
+                "program type `{prog}` (at {at}) lists kfunc `{kfunc}`, which no linked declaration defines"
+            ),
+            ProgTypeConflict::UnknownHelper { prog, helper, at } => write!(
+                f,
+                "program type `{prog}` (at {at}) lists helper `{helper}`, which no linked declaration defines"
+            ),
+        }
+    }
+}
+
+/// The collected program types, by number.
+#[derive(Debug, Default)]
+pub struct ProgTypeTable {
+    by_id: BTreeMap<u32, &'static ProgTypeDecl>,
+}
+
+impl ProgTypeTable {
+    /// Builds the table; every conflict is reported.
+    pub fn build(
+        decls: impl IntoIterator<Item = &'static ProgTypeDecl>,
+    ) -> Result<ProgTypeTable, Vec<ProgTypeConflict>> {
+        let mut by_id: BTreeMap<u32, &'static ProgTypeDecl> = BTreeMap::new();
+        let mut conflicts = Vec::new();
+        for d in decls {
+            if let Some(prev) = by_id.get(&d.id.id()) {
+                if !std::ptr::eq(*prev, d) {
+                    conflicts.push(ProgTypeConflict::Duplicate {
+                        id: d.id.id(),
+                        first: prev.location,
+                        second: d.location,
+                    });
+                }
+                continue;
+            }
+            let named = d.show.iter().chain(d.hide).chain(d.only).chain(d.write);
+            for field in named {
+                if d.ctx.is_none_or(|c| c.field(field).is_none()) {
+                    conflicts.push(ProgTypeConflict::UnknownField {
+                        prog: d.name,
+                        field,
+                        at: d.location,
+                    });
+                }
+            }
+            by_id.insert(d.id.id(), d);
+        }
+        if conflicts.is_empty() {
+            Ok(ProgTypeTable { by_id })
+        } else {
+            Err(conflicts)
+        }
+    }
+
+    /// The declaration of program type `prog`.
+    pub fn get(&self, prog: ProgType) -> Option<&'static ProgTypeDecl> {
+        self.by_id.get(&prog.id()).copied()
+    }
+
+    /// The program type whose DSL name is `name`.
+    pub fn by_name(&self, name: &str) -> Option<&'static ProgTypeDecl> {
+        self.iter().find(|d| d.name == name)
+    }
+
+    /// Every declaration, by number.
+    pub fn iter(&self) -> impl Iterator<Item = &'static ProgTypeDecl> + '_ {
+        self.by_id.values().copied()
+    }
+
+    /// How many program types are declared.
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    /// Whether none is.
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    /// The program type and `SEC()` definition libbpf gives ELF section
+    /// `name` (without its leading `?`): the longest matching pattern wins,
+    /// so the answer never depends on declaration order.
+    pub fn classify(&self, name: &str) -> Option<(&'static ProgTypeDecl, &'static Section)> {
+        self.iter()
+            .flat_map(|d| d.sections.iter().map(move |s| (d, s)))
+            .filter(|(_, s)| s.matches(name))
+            .max_by_key(|(_, s)| s.pattern.len())
+    }
+
+    /// The rule for the context field holding byte `off` of a program of
+    /// type `prog` attached as `attach`; `None` when the byte is padding, past
+    /// the end, or a field the program may not see.
+    pub fn field_at(
+        &self,
+        prog: ProgType,
+        attach: Option<AttachType>,
+        off: u32,
+    ) -> Option<FieldRule> {
+        let d = self.get(prog)?;
+        let field = d
+            .ctx?
+            .fields
+            .iter()
+            .find(|f| off >= f.off && off < f.off + f.size)?;
+        let named = |list: &[&str]| list.contains(&field.name);
+        let visible = if d.only.is_empty() {
+            (!field.hidden || named(d.show)) && !named(d.hide)
+        } else {
+            named(d.only)
+        };
+        let attached =
+            field.attach == AttachTypes::NONE || attach.is_some_and(|a| field.attach.contains(a));
+        let write_attached = field.write_attach == AttachTypes::NONE
+            || attach.is_some_and(|a| field.write_attach.contains(a));
+        (visible && attached).then_some(FieldRule {
+            field,
+            writable: (field.write && write_attached) || named(d.write),
+        })
+    }
+}

@@ -1,0 +1,144 @@
+//! The words of a program type declaration: what its context's fields allow
+//! and yield, and the properties the kernel's verifier decides by comparing
+//! program types.
+
+/// Which load sizes a context field allows (the kernel's
+/// `*_is_valid_access` functions; every access must also be aligned to its
+/// size).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Loads {
+    /// A whole element or any smaller power of two inside it
+    /// (`bpf_ctx_narrow_access_ok`).
+    Narrow,
+    /// Exactly one whole element.
+    Whole,
+    /// Any size anywhere inside the field (`cb[]`, a tracepoint record).
+    Any,
+}
+
+impl Loads {
+    /// Every word with its DSL spelling.
+    pub const ALL: &'static [(Loads, &'static str)] = &[
+        (Loads::Narrow, "narrow"),
+        (Loads::Whole, "whole"),
+        (Loads::Any, "any"),
+    ];
+
+    /// The word spelled `name`.
+    pub fn from_name(name: &str) -> Option<Loads> {
+        Loads::ALL.iter().find(|(_, n)| *n == name).map(|(l, _)| *l)
+    }
+}
+
+/// What loading a context field gives the program (the kernel's
+/// `info->reg_type`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CtxValue {
+    /// A number.
+    Scalar,
+    /// The start of packet data (`PTR_TO_PACKET`).
+    Packet,
+    /// The end of packet data (`PTR_TO_PACKET_END`).
+    PacketEnd,
+    /// The start of packet metadata (`PTR_TO_PACKET_META`).
+    PacketMeta,
+    /// A full socket, never NULL (`PTR_TO_SOCKET`).
+    Socket,
+    /// A full socket or NULL (`PTR_TO_SOCKET_OR_NULL`).
+    SocketOrNull,
+    /// Any socket or NULL (`PTR_TO_SOCK_COMMON_OR_NULL`).
+    SockCommonOrNull,
+    /// The flow dissector's keys (`PTR_TO_FLOW_KEYS`).
+    FlowKeys,
+    /// A trusted pointer to the kernel struct the field's declaration names.
+    Kernel,
+    /// The traced function's argument in this slot, typed by its BTF
+    /// prototype (`btf_ctx_access`).
+    Argument,
+}
+
+impl CtxValue {
+    /// Every word with its DSL spelling.
+    pub const ALL: &'static [(CtxValue, &'static str)] = &[
+        (CtxValue::Scalar, "scalar"),
+        (CtxValue::Packet, "packet"),
+        (CtxValue::PacketEnd, "packet_end"),
+        (CtxValue::PacketMeta, "packet_meta"),
+        (CtxValue::Socket, "socket"),
+        (CtxValue::SocketOrNull, "socket_or_null"),
+        (CtxValue::SockCommonOrNull, "sock_common_or_null"),
+        (CtxValue::FlowKeys, "flow_keys"),
+        (CtxValue::Kernel, "kernel"),
+        (CtxValue::Argument, "argument"),
+    ];
+
+    /// The word spelled `name`.
+    pub fn from_name(name: &str) -> Option<CtxValue> {
+        CtxValue::ALL
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(v, _)| *v)
+    }
+
+    /// The DSL spelling.
+    pub fn name(self) -> &'static str {
+        CtxValue::ALL
+            .iter()
+            .find(|(v, _)| *v == self)
+            .map_or("", |(_, n)| n)
+    }
+
+    /// Whether loading the field gives a pointer (loaded whole, never
+    /// sign-extended, never written).
+    pub const fn is_pointer(self) -> bool {
+        !matches!(self, CtxValue::Scalar | CtxValue::Argument)
+    }
+}
+
+/// When packet pointers may be passed to helpers as memory (the kernel's
+/// `may_access_direct_pkt_data` for helper arguments).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum PacketArgs {
+    /// Never: the program type has no direct packet access.
+    #[default]
+    Never,
+    /// To helpers declared `pkt_access`.
+    Declared,
+    /// To every helper taking memory.
+    Always,
+}
+
+impl PacketArgs {
+    /// Every word with its DSL spelling.
+    pub const ALL: &'static [(PacketArgs, &'static str)] = &[
+        (PacketArgs::Never, "never"),
+        (PacketArgs::Declared, "declared"),
+        (PacketArgs::Always, "always"),
+    ];
+}
+
+bits! {
+    /// Properties of a program type that the kernel's verifier decides by
+    /// comparing program types.
+    ProgFlags: u16 {
+        /// Legacy packet loads (`BPF_LD_ABS`/`BPF_LD_IND`; `may_access_skb`).
+        LEGACY_PACKET = 0, "legacy_packet";
+        /// Packet data may be written (`may_access_direct_pkt_data` for writes).
+        PACKET_WRITE = 1, "packet_write";
+        /// Runs in any context: no spin locks, timers, workqueues or graph
+        /// roots in its maps (`is_tracing_prog_type`).
+        TRACING = 2, "tracing";
+        /// Its maps may hold no spin lock ("socket filter progs cannot use bpf_spin_lock yet").
+        NO_MAP_LOCKS = 3, "no_map_locks";
+        /// May add sockets to a sockmap or sockhash (`may_update_sockmap`).
+        SOCKMAP_UPDATE = 4, "sockmap_update";
+        /// May remove sockets from a sockmap or sockhash.
+        SOCKMAP_REMOVE = 5, "sockmap_remove";
+        /// Gets a private stack when it makes no tail call and is not an
+        /// iterator (`bpf_enable_priv_stack`).
+        PRIVATE_STACK = 6, "private_stack";
+        /// Runs in process context: iterator kfuncs that need it are
+        /// allowed without sleeping (`check_css_task_iter_allowlist`).
+        PROCESS_CONTEXT = 7, "process_context";
+    }
+}
