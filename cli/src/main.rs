@@ -2,8 +2,14 @@
 
 kfreg::link!(kfreg_catalog);
 
+mod alloc;
 mod check_btf;
+mod stats;
 mod verify;
+
+// Counts heap bytes for veristat's `mem_peak`.
+#[global_allocator]
+static ALLOC: alloc::Counting = alloc::Counting;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use kfreg::{Registry, export};
@@ -14,7 +20,9 @@ use std::process::ExitCode;
 #[command(
     name = "kfreg",
     version,
-    about = "BPF kfunc registry: list, show and export kfunc declarations"
+    about = "Verify BPF programs as Linux 6.18's verifier does (veristat's options and CSV), \
+             and list, show and export the kfunc and helper declarations it knows",
+    after_help = "Start with `kfreg verify prog.bpf.o` (`kfreg verify --help` for its options and exit codes)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -23,6 +31,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Verify the programs of BPF objects (or of the objects embedded in a
+    /// binary) and report like veristat; compare (-C) or replay (-R) CSVs.
+    #[command(after_help = EXIT_CODES)]
+    Verify(Box<VerifyArgs>),
     /// List the registered kfuncs (or helpers, or program types).
     List {
         /// Only the members of this family.
@@ -71,31 +83,91 @@ enum Command {
         #[arg(short, long, default_value = ".")]
         output: std::path::PathBuf,
     },
-    /// Verify the programs of BPF objects, or of the objects embedded in a binary.
-    Verify {
-        /// BPF object files, or binaries embedding them (libbpf skeletons).
-        #[arg(required = true)]
-        files: Vec<String>,
-        /// Only the program with this name.
-        #[arg(long)]
-        prog: Option<String>,
-        /// Print a kernel-style log for each program.
-        #[arg(long)]
-        log: bool,
-        /// Output format (`csv` has veristat's columns).
-        #[arg(long, value_enum, default_value_t = VerifyFormat::Table)]
-        format: VerifyFormat,
-        /// Kernel BTF for CO-RE relocations and kernel types (default: /sys/kernel/btf/vmlinux when present).
-        #[arg(long)]
-        btf: Option<std::path::PathBuf>,
-        /// `CONFIG_*` values for `__kconfig` externs, as `CONFIG_X=y` lines
-        /// (default: /boot/config-$(uname -r), else /proc/config.gz).
-        #[arg(long)]
-        kconfig: Option<std::path::PathBuf>,
-    },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+/// The exit statuses of `kfreg verify`.
+const EXIT_CODES: &str = "\
+Exit status:
+  0  every program verified was accepted (with -C: no program in both files has another verdict)
+  1  a program was rejected (with -C: a program's verdicts differ)
+  2  bad input (a file that is not a BPF object or cannot be read, a bad option, a CSV veristat
+     would not read either) or an internal error (a kfreg bug); every other file and program is
+     still verified and reported";
+
+/// `kfreg verify`'s arguments: veristat's where veristat has one.
+#[derive(clap::Args)]
+struct VerifyArgs {
+    /// BPF object files, or binaries embedding them (libbpf skeletons); with
+    /// -C two CSV files, with -R one.
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// Only programs whose name matches this glob (`*` matches any text);
+    /// repeatable. A program in a `?` section (libbpf does not load it by
+    /// itself) is verified only when one matches it.
+    #[arg(long, value_name = "GLOB")]
+    prog: Vec<String>,
+    /// veristat's filter, repeatable: `GLOB` (file or program name),
+    /// `FILE-GLOB/PROG-GLOB`, `STAT<OP>VALUE` (`insns>1000`,
+    /// `verdict=failure`; with -C `STAT_a`, `_b`, `_diff`, `_pct`), any of
+    /// them after `!` to exclude, or `@FILE` with one a line.
+    #[arg(short = 'f', long, value_name = "FILTER")]
+    filter: Vec<String>,
+    /// Stats to show, comma-separated: file_name, prog_name, verdict,
+    /// duration, total_insns, total_states, peak_states, max_states_per_insn,
+    /// max_mark_read_len, prog_size, prog_size_jited, prog_type,
+    /// attach_type, stack_depth, mem_peak, section (kfreg's).
+    #[arg(short = 'e', long, value_name = "SPEC")]
+    emit: Option<String>,
+    /// Sort by these stats (`^` after a name: ascending, `v`: descending);
+    /// default file_name,prog_name.
+    #[arg(short = 's', long, value_name = "SPEC")]
+    sort: Option<String>,
+    /// Show only the first N rows (0: all).
+    #[arg(short = 'n', long, value_name = "N", default_value_t = 0)]
+    top_n: usize,
+    /// Output format (`csv` is veristat's: Linux 6.12's veristat reads it).
+    #[arg(short = 'o', long, alias = "output-format", value_enum, default_value_t = VerifyFormat::Table)]
+    format: VerifyFormat,
+    /// Compare two veristat CSVs (kfreg's or veristat's own, e.g. kernel
+    /// against kfreg): every stat of both, with the difference.
+    #[arg(short = 'C', long, conflicts_with = "replay")]
+    compare: bool,
+    /// Show a veristat CSV again, filtered, sorted and with the stats asked for.
+    #[arg(short = 'R', long)]
+    replay: bool,
+    /// No error lines under the table's rows and no summary line.
+    #[arg(short = 'q', long)]
+    quiet: bool,
+    /// Write each program's kernel-style log to standard error (same as
+    /// --log-level 1; veristat's -v).
+    #[arg(short = 'v', long, visible_alias = "verbose")]
+    log: bool,
+    /// Verifier log level: 0 none, 1 the path that failed with each
+    /// instruction's registers, as Linux prints it (2 is accepted and gives
+    /// level 1's log: kfreg has no per-instruction state dump yet).
+    #[arg(short = 'l', long, value_name = "LEVEL", value_parser = clap::value_parser!(u8).range(0..=2))]
+    log_level: Option<u8>,
+    /// Keep at most this many bytes of each log, its end (as the kernel's
+    /// rotating log does); 0 for no bound.
+    #[arg(long, value_name = "BYTES", default_value_t = 16 << 20)]
+    log_size: usize,
+    /// With --log-size, keep each log's start instead of its end (the
+    /// kernel's log without rotation).
+    #[arg(long)]
+    log_fixed: bool,
+    /// Write each log to DIR/FILE.PROGRAM.log instead of standard error.
+    #[arg(long, value_name = "DIR")]
+    log_dir: Option<std::path::PathBuf>,
+    /// Kernel BTF for CO-RE relocations and kernel types (default: /sys/kernel/btf/vmlinux when present).
+    #[arg(long)]
+    btf: Option<std::path::PathBuf>,
+    /// `CONFIG_*` values for `__kconfig` externs, as `CONFIG_X=y` lines
+    /// (default: /boot/config-$(uname -r), else /proc/config.gz).
+    #[arg(long)]
+    kconfig: Option<std::path::PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum VerifyFormat {
     Table,
     Json,
@@ -150,17 +222,7 @@ fn main() -> ExitCode {
             .map(|f| verify::extract(f, &output))
             .collect::<Result<String, String>>()
             .map_err(UsageError),
-        Command::Verify {
-            files,
-            prog,
-            log,
-            format,
-            btf,
-            kconfig,
-        } => {
-            let paths = (btf.as_deref(), kconfig.as_deref());
-            return run_verify(&reg, &files, prog.as_deref(), log, format, paths);
-        }
+        Command::Verify(args) => return run_verify(&reg, &args),
     };
     match result {
         Ok(text) => {
@@ -197,17 +259,56 @@ fn run_check_btf(reg: &Registry, btf: &std::path::Path) -> ExitCode {
     }
 }
 
-fn run_verify(
-    reg: &Registry,
-    files: &[String],
-    prog: Option<&str>,
-    log: bool,
-    format: VerifyFormat,
-    (btf, kconfig): (Option<&std::path::Path>, Option<&std::path::Path>),
-) -> ExitCode {
+/// Prints `msg` as kfreg's error and gives exit status 2.
+fn bad(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("kfreg: {msg}");
+    ExitCode::from(2)
+}
+
+/// Writes `text` to standard output; a closed pipe is not worth reporting.
+fn emit(text: &str) {
+    let _ = std::io::stdout().write_all(text.as_bytes());
+}
+
+fn run_verify(reg: &Registry, a: &VerifyArgs) -> ExitCode {
+    let mut filters = stats::Filters::default();
+    for f in &a.filter {
+        if let Err(e) = filters.add(f) {
+            return bad(e);
+        }
+    }
+    let parse = |spec: &Option<String>, what: &str| {
+        spec.as_deref()
+            .map(stats::parse_spec)
+            .transpose()
+            .map_err(|e| format!("{what}: {e}"))
+    };
+    let (emit_spec, sort_spec) = match (parse(&a.emit, "--emit"), parse(&a.sort, "--sort")) {
+        (Ok(e), Ok(s)) => (e, s),
+        (Err(e), _) | (_, Err(e)) => return bad(e),
+    };
+    let sort_spec = sort_spec.unwrap_or_else(stats::default_sort_spec);
+    if a.compare || a.replay {
+        return run_csv_mode(a, &filters, emit_spec.as_deref(), &sort_spec);
+    }
+    if let Some(s) = emit_spec
+        .iter()
+        .flatten()
+        .chain(&sort_spec)
+        .find(|s| s.variant != stats::Variant::B)
+    {
+        return bad(format!(
+            "`{}` with a comparison suffix (_a, _b, _diff, _pct) needs -C",
+            s.stat.name()
+        ));
+    }
+
     // Like libbpf, relocate against the running kernel's BTF when none is named.
     let default_btf = std::path::Path::new("/sys/kernel/btf/vmlinux");
-    let btf = btf.or_else(|| default_btf.exists().then_some(default_btf));
+    let btf = a
+        .btf
+        .as_deref()
+        .or_else(|| default_btf.exists().then_some(default_btf));
     let mut load = match btf {
         None => kfreg_verifier::loader::LoadOptions::default(),
         Some(path) => match std::fs::read(path)
@@ -216,48 +317,183 @@ fn run_verify(
                 kfreg_verifier::loader::LoadOptions::with_target_btf(&b).map_err(|e| e.to_string())
             }) {
             Ok(o) => o,
-            Err(e) => {
-                eprintln!("kfreg: {}: {e}", path.display());
-                return ExitCode::from(2);
-            }
+            Err(e) => return bad(format!("{}: {e}", path.display())),
         },
     };
     // Like libbpf, `__kconfig` externs are filled from the running kernel.
-    match kfreg_verifier::loader::kconfig::system(kconfig) {
+    match kfreg_verifier::loader::kconfig::system(a.kconfig.as_deref()) {
         Ok(values) => load.kconfig = values,
-        Err(e) => {
-            eprintln!("kfreg: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return bad(e),
     }
-    let mut rows = Vec::new();
-    let mut bad_input = false;
-    for file in files {
-        let r = verify::verify_file(file, prog, reg, &load, log);
-        for e in &r.errors {
-            eprintln!("kfreg: {e}");
-        }
-        bad_input |= !r.errors.is_empty() || r.internal;
-        rows.extend(r.rows);
+    let level = a.log_level.unwrap_or(u8::from(a.log));
+    if level == 2 && !a.quiet {
+        eprintln!(
+            "kfreg: note: log level 2 gives level 1's log (kfreg has no per-instruction state dump yet)"
+        );
     }
-    let mut out = String::new();
-    if log {
-        for r in &rows {
-            out += &format!("=== {} {} ({})\n{}", r.file, r.program, r.section, r.log);
-        }
-    }
-    out += &match format {
-        VerifyFormat::Table => verify::table(&rows),
-        VerifyFormat::Json => verify::json(&rows),
-        VerifyFormat::Csv => verify::csv(&rows),
+    let log = verify::LogOptions {
+        enabled: level > 0,
+        size: a.log_size,
+        fixed: a.log_fixed,
     };
-    let _ = std::io::stdout().write_all(out.as_bytes());
+    if let Some(dir) = &a.log_dir
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        return bad(format!("{}: {e}", dir.display()));
+    }
+
+    // Which --prog patterns matched something, and every program seen (for hints).
+    let matched = std::cell::RefCell::new(vec![false; a.prog.len()]);
+    let seen = std::cell::RefCell::new(Vec::<String>::new());
+    let want_object = |name: &str| filters.wants(name, None);
+    let want_program = |file: &str, prog: &str, autoload: bool| {
+        seen.borrow_mut().push(prog.to_string());
+        if !filters.wants(file, Some(prog)) {
+            return false;
+        }
+        if a.prog.is_empty() {
+            // libbpf leaves a `?` program alone unless asked for.
+            return autoload;
+        }
+        let mut any = false;
+        for (i, g) in a.prog.iter().enumerate() {
+            if stats::glob_matches(prog, g) {
+                matched.borrow_mut()[i] = true;
+                any = true;
+            }
+        }
+        any
+    };
+    let select = verify::Selection {
+        want_object: &want_object,
+        want_program: &want_program,
+    };
+    let mut rows = Vec::new();
+    let mut log_failed = false;
+    for file in &a.files {
+        for mut r in verify::verify_file(file, &select, reg, &load, log) {
+            if let Some(e) = r.error.as_deref().filter(|_| r.bad_input) {
+                eprintln!("kfreg: {e}");
+            }
+            if log.enabled && !r.log.is_empty() {
+                let mut text = format!("=== {} {} ({})\n{}", r.file, r.program, r.section, r.log);
+                if !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                match &a.log_dir {
+                    None => {
+                        let _ = std::io::stderr().write_all(text.as_bytes());
+                    }
+                    Some(dir) => {
+                        let name = format!("{}.{}.log", r.file, r.program).replace('/', "_");
+                        let path = dir.join(name);
+                        if let Err(e) = std::fs::write(&path, text) {
+                            eprintln!("kfreg: {}: {e}", path.display());
+                            log_failed = true;
+                        }
+                    }
+                }
+                // Written: do not keep every log of the run in memory.
+                r.log = String::new();
+            }
+            rows.push(r);
+        }
+    }
+    let mut unmatched = false;
+    for (g, hit) in a.prog.iter().zip(matched.borrow().iter()) {
+        if !hit {
+            unmatched = true;
+            let seen = seen.borrow();
+            let hint = kfreg::did_you_mean(g, seen.iter().map(String::as_str))
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            eprintln!("kfreg: --prog `{g}` matches no program{hint}");
+        }
+    }
+
+    let bad_input = unmatched || log_failed || rows.iter().any(|r| r.bad_input || r.internal);
+    let rejected = rows.iter().any(|r| !r.accepted);
+    let mut keyed: Vec<(stats::Record, verify::Row)> = rows
+        .into_iter()
+        .map(|r| (r.record().unwrap_or_else(|| r.key()), r))
+        .collect();
+    keyed.sort_by(|x, y| stats::cmp_records(&x.0, &y.0, &sort_spec));
+    let shown: Vec<verify::Row> = keyed
+        .into_iter()
+        .filter(|(rec, r)| r.bad_input || filters.shows(rec))
+        .map(|(_, r)| r)
+        .take(if a.top_n == 0 { usize::MAX } else { a.top_n })
+        .collect();
+    match a.format {
+        VerifyFormat::Table => {
+            let spec = emit_spec.unwrap_or_else(stats::default_table_spec);
+            emit(&verify::table(&shown, &spec, a.quiet));
+        }
+        VerifyFormat::Json => emit(&verify::json(&shown)),
+        VerifyFormat::Csv => {
+            // An error row has no stats veristat could read: its message
+            // went to standard error.
+            let recs: Vec<stats::Record> = shown.iter().filter_map(|r| r.record()).collect();
+            let spec = emit_spec.unwrap_or_else(stats::default_csv_spec);
+            emit(&stats::write_csv(&recs, &spec));
+        }
+    }
     if bad_input {
         ExitCode::from(2)
-    } else if rows.iter().all(|r| r.accepted) {
-        ExitCode::SUCCESS
-    } else {
+    } else if rejected {
         ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `-C` and `-R`: read veristat CSVs instead of verifying.
+fn run_csv_mode(
+    a: &VerifyArgs,
+    filters: &stats::Filters,
+    emit_spec: Option<&[stats::SpecItem]>,
+    sort_spec: &[stats::SpecItem],
+) -> ExitCode {
+    let want = if a.compare { 2 } else { 1 };
+    if a.files.len() != want {
+        return bad(if a.compare {
+            format!("-C compares exactly two CSV files, not {}", a.files.len())
+        } else {
+            format!("-R replays exactly one CSV file, not {}", a.files.len())
+        });
+    }
+    if a.format == VerifyFormat::Json {
+        return bad("-C and -R write a table or CSV (--format table|csv)");
+    }
+    let mut csvs = Vec::new();
+    for f in &a.files {
+        match stats::read_csv(f, filters) {
+            Ok(c) => csvs.push(c),
+            Err(e) => return bad(e),
+        }
+    }
+    let shape = stats::Shape {
+        emit: emit_spec,
+        sort: sort_spec,
+        filters,
+        top_n: a.top_n,
+        csv: a.format == VerifyFormat::Csv,
+    };
+    if a.compare {
+        return match stats::compare(&csvs[0], &csvs[1], &shape, (&a.files[0], &a.files[1])) {
+            Ok(c) => {
+                emit(&c.text);
+                ExitCode::from(u8::from(c.verdict_mismatches > 0))
+            }
+            Err(e) => bad(e),
+        };
+    }
+    match stats::replay(&csvs[0], &shape, &a.files[0]) {
+        Ok(text) => {
+            emit(&text);
+            ExitCode::SUCCESS
+        }
+        Err(e) => bad(e),
     }
 }
 

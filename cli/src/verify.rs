@@ -2,7 +2,8 @@
 //! libbpf skeletons embed them) and verify each program, the way libbpf
 //! loads one program at a time; report like veristat.
 
-use kfreg::Registry;
+use crate::stats::{self, Record, SpecItem, Stat};
+use kfreg::{AttachType, Registry};
 use kfreg_verifier::embedded::{Kind, big_endian, embedded_names, find_embedded, read_elf_file};
 use kfreg_verifier::loader::{LoadError, LoadOptions, LoadedProgram, Object, load_object};
 use kfreg_verifier::{Options, verify};
@@ -10,18 +11,26 @@ use serde_json::json;
 use std::panic::AssertUnwindSafe;
 use std::path::Path;
 
-/// One verified program.
+/// One verified program, or (with `bad_input`) a file or object that
+/// could not be verified at all.
 pub struct Row {
-    /// Object file as given.
+    /// Object file as given (its base name; `BINARY@NAME` for an embedded object).
     pub file: String,
-    /// Program name.
+    /// Program name (empty on an error row).
     pub program: String,
     /// ELF section.
     pub section: String,
     /// Program type (kernel spelling, lowercase).
     pub prog_type: String,
+    /// Expected attach type as libbpf spells it (`cgroup_inet_ingress`,
+    /// the kernel's 0, when the section sets none, as veristat shows it).
+    pub attach_type: String,
     /// Accepted.
     pub accepted: bool,
+    /// A file or object that could not be verified: an error row.
+    pub bad_input: bool,
+    /// Verifying it met an internal error (a kfreg bug): exit status 2.
+    pub internal: bool,
     /// The error: every line, the last being the kernel's final error line.
     pub error: Option<String>,
     /// The instruction the error is about.
@@ -42,7 +51,9 @@ pub struct Row {
     pub stack_depth: u32,
     /// Verification time.
     pub duration_us: u128,
-    /// The kernel-style log, when requested.
+    /// Most heap bytes held at once while verifying, above what was held before.
+    pub mem_peak: u64,
+    /// The kernel-style log, when requested (bounded by [`LogOptions::size`]).
     pub log: String,
 }
 
@@ -51,78 +62,210 @@ impl Row {
     pub fn error_line(&self) -> Option<&str> {
         self.error.as_deref().and_then(|e| e.lines().last())
     }
+
+    /// An error row: `file` could not be verified, for `msg`.
+    pub fn bad(file: &str, msg: String) -> Row {
+        Row {
+            bad_input: true,
+            error: Some(msg),
+            ..Row::new(file, "", "", "", "")
+        }
+    }
+
+    fn new(file: &str, program: &str, section: &str, prog_type: &str, attach: &str) -> Row {
+        Row {
+            file: file.to_string(),
+            program: program.to_string(),
+            section: section.to_string(),
+            prog_type: prog_type.to_string(),
+            attach_type: attach.to_string(),
+            accepted: false,
+            bad_input: false,
+            internal: false,
+            error: None,
+            insn: None,
+            source: None,
+            insns_processed: 0,
+            states: 0,
+            peak_states: 0,
+            max_states_per_insn: 0,
+            size: 0,
+            stack_depth: 0,
+            duration_us: 0,
+            mem_peak: 0,
+            log: String::new(),
+        }
+    }
+
+    /// The row's file and program, for sorting an error row among the others.
+    pub fn key(&self) -> Record {
+        let mut r = Record::default();
+        r.set_text(Stat::FileName, &self.file);
+        r.set_text(Stat::ProgName, &self.program);
+        r
+    }
+
+    /// The row's veristat stats (`None` for an error row).
+    pub fn record(&self) -> Option<Record> {
+        if self.bad_input {
+            return None;
+        }
+        let mut r = Record::default();
+        r.set_text(Stat::FileName, &self.file);
+        r.set_text(Stat::ProgName, &self.program);
+        r.set_text(Stat::Section, &self.section);
+        r.set_text(Stat::ProgType, &self.prog_type);
+        r.set_text(Stat::AttachType, &self.attach_type);
+        let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+        r.set_num(Stat::Verdict, i64::from(self.accepted));
+        r.set_num(Stat::Duration, n(self.duration_us as u64));
+        r.set_num(Stat::TotalInsns, n(self.insns_processed));
+        r.set_num(Stat::TotalStates, n(self.states));
+        r.set_num(Stat::PeakStates, n(self.peak_states));
+        r.set_num(Stat::MaxStatesPerInsn, n(self.max_states_per_insn));
+        // kfreg keeps no read marks yet; Linux 6.18 reports 0 as well.
+        r.set_num(Stat::MarkReadMaxLen, 0);
+        // veristat reads the size from the loaded program: none when rejected.
+        r.set_num(
+            Stat::ProgSize,
+            if self.accepted { self.size as i64 } else { 0 },
+        );
+        r.set_num(Stat::JitedSize, 0);
+        r.set_num(Stat::Stack, i64::from(self.stack_depth));
+        r.set_num(Stat::MemPeak, n(self.mem_peak >> 20));
+        Some(r)
+    }
 }
 
-/// What verifying one file gave: rows, and errors that concern a whole
-/// object or the file (bad input: exit status 2).
-#[derive(Default)]
-pub struct FileResult {
-    /// One row per verified program.
-    pub rows: Vec<Row>,
-    /// Messages about the file or one of its objects.
-    pub errors: Vec<String>,
-    /// Whether a program met an internal error (a kfreg bug).
-    pub internal: bool,
+/// What to log and how much.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LogOptions {
+    /// Produce the kernel-style log.
+    pub enabled: bool,
+    /// Keep at most this many bytes of each log; 0 for no bound.
+    pub size: usize,
+    /// Keep the log's start rather than its end (veristat's `--log-fixed`:
+    /// the kernel's log without rotation).
+    pub fixed: bool,
 }
 
-/// Verifies every program of `file` (or only `only`): a BPF object, or a
-/// host binary with BPF objects embedded (each named `binary@SKELETON`, or
-/// `binary@0xOFFSET` when its skeleton name cannot be recovered).
+/// Bounds `log` to `max` bytes (0: no bound), cut at line boundaries,
+/// behind a note saying so: its end, as the kernel's rotating log keeps it
+/// (the error is there), or with `fixed` its start.
+pub fn bound_log(log: String, max: usize, fixed: bool) -> String {
+    if max == 0 || log.len() <= max {
+        return log;
+    }
+    if fixed {
+        let mut end = max;
+        while !log.is_char_boundary(end) {
+            end -= 1;
+        }
+        let end = log[..end].rfind('\n').map_or(end, |i| i + 1);
+        return format!(
+            "[kfreg: log truncated to its first {end} bytes (--log-fixed); --log-size to change]\n{}",
+            &log[..end]
+        );
+    }
+    let mut cut = log.len() - max;
+    while !log.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let start = log[cut..].find('\n').map_or(cut, |i| cut + i + 1);
+    format!(
+        "[kfreg: log truncated to its last {} bytes; --log-size to change]\n{}",
+        log.len() - start,
+        &log[start..]
+    )
+}
+
+/// Which programs to verify: `want_object(NAME)` says whether an object
+/// (named as its rows' file) may have wanted programs, `want_program(NAME,
+/// PROGRAM, AUTOLOAD)` whether to verify one.
+pub struct Selection<'a> {
+    /// Whether to look inside an object at all.
+    pub want_object: &'a dyn Fn(&str) -> bool,
+    /// Whether to verify a program.
+    pub want_program: &'a dyn Fn(&str, &str, bool) -> bool,
+}
+
+/// The largest CSV or text input read whole (256 MiB): larger is surely no
+/// veristat output.
+const MAX_TEXT: u64 = 256 << 20;
+
+/// Reads a text input (a CSV): a regular file or a pipe (`<(kfreg verify
+/// ...)`), never more than [`MAX_TEXT`] bytes; a device or a directory is
+/// refused before reading.
+pub fn read_text_file(path: &str) -> Result<String, String> {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let meta = std::fs::metadata(path).map_err(|e| format!("{path}: {e}"))?;
+    if !meta.is_file() && !meta.file_type().is_fifo() {
+        return Err(format!("{path}: not a regular file or a pipe"));
+    }
+    if meta.len() > MAX_TEXT {
+        return Err(format!(
+            "{path}: {} bytes is larger than the {MAX_TEXT}-byte limit for a CSV",
+            meta.len()
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_TEXT + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("{path}: {e}"))?;
+    if bytes.len() as u64 > MAX_TEXT {
+        return Err(format!(
+            "{path}: more than the {MAX_TEXT}-byte limit for a CSV"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8 text"))
+}
+
+/// Verifies every wanted program of `file`: a BPF object, or a host binary
+/// with BPF objects embedded (each named `binary@SKELETON`, or
+/// `binary@0xOFFSET` when its skeleton name cannot be recovered). A file or
+/// object that cannot be verified gets an error row; the rest go on.
 pub fn verify_file(
     file: &str,
-    only: Option<&str>,
+    select: &Selection,
     reg: &Registry,
     load: &LoadOptions,
-    log: bool,
-) -> FileResult {
-    let mut out = FileResult::default();
-    let (kind, bytes) = match read_elf_file(Path::new(file)) {
-        Ok(x) => x,
-        Err(e) => {
-            out.errors.push(e.to_string());
-            return out;
-        }
-    };
+    log: LogOptions,
+) -> Vec<Row> {
     let display = Path::new(file)
         .file_name()
         .map_or(file.to_string(), |f| f.to_string_lossy().into_owned());
+    let (kind, bytes) = match read_elf_file(Path::new(file)) {
+        Ok(x) => x,
+        Err(e) => return vec![Row::bad(&display, e.to_string())],
+    };
+    let mut rows = Vec::new();
     if kind == Kind::BpfObject {
-        verify_object(&bytes, &display, file, only, reg, load, log, &mut out);
-        return out;
+        if (select.want_object)(&display) {
+            verify_object(&bytes, &display, file, select, reg, load, log, &mut rows);
+        }
+        return rows;
     }
     let (found, big) = find_embedded(&bytes);
     for off in big {
-        out.errors
-            .push(big_endian(&format!("{file}: object at {off:#x}")).to_string());
+        let what = format!("{file}: object at {off:#x}");
+        rows.push(Row::bad(&display, big_endian(&what).to_string()));
     }
-    if found.is_empty() {
-        out.errors.push(format!(
-            "{file}: not a BPF object, and no BPF object is embedded in it"
+    if found.is_empty() && rows.is_empty() {
+        rows.push(Row::bad(
+            &display,
+            format!("{file}: not a BPF object, and no BPF object is embedded in it"),
         ));
-        return out;
+        return rows;
     }
-    let matched = |out: &FileResult| out.rows.len();
     let names = embedded_names(&display, &bytes, &found);
     for (e, name) in found.iter().zip(names) {
-        let obj = &bytes[e.offset..e.offset + e.len];
-        let mut one = FileResult::default();
-        verify_object(obj, &name, &name, only, reg, load, log, &mut one);
-        out.rows.append(&mut one.rows);
-        out.internal |= one.internal;
-        // With --prog, only the objects that have it matter.
-        if only.is_none() {
-            out.errors.append(&mut one.errors);
+        if (select.want_object)(&name) {
+            let obj = &bytes[e.offset..e.offset + e.len];
+            verify_object(obj, &name, &name, select, reg, load, log, &mut rows);
         }
     }
-    if let Some(name) = only
-        && matched(&out) == 0
-    {
-        out.errors.push(format!(
-            "{file}: no program `{name}` in its {} embedded object(s)",
-            found.len()
-        ));
-    }
-    out
+    rows
 }
 
 /// The message of a caught panic.
@@ -133,77 +276,49 @@ fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown panic".into())
 }
 
-/// Verifies the programs of one object. A panic is a kfreg bug: it becomes
-/// an internal error for the object or the program it happened in, and the
-/// others are still verified.
+/// Verifies the wanted programs of one object. A panic is a kfreg bug: it
+/// becomes an internal error for the object or the program it happened in,
+/// and the others are still verified.
 #[allow(clippy::too_many_arguments)]
 fn verify_object(
     bytes: &[u8],
     display: &str,
     shown: &str,
-    only: Option<&str>,
+    select: &Selection,
     reg: &Registry,
     load: &LoadOptions,
-    log: bool,
-    out: &mut FileResult,
+    log: LogOptions,
+    out: &mut Vec<Row>,
 ) {
     let loaded = std::panic::catch_unwind(AssertUnwindSafe(|| load_object(bytes, reg, load)));
     let obj = match loaded {
         Ok(Ok(obj)) => obj,
         Ok(Err(e)) => {
-            out.errors.push(format!("{shown}: {e}"));
+            out.push(Row::bad(display, format!("{shown}: {e}")));
             return;
         }
         Err(p) => {
-            out.internal = true;
-            out.errors.push(format!(
-                "{shown}: internal error (a kfreg bug) while loading: {}",
-                panic_text(&*p)
+            out.push(Row::bad(
+                display,
+                format!(
+                    "{shown}: internal error (a kfreg bug) while loading: {}",
+                    panic_text(&*p)
+                ),
             ));
             return;
         }
     };
-    if let Some(name) = only
-        && obj.program(name).is_none()
+    for p in obj
+        .programs
+        .iter()
+        .filter(|p| (select.want_program)(display, &p.name, p.autoload))
     {
-        let names: Vec<&str> = obj.programs.iter().map(|p| p.name.as_str()).collect();
-        let hint = kfreg::did_you_mean(name, names.iter().copied())
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_default();
-        out.errors.push(format!(
-            "{shown}: no program `{name}`{hint} (programs: {})",
-            names.join(", ")
-        ));
-        return;
-    }
-    // A `?` section's program is not loaded unless asked for by name (as
-    // libbpf leaves it alone unless autoload is switched on).
-    for p in obj.programs.iter().filter(|p| match only {
-        Some(n) => n == p.name,
-        None => p.autoload,
-    }) {
-        let mut row = Row {
-            file: display.to_string(),
-            program: p.name.clone(),
-            section: p.section.clone(),
-            prog_type: reg
-                .prog_types()
-                .get(p.prog_type)
-                .map_or("", |d| d.name)
-                .to_string(),
-            accepted: false,
-            error: None,
-            insn: None,
-            source: None,
-            insns_processed: 0,
-            states: 0,
-            peak_states: 0,
-            max_states_per_insn: 0,
-            size: p.insns.len(),
-            stack_depth: 0,
-            duration_us: 0,
-            log: String::new(),
-        };
+        // veristat shows the kernel's 0 (cgroup_inet_ingress) when a
+        // section sets no expected attach type.
+        let attach = p.attach.unwrap_or(AttachType::CgroupInetIngress);
+        let prog_type = reg.prog_types().get(p.prog_type).map_or("", |d| d.name);
+        let mut row = Row::new(display, &p.name, &p.section, prog_type, attach.name());
+        row.size = p.insns.len();
         let result =
             std::panic::catch_unwind(AssertUnwindSafe(|| verify_one(&obj, p, reg, log, &mut row)));
         match result {
@@ -212,7 +327,7 @@ fn verify_object(
             // relocation only it uses): a rejection, not bad input.
             Ok(Err(e)) => row.error = Some(e.to_string()),
             Err(panic) => {
-                out.internal = true;
+                row.internal = true;
                 row.accepted = false;
                 row.error = Some(format!(
                     "internal error (a kfreg bug): {}",
@@ -220,7 +335,7 @@ fn verify_object(
                 ));
             }
         }
-        out.rows.push(row);
+        out.push(row);
     }
 }
 
@@ -229,19 +344,21 @@ fn verify_one(
     obj: &Object,
     p: &LoadedProgram,
     reg: &Registry,
-    log: bool,
+    log: LogOptions,
     row: &mut Row,
 ) -> Result<(), LoadError> {
     match obj.to_program(p) {
         Ok(prog) => {
+            let before = crate::alloc::start_peak();
             let report = verify(
                 &prog,
                 reg,
                 &Options {
-                    log,
+                    log: log.enabled,
                     ..Options::default()
                 },
             );
+            row.mem_peak = crate::alloc::peak_since(before) as u64;
             row.accepted = report.accepted();
             if let Some(e) = &report.error {
                 row.error = Some(Object::libbpf_message(p, e));
@@ -257,7 +374,7 @@ fn verify_one(
             row.max_states_per_insn = report.stats.max_states_per_insn;
             row.stack_depth = report.stats.stack_depth;
             row.duration_us = report.stats.duration.as_micros();
-            row.log = report.log;
+            row.log = bound_log(report.log, log.size, log.fixed);
             Ok(())
         }
         // The kernel rejects a bad encoding before verifying: a verdict, not bad input.
@@ -270,90 +387,102 @@ fn verify_one(
     }
 }
 
-/// The rows as a JSON array.
+/// The verdict word of kfreg's table and JSON.
+fn verdict_word(r: &Row) -> &'static str {
+    if r.bad_input && r.program.is_empty() {
+        "ERROR"
+    } else if r.accepted {
+        "ACCEPT"
+    } else {
+        "REJECT"
+    }
+}
+
+/// The rows as a JSON array: every stat the CSV can have, under veristat's
+/// names (`verdict` is kfreg's word: ACCEPT, REJECT, or ERROR for a file
+/// that could not be verified), and kfreg's own fields (`insns_processed`,
+/// `states` and `duration_us` repeat `total_insns`, `total_states` and
+/// `duration` for the scripts that read them; `mem_peak_bytes` is
+/// `mem_peak` unrounded).
 pub fn json(rows: &[Row]) -> String {
     let all: Vec<_> = rows
         .iter()
         .map(|r| {
-            json!({
+            let mut v = json!({
                 "file": r.file,
-                "program": r.program,
+                "program": (!r.program.is_empty()).then_some(&r.program),
                 "section": r.section,
                 "prog_type": r.prog_type,
-                "verdict": if r.accepted { "ACCEPT" } else { "REJECT" },
+                "attach_type": r.attach_type,
+                "verdict": verdict_word(r),
                 "error": r.error_line(),
                 "error_lines": r.error.as_deref().map(|e| e.lines().collect::<Vec<_>>()),
                 "insn": r.insn,
                 "source": r.source,
                 "insns_processed": r.insns_processed,
                 "states": r.states,
-                "peak_states": r.peak_states,
                 "duration_us": r.duration_us as u64,
-            })
+                "mem_peak_bytes": r.mem_peak,
+            });
+            if let (Some(rec), Some(obj)) = (r.record(), v.as_object_mut()) {
+                for stat in ALL_NUMERIC {
+                    obj.insert(stat.name().into(), json!(rec.num(stat)));
+                }
+            }
+            v
         })
         .collect();
     serde_json::to_string_pretty(&all).unwrap_or_default() + "\n"
 }
 
-/// The rows as veristat's CSV (all 15 columns, in veristat's order).
-pub fn csv(rows: &[Row]) -> String {
-    let mut out = String::from(
-        "file_name,prog_name,verdict,duration,total_insns,total_states,peak_states,max_states_per_insn,mark_read_max_len,size,jited_size,prog_type,attach_type,stack_depth,mem_peak\n",
-    );
-    for r in rows {
-        out += &format!(
-            "{},{},{},{},{},{},{},{},0,{},0,{},,{},0\n",
-            r.file,
-            r.program,
-            if r.accepted { "success" } else { "failure" },
-            r.duration_us,
-            r.insns_processed,
-            r.states,
-            r.peak_states,
-            r.max_states_per_insn,
-            r.size,
-            r.prog_type,
-            r.stack_depth
-        );
-    }
-    out
-}
+/// The numeric stats, in veristat's order.
+const ALL_NUMERIC: [Stat; 10] = [
+    Stat::Duration,
+    Stat::TotalInsns,
+    Stat::TotalStates,
+    Stat::PeakStates,
+    Stat::MaxStatesPerInsn,
+    Stat::MarkReadMaxLen,
+    Stat::ProgSize,
+    Stat::JitedSize,
+    Stat::Stack,
+    Stat::MemPeak,
+];
 
-/// The rows as an aligned table, with each rejection's error underneath.
-pub fn table(rows: &[Row]) -> String {
-    let w_file = rows.iter().map(|r| r.file.len()).max().unwrap_or(4).max(4);
-    let w_prog = rows
+/// The rows as an aligned table of `spec`'s columns, with each rejection's
+/// error underneath (unless `quiet`) and a summary line.
+pub fn table(rows: &[Row], spec: &[SpecItem], quiet: bool) -> String {
+    let headers: Vec<String> = spec.iter().map(|s| s.stat.header().to_string()).collect();
+    let left: Vec<bool> = spec
         .iter()
-        .map(|r| r.program.len())
-        .max()
-        .unwrap_or(7)
-        .max(7);
-    let w_sec = rows
+        .map(|s| s.stat.is_text() || s.stat == Stat::Verdict)
+        .collect();
+    let cells: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| r.section.len())
-        .max()
-        .unwrap_or(7)
-        .max(7);
-    let mut out = format!(
-        "{:<w_file$}  {:<w_prog$}  {:<w_sec$}  {:<7}  {:>13}  {:>7}  {:>6}  {:>11}\n",
-        "File", "Program", "Section", "Verdict", "Duration (us)", "Insns", "States", "Peak states"
-    );
-    out += &format!(
-        "{}\n",
-        "-".repeat(w_file + w_prog + w_sec + 7 + 13 + 7 + 6 + 11 + 14)
-    );
-    for r in rows {
-        out += &format!(
-            "{:<w_file$}  {:<w_prog$}  {:<w_sec$}  {:<7}  {:>13}  {:>7}  {:>6}  {:>11}\n",
-            r.file,
-            r.program,
-            r.section,
-            if r.accepted { "ACCEPT" } else { "REJECT" },
-            r.duration_us,
-            r.insns_processed,
-            r.states,
-            r.peak_states
-        );
+        .map(|r| {
+            let rec = r.record();
+            spec.iter()
+                .map(|s| match (s.stat, &rec) {
+                    (Stat::Verdict, _) => verdict_word(r).to_string(),
+                    (Stat::FileName, _) => r.file.clone(),
+                    (_, Some(rec)) => rec.shown(s.stat),
+                    (_, None) => "-".to_string(),
+                })
+                .collect()
+        })
+        .collect();
+    let lines = stats::align(&headers, &cells, &left);
+    let mut out = String::new();
+    out += &lines[0];
+    out.push('\n');
+    out += &lines[1];
+    out.push('\n');
+    for (r, line) in rows.iter().zip(&lines[2..]) {
+        out += line;
+        out.push('\n');
+        if quiet {
+            continue;
+        }
         if let Some(error) = &r.error {
             let at = match (r.insn, &r.source) {
                 (Some(i), Some(src)) => format!(" (insn {i}, {src})"),
@@ -370,12 +499,20 @@ pub fn table(rows: &[Row]) -> String {
             }
         }
     }
+    if quiet {
+        return out;
+    }
+    let programs = rows.iter().filter(|r| !r.program.is_empty()).count();
     let accepted = rows.iter().filter(|r| r.accepted).count();
+    let errors = rows.len() - programs;
     out += &format!(
-        "{} program(s): {accepted} accepted, {} rejected\n",
-        rows.len(),
-        rows.len() - accepted
+        "{programs} program(s): {accepted} accepted, {} rejected",
+        programs - accepted
     );
+    if errors > 0 {
+        out += &format!("; {errors} file(s) or object(s) could not be verified");
+    }
+    out.push('\n');
     out
 }
 

@@ -146,3 +146,221 @@ fn a_binary_without_objects_is_refused() {
         stderr(&o)
     );
 }
+
+fn corpus(name: &str) -> PathBuf {
+    root().join("tests/corpus").join(name)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// One unreadable file among good ones: an error row for it, every program
+/// of the others still verified and shown, exit status 2 at the end.
+#[test]
+fn a_bad_file_among_good_ones_gets_its_own_row() {
+    let missing = Path::new("/nonexistent/kfreg-missing.bpf.o");
+    let junk = scratch("junk.o", b"not an object");
+    let good = corpus("rbtree.bpf.o");
+    for format in ["table", "json", "csv"] {
+        let btf = root().join("tests/corpus/vmlinux.btf");
+        let o = Command::new(env!("CARGO_BIN_EXE_kfreg"))
+            .args(["verify", "--format", format, "--btf"])
+            .arg(&btf)
+            .arg(missing)
+            .arg(&good)
+            .arg(&junk)
+            .output()
+            .expect("run kfreg");
+        assert_eq!(o.status.code(), Some(2), "{format}");
+        let err = stderr(&o);
+        assert!(err.contains("kfreg-missing.bpf.o: No such file"), "{err}");
+        assert!(err.contains("junk.o: not an ELF file"), "{err}");
+        let out = stdout(&o);
+        match format {
+            "table" => {
+                assert!(out.contains("kfreg-missing.bpf.o  -"), "{out}");
+                assert!(out.contains("ERROR"), "{out}");
+                assert!(out.contains("rb_add_ok"), "{out}");
+                assert!(
+                    out.contains("2 file(s) or object(s) could not be verified"),
+                    "{out}"
+                );
+            }
+            "json" => {
+                let rows: serde_json::Value = serde_json::from_str(&out).expect("json");
+                let rows = rows.as_array().expect("array");
+                let errors: Vec<_> = rows.iter().filter(|r| r["verdict"] == "ERROR").collect();
+                assert_eq!(errors.len(), 2, "{out}");
+                assert!(errors.iter().all(|r| r["program"].is_null()));
+                assert!(rows.iter().any(|r| r["program"] == "rb_add_ok"));
+            }
+            _ => {
+                // veristat's CSV has no place for them: stderr has the message.
+                assert!(out.contains("rbtree.bpf.o,rb_add_ok,success,"), "{out}");
+                assert!(!out.contains("junk"), "{out}");
+            }
+        }
+    }
+}
+
+/// Logs go to standard error (or --log-dir), never into JSON or CSV on stdout.
+#[test]
+fn logs_stay_out_of_structured_output() {
+    let good = corpus("rbtree.bpf.o");
+    let o = kfreg(&["--log", "--format", "json", "--prog", "rb_add_ok"], &good);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).expect("stdout is JSON only");
+    assert_eq!(rows[0]["program"], "rb_add_ok");
+    assert!(stderr(&o).contains("=== rbtree.bpf.o rb_add_ok (tc)\n"));
+    assert!(stderr(&o).contains("processed 32 insns"), "{}", stderr(&o));
+
+    let dir = std::env::temp_dir().join(format!("kfreg-logs-{}", std::process::id()));
+    let o = kfreg(
+        &[
+            "--log-level",
+            "1",
+            "--format",
+            "csv",
+            "--prog",
+            "rb_add_*",
+            "--log-dir",
+            dir.to_str().expect("utf-8"),
+        ],
+        &good,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("file_name,prog_name,verdict,"));
+    let log = std::fs::read_to_string(dir.join("rbtree.bpf.o.rb_add_no_lock.log")).expect("log");
+    assert!(
+        log.contains("bpf_spin_lock at off=0 must be held for bpf_rb_root"),
+        "{log}"
+    );
+    assert!(dir.join("rbtree.bpf.o.rb_add_ok.log").exists());
+}
+
+/// --log-size keeps the end of a log (where the error is), and says so.
+#[test]
+fn log_size_bounds_each_log() {
+    let o = kfreg(
+        &[
+            "--log",
+            "--log-size",
+            "200",
+            "--prog",
+            "rb_add_no_lock",
+            "-q",
+        ],
+        &corpus("rbtree.bpf.o"),
+    );
+    let err = stderr(&o);
+    assert!(err.contains("[kfreg: log truncated to its last"), "{err}");
+    assert!(err.trim_end().ends_with("mark_read 0"), "{err}");
+    // The header line, the note and at most 200 bytes of log.
+    let body: usize = err.lines().skip(2).map(|l| l.len() + 1).sum();
+    assert!(body <= 200, "{body}: {err}");
+}
+
+/// --prog repeats and takes globs; a pattern that matches nothing is an
+/// error (with a hint), the rest still verified.
+#[test]
+fn prog_repeats_and_globs() {
+    let o = kfreg(
+        &[
+            "--format",
+            "json",
+            "--prog",
+            "rb_add_*",
+            "--prog",
+            "rb_first_remove_ok",
+        ],
+        &corpus("rbtree.bpf.o"),
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let mut names: Vec<&str> = rows
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r["program"].as_str().unwrap_or_default())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "rb_add_no_lock",
+            "rb_add_ok",
+            "rb_add_twice",
+            "rb_add_two_ok",
+            "rb_add_wrong_type",
+            "rb_first_remove_ok"
+        ]
+    );
+    let o = kfreg(
+        &["--prog", "rb_add_okk", "--prog", "rb_add_ok"],
+        &corpus("rbtree.bpf.o"),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--prog `rb_add_okk` matches no program; did you mean `rb_add_ok`?"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).contains("rb_add_ok"));
+}
+
+/// A 1 GiB file that is no ELF is refused from its first bytes, never read
+/// whole (the file is sparse: it costs no disk).
+#[test]
+fn a_huge_file_that_is_no_elf_is_refused_at_once() {
+    let path = scratch("huge.bin", b"this is not ELF");
+    let f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .expect("open");
+    f.set_len(1 << 30).expect("set_len");
+    drop(f);
+    let start = std::time::Instant::now();
+    let o = kfreg(&[], &path);
+    let took = start.elapsed();
+    std::fs::remove_file(&path).ok();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not an ELF file"), "{}", stderr(&o));
+    assert!(took < std::time::Duration::from_secs(20), "{took:?}");
+}
+
+/// --log-fixed keeps the log's start instead (the kernel's unrotated log).
+#[test]
+fn log_fixed_keeps_the_start() {
+    let o = kfreg(
+        &[
+            "-v",
+            "--log-size",
+            "120",
+            "--log-fixed",
+            "--prog",
+            "rb_add_no_lock",
+        ],
+        &corpus("rbtree.bpf.o"),
+    );
+    let err = stderr(&o);
+    assert!(err.contains("[kfreg: log truncated to its first"), "{err}");
+    assert!(err.contains("\n0: R1=ctx() R10=fp0\n"), "{err}");
+    assert!(!err.contains("mark_read"), "{err}");
+}
+
+/// -q leaves only the table's rows; -l 2 says it gives level 1's log.
+#[test]
+fn quiet_and_log_level_two() {
+    let o = kfreg(&["-q", "--prog", "rb_add_no_lock"], &corpus("rbtree.bpf.o"));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(!out.contains("error"), "{out}");
+    let o = kfreg(&["-l", "2", "--prog", "rb_add_ok"], &corpus("rbtree.bpf.o"));
+    assert!(
+        stderr(&o).contains("log level 2 gives level 1's log"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("processed 32 insns"), "{}", stderr(&o));
+}

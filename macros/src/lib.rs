@@ -1,7 +1,7 @@
 //! The `#[kfunc]`, `#[family]`, `#[helper]`, `#[context]` and `#[prog_type]` attributes. Use them through the `kfreg`
 //! crate, which documents the vocabulary.
 //!
-//! Each attribute parses its arguments into a small AST ([`attr`]), checks
+//! Each attribute parses its arguments into a small AST (module `attr`), checks
 //! what tokens alone can check ([`kfunc`], [`family`]) and expands to a
 //! descriptor plus `const` assertions that let rustc check what needs types,
 //! at the user's token. On error the item is still emitted so one mistake
