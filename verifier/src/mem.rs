@@ -233,7 +233,22 @@ fn check_atomic(
             ),
         ));
     }
-    check_aligned(idx, &base, off as i32, size.bytes())?;
+    // The kernel marks the register the old value is fetched into unknown
+    // before it checks the access: fetching into the address register
+    // leaves a number, not a pointer, to check.
+    let load_reg = match op {
+        AtomicOp::CmpXchg => Some(0),
+        AtomicOp::Xchg
+        | AtomicOp::Add { fetch: true }
+        | AtomicOp::Or { fetch: true }
+        | AtomicOp::And { fetch: true }
+        | AtomicOp::Xor { fetch: true } => Some(src),
+        _ => None,
+    };
+    if load_reg == Some(dst) {
+        *st.reg_mut(dst) = Reg::UNKNOWN;
+    }
+    check_aligned(idx, st.reg(dst), off as i32, size.bytes())?;
     let old = access(env, st, dst, off as i32, size.bytes(), Access::Read, None)?;
     access(
         env,
@@ -250,14 +265,8 @@ fn check_atomic(
     } else {
         Reg::scalar(old.var)
     };
-    match op {
-        AtomicOp::CmpXchg => *st.reg_mut(0) = fetched,
-        AtomicOp::Xchg
-        | AtomicOp::Add { fetch: true }
-        | AtomicOp::Or { fetch: true }
-        | AtomicOp::And { fetch: true }
-        | AtomicOp::Xor { fetch: true } => *st.reg_mut(src) = fetched,
-        _ => {}
+    if let Some(r) = load_reg {
+        *st.reg_mut(r) = fetched;
     }
     Ok(())
 }

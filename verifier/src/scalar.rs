@@ -310,6 +310,13 @@ impl Scalar {
     /// `self op src` as an ALU64 or ALU32 operation (ALU32 results are
     /// zero-extended).
     pub fn alu(&self, op: AluOp, src: &Scalar, wide: bool) -> Scalar {
+        // The kernel (`is_safe_to_compute_dst_reg_range`) tracks nothing
+        // through a division or a modulo, not even of constants, nor through
+        // a shift by an amount not known to be below the width. It returns
+        // before zero-extending an ALU32 result, so all 64 bits are unknown.
+        if !src.range_computable(op, wide) {
+            return Scalar::UNKNOWN;
+        }
         if !wide {
             let (a, b) = match op {
                 AluOp::Arsh | AluOp::SDiv | AluOp::SMod => (self.sext(4), src.sext(4)),
@@ -318,6 +325,26 @@ impl Scalar {
             return a.alu64(op, &b, 32).truncate32();
         }
         self.alu64(op, src, 64)
+    }
+
+    /// Whether the kernel computes a range for `dst op= self`: the source
+    /// of a shift must be a constant (its low 32 bits for ALU32, with every
+    /// bound agreeing) whose 64-bit maximum is below the width.
+    fn range_computable(&self, op: AluOp, wide: bool) -> bool {
+        match op {
+            AluOp::Div | AluOp::Mod | AluOp::SDiv | AluOp::SMod => false,
+            AluOp::Lsh | AluOp::Rsh | AluOp::Arsh => {
+                let constant = if wide {
+                    self.var.is_const() && self.smin == self.smax && self.umin == self.umax
+                } else {
+                    self.var.subreg().is_const()
+                        && self.s32min == self.s32max
+                        && self.u32min == self.u32max
+                };
+                constant && self.umax < if wide { 64 } else { 32 }
+            }
+            _ => true,
+        }
     }
 
     fn alu64(&self, op: AluOp, b: &Scalar, bits: u32) -> Scalar {
