@@ -565,7 +565,7 @@ fn object_types(
             types.entry(id).or_insert_with(|| ObjType {
                 name: btf.name(id).unwrap_or("").to_string(),
                 size: def.value_size,
-                fields: ff.fields_of(id),
+                fields: fields::map_record(ff.fields_of(id)),
             });
         }
     }
