@@ -245,6 +245,9 @@ fn check_atomic(
         | AtomicOp::Xor { fetch: true } => Some(src),
         _ => None,
     };
+    if let Some(r) = load_reg {
+        env.check_reg_write(st, r)?;
+    }
     if load_reg == Some(dst) {
         *st.reg_mut(dst) = Reg::UNKNOWN;
     }
@@ -1028,7 +1031,9 @@ pub fn check_mem_arg(
             let fixed = base.off;
             let lo = fixed as i64 + base.var.smin;
             let hi = fixed as i64 + base.var.smax + size as i64;
-            if lo < -(crate::check::MAX_STACK as i64) || hi > 0 {
+            // The lowest byte must be on the stack even when no byte is
+            // accessed (check_stack_access_within_bounds).
+            if lo < -(crate::check::MAX_STACK as i64) || lo >= 0 || hi > 0 {
                 return Err(VerifyError::at(
                     idx,
                     if base.fixed_offset() {

@@ -353,3 +353,12 @@ r2 = 0
 r0 = atomic64_cmpxchg((u64 *)(r0 +0), r0, r2)
 r0 = 0
 exit
+
+### atomic_fetch_into_frame_pointer
+; type: socket
+; expect: REJECT frame pointer is read only
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r10 = atomic64_fetch_add((u64 *)(r10 -8), r10)
+r0 = 0
+exit
