@@ -88,7 +88,7 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
             let mut v = access(env, st, src, off as i32, size.bytes(), kind, None)?;
             same_pointer_kind(env, st.insn, through, true)?;
             if sign_ext && v.ty == RegType::Scalar {
-                v = Reg::scalar(v.var.sext(size.bytes()));
+                v = Reg::scalar(v.var.sext_reg(size.bytes()));
             }
             *st.reg_mut(dst) = v;
         }

@@ -380,3 +380,67 @@ r0 = r2
 ok:
 r0 = 0
 exit
+
+### alu32_movsx_bounds_the_signed_subregister
+; w1 = (s8)w0 is within [-128, 127] as a signed 32-bit number: the
+; kernel proves the fall-through dead.
+; type: socket
+; expect: ACCEPT
+call bpf_get_prandom_u32
+w1 = (s8)w0
+if w1 s<= 0x7f goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### alu32_movsx_from_a_range_over_the_byte_is_the_whole_byte_range
+; The source's signed 32-bit range [0, 0x17f] crosses a byte: the kernel
+; takes all of [-128, 127], even though bit 7 is known to be zero.
+; type: socket
+; expect: REJECT R2 !read_ok
+call bpf_get_prandom_u32
+r0 &= 0x17f
+w1 = (s8)w0
+if w1 s>= 0x0 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### alu32_movsx_from_a_range_within_a_byte
+; type: socket
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r0 &= 0x7f
+w1 = (s16)w0
+if w1 s>= 0x0 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### alu64_movsx_from_a_range_over_the_byte_is_the_whole_byte_range
+; As for ALU32: the kernel's coerce_reg_to_size_sx looks at the signed
+; 64-bit range, not at the known bits.
+; type: socket
+; expect: REJECT R2 !read_ok
+call bpf_get_prandom_u32
+r0 &= 0x17f
+r1 = (s8)r0
+if r1 s>= 0x0 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### alu64_movsx_bounds_the_result
+; type: socket
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r1 = (s16)r0
+if r1 s<= 0x7fff goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
