@@ -564,9 +564,18 @@ impl Scalar {
                 eq.map(|e| if op == JmpOp::Eq { e } else { !e })
             }
             JmpOp::Set => {
-                if a.var.value & b.var.value != 0 {
+                // The kernel decides a test of bits only against a constant
+                // (is_scalar_branch_taken), not from two registers' known bits.
+                let (x, c) = if b.var.is_const() {
+                    (a, b.var.value)
+                } else if a.var.is_const() {
+                    (b, a.var.value)
+                } else {
+                    return None;
+                };
+                if x.var.value & c != 0 {
                     Some(true)
-                } else if (a.var.value | a.var.mask) & (b.var.value | b.var.mask) == 0 {
+                } else if (x.var.value | x.var.mask) & c == 0 {
                     Some(false)
                 } else {
                     None

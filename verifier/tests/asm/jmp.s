@@ -338,3 +338,30 @@ back:
 may_goto out
 out:
 goto back
+
+### jmp_jset_of_two_registers_is_not_decided
+; Both operands have known bits in common, but the kernel decides a test of
+; bits only against a constant: the fall-through is explored.
+; type: socket
+; expect: REJECT R2 !read_ok
+call bpf_get_prandom_u32
+r0 &= 0xff
+r0 ^= -1
+if r0 & r0 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### jmp_jset_against_a_constant_register_is_decided
+; type: socket
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r0 &= 0xff
+r0 ^= -1
+r1 = 0x100000000 ll
+if r0 & r1 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
