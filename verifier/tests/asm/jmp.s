@@ -365,3 +365,31 @@ r0 = r2
 ok:
 r0 = 0
 exit
+
+### jmp_same_register_compare_is_not_decided
+; The kernel does not decide a register compared with itself: both sides
+; are explored.
+; type: socket
+; expect: REJECT R2 !read_ok
+call bpf_get_prandom_u32
+if w0 >= w0 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### jmp_infeasible_refinement_is_still_explored
+; The fall-through of `w7 >= w7` leaves w7 in [1, U32_MAX - 1]; a test
+; that its low 32 bits are zero then refines to impossible bounds, which
+; the kernel reports as an invariant violation and explores anyway, with
+; the register unbounded.
+; type: socket
+; expect: REJECT R5 !read_ok
+call bpf_get_prandom_u32
+r7 = r0
+if w7 >= w7 goto ok
+if r7 & 0xffffffff goto ok
+r0 = r5
+ok:
+r0 = 0
+exit
