@@ -556,6 +556,16 @@ impl Scalar {
                     (Some(x), Some(y)) => Some(x == y),
                     _ if a.umin > b.umax || a.umax < b.umin => Some(false),
                     _ if asmin > bsmax || asmax < bsmin => Some(false),
+                    // A 64-bit test the 64-bit ranges leave open is decided
+                    // by disjoint 32-bit ranges too (is_scalar_branch_taken).
+                    _ if wide
+                        && (self.u32min > other.u32max
+                            || self.u32max < other.u32min
+                            || self.s32min > other.s32max
+                            || self.s32max < other.s32min) =>
+                    {
+                        Some(false)
+                    }
                     _ if (a.var.value ^ b.var.value) & !(a.var.mask | b.var.mask) != 0 => {
                         Some(false)
                     }

@@ -393,3 +393,21 @@ r0 = r5
 ok:
 r0 = 0
 exit
+
+### jmp_64bit_equality_decided_by_32bit_ranges
+; The low 32 bits' ranges are disjoint, so the registers differ, though
+; their 64-bit ranges overlap: the kernel decides the test.
+; type: socket
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r7 = r0
+r7 <<= r7
+w8 = 59
+if w7 > 0x1000 goto check
+w8 = 0x2000
+check:
+if r7 != r8 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
