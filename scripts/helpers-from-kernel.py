@@ -379,6 +379,10 @@ def verifier_properties(funcs, all_protos):
     # bpf_helper_changes_pkt_data compares the helpers' C functions.
     body = funcs.get("bpf_helper_changes_pkt_data", ("", ""))[1]
     props["changes_pkt_data"] = re.findall(r"BPF_FUNC_(\w+)", body)
+    # check_helper_call's cases that set changes_data by the dynptr's type.
+    props["writes_dynptr"] = [m.group(1) for m in re.finditer(
+        r"case BPF_FUNC_(\w+):\s*\{((?:(?!\n\tcase ).)*?)changes_data = true;",
+        funcs["check_helper_call"][1], flags=re.S) if "dynptr_type" in m.group(2)]
     # check_map_func_compatibility: map type -> allowed helpers, helper -> allowed map types.
     body = funcs["check_map_func_compatibility"][1]
     first, _, second = body.partition("switch (func_id)")

@@ -230,7 +230,8 @@ def write(facts, outdir):
                            ("tail_call", helper in v["tail_call"]),
                            ("lock", any(a["type"][0] == "ARG_PTR_TO_SPIN_LOCK" for a in p["args"]) and "unlock" not in helper),
                            ("unlock", any(a["type"][0] == "ARG_PTR_TO_SPIN_LOCK" for a in p["args"]) and "unlock" in helper),
-                           ("writes_map", helper in v["writes_map"])]:
+                           ("writes_map", helper in v["writes_map"]),
+                           ("writes_dynptr", helper in v.get("writes_dynptr", []))]:
             if cond:
                 words.append(flag)
         if helper in callbacks:

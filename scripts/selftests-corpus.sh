@@ -263,10 +263,14 @@ cp "$fails" "$ROOT/tests/selftests/compile-failures.txt"
 	echo "kernel $(uname -r)"
 } >"$ROOT/tests/selftests/SOURCE"
 # The running kernel's values of the CONFIG_ options the objects read as
-# __kconfig externs (libbpf reads them from /proc/config.gz): the test gives
-# them to kfreg's loader.
+# __kconfig externs (libbpf reads them from /proc/config.gz), and of those
+# saying whether kallsyms lists variables (the kernel needs their addresses
+# for __ksym variables): the test gives them to kfreg's loader.
 if [[ -r /proc/config.gz ]]; then
-	strings "$OBJ"/*.bpf.o | grep -oE '^CONFIG_[A-Z0-9_]+$' | sort -u >"$OUT/kconfig.names"
+	{
+		strings "$OBJ"/*.bpf.o | grep -oE '^CONFIG_[A-Z0-9_]+$'
+		printf '%s\n' CONFIG_KALLSYMS CONFIG_KALLSYMS_ALL
+	} | sort -u >"$OUT/kconfig.names"
 	{
 		zcat /proc/config.gz | awk -F= 'NR == FNR { want[$1] = 1; next } ($1 in want)' \
 			"$OUT/kconfig.names" -

@@ -5,6 +5,7 @@
 
 pub mod kernel;
 pub mod minimise;
+pub mod mutate;
 pub mod progen;
 pub mod rng;
 

@@ -27,6 +27,10 @@ pub const MAP_MAX_ENTRIES: u32 = 4;
 /// The program types generated.
 pub const PROG_TYPES: [ProgType; 2] = [ProgType::SocketFilter, ProgType::Xdp];
 
+/// How many programs, in percent, get one single-rule mutation
+/// ([`crate::mutate`]) after they are generated.
+const MUTATED_PCT: u64 = 30;
+
 /// The register that keeps the context for the whole program.
 const CTX: u8 = 6;
 /// Registers the generator computes in (R6 keeps the context).
@@ -160,6 +164,9 @@ pub fn generate(seed: u64, helpers: &[Helpers; 2]) -> GenProgram {
     }
     out.push(mov(0, Src::Imm(0)));
     out.push(Insn::Exit);
+    if g.rng.pct(MUTATED_PCT) {
+        crate::mutate::mutate(&mut out, &mut g.rng);
+    }
     GenProgram {
         prog_type: g.prog_type,
         insns: out,

@@ -72,10 +72,8 @@ pub fn check_alu(
         }
         // Privileged programs may turn a pointer into an unknown number.
         AluOp::MovSx(_) if src_reg.is_pointer() => Reg::UNKNOWN,
-        AluOp::MovSx(bits) => {
-            let v = src_reg.var.sext(bits as u32 / 8);
-            Reg::scalar(if wide { v } else { v.truncate32() })
-        }
+        AluOp::MovSx(bits) if !wide => Reg::scalar(src_reg.var.sext_subreg(bits as u32 / 8)),
+        AluOp::MovSx(bits) => Reg::scalar(src_reg.var.sext_reg(bits as u32 / 8)),
         AluOp::Neg if dst_reg.is_pointer() => Reg::UNKNOWN,
         _ if dst_reg.is_pointer() || src_reg.is_pointer() => {
             // The pointer's bounds will depend on the scalar's.

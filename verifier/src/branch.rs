@@ -52,7 +52,6 @@ fn not_null(r: &Reg) -> bool {
 }
 
 /// Narrows `st` for the side of the jump where `dst op src` is `taken`.
-/// Returns `false` when that side cannot happen.
 #[allow(clippy::too_many_arguments)]
 pub fn refine(
     st: &mut State,
@@ -63,11 +62,16 @@ pub fn refine(
     s: &Reg,
     wide: bool,
     taken: bool,
-) -> bool {
+) {
     match (d.ty, s.ty) {
         (RegType::Scalar, RegType::Scalar) => {
+            // Bounds the comparison makes impossible are no proof to the
+            // kernel that the side is dead: it reports an invariant
+            // violation, forgets the register's bounds and explores the
+            // side (reg_bounds_sanity_check). The registers keep here what
+            // they held before the test.
             let Some((a, b)) = d.var.refine(op, &s.var, wide, taken) else {
-                return false;
+                return;
             };
             propagate_scalar(st, d, a);
             st.reg_mut(dst).var = a;
@@ -75,7 +79,6 @@ pub fn refine(
                 propagate_scalar(st, s, b);
                 st.reg_mut(r).var = b;
             }
-            true
         }
         // Only a test of the pointer against the immediate 0 checks it for
         // NULL (the kernel's `BPF_K`, `imm == 0` case).
@@ -87,7 +90,6 @@ pub fn refine(
         {
             let is_null = (op == JmpOp::Eq) == taken;
             mark_null_checked(st, d, is_null);
-            true
         }
         // Two pointers found equal: a possibly-NULL one equals one that is
         // not NULL, so it is not NULL either (that register only, as in
@@ -98,16 +100,14 @@ pub fn refine(
             && s.is_pointer()
             && d.maybe_null() != s.maybe_null()
             && d.ty != RegType::BtfId
-            && s.ty != RegType::BtfId =>
+            && s.ty != RegType::BtfId
+            && (op == JmpOp::Eq) == taken =>
         {
-            if (op == JmpOp::Eq) == taken {
-                let r = if s.maybe_null() { src_no } else { Some(dst) };
-                if let Some(r) = r {
-                    let reg = st.reg_mut(r);
-                    reg.flags = reg.flags.without(PtrFlags::MAYBE_NULL);
-                }
+            let r = if s.maybe_null() { src_no } else { Some(dst) };
+            if let Some(r) = r {
+                let reg = st.reg_mut(r);
+                reg.flags = reg.flags.without(PtrFlags::MAYBE_NULL);
             }
-            true
         }
         // Packet data is the end of the metadata area: a data pointer is
         // bounded by the packet's end, a metadata pointer by the start of
@@ -124,7 +124,6 @@ pub fn refine(
             if let Some(r) = range {
                 mark_packet_range(st, d, r);
             }
-            true
         }
         (RegType::PacketEnd, RegType::Packet) | (RegType::Packet, RegType::PacketMeta)
             if wide && (d.ty == RegType::PacketEnd || init_packet(d)) =>
@@ -138,9 +137,8 @@ pub fn refine(
             if let Some(r) = range {
                 mark_packet_range(st, s, r);
             }
-            true
         }
-        _ => true,
+        _ => {}
     }
 }
 

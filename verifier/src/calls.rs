@@ -462,7 +462,6 @@ pub(crate) fn kptr_at(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(u32, boo
         ));
     };
     let off = reg.off as i64 + off as i64;
-    let map = &env.prog.maps[reg.aux as usize];
     let fields = env
         .prog
         .value_obj(reg.aux)
@@ -474,10 +473,7 @@ pub(crate) fn kptr_at(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(u32, boo
             .filter(|f| matches!(f.kind, FieldKind::Kptr | FieldKind::KptrUntrusted))
     };
     if kptrs().next().is_none() {
-        return Err(VerifyError::at(
-            idx,
-            format!("map '{}' has no valid kptr", map.name),
-        ));
+        return Err(VerifyError::at(idx, format!("R{r} has no valid kptr")));
     }
     let Some(f) = kptrs().find(|f| f.off as i64 == off) else {
         return Err(VerifyError::at(

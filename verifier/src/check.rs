@@ -950,10 +950,10 @@ impl Env<'_> {
             None => {}
         }
         let mut taken = path.st.clone();
-        let taken_ok = crate::branch::refine(
+        crate::branch::refine(
             &mut taken, dst, src_reg_no, &dst_reg, op, &src_reg, wide, true,
         );
-        let fall_ok = crate::branch::refine(
+        crate::branch::refine(
             &mut path.st,
             dst,
             src_reg_no,
@@ -963,26 +963,8 @@ impl Env<'_> {
             wide,
             false,
         );
-        match (taken_ok, fall_ok) {
-            (true, true) => {
-                self.push_branch(path, taken, target)?;
-                path.st.insn = idx + 1;
-            }
-            (true, false) => {
-                decided(self, &mut taken);
-                taken.insn = target;
-                path.st = taken;
-            }
-            (false, true) => {
-                decided(self, &mut path.st);
-                path.st.insn = idx + 1;
-            }
-            (false, false) => {
-                // Neither side is feasible: the path is dead; continue on
-                // the fall-through with the unrefined state, as the kernel does.
-                path.st.insn = idx + 1;
-            }
-        }
+        self.push_branch(path, taken, target)?;
+        path.st.insn = idx + 1;
         Ok(())
     }
 }

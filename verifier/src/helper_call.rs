@@ -14,7 +14,8 @@ use crate::mem::check_mem_arg;
 use crate::program::FieldKind;
 use crate::state::{CallbackFrame, Frame, PtrFlags, RefKind, RefState, Reg, RegType, State};
 use kfreg::{
-    ArgFlags, ArgType, CallbackShape, Helper, HelperArg, HelperFlags, MapKind, RetFlags, RetType,
+    ArgFlags, ArgType, CallbackShape, DynptrInit, Helper, HelperArg, HelperFlags, MapKind,
+    RetFlags, RetType,
 };
 
 /// The kernel's list of memory argument types, for type mismatch messages.
@@ -43,6 +44,8 @@ struct Meta {
     ref_obj_id: u32,
     /// The identity of the dynptr argument, which a slice of it records.
     dynptr_id: u32,
+    /// How the dynptr argument was made.
+    dynptr_kind: Option<DynptrInit>,
     /// The register of the tail call's index and the program array's size.
     tail_index: Option<(u8, u32)>,
 }
@@ -218,7 +221,15 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
             return Ok(Step::Next);
         }
     }
-    if h.has(HelperFlags::CHANGES_PKT_DATA) {
+    // Writing into an skb's data or metadata through a dynptr may move the
+    // packet, as the helpers that change packet data do; an XDP buffer's
+    // dynptr is written in place.
+    let writes_skb = h.has(HelperFlags::WRITES_DYNPTR)
+        && matches!(
+            meta.dynptr_kind,
+            Some(DynptrInit::Skb | DynptrInit::SkbMeta)
+        );
+    if h.has(HelperFlags::CHANGES_PKT_DATA) || writes_skb {
         invalidate_packets(st);
     }
     clobber_args(st);
@@ -718,6 +729,10 @@ fn dynptr_arg(
     // with its dynptr.
     meta.ref_obj_id = slot.reg.ref_obj_id;
     meta.dynptr_id = slot.reg.id;
+    // Dynptr kinds are numbered from one, in declaration order.
+    meta.dynptr_kind = (slot.reg.aux as usize)
+        .checked_sub(1)
+        .and_then(|n| DynptrInit::ALL.get(n).copied());
     if release {
         meta.release = Some(slot.reg.ref_obj_id);
         crate::dynptr::clear(st, frame, off);

@@ -276,9 +276,11 @@ pub struct LoadedProgram {
     /// The names its `exception_callback:` declaration tags give (the
     /// first is linked in as a subprogram).
     pub exception_cb: Vec<String>,
-    /// `LD_IMM64` map references no relocation resolves: (instruction, the
-    /// raw file descriptor), which the kernel refuses before verifying.
-    pub raw_map_fds: Vec<(u32, i32)>,
+    /// `LD_IMM64`s the kernel refuses before verifying
+    /// (`resolve_pseudo_ldimm64`): (instruction, its message). Map
+    /// references no relocation resolves name a raw file descriptor; a
+    /// kernel variable needs an address from kallsyms.
+    pub refused_ldimm64: Vec<(u32, String)>,
     /// The object has BTF function info for the program's section (libbpf
     /// then passes it to the kernel).
     pub func_info: bool,
@@ -323,13 +325,12 @@ impl Object {
         if let Some(e) = &prog.error {
             return Err(e.clone());
         }
-        // The loader's file descriptors are not the object's maps.
-        if let Some(&(insn, fd)) = prog.raw_map_fds.first() {
+        if let Some((insn, msg)) = prog.refused_ldimm64.iter().min_by_key(|(i, _)| *i) {
             return Err(LoadError::Decode {
                 program: prog.name.clone(),
                 err: DecodeError {
-                    insn: insn as usize,
-                    msg: format!("fd {fd} is not pointing to valid bpf_map"),
+                    insn: *insn as usize,
+                    msg: msg.clone(),
                 },
             });
         }
@@ -567,7 +568,7 @@ fn object_types(
             types.entry(id).or_insert_with(|| ObjType {
                 name: btf.name(id).unwrap_or("").to_string(),
                 size: def.value_size,
-                fields: ff.fields_of(id),
+                fields: fields::map_record(ff.fields_of(id)),
             });
         }
     }
@@ -710,7 +711,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
                 ctx_args: Vec::new(),
                 error: Some(error),
                 exception_cb: Vec::new(),
-                raw_map_fds: Vec::new(),
+                refused_ldimm64: Vec::new(),
                 func_info: false,
             };
             if let Some(e) = object_error {
@@ -781,7 +782,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
                     .unwrap_or_default(),
                 error: None,
                 exception_cb,
-                raw_map_fds: linked.raw_map_fds,
+                refused_ldimm64: linked.refused_ldimm64,
                 func_info: btf.is_some() && ext_index.func.contains_key(&sec.name),
             });
         }

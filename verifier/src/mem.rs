@@ -88,7 +88,7 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
             let mut v = access(env, st, src, off as i32, size.bytes(), kind, None)?;
             same_pointer_kind(env, st.insn, through, true)?;
             if sign_ext && v.ty == RegType::Scalar {
-                v = Reg::scalar(v.var.sext(size.bytes()));
+                v = Reg::scalar(v.var.sext_reg(size.bytes()));
             }
             *st.reg_mut(dst) = v;
         }
@@ -233,7 +233,25 @@ fn check_atomic(
             ),
         ));
     }
-    check_aligned(idx, &base, off as i32, size.bytes())?;
+    // The kernel marks the register the old value is fetched into unknown
+    // before it checks the access: fetching into the address register
+    // leaves a number, not a pointer, to check.
+    let load_reg = match op {
+        AtomicOp::CmpXchg => Some(0),
+        AtomicOp::Xchg
+        | AtomicOp::Add { fetch: true }
+        | AtomicOp::Or { fetch: true }
+        | AtomicOp::And { fetch: true }
+        | AtomicOp::Xor { fetch: true } => Some(src),
+        _ => None,
+    };
+    if let Some(r) = load_reg {
+        env.check_reg_write(st, r)?;
+    }
+    if load_reg == Some(dst) {
+        *st.reg_mut(dst) = Reg::UNKNOWN;
+    }
+    check_aligned(idx, st.reg(dst), off as i32, size.bytes())?;
     let old = access(env, st, dst, off as i32, size.bytes(), Access::Read, None)?;
     access(
         env,
@@ -250,14 +268,8 @@ fn check_atomic(
     } else {
         Reg::scalar(old.var)
     };
-    match op {
-        AtomicOp::CmpXchg => *st.reg_mut(0) = fetched,
-        AtomicOp::Xchg
-        | AtomicOp::Add { fetch: true }
-        | AtomicOp::Or { fetch: true }
-        | AtomicOp::And { fetch: true }
-        | AtomicOp::Xor { fetch: true } => *st.reg_mut(src) = fetched,
-        _ => {}
+    if let Some(r) = load_reg {
+        *st.reg_mut(r) = fetched;
     }
     Ok(())
 }
@@ -1019,7 +1031,9 @@ pub fn check_mem_arg(
             let fixed = base.off;
             let lo = fixed as i64 + base.var.smin;
             let hi = fixed as i64 + base.var.smax + size as i64;
-            if lo < -(crate::check::MAX_STACK as i64) || hi > 0 {
+            // The lowest byte must be on the stack even when no byte is
+            // accessed (check_stack_access_within_bounds).
+            if lo < -(crate::check::MAX_STACK as i64) || lo >= 0 || hi > 0 {
                 return Err(VerifyError::at(
                     idx,
                     if base.fixed_offset() {

@@ -284,6 +284,105 @@ impl Scalar {
         s
     }
 
+    /// `r = (s8, s16 or s32) r` and sign-extending loads: the low `bytes`
+    /// bytes sign-extended, from the 64-bit signed bounds as the kernel's
+    /// `coerce_reg_to_size_sx` computes them (a range whose bits above
+    /// `bytes` differ, or whose extension crosses zero, gives the type's
+    /// whole range and unknown bits).
+    pub fn sext_reg(&self, bytes: u32) -> Scalar {
+        let bits = bytes * 8;
+        let ext = |v: i64| -> i64 {
+            match bytes {
+                1 => v as i8 as i64,
+                2 => v as i16 as i64,
+                _ => v as i32 as i64,
+            }
+        };
+        if self.var.is_const() {
+            return Scalar::constant(ext(self.var.value as i64) as u64);
+        }
+        let (lo, hi) = (ext(self.smin), ext(self.smax));
+        let (lo, hi) = (lo.min(hi), lo.max(hi));
+        let same_top = (self.smax as u64) >> bits == (self.smin as u64) >> bits;
+        let mut s = if same_top && (lo >= 0) == (hi >= 0) {
+            Scalar {
+                var: Tnum::range(lo as u64, hi as u64),
+                umin: lo as u64,
+                umax: hi as u64,
+                smin: lo,
+                smax: hi,
+                u32min: lo as u32,
+                u32max: hi as u32,
+                s32min: lo as i32,
+                s32max: hi as i32,
+            }
+        } else {
+            let half = 1i64 << (bits - 1);
+            Scalar {
+                smin: -half,
+                smax: half - 1,
+                s32min: -half as i32,
+                s32max: (half - 1) as i32,
+                ..Scalar::UNKNOWN
+            }
+        };
+        s.sync();
+        s
+    }
+
+    /// `w = (s8 or s16) w`: the low `bytes` bytes sign-extended to 32 bits,
+    /// then zero-extended, from the 32-bit bounds as the kernel's
+    /// `coerce_subreg_to_size_sx` computes them (a range whose bits above
+    /// `bytes` differ, or whose extension crosses zero, gives the type's
+    /// whole range and unknown bits).
+    pub fn sext_subreg(&self, bytes: u32) -> Scalar {
+        let bits = bytes * 8;
+        let ext = |v: i32| -> i32 {
+            if bytes == 1 {
+                v as i8 as i32
+            } else {
+                v as i16 as i32
+            }
+        };
+        let (s32min, s32max, var) = if self.var.subreg().is_const() {
+            let v = ext(self.var.value as u32 as i32);
+            (v, v, Tnum::constant(v as u32 as u64))
+        } else {
+            let (lo, hi) = (ext(self.s32min), ext(self.s32max));
+            let (lo, hi) = (lo.min(hi), lo.max(hi));
+            let same_top = (self.s32max as u32) >> bits == (self.s32min as u32) >> bits;
+            if same_top && (lo >= 0) == (hi >= 0) {
+                (
+                    lo,
+                    hi,
+                    Tnum::range(lo as i64 as u64, hi as i64 as u64).subreg(),
+                )
+            } else {
+                let half = 1i32 << (bits - 1);
+                (-half, half - 1, Tnum::UNKNOWN.subreg())
+            }
+        };
+        // zext_32_to_64: the 64-bit bounds are the 32-bit unsigned ones.
+        let (u32min, u32max) = if (s32min >= 0) == (s32max >= 0) {
+            (s32min as u32, s32max as u32)
+        } else {
+            (0, u32::MAX)
+        };
+        let mut s = Scalar {
+            var,
+            umin: u32min as u64,
+            umax: u32max as u64,
+            smin: u32min as i64,
+            smax: u32max as i64,
+            u32min,
+            u32max,
+            s32min,
+            s32max,
+        };
+        s.sync();
+        s
+    }
+
     /// The result truncated to 32 bits and zero-extended (an ALU32 result).
     pub fn truncate32(&self) -> Scalar {
         let mut r = *self;
@@ -310,6 +409,13 @@ impl Scalar {
     /// `self op src` as an ALU64 or ALU32 operation (ALU32 results are
     /// zero-extended).
     pub fn alu(&self, op: AluOp, src: &Scalar, wide: bool) -> Scalar {
+        // The kernel (`is_safe_to_compute_dst_reg_range`) tracks nothing
+        // through a division or a modulo, not even of constants, nor through
+        // a shift by an amount not known to be below the width. It returns
+        // before zero-extending an ALU32 result, so all 64 bits are unknown.
+        if !src.range_computable(op, wide) {
+            return Scalar::UNKNOWN;
+        }
         if !wide {
             let (a, b) = match op {
                 AluOp::Arsh | AluOp::SDiv | AluOp::SMod => (self.sext(4), src.sext(4)),
@@ -318,6 +424,26 @@ impl Scalar {
             return a.alu64(op, &b, 32).truncate32();
         }
         self.alu64(op, src, 64)
+    }
+
+    /// Whether the kernel computes a range for `dst op= self`: the source
+    /// of a shift must be a constant (its low 32 bits for ALU32, with every
+    /// bound agreeing) whose 64-bit maximum is below the width.
+    fn range_computable(&self, op: AluOp, wide: bool) -> bool {
+        match op {
+            AluOp::Div | AluOp::Mod | AluOp::SDiv | AluOp::SMod => false,
+            AluOp::Lsh | AluOp::Rsh | AluOp::Arsh => {
+                let constant = if wide {
+                    self.var.is_const() && self.smin == self.smax && self.umin == self.umax
+                } else {
+                    self.var.subreg().is_const()
+                        && self.s32min == self.s32max
+                        && self.u32min == self.u32max
+                };
+                constant && self.umax < if wide { 64 } else { 32 }
+            }
+            _ => true,
+        }
     }
 
     fn alu64(&self, op: AluOp, b: &Scalar, bits: u32) -> Scalar {
@@ -430,6 +556,16 @@ impl Scalar {
                     (Some(x), Some(y)) => Some(x == y),
                     _ if a.umin > b.umax || a.umax < b.umin => Some(false),
                     _ if asmin > bsmax || asmax < bsmin => Some(false),
+                    // A 64-bit test the 64-bit ranges leave open is decided
+                    // by disjoint 32-bit ranges too (is_scalar_branch_taken).
+                    _ if wide
+                        && (self.u32min > other.u32max
+                            || self.u32max < other.u32min
+                            || self.s32min > other.s32max
+                            || self.s32max < other.s32min) =>
+                    {
+                        Some(false)
+                    }
                     _ if (a.var.value ^ b.var.value) & !(a.var.mask | b.var.mask) != 0 => {
                         Some(false)
                     }
@@ -438,9 +574,18 @@ impl Scalar {
                 eq.map(|e| if op == JmpOp::Eq { e } else { !e })
             }
             JmpOp::Set => {
-                if a.var.value & b.var.value != 0 {
+                // The kernel decides a test of bits only against a constant
+                // (is_scalar_branch_taken), not from two registers' known bits.
+                let (x, c) = if b.var.is_const() {
+                    (a, b.var.value)
+                } else if a.var.is_const() {
+                    (b, a.var.value)
+                } else {
+                    return None;
+                };
+                if x.var.value & c != 0 {
                     Some(true)
-                } else if (a.var.value | a.var.mask) & (b.var.value | b.var.mask) == 0 {
+                } else if (x.var.value | x.var.mask) & c == 0 {
                     Some(false)
                 } else {
                     None

@@ -308,6 +308,10 @@ bits! {
         /// The returned pointer carries the reference of the pointer argument: a
         /// view of the same object (the kernel's pointer casts and dynptr slices).
         CARRIES_REF = 9, "carries_ref";
+        /// Writes into the data of its dynptr argument: into an skb's data or
+        /// metadata, packet data may move (`check_helper_call` sets
+        /// `changes_data` for such a dynptr).
+        WRITES_DYNPTR = 10, "writes_dynptr";
     }
 }
 

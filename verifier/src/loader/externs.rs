@@ -30,7 +30,13 @@ pub(crate) enum Resolved {
         imm: i32,
     },
     /// A kernel variable with this BTF id (`LD_IMM64` with `BPF_PSEUDO_BTF_ID`).
-    Var(i32),
+    Var {
+        /// The BTF id.
+        id: i32,
+        /// Whether the kernel finds its address: kallsyms lists variables
+        /// only with `CONFIG_KALLSYMS_ALL`.
+        addressed: bool,
+    },
     /// A typeless ksym: an address the loader cannot know (libbpf reads it
     /// from `/proc/kallsyms`). A stand-in kernel address, or 0 for weak ones.
     Address(u64),
@@ -61,6 +67,15 @@ pub(crate) struct Extern {
 /// The address non-weak typeless ksyms get: the start of the kernel text
 /// mapping, as good as any when no kallsyms are at hand.
 pub const TYPELESS_KSYM_ADDR: u64 = 0xffff_ffff_8100_0000;
+
+/// Whether the target kernel's kallsyms lists variables, so that the kernel
+/// finds a `__ksym` variable's address: only with `CONFIG_KALLSYMS_ALL`. A
+/// configuration that does not say whether kallsyms exists at all (a partial
+/// one) is taken to list them.
+fn var_addressed(opts: &LoadOptions) -> bool {
+    !opts.kconfig.contains_key("CONFIG_KALLSYMS")
+        || opts.kconfig.get("CONFIG_KALLSYMS_ALL") == Some(&1)
+}
 
 /// The `imm` the loader gives calls to kfunc `id`.
 pub(crate) fn kfunc_imm(id: KfuncId) -> i32 {
@@ -299,14 +314,20 @@ pub(crate) fn collect(
                                     "incompatible types with kernel BTF",
                                 ));
                             }
-                            Resolved::Var(tid as i32)
+                            Resolved::Var {
+                                id: tid as i32,
+                                addressed: var_addressed(opts),
+                            }
                         }
                         None if weak => Resolved::Missing,
                         None => return Err(ext_err(name, "var ksym", "not found in kernel BTF")),
                     }
                 } else {
                     // No kernel BTF: the variable is taken as declared.
-                    Resolved::Var(ty as i32)
+                    Resolved::Var {
+                        id: ty as i32,
+                        addressed: var_addressed(opts),
+                    }
                 }
             }
             (".kconfig", false) => {

@@ -64,9 +64,9 @@ pub(crate) struct Linked {
     pub placed: Vec<(usize, usize)>,
     /// Instructions poisoned, with why.
     pub poisoned: Vec<(u32, String)>,
-    /// Map references no relocation resolves: (instruction, the raw file
-    /// descriptor in it), which names no map of the object.
-    pub raw_map_fds: Vec<(u32, i32)>,
+    /// `LD_IMM64`s the kernel refuses before verifying: (instruction, its
+    /// message).
+    pub refused_ldimm64: Vec<(u32, String)>,
 }
 
 struct Linker<'a, 'e> {
@@ -273,7 +273,11 @@ impl Linker<'_, '_> {
             }
             // libbpf passes such a file descriptor on as it is.
             if insn.src == PSEUDO_MAP_FD || insn.src == PSEUDO_MAP_VALUE {
-                self.out.raw_map_fds.push((i as u32, insn.imm));
+                // The loader's file descriptors are not the object's maps.
+                self.out.refused_ldimm64.push((
+                    i as u32,
+                    format!("fd {} is not pointing to valid bpf_map", insn.imm),
+                ));
             }
             return Ok(());
         };
@@ -287,7 +291,18 @@ impl Linker<'_, '_> {
                 .ok_or_else(|| err(format!("reference to unresolved extern '{}'", sym.name)))?;
             let (src, imm, hi) = match ext.resolved {
                 Resolved::Kfunc { imm, .. } => (PSEUDO_BTF_ID, imm, 0),
-                Resolved::Var(id) => (PSEUDO_BTF_ID, id, 0),
+                Resolved::Var { id, addressed } => {
+                    if !addressed {
+                        self.out.refused_ldimm64.push((
+                            i as u32,
+                            format!(
+                                "ldimm64 failed to find the address for kernel symbol '{}'.",
+                                ext.name
+                            ),
+                        ));
+                    }
+                    (PSEUDO_BTF_ID, id, 0)
+                }
                 Resolved::Address(a) => (0, a as u32 as i32, (a >> 32) as u32 as i32),
                 Resolved::Missing => (0, 0, 0),
                 Resolved::Kconfig { map, off } => (PSEUDO_MAP_VALUE, map as i32, off as i32),
@@ -387,7 +402,7 @@ pub(crate) fn link(
             origin: Vec::new(),
             placed: Vec::new(),
             poisoned: Vec::new(),
-            raw_map_fds: Vec::new(),
+            refused_ldimm64: Vec::new(),
         },
     };
     l.place(main);

@@ -310,3 +310,137 @@ exit
 bad:
 r0 = *(u64 *)(r10 +8)
 exit
+
+### alu32_division_leaves_all_64_bits_unknown
+; The kernel gives up on a division before zero-extending the ALU32 result:
+; the upper 32 bits are unknown too, so a negative 64-bit value may equal it.
+; type: socket
+; expect: REJECT R2 !read_ok
+r0 = 34
+r3 = 17
+w3 /= w0
+r4 = -5
+if r3 != r4 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### alu32_signed_modulo_leaves_all_64_bits_unknown
+; type: socket
+; expect: REJECT R2 !read_ok
+r0 = 7
+r3 = 100
+w3 s%= w0
+if r3 s> -1 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### alu32_shift_by_unknown_leaves_all_64_bits_unknown
+; type: socket
+; expect: REJECT R2 !read_ok
+call bpf_get_prandom_u32
+r3 = 1
+w3 <<= w0
+r4 = -5
+if r3 != r4 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### alu32_shift_by_wide_amount_leaves_all_64_bits_unknown
+; The shift amount's low 32 bits are a constant, but the kernel also wants
+; its 64-bit maximum below 32.
+; type: socket
+; expect: REJECT R2 !read_ok
+call bpf_get_prandom_u32
+r0 <<= 32
+r0 |= 3
+r3 = 1
+w3 <<= w0
+r4 = -5
+if r3 != r4 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### alu32_shift_by_constant_is_zero_extended
+; type: socket
+; expect: ACCEPT
+r0 = 3
+r3 = 1
+w3 <<= w0
+r4 = -5
+if r3 != r4 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### alu32_movsx_bounds_the_signed_subregister
+; w1 = (s8)w0 is within [-128, 127] as a signed 32-bit number: the
+; kernel proves the fall-through dead.
+; type: socket
+; expect: ACCEPT
+call bpf_get_prandom_u32
+w1 = (s8)w0
+if w1 s<= 0x7f goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### alu32_movsx_from_a_range_over_the_byte_is_the_whole_byte_range
+; The source's signed 32-bit range [0, 0x17f] crosses a byte: the kernel
+; takes all of [-128, 127], even though bit 7 is known to be zero.
+; type: socket
+; expect: REJECT R2 !read_ok
+call bpf_get_prandom_u32
+r0 &= 0x17f
+w1 = (s8)w0
+if w1 s>= 0x0 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### alu32_movsx_from_a_range_within_a_byte
+; type: socket
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r0 &= 0x7f
+w1 = (s16)w0
+if w1 s>= 0x0 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### alu64_movsx_from_a_range_over_the_byte_is_the_whole_byte_range
+; As for ALU32: the kernel's coerce_reg_to_size_sx looks at the signed
+; 64-bit range, not at the known bits.
+; type: socket
+; expect: REJECT R2 !read_ok
+call bpf_get_prandom_u32
+r0 &= 0x17f
+r1 = (s8)r0
+if r1 s>= 0x0 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### alu64_movsx_bounds_the_result
+; type: socket
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r1 = (s16)r0
+if r1 s<= 0x7fff goto ok
+r0 = r2
+ok:
+r0 = 0
+exit

@@ -313,3 +313,52 @@ r1 = *(u8 *)(r0 +0)
 out:
 r0 = 0
 exit
+
+### atomic_fetch_into_address_register
+; The kernel marks the register fetched into unknown before checking the
+; access: when it is the address register, the access is through a number.
+; type: socket
+; map: array key=4 value=48 max=4
+; expect: REJECT misaligned access off (0x0; 0xffffffffffffffff)+0+0 size 8
+r1 = map[id:0]
+r2 = r10
+r2 += -8
+r3 = 0
+*(u32 *)(r10 -8) = r3
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r0 = atomic64_fetch_add((u64 *)(r0 +0), r0)
+out:
+r0 = 0
+exit
+
+### atomic_xchg_into_address_register_32
+; type: socket
+; expect: REJECT misaligned access off (0x0; 0xffffffffffffffff)+0+0 size 4
+r1 = r10
+r1 += -8
+r2 = 0
+*(u64 *)(r10 -8) = r2
+r1 = atomic_xchg((u32 *)(r1 +0), r1)
+r0 = 0
+exit
+
+### atomic_cmpxchg_with_r0_as_address
+; type: socket
+; expect: REJECT misaligned access off (0x0; 0xffffffffffffffff)+0+0 size 8
+r0 = r10
+r0 += -8
+r2 = 0
+*(u64 *)(r10 -8) = r2
+r0 = atomic64_cmpxchg((u64 *)(r0 +0), r0, r2)
+r0 = 0
+exit
+
+### atomic_fetch_into_frame_pointer
+; type: socket
+; expect: REJECT frame pointer is read only
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r10 = atomic64_fetch_add((u64 *)(r10 -8), r10)
+r0 = 0
+exit

@@ -338,3 +338,76 @@ back:
 may_goto out
 out:
 goto back
+
+### jmp_jset_of_two_registers_is_not_decided
+; Both operands have known bits in common, but the kernel decides a test of
+; bits only against a constant: the fall-through is explored.
+; type: socket
+; expect: REJECT R2 !read_ok
+call bpf_get_prandom_u32
+r0 &= 0xff
+r0 ^= -1
+if r0 & r0 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### jmp_jset_against_a_constant_register_is_decided
+; type: socket
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r0 &= 0xff
+r0 ^= -1
+r1 = 0x100000000 ll
+if r0 & r1 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### jmp_same_register_compare_is_not_decided
+; The kernel does not decide a register compared with itself: both sides
+; are explored.
+; type: socket
+; expect: REJECT R2 !read_ok
+call bpf_get_prandom_u32
+if w0 >= w0 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### jmp_infeasible_refinement_is_still_explored
+; The fall-through of `w7 >= w7` leaves w7 in [1, U32_MAX - 1]; a test
+; that its low 32 bits are zero then refines to impossible bounds, which
+; the kernel reports as an invariant violation and explores anyway, with
+; the register unbounded.
+; type: socket
+; expect: REJECT R5 !read_ok
+call bpf_get_prandom_u32
+r7 = r0
+if w7 >= w7 goto ok
+if r7 & 0xffffffff goto ok
+r0 = r5
+ok:
+r0 = 0
+exit
+
+### jmp_64bit_equality_decided_by_32bit_ranges
+; The low 32 bits' ranges are disjoint, so the registers differ, though
+; their 64-bit ranges overlap: the kernel decides the test.
+; type: socket
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r7 = r0
+r7 <<= r7
+w8 = 59
+if w7 > 0x1000 goto check
+w8 = 0x2000
+check:
+if r7 != r8 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit

@@ -163,3 +163,30 @@ r0 = *(u64 *)(r1 +0)
 done:
 r0 = 0
 exit
+
+### precision_size_argument_after_a_helper_call
+; The size argument's precision is traced from the call asking for it,
+; not through it (the kernel's skip_first): the state stored after the
+; first call knows the size precisely, so the other path is not pruned.
+; type: socket
+; expect: REJECT R2 min value is negative, either use unsigned or 'var &= const'
+call bpf_get_prandom_u32
+r9 = r0
+r0 = 1
+if r9 >= 0x1 goto skip
+r1 = 0
+skip:
+r1 = 0
+r1 = 0
+r1 = 0
+r1 = 0
+r1 = 0
+r1 = 0
+call bpf_get_prandom_u32
+r1 = r10
+r1 += -64
+r2 = r9
+r3 = 0
+call bpf_probe_read_kernel
+r0 = 0
+exit

@@ -307,6 +307,17 @@ call bpf_probe_read_kernel
 r0 = 0
 exit
 
+### stack_zero_size_helper_at_frame_pointer
+; A zero-sized access still starts at a byte that must be on the stack.
+; type: socket
+; expect: REJECT invalid write to stack R1 off=0 size=0
+r1 = r10
+r2 = 0
+r3 = 0
+call bpf_probe_read_kernel_str
+r0 = 0
+exit
+
 ### stack_zero_size_helper_non_null_scalar
 ; type: socket
 ; expect: REJECT R1 type=scalar expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_
