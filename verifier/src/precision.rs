@@ -255,10 +255,14 @@ impl Env<'_> {
         self.precise_here(st, Want::Slot(f, spi));
     }
 
-    /// Traces `want` back from the path being stepped.
+    /// Traces `want` back from the path being stepped. The history's last
+    /// entry is the instruction asking, which uses the value rather than
+    /// sets it: like the kernel's `skip_first`, the walk starts before it
+    /// (walking back over a call would drop the arguments it asks about).
     fn precise_here(&mut self, st: &mut State, want: Want) {
         let hist = std::mem::take(&mut self.cur_hist);
-        self.precise(st, &hist, self.cur_parent, &[want]);
+        let before = &hist[..hist.len().saturating_sub(1)];
+        self.precise(st, before, self.cur_parent, &[want]);
         self.cur_hist = hist;
     }
 
