@@ -162,7 +162,7 @@ pub(crate) struct Env<'a> {
     /// Per instruction, the registers live before it.
     live_regs: Vec<u16>,
     /// The stack slots each call chain reads.
-    stack_live: crate::liveness::StackLiveness,
+    pub stack_live: crate::liveness::StackLiveness,
     /// Stored states with `loop_hit` still being explored: until none is
     /// left, the stack reads known are incomplete and no slot is forgotten.
     loops_pending: usize,
@@ -546,6 +546,7 @@ impl Env<'_> {
                 self.cur_hist = std::mem::take(&mut path.hist);
                 self.cur_parent = path.parent;
                 let step = self.step(&mut path);
+                self.stack_live.finish_call(self.prog);
                 path.hist = std::mem::take(&mut self.cur_hist);
                 let step = step?;
                 if let Some(f) = path.st.frames.last()

@@ -170,6 +170,20 @@ pub struct StackLiveness {
     /// last, then the last frame's subprogram start (the kernel's
     /// `callchain.callsites`).
     instances: HashMap<Vec<u32>, Instance>,
+    /// The call being verified, when it has stack pointer arguments.
+    call: Option<PendingCall>,
+    /// What its memory argument checks reported: register, frame, slots read.
+    arg_reads: Vec<(u8, usize, Slots)>,
+}
+
+/// A call with stack pointer arguments, recorded before it runs.
+struct PendingCall {
+    key: Vec<u32>,
+    starts: Vec<u32>,
+    insn: u32,
+    /// Per stack pointer argument: its register, its frame, and the slots
+    /// from it up to the frame pointer.
+    reach: Vec<(u8, usize, Slots)>,
 }
 
 /// The call chain of `st`, and the subprogram start of each frame.
@@ -264,16 +278,29 @@ impl StackLiveness {
                     _ => None,
                 });
             }
-            // A call reads whatever its stack pointer arguments reach, up to
-            // the frame pointer (no size is known here).
+            // A call reads what its stack pointer arguments reach: the
+            // memory argument checks report how far ([`Self::arg_access`]);
+            // any other reaches up to the frame pointer.
             Insn::Call(_) => {
+                let mut reach = Vec::new();
                 for r in 1..=5 {
                     let reg = st.reg(r);
                     if reg.ty == RegType::Stack {
                         let lo = (reg.off as i64).saturating_add(reg.var.smin);
-                        reads.push((reg.aux as usize, slots_between(lo, -1)));
+                        reach.push((r, reg.aux as usize, slots_between(lo, -1)));
                     }
                 }
+                if !reach.is_empty() {
+                    let (key, starts) = chain(prog, st);
+                    self.call = Some(PendingCall {
+                        key,
+                        starts,
+                        insn: st.insn,
+                        reach,
+                    });
+                    self.arg_reads.clear();
+                }
+                return;
             }
             _ => return,
         }
@@ -281,18 +308,9 @@ impl StackLiveness {
             return;
         }
         let (key, starts) = chain(prog, st);
-        let inst = self.instance(&key, &starts, prog);
         let idx = st.insn;
-        for (frame, mask) in reads {
-            if mask == 0 || frame >= inst.frames.len() {
-                continue;
-            }
-            let m = inst.masks(frame, idx);
-            if m.may_read | mask != m.may_read {
-                m.may_read |= mask;
-                inst.updated |= m.live_before | mask != m.live_before;
-            }
-        }
+        self.add_reads(prog, &key, &starts, idx, &reads);
+        let inst = self.instance(&key, &starts, prog);
         if let Some(write) = write {
             // Slots written whole on every visit; a visit writing none
             // leaves none.
@@ -315,6 +333,59 @@ impl StackLiveness {
                 }
             }
         }
+    }
+
+    fn add_reads(
+        &mut self,
+        prog: &Program,
+        key: &[u32],
+        starts: &[u32],
+        idx: u32,
+        reads: &[(usize, Slots)],
+    ) {
+        let inst = self.instance(key, starts, prog);
+        for &(frame, mask) in reads {
+            if mask == 0 || frame >= inst.frames.len() {
+                continue;
+            }
+            let m = inst.masks(frame, idx);
+            if m.may_read | mask != m.may_read {
+                m.may_read |= mask;
+                inst.updated |= m.live_before | mask != m.live_before;
+            }
+        }
+    }
+
+    /// A memory argument check of the call being verified: register
+    /// `regno` points to `[lo, hi)` of frame `frame`'s stack, which the
+    /// callee reads unless it only `write`s it.
+    pub fn arg_access(&mut self, regno: u8, frame: usize, lo: i64, hi: i64, write: bool) {
+        if self.call.is_some() {
+            let mask = if write { 0 } else { slots_between(lo, hi - 1) };
+            self.arg_reads.push((regno, frame, mask));
+        }
+    }
+
+    /// The call recorded before it ran has been verified: records what its
+    /// stack pointer arguments read, exactly where a memory argument check
+    /// said, else up to the frame pointer.
+    pub fn finish_call(&mut self, prog: &Program) {
+        let Some(call) = self.call.take() else {
+            return;
+        };
+        let arg_reads = std::mem::take(&mut self.arg_reads);
+        let reads: Vec<(usize, Slots)> = call
+            .reach
+            .iter()
+            .map(|&(r, frame, upto_fp)| {
+                let checked = arg_reads.iter().filter(|a| a.0 == r);
+                match checked.clone().next() {
+                    Some(_) => (frame, checked.fold(0, |m, a| m | a.2)),
+                    None => (frame, upto_fp),
+                }
+            })
+            .collect();
+        self.add_reads(prog, &call.key, &call.starts, call.insn, &reads);
     }
 
     /// Recomputes the live slots of the instance `key`, then hands the
