@@ -281,7 +281,15 @@ impl StackLiveness {
             // A call reads what its stack pointer arguments reach: the
             // memory argument checks report how far ([`Self::arg_access`]);
             // any other reaches up to the frame pointer.
-            Insn::Call(_) => {
+            Insn::Call(call) => {
+                // A static subprogram's reads are its own instructions',
+                // handed to the call when its instance is updated.
+                if let Call::Local(off) = call {
+                    let target = (st.insn as i64 + 1 + off as i64) as u32;
+                    if prog.subprogs.iter().any(|s| s.start == target && !s.global) {
+                        return;
+                    }
+                }
                 let mut reach = Vec::new();
                 for r in 1..=5 {
                     let reg = st.reg(r);
