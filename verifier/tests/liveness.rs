@@ -3,8 +3,10 @@
 //! instructions for a state to be stored there; the path explored second
 //! differs from the stored state in a value read after the join, so it must
 //! not be pruned: were that value taken for dead, the program would be
-//! accepted (a false accept). A last case shows a dead register not
-//! standing in the way of pruning.
+//! accepted (a false accept). Another case shows a dead register not
+//! standing in the way of pruning; the last, found by the differential
+//! fuzzer, is a loop that converges only when an atomic update does not make
+//! every value precise.
 
 kfreg::link!(kfreg_catalog);
 
@@ -106,4 +108,34 @@ fn a_dead_register_does_not_stop_pruning() {
     .run();
     assert_eq!(r.stats.insns_processed, once.stats.insns_processed);
     assert_eq!(r.stats.pruned, 1);
+}
+
+#[test]
+fn a_may_goto_loop_converges_past_an_atomic_add() {
+    // The counter after the loop is precise; tracing it back crosses the
+    // atomic add, which changes no register. The loop's own r7 stays
+    // imprecise, so its rounds widen and converge (Linux accepts).
+    let text = "r7 = -1
+        head:
+        may_goto out
+        w7 += 32767
+        goto head
+        out:
+        w7 = 0
+        *(u32 *)(r10 -192) = 0
+        r1 = map[id:0]
+        r2 = r10
+        r2 += -192
+        call bpf_map_lookup_elem
+        lock *(u32 *)(r0 +44) += r7
+        again:
+        *(u16 *)(r0 +2) = r7
+        r7 += 1
+        if r7 s< 0x5 goto again
+        r0 = 0
+        exit";
+    let mut case =
+        Case::new(ProgType::SocketFilter, text).map_n("m", MapType::Array, 4, 48, 4, None);
+    case.opts.insn_limit = 20_000;
+    case.accept();
 }
