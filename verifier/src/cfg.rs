@@ -97,22 +97,23 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
             }
         }
         match insn {
-            Insn::MayGoto { .. } => {
-                env.mark_prune_point(i + 1);
+            // Like the kernel's visit_insn: a conditional jump is checked
+            // before it runs, so one stored state covers both its sides;
+            // jump targets are checked too.
+            Insn::MayGoto { .. } | Insn::Jmp { .. } => {
+                env.mark_prune_point(i);
                 if let Some(t) = b {
                     env.mark_prune_point(t as usize);
+                    env.mark_jmp_point(t as usize);
                 }
-                env.mark_loop_head(i);
-            }
-            Insn::Jmp { .. } => {
-                env.mark_prune_point(i + 1);
-                if let Some(t) = b {
-                    env.mark_prune_point(t as usize);
+                if let Insn::MayGoto { .. } = insn {
+                    env.mark_loop_head(i);
                 }
             }
             Insn::Ja { .. } => {
                 if let Some(t) = a {
                     env.mark_prune_point(t as usize);
+                    env.mark_jmp_point(t as usize);
                 }
             }
             // A subprogram whose address is taken may run as a callback: its
@@ -129,10 +130,13 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
             }
             Insn::Call(c) => {
                 env.mark_prune_point(i + 1);
+                env.mark_jmp_point(i + 1);
                 if calls_back_or_iterates(env, c) {
                     env.mark_loop_head(i);
+                    env.mark_jmp_point(i);
                 }
                 if let Call::Local(off) = c {
+                    env.mark_prune_point(i);
                     let t = i as i64 + 1 + *off as i64;
                     if !subs.iter().any(|s| s.start as i64 == t) {
                         return Err(VerifyError::at(i as u32, "call to invalid destination"));

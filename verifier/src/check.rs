@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 pub const INSN_LIMIT: u64 = 1_000_000;
 /// The kernel's limit on pending branches.
 const JMP_SEQ_LIMIT: usize = 8192;
+/// The kernel stores a state anyway once a path's jump history is longer.
+const JMP_HISTORY_LIMIT: usize = 40;
 /// Maximum call depth (frames).
 pub const MAX_CALL_FRAMES: usize = 8;
 /// Maximum stack per program (all frames of one call chain).
@@ -108,8 +110,15 @@ pub(crate) struct Node {
     branches: u32,
     /// Times it pruned a path.
     hits: u32,
-    /// Times it was compared without pruning.
+    /// Times it was compared without pruning while a state was to be
+    /// stored.
     misses: u32,
+    /// Its dead registers and stack slots have been forgotten (once its
+    /// exploration is finished, as the kernel's `clean_live_states`).
+    cleaned: bool,
+    /// A path converged on it while it was still being explored (a loop):
+    /// the stack slots read after it are known only once it is finished.
+    loop_hit: bool,
 }
 
 /// A path being explored: its state and its nearest stored ancestor.
@@ -147,6 +156,16 @@ pub(crate) struct Env<'a> {
     explored: Vec<Vec<usize>>,
     pending: Vec<Path>,
     prune_point: Vec<bool>,
+    /// Where a path's jump history gets an entry: jump targets and the
+    /// instructions after calls (the kernel's `jmp_point`).
+    jmp_point: Vec<bool>,
+    /// Per instruction, the registers live before it.
+    live_regs: Vec<u16>,
+    /// The stack slots each call chain reads.
+    pub stack_live: crate::liveness::StackLiveness,
+    /// Stored states with `loop_hit` still being explored: until none is
+    /// left, the stack reads known are incomplete and no slot is forgotten.
+    loops_pending: usize,
     /// Loop heads the kernel lets converge against states still being
     /// explored: iterator next calls, may_goto, callback-calling calls.
     loop_head: Vec<bool>,
@@ -188,6 +207,10 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         explored: vec![Vec::new(); prog.insns.len()],
         pending: Vec::new(),
         prune_point: vec![false; prog.insns.len()],
+        jmp_point: vec![false; prog.insns.len()],
+        live_regs: Vec::new(),
+        stack_live: Default::default(),
+        loops_pending: 0,
         loop_head: vec![false; prog.insns.len()],
         subprog_of: vec![0; prog.insns.len()],
         subprog_depth: vec![0; prog.subprogs.len()],
@@ -203,7 +226,10 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
     let result = check_exception_cb_tags(prog)
         .and_then(|()| crate::compat::check(&env))
         .and_then(|()| crate::cfg::check(&mut env))
-        .and_then(|()| env.run());
+        .and_then(|()| {
+            env.live_regs = crate::liveness::live_regs(&env);
+            env.run()
+        });
     env.stats.duration = start.elapsed();
     env.stats.stack_depth = env.subprog_depth.first().copied().unwrap_or(0);
     if result.is_ok() && opts.log {
@@ -259,6 +285,14 @@ impl Env<'_> {
         }
     }
 
+    /// Marks `insn` as a place where control arrives other than by falling
+    /// through.
+    pub fn mark_jmp_point(&mut self, insn: usize) {
+        if let Some(p) = self.jmp_point.get_mut(insn) {
+            *p = true;
+        }
+    }
+
     /// Marks `insn` as a loop head (and a prune point).
     pub fn mark_loop_head(&mut self, insn: usize) {
         self.mark_prune_point(insn);
@@ -275,12 +309,13 @@ impl Env<'_> {
 
     /// Queues a copy of the current path continuing at `insn` with `st`.
     pub fn push_branch(&mut self, cur: &Path, mut st: State, insn: u32) -> Result<(), VerifyError> {
+        // The kernel counts the branch being pushed.
         if self.pending.len() >= JMP_SEQ_LIMIT {
             return Err(VerifyError::at(
                 cur.st.insn,
                 format!(
                     "The sequence of {} jumps is too complex.",
-                    self.pending.len()
+                    self.pending.len() + 1
                 ),
             ));
         }
@@ -500,10 +535,13 @@ impl Env<'_> {
                     Insn::St { .. } | Insn::Stx { .. } | Insn::Atomic { .. } | Insn::Call(_)
                 );
                 let entry = Hist::of(&path.st, self.prog.insns[idx]);
+                self.stack_live
+                    .record(self.prog, &path.st, self.prog.insns[idx]);
                 path.hist.push(entry);
                 self.cur_hist = std::mem::take(&mut path.hist);
                 self.cur_parent = path.parent;
                 let step = self.step(&mut path);
+                self.stack_live.finish_call(self.prog);
                 path.hist = std::mem::take(&mut self.cur_hist);
                 let step = step?;
                 if let Some(f) = path.st.frames.last()
@@ -541,6 +579,9 @@ impl Env<'_> {
             if node.branches > 0 {
                 break;
             }
+            if node.loop_hit {
+                self.loops_pending -= 1;
+            }
             parent = node.parent;
         }
     }
@@ -569,12 +610,30 @@ impl Env<'_> {
         // The kernel's count: states compared against at one visit.
         let compared = self.explored[idx].len() as u64;
         self.stats.max_states_per_insn = self.stats.max_states_per_insn.max(compared);
+        // Like the kernel's is_state_visited: store a state only every few
+        // jumps and instructions, except at loop heads and after a long
+        // jump history.
+        let jmps = self.jmps_processed - self.prev_jmps;
+        let insns = self.stats.insns_processed - self.prev_insns;
+        let history = path
+            .hist
+            .iter()
+            .filter(|h| h.stack.is_some() || self.jmp_point[h.insn as usize])
+            .count();
+        let force = loop_head || history > JMP_HISTORY_LIMIT;
+        let mut add = force || (jmps >= 2 && insns >= 8);
         let mut widen_from = None;
-        let mut evict = Vec::new();
         // A may_goto converges only against a round at another depth; at
         // the same depth an equal state is an infinite loop.
         let may_goto = matches!(self.prog.insns[idx], Insn::MayGoto { .. });
-        for (pos, &n) in self.explored[idx].iter().enumerate() {
+        // Newest first, as the kernel's list.
+        let mut pos = self.explored[idx].len();
+        while pos > 0 {
+            pos -= 1;
+            let n = self.explored[idx][pos];
+            if self.nodes[n].branches == 0 && !self.nodes[n].cleaned {
+                self.clean_node(n);
+            }
             let node = &mut self.nodes[n];
             let same_round = may_goto && node.state.loop_depth == path.st.loop_depth;
             if node.branches == 0 || loop_head && !same_round {
@@ -583,17 +642,22 @@ impl Env<'_> {
                 } else {
                     crate::prune::Mode::Precise
                 };
-                if crate::prune::subsumes(&node.state, &path.st, mode) {
+                if crate::prune::subsumes(&node.state, &path.st, mode, &self.live_regs) {
                     node.hits += 1;
-                    let old = node.state.clone();
+                    if node.branches > 0 && !node.loop_hit {
+                        node.loop_hit = true;
+                        self.loops_pending += 1;
+                    }
+                    let mut old = node.state.clone();
+                    crate::prune::clean(&mut old, &self.live_regs);
                     let hist = std::mem::take(&mut path.hist);
                     self.inherit_precision(&old, &mut path.st, &hist, path.parent);
                     return Ok(true);
                 }
-                if loop_head && node.branches > 0 {
+                if loop_head && node.branches > 0 && widen_from.is_none() {
                     widen_from = Some(n);
                 }
-            } else if node.state == path.st {
+            } else if crate::prune::equal_live(&node.state, &path.st, &self.live_regs) {
                 let cur = crate::log::state_str(self, &path.st, None);
                 let old = crate::log::state_str(self, &self.nodes[n].state, None);
                 return Err(VerifyError::at(
@@ -603,7 +667,15 @@ impl Env<'_> {
                     ),
                 ));
             }
-            node.misses += 1;
+            // Inside a loop being explored, rounds differ: store fewer of them.
+            if node.branches > 0 && !force && jmps < 20 && insns < 100 {
+                add = false;
+            }
+            // A miss counts only when a state is about to be stored, so that
+            // states from early rounds of a loop survive its later rounds.
+            if add {
+                node.misses += 1;
+            }
             // A state that keeps missing is unlikely to ever prune: stop
             // comparing against it (the kernel's eviction heuristic).
             let n_allowed = if loop_head && node.branches > 0 {
@@ -612,23 +684,16 @@ impl Env<'_> {
                 3
             };
             if node.misses > node.hits * n_allowed + n_allowed {
-                evict.push(pos);
+                self.explored[idx].remove(pos);
+                self.live_states -= 1;
             }
-        }
-        for pos in evict.into_iter().rev() {
-            self.explored[idx].swap_remove(pos);
-            self.live_states -= 1;
         }
         if let Some(n) = widen_from {
             // Another round of a loop whose head is still being explored:
             // forget the scalar values that changed, so the rounds converge.
             crate::prune::widen(&self.nodes[n].state, &mut path.st);
         }
-        // Like the kernel, store a state only every few jumps and
-        // instructions, except at loop heads.
-        let due = self.jmps_processed - self.prev_jmps >= 2
-            && self.stats.insns_processed - self.prev_insns >= 8;
-        if !(due || loop_head) {
+        if !add {
             return Ok(false);
         }
         self.prev_jmps = self.jmps_processed;
@@ -645,6 +710,8 @@ impl Env<'_> {
             branches: 1,
             hits: 0,
             misses: 0,
+            cleaned: false,
+            loop_hit: false,
         });
         self.explored[idx].push(n);
         path.parent = Some(n);
@@ -652,6 +719,22 @@ impl Env<'_> {
         self.live_states += 1;
         self.stats.peak_states = self.stats.peak_states.max(self.live_states);
         Ok(false)
+    }
+
+    /// Forgets what the finished stored state `n` holds in registers and
+    /// stack slots no path from it reads; the slots only once no loop's
+    /// reads are pending.
+    fn clean_node(&mut self, n: usize) {
+        crate::prune::clean(&mut self.nodes[n].state, &self.live_regs);
+        if self.loops_pending > 0 {
+            return;
+        }
+        let (insns, loop_head) = (&self.prog.insns, &self.loop_head);
+        let alive = self.stack_live.alive(self.prog, &self.nodes[n].state, |i| {
+            matches!(insns[i as usize], Insn::Call(_)) && loop_head[i as usize]
+        });
+        crate::prune::clean_stack(&mut self.nodes[n].state, &alive);
+        self.nodes[n].cleaned = true;
     }
 
     /// The log's first line for a path: where it starts and its whole

@@ -326,22 +326,37 @@ pub fn check_kfunc_call(
     }
     if flags.contains(Flags::ITER_NEXT) {
         // Two successors, as in the kernel: the iterator still active with
-        // an element (queued), or drained with NULL (explored first).
-        let mut active = path.st.clone();
-        // Each round deepens the active iterator, so rounds are never
-        // mistaken for an infinite loop; loop heads compare without depth.
-        if let Some(it) = iter_ref(k, &path.st) {
+        // an element (queued), or drained with NULL (explored first). A
+        // drained iterator stays drained: its next call has only the second.
+        let it = iter_ref(k, &path.st);
+        let is_it = |slot: &crate::state::Slot| {
+            slot.special() == Some(SlotKind::Iter) && Some(slot.reg.ref_obj_id) == it
+        };
+        let drained = path.st.frames.iter().any(|f| {
+            f.stack
+                .iter()
+                .any(|s| is_it(s) && s.reg.flags.has(PtrFlags::ITER_DRAINED))
+        });
+        if !drained {
+            let mut active = path.st.clone();
+            // Each round deepens the active iterator, so rounds are never
+            // mistaken for an infinite loop; loop heads compare without depth.
             active.for_each_slot(|slot| {
-                if slot.special() == Some(SlotKind::Iter) && slot.reg.ref_obj_id == it {
+                if is_it(slot) {
                     slot.reg.off += 1;
                 }
             });
+            clobber_args(&mut active);
+            *active.reg_mut(0) = r0;
+            let next = active.insn + 1;
+            env.push_branch(path, active, next)?;
         }
-        clobber_args(&mut active);
-        *active.reg_mut(0) = r0;
-        let next = active.insn + 1;
-        env.push_branch(path, active, next)?;
         let st = &mut path.st;
+        st.for_each_slot(|slot| {
+            if is_it(slot) {
+                slot.reg.flags = slot.reg.flags.with(PtrFlags::ITER_DRAINED);
+            }
+        });
         clobber_args(st);
         *st.reg_mut(0) = Reg::constant(0);
         st.insn += 1;

@@ -21,6 +21,7 @@ mod helper_call;
 pub mod isa;
 mod kernel_types;
 mod kfunc;
+mod liveness;
 pub mod loader;
 mod log;
 mod mem;

@@ -1046,6 +1046,8 @@ pub fn check_mem_arg(
                     },
                 ));
             }
+            env.stack_live
+                .arg_access(regno, base.aux as usize, lo, hi, write);
             let frame = &mut st.frames[base.aux as usize];
             for o in lo..hi {
                 let o = o as i32;

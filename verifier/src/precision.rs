@@ -9,7 +9,7 @@
 //! stored state on the way, as the kernel's backtracking does.
 
 use crate::check::Env;
-use crate::isa::{AluOp, Call, Insn, Src};
+use crate::isa::{AluOp, AtomicOp, Call, Insn, Src};
 use crate::state::{RegType, State, slot_index};
 
 /// One executed instruction of a path, as backtracking needs it.
@@ -160,6 +160,17 @@ impl Trace {
                     self.slot(fr, spi, false)?;
                 }
             }
+            // An atomic update of other memory that fetches nothing changes
+            // no register: as for a store, nothing to follow (the kernel's
+            // backtrack_insn for BPF_STX outside the stack).
+            Insn::Atomic {
+                op:
+                    AtomicOp::Add { fetch: false }
+                    | AtomicOp::Or { fetch: false }
+                    | AtomicOp::And { fetch: false }
+                    | AtomicOp::Xor { fetch: false },
+                ..
+            } if e.stack.is_none() => {}
             Insn::Atomic { src, .. } => {
                 let on_traced_slot = e
                     .stack

@@ -35,8 +35,72 @@ pub enum Mode {
     Ranges,
 }
 
-/// Whether every behaviour from `cur` is covered by the verified `old`.
-pub fn subsumes(old: &State, cur: &State, mode: Mode) -> bool {
+/// The registers live in each frame of `st` (the kernel's
+/// `frame_insn_idx`): the innermost frame's at its instruction, an outer
+/// frame's at the call it waits on. The frame pointer always counts.
+fn live_masks(st: &State, live: &[u16]) -> Vec<u16> {
+    (0..st.frames.len())
+        .map(|i| {
+            let ip = match st.frames.get(i + 1) {
+                Some(callee) => callee.callsite,
+                None => st.insn,
+            };
+            live.get(ip as usize).copied().unwrap_or(u16::MAX) | 1 << crate::isa::FP
+        })
+        .collect()
+}
+
+/// Forgets the registers no path from `st` reads (the kernel's
+/// `clean_func_state`): a stored state whose exploration is finished then
+/// covers states whatever they hold there.
+pub fn clean(st: &mut State, live: &[u16]) {
+    let masks = live_masks(st, live);
+    for (frame, mask) in st.frames.iter_mut().zip(masks) {
+        for (r, reg) in frame.regs.iter_mut().enumerate() {
+            if mask & 1 << r == 0 {
+                *reg = Reg::NOT_INIT;
+            }
+        }
+    }
+}
+
+/// Forgets the stack slots no path from `st` reads: `alive` has a mask per
+/// frame.
+pub fn clean_stack(st: &mut State, alive: &[u64]) {
+    for (frame, mask) in st.frames.iter_mut().zip(alive) {
+        for (spi, slot) in frame.stack.iter_mut().enumerate() {
+            if spi >= 64 || mask & 1 << spi == 0 {
+                *slot = Slot::EMPTY;
+            }
+        }
+    }
+}
+
+/// Whether `old` and `cur` are the same state on their live registers (the
+/// kernel's exact comparison for infinite loops).
+pub fn equal_live(old: &State, cur: &State, live: &[u16]) -> bool {
+    if (old.insn, old.rcu, old.preempt, old.loop_depth)
+        != (cur.insn, cur.rcu, cur.preempt, cur.loop_depth)
+        || old.refs != cur.refs
+        || old.frames.len() != cur.frames.len()
+    {
+        return false;
+    }
+    let masks = live_masks(cur, live);
+    old.frames
+        .iter()
+        .zip(&cur.frames)
+        .zip(masks)
+        .all(|((o, c), mask)| {
+            (o.subprog, o.callsite, o.in_callback, &o.cb_args, &o.stack)
+                == (c.subprog, c.callsite, c.in_callback, &c.cb_args, &c.stack)
+                && (0..o.regs.len()).all(|r| mask & 1 << r == 0 || o.regs[r] == c.regs[r])
+        })
+}
+
+/// Whether every behaviour from `cur` is covered by the verified `old`,
+/// comparing the registers `live` says may still be read.
+pub fn subsumes(old: &State, cur: &State, mode: Mode, live: &[u16]) -> bool {
     if old.frames.len() != cur.frames.len()
         || old.rcu != cur.rcu
         || old.preempt != cur.preempt
@@ -50,13 +114,15 @@ pub fn subsumes(old: &State, cur: &State, mode: Mode) -> bool {
             return false;
         }
     }
+    let masks = live_masks(cur, live);
     old.frames
         .iter()
         .zip(&cur.frames)
-        .all(|(o, c)| frame_subsumes(o, c, &mut ids, mode))
+        .zip(masks)
+        .all(|((o, c), mask)| frame_subsumes(o, c, &mut ids, mode, mask))
 }
 
-fn frame_subsumes(old: &Frame, cur: &Frame, ids: &mut IdMap, mode: Mode) -> bool {
+fn frame_subsumes(old: &Frame, cur: &Frame, ids: &mut IdMap, mode: Mode, live: u16) -> bool {
     if old.subprog != cur.subprog
         || old.callsite != cur.callsite
         || old.in_callback != cur.in_callback
@@ -67,7 +133,8 @@ fn frame_subsumes(old: &Frame, cur: &Frame, ids: &mut IdMap, mode: Mode) -> bool
         .regs
         .iter()
         .zip(&cur.regs)
-        .all(|(o, c)| reg_subsumes(o, c, ids, mode))
+        .enumerate()
+        .all(|(r, (o, c))| live & 1 << r == 0 || reg_subsumes(o, c, ids, mode))
     {
         return false;
     }

@@ -107,6 +107,9 @@ ptr_flags! {
     PKT_SLICE = 10, "";
     /// A flow dissector's flow keys: only constant offsets may be added.
     FLOW_KEYS = 11, "";
+    /// On an iterator's stack slots: its next call returned NULL, as every
+    /// later one will.
+    ITER_DRAINED = 12, "";
 }
 
 impl PtrFlags {

@@ -1,0 +1,515 @@
+//! Liveness: which registers and stack slots a path may still read.
+//!
+//! Registers are computed once before verification, as the kernel's
+//! `compute_live_registers` does. Stack slots are learned while verifying,
+//! as the kernel's `liveness.c` does: the slots each instruction read or
+//! fully wrote are recorded per call chain, and a backward data flow over
+//! the subprogram turns them into the slots live before each instruction.
+//! A stored state whose exploration is finished forgets its dead
+//! registers and slots, so it covers states whatever they hold there.
+
+use crate::check::Env;
+use crate::isa::{AtomicOp, Call, Insn, Src};
+use crate::program::Program;
+use crate::state::{Reg, RegType, State, slot_index};
+use std::collections::HashMap;
+
+/// R0..R5: the registers a call clobbers.
+const CALLER_SAVED: u16 = 0b11_1111;
+
+/// The registers an instruction reads and the ones it writes (bit `i` is
+/// `Ri`). Anything the kernel does not model reads every register.
+fn use_def(env: &Env, insn: &Insn) -> (u16, u16) {
+    let bit = |r: u8| 1u16 << r;
+    match *insn {
+        Insn::LdImm64 { dst, .. } => (0, bit(dst)),
+        Insn::Ldx { dst, src, .. } => (bit(src), bit(dst)),
+        Insn::St { dst, .. } => (bit(dst), 0),
+        Insn::Stx { dst, src, .. } => (bit(dst) | bit(src), 0),
+        Insn::Atomic { op, dst, src, .. } => match op {
+            AtomicOp::CmpXchg => (1 | bit(dst) | bit(src), 1),
+            AtomicOp::LoadAcquire => (bit(src), bit(dst)),
+            AtomicOp::StoreRelease => (bit(dst) | bit(src), 0),
+            AtomicOp::Xchg
+            | AtomicOp::Add { fetch: true }
+            | AtomicOp::Or { fetch: true }
+            | AtomicOp::And { fetch: true }
+            | AtomicOp::Xor { fetch: true } => (bit(dst) | bit(src), bit(src)),
+            _ => (bit(dst) | bit(src), 0),
+        },
+        Insn::End { dst, .. } => (bit(dst), bit(dst)),
+        Insn::Alu { op, dst, src, .. } => {
+            let src = match src {
+                Src::Reg(r) => bit(r),
+                Src::Imm(_) => 0,
+            };
+            match op {
+                crate::isa::AluOp::Mov | crate::isa::AluOp::MovSx(_) => (src, bit(dst)),
+                _ => (bit(dst) | src, bit(dst)),
+            }
+        }
+        Insn::Ja { .. } | Insn::MayGoto { .. } => (0, 0),
+        Insn::Exit => (1, 0),
+        Insn::Jmp { dst, src, .. } => match src {
+            Src::Reg(r) => (bit(dst) | bit(r), 0),
+            Src::Imm(_) => (bit(dst), 0),
+        },
+        Insn::Call(call) => {
+            let params = match call {
+                Call::Helper(id) => u32::try_from(id).ok().and_then(|id| {
+                    env.reg
+                        .helpers()
+                        .get_for(id, env.prog.prog_type, env.prog.attach)
+                        .map(|h| h.used_args().len())
+                }),
+                Call::Kfunc { btf_id, .. } => env
+                    .prog
+                    .kfuncs
+                    .get(&btf_id)
+                    .map(|id| env.reg.get(*id).params.len()),
+                Call::Local(_) => None,
+            };
+            let uses = params.map_or(CALLER_SAVED & !1, |n| ((1u16 << (n.min(5) + 1)) - 1) & !1);
+            (uses, CALLER_SAVED)
+        }
+        Insn::LdPkt { .. } | Insn::LdImm64Tail => (u16::MAX, 0),
+    }
+}
+
+/// Where control may go after instruction `i` (calls fall through).
+fn successors(insns: &[Insn], i: usize) -> [Option<usize>; 2] {
+    let n = insns.len();
+    let rel = |off: i64| usize::try_from(i as i64 + 1 + off).ok().filter(|t| *t < n);
+    match insns[i] {
+        Insn::Exit => [None, None],
+        Insn::Ja { off } => [rel(off as i64), None],
+        Insn::Jmp { off, .. } | Insn::MayGoto { off } => [rel(0), rel(off as i64)],
+        Insn::LdImm64 { .. } => [rel(1), None],
+        _ => [rel(0), None],
+    }
+}
+
+/// Per instruction, the registers that may be read before being written
+/// again on some path from it (its `live_regs_before`).
+pub fn live_regs(env: &Env) -> Vec<u16> {
+    let insns = &env.prog.insns;
+    let n = insns.len();
+    let ud: Vec<(u16, u16)> = insns.iter().map(|i| use_def(env, i)).collect();
+    let succ = |i: usize| successors(insns, i);
+    let mut live = vec![0u16; n];
+    // Backwards sweeps until nothing changes: most programs jump forwards,
+    // so one or two sweeps settle them.
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in (0..n).rev() {
+            let out = succ(i).iter().flatten().fold(0, |acc, s| acc | live[*s]);
+            let (uses, defs) = ud[i];
+            let before = (out & !defs) | uses;
+            if before != live[i] {
+                live[i] = before;
+                changed = true;
+            }
+        }
+    }
+    live
+}
+
+/// Stack slots of one frame: bit `i` is the slot `[fp-8*(i+1), fp-8*i)`.
+type Slots = u64;
+
+/// What one instruction of one call chain did to one frame's stack.
+#[derive(Clone, Copy, Default)]
+struct Masks {
+    /// Slots it may read (on any visit).
+    may_read: Slots,
+    /// Slots it wrote whole (on every visit).
+    must_write: Slots,
+    /// Slots it or a later instruction may read before they are written.
+    live_before: Slots,
+}
+
+/// One subprogram reached through one chain of calls.
+struct Instance {
+    /// The subprogram start of each frame of the chain.
+    starts: Vec<u32>,
+    /// Instructions of the subprogram.
+    len: usize,
+    /// Per frame of the chain, per instruction of the subprogram (empty
+    /// until the frame's stack is touched).
+    frames: Vec<Vec<Masks>>,
+    /// Per instruction: its writes have been recorded once.
+    written: Vec<bool>,
+    /// Marks changed since `live_before` was last computed.
+    updated: bool,
+}
+
+impl Instance {
+    fn masks(&mut self, frame: usize, insn: u32) -> &mut Masks {
+        let len = self.len;
+        let f = &mut self.frames[frame];
+        if f.is_empty() {
+            f.resize(len, Masks::default());
+        }
+        &mut f[(insn - self.starts[self.starts.len() - 1]) as usize]
+    }
+
+    fn live_before(&self, frame: usize, insn: u32) -> Slots {
+        let start = self.starts[self.starts.len() - 1];
+        self.frames
+            .get(frame)
+            .and_then(|f| f.get(insn.checked_sub(start)? as usize))
+            .map_or(0, |m| m.live_before)
+    }
+}
+
+/// The stack slots each call chain reads, learned while verifying.
+#[derive(Default)]
+pub struct StackLiveness {
+    /// By call chain: the call instruction entering each frame but the
+    /// last, then the last frame's subprogram start (the kernel's
+    /// `callchain.callsites`).
+    instances: HashMap<Vec<u32>, Instance>,
+    /// The call being verified, when it has stack pointer arguments.
+    call: Option<PendingCall>,
+    /// What its memory argument checks reported: register, frame, slots read.
+    arg_reads: Vec<(u8, usize, Slots)>,
+}
+
+/// A call with stack pointer arguments, recorded before it runs.
+struct PendingCall {
+    key: Vec<u32>,
+    starts: Vec<u32>,
+    insn: u32,
+    /// Per stack pointer argument: its register, its frame, and the slots
+    /// from it up to the frame pointer.
+    reach: Vec<(u8, usize, Slots)>,
+}
+
+/// The call chain of `st`, and the subprogram start of each frame.
+fn chain(prog: &Program, st: &State) -> (Vec<u32>, Vec<u32>) {
+    let starts: Vec<u32> = st
+        .frames
+        .iter()
+        .map(|f| prog.subprogs[f.subprog as usize].start)
+        .collect();
+    let mut key: Vec<u32> = st.frames[1..].iter().map(|f| f.callsite).collect();
+    key.push(starts[starts.len() - 1]);
+    (key, starts)
+}
+
+/// The slots `[lo, hi]` (byte offsets from the frame pointer) cover.
+fn slots_between(lo: i64, hi: i64) -> Slots {
+    let (lo, hi) = (lo.max(-(crate::check::MAX_STACK as i64)), hi.min(-1));
+    if lo > hi {
+        return 0;
+    }
+    let (first, last) = (slot_index(hi as i32), slot_index(lo as i32));
+    let upto = |i: usize| {
+        if i >= 63 {
+            u64::MAX
+        } else {
+            (1u64 << (i + 1)) - 1
+        }
+    };
+    upto(last) & !(if first == 0 { 0 } else { upto(first - 1) })
+}
+
+/// The slots an access of `size` bytes at `off` from `base` may touch, with
+/// the frame they belong to.
+fn touched(base: &Reg, off: i64, size: i64) -> Option<(usize, Slots)> {
+    (base.ty == RegType::Stack).then(|| {
+        let at = base.off as i64 + off;
+        let lo = at.saturating_add(base.var.smin);
+        let hi = at.saturating_add(base.var.smax).saturating_add(size - 1);
+        (base.aux as usize, slots_between(lo, hi))
+    })
+}
+
+impl StackLiveness {
+    fn instance(&mut self, key: &[u32], starts: &[u32], prog: &Program) -> &mut Instance {
+        self.instances.entry(key.to_vec()).or_insert_with(|| {
+            let start = starts[starts.len() - 1];
+            let end = prog
+                .subprogs
+                .iter()
+                .map(|s| s.start)
+                .filter(|s| *s > start)
+                .min()
+                .unwrap_or(prog.insns.len() as u32);
+            Instance {
+                starts: starts.to_vec(),
+                len: (end - start) as usize,
+                frames: vec![Vec::new(); starts.len()],
+                written: vec![false; (end - start) as usize],
+                updated: false,
+            }
+        })
+    }
+
+    /// Records what instruction `insn`, about to run in `st`, reads and
+    /// writes of the stack (the kernel's `bpf_mark_stack_read` and
+    /// `bpf_mark_stack_write`).
+    pub fn record(&mut self, prog: &Program, st: &State, insn: Insn) {
+        let mut reads: Vec<(usize, Slots)> = Vec::new();
+        let mut write = None;
+        match insn {
+            Insn::Ldx { src, off, size, .. }
+            | Insn::Atomic {
+                op: AtomicOp::LoadAcquire,
+                src,
+                off,
+                size,
+                ..
+            } => reads.extend(touched(st.reg(src), off as i64, size.bytes() as i64)),
+            Insn::Atomic { dst, off, size, .. } => {
+                reads.extend(touched(st.reg(dst), off as i64, size.bytes() as i64));
+            }
+            Insn::St { dst, off, size, .. } | Insn::Stx { dst, off, size, .. } => {
+                let base = st.reg(dst);
+                let at = base
+                    .var
+                    .as_const()
+                    .map(|v| base.off as i64 + v as i64 + off as i64);
+                write = Some(match at {
+                    Some(at) if base.ty == RegType::Stack && size.bytes() == 8 && at % 8 == 0 => {
+                        Some((base.aux as usize, slots_between(at, at + 7)))
+                    }
+                    _ => None,
+                });
+            }
+            // A call reads what its stack pointer arguments reach: the
+            // memory argument checks report how far ([`Self::arg_access`]);
+            // any other reaches up to the frame pointer.
+            Insn::Call(call) => {
+                // A static subprogram's reads are its own instructions',
+                // handed to the call when its instance is updated.
+                if let Call::Local(off) = call {
+                    let target = (st.insn as i64 + 1 + off as i64) as u32;
+                    if prog.subprogs.iter().any(|s| s.start == target && !s.global) {
+                        return;
+                    }
+                }
+                let mut reach = Vec::new();
+                for r in 1..=5 {
+                    let reg = st.reg(r);
+                    if reg.ty == RegType::Stack {
+                        let lo = (reg.off as i64).saturating_add(reg.var.smin);
+                        reach.push((r, reg.aux as usize, slots_between(lo, -1)));
+                    }
+                }
+                if !reach.is_empty() {
+                    let (key, starts) = chain(prog, st);
+                    self.call = Some(PendingCall {
+                        key,
+                        starts,
+                        insn: st.insn,
+                        reach,
+                    });
+                    self.arg_reads.clear();
+                }
+                return;
+            }
+            _ => return,
+        }
+        if reads.iter().all(|r| r.1 == 0) && write.is_none() {
+            return;
+        }
+        let (key, starts) = chain(prog, st);
+        let idx = st.insn;
+        self.add_reads(prog, &key, &starts, idx, &reads);
+        let inst = self.instance(&key, &starts, prog);
+        if let Some(write) = write {
+            // Slots written whole on every visit; a visit writing none
+            // leaves none.
+            let rel = (idx - starts[starts.len() - 1]) as usize;
+            let first = !inst.written[rel];
+            inst.written[rel] = true;
+            for frame in 0..inst.frames.len() {
+                let mask = match write {
+                    Some((f, m)) if f == frame => m,
+                    _ => 0,
+                };
+                if first && mask == 0 && inst.frames[frame].is_empty() {
+                    continue;
+                }
+                let m = inst.masks(frame, idx);
+                let new = if first { mask } else { m.must_write & mask };
+                if new != m.must_write {
+                    m.must_write = new;
+                    inst.updated = true;
+                }
+            }
+        }
+    }
+
+    fn add_reads(
+        &mut self,
+        prog: &Program,
+        key: &[u32],
+        starts: &[u32],
+        idx: u32,
+        reads: &[(usize, Slots)],
+    ) {
+        let inst = self.instance(key, starts, prog);
+        for &(frame, mask) in reads {
+            if mask == 0 || frame >= inst.frames.len() {
+                continue;
+            }
+            let m = inst.masks(frame, idx);
+            if m.may_read | mask != m.may_read {
+                m.may_read |= mask;
+                inst.updated |= m.live_before | mask != m.live_before;
+            }
+        }
+    }
+
+    /// A memory argument check of the call being verified: register
+    /// `regno` points to `[lo, hi)` of frame `frame`'s stack, which the
+    /// callee reads unless it only `write`s it.
+    pub fn arg_access(&mut self, regno: u8, frame: usize, lo: i64, hi: i64, write: bool) {
+        if self.call.is_some() {
+            let mask = if write { 0 } else { slots_between(lo, hi - 1) };
+            self.arg_reads.push((regno, frame, mask));
+        }
+    }
+
+    /// The call recorded before it ran has been verified: records what its
+    /// stack pointer arguments read, exactly where a memory argument check
+    /// said, else up to the frame pointer.
+    pub fn finish_call(&mut self, prog: &Program) {
+        let Some(call) = self.call.take() else {
+            return;
+        };
+        let arg_reads = std::mem::take(&mut self.arg_reads);
+        let reads: Vec<(usize, Slots)> = call
+            .reach
+            .iter()
+            .map(|&(r, frame, upto_fp)| {
+                let checked = arg_reads.iter().filter(|a| a.0 == r);
+                match checked.clone().next() {
+                    Some(_) => (frame, checked.fold(0, |m, a| m | a.2)),
+                    None => (frame, upto_fp),
+                }
+            })
+            .collect();
+        self.add_reads(prog, &call.key, &call.starts, call.insn, &reads);
+    }
+
+    /// Recomputes the live slots of the instance `key`, then hands the
+    /// slots of outer frames live at its entry to the call that entered it.
+    fn update(&mut self, prog: &Program, key: &[u32]) {
+        let Some(inst) = self.instances.get_mut(key) else {
+            return;
+        };
+        if !inst.updated {
+            return;
+        }
+        inst.updated = false;
+        let start = inst.starts[inst.starts.len() - 1] as usize;
+        let len = inst.len;
+        for f in inst.frames.iter_mut().filter(|f| !f.is_empty()) {
+            let mut changed = true;
+            while changed {
+                changed = false;
+                for rel in (0..len).rev() {
+                    let succ = successors(&prog.insns, start + rel);
+                    if succ.iter().all(Option::is_none) {
+                        continue;
+                    }
+                    let after = succ
+                        .iter()
+                        .flatten()
+                        .filter_map(|s| s.checked_sub(start).filter(|r| *r < len))
+                        .fold(0, |acc, r| acc | f[r].live_before);
+                    let m = &mut f[rel];
+                    let before = (after & !m.must_write) | m.may_read;
+                    if before != m.live_before {
+                        m.live_before = before;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        let depth = inst.starts.len() - 1;
+        if depth == 0 {
+            return;
+        }
+        let entry: Vec<Slots> = inst.frames[..depth]
+            .iter()
+            .map(|f| f.first().map_or(0, |m| m.live_before))
+            .collect();
+        let starts = inst.starts[..depth].to_vec();
+        let callsite = key[depth - 1];
+        let mut outer_key = key[..depth - 1].to_vec();
+        outer_key.push(starts[depth - 1]);
+        let outer = self.instance(&outer_key, &starts, prog);
+        for (frame, mask) in entry.into_iter().enumerate() {
+            if mask == 0 {
+                continue;
+            }
+            let m = outer.masks(frame, callsite);
+            if m.may_read | mask != m.may_read {
+                m.may_read |= mask;
+                outer.updated |= m.live_before | mask != m.live_before;
+            }
+        }
+    }
+
+    /// Per frame of `st`, the slots some path from it may read (the
+    /// kernel's `bpf_stack_slot_alive`). `calls_back(i)`: instruction `i`
+    /// calls a callback, whose frame returns to the call itself.
+    pub fn alive(
+        &mut self,
+        prog: &Program,
+        st: &State,
+        calls_back: impl Fn(u32) -> bool,
+    ) -> Vec<Slots> {
+        // Callees hand their reads to their callers: inner chains first.
+        loop {
+            let mut keys: Vec<Vec<u32>> = self
+                .instances
+                .iter()
+                .filter(|(_, i)| i.updated)
+                .map(|(k, _)| k.clone())
+                .collect();
+            if keys.is_empty() {
+                break;
+            }
+            keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
+            for k in &keys {
+                self.update(prog, k);
+            }
+        }
+        let (key, starts) = chain(prog, st);
+        let depth = starts.len() - 1;
+        // The chain of each frame: the calls into it, then its start.
+        let keys: Vec<Vec<u32>> = (0..=depth)
+            .map(|d| {
+                let mut k = key[..d].to_vec();
+                k.push(starts[d]);
+                k
+            })
+            .collect();
+        let live = |d: usize, frame: usize, at: u32| {
+            self.instances
+                .get(&keys[d])
+                .map_or(0, |i| i.live_before(frame, at))
+        };
+        (0..=depth)
+            .map(|frame| {
+                // An outer frame waits on its call: a callback's caller
+                // comes back to the call itself, any other after it.
+                let waiting = key[frame..depth].iter().enumerate().map(|(i, &callsite)| {
+                    let at = if calls_back(callsite) {
+                        callsite
+                    } else {
+                        callsite + 1
+                    };
+                    live(frame + i, frame, at)
+                });
+                waiting.fold(live(depth, frame, st.insn), |m, w| m | w)
+            })
+            .collect()
+    }
+}
