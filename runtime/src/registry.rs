@@ -12,6 +12,7 @@ use crate::prog_type::{ProgTypeConflict, ProgTypeDecl, ProgTypeEntry, ProgTypeTa
 use kfreg_vocab::{ArgKind, Flags, KindSet, ProgType, ProgTypes};
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// A kfunc's dense id in a [`Registry`].
@@ -22,15 +23,25 @@ pub struct KfuncId(pub u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FamilyId(pub u16);
 
+/// `Registry::family_of`'s mark for a kfunc in no family; never a family's
+/// index, as a registry has fewer than `u16::MAX` families.
+const NO_FAMILY: u16 = u16::MAX;
+
 /// The collected kfuncs and families, frozen.
 #[derive(Debug)]
 pub struct Registry {
     kfuncs: Vec<&'static Kfunc>,
-    by_name: HashMap<&'static str, KfuncId>,
+    /// Each kfunc's [`name_prefix`], in id (name) order: a name is found by
+    /// halving over these, where a hash table of the names took almost half
+    /// the time of building a large registry and twice these bytes.
+    prefixes: Vec<u128>,
     flags: Vec<Flags>,
     kinds: Vec<KindSet>,
     avail: Vec<ProgTypes>,
-    family_of: Vec<Option<FamilyId>>,
+    /// Each kfunc's family index, [`NO_FAMILY`] for none: one 2-byte load
+    /// and one comparison answer `in_family`, where `Option<FamilyId>` took
+    /// twice the bytes and two comparisons.
+    family_of: Vec<u16>,
     families: Vec<&'static FamilyDesc>,
     family_by_name: HashMap<&'static str, FamilyId>,
     members: Vec<Vec<KfuncId>>,
@@ -137,28 +148,84 @@ impl fmt::Display for RegistryError {
 
 impl std::error::Error for RegistryError {}
 
-/// Declarations sorted by name (then definition site, so ids never depend on
-/// link order), each declaration once; `duplicate` hears of every name
-/// defined twice.
-fn sorted<T>(
-    items: impl IntoIterator<Item = &'static T>,
+/// Declarations in name order (then definition site, so ids never depend
+/// on link order), each declaration once: their positions in `items` and
+/// their name prefixes. `duplicate` hears of every name defined twice.
+fn sort_by_name<T>(
+    items: &[&'static T],
     key: impl Fn(&T) -> (&'static str, Location),
     mut duplicate: impl FnMut(&'static str, Location, Location),
-) -> Vec<&'static T> {
-    let mut items: Vec<&'static T> = items.into_iter().collect();
-    items.sort_by(|a, b| {
-        let ((na, la), (nb, lb)) = (key(a), key(b));
-        (na, la.file, la.line).cmp(&(nb, lb.file, lb.line))
-    });
-    items.dedup_by(|b, a| std::ptr::eq(*a, *b));
-    for pair in items.windows(2) {
-        let ((n0, l0), (n1, l1)) = (key(pair[0]), key(pair[1]));
-        if n0 == n1 {
-            duplicate(n0, l0, l1);
+) -> (Vec<u32>, Vec<u128>) {
+    // Sorting dominates building a large registry, and following two
+    // pointers to compare two names dominated sorting. Each item's name
+    // prefix is read once, in the order the items come, as a number, so
+    // most comparisons touch neither the declaration nor its name; equal
+    // prefixes fall back to the full key. The address comes last so that the
+    // same declaration given twice always ends up adjacent, and is removed,
+    // whatever the unstable sort does.
+    let full = |i: u32| {
+        let item = items[i as usize];
+        let (name, at) = key(item);
+        (name, at.file, at.line, std::ptr::from_ref(item).addr())
+    };
+    let mut order: Vec<(u128, u32)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (name_prefix(key(item).0), i as u32))
+        .collect();
+    order.sort_unstable_by(|&(pa, a), &(pb, b)| pa.cmp(&pb).then_with(|| full(a).cmp(&full(b))));
+    order.dedup_by(|b, a| std::ptr::eq(items[a.1 as usize], items[b.1 as usize]));
+    for pair in order.windows(2) {
+        // Different prefixes, different names: only equal ones are read.
+        if pair[0].0 == pair[1].0 {
+            let (n0, l0) = key(items[pair[0].1 as usize]);
+            let (n1, l1) = key(items[pair[1].1 as usize]);
+            if n0 == n1 {
+                duplicate(n0, l0, l1);
+            }
         }
     }
-    items
+    let (prefixes, index) = order.into_iter().unzip();
+    (index, prefixes)
 }
+
+/// The first 16 bytes of `name`, zero-padded, as a number that orders as the
+/// names do wherever two prefixes differ.
+fn name_prefix(name: &str) -> u128 {
+    let mut bytes = [0; 16];
+    let n = name.len().min(16);
+    bytes[..n].copy_from_slice(&name.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
+}
+
+/// A hasher for declaration addresses (FxHash's word step with a final mix):
+/// a kfunc's family is found by its descriptor's address, which needs none
+/// of the default SipHash's strength, where hashing the family's name for
+/// every kfunc was a large part of building a large registry.
+#[derive(Default, Clone, Copy)]
+struct AddrHasher(u64);
+
+impl std::hash::Hasher for AddrHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_usize(b.into());
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        // The multiply leaves the low bits, which pick the bucket, depending
+        // on the low bits of the address only: mix the high bits down.
+        let h = self.0;
+        h ^ (h >> 29)
+    }
+}
+
+/// A map from declaration addresses.
+type AddrMap<V> = HashMap<usize, V, BuildHasherDefault<AddrHasher>>;
 
 impl Registry {
     /// The registry of everything linked into this program, built on first use.
@@ -190,13 +257,12 @@ impl Registry {
         let prog_types = ProgTypeTable::build(decls).map_err(|conflicts| RegistryError {
             conflicts: conflicts.into_iter().map(Conflict::ProgType).collect(),
         })?;
-        let mut helpers = self.helpers;
-        let mut avail = self.avail;
+        let mut reg = self;
         let mut unknown = Vec::new();
         for d in prog_types.iter() {
             for name in d.kfuncs {
-                match self.by_name.get(name) {
-                    Some(id) => avail[id.0 as usize] = avail[id.0 as usize].with(d.id),
+                match reg.id(name) {
+                    Some(id) => reg.avail[id.0 as usize] = reg.avail[id.0 as usize].with(d.id),
                     None => unknown.push(Conflict::ProgType(ProgTypeConflict::UnknownKfunc {
                         prog: d.name,
                         kfunc: name,
@@ -205,7 +271,7 @@ impl Registry {
                 }
             }
             for name in d.helpers {
-                if !helpers.grant(name, d.id) {
+                if !reg.helpers.grant(name, d.id) {
                     unknown.push(Conflict::ProgType(ProgTypeConflict::UnknownHelper {
                         prog: d.name,
                         helper: name,
@@ -217,12 +283,7 @@ impl Registry {
         if !unknown.is_empty() {
             return Err(RegistryError { conflicts: unknown });
         }
-        Ok(Registry {
-            helpers,
-            prog_types,
-            avail,
-            ..self
-        })
+        Ok(Registry { prog_types, ..reg })
     }
 
     /// The program types.
@@ -255,8 +316,9 @@ impl Registry {
     ) -> Result<Registry, RegistryError> {
         let mut conflicts = Vec::new();
 
-        let families = sorted(
-            families,
+        let families: Vec<&'static FamilyDesc> = families.into_iter().collect();
+        let (order, _) = sort_by_name(
+            &families,
             |f| (f.name, f.location),
             |name, first, second| {
                 conflicts.push(Conflict::DuplicateFamily {
@@ -266,8 +328,11 @@ impl Registry {
                 })
             },
         );
-        let kfuncs = sorted(
-            kfuncs,
+        let families: Vec<&'static FamilyDesc> =
+            order.iter().map(|&i| families[i as usize]).collect();
+        let declared: Vec<&'static Kfunc> = kfuncs.into_iter().collect();
+        let (order, prefixes) = sort_by_name(
+            &declared,
             |k| (k.name, k.location),
             |name, first, second| {
                 conflicts.push(Conflict::DuplicateKfunc {
@@ -277,7 +342,7 @@ impl Registry {
                 })
             },
         );
-        if kfuncs.len() > u32::MAX as usize || families.len() > u16::MAX as usize {
+        if order.len() > u32::MAX as usize || families.len() >= NO_FAMILY as usize {
             conflicts.push(Conflict::TooMany);
         }
 
@@ -286,44 +351,63 @@ impl Registry {
             .enumerate()
             .map(|(i, f)| (f.name, FamilyId(i as u16)))
             .collect();
+        // A kfunc's family is the registered family of its name only when it
+        // is that very declaration: found by address, from the families the
+        // names map to, so that no kfunc's family name is hashed.
+        let family_at: AddrMap<u16> = family_by_name
+            .values()
+            .map(|id| (std::ptr::from_ref(families[id.0 as usize]).addr(), id.0))
+            .collect();
+        // What the queries need, read from each declaration once in the order
+        // the declarations come, then put in id order.
+        struct Facts {
+            flags: Flags,
+            kinds: KindSet,
+            avail: ProgTypes,
+            /// The family's index, [`NO_FAMILY`] for none, `None` when unregistered.
+            family: Option<u16>,
+        }
+        let facts: Vec<Facts> = declared
+            .iter()
+            .map(|k| Facts {
+                flags: k.effective_flags(),
+                kinds: k.kinds(),
+                avail: k.availability(),
+                family: match k.family {
+                    None => Some(NO_FAMILY),
+                    Some(f) => family_at.get(&std::ptr::from_ref(f).addr()).copied(),
+                },
+            })
+            .collect();
         let mut members = vec![Vec::new(); families.len()];
-        let mut family_of = Vec::with_capacity(kfuncs.len());
-        for (i, k) in kfuncs.iter().enumerate() {
-            let fam = k.family.and_then(|want| {
-                let id = family_by_name.get(want.name).copied();
-                match id {
-                    Some(id) if std::ptr::eq(families[id.0 as usize], want) => Some(id),
-                    _ => {
-                        conflicts.push(Conflict::UnknownFamily {
-                            kfunc: k.name,
-                            kfunc_at: k.location,
-                            family: want.name,
-                            family_at: want.location,
-                        });
-                        None
-                    }
+        let mut family_of = Vec::with_capacity(order.len());
+        for (id, &i) in order.iter().enumerate() {
+            match facts[i as usize].family {
+                Some(NO_FAMILY) => {}
+                Some(f) => members[f as usize].push(KfuncId(id as u32)),
+                None => {
+                    let k = declared[i as usize];
+                    let want = k.family.expect("only a family can be unregistered");
+                    conflicts.push(Conflict::UnknownFamily {
+                        kfunc: k.name,
+                        kfunc_at: k.location,
+                        family: want.name,
+                        family_at: want.location,
+                    });
                 }
-            });
-            if let Some(id) = fam {
-                members[id.0 as usize].push(KfuncId(i as u32));
             }
-            family_of.push(fam);
+            family_of.push(facts[i as usize].family.unwrap_or(NO_FAMILY));
         }
 
         if !conflicts.is_empty() {
             return Err(RegistryError { conflicts });
         }
-        let by_name = kfuncs
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (k.name, KfuncId(i as u32)))
-            .collect();
         Ok(Registry {
-            flags: kfuncs.iter().map(|k| k.effective_flags()).collect(),
-            kinds: kfuncs.iter().map(|k| k.kinds()).collect(),
-            avail: kfuncs.iter().map(|k| k.availability()).collect(),
-            kfuncs,
-            by_name,
+            flags: order.iter().map(|&i| facts[i as usize].flags).collect(),
+            kinds: order.iter().map(|&i| facts[i as usize].kinds).collect(),
+            avail: order.iter().map(|&i| facts[i as usize].avail).collect(),
+            kfuncs: order.iter().map(|&i| declared[i as usize]).collect(),
+            prefixes,
             family_of,
             families,
             family_by_name,
@@ -343,9 +427,24 @@ impl Registry {
         self.kfuncs.is_empty()
     }
 
-    /// The id of the kfunc named `name`.
+    /// The id of the kfunc named `name`, in O(log n) steps that read a name
+    /// only where two names share their first 16 bytes.
     pub fn id(&self, name: &str) -> Option<KfuncId> {
-        self.by_name.get(name).copied()
+        let prefix = name_prefix(name);
+        let (mut lo, mut hi) = (0, self.prefixes.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let ord = self.prefixes[mid]
+                .cmp(&prefix)
+                // Names are read only where the prefixes tie.
+                .then_with(|| self.kfuncs[mid].name.cmp(name));
+            match ord {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(KfuncId(mid as u32)),
+            }
+        }
+        None
     }
 
     /// The kfunc with id `id`.
@@ -391,12 +490,16 @@ impl Registry {
 
     /// The kfunc's family.
     pub fn family_of(&self, id: KfuncId) -> Option<FamilyId> {
-        self.family_of[id.0 as usize]
+        match self.family_of[id.0 as usize] {
+            NO_FAMILY => None,
+            f => Some(FamilyId(f)),
+        }
     }
 
-    /// Whether the kfunc belongs to family `family`.
+    /// Whether the kfunc belongs to family `family` (a family of this
+    /// registry: the answer for any other `FamilyId` means nothing).
     pub fn in_family(&self, id: KfuncId, family: FamilyId) -> bool {
-        self.family_of(id) == Some(family)
+        self.family_of[id.0 as usize] == family.0
     }
 
     /// Number of families.
@@ -433,5 +536,90 @@ impl Registry {
     /// The kfunc names closest to `name`, for "did you mean" messages.
     pub fn suggest(&self, name: &str) -> Option<&'static str> {
         kfreg_vocab::did_you_mean(name, self.kfuncs.iter().map(|k| k.name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::CType;
+    use crate::decl::Ret;
+
+    const HERE: Location = Location {
+        krate: "kfreg",
+        module: "registry::tests",
+        file: "runtime/src/registry.rs",
+        line: 1,
+    };
+
+    static FAM: FamilyDesc = FamilyDesc {
+        name: "fam",
+        doc: "",
+        root: None,
+        node: None,
+        lock_required: false,
+        lock_safe: true,
+        irq_class: None,
+        prog_types: ProgTypes::ANY,
+        location: HERE,
+    };
+
+    const fn kfunc(name: &'static str, family: Option<&'static FamilyDesc>) -> Kfunc {
+        Kfunc {
+            name,
+            doc: "",
+            family,
+            flags: Flags::EMPTY,
+            params: &[],
+            ret_ty: CType::Void,
+            ret: Ret::Void,
+            callbacks: &[],
+            dynptr: None,
+            prog_types: None,
+            location: HERE,
+        }
+    }
+
+    // Names that tie on their first 16 bytes, one shorter than 16 bytes, one
+    // a prefix of another.
+    static A: Kfunc = kfunc("bpf_cpumask_test_cpu", Some(&FAM));
+    static B: Kfunc = kfunc("bpf_cpumask_test_and_set_cpu", Some(&FAM));
+    static C: Kfunc = kfunc("bpf_cpumask_test", None);
+    static D: Kfunc = kfunc("bpf_obj_drop", None);
+    static E: Kfunc = kfunc("bpf_obj_drop_impl", Some(&FAM));
+
+    #[test]
+    fn ids_follow_names_whatever_their_prefixes() {
+        let reg = Registry::build([&E, &A, &D, &B, &C, &A], [&FAM]).unwrap();
+        let names: Vec<&str> = reg.iter().map(|(_, k)| k.name).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted, "ids follow name order");
+        assert_eq!(names.len(), 5, "the same declaration twice is one kfunc");
+        for (id, k) in reg.iter() {
+            assert_eq!(reg.id(k.name), Some(id));
+        }
+        for missing in [
+            "",
+            "a",
+            "bpf_cpumask_tes",
+            "bpf_cpumask_test_cpuX",
+            "bpf_obj_drop_",
+            "zz",
+        ] {
+            assert_eq!(reg.id(missing), None, "{missing}");
+        }
+    }
+
+    #[test]
+    fn family_membership_and_no_family() {
+        let reg = Registry::build([&A, &C, &D], [&FAM]).unwrap();
+        let fam = reg.family_id("fam").unwrap();
+        let (a, c) = (reg.id(A.name).unwrap(), reg.id(C.name).unwrap());
+        assert_eq!(reg.family_of(a), Some(fam));
+        assert!(reg.in_family(a, fam) && !reg.in_family(c, fam));
+        assert_eq!(reg.family_of(c), None);
+        assert_eq!(reg.members(fam), [a]);
+        assert!(reg.has(a, Flags::LOCK_SAFE), "the family's flag");
     }
 }
