@@ -236,8 +236,9 @@ fn emit_sort_filter_and_top_n() {
             assert_eq!(f[0], "rbtree.bpf.o");
             assert!(!f[1].starts_with("rb_add_"), "{l}");
             assert_eq!(f[2], "success");
-            assert_eq!(f[4], "sched_cls");
-            // SEC("tc") sets no expected attach type: the kernel's 0, as veristat shows it.
+            assert!(["sched_cls", "syscall"].contains(&f[4]), "{l}");
+            // SEC("tc") and SEC("syscall") set no expected attach type: the
+            // kernel's 0, as veristat shows it.
             assert_eq!(f[5], "cgroup_inet_ingress");
             assert!(
                 f[8].parse::<u64>().unwrap() > 0,

@@ -576,6 +576,7 @@ mod tests {
             callbacks: &[],
             dynptr: None,
             prog_types: None,
+            attach: kfreg_vocab::AttachTypes::NONE,
             location: HERE,
         }
     }

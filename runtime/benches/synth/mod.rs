@@ -135,6 +135,7 @@ pub fn kfunc(name: String, family: &'static FamilyDesc, member: bool, line: u32)
         callbacks: &[],
         dynptr: None,
         prog_types: Some(ProgTypes::NONE.with(prog)),
+        attach: kfreg::AttachTypes::NONE,
         location: Location { line, ..HERE },
     })
 }
