@@ -383,6 +383,9 @@ def verifier_properties(funcs, all_protos):
     props["writes_dynptr"] = [m.group(1) for m in re.finditer(
         r"case BPF_FUNC_(\w+):\s*\{((?:(?!\n\tcase ).)*?)changes_data = true;",
         funcs["check_helper_call"][1], flags=re.S) if "dynptr_type" in m.group(2)]
+    # do_refine_retval_range: results bounded by the size argument.
+    body = funcs.get("do_refine_retval_range", ("", ""))[1]
+    props["ret_size_bounded"] = re.findall(r"case BPF_FUNC_(\w+):", body.split("msize_max_value")[0])
     # check_map_func_compatibility: map type -> allowed helpers, helper -> allowed map types.
     body = funcs["check_map_func_compatibility"][1]
     first, _, second = body.partition("switch (func_id)")

@@ -231,7 +231,8 @@ def write(facts, outdir):
                            ("lock", any(a["type"][0] == "ARG_PTR_TO_SPIN_LOCK" for a in p["args"]) and "unlock" not in helper),
                            ("unlock", any(a["type"][0] == "ARG_PTR_TO_SPIN_LOCK" for a in p["args"]) and "unlock" in helper),
                            ("writes_map", helper in v["writes_map"]),
-                           ("writes_dynptr", helper in v.get("writes_dynptr", []))]:
+                           ("writes_dynptr", helper in v.get("writes_dynptr", [])),
+                           ("ret_size_bounded", helper in v.get("ret_size_bounded", []))]:
             if cond:
                 words.append(flag)
         if helper in callbacks:

@@ -244,6 +244,10 @@ fn the_verifiers_identity_lists_are_declared_properties() {
     assert_eq!(with(HelperFlags::TAIL_CALL), names("tail_call"));
     assert_eq!(with(HelperFlags::CARRIES_REF), names("carries_ref"));
     assert_eq!(with(HelperFlags::WRITES_DYNPTR), names("writes_dynptr"));
+    assert_eq!(
+        with(HelperFlags::RET_SIZE_BOUNDED),
+        names("ret_size_bounded")
+    );
     let callbacks: BTreeSet<String> = helpers
         .iter()
         .filter(|h| h.callback.is_some())

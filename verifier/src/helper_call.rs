@@ -912,11 +912,34 @@ fn tail_call_resources(env: &Env, st: &State, h: &Helper) -> Result<(), VerifyEr
     Ok(())
 }
 
+/// A result bounded by the call's size argument: `-MAX_ERRNO` up to the
+/// size's largest value, taken as signed like the kernel takes it.
+fn size_bounded(st: &State, h: &Helper) -> crate::scalar::Scalar {
+    const MAX_ERRNO: i64 = 4095;
+    let size = h
+        .used_args()
+        .iter()
+        .position(|a| a.ty.is_size())
+        .map_or(u64::MAX, |i| st.reg(i as u8 + 1).var.umax);
+    let mut s = crate::scalar::Scalar {
+        smin: -MAX_ERRNO,
+        smax: size as i64,
+        s32min: -MAX_ERRNO as i32,
+        s32max: size as i32,
+        ..crate::scalar::Scalar::UNKNOWN
+    };
+    s.sync();
+    s
+}
+
 /// What R0 holds after the call.
 fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg, VerifyError> {
     let ret = h.ret;
     let null = ret.has(RetFlags::MAYBE_NULL);
     let mut r = match ret.ty {
+        RetType::Integer if h.has(HelperFlags::RET_SIZE_BOUNDED) => {
+            return Ok(Reg::scalar(size_bounded(st, h)));
+        }
         RetType::Integer => return Ok(Reg::UNKNOWN),
         RetType::Void => return Ok(Reg::NOT_INIT),
         RetType::MapValue if meta.map.is_some_and(|m| holds_sockets(env, m)) => {

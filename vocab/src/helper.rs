@@ -312,6 +312,9 @@ bits! {
         /// metadata, packet data may move (`check_helper_call` sets
         /// `changes_data` for such a dynptr).
         WRITES_DYNPTR = 10, "writes_dynptr";
+        /// The number returned is a negative error or at most the size
+        /// argument's largest value (`do_refine_retval_range`).
+        RET_SIZE_BOUNDED = 11, "ret_size_bounded";
     }
 }
 

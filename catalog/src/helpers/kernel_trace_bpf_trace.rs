@@ -78,7 +78,7 @@ pub fn bpf_probe_write_user(dst: Anything, src: Rdonly<Mem>, len: ConstSize) -> 
 /// Copy a NUL terminated string from an unsafe kernel address `unsafe_ptr` to `dst`.
 ///
 /// The kernel's `bpf_probe_read_compat_str_proto`.
-#[helper(id = 45, name = bpf_probe_read_str, gpl_only, prog_types = [kprobe, tracepoint, perf_event, raw_tracepoint, raw_tracepoint_writable, tracing, lsm, syscall])]
+#[helper(id = 45, name = bpf_probe_read_str, gpl_only, ret_size_bounded, prog_types = [kprobe, tracepoint, perf_event, raw_tracepoint, raw_tracepoint_writable, tracing, lsm, syscall])]
 pub fn bpf_probe_read_compat_str(
     dst: Uninit<Mem>,
     size: ConstSizeOrZero,
@@ -101,7 +101,7 @@ pub fn bpf_perf_prog_read_value(ctx: Ctx, buf: Uninit<Mem>, buf_size: ConstSize)
 /// Return a user or a kernel stack in bpf program provided buffer.
 ///
 /// The kernel's `bpf_get_stack_proto_raw_tp`.
-#[helper(id = 67, name = bpf_get_stack, gpl_only, prog_types = [raw_tracepoint, raw_tracepoint_writable, tracing, lsm, syscall])]
+#[helper(id = 67, name = bpf_get_stack, gpl_only, ret_size_bounded, prog_types = [raw_tracepoint, raw_tracepoint_writable, tracing, lsm, syscall])]
 pub fn bpf_get_stack_raw_tp(
     ctx: Ctx,
     buf: Rdonly<Mem>,
@@ -112,7 +112,7 @@ pub fn bpf_get_stack_raw_tp(
 /// Return a user or a kernel stack in bpf program provided buffer.
 ///
 /// The kernel's `bpf_get_stack_proto_tp`.
-#[helper(id = 67, name = bpf_get_stack, gpl_only, prog_types = [tracepoint])]
+#[helper(id = 67, name = bpf_get_stack, gpl_only, ret_size_bounded, prog_types = [tracepoint])]
 pub fn bpf_get_stack_tp(
     ctx: Ctx,
     buf: Uninit<Mem>,
@@ -141,7 +141,7 @@ pub fn bpf_probe_read_kernel(
 ) -> Integer;
 
 /// Copy a NUL terminated string from an unsafe user address `unsafe_ptr` to `dst`.
-#[helper(id = 114, gpl_only, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, ext, lsm, sk_lookup, syscall, netfilter])]
+#[helper(id = 114, gpl_only, ret_size_bounded, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, ext, lsm, sk_lookup, syscall, netfilter])]
 pub fn bpf_probe_read_user_str(
     dst: Uninit<Mem>,
     size: ConstSizeOrZero,
@@ -149,7 +149,7 @@ pub fn bpf_probe_read_user_str(
 ) -> Integer;
 
 /// Copy a NUL terminated string from an unsafe kernel address `unsafe_ptr` to `dst`.
-#[helper(id = 115, gpl_only, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, ext, lsm, sk_lookup, syscall, netfilter])]
+#[helper(id = 115, gpl_only, ret_size_bounded, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, ext, lsm, sk_lookup, syscall, netfilter])]
 pub fn bpf_probe_read_kernel_str(
     dst: Uninit<Mem>,
     size: ConstSizeOrZero,

@@ -75,6 +75,10 @@ impl Helper {
                 msg,
             ));
         }
+        let has_size = {
+            let (a, b) = (has("ConstSize"), has("ConstSizeOrZero"));
+            quote!(#a || #b)
+        };
         for (flag, cond, msg) in [
             (
                 HelperFlags::LOCK,
@@ -95,6 +99,11 @@ impl Helper {
                 HelperFlags::ACQUIRE,
                 quote!(RET.ty.is_pointer()),
                 "`acquire` needs a pointer return: the reference it acquires",
+            ),
+            (
+                HelperFlags::RET_SIZE_BOUNDED,
+                quote!((#has_size) && matches!(RET.ty, ::kfreg::RetType::Integer)),
+                "`ret_size_bounded` needs a `ConstSize` or `ConstSizeOrZero` argument and an `Integer` return",
             ),
         ] {
             if let Some(tok) = self.flag(flag) {

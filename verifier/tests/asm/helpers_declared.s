@@ -177,3 +177,34 @@ r3 = r2
 ok:
 r0 = 0
 exit
+
+### helper_str_result_is_bounded_by_its_size
+; The kernel bounds a *_str helper's result by its size argument
+; (do_refine_retval_range), so the branch to the bad load is dead.
+; type: socket
+; expect: ACCEPT
+r6 = r1
+r1 = r10
+r1 += -128
+r2 = 18
+r3 = 0
+call bpf_probe_read_kernel_str
+if r0 s< 19 goto pc+1
+r4 = *(u64 *)(r6 + 12)
+r0 = 0
+exit
+
+### helper_str_result_may_reach_its_size
+; At most the size, not below it: 18 itself is possible.
+; type: socket
+; expect: REJECT invalid bpf_context access off=12 size=8
+r6 = r1
+r1 = r10
+r1 += -128
+r2 = 18
+r3 = 0
+call bpf_probe_read_kernel_str
+if r0 s< 18 goto pc+1
+r4 = *(u64 *)(r6 + 12)
+r0 = 0
+exit
