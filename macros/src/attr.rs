@@ -1,7 +1,7 @@
 //! The argument list of an attribute: `flag`, `key = value`, `key(args, ...)`.
 
 use crate::errors::{Errors, hint};
-use kfreg_vocab::ProgType;
+use kfreg_vocab::{AttachType, ProgType};
 use proc_macro2::TokenStream;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
@@ -113,4 +113,28 @@ pub fn prog_types(v: &Expr, errors: &mut Errors) -> Option<Vec<ProgType>> {
         }
     }
     Some(list)
+}
+
+/// An attach type word (`xdp_devmap`), or an error at it.
+pub fn attach_type(v: &Expr, errors: &mut Errors) -> Option<AttachType> {
+    let word = expr_ident(v).map(ToString::to_string).unwrap_or_default();
+    let found = AttachType::from_name(&word);
+    if found.is_none() {
+        errors.at(
+            v,
+            format!(
+                "unknown attach type `{word}`{}",
+                hint(&word, AttachType::ALL.iter().map(|a| a.name()))
+            ),
+        );
+    }
+    found
+}
+
+/// `[attach types]`: the known ones, every unknown one reported.
+pub fn attach_types(v: &Expr, errors: &mut Errors) -> Vec<AttachType> {
+    expr_list(v)
+        .into_iter()
+        .filter_map(|item| attach_type(item, errors))
+        .collect()
 }

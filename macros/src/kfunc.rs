@@ -308,23 +308,7 @@ impl Kfunc {
                 }
                 self.prog_types = Some(prog_types(value, errors));
             }
-            "attach" => {
-                for item in expr_list(value) {
-                    let word = expr_ident(item)
-                        .map(ToString::to_string)
-                        .unwrap_or_default();
-                    match AttachType::from_name(&word) {
-                        Some(a) => self.attach.push(a),
-                        None => errors.at(
-                            item,
-                            format!(
-                                "unknown attach type `{word}`{}",
-                                hint(&word, AttachType::ALL.iter().map(|a| a.name()))
-                            ),
-                        ),
-                    }
-                }
-            }
+            "attach" => self.attach = crate::attr::attach_types(value, errors),
             "dynptr" => {
                 let Some(ident) = expr_ident(value) else {
                     errors.at(value, "expected a dynptr type such as `skb`");

@@ -466,13 +466,7 @@ pub fn describe_helper(protos: &[&crate::Helper]) -> String {
 
 /// A program type's declaration as JSON.
 pub fn prog_type_json(d: &crate::ProgTypeDecl) -> Value {
-    let attach = |a: kfreg_vocab::AttachTypes| {
-        kfreg_vocab::AttachType::ALL
-            .iter()
-            .filter(|t| a.contains(**t))
-            .map(|t| t.name())
-            .collect::<Vec<_>>()
-    };
+    let attach = |a: kfreg_vocab::AttachTypes| a.iter().map(|t| t.name()).collect::<Vec<_>>();
     json!({
         "name": d.name,
         "id": d.id.id(),

@@ -53,7 +53,7 @@ pub struct CtxField {
     pub loads: Loads,
     /// What a load gives.
     pub yields: CtxValue,
-    /// The kernel struct a `kernel` field points to.
+    /// The kernel struct a `kernel` or `flow_keys` field points to.
     pub target: Option<&'static str>,
     /// Writable by every program type using the context.
     pub write: bool,
@@ -155,6 +155,29 @@ impl ProgTypeDecl {
     /// Whether the type has every property of `flags`.
     pub const fn has(&self, flags: ProgFlags) -> bool {
         self.flags.contains(flags)
+    }
+
+    /// The rule for the context field holding byte `off` of a program of
+    /// this type attached as `attach`; `None` when the byte is padding, past
+    /// the end, or a field the program may not see.
+    pub fn field_at(&self, attach: Option<AttachType>, off: u32) -> Option<FieldRule> {
+        let field = self
+            .ctx?
+            .fields
+            .iter()
+            .find(|f| off >= f.off && off < f.off + f.size)?;
+        let named = |list: &[&str]| list.contains(&field.name);
+        let visible = if self.only.is_empty() {
+            (!field.hidden || named(self.show)) && !named(self.hide)
+        } else {
+            named(self.only)
+        };
+        let allows =
+            |set: AttachTypes| set == AttachTypes::NONE || attach.is_some_and(|a| set.contains(a));
+        (visible && allows(field.attach)).then_some(FieldRule {
+            field,
+            writable: (field.write && allows(field.write_attach)) || named(self.write),
+        })
     }
 
     /// The range R0 must be in when a program attached as `attach` exits.
@@ -359,33 +382,13 @@ impl ProgTypeTable {
     }
 
     /// The rule for the context field holding byte `off` of a program of
-    /// type `prog` attached as `attach`; `None` when the byte is padding, past
-    /// the end, or a field the program may not see.
+    /// type `prog` attached as `attach` (see [`ProgTypeDecl::field_at`]).
     pub fn field_at(
         &self,
         prog: ProgType,
         attach: Option<AttachType>,
         off: u32,
     ) -> Option<FieldRule> {
-        let d = self.get(prog)?;
-        let field = d
-            .ctx?
-            .fields
-            .iter()
-            .find(|f| off >= f.off && off < f.off + f.size)?;
-        let named = |list: &[&str]| list.contains(&field.name);
-        let visible = if d.only.is_empty() {
-            (!field.hidden || named(d.show)) && !named(d.hide)
-        } else {
-            named(d.only)
-        };
-        let attached =
-            field.attach == AttachTypes::NONE || attach.is_some_and(|a| field.attach.contains(a));
-        let write_attached = field.write_attach == AttachTypes::NONE
-            || attach.is_some_and(|a| field.write_attach.contains(a));
-        (visible && attached).then_some(FieldRule {
-            field,
-            writable: (field.write && write_attached) || named(d.write),
-        })
+        self.get(prog)?.field_at(attach, off)
     }
 }

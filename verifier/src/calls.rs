@@ -371,7 +371,7 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         return Ok(Step::Next);
     }
     check_resources(env, st, idx, MAIN_EXIT)?;
-    let range = crate::ctx::return_range(env.reg, env.prog);
+    let range = crate::ctx::return_range(env);
     if range.is_some() {
         env.mark_precise(st, 0);
     }

@@ -144,6 +144,9 @@ pub(crate) enum Step {
 pub(crate) struct Env<'a> {
     pub prog: &'a Program,
     pub reg: &'a Registry,
+    /// The declaration of the program's type (none for a hand-built
+    /// program of an undeclared type), looked up once.
+    pub prog_decl: Option<&'static kfreg::ProgTypeDecl>,
     pub opts: &'a Options,
     pub log: String,
     pub stats: Stats,
@@ -197,6 +200,7 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
     let mut env = Env {
         prog,
         reg,
+        prog_decl: reg.prog_types().get(prog.prog_type),
         opts,
         log: String::new(),
         stats: Stats::default(),

@@ -5,31 +5,24 @@
 
 use crate::check::{Env, VerifyError};
 use crate::mem::Access;
-use crate::program::Program;
 use crate::scalar::Scalar;
 use crate::state::{PtrFlags, Reg, RegType, State};
-use kfreg::{CtxField, CtxValue, Loads, PacketArgs, ProgFlags, ProgTypeDecl, Registry};
-
-/// The declaration of the program's type. The loader only makes programs of
-/// declared types; a hand-built program of an undeclared type gets none.
-pub fn decl(reg: &Registry, prog: &Program) -> Option<&'static ProgTypeDecl> {
-    reg.prog_types().get(prog.prog_type)
-}
+use kfreg::{CtxField, CtxValue, Loads, PacketArgs, ProgFlags, Registry};
 
 /// Whether the program's type has every property of `flags`.
 pub fn has(env: &Env, flags: ProgFlags) -> bool {
-    decl(env.reg, env.prog).is_some_and(|d| d.has(flags))
+    env.prog_decl.is_some_and(|d| d.has(flags))
 }
 
 /// When packet pointers may be passed to helpers.
 pub fn packet_args(env: &Env) -> PacketArgs {
-    decl(env.reg, env.prog).map_or(PacketArgs::Never, |d| d.packet_args)
+    env.prog_decl.map_or(PacketArgs::Never, |d| d.packet_args)
 }
 
 /// The kernel struct the program's context is declared as (what a kfunc's
 /// or a global function's context parameter names).
 pub fn uapi_ctx(env: &Env) -> Option<&'static str> {
-    decl(env.reg, env.prog)?.ctx?.btf_name
+    env.prog_decl?.ctx?.btf_name
 }
 
 /// Whether `uapi` is the program-facing view of kernel struct `kern`, which
@@ -43,12 +36,12 @@ pub fn is_projection(reg: &Registry, uapi: &str, kern: &str) -> bool {
 
 /// The kernel-side struct the program's context converts to.
 pub fn kern_ctx(env: &Env) -> Option<&'static str> {
-    decl(env.reg, env.prog)?.kern_ctx
+    env.prog_decl?.kern_ctx
 }
 
 /// The range R0 must be in at program exit, when the type has one.
-pub fn return_range(reg: &Registry, prog: &Program) -> Option<(i64, i64)> {
-    decl(reg, prog)?.return_range(prog.attach)
+pub fn return_range(env: &Env) -> Option<(i64, i64)> {
+    env.prog_decl?.return_range(env.prog.attach)
 }
 
 /// Loads and stores through the context pointer (at offset `off`, fixed).
@@ -71,7 +64,7 @@ pub fn access(
     if off < 0 || off % size as i32 != 0 {
         return bad();
     }
-    let Some(d) = decl(env.reg, env.prog) else {
+    let Some(d) = env.prog_decl else {
         return bad();
     };
     if d.ctx.is_none() {
@@ -82,11 +75,7 @@ pub fn access(
             _ => Ok(Reg::scalar(Scalar::unknown_width(size))),
         };
     }
-    let Some(rule) = env
-        .reg
-        .prog_types()
-        .field_at(d.id, env.prog.attach, off as u32)
-    else {
+    let Some(rule) = d.field_at(env.prog.attach, off as u32) else {
         return bad();
     };
     let f = rule.field;
@@ -131,7 +120,7 @@ fn load(env: &mut Env, f: &CtxField, off: i32, size: u32, sign_ext: bool) -> Reg
         CtxValue::SockCommonOrNull => maybe_null(env, Reg::ptr(RegType::Sock, 0)),
         CtxValue::FlowKeys => {
             let keys = env.prog.kernel_btf.as_deref().and_then(|btf| {
-                let id = btf.find("bpf_flow_keys", crate::btf::Kind::Struct)?;
+                let id = btf.find(f.target?, crate::btf::Kind::Struct)?;
                 btf.size_of(id).ok().flatten()
             });
             let mut r = Reg::ptr(RegType::Mem, keys.unwrap_or(0) as u32);

@@ -50,7 +50,7 @@ pub struct SkBuff {
     pub local_port: u32,
     #[ctx(yields = packet_meta, hidden)]
     pub data_meta: u32,
-    #[ctx(yields = flow_keys, hidden)]
+    #[ctx(yields = flow_keys(bpf_flow_keys), hidden)]
     pub flow_keys: u64,
     #[ctx(loads = whole)]
     pub tstamp: u64,

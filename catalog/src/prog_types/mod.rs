@@ -51,47 +51,46 @@ pub struct SocketFilter;
 #[sec("usdt.s+", sleepable)]
 pub struct Kprobe;
 
-/// tc classifiers.
-///
-/// Packet and metadata pointers, the classid, no addresses
-/// (`tc_cls_act_is_valid_access`).
-#[prog_type(
-    id = 3,
-    ctx = SkBuff,
-    kern_ctx = sk_buff,
-    show = [tc_classid, data_meta, wire_len, tstamp_type],
-    hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port],
-    write = [mark, tc_index, priority, tc_classid, cb, tstamp, queue_mapping],
-    packet_args = declared,
-    legacy_packet,
-    packet_write,
-    sockmap_update
-)]
-#[sec("tc/ingress")]
-#[sec("tc/egress")]
-#[sec("tcx/ingress", attach = tcx_ingress)]
-#[sec("tcx/egress", attach = tcx_egress)]
-#[sec("tc")]
-#[sec("classifier")]
-#[sec("netkit/primary", attach = netkit_primary)]
-#[sec("netkit/peer", attach = netkit_peer)]
-pub struct SchedCls;
+/// Declares a tc program type (`tc_cls_act_is_valid_access`: classifiers
+/// and actions share their rules): packet and metadata pointers, the
+/// classid, no addresses.
+macro_rules! tc {
+    ($(#[$attr:meta])* id = $id:tt, $ty:ident) => {
+        #[prog_type(
+            id = $id,
+            ctx = SkBuff,
+            kern_ctx = sk_buff,
+            show = [tc_classid, data_meta, wire_len, tstamp_type],
+            hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port],
+            write = [mark, tc_index, priority, tc_classid, cb, tstamp, queue_mapping],
+            packet_args = declared,
+            legacy_packet,
+            packet_write,
+            sockmap_update
+        )]
+        $(#[$attr])*
+        pub struct $ty;
+    };
+}
 
-/// tc actions: the classifier's rules.
-#[prog_type(
-    id = 4,
-    ctx = SkBuff,
-    kern_ctx = sk_buff,
-    show = [tc_classid, data_meta, wire_len, tstamp_type],
-    hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port],
-    write = [mark, tc_index, priority, tc_classid, cb, tstamp, queue_mapping],
-    packet_args = declared,
-    legacy_packet,
-    packet_write,
-    sockmap_update
-)]
-#[sec("action")]
-pub struct SchedAct;
+tc! {
+    /// tc classifiers.
+    #[sec("tc/ingress")]
+    #[sec("tc/egress")]
+    #[sec("tcx/ingress", attach = tcx_ingress)]
+    #[sec("tcx/egress", attach = tcx_egress)]
+    #[sec("tc")]
+    #[sec("classifier")]
+    #[sec("netkit/primary", attach = netkit_primary)]
+    #[sec("netkit/peer", attach = netkit_peer)]
+    id = 3, SchedCls
+}
+
+tc! {
+    /// tc actions: the classifier's rules.
+    #[sec("action")]
+    id = 4, SchedAct
+}
 
 /// Tracepoints: the event's record.
 #[prog_type(id = 5, ctx = TraceRecord, kern_ctx = bpf_raw_tracepoint_args, tracing, private_stack)]
@@ -151,45 +150,43 @@ pub struct CgroupSkb;
 #[sec("cgroup/post_bind6", attach = cgroup_inet6_post_bind)]
 pub struct CgroupSock;
 
-/// Lightweight tunnel input (`lwt_is_valid_access`).
-#[prog_type(
-    id = 10,
-    ctx = SkBuff,
-    kern_ctx = sk_buff,
-    hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port,
-            tstamp, hwtstamp],
-    write = [mark, priority, cb],
-    packet_args = declared
-)]
-#[sec("lwt_in")]
-pub struct LwtIn;
+/// Declares a lightweight tunnel program type (`lwt_is_valid_access`: the
+/// four share their rules): packet pointers, no addresses or timestamps,
+/// mark, priority and `cb[]` written.
+macro_rules! lwt {
+    ($(#[$attr:meta])* id = $id:tt, $ty:ident $(, $word:ident)*) => {
+        #[prog_type(
+            id = $id,
+            ctx = SkBuff,
+            kern_ctx = sk_buff,
+            hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port,
+                    tstamp, hwtstamp],
+            write = [mark, priority, cb],
+            packet_args = declared
+            $(, $word)*
+        )]
+        $(#[$attr])*
+        pub struct $ty;
+    };
+}
 
-/// Lightweight tunnel output.
-#[prog_type(
-    id = 11,
-    ctx = SkBuff,
-    kern_ctx = sk_buff,
-    hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port,
-            tstamp, hwtstamp],
-    write = [mark, priority, cb],
-    packet_args = declared
-)]
-#[sec("lwt_out")]
-pub struct LwtOut;
+lwt! {
+    /// Lightweight tunnel input.
+    #[sec("lwt_in")]
+    id = 10, LwtIn
+}
 
-/// Lightweight tunnel transmit: may write the packet.
-#[prog_type(
-    id = 12,
-    ctx = SkBuff,
-    kern_ctx = sk_buff,
-    hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port,
-            tstamp, hwtstamp],
-    write = [mark, priority, cb],
-    packet_args = declared,
-    packet_write
-)]
-#[sec("lwt_xmit")]
-pub struct LwtXmit;
+lwt! {
+    /// Lightweight tunnel output.
+    #[sec("lwt_out")]
+    id = 11, LwtOut
+}
+
+lwt! {
+    /// Lightweight tunnel transmit: may write the packet.
+    #[sec("lwt_xmit")]
+    id = 12, LwtXmit, packet_write
+}
 
 /// TCP socket operations.
 #[prog_type(
@@ -276,18 +273,11 @@ pub struct RawTracepoint;
 #[sec("cgroup/getsockname_unix", attach = cgroup_unix_getsockname)]
 pub struct CgroupSockAddr;
 
-/// seg6local lightweight tunnels.
-#[prog_type(
-    id = 19,
-    ctx = SkBuff,
-    kern_ctx = sk_buff,
-    hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port,
-            tstamp, hwtstamp],
-    write = [mark, priority, cb],
-    packet_args = declared
-)]
-#[sec("lwt_seg6local")]
-pub struct LwtSeg6local;
+lwt! {
+    /// seg6local lightweight tunnels.
+    #[sec("lwt_seg6local")]
+    id = 19, LwtSeg6local
+}
 
 /// LIRC mode2 decoders: one sample.
 #[prog_type(id = 20, ctx = LircSample)]

@@ -1,6 +1,6 @@
 //! The typed view of a context declaration.
 
-use crate::attr::{Meta, expr_ident, expr_list, parse_args};
+use crate::attr::{Meta, attach_types, expr_ident, parse_args};
 use crate::errors::{Errors, hint};
 use kfreg_vocab::{AttachType, CtxValue, Loads};
 use proc_macro2::TokenStream;
@@ -31,7 +31,7 @@ pub struct Field {
     pub loads: Loads,
     /// `yields = ...`.
     pub yields: CtxValue,
-    /// `yields = kernel(name)`: the struct pointed to.
+    /// `yields = kernel(name)` or `flow_keys(name)`: the struct pointed to.
     pub target: Option<Ident>,
     /// `write`, or `write = [attach types]`.
     pub write: bool,
@@ -205,12 +205,14 @@ impl Field {
             ),
             other => (self::word(other), None),
         };
+        // The pointers to kernel memory name the struct they point to.
+        let named = |y: CtxValue| matches!(y, CtxValue::Kernel | CtxValue::FlowKeys);
         match CtxValue::from_name(&word) {
-            Some(CtxValue::Kernel) if target.is_none() => errors.at(
+            Some(y) if named(y) && target.is_none() => errors.at(
                 v,
-                "`kernel` names the struct it points to: `yields = kernel(sk_buff)`",
+                format!("`{word}` names the struct it points to: `yields = {word}(sk_buff)`"),
             ),
-            Some(y) if y != CtxValue::Kernel && target.is_some() => {
+            Some(y) if !named(y) && target.is_some() => {
                 errors.at(v, format!("`{word}` takes no struct name"))
             }
             Some(y) => {
@@ -226,24 +228,6 @@ impl Field {
             ),
         }
     }
-}
-
-fn attach_types(v: &Expr, errors: &mut Errors) -> Vec<AttachType> {
-    let mut out = Vec::new();
-    for item in expr_list(v) {
-        let w = word(item);
-        match AttachType::from_name(&w) {
-            Some(a) => out.push(a),
-            None => errors.at(
-                item,
-                format!(
-                    "unknown attach type `{w}`{}",
-                    hint(&w, AttachType::ALL.iter().map(|a| a.name()))
-                ),
-            ),
-        }
-    }
-    out
 }
 
 fn word(v: &Expr) -> String {

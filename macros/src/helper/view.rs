@@ -1,6 +1,6 @@
 //! The typed view of a helper declaration, parsed from its attribute and signature.
 
-use crate::attr::{Meta, expr_ident, expr_int, expr_list, parse_args, prog_types};
+use crate::attr::{Meta, attach_types, expr_ident, expr_int, expr_list, parse_args, prog_types};
 use crate::errors::{Errors, hint};
 use kfreg_vocab::{AttachType, CallbackShape, HelperFlags, MapKind, ProgType};
 use proc_macro2::TokenStream;
@@ -220,26 +220,6 @@ fn map_types(v: &Expr, errors: &mut Errors) -> Vec<MapKind> {
                 format!(
                     "unknown map type `{word}`{}",
                     hint(&word, MapKind::ALL.iter().map(|m| m.name()))
-                ),
-            ),
-        }
-    }
-    out
-}
-
-fn attach_types(v: &Expr, errors: &mut Errors) -> Vec<AttachType> {
-    let mut out = Vec::new();
-    for item in expr_list(v) {
-        let word = expr_ident(item)
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        match AttachType::from_name(&word) {
-            Some(a) => out.push(a),
-            None => errors.at(
-                item,
-                format!(
-                    "unknown attach type `{word}`{}",
-                    hint(&word, AttachType::ALL.iter().map(|a| a.name()))
                 ),
             ),
         }

@@ -1,6 +1,6 @@
 //! The typed view of a program type declaration.
 
-use crate::attr::{Meta, expr_ident, expr_int, expr_list, parse_args};
+use crate::attr::{Meta, attach_type, expr_ident, expr_int, expr_list, parse_args};
 use crate::errors::{Errors, hint};
 use kfreg_vocab::{AttachType, PacketArgs, ProgFlags, ProgType as Kernel};
 use proc_macro2::TokenStream;
@@ -321,17 +321,7 @@ fn ret_for(v: &Expr, errors: &mut Errors) -> Vec<(AttachType, i64, i64)> {
             errors.at(item, "expected `attach_type = [lo, hi]`");
             continue;
         };
-        let w = expr_ident(&a.left)
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        let Some(attach) = AttachType::from_name(&w) else {
-            errors.at(
-                &a.left,
-                format!(
-                    "unknown attach type `{w}`{}",
-                    hint(&w, AttachType::ALL.iter().map(|a| a.name()))
-                ),
-            );
+        let Some(attach) = attach_type(&a.left, errors) else {
             continue;
         };
         if let Some((lo, hi)) = range(&a.right, errors) {
@@ -372,19 +362,7 @@ fn sections(item: &mut ItemStruct, errors: &mut Errors) -> Vec<Sec> {
             match meta {
                 Meta::Word(w) if w == "sleepable" => sec.sleepable = true,
                 Meta::Word(w) if w == "iter" => sec.iter = true,
-                Meta::Value(k, v) if k == "attach" => {
-                    let w = expr_ident(v).map(ToString::to_string).unwrap_or_default();
-                    match AttachType::from_name(&w) {
-                        Some(a) => sec.attach = Some(a),
-                        None => errors.at(
-                            v,
-                            format!(
-                                "unknown attach type `{w}`{}",
-                                hint(&w, AttachType::ALL.iter().map(|a| a.name()))
-                            ),
-                        ),
-                    }
-                }
+                Meta::Value(k, v) if k == "attach" => sec.attach = attach_type(v, errors),
                 other => errors.at(
                     other.key(),
                     format!(
