@@ -11,7 +11,7 @@ kfreg::link!(kfreg_catalog);
 use kfreg::{
     ArgFlags, ArgType, HelperArg, HelperFlags, ProgFlags, ProgType, Registry, RetFlags, RetType,
 };
-use kfreg_verifier::btf::{Btf, Kind, TypeData};
+use kfreg_object::btf::{Btf, Kind, TypeData};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -4,7 +4,7 @@
 //! offset, covering nothing but that member and padding.
 
 use kfreg::{Context, CtxValue, ProgType, Registry};
-use kfreg_verifier::btf::{Btf, Kind, TypeData};
+use kfreg_object::btf::{Btf, Kind, TypeData};
 use std::collections::BTreeMap;
 
 kfreg::link!(kfreg_catalog);

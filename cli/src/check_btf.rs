@@ -14,7 +14,7 @@
 //! shows is reported too, so the list shrinks when the vocabulary grows.
 
 use kfreg::{CType, Registry};
-use kfreg_verifier::btf::{Btf, TypeData};
+use kfreg_object::btf::{Btf, TypeData};
 use std::collections::BTreeMap;
 use std::fmt;
 

@@ -239,7 +239,7 @@ fn main() -> ExitCode {
 
 /// Prints the drift between the catalog and `btf`: exit 0 when none, 1 on drift, 2 on bad input.
 fn run_check_btf(reg: &Registry, btf: &std::path::Path) -> ExitCode {
-    let parsed = match kfreg_verifier::btf::Btf::from_file(btf) {
+    let parsed = match kfreg_object::btf::Btf::from_file(btf) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("kfreg: {}: {e}", btf.display());
@@ -310,18 +310,18 @@ fn run_verify(reg: &Registry, a: &VerifyArgs) -> ExitCode {
         .as_deref()
         .or_else(|| default_btf.exists().then_some(default_btf));
     let mut load = match btf {
-        None => kfreg_verifier::loader::LoadOptions::default(),
+        None => kfreg_object::loader::LoadOptions::default(),
         Some(path) => match std::fs::read(path)
             .map_err(|e| e.to_string())
             .and_then(|b| {
-                kfreg_verifier::loader::LoadOptions::with_target_btf(&b).map_err(|e| e.to_string())
+                kfreg_object::loader::LoadOptions::with_target_btf(&b).map_err(|e| e.to_string())
             }) {
             Ok(o) => o,
             Err(e) => return bad(format!("{}: {e}", path.display())),
         },
     };
     // Like libbpf, `__kconfig` externs are filled from the running kernel.
-    match kfreg_verifier::loader::kconfig::system(a.kconfig.as_deref()) {
+    match kfreg_object::loader::kconfig::system(a.kconfig.as_deref()) {
         Ok(values) => load.kconfig = values,
         Err(e) => return bad(e),
     }

@@ -4,8 +4,8 @@
 
 use crate::stats::{self, Record, SpecItem, Stat};
 use kfreg::{AttachType, Registry};
-use kfreg_verifier::embedded::{Kind, big_endian, embedded_names, find_embedded, read_elf_file};
-use kfreg_verifier::loader::{LoadError, LoadOptions, LoadedProgram, Object, load_object};
+use kfreg_object::embedded::{Kind, big_endian, embedded_names, find_embedded, read_elf_file};
+use kfreg_object::loader::{LoadError, LoadOptions, LoadedProgram, Object, load_object};
 use kfreg_verifier::{Options, verify};
 use serde_json::json;
 use std::panic::AssertUnwindSafe;
@@ -361,7 +361,7 @@ fn verify_one(
             row.mem_peak = crate::alloc::peak_since(before) as u64;
             row.accepted = report.accepted();
             if let Some(e) = &report.error {
-                row.error = Some(Object::libbpf_message(p, e));
+                row.error = Some(Object::libbpf_message(p, &e.msg, e.insn));
                 row.insn = e.insn;
                 row.source = e
                     .insn
@@ -525,7 +525,7 @@ pub fn extract(file: &str, dir: &Path) -> Result<String, String> {
         .file_name()
         .map_or(file.to_string(), |f| f.to_string_lossy().into_owned());
     let found = match kind {
-        Kind::BpfObject => vec![kfreg_verifier::embedded::Embedded {
+        Kind::BpfObject => vec![kfreg_object::embedded::Embedded {
             offset: 0,
             len: bytes.len(),
         }],

@@ -3,7 +3,7 @@
 //! Only `BPF_MAP_CREATE` and `BPF_PROG_LOAD`: nothing is attached or run,
 //! and every program fd is closed as soon as the verdict is known.
 
-use kfreg_verifier::isa::{Insn, Pseudo, RawInsn, encode};
+use kfreg_isa::{Insn, Pseudo, RawInsn, encode};
 
 const SYS_BPF: libc::c_long = 321;
 const BPF_MAP_CREATE: libc::c_long = 0;

@@ -10,9 +10,9 @@ pub mod progen;
 pub mod rng;
 
 use kfreg::Registry;
-use kfreg_verifier::disasm::{NoSymbols, format_program};
-use kfreg_verifier::isa::{Insn, encode};
-use kfreg_verifier::program::{MapDef, MapType, Program};
+use kfreg_isa::disasm::{NoSymbols, format_program};
+use kfreg_isa::{Insn, encode};
+use kfreg_object::program::{MapDef, MapType, Program};
 use kfreg_verifier::{Options, discover_subprogs, verify};
 use progen::{GenProgram, Helpers, MAP_INDEX, MAP_KEY_SIZE, MAP_MAX_ENTRIES, MAP_VALUE_SIZE};
 use std::collections::BTreeMap;

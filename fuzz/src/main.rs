@@ -1,7 +1,7 @@
 //! `difffuzz`: random BPF programs judged by kfreg and by the running kernel.
 
 use kfreg_difffuzz::{Config, Outcome, helper_tables, judge, kernel, kfreg_verdict, progen};
-use kfreg_verifier::disasm::{NoSymbols, format_program};
+use kfreg_isa::disasm::{NoSymbols, format_program};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -73,7 +73,7 @@ fn real_main() -> Result<(), String> {
             .find_map(|l| l.strip_prefix("# program type: "))
             .and_then(|n| kfreg::ProgType::ALL.iter().find(|t| t.name() == n.trim()))
             .ok_or(format!("{file}: no `# program type:` line"))?;
-        let insns = kfreg_verifier::asm::assemble(&text, &kfreg_verifier::asm::NoResolver)
+        let insns = kfreg_isa::asm::assemble(&text, &kfreg_isa::asm::NoResolver)
             .map_err(|e| format!("{file}: {e}"))?;
         let p = progen::GenProgram {
             prog_type: *ty,

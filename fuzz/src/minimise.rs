@@ -2,7 +2,7 @@
 //! property (the disagreement) still holds, keeping jumps pointing where
 //! they pointed.
 
-use kfreg_verifier::isa::Insn;
+use kfreg_isa::Insn;
 
 /// `insns` without the slots `a..b`, jumps retargeted: a jump into the removed
 /// range lands on the first instruction after it. `None` when an offset no
@@ -134,7 +134,7 @@ pub fn minimise(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kfreg_verifier::isa::{AluOp, JmpOp, Src};
+    use kfreg_isa::{AluOp, JmpOp, Src};
 
     fn mov(dst: u8, imm: i32) -> Insn {
         Insn::Alu {
@@ -189,7 +189,7 @@ mod tests {
     fn keeps_ld_imm64_slots_together() {
         let ld = Insn::LdImm64 {
             dst: 1,
-            pseudo: kfreg_verifier::isa::Pseudo::Imm,
+            pseudo: kfreg_isa::Pseudo::Imm,
             imm: 1,
             imm_hi: 2,
         };

@@ -9,7 +9,7 @@
 //! The instruction count never changes, so jumps keep their targets.
 
 use crate::rng::Rng;
-use kfreg_verifier::isa::{AtomicOp, Insn, JmpOp, Size, Src};
+use kfreg_isa::{AtomicOp, Insn, JmpOp, Size, Src};
 
 /// Applies one mutation to `insns` (never to the final `r0 = 0; exit`).
 pub fn mutate(insns: &mut [Insn], rng: &mut Rng) {

@@ -12,7 +12,7 @@
 
 use crate::rng::Rng;
 use kfreg::{ArgFlags, ArgType, Helper, HelperFlags, MapKind, ProgType, Registry, RetType};
-use kfreg_verifier::isa::{AluOp, AtomicOp, FP, Insn, JmpOp, Pseudo, Size, Src};
+use kfreg_isa::{AluOp, AtomicOp, FP, Insn, JmpOp, Pseudo, Size, Src};
 
 /// The array map every program may use: its index in the program (and the
 /// placeholder fd the generated `LD_IMM64` carries).
@@ -368,9 +368,9 @@ impl Gen<'_> {
             let dst = self.scalar_dst(out);
             let bits = *self.rng.pick(&[16u8, 32, 64]);
             let order = *self.rng.pick(&[
-                kfreg_verifier::isa::ByteOrder::ToLe,
-                kfreg_verifier::isa::ByteOrder::ToBe,
-                kfreg_verifier::isa::ByteOrder::Swap,
+                kfreg_isa::ByteOrder::ToLe,
+                kfreg_isa::ByteOrder::ToBe,
+                kfreg_isa::ByteOrder::Swap,
             ]);
             out.push(Insn::End { order, dst, bits });
             return;
@@ -865,7 +865,7 @@ impl Gen<'_> {
         }
         out.extend(setup);
         out.extend(moves);
-        out.push(Insn::Call(kfreg_verifier::isa::Call::Helper(h.id as i32)));
+        out.push(Insn::Call(kfreg_isa::Call::Helper(h.id as i32)));
         for r in 1..=5 {
             self.regs[r] = Kind::Uninit;
         }

@@ -10,8 +10,8 @@
 
 use criterion::{Criterion, SamplingMode, black_box, criterion_group, criterion_main};
 use kfreg::Registry;
-use kfreg_verifier::loader::{LoadOptions, load_object};
-use kfreg_verifier::program::Program;
+use kfreg_object::loader::{LoadOptions, load_object};
+use kfreg_object::program::Program;
 use kfreg_verifier::{Options, verify};
 use std::path::PathBuf;
 use std::time::Duration;

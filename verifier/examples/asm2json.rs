@@ -29,16 +29,15 @@ fn main() {
                 .lines()
                 .filter_map(|l| l.trim().strip_prefix("; "))
                 .collect();
-            let insns = match kfreg_verifier::asm::assemble(body, &kfreg_verifier::asm::NoResolver)
-            {
+            let insns = match kfreg_isa::asm::assemble(body, &kfreg_isa::asm::NoResolver) {
                 Ok(i) => i,
                 Err(e) => {
                     eprintln!("{}: {name}: {e}", f.display());
                     std::process::exit(2);
                 }
             };
-            let raw = kfreg_verifier::isa::encode(&insns);
-            let hex: String = kfreg_verifier::isa::RawInsn::to_bytes(&raw)
+            let raw = kfreg_isa::encode(&insns);
+            let hex: String = kfreg_isa::RawInsn::to_bytes(&raw)
                 .iter()
                 .map(|b| format!("{b:02x}"))
                 .collect();

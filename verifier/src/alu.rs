@@ -1,10 +1,10 @@
 //! ALU instructions: scalar arithmetic and the rules of pointer arithmetic.
 
 use crate::check::{Env, VerifyError, alu_op_name};
-use crate::isa::{AluOp, Src};
 use crate::mem::MAX_VAR_OFF;
 use crate::scalar::Scalar;
 use crate::state::{PtrFlags, Reg, RegType, State};
+use kfreg_isa::{AluOp, Src};
 
 /// Checks and applies `dst op= src`.
 pub fn check_alu(

@@ -2,8 +2,8 @@
 //! outcome, and narrowing each side's state (bounds, NULL checks, packet
 //! ranges) when both are possible.
 
-use crate::isa::JmpOp;
 use crate::state::{PtrFlags, Reg, RegType, State};
+use kfreg_isa::JmpOp;
 
 /// `Some(outcome)` when the comparison has one possible outcome.
 pub fn decide(dst: &Reg, op: JmpOp, src: &Reg, wide: bool) -> Option<bool> {

@@ -3,10 +3,10 @@
 use crate::check::{Env, MAX_CALL_FRAMES, Path, Step, VerifyError};
 
 use crate::mem::check_mem_arg;
-use crate::program::{FieldKind, SubprogArg};
 use crate::scalar::Scalar;
 use crate::state::{CallbackFrame, Frame, PtrFlags, RefKind, RefState, Reg, RegType, State};
 use kfreg::Flags;
+use kfreg_object::program::{FieldKind, SubprogArg};
 
 /// The kernel's prefix for exit-time resource messages.
 const MAIN_EXIT: &str = "BPF_EXIT instruction in main prog";
@@ -235,7 +235,7 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
 /// global function verified on its own then invalidates its caller's packet
 /// pointers (the kernel's `changes_pkt_data` of a subprogram).
 fn changes_pkt_data(env: &Env, sub: u32) -> bool {
-    use crate::isa::{Call, Insn};
+    use kfreg_isa::{Call, Insn};
     let subprogs = &env.prog.subprogs;
     let mut seen = vec![false; subprogs.len()];
     let mut todo = vec![sub as usize];
@@ -542,11 +542,10 @@ fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
                     }
                     // The kernel struct of that name, flavours stripped.
                     let name = pointee.split("___").next().unwrap_or_default();
-                    let known = env
-                        .prog
-                        .kernel_btf
-                        .as_deref()
-                        .is_none_or(|b| b.find(name, crate::btf::Kind::Struct).is_some());
+                    let known =
+                        env.prog.kernel_btf.as_deref().is_none_or(|b| {
+                            b.find(name, kfreg_object::btf::Kind::Struct).is_some()
+                        });
                     if !known {
                         return Err(format!(
                             "arg#{i} reference type('STRUCT {pointee}') is not a kernel struct"
@@ -593,7 +592,7 @@ pub fn global_entry_regs(env: &mut Env, sub: u32) -> Result<Option<[Reg; 5]>, Ve
                 m
             }
             GlobalArg::Trusted { name, nullable } => {
-                let mut t = Reg::ptr(RegType::BtfId, crate::kernel_types::id_of(name));
+                let mut t = Reg::ptr(RegType::BtfId, kfreg_object::kernel_types::id_of(name));
                 t.flags = PtrFlags::TRUSTED;
                 if *nullable {
                     t.flags = t.flags.with(PtrFlags::MAYBE_NULL);
@@ -673,15 +672,17 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
                     ));
                 }
                 let matches = match env.prog.kernel_btf.as_deref() {
-                    Some(btf) => crate::kernel_types::ids_match(btf, reg.aux, reg.off as i64, name),
-                    None => reg.off == 0 && crate::kernel_types::name(reg.aux) == name,
+                    Some(btf) => {
+                        kfreg_object::kernel_types::ids_match(btf, reg.aux, reg.off as i64, name)
+                    }
+                    None => reg.off == 0 && kfreg_object::kernel_types::name(reg.aux) == name,
                 };
                 if !matches {
                     return Err(VerifyError::at(
                         idx,
                         format!(
                             "R{r} is of type {} but {name} is expected",
-                            crate::kernel_types::name(reg.aux)
+                            kfreg_object::kernel_types::name(reg.aux)
                         ),
                     ));
                 }

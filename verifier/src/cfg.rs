@@ -2,8 +2,8 @@
 //! where states are stored for pruning.
 
 use crate::check::{Env, VerifyError};
-use crate::isa::{Call, Insn, Pseudo};
-use crate::program::{Program, Subprog};
+use kfreg_isa::{Call, Insn, Pseudo};
+use kfreg_object::program::{Program, Subprog};
 
 /// Adds a subprogram for every BPF-to-BPF call target and function pointer
 /// that is not one yet (programs assembled from text have none).

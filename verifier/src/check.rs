@@ -2,12 +2,12 @@
 //! instruction at a time, pruning paths whose state an already verified
 //! state subsumes.
 
-use crate::isa::{AluOp, Call, Insn, JmpOp, Pseudo, Src};
 use crate::precision::Hist;
-use crate::program::{MapType, Program};
 use crate::scalar::Scalar;
 use crate::state::{Frame, PtrFlags, Reg, RegType, State};
 use kfreg::Registry;
+use kfreg_isa::{AluOp, Call, Insn, JmpOp, Pseudo, Src};
+use kfreg_object::program::{MapType, Program};
 use std::time::{Duration, Instant};
 
 /// The kernel's limit on processed instructions.
@@ -388,7 +388,7 @@ impl Env<'_> {
             }
             if Some(root) == exception_cb {
                 let args = &self.prog.subprogs[root as usize].args;
-                if args.len() != 1 || args[0] != crate::program::SubprogArg::Scalar {
+                if args.len() != 1 || args[0] != kfreg_object::program::SubprogArg::Scalar {
                     return Err(VerifyError {
                         insn: None,
                         msg: "exception cb only supports single integer argument".into(),
@@ -915,7 +915,7 @@ impl Env<'_> {
 
     /// Fails unless register `r` may be written.
     pub fn check_reg_write(&self, st: &State, r: u8) -> Result<(), VerifyError> {
-        if r == crate::isa::FP {
+        if r == kfreg_isa::FP {
             return Err(VerifyError::at(st.insn, "frame pointer is read only"));
         }
         Ok(())
@@ -1077,15 +1077,15 @@ pub fn alu_op_name(op: AluOp) -> &'static str {
 
 /// `v` converted as `order` over its low `bits` bits, zero-extended (the
 /// machine is little-endian: `le` only truncates).
-fn byte_order(order: crate::isa::ByteOrder, v: u64, bits: u8) -> u64 {
+fn byte_order(order: kfreg_isa::ByteOrder, v: u64, bits: u8) -> u64 {
     let low = if bits >= 64 {
         v
     } else {
         v & ((1u64 << bits) - 1)
     };
     match order {
-        crate::isa::ByteOrder::ToLe => low,
-        crate::isa::ByteOrder::ToBe | crate::isa::ByteOrder::Swap => {
+        kfreg_isa::ByteOrder::ToLe => low,
+        kfreg_isa::ByteOrder::ToBe | kfreg_isa::ByteOrder::Swap => {
             low.swap_bytes() >> (64 - bits as u32)
         }
     }

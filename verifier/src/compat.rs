@@ -3,9 +3,9 @@
 //! control flow, so they hold whether the use is reachable or not.
 
 use crate::check::{Env, VerifyError};
-use crate::isa::{Call, Insn, Pseudo};
-use crate::program::FieldKind;
 use kfreg::{Flags, ProgFlags};
+use kfreg_isa::{Call, Insn, Pseudo};
+use kfreg_object::program::FieldKind;
 
 /// Refuses maps and kfuncs the program's type may not use.
 pub fn check(env: &Env) -> Result<(), VerifyError> {

@@ -106,7 +106,7 @@ fn load(env: &mut Env, f: &CtxField, off: i32, size: u32, sign_ext: bool) -> Reg
         r
     };
     let trusted = |name: &str| {
-        let mut r = Reg::ptr(RegType::BtfId, crate::kernel_types::id_of(name));
+        let mut r = Reg::ptr(RegType::BtfId, kfreg_object::kernel_types::id_of(name));
         r.flags = PtrFlags::TRUSTED;
         r
     };
@@ -120,7 +120,7 @@ fn load(env: &mut Env, f: &CtxField, off: i32, size: u32, sign_ext: bool) -> Reg
         CtxValue::SockCommonOrNull => maybe_null(env, Reg::ptr(RegType::Sock, 0)),
         CtxValue::FlowKeys => {
             let keys = env.prog.kernel_btf.as_deref().and_then(|btf| {
-                let id = btf.find(f.target?, crate::btf::Kind::Struct)?;
+                let id = btf.find(f.target?, kfreg_object::btf::Kind::Struct)?;
                 btf.size_of(id).ok().flatten()
             });
             let mut r = Reg::ptr(RegType::Mem, keys.unwrap_or(0) as u32);

@@ -11,12 +11,12 @@ use crate::calls::{
 };
 use crate::check::{Env, Path, Step, VerifyError};
 use crate::mem::check_mem_arg;
-use crate::program::FieldKind;
 use crate::state::{CallbackFrame, Frame, PtrFlags, RefKind, RefState, Reg, RegType, State};
 use kfreg::{
     ArgFlags, ArgType, CallbackShape, DynptrInit, Helper, HelperArg, HelperFlags, MapKind,
     RetFlags, RetType,
 };
+use kfreg_object::program::FieldKind;
 
 /// The kernel's list of memory argument types, for type mismatch messages.
 const MEM_TYPES: &str =
@@ -755,7 +755,7 @@ fn btf_id_arg(
     }
     match arg.btf {
         Some(name) => {
-            let want = crate::kernel_types::id(name);
+            let want = kfreg_object::kernel_types::id(name);
             if reg.aux != want || reg.flags.has(PtrFlags::PROG_BTF) {
                 return Err(VerifyError::at(
                     idx,
@@ -983,7 +983,10 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
             r
         }
         RetType::BtfId => {
-            let mut r = Reg::ptr(RegType::BtfId, ret.btf.map_or(0, crate::kernel_types::id));
+            let mut r = Reg::ptr(
+                RegType::BtfId,
+                ret.btf.map_or(0, kfreg_object::kernel_types::id),
+            );
             if ret.has(RetFlags::TRUSTED) {
                 r.flags = PtrFlags::TRUSTED;
             }

@@ -3,15 +3,15 @@
 //! and roles of its parameters, its return semantics and its callbacks.
 //! This module never names a kfunc.
 
-use crate::btf::TypeData;
 use crate::calls::{
     acquire_ref, clobber_args, enter_callback, invalidate_non_owning, lock_target, release_ref,
 };
 use crate::check::{Env, Path, Step, VerifyError};
-use crate::program::{FieldKind, ObjType};
 use crate::scalar::Scalar;
 use crate::state::{CallbackFrame, PtrFlags, RefKind, RefState, Reg, RegType, SlotKind, State};
 use kfreg::{ArgKind, CType, CallbackArgs, DynptrInit, Flags, Kfunc, Param, Ret, Roles};
+use kfreg_object::btf::TypeData;
+use kfreg_object::program::{FieldKind, ObjType};
 
 /// The kernel's name for the resilient lock kind in lock messages
 /// (`<kind>_lock`, `<kind>_unlock ...`).
@@ -592,7 +592,7 @@ fn check_args(
                     .prog
                     .kernel_btf
                     .as_deref()
-                    .and_then(|btf| crate::kernel_types::scalar_struct(btf, name));
+                    .and_then(|btf| kfreg_object::kernel_types::scalar_struct(btf, name));
                 if layout.is_some_and(|(scalars, _)| !scalars) {
                     return err(
                         st,
@@ -627,15 +627,18 @@ fn check_args(
                 }
                 if let (Some(want), false) = (p.ty.struct_name(), reg.flags.has(PtrFlags::PROG_BTF))
                 {
-                    let have = crate::kernel_types::name(reg.aux);
+                    let have = kfreg_object::kernel_types::name(reg.aux);
                     // Releasing takes exactly the acquired type; otherwise a
                     // struct nested at the pointer's offset (its first
                     // member at offset 0) stands for the struct.
                     let strict = flags.contains(Flags::RELEASE) && reg.ref_obj_id != 0;
                     let same = match env.prog.kernel_btf.as_deref() {
-                        Some(btf) if !strict => {
-                            crate::kernel_types::ids_match(btf, reg.aux, reg.off as i64, want)
-                        }
+                        Some(btf) if !strict => kfreg_object::kernel_types::ids_match(
+                            btf,
+                            reg.aux,
+                            reg.off as i64,
+                            want,
+                        ),
                         _ => have == want || have == "?",
                     };
                     if !same && !crate::ctx::is_projection(env.reg, want, have) {
@@ -1031,7 +1034,7 @@ fn check_iter(
     }
     let nslots = (p.pointee_size.max(8) / 8) as i32;
     let off = reg.off;
-    let type_tag = crate::kernel_types::id(p.ty.struct_name().unwrap_or("?"));
+    let type_tag = kfreg_object::kernel_types::id(p.ty.struct_name().unwrap_or("?"));
     // Using an iterator that is not there is reported before its bounds.
     if !flags.contains(Flags::ITER_NEW)
         && reg.fixed_offset()
@@ -1110,7 +1113,7 @@ fn check_irq_flag(
         return err(st, format!("arg#{i} doesn't point to an irq flag on stack"));
     }
     let class_name = k.family.and_then(|f| f.irq_class).unwrap_or("native");
-    let class = crate::kernel_types::id(class_name);
+    let class = kfreg_object::kernel_types::id(class_name);
     let (frame, off) = (reg.aux as usize, reg.off);
     if flags.contains(Flags::IRQ_SAVE) {
         if st.frames[frame]
@@ -1141,7 +1144,7 @@ fn check_irq_flag(
         return err(st, format!("expected an initialized irq flag as arg#{i}"));
     };
     if s.reg.aux != class {
-        let saved = crate::kernel_types::name(s.reg.aux);
+        let saved = kfreg_object::kernel_types::name(s.reg.aux);
         return err(
             st,
             format!(
@@ -1262,7 +1265,7 @@ fn result(
         }
         Ret::Object | Ret::UntrustedObject => {
             let name = k.ret_ty.struct_name().unwrap_or("?");
-            let mut r = Reg::ptr(RegType::BtfId, crate::kernel_types::id(name));
+            let mut r = Reg::ptr(RegType::BtfId, kfreg_object::kernel_types::id(name));
             r.flags = if k.ret == Ret::UntrustedObject {
                 PtrFlags::UNTRUSTED
             } else if flags.contains(Flags::RCU_PROTECTED) {
@@ -1329,7 +1332,7 @@ fn result(
                     ),
                 );
             };
-            let mut r = Reg::ptr(RegType::BtfId, crate::kernel_types::id(name));
+            let mut r = Reg::ptr(RegType::BtfId, kfreg_object::kernel_types::id(name));
             r.flags = PtrFlags::TRUSTED;
             r
         }
@@ -1349,7 +1352,7 @@ fn result(
                     TypeData::Void => {}
                     TypeData::Struct { .. } | TypeData::Union { .. } => {
                         let name = btf.name(id as u32).unwrap_or("");
-                        r = Reg::ptr(RegType::BtfId, crate::kernel_types::id_of(name));
+                        r = Reg::ptr(RegType::BtfId, kfreg_object::kernel_types::id_of(name));
                         r.flags = PtrFlags::UNTRUSTED;
                     }
                     _ => {

@@ -9,9 +9,9 @@
 //! registers and slots, so it covers states whatever they hold there.
 
 use crate::check::Env;
-use crate::isa::{AtomicOp, Call, Insn, Src};
-use crate::program::Program;
 use crate::state::{Reg, RegType, State, slot_index};
+use kfreg_isa::{AtomicOp, Call, Insn, Src};
+use kfreg_object::program::Program;
 use std::collections::HashMap;
 
 /// R0..R5: the registers a call clobbers.
@@ -44,7 +44,7 @@ fn use_def(env: &Env, insn: &Insn) -> (u16, u16) {
                 Src::Imm(_) => 0,
             };
             match op {
-                crate::isa::AluOp::Mov | crate::isa::AluOp::MovSx(_) => (src, bit(dst)),
+                kfreg_isa::AluOp::Mov | kfreg_isa::AluOp::MovSx(_) => (src, bit(dst)),
                 _ => (bit(dst) | src, bit(dst)),
             }
         }

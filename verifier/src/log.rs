@@ -42,16 +42,16 @@ pub fn tnum_str(s: &Scalar) -> String {
 
 /// The log line for instruction `idx`: `IDX: (CODE) TEXT`.
 pub fn insn_line(env: &Env, idx: usize) -> String {
-    let raw = crate::isa::encode(&env.prog.insns[idx..=idx]);
+    let raw = kfreg_isa::encode(&env.prog.insns[idx..=idx]);
     let syms = Names { env };
-    crate::disasm::format_insn(&env.prog.insns, idx, &raw[0], &syms)
+    kfreg_isa::disasm::format_insn(&env.prog.insns, idx, &raw[0], &syms)
 }
 
 struct Names<'a, 'b> {
     env: &'a Env<'b>,
 }
 
-impl crate::disasm::Symbols for Names<'_, '_> {
+impl kfreg_isa::disasm::Symbols for Names<'_, '_> {
     fn kfunc_name(&self, btf_id: i32) -> Option<&str> {
         let id = self.env.prog.kfuncs.get(&btf_id)?;
         Some(self.env.reg.get(*id).name)
@@ -267,8 +267,8 @@ pub fn state_str(
 
 /// The registers an instruction reads or writes, as the kernel marks them
 /// for the state it prints after the instruction.
-pub fn touched_regs(insn: &crate::isa::Insn) -> u16 {
-    use crate::isa::{Insn, Src};
+pub fn touched_regs(insn: &kfreg_isa::Insn) -> u16 {
+    use kfreg_isa::{Insn, Src};
     let reg = |r: u8| 1u16 << r;
     let src = |s: &Src| match s {
         Src::Reg(r) => reg(*r),

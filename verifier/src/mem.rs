@@ -3,11 +3,11 @@
 
 use crate::check::{Env, VerifyError};
 use crate::ctx;
-use crate::isa::{AtomicOp, Insn, Size};
-use crate::kernel_types::{self, Walk};
-use crate::program::{FieldKind, MapType, ObjType};
 use crate::scalar::Scalar;
 use crate::state::{PtrFlags, Reg, RegType, SlotKind, State};
+use kfreg_isa::{AtomicOp, Insn, Size};
+use kfreg_object::kernel_types::{self, Walk};
+use kfreg_object::program::{FieldKind, MapType, ObjType};
 
 /// What an access does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -599,7 +599,7 @@ fn map_access(
 /// pointer only inside an RCU read section (any non-sleepable program is
 /// in one), and then a non-owning reference when the type is refcounted
 /// (the kernel's btf_ld_kptr_type); outside, an untrusted pointer.
-fn kptr_load(env: &mut Env, st: &State, f: &crate::program::Field, kind: Access) -> Reg {
+fn kptr_load(env: &mut Env, st: &State, f: &kfreg_object::program::Field, kind: Access) -> Reg {
     if kind == Access::Write {
         return Reg::UNKNOWN;
     }
@@ -796,7 +796,7 @@ pub(crate) fn btf_type_name<'a>(env: &'a Env, ty: u32, prog_btf: bool) -> &'a st
     if prog_btf {
         env.prog.types.get(&ty).map_or("?", |t| t.name.as_str())
     } else {
-        crate::kernel_types::name(ty)
+        kfreg_object::kernel_types::name(ty)
     }
 }
 

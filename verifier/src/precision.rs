@@ -9,8 +9,8 @@
 //! stored state on the way, as the kernel's backtracking does.
 
 use crate::check::Env;
-use crate::isa::{AluOp, AtomicOp, Call, Insn, Src};
 use crate::state::{RegType, State, slot_index};
+use kfreg_isa::{AluOp, AtomicOp, Call, Insn, Src};
 
 /// One executed instruction of a path, as backtracking needs it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -45,7 +45,7 @@ fn live_masks(st: &State, live: &[u16]) -> Vec<u16> {
                 Some(callee) => callee.callsite,
                 None => st.insn,
             };
-            live.get(ip as usize).copied().unwrap_or(u16::MAX) | 1 << crate::isa::FP
+            live.get(ip as usize).copied().unwrap_or(u16::MAX) | 1 << kfreg_isa::FP
         })
         .collect()
 }

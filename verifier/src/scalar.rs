@@ -1,8 +1,8 @@
 //! Abstract scalars: a tnum plus signed and unsigned bounds on the full
 //! 64-bit value and on its low 32 bits, kept consistent with each other.
 
-use crate::isa::{AluOp, JmpOp};
 use crate::tnum::Tnum;
+use kfreg_isa::{AluOp, JmpOp};
 
 /// What is known about a scalar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

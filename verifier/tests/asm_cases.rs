@@ -19,7 +19,7 @@ kfreg::link!(kfreg_catalog);
 
 use common::Case;
 use kfreg::ProgType;
-use kfreg_verifier::program::MapType;
+use kfreg_object::program::MapType;
 
 /// A `; map:` line: type, key size, value size, max entries, read-only for
 /// the program, write-only for the program, and element 0's bytes (a frozen

@@ -9,7 +9,7 @@
 kfreg::link!(kfreg_catalog);
 
 use kfreg::Registry;
-use kfreg_verifier::loader::{LoadError, LoadOptions, load_object};
+use kfreg_object::loader::{LoadError, LoadOptions, load_object};
 use kfreg_verifier::{Options, verify};
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -8,7 +8,7 @@ mod common;
 
 use common::Case;
 use kfreg::ProgType;
-use kfreg_verifier::program::MapType;
+use kfreg_object::program::MapType;
 
 const HASH_STACK: &str = "
     r1 = 0

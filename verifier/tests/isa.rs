@@ -8,11 +8,11 @@
 // Helper names come from the catalog's declarations.
 kfreg::link!(kfreg_catalog);
 
-use kfreg_verifier::asm::{AsmError, NoResolver, Resolver, assemble};
-use kfreg_verifier::disasm::{
+use kfreg_isa::asm::{AsmError, NoResolver, Resolver, assemble};
+use kfreg_isa::disasm::{
     NoSymbols, Symbols, format_insn, format_program, helper_id, helper_name, insn_text,
 };
-use kfreg_verifier::isa::{
+use kfreg_isa::{
     AluOp, AtomicOp, ByteOrder, Call, DecodeError, Insn, JmpOp, Pseudo, RawInsn, Size, Src, decode,
     decode_each, encode,
 };

@@ -7,7 +7,7 @@ kfreg::link!(kfreg_catalog, kfreg_list2026, kf_stack);
 
 use common::Case;
 use kfreg::ProgType;
-use kfreg_verifier::program::{FieldKind, MapType};
+use kfreg_object::program::{FieldKind, MapType};
 
 /// `struct elem { long key; struct bpf_list_node node; struct bpf_rb_node rb; struct bpf_refcount ref; }`
 const ELEM: u32 = 10;

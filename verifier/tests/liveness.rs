@@ -14,7 +14,7 @@ mod common;
 
 use common::Case;
 use kfreg::ProgType;
-use kfreg_verifier::program::MapType;
+use kfreg_object::program::MapType;
 
 /// `r0` random, eight instructions of padding, then the two paths: the
 /// fall-through runs `first` (explored first), the jump target `second`.

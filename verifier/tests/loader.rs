@@ -4,14 +4,14 @@
 kfreg::link!(kfreg_catalog);
 
 use kfreg::{ProgType, Registry};
-use kfreg_verifier::btf::{Btf, Kind};
-use kfreg_verifier::elf::ElfObject;
-use kfreg_verifier::isa::{Call, Insn, Pseudo};
-use kfreg_verifier::loader::{
+use kfreg_isa::{Call, Insn, Pseudo};
+use kfreg_object::btf::{Btf, Kind};
+use kfreg_object::elf::ElfObject;
+use kfreg_object::loader::{
     LoadError, LoadOptions, Object, POISON_CALL_KFUNC_BASE, POISON_HELPER, license_is_gpl,
     load_object,
 };
-use kfreg_verifier::program::{FieldKind, MapType, Program};
+use kfreg_object::program::{FieldKind, MapType, Program};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -379,7 +379,7 @@ fn listings_name_kfuncs_and_maps() {
     let obj = all();
     let lp = obj.program("tc_main").unwrap();
     let p = obj.to_program(lp).unwrap();
-    let text = kfreg_verifier::disasm::format_program(&p.insns, &lp.insns, &obj.symbols(reg));
+    let text = kfreg_isa::disasm::format_program(&p.insns, &lp.insns, &obj.symbols(reg));
     assert!(text.contains("call bpf_obj_new_impl#"), "{text}");
     assert!(text.contains("map[hmap#0]"), "{text}");
     assert!(text.contains("map[.rodata#4][0]+4"), "{text}");
@@ -490,7 +490,7 @@ fn core_values(p: &Program) -> (i16, i32, i32, Option<i32>, i32, i32, i32) {
     };
     let imm = |i: usize| match p.insns[i] {
         Insn::Alu {
-            src: kfreg_verifier::isa::Src::Imm(v),
+            src: kfreg_isa::Src::Imm(v),
             ..
         } => v,
         Insn::LdImm64 { imm, .. } => imm,
@@ -539,7 +539,7 @@ fn core_relocations_against_a_target_btf() {
         msg: format!("invalid func unknown#{POISON_HELPER}"),
     };
     assert_eq!(
-        Object::libbpf_message(obj.program("core_prog").unwrap(), &err),
+        Object::libbpf_message(obj.program("core_prog").unwrap(), &err.msg, err.insn),
         poisoned[0].reason
     );
 }
@@ -549,7 +549,7 @@ fn core_relocations_against_a_target_btf() {
 fn bitfield_values(p: &Program) -> [[i32; 6]; 2] {
     let imm = |i: usize| match p.insns[i] {
         Insn::Alu {
-            src: kfreg_verifier::isa::Src::Imm(v),
+            src: kfreg_isa::Src::Imm(v),
             ..
         } => v,
         other => panic!("insn {i}: {other:?}"),
@@ -596,7 +596,7 @@ fn core_relocations_against_vmlinux() {
     let task = vmlinux.find("task_struct", Kind::Struct).unwrap();
     let size = vmlinux.size_of(task).unwrap().unwrap() as i32;
     let offset = |field: &str| match &vmlinux.type_by_id(task).unwrap().data {
-        kfreg_verifier::btf::TypeData::Struct { members, .. } => members
+        kfreg_object::btf::TypeData::Struct { members, .. } => members
             .iter()
             .find(|m| vmlinux.string(m.name_off) == Ok(field))
             .map(|m| (m.bit_offset / 8) as i32)
@@ -758,7 +758,7 @@ fn corpus_objects_load() {
 fn try_load(bytes: &[u8], opts: &LoadOptions) -> Result<Object, LoadError> {
     let obj = load_object(bytes, Registry::global(), opts)?;
     for p in &obj.programs {
-        let _ = kfreg_verifier::isa::decode(&p.insns);
+        let _ = kfreg_isa::decode(&p.insns);
     }
     Ok(obj)
 }

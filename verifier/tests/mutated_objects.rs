@@ -10,8 +10,8 @@
 kfreg::link!(kfreg_catalog);
 
 use kfreg::Registry;
-use kfreg_verifier::embedded::{classify, find_embedded, object_len};
-use kfreg_verifier::loader::{LoadOptions, load_object};
+use kfreg_object::embedded::{classify, find_embedded, object_len};
+use kfreg_object::loader::{LoadOptions, load_object};
 use kfreg_verifier::{Options, verify};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
@@ -35,7 +35,7 @@ impl Rng {
 /// Byte ranges of the executable sections: most mutations land there, so
 /// that the verifier, not only the loader, sees damaged programs.
 fn code_ranges(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
-    let Ok(elf) = kfreg_verifier::elf::ElfObject::parse(bytes) else {
+    let Ok(elf) = kfreg_object::elf::ElfObject::parse(bytes) else {
         return Vec::new();
     };
     let base = bytes.as_ptr() as usize;

@@ -17,8 +17,8 @@
 kfreg::link!(kfreg_catalog);
 
 use kfreg::Registry;
-use kfreg_verifier::embedded::{Kind, classify, embedded_names, find_embedded};
-use kfreg_verifier::loader::{LoadError, LoadOptions, kconfig, load_object};
+use kfreg_object::embedded::{Kind, classify, embedded_names, find_embedded};
+use kfreg_object::loader::{LoadError, LoadOptions, kconfig, load_object};
 use kfreg_verifier::{Options, verify};
 use std::collections::{BTreeMap, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -83,7 +83,7 @@ fn verify_object(bytes: &[u8], opts: &LoadOptions) -> HashMap<String, Outcome> {
             Ok(prog) => match verify(&prog, reg, &Options::default()).error {
                 None => ("ACCEPT".to_string(), None),
                 Some(e) => {
-                    let msg = kfreg_verifier::loader::Object::libbpf_message(p, &e);
+                    let msg = kfreg_object::loader::Object::libbpf_message(p, &e.msg, e.insn);
                     reject(msg.lines().last().unwrap_or_default())
                 }
             },

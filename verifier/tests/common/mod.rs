@@ -4,9 +4,9 @@
 #![allow(dead_code)]
 
 use kfreg::{ProgType, Registry};
-use kfreg_verifier::asm::{Resolver, assemble};
-use kfreg_verifier::isa::encode;
-use kfreg_verifier::program::{Field, FieldKind, MapDef, MapType, ObjType, Program};
+use kfreg_isa::asm::{Resolver, assemble};
+use kfreg_isa::encode;
+use kfreg_object::program::{Field, FieldKind, MapDef, MapType, ObjType, Program};
 use kfreg_verifier::{Options, Report, VerifyError, discover_subprogs, verify};
 
 /// Kfunc calls in test programs use `registry id + 1` as their BTF id.

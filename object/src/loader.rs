@@ -2,15 +2,14 @@
 //! [`Program`]s, following libbpf's conventions.
 //!
 //! ```no_run
-//! use kfreg_verifier::loader::{load_object, LoadOptions};
+//! use kfreg_object::loader::{load_object, LoadOptions};
 //!
-//! # fn demo(bytes: &[u8]) -> Result<(), kfreg_verifier::loader::LoadError> {
+//! # fn demo(bytes: &[u8]) -> Result<(), kfreg_object::loader::LoadError> {
 //! let reg = kfreg::Registry::global();
 //! let obj = load_object(bytes, reg, &LoadOptions::default())?;
 //! for p in &obj.programs {
 //!     let prog = obj.to_program(p)?;
-//!     let report = kfreg_verifier::verify(&prog, reg, &Default::default());
-//!     println!("{}: {}", p.name, report.accepted());
+//!     println!("{}: {} instructions", p.name, prog.insns.len());
 //! }
 //! # Ok(())
 //! # }
@@ -54,9 +53,9 @@ pub use link::POISON_CALL_KFUNC_BASE;
 use crate::btf::{Btf, BtfError, Kind, TypeData};
 use crate::btf_ext::{BtfExt, BtfExtError};
 use crate::elf::{ElfError, ElfObject};
-use crate::isa::{DecodeError, RawInsn};
 use crate::program::{CtxArg, LineInfo, MapDef, ObjType, Program, Subprog, SubprogArg};
 use kfreg::{KfuncId, ProgType, Registry};
+use kfreg_isa::{DecodeError, RawInsn};
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
@@ -363,27 +362,27 @@ impl Object {
         Ok(p)
     }
 
-    /// The error line libbpf shows for `err`, a rejection of `prog`: when
+    /// The error libbpf shows for the verifier's `msg` rejecting `prog` at
+    /// instruction `insn`: when
     /// the verifier stopped at a call the loader poisoned for a CO-RE
     /// relocation, libbpf rewrites the kernel's `invalid func
     /// unknown#195896080` into `failed to resolve CO-RE relocation <spec>`
     /// (its `fixup_log_failed_core_relo`). Other errors are unchanged.
-    pub fn libbpf_message(prog: &LoadedProgram, err: &crate::VerifyError) -> String {
-        let last = err.msg.lines().last().unwrap_or_default();
-        let poisoned = err
-            .insn
+    pub fn libbpf_message(prog: &LoadedProgram, msg: &str, insn: Option<u32>) -> String {
+        let last = msg.lines().last().unwrap_or_default();
+        let poisoned = insn
             .and_then(|i| prog.poisoned.iter().find(|p| p.insn == i))
             .filter(|p| p.reason.starts_with("failed to resolve CO-RE relocation"));
         match poisoned {
             Some(p) if last == format!("invalid func unknown#{POISON_HELPER}") => {
-                let head = &err.msg[..err.msg.len() - last.len()];
+                let head = &msg[..msg.len() - last.len()];
                 format!("{head}{}", p.reason)
             }
-            _ => err.msg.clone(),
+            _ => msg.to_string(),
         }
     }
 
-    /// Names of kfuncs and maps for [`disasm`](crate::disasm) listings of
+    /// Names of kfuncs and maps for [`disasm`](kfreg_isa::disasm) listings of
     /// this object's programs.
     pub fn symbols<'a>(&'a self, reg: &'a Registry) -> ObjectSymbols<'a> {
         ObjectSymbols { obj: self, reg }
@@ -405,7 +404,7 @@ pub struct ObjectSymbols<'a> {
     reg: &'a Registry,
 }
 
-impl crate::disasm::Symbols for ObjectSymbols<'_> {
+impl kfreg_isa::disasm::Symbols for ObjectSymbols<'_> {
     fn kfunc_name(&self, btf_id: i32) -> Option<&str> {
         self.obj
             .kfuncs

@@ -7,9 +7,9 @@
 //! or truncated input is reported as a [`BtfError`], never a panic.
 //!
 //! ```
-//! use kfreg_verifier::btf::Btf;
+//! use kfreg_object::btf::Btf;
 //!
-//! # fn demo(bytes: &[u8]) -> Result<(), kfreg_verifier::btf::BtfError> {
+//! # fn demo(bytes: &[u8]) -> Result<(), kfreg_object::btf::BtfError> {
 //! let btf = Btf::parse(bytes)?;
 //! for id in btf.kfuncs() {
 //!     println!("{}", btf.name(id)?);

@@ -22,7 +22,7 @@
 
 use crate::btf::{Btf, BtfError, Kind, Member, TypeData};
 use crate::btf_ext::{CoreKind, CoreRelo};
-use crate::isa::RawInsn;
+use kfreg_isa::RawInsn;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, Weak};
 

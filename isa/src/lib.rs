@@ -4,6 +4,12 @@
 //! A program is a sequence of 8-byte slots. `LD_IMM64` takes two slots; its
 //! second slot decodes to [`Insn::LdImm64Tail`] so that instruction indices
 //! (and jump offsets) stay the kernel's.
+//!
+//! [`asm`] reads the kernel's assembler syntax (the selftests' `__naked`
+//! bodies, bpftool's dump) into instructions and [`disasm`] prints them back.
+
+pub mod asm;
+pub mod disasm;
 
 /// Number of general registers, R0..R10.
 pub const MAX_REG: u8 = 11;

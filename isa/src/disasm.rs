@@ -16,7 +16,7 @@
 //!
 //! Everything else is the kernel's text, byte for byte.
 
-use crate::isa::{AluOp, AtomicOp, ByteOrder, Call, Insn, JmpOp, Pseudo, RawInsn, Size, Src};
+use crate::{AluOp, AtomicOp, ByteOrder, Call, Insn, JmpOp, Pseudo, RawInsn, Size, Src};
 use std::fmt::Write;
 
 /// Names for the numbers in instructions. Every method defaults to `None`.
@@ -90,7 +90,7 @@ pub fn format_program(insns: &[Insn], raw: &[RawInsn], syms: &dyn Symbols) -> St
     let raw = if raw.len() >= insns.len() {
         raw
     } else {
-        enc = crate::isa::encode(insns);
+        enc = crate::encode(insns);
         &enc[..]
     };
     let mut out = String::new();

@@ -8,7 +8,7 @@ use super::LoadError;
 use super::externs::{Extern, Resolved};
 use super::maps::Maps;
 use crate::elf::{ElfObject, Reloc, STB_LOCAL, STT_FUNC, STT_SECTION};
-use crate::isa::RawInsn;
+use kfreg_isa::RawInsn;
 use std::collections::HashMap;
 
 /// Base of the helper ids libbpf gives calls to missing weak kfuncs

@@ -22,7 +22,7 @@
 //! instruction. Wherever the kernel prints `pc+N` a label may be used.
 
 use crate::disasm;
-use crate::isa::{AluOp, AtomicOp, ByteOrder, Call, Insn, JmpOp, Pseudo, Size, Src};
+use crate::{AluOp, AtomicOp, ByteOrder, Call, Insn, JmpOp, Pseudo, Size, Src};
 use std::collections::HashMap;
 
 /// Numbers for the names in a program. Every method defaults to `None`;

@@ -4,8 +4,8 @@
 //! text. Nothing here knows about ELF.
 
 use crate::btf::Btf;
-use crate::isa::{DecodeError, Insn, RawInsn, decode_each};
 use kfreg::{KfuncId, ProgType};
+use kfreg_isa::{DecodeError, Insn, RawInsn, decode_each};
 use std::collections::HashMap;
 use std::sync::Arc;
 
