@@ -26,7 +26,7 @@ kfreg::link!(kfreg_catalog);
 
 /// kfreg's processed-instruction limit for this process (`--insn-limit`);
 /// the kernel's is 1,000,000.
-pub static INSN_LIMIT: AtomicU64 = AtomicU64::new(kfreg_verifier::check::INSN_LIMIT);
+pub static INSN_LIMIT: AtomicU64 = AtomicU64::new(kfreg_verifier::limits::INSN_LIMIT);
 
 /// kfreg's verdict: `None` accepted, `Some(message)` rejected.
 pub type Verdict = Option<String>;

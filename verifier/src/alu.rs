@@ -1,7 +1,8 @@
 //! ALU instructions: scalar arithmetic and the rules of pointer arithmetic.
 
-use crate::check::{Env, VerifyError, alu_op_name};
-use crate::mem::MAX_VAR_OFF;
+use crate::access::MAX_VAR_OFF;
+use crate::describe::alu_op_name;
+use crate::env::{Env, VerifyError};
 use crate::scalar::Scalar;
 use crate::state::{PtrFlags, Reg, RegType, State};
 use kfreg_isa::{AluOp, Src};
@@ -148,7 +149,7 @@ fn pointer_alu(
     if ptr.maybe_null() {
         return err(format!(
             "R{dst} pointer arithmetic on {} prohibited, null-check it first",
-            crate::log::reg_type_str(ptr)
+            crate::describe::reg_type_str(ptr)
         ));
     }
     let known = scalar.var.as_const();
@@ -166,7 +167,7 @@ fn pointer_alu(
         | RegType::TcpSock => {
             return err(format!(
                 "R{dst} pointer arithmetic on {} prohibited",
-                crate::log::reg_type_str(ptr)
+                crate::describe::reg_type_str(ptr)
             ));
         }
         _ => {}
@@ -193,7 +194,7 @@ fn pointer_alu(
             ));
         }
     }
-    let name = crate::log::reg_type_str(ptr);
+    let name = crate::describe::reg_type_str(ptr);
     sane_offset(idx, scalar, &name)?;
     let mut r = *ptr;
     match known {

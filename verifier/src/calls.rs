@@ -1,52 +1,19 @@
-//! Helper calls, BPF-to-BPF calls, callbacks and exits.
+//! BPF-to-BPF calls, callbacks and exits, and what every call (helper,
+//! kfunc or subprogram) does to the caller: argument registers clobbered,
+//! packet pointers invalidated, callback frames entered.
 
-use crate::check::{Env, MAX_CALL_FRAMES, Path, Step, VerifyError};
+use crate::env::{Env, Path, Step, VerifyError};
+use crate::limits::MAX_CALL_FRAMES;
 
 use crate::mem::check_mem_arg;
+use crate::resources::check_resources;
 use crate::scalar::Scalar;
-use crate::state::{CallbackFrame, Frame, PtrFlags, RefKind, RefState, Reg, RegType, State};
+use crate::state::{CallbackFrame, Frame, PtrFlags, Reg, RegType, State};
 use kfreg::Flags;
 use kfreg_object::program::{FieldKind, SubprogArg};
 
 /// The kernel's prefix for exit-time resource messages.
 const MAIN_EXIT: &str = "BPF_EXIT instruction in main prog";
-
-/// Records a new reference acquired at the current instruction.
-pub fn acquire_ref(env: &mut Env, st: &mut State, kind: RefKind) -> u32 {
-    let id = env.new_id();
-    st.refs.push(RefState {
-        id,
-        insn: st.insn,
-        kind,
-        ptr: 0,
-        off: 0,
-    });
-    id
-}
-
-/// Drops reference `id`; every register carrying it becomes an unknown scalar.
-pub fn release_ref(st: &mut State, id: u32) -> bool {
-    let before = st.refs.len();
-    st.refs.retain(|r| r.id != id);
-    if st.refs.len() == before {
-        return false;
-    }
-    st.for_each_reg(|r| {
-        if r.ref_obj_id == id {
-            *r = Reg::UNKNOWN;
-        }
-    });
-    true
-}
-
-/// After a lock is released, non-owning references die.
-pub fn invalidate_non_owning(st: &mut State) {
-    st.for_each_reg(|r| {
-        if r.is_pointer() && r.flags.has(PtrFlags::NON_OWN) {
-            *r = Reg::UNKNOWN;
-        }
-    });
-}
 
 /// Clobbers the caller-saved registers R1..R5.
 pub fn clobber_args(st: &mut State) {
@@ -63,76 +30,11 @@ pub fn scalar_arg(st: &State, r: u8) -> Result<Scalar, VerifyError> {
             st.insn,
             format!(
                 "R{r} type={} expected=scalar",
-                crate::log::reg_type_str(reg)
+                crate::describe::reg_type_str(reg)
             ),
         ));
     }
     Ok(reg.var)
-}
-
-/// Where a spin lock argument points: (allocation identity, lock offset).
-pub fn lock_target(
-    env: &Env,
-    st: &State,
-    r: u8,
-    kind: FieldKind,
-    name: &str,
-) -> Result<(u64, i32), VerifyError> {
-    let idx = st.insn;
-    let reg = st.reg(r);
-    if !reg.fixed_offset() {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "R{r} doesn't have constant offset. {name}_lock has to be at the constant offset"
-            ),
-        ));
-    }
-    let (ty, ident, what) = match reg.ty {
-        RegType::MapValue => {
-            let map = &env.prog.maps[reg.aux as usize];
-            let Some(t) = map.value_type else {
-                return Err(VerifyError::at(
-                    idx,
-                    format!(
-                        "map '{}' has to have BTF in order to use {name}_lock",
-                        map.name
-                    ),
-                ));
-            };
-            (t, reg.allocation(), format!("map '{}'", map.name))
-        }
-        RegType::BtfId if reg.flags.has(PtrFlags::ALLOC) => {
-            (reg.aux, reg.allocation(), "local".to_string())
-        }
-        _ => {
-            return Err(VerifyError::at(
-                idx,
-                format!(
-                    "R{r} type={} expected=map_value",
-                    crate::log::reg_type_str(reg)
-                ),
-            ));
-        }
-    };
-    let field = env.prog.types.get(&ty).and_then(|t| t.field(kind));
-    let Some(field) = field else {
-        return Err(VerifyError::at(
-            idx,
-            format!("{what} has no valid {name}_lock"),
-        ));
-    };
-    let off = reg.off as i64 + reg.var.smin;
-    if off != field.off as i64 {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "off {off} doesn't point to 'struct {name}_lock' that is at {}",
-                field.off
-            ),
-        ));
-    }
-    Ok((ident, off as i32))
 }
 
 /// After packet data moved, every packet pointer is an unknown number.
@@ -347,7 +249,7 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         enter_callback(env, &mut again, frame.subprog, cb, args)?;
         let insn = again.insn;
         // To backtracking, the next round starts with the call again.
-        env.cur_hist.push(crate::precision::Hist {
+        env.cur_hist.push(crate::history::Hist {
             insn: frame.callsite,
             depth: st.frames.len() as u8,
             callback: st.cur().in_callback.is_some(),
@@ -383,7 +285,7 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
             let has = if r0.ty == RegType::Scalar {
                 value_str(&r0.var)
             } else {
-                format!(" {}", crate::log::reg_type_str(&r0))
+                format!(" {}", crate::describe::reg_type_str(&r0))
             };
             return Err(VerifyError::at(
                 idx,
@@ -394,62 +296,6 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         }
     }
     Ok(Step::End)
-}
-
-/// The exit-time checks on held resources, in the kernel's order.
-pub fn check_resources(env: &Env, st: &State, idx: u32, prefix: &str) -> Result<(), VerifyError> {
-    if st.holds_lock() {
-        return Err(VerifyError::at(
-            idx,
-            format!("{prefix} cannot be used inside bpf_spin_lock-ed region"),
-        ));
-    }
-    let leaks: Vec<String> = st
-        .refs
-        .iter()
-        .filter(|r| r.kind == RefKind::Ptr)
-        .map(|r| format!("Unreleased reference id={} alloc_insn={}", r.id, r.insn))
-        .collect();
-    if !leaks.is_empty() {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "{}\n{prefix} would lead to reference leak",
-                leaks.join("\n")
-            ),
-        ));
-    }
-    if st.irq_disabled() {
-        let name = region_entry(env, Flags::IRQ_SAVE, Flags::LOCK);
-        return Err(VerifyError::at(
-            idx,
-            format!("{prefix} cannot be used inside {name}-ed region"),
-        ));
-    }
-    if st.rcu {
-        let name = region_entry(env, Flags::RCU_LOCK, Flags::EMPTY);
-        return Err(VerifyError::at(
-            idx,
-            format!("{prefix} cannot be used inside {name}-ed region"),
-        ));
-    }
-    if st.preempt > 0 {
-        let name = region_entry(env, Flags::PREEMPT_DISABLE, Flags::EMPTY);
-        return Err(VerifyError::at(
-            idx,
-            format!("{prefix} cannot be used inside {name}-ed region"),
-        ));
-    }
-    Ok(())
-}
-
-/// The kfunc that enters a region (declared with `enters`, without
-/// `excluding`): the kernel's messages name the region after it.
-pub(crate) fn region_entry(env: &Env, enters: Flags, excluding: Flags) -> &'static str {
-    env.reg
-        .iter()
-        .find(|(id, _)| env.reg.has(*id, enters) && !env.reg.flags(*id).intersects(excluding))
-        .map_or("?", |(_, k)| k.name)
 }
 
 /// The referenced kptr field a map value pointer points at exactly: its
@@ -634,7 +480,7 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
                     idx,
                     format!(
                         "variable ctx access var_off={} disallowed",
-                        crate::log::tnum_str(&reg.var)
+                        crate::describe::tnum_str(&reg.var)
                     ),
                 ));
             }
@@ -667,7 +513,7 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
                         idx,
                         format!(
                             "R{r} type={} expected=ptr_, trusted_ptr_, rcu_ptr_",
-                            crate::log::reg_type_str(&reg)
+                            crate::describe::reg_type_str(&reg)
                         ),
                     ));
                 }

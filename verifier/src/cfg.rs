@@ -1,7 +1,7 @@
 //! Control flow: subprogram boundaries, jump targets, unreachable code, and
 //! where states are stored for pruning.
 
-use crate::check::{Env, VerifyError};
+use crate::env::{Env, VerifyError};
 use kfreg_isa::{Call, Insn, Pseudo};
 use kfreg_object::program::{Program, Subprog};
 

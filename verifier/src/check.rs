@@ -2,236 +2,25 @@
 //! instruction at a time, pruning paths whose state an already verified
 //! state subsumes.
 
-use crate::precision::Hist;
+use crate::env::{Env, Node, Options, Path, Report, Step, VerifyError};
+use crate::history::Hist;
+use crate::limits::{JMP_HISTORY_LIMIT, MAX_CALL_FRAMES, MAX_STACK};
 use crate::scalar::Scalar;
 use crate::state::{Frame, PtrFlags, Reg, RegType, State};
 use kfreg::Registry;
-use kfreg_isa::{AluOp, Call, Insn, JmpOp, Pseudo, Src};
+use kfreg_isa::{Call, Insn, JmpOp, Pseudo, Src};
 use kfreg_object::program::{MapType, Program};
-use std::time::{Duration, Instant};
-
-/// The kernel's limit on processed instructions.
-pub const INSN_LIMIT: u64 = 1_000_000;
-/// The kernel's limit on pending branches.
-const JMP_SEQ_LIMIT: usize = 8192;
-/// The kernel stores a state anyway once a path's jump history is longer.
-const JMP_HISTORY_LIMIT: usize = 40;
-/// Maximum call depth (frames).
-pub const MAX_CALL_FRAMES: usize = 8;
-/// Maximum stack per program (all frames of one call chain).
-pub const MAX_STACK: u32 = 512;
-
-/// How to verify.
-#[derive(Clone, Debug)]
-pub struct Options {
-    /// Produce a kernel-style log of every processed instruction.
-    pub log: bool,
-    /// Processed-instruction limit.
-    pub insn_limit: u64,
-    /// The loader holds `CAP_SYS_BOOT` and may call destructive kfuncs
-    /// (root does; the corpus is recorded as root).
-    pub cap_sys_boot: bool,
-}
-
-impl Default for Options {
-    fn default() -> Options {
-        Options {
-            log: false,
-            insn_limit: INSN_LIMIT,
-            cap_sys_boot: true,
-        }
-    }
-}
-
-/// Why a program was rejected.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct VerifyError {
-    /// The instruction, when the error is about one.
-    pub insn: Option<u32>,
-    /// The kernel's message.
-    pub msg: String,
-}
-
-impl VerifyError {
-    /// An error at instruction `insn`.
-    pub fn at(insn: u32, msg: impl Into<String>) -> VerifyError {
-        VerifyError {
-            insn: Some(insn),
-            msg: msg.into(),
-        }
-    }
-}
-
-/// Counters of a verification.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Stats {
-    /// Instructions processed (the kernel's "processed N insns").
-    pub insns_processed: u64,
-    /// States stored for pruning.
-    pub total_states: u64,
-    /// Most states stored at once.
-    pub peak_states: u64,
-    /// Paths cut short because a stored state subsumed them.
-    pub pruned: u64,
-    /// Most states stored at one instruction.
-    pub max_states_per_insn: u64,
-    /// Stack bytes of the main program's deepest call chain.
-    pub stack_depth: u32,
-    /// Wall time.
-    pub duration: Duration,
-}
-
-/// The outcome of verifying one program.
-#[derive(Clone, Debug)]
-pub struct Report {
-    /// `None` when the program is accepted.
-    pub error: Option<VerifyError>,
-    /// The log (empty unless requested; the error line is always appended).
-    pub log: String,
-    /// Counters.
-    pub stats: Stats,
-}
-
-impl Report {
-    /// Whether the program was accepted.
-    pub fn accepted(&self) -> bool {
-        self.error.is_none()
-    }
-}
-
-/// A stored state and the bookkeeping that decides whether it may prune.
-pub(crate) struct Node {
-    pub state: State,
-    pub parent: Option<usize>,
-    /// The instructions from the parent's state to this one.
-    pub hist: Vec<Hist>,
-    /// Live paths still exploring below this state; only finished
-    /// subtrees (0) may prune, others may only reveal an infinite loop.
-    branches: u32,
-    /// Times it pruned a path.
-    hits: u32,
-    /// Times it was compared without pruning while a state was to be
-    /// stored.
-    misses: u32,
-    /// Its dead registers and stack slots have been forgotten (once its
-    /// exploration is finished, as the kernel's `clean_live_states`).
-    cleaned: bool,
-    /// A path converged on it while it was still being explored (a loop):
-    /// the stack slots read after it are known only once it is finished.
-    loop_hit: bool,
-}
-
-/// A path being explored: its state and its nearest stored ancestor.
-pub(crate) struct Path {
-    pub st: State,
-    parent: Option<usize>,
-    /// The instructions run since the parent's state.
-    hist: Vec<Hist>,
-    /// Where the log stood when the path was queued: like the kernel at
-    /// log level 1, the log keeps only the path being explored.
-    log_pos: Option<usize>,
-}
-
-/// What executing one instruction did to the path.
-pub(crate) enum Step {
-    /// Continue at `st.insn`.
-    Next,
-    /// The path ended (program exit).
-    End,
-}
-
-/// Everything one verification needs.
-pub(crate) struct Env<'a> {
-    pub prog: &'a Program,
-    pub reg: &'a Registry,
-    /// The declaration of the program's type (none for a hand-built
-    /// program of an undeclared type), looked up once.
-    pub prog_decl: Option<&'static kfreg::ProgTypeDecl>,
-    pub opts: &'a Options,
-    pub log: String,
-    pub stats: Stats,
-    pub nodes: Vec<Node>,
-    /// The history and stored ancestor of the path being stepped.
-    pub cur_hist: Vec<Hist>,
-    pub cur_parent: Option<usize>,
-    /// The source file and line last printed in the log.
-    last_source: Option<(String, u32)>,
-    explored: Vec<Vec<usize>>,
-    pending: Vec<Path>,
-    prune_point: Vec<bool>,
-    /// Where a path's jump history gets an entry: jump targets and the
-    /// instructions after calls (the kernel's `jmp_point`).
-    jmp_point: Vec<bool>,
-    /// Per instruction, the registers live before it.
-    live_regs: Vec<u16>,
-    /// The stack slots each call chain reads.
-    pub stack_live: crate::liveness::StackLiveness,
-    /// Stored states with `loop_hit` still being explored: until none is
-    /// left, the stack reads known are incomplete and no slot is forgotten.
-    loops_pending: usize,
-    /// Loop heads the kernel lets converge against states still being
-    /// explored: iterator next calls, may_goto, callback-calling calls.
-    loop_head: Vec<bool>,
-    /// Subprogram index of each instruction.
-    pub subprog_of: Vec<u32>,
-    /// The deepest stack each subprogram used, in bytes.
-    subprog_depth: Vec<u32>,
-    /// Subprograms started as async callbacks (their own roots).
-    async_cb: Vec<bool>,
-    /// Subprograms run as callbacks (of a helper or kfunc, async, or the
-    /// exception callback).
-    is_cb: Vec<bool>,
-    /// Per instruction: the kind of pointer its load or store went through
-    /// first (see [`crate::mem::check_mem_insn`]).
-    pub insn_ptr_type: Vec<Option<RegType>>,
-    /// Jump-class instructions processed (jumps, calls, exits).
-    jmps_processed: u64,
-    /// Counters when the last state was stored.
-    prev_jmps: u64,
-    prev_insns: u64,
-    /// States currently compared at prune points.
-    live_states: u64,
-    next_id: u32,
-}
+use std::time::Instant;
 
 /// Verifies `prog`, taking every kfunc fact from `reg`.
 pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
     let start = Instant::now();
-    let mut env = Env {
-        prog,
-        reg,
-        prog_decl: reg.prog_types().get(prog.prog_type),
-        opts,
-        log: String::new(),
-        stats: Stats::default(),
-        nodes: Vec::new(),
-        cur_hist: Vec::new(),
-        cur_parent: None,
-        last_source: None,
-        explored: vec![Vec::new(); prog.insns.len()],
-        pending: Vec::new(),
-        prune_point: vec![false; prog.insns.len()],
-        jmp_point: vec![false; prog.insns.len()],
-        live_regs: Vec::new(),
-        stack_live: Default::default(),
-        loops_pending: 0,
-        loop_head: vec![false; prog.insns.len()],
-        subprog_of: vec![0; prog.insns.len()],
-        subprog_depth: vec![0; prog.subprogs.len()],
-        async_cb: vec![false; prog.subprogs.len()],
-        is_cb: vec![false; prog.subprogs.len()],
-        insn_ptr_type: vec![None; prog.insns.len()],
-        jmps_processed: 0,
-        prev_jmps: 0,
-        prev_insns: 0,
-        live_states: 0,
-        next_id: 0,
-    };
+    let mut env = Env::new(prog, reg, opts);
     let result = check_exception_cb_tags(prog)
         .and_then(|()| crate::compat::check(&env))
         .and_then(|()| crate::cfg::check(&mut env))
         .and_then(|()| {
-            env.live_regs = crate::liveness::live_regs(&env);
+            env.live_regs = crate::liveness::live_regs(prog, reg);
             env.run()
         });
     env.stats.duration = start.elapsed();
@@ -282,81 +71,6 @@ fn check_exception_cb_tags(prog: &Program) -> Result<(), VerifyError> {
 }
 
 impl Env<'_> {
-    /// Marks `insn` as a place where states are stored and compared.
-    pub fn mark_prune_point(&mut self, insn: usize) {
-        if let Some(p) = self.prune_point.get_mut(insn) {
-            *p = true;
-        }
-    }
-
-    /// Marks `insn` as a place where control arrives other than by falling
-    /// through.
-    pub fn mark_jmp_point(&mut self, insn: usize) {
-        if let Some(p) = self.jmp_point.get_mut(insn) {
-            *p = true;
-        }
-    }
-
-    /// Marks `insn` as a loop head (and a prune point).
-    pub fn mark_loop_head(&mut self, insn: usize) {
-        self.mark_prune_point(insn);
-        if let Some(p) = self.loop_head.get_mut(insn) {
-            *p = true;
-        }
-    }
-
-    /// A fresh id for references and NULL-check links.
-    pub fn new_id(&mut self) -> u32 {
-        self.next_id += 1;
-        self.next_id
-    }
-
-    /// Queues a copy of the current path continuing at `insn` with `st`.
-    pub fn push_branch(&mut self, cur: &Path, mut st: State, insn: u32) -> Result<(), VerifyError> {
-        // The kernel counts the branch being pushed.
-        if self.pending.len() >= JMP_SEQ_LIMIT {
-            return Err(VerifyError::at(
-                cur.st.insn,
-                format!(
-                    "The sequence of {} jumps is too complex.",
-                    self.pending.len() + 1
-                ),
-            ));
-        }
-        st.insn = insn;
-        if let Some(p) = cur.parent {
-            self.nodes[p].branches += 1;
-        }
-        // The branching instruction's line, without its newline.
-        let log_pos = self.opts.log.then(|| self.log.len().saturating_sub(1));
-        self.pending.push(Path {
-            st,
-            parent: cur.parent,
-            hist: self.cur_hist.clone(),
-            log_pos,
-        });
-        Ok(())
-    }
-
-    /// Queues a path that starts afresh (an async callback): it shares no
-    /// history with the path that scheduled it.
-    pub fn push_root(&mut self, st: State) {
-        if let Some(cb) = st
-            .frames
-            .first()
-            .and_then(|f| self.async_cb.get_mut(f.subprog as usize))
-        {
-            *cb = true;
-        }
-        let log_pos = self.opts.log.then(|| self.log.len().saturating_sub(1));
-        self.pending.push(Path {
-            st,
-            parent: None,
-            hist: Vec::new(),
-            log_pos,
-        });
-    }
-
     fn initial_state(&mut self, subprog: u32) -> State {
         let mut frame = Frame::new(subprog, 0);
         frame.regs[1] = Reg::ptr(RegType::Ctx, 0);
@@ -788,14 +502,6 @@ impl Env<'_> {
         self.log += &format!(";{state}\n");
     }
 
-    /// Appends a line to the log.
-    pub fn logln(&mut self, line: &str) {
-        if self.opts.log {
-            self.log.push_str(line);
-            self.log.push('\n');
-        }
-    }
-
     /// Executes the instruction at `path.st.insn`.
     fn step(&mut self, path: &mut Path) -> Result<Step, VerifyError> {
         let idx = path.st.insn;
@@ -903,22 +609,6 @@ impl Env<'_> {
             Insn::Exit => return crate::calls::check_exit(self, path),
         }
         Ok(Step::Next)
-    }
-
-    /// Fails unless register `r` may be read.
-    pub fn check_reg_read(&self, st: &State, r: u8) -> Result<(), VerifyError> {
-        if st.reg(r).ty == RegType::NotInit {
-            return Err(VerifyError::at(st.insn, format!("R{r} !read_ok")));
-        }
-        Ok(())
-    }
-
-    /// Fails unless register `r` may be written.
-    pub fn check_reg_write(&self, st: &State, r: u8) -> Result<(), VerifyError> {
-        if r == kfreg_isa::FP {
-            return Err(VerifyError::at(st.insn, "frame pointer is read only"));
-        }
-        Ok(())
     }
 
     fn ld_imm64(
@@ -1053,25 +743,6 @@ impl Env<'_> {
         self.push_branch(path, taken, target)?;
         path.st.insn = idx + 1;
         Ok(())
-    }
-}
-
-/// The operator's spelling in messages.
-pub fn alu_op_name(op: AluOp) -> &'static str {
-    match op {
-        AluOp::Add => "+=",
-        AluOp::Sub => "-=",
-        AluOp::Mul => "*=",
-        AluOp::Div | AluOp::SDiv => "/=",
-        AluOp::Or => "|=",
-        AluOp::And => "&=",
-        AluOp::Lsh => "<<=",
-        AluOp::Rsh => ">>=",
-        AluOp::Neg => "neg",
-        AluOp::Mod | AluOp::SMod => "%=",
-        AluOp::Xor => "^=",
-        AluOp::Mov | AluOp::MovSx(_) => "=",
-        AluOp::Arsh => "s>>=",
     }
 }
 

@@ -2,7 +2,7 @@
 //! kernel makes while resolving maps and kfuncs, before it looks at
 //! control flow, so they hold whether the use is reachable or not.
 
-use crate::check::{Env, VerifyError};
+use crate::env::{Env, VerifyError};
 use kfreg::{Flags, ProgFlags};
 use kfreg_isa::{Call, Insn, Pseudo};
 use kfreg_object::program::FieldKind;

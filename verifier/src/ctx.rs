@@ -3,8 +3,8 @@
 //! program type's declaration: which field an access falls in, what that
 //! field allows, and what loading it yields.
 
-use crate::check::{Env, VerifyError};
-use crate::mem::Access;
+use crate::access::Access;
+use crate::env::{Env, VerifyError};
 use crate::scalar::Scalar;
 use crate::state::{PtrFlags, Reg, RegType, State};
 use kfreg::{CtxField, CtxValue, Loads, PacketArgs, ProgFlags, Registry};

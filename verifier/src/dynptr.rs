@@ -6,7 +6,7 @@ use crate::state::{Reg, RegType, Slot, SlotKind, State};
 /// Where a dynptr argument lives: (frame, offset of its first slot).
 pub fn stack_slots(reg: &Reg) -> Option<(usize, i32)> {
     let off = reg.off;
-    let fits = off % 8 == 0 && off >= -(crate::check::MAX_STACK as i32) && off + 16 <= 0;
+    let fits = off % 8 == 0 && off >= -(crate::limits::MAX_STACK as i32) && off + 16 <= 0;
     (reg.ty == RegType::Stack && reg.fixed_offset() && fits).then_some((reg.aux as usize, off))
 }
 

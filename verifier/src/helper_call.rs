@@ -5,12 +5,10 @@
 //! return kinds with their modifiers, call-level properties, callback shape,
 //! accepted map types). No helper is known here by name or number.
 
-use crate::calls::{
-    acquire_ref, clobber_args, enter_callback, invalidate_non_owning, invalidate_packets,
-    lock_target, release_ref, scalar_arg,
-};
-use crate::check::{Env, Path, Step, VerifyError};
+use crate::calls::{clobber_args, enter_callback, invalidate_packets, scalar_arg};
+use crate::env::{Env, Path, Step, VerifyError};
 use crate::mem::check_mem_arg;
+use crate::resources::{acquire_ref, invalidate_non_owning, lock_target, release_ref};
 use crate::state::{CallbackFrame, Frame, PtrFlags, RefKind, RefState, Reg, RegType, State};
 use kfreg::{
     ArgFlags, ArgType, CallbackShape, DynptrInit, Helper, HelperArg, HelperFlags, MapKind,
@@ -56,7 +54,7 @@ fn expect(idx: u32, r: u8, reg: &Reg, what: &str) -> VerifyError {
         idx,
         format!(
             "R{r} type={} expected={what}",
-            crate::log::reg_type_str(reg)
+            crate::describe::reg_type_str(reg)
         ),
     )
 }
@@ -412,7 +410,7 @@ fn writes(arg: &HelperArg) -> bool {
 /// A pointer passed to a helper must point where it started (the kernel's
 /// `__check_ptr_off_reg` without a fixed offset allowed).
 fn unmodified_ptr(idx: u32, r: u8, reg: &Reg) -> Result<(), VerifyError> {
-    let ty = crate::log::reg_type_str(reg);
+    let ty = crate::describe::reg_type_str(reg);
     if reg.off < 0 {
         return Err(VerifyError::at(
             idx,
@@ -433,7 +431,7 @@ fn unmodified_ptr(idx: u32, r: u8, reg: &Reg) -> Result<(), VerifyError> {
             idx,
             format!(
                 "variable {ty} access var_off={} disallowed",
-                crate::log::tnum_str(&reg.var)
+                crate::describe::tnum_str(&reg.var)
             ),
         ));
     }
@@ -453,7 +451,7 @@ fn aligned(idx: u32, reg: &Reg, size: u32) -> Result<(), VerifyError> {
     if misaligned {
         let var = match reg.var.as_const() {
             Some(v) => format!("{v:x}"),
-            None => crate::log::tnum_str(&reg.var),
+            None => crate::describe::tnum_str(&reg.var),
         };
         return Err(VerifyError::at(
             idx,
@@ -514,7 +512,7 @@ fn check_btf_mem(
             format!(
                 "{}() may write into memory pointed by R{r} type={}",
                 h.name,
-                crate::log::reg_type_str(reg)
+                crate::describe::reg_type_str(reg)
             ),
         ));
     }
@@ -587,7 +585,7 @@ fn sized_mem_arg(
             idx,
             format!(
                 "Unsupported reg type {} for {} data",
-                crate::log::reg_type_str(reg),
+                crate::describe::reg_type_str(reg),
                 h.name
             ),
         ));
@@ -761,7 +759,7 @@ fn btf_id_arg(
                     idx,
                     format!(
                         "R{r} is of type {} but {name} is expected",
-                        crate::mem::type_name(env, reg)
+                        env.type_name(reg)
                     ),
                 ));
             }
@@ -774,9 +772,9 @@ fn btf_id_arg(
                     idx,
                     format!(
                         "invalid kptr access, R{r} type={}{} expected=ptr_{}",
-                        crate::log::reg_type_str(reg),
-                        crate::mem::type_name(env, reg),
-                        crate::mem::btf_type_name(env, ty, prog_btf)
+                        crate::describe::reg_type_str(reg),
+                        env.type_name(reg),
+                        env.btf_type_name(ty, prog_btf)
                     ),
                 ));
             }
@@ -896,7 +894,7 @@ fn tail_call_resources(env: &Env, st: &State, h: &Helper) -> Result<(), VerifyEr
             idx,
             format!(
                 "{name} cannot be used inside {}-ed region",
-                crate::calls::region_entry(env, kfreg::Flags::RCU_LOCK, kfreg::Flags::EMPTY)
+                crate::resources::region_entry(env, kfreg::Flags::RCU_LOCK, kfreg::Flags::EMPTY)
             ),
         ));
     }
@@ -905,7 +903,11 @@ fn tail_call_resources(env: &Env, st: &State, h: &Helper) -> Result<(), VerifyEr
             idx,
             format!(
                 "{name} cannot be used inside {}-ed region",
-                crate::calls::region_entry(env, kfreg::Flags::PREEMPT_DISABLE, kfreg::Flags::EMPTY)
+                crate::resources::region_entry(
+                    env,
+                    kfreg::Flags::PREEMPT_DISABLE,
+                    kfreg::Flags::EMPTY
+                )
             ),
         ));
     }

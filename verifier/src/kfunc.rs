@@ -3,10 +3,10 @@
 //! and roles of its parameters, its return semantics and its callbacks.
 //! This module never names a kfunc.
 
-use crate::calls::{
-    acquire_ref, clobber_args, enter_callback, invalidate_non_owning, lock_target, release_ref,
-};
-use crate::check::{Env, Path, Step, VerifyError};
+use crate::calls::{clobber_args, enter_callback};
+use crate::env::{Env, Path, Step, VerifyError};
+use crate::resources::in_rcu_cs;
+use crate::resources::{acquire_ref, invalidate_non_owning, lock_target, release_ref};
 use crate::scalar::Scalar;
 use crate::state::{CallbackFrame, PtrFlags, RefKind, RefState, Reg, RegType, SlotKind, State};
 use kfreg::{ArgKind, CType, CallbackArgs, DynptrInit, Flags, Kfunc, Param, Ret, Roles};
@@ -58,7 +58,7 @@ fn alloc_var_off(st: &State, reg: &Reg) -> Result<(), VerifyError> {
             st,
             format!(
                 "variable {percpu}ptr_ access var_off={} disallowed",
-                crate::log::tnum_str(&reg.var)
+                crate::describe::tnum_str(&reg.var)
             ),
         );
     }
@@ -268,7 +268,7 @@ pub fn check_kfunc_call(
         st.refs.retain(|x| x.id != ref_id);
     }
     if flags.contains(Flags::THROWS) {
-        crate::calls::check_resources(env, st, st.insn, k.name)?;
+        crate::resources::check_resources(env, st, st.insn, k.name)?;
         return Ok(Step::End);
     }
 
@@ -389,12 +389,6 @@ fn in_locked_callback(st: &State) -> bool {
     st.frames
         .iter()
         .any(|f| f.in_callback.is_some_and(|c| c.locked))
-}
-
-/// The kernel considers a non-sleepable program, a held lock or disabled
-/// preemption to be an RCU read section too.
-pub(crate) fn in_rcu_cs(env: &Env, st: &State) -> bool {
-    st.rcu || !env.prog.sleepable || st.holds_lock() || st.preempt > 0 || st.irq_disabled()
 }
 
 fn undo_irq_save(st: &mut State) {
@@ -527,7 +521,7 @@ fn check_args(
                         st,
                         format!(
                             "arg#{i} expected pointer to ctx, but got {}",
-                            crate::log::reg_type_str(&reg)
+                            crate::describe::reg_type_str(&reg)
                         ),
                     );
                 }
@@ -611,7 +605,7 @@ fn check_args(
                         st,
                         format!(
                             "arg#{i} is {} expected {} or socket",
-                            crate::log::reg_type_str(&reg),
+                            crate::describe::reg_type_str(&reg),
                             "ptr_"
                         ),
                     );
@@ -1049,7 +1043,7 @@ fn check_iter(
     }
     if !reg.fixed_offset()
         || off % 8 != 0
-        || off < -(crate::check::MAX_STACK as i32)
+        || off < -(crate::limits::MAX_STACK as i32)
         || off + nslots * 8 > 0
     {
         return err(st, format!("expected valid iter pointer as arg #{i}"));
@@ -1328,7 +1322,7 @@ fn result(
                     st,
                     format!(
                         "arg#0 expected pointer to ctx, but got {}",
-                        crate::log::reg_type_str(st.reg(1))
+                        crate::describe::reg_type_str(st.reg(1))
                     ),
                 );
             };

@@ -2,26 +2,62 @@
 //!
 //! Data flows one way: a [`kfreg_object::program::Program`] (instructions,
 //! maps, BTF types), which the `kfreg-object` crate loads from a file, goes
-//! through [`check::verify`] to a [`check::Report`].
+//! through [`verify`] to a [`Report`].
+//!
+//! The modules below are declared in layers, lowest first: a module uses
+//! only modules of the layers above its own in this file
+//! (`tests/layers.rs` keeps that true), so each rule can be read with
+//! only what it builds on in mind.
 
-mod alu;
-mod branch;
-mod calls;
-mod cfg;
-pub mod check;
-mod compat;
-mod ctx;
-mod dynptr;
-mod helper_call;
-mod kfunc;
-mod liveness;
-mod log;
-mod mem;
-mod precision;
-mod prune;
-pub mod scalar;
-pub mod state;
+// Bounds, bit-level values and what a memory access is.
+mod access;
+pub mod limits;
 pub mod tnum;
 
+// Scalar values: tnums with signed and unsigned ranges.
+pub mod scalar;
+
+// Abstract state: registers, stack, references, locks, frames.
+pub mod state;
+
+// What is said about states: their spelling in messages, a path's
+// history, liveness and the comparisons that prune.
+mod describe;
+mod history;
+mod liveness;
+mod prune;
+
+// The environment of one verification and its results.
+mod env;
+
+// Precision, held resources and dynptrs.
+mod dynptr;
+mod precision;
+mod resources;
+
+// Arithmetic, branches and the program context.
+mod alu;
+mod branch;
+mod ctx;
+
+// Memory: stack, maps, packets, BTF objects, helper memory arguments.
+mod mem;
+
+// BPF-to-BPF calls, callbacks and what every call does to the caller.
+mod calls;
+
+// Helper and kfunc calls, dispatched by their declarations.
+mod helper_call;
+mod kfunc;
+
+// Whole-program checks before exploring, and the log that reads the analysis.
+mod cfg;
+mod compat;
+mod log;
+
+// The driver: explores every path, one instruction at a time.
+mod check;
+
 pub use cfg::discover_subprogs;
-pub use check::{Options, Report, Stats, VerifyError, verify};
+pub use check::verify;
+pub use env::{Options, Report, Stats, VerifyError};

@@ -8,8 +8,8 @@
 //! A stored state whose exploration is finished forgets its dead
 //! registers and slots, so it covers states whatever they hold there.
 
-use crate::check::Env;
 use crate::state::{Reg, RegType, State, slot_index};
+use kfreg::Registry;
 use kfreg_isa::{AtomicOp, Call, Insn, Src};
 use kfreg_object::program::Program;
 use std::collections::HashMap;
@@ -19,7 +19,7 @@ const CALLER_SAVED: u16 = 0b11_1111;
 
 /// The registers an instruction reads and the ones it writes (bit `i` is
 /// `Ri`). Anything the kernel does not model reads every register.
-fn use_def(env: &Env, insn: &Insn) -> (u16, u16) {
+fn use_def(prog: &Program, reg: &Registry, insn: &Insn) -> (u16, u16) {
     let bit = |r: u8| 1u16 << r;
     match *insn {
         Insn::LdImm64 { dst, .. } => (0, bit(dst)),
@@ -57,16 +57,13 @@ fn use_def(env: &Env, insn: &Insn) -> (u16, u16) {
         Insn::Call(call) => {
             let params = match call {
                 Call::Helper(id) => u32::try_from(id).ok().and_then(|id| {
-                    env.reg
-                        .helpers()
-                        .get_for(id, env.prog.prog_type, env.prog.attach)
+                    reg.helpers()
+                        .get_for(id, prog.prog_type, prog.attach)
                         .map(|h| h.used_args().len())
                 }),
-                Call::Kfunc { btf_id, .. } => env
-                    .prog
-                    .kfuncs
-                    .get(&btf_id)
-                    .map(|id| env.reg.get(*id).params.len()),
+                Call::Kfunc { btf_id, .. } => {
+                    prog.kfuncs.get(&btf_id).map(|id| reg.get(*id).params.len())
+                }
                 Call::Local(_) => None,
             };
             let uses = params.map_or(CALLER_SAVED & !1, |n| ((1u16 << (n.min(5) + 1)) - 1) & !1);
@@ -91,10 +88,10 @@ fn successors(insns: &[Insn], i: usize) -> [Option<usize>; 2] {
 
 /// Per instruction, the registers that may be read before being written
 /// again on some path from it (its `live_regs_before`).
-pub fn live_regs(env: &Env) -> Vec<u16> {
-    let insns = &env.prog.insns;
+pub fn live_regs(prog: &Program, reg: &Registry) -> Vec<u16> {
+    let insns = &prog.insns;
     let n = insns.len();
-    let ud: Vec<(u16, u16)> = insns.iter().map(|i| use_def(env, i)).collect();
+    let ud: Vec<(u16, u16)> = insns.iter().map(|i| use_def(prog, reg, i)).collect();
     let succ = |i: usize| successors(insns, i);
     let mut live = vec![0u16; n];
     // Backwards sweeps until nothing changes: most programs jump forwards,
@@ -200,7 +197,7 @@ fn chain(prog: &Program, st: &State) -> (Vec<u32>, Vec<u32>) {
 
 /// The slots `[lo, hi]` (byte offsets from the frame pointer) cover.
 fn slots_between(lo: i64, hi: i64) -> Slots {
-    let (lo, hi) = (lo.max(-(crate::check::MAX_STACK as i64)), hi.min(-1));
+    let (lo, hi) = (lo.max(-(crate::limits::MAX_STACK as i64)), hi.min(-1));
     if lo > hi {
         return 0;
     }

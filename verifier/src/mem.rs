@@ -1,24 +1,14 @@
 //! Loads and stores: stack slots and spills, map values, memory, packets,
 //! the program context, and objects described by BTF.
 
-use crate::check::{Env, VerifyError};
+use crate::access::{Access, MAX_VAR_OFF};
 use crate::ctx;
+use crate::env::{Env, VerifyError};
 use crate::scalar::Scalar;
 use crate::state::{PtrFlags, Reg, RegType, SlotKind, State};
 use kfreg_isa::{AtomicOp, Insn, Size};
 use kfreg_object::kernel_types::{self, Walk};
 use kfreg_object::program::{FieldKind, MapType, ObjType};
-
-/// What an access does.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Access {
-    /// A load into a register.
-    Read,
-    /// A sign-extending load (`BPF_MEMSX`).
-    ReadSx,
-    /// A store of a value.
-    Write,
-}
 
 /// The `LD_ABS` / `LD_IND` legacy packet loads.
 pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), VerifyError> {
@@ -48,7 +38,7 @@ pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), Ver
     env.check_reg_read(st, 6)?;
     // The load may end the program at run time (a packet too short), so
     // whatever must be released or unlocked before an exit must be here too.
-    crate::calls::check_resources(env, st, st.insn, "BPF_LD_[ABS|IND]")?;
+    crate::resources::check_resources(env, st, st.insn, "BPF_LD_[ABS|IND]")?;
     if st.reg(6).ty != RegType::Ctx {
         return Err(VerifyError::at(
             st.insn,
@@ -229,7 +219,7 @@ fn check_atomic(
             idx,
             format!(
                 "BPF_ATOMIC stores into R{dst} {} is not allowed",
-                crate::log::reg_type_str(&base)
+                crate::describe::reg_type_str(&base)
             ),
         ));
     }
@@ -291,7 +281,7 @@ pub fn access(
     if base.ty == RegType::Scalar || base.maybe_null() {
         return err(format!(
             "R{regno} invalid mem access '{}'",
-            crate::log::reg_type_str(&base)
+            crate::describe::reg_type_str(&base)
         ));
     }
     match base.ty {
@@ -301,7 +291,7 @@ pub fn access(
             if kind == Access::Write && base.flags.has(PtrFlags::RDONLY) {
                 return err(format!(
                     "R{regno} cannot write into {}",
-                    crate::log::reg_type_str(&base)
+                    crate::describe::reg_type_str(&base)
                 ));
             }
             // Untrusted read-only memory is read by probe reads: no bounds.
@@ -336,7 +326,7 @@ pub fn access(
             if !base.fixed_offset() {
                 return err(format!(
                     "variable ctx access var_off={} disallowed",
-                    crate::log::tnum_str(&base.var)
+                    crate::describe::tnum_str(&base.var)
                 ));
             }
             if base.off != 0 {
@@ -383,7 +373,7 @@ pub fn access(
         | RegType::NotInit
         | RegType::Scalar => err(format!(
             "R{regno} invalid mem access '{}'",
-            crate::log::reg_type_str(&base)
+            crate::describe::reg_type_str(&base)
         )),
     }
 }
@@ -475,15 +465,12 @@ fn sock_field_ok(ty: RegType, off: i32, size: u32) -> bool {
     }
 }
 
-/// The kernel's bound on variable offsets (`BPF_MAX_VAR_OFF`).
-pub const MAX_VAR_OFF: u64 = 1 << 29;
-
 /// The kernel's spelling of a variable offset in alignment messages: the
 /// value when known, else the tnum.
 fn var_off_short(v: &Scalar) -> String {
     match v.as_const() {
         Some(c) => (c as i64).to_string(),
-        None => crate::log::tnum_str(v),
+        None => crate::describe::tnum_str(v),
     }
 }
 
@@ -644,9 +631,9 @@ fn btf_access(
             idx,
             format!(
                 "R{regno} is ptr_{} invalid variable offset: off={}, var_off={}",
-                type_name(env, base),
+                env.type_name(base),
                 base.off,
-                crate::log::tnum_str(&base.var)
+                crate::describe::tnum_str(&base.var)
             ),
         ));
     }
@@ -660,7 +647,7 @@ fn btf_access(
                 idx,
                 format!(
                     "R{regno} invalid mem access '{}'",
-                    crate::log::reg_type_str(base)
+                    crate::describe::reg_type_str(base)
                 ),
             ));
         }
@@ -675,7 +662,7 @@ fn btf_access(
             idx,
             format!(
                 "R{regno} is ptr_{} invalid negative access: off={at}",
-                type_name(env, base)
+                env.type_name(base)
             ),
         ));
     }
@@ -748,7 +735,7 @@ fn walked_ptr_flags(
             flags.with(PtrFlags::TRUSTED)
         } else if listed("__safe_trusted_or_null") {
             flags.with(PtrFlags::TRUSTED).with(PtrFlags::MAYBE_NULL)
-        } else if crate::kfunc::in_rcu_cs(env, st) && !base.maybe_null() {
+        } else if crate::resources::in_rcu_cs(env, st) && !base.maybe_null() {
             if listed("__safe_rcu") {
                 flags.with(PtrFlags::RCU)
             } else if listed("__safe_rcu_or_null") {
@@ -786,20 +773,6 @@ fn check_obj_access(idx: u32, t: &ObjType, at: i64, size: u32) -> Result<(), Ver
     Ok(())
 }
 
-/// The name of the struct a BTF-id pointer points to.
-pub(crate) fn type_name<'a>(env: &'a Env, r: &Reg) -> &'a str {
-    btf_type_name(env, r.aux, r.flags.has(PtrFlags::PROG_BTF))
-}
-
-/// The name of struct `ty`, a program-BTF type id or an interned kernel one.
-pub(crate) fn btf_type_name<'a>(env: &'a Env, ty: u32, prog_btf: bool) -> &'a str {
-    if prog_btf {
-        env.prog.types.get(&ty).map_or("?", |t| t.name.as_str())
-    } else {
-        kfreg_object::kernel_types::name(ty)
-    }
-}
-
 #[allow(clippy::too_many_arguments)]
 fn stack_access(
     st: &mut State,
@@ -821,12 +794,12 @@ fn stack_access(
     if !base.fixed_offset() {
         let lo = fixed as i64 + base.var.smin;
         let hi = fixed as i64 + base.var.smax;
-        if lo < -(crate::check::MAX_STACK as i64) || hi + size as i64 > 0 {
+        if lo < -(crate::limits::MAX_STACK as i64) || hi + size as i64 > 0 {
             return Err(VerifyError::at(
                 idx,
                 format!(
                     "invalid variable-offset{what} stack R{regno} var_off={} off={fixed} size={size}",
-                    crate::log::tnum_str(&base.var)
+                    crate::describe::tnum_str(&base.var)
                 ),
             ));
         }
@@ -853,7 +826,7 @@ fn stack_access(
             ),
         ));
     }
-    if fixed < -(crate::check::MAX_STACK as i32) || fixed + size as i32 > 0 {
+    if fixed < -(crate::limits::MAX_STACK as i32) || fixed + size as i32 > 0 {
         return Err(VerifyError::at(
             idx,
             format!("invalid{what} stack R{regno} off={fixed} size={size}"),
@@ -1033,7 +1006,7 @@ pub fn check_mem_arg(
             let hi = fixed as i64 + base.var.smax + size as i64;
             // The lowest byte must be on the stack even when no byte is
             // accessed (check_stack_access_within_bounds).
-            if lo < -(crate::check::MAX_STACK as i64) || lo >= 0 || hi > 0 {
+            if lo < -(crate::limits::MAX_STACK as i64) || lo >= 0 || hi > 0 {
                 return Err(VerifyError::at(
                     idx,
                     if base.fixed_offset() {
@@ -1041,7 +1014,7 @@ pub fn check_mem_arg(
                     } else {
                         format!(
                             "invalid variable-offset{what} stack R{regno} var_off={} off={fixed} size={size}",
-                            crate::log::tnum_str(&base.var)
+                            crate::describe::tnum_str(&base.var)
                         )
                     },
                 ));
@@ -1075,7 +1048,7 @@ pub fn check_mem_arg(
                         } else {
                             format!(
                                 "invalid read from stack R{regno} var_off {}+{} size {size}",
-                                crate::log::tnum_str(&base.var),
+                                crate::describe::tnum_str(&base.var),
                                 o as i64 - lo
                             )
                         },
@@ -1109,7 +1082,7 @@ pub fn check_mem_arg(
             idx,
             format!(
                 "R{regno} type={} expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_",
-                crate::log::reg_type_str(&base)
+                crate::describe::reg_type_str(&base)
             ),
         )),
     }

@@ -8,50 +8,13 @@
 //! registers and stack slots it came from, and marks them precise in every
 //! stored state on the way, as the kernel's backtracking does.
 
-use crate::check::Env;
-use crate::state::{RegType, State, slot_index};
+use crate::env::Env;
+use crate::history::Hist;
+use crate::state::{RegType, State};
 use kfreg_isa::{AluOp, AtomicOp, Call, Insn, Src};
 
-/// One executed instruction of a path, as backtracking needs it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Hist {
-    /// The instruction.
-    pub insn: u32,
-    /// Call frames when it ran (the frame running it is `depth - 1`).
-    pub depth: u8,
-    /// It ran in a callback's frame.
-    pub callback: bool,
-    /// The stack slot it loaded or stored: (frame, slot index).
-    pub stack: Option<(u8, u16)>,
-}
-
-impl Hist {
-    /// The entry for instruction `insn` about to run in `st`.
-    pub fn of(st: &State, insn: Insn) -> Hist {
-        let (base, off) = match insn {
-            Insn::Ldx { src, off, .. } => (Some(src), off),
-            Insn::St { dst, off, .. }
-            | Insn::Stx { dst, off, .. }
-            | Insn::Atomic { dst, off, .. } => (Some(dst), off),
-            _ => (None, 0),
-        };
-        let stack = base.and_then(|b| {
-            let r = st.reg(b);
-            let at = r.off + off as i32;
-            (r.ty == RegType::Stack && r.fixed_offset() && at < 0)
-                .then(|| (r.aux as u8, slot_index(at) as u16))
-        });
-        Hist {
-            insn: st.insn,
-            depth: st.frames.len() as u8,
-            callback: st.cur().in_callback.is_some(),
-            stack,
-        }
-    }
-}
-
 /// Frames a precision request can span.
-const FRAMES: usize = crate::check::MAX_CALL_FRAMES + 1;
+const FRAMES: usize = crate::limits::MAX_CALL_FRAMES + 1;
 
 /// The registers and stack slots whose values are still being traced.
 #[derive(Clone, Debug, Default)]

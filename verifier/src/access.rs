@@ -1,0 +1,16 @@
+//! What a memory access is, before any rule about the memory it touches:
+//! its kind and the kernel's bound on variable offsets.
+
+/// What an access does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// A load into a register.
+    Read,
+    /// A sign-extending load (`BPF_MEMSX`).
+    ReadSx,
+    /// A store of a value.
+    Write,
+}
+
+/// The kernel's bound on variable offsets (`BPF_MAX_VAR_OFF`).
+pub const MAX_VAR_OFF: u64 = 1 << 29;

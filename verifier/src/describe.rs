@@ -1,0 +1,62 @@
+//! How values are spelled in the kernel's messages: register types,
+//! tnums and operators. Checks and the log both use these words, so they
+//! sit below both.
+
+use crate::scalar::Scalar;
+use crate::state::{PtrFlags, Reg, RegType};
+use kfreg_isa::AluOp;
+
+/// The kernel's `reg_type_str()`: prefixes, base name and `_or_null`.
+pub fn reg_type_str(r: &Reg) -> String {
+    let base = match r.ty {
+        RegType::Mem if r.flags.has(PtrFlags::ALLOC) => "ringbuf_mem",
+        ty => ty.kernel_name(),
+    };
+    let mut s = String::new();
+    for (flag, text) in [
+        (PtrFlags::RDONLY, "rdonly_"),
+        (PtrFlags::PERCPU, "percpu_"),
+        (PtrFlags::RCU, "rcu_"),
+        (PtrFlags::UNTRUSTED, "untrusted_"),
+        (PtrFlags::TRUSTED, "trusted_"),
+    ] {
+        if r.flags.has(flag) && r.ty != RegType::Scalar {
+            s.push_str(text);
+        }
+    }
+    s.push_str(base);
+    if r.flags.has(PtrFlags::MAYBE_NULL) {
+        // The kernel's quirk: `ptr_` takes `or_null_`, other types `_or_null`.
+        s.push_str(if r.ty == RegType::BtfId {
+            "or_null_"
+        } else {
+            "_or_null"
+        });
+    }
+    s
+}
+
+/// The kernel's `tnum_strn()`: `(value; mask)` in the kernel's `%#llx`
+/// (which, unlike C's, prints zero as `0x0`).
+pub fn tnum_str(s: &Scalar) -> String {
+    format!("({:#x}; {:#x})", s.var.value, s.var.mask)
+}
+
+/// The operator's spelling in messages.
+pub fn alu_op_name(op: AluOp) -> &'static str {
+    match op {
+        AluOp::Add => "+=",
+        AluOp::Sub => "-=",
+        AluOp::Mul => "*=",
+        AluOp::Div | AluOp::SDiv => "/=",
+        AluOp::Or => "|=",
+        AluOp::And => "&=",
+        AluOp::Lsh => "<<=",
+        AluOp::Rsh => ">>=",
+        AluOp::Neg => "neg",
+        AluOp::Mod | AluOp::SMod => "%=",
+        AluOp::Xor => "^=",
+        AluOp::Mov | AluOp::MovSx(_) => "=",
+        AluOp::Arsh => "s>>=",
+    }
+}

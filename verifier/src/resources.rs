@@ -1,0 +1,172 @@
+//! The resources a path holds: references it must release, the locks and
+//! the RCU, preemption and IRQ regions it is in, and the rule that a
+//! program leaves none of them behind.
+
+use crate::env::{Env, VerifyError};
+use crate::state::{PtrFlags, RefKind, RefState, Reg, RegType, State};
+use kfreg::Flags;
+use kfreg_object::program::FieldKind;
+
+/// Records a new reference acquired at the current instruction.
+pub fn acquire_ref(env: &mut Env, st: &mut State, kind: RefKind) -> u32 {
+    let id = env.new_id();
+    st.refs.push(RefState {
+        id,
+        insn: st.insn,
+        kind,
+        ptr: 0,
+        off: 0,
+    });
+    id
+}
+
+/// Drops reference `id`; every register carrying it becomes an unknown scalar.
+pub fn release_ref(st: &mut State, id: u32) -> bool {
+    let before = st.refs.len();
+    st.refs.retain(|r| r.id != id);
+    if st.refs.len() == before {
+        return false;
+    }
+    st.for_each_reg(|r| {
+        if r.ref_obj_id == id {
+            *r = Reg::UNKNOWN;
+        }
+    });
+    true
+}
+
+/// After a lock is released, non-owning references die.
+pub fn invalidate_non_owning(st: &mut State) {
+    st.for_each_reg(|r| {
+        if r.is_pointer() && r.flags.has(PtrFlags::NON_OWN) {
+            *r = Reg::UNKNOWN;
+        }
+    });
+}
+
+/// Where a spin lock argument points: (allocation identity, lock offset).
+pub fn lock_target(
+    env: &Env,
+    st: &State,
+    r: u8,
+    kind: FieldKind,
+    name: &str,
+) -> Result<(u64, i32), VerifyError> {
+    let idx = st.insn;
+    let reg = st.reg(r);
+    if !reg.fixed_offset() {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "R{r} doesn't have constant offset. {name}_lock has to be at the constant offset"
+            ),
+        ));
+    }
+    let (ty, ident, what) = match reg.ty {
+        RegType::MapValue => {
+            let map = &env.prog.maps[reg.aux as usize];
+            let Some(t) = map.value_type else {
+                return Err(VerifyError::at(
+                    idx,
+                    format!(
+                        "map '{}' has to have BTF in order to use {name}_lock",
+                        map.name
+                    ),
+                ));
+            };
+            (t, reg.allocation(), format!("map '{}'", map.name))
+        }
+        RegType::BtfId if reg.flags.has(PtrFlags::ALLOC) => {
+            (reg.aux, reg.allocation(), "local".to_string())
+        }
+        _ => {
+            return Err(VerifyError::at(
+                idx,
+                format!(
+                    "R{r} type={} expected=map_value",
+                    crate::describe::reg_type_str(reg)
+                ),
+            ));
+        }
+    };
+    let field = env.prog.types.get(&ty).and_then(|t| t.field(kind));
+    let Some(field) = field else {
+        return Err(VerifyError::at(
+            idx,
+            format!("{what} has no valid {name}_lock"),
+        ));
+    };
+    let off = reg.off as i64 + reg.var.smin;
+    if off != field.off as i64 {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "off {off} doesn't point to 'struct {name}_lock' that is at {}",
+                field.off
+            ),
+        ));
+    }
+    Ok((ident, off as i32))
+}
+
+/// The exit-time checks on held resources, in the kernel's order.
+pub fn check_resources(env: &Env, st: &State, idx: u32, prefix: &str) -> Result<(), VerifyError> {
+    if st.holds_lock() {
+        return Err(VerifyError::at(
+            idx,
+            format!("{prefix} cannot be used inside bpf_spin_lock-ed region"),
+        ));
+    }
+    let leaks: Vec<String> = st
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::Ptr)
+        .map(|r| format!("Unreleased reference id={} alloc_insn={}", r.id, r.insn))
+        .collect();
+    if !leaks.is_empty() {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "{}\n{prefix} would lead to reference leak",
+                leaks.join("\n")
+            ),
+        ));
+    }
+    if st.irq_disabled() {
+        let name = region_entry(env, Flags::IRQ_SAVE, Flags::LOCK);
+        return Err(VerifyError::at(
+            idx,
+            format!("{prefix} cannot be used inside {name}-ed region"),
+        ));
+    }
+    if st.rcu {
+        let name = region_entry(env, Flags::RCU_LOCK, Flags::EMPTY);
+        return Err(VerifyError::at(
+            idx,
+            format!("{prefix} cannot be used inside {name}-ed region"),
+        ));
+    }
+    if st.preempt > 0 {
+        let name = region_entry(env, Flags::PREEMPT_DISABLE, Flags::EMPTY);
+        return Err(VerifyError::at(
+            idx,
+            format!("{prefix} cannot be used inside {name}-ed region"),
+        ));
+    }
+    Ok(())
+}
+
+/// The kfunc that enters a region (declared with `enters`, without
+/// `excluding`): the kernel's messages name the region after it.
+pub(crate) fn region_entry(env: &Env, enters: Flags, excluding: Flags) -> &'static str {
+    env.reg
+        .iter()
+        .find(|(id, _)| env.reg.has(*id, enters) && !env.reg.flags(*id).intersects(excluding))
+        .map_or("?", |(_, k)| k.name)
+}
+
+/// The kernel considers a non-sleepable program, a held lock or disabled
+/// preemption to be an RCU read section too.
+pub(crate) fn in_rcu_cs(env: &Env, st: &State) -> bool {
+    st.rcu || !env.prog.sleepable || st.holds_lock() || st.preempt > 0 || st.irq_disabled()
+}
