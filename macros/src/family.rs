@@ -1,11 +1,11 @@
 //! `#[family(...)] pub struct NAME;`: a kfunc family and its policy.
 
 use crate::attr::{Meta, expr_ident, parse_args, prog_types};
+use crate::descriptor::{first_doc_line, location, prog_type_set, variant};
 use crate::errors::{Errors, hint};
-use crate::kfunc::{camel, first_doc_line};
 use kfreg_vocab::{ArgKind, ProgType};
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 use std::collections::HashMap;
 use syn::ItemStruct;
 
@@ -62,7 +62,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let doc = first_doc_line(&strukt.attrs);
     let kind = |k: Option<ArgKind>| match k {
         Some(k) => {
-            let v = format_ident!("{}", camel(k.name()));
+            let v = variant(k.name());
             quote!(::core::option::Option::Some(::kfreg::ArgKind::#v))
         }
         None => quote!(::core::option::Option::None),
@@ -75,16 +75,9 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     };
     let prog_types = match &policy.prog_types {
         None => quote!(::kfreg::ProgTypes::ANY),
-        Some(list) => {
-            let with = list.iter().map(|p| {
-                let v = format_ident!("{p:?}");
-                quote!(.with(::kfreg::ProgType::#v))
-            });
-            quote!(::kfreg::ProgTypes::NONE #(#with)*)
-        }
+        Some(list) => prog_type_set(list),
     };
-    let line = quote::quote_spanned!(ident.span()=> ::core::line!());
-    let file = quote::quote_spanned!(ident.span()=> ::core::file!());
+    let location = location(ident);
     quote! {
         #[allow(non_camel_case_types)]
         #strukt
@@ -100,12 +93,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
                     lock_safe: #lock_safe,
                     irq_class: #irq_class,
                     prog_types: #prog_types,
-                    location: ::kfreg::Location {
-                        krate: ::core::env!("CARGO_PKG_NAME"),
-                        module: ::core::module_path!(),
-                        file: #file,
-                        line: #line,
-                    },
+                    location: #location,
                 };
                 &DESC
             };

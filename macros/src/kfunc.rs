@@ -1,6 +1,7 @@
 //! `#[kfunc(...)]`: parse, validate, expand.
 
 use crate::attr::{Meta, expr_ident, expr_int, expr_list, parse_args, prog_types};
+use crate::descriptor::{attach_type_set, first_doc_line, location, prog_type_set, variant};
 use crate::errors::{Errors, hint};
 use kfreg_vocab::{ArgKind, AttachType, DynptrInit, Flags, ProgType};
 use proc_macro2::{Span, TokenStream};
@@ -622,7 +623,7 @@ impl Kfunc {
         let callbacks = self.callbacks.iter().map(CallbackClaim::to_tokens);
         let dynptr = match &self.dynptr {
             Some((_, d)) => {
-                let v = format_ident!("{}", camel(d.name()));
+                let v = variant(d.name());
                 quote!(::core::option::Option::Some(::kfreg::DynptrInit::#v))
             }
             None => quote!(::core::option::Option::None),
@@ -631,19 +632,12 @@ impl Kfunc {
             None => quote!(::core::option::Option::None),
             Some(None) => quote!(::core::option::Option::Some(::kfreg::ProgTypes::ANY)),
             Some(Some(list)) => {
-                let types = list.iter().map(|p| {
-                    let v = format_ident!("{p:?}");
-                    quote!(.with(::kfreg::ProgType::#v))
-                });
-                quote!(::core::option::Option::Some(::kfreg::ProgTypes::NONE #(#types)*))
+                let types = prog_type_set(list);
+                quote!(::core::option::Option::Some(#types))
             }
         };
-        let attach = self.attach.iter().map(|a| {
-            let v = format_ident!("{a:?}");
-            quote!(.with(::kfreg::AttachType::#v))
-        });
-        let line = quote_spanned!(name.span()=> ::core::line!());
-        let file = quote_spanned!(name.span()=> ::core::file!());
+        let attach = attach_type_set(&self.attach);
+        let location = location(name);
         let checks = self.type_checks();
         quote! {
             #func
@@ -664,13 +658,8 @@ impl Kfunc {
                     callbacks: &[#(#callbacks),*],
                     dynptr: #dynptr,
                     prog_types: #prog_types,
-                    attach: ::kfreg::AttachTypes::NONE #(#attach)*,
-                    location: ::kfreg::Location {
-                        krate: ::core::env!("CARGO_PKG_NAME"),
-                        module: ::core::module_path!(),
-                        file: #file,
-                        line: #line,
-                    },
+                    attach: #attach,
+                    location: #location,
                 };
                 #checks
                 ::kfreg::__private::inventory::submit! {
@@ -782,7 +771,7 @@ impl Kfunc {
             "a kfunc has at most one `ProgAux` parameter".into(),
         );
         for (tok, kind) in &self.takes {
-            let v = format_ident!("{}", camel(kind.name()));
+            let v = variant(kind.name());
             check(
                 tok,
                 quote!(::kfreg::__private::count_kind(&PARAMS, ::kfreg::ArgKind::#v) > 0),
@@ -922,35 +911,4 @@ impl CallbackClaim {
             ::kfreg::Callback { arg: #arg, sync: #sync, sleepable: #sleepable, args: #args, ret_min, ret_max }
         }}
     }
-}
-
-/// `skb_meta` -> `SkbMeta`.
-pub fn camel(snake: &str) -> String {
-    snake
-        .split('_')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-                .unwrap_or_default()
-        })
-        .collect()
-}
-
-/// The first line of the item's doc comment.
-pub fn first_doc_line(attrs: &[syn::Attribute]) -> String {
-    attrs
-        .iter()
-        .filter(|a| a.path().is_ident("doc"))
-        .find_map(|a| match &a.meta {
-            syn::Meta::NameValue(nv) => match &nv.value {
-                Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(s),
-                    ..
-                }) => Some(s.value().trim().to_string()),
-                _ => None,
-            },
-            _ => None,
-        })
-        .unwrap_or_default()
 }

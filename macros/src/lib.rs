@@ -9,6 +9,7 @@
 
 mod attr;
 mod context;
+mod descriptor;
 mod errors;
 mod family;
 mod helper;
