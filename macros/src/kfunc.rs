@@ -1,5 +1,6 @@
 //! `#[kfunc(...)]`: parse, validate, expand.
 
+use crate::assertion::{assert_at, first_span};
 use crate::attr::{Meta, expr_ident, expr_int, expr_list, parse_args, prog_types};
 use crate::descriptor::{attach_type_set, first_doc_line, location, prog_type_set, variant};
 use crate::errors::{Errors, hint};
@@ -674,12 +675,7 @@ impl Kfunc {
     fn type_checks(&self) -> TokenStream {
         let mut out = TokenStream::new();
         let mut check = |at: &dyn ToTokens, cond: TokenStream, msg: String| {
-            let span = at
-                .to_token_stream()
-                .into_iter()
-                .next()
-                .map_or(Span::call_site(), |t| t.span());
-            out.extend(quote_spanned!(span=> const _: () = if !(#cond) { ::core::panic!(#msg) };));
+            out.extend(assert_at(first_span(at), cond, &msg));
         };
         let name = self.name();
         let n = self.params.len();

@@ -7,6 +7,7 @@
 //! at the user's token. On error the item is still emitted so one mistake
 //! does not cascade into "cannot find function" errors elsewhere.
 
+mod assertion;
 mod attr;
 mod context;
 mod descriptor;
