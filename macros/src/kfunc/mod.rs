@@ -4,7 +4,7 @@
 //! signature and the attribute into a typed declaration (a word it cannot
 //! read is an error at its token), [`rules`] states what the declaration
 //! must be (what tokens show as errors at the offending token, what needs
-//! types as `const` assertions at the claiming one), and [`expand`] writes
+//! types as `const` assertions at the claiming one), and [`expand`](mod@expand) writes
 //! the descriptor.
 
 mod expand;
