@@ -228,7 +228,7 @@ impl Kfunc {
         match key.to_string().as_str() {
             "family" => self.family = family(value, errors),
             "takes" => self.takes = takes(value, errors),
-            "ret" => self.ret_claim = self.ret_claim(value, errors),
+            "ret" => self.ret_claim = self.read_ret(value, errors),
             "prog_types" => {
                 rules::prog_types_not_empty(value, errors);
                 self.prog_types = Some(prog_types(value, errors));
@@ -240,7 +240,7 @@ impl Kfunc {
     }
 
     /// `ret = form` or `ret = form(PARAM, ..)`.
-    fn ret_claim(&self, value: &Expr, errors: &mut Errors) -> Option<(Ident, RetClaim)> {
+    fn read_ret(&self, value: &Expr, errors: &mut Errors) -> Option<(Ident, RetClaim)> {
         let (word, args) = ret_form(value, errors)?;
         let form = word.to_string();
         let Some(&(_, arity)) = RET_FORMS.iter().find(|(f, _)| *f == form) else {
