@@ -1,14 +1,18 @@
 //! `#[family(...)] pub struct NAME;`: a kfunc family and its policy.
+//!
+//! One file holds the family's view, its one rule and its expansion: a
+//! policy is six words, too few to be worth a folder like `kfunc/`.
 
 use crate::attr::{Meta, expr_ident, parse_args, prog_types};
+use crate::descriptor::{first_doc_line, location, prog_type_set, variant};
 use crate::errors::{Errors, hint};
-use crate::kfunc::{camel, first_doc_line};
 use kfreg_vocab::{ArgKind, ProgType};
-use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
-use std::collections::HashMap;
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+use std::collections::HashSet;
 use syn::ItemStruct;
 
+/// The attribute's words, for "did you mean".
 const WORDS: &[&str] = &[
     "root",
     "node",
@@ -18,13 +22,20 @@ const WORDS: &[&str] = &[
     "prog_types",
 ];
 
+/// What `#[family(..)]` says of its members.
 #[derive(Default)]
 struct Policy {
+    /// `root = ..`: the graph root kind the members operate on.
     root: Option<ArgKind>,
+    /// `node = ..`: the graph node kind.
     node: Option<ArgKind>,
-    lock_required: Option<proc_macro2::Ident>,
+    /// `lock_required`, with its token.
+    lock_required: Option<Ident>,
+    /// `lock_safe`: members may be called while a lock is held.
     lock_safe: bool,
+    /// `irq_class = ..`: the IRQ-flag class its saves write and its restores require.
     irq_class: Option<String>,
+    /// `prog_types = ..`; `None` is `any`.
     prog_types: Option<Vec<ProgType>>,
 }
 
@@ -43,7 +54,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     };
     let mut errors = Errors::default();
     let policy = match parse_args(args) {
-        Ok(metas) => parse_policy(&metas, &mut errors),
+        Ok(metas) => Policy::parse(&metas, &mut errors),
         Err(e) => {
             errors.push(e);
             Policy::default()
@@ -57,87 +68,38 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             #errs
         };
     }
-    let ident = &strukt.ident;
-    let name = ident.to_string();
-    let doc = first_doc_line(&strukt.attrs);
-    let kind = |k: Option<ArgKind>| match k {
-        Some(k) => {
-            let v = format_ident!("{}", camel(k.name()));
-            quote!(::core::option::Option::Some(::kfreg::ArgKind::#v))
-        }
-        None => quote!(::core::option::Option::None),
-    };
-    let (root, node) = (kind(policy.root), kind(policy.node));
-    let (lock_required, lock_safe) = (policy.lock_required.is_some(), policy.lock_safe);
-    let irq_class = match &policy.irq_class {
-        Some(c) => quote!(::core::option::Option::Some(#c)),
-        None => quote!(::core::option::Option::None),
-    };
-    let prog_types = match &policy.prog_types {
-        None => quote!(::kfreg::ProgTypes::ANY),
-        Some(list) => {
-            let with = list.iter().map(|p| {
-                let v = format_ident!("{p:?}");
-                quote!(.with(::kfreg::ProgType::#v))
-            });
-            quote!(::kfreg::ProgTypes::NONE #(#with)*)
-        }
-    };
-    let line = quote::quote_spanned!(ident.span()=> ::core::line!());
-    let file = quote::quote_spanned!(ident.span()=> ::core::file!());
-    quote! {
-        #[allow(non_camel_case_types)]
-        #strukt
-
-        impl ::kfreg::Family for #ident {
-            const DESC: &'static ::kfreg::FamilyDesc = {
-                static DESC: ::kfreg::FamilyDesc = ::kfreg::FamilyDesc {
-                    name: #name,
-                    doc: #doc,
-                    root: #root,
-                    node: #node,
-                    lock_required: #lock_required,
-                    lock_safe: #lock_safe,
-                    irq_class: #irq_class,
-                    prog_types: #prog_types,
-                    location: ::kfreg::Location {
-                        krate: ::core::env!("CARGO_PKG_NAME"),
-                        module: ::core::module_path!(),
-                        file: #file,
-                        line: #line,
-                    },
-                };
-                &DESC
-            };
-        }
-
-        const _: () = {
-            ::kfreg::__private::inventory::submit! {
-                ::kfreg::__private::FamilyEntry(<#ident as ::kfreg::Family>::DESC)
-            }
-        };
-    }
+    policy.expand(&strukt)
 }
 
-fn parse_policy(metas: &[Meta], errors: &mut Errors) -> Policy {
-    let mut policy = Policy::default();
-    let mut seen = HashMap::new();
-    for meta in metas {
-        let key = meta.key();
-        let word = key.to_string();
-        if seen.insert(word.clone(), ()).is_some() {
-            errors.at(key, format!("duplicate `{word}`"));
-            continue;
+impl Policy {
+    /// Reads the attribute's words, reporting every misuse.
+    fn parse(metas: &[Meta], errors: &mut Errors) -> Policy {
+        let mut policy = Policy::default();
+        let mut seen = HashSet::new();
+        for meta in metas {
+            let key = meta.key();
+            let word = key.to_string();
+            if !seen.insert(word.clone()) {
+                errors.at(key, format!("duplicate `{word}`"));
+                continue;
+            }
+            policy.word(&word, meta, errors);
         }
-        match (word.as_str(), meta) {
-            ("lock_required", Meta::Word(w)) => policy.lock_required = Some(w.clone()),
-            ("lock_safe", Meta::Word(_)) => policy.lock_safe = true,
+        policy.lock_requires_root(errors);
+        policy
+    }
+
+    /// One word of the attribute, given once.
+    fn word(&mut self, word: &str, meta: &Meta, errors: &mut Errors) {
+        match (word, meta) {
+            ("lock_required", Meta::Word(w)) => self.lock_required = Some(w.clone()),
+            ("lock_safe", Meta::Word(_)) => self.lock_safe = true,
             ("root" | "node", Meta::Value(_, v)) => {
                 let want_root = word == "root";
                 let kind = expr_ident(v).and_then(|i| ArgKind::from_name(&i.to_string()));
                 match kind {
-                    Some(k) if want_root && k.is_graph_root() => policy.root = Some(k),
-                    Some(k) if !want_root && k.is_graph_node() => policy.node = Some(k),
+                    Some(k) if want_root && k.is_graph_root() => self.root = Some(k),
+                    Some(k) if !want_root && k.is_graph_node() => self.node = Some(k),
                     _ => errors.at(
                         v,
                         if want_root {
@@ -149,27 +111,82 @@ fn parse_policy(metas: &[Meta], errors: &mut Errors) -> Policy {
                 }
             }
             ("irq_class", Meta::Value(_, v)) => match expr_ident(v) {
-                Some(i) => policy.irq_class = Some(i.to_string()),
+                Some(i) => self.irq_class = Some(i.to_string()),
                 None => errors.at(v, "expected a class name such as `native`"),
             },
-            ("prog_types", Meta::Value(_, v)) => {
-                policy.prog_types = prog_types(v, errors);
-            }
-            (w, _) if WORDS.contains(&w) => errors.at(key, format!("malformed `{w}`")),
+            ("prog_types", Meta::Value(_, v)) => self.prog_types = prog_types(v, errors),
+            (w, _) if WORDS.contains(&w) => errors.at(meta.key(), format!("malformed `{w}`")),
             _ => errors.at(
-                key,
+                meta.key(),
                 format!(
                     "unknown family attribute `{word}`{}",
-                    hint(&word, WORDS.iter().copied())
+                    hint(word, WORDS.iter().copied())
                 ),
             ),
         }
     }
-    if let (Some(w), None) = (&policy.lock_required, policy.root) {
-        errors.at(
-            w,
-            "`lock_required` protects a graph root: declare `root = list_head` or `root = rb_root`",
-        );
+
+    /// `lock_required` asks for the lock that protects the graph root, so
+    /// there must be a root.
+    fn lock_requires_root(&self, errors: &mut Errors) {
+        if let (Some(w), None) = (&self.lock_required, self.root) {
+            errors.at(
+                w,
+                "`lock_required` protects a graph root: declare `root = list_head` or `root = rb_root`",
+            );
+        }
     }
-    policy
+
+    /// The struct, its `Family` impl carrying the descriptor, and the
+    /// descriptor's submission to the registry.
+    fn expand(&self, strukt: &ItemStruct) -> TokenStream {
+        let ident = &strukt.ident;
+        let name = ident.to_string();
+        let doc = first_doc_line(&strukt.attrs);
+        let kind = |k: Option<ArgKind>| match k {
+            Some(k) => {
+                let v = variant(k.name());
+                quote!(::core::option::Option::Some(::kfreg::ArgKind::#v))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        let (root, node) = (kind(self.root), kind(self.node));
+        let (lock_required, lock_safe) = (self.lock_required.is_some(), self.lock_safe);
+        let irq_class = match &self.irq_class {
+            Some(c) => quote!(::core::option::Option::Some(#c)),
+            None => quote!(::core::option::Option::None),
+        };
+        let prog_types = match &self.prog_types {
+            None => quote!(::kfreg::ProgTypes::ANY),
+            Some(list) => prog_type_set(list),
+        };
+        let location = location(ident);
+        quote! {
+            #[allow(non_camel_case_types)]
+            #strukt
+
+            impl ::kfreg::Family for #ident {
+                const DESC: &'static ::kfreg::FamilyDesc = {
+                    static DESC: ::kfreg::FamilyDesc = ::kfreg::FamilyDesc {
+                        name: #name,
+                        doc: #doc,
+                        root: #root,
+                        node: #node,
+                        lock_required: #lock_required,
+                        lock_safe: #lock_safe,
+                        irq_class: #irq_class,
+                        prog_types: #prog_types,
+                        location: #location,
+                    };
+                    &DESC
+                };
+            }
+
+            const _: () = {
+                ::kfreg::__private::inventory::submit! {
+                    ::kfreg::__private::FamilyEntry(<#ident as ::kfreg::Family>::DESC)
+                }
+            };
+        }
+    }
 }

@@ -1,14 +1,22 @@
 //! The `#[kfunc]`, `#[family]`, `#[helper]`, `#[context]` and `#[prog_type]` attributes. Use them through the `kfreg`
 //! crate, which documents the vocabulary.
 //!
-//! Each attribute parses its arguments into a small AST (module `attr`), checks
-//! what tokens alone can check ([`kfunc`], [`family`]) and expands to a
-//! descriptor plus `const` assertions that let rustc check what needs types,
-//! at the user's token. On error the item is still emitted so one mistake
-//! does not cascade into "cannot find function" errors elsewhere.
+//! The crate is in layers, as dtolnay's derive crates are. `attr` parses
+//! an attribute's argument list into a small AST. Each attribute then has a
+//! module (`kfunc`, `helper`, `prog_type`, `context`; `family` is
+//! small enough for one file) whose `view` reads the AST and the item into
+//! a typed declaration, whose `rules` report what tokens alone can check at
+//! the offending token and state what needs types as `const` assertions
+//! (`assertion`) that rustc checks at the claiming token, and whose
+//! `expand` writes the descriptor from the parts all descriptors share
+//! (`descriptor`). `errors` collects every error into one report, and
+//! on error the item is still emitted so one mistake does not cascade into
+//! "cannot find function" errors elsewhere.
 
+mod assertion;
 mod attr;
 mod context;
+mod descriptor;
 mod errors;
 mod family;
 mod helper;

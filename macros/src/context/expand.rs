@@ -1,6 +1,7 @@
 //! The struct and the descriptor a context declaration expands to.
 
 use super::view::Context;
+use crate::descriptor::attach_type_set;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -41,15 +42,9 @@ impl Context {
             };
             let write = f.write;
             let wide = f.wide;
-            let write_attach = f.write_attach.iter().map(|a| {
-                let v = format_ident!("{a:?}");
-                quote!(.with(::kfreg::AttachType::#v))
-            });
+            let write_attach = attach_type_set(&f.write_attach);
             let hidden = f.hidden;
-            let attach = f.attach.iter().map(|a| {
-                let v = format_ident!("{a:?}");
-                quote!(.with(::kfreg::AttachType::#v))
-            });
+            let attach = attach_type_set(&f.attach);
             quote! {
                 ::kfreg::CtxField {
                     name: #name_str,
@@ -61,10 +56,10 @@ impl Context {
                     yields: ::kfreg::CtxValue::#yields,
                     target: #target,
                     write: #write,
-                    write_attach: ::kfreg::AttachTypes::NONE #(#write_attach)*,
+                    write_attach: #write_attach,
                     wide: #wide,
                     hidden: #hidden,
-                    attach: ::kfreg::AttachTypes::NONE #(#attach)*,
+                    attach: #attach,
                 }
             }
         });

@@ -5,7 +5,7 @@
 //! `repr(C)` puts it (the kernel refuses every padding byte); a test checks
 //! each field against the kernel struct the declaration names in BTF.
 //! [`view`] parses the attribute and the fields (every misuse at its
-//! token); [`expand`] writes the struct back and its descriptor.
+//! token); [`expand`](mod@expand) writes the struct back and its descriptor.
 
 mod expand;
 mod view;

@@ -1,7 +1,7 @@
 //! The descriptor a helper declaration expands to.
 
 use super::view::{Helper, Progs};
-use crate::kfunc::first_doc_line;
+use crate::descriptor::{attach_type_set, first_doc_line, location, prog_type_set};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -45,22 +45,12 @@ impl Helper {
         });
         let progs = match &self.prog_types {
             Progs::Any => quote!(::kfreg::ProgTypes::ANY),
-            Progs::List(list) => {
-                let types = list.iter().map(|p| {
-                    let v = format_ident!("{p:?}");
-                    quote!(.with(::kfreg::ProgType::#v))
-                });
-                quote!(::kfreg::ProgTypes::NONE #(#types)*)
-            }
+            Progs::List(list) => prog_type_set(list),
             Progs::Path(p) => quote_spanned!(p.span()=> #p),
         };
-        let not_for_attach = self.not_for_attach.iter().map(|a| {
-            let v = format_ident!("{a:?}");
-            quote!(.with(::kfreg::AttachType::#v))
-        });
+        let not_for_attach = attach_type_set(&self.not_for_attach);
         let rules = self.rules();
-        let line = quote_spanned!(ident.span()=> ::core::line!());
-        let file = quote_spanned!(ident.span()=> ::core::file!());
+        let location = location(ident);
         quote! {
             #(#attrs)*
             #[allow(non_upper_case_globals)]
@@ -80,13 +70,8 @@ impl Helper {
                     callback: #callback,
                     map_types: ::kfreg::MapKinds::NONE #(#maps)*,
                     prog_types: #progs,
-                    not_for_attach: ::kfreg::AttachTypes::NONE #(#not_for_attach)*,
-                    location: ::kfreg::Location {
-                        krate: ::core::env!("CARGO_PKG_NAME"),
-                        module: ::core::module_path!(),
-                        file: #file,
-                        line: #line,
-                    },
+                    not_for_attach: #not_for_attach,
+                    location: #location,
                 }
             };
             ::kfreg::__private::inventory::submit! {

@@ -3,7 +3,7 @@
 //! As in dtolnay's derive crates, each stage has a file: [`view`] parses
 //! the attribute and the signature into a typed declaration (reporting
 //! every misuse at its token), [`rules`] states the claims that need types
-//! as `const` assertions at the claiming token, and [`expand`] writes the
+//! as `const` assertions at the claiming token, and [`expand`](mod@expand) writes the
 //! descriptor.
 
 mod expand;

@@ -1,16 +1,12 @@
 //! The claims of a helper declaration that need types, as `const`
 //! assertions rustc evaluates, each at the token that made the claim.
 
-use super::view::{Helper, first_span};
+use super::view::Helper;
+use crate::assertion::{assert_at, first_span};
 use kfreg_vocab::HelperFlags;
-use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use proc_macro2::TokenStream;
+use quote::quote;
 use syn::spanned::Spanned;
-
-/// One assertion: `cond` must hold, else `msg` at `span`.
-fn assert_at(span: Span, cond: TokenStream, msg: &str) -> TokenStream {
-    quote_spanned!(span=> const _: () = if !(#cond) { ::core::panic!(#msg) };)
-}
 
 fn has(ty: &str) -> TokenStream {
     let ty = quote::format_ident!("{ty}");

@@ -246,11 +246,3 @@ fn progs(v: &Expr, errors: &mut Errors) -> Progs {
         Some(list) => Progs::List(list),
     }
 }
-
-/// The span of the first token of `t`.
-pub fn first_span(t: &dyn quote::ToTokens) -> proc_macro2::Span {
-    t.to_token_stream()
-        .into_iter()
-        .next()
-        .map_or_else(proc_macro2::Span::call_site, |t| t.span())
-}

@@ -1,7 +1,7 @@
 //! The descriptor a program type declaration expands to.
 
 use super::view::ProgType;
-use crate::kfunc::first_doc_line;
+use crate::descriptor::{first_doc_line, location};
 use kfreg_vocab::ProgType as Kernel;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -74,8 +74,7 @@ impl ProgType {
             quote!(::kfreg::Section { pattern: #pattern, sleepable: #sleepable, iter: #iter, attach: #attach })
         });
         let rules = self.rules();
-        let line = quote_spanned!(ident.span()=> ::core::line!());
-        let file = quote_spanned!(ident.span()=> ::core::file!());
+        let location = location(ident);
         quote! {
             #item
             #rules
@@ -99,12 +98,7 @@ impl ProgType {
                     sections: &[#(#sections),*],
                     helpers: #helpers,
                     kfuncs: #kfuncs,
-                    location: ::kfreg::Location {
-                        krate: ::core::env!("CARGO_PKG_NAME"),
-                        module: ::core::module_path!(),
-                        file: #file,
-                        line: #line,
-                    },
+                    location: #location,
                 };
             }
             ::kfreg::__private::inventory::submit! {

@@ -4,7 +4,7 @@
 //! [`view`] parses the attribute and the sections into a typed declaration
 //! (every misuse at its token), [`rules`] lets rustc check what needs types
 //! (the context is a `#[context]` struct, every named field exists) at the
-//! naming token, and [`expand`] writes the descriptor.
+//! naming token, and [`expand`](mod@expand) writes the descriptor.
 
 mod expand;
 mod rules;

@@ -203,7 +203,22 @@ impl ProgType {
             );
             return Some(d);
         };
-        d.id = id;
+        d.number_and_names(id_tok, id, name, kernel, errors);
+        d.contradictions(errors);
+        Some(d)
+    }
+
+    /// Sets the number and the names. A kernel number has the kernel's
+    /// names, which `name` may only repeat; any other number needs a `name`.
+    fn number_and_names(
+        &mut self,
+        id_tok: &Expr,
+        id: u8,
+        name: Option<Ident>,
+        kernel: Option<Ident>,
+        errors: &mut Errors,
+    ) {
+        self.id = id;
         let known = Kernel::from_u32(id as u32);
         match (known, &name) {
             (Some(k), Some(n)) if n != k.name() => errors.at(
@@ -216,16 +231,14 @@ impl ProgType {
             ),
             _ => {}
         }
-        d.name = name.map_or_else(
+        self.name = name.map_or_else(
             || known.map_or("", |k| k.name()).to_string(),
             |n| n.to_string(),
         );
-        d.kernel_name = kernel.map_or_else(
+        self.kernel_name = kernel.map_or_else(
             || known.map_or_else(String::new, |k| k.kernel_name().to_string()),
             |k| k.to_string(),
         );
-        d.contradictions(errors);
-        Some(d)
     }
 
     /// Claims that contradict each other, each reported at its token.

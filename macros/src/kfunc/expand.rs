@@ -1,0 +1,166 @@
+//! The descriptor a kfunc declaration expands to.
+
+use super::view::{CallbackArgsClaim, CallbackClaim, Kfunc, RetClaim};
+use crate::descriptor::{attach_type_set, first_doc_line, location, prog_type_set, variant};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+impl Kfunc {
+    /// The function as written, then a `const` block with its descriptor,
+    /// the type rules (which read the descriptor's `PARAMS` and `RET`) and
+    /// its submission to the registry.
+    pub fn expand(&self) -> TokenStream {
+        let func = &self.func;
+        let name = self.name();
+        let name_str = name.to_string();
+        let doc = first_doc_line(&func.attrs);
+        let n = self.params.len();
+        let params = self.params.iter().map(|(p, ty)| {
+            let p = p.to_string();
+            let p = p.strip_prefix("r#").unwrap_or(&p);
+            quote_spanned!(ty.span()=> ::kfreg::Param::new(#p, <#ty as ::kfreg::KfuncType>::SPEC))
+        });
+        let ret_ty = &self.ret;
+        let ret_spec = quote_spanned!(ret_ty.span()=> <#ret_ty as ::kfreg::KfuncType>::SPEC);
+        let flags = self.flags.iter().map(|(ident, _)| {
+            let c = format_ident!("{}", ident.to_string().to_uppercase(), span = ident.span());
+            quote!(.union(::kfreg::Flags::#c))
+        });
+        let family = self.family_desc();
+        let ret = match &self.ret_claim {
+            None => quote!(::kfreg::Ret::derive(RET, &PARAMS)),
+            Some((_, claim)) => claim.to_tokens(),
+        };
+        let callbacks = self.callbacks.iter().map(CallbackClaim::to_tokens);
+        let dynptr = self.dynptr_init();
+        let prog_types = self.prog_type_set();
+        let attach = attach_type_set(&self.attach);
+        let location = location(name);
+        let rules = self.type_rules();
+        quote! {
+            #func
+
+            #[doc(hidden)]
+            const _: () = {
+                const PARAMS: [::kfreg::Param; #n] = ::kfreg::__private::pair_sizes([#(#params),*]);
+                const RET: ::kfreg::TypeSpec = #ret_spec;
+                const FLAGS: ::kfreg::Flags = ::kfreg::Flags::EMPTY #(#flags)*;
+                static KFUNC: ::kfreg::Kfunc = ::kfreg::Kfunc {
+                    name: #name_str,
+                    doc: #doc,
+                    family: #family,
+                    flags: FLAGS,
+                    params: &PARAMS,
+                    ret_ty: RET.ty,
+                    ret: #ret,
+                    callbacks: &[#(#callbacks),*],
+                    dynptr: #dynptr,
+                    prog_types: #prog_types,
+                    attach: #attach,
+                    location: #location,
+                };
+                #rules
+                ::kfreg::__private::inventory::submit! {
+                    ::kfreg::__private::KfuncEntry(&KFUNC)
+                }
+            };
+        }
+    }
+
+    /// The family's descriptor, spanned at the family's name so an
+    /// undeclared family is rustc's error there.
+    fn family_desc(&self) -> TokenStream {
+        match &self.family {
+            Some(path) => {
+                quote_spanned!(path.span()=> ::core::option::Option::Some(<#path as ::kfreg::Family>::DESC))
+            }
+            None => quote!(::core::option::Option::None),
+        }
+    }
+
+    /// `dynptr = ..` as the runtime's `DynptrInit`.
+    fn dynptr_init(&self) -> TokenStream {
+        match &self.dynptr {
+            Some((_, d)) => {
+                let v = variant(d.name());
+                quote!(::core::option::Option::Some(::kfreg::DynptrInit::#v))
+            }
+            None => quote!(::core::option::Option::None),
+        }
+    }
+
+    /// `prog_types = ..`; without it the kfunc's family decides.
+    fn prog_type_set(&self) -> TokenStream {
+        match &self.prog_types {
+            None => quote!(::core::option::Option::None),
+            Some(None) => quote!(::core::option::Option::Some(::kfreg::ProgTypes::ANY)),
+            Some(Some(list)) => {
+                let types = prog_type_set(list);
+                quote!(::core::option::Option::Some(#types))
+            }
+        }
+    }
+}
+
+impl RetClaim {
+    /// The runtime's `Ret` for the claim.
+    fn to_tokens(&self) -> TokenStream {
+        let u = |i: &usize| *i as u8;
+        match self {
+            RetClaim::NewObject { arg, percpu } => {
+                let arg = u(arg);
+                quote!(::kfreg::Ret::NewObject { type_arg: #arg, percpu: #percpu })
+            }
+            RetClaim::Like { arg } => {
+                let arg = u(arg);
+                quote!(::kfreg::Ret::Like { arg: #arg })
+            }
+            RetClaim::KernCtx => quote!(::kfreg::Ret::KernCtx),
+            RetClaim::Untrusted => quote!(::kfreg::Ret::UntrustedObject),
+            RetClaim::Cast { arg } => {
+                let arg = u(arg);
+                quote!(::kfreg::Ret::Cast { type_arg: #arg })
+            }
+            RetClaim::Slice {
+                dynptr,
+                size,
+                writable,
+            } => {
+                let (d, s) = (u(dynptr), u(size));
+                quote!(::kfreg::Ret::DynptrSlice { dynptr: #d, size: #s, writable: #writable })
+            }
+        }
+    }
+}
+
+impl CallbackClaim {
+    /// The runtime's `Callback` for the claim.
+    fn to_tokens(&self) -> TokenStream {
+        let (arg, idx) = (self.arg as u8, self.arg);
+        let (sync, sleepable) = (self.sync, self.sleepable);
+        let args = match &self.args {
+            CallbackArgsClaim::Nodes(_) => quote!(::kfreg::CallbackArgs::Nodes),
+            CallbackArgsClaim::Scalars => quote!(::kfreg::CallbackArgs::Scalars),
+            CallbackArgsClaim::MapValue(of) => {
+                let of = *of as u8;
+                quote!(::kfreg::CallbackArgs::MapValue { of: #of })
+            }
+        };
+        // Without a declared range a bool callee returns 0 or 1 and any other
+        // one may return any 32-bit value.
+        let range = match self.range {
+            Some((lo, hi)) => quote!((#lo, #hi)),
+            None => quote! {{
+                match PARAMS[#idx].ty {
+                    ::kfreg::CType::FnPtr(proto) if matches!(proto.ret, ::kfreg::CType::Bool) => (0i64, 1i64),
+                    _ => (i32::MIN as i64, i32::MAX as i64),
+                }
+            }},
+        };
+        quote! {{
+            let (ret_min, ret_max) = #range;
+            ::kfreg::Callback { arg: #arg, sync: #sync, sleepable: #sleepable, args: #args, ret_min, ret_max }
+        }}
+    }
+}
