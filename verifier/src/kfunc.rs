@@ -93,6 +93,47 @@ pub fn check_kfunc_call(
     let k = reg.get(id);
     let flags = reg.flags(id);
     let st = &mut path.st;
+    check_callable(env, st, id, flags)?;
+    let mut meta = Meta::default();
+    check_args(env, st, k, flags, &mut meta)?;
+    enter_or_leave_regions(env, st, k, flags)?;
+    release_args(st, k, id, &meta)?;
+    if flags.contains(Flags::THROWS) {
+        crate::resources::check_resources(env, st, st.insn, k.name)?;
+        return Ok(Step::End);
+    }
+
+    let r0 = result(env, st, k, flags, &meta)?;
+    if schedule_callback(env, st, k, &meta)? {
+        return Ok(Step::Next);
+    }
+    if flags.contains(Flags::FALLIBLE) {
+        push_failure(env, path, flags)?;
+    }
+    if flags.contains(Flags::ITER_NEXT) {
+        iter_next(env, path, k, r0)?;
+        return Ok(Step::Next);
+    }
+    let st = &mut path.st;
+    if flags.contains(Flags::PKT_CHANGING) {
+        crate::calls::invalidate_packets(st);
+    }
+    clobber_args(st);
+    *st.reg_mut(0) = r0;
+    st.insn += 1;
+    Ok(Step::Next)
+}
+
+/// Whether the kfunc may be called here at all, before its arguments: the
+/// program type and attach type, capabilities, sleepability and context.
+fn check_callable(
+    env: &Env,
+    st: &State,
+    id: kfreg::KfuncId,
+    flags: Flags,
+) -> Result<(), VerifyError> {
+    let reg = env.reg;
+    let k = reg.get(id);
     if st.holds_lock() && !flags.contains(Flags::LOCK_SAFE) {
         return err(
             st,
@@ -144,9 +185,17 @@ pub fn check_kfunc_call(
             format!("{what} is only allowed in bpf_lsm, bpf_iter and sleepable progs"),
         );
     }
-    let mut meta = Meta::default();
-    check_args(env, st, k, flags, &mut meta)?;
+    Ok(())
+}
 
+/// The regions the kfunc opens or closes (RCU read side, preemption) and
+/// the ones it may not be called in.
+fn enter_or_leave_regions(
+    env: &Env,
+    st: &mut State,
+    k: &Kfunc,
+    flags: Flags,
+) -> Result<(), VerifyError> {
     if flags.contains(Flags::RCU_LOCK) {
         if in_locked_callback(st) {
             return err(
@@ -235,6 +284,17 @@ pub fn check_kfunc_call(
             ),
         );
     }
+    Ok(())
+}
+
+/// The references the call consumes: a released argument, or a node
+/// pushed into a graph root (whose aliases become non-owning).
+fn release_args(
+    st: &mut State,
+    k: &Kfunc,
+    id: kfreg::KfuncId,
+    meta: &Meta,
+) -> Result<(), VerifyError> {
     if let Some(ref_id) = meta.release_ref
         && !release_ref(st, ref_id)
     {
@@ -267,109 +327,114 @@ pub fn check_kfunc_call(
         }
         st.refs.retain(|x| x.id != ref_id);
     }
-    if flags.contains(Flags::THROWS) {
-        crate::resources::check_resources(env, st, st.insn, k.name)?;
-        return Ok(Step::End);
-    }
+    Ok(())
+}
 
-    let r0 = result(env, st, k, flags, &meta)?;
-    if let (Some(sub), Some(cb)) = (meta.callback, k.callbacks.first()) {
-        if cb.sync {
-            let frame = CallbackFrame {
-                ret_min: cb.ret_min,
-                ret_max: cb.ret_max,
-                locked: k.family.is_some_and(|f| f.lock_required),
-                is_async: false,
-            };
-            let args = callback_args(st, k, cb.args, &meta);
-            enter_callback(env, st, sub, frame, args)?;
-            return Ok(Step::Next);
-        }
-        let mut async_st = State {
-            frames: vec![crate::state::Frame::new(sub, st.insn)],
-            refs: Vec::new(),
-            rcu: false,
-            preempt: 0,
-            loop_depth: 0,
-            insn: env.prog.subprogs[sub as usize].start,
-        };
-        let args = callback_args(st, k, cb.args, &meta);
-        async_st.frames[0].regs[1..6].copy_from_slice(&args);
-        async_st.frames[0].in_callback = Some(CallbackFrame {
+/// Runs or schedules the kfunc's callback: a synchronous one is entered
+/// now (true: the call continues in the callback), an asynchronous one
+/// becomes a path of its own.
+fn schedule_callback(
+    env: &mut Env,
+    st: &mut State,
+    k: &Kfunc,
+    meta: &Meta,
+) -> Result<bool, VerifyError> {
+    let (Some(sub), Some(cb)) = (meta.callback, k.callbacks.first()) else {
+        return Ok(false);
+    };
+    if cb.sync {
+        let frame = CallbackFrame {
             ret_min: cb.ret_min,
             ret_max: cb.ret_max,
-            locked: false,
-            is_async: true,
-        });
-        env.push_root(async_st);
-    }
-    let st = &mut path.st;
-    if flags.contains(Flags::FALLIBLE) {
-        // The failure successor: no effect happened, R0 is a negative errno.
-        let mut failed = st.clone();
-        if flags.contains(Flags::LOCK) {
-            if let Some(pos) = failed
-                .refs
-                .iter()
-                .rposition(|r| matches!(r.kind, RefKind::ResLock { .. }))
-            {
-                failed.refs.remove(pos);
-            }
-            if flags.contains(Flags::IRQ_SAVE) {
-                undo_irq_save(&mut failed);
-            }
-        }
-        clobber_args(&mut failed);
-        *failed.reg_mut(0) = Reg::scalar(Scalar::srange(-4095, -1));
-        let next = failed.insn + 1;
-        env.push_branch(path, failed, next)?;
-    }
-    if flags.contains(Flags::ITER_NEXT) {
-        // Two successors, as in the kernel: the iterator still active with
-        // an element (queued), or drained with NULL (explored first). A
-        // drained iterator stays drained: its next call has only the second.
-        let it = iter_ref(k, &path.st);
-        let is_it = |slot: &crate::state::Slot| {
-            slot.special() == Some(SlotKind::Iter) && Some(slot.reg.ref_obj_id) == it
+            locked: k.family.is_some_and(|f| f.lock_required),
+            is_async: false,
         };
-        let drained = path.st.frames.iter().any(|f| {
-            f.stack
-                .iter()
-                .any(|s| is_it(s) && s.reg.flags.has(PtrFlags::ITER_DRAINED))
-        });
-        if !drained {
-            let mut active = path.st.clone();
-            // Each round deepens the active iterator, so rounds are never
-            // mistaken for an infinite loop; loop heads compare without depth.
-            active.for_each_slot(|slot| {
-                if is_it(slot) {
-                    slot.reg.off += 1;
-                }
-            });
-            clobber_args(&mut active);
-            *active.reg_mut(0) = r0;
-            let next = active.insn + 1;
-            env.push_branch(path, active, next)?;
+        let args = callback_args(st, k, cb.args, meta);
+        enter_callback(env, st, sub, frame, args)?;
+        return Ok(true);
+    }
+    let mut async_st = State {
+        frames: vec![crate::state::Frame::new(sub, st.insn)],
+        refs: Vec::new(),
+        rcu: false,
+        preempt: 0,
+        loop_depth: 0,
+        insn: env.prog.subprogs[sub as usize].start,
+    };
+    let args = callback_args(st, k, cb.args, meta);
+    async_st.frames[0].regs[1..6].copy_from_slice(&args);
+    async_st.frames[0].in_callback = Some(CallbackFrame {
+        ret_min: cb.ret_min,
+        ret_max: cb.ret_max,
+        locked: false,
+        is_async: true,
+    });
+    env.push_root(async_st);
+    Ok(false)
+}
+
+/// Queues the failure successor of a fallible kfunc.
+fn push_failure(env: &mut Env, path: &mut Path, flags: Flags) -> Result<(), VerifyError> {
+    let st = &mut path.st;
+    // The failure successor: no effect happened, R0 is a negative errno.
+    let mut failed = st.clone();
+    if flags.contains(Flags::LOCK) {
+        if let Some(pos) = failed
+            .refs
+            .iter()
+            .rposition(|r| matches!(r.kind, RefKind::ResLock { .. }))
+        {
+            failed.refs.remove(pos);
         }
-        let st = &mut path.st;
-        st.for_each_slot(|slot| {
+        if flags.contains(Flags::IRQ_SAVE) {
+            undo_irq_save(&mut failed);
+        }
+    }
+    clobber_args(&mut failed);
+    *failed.reg_mut(0) = Reg::scalar(Scalar::srange(-4095, -1));
+    let next = failed.insn + 1;
+    env.push_branch(path, failed, next)?;
+    Ok(())
+}
+
+/// An iterator's next call: two successors, as in the kernel.
+fn iter_next(env: &mut Env, path: &mut Path, k: &Kfunc, r0: Reg) -> Result<(), VerifyError> {
+    // Two successors, as in the kernel: the iterator still active with
+    // an element (queued), or drained with NULL (explored first). A
+    // drained iterator stays drained: its next call has only the second.
+    let it = iter_ref(k, &path.st);
+    let is_it = |slot: &crate::state::Slot| {
+        slot.special() == Some(SlotKind::Iter) && Some(slot.reg.ref_obj_id) == it
+    };
+    let drained = path.st.frames.iter().any(|f| {
+        f.stack
+            .iter()
+            .any(|s| is_it(s) && s.reg.flags.has(PtrFlags::ITER_DRAINED))
+    });
+    if !drained {
+        let mut active = path.st.clone();
+        // Each round deepens the active iterator, so rounds are never
+        // mistaken for an infinite loop; loop heads compare without depth.
+        active.for_each_slot(|slot| {
             if is_it(slot) {
-                slot.reg.flags = slot.reg.flags.with(PtrFlags::ITER_DRAINED);
+                slot.reg.off += 1;
             }
         });
-        clobber_args(st);
-        *st.reg_mut(0) = Reg::constant(0);
-        st.insn += 1;
-        return Ok(Step::Next);
+        clobber_args(&mut active);
+        *active.reg_mut(0) = r0;
+        let next = active.insn + 1;
+        env.push_branch(path, active, next)?;
     }
     let st = &mut path.st;
-    if flags.contains(Flags::PKT_CHANGING) {
-        crate::calls::invalidate_packets(st);
-    }
+    st.for_each_slot(|slot| {
+        if is_it(slot) {
+            slot.reg.flags = slot.reg.flags.with(PtrFlags::ITER_DRAINED);
+        }
+    });
     clobber_args(st);
-    *st.reg_mut(0) = r0;
+    *st.reg_mut(0) = Reg::constant(0);
     st.insn += 1;
-    Ok(Step::Next)
+    Ok(())
 }
 
 /// The reference of the iterator an iterator kfunc's first argument points to.
@@ -459,8 +524,6 @@ fn check_args(
     flags: Flags,
     meta: &mut Meta,
 ) -> Result<(), VerifyError> {
-    let trusted = flags.intersects(Flags::TRUSTED_ARGS.union(Flags::RELEASE));
-    let rcu = flags.contains(Flags::RCU);
     for (i, p) in k.params.iter().enumerate() {
         let r = i as u8 + 1;
         if p.roles.is_hidden() || p.roles.contains(Roles::IGNORED) {
@@ -469,45 +532,13 @@ fn check_args(
         env.check_reg_read(st, r)?;
         let reg = *st.reg(r);
         if !p.ty.is_pointer() {
-            if p.roles.contains(Roles::SIZE) || p.roles.contains(Roles::CONST_SIZE) {
-                continue;
-            }
-            if reg.ty != RegType::Scalar {
-                return err(st, format!("R{r} is not a scalar"));
-            }
-            if p.roles.contains(Roles::CONST) {
-                match reg.var.as_const() {
-                    Some(c) => meta.constant = Some(c),
-                    None => return err(st, format!("R{r} must be a known constant")),
-                }
-                env.mark_precise(st, r);
-            }
+            check_scalar_arg(env, st, p, r, &reg, meta)?;
             continue;
         }
         if p.roles.contains(Roles::NULLABLE) && reg.is_null() {
             continue;
         }
-        // Linux 6.18 checks this for every kfunc, trusted arguments or not.
-        if (reg.is_null() || reg.maybe_null()) && !p.roles.contains(Roles::OPTIONAL) {
-            return err(
-                st,
-                format!("Possibly NULL pointer passed to trusted arg{i}"),
-            );
-        }
-        if reg.ref_obj_id != 0 {
-            meta.any_ref = reg.ref_obj_id;
-            if flags.contains(Flags::RELEASE) && p.kind.is_releasable() {
-                if reg.off != 0 || !reg.fixed_offset() {
-                    return err(
-                        st,
-                        format!(
-                            "R{r} must have zero offset when passed to release func or trusted arg to kfunc"
-                        ),
-                    );
-                }
-                meta.release_ref = Some(reg.ref_obj_id);
-            }
-        }
+        check_pointer_arg(st, flags, i, p, &reg, meta)?;
         // A context parameter naming another program type's context is a
         // pointer to that kernel struct like any other.
         let kind = match (p.kind, p.ty.struct_name()) {
@@ -515,137 +546,17 @@ fn check_args(
             (kind, _) => kind,
         };
         match kind {
-            ArgKind::Ctx => {
-                if reg.ty != RegType::Ctx {
-                    return err(
-                        st,
-                        format!(
-                            "arg#{i} expected pointer to ctx, but got {}",
-                            crate::describe::reg_type_str(&reg)
-                        ),
-                    );
-                }
-            }
-            ArgKind::AllocObj => {
-                let is_trusted = reg.ref_obj_id != 0 || reg.flags.has(PtrFlags::TRUSTED);
-                if trusted && !is_trusted {
-                    return err(st, format!("R{r} must be referenced or trusted"));
-                }
-                let percpu = p.roles.contains(Roles::PERCPU);
-                if reg.ty != RegType::BtfId || !reg.flags.has(PtrFlags::ALLOC) {
-                    return err(st, format!("arg#{i} expected pointer to allocated object"));
-                }
-                if reg.flags.has(PtrFlags::PERCPU) != percpu {
-                    // The kernel names the release kfunc for the object's class.
-                    let want = reg.flags.has(PtrFlags::PERCPU);
-                    let name = env
-                        .reg
-                        .iter()
-                        .find(|(id, d)| {
-                            env.reg.has(*id, Flags::RELEASE)
-                                && d.params.iter().any(|q| {
-                                    q.kind == ArgKind::AllocObj
-                                        && q.roles.contains(Roles::PERCPU) == want
-                                })
-                        })
-                        .map_or("?", |(_, d)| d.name);
-                    return err(st, format!("arg#{i} expected for {name}()"));
-                }
-                if reg.ref_obj_id == 0 {
-                    return err(st, "allocated object must be referenced".into());
-                }
-            }
-            ArgKind::RefcountedKptr => {
-                if reg.ty != RegType::BtfId
-                    || !reg.flags.has(PtrFlags::ALLOC)
-                    || (reg.ref_obj_id == 0 && !reg.flags.has(PtrFlags::NON_OWN))
-                {
-                    return err(st, format!("arg#{i} is neither owning or non-owning ref"));
-                }
-                if prog_type(env, &reg)
-                    .and_then(|t| t.field(FieldKind::Refcount))
-                    .is_none()
-                {
-                    return err(
-                        st,
-                        format!("arg#{i} doesn't point to a type with bpf_refcount field"),
-                    );
-                }
-                meta.owning_refcounted = reg.ref_obj_id != 0;
-            }
+            ArgKind::Ctx => check_ctx_arg(st, i, &reg)?,
+            ArgKind::AllocObj => check_alloc_obj(env, st, flags, i, p, &reg)?,
+            ArgKind::RefcountedKptr => check_refcounted(env, st, i, &reg, meta)?,
             ArgKind::ListHead | ArgKind::RbRoot => check_root(env, st, k, i, p, &reg, meta)?,
             ArgKind::ListNode | ArgKind::RbNode => check_node(env, st, k, flags, i, p, &reg, meta)?,
             // A struct pointer that is not a kernel object is read as
             // memory, which the struct must be made of scalars to be.
             ArgKind::BtfId if !matches!(reg.ty, RegType::BtfId | RegType::Sock) => {
-                let sized = k.params.get(i + 1).is_some_and(|q| {
-                    q.roles.contains(Roles::SIZE) || q.roles.contains(Roles::CONST_SIZE)
-                });
-                let name = p.ty.struct_name().unwrap_or("?");
-                let layout = env
-                    .prog
-                    .kernel_btf
-                    .as_deref()
-                    .and_then(|btf| kfreg_object::kernel_types::scalar_struct(btf, name));
-                if layout.is_some_and(|(scalars, _)| !scalars) {
-                    return err(
-                        st,
-                        format!(
-                            "arg#{i} pointer type STRUCT {name} must point to {}scalar, or struct with scalar",
-                            if sized { "void, " } else { "" }
-                        ),
-                    );
-                }
-                let size = layout.map_or(p.pointee_size, |(_, size)| size);
-                check_mem(env, st, k, i, sized, size as u64, meta)?;
+                check_struct_mem(env, st, k, i, p, meta)?
             }
-            ArgKind::BtfId => {
-                if reg.ty != RegType::BtfId {
-                    return err(
-                        st,
-                        format!(
-                            "arg#{i} is {} expected {} or socket",
-                            crate::describe::reg_type_str(&reg),
-                            "ptr_"
-                        ),
-                    );
-                }
-                let is_trusted = reg.ref_obj_id != 0
-                    || reg.flags.has(PtrFlags::TRUSTED)
-                    || reg.flags.has(PtrFlags::ALLOC);
-                if trusted && !is_trusted && !(rcu && reg.flags.has(PtrFlags::RCU)) {
-                    return err(st, format!("R{r} must be referenced or trusted"));
-                }
-                if rcu && !trusted && !is_trusted && !reg.flags.has(PtrFlags::RCU) {
-                    return err(st, format!("R{r} must be a rcu pointer"));
-                }
-                if let (Some(want), false) = (p.ty.struct_name(), reg.flags.has(PtrFlags::PROG_BTF))
-                {
-                    let have = kfreg_object::kernel_types::name(reg.aux);
-                    // Releasing takes exactly the acquired type; otherwise a
-                    // struct nested at the pointer's offset (its first
-                    // member at offset 0) stands for the struct.
-                    let strict = flags.contains(Flags::RELEASE) && reg.ref_obj_id != 0;
-                    let same = match env.prog.kernel_btf.as_deref() {
-                        Some(btf) if !strict => kfreg_object::kernel_types::ids_match(
-                            btf,
-                            reg.aux,
-                            reg.off as i64,
-                            want,
-                        ),
-                        _ => have == want || have == "?",
-                    };
-                    if !same && !crate::ctx::is_projection(env.reg, want, have) {
-                        return err(
-                            st,
-                            format!(
-                                "kernel function {} args#{i} expected pointer to STRUCT {want} but R{r} has a pointer to STRUCT {have}",
-                                k.name
-                            ),
-                        );
-                    }
-                }
-            }
+            ArgKind::BtfId => check_btf_id(env, st, k, flags, i, p, &reg)?,
             ArgKind::Mem | ArgKind::MemSize => {
                 let size = p.pointee_size as u64;
                 check_mem(env, st, k, i, p.kind == ArgKind::MemSize, size, meta)?;
@@ -656,60 +567,10 @@ fn check_args(
                 }
                 meta.callback = Some(reg.aux);
             }
-            ArgKind::ConstStr => {
-                let ok = reg.ty == RegType::MapValue
-                    && env.prog.maps[reg.aux as usize].rdonly
-                    && reg.fixed_offset();
-                if !ok {
-                    return err(st, format!("arg#{i} doesn't point to a const string"));
-                }
-            }
-            ArgKind::Map => {
-                if reg.ty != RegType::ConstMap {
-                    return err(st, format!("pointer in R{r} isn't map pointer"));
-                }
-                // A work item must be scheduled through the very map (and
-                // inner map) holding it.
-                let work = work_field(env, reg.aux);
-                if let (Some((map, uid, wr)), Some(kind)) = (meta.work_map, work)
-                    && (map, uid) != (reg.aux, reg.aux2)
-                {
-                    let what = if kind == FieldKind::Wq {
-                        "workqueue"
-                    } else {
-                        "bpf_task_work"
-                    };
-                    return err(
-                        st,
-                        format!(
-                            "{what} pointer in R{wr} map_uid={uid} doesn't match map pointer in R{r} map_uid={}",
-                            reg.aux2
-                        ),
-                    );
-                }
-            }
+            ArgKind::ConstStr => check_const_str(env, st, i, &reg)?,
+            ArgKind::Map => check_map_arg(env, st, r, &reg, meta)?,
             ArgKind::Workqueue | ArgKind::TaskWork => {
-                if reg.ty != RegType::MapValue {
-                    return err(st, format!("arg#{i} doesn't point to a map value"));
-                }
-                let (kind, name) = if kind == ArgKind::Workqueue {
-                    (FieldKind::Wq, "bpf_wq")
-                } else {
-                    (FieldKind::TaskWork, "bpf_task_work")
-                };
-                let field = env.prog.value_obj(reg.aux).and_then(|t| t.field(kind));
-                let Some(at) = field.map(|f| f.off) else {
-                    let map = &env.prog.maps[reg.aux as usize];
-                    return err(st, format!("map '{}' has no valid {name}", map.name));
-                };
-                let off = reg.off as i64 + reg.var.var.value as i64;
-                if off != at as i64 {
-                    return err(
-                        st,
-                        format!("off {off} doesn't point to 'struct {name}' that is at {at}"),
-                    );
-                }
-                meta.work_map = Some((reg.aux, reg.aux2, r));
+                check_work_item(env, st, kind, i, r, &reg, meta)?
             }
             ArgKind::Dynptr => check_dynptr(env, st, k, i, p, &reg, meta)?,
             ArgKind::Iter => check_iter(env, st, k, flags, i, p, &reg)?,
@@ -727,6 +588,307 @@ fn check_args(
             ),
         );
     }
+    Ok(())
+}
+
+/// A scalar argument: sizes are checked with their memory, constants
+/// must be known (and become precise).
+fn check_scalar_arg(
+    env: &mut Env,
+    st: &mut State,
+    p: &Param,
+    r: u8,
+    reg: &Reg,
+    meta: &mut Meta,
+) -> Result<(), VerifyError> {
+    if p.roles.contains(Roles::SIZE) || p.roles.contains(Roles::CONST_SIZE) {
+        return Ok(());
+    }
+    if reg.ty != RegType::Scalar {
+        return err(st, format!("R{r} is not a scalar"));
+    }
+    if p.roles.contains(Roles::CONST) {
+        match reg.var.as_const() {
+            Some(c) => meta.constant = Some(c),
+            None => return err(st, format!("R{r} must be a known constant")),
+        }
+        env.mark_precise(st, r);
+    }
+    Ok(())
+}
+
+/// What every pointer argument must be: not NULL unless optional, and a
+/// released reference at offset zero.
+fn check_pointer_arg(
+    st: &State,
+    flags: Flags,
+    i: usize,
+    p: &Param,
+    reg: &Reg,
+    meta: &mut Meta,
+) -> Result<(), VerifyError> {
+    let r = i as u8 + 1;
+    if (reg.is_null() || reg.maybe_null()) && !p.roles.contains(Roles::OPTIONAL) {
+        return err(
+            st,
+            format!("Possibly NULL pointer passed to trusted arg{i}"),
+        );
+    }
+    if reg.ref_obj_id != 0 {
+        meta.any_ref = reg.ref_obj_id;
+        if flags.contains(Flags::RELEASE) && p.kind.is_releasable() {
+            if reg.off != 0 || !reg.fixed_offset() {
+                return err(
+                    st,
+                    format!(
+                        "R{r} must have zero offset when passed to release func or trusted arg to kfunc"
+                    ),
+                );
+            }
+            meta.release_ref = Some(reg.ref_obj_id);
+        }
+    }
+    Ok(())
+}
+
+/// The program's own context.
+fn check_ctx_arg(st: &State, i: usize, reg: &Reg) -> Result<(), VerifyError> {
+    if reg.ty != RegType::Ctx {
+        return err(
+            st,
+            format!(
+                "arg#{i} expected pointer to ctx, but got {}",
+                crate::describe::reg_type_str(reg)
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// An object of `bpf_obj_new` (or its per-CPU twin), owned by the program.
+fn check_alloc_obj(
+    env: &Env,
+    st: &State,
+    flags: Flags,
+    i: usize,
+    p: &Param,
+    reg: &Reg,
+) -> Result<(), VerifyError> {
+    let r = i as u8 + 1;
+    let trusted = flags.intersects(Flags::TRUSTED_ARGS.union(Flags::RELEASE));
+    let is_trusted = reg.ref_obj_id != 0 || reg.flags.has(PtrFlags::TRUSTED);
+    if trusted && !is_trusted {
+        return err(st, format!("R{r} must be referenced or trusted"));
+    }
+    let percpu = p.roles.contains(Roles::PERCPU);
+    if reg.ty != RegType::BtfId || !reg.flags.has(PtrFlags::ALLOC) {
+        return err(st, format!("arg#{i} expected pointer to allocated object"));
+    }
+    if reg.flags.has(PtrFlags::PERCPU) != percpu {
+        // The kernel names the release kfunc for the object's class.
+        let want = reg.flags.has(PtrFlags::PERCPU);
+        let name = env
+            .reg
+            .iter()
+            .find(|(id, d)| {
+                env.reg.has(*id, Flags::RELEASE)
+                    && d.params.iter().any(|q| {
+                        q.kind == ArgKind::AllocObj && q.roles.contains(Roles::PERCPU) == want
+                    })
+            })
+            .map_or("?", |(_, d)| d.name);
+        return err(st, format!("arg#{i} expected for {name}()"));
+    }
+    if reg.ref_obj_id == 0 {
+        return err(st, "allocated object must be referenced".into());
+    }
+    Ok(())
+}
+
+/// An owning or non-owning reference to an object with a `bpf_refcount`.
+fn check_refcounted(
+    env: &Env,
+    st: &State,
+    i: usize,
+    reg: &Reg,
+    meta: &mut Meta,
+) -> Result<(), VerifyError> {
+    if reg.ty != RegType::BtfId
+        || !reg.flags.has(PtrFlags::ALLOC)
+        || (reg.ref_obj_id == 0 && !reg.flags.has(PtrFlags::NON_OWN))
+    {
+        return err(st, format!("arg#{i} is neither owning or non-owning ref"));
+    }
+    if prog_type(env, reg)
+        .and_then(|t| t.field(FieldKind::Refcount))
+        .is_none()
+    {
+        return err(
+            st,
+            format!("arg#{i} doesn't point to a type with bpf_refcount field"),
+        );
+    }
+    meta.owning_refcounted = reg.ref_obj_id != 0;
+    Ok(())
+}
+
+/// A struct argument that is not a kernel object, read as memory.
+fn check_struct_mem(
+    env: &mut Env,
+    st: &mut State,
+    k: &Kfunc,
+    i: usize,
+    p: &Param,
+    meta: &mut Meta,
+) -> Result<(), VerifyError> {
+    let sized = k
+        .params
+        .get(i + 1)
+        .is_some_and(|q| q.roles.contains(Roles::SIZE) || q.roles.contains(Roles::CONST_SIZE));
+    let name = p.ty.struct_name().unwrap_or("?");
+    let layout = env
+        .prog
+        .kernel_btf
+        .as_deref()
+        .and_then(|btf| kfreg_object::kernel_types::scalar_struct(btf, name));
+    if layout.is_some_and(|(scalars, _)| !scalars) {
+        return err(
+            st,
+            format!(
+                "arg#{i} pointer type STRUCT {name} must point to {}scalar, or struct with scalar",
+                if sized { "void, " } else { "" }
+            ),
+        );
+    }
+    let size = layout.map_or(p.pointee_size, |(_, size)| size);
+    check_mem(env, st, k, i, sized, size as u64, meta)
+}
+
+/// A kernel object of the declared struct (or one nested at offset 0 in
+/// it), trusted or RCU-protected as the kfunc's flags ask.
+fn check_btf_id(
+    env: &Env,
+    st: &State,
+    k: &Kfunc,
+    flags: Flags,
+    i: usize,
+    p: &Param,
+    reg: &Reg,
+) -> Result<(), VerifyError> {
+    let r = i as u8 + 1;
+    let trusted = flags.intersects(Flags::TRUSTED_ARGS.union(Flags::RELEASE));
+    let rcu = flags.contains(Flags::RCU);
+    if reg.ty != RegType::BtfId {
+        return err(
+            st,
+            format!(
+                "arg#{i} is {} expected {} or socket",
+                crate::describe::reg_type_str(reg),
+                "ptr_"
+            ),
+        );
+    }
+    let is_trusted =
+        reg.ref_obj_id != 0 || reg.flags.has(PtrFlags::TRUSTED) || reg.flags.has(PtrFlags::ALLOC);
+    if trusted && !is_trusted && !(rcu && reg.flags.has(PtrFlags::RCU)) {
+        return err(st, format!("R{r} must be referenced or trusted"));
+    }
+    if rcu && !trusted && !is_trusted && !reg.flags.has(PtrFlags::RCU) {
+        return err(st, format!("R{r} must be a rcu pointer"));
+    }
+    if let (Some(want), false) = (p.ty.struct_name(), reg.flags.has(PtrFlags::PROG_BTF)) {
+        let have = kfreg_object::kernel_types::name(reg.aux);
+        // Releasing takes exactly the acquired type; otherwise a
+        // struct nested at the pointer's offset (its first
+        // member at offset 0) stands for the struct.
+        let strict = flags.contains(Flags::RELEASE) && reg.ref_obj_id != 0;
+        let same = match env.prog.kernel_btf.as_deref() {
+            Some(btf) if !strict => {
+                kfreg_object::kernel_types::ids_match(btf, reg.aux, reg.off as i64, want)
+            }
+            _ => have == want || have == "?",
+        };
+        if !same && !crate::ctx::is_projection(env.reg, want, have) {
+            return err(
+                st,
+                format!(
+                    "kernel function {} args#{i} expected pointer to STRUCT {want} but R{r} has a pointer to STRUCT {have}",
+                    k.name
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A constant string: read-only map memory at a known offset.
+fn check_const_str(env: &Env, st: &State, i: usize, reg: &Reg) -> Result<(), VerifyError> {
+    let ok =
+        reg.ty == RegType::MapValue && env.prog.maps[reg.aux as usize].rdonly && reg.fixed_offset();
+    if !ok {
+        return err(st, format!("arg#{i} doesn't point to a const string"));
+    }
+    Ok(())
+}
+
+/// A map pointer; a work item must be scheduled through the map holding it.
+fn check_map_arg(env: &Env, st: &State, r: u8, reg: &Reg, meta: &Meta) -> Result<(), VerifyError> {
+    if reg.ty != RegType::ConstMap {
+        return err(st, format!("pointer in R{r} isn't map pointer"));
+    }
+    // A work item must be scheduled through the very map (and
+    // inner map) holding it.
+    let work = work_field(env, reg.aux);
+    if let (Some((map, uid, wr)), Some(kind)) = (meta.work_map, work)
+        && (map, uid) != (reg.aux, reg.aux2)
+    {
+        let what = if kind == FieldKind::Wq {
+            "workqueue"
+        } else {
+            "bpf_task_work"
+        };
+        return err(
+            st,
+            format!(
+                "{what} pointer in R{wr} map_uid={uid} doesn't match map pointer in R{r} map_uid={}",
+                reg.aux2
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// A workqueue or task work item: the field of that kind in a map value.
+fn check_work_item(
+    env: &Env,
+    st: &State,
+    kind: ArgKind,
+    i: usize,
+    r: u8,
+    reg: &Reg,
+    meta: &mut Meta,
+) -> Result<(), VerifyError> {
+    if reg.ty != RegType::MapValue {
+        return err(st, format!("arg#{i} doesn't point to a map value"));
+    }
+    let (kind, name) = if kind == ArgKind::Workqueue {
+        (FieldKind::Wq, "bpf_wq")
+    } else {
+        (FieldKind::TaskWork, "bpf_task_work")
+    };
+    let field = env.prog.value_obj(reg.aux).and_then(|t| t.field(kind));
+    let Some(at) = field.map(|f| f.off) else {
+        let map = &env.prog.maps[reg.aux as usize];
+        return err(st, format!("map '{}' has no valid {name}", map.name));
+    };
+    let off = reg.off as i64 + reg.var.var.value as i64;
+    if off != at as i64 {
+        return err(
+            st,
+            format!("off {off} doesn't point to 'struct {name}' that is at {at}"),
+        );
+    }
+    meta.work_map = Some((reg.aux, reg.aux2, r));
     Ok(())
 }
 
@@ -1233,19 +1395,7 @@ fn result(
 ) -> Result<Reg, VerifyError> {
     let mut r0 = match k.ret {
         Ret::Void => return Ok(Reg::NOT_INIT),
-        Ret::Scalar | Ret::Opaque | Ret::Arena => {
-            let width = k.ret_ty.scalar_size().unwrap_or(8);
-            if flags.contains(Flags::FALLIBLE) {
-                return Ok(Reg::constant(0));
-            }
-            return Ok(Reg::scalar(if width >= 8 {
-                Scalar::UNKNOWN
-            } else if matches!(k.ret_ty, CType::Int { signed: true, .. }) {
-                Scalar::unknown_width(width).sext(width)
-            } else {
-                Scalar::unknown_width(width)
-            }));
-        }
+        Ret::Scalar | Ret::Opaque | Ret::Arena => return Ok(scalar_ret(k, flags)),
         Ret::Mem => {
             let size = k
                 .ret_ty
@@ -1280,32 +1430,7 @@ fn result(
             r.off = node_off as i32;
             r
         }
-        Ret::NewObject { percpu, .. } => {
-            let Some(ty) = meta.constant else {
-                return err(
-                    st,
-                    "bpf_obj_new/bpf_percpu_obj_new requires prog BTF".into(),
-                );
-            };
-            if ty > u32::MAX as u64 {
-                return err(
-                    st,
-                    "local type ID argument must be in range [0, U32_MAX]".into(),
-                );
-            }
-            if !env.prog.types.contains_key(&(ty as u32)) {
-                return err(
-                    st,
-                    "bpf_obj_new/bpf_percpu_obj_new type ID argument must be of a struct".into(),
-                );
-            }
-            let mut r = Reg::ptr(RegType::BtfId, ty as u32);
-            r.flags = PtrFlags::ALLOC.with(PtrFlags::PROG_BTF);
-            if percpu {
-                r.flags = r.flags.with(PtrFlags::PERCPU);
-            }
-            r
-        }
+        Ret::NewObject { percpu, .. } => new_object(env, st, percpu, meta)?,
         Ret::Like { arg } => {
             let src = st.reg(arg + 1);
             let mut r = Reg::ptr(RegType::BtfId, src.aux);
@@ -1316,52 +1441,8 @@ fn result(
                 .without(PtrFlags::RCU);
             r
         }
-        Ret::KernCtx => {
-            let Some(name) = crate::ctx::kern_ctx(env) else {
-                return err(
-                    st,
-                    format!(
-                        "arg#0 expected pointer to ctx, but got {}",
-                        crate::describe::reg_type_str(st.reg(1))
-                    ),
-                );
-            };
-            let mut r = Reg::ptr(RegType::BtfId, kfreg_object::kernel_types::id(name));
-            r.flags = PtrFlags::TRUSTED;
-            r
-        }
-        Ret::Cast { .. } => {
-            let mut r = Reg::ptr(RegType::Mem, 0);
-            r.flags = PtrFlags::RDONLY.with(PtrFlags::UNTRUSTED);
-            // The type id names a kernel type; without the kernel's BTF the
-            // result stays untyped read-only memory.
-            if let (Some(btf), Some(id)) = (env.prog.kernel_btf.as_deref(), meta.constant) {
-                let Some(t) = u32::try_from(id).ok().and_then(|i| btf.type_by_id(i).ok()) else {
-                    return err(
-                        st,
-                        format!("Unknown type ID {} passed to kfunc {}", id as i64, k.name),
-                    );
-                };
-                match t.data {
-                    TypeData::Void => {}
-                    TypeData::Struct { .. } | TypeData::Union { .. } => {
-                        let name = btf.name(id as u32).unwrap_or("");
-                        r = Reg::ptr(RegType::BtfId, kfreg_object::kernel_types::id_of(name));
-                        r.flags = PtrFlags::UNTRUSTED;
-                    }
-                    _ => {
-                        return err(
-                            st,
-                            format!(
-                                "kfunc {} type ID argument must be of a struct or void",
-                                k.name
-                            ),
-                        );
-                    }
-                }
-            }
-            r
-        }
+        Ret::KernCtx => kern_ctx(env, st)?,
+        Ret::Cast { .. } => cast(env, st, k, meta)?,
         Ret::DynptrSlice { size, writable, .. } => {
             let n = meta
                 .sizes
@@ -1417,4 +1498,98 @@ fn result(
         r0.ref_obj_id = meta.any_ref;
     }
     Ok(r0)
+}
+
+/// A scalar result of the declared width (a fallible kfunc's success is 0).
+fn scalar_ret(k: &Kfunc, flags: Flags) -> Reg {
+    let width = k.ret_ty.scalar_size().unwrap_or(8);
+    if flags.contains(Flags::FALLIBLE) {
+        return Reg::constant(0);
+    }
+    Reg::scalar(if width >= 8 {
+        Scalar::UNKNOWN
+    } else if matches!(k.ret_ty, CType::Int { signed: true, .. }) {
+        Scalar::unknown_width(width).sext(width)
+    } else {
+        Scalar::unknown_width(width)
+    })
+}
+
+/// The object `bpf_obj_new` makes: a program BTF struct named by the
+/// constant type id argument.
+fn new_object(env: &Env, st: &State, percpu: bool, meta: &Meta) -> Result<Reg, VerifyError> {
+    let Some(ty) = meta.constant else {
+        return err(
+            st,
+            "bpf_obj_new/bpf_percpu_obj_new requires prog BTF".into(),
+        );
+    };
+    if ty > u32::MAX as u64 {
+        return err(
+            st,
+            "local type ID argument must be in range [0, U32_MAX]".into(),
+        );
+    }
+    if !env.prog.types.contains_key(&(ty as u32)) {
+        return err(
+            st,
+            "bpf_obj_new/bpf_percpu_obj_new type ID argument must be of a struct".into(),
+        );
+    }
+    let mut r = Reg::ptr(RegType::BtfId, ty as u32);
+    r.flags = PtrFlags::ALLOC.with(PtrFlags::PROG_BTF);
+    if percpu {
+        r.flags = r.flags.with(PtrFlags::PERCPU);
+    }
+    Ok(r)
+}
+
+/// The kernel context struct behind the program's context.
+fn kern_ctx(env: &Env, st: &State) -> Result<Reg, VerifyError> {
+    let Some(name) = crate::ctx::kern_ctx(env) else {
+        return err(
+            st,
+            format!(
+                "arg#0 expected pointer to ctx, but got {}",
+                crate::describe::reg_type_str(st.reg(1))
+            ),
+        );
+    };
+    let mut r = Reg::ptr(RegType::BtfId, kfreg_object::kernel_types::id(name));
+    r.flags = PtrFlags::TRUSTED;
+    Ok(r)
+}
+
+/// A cast to the kernel type named by the constant type id argument.
+fn cast(env: &Env, st: &State, k: &Kfunc, meta: &Meta) -> Result<Reg, VerifyError> {
+    let mut r = Reg::ptr(RegType::Mem, 0);
+    r.flags = PtrFlags::RDONLY.with(PtrFlags::UNTRUSTED);
+    // The type id names a kernel type; without the kernel's BTF the
+    // result stays untyped read-only memory.
+    if let (Some(btf), Some(id)) = (env.prog.kernel_btf.as_deref(), meta.constant) {
+        let Some(t) = u32::try_from(id).ok().and_then(|i| btf.type_by_id(i).ok()) else {
+            return err(
+                st,
+                format!("Unknown type ID {} passed to kfunc {}", id as i64, k.name),
+            );
+        };
+        match t.data {
+            TypeData::Void => {}
+            TypeData::Struct { .. } | TypeData::Union { .. } => {
+                let name = btf.name(id as u32).unwrap_or("");
+                r = Reg::ptr(RegType::BtfId, kfreg_object::kernel_types::id_of(name));
+                r.flags = PtrFlags::UNTRUSTED;
+            }
+            _ => {
+                return err(
+                    st,
+                    format!(
+                        "kfunc {} type ID argument must be of a struct or void",
+                        k.name
+                    ),
+                );
+            }
+        }
+    }
+    Ok(r)
 }
