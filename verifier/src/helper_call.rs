@@ -291,38 +291,8 @@ fn check_arg(
                 return Err(expect(idx, r, &reg, SOCK_TYPES));
             }
         }
-        ArgType::MapKey | ArgType::MapValue => {
-            let m = &env.prog.maps[meta.map.unwrap_or(0) as usize];
-            let size = if arg.ty == ArgType::MapKey {
-                m.key_size
-            } else {
-                m.value_size
-            };
-            if reg.maybe_null() || !reg.is_pointer() {
-                return Err(expect(idx, r, &reg, MEM_TYPES));
-            }
-            check_packet_arg(env, idx, h, &reg)?;
-            check_mem_arg(env, st, r, size, writes(arg), false)?;
-            if arg.ty == ArgType::MapKey {
-                meta.key = stack_constant(st, &reg, size);
-                if meta.key.is_some() {
-                    // The lookup's result depends on the key's value.
-                    let slot = crate::state::slot_index(reg.off);
-                    env.mark_slot_precise(st, reg.aux as usize, slot);
-                }
-            }
-        }
-        ArgType::Mem if arg.has(ArgFlags::FIXED_SIZE) => {
-            if !reg.is_pointer() || reg.maybe_null() {
-                return Err(expect(idx, r, &reg, MEM_TYPES));
-            }
-            check_packet_arg(env, idx, h, &reg)?;
-            check_btf_mem(idx, h, r, arg, &reg)?;
-            if arg.has(ArgFlags::ALIGNED) {
-                aligned(idx, &reg, arg.size)?;
-            }
-            check_mem_arg(env, st, r, arg.size, writes(arg), false)?;
-        }
+        ArgType::MapKey | ArgType::MapValue => map_mem_arg(env, st, h, arg, r, &reg, meta)?,
+        ArgType::Mem if arg.has(ArgFlags::FIXED_SIZE) => fixed_mem_arg(env, st, h, arg, r, &reg)?,
         ArgType::Mem => sized_mem_arg(env, st, h, i, arg, &reg)?,
         ArgType::ConstAllocSizeOrZero => {
             let v = scalar_arg(st, r)?;
@@ -362,20 +332,7 @@ fn check_arg(
             meta.kptr_field = Some(crate::calls::kptr_at(env, idx, r, &reg)?);
         }
         ArgType::BtfId => btf_id_arg(env, idx, r, arg, &reg, meta)?,
-        ArgType::RingbufMem => {
-            if reg.ty != RegType::Mem || !reg.flags.has(PtrFlags::ALLOC) || reg.maybe_null() {
-                return Err(expect(idx, r, &reg, "ringbuf_mem"));
-            }
-            if reg.off != 0 || !reg.fixed_offset() {
-                return Err(VerifyError::at(
-                    idx,
-                    format!(
-                        "R{r} must have zero offset when passed to release func or trusted arg to kfunc"
-                    ),
-                ));
-            }
-            meta.release = Some(reg.ref_obj_id);
-        }
+        ArgType::RingbufMem => ringbuf_mem_arg(idx, r, &reg, meta)?,
         ArgType::SockCommon | ArgType::BtfIdSockCommon => {
             if !is_socket(reg.ty) || reg.maybe_null() {
                 return Err(expect(idx, r, &reg, SOCK_TYPES));
@@ -398,6 +355,80 @@ fn check_arg(
         ArgType::PercpuBtfId => return Err(expect(idx, r, &reg, "percpu_ptr_")),
         ArgType::Arena => return Err(expect(idx, r, &reg, "arena")),
     }
+    Ok(())
+}
+
+/// A map key or value: memory of the map's key or value size (a constant
+/// key on the stack is remembered, and its value becomes precise).
+fn map_mem_arg(
+    env: &mut Env,
+    st: &mut State,
+    h: &Helper,
+    arg: &HelperArg,
+    r: u8,
+    reg: &Reg,
+    meta: &mut Meta,
+) -> Result<(), VerifyError> {
+    let idx = st.insn;
+    let m = &env.prog.maps[meta.map.unwrap_or(0) as usize];
+    let size = if arg.ty == ArgType::MapKey {
+        m.key_size
+    } else {
+        m.value_size
+    };
+    if reg.maybe_null() || !reg.is_pointer() {
+        return Err(expect(idx, r, reg, MEM_TYPES));
+    }
+    check_packet_arg(env, idx, h, reg)?;
+    check_mem_arg(env, st, r, size, writes(arg), false)?;
+    if arg.ty == ArgType::MapKey {
+        meta.key = stack_constant(st, reg, size);
+        if meta.key.is_some() {
+            // The lookup's result depends on the key's value.
+            let slot = crate::state::slot_index(reg.off);
+            env.mark_slot_precise(st, reg.aux as usize, slot);
+        }
+    }
+    Ok(())
+}
+
+/// Memory of the size the prototype fixes, aligned where it says so.
+fn fixed_mem_arg(
+    env: &mut Env,
+    st: &mut State,
+    h: &Helper,
+    arg: &HelperArg,
+    r: u8,
+    reg: &Reg,
+) -> Result<(), VerifyError> {
+    let idx = st.insn;
+    if !reg.is_pointer() || reg.maybe_null() {
+        return Err(expect(idx, r, reg, MEM_TYPES));
+    }
+    check_packet_arg(env, idx, h, reg)?;
+    check_btf_mem(idx, h, r, arg, reg)?;
+    if arg.has(ArgFlags::ALIGNED) {
+        aligned(idx, reg, arg.size)?;
+    }
+    check_mem_arg(env, st, r, arg.size, writes(arg), false)?;
+    Ok(())
+}
+
+/// A ring buffer record being submitted or discarded: released, so it
+/// must be the record itself.
+fn ringbuf_mem_arg(idx: u32, r: u8, reg: &Reg, meta: &mut Meta) -> Result<(), VerifyError> {
+    if reg.ty != RegType::Mem || !reg.flags.has(PtrFlags::ALLOC) || reg.maybe_null() {
+        return Err(expect(idx, r, reg, "ringbuf_mem"));
+    }
+    if reg.off != 0 || !reg.fixed_offset() {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "R{r} must have zero offset when passed to release func or trusted arg to kfunc"
+            ),
+        ));
+    }
+    meta.release = Some(reg.ref_obj_id);
     Ok(())
 }
 

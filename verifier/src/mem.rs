@@ -784,7 +784,6 @@ fn stack_access(
     value: Option<Reg>,
 ) -> Result<Reg, VerifyError> {
     let idx = st.insn;
-    let frame_no = base.aux as usize;
     let what = if kind == Access::Write {
         " write to"
     } else {
@@ -792,29 +791,7 @@ fn stack_access(
     };
     let fixed = base.off + off;
     if !base.fixed_offset() {
-        let lo = fixed as i64 + base.var.smin;
-        let hi = fixed as i64 + base.var.smax;
-        if lo < -(crate::limits::MAX_STACK as i64) || hi + size as i64 > 0 {
-            return Err(VerifyError::at(
-                idx,
-                format!(
-                    "invalid variable-offset{what} stack R{regno} var_off={} off={fixed} size={size}",
-                    crate::describe::tnum_str(&base.var)
-                ),
-            ));
-        }
-        // Privileged programs may read uninitialised stack; a write of
-        // unknown position leaves every byte it may touch unknown.
-        if kind == Access::Write {
-            let frame = &mut st.frames[frame_no];
-            for o in lo..hi + size as i64 {
-                let o = o as i32;
-                let slot = frame.slot_mut(o);
-                slot.scrub_spill();
-                slot.bytes[byte_in_slot(o)] = SlotKind::Misc;
-            }
-        }
-        return Ok(Reg::scalar(Scalar::unknown_width(size)));
+        return variable_stack_access(st, regno, base, fixed, size, kind);
     }
     if fixed % size as i32 != 0 {
         return Err(VerifyError::at(
@@ -832,119 +809,181 @@ fn stack_access(
             format!("invalid{what} stack R{regno} off={fixed} size={size}"),
         ));
     }
-    let frame = &mut st.frames[frame_no];
-    let first = byte_in_slot(fixed);
-    // A dynptr this store destroys; its slices die after the store.
-    let mut destroyed = 0;
-    let result = match kind {
-        Access::Write => {
-            let v = value.unwrap_or(Reg::UNKNOWN);
-            if v.is_pointer() && size != 8 {
-                return Err(VerifyError::at(idx, "invalid size of register spill"));
-            }
-            let slot = frame.slot_mut(fixed);
-            if let Some(special) = slot.special() {
-                let what = match special {
-                    SlotKind::Dynptr => "dynptr",
-                    SlotKind::Iter => "iter",
-                    _ => "irq_flag",
-                };
-                // Unreferenced dynptrs, iterators and saved IRQ flags may be
-                // overwritten: a later use then finds none (an iterator's
-                // reference stays held and leaks unless destroyed).
-                if special == SlotKind::IrqFlag
-                    || special == SlotKind::Iter
-                    || special == SlotKind::Dynptr && slot.reg.ref_obj_id == 0
-                {
-                    slot.bytes = [SlotKind::Misc; 8];
-                    if special == SlotKind::Dynptr {
-                        destroyed = slot.reg.id;
-                    }
-                } else {
-                    return Err(VerifyError::at(
-                        idx,
-                        format!("cannot overwrite referenced {what}"),
-                    ));
-                }
-            }
-            if size == 8 {
-                slot.reg = v;
-                slot.bytes = [SlotKind::Spill; 8];
-            } else if v.ty == RegType::Scalar && fixed % 8 == 0 {
-                // A scalar stored at the start of a slot is spilled in its
-                // low bytes; a value wider than the store loses its links.
-                let mut r = v;
-                if width(&r) > size * 8 {
-                    r.id = 0;
-                }
-                slot.reg = r;
-                for (b, kind) in slot.bytes.iter_mut().enumerate() {
-                    if b < size as usize {
-                        *kind = SlotKind::Spill;
-                    } else if *kind == SlotKind::Spill {
-                        *kind = SlotKind::Misc;
-                    }
-                }
-            } else {
-                slot.scrub_spill();
-                let k = if v.ty == RegType::Scalar && v.var.as_const() == Some(0) {
-                    SlotKind::Zero
-                } else {
-                    SlotKind::Misc
-                };
-                for b in first..first + size as usize {
-                    slot.bytes[b] = k;
-                }
-            }
-            Ok(Reg::UNKNOWN)
-        }
-        Access::Read | Access::ReadSx => {
-            let slot = frame
-                .slot(fixed)
-                .copied()
-                .unwrap_or(crate::state::Slot::EMPTY);
-            let spilled = slot.spill_size();
-            if spilled == 8 && size == 8 {
-                return Ok(slot.reg);
-            }
-            if spilled > 0 {
-                if slot.reg.is_pointer() {
-                    return Err(VerifyError::at(idx, "invalid size of register fill"));
-                }
-                // A fill from the start of the spill restores the register.
-                if size as usize <= spilled && first == 0 {
-                    let mut r = slot.reg;
-                    if width(&r) > size * 8 {
-                        r.id = 0;
-                    }
-                    r.var = narrow(r.var, size);
-                    return Ok(r);
-                }
-            }
-            let bytes = &slot.bytes[first..first + size as usize];
-            if bytes
-                .iter()
-                .any(|b| matches!(b, SlotKind::Dynptr | SlotKind::Iter | SlotKind::IrqFlag))
-            {
-                return Err(VerifyError::at(
-                    idx,
-                    format!("invalid read from stack off {fixed}+0 size {size}"),
-                ));
-            }
-            // Privileged programs may read uninitialised stack bytes.
-            let spilled_zero =
-                bytes.iter().all(|b| *b == SlotKind::Spill) && slot.reg.var.as_const() == Some(0);
-            Ok(
-                if spilled_zero || bytes.iter().all(|b| *b == SlotKind::Zero) {
-                    Reg::constant(0)
-                } else {
-                    Reg::scalar(Scalar::unknown_width(size))
-                },
-            )
-        }
-    };
+    let frame = &mut st.frames[base.aux as usize];
+    if kind != Access::Write {
+        return stack_read(frame, idx, fixed, size);
+    }
+    let destroyed = stack_write(frame, idx, fixed, size, value.unwrap_or(Reg::UNKNOWN))?;
+    // The slices of a dynptr this store destroyed die with it.
     crate::dynptr::invalidate_slices(st, destroyed);
-    result
+    Ok(Reg::UNKNOWN)
+}
+
+/// A stack access at a variable offset: in bounds over its whole range,
+/// and a write leaves every byte it may touch unknown.
+fn variable_stack_access(
+    st: &mut State,
+    regno: u8,
+    base: &Reg,
+    fixed: i32,
+    size: u32,
+    kind: Access,
+) -> Result<Reg, VerifyError> {
+    let idx = st.insn;
+    let frame_no = base.aux as usize;
+    let what = if kind == Access::Write {
+        " write to"
+    } else {
+        " read from"
+    };
+    let lo = fixed as i64 + base.var.smin;
+    let hi = fixed as i64 + base.var.smax;
+    if lo < -(crate::limits::MAX_STACK as i64) || hi + size as i64 > 0 {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "invalid variable-offset{what} stack R{regno} var_off={} off={fixed} size={size}",
+                crate::describe::tnum_str(&base.var)
+            ),
+        ));
+    }
+    // Privileged programs may read uninitialised stack; a write of
+    // unknown position leaves every byte it may touch unknown.
+    if kind == Access::Write {
+        let frame = &mut st.frames[frame_no];
+        for o in lo..hi + size as i64 {
+            let o = o as i32;
+            let slot = frame.slot_mut(o);
+            slot.scrub_spill();
+            slot.bytes[byte_in_slot(o)] = SlotKind::Misc;
+        }
+    }
+    Ok(Reg::scalar(Scalar::unknown_width(size)))
+}
+
+/// A store of `v` at fixed offset `fixed`: a spill, or bytes made
+/// unknown or zero. Returns the id of a dynptr the store destroyed (0 for
+/// none).
+fn stack_write(
+    frame: &mut crate::state::Frame,
+    idx: u32,
+    fixed: i32,
+    size: u32,
+    v: Reg,
+) -> Result<u32, VerifyError> {
+    let first = byte_in_slot(fixed);
+    let mut destroyed = 0;
+    if v.is_pointer() && size != 8 {
+        return Err(VerifyError::at(idx, "invalid size of register spill"));
+    }
+    let slot = frame.slot_mut(fixed);
+    if let Some(special) = slot.special() {
+        let what = match special {
+            SlotKind::Dynptr => "dynptr",
+            SlotKind::Iter => "iter",
+            _ => "irq_flag",
+        };
+        // Unreferenced dynptrs, iterators and saved IRQ flags may be
+        // overwritten: a later use then finds none (an iterator's
+        // reference stays held and leaks unless destroyed).
+        if special == SlotKind::IrqFlag
+            || special == SlotKind::Iter
+            || special == SlotKind::Dynptr && slot.reg.ref_obj_id == 0
+        {
+            slot.bytes = [SlotKind::Misc; 8];
+            if special == SlotKind::Dynptr {
+                destroyed = slot.reg.id;
+            }
+        } else {
+            return Err(VerifyError::at(
+                idx,
+                format!("cannot overwrite referenced {what}"),
+            ));
+        }
+    }
+    if size == 8 {
+        slot.reg = v;
+        slot.bytes = [SlotKind::Spill; 8];
+    } else if v.ty == RegType::Scalar && fixed % 8 == 0 {
+        // A scalar stored at the start of a slot is spilled in its
+        // low bytes; a value wider than the store loses its links.
+        let mut r = v;
+        if width(&r) > size * 8 {
+            r.id = 0;
+        }
+        slot.reg = r;
+        for (b, kind) in slot.bytes.iter_mut().enumerate() {
+            if b < size as usize {
+                *kind = SlotKind::Spill;
+            } else if *kind == SlotKind::Spill {
+                *kind = SlotKind::Misc;
+            }
+        }
+    } else {
+        slot.scrub_spill();
+        let k = if v.ty == RegType::Scalar && v.var.as_const() == Some(0) {
+            SlotKind::Zero
+        } else {
+            SlotKind::Misc
+        };
+        for b in first..first + size as usize {
+            slot.bytes[b] = k;
+        }
+    }
+    Ok(destroyed)
+}
+
+/// A load from fixed offset `fixed`: a spilled register refilled, or the
+/// bytes' known zeros, or an unknown scalar.
+fn stack_read(
+    frame: &crate::state::Frame,
+    idx: u32,
+    fixed: i32,
+    size: u32,
+) -> Result<Reg, VerifyError> {
+    let first = byte_in_slot(fixed);
+    let slot = frame
+        .slot(fixed)
+        .copied()
+        .unwrap_or(crate::state::Slot::EMPTY);
+    let spilled = slot.spill_size();
+    if spilled == 8 && size == 8 {
+        return Ok(slot.reg);
+    }
+    if spilled > 0 {
+        if slot.reg.is_pointer() {
+            return Err(VerifyError::at(idx, "invalid size of register fill"));
+        }
+        // A fill from the start of the spill restores the register.
+        if size as usize <= spilled && first == 0 {
+            let mut r = slot.reg;
+            if width(&r) > size * 8 {
+                r.id = 0;
+            }
+            r.var = narrow(r.var, size);
+            return Ok(r);
+        }
+    }
+    let bytes = &slot.bytes[first..first + size as usize];
+    if bytes
+        .iter()
+        .any(|b| matches!(b, SlotKind::Dynptr | SlotKind::Iter | SlotKind::IrqFlag))
+    {
+        return Err(VerifyError::at(
+            idx,
+            format!("invalid read from stack off {fixed}+0 size {size}"),
+        ));
+    }
+    // Privileged programs may read uninitialised stack bytes.
+    let spilled_zero =
+        bytes.iter().all(|b| *b == SlotKind::Spill) && slot.reg.var.as_const() == Some(0);
+    Ok(
+        if spilled_zero || bytes.iter().all(|b| *b == SlotKind::Zero) {
+            Reg::constant(0)
+        } else {
+            Reg::scalar(Scalar::unknown_width(size))
+        },
+    )
 }
 
 /// The kernel's width of a scalar: the bits its largest value needs.
