@@ -71,6 +71,19 @@ impl std::error::Error for AsmError {}
 /// Assembles `text` into instructions, one per slot (an `LD_IMM64` yields
 /// the instruction and an [`Insn::LdImm64Tail`]).
 pub fn assemble(text: &str, resolver: &dyn Resolver) -> Result<Vec<Insn>, AsmError> {
+    let (labels, items, slots) = parse_lines(text)?;
+    let mut out = Vec::with_capacity(slots);
+    for it in items {
+        it.resolve(&labels, resolver, &mut out)?;
+    }
+    Ok(out)
+}
+
+/// Labels with their slots, the parsed instructions, the number of slots.
+type Parsed = (HashMap<String, usize>, Vec<Item>, usize);
+
+/// The first pass: every line parsed, labels placed at their slots.
+fn parse_lines(text: &str) -> Result<Parsed, AsmError> {
     let mut labels: HashMap<String, usize> = HashMap::new();
     let mut items: Vec<Item> = Vec::new();
     let mut slot = 0usize;
@@ -103,8 +116,19 @@ pub fn assemble(text: &str, resolver: &dyn Resolver) -> Result<Vec<Insn>, AsmErr
             pending,
         });
     }
-    let mut out = Vec::with_capacity(slot);
-    for it in items {
+    Ok((labels, items, slot))
+}
+
+impl Item {
+    /// The second pass: jump and call targets resolved against `labels`,
+    /// names against `resolver`, the slots appended to `out`.
+    fn resolve(
+        self,
+        labels: &HashMap<String, usize>,
+        resolver: &dyn Resolver,
+        out: &mut Vec<Insn>,
+    ) -> Result<(), AsmError> {
+        let it = self;
         let err = |msg: String| AsmError { line: it.line, msg };
         let rel = |target: &Target| -> Result<i64, AsmError> {
             match target {
@@ -223,8 +247,8 @@ pub fn assemble(text: &str, resolver: &dyn Resolver) -> Result<Vec<Insn>, AsmErr
                 out.push(Insn::LdImm64Tail);
             }
         }
+        Ok(())
     }
-    Ok(out)
 }
 
 fn fit16(off: i64) -> Result<i16, String> {

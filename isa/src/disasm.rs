@@ -214,38 +214,7 @@ fn write_text(
             imm_hi,
         } => {
             write!(s, "r{dst} = ")?;
-            match pseudo {
-                Pseudo::Imm => {
-                    let v = ((imm_hi as u32 as u64) << 32) | imm as u32 as u64;
-                    write!(s, "{v:#x} ll")
-                }
-                Pseudo::MapFd | Pseudo::MapValue => {
-                    match syms.map_name(imm) {
-                        Some(name) => write!(s, "map[{name}#{imm}]")?,
-                        None => write!(s, "map[id:{imm}]")?,
-                    }
-                    if pseudo == Pseudo::MapValue {
-                        write!(s, "[0]+{}", imm_hi as u32)?;
-                    }
-                    Ok(())
-                }
-                Pseudo::MapIdx => write!(s, "map[idx:{imm}]"),
-                Pseudo::MapIdxValue => write!(s, "map[idx:{imm}][0]+{}", imm_hi as u32),
-                Pseudo::BtfId => {
-                    write!(s, "btf_id[{imm}]")?;
-                    if imm_hi != 0 {
-                        write!(s, "[fd:{imm_hi}]")?;
-                    }
-                    Ok(())
-                }
-                Pseudo::Func => {
-                    write!(s, "subprog[{imm:+}]")?;
-                    if imm_hi != 0 {
-                        write!(s, "[hi:{imm_hi}]")?;
-                    }
-                    Ok(())
-                }
-            }
+            write_ld_imm64(s, pseudo, imm, imm_hi, syms)
         }
         Insn::LdImm64Tail => write!(s, "BUG_ld_00"),
         Insn::LdPkt { size, src, imm } => match src {
@@ -285,37 +254,7 @@ fn write_text(
             dst,
             src,
             off,
-        } => {
-            let ty = size_name(size, false);
-            let w = if size == Size::DW { "64" } else { "" };
-            match op {
-                AtomicOp::Xchg => write!(
-                    s,
-                    "r{src} = atomic{w}_xchg(({ty} *)(r{dst} {off:+}), r{src})"
-                ),
-                AtomicOp::CmpXchg => write!(
-                    s,
-                    "r0 = atomic{w}_cmpxchg(({ty} *)(r{dst} {off:+}), r0, r{src})"
-                ),
-                AtomicOp::LoadAcquire => {
-                    write!(s, "r{dst} = load_acquire(({ty} *)(r{src} {off:+}))")
-                }
-                AtomicOp::StoreRelease => {
-                    write!(s, "store_release(({ty} *)(r{dst} {off:+}), r{src})")
-                }
-                _ => {
-                    let (sym, name, fetch) = atomic_alu_name(op);
-                    if fetch {
-                        write!(
-                            s,
-                            "r{src} = atomic{w}_fetch_{name}(({ty} *)(r{dst} {off:+}), r{src})"
-                        )
-                    } else {
-                        write!(s, "lock *({ty} *)(r{dst} {off:+}) {sym} r{src}")
-                    }
-                }
-            }
-        }
+        } => write_atomic(s, size, op, dst, src, off),
         Insn::Ja { off } => {
             let long = match raw {
                 Some(r) => r.code == 0x06,
@@ -342,29 +281,114 @@ fn write_text(
             }
         }
         Insn::MayGoto { off } => write!(s, "may_goto pc{off:+}"),
-        Insn::Call(call) => match call {
-            Call::Helper(id) => {
-                let name = helper_name(id)
-                    .or_else(|| syms.helper_name(id))
-                    .unwrap_or("unknown");
-                write!(s, "call {name}#{id}")
-            }
-            Call::Local(off) => write!(s, "call pc{off:+}"),
-            Call::Kfunc { btf_id, fd } => {
-                // The kernel names kfuncs from BTF; id 0 is the nameless `void`.
-                let name = syms.kfunc_name(btf_id).unwrap_or(if btf_id == 0 {
-                    ""
-                } else {
-                    "kernel-function"
-                });
-                write!(s, "call {name}#{btf_id}")?;
-                if fd != 0 {
-                    write!(s, "[fd:{fd}]")?;
-                }
-                Ok(())
-            }
-        },
+        Insn::Call(call) => write_call(s, call, syms),
         Insn::Exit => write!(s, "exit"),
+    }
+}
+
+/// The source of an `LD_IMM64`: a constant, a map, a BTF id or a function.
+fn write_ld_imm64(
+    s: &mut String,
+    pseudo: Pseudo,
+    imm: i32,
+    imm_hi: i32,
+    syms: &dyn Symbols,
+) -> std::fmt::Result {
+    match pseudo {
+        Pseudo::Imm => {
+            let v = ((imm_hi as u32 as u64) << 32) | imm as u32 as u64;
+            write!(s, "{v:#x} ll")
+        }
+        Pseudo::MapFd | Pseudo::MapValue => {
+            match syms.map_name(imm) {
+                Some(name) => write!(s, "map[{name}#{imm}]")?,
+                None => write!(s, "map[id:{imm}]")?,
+            }
+            if pseudo == Pseudo::MapValue {
+                write!(s, "[0]+{}", imm_hi as u32)?;
+            }
+            Ok(())
+        }
+        Pseudo::MapIdx => write!(s, "map[idx:{imm}]"),
+        Pseudo::MapIdxValue => write!(s, "map[idx:{imm}][0]+{}", imm_hi as u32),
+        Pseudo::BtfId => {
+            write!(s, "btf_id[{imm}]")?;
+            if imm_hi != 0 {
+                write!(s, "[fd:{imm_hi}]")?;
+            }
+            Ok(())
+        }
+        Pseudo::Func => {
+            write!(s, "subprog[{imm:+}]")?;
+            if imm_hi != 0 {
+                write!(s, "[hi:{imm_hi}]")?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// An atomic operation, in the kernel's spelling of each.
+fn write_atomic(
+    s: &mut String,
+    size: Size,
+    op: AtomicOp,
+    dst: u8,
+    src: u8,
+    off: i16,
+) -> std::fmt::Result {
+    let ty = size_name(size, false);
+    let w = if size == Size::DW { "64" } else { "" };
+    match op {
+        AtomicOp::Xchg => write!(
+            s,
+            "r{src} = atomic{w}_xchg(({ty} *)(r{dst} {off:+}), r{src})"
+        ),
+        AtomicOp::CmpXchg => write!(
+            s,
+            "r0 = atomic{w}_cmpxchg(({ty} *)(r{dst} {off:+}), r0, r{src})"
+        ),
+        AtomicOp::LoadAcquire => {
+            write!(s, "r{dst} = load_acquire(({ty} *)(r{src} {off:+}))")
+        }
+        AtomicOp::StoreRelease => {
+            write!(s, "store_release(({ty} *)(r{dst} {off:+}), r{src})")
+        }
+        _ => {
+            let (sym, name, fetch) = atomic_alu_name(op);
+            if fetch {
+                write!(
+                    s,
+                    "r{src} = atomic{w}_fetch_{name}(({ty} *)(r{dst} {off:+}), r{src})"
+                )
+            } else {
+                write!(s, "lock *({ty} *)(r{dst} {off:+}) {sym} r{src}")
+            }
+        }
+    }
+}
+
+/// A call of a helper (named from the declarations), a subprogram or a kfunc.
+fn write_call(s: &mut String, call: Call, syms: &dyn Symbols) -> std::fmt::Result {
+    match call {
+        Call::Helper(id) => {
+            let name = helper_name(id)
+                .or_else(|| syms.helper_name(id))
+                .unwrap_or("unknown");
+            write!(s, "call {name}#{id}")
+        }
+        Call::Local(off) => write!(s, "call pc{off:+}"),
+        Call::Kfunc { btf_id, fd } => {
+            // The kernel names kfuncs from BTF; id 0 is the nameless `void`.
+            let name =
+                syms.kfunc_name(btf_id)
+                    .unwrap_or(if btf_id == 0 { "" } else { "kernel-function" });
+            write!(s, "call {name}#{btf_id}")?;
+            if fd != 0 {
+                write!(s, "[fd:{fd}]")?;
+            }
+            Ok(())
+        }
     }
 }
 
