@@ -670,7 +670,16 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
     let (code, relocs) = collect_code(&elf, btf.as_ref(), ext.as_ref(), opts)?;
     let ext_index = ExtIndex::new(btf.as_ref(), ext.as_ref())?;
 
-    // Programs.
+    let parts = Parts {
+        elf: &elf,
+        btf: btf.as_ref(),
+        ext_index: &ext_index,
+        code: &code,
+        relocs: &relocs,
+        maps: &maps,
+        externs: &externs,
+        opts,
+    };
     let mut programs = Vec::new();
     for sec in elf
         .sections
@@ -689,101 +698,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
             });
         }
         for fi in funcs {
-            let func = &code.funcs[fi];
-            // libbpf creates every map and resolves every extern before
-            // loading any program.
-            let object_error = maps.create_error.clone();
-            // A program libbpf cannot load fails alone, with libbpf's message.
-            let stub = |error: LoadError| LoadedProgram {
-                name: func.name.clone(),
-                section: sec.name.clone(),
-                // A section no program type claims has no type (`BPF_PROG_TYPE_UNSPEC`).
-                prog_type: def.map_or(ProgType::new(0), |d| d.prog_type),
-                attach: None,
-                iter: false,
-                sleepable: false,
-                autoload: def.is_none_or(|d| d.autoload),
-                insns: Vec::new(),
-                subprogs: Vec::new(),
-                lines: Vec::new(),
-                poisoned: Vec::new(),
-                ctx_args: Vec::new(),
-                error: Some(error),
-                exception_cb: Vec::new(),
-                refused_ldimm64: Vec::new(),
-                func_info: false,
-            };
-            if let Some(e) = object_error {
-                programs.push(stub(e));
-                continue;
-            }
-            let Some(def) = def else {
-                programs.push(stub(LoadError::UnknownSection {
-                    section: sec.name.clone(),
-                    program: Some(func.name.clone()),
-                }));
-                continue;
-            };
-            if !func.global {
-                programs.push(stub(LoadError::Program {
-                    program: func.name.clone(),
-                    msg: format!(
-                        "program in section '{}' is static and not supported",
-                        sec.name
-                    ),
-                }));
-                continue;
-            }
-            if let Some(e) = opts
-                .target_btf
-                .as_deref()
-                .and_then(|t| attach_error(t, &sec.name, &func.name))
-            {
-                programs.push(stub(e));
-                continue;
-            }
-            let exception_cb = exception_callbacks(btf.as_ref(), &func.name);
-            let extra: Vec<usize> = exception_cb
-                .first()
-                .and_then(|cb| code.funcs.iter().position(|f| f.name == *cb))
-                .into_iter()
-                .collect();
-            let linked = match link::link(&elf, &code, &maps, &externs, &relocs, fi, &extra)
-                .and_then(|l| describe(&elf, btf.as_ref(), &ext_index, &code, &l).map(|d| (l, d)))
-            {
-                Ok(x) => x,
-                Err(e) => {
-                    programs.push(stub(e));
-                    continue;
-                }
-            };
-            let (linked, (subprogs, lines)) = linked;
-            programs.push(LoadedProgram {
-                name: func.name.clone(),
-                section: sec.name.clone(),
-                prog_type: def.prog_type,
-                attach: def.attach,
-                iter: def.iter,
-                sleepable: def.sleepable,
-                autoload: def.autoload,
-                insns: linked.insns,
-                subprogs,
-                lines,
-                poisoned: linked
-                    .poisoned
-                    .into_iter()
-                    .map(|(insn, reason)| Poisoned { insn, reason })
-                    .collect(),
-                ctx_args: opts
-                    .target_btf
-                    .as_deref()
-                    .map(|t| ctx_args(t, &sec.name))
-                    .unwrap_or_default(),
-                error: None,
-                exception_cb,
-                refused_ldimm64: linked.refused_ldimm64,
-                func_info: btf.is_some() && ext_index.func.contains_key(&sec.name),
-            });
+            programs.push(parts.program(sec, fi, def));
         }
     }
 
@@ -798,6 +713,129 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         kernel_btf: opts.target_btf.clone(),
         warnings,
     })
+}
+
+/// What every program of an object is loaded from.
+struct Parts<'x> {
+    elf: &'x ElfObject<'x>,
+    btf: Option<&'x Btf>,
+    ext_index: &'x ExtIndex<'x>,
+    code: &'x link::Code,
+    relocs: &'x link::Relocs,
+    maps: &'x maps::Maps,
+    externs: &'x [Option<externs::Extern>],
+    opts: &'x LoadOptions,
+}
+
+impl Parts<'_> {
+    /// Program `fi` of executable section `sec`, linked with its
+    /// subprograms; one libbpf cannot load fails alone, with libbpf's
+    /// message.
+    fn program(
+        &self,
+        sec: &crate::elf::Section<'_>,
+        fi: usize,
+        def: Option<sections::SecDef>,
+    ) -> LoadedProgram {
+        let Parts {
+            elf,
+            btf,
+            ext_index,
+            code,
+            relocs,
+            maps,
+            externs,
+            opts,
+        } = *self;
+        let func = &code.funcs[fi];
+        // libbpf creates every map and resolves every extern before
+        // loading any program.
+        let object_error = maps.create_error.clone();
+        // A program libbpf cannot load fails alone, with libbpf's message.
+        let stub = |error: LoadError| LoadedProgram {
+            name: func.name.clone(),
+            section: sec.name.clone(),
+            // A section no program type claims has no type (`BPF_PROG_TYPE_UNSPEC`).
+            prog_type: def.map_or(ProgType::new(0), |d| d.prog_type),
+            attach: None,
+            iter: false,
+            sleepable: false,
+            autoload: def.is_none_or(|d| d.autoload),
+            insns: Vec::new(),
+            subprogs: Vec::new(),
+            lines: Vec::new(),
+            poisoned: Vec::new(),
+            ctx_args: Vec::new(),
+            error: Some(error),
+            exception_cb: Vec::new(),
+            refused_ldimm64: Vec::new(),
+            func_info: false,
+        };
+        if let Some(e) = object_error {
+            return stub(e);
+        }
+        let Some(def) = def else {
+            return stub(LoadError::UnknownSection {
+                section: sec.name.clone(),
+                program: Some(func.name.clone()),
+            });
+        };
+        if !func.global {
+            return stub(LoadError::Program {
+                program: func.name.clone(),
+                msg: format!(
+                    "program in section '{}' is static and not supported",
+                    sec.name
+                ),
+            });
+        }
+        if let Some(e) = opts
+            .target_btf
+            .as_deref()
+            .and_then(|t| attach_error(t, &sec.name, &func.name))
+        {
+            return stub(e);
+        }
+        let exception_cb = exception_callbacks(btf, &func.name);
+        let extra: Vec<usize> = exception_cb
+            .first()
+            .and_then(|cb| code.funcs.iter().position(|f| f.name == *cb))
+            .into_iter()
+            .collect();
+        let linked = match link::link(elf, code, maps, externs, relocs, fi, &extra)
+            .and_then(|l| describe(elf, btf, ext_index, code, &l).map(|d| (l, d)))
+        {
+            Ok(x) => x,
+            Err(e) => return stub(e),
+        };
+        let (linked, (subprogs, lines)) = linked;
+        LoadedProgram {
+            name: func.name.clone(),
+            section: sec.name.clone(),
+            prog_type: def.prog_type,
+            attach: def.attach,
+            iter: def.iter,
+            sleepable: def.sleepable,
+            autoload: def.autoload,
+            insns: linked.insns,
+            subprogs,
+            lines,
+            poisoned: linked
+                .poisoned
+                .into_iter()
+                .map(|(insn, reason)| Poisoned { insn, reason })
+                .collect(),
+            ctx_args: opts
+                .target_btf
+                .as_deref()
+                .map(|t| ctx_args(t, &sec.name))
+                .unwrap_or_default(),
+            error: None,
+            exception_cb,
+            refused_ldimm64: linked.refused_ldimm64,
+            func_info: btf.is_some() && ext_index.func.contains_key(&sec.name),
+        }
+    }
 }
 
 /// Subprograms (named and scoped from BTF func info when there is some)

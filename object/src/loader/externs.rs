@@ -212,7 +212,7 @@ pub(crate) fn collect(
     maps: &mut Maps,
 ) -> Result<Vec<Option<Extern>>, LoadError> {
     let mut out: Vec<Option<Extern>> = vec![None; elf.symbols.len()];
-    let mut kconfig: Vec<(usize, String, u64, u32)> = Vec::new();
+    let mut kconfig: Vec<(usize, u64, u32)> = Vec::new();
     let undefined = elf
         .symbols
         .iter()
@@ -231,138 +231,11 @@ pub(crate) fn collect(
         })?;
         let is_func = btf.type_by_id(id).is_ok_and(|t| t.kind() == Kind::Func);
         let resolved = match (sec.as_str(), is_func) {
-            (".ksyms", true) => {
-                let lookup = essential_name(name);
-                match reg.id(lookup) {
-                    // libbpf leaves a weak kfunc whose prototype does not
-                    // match the kernel's unresolved (a CO-RE flavor such as
-                    // `bpf_task_acquire___two` for another kernel version).
-                    Some(kid) if weak && check_proto(btf, id, reg.get(kid)).is_err() => {
-                        Resolved::Missing
-                    }
-                    Some(kid) => {
-                        check_proto(btf, id, reg.get(kid)).map_err(|why| {
-                            ext_err(name, "func ksym", format!("func_proto [{id}] incompatible with the kernel's declaration: {why}"))
-                        })?;
-                        // Like libbpf, a call names the kfunc's BTF id in
-                        // the target kernel (logs then read like the
-                        // kernel's); kfuncs the kernel lacks get small ids
-                        // below any kernel FUNC's.
-                        let kernel_id = opts.target_btf.as_deref().and_then(|t| {
-                            t.find(lookup, Kind::Func)
-                                .and_then(|f| i32::try_from(f).ok())
-                        });
-                        Resolved::Kfunc {
-                            id: kid,
-                            imm: kernel_id.unwrap_or_else(|| kfunc_imm(kid)),
-                        }
-                    }
-                    None if weak => Resolved::Missing,
-                    None => {
-                        return Err(LoadError::Extern {
-                            name: name.to_string(),
-                            kind: "func ksym",
-                            msg: "not found in kernel BTF".into(),
-                            suggestion: reg.suggest(lookup).map(str::to_string),
-                        });
-                    }
-                }
-            }
-            (".ksyms", false) => {
-                let TypeData::Var { ty, .. } = btf
-                    .type_by_id(id)
-                    .map_err(|e| ext_err(name, "ksym", e.to_string()))?
-                    .data
-                else {
-                    return Err(ext_err(name, "ksym", "not a variable"));
-                };
-                let typeless = btf.resolve(ty).is_ok_and(|t| t == 0);
-                if typeless {
-                    Resolved::Address(if weak { 0 } else { TYPELESS_KSYM_ADDR })
-                } else if let Some(target) = opts.target_btf.as_deref() {
-                    let found = target
-                        .find_by_name(essential_name(name))
-                        .iter()
-                        .copied()
-                        .find(|&t| target.type_by_id(t).is_ok_and(|t| t.kind() == Kind::Var));
-                    match found {
-                        Some(tid) => {
-                            let TypeData::Var { ty: tty, .. } = target
-                                .type_by_id(tid)
-                                .map_err(|e| ext_err(name, "var ksym", e.to_string()))?
-                                .data
-                            else {
-                                return Err(ext_err(
-                                    name,
-                                    "var ksym",
-                                    "not a variable in kernel BTF",
-                                ));
-                            };
-                            let mut budget = COMPARE_BUDGET;
-                            let compat = types_are_compat(
-                                btf,
-                                btf.resolve(ty).unwrap_or(0),
-                                target,
-                                target.resolve(tty).unwrap_or(0),
-                                &mut budget,
-                            )
-                            .unwrap_or(false);
-                            if !compat {
-                                return Err(ext_err(
-                                    name,
-                                    "var ksym",
-                                    "incompatible types with kernel BTF",
-                                ));
-                            }
-                            Resolved::Var {
-                                id: tid as i32,
-                                addressed: var_addressed(opts),
-                            }
-                        }
-                        None if weak => Resolved::Missing,
-                        None => return Err(ext_err(name, "var ksym", "not found in kernel BTF")),
-                    }
-                } else {
-                    // No kernel BTF: the variable is taken as declared.
-                    Resolved::Var {
-                        id: ty as i32,
-                        addressed: var_addressed(opts),
-                    }
-                }
-            }
+            (".ksyms", true) => resolve_kfunc(btf, id, name, weak, reg, opts)?,
+            (".ksyms", false) => resolve_var_ksym(btf, id, name, weak, opts)?,
             (".kconfig", false) => {
-                let TypeData::Var { ty, .. } = btf
-                    .type_by_id(id)
-                    .map_err(|e| ext_err(name, "kcfg", e.to_string()))?
-                    .data
-                else {
-                    return Err(ext_err(name, "kcfg", "not a variable"));
-                };
-                let size = btf
-                    .size_of(ty)
-                    .ok()
-                    .flatten()
-                    .filter(|s| (1..=8).contains(s))
-                    .ok_or_else(|| {
-                        ext_err(name, "kcfg", "only scalars of 1 to 8 bytes are supported")
-                    })?;
-                let value = match opts
-                    .kconfig
-                    .get(name)
-                    .copied()
-                    .or_else(|| kconfig_default(name))
-                {
-                    Some(v) => v,
-                    None if weak => 0,
-                    None => {
-                        return Err(ext_err(
-                            name,
-                            "kcfg",
-                            "value not found (give it in LoadOptions::kconfig)",
-                        ));
-                    }
-                };
-                kconfig.push((sym.index, name.to_string(), value, size as u32));
+                let (value, size) = kconfig_value(btf, id, name, weak, opts)?;
+                kconfig.push((sym.index, value, size));
                 Resolved::Missing
             }
             (_, true) => {
@@ -388,31 +261,195 @@ pub(crate) fn collect(
         });
     }
     if !kconfig.is_empty() {
-        let map = maps.defs.len();
-        let mut init = Vec::new();
-        for (sym, _, value, size) in &kconfig {
-            let align = *size as usize;
-            while init.len() % align != 0 {
-                init.push(0);
-            }
-            let off = init.len() as u32;
-            init.extend_from_slice(&value.to_le_bytes()[..*size as usize]);
-            if let Some(Some(e)) = out.get_mut(*sym) {
-                e.resolved = Resolved::Kconfig { map, off };
-            }
-        }
-        maps.defs.push(MapDef {
-            name: ".kconfig".into(),
-            map_type: MapType::Array,
-            key_size: 4,
-            value_size: init.len() as u32,
-            max_entries: 1,
-            value_type: None,
-            rdonly: true,
-            wronly: false,
-            global_data: true,
-            init: Some(init),
-        });
+        kconfig_map(&kconfig, &mut out, maps);
     }
     Ok(out)
+}
+
+/// A `__ksym` function: the kfunc of that name (its CO-RE flavor suffix
+/// dropped) when its prototype matches the kernel's, else missing (weak)
+/// or an error.
+fn resolve_kfunc(
+    btf: &Btf,
+    id: u32,
+    name: &str,
+    weak: bool,
+    reg: &Registry,
+    opts: &LoadOptions,
+) -> Result<Resolved, LoadError> {
+    let lookup = essential_name(name);
+    Ok(match reg.id(lookup) {
+        // libbpf leaves a weak kfunc whose prototype does not
+        // match the kernel's unresolved (a CO-RE flavor such as
+        // `bpf_task_acquire___two` for another kernel version).
+        Some(kid) if weak && check_proto(btf, id, reg.get(kid)).is_err() => Resolved::Missing,
+        Some(kid) => {
+            check_proto(btf, id, reg.get(kid)).map_err(|why| {
+                ext_err(
+                    name,
+                    "func ksym",
+                    format!("func_proto [{id}] incompatible with the kernel's declaration: {why}"),
+                )
+            })?;
+            // Like libbpf, a call names the kfunc's BTF id in
+            // the target kernel (logs then read like the
+            // kernel's); kfuncs the kernel lacks get small ids
+            // below any kernel FUNC's.
+            let kernel_id = opts.target_btf.as_deref().and_then(|t| {
+                t.find(lookup, Kind::Func)
+                    .and_then(|f| i32::try_from(f).ok())
+            });
+            Resolved::Kfunc {
+                id: kid,
+                imm: kernel_id.unwrap_or_else(|| kfunc_imm(kid)),
+            }
+        }
+        None if weak => Resolved::Missing,
+        None => {
+            return Err(LoadError::Extern {
+                name: name.to_string(),
+                kind: "func ksym",
+                msg: "not found in kernel BTF".into(),
+                suggestion: reg.suggest(lookup).map(str::to_string),
+            });
+        }
+    })
+}
+
+/// A `__ksym` variable: typeless (an address), or typed and found in the
+/// kernel's BTF with a compatible type.
+fn resolve_var_ksym(
+    btf: &Btf,
+    id: u32,
+    name: &str,
+    weak: bool,
+    opts: &LoadOptions,
+) -> Result<Resolved, LoadError> {
+    let TypeData::Var { ty, .. } = btf
+        .type_by_id(id)
+        .map_err(|e| ext_err(name, "ksym", e.to_string()))?
+        .data
+    else {
+        return Err(ext_err(name, "ksym", "not a variable"));
+    };
+    let typeless = btf.resolve(ty).is_ok_and(|t| t == 0);
+    Ok(if typeless {
+        Resolved::Address(if weak { 0 } else { TYPELESS_KSYM_ADDR })
+    } else if let Some(target) = opts.target_btf.as_deref() {
+        let found = target
+            .find_by_name(essential_name(name))
+            .iter()
+            .copied()
+            .find(|&t| target.type_by_id(t).is_ok_and(|t| t.kind() == Kind::Var));
+        match found {
+            Some(tid) => {
+                let TypeData::Var { ty: tty, .. } = target
+                    .type_by_id(tid)
+                    .map_err(|e| ext_err(name, "var ksym", e.to_string()))?
+                    .data
+                else {
+                    return Err(ext_err(name, "var ksym", "not a variable in kernel BTF"));
+                };
+                let mut budget = COMPARE_BUDGET;
+                let compat = types_are_compat(
+                    btf,
+                    btf.resolve(ty).unwrap_or(0),
+                    target,
+                    target.resolve(tty).unwrap_or(0),
+                    &mut budget,
+                )
+                .unwrap_or(false);
+                if !compat {
+                    return Err(ext_err(
+                        name,
+                        "var ksym",
+                        "incompatible types with kernel BTF",
+                    ));
+                }
+                Resolved::Var {
+                    id: tid as i32,
+                    addressed: var_addressed(opts),
+                }
+            }
+            None if weak => Resolved::Missing,
+            None => return Err(ext_err(name, "var ksym", "not found in kernel BTF")),
+        }
+    } else {
+        // No kernel BTF: the variable is taken as declared.
+        Resolved::Var {
+            id: ty as i32,
+            addressed: var_addressed(opts),
+        }
+    })
+}
+
+/// A `__kconfig` variable's value and size: from the options, libbpf's own
+/// defaults, or 0 when weak.
+fn kconfig_value(
+    btf: &Btf,
+    id: u32,
+    name: &str,
+    weak: bool,
+    opts: &LoadOptions,
+) -> Result<(u64, u32), LoadError> {
+    let TypeData::Var { ty, .. } = btf
+        .type_by_id(id)
+        .map_err(|e| ext_err(name, "kcfg", e.to_string()))?
+        .data
+    else {
+        return Err(ext_err(name, "kcfg", "not a variable"));
+    };
+    let size = btf
+        .size_of(ty)
+        .ok()
+        .flatten()
+        .filter(|s| (1..=8).contains(s))
+        .ok_or_else(|| ext_err(name, "kcfg", "only scalars of 1 to 8 bytes are supported"))?;
+    let value = match opts
+        .kconfig
+        .get(name)
+        .copied()
+        .or_else(|| kconfig_default(name))
+    {
+        Some(v) => v,
+        None if weak => 0,
+        None => {
+            return Err(ext_err(
+                name,
+                "kcfg",
+                "value not found (give it in LoadOptions::kconfig)",
+            ));
+        }
+    };
+    Ok((value, size as u32))
+}
+
+/// The `.kconfig` map libbpf makes: the values packed at their natural
+/// alignment, each extern pointing at its own.
+fn kconfig_map(kconfig: &[(usize, u64, u32)], out: &mut [Option<Extern>], maps: &mut Maps) {
+    let map = maps.defs.len();
+    let mut init = Vec::new();
+    for (sym, value, size) in kconfig {
+        let align = *size as usize;
+        while init.len() % align != 0 {
+            init.push(0);
+        }
+        let off = init.len() as u32;
+        init.extend_from_slice(&value.to_le_bytes()[..*size as usize]);
+        if let Some(Some(e)) = out.get_mut(*sym) {
+            e.resolved = Resolved::Kconfig { map, off };
+        }
+    }
+    maps.defs.push(MapDef {
+        name: ".kconfig".into(),
+        map_type: MapType::Array,
+        key_size: 4,
+        value_size: init.len() as u32,
+        max_entries: 1,
+        value_type: None,
+        rdonly: true,
+        wronly: false,
+        global_data: true,
+        init: Some(init),
+    });
 }
