@@ -46,6 +46,7 @@ pub mod kconfig;
 mod link;
 mod maps;
 pub mod sections;
+mod struct_ops;
 
 pub use core_relo::POISON_HELPER;
 pub use link::POISON_CALL_KFUNC_BASE;
@@ -268,6 +269,9 @@ pub struct LoadedProgram {
     /// The kernel struct each context argument points to (tracing programs
     /// with a target BTF).
     pub ctx_args: Vec<Option<CtxArg>>,
+    /// The prototype it implements returns `void` (a struct_ops member):
+    /// R0 needs no value at exit.
+    pub returns_void: bool,
     /// Why libbpf would fail to load this program alone (an unknown
     /// section, a relocation or attach target only it has): its other
     /// programs still load, and [`Object::to_program`] returns this error.
@@ -350,6 +354,7 @@ impl Object {
         p.lines = prog.lines.clone();
         p.gpl = self.gpl;
         p.ctx_args = prog.ctx_args.clone();
+        p.returns_void = prog.returns_void;
         p.kernel_btf = self.kernel_btf.clone();
         p.exception_cb = prog.exception_cb.first().and_then(|cb| {
             p.subprogs
@@ -678,6 +683,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         relocs: &relocs,
         maps: &maps,
         externs: &externs,
+        struct_ops: &struct_ops::members(&elf, btf.as_ref()),
         opts,
     };
     let mut programs = Vec::new();
@@ -724,6 +730,7 @@ struct Parts<'x> {
     relocs: &'x link::Relocs,
     maps: &'x maps::Maps,
     externs: &'x [Option<externs::Extern>],
+    struct_ops: &'x HashMap<String, struct_ops::Member>,
     opts: &'x LoadOptions,
 }
 
@@ -745,6 +752,7 @@ impl Parts<'_> {
             relocs,
             maps,
             externs,
+            struct_ops,
             opts,
         } = *self;
         let func = &code.funcs[fi];
@@ -766,6 +774,7 @@ impl Parts<'_> {
             lines: Vec::new(),
             poisoned: Vec::new(),
             ctx_args: Vec::new(),
+            returns_void: false,
             error: Some(error),
             exception_cb: Vec::new(),
             refused_ldimm64: Vec::new(),
@@ -809,6 +818,11 @@ impl Parts<'_> {
             Err(e) => return stub(e),
         };
         let (linked, (subprogs, lines)) = linked;
+        let op = struct_ops.get(&func.name);
+        let attach = opts
+            .target_btf
+            .as_deref()
+            .and_then(|t| attach_proto(t, &sec.name, op).map(|at| (t, at)));
         LoadedProgram {
             name: func.name.clone(),
             section: sec.name.clone(),
@@ -825,11 +839,14 @@ impl Parts<'_> {
                 .into_iter()
                 .map(|(insn, reason)| Poisoned { insn, reason })
                 .collect(),
-            ctx_args: opts
-                .target_btf
-                .as_deref()
-                .map(|t| ctx_args(t, &sec.name))
+            ctx_args: attach
+                .as_ref()
+                .map(|(t, at)| ctx_args(t, at))
                 .unwrap_or_default(),
+            returns_void: op.is_some()
+                && attach
+                    .as_ref()
+                    .is_some_and(|(t, at)| t.func_proto(at.proto).is_ok_and(|(ret, _)| ret == 0)),
             error: None,
             exception_cb,
             refused_ldimm64: linked.refused_ldimm64,
@@ -972,43 +989,71 @@ fn attach_error(target: &Btf, section: &str, program: &str) -> Option<LoadError>
     (!name.is_empty() && target.find(&func, crate::btf::Kind::Func).is_none()).then(|| fail(-3))
 }
 
-/// The kernel structs a tracing program's context arguments point to: for
-/// `tp_btf/NAME` the parameters after the first (`void *__data`) of the
-/// kernel's `btf_trace_NAME` prototype; for `iter/NAME` the parameters of
-/// the kernel's `bpf_iter_NAME`, where every object after the iterator's
-/// `meta` is NULL on the final call.
-fn ctx_args(target: &Btf, section: &str) -> Vec<Option<CtxArg>> {
+/// The prototype a program's context arguments come from, the leading
+/// parameters the program does not see, and whether its pointers may be
+/// NULL: for `tp_btf/NAME` the parameters after the first (`void *__data`)
+/// of the kernel's `btf_trace_NAME`; for `iter/NAME` those of the kernel's
+/// `bpf_iter_NAME`, where every object after the iterator's `meta` is NULL
+/// on the final call; for a struct_ops program, its member's.
+struct AttachProto {
+    proto: u32,
+    skip: usize,
+    nullable: bool,
+}
+
+fn attach_proto(
+    target: &Btf,
+    section: &str,
+    op: Option<&struct_ops::Member>,
+) -> Option<AttachProto> {
     let section = section.trim_start_matches('?');
-    let (proto, skip, nullable) = if let Some(tp) = section.strip_prefix("tp_btf/") {
+    if let Some(op) = op {
+        return struct_ops::proto(target, op).map(|proto| AttachProto {
+            proto,
+            skip: 0,
+            nullable: false,
+        });
+    }
+    if let Some(tp) = section.strip_prefix("tp_btf/") {
         let proto = target
             .find(&format!("btf_trace_{tp}"), crate::btf::Kind::Typedef)
             .and_then(|t| target.resolve(t).ok())
             .and_then(|p| match target.type_by_id(p).ok()?.data {
                 crate::btf::TypeData::Ptr { ty } => target.resolve(ty).ok(),
                 _ => None,
-            });
-        (proto, 1, false)
-    } else if let Some(it) = section
+            })?;
+        return Some(AttachProto {
+            proto,
+            skip: 1,
+            nullable: false,
+        });
+    }
+    let it = section
         .strip_prefix("iter/")
-        .or_else(|| section.strip_prefix("iter.s/"))
-    {
-        let proto = target
-            .find(&format!("bpf_iter_{it}"), crate::btf::Kind::Func)
-            .and_then(|f| match target.type_by_id(f).ok()?.data {
-                crate::btf::TypeData::Func { proto, .. } => Some(proto),
-                _ => None,
-            });
-        (proto, 0, true)
-    } else {
-        return Vec::new();
-    };
-    let Some(Ok((_, params))) = proto.map(|p| target.func_proto(p)) else {
+        .or_else(|| section.strip_prefix("iter.s/"))?;
+    let proto = target
+        .find(&format!("bpf_iter_{it}"), crate::btf::Kind::Func)
+        .and_then(|f| match target.type_by_id(f).ok()?.data {
+            crate::btf::TypeData::Func { proto, .. } => Some(proto),
+            _ => None,
+        })?;
+    Some(AttachProto {
+        proto,
+        skip: 0,
+        nullable: true,
+    })
+}
+
+/// The program's arguments from `at`: a struct pointer is that kernel
+/// struct, anything else a scalar.
+fn ctx_args(target: &Btf, at: &AttachProto) -> Vec<Option<CtxArg>> {
+    let Ok((_, params)) = target.func_proto(at.proto) else {
         return Vec::new();
     };
     params
         .iter()
         .enumerate()
-        .skip(skip)
+        .skip(at.skip)
         .map(|(i, p)| {
             let t = target.resolve(p.ty).ok()?;
             let crate::btf::TypeData::Ptr { ty } = target.type_by_id(t).ok()?.data else {
@@ -1018,7 +1063,7 @@ fn ctx_args(target: &Btf, section: &str) -> Vec<Option<CtxArg>> {
             match target.type_by_id(s).ok()?.data {
                 crate::btf::TypeData::Struct { .. } => Some(CtxArg {
                     target: target.name(s).ok()?.to_string(),
-                    maybe_null: nullable && i > 0,
+                    maybe_null: at.nullable && i > 0,
                 }),
                 _ => None,
             }

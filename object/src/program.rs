@@ -288,6 +288,9 @@ pub struct Program {
     /// For tracing programs: the kernel struct each context argument slot
     /// points to (`None`: a scalar), from the attach target's BTF prototype.
     pub ctx_args: Vec<Option<CtxArg>>,
+    /// The prototype it implements returns `void` (a struct_ops member):
+    /// R0 needs no value at exit.
+    pub returns_void: bool,
     /// The BTF of the kernel the program is verified for: the layout of the
     /// kernel structs its pointers walk (`None`: kernel struct loads read
     /// as scalars).
@@ -336,6 +339,7 @@ impl Program {
             lines: Vec::new(),
             gpl: true,
             ctx_args: Vec::new(),
+            returns_void: false,
             kernel_btf: None,
             faults: Vec::new(),
             exception_cb: None,

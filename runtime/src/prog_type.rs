@@ -125,6 +125,10 @@ pub struct ProgTypeDecl {
     pub ctx: Option<&'static Context>,
     /// The kernel struct its context is converted to (what `bpf_cast_to_kern_ctx` returns).
     pub kern_ctx: Option<&'static str>,
+    /// Only GPL-compatible programs may be of this type; the kernel's
+    /// refusal names them so (`"struct ops"`: "struct ops programs must
+    /// have a GPL compatible license").
+    pub gpl_only: Option<&'static str>,
     /// Hidden fields it shows.
     pub show: &'static [&'static str],
     /// Fields it may not see.

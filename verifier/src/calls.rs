@@ -209,7 +209,7 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
                 "cannot return stack pointer to the caller",
             ));
         }
-    } else {
+    } else if !env.prog.returns_void {
         env.check_reg_read(st, 0)?;
     }
     if let Some(cb) = frame.in_callback {
@@ -273,6 +273,9 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         return Ok(Step::Next);
     }
     check_resources(env, st, idx, MAIN_EXIT)?;
+    if env.prog.returns_void {
+        return Ok(Step::End);
+    }
     let range = crate::ctx::return_range(env);
     if range.is_some() {
         env.mark_precise(st, 0);

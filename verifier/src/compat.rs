@@ -7,9 +7,20 @@ use kfreg::{Flags, ProgFlags};
 use kfreg_isa::{Call, Insn, Pseudo};
 use kfreg_object::program::FieldKind;
 
-/// Refuses maps and kfuncs the program's type may not use.
+/// Refuses programs whose type needs a GPL-compatible license they lack,
+/// and maps and kfuncs the program's type may not use.
 pub fn check(env: &Env) -> Result<(), VerifyError> {
     let prog = env.prog;
+    // The kernel checks the attach point, license included, before it
+    // resolves maps.
+    if let Some(what) = env.prog_decl.and_then(|d| d.gpl_only)
+        && !prog.gpl
+    {
+        return Err(VerifyError {
+            insn: None,
+            msg: format!("{what} programs must have a GPL compatible license"),
+        });
+    }
     for (i, insn) in prog.insns.iter().enumerate() {
         let i = i as u32;
         match *insn {

@@ -334,7 +334,7 @@ pub struct TracingArgs {
 #[context]
 #[repr(C)]
 pub struct StructOpsArgs {
-    #[ctx(loads = any)]
+    #[ctx(loads = any, yields = argument)]
     pub args: [u64; 12],
 }
 

@@ -356,8 +356,9 @@ pub struct CgroupSockopt;
 #[sec("iter.s+", iter, sleepable, attach = trace_iter)]
 pub struct Tracing;
 
-/// struct_ops implementations: the member's arguments.
-#[prog_type(id = 27, ctx = StructOpsArgs)]
+/// struct_ops implementations: the member's arguments
+/// (`check_struct_ops_btf_id` refuses non-GPL programs).
+#[prog_type(id = 27, ctx = StructOpsArgs, gpl_only = "struct ops")]
 #[sec("struct_ops+")]
 #[sec("struct_ops.s+", sleepable)]
 pub struct StructOps;
@@ -371,7 +372,7 @@ pub struct StructOps;
 pub struct Ext;
 
 /// BPF LSM hooks: the hook's arguments.
-#[prog_type(id = 29, ctx = TracingArgs, process_context)]
+#[prog_type(id = 29, ctx = TracingArgs, process_context, gpl_only = "LSM")]
 #[sec("lsm+")]
 #[sec("lsm.s+", sleepable)]
 #[sec("lsm_cgroup+")]

@@ -37,6 +37,10 @@ impl ProgType {
             }
             None => quote!(::core::option::Option::None),
         };
+        let gpl_only = match &self.gpl_only {
+            Some(what) => quote!(::core::option::Option::Some(#what)),
+            None => quote!(::core::option::Option::None),
+        };
         let names = |list: &[syn::Ident]| {
             let s = list.iter().map(ToString::to_string);
             quote!(&[#(#s),*])
@@ -87,6 +91,7 @@ impl ProgType {
                     doc: #doc,
                     ctx: #ctx,
                     kern_ctx: #kern_ctx,
+                    gpl_only: #gpl_only,
                     show: #show,
                     hide: #hide,
                     only: #only,

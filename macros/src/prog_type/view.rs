@@ -21,6 +21,9 @@ pub struct ProgType {
     pub ctx: Option<Path>,
     /// `kern_ctx = name`.
     pub kern_ctx: Option<Ident>,
+    /// `gpl_only = "what"`: how the kernel's refusal of a non-GPL program
+    /// names programs of this type.
+    pub gpl_only: Option<LitStr>,
     /// Field lists: `show`, `hide`, `only`, `write`, each with its key.
     pub show: Vec<Ident>,
     /// `hide = [..]`.
@@ -65,6 +68,7 @@ const KEYS: &[&str] = &[
     "kernel",
     "ctx",
     "kern_ctx",
+    "gpl_only",
     "show",
     "hide",
     "only",
@@ -100,6 +104,7 @@ impl ProgType {
             kernel_name: String::new(),
             ctx: None,
             kern_ctx: None,
+            gpl_only: None,
             show: Vec::new(),
             hide: Vec::new(),
             only: Vec::new(),
@@ -149,6 +154,16 @@ impl ProgType {
                 Meta::Value(k, v) if k == "kern_ctx" => match expr_ident(v) {
                     Some(n) => d.kern_ctx = Some(n.clone()),
                     None => errors.at(v, "expected a kernel struct name, such as `sk_buff`"),
+                },
+                Meta::Value(k, v) if k == "gpl_only" => match v {
+                    Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(text),
+                        ..
+                    }) if !text.value().is_empty() => d.gpl_only = Some(text.clone()),
+                    _ => errors.at(
+                        v,
+                        "expected how the kernel names these programs, such as `\"struct ops\"`",
+                    ),
                 },
                 Meta::Value(k, v) if k == "show" => d.show = idents(v, "a context field", errors),
                 Meta::Value(k, v) if k == "hide" => d.hide = idents(v, "a context field", errors),
