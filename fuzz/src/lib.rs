@@ -47,6 +47,7 @@ pub fn kfreg_program(prog_type: kfreg::ProgType, insns: &[Insn]) -> Result<Progr
         wronly: false,
         global_data: false,
         init: None,
+        inner: None,
     });
     discover_subprogs(&mut prog);
     Ok(prog)

@@ -190,6 +190,9 @@ pub struct MapDef {
     pub global_data: bool,
     /// The value's initial bytes, for read-only data (constant strings).
     pub init: Option<Vec<u8>>,
+    /// For a map of maps: the map its inner maps are made like (an index
+    /// into the program's maps; libbpf's `<name>.inner`).
+    pub inner: Option<u32>,
 }
 
 /// A subprogram: a BPF function.

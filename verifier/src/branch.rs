@@ -4,6 +4,7 @@
 
 use crate::state::{PtrFlags, Reg, RegType, State};
 use kfreg_isa::JmpOp;
+use kfreg_object::program::MapDef;
 
 /// `Some(outcome)` when the comparison has one possible outcome.
 pub fn decide(dst: &Reg, op: JmpOp, src: &Reg, wide: bool) -> Option<bool> {
@@ -62,6 +63,7 @@ pub fn refine(
     s: &Reg,
     wide: bool,
     taken: bool,
+    maps: &[MapDef],
 ) {
     match (d.ty, s.ty) {
         (RegType::Scalar, RegType::Scalar) => {
@@ -89,7 +91,7 @@ pub fn refine(
             && s.is_null() =>
         {
             let is_null = (op == JmpOp::Eq) == taken;
-            mark_null_checked(st, d, is_null);
+            mark_null_checked(st, d, is_null, maps);
         }
         // Two pointers found equal: a possibly-NULL one equals one that is
         // not NULL, so it is not NULL either (that register only, as in
@@ -161,8 +163,10 @@ fn propagate_scalar(st: &mut State, orig: &Reg, narrowed: crate::scalar::Scalar)
     });
 }
 
-/// Applies a NULL check of `ptr` to every register sharing its id.
-fn mark_null_checked(st: &mut State, ptr: &Reg, is_null: bool) {
+/// Applies a NULL check of `ptr` to every register sharing its id. A
+/// value found in a map of maps is an inner map (the kernel's
+/// `mark_ptr_or_null_reg`).
+fn mark_null_checked(st: &mut State, ptr: &Reg, is_null: bool, maps: &[MapDef]) {
     let id = ptr.id;
     if id == 0 {
         return;
@@ -171,6 +175,11 @@ fn mark_null_checked(st: &mut State, ptr: &Reg, is_null: bool) {
         if r.is_pointer() && r.id == id && r.maybe_null() {
             if is_null {
                 *r = Reg::constant(0);
+            } else if let Some(inner) = (r.ty == RegType::MapValue)
+                .then(|| maps.get(r.aux as usize).and_then(|m| m.inner))
+                .flatten()
+            {
+                *r = Reg::ptr(RegType::ConstMap, inner);
             } else {
                 r.flags = r.flags.without(PtrFlags::MAYBE_NULL);
             }

@@ -727,8 +727,9 @@ impl Env<'_> {
             None => {}
         }
         let mut taken = path.st.clone();
+        let maps = &self.prog.maps;
         crate::branch::refine(
-            &mut taken, dst, src_reg_no, &dst_reg, op, &src_reg, wide, true,
+            &mut taken, dst, src_reg_no, &dst_reg, op, &src_reg, wide, true, maps,
         );
         crate::branch::refine(
             &mut path.st,
@@ -739,6 +740,7 @@ impl Env<'_> {
             &src_reg,
             wide,
             false,
+            maps,
         );
         self.push_branch(path, taken, target)?;
         path.st.insn = idx + 1;

@@ -352,7 +352,14 @@ fn check_arg(
         ArgType::ConstStr => const_str_arg(env, idx, r, &reg)?,
         // Per-CPU kernel variables and arena pointers are not modelled: a
         // program using them is refused rather than guessed at.
-        ArgType::PercpuBtfId => return Err(expect(idx, r, &reg, "percpu_ptr_")),
+        ArgType::PercpuBtfId => {
+            return Err(expect(
+                idx,
+                r,
+                &reg,
+                "percpu_ptr_, percpu_rcu_ptr_, percpu_trusted_ptr_",
+            ));
+        }
         ArgType::Arena => return Err(expect(idx, r, &reg, "arena")),
     }
     Ok(())

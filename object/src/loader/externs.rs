@@ -451,5 +451,6 @@ fn kconfig_map(kconfig: &[(usize, u64, u32)], out: &mut [Option<Extern>], maps: 
         wronly: false,
         global_data: true,
         init: Some(init),
+        inner: None,
     });
 }

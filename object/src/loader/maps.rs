@@ -136,8 +136,19 @@ fn zero_entries_ok(map_type: u32) -> bool {
     matches!(map_type, 4 | 19 | 21 | 24 | 26 | 27 | 28 | 29 | 31 | 32)
 }
 
-/// Parses one BTF-defined map (libbpf's `parse_btf_map_def`).
-fn parse_btf_map(btf: &Btf, name: &str, var_ty: u32) -> Result<MapDef, LoadError> {
+/// Whether maps of this type hold maps (`ARRAY_OF_MAPS`, `HASH_OF_MAPS`).
+fn holds_maps(map_type: u32) -> bool {
+    matches!(map_type, 12 | 13)
+}
+
+/// Parses one BTF-defined map (libbpf's `parse_btf_map_def`), and for a map
+/// of maps the definition of its inner maps (`__array(values, ...)`).
+fn parse_btf_map(
+    btf: &Btf,
+    name: &str,
+    var_ty: u32,
+    outer: bool,
+) -> Result<(MapDef, Option<MapDef>), LoadError> {
     let def = btf
         .resolve(var_ty)
         .map_err(|e| map_err(name, e.to_string()))?;
@@ -151,7 +162,8 @@ fn parse_btf_map(btf: &Btf, name: &str, var_ty: u32) -> Result<MapDef, LoadError
     let mut map_type_num = 0;
     let (mut key_size, mut value_size, mut max_entries, mut flags) = (None, None, 0, 0);
     let mut value_type = None;
-    for m in members {
+    let mut inner = None;
+    for (i, m) in members.iter().enumerate() {
         let field = btf
             .string(m.name_off)
             .map_err(|e| map_err(name, e.to_string()))?;
@@ -195,12 +207,31 @@ fn parse_btf_map(btf: &Btf, name: &str, var_ty: u32) -> Result<MapDef, LoadError
                     value_type = Some(id);
                 }
             }
-            // Initial contents of map-in-map and prog-array maps.
-            "values" => {}
+            // Initial contents of map-in-map and prog-array maps; a map of
+            // maps describes its inner maps here.
+            "values" => {
+                if !outer {
+                    return Err(map_err(name, "multi-level inner maps not supported"));
+                }
+                if i != members.len() - 1 {
+                    return Err(map_err(name, "'values' member should be last"));
+                }
+                if value_size.is_some_and(|s| s != 4) {
+                    return Err(map_err(
+                        name,
+                        format!("conflicting value size {} != 4", value_size.unwrap_or(0)),
+                    ));
+                }
+                value_size = Some(4);
+                if holds_maps(map_type_num) {
+                    let def = inner_map_def(btf, name, m.ty)?;
+                    inner = Some(parse_btf_map(btf, &format!("{name}.inner"), def, false)?.0);
+                }
+            }
             other => return Err(map_err(name, format!("unknown field '{other}'"))),
         }
     }
-    Ok(MapDef {
+    let def = MapDef {
         name: name.to_string(),
         map_type: MapType::from_u32(map_type_num),
         key_size: key_size.unwrap_or(0),
@@ -211,13 +242,31 @@ fn parse_btf_map(btf: &Btf, name: &str, var_ty: u32) -> Result<MapDef, LoadError
         wronly: flags & BPF_F_WRONLY_PROG != 0,
         global_data: false,
         init: None,
-    })
+        inner: None,
+    };
+    Ok((def, inner))
+}
+
+/// The inner map definition of `values`, an array of pointers to it.
+fn inner_map_def(btf: &Btf, name: &str, values: u32) -> Result<u32, LoadError> {
+    let bad = |why: &str| map_err(name, format!("map-in-map inner {why}"));
+    let arr = btf.resolve(values).map_err(|e| bad(&e.to_string()))?;
+    let TypeData::Array { elem, .. } = btf.type_by_id(arr).map_err(|e| bad(&e.to_string()))?.data
+    else {
+        return Err(bad("spec is not an array"));
+    };
+    let ptr = btf.resolve(elem).map_err(|e| bad(&e.to_string()))?;
+    let TypeData::Ptr { ty } = btf.type_by_id(ptr).map_err(|e| bad(&e.to_string()))?.data else {
+        return Err(bad("spec is not an array of pointers"));
+    };
+    Ok(ty)
 }
 
 /// Collects the maps of `elf`: `.maps` first (in DATASEC order), then
 /// global data sections in section order.
 pub(crate) fn collect(elf: &ElfObject<'_>, btf: Option<&Btf>) -> Result<Maps, LoadError> {
     let mut maps = Maps::default();
+    let mut inner = Vec::new();
     if let Some(sec) = elf.sections.iter().find(|s| s.name == ".maps") {
         let btf = btf.ok_or_else(|| {
             map_err(
@@ -240,7 +289,11 @@ pub(crate) fn collect(elf: &ElfObject<'_>, btf: Option<&Btf>) -> Result<Maps, Lo
             else {
                 return Err(map_err(&name, "DATASEC '.maps' entry is not a VAR"));
             };
-            let def = parse_btf_map(btf, &name, ty)?;
+            let (mut def, inner_def) = parse_btf_map(btf, &name, ty, true)?;
+            if let Some(d) = inner_def {
+                def.inner = Some(inner.len() as u32);
+                inner.push(d);
+            }
             // User space sizes such maps before loading (xdp-bench's
             // per-CPU counters); loaded as they are, the kernel refuses to
             // create them and libbpf fails the whole object.
@@ -283,11 +336,20 @@ pub(crate) fn collect(elf: &ElfObject<'_>, btf: Option<&Btf>) -> Result<Maps, Lo
             wronly: false,
             global_data: true,
             init: (rdonly && sec.sh_type == SHT_PROGBITS).then(|| sec.data.to_vec()),
+            inner: None,
         });
         if let Some((id, vars)) = datasec {
             maps.datasecs.push(DataSec { map: idx, id, vars });
         }
     }
+    // Inner map definitions come after every map a program names.
+    let base = maps.defs.len() as u32;
+    for def in maps.defs.iter_mut() {
+        if let Some(i) = def.inner.as_mut() {
+            *i += base;
+        }
+    }
+    maps.defs.extend(inner);
     Ok(maps)
 }
 

@@ -84,6 +84,7 @@ impl Case {
             wronly: false,
             global_data: false,
             init: None,
+            inner: None,
         });
         self
     }
