@@ -334,12 +334,7 @@ fn check_arg(
         ArgType::BtfId => btf_id_arg(env, idx, r, arg, &reg, meta)?,
         ArgType::RingbufMem => ringbuf_mem_arg(idx, r, &reg, meta)?,
         ArgType::SockCommon | ArgType::BtfIdSockCommon => {
-            if !is_socket(reg.ty) || reg.maybe_null() {
-                return Err(expect(idx, r, &reg, SOCK_TYPES));
-            }
-            if arg.has(ArgFlags::RELEASE) {
-                release_arg(idx, r, &reg, meta)?;
-            }
+            sock_common_arg(env, idx, r, arg, &reg, meta)?
         }
         ArgType::Socket => {
             if reg.ty != RegType::Socket || reg.maybe_null() {
@@ -786,21 +781,17 @@ fn btf_id_arg(
     reg: &Reg,
     meta: &mut Meta,
 ) -> Result<(), VerifyError> {
-    if reg.ty != RegType::BtfId || reg.maybe_null() || reg.flags.has(PtrFlags::UNTRUSTED) {
+    let null_ok = arg.has(ArgFlags::MAYBE_NULL);
+    if reg.ty != RegType::BtfId
+        || (reg.maybe_null() && !null_ok)
+        || reg.flags.has(PtrFlags::UNTRUSTED)
+    {
         return Err(expect(idx, r, reg, "ptr_, trusted_ptr_, rcu_ptr_"));
     }
     match arg.btf {
         Some(name) => {
-            let want = kfreg_object::kernel_types::id(name);
-            if reg.aux != want || reg.flags.has(PtrFlags::PROG_BTF) {
-                return Err(VerifyError::at(
-                    idx,
-                    format!(
-                        "R{r} is of type {} but {name} is expected",
-                        env.type_name(reg)
-                    ),
-                ));
-            }
+            // A released object must be exactly the type the helper frees.
+            struct_matches(env, idx, r, reg, name, arg.has(ArgFlags::RELEASE))?;
         }
         None => {
             if let Some((ty, prog_btf)) = meta.kptr_field
@@ -817,6 +808,73 @@ fn btf_id_arg(
                 ));
             }
         }
+    }
+    if arg.has(ArgFlags::RELEASE) {
+        release_arg(idx, r, reg, meta)?;
+    }
+    Ok(())
+}
+
+/// Fails unless BTF pointer `reg` points to kernel struct `want`, or (not
+/// `strict`) to a struct whose first member, at any depth, is one (the
+/// kernel's `btf_struct_ids_match`: a `tcp_sock` is a `sock` is a
+/// `sock_common`).
+fn struct_matches(
+    env: &Env,
+    idx: u32,
+    r: u8,
+    reg: &Reg,
+    want: &str,
+    strict: bool,
+) -> Result<(), VerifyError> {
+    let have = env.type_name(reg);
+    let nested = || {
+        !strict
+            && env.prog.kernel_btf.as_deref().is_some_and(|btf| {
+                kfreg_object::kernel_types::ids_match(btf, reg.aux, reg.off as i64, want)
+            })
+    };
+    if reg.flags.has(PtrFlags::PROG_BTF) || (have != want && !nested()) {
+        return Err(VerifyError::at(
+            idx,
+            format!("R{r} is of type {have} but {want} is expected"),
+        ));
+    }
+    Ok(())
+}
+
+/// A socket of any kind. The BTF flavour (`ARG_PTR_TO_BTF_ID_SOCK_COMMON`)
+/// also takes a plain or trusted kernel pointer to a struct that starts
+/// with a `sock_common` (the kernel's `btf_id_sock_common_types`).
+fn sock_common_arg(
+    env: &Env,
+    idx: u32,
+    r: u8,
+    arg: &HelperArg,
+    reg: &Reg,
+    meta: &mut Meta,
+) -> Result<(), VerifyError> {
+    let btf = arg.ty == ArgType::BtfIdSockCommon;
+    let null_ok = arg.has(ArgFlags::MAYBE_NULL);
+    let foreign = [
+        PtrFlags::RCU,
+        PtrFlags::UNTRUSTED,
+        PtrFlags::ALLOC,
+        PtrFlags::PERCPU,
+        PtrFlags::PROG_BTF,
+        PtrFlags::NON_OWN,
+    ];
+    let kernel_ptr = btf && reg.ty == RegType::BtfId && !foreign.iter().any(|f| reg.flags.has(*f));
+    if !(is_socket(reg.ty) || kernel_ptr) || (reg.maybe_null() && !null_ok) {
+        let types = if btf {
+            "sock_common, sock, tcp_sock, xdp_sock, ptr_, trusted_ptr_"
+        } else {
+            SOCK_TYPES
+        };
+        return Err(expect(idx, r, reg, types));
+    }
+    if kernel_ptr {
+        struct_matches(env, idx, r, reg, "sock_common", false)?;
     }
     if arg.has(ArgFlags::RELEASE) {
         release_arg(idx, r, reg, meta)?;

@@ -752,7 +752,7 @@ fn walked_ptr_flags(
             PtrFlags::UNTRUSTED
         }
     } else {
-        untrusted_or_plain(flags)
+        PtrFlags::UNTRUSTED
     }
 }
 
