@@ -197,6 +197,13 @@ fn value_str(v: &Scalar) -> String {
     out
 }
 
+/// The path runs a global function verified on its own (not the program,
+/// nor its exception callback).
+fn global_subprog(env: &Env, st: &State) -> bool {
+    let root = st.frames[0].subprog;
+    root != 0 && Some(root) != env.prog.exception_cb
+}
+
 /// `exit`: return from a subprogram or callback, or end the program.
 pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
     let st = &mut path.st;
@@ -209,7 +216,7 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
                 "cannot return stack pointer to the caller",
             ));
         }
-    } else if !env.prog.returns_void {
+    } else if !env.prog.returns_void || global_subprog(env, st) {
         env.check_reg_read(st, 0)?;
     }
     if let Some(cb) = frame.in_callback {
@@ -273,6 +280,21 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         return Ok(Step::Next);
     }
     check_resources(env, st, idx, MAIN_EXIT)?;
+    // A global function verified on its own returns any scalar: the
+    // program's return rules apply to the program.
+    if global_subprog(env, st) {
+        let r0 = st.reg(0);
+        if r0.ty != RegType::Scalar {
+            return Err(VerifyError::at(
+                idx,
+                format!(
+                    "At subprogram exit the register R0 is not a scalar value ({})",
+                    crate::describe::reg_type_str(r0)
+                ),
+            ));
+        }
+        return Ok(Step::End);
+    }
     if env.prog.returns_void {
         return Ok(Step::End);
     }
