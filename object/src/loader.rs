@@ -873,7 +873,7 @@ fn describe(
         let mut sub = Subprog {
             start: pos as u32,
             name: f.name.clone(),
-            global: n == 0 || f.global,
+            global: n == 0 || (f.global && !f.hidden),
             ret_scalar: true,
             args: Vec::new(),
         };
@@ -885,7 +885,7 @@ fn describe(
             && let TypeData::Func { linkage, proto } = t.data
         {
             sub.name = btf.string(t.name_off)?.to_string();
-            sub.global = n == 0 || linkage == 1;
+            sub.global = n == 0 || (linkage == 1 && !f.hidden);
             sub.args = subprog_args(btf, fi.type_id, proto);
             sub.ret_scalar = btf
                 .func_proto(proto)

@@ -40,6 +40,9 @@ pub(crate) struct Func {
     pub name: String,
     /// A global (non-static) symbol.
     pub global: bool,
+    /// Hidden or internal visibility (`__hidden`): libbpf verifies such a
+    /// global function as a static one (`mark_btf_static`).
+    pub hidden: bool,
 }
 
 /// The code of an object, relocated for CO-RE, ready to link.
@@ -450,6 +453,8 @@ pub(crate) fn functions(elf: &ElfObject<'_>) -> Result<Vec<Func>, LoadError> {
             len: (sym.size / 8) as usize,
             name: sym.name.clone(),
             global: sym.bind != STB_LOCAL,
+            // STV_INTERNAL, STV_HIDDEN.
+            hidden: matches!(sym.visibility, 1 | 2),
         });
     }
     Ok(out)
