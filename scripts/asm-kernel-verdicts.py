@@ -72,6 +72,7 @@ PROG_TYPES = {
     "xdp": (6, 0, 0),
     "raw_tp": (17, 0, 0),
     "syscall": (31, 1 << 4, 0),  # BPF_F_SLEEPABLE
+    "sysctl": (23, 0, 18),  # BPF_CGROUP_SYSCTL
 }
 BPF_PSEUDO_MAP_FD = 1
 BPF_PSEUDO_MAP_VALUE = 2

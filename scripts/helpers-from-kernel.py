@@ -29,6 +29,14 @@ from collections import OrderedDict, defaultdict
 
 SOURCES = ["kernel", "net", "security", "drivers/media/rc", "fs"]
 
+# Prototype changes from the 6.12 tree to Linux 6.18: MEM_WRITE added to
+# arguments the helper writes (kernel commits "bpf: Fix ... MEM_WRITE"),
+# without which a verifier would take a buffer the helper fills as
+# unchanged. (prototype, argument number) -> added modifier.
+CHANGES_6_18 = {
+    ("bpf_sysctl_get_name_proto", 2): "MEM_WRITE",
+}
+
 
 def read_sources(src):
     files = {}
@@ -446,10 +454,13 @@ def main():
     ids = helper_ids(a.src)
     lists = btf_id_lists(files, a.src)
     all_protos = protos(files, lists)
+    for (name, arg), mod in CHANGES_6_18.items():
+        all_protos[name]["args"][arg - 1]["type"].append(mod)
     funcs = functions(files)
     tables = prog_type_tables(a.src, files, funcs, all_protos, ids)
     props = verifier_properties(funcs, all_protos)
-    facts = {"ids": ids, "docs": helper_docs(a.src), "params": helper_params(a.src), "protos": all_protos, "prog_types": tables, "verifier": props}
+    changes = [{"proto": p, "arg": a, "adds": m} for (p, a), m in sorted(CHANGES_6_18.items())]
+    facts = {"changes_6_18": changes, "ids": ids, "docs": helper_docs(a.src), "params": helper_params(a.src), "protos": all_protos, "prog_types": tables, "verifier": props}
     if a.json:
         with open(a.json, "w") as f:
             json.dump(facts, f, indent=1, sort_keys=True)

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! ### name
-//! ; type: xdp | tc | syscall | raw_tp | tp_btf | socket | kprobe | tracepoint | perf_event
+//! ; type: xdp | tc | syscall | raw_tp | tp_btf | socket | kprobe | tracepoint | perf_event | sysctl
 //! ; map: hash|array|percpu_array|ringbuf key=4 value=8 max=1 [btf=ID] [rdonly_prog] [flags=N] [init=HEX]
 //! ; expect: ACCEPT
 //! ; expect: REJECT <the kernel's error line>
@@ -49,6 +49,7 @@ fn prog_type(word: &str) -> (ProgType, bool) {
         "kprobe" => (ProgType::Kprobe, false),
         "tracepoint" => (ProgType::Tracepoint, false),
         "perf_event" => (ProgType::PerfEvent, false),
+        "sysctl" => (ProgType::CgroupSysctl, false),
         other => panic!("unknown program type `{other}`"),
     }
 }

@@ -9,7 +9,12 @@ pub fn bpf_get_local_storage(map: ConstMapPtr, flags: Zero) -> MapValue;
 
 /// Get name of sysctl in /proc/sys/ and copy it into provided by program buffer `buf` of size `buf_len`.
 #[helper(id = 101, prog_types = [cgroup_sysctl])]
-pub fn bpf_sysctl_get_name(ctx: Ctx, buf: Mem, buf_len: ConstSize, flags: Anything) -> Integer;
+pub fn bpf_sysctl_get_name(
+    ctx: Ctx,
+    buf: Write<Mem>,
+    buf_len: ConstSize,
+    flags: Anything,
+) -> Integer;
 
 /// Get current value of sysctl as it is presented in /proc/sys (incl.
 #[helper(id = 102, prog_types = [cgroup_sysctl])]

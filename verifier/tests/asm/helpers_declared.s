@@ -208,3 +208,25 @@ if r0 s< 18 goto pc+1
 r4 = *(u64 *)(r6 + 12)
 r0 = 0
 exit
+
+### sysctl_get_name_writes_its_buffer
+; 6.18 declares bpf_sysctl_get_name's buffer MEM_WRITE: the zeroed byte is
+; unknown after the call, so the pointer test cannot be settled in advance.
+; type: sysctl
+; expect: REJECT R1 invalid mem access 'scalar'
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r1 = r6
+r2 = r10
+r2 += -8
+r3 = 8
+r4 = 0
+call bpf_sysctl_get_name
+r1 = *(u8 *)(r10 -8)
+if r1 == 0 goto out
+r0 = *(u64 *)(r1 +0)
+exit
+out:
+r0 = 1
+exit
