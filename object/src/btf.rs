@@ -879,9 +879,18 @@ impl Btf {
 
     /// The ids of every type named `name`, ascending.
     pub fn find_by_name(&self, name: &str) -> &[u32] {
+        self.name_index().get(self, whole_name, name)
+    }
+
+    /// Builds the index of [`Btf::find_by_name`] now instead of at the first
+    /// lookup, so that whoever times its lookups does not pay for it.
+    pub fn index_names(&self) {
+        self.name_index();
+    }
+
+    fn name_index(&self) -> &NameIndex {
         self.by_name
             .get_or_init(|| NameIndex::build(self, whole_name))
-            .get(self, whole_name, name)
     }
 
     /// The ids of every type whose [`essential_name`] is `name`, ascending:
