@@ -7,6 +7,9 @@
 //! load, so loaded objects do not pile up; the caller's `sink` gets every
 //! input's results in input order, each input's in the order its load gave
 //! them, whatever thread finished first: exactly what one thread gives.
+//! (Except the message Rust's panic hook prints when a kfreg bug panics:
+//! it names the thread and comes when the panic happens; the program's row
+//! says the same, in its place.)
 
 use std::collections::VecDeque;
 use std::sync::{Condvar, Mutex, PoisonError, mpsc};
