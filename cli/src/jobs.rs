@@ -82,7 +82,7 @@ pub fn run<I, U, R>(
     let changed = Condvar::new();
     let (tx, rx) = mpsc::channel::<Message<R>>();
     std::thread::scope(|scope| {
-        for _ in 0..jobs.min(inputs.len().max(1)) {
+        for _ in 0..jobs {
             let tx = tx.clone();
             let (queue, changed, load, work) = (&queue, &changed, &load, &work);
             scope.spawn(move || worker(inputs, queue, changed, load, work, &tx));
@@ -230,6 +230,31 @@ mod tests {
         for jobs in [2, 3, 8, 64] {
             assert_eq!(results(jobs), one, "-j {jobs}");
         }
+    }
+
+    #[test]
+    fn steps_of_one_input_run_on_several_threads() {
+        // Each of the two steps waits for the other to start: they meet
+        // only if two threads run them at once (else both time out).
+        let met = (Mutex::new(0), Condvar::new());
+        let mut out = Vec::new();
+        run(
+            &[()],
+            2,
+            |_, ()| (0..2).map(Step::Todo).collect(),
+            |k: i32| {
+                let (started, cv) = &met;
+                let mut n = started.lock().unwrap();
+                *n += 1;
+                cv.notify_all();
+                let wait = std::time::Duration::from_secs(10);
+                let (n, timeout) = cv.wait_timeout_while(n, wait, |n| *n < 2).unwrap();
+                drop(n);
+                (k, !timeout.timed_out())
+            },
+            |_, r| out = r,
+        );
+        assert_eq!(out, [(0, true), (1, true)]);
     }
 
     #[test]
