@@ -492,8 +492,10 @@ pub struct Btf {
     strings: Strings,
     /// Type ids by name, for [`Btf::find_by_name`].
     by_name: OnceLock<NameIndex>,
-    /// Type ids by essential name, for [`Btf::find_by_essential_name`].
-    by_essential_name: OnceLock<NameIndex>,
+    /// The types whose name has a `___flavor` suffix, by essential name,
+    /// for [`Btf::find_by_essential_name`] (other names are their own
+    /// essential name: `by_name` has them).
+    flavored: OnceLock<NameIndex>,
 }
 
 /// The string section. Compilers and pahole write it all UTF-8; kept as
@@ -570,6 +572,13 @@ impl NameIndex {
 /// The key of [`Btf::find_by_name`]'s index.
 fn whole_name(name: &str) -> &str {
     name
+}
+
+/// The key of the flavored names' index: the essential name of a name with
+/// a flavor, nothing (not indexed) for the others.
+fn flavor_base(name: &str) -> &str {
+    let base = essential_name(name);
+    if base.len() == name.len() { "" } else { base }
 }
 
 /// The name without its `___flavor` suffix (libbpf's essential name: CO-RE
@@ -735,7 +744,7 @@ impl Btf {
             types,
             strings,
             by_name: OnceLock::new(),
-            by_essential_name: OnceLock::new(),
+            flavored: OnceLock::new(),
         };
         btf.validate()?;
         Ok(btf)
@@ -896,10 +905,19 @@ impl Btf {
     /// The ids of every type whose [`essential_name`] is `name`, ascending:
     /// the candidates CO-RE relocates a local type named `name` (or
     /// `name___flavor`) against.
-    pub fn find_by_essential_name(&self, name: &str) -> &[u32] {
-        self.by_essential_name
-            .get_or_init(|| NameIndex::build(self, essential_name))
-            .get(self, essential_name, name)
+    pub fn find_by_essential_name(&self, name: &str) -> Vec<u32> {
+        let flavored = self
+            .flavored
+            .get_or_init(|| NameIndex::build(self, flavor_base))
+            .get(self, flavor_base, name);
+        let same = if essential_name(name) == name {
+            self.find_by_name(name)
+        } else {
+            &[]
+        };
+        let mut ids = [same, flavored].concat();
+        ids.sort_unstable();
+        ids
     }
 
     /// The first type named `name` of kind `kind`.

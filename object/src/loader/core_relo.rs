@@ -695,8 +695,7 @@ impl<'b> Relocator<'b> {
         let lk = lt.kind();
         Ok(tb
             .find_by_essential_name(essential_name(name))
-            .iter()
-            .copied()
+            .into_iter()
             .filter(|&id| tb.type_by_id(id).is_ok_and(|t| kinds_compat(t.kind(), lk)))
             .collect())
     }
