@@ -4,11 +4,13 @@
     scripts/throughput.py [--kfreg PATH] [--before PATH] [--runs N] [--jobs N]
                           [--files GLOB]
 
-fixed cost  `kfreg verify -q` of one small object (tests/corpus/strings.bpf.o,
-            4 programs) with the recorded 5 MB kernel BTF: nearly all of it is
-            loading that BTF.  With --before (another kfreg build, such as
-            main's), both builds run alternately and the ratio is taken from
-            the same run.
+fixed cost  `kfreg verify -q` of one small object with the recorded 5 MB
+            kernel BTF: tests/corpus/strings.bpf.o (8 programs, no CO-RE
+            relocation) and kernel_types.bpf.o (20 programs, CO-RE
+            relocations against the kernel BTF): nearly all of it is loading
+            that BTF.  With --before (another kfreg build, such as main's),
+            both builds run alternately and the ratio is taken from the same
+            run.
 -j N        the wall time of `kfreg verify -j N` against `-j 1` on --files
             (default: the selftests corpus's objects, target/selftests/obj,
             built by scripts/selftests-corpus.sh), run alternately; the outputs
@@ -69,16 +71,17 @@ def main():
     args = ap.parse_args()
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} before the runs")
 
-    small = [*COMMON, "-q", str(ROOT / "tests/corpus/strings.bpf.o")]
     builds = [("this build", args.kfreg)] + ([("--before", args.before)] if args.before else [])
-    times, _ = alternate(args.runs, [[b, "verify", *small] for _, b in builds])
-    print()
-    print("| one small object, 5 MB BTF | wall (median) |")
-    print("|---|---:|")
-    for (label, path), t in zip(builds, times):
-        print(f"| {label} ({path}) | {t * 1e3:.1f} ms |")
-    if args.before:
-        print(f"| before / this build | {times[1] / times[0]:.2f}x |")
+    for obj in ["strings.bpf.o", "kernel_types.bpf.o"]:
+        small = [*COMMON, "-q", str(ROOT / "tests/corpus" / obj)]
+        times, _ = alternate(args.runs, [[b, "verify", *small] for _, b in builds])
+        print()
+        print(f"| {obj}, 5 MB BTF | wall (median) |")
+        print("|---|---:|")
+        for (label, path), t in zip(builds, times):
+            print(f"| {label} ({path}) | {t * 1e3:.1f} ms |")
+        if args.before:
+            print(f"| before / this build | {times[1] / times[0]:.2f}x |")
 
     files = sorted(glob.glob(args.files))
     if not files:
