@@ -3,6 +3,7 @@
 
     scripts/kernel-timing.py [record|compare|all] [--runs N] [--min-us U]
                              [--out JSON] [--kload PATH] [--kfreg PATH]
+    scripts/kernel-timing.py scale [--kfreg PATH]
 
 record   (root) Loads every program of tests/corpus/verdicts.json into the
          running kernel N times (default 5) with log level 4 (BPF_LOG_STATS,
@@ -18,6 +19,15 @@ compare  Runs `kfreg verify --format json --btf tests/corpus/vmlinux.btf` on
          totals, per-file sums, per-program ratios, the programs where kfreg
          is slower.  Needs neither root nor a kernel.
 all      record, then compare (the default).
+scale    (root) The kernel's scale tests of the selftests corpus (pyperf*,
+         strobemeta*, loop1-6, test_verif_scale1-3, test_sysctl_loop1-2,
+         test_seg6_loop, profiler1-3; scripts/selftests-corpus.sh builds them
+         and the kload it needs, libbpf 1.5's): each program loaded once
+         into the running kernel as record loads it, and verified once by
+         `kfreg verify --format json` (one object at a time, right after the
+         kernel's load, against the recorded BTF and kconfig the selftests
+         test uses); prints a markdown table of both verdicts, processed
+         instructions, states, times and kfreg's peak heap.
 
 Both sides print whole microseconds, truncated: kfreg's `duration` is
 `Duration::as_micros()` of the time spent in `verify()`, the kernel's is the
@@ -44,6 +54,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -327,11 +338,90 @@ def compare(args):
     return 0
 
 
+SCALE = [
+    "pyperf*",
+    "strobemeta*",
+    "loop[1-6]",
+    "test_verif_scale[1-3]",
+    "test_sysctl_loop[12]",
+    "test_seg6_loop",
+    "profiler[1-3]",
+]
+
+
+def scale(args):
+    """The scale table: one kernel load and one kfreg run per program."""
+    if os.geteuid() != 0:
+        print("kernel-timing: warning: not root; BPF_PROG_LOAD will probably fail", file=sys.stderr)
+    kfreg = args.kfreg
+    if not Path(kfreg).exists() and not shutil.which(kfreg):
+        sys.exit(f"kernel-timing: no {kfreg}: cargo build --release -p kfreg-cli")
+    subprocess.run([str(ROOT / "scripts" / "selftests-corpus.sh")], check=True, stdout=subprocess.DEVNULL)
+    out = ROOT / "target" / "selftests"
+    kload = out / "kload"
+    sources = out / "src" / "tools" / "testing" / "selftests" / "bpf" / "progs"
+    names = sorted({p.stem for g in SCALE for p in sources.glob(g + ".c")})
+    warn_if_busy("the scale tests")
+    rows = []
+    for name in names:
+        obj = out / "obj" / f"{name}.bpf.o"
+        if not obj.exists():
+            rows.append({"program": name, "missing": True})
+            continue
+        loads = subprocess.run(
+            [str(kload), "--name-only", "--log-level", "4", obj.name],
+            cwd=obj.parent, capture_output=True, text=True,
+        )
+        ours = subprocess.run(
+            [kfreg, "verify", "--format", "json", "--btf", str(CORPUS / "vmlinux.btf"),
+             "--kconfig", str(ROOT / "tests" / "selftests" / "kconfig"), str(obj)],
+            capture_output=True, text=True,
+        )
+        if ours.returncode not in (0, 1):
+            sys.exit(f"kernel-timing: kfreg failed on {obj} ({ours.returncode}): {ours.stderr}")
+        mine = {r["program"]: r for r in json.loads(ours.stdout)}
+        for line in loads.stdout.splitlines():
+            k = json.loads(line)
+            f = mine.get(k["program"])
+            if f is None:
+                # A `?` program kfreg verifies only when named, or one it skipped.
+                continue
+            rows.append({"program": f"{name}/{k['program']}", "kernel": k, "kfreg": f})
+    print(
+        f"Linux {platform.release()} ({os.cpu_count()} CPUs), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())},"
+        f" load average {loadavg():.2f} after the run"
+    )
+    print()
+    print(
+        "| program | kernel verdict | kfreg verdict | kernel insns | kfreg insns | kernel states"
+        " | kfreg states | kernel µs | kfreg µs | kernel / kfreg | kfreg peak memory |"
+    )
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    num = lambda v: "-" if v is None else f"{v:,}"  # noqa: E731
+    for r in rows:
+        if r.get("missing"):
+            print(f"| {r['program']} | not compiled | - | - | - | - | - | - | - | - | - |")
+            continue
+        k, f = r["kernel"], r["kfreg"]
+        verdict = "**" + f["verdict"] + "**" if f["verdict"] != k["verdict"] else f["verdict"]
+        us = k["verification_us"]
+        ratio_text = "-" if us is None else f"{ratio(us, max(f['duration_us'], 1)):.2f}x"
+        if us is not None and f["duration_us"] >= us:
+            ratio_text = f"**{ratio_text}**"
+        print(
+            f"| {r['program']} | {k['verdict']} | {verdict} | {num(k['insns_processed'])} |"
+            f" {num(f['insns_processed'])} | {num(k.get('total_states'))} | {num(f['states'])} |"
+            f" {num(us)} | {num(f['duration_us'])} | {ratio_text} |"
+            f" {f['mem_peak_bytes'] / 2**20:.1f} MiB |"
+        )
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("mode", nargs="?", choices=["record", "compare", "all"], default="all")
+    ap.add_argument("mode", nargs="?", choices=["record", "compare", "all", "scale"], default="all")
     ap.add_argument("--runs", type=int, default=5, help="loads / kfreg runs per program (median kept)")
     ap.add_argument("--min-us", type=float, default=10, help="kfreg duration above which ratios are reliable")
     ap.add_argument("--top", type=int, default=10, help="rows in the closest/slowest tables")
@@ -340,6 +430,8 @@ def main():
     default_kfreg = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release" / "kfreg"
     ap.add_argument("--kfreg", default=str(default_kfreg))
     args = ap.parse_args()
+    if args.mode == "scale":
+        return scale(args)
     rc = 0
     if args.mode in ("record", "all"):
         rc = record(args)

@@ -13,7 +13,7 @@
  * Output: one JSON object per program and line (JSON Lines) on stdout:
  *   {"file", "program", "section", "prog_type", "verdict": "ACCEPT"|"REJECT",
  *    "error", "insns_processed", "errno", "error_lines", "log_tail", "note",
- *    "verification_us", "subprogs"}
+ *    "verification_us", "subprogs", "total_states", "peak_states"}
  * "error" is the last non-empty log line before the "processed N insns"
  * summary line (or the last non-empty line when there is no summary),
  * null for accepted programs.  "error_lines" is the whole message: the run
@@ -24,6 +24,8 @@
  * veristat reports as duration) and "subprogs" the number of entries of its
  * "stack depth A+B+..." line; both are only printed by the kernel with the
  * BPF_LOG_STATS bit (log level 4, veristat's default), null otherwise.
+ * "total_states" and "peak_states" are read from the summary line (null
+ * without one).
  * A program the kernel accepted is recorded as ACCEPT even when libbpf fails
  * afterwards (a prog array slot naming a program that was not loaded); its
  * "errno" and "error_lines" then hold libbpf's failure and "note" says so.
@@ -136,11 +138,17 @@ static size_t split_lines(char *buf, char ***lines_out)
 	return n;
 }
 
-static int is_summary(const char *l, long *insns)
+/* The summary line: "processed N insns (limit L) max_states_per_insn M
+ * total_states T peak_states P mark_read R"; the states stay -1 when a
+ * kernel prints less. */
+static int is_summary(const char *l, long *insns, long *states, long *peak)
 {
-	long v;
+	long v, limit, max;
 	if (sscanf(l, "processed %ld insns", &v) == 1) {
 		*insns = v;
+		sscanf(l, "processed %ld insns (limit %ld) max_states_per_insn %ld "
+			  "total_states %ld peak_states %ld",
+		       &v, &limit, &max, states, peak);
 		return 1;
 	}
 	return 0;
@@ -269,13 +277,13 @@ static int load_one(const char *path, const char *shown, int idx, const char *lo
 
 	char **lines = NULL;
 	size_t n = 0;
-	long insns = -1, verif_us = -1, subprogs = -1;
+	long insns = -1, verif_us = -1, subprogs = -1, states = -1, peak_states = -1;
 	ssize_t summary = -1;
 	/* On ENOSPC the kernel's rotating log still holds the log's last 16 MiB. */
 	{
 		n = split_lines(log_buf, &lines);
 		for (size_t k = n; k-- > 0;) {
-			if (is_summary(lines[k], &insns)) {
+			if (is_summary(lines[k], &insns, &states, &peak_states)) {
 				summary = (ssize_t)k;
 				break;
 			}
@@ -388,6 +396,10 @@ static int load_one(const char *path, const char *shown, int idx, const char *lo
 		fprintf(out, ", \"subprogs\": %ld", subprogs);
 	else
 		fputs(", \"subprogs\": null", out);
+	if (states >= 0)
+		fprintf(out, ", \"total_states\": %ld, \"peak_states\": %ld", states, peak_states);
+	else
+		fputs(", \"total_states\": null, \"peak_states\": null", out);
 	fputs("}\n", out);
 	fflush(out);
 

@@ -1,6 +1,12 @@
 //! Heap accounting for veristat's `mem_peak`: the kernel's veristat reads
 //! its cgroup's peak memory around each load; kfreg counts what its own
 //! allocator hands out, which is what verifying a program costs.
+//!
+//! The counts are per thread, and a program is verified on one thread from
+//! start to end, so with `-j N` each program's peak is still its own: what
+//! the other threads allocate meanwhile is not in it. (A few bytes move
+//! between programs with the thread they run on: the process-wide table of
+//! kernel struct names grows in whichever program meets a name first.)
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -13,12 +19,15 @@ pub struct Counting;
 thread_local! {
     // `const` initialisers: no lazy setup and no destructor, so the
     // allocator may touch them at any time.
-    static CURRENT: Cell<usize> = const { Cell::new(0) };
-    static PEAK: Cell<usize> = const { Cell::new(0) };
+    // Signed: a thread that frees blocks another thread allocated (the
+    // last holder of a shared object) goes below zero, and its peak must
+    // still be compared above that.
+    static CURRENT: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
 }
 
 fn grew(by: usize) {
-    let now = CURRENT.get().wrapping_add(by);
+    let now = CURRENT.get().wrapping_add_unsigned(by);
     CURRENT.set(now);
     if now > PEAK.get() {
         PEAK.set(now);
@@ -26,9 +35,7 @@ fn grew(by: usize) {
 }
 
 fn shrank(by: usize) {
-    // A block freed on another thread than its own may take a thread's
-    // count below zero: wrap rather than panic, the peak only reads above.
-    CURRENT.set(CURRENT.get().wrapping_sub(by));
+    CURRENT.set(CURRENT.get().wrapping_sub_unsigned(by));
 }
 
 // SAFETY: every call is passed to `System` unchanged; only counters are added.
@@ -71,14 +78,15 @@ unsafe impl GlobalAlloc for Counting {
     }
 }
 
-/// Starts measuring a peak: returns the bytes held now.
-pub fn start_peak() -> usize {
+/// Starts measuring a peak on this thread: returns the bytes it holds now.
+pub fn start_peak() -> isize {
     let now = CURRENT.get();
     PEAK.set(now);
     now
 }
 
-/// The most bytes held since [`start_peak`] returned `base`, above `base`.
-pub fn peak_since(base: usize) -> usize {
-    PEAK.get().saturating_sub(base)
+/// The most bytes this thread held since [`start_peak`] returned `base`,
+/// above `base`.
+pub fn peak_since(base: isize) -> usize {
+    PEAK.get().wrapping_sub(base).max(0).unsigned_abs()
 }

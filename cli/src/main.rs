@@ -4,6 +4,7 @@ kfreg::link!(kfreg_catalog);
 
 mod alloc;
 mod check_btf;
+mod jobs;
 mod stats;
 mod verify;
 
@@ -15,6 +16,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use kfreg::{Registry, export};
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 #[derive(Parser)]
 #[command(
@@ -165,6 +168,10 @@ struct VerifyArgs {
     /// (default: /boot/config-$(uname -r), else /proc/config.gz).
     #[arg(long)]
     kconfig: Option<std::path::PathBuf>,
+    /// Load files and verify programs on N threads (0: one per CPU); the
+    /// output is the same as with one.
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 1)]
+    jobs: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -342,36 +349,53 @@ fn run_verify(reg: &Registry, a: &VerifyArgs) -> ExitCode {
         return bad(format!("{}: {e}", dir.display()));
     }
 
-    // Which --prog patterns matched something, and every program seen (for hints).
-    let matched = std::cell::RefCell::new(vec![false; a.prog.len()]);
-    let seen = std::cell::RefCell::new(Vec::<String>::new());
+    // The name index is built on first use: build it before any program's
+    // time and memory are measured.
+    if let Some(btf) = &load.target_btf {
+        btf.index_names();
+    }
+    // Which --prog patterns matched something, and every program seen, by
+    // file (for hints: in file order, whichever thread loaded a file).
+    let matched: Vec<AtomicBool> = a.prog.iter().map(|_| AtomicBool::new(false)).collect();
+    let seen: Vec<Mutex<Vec<String>>> = a.files.iter().map(|_| Mutex::default()).collect();
     let want_object = |name: &str| filters.wants(name, None);
-    let want_program = |file: &str, prog: &str, autoload: bool| {
-        seen.borrow_mut().push(prog.to_string());
-        if !filters.wants(file, Some(prog)) {
-            return false;
-        }
-        if a.prog.is_empty() {
-            // libbpf leaves a `?` program alone unless asked for.
-            return autoload;
-        }
-        let mut any = false;
-        for (i, g) in a.prog.iter().enumerate() {
-            if stats::glob_matches(prog, g) {
-                matched.borrow_mut()[i] = true;
-                any = true;
+    let load_file = |i: usize, file: &String| {
+        let want_program = |file: &str, prog: &str, autoload: bool| {
+            seen[i]
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(prog.to_string());
+            if !filters.wants(file, Some(prog)) {
+                return false;
             }
-        }
-        any
+            if a.prog.is_empty() {
+                // libbpf leaves a `?` program alone unless asked for.
+                return autoload;
+            }
+            let mut any = false;
+            for (g, hit) in a.prog.iter().zip(&matched) {
+                if stats::glob_matches(prog, g) {
+                    hit.store(true, Ordering::Relaxed);
+                    any = true;
+                }
+            }
+            any
+        };
+        let select = verify::Selection {
+            want_object: &want_object,
+            want_program: &want_program,
+        };
+        verify::load_file(file, &select, reg, &load)
     };
-    let select = verify::Selection {
-        want_object: &want_object,
-        want_program: &want_program,
+    let jobs = match a.jobs {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
     };
     let mut rows = Vec::new();
     let mut log_failed = false;
-    for file in &a.files {
-        for mut r in verify::verify_file(file, &select, reg, &load, log) {
+    let verify_program = |w: verify::Wanted| verify::verify_program(&w, reg, log);
+    jobs::run(&a.files, jobs, load_file, verify_program, |_, file_rows| {
+        for mut r in file_rows {
             if let Some(e) = r.error.as_deref().filter(|_| r.bad_input) {
                 eprintln!("kfreg: {e}");
             }
@@ -398,12 +422,15 @@ fn run_verify(reg: &Registry, a: &VerifyArgs) -> ExitCode {
             }
             rows.push(r);
         }
-    }
+    });
     let mut unmatched = false;
-    for (g, hit) in a.prog.iter().zip(matched.borrow().iter()) {
-        if !hit {
+    let seen: Vec<String> = seen
+        .into_iter()
+        .flat_map(|s| s.into_inner().unwrap_or_else(PoisonError::into_inner))
+        .collect();
+    for (g, hit) in a.prog.iter().zip(&matched) {
+        if !hit.load(Ordering::Relaxed) {
             unmatched = true;
-            let seen = seen.borrow();
             let hint = kfreg::did_you_mean(g, seen.iter().map(String::as_str))
                 .map(|s| format!("; did you mean `{s}`?"))
                 .unwrap_or_default();

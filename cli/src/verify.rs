@@ -2,6 +2,7 @@
 //! libbpf skeletons embed them) and verify each program, the way libbpf
 //! loads one program at a time; report like veristat.
 
+use crate::jobs::Step;
 use crate::stats::{self, Record, SpecItem, Stat};
 use kfreg::{AttachType, Registry};
 use kfreg_object::embedded::{Kind, big_endian, embedded_names, find_embedded, read_elf_file};
@@ -10,6 +11,7 @@ use kfreg_verifier::{Options, verify};
 use serde_json::json;
 use std::panic::AssertUnwindSafe;
 use std::path::Path;
+use std::sync::Arc;
 
 /// One verified program, or (with `bad_input`) a file or object that
 /// could not be verified at all.
@@ -221,51 +223,64 @@ pub fn read_text_file(path: &str) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8 text"))
 }
 
-/// Verifies every wanted program of `file`: a BPF object, or a host binary
-/// with BPF objects embedded (each named `binary@SKELETON`, or
-/// `binary@0xOFFSET` when its skeleton name cannot be recovered). A file or
-/// object that cannot be verified gets an error row; the rest go on.
-pub fn verify_file(
+/// A program of a loaded object, to verify with [`verify_program`].
+pub struct Wanted {
+    /// The object, shared by its programs.
+    obj: Arc<Object>,
+    /// The program's index in `obj.programs`.
+    index: usize,
+    /// The object's name as its rows show it.
+    display: Arc<str>,
+}
+
+/// Loads `file`, a BPF object or a host binary with BPF objects embedded
+/// (each named `binary@SKELETON`, or `binary@0xOFFSET` when its skeleton
+/// name cannot be recovered): its wanted programs, to verify, and an error
+/// row for each file or object that cannot be verified, in the order their
+/// rows come.
+pub fn load_file(
     file: &str,
     select: &Selection,
     reg: &Registry,
     load: &LoadOptions,
-    log: LogOptions,
-) -> Vec<Row> {
+) -> Vec<Step<Wanted, Row>> {
     let display = Path::new(file)
         .file_name()
         .map_or(file.to_string(), |f| f.to_string_lossy().into_owned());
     let (kind, bytes) = match read_elf_file(Path::new(file)) {
         Ok(x) => x,
-        Err(e) => return vec![Row::bad(&display, e.to_string())],
+        Err(e) => return vec![Step::Done(Row::bad(&display, e.to_string()))],
     };
-    let mut rows = Vec::new();
+    let mut steps = Vec::new();
     if kind == Kind::BpfObject {
         if (select.want_object)(&display) {
-            verify_object(&bytes, &display, file, select, reg, load, log, &mut rows);
+            load_one(&bytes, &display, file, select, reg, load, &mut steps);
         }
-        return rows;
+        return steps;
     }
     let (found, big) = find_embedded(&bytes);
     for off in big {
         let what = format!("{file}: object at {off:#x}");
-        rows.push(Row::bad(&display, big_endian(&what).to_string()));
+        steps.push(Step::Done(Row::bad(
+            &display,
+            big_endian(&what).to_string(),
+        )));
     }
-    if found.is_empty() && rows.is_empty() {
-        rows.push(Row::bad(
+    if found.is_empty() && steps.is_empty() {
+        steps.push(Step::Done(Row::bad(
             &display,
             format!("{file}: not a BPF object, and no BPF object is embedded in it"),
-        ));
-        return rows;
+        )));
+        return steps;
     }
     let names = embedded_names(&display, &bytes, &found);
     for (e, name) in found.iter().zip(names) {
         if (select.want_object)(&name) {
             let obj = &bytes[e.offset..e.offset + e.len];
-            verify_object(obj, &name, &name, select, reg, load, log, &mut rows);
+            load_one(obj, &name, &name, select, reg, load, &mut steps);
         }
     }
-    rows
+    steps
 }
 
 /// The message of a caught panic.
@@ -276,67 +291,84 @@ fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown panic".into())
 }
 
-/// Verifies the wanted programs of one object. A panic is a kfreg bug: it
-/// becomes an internal error for the object or the program it happened in,
-/// and the others are still verified.
-#[allow(clippy::too_many_arguments)]
-fn verify_object(
+/// Loads one object and lists its wanted programs. A panic is a kfreg
+/// bug: it becomes an internal error for the object, and the other objects
+/// are still verified.
+fn load_one(
     bytes: &[u8],
     display: &str,
     shown: &str,
     select: &Selection,
     reg: &Registry,
     load: &LoadOptions,
-    log: LogOptions,
-    out: &mut Vec<Row>,
+    out: &mut Vec<Step<Wanted, Row>>,
 ) {
     let loaded = std::panic::catch_unwind(AssertUnwindSafe(|| load_object(bytes, reg, load)));
     let obj = match loaded {
-        Ok(Ok(obj)) => obj,
+        Ok(Ok(obj)) => {
+            // Indexed now, not by whichever of its programs, on whichever
+            // thread, looks a name up first: no program's time and memory
+            // include it.
+            if let Some(btf) = &obj.btf {
+                btf.index_names();
+            }
+            Arc::new(obj)
+        }
         Ok(Err(e)) => {
-            out.push(Row::bad(display, format!("{shown}: {e}")));
+            out.push(Step::Done(Row::bad(display, format!("{shown}: {e}"))));
             return;
         }
         Err(p) => {
-            out.push(Row::bad(
+            out.push(Step::Done(Row::bad(
                 display,
                 format!(
                     "{shown}: internal error (a kfreg bug) while loading: {}",
                     panic_text(&*p)
                 ),
-            ));
+            )));
             return;
         }
     };
-    for p in obj
-        .programs
-        .iter()
-        .filter(|p| (select.want_program)(display, &p.name, p.autoload))
-    {
-        // veristat shows the kernel's 0 (cgroup_inet_ingress) when a
-        // section sets no expected attach type.
-        let attach = p.attach.unwrap_or(AttachType::CgroupInetIngress);
-        let prog_type = reg.prog_types().get(p.prog_type).map_or("", |d| d.name);
-        let mut row = Row::new(display, &p.name, &p.section, prog_type, attach.name());
-        row.size = p.insns.len();
-        let result =
-            std::panic::catch_unwind(AssertUnwindSafe(|| verify_one(&obj, p, reg, log, &mut row)));
-        match result {
-            Ok(Ok(())) => {}
-            // libbpf fails this program's load alone (an extern or a
-            // relocation only it uses): a rejection, not bad input.
-            Ok(Err(e)) => row.error = Some(e.to_string()),
-            Err(panic) => {
-                row.internal = true;
-                row.accepted = false;
-                row.error = Some(format!(
-                    "internal error (a kfreg bug): {}",
-                    panic_text(&*panic)
-                ));
-            }
+    let display: Arc<str> = Arc::from(display);
+    for (index, p) in obj.programs.iter().enumerate() {
+        if (select.want_program)(&display, &p.name, p.autoload) {
+            out.push(Step::Todo(Wanted {
+                obj: Arc::clone(&obj),
+                index,
+                display: Arc::clone(&display),
+            }));
         }
-        out.push(row);
     }
+}
+
+/// Verifies one wanted program. A panic is a kfreg bug: it becomes an
+/// internal error for the program, and the others are still verified.
+pub fn verify_program(w: &Wanted, reg: &Registry, log: LogOptions) -> Row {
+    let p = &w.obj.programs[w.index];
+    // veristat shows the kernel's 0 (cgroup_inet_ingress) when a
+    // section sets no expected attach type.
+    let attach = p.attach.unwrap_or(AttachType::CgroupInetIngress);
+    let prog_type = reg.prog_types().get(p.prog_type).map_or("", |d| d.name);
+    let mut row = Row::new(&w.display, &p.name, &p.section, prog_type, attach.name());
+    row.size = p.insns.len();
+    let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        verify_one(&w.obj, p, reg, log, &mut row)
+    }));
+    match result {
+        Ok(Ok(())) => {}
+        // libbpf fails this program's load alone (an extern or a
+        // relocation only it uses): a rejection, not bad input.
+        Ok(Err(e)) => row.error = Some(e.to_string()),
+        Err(panic) => {
+            row.internal = true;
+            row.accepted = false;
+            row.error = Some(format!(
+                "internal error (a kfreg bug): {}",
+                panic_text(&*panic)
+            ));
+        }
+    }
+    row
 }
 
 /// Verifies one loaded program into `row`.

@@ -18,8 +18,9 @@
 //! # }
 //! ```
 
-use std::collections::HashMap;
 use std::fmt;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::OnceLock;
 
 /// The magic number at the start of every BTF blob.
 pub const BTF_MAGIC: u16 = 0xeb9f;
@@ -480,14 +481,123 @@ pub struct Qualifiers {
 }
 
 /// A parsed BTF blob.
+///
+/// The name indexes are built on first use (for the kernel's BTF they cost
+/// more than parsing it), once, even when threads share the `Btf`.
 #[derive(Clone, Debug)]
 pub struct Btf {
     /// Types indexed by id; index 0 is `void`.
     types: Vec<Type>,
     /// The string section.
-    strings: Vec<u8>,
-    /// Type ids by name (anonymous types are not indexed).
-    by_name: HashMap<String, Vec<u32>>,
+    strings: Strings,
+    /// Type ids by name, for [`Btf::find_by_name`].
+    by_name: OnceLock<NameIndex>,
+    /// The types whose name has a `___flavor` suffix, by essential name,
+    /// for [`Btf::find_by_essential_name`] (other names are their own
+    /// essential name: `by_name` has them).
+    flavored: OnceLock<NameIndex>,
+}
+
+/// The string section. Compilers and pahole write it all UTF-8; kept as
+/// text then, a lookup only looks for the terminating NUL instead of
+/// validating the string each time (most of the cost of checking every
+/// name while parsing).
+#[derive(Clone, Debug)]
+enum Strings {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Strings {
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Strings::Text(s) => s.as_bytes(),
+            Strings::Bytes(b) => b,
+        }
+    }
+}
+
+/// The named types' ids grouped by a key derived from the name: sorted by
+/// the key's hash, then the key, then id, so the ids of one key are
+/// contiguous and a lookup is two binary searches. Compared with a map from
+/// owned names, it allocates two arrays instead of a string and a vector per
+/// name (for vmlinux's 126k types, most of the old index's cost).
+#[derive(Clone, Debug, Default)]
+struct NameIndex {
+    /// The hash of each entry's key, ascending.
+    hashes: Vec<u64>,
+    /// Each entry's type id.
+    ids: Vec<u32>,
+}
+
+/// The hash a [`NameIndex`] sorts by (std's fixed-key SipHash: the order,
+/// hence a lookup's result, is the same in every run).
+fn key_hash(key: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    key.hash(&mut h);
+    h.finish()
+}
+
+impl NameIndex {
+    /// Indexes every named type of `btf` under `key(name)`.
+    fn build(btf: &Btf, key: fn(&str) -> &str) -> NameIndex {
+        let mut entries: Vec<(u64, &str, u32)> = btf
+            .types()
+            .filter_map(|(id, t)| {
+                let k = key(btf.string(t.name_off).ok()?);
+                (!k.is_empty()).then(|| (key_hash(k), k, id))
+            })
+            .collect();
+        // Names are compared only where hashes tie: the same name, or a collision.
+        entries.sort_unstable();
+        NameIndex {
+            hashes: entries.iter().map(|e| e.0).collect(),
+            ids: entries.iter().map(|e| e.2).collect(),
+        }
+    }
+
+    /// The ids of the types whose `key(name)` is `want`, ascending.
+    fn get<'a>(&'a self, btf: &Btf, key: fn(&str) -> &str, want: &str) -> &'a [u32] {
+        let h = key_hash(want);
+        let lo = self.hashes.partition_point(|&x| x < h);
+        let hi = lo + self.hashes[lo..].partition_point(|&x| x == h);
+        let same_hash = &self.ids[lo..hi];
+        let key_of = |id: u32| btf.name(id).map_or("", key);
+        let from = same_hash.partition_point(|&id| key_of(id) < want);
+        let to = from + same_hash[from..].partition_point(|&id| key_of(id) == want);
+        &same_hash[from..to]
+    }
+}
+
+/// The key of [`Btf::find_by_name`]'s index.
+fn whole_name(name: &str) -> &str {
+    name
+}
+
+/// The key of the flavored names' index: the essential name of a name with
+/// a flavor, nothing (not indexed) for the others.
+fn flavor_base(name: &str) -> &str {
+    let base = essential_name(name);
+    if base.len() == name.len() { "" } else { base }
+}
+
+/// The name without its `___flavor` suffix (libbpf's essential name: CO-RE
+/// matches `task_struct___old` with the kernel's `task_struct`).
+pub fn essential_name(name: &str) -> &str {
+    let b = name.as_bytes();
+    if b.len() >= 5 {
+        for i in (0..=b.len() - 5).rev() {
+            if b[i] != b'_'
+                && b[i + 1] == b'_'
+                && b[i + 2] == b'_'
+                && b[i + 3] == b'_'
+                && b[i + 4] != b'_'
+            {
+                return &name[..i + 1];
+            }
+        }
+    }
+    name
 }
 
 /// A little cursor over the blob that knows its byte order.
@@ -612,6 +722,10 @@ impl Btf {
                 "string section must start and end with NUL".into(),
             ));
         }
+        let strings = match String::from_utf8(strings) {
+            Ok(text) => Strings::Text(text),
+            Err(e) => Strings::Bytes(e.into_bytes()),
+        };
 
         let mut types = vec![Type {
             name_off: 0,
@@ -626,20 +740,13 @@ impl Btf {
             pos = next;
         }
 
-        let mut btf = Btf {
+        let btf = Btf {
             types,
             strings,
-            by_name: HashMap::new(),
+            by_name: OnceLock::new(),
+            flavored: OnceLock::new(),
         };
         btf.validate()?;
-        let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
-        for (id, ty) in btf.types.iter().enumerate().skip(1) {
-            if ty.name_off != 0 {
-                let name = btf.string(ty.name_off)?;
-                by_name.entry(name.to_string()).or_default().push(id as u32);
-            }
-        }
-        btf.by_name = by_name;
         Ok(btf)
     }
 
@@ -654,7 +761,7 @@ impl Btf {
     fn validate(&self) -> Result<(), BtfError> {
         let count = self.types.len() as u32;
         for (id, ty) in self.types.iter().enumerate().skip(1) {
-            self.string(ty.name_off)?;
+            self.check_string(ty.name_off)?;
             for r in ty.data.references() {
                 if r >= count {
                     return Err(BtfError::BadTypeId(r));
@@ -663,12 +770,12 @@ impl Btf {
             match &ty.data {
                 TypeData::Struct { members, .. } | TypeData::Union { members, .. } => {
                     for m in members {
-                        self.string(m.name_off)?;
+                        self.check_string(m.name_off)?;
                     }
                 }
                 TypeData::FuncProto { params, .. } => {
                     for (i, p) in params.iter().enumerate() {
-                        self.string(p.name_off)?;
+                        self.check_string(p.name_off)?;
                         if p.ty == 0 && i + 1 != params.len() {
                             return Err(BtfError::Malformed(format!(
                                 "type {id}: void parameter {i} is not last"
@@ -678,7 +785,7 @@ impl Btf {
                 }
                 TypeData::Enum { values, .. } | TypeData::Enum64 { values, .. } => {
                     for v in values {
-                        self.string(v.name_off)?;
+                        self.check_string(v.name_off)?;
                     }
                 }
                 TypeData::Func { proto, .. }
@@ -734,19 +841,41 @@ impl Btf {
     /// The string at offset `off` of the string section.
     pub fn string(&self, off: u32) -> Result<&str, BtfError> {
         let start = off as usize;
-        if start >= self.strings.len() {
+        let bytes = self.strings.as_bytes();
+        if start >= bytes.len() {
             return if start == 0 {
                 Ok("")
             } else {
                 Err(BtfError::BadString(off))
             };
         }
-        let rest = &self.strings[start..];
-        let end = rest
-            .iter()
-            .position(|&b| b == 0)
-            .ok_or(BtfError::BadString(off))?;
-        std::str::from_utf8(&rest[..end]).map_err(|_| BtfError::BadString(off))
+        let end = std::ffi::CStr::from_bytes_until_nul(&bytes[start..])
+            .map_err(|_| BtfError::BadString(off))?
+            .count_bytes()
+            + start;
+        match &self.strings {
+            // Not at a character boundary: the middle of a character.
+            Strings::Text(text) => text.get(start..end).ok_or(BtfError::BadString(off)),
+            Strings::Bytes(b) => {
+                std::str::from_utf8(&b[start..end]).map_err(|_| BtfError::BadString(off))
+            }
+        }
+    }
+
+    /// Whether [`Btf::string`] of `off` succeeds, without finding its end
+    /// when the section is text: the section ends with a NUL, so any
+    /// character boundary inside it starts a string.
+    fn check_string(&self, off: u32) -> Result<(), BtfError> {
+        match &self.strings {
+            Strings::Text(text) if (off as usize) < text.len() || off == 0 => {
+                if text.is_char_boundary(off as usize) {
+                    Ok(())
+                } else {
+                    Err(BtfError::BadString(off))
+                }
+            }
+            _ => self.string(off).map(drop),
+        }
     }
 
     /// The name of type `id` (empty for anonymous types and `void`).
@@ -757,9 +886,38 @@ impl Btf {
         self.string(self.type_by_id(id)?.name_off)
     }
 
-    /// The ids of every type named `name`.
+    /// The ids of every type named `name`, ascending.
     pub fn find_by_name(&self, name: &str) -> &[u32] {
-        self.by_name.get(name).map_or(&[], Vec::as_slice)
+        self.name_index().get(self, whole_name, name)
+    }
+
+    /// Builds the index of [`Btf::find_by_name`] now instead of at the first
+    /// lookup, so that whoever times its lookups does not pay for it.
+    pub fn index_names(&self) {
+        self.name_index();
+    }
+
+    fn name_index(&self) -> &NameIndex {
+        self.by_name
+            .get_or_init(|| NameIndex::build(self, whole_name))
+    }
+
+    /// The ids of every type whose [`essential_name`] is `name`, ascending:
+    /// the candidates CO-RE relocates a local type named `name` (or
+    /// `name___flavor`) against.
+    pub fn find_by_essential_name(&self, name: &str) -> Vec<u32> {
+        let flavored = self
+            .flavored
+            .get_or_init(|| NameIndex::build(self, flavor_base))
+            .get(self, flavor_base, name);
+        let same = if essential_name(name) == name {
+            self.find_by_name(name)
+        } else {
+            &[]
+        };
+        let mut ids = [same, flavored].concat();
+        ids.sort_unstable();
+        ids
     }
 
     /// The first type named `name` of kind `kind`.
@@ -1459,6 +1617,55 @@ mod tests {
         let last = blob.len() - 1;
         blob[last] = b'x'; // unterminated string section
         assert!(matches!(Btf::parse(&blob), Err(BtfError::Malformed(_))));
+    }
+
+    #[test]
+    fn strings_not_utf8_as_a_whole_still_resolve() {
+        // A name with a stray byte makes the section non-UTF-8: the other
+        // names still read, the bad one is an error only where it is used.
+        let mut b = Builder::new();
+        b.int("int", 4, 32, true); // 1
+        b.head("bad\u{e9}", Kind::Struct, 0, false, 0); // 2
+        let mut blob = b.build();
+        let at = blob.windows(5).position(|w| w == b"bad\xc3\xa9").unwrap();
+        blob[at + 3] = 0xff;
+        assert_eq!(Btf::parse(&blob).unwrap_err(), BtfError::BadString(5));
+
+        // The middle of a character is no string start.
+        let mut b = Builder::new();
+        b.int("\u{e9}t\u{e9}", 4, 32, true); // 1
+        let mut blob = b.build();
+        blob[24] = 2;
+        assert_eq!(Btf::parse(&blob).unwrap_err(), BtfError::BadString(2));
+    }
+
+    #[test]
+    fn name_indexes_group_every_id_of_a_name() {
+        let mut b = Builder::new();
+        b.int("int", 4, 32, true); // 1
+        b.head("task_struct", Kind::Struct, 0, false, 0); // 2
+        b.head("task_struct___old", Kind::Struct, 0, false, 0); // 3
+        b.head("task_struct", Kind::Fwd, 0, false, 0); // 4
+        b.head("task_struct___new", Kind::Struct, 0, false, 0); // 5
+        b.head("task", Kind::Struct, 0, false, 0); // 6
+        let btf = Btf::parse(&b.build()).unwrap();
+        assert_eq!(btf.find_by_name("task_struct"), &[2, 4]);
+        assert_eq!(btf.find_by_name("task_struct___old"), &[3]);
+        assert_eq!(btf.find_by_name("task"), &[6]);
+        assert!(btf.find_by_name("").is_empty());
+        assert_eq!(btf.find_by_essential_name("task_struct"), &[2, 3, 4, 5]);
+        assert_eq!(btf.find_by_essential_name("task"), &[6]);
+        assert!(btf.find_by_essential_name("task_struct___old").is_empty());
+    }
+
+    #[test]
+    fn essential_names() {
+        assert_eq!(essential_name("task_struct___old"), "task_struct");
+        assert_eq!(essential_name("task_struct"), "task_struct");
+        assert_eq!(essential_name("a___b___c"), "a___b");
+        assert_eq!(essential_name("___x"), "___x");
+        assert_eq!(essential_name("x____y"), "x____y");
+        assert_eq!(essential_name(""), "");
     }
 
     #[test]

@@ -20,11 +20,11 @@
 //! verifier reports only if a path reaches it (field-existence guards make
 //! such code dead). Existence relocations resolve to 0 instead.
 
+pub(crate) use crate::btf::essential_name;
 use crate::btf::{Btf, BtfError, Kind, Member, TypeData};
 use crate::btf_ext::{CoreKind, CoreRelo};
 use kfreg_isa::RawInsn;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::Arc;
 
 /// libbpf's poison helper id (`0xbad2310`).
 pub const POISON_HELPER: i32 = 0xbad2310;
@@ -95,24 +95,6 @@ impl Spec {
 
 fn e(err: BtfError) -> String {
     err.to_string()
-}
-
-/// The name without its `___flavor` suffix.
-pub(crate) fn essential_name(name: &str) -> &str {
-    let b = name.as_bytes();
-    if b.len() >= 5 {
-        for i in (0..=b.len() - 5).rev() {
-            if b[i] != b'_'
-                && b[i + 1] == b'_'
-                && b[i + 2] == b'_'
-                && b[i + 3] == b'_'
-                && b[i + 4] != b'_'
-            {
-                return &name[..i + 1];
-            }
-        }
-    }
-    name
 }
 
 fn members(btf: &Btf, id: u32) -> Option<&[Member]> {
@@ -687,49 +669,16 @@ fn calc_relo(
     Ok(res)
 }
 
-/// Type ids of a BTF by essential name.
-type CandIndex = HashMap<String, Vec<u32>>;
-
-/// The candidate index of `target`, shared by every load against the same
-/// target (building it for vmlinux takes tens of milliseconds).
-fn cand_index(target: &Arc<Btf>) -> Arc<CandIndex> {
-    type Cache = Option<(Weak<Btf>, Arc<CandIndex>)>;
-    static CACHE: Mutex<Cache> = Mutex::new(None);
-    let mut cache = CACHE.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some((btf, index)) = cache.as_ref()
-        && btf.upgrade().is_some_and(|b| Arc::ptr_eq(&b, target))
-    {
-        return Arc::clone(index);
-    }
-    let mut m = CandIndex::new();
-    for (id, t) in target.types() {
-        if let Ok(n) = target.string(t.name_off)
-            && !n.is_empty()
-        {
-            m.entry(essential_name(n).to_string()).or_default().push(id);
-        }
-    }
-    let index = Arc::new(m);
-    *cache = Some((Arc::downgrade(target), Arc::clone(&index)));
-    index
-}
-
 /// Resolves CO-RE relocations of one program BTF against a target.
 pub(crate) struct Relocator<'b> {
     local: &'b Btf,
     target: Option<&'b Arc<Btf>>,
-    /// Target type ids by essential name, fetched on first use.
-    cands: Option<Arc<CandIndex>>,
 }
 
 impl<'b> Relocator<'b> {
     /// Relocates against `target`, or against `local` itself when `None`.
     pub fn new(local: &'b Btf, target: Option<&'b Arc<Btf>>) -> Relocator<'b> {
-        Relocator {
-            local,
-            target,
-            cands: None,
-        }
+        Relocator { local, target }
     }
 
     fn candidates(&mut self, local_id: u32) -> Result<Vec<u32>, String> {
@@ -743,17 +692,12 @@ impl<'b> Relocator<'b> {
                 "relocation against anonymous type [{local_id}] is not supported"
             ));
         }
-        let index = self.cands.get_or_insert_with(|| cand_index(tb));
         let lk = lt.kind();
-        Ok(index
-            .get(essential_name(name))
-            .map(|ids| {
-                ids.iter()
-                    .copied()
-                    .filter(|&id| tb.type_by_id(id).is_ok_and(|t| kinds_compat(t.kind(), lk)))
-                    .collect()
-            })
-            .unwrap_or_default())
+        Ok(tb
+            .find_by_essential_name(essential_name(name))
+            .into_iter()
+            .filter(|&id| tb.type_by_id(id).is_ok_and(|t| kinds_compat(t.kind(), lk)))
+            .collect())
     }
 
     /// A relocation as libbpf's `bpf_core_format_spec` prints its local
@@ -959,16 +903,6 @@ pub(crate) fn patch(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn essential_names() {
-        assert_eq!(essential_name("task_struct___old"), "task_struct");
-        assert_eq!(essential_name("task_struct"), "task_struct");
-        assert_eq!(essential_name("a___b___c"), "a___b");
-        assert_eq!(essential_name("___x"), "___x");
-        assert_eq!(essential_name("x____y"), "x____y");
-        assert_eq!(essential_name(""), "");
-    }
 
     #[test]
     fn patches_each_class() {
