@@ -1081,26 +1081,9 @@ fn parse_type(r: &Reader<'_>, pos: usize, end: usize, id: u32) -> Result<(Type, 
         }
         Kind::Int => {
             let next = records(at, 1, 4)?;
-            let word = r.u32(at, "INT encoding")?;
+            let data = read_int(r, at, id, size_or_type)?;
             at = next;
-            let bits = (word & 0xff) as u8;
-            let offset = ((word >> 16) & 0xff) as u8;
-            let enc = ((word >> 24) & 0x0f) as u8;
-            if u32::from(bits) + u32::from(offset) > size_or_type.saturating_mul(8) || bits > 128 {
-                return Err(BtfError::Malformed(format!(
-                    "type {id}: INT of {bits} bits at offset {offset} does not fit {size_or_type} bytes"
-                )));
-            }
-            TypeData::Int {
-                size: size_or_type,
-                encoding: IntEncoding {
-                    signed: enc & 1 != 0,
-                    char: enc & 2 != 0,
-                    bool: enc & 4 != 0,
-                },
-                offset,
-                bits,
-            }
+            data
         }
         Kind::Ptr => TypeData::Ptr { ty: size_or_type },
         Kind::Array => {
@@ -1115,22 +1098,7 @@ fn parse_type(r: &Reader<'_>, pos: usize, end: usize, id: u32) -> Result<(Type, 
         }
         Kind::Struct | Kind::Union => {
             let next = records(at, vlen, 12)?;
-            let mut members = Vec::with_capacity(vlen);
-            for i in 0..vlen {
-                let m = at + i * 12;
-                let raw = r.u32(m + 8, "member offset")?;
-                let (bit_offset, bitfield_size) = if kind_flag {
-                    (raw & 0x00ff_ffff, (raw >> 24) as u8)
-                } else {
-                    (raw, 0)
-                };
-                members.push(Member {
-                    name_off: r.u32(m, "member name")?,
-                    ty: r.u32(m + 4, "member type")?,
-                    bit_offset,
-                    bitfield_size,
-                });
-            }
+            let members = read_members(r, at, vlen, kind_flag)?;
             at = next;
             if kind == Kind::Struct {
                 TypeData::Struct {
@@ -1146,19 +1114,7 @@ fn parse_type(r: &Reader<'_>, pos: usize, end: usize, id: u32) -> Result<(Type, 
         }
         Kind::Enum => {
             let next = records(at, vlen, 8)?;
-            let mut values = Vec::with_capacity(vlen);
-            for i in 0..vlen {
-                let v = at + i * 8;
-                let raw = r.u32(v + 4, "enumerator value")?;
-                values.push(EnumValue {
-                    name_off: r.u32(v, "enumerator name")?,
-                    val: if kind_flag {
-                        raw as i32 as i64 as u64
-                    } else {
-                        u64::from(raw)
-                    },
-                });
-            }
+            let values = read_enum(r, at, vlen, kind_flag)?;
             at = next;
             TypeData::Enum {
                 size: size_or_type,
@@ -1168,16 +1124,7 @@ fn parse_type(r: &Reader<'_>, pos: usize, end: usize, id: u32) -> Result<(Type, 
         }
         Kind::Enum64 => {
             let next = records(at, vlen, 12)?;
-            let mut values = Vec::with_capacity(vlen);
-            for i in 0..vlen {
-                let v = at + i * 12;
-                let lo = u64::from(r.u32(v + 4, "enumerator value")?);
-                let hi = u64::from(r.u32(v + 8, "enumerator value")?);
-                values.push(EnumValue {
-                    name_off: r.u32(v, "enumerator name")?,
-                    val: hi << 32 | lo,
-                });
-            }
+            let values = read_enum64(r, at, vlen)?;
             at = next;
             TypeData::Enum64 {
                 size: size_or_type,
@@ -1197,14 +1144,7 @@ fn parse_type(r: &Reader<'_>, pos: usize, end: usize, id: u32) -> Result<(Type, 
         },
         Kind::FuncProto => {
             let next = records(at, vlen, 8)?;
-            let mut params = Vec::with_capacity(vlen);
-            for i in 0..vlen {
-                let p = at + i * 8;
-                params.push(Param {
-                    name_off: r.u32(p, "parameter name")?,
-                    ty: r.u32(p + 4, "parameter type")?,
-                });
-            }
+            let params = read_params(r, at, vlen)?;
             at = next;
             TypeData::FuncProto {
                 ret: size_or_type,
@@ -1222,15 +1162,7 @@ fn parse_type(r: &Reader<'_>, pos: usize, end: usize, id: u32) -> Result<(Type, 
         }
         Kind::Datasec => {
             let next = records(at, vlen, 12)?;
-            let mut vars = Vec::with_capacity(vlen);
-            for i in 0..vlen {
-                let v = at + i * 12;
-                vars.push(SecVar {
-                    ty: r.u32(v, "section variable")?,
-                    offset: r.u32(v + 4, "section variable offset")?,
-                    size: r.u32(v + 8, "section variable size")?,
-                });
-            }
+            let vars = read_vars(r, at, vlen)?;
             at = next;
             TypeData::Datasec {
                 size: size_or_type,
@@ -1249,6 +1181,120 @@ fn parse_type(r: &Reader<'_>, pos: usize, end: usize, id: u32) -> Result<(Type, 
         }
     };
     Ok((Type { name_off, data }, at))
+}
+
+/// An integer's encoding word, checked against its size in bytes.
+fn read_int(r: &Reader<'_>, at: usize, id: u32, size_or_type: u32) -> Result<TypeData, BtfError> {
+    let word = r.u32(at, "INT encoding")?;
+    let bits = (word & 0xff) as u8;
+    let offset = ((word >> 16) & 0xff) as u8;
+    let enc = ((word >> 24) & 0x0f) as u8;
+    if u32::from(bits) + u32::from(offset) > size_or_type.saturating_mul(8) || bits > 128 {
+        return Err(BtfError::Malformed(format!(
+            "type {id}: INT of {bits} bits at offset {offset} does not fit {size_or_type} bytes"
+        )));
+    }
+    Ok(TypeData::Int {
+        size: size_or_type,
+        encoding: IntEncoding {
+            signed: enc & 1 != 0,
+            char: enc & 2 != 0,
+            bool: enc & 4 != 0,
+        },
+        offset,
+        bits,
+    })
+}
+
+/// The members of a struct or union (`vlen` records of 12 bytes at `at`).
+fn read_members(
+    r: &Reader<'_>,
+    at: usize,
+    vlen: usize,
+    kind_flag: bool,
+) -> Result<Vec<Member>, BtfError> {
+    let mut members = Vec::with_capacity(vlen);
+    for i in 0..vlen {
+        let m = at + i * 12;
+        let raw = r.u32(m + 8, "member offset")?;
+        let (bit_offset, bitfield_size) = if kind_flag {
+            (raw & 0x00ff_ffff, (raw >> 24) as u8)
+        } else {
+            (raw, 0)
+        };
+        members.push(Member {
+            name_off: r.u32(m, "member name")?,
+            ty: r.u32(m + 4, "member type")?,
+            bit_offset,
+            bitfield_size,
+        });
+    }
+    Ok(members)
+}
+
+/// The enumerators of a 32-bit enum (signed with the kind flag).
+fn read_enum(
+    r: &Reader<'_>,
+    at: usize,
+    vlen: usize,
+    kind_flag: bool,
+) -> Result<Vec<EnumValue>, BtfError> {
+    let mut values = Vec::with_capacity(vlen);
+    for i in 0..vlen {
+        let v = at + i * 8;
+        let raw = r.u32(v + 4, "enumerator value")?;
+        values.push(EnumValue {
+            name_off: r.u32(v, "enumerator name")?,
+            val: if kind_flag {
+                raw as i32 as i64 as u64
+            } else {
+                u64::from(raw)
+            },
+        });
+    }
+    Ok(values)
+}
+
+/// The enumerators of a 64-bit enum.
+fn read_enum64(r: &Reader<'_>, at: usize, vlen: usize) -> Result<Vec<EnumValue>, BtfError> {
+    let mut values = Vec::with_capacity(vlen);
+    for i in 0..vlen {
+        let v = at + i * 12;
+        let lo = u64::from(r.u32(v + 4, "enumerator value")?);
+        let hi = u64::from(r.u32(v + 8, "enumerator value")?);
+        values.push(EnumValue {
+            name_off: r.u32(v, "enumerator name")?,
+            val: hi << 32 | lo,
+        });
+    }
+    Ok(values)
+}
+
+/// The parameters of a function prototype.
+fn read_params(r: &Reader<'_>, at: usize, vlen: usize) -> Result<Vec<Param>, BtfError> {
+    let mut params = Vec::with_capacity(vlen);
+    for i in 0..vlen {
+        let p = at + i * 8;
+        params.push(Param {
+            name_off: r.u32(p, "parameter name")?,
+            ty: r.u32(p + 4, "parameter type")?,
+        });
+    }
+    Ok(params)
+}
+
+/// The variables of a data section.
+fn read_vars(r: &Reader<'_>, at: usize, vlen: usize) -> Result<Vec<SecVar>, BtfError> {
+    let mut vars = Vec::with_capacity(vlen);
+    for i in 0..vlen {
+        let v = at + i * 12;
+        vars.push(SecVar {
+            ty: r.u32(v, "section variable")?,
+            offset: r.u32(v + 4, "section variable offset")?,
+            size: r.u32(v + 8, "section variable size")?,
+        });
+    }
+    Ok(vars)
 }
 
 #[cfg(test)]
