@@ -65,6 +65,12 @@ fn alloc_var_off(st: &State, reg: &Reg) -> Result<(), VerifyError> {
     Ok(())
 }
 
+/// Whether the kfunc's pointer arguments must be trusted (`KF_TRUSTED_ARGS`,
+/// and every release kfunc).
+fn wants_trusted(flags: Flags) -> bool {
+    flags.intersects(Flags::TRUSTED_ARGS.union(Flags::RELEASE))
+}
+
 fn err<T>(st: &State, msg: String) -> Result<T, VerifyError> {
     Err(VerifyError::at(st.insn, msg))
 }
@@ -675,7 +681,7 @@ fn check_alloc_obj(
     reg: &Reg,
 ) -> Result<(), VerifyError> {
     let r = i as u8 + 1;
-    let trusted = flags.intersects(Flags::TRUSTED_ARGS.union(Flags::RELEASE));
+    let trusted = wants_trusted(flags);
     let is_trusted = reg.ref_obj_id != 0 || reg.flags.has(PtrFlags::TRUSTED);
     if trusted && !is_trusted {
         return err(st, format!("R{r} must be referenced or trusted"));
@@ -776,7 +782,7 @@ fn check_btf_id(
     reg: &Reg,
 ) -> Result<(), VerifyError> {
     let r = i as u8 + 1;
-    let trusted = flags.intersects(Flags::TRUSTED_ARGS.union(Flags::RELEASE));
+    let trusted = wants_trusted(flags);
     let rcu = flags.contains(Flags::RCU);
     if reg.ty != RegType::BtfId {
         return err(

@@ -181,13 +181,7 @@ fn parse_btf_map(
                 } else {
                     &mut value_size
                 };
-                if slot.is_some_and(|s| s != sz) {
-                    return Err(map_err(
-                        name,
-                        format!("conflicting {field} {} != {sz}", slot.unwrap_or(0)),
-                    ));
-                }
-                *slot = Some(sz);
+                set_size(name, slot, sz, field)?;
             }
             "key" | "value" => {
                 let (id, sz) = map_type(btf, name, field, m.ty)?;
@@ -196,13 +190,7 @@ fn parse_btf_map(
                 } else {
                     &mut value_size
                 };
-                if slot.is_some_and(|s| s != sz) {
-                    return Err(map_err(
-                        name,
-                        format!("conflicting {field} size {} != {sz}", slot.unwrap_or(0)),
-                    ));
-                }
-                *slot = Some(sz);
+                set_size(name, slot, sz, &format!("{field} size"))?;
                 if field == "value" {
                     value_type = Some(id);
                 }
@@ -216,13 +204,7 @@ fn parse_btf_map(
                 if i != members.len() - 1 {
                     return Err(map_err(name, "'values' member should be last"));
                 }
-                if value_size.is_some_and(|s| s != 4) {
-                    return Err(map_err(
-                        name,
-                        format!("conflicting value size {} != 4", value_size.unwrap_or(0)),
-                    ));
-                }
-                value_size = Some(4);
+                set_size(name, &mut value_size, 4, "value size")?;
                 if holds_maps(map_type_num) {
                     let def = inner_map_def(btf, name, m.ty)?;
                     inner = Some(parse_btf_map(btf, &format!("{name}.inner"), def, false)?.0);
@@ -245,6 +227,15 @@ fn parse_btf_map(
         inner: None,
     };
     Ok((def, inner))
+}
+
+/// Records a key or value size, which every field giving it must agree on.
+fn set_size(name: &str, slot: &mut Option<u32>, sz: u32, what: &str) -> Result<(), LoadError> {
+    if let Some(s) = slot.filter(|s| *s != sz) {
+        return Err(map_err(name, format!("conflicting {what} {s} != {sz}")));
+    }
+    *slot = Some(sz);
+    Ok(())
 }
 
 /// The inner map definition of `values`, an array of pointers to it.
