@@ -200,6 +200,18 @@ impl Scalar {
             self.s32min = self.s32min.max(self.smin as i32);
             self.s32max = self.s32max.min(self.smax as i32);
         }
+        // Upper halves two consecutive numbers, lower halves going from
+        // negative to positive: the low 32 bits still form one s32 range
+        // (a 64-bit [-4, 3] is a 32-bit [-4, 3]; deduce_bounds_32_from_64).
+        for (lo, hi) in [(self.umin, self.umax), (self.smin as u64, self.smax as u64)] {
+            if ((lo >> 32) as u32).wrapping_add(1) == (hi >> 32) as u32
+                && (lo as i32) < 0
+                && (hi as i32) >= 0
+            {
+                self.s32min = self.s32min.max(lo as i32);
+                self.s32max = self.s32max.min(hi as i32);
+            }
+        }
     }
 
     fn cross_64_from_32(&mut self) {
@@ -511,6 +523,13 @@ impl Scalar {
                         if s == 0 || a.umax >> (64 - s) == 0 {
                             r.umin = a.umin << s;
                             r.umax = a.umax << s;
+                        }
+                        // `<<32 s>>32` sign-extends a subregister: the
+                        // 32-bit signed bounds, shifted, are the 64-bit ones
+                        // (6.18's __scalar64_min_max_lsh, either sign).
+                        if s == 32 {
+                            r.smin = (a.s32min as i64) << 32;
+                            r.smax = (a.s32max as i64) << 32;
                         }
                     }
                     AluOp::Rsh => {

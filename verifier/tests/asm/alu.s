@@ -444,3 +444,29 @@ r0 = r2
 ok:
 r0 = 0
 exit
+
+### lsh32_sign_extension_keeps_negative_bounds
+; A value in [-4, 3] sign-extended by <<32 s>>32 stays in [-4, 3]: the
+; kernel shifts the 32-bit signed bounds whatever their sign.
+; type: socket
+; map: array key=4 value=8 max=1
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0 goto out
+r6 = r0
+call bpf_get_prandom_u32
+r0 &= 7
+r0 += -4
+r0 <<= 32
+r0 s>>= 32
+r0 += 4
+r6 += r0
+r0 = *(u8 *)(r6 +0)
+out:
+r0 = 0
+exit
