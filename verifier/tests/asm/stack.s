@@ -376,3 +376,20 @@ r2 = 0
 call bpf_ringbuf_discard_dynptr
 r0 = 0
 exit
+
+### narrow_fill_keeps_known_low_bits
+; A one-byte fill of a spilled scalar whose low byte is known zero reads
+; zero (coerce_reg_to_size truncates the known bits), so the branch to the
+; bad load is dead.
+; type: xdp
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r0 &= 0xff00
+*(u64 *)(r10 -8) = r0
+r1 = *(u8 *)(r10 -8)
+if r1 != 0 goto bad
+r0 = 0
+exit
+bad:
+r0 = *(u64 *)(r9 +0)
+exit
