@@ -185,8 +185,9 @@ fn mark_null_checked(st: &mut State, ptr: &Reg, is_null: bool, maps: &[MapDef]) 
             }
         }
     });
-    if is_null && ptr.ref_obj_id != 0 {
-        // A NULL result holds no reference.
+    if is_null && ptr.ref_obj_id != 0 && ptr.ref_obj_id == id {
+        // A NULL result holds no reference; a NULL cast of a referenced
+        // pointer (its reference is another's) leaves that reference held.
         let ref_id = ptr.ref_obj_id;
         st.refs.retain(|r| r.id != ref_id);
     }

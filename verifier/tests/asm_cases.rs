@@ -142,11 +142,25 @@ fn load_cases() -> Vec<AsmCase> {
     cases
 }
 
+/// The recorded kernel BTF, parsed once: a case sees the kernel's types as
+/// `kfreg verify` does on the machine that recorded it.
+fn kernel_btf() -> std::sync::Arc<kfreg_object::btf::Btf> {
+    static BTF: std::sync::OnceLock<std::sync::Arc<kfreg_object::btf::Btf>> =
+        std::sync::OnceLock::new();
+    BTF.get_or_init(|| {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/corpus/vmlinux.btf");
+        let bytes = std::fs::read(path).expect("tests/corpus/vmlinux.btf");
+        std::sync::Arc::new(kfreg_object::btf::Btf::parse(&bytes).expect("vmlinux.btf parses"))
+    })
+    .clone()
+}
+
 impl AsmCase {
     /// The test program.
     fn case(&self) -> Case {
         let mut c = Case::new(self.prog_type, &self.text);
         c.prog.iter = self.iter;
+        c.prog.kernel_btf = Some(kernel_btf());
         for (i, (ty, k, v, max, rdonly, wronly, init)) in self.maps.iter().enumerate() {
             c = c.map_n(&format!("map{i}"), *ty, *k, *v, *max, None);
             if let Some(bytes) = init {

@@ -230,3 +230,37 @@ exit
 out:
 r0 = 1
 exit
+
+### null_cast_keeps_the_socket_reference
+; A cast of a referenced socket that comes back NULL releases nothing: the
+; socket's reference is still held and released through the socket.
+; type: tc
+; expect: ACCEPT
+r2 = 0
+*(u64 *)(r10 -8) = r2
+*(u64 *)(r10 -16) = r2
+*(u64 *)(r10 -24) = r2
+*(u64 *)(r10 -32) = r2
+*(u64 *)(r10 -40) = r2
+r2 = r10
+r2 += -40
+r3 = 36
+r4 = 0
+r5 = 0
+call bpf_sk_lookup_tcp
+if r0 != 0 goto found
+exit
+found:
+r6 = r0
+r1 = r0
+call bpf_skc_to_tcp_sock
+if r0 != 0 goto cast
+r1 = r6
+call bpf_sk_release
+r0 = 0
+exit
+cast:
+r1 = r0
+call bpf_sk_release
+r0 = 0
+exit
