@@ -34,7 +34,12 @@ fn not_null(r: &Reg) -> bool {
         return false;
     }
     match r.ty {
-        RegType::Sock | RegType::MapValue | RegType::MapKey | RegType::ConstMap => true,
+        RegType::Sock
+        | RegType::Socket
+        | RegType::TcpSock
+        | RegType::MapValue
+        | RegType::MapKey
+        | RegType::ConstMap => true,
         RegType::Mem => !r.flags.has(PtrFlags::UNTRUSTED),
         RegType::BtfId => {
             let trusting = [PtrFlags::ALLOC, PtrFlags::TRUSTED, PtrFlags::NON_OWN];

@@ -264,3 +264,31 @@ r1 = r0
 call bpf_sk_release
 r0 = 0
 exit
+
+### checked_socket_compares_unequal_to_null
+; A socket pointer known non-NULL decides a second NULL test: the kernel
+; (reg_not_null) does not explore the side that would leak the reference.
+; type: tc
+; expect: ACCEPT
+r2 = 0
+*(u64 *)(r10 -8) = r2
+*(u64 *)(r10 -16) = r2
+*(u64 *)(r10 -24) = r2
+*(u64 *)(r10 -32) = r2
+*(u64 *)(r10 -40) = r2
+r2 = r10
+r2 += -40
+r3 = 36
+r4 = 0
+r5 = 0
+call bpf_sk_lookup_tcp
+if r0 != 0 goto found
+exit
+found:
+r6 = r0
+if r6 == 0 goto leak
+r1 = r6
+call bpf_sk_release
+leak:
+r0 = 0
+exit
