@@ -11,8 +11,13 @@ pub unsafe extern "C" fn bpf_session_is_return() -> bool {
     false
 }
 
-/// The session's 8-byte cookie, shared by its entry and return runs.
-#[kfunc(family = families::session, attach = [trace_kprobe_session, trace_uprobe_session])]
+/// The session's 8-byte cookie, shared by its entry and return runs, which
+/// the program writes.
+#[kfunc(
+    family = families::session,
+    attach = [trace_kprobe_session, trace_uprobe_session],
+    ret = writable
+)]
 pub unsafe extern "C" fn bpf_session_cookie() -> *mut u64 {
     std::ptr::null_mut()
 }

@@ -159,6 +159,10 @@ fn casts_and_returns() {
     has("bpf_rdonly_cast", &["fastcall"]);
     has("bpf_cast_to_kern_ctx", &["fastcall"]);
     assert_eq!(k("bpf_get_kmem_cache").ret, Ret::UntrustedObject);
+    // The session cookie is the one pointer-to-scalar the program writes;
+    // an iterator's element is read-only.
+    assert_eq!(k("bpf_session_cookie").ret, Ret::WritableMem);
+    assert_eq!(k("bpf_iter_num_next").ret, Ret::Mem);
     assert_eq!(
         k("bpf_dynptr_slice").ret,
         Ret::DynptrSlice {

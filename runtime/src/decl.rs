@@ -88,8 +88,11 @@ pub enum Ret {
     Scalar,
     /// An untyped pointer, treated as a scalar.
     Opaque,
-    /// Memory of the pointee's size (read-only unless the kfunc says otherwise).
+    /// Memory of the pointee's size, read-only (the kernel's `r0_rdonly`).
     Mem,
+    /// Memory of the pointee's size the program may write (`ret = writable`:
+    /// the kernel's session cookie).
+    WritableMem,
     /// A pointer to a kernel object of the declared struct type.
     Object,
     /// A pointer to a kernel object that must not be trusted (`PTR_UNTRUSTED`).
@@ -165,6 +168,7 @@ impl Ret {
             Ret::Scalar => "scalar".into(),
             Ret::Opaque => "opaque pointer (scalar)".into(),
             Ret::Mem => "memory of the pointee's size".into(),
+            Ret::WritableMem => "writable memory of the pointee's size".into(),
             Ret::Object => format!("kernel object {}", kfunc.ret_ty),
             Ret::UntrustedObject => format!("untrusted kernel object {}", kfunc.ret_ty),
             Ret::GraphNode { root } => format!(

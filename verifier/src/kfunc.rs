@@ -1402,14 +1402,16 @@ fn result(
     let mut r0 = match k.ret {
         Ret::Void => return Ok(Reg::NOT_INIT),
         Ret::Scalar | Ret::Opaque | Ret::Arena => return Ok(scalar_ret(k, flags)),
-        Ret::Mem => {
+        Ret::Mem | Ret::WritableMem => {
             let size = k
                 .ret_ty
                 .pointee()
                 .and_then(|t| t.scalar_size())
                 .unwrap_or(0);
             let mut r = Reg::ptr(RegType::Mem, size);
-            r.flags = PtrFlags::RDONLY;
+            if k.ret == Ret::Mem {
+                r.flags = PtrFlags::RDONLY;
+            }
             r.ref_obj_id = 0;
             r
         }

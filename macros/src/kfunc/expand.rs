@@ -118,6 +118,7 @@ impl RetClaim {
             }
             RetClaim::KernCtx => quote!(::kfreg::Ret::KernCtx),
             RetClaim::Untrusted => quote!(::kfreg::Ret::UntrustedObject),
+            RetClaim::Writable => quote!(::kfreg::Ret::WritableMem),
             RetClaim::Cast { arg } => {
                 let arg = u(arg);
                 quote!(::kfreg::Ret::Cast { type_arg: #arg })

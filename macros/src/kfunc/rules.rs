@@ -414,7 +414,7 @@ impl Kfunc {
                     "`ret = kern_ctx` casts a program context: the kfunc needs one context parameter",
                 );
             }
-            RetClaim::Untrusted => {}
+            RetClaim::Untrusted | RetClaim::Writable => {}
         }
         if !matches!(claim, RetClaim::Untrusted) {
             a.check(

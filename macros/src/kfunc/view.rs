@@ -31,6 +31,7 @@ const RET_FORMS: &[(&str, usize)] = &[
     ("dynptr_slice", 2),
     ("dynptr_slice_rdwr", 2),
     ("untrusted", 0),
+    ("writable", 0),
 ];
 
 /// The options of `callback(PARAM, ..)` after the parameter.
@@ -81,6 +82,8 @@ pub enum RetClaim {
     },
     /// `untrusted`: an object that must not be trusted.
     Untrusted,
+    /// `writable`: memory the program may write, not only read.
+    Writable,
 }
 
 /// `callback(PARAM, sync|async, ..)`: how the kfunc calls a callback parameter.
@@ -386,6 +389,7 @@ impl RetClaim {
             "cast" => RetClaim::Cast { arg: args[0] },
             "kern_ctx" => RetClaim::KernCtx,
             "untrusted" => RetClaim::Untrusted,
+            "writable" => RetClaim::Writable,
             "dynptr_slice" | "dynptr_slice_rdwr" => RetClaim::Slice {
                 dynptr: args[0],
                 size: args[1],
