@@ -9,10 +9,12 @@ pub fn root() -> PathBuf {
 }
 
 /// BPF objects: the clang-built corpus (`tests/corpus`), the loader
-/// fixtures (`verifier/tests/fixtures`), the installed Debian objects of the
-/// real-object corpus (the paths `tests/real/verdicts.json` records, host
-/// binaries searched for embedded objects) and `extra` (files, or
-/// directories whose `*.o` files are read), each named.
+/// fixtures (`verifier/tests/fixtures`), the kernel selftests when built
+/// (`target/selftests/obj`, by `scripts/selftests-corpus.sh`), the
+/// installed Debian objects of the real-object corpus (the paths
+/// `tests/real/verdicts.json` records, host binaries searched for embedded
+/// objects) and `extra` (files, or directories whose `*.o` files are read),
+/// each named.
 pub fn objects(extra: &[PathBuf]) -> Vec<(String, Vec<u8>)> {
     let root = root();
     let mut paths = Vec::new();
