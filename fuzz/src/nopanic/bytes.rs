@@ -157,7 +157,13 @@ impl Layout {
             if s.data.is_empty() {
                 continue;
             }
-            let start = s.data.as_ptr() as usize - base;
+            // Sections the parser did not read in place have no position.
+            let Some(start) = (s.data.as_ptr() as usize)
+                .checked_sub(base)
+                .filter(|st| st + s.data.len() <= bytes.len())
+            else {
+                continue;
+            };
             let kind = if s.is_exec() {
                 Region::Code
             } else if s.name == ".BTF" {

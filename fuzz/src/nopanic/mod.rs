@@ -361,7 +361,7 @@ impl Fuzzer {
     /// the mutated program's text; and the input's bytes (byte targets).
     pub fn describe(&self, index: u64, case: &Case, what: &str) -> (String, Option<Vec<u8>>) {
         let mut text = format!(
-            "# {what}\n# target: {}\n# seed: {} index: {index} (replay: kfreg-nopanic {} --seed {} --replay {index})\n# original: {}\n# edits: {:?}\n",
+            "# {what}\n# target: {}\n# seed: {} index: {index} (replay: kfreg-nopanic {} --seed {} --replay {index})\n# original: {}\n# edits: {}\n",
             self.target.name(),
             self.seed,
             self.target.name(),

@@ -100,19 +100,12 @@ pub fn worker(
         let case = f.case(i);
         if let Err(p) = f.check(&case) {
             let _ = writeln!(log, "{i}\t{}\t{}", p.location, p.message.replace('\n', " "));
-            if seen.insert(p.location.clone()) {
+            let name = format!("panic-{:016x}", crate::rng::mix(hash(&p.location)));
+            // The first of each place, also across workers and restarts.
+            if seen.insert(p.location.clone()) && !dir.join(format!("{name}.txt")).exists() {
                 let small = f.minimise(&case, &p);
-                let name = format!("panic-{:016x}", crate::rng::mix(hash(&p.location)));
-                if !dir.join(format!("{name}.txt")).exists() {
-                    write_case(
-                        f,
-                        dir,
-                        &name,
-                        i,
-                        &small,
-                        &format!("panic at {}: {}", p.location, p.message),
-                    );
-                }
+                let what = format!("panic at {}: {}", p.location, p.message);
+                write_case(f, dir, &name, i, &small, &what);
             }
         }
         n += 1;
