@@ -6,7 +6,7 @@
 use crate::rng::Rng;
 use kfreg::ProgType;
 use kfreg_isa::{Insn, RawInsn, decode_each, encode};
-use kfreg_object::program::{MapType, Program};
+use kfreg_object::program::{MapType, Program, SubprogArg};
 
 /// One edit of a [`Program`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,6 +44,29 @@ pub enum ProgOp {
     },
     /// Toggles sleepable (0), GPL (1) or the iterator flag (2).
     Toggle(u8),
+    /// Moves special field `field` (a lock, a kptr, a list head...) of
+    /// the program's BTF type with the `ty`-th smallest id to `off`, as a
+    /// damaged BTF member offset would.
+    Field {
+        /// Which type, by rank of its id.
+        ty: usize,
+        /// Which field.
+        field: usize,
+        /// The new offset.
+        off: u32,
+    },
+    /// Changes what subprogram `sub`'s BTF prototype says: 0 toggles
+    /// global, 1 the integer return, 2 makes argument `arg` a number, 3 to
+    /// 6 toggle its ctx, nonnull, trusted and nullable tags, 7 drops its
+    /// pointee's size, 8 makes that size `u32::MAX`.
+    Proto {
+        /// Subprogram index.
+        sub: usize,
+        /// Argument index.
+        arg: usize,
+        /// What changes.
+        what: u8,
+    },
     /// Asks for the verifier's log, which formats every state.
     Log,
 }
@@ -72,8 +95,23 @@ pub fn prog_ops(p: &Program, rng: &mut Rng) -> Vec<ProgOp> {
                 index: rng.below(p.subprogs.len() as u64) as usize,
                 start: rng.below(p.insns.len().max(1) as u64) as u32,
             },
-            95..98 => ProgOp::Toggle(rng.below(3) as u8),
-            98..100 => ProgOp::Log,
+            95..97 => ProgOp::Toggle(rng.below(3) as u8),
+            97 if !p.types.is_empty() => ProgOp::Field {
+                ty: rng.below(p.types.len() as u64) as usize,
+                field: rng.below(4) as usize,
+                off: rng.below(256) as u32,
+            },
+            97 => ProgOp::Proto {
+                sub: rng.below(p.subprogs.len().max(1) as u64) as usize,
+                arg: rng.below(5) as usize,
+                what: rng.below(9) as u8,
+            },
+            98 => ProgOp::Proto {
+                sub: rng.below(p.subprogs.len().max(1) as u64) as usize,
+                arg: rng.below(5) as usize,
+                what: rng.below(9) as u8,
+            },
+            99 => ProgOp::Log,
             _ => ProgOp::Rule(rng.next_u64()),
         };
         ops.push(op);
@@ -140,6 +178,46 @@ pub fn apply(p: &mut Program, op: &ProgOp, log: &mut bool) {
         ProgOp::Toggle(0) => p.sleepable = !p.sleepable,
         ProgOp::Toggle(1) => p.gpl = !p.gpl,
         ProgOp::Toggle(_) => p.iter = !p.iter,
+        ProgOp::Field { ty, field, off } => {
+            let mut ids: Vec<u32> = p.types.keys().copied().collect();
+            ids.sort_unstable();
+            if let Some(f) = ids
+                .get(ty)
+                .and_then(|id| p.types.get_mut(id))
+                .and_then(|t| t.fields.get_mut(field))
+            {
+                f.off = off;
+            }
+        }
+        ProgOp::Proto { sub, arg, what } => {
+            let Some(s) = p.subprogs.get_mut(sub) else {
+                return;
+            };
+            match (what, s.args.get_mut(arg)) {
+                (0, _) => s.global = !s.global,
+                (1, _) => s.ret_scalar = !s.ret_scalar,
+                (2, Some(a)) => *a = SubprogArg::Scalar,
+                (
+                    _,
+                    Some(SubprogArg::Ptr {
+                        size,
+                        ctx,
+                        nonnull,
+                        trusted,
+                        nullable,
+                        ..
+                    }),
+                ) => match what {
+                    3 => *ctx = !*ctx,
+                    4 => *nonnull = !*nonnull,
+                    5 => *trusted = !*trusted,
+                    6 => *nullable = !*nullable,
+                    7 => *size = None,
+                    _ => *size = Some(u32::MAX),
+                },
+                _ => {}
+            }
+        }
         ProgOp::Log => *log = true,
     }
 }
