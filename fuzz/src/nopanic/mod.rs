@@ -178,7 +178,7 @@ impl Fuzzer {
         let btf = std::fs::read(corpus::root().join("tests/corpus/vmlinux.btf"))
             .map_err(|e| format!("tests/corpus/vmlinux.btf: {e}"))?;
         let mut load = LoadOptions::with_target_btf(&btf).map_err(|e| e.to_string())?;
-        // What libbpf fills in on the kernel the corpus was recorded on.
+        // A 6.18 kernel, like the one the corpora were recorded on.
         if let Some(v) = kconfig::kernel_version("6.18.0") {
             load.kconfig.insert("LINUX_KERNEL_VERSION".into(), v);
         }
