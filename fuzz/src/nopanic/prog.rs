@@ -1,7 +1,7 @@
 //! Mutations of loaded programs: what a damaged object would have given
 //! the verifier (instructions, map definitions, the program type, subprogram
-//! bounds) without going through the loader, which rejects most damage
-//! before the verifier sees it.
+//! bounds, what BTF told the loader) without going through the loader,
+//! which rejects most damage before the verifier sees it.
 
 use crate::rng::Rng;
 use kfreg::ProgType;
