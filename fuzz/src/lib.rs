@@ -6,6 +6,7 @@
 pub mod kernel;
 pub mod minimise;
 pub mod mutate;
+pub mod nopanic;
 pub mod progen;
 pub mod rng;
 

@@ -1278,6 +1278,18 @@ fn check_irq_flag(
     let class = kfreg_object::kernel_types::id(class_name);
     let (frame, off) = (reg.aux as usize, reg.off);
     if flags.contains(Flags::IRQ_SAVE) {
+        // The kernel refuses a flag above the frame pointer as not a stack
+        // slot, and one below the stack or at fp+0 as an 8-byte write
+        // (process_irq_flag's check_mem_access) before marking any slot.
+        if off > 0 {
+            return err(st, format!("expected uninitialized irq flag as arg#{i}"));
+        }
+        if off < -(crate::limits::MAX_STACK as i32) || off + 8 > 0 {
+            return err(
+                st,
+                format!("invalid write to stack R{} off={off} size=8", i + 1),
+            );
+        }
         if st.frames[frame]
             .slot(off)
             .is_some_and(|s| s.special() == Some(SlotKind::IrqFlag))
