@@ -309,7 +309,7 @@ fn check_arg(
             if reg.ty != RegType::Ctx {
                 return Err(expect(idx, r, &reg, "ctx"));
             }
-            unmodified_ptr(idx, r, &reg)?;
+            crate::mem::unmodified_ptr(idx, r, &reg)?;
         }
         ArgType::SpinLock => spin_lock_arg(env, st, h, r)?,
         ArgType::Timer => timer_arg(env, idx, r, &reg, meta)?,
@@ -438,37 +438,6 @@ fn ringbuf_mem_arg(idx: u32, r: u8, reg: &Reg, meta: &mut Meta) -> Result<(), Ve
 /// `MEM_UNINIT` memory implies).
 fn writes(arg: &HelperArg) -> bool {
     arg.has(ArgFlags::WRITE) || arg.has(ArgFlags::UNINIT)
-}
-
-/// A pointer passed to a helper must point where it started (the kernel's
-/// `__check_ptr_off_reg` without a fixed offset allowed).
-fn unmodified_ptr(idx: u32, r: u8, reg: &Reg) -> Result<(), VerifyError> {
-    let ty = crate::describe::reg_type_str(reg);
-    if reg.off < 0 {
-        return Err(VerifyError::at(
-            idx,
-            format!("negative offset {ty} ptr R{r} off={} disallowed", reg.off),
-        ));
-    }
-    if reg.off != 0 {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "dereference of modified {ty} ptr R{r} off={} disallowed",
-                reg.off
-            ),
-        ));
-    }
-    if reg.var.as_const() != Some(0) {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "variable {ty} access var_off={} disallowed",
-                crate::describe::tnum_str(&reg.var)
-            ),
-        ));
-    }
-    Ok(())
 }
 
 /// `MEM_ALIGNED` memory on the stack must be aligned to its size (the

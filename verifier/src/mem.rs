@@ -48,6 +48,7 @@ pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), Ver
     if let Some(r) = src {
         env.check_reg_read(st, r)?;
     }
+    unmodified_ptr(st.insn, 6, st.reg(6))?;
     let frame = st.cur_mut();
     for r in 1..=5 {
         frame.regs[r] = Reg::NOT_INIT;
@@ -1137,4 +1138,36 @@ pub fn check_mem_arg(
             ),
         )),
     }
+}
+
+/// A pointer passed to a helper, or the context `LD_ABS` reads, must point
+/// where it started (the kernel's `__check_ptr_off_reg` without a fixed
+/// offset allowed).
+pub fn unmodified_ptr(idx: u32, r: u8, reg: &Reg) -> Result<(), VerifyError> {
+    let ty = crate::describe::reg_type_str(reg);
+    if reg.off < 0 {
+        return Err(VerifyError::at(
+            idx,
+            format!("negative offset {ty} ptr R{r} off={} disallowed", reg.off),
+        ));
+    }
+    if reg.off != 0 {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "dereference of modified {ty} ptr R{r} off={} disallowed",
+                reg.off
+            ),
+        ));
+    }
+    if reg.var.as_const() != Some(0) {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "variable {ty} access var_off={} disallowed",
+                crate::describe::tnum_str(&reg.var)
+            ),
+        ));
+    }
+    Ok(())
 }
