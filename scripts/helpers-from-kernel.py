@@ -37,6 +37,13 @@ CHANGES_6_18 = {
     ("bpf_sysctl_get_name_proto", 2): "MEM_WRITE",
 }
 
+# Prototypes Linux 6.18's bpf_base_func_proto returns for helpers the 6.12
+# base did not serve: a program type that gets such a helper only on 6.18
+# (the recorded availability) gets this prototype, not its 6.12 callers'.
+BASE_6_18 = {
+    "get_cgroup_classid": "bpf_get_cgroup_classid_curr_proto",
+}
+
 
 def read_sources(src):
     files = {}
@@ -460,7 +467,7 @@ def main():
     tables = prog_type_tables(a.src, files, funcs, all_protos, ids)
     props = verifier_properties(funcs, all_protos)
     changes = [{"proto": p, "arg": a, "adds": m} for (p, a), m in sorted(CHANGES_6_18.items())]
-    facts = {"changes_6_18": changes, "ids": ids, "docs": helper_docs(a.src), "params": helper_params(a.src), "protos": all_protos, "prog_types": tables, "verifier": props}
+    facts = {"changes_6_18": changes, "base_6_18": BASE_6_18, "ids": ids, "docs": helper_docs(a.src), "params": helper_params(a.src), "protos": all_protos, "prog_types": tables, "verifier": props}
     if a.json:
         with open(a.json, "w") as f:
             json.dump(facts, f, indent=1, sort_keys=True)

@@ -195,7 +195,9 @@ def write(facts, outdir):
         if pt in probed:
             names = [by_num[n] for n in probed[pt]]
             for helper in names:
-                proto = table["helpers"].get(helper) or max(common[helper].items(), key=lambda kv: (kv[1], kv[0]))[0]
+                proto = (table["helpers"].get(helper)
+                         or facts.get("base_6_18", {}).get(helper)
+                         or max(common[helper].items(), key=lambda kv: (kv[1], kv[0]))[0])
                 served[(helper, proto)].add(pt)
         else:
             for helper, proto in table["helpers"].items():
@@ -310,7 +312,9 @@ def write_differences(facts, path):
         "",
         "Written by `scripts/helpers-from-kernel.py --rust`. Prototypes come from the",
         "6.12 sources, with the 6.18 changes the generator applies (`CHANGES_6_18`:",
-        ", ".join(f"`{c['proto']}` argument {c['arg']} gains `{c['adds']}`" for c in facts.get("changes_6_18", [])) + ");",
+        ", ".join(f"`{c['proto']}` argument {c['arg']} gains `{c['adds']}`" for c in facts.get("changes_6_18", [])) + "; and",
+        "types that get a helper only through 6.18's `bpf_base_func_proto` get its prototype there: "
+        + ", ".join(f"`bpf_{h}`: `{p}`" for h, p in sorted(facts.get("base_6_18", {}).items())) + ");",
         "which program type gets which helper comes from the running",
         "kernel (`scripts/helper-availability.py`, `catalog/data/helpers-available.json`)",
         "where it could be probed, and from the sources elsewhere (tracing, LSM,",

@@ -40,11 +40,11 @@ pub fn bpf_clone_redirect(skb: Ctx, ifindex: Anything, flags: Anything) -> Integ
 /// Retrieve the classid for the current task, i.e.
 ///
 /// The kernel's `bpf_get_cgroup_classid_curr_proto`.
-#[helper(id = 17, name = bpf_get_cgroup_classid, prog_types = [cgroup_sock, cgroup_device, sk_msg, cgroup_sock_addr, cgroup_sysctl, cgroup_sockopt])]
+#[helper(id = 17, name = bpf_get_cgroup_classid, prog_types = [socket_filter, kprobe, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, sk_lookup, syscall, netfilter])]
 pub fn bpf_get_cgroup_classid_curr() -> Integer;
 
 /// Retrieve the classid for the current task, i.e.
-#[helper(id = 17, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, raw_tracepoint, lwt_seg6local, sk_reuseport, flow_dissector, raw_tracepoint_writable, sk_lookup, syscall, netfilter])]
+#[helper(id = 17, prog_types = [sched_cls, sched_act, lwt_in, lwt_out, lwt_xmit, lwt_seg6local])]
 pub fn bpf_get_cgroup_classid(skb: Ctx) -> Integer;
 
 /// Push a `vlan_tci` (VLAN tag control information) of protocol `vlan_proto` to the packet associated to `skb`, then update the checksum.

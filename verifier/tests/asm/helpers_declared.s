@@ -292,3 +292,13 @@ call bpf_sk_release
 leak:
 r0 = 0
 exit
+
+### cgroup_classid_of_current_task_in_xdp
+; XDP gets bpf_get_cgroup_classid through 6.18's base prototypes: the
+; current task's classid, no context argument.
+; type: xdp
+; expect: ACCEPT
+r1 = 7
+call bpf_get_cgroup_classid
+r0 = 2
+exit
