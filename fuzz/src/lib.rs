@@ -3,6 +3,16 @@
 //! ([`kernel`]); disagreements are minimised ([`minimise`]) and written as
 //! assembler text with both verdicts.
 
+/// A command-line number (decimal or `0x` hex) given for option `what`.
+pub fn num(s: Option<String>, what: &str) -> Result<u64, String> {
+    let s = s.ok_or(format!("{what} needs a value"))?;
+    let r = match s.strip_prefix("0x") {
+        Some(h) => u64::from_str_radix(h, 16),
+        None => s.parse(),
+    };
+    r.map_err(|_| format!("{what}: not a number: {s}"))
+}
+
 pub mod kernel;
 pub mod minimise;
 pub mod mutate;

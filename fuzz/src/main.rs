@@ -1,6 +1,6 @@
 //! `difffuzz`: random BPF programs judged by kfreg and by the running kernel.
 
-use kfreg_difffuzz::{Config, Outcome, helper_tables, judge, kernel, kfreg_verdict, progen};
+use kfreg_difffuzz::{Config, Outcome, helper_tables, judge, kernel, kfreg_verdict, num, progen};
 use kfreg_isa::disasm::{NoSymbols, format_program};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,15 +9,6 @@ const USAGE: &str =
     "usage: difffuzz [--seconds N] [--seed S] [-j N] [--programs N] [--no-kernel] [--out DIR] [--insn-limit N]
        difffuzz --replay PROGRAM_SEED [--no-kernel]
        difffuzz --check CASE_FILE [--no-kernel]   (a written case: its `# program type:` line and text)";
-
-fn num(s: Option<String>, what: &str) -> Result<u64, String> {
-    let s = s.ok_or(format!("{what} needs a value"))?;
-    let r = match s.strip_prefix("0x") {
-        Some(h) => u64::from_str_radix(h, 16),
-        None => s.parse(),
-    };
-    r.map_err(|_| format!("{what}: not a number: {s}"))
-}
 
 fn main() -> ExitCode {
     match real_main() {

@@ -3,6 +3,7 @@
 
 use kfreg_difffuzz::nopanic::supervise::{self, RunConfig, target_dir};
 use kfreg_difffuzz::nopanic::{Fuzzer, Settings, Target};
+use kfreg_difffuzz::num;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -12,15 +13,6 @@ const USAGE: &str = "usage: kfreg-nopanic loader|btf|verify [--execs N] [--secon
        kfreg-nopanic TARGET --replay INDEX [--seed S] [--objects PATH]...
 Runs cases 0..N (default 20000; 0: until --seconds) of TARGET; findings go to DIR/TARGET
 (default target/nopanic). Exit status 1 when there is a finding.";
-
-fn num(s: Option<String>, what: &str) -> Result<u64, String> {
-    let s = s.ok_or(format!("{what} needs a value"))?;
-    let r = match s.strip_prefix("0x") {
-        Some(h) => u64::from_str_radix(h, 16),
-        None => s.parse(),
-    };
-    r.map_err(|_| format!("{what}: not a number: {s}"))
-}
 
 fn main() -> ExitCode {
     match real_main() {

@@ -45,6 +45,15 @@ impl MapType {
         }
     }
 
+    /// The kernel struct a map of this type is (what a map pointer reads as).
+    pub fn kernel_struct(self) -> &'static str {
+        match self {
+            MapType::Array | MapType::PercpuArray => "bpf_array",
+            MapType::Hash | MapType::PercpuHash | MapType::LruHash => "bpf_htab",
+            _ => "bpf_map",
+        }
+    }
+
     /// The kernel's number for the map type.
     pub fn number(self) -> u32 {
         match self {

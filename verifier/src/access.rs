@@ -12,5 +12,17 @@ pub enum Access {
     Write,
 }
 
+impl Access {
+    /// How the kernel's stack messages name the access (`invalid write to
+    /// stack`, `invalid read from stack`).
+    pub fn direction(self) -> &'static str {
+        if self == Access::Write {
+            " write to"
+        } else {
+            " read from"
+        }
+    }
+}
+
 /// The kernel's bound on variable offsets (`BPF_MAX_VAR_OFF`).
 pub const MAX_VAR_OFF: u64 = 1 << 29;

@@ -842,8 +842,8 @@ fn sock_common_arg(
         };
         return Err(expect(idx, r, reg, types));
     }
-    if kernel_ptr {
-        struct_matches(env, idx, r, reg, "sock_common", false)?;
+    if let Some(want) = arg.ty.implied_struct().filter(|_| kernel_ptr) {
+        struct_matches(env, idx, r, reg, want, false)?;
     }
     if arg.has(ArgFlags::RELEASE) {
         release_arg(idx, r, reg, meta)?;

@@ -971,11 +971,12 @@ fn check_root(
     meta: &mut Meta,
 ) -> Result<(), VerifyError> {
     let r = i + 1;
-    let (field_kind, name) = if p.kind == ArgKind::ListHead {
-        (FieldKind::ListHead, "bpf_list_head")
+    let field_kind = if p.kind == ArgKind::ListHead {
+        FieldKind::ListHead
     } else {
-        (FieldKind::RbRoot, "bpf_rb_root")
+        FieldKind::RbRoot
     };
+    let name = field_kind.struct_name();
     alloc_var_off(st, reg)?;
     let (ty, ident) = match reg.ty {
         RegType::MapValue => (env.prog.maps[reg.aux as usize].value_type, reg.allocation()),
@@ -1045,11 +1046,12 @@ fn check_node(
     meta: &mut Meta,
 ) -> Result<(), VerifyError> {
     let r = i + 1;
-    let (field_kind, name) = if p.kind == ArgKind::ListNode {
-        (FieldKind::ListNode, "bpf_list_node")
+    let field_kind = if p.kind == ArgKind::ListNode {
+        FieldKind::ListNode
     } else {
-        (FieldKind::RbNode, "bpf_rb_node")
+        FieldKind::RbNode
     };
+    let name = field_kind.struct_name();
     if flags.contains(Flags::NOT_IN_LOCKED_CB) && in_locked_callback(st) {
         let fam = k.family.map_or("locked", |f| f.name);
         return err(st, format!("{} not allowed in {fam} cb", k.name));
@@ -1092,9 +1094,9 @@ fn check_node(
     }
     if let Some((want_ty, want_off)) = meta.contains {
         let root_name = if p.kind == ArgKind::ListNode {
-            "bpf_list_head"
+            FieldKind::ListHead.struct_name()
         } else {
-            "bpf_rb_root"
+            FieldKind::RbRoot.struct_name()
         };
         let want_name = env
             .prog

@@ -8,7 +8,7 @@ use crate::scalar::Scalar;
 use crate::state::{PtrFlags, Reg, RegType, SlotKind, State};
 use kfreg_isa::{AtomicOp, Insn, Size};
 use kfreg_object::kernel_types::{self, Walk};
-use kfreg_object::program::{FieldKind, MapType, ObjType};
+use kfreg_object::program::{FieldKind, ObjType};
 
 /// The `LD_ABS` / `LD_IND` legacy packet loads.
 pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), VerifyError> {
@@ -342,11 +342,7 @@ pub fn access(
         RegType::ConstMap => {
             // A map pointer reads as the kernel's map struct, which starts
             // at the pointer: nothing lies before it.
-            let tname = match env.prog.maps[base.aux as usize].map_type {
-                MapType::Array | MapType::PercpuArray => "bpf_array",
-                MapType::Hash | MapType::PercpuHash | MapType::LruHash => "bpf_htab",
-                _ => "bpf_map",
-            };
+            let tname = env.prog.maps[base.aux as usize].map_type.kernel_struct();
             let at = base.off + off;
             if at < 0 {
                 return err(format!(
@@ -785,11 +781,7 @@ fn stack_access(
     value: Option<Reg>,
 ) -> Result<Reg, VerifyError> {
     let idx = st.insn;
-    let what = if kind == Access::Write {
-        " write to"
-    } else {
-        " read from"
-    };
+    let what = kind.direction();
     let fixed = base.off + off;
     if !base.fixed_offset() {
         return variable_stack_access(st, regno, base, fixed, size, kind);
@@ -832,11 +824,7 @@ fn variable_stack_access(
 ) -> Result<Reg, VerifyError> {
     let idx = st.insn;
     let frame_no = base.aux as usize;
-    let what = if kind == Access::Write {
-        " write to"
-    } else {
-        " read from"
-    };
+    let what = kind.direction();
     let lo = fixed as i64 + base.var.smin;
     let hi = fixed as i64 + base.var.smax;
     if lo < -(crate::limits::MAX_STACK as i64) || hi + size as i64 > 0 {
@@ -1052,7 +1040,7 @@ pub fn check_mem_arg(
     let kind = if write { Access::Write } else { Access::Read };
     match base.ty {
         RegType::Stack => {
-            let what = if write { " write to" } else { " read from" };
+            let what = kind.direction();
             let fixed = base.off;
             let lo = fixed as i64 + base.var.smin;
             let hi = fixed as i64 + base.var.smax + size as i64;

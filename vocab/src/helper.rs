@@ -65,6 +65,15 @@ pub enum ArgType {
 }
 
 impl ArgType {
+    /// The kernel struct the argument type itself names, whatever the
+    /// helper (`ARG_PTR_TO_BTF_ID_SOCK_COMMON`: `btf_sock_ids[SOCK_COMMON]`).
+    pub const fn implied_struct(self) -> Option<&'static str> {
+        match self {
+            ArgType::BtfIdSockCommon => Some("sock_common"),
+            _ => None,
+        }
+    }
+
     /// The kernel's name (`ARG_PTR_TO_MEM`).
     pub const fn kernel_name(self) -> &'static str {
         match self {
