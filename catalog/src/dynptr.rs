@@ -18,7 +18,11 @@ pub unsafe extern "C" fn bpf_dynptr_slice(
 }
 
 /// A writable pointer to `buffer__szk` bytes of `p` at `offset`, copied into `buffer` if not contiguous.
-#[kfunc(family = families::dynptr, ret_null, ret = dynptr_slice_rdwr(p, buffer__szk))]
+///
+/// `refused`: the 6.18.44 build these tools target refuses every call after
+/// checking the arguments (`bpf_dynptr_slice_rdwr() is not allowed`, EPERM),
+/// in every program type; recorded on the selftests' dynptr programs.
+#[kfunc(family = families::dynptr, ret_null, refused, ret = dynptr_slice_rdwr(p, buffer__szk))]
 #[allow(non_snake_case)] // `buffer` and its size `buffer__szk` are both kernel names
 pub unsafe extern "C" fn bpf_dynptr_slice_rdwr(
     p: *const Dynptr,

@@ -65,7 +65,7 @@ int dynptr_slice_var_size(struct __sk_buff *skb)
 	return p[0];
 }
 
-/* ACCEPT: xdp dynptr + writable slice. */
+/* REJECT: xdp dynptr + writable slice (build 6.18.44-fc-v1252 refuses bpf_dynptr_slice_rdwr). */
 SEC("xdp")
 int dynptr_xdp_rdwr_ok(struct xdp_md *ctx)
 {

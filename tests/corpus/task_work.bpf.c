@@ -36,7 +36,7 @@ static int tw_cb_leak(struct bpf_map *map, void *key, void *value)
 	return c ? 1 : 0;
 }
 
-/* ACCEPT: schedule a signal-mode task_work on the current task. */
+/* REJECT: schedule a signal-mode task_work on the current task (build 6.18.44-fc-v1252 refuses a sleepable callback from a program that is not sleepable). */
 SEC("tp_btf/task_newtask")
 int BPF_PROG(tw_signal_ok, struct task_struct *task, u64 clone_flags)
 {
@@ -127,7 +127,7 @@ struct {
 	__type(value, struct tw_val);
 } twhash SEC(".maps");
 
-/* ACCEPT: task_work in a hash map value, resume mode, from tp_btf. */
+/* REJECT: task_work in a hash map value, resume mode, from tp_btf (build 6.18.44-fc-v1252 refuses a sleepable callback from a program that is not sleepable). */
 SEC("tp_btf/task_newtask")
 int BPF_PROG(tw_hash_resume_ok, struct task_struct *task, u64 clone_flags)
 {
@@ -140,7 +140,7 @@ int BPF_PROG(tw_hash_resume_ok, struct task_struct *task, u64 clone_flags)
 	return 0;
 }
 
-/* ACCEPT: task_work kfuncs are callable from a tc program too. */
+/* REJECT: task_work kfuncs are callable from a tc program too (build 6.18.44-fc-v1252 refuses a sleepable callback from a program that is not sleepable). */
 SEC("tc")
 int tw_in_tc_ok(struct __sk_buff *skb)
 {

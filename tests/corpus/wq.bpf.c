@@ -38,7 +38,7 @@ static int wq_cb_leak(void *map, int *key, void *value)
 	return 0;
 }
 
-/* ACCEPT: init the workqueue with its own map, set the callback, start it. */
+/* REJECT: init the workqueue with its own map, set the callback, start it (build 6.18.44-fc-v1252 refuses a sleepable callback from a program that is not sleepable). */
 SEC("tc")
 int wq_ok(struct __sk_buff *skb)
 {
@@ -134,7 +134,7 @@ int wq_start_syscall_ok(void *ctx)
 	return 0;
 }
 
-/* ACCEPT: wq kfuncs from a tp_btf program. */
+/* REJECT: wq kfuncs from a tp_btf program (build 6.18.44-fc-v1252 refuses a sleepable callback from a program that is not sleepable). */
 SEC("tp_btf/task_newtask")
 int BPF_PROG(wq_tp_btf_ok, struct task_struct *task, u64 clone_flags)
 {

@@ -110,7 +110,7 @@ pub fn check_kfunc_call(
     }
 
     let r0 = result(env, st, k, flags, &meta)?;
-    if schedule_callback(env, st, k, &meta)? {
+    if schedule_callback(env, st, k, btf_id, &meta)? {
         return Ok(Step::Next);
     }
     if flags.contains(Flags::FALLIBLE) {
@@ -343,6 +343,7 @@ fn schedule_callback(
     env: &mut Env,
     st: &mut State,
     k: &Kfunc,
+    btf_id: i32,
     meta: &Meta,
 ) -> Result<bool, VerifyError> {
     let (Some(sub), Some(cb)) = (meta.callback, k.callbacks.first()) else {
@@ -358,6 +359,18 @@ fn schedule_callback(
         let args = callback_args(st, k, cb.args, meta);
         enter_callback(env, st, sub, frame, args)?;
         return Ok(true);
+    }
+    if cb.sleepable && !env.prog.sleepable {
+        // The 6.18.44 build refuses at the call what would later run
+        // sleepable on behalf of a program that is not.
+        return err(
+            st,
+            format!(
+                "sleepable callback in a program that is not sleepable\n\
+                 kfunc {}#{btf_id} failed callback verification",
+                k.name
+            ),
+        );
     }
     let mut async_st = State {
         frames: vec![crate::state::Frame::new(sub, st.insn)],
@@ -1413,6 +1426,9 @@ fn result(
     flags: Flags,
     meta: &Meta,
 ) -> Result<Reg, VerifyError> {
+    if flags.contains(Flags::REFUSED) {
+        return err(st, format!("{}() is not allowed", k.name));
+    }
     let mut r0 = match k.ret {
         Ret::Void => return Ok(Reg::NOT_INIT),
         Ret::Scalar | Ret::Opaque | Ret::Arena => return Ok(scalar_ret(k, flags)),

@@ -88,6 +88,9 @@ flags! {
     /// Only in device-bound XDP programs (XDP metadata); refused when the
     /// program is loaded, reachable or not.
     DEVICE_BOUND = 32, "device_bound", None;
+    /// Refused by the target kernel's build once its arguments are checked
+    /// (`NAME() is not allowed`, EPERM), although the kernel still declares it.
+    REFUSED = 33, "refused", None;
 }
 
 impl Flags {
