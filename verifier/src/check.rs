@@ -221,14 +221,8 @@ impl Env<'_> {
                         format!("invalid insn idx {idx} insn_cnt {}", self.prog.insns.len()),
                     ));
                 }
-                if self.prune_point[idx] && self.visit(&mut path)? {
-                    self.stats.pruned += 1;
-                    if self.opts.log {
-                        self.logln(&format!("{idx}: safe"));
-                    }
-                    self.finish_path(path.parent);
-                    break;
-                }
+                // Linux counts an instruction before asking whether its
+                // state was seen, so a pruned visit counts too.
                 self.stats.insns_processed += 1;
                 if self.stats.insns_processed > self.opts.insn_limit {
                     return Err(VerifyError::at(
@@ -238,6 +232,14 @@ impl Env<'_> {
                             self.stats.insns_processed
                         ),
                     ));
+                }
+                if self.prune_point[idx] && self.visit(&mut path)? {
+                    self.stats.pruned += 1;
+                    if self.opts.log {
+                        self.logln(&format!("{idx}: safe"));
+                    }
+                    self.finish_path(path.parent);
+                    break;
                 }
                 let insn_end = if self.opts.log {
                     self.log_source_line(idx);

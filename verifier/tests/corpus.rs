@@ -4,7 +4,10 @@
 //! program and the same error line for at least 90% of the rejected ones;
 //! every known difference is listed in `tests/corpus/DIFFERENCES` with its
 //! reason, and a listed difference that disappears fails the test too, so
-//! the list only shrinks.
+//! the list only shrinks. The processed-instruction count (veristat's
+//! `total_insns`) is compared too: every program whose count differs from the
+//! kernel's is listed in `tests/corpus/INSNS` with both counts
+//! (`KFREG_BLESS=1 cargo test -p kfreg-verifier --test corpus` rewrites it).
 
 kfreg::link!(kfreg_catalog);
 
@@ -37,8 +40,11 @@ fn normalise(line: &str) -> String {
     out
 }
 
+/// Our verdict, error line and processed instructions for every program.
+type Ours = BTreeMap<(String, String), (String, Option<String>, u64)>;
+
 /// Our verdict and error line for every program of every corpus object.
-fn ours() -> BTreeMap<(String, String), (String, Option<String>)> {
+fn ours() -> Ours {
     let reg = Registry::global();
     // The BTF of the kernel the verdicts were recorded on (recorded with them).
     let btf = std::fs::read(corpus().join("vmlinux.btf")).expect("tests/corpus/vmlinux.btf");
@@ -63,15 +69,17 @@ fn ours() -> BTreeMap<(String, String), (String, Option<String>)> {
             let result = match obj.to_program(p) {
                 Ok(prog) => {
                     let r = verify(&prog, reg, &Options::default());
+                    let insns = r.stats.insns_processed;
                     match r.error {
-                        None => ("ACCEPT".to_string(), None),
+                        None => ("ACCEPT".to_string(), None, insns),
                         Some(e) => (
                             "REJECT".to_string(),
                             e.msg.lines().last().map(str::to_string),
+                            insns,
                         ),
                     }
                 }
-                Err(LoadError::Decode { err, .. }) => ("REJECT".to_string(), Some(err.msg)),
+                Err(LoadError::Decode { err, .. }) => ("REJECT".to_string(), Some(err.msg), 0),
                 Err(e) => panic!("{name}/{}: {e}", p.name),
             };
             out.insert((name.clone(), p.name.clone()), result);
@@ -103,6 +111,7 @@ fn kfreg_agrees_with_linux_on_the_corpus() {
     let listed = differences();
     let mut unexplained = Vec::new();
     let mut stale = Vec::new();
+    let mut insns = String::new();
     let (mut rejected, mut same_message) = (0, 0);
     for k in &kernel {
         let file = k["file"].as_str().unwrap_or_default().to_string();
@@ -110,10 +119,15 @@ fn kfreg_agrees_with_linux_on_the_corpus() {
         let id = format!("{file}/{prog}");
         let verdict = k["verdict"].as_str().unwrap_or_default();
         let error = k["error"].as_str().map(normalise);
-        let Some((our_verdict, our_error)) = ours.get(&(file.clone(), prog.clone())) else {
+        let Some((our_verdict, our_error, our_insns)) = ours.get(&(file.clone(), prog.clone()))
+        else {
             unexplained.push(format!("{id}: not found in the object"));
             continue;
         };
+        let kernel_insns = k["insns_processed"].as_u64().unwrap_or_default();
+        if kernel_insns != *our_insns {
+            insns += &format!("{id}: kernel {kernel_insns}, kfreg {our_insns}\n");
+        }
         let our_error = our_error.as_deref().map(normalise);
         let verdict_ok = our_verdict == verdict;
         let message_ok = verdict != "REJECT" || our_error == error;
@@ -132,10 +146,26 @@ fn kfreg_agrees_with_linux_on_the_corpus() {
         }
     }
     let rate = 100.0 * same_message as f64 / rejected.max(1) as f64;
+    let same_insns = kernel.len() - insns.lines().count();
     eprintln!(
-        "corpus: {} programs, {} differences listed, {same_message}/{rejected} rejected with the kernel's message ({rate:.1}%)",
+        "corpus: {} programs, {} differences listed, {same_message}/{rejected} rejected with the kernel's message ({rate:.1}%), \
+         same processed instructions {same_insns}/{}",
         kernel.len(),
-        listed.len()
+        listed.len(),
+        kernel.len()
+    );
+    let insns_file = corpus().join("INSNS");
+    let header = "# Corpus programs whose processed-instruction count differs from the kernel's.\n\
+                  # Rewrite: KFREG_BLESS=1 cargo test -p kfreg-verifier --test corpus\n";
+    let insns = format!("{header}{insns}");
+    if std::env::var_os("KFREG_BLESS").is_some() {
+        std::fs::write(&insns_file, &insns).expect("write tests/corpus/INSNS");
+    }
+    let recorded = std::fs::read_to_string(&insns_file).unwrap_or_default();
+    assert!(
+        recorded == insns,
+        "processed instructions differ from tests/corpus/INSNS (a count changed, a program \
+         started or stopped agreeing); diff against:\n{insns}"
     );
     assert!(
         kernel.len() >= 150,
