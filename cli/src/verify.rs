@@ -406,7 +406,11 @@ fn verify_one(
             row.max_states_per_insn = report.stats.max_states_per_insn;
             row.stack_depth = report.stats.stack_depth;
             row.duration_us = report.stats.duration.as_micros();
-            row.log = bound_log(report.log, log.size, log.fixed);
+            let text = match &report.error {
+                Some(e) => Object::libbpf_log(p, &report.log, e.insn),
+                None => report.log,
+            };
+            row.log = bound_log(text, log.size, log.fixed);
             Ok(())
         }
         // The kernel rejects a bad encoding before verifying: a verdict, not bad input.

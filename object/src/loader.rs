@@ -368,23 +368,51 @@ impl Object {
     }
 
     /// The error libbpf shows for the verifier's `msg` rejecting `prog` at
-    /// instruction `insn`: when
-    /// the verifier stopped at a call the loader poisoned for a CO-RE
-    /// relocation, libbpf rewrites the kernel's `invalid func
-    /// unknown#195896080` into `failed to resolve CO-RE relocation <spec>`
-    /// (its `fixup_log_failed_core_relo`). Other errors are unchanged.
+    /// instruction `insn`: when the verifier stopped at a call the loader
+    /// poisoned (an unresolved CO-RE relocation or a missing weak kfunc),
+    /// libbpf rewrites the kernel's `invalid func unknown#N` into the
+    /// poison's reason (its `fixup_log_failed_core_relo` and
+    /// `fixup_log_missing_kfunc_call`). Other errors are unchanged.
     pub fn libbpf_message(prog: &LoadedProgram, msg: &str, insn: Option<u32>) -> String {
         let last = msg.lines().last().unwrap_or_default();
-        let poisoned = insn
-            .and_then(|i| prog.poisoned.iter().find(|p| p.insn == i))
-            .filter(|p| p.reason.starts_with("failed to resolve CO-RE relocation"));
+        let poisoned = insn.and_then(|i| prog.poisoned.iter().find(|p| p.insn == i));
         match poisoned {
-            Some(p) if last == format!("invalid func unknown#{POISON_HELPER}") => {
+            Some(p) if last.starts_with("invalid func unknown#") => {
                 let head = &msg[..msg.len() - last.len()];
                 format!("{head}{}", p.reason)
             }
             _ => msg.to_string(),
         }
+    }
+
+    /// The verifier's `log` as libbpf hands it to the user: the poisoned
+    /// call that stopped the verifier at `insn` reads `<invalid CO-RE
+    /// relocation>` or `<invalid kfunc call>` and its error line is the
+    /// poison's reason (see [`Object::libbpf_message`]).
+    pub fn libbpf_log(prog: &LoadedProgram, log: &str, insn: Option<u32>) -> String {
+        let Some((i, p)) =
+            insn.and_then(|i| Some((i, prog.poisoned.iter().find(|p| p.insn == i)?)))
+        else {
+            return log.to_string();
+        };
+        let Some(err_at) = log.rfind("invalid func unknown#") else {
+            return log.to_string();
+        };
+        let err_end = log[err_at..].find('\n').map_or(log.len(), |e| err_at + e);
+        let helper = &log[err_at + "invalid func unknown#".len()..err_end];
+        let what = if helper == POISON_HELPER.to_string() {
+            "<invalid CO-RE relocation>"
+        } else {
+            "<invalid kfunc call>"
+        };
+        let call = format!("{i}: (85) call unknown#{helper}");
+        let head = &log[..err_at];
+        let head = match head.trim_end_matches('\n').rsplit_once('\n') {
+            Some((before, line)) if line.starts_with(&call) => format!("{before}\n"),
+            None if head.starts_with(&call) => String::new(),
+            _ => head.to_string(),
+        };
+        format!("{head}{i}: {what}\n{}{}", p.reason, &log[err_end..])
     }
 
     /// Names of kfuncs and maps for [`disasm`](kfreg_isa::disasm) listings of

@@ -401,7 +401,20 @@ fn missing_weak_kfuncs_are_poisoned() {
     }
     assert_eq!(lp.poisoned.len(), 1);
     assert_eq!(lp.poisoned[0].insn, 3);
-    assert!(lp.poisoned[0].reason.contains("bpf_definitely_missing"));
+    // libbpf's words, which its log fixup shows for a reachable call.
+    assert_eq!(
+        lp.poisoned[0].reason,
+        "kfunc 'bpf_definitely_missing' is referenced but wasn't resolved"
+    );
+    let log = format!(
+        "2: (b7) r1 = 0\n3: (85) call unknown#{}\ninvalid func unknown#{}\nprocessed 4 insns\n",
+        POISON_CALL_KFUNC_BASE, POISON_CALL_KFUNC_BASE
+    );
+    assert_eq!(
+        Object::libbpf_log(lp, &log, Some(3)),
+        "2: (b7) r1 = 0\n3: <invalid kfunc call>\n\
+         kfunc 'bpf_definitely_missing' is referenced but wasn't resolved\nprocessed 4 insns\n"
+    );
     // The kconfig value is read from the .kconfig map.
     assert_eq!(
         ldimm64(&p, 4),
@@ -541,6 +554,11 @@ fn core_relocations_against_a_target_btf() {
     assert_eq!(
         Object::libbpf_message(obj.program("core_prog").unwrap(), &err.msg, err.insn),
         poisoned[0].reason
+    );
+    let log = format!("13: (85) call unknown#{POISON_HELPER}\n{}\n", err.msg);
+    assert_eq!(
+        Object::libbpf_log(obj.program("core_prog").unwrap(), &log, err.insn),
+        format!("13: <invalid CO-RE relocation>\n{}\n", poisoned[0].reason)
     );
 }
 

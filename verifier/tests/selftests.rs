@@ -27,7 +27,7 @@
 kfreg::link!(kfreg_catalog);
 
 use kfreg::Registry;
-use kfreg_object::loader::{LoadError, LoadOptions, load_object};
+use kfreg_object::loader::{LoadError, LoadOptions, Object, load_object};
 use kfreg_verifier::{Options, verify};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -159,10 +159,11 @@ fn verify_file(path: &Path, reg: &Registry, target: &LoadOptions) -> BTreeMap<St
                 let r = verify(&prog, reg, &Options::default());
                 Outcome::Verdict {
                     accepted: r.error.is_none(),
-                    error: r
-                        .error
-                        .as_ref()
-                        .and_then(|e| e.msg.lines().last().map(str::to_string)),
+                    // As libbpf shows it: its log fixups name poisoned calls.
+                    error: r.error.as_ref().and_then(|e| {
+                        let msg = Object::libbpf_message(p, &e.msg, e.insn);
+                        msg.lines().last().map(str::to_string)
+                    }),
                     insns: r.stats.insns_processed,
                 }
             }

@@ -219,10 +219,8 @@ impl Linker<'_, '_> {
                     );
                     self.out.poisoned.push((
                         i as u32,
-                        format!(
-                            "call to weak kfunc '{}', which the kernel does not have",
-                            ext.name
-                        ),
+                        // libbpf's words, which its log fixup puts in the kernel's log.
+                        format!("kfunc '{}' is referenced but wasn't resolved", ext.name),
                     ));
                 }
                 _ => {
