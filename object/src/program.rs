@@ -99,6 +99,12 @@ pub enum FieldKind {
 }
 
 impl FieldKind {
+    /// Whether a type with this field has a `btf_struct_meta` (the kernel's
+    /// `btf_parse_struct_metas`: locks, graph fields, refcounts, kptrs).
+    pub const fn in_struct_meta(self) -> bool {
+        !matches!(self, FieldKind::Timer | FieldKind::Wq | FieldKind::TaskWork)
+    }
+
     /// The kernel struct name of the field (as in messages).
     pub const fn struct_name(self) -> &'static str {
         match self {

@@ -333,11 +333,13 @@ pub(crate) fn kptr_at(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(u32, boo
         ));
     };
     let off = reg.off as i64 + off as i64;
-    let fields = env
-        .prog
-        .value_obj(reg.aux)
-        .map(|t| t.fields.as_slice())
-        .unwrap_or_default();
+    // A map value's fields are its map's; an allocated object's, its type's.
+    let obj = if reg.ty == RegType::MapValue {
+        env.prog.value_obj(reg.aux)
+    } else {
+        env.prog.types.get(&reg.aux)
+    };
+    let fields = obj.map(|t| t.fields.as_slice()).unwrap_or_default();
     let kptrs = || {
         fields
             .iter()

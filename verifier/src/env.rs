@@ -176,6 +176,10 @@ pub(crate) struct Env<'a> {
     /// Per instruction: the kind of pointer its load or store went through
     /// first (see `mem::check_mem_insn`).
     pub insn_ptr_type: Vec<Option<RegType>>,
+    /// Per call instruction rewritten to pass its object's struct meta (a
+    /// `meta__ign` parameter): the meta its first visit saw (`Some(None)`:
+    /// a type without special fields).
+    pub call_struct_meta: Vec<Option<Option<u32>>>,
     /// Jump-class instructions processed (jumps, calls, exits).
     pub jmps_processed: u64,
     /// Counters when the last state was stored.
@@ -213,6 +217,7 @@ impl<'a> Env<'a> {
             async_cb: vec![false; prog.subprogs.len()],
             is_cb: vec![false; prog.subprogs.len()],
             insn_ptr_type: vec![None; prog.insns.len()],
+            call_struct_meta: vec![None; prog.insns.len()],
             jmps_processed: 0,
             prev_jmps: 0,
             prev_insns: 0,

@@ -326,8 +326,12 @@ fn check_arg(
             }
         }
         ArgType::KptrXchgDest => {
-            if reg.ty != RegType::MapValue {
-                return Err(expect(idx, r, &reg, "map_value"));
+            // A kptr field of a map value or of an object the program allocated.
+            let alloc = reg.ty == RegType::BtfId
+                && reg.flags.has(PtrFlags::ALLOC)
+                && !reg.flags.has(PtrFlags::MAYBE_NULL);
+            if reg.ty != RegType::MapValue && !alloc {
+                return Err(expect(idx, r, &reg, "map_value, ptr_"));
             }
             meta.kptr_field = Some(crate::calls::kptr_at(env, idx, r, &reg)?);
         }

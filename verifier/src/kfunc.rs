@@ -102,6 +102,7 @@ pub fn check_kfunc_call(
     check_callable(env, st, id, flags)?;
     let mut meta = Meta::default();
     check_args(env, st, k, flags, &mut meta)?;
+    one_struct_meta_per_call(env, st, k, &meta)?;
     enter_or_leave_regions(env, st, k, flags)?;
     release_args(st, k, id, &meta)?;
     if flags.contains(Flags::THROWS) {
@@ -128,6 +129,50 @@ pub fn check_kfunc_call(
     *st.reg_mut(0) = r0;
     st.insn += 1;
     Ok(Step::Next)
+}
+
+/// A kfunc with a hidden struct-meta parameter is rewritten to pass its
+/// object's `btf_struct_meta` (present when the type has special fields):
+/// one call instruction can pass only one, so every visit must agree.
+fn one_struct_meta_per_call(
+    env: &mut Env,
+    st: &State,
+    k: &Kfunc,
+    meta: &Meta,
+) -> Result<(), VerifyError> {
+    if !k.params.iter().any(|p| p.roles.contains(Roles::META)) {
+        return Ok(());
+    }
+    let ty = match k.ret {
+        Ret::NewObject { .. } => meta.constant.map(|c| c as u32),
+        _ => k
+            .params
+            .iter()
+            .position(|p| matches!(p.kind, ArgKind::AllocObj | ArgKind::RefcountedKptr))
+            .map(|i| st.reg(i as u8 + 1).aux),
+    };
+    let struct_meta = ty.filter(|t| {
+        env.prog
+            .types
+            .get(t)
+            .is_some_and(|o| o.fields.iter().any(|f| f.kind.in_struct_meta()))
+    });
+    let Some(seen) = env.call_struct_meta.get_mut(st.insn as usize) else {
+        return Ok(());
+    };
+    match seen {
+        Some(first) if *first != struct_meta => err(
+            st,
+            "same call cannot be used with different types\n\
+             use one call for each type: inline the static function that holds the call,\n\
+             or mark the callee with __attribute__((nomerge))"
+                .into(),
+        ),
+        _ => {
+            *seen = Some(struct_meta);
+            Ok(())
+        }
+    }
 }
 
 /// Whether the kfunc may be called here at all, before its arguments: the

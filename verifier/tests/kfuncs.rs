@@ -646,3 +646,69 @@ fn stashed_refcounted_kptr_outside_rcu_is_untrusted() {
         .sleepable()
         .reject("arg#0 is neither owning or non-owning ref");
 }
+
+/// A program-BTF `struct holder { long a; struct plain __kptr *p; }`.
+const HOLDER: u32 = 12;
+
+#[test]
+fn kptr_xchg_into_an_allocated_objects_kptr_field() {
+    let text = "
+    r1 = 12
+    r2 = 0
+    call bpf_obj_new_impl
+    if r0 == 0 goto out
+    r6 = r0
+    r1 = 11
+    r2 = 0
+    call bpf_obj_new_impl
+    if r0 == 0 goto drop
+    r1 = r6
+    r1 += 8
+    r2 = r0
+    call bpf_kptr_xchg
+    if r0 == 0 goto drop
+    r1 = r0
+    r2 = 0
+    call bpf_obj_drop_impl
+drop:
+    r1 = r6
+    r2 = 0
+    call bpf_obj_drop_impl
+out:
+    r0 = 0
+    exit
+";
+    let case = graph(text)
+        .ty(HOLDER, "holder", 16, &[])
+        .local_kptr(HOLDER, 8, PLAIN);
+    case.accept();
+}
+
+#[test]
+fn one_struct_meta_call_for_two_types_is_refused() {
+    // The static function's drop would pass `elem`'s struct meta once and
+    // `plain`'s (none) the other time.
+    let text = "
+    r1 = 10
+    r2 = 0
+    call bpf_obj_new_impl
+    if r0 == 0 goto out
+    r1 = r0
+    call drop
+    r1 = 11
+    r2 = 0
+    call bpf_obj_new_impl
+    if r0 == 0 goto out
+    r1 = r0
+    call drop
+out:
+    r0 = 0
+    exit
+drop:
+    r2 = 0
+    call bpf_obj_drop_impl
+    r0 = 0
+    exit
+";
+    graph(text).reject("or mark the callee with __attribute__((nomerge))");
+}
