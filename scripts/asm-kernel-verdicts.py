@@ -61,7 +61,7 @@ BPF_BTF_LOAD = 18
 BPF_MAP_UPDATE_ELEM = 2
 BPF_MAP_FREEZE = 22
 
-MAP_TYPES = {"hash": 1, "array": 2, "percpu_array": 6, "ringbuf": 27}
+MAP_TYPES = {"hash": 1, "array": 2, "percpu_array": 6, "ringbuf": 27, "user_ringbuf": 31}
 # type word -> (prog_type, prog_flags, expected_attach_type)
 PROG_TYPES = {
     "socket": (1, 0, 0),
@@ -118,7 +118,7 @@ def map_create(spec):
     flags = int(kv.get("flags", "0"), 0)
     if "rdonly_prog" in words[1:]:
         flags |= 1 << 7  # BPF_F_RDONLY_PROG
-    if kind == "ringbuf":
+    if kind in ("ringbuf", "user_ringbuf"):
         key, value = 0, 0
         if max_entries < 4096:
             max_entries = 4096

@@ -161,7 +161,6 @@ fn pointer_alu(
         RegType::ConstMap
         | RegType::PacketEnd
         | RegType::Func
-        | RegType::ConstDynptr
         | RegType::Sock
         | RegType::Socket
         | RegType::TcpSock => {

@@ -371,6 +371,8 @@ enum GlobalArg {
         size: u32,
         nullable: bool,
     },
+    /// A `struct bpf_dynptr *`: an initialised dynptr, read-only to the callee.
+    Dynptr,
     /// A trusted pointer to the kernel struct of this name.
     Trusted {
         name: String,
@@ -408,6 +410,12 @@ fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
             } => {
                 if *tagged || (!pointee.is_empty() && ctx == Some(pointee.as_str())) {
                     return Ok(GlobalArg::Ctx);
+                }
+                if pointee == "bpf_dynptr" {
+                    if *nonnull || *trusted || *nullable {
+                        return Err(format!("arg#{i} has invalid combination of tags"));
+                    }
+                    return Ok(GlobalArg::Dynptr);
                 }
                 if *trusted {
                     if *nonnull {
@@ -456,6 +464,8 @@ pub fn global_entry_regs(env: &mut Env, sub: u32) -> Result<Option<[Reg; 5]>, Ve
         *r = match a {
             GlobalArg::Scalar => Reg::UNKNOWN,
             GlobalArg::Ctx => Reg::ptr(RegType::Ctx, 0),
+            // The kernel assumes a local dynptr.
+            GlobalArg::Dynptr => Reg::ptr(RegType::ConstDynptr, 1),
             GlobalArg::Mem { size, nullable } => {
                 let mut m = Reg::ptr(RegType::Mem, *size);
                 if *nullable {
@@ -476,6 +486,30 @@ pub fn global_entry_regs(env: &mut Env, sub: u32) -> Result<Option<[Reg; 5]>, Ve
         };
     }
     Ok(Some(regs))
+}
+
+/// A dynptr a global function reads: one initialised on the stack (at a
+/// constant offset), or a const dynptr the caller itself was given.
+fn global_dynptr_arg(st: &State, i: usize, reg: &Reg) -> Result<(), VerifyError> {
+    let idx = st.insn;
+    if reg.ty == RegType::ConstDynptr {
+        return crate::mem::unmodified_ptr(idx, i as u8 + 1, reg);
+    }
+    if reg.ty != RegType::Stack {
+        return Err(VerifyError::at(
+            idx,
+            format!("arg#{i} expected pointer to stack or const struct bpf_dynptr"),
+        ));
+    }
+    let init = crate::dynptr::stack_slots(reg)
+        .is_some_and(|(frame, off)| crate::dynptr::get(st, frame, off).is_some());
+    if !init {
+        return Err(VerifyError::at(
+            idx,
+            format!("Expected an initialized dynptr as arg #{i}"),
+        ));
+    }
+    Ok(())
 }
 
 /// The caller's registers must be what global function `sub` assumes.
@@ -560,6 +594,7 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
                     ));
                 }
             }
+            GlobalArg::Dynptr => global_dynptr_arg(st, i, &reg)?,
             GlobalArg::Mem { size, nullable } => {
                 if reg.is_null() {
                     continue;

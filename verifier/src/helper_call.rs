@@ -717,6 +717,24 @@ fn dynptr_arg(
             .map_err(|e| VerifyError::at(idx, e));
     }
     let release = arg.has(ArgFlags::RELEASE);
+    if reg.ty != RegType::Stack && reg.ty != RegType::ConstDynptr {
+        return Err(expect(idx, r as u8, reg, "fp, dynptr_ptr"));
+    }
+    // A dynptr passed by const pointer (a callback's or a global
+    // function's argument) is read, never released.
+    if reg.ty == RegType::ConstDynptr {
+        crate::mem::unmodified_ptr(idx, r as u8, reg)?;
+        if release {
+            return Err(VerifyError::at(
+                idx,
+                "cannot release unowned const bpf_dynptr",
+            ));
+        }
+        meta.dynptr_kind = (reg.aux as usize)
+            .checked_sub(1)
+            .and_then(|n| DynptrInit::ALL.get(n).copied());
+        return Ok(());
+    }
     let slot = crate::dynptr::stack_slots(reg)
         .and_then(|(f, o)| Some((f, o, crate::dynptr::get(st, f, o)?)));
     let Some((frame, off, slot)) = slot else {
@@ -1132,11 +1150,28 @@ fn callback_args(st: &State, shape: CallbackShape, meta: &Meta) -> [Reg; 5] {
             map.aux2 = timer.aux2;
             [map, key, value, Reg::NOT_INIT, Reg::NOT_INIT]
         }
-        // Not modelled yet: the callee sees unknown arguments it may not dereference.
-        CallbackShape::FindVma | CallbackShape::UserRingbuf => [
-            Reg::UNKNOWN,
-            Reg::UNKNOWN,
+        // callback(task, vma, ctx): plain kernel pointers, and the
+        // caller's fourth argument.
+        CallbackShape::FindVma => {
+            let mut regs = [
+                *st.reg(4),
+                Reg::NOT_INIT,
+                Reg::NOT_INIT,
+                Reg::NOT_INIT,
+                Reg::NOT_INIT,
+            ];
+            let kernel = shape.kernel_args();
+            regs.rotate_right(kernel.len());
+            for (r, name) in regs.iter_mut().zip(kernel) {
+                *r = Reg::ptr(RegType::BtfId, kfreg_object::kernel_types::id(name));
+            }
+            regs
+        }
+        // callback(const struct bpf_dynptr *sample, ctx): a local dynptr.
+        CallbackShape::UserRingbuf => [
+            Reg::ptr(RegType::ConstDynptr, 1),
             *st.reg(3),
+            Reg::NOT_INIT,
             Reg::NOT_INIT,
             Reg::NOT_INIT,
         ],

@@ -4,7 +4,7 @@
 //! ```text
 //! ### name
 //! ; type: xdp | tc | syscall | raw_tp | tp_btf | socket | kprobe | tracepoint | perf_event | sysctl
-//! ; map: hash|array|percpu_array|ringbuf key=4 value=8 max=1 [btf=ID] [rdonly_prog] [flags=N] [init=HEX]
+//! ; map: hash|array|percpu_array|ringbuf|user_ringbuf key=4 value=8 max=1 [btf=ID] [rdonly_prog] [flags=N] [init=HEX]
 //! ; expect: ACCEPT
 //! ; expect: REJECT <the kernel's error line>
 //! r0 = 0
@@ -101,6 +101,7 @@ fn load_cases() -> Vec<AsmCase> {
                         Some("array") => MapType::Array,
                         Some("percpu_array") => MapType::PercpuArray,
                         Some("ringbuf") => MapType::Ringbuf,
+                        Some("user_ringbuf") => MapType::from_u32(31),
                         other => panic!("{file}/{name}: map type {other:?}"),
                     };
                     let kv = |k: &str| {

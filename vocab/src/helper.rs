@@ -353,6 +353,15 @@ impl CallbackShape {
         (CallbackShape::Timer, "timer"),
     ];
 
+    /// The kernel structs the callee's leading pointer arguments point to
+    /// (`bpf_find_vma`'s task and VMA); empty for the other shapes.
+    pub const fn kernel_args(self) -> &'static [&'static str] {
+        match self {
+            CallbackShape::FindVma => &["task_struct", "vm_area_struct"],
+            _ => &[],
+        }
+    }
+
     /// The shape spelled `name` in the DSL.
     pub fn from_name(name: &str) -> Option<CallbackShape> {
         Self::ALL.iter().find(|(_, n)| *n == name).map(|(s, _)| *s)

@@ -279,3 +279,79 @@ r1 += 1
 if r1 < 100 goto cb
 r0 = 0
 exit
+
+### find_vma_callback_gets_task_vma_and_context
+; bpf_find_vma calls back with the task and the VMA (plain kernel pointers
+; the callee may read) and the caller's fourth argument as its context.
+; type: kprobe
+; expect: ACCEPT
+r1 = 0
+*(u64 *)(r10 -8) = r1
+call bpf_get_current_task_btf
+r1 = r0
+r2 = 0
+r3 = subprog[cb]
+r4 = r10
+r4 += -8
+r5 = 0
+call bpf_find_vma
+r0 = 0
+exit
+cb:
+r0 = *(u64 *)(r1 +0)
+r0 = *(u64 *)(r2 +0)
+r0 = *(u64 *)(r3 +0)
+r0 = 0
+exit
+
+### user_ringbuf_callback_gets_a_const_dynptr
+; bpf_user_ringbuf_drain calls back with a const pointer to a local dynptr
+; over the record: helpers may read through it but not release it.
+; type: kprobe
+; map: user_ringbuf max=4096
+; expect: REJECT cannot release unowned const bpf_dynptr
+r1 = map[id:0]
+r2 = subprog[cb]
+r3 = 0
+r4 = 0
+call bpf_user_ringbuf_drain
+r0 = 0
+exit
+cb:
+r6 = r1
+r1 = r10
+r1 += -8
+r2 = 8
+r3 = r6
+r4 = 0
+r5 = 0
+call bpf_dynptr_read
+r1 = r6
+r2 = 0
+call bpf_ringbuf_discard_dynptr
+r0 = 0
+exit
+
+### user_ringbuf_const_dynptr_moved
+; A const dynptr pointer may be moved, but not passed on moved.
+; type: kprobe
+; map: user_ringbuf max=4096
+; expect: REJECT dereference of modified dynptr_ptr ptr R3 off=8 disallowed
+r1 = map[id:0]
+r2 = subprog[cb]
+r3 = 0
+r4 = 0
+call bpf_user_ringbuf_drain
+r0 = 0
+exit
+cb:
+r3 = r1
+r3 += 8
+r1 = r10
+r1 += -8
+r2 = 8
+r4 = 0
+r5 = 0
+call bpf_dynptr_read
+r0 = 0
+exit
