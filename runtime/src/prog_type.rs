@@ -22,6 +22,9 @@ pub struct Context {
     /// The kernel struct this one is the program's view of (`sk_buff` for
     /// `__sk_buff`): kfuncs taking that struct accept the context.
     pub kern: Option<&'static str>,
+    /// The typedef the kernel names the context by (`bpf_user_pt_regs_t`),
+    /// which a global function's parameter may name instead of the struct.
+    pub typedef: Option<&'static str>,
     /// Its size in bytes.
     pub size: u32,
     /// Its fields, by offset.

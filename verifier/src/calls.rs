@@ -395,7 +395,6 @@ fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
     if args.is_empty() {
         return Ok(None);
     }
-    let ctx = crate::ctx::uapi_ctx(env);
     args.iter()
         .enumerate()
         .map(|(i, a)| match a {
@@ -408,7 +407,7 @@ fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
                 trusted,
                 nullable,
             } => {
-                if *tagged || (!pointee.is_empty() && ctx == Some(pointee.as_str())) {
+                if *tagged || crate::ctx::is_ctx_name(env, pointee) {
                     return Ok(GlobalArg::Ctx);
                 }
                 if pointee == "bpf_dynptr" {

@@ -25,6 +25,15 @@ pub fn uapi_ctx(env: &Env) -> Option<&'static str> {
     env.prog_decl?.ctx?.btf_name
 }
 
+/// Whether a struct called `name` is the program's context to a global
+/// function: the context's struct or the typedef the kernel names it by
+/// (`btf_is_prog_ctx_type` compares names only).
+pub fn is_ctx_name(env: &Env, name: &str) -> bool {
+    env.prog_decl
+        .and_then(|d| d.ctx)
+        .is_some_and(|c| !name.is_empty() && (c.btf_name == Some(name) || c.typedef == Some(name)))
+}
+
 /// Whether `uapi` is the program-facing view of kernel struct `kern`, which
 /// kfuncs taking the kernel struct accept in its place.
 pub fn is_projection(reg: &Registry, uapi: &str, kern: &str) -> bool {

@@ -264,8 +264,9 @@ pub struct SkMsgMd {
 }
 
 /// `struct pt_regs` of x86-64: a kprobe's context
-/// (`kprobe_prog_is_valid_access`: any aligned read inside).
-#[context(btf = "pt_regs")]
+/// (`kprobe_prog_is_valid_access`: any aligned read inside), which the
+/// kernel's program-type table names by its typedef `bpf_user_pt_regs_t`.
+#[context(btf = "pt_regs", typedef = "bpf_user_pt_regs_t")]
 #[repr(C)]
 pub struct PtRegs {
     pub r15: u64,

@@ -21,6 +21,7 @@ impl Context {
         };
         let btf = opt(&self.btf);
         let kern = opt(&self.kern);
+        let typedef = opt(&self.typedef);
         let fields = self.fields.iter().map(|f| {
             let name = &f.ident;
             let name_str = name.to_string();
@@ -70,6 +71,7 @@ impl Context {
                     rust_name: #rust_name,
                     btf_name: #btf,
                     kern: #kern,
+                    typedef: #typedef,
                     size: ::core::mem::size_of::<#ident>() as u32,
                     fields: &[#(#fields),*],
                 };

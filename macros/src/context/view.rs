@@ -15,6 +15,8 @@ pub struct Context {
     pub btf: Option<LitStr>,
     /// `kern = "name"`: the kernel struct it is the view of.
     pub kern: Option<LitStr>,
+    /// `typedef = "name"`: the typedef the kernel names the context by.
+    pub typedef: Option<LitStr>,
     /// Its fields.
     pub fields: Vec<Field>,
 }
@@ -51,6 +53,7 @@ impl Context {
         let mut ctx = Context {
             btf: None,
             kern: None,
+            typedef: None,
             fields: Vec::new(),
             item: item.clone(),
         };
@@ -60,12 +63,13 @@ impl Context {
                     match meta {
                         Meta::Value(k, v) if k == "btf" => ctx.btf = string(v, errors),
                         Meta::Value(k, v) if k == "kern" => ctx.kern = string(v, errors),
+                        Meta::Value(k, v) if k == "typedef" => ctx.typedef = string(v, errors),
                         other => errors.at(
                             other.key(),
                             format!(
                                 "unknown context attribute `{}`{}",
                                 other.key(),
-                                hint(&other.key().to_string(), ["btf", "kern"])
+                                hint(&other.key().to_string(), ["btf", "kern", "typedef"])
                             ),
                         ),
                     }
