@@ -195,6 +195,7 @@ fn pointer_alu(
     }
     let name = crate::describe::reg_type_str(ptr);
     sane_offset(idx, scalar, &name)?;
+    sane_offset(idx, ptr, &name)?;
     let mut r = *ptr;
     match known {
         Some(c) => {
@@ -214,43 +215,38 @@ fn pointer_alu(
             }
         }
     }
-    let total = r.off as i64 + r.var.smin;
-    if total.abs() >= MAX_VAR_OFF as i64 || (r.off as i64).abs() >= MAX_VAR_OFF as i64 {
-        let v = if (r.off as i64).abs() >= MAX_VAR_OFF as i64 {
-            r.off as i64
-        } else {
-            total
-        };
-        return err(format!("value {v} makes {name} pointer be out of bounds"));
-    }
+    sane_offset(idx, &r, &name)?;
     Ok(r)
 }
 
-/// The kernel's `check_reg_sane_offset()` on the scalar side of pointer arithmetic.
-fn sane_offset(idx: u32, scalar: &Reg, name: &str) -> Result<(), VerifyError> {
+/// The kernel's `check_reg_sane_offset()`, on both operands of pointer
+/// arithmetic and on its result: the variable part's constant, the fixed
+/// offset, then the variable part's minimum, each within `MAX_VAR_OFF`.
+fn sane_offset(idx: u32, reg: &Reg, name: &str) -> Result<(), VerifyError> {
     let max = MAX_VAR_OFF as i64;
-    let v = &scalar.var;
+    let fail = |msg: String| Err(VerifyError::at(idx, msg));
+    let v = &reg.var;
     if let Some(c) = v.as_const() {
         let c = c as i64;
         if c >= max || c <= -max {
-            return Err(VerifyError::at(
-                idx,
-                format!("math between {name} pointer and {c} is not allowed"),
+            return fail(format!(
+                "math between {name} pointer and {c} is not allowed"
             ));
         }
     }
+    let off = if reg.is_pointer() { reg.off as i64 } else { 0 };
+    if off >= max || off <= -max {
+        return fail(format!("{name} pointer offset {off} is not allowed"));
+    }
     if v.smin == i64::MIN {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "math between {name} pointer and register with unbounded min value is not allowed"
-            ),
+        return fail(format!(
+            "math between {name} pointer and register with unbounded min value is not allowed"
         ));
     }
     if v.smin >= max || v.smin <= -max {
-        return Err(VerifyError::at(
-            idx,
-            format!("value {} makes {name} pointer be out of bounds", v.smin),
+        return fail(format!(
+            "value {} makes {name} pointer be out of bounds",
+            v.smin
         ));
     }
     Ok(())

@@ -355,3 +355,14 @@ r2 = *(u32 *)(r1 +0)
 w2 -= 0
 r0 = *(u8 *)(r2 +0)
 exit
+
+### stack_pointer_fixed_offset_out_of_range
+; Each constant is in range, but the sum of fixed offsets is not: the
+; kernel checks the result's fixed offset before its variable part.
+; type: socket
+; expect: REJECT fp pointer offset 1073741822 is not allowed
+r1 = r10
+r1 += 0x1fffffff
+r1 += 0x1fffffff
+r0 = 0
+exit
