@@ -303,19 +303,22 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         env.mark_precise(st, 0);
     }
     let r0 = *st.reg(0);
-    if let Some((lo, hi)) = range
-        && (r0.ty != RegType::Scalar || r0.var.smin < lo || r0.var.smax > hi)
-    {
-        {
-            let has = if r0.ty == RegType::Scalar {
-                value_str(&r0.var)
-            } else {
-                format!(" {}", crate::describe::reg_type_str(&r0))
-            };
+    if let Some((lo, hi)) = range {
+        if r0.ty != RegType::Scalar {
             return Err(VerifyError::at(
                 idx,
                 format!(
-                    "At program exit the register R0 has{has} should have been in [{lo}, {hi}]"
+                    "At program exit the register R0 is not a known value ({})",
+                    crate::describe::reg_type_str(&r0)
+                ),
+            ));
+        }
+        if r0.var.smin < lo || r0.var.smax > hi {
+            return Err(VerifyError::at(
+                idx,
+                format!(
+                    "At program exit the register R0 has{} should have been in [{lo}, {hi}]",
+                    value_str(&r0.var)
                 ),
             ));
         }

@@ -413,10 +413,10 @@ fn fixed_mem_arg(
     }
     check_packet_arg(env, idx, h, reg)?;
     check_btf_mem(idx, h, r, arg, reg)?;
+    check_mem_arg(env, st, r, arg.size, writes(arg), false)?;
     if arg.has(ArgFlags::ALIGNED) {
         aligned(idx, reg, arg.size)?;
     }
-    check_mem_arg(env, st, r, arg.size, writes(arg), false)?;
     Ok(())
 }
 

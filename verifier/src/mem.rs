@@ -324,18 +324,7 @@ pub fn access(
             Ok(Reg::scalar(Scalar::unknown_width(size)))
         }
         RegType::Ctx => {
-            if !base.fixed_offset() {
-                return err(format!(
-                    "variable ctx access var_off={} disallowed",
-                    crate::describe::tnum_str(&base.var)
-                ));
-            }
-            if base.off != 0 {
-                return err(format!(
-                    "dereference of modified ctx ptr R{regno} off={} disallowed",
-                    base.off
-                ));
-            }
+            unmodified_ptr(st.insn, regno, &base)?;
             ctx::access(env, st, off, size, kind, kind == Access::ReadSx)
         }
         RegType::BtfId => btf_access(env, st, regno, &base, off, size, kind),
@@ -356,7 +345,13 @@ pub fn access(
         }
         RegType::Sock | RegType::Socket | RegType::TcpSock => {
             let at = base.off + off;
-            if kind == Access::Write || !sock_field_ok(base.ty, at, size) {
+            if kind == Access::Write {
+                return err(format!(
+                    "R{regno} cannot write into {}",
+                    crate::describe::reg_type_str(&base)
+                ));
+            }
+            if !sock_field_ok(base.ty, at, size) {
                 return err(format!(
                     "R{regno} invalid {} access off={at} size={size}",
                     base.ty.kernel_name()
@@ -783,18 +778,10 @@ fn stack_access(
     let idx = st.insn;
     let what = kind.direction();
     let fixed = base.off + off;
+    // The stack is always strictly aligned, a variable offset too.
+    check_aligned(idx, base, off, size)?;
     if !base.fixed_offset() {
         return variable_stack_access(st, regno, base, fixed, size, kind);
-    }
-    if fixed % size as i32 != 0 {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "misaligned stack access off {}+{}+{off} size {size}",
-                var_off_short(&base.var),
-                base.off
-            ),
-        ));
     }
     if fixed < -(crate::limits::MAX_STACK as i32) || fixed + size as i32 > 0 {
         return Err(VerifyError::at(
@@ -812,6 +799,19 @@ fn stack_access(
     Ok(Reg::UNKNOWN)
 }
 
+/// A variable stack offset the kernel does not bound at all
+/// (check_stack_access_within_bounds, before any range check).
+fn unbounded_stack_offset(idx: u32, regno: u8, base: &Reg, what: &str) -> Result<(), VerifyError> {
+    let max = crate::access::MAX_VAR_OFF as i64;
+    if !base.fixed_offset() && (base.var.smax >= max || base.var.smin <= -max) {
+        return Err(VerifyError::at(
+            idx,
+            format!("invalid unbounded variable-offset{what} stack R{regno}"),
+        ));
+    }
+    Ok(())
+}
+
 /// A stack access at a variable offset: in bounds over its whole range,
 /// and a write leaves every byte it may touch unknown.
 fn variable_stack_access(
@@ -825,6 +825,7 @@ fn variable_stack_access(
     let idx = st.insn;
     let frame_no = base.aux as usize;
     let what = kind.direction();
+    unbounded_stack_offset(idx, regno, base, what)?;
     let lo = fixed as i64 + base.var.smin;
     let hi = fixed as i64 + base.var.smax;
     if lo < -(crate::limits::MAX_STACK as i64) || hi + size as i64 > 0 {
@@ -1041,6 +1042,7 @@ pub fn check_mem_arg(
     match base.ty {
         RegType::Stack => {
             let what = kind.direction();
+            unbounded_stack_offset(idx, regno, &base, what)?;
             let fixed = base.off;
             let lo = fixed as i64 + base.var.smin;
             let hi = fixed as i64 + base.var.smax + size as i64;

@@ -405,3 +405,19 @@ r6 = *(u64 *)(r10 -8)
 r0 = *(u32 *)(r6 +12)
 r0 = 2
 exit
+
+### ctx_load_through_negative_offset
+; A moved context pointer is refused at its use, a negative offset first.
+; type: socket
+; expect: REJECT negative offset ctx ptr R1 off=-1 disallowed
+r1 += -1
+r0 = *(u8 *)(r1 +1)
+r0 = 0
+exit
+
+### exit_with_a_pointer_where_a_code_is_expected
+; A program type with a return range must return a number.
+; type: sysctl
+; expect: REJECT At program exit the register R0 is not a known value (ctx)
+r0 = r1
+exit

@@ -393,3 +393,28 @@ exit
 bad:
 r0 = *(u64 *)(r9 +0)
 exit
+
+### stack_write_at_unbounded_variable_offset
+; A variable stack offset beyond the kernel's bound is refused before any
+; range check, whatever the access size.
+; type: socket
+; expect: REJECT invalid unbounded variable-offset write to stack R3
+r2 = *(u32 *)(r1 +0)
+r2 <<= 3
+r3 = r10
+r3 += r2
+*(u64 *)(r3 -8) = 0
+r0 = 0
+exit
+
+### stack_write_at_misaligned_variable_offset
+; The stack is always strictly aligned: a variable offset must keep the
+; access aligned too, checked before its bounds.
+; type: socket
+; expect: REJECT misaligned stack access off (0x0; 0xffffffff)+0+-8 size 8
+r2 = *(u32 *)(r1 +0)
+r3 = r10
+r3 += r2
+*(u64 *)(r3 -8) = 0
+r0 = 0
+exit
