@@ -503,13 +503,11 @@ fn global_dynptr_arg(st: &State, i: usize, reg: &Reg) -> Result<(), VerifyError>
             format!("arg#{i} expected pointer to stack or const struct bpf_dynptr"),
         ));
     }
-    let init = crate::dynptr::stack_slots(reg)
-        .is_some_and(|(frame, off)| crate::dynptr::get(st, frame, off).is_some());
-    if !init {
-        return Err(VerifyError::at(
-            idx,
-            format!("Expected an initialized dynptr as arg #{i}"),
-        ));
+    let missing = format!("Expected an initialized dynptr as arg #{i}");
+    let (frame, off) = crate::dynptr::stack_slots(reg)
+        .map_err(|m| VerifyError::at(idx, crate::dynptr::after(&m, &missing)))?;
+    if crate::dynptr::get(st, frame, off).is_none() {
+        return Err(VerifyError::at(idx, missing));
     }
     Ok(())
 }

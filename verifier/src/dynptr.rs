@@ -3,11 +3,30 @@
 
 use crate::state::{Reg, RegType, Slot, SlotKind, State};
 
-/// Where a dynptr argument lives: (frame, offset of its first slot).
-pub fn stack_slots(reg: &Reg) -> Option<(usize, i32)> {
-    let off = reg.off;
-    let fits = off % 8 == 0 && off >= -(crate::limits::MAX_STACK as i32) && off + 16 <= 0;
-    (reg.ty == RegType::Stack && reg.fixed_offset() && fits).then_some((reg.aux as usize, off))
+/// Where a dynptr argument on the stack lives: (frame, offset of its first
+/// slot), or the line the kernel's `dynptr_get_spi` logs when it cannot
+/// say (empty when it logs none: the slots lie outside the stack).
+pub fn stack_slots(reg: &Reg) -> Result<(usize, i32), String> {
+    let Some(var) = reg.var.as_const() else {
+        return Err("dynptr has to be at a constant offset".into());
+    };
+    let off = reg.off as i64 + var as i64;
+    if off % 8 != 0 || off > -16 {
+        return Err(format!("cannot pass in dynptr at an offset={off}"));
+    }
+    if off < -(crate::limits::MAX_STACK as i64) {
+        return Err(String::new());
+    }
+    Ok((reg.aux as usize, off as i32))
+}
+
+/// `msg` after the line `stack_slots` logged, if any.
+pub fn after(logged: &str, msg: &str) -> String {
+    if logged.is_empty() {
+        msg.to_string()
+    } else {
+        format!("{logged}\n{msg}")
+    }
 }
 
 /// Makes the slots at `off` a dynptr of `kind` with identity `id`, carrying

@@ -696,13 +696,16 @@ fn dynptr_arg(
 ) -> Result<(), VerifyError> {
     let idx = st.insn;
     let r = i + 1;
+    if reg.ty != RegType::Stack && reg.ty != RegType::ConstDynptr {
+        return Err(expect(idx, r as u8, reg, "fp, dynptr_ptr"));
+    }
     if arg.has(ArgFlags::UNINIT) {
-        let Some((frame, off)) = crate::dynptr::stack_slots(reg) else {
-            return Err(VerifyError::at(
-                idx,
-                format!("arg#{i} expected pointer to stack or const struct bpf_dynptr"),
-            ));
-        };
+        let uninit = "Dynptr has to be an uninitialized dynptr";
+        if reg.ty == RegType::ConstDynptr {
+            return Err(VerifyError::at(idx, uninit));
+        }
+        let (frame, off) = crate::dynptr::stack_slots(reg)
+            .map_err(|m| VerifyError::at(idx, crate::dynptr::after(&m, uninit)))?;
         // The kernel numbers dynptr kinds from one: local, ring buffer.
         let ringbuf = arg.has(ArgFlags::DYNPTR_RINGBUF);
         let kind = if ringbuf { 2 } else { 1 };
@@ -717,9 +720,6 @@ fn dynptr_arg(
             .map_err(|e| VerifyError::at(idx, e));
     }
     let release = arg.has(ArgFlags::RELEASE);
-    if reg.ty != RegType::Stack && reg.ty != RegType::ConstDynptr {
-        return Err(expect(idx, r as u8, reg, "fp, dynptr_ptr"));
-    }
     // A dynptr passed by const pointer (a callback's or a global
     // function's argument) is read, never released.
     if reg.ty == RegType::ConstDynptr {
@@ -735,17 +735,15 @@ fn dynptr_arg(
             .and_then(|n| DynptrInit::ALL.get(n).copied());
         return Ok(());
     }
-    let slot = crate::dynptr::stack_slots(reg)
-        .and_then(|(f, o)| Some((f, o, crate::dynptr::get(st, f, o)?)));
-    let Some((frame, off, slot)) = slot else {
-        return Err(VerifyError::at(
-            idx,
-            if release {
-                format!("arg {r} is an unacquired reference")
-            } else {
-                format!("Expected an initialized dynptr as arg #{i}")
-            },
-        ));
+    let missing = if release {
+        format!("arg {r} is an unacquired reference")
+    } else {
+        format!("Expected an initialized dynptr as arg #{i}")
+    };
+    let (frame, off) = crate::dynptr::stack_slots(reg)
+        .map_err(|m| VerifyError::at(idx, crate::dynptr::after(&m, &missing)))?;
+    let Some(slot) = crate::dynptr::get(st, frame, off) else {
+        return Err(VerifyError::at(idx, missing));
     };
     // A slice of a ring-buffer record dies with the record, and any slice
     // with its dynptr.

@@ -1194,12 +1194,15 @@ fn check_dynptr(
     reg: &Reg,
     meta: &mut Meta,
 ) -> Result<(), VerifyError> {
+    let uninit = "Dynptr has to be an uninitialized dynptr";
     if reg.ty == RegType::ConstDynptr {
-        if p.roles.contains(Roles::UNINIT)
-            || !p
-                .ty
-                .pointee()
-                .is_some_and(|_| matches!(p.ty, CType::Ptr { is_const: true, .. }))
+        if p.roles.contains(Roles::UNINIT) {
+            return err(st, uninit.into());
+        }
+        if !p
+            .ty
+            .pointee()
+            .is_some_and(|_| matches!(p.ty, CType::Ptr { is_const: true, .. }))
         {
             return err(
                 st,
@@ -1208,11 +1211,20 @@ fn check_dynptr(
         }
         return Ok(());
     }
-    let Some((frame, off)) = crate::dynptr::stack_slots(reg) else {
+    if reg.ty != RegType::Stack {
         return err(
             st,
             format!("arg#{i} expected pointer to stack or const struct bpf_dynptr"),
         );
+    }
+    let missing = if p.roles.contains(Roles::UNINIT) {
+        uninit.to_string()
+    } else {
+        format!("Expected an initialized dynptr as arg #{i}")
+    };
+    let (frame, off) = match crate::dynptr::stack_slots(reg) {
+        Ok(at) => at,
+        Err(m) => return err(st, crate::dynptr::after(&m, &missing)),
     };
     if p.roles.contains(Roles::UNINIT) {
         // A clone is made the way its source was, and shares its source's
@@ -1227,7 +1239,7 @@ fn check_dynptr(
             .or_else(|e| err(st, e.into()));
     }
     let Some(slot) = crate::dynptr::get(st, frame, off) else {
-        return err(st, format!("Expected an initialized dynptr as arg #{i}"));
+        return err(st, missing);
     };
     meta.dynptr = slot
         .reg
