@@ -40,6 +40,9 @@ pub enum RegType {
     Socket,
     /// A TCP socket (`struct bpf_tcp_sock`).
     TcpSock,
+    /// A buffer an iterator target hands its program (`PTR_TO_BUF`: a map
+    /// element's key or value), sized only when the program is attached.
+    Buf,
 }
 
 impl RegType {
@@ -63,6 +66,7 @@ impl RegType {
             RegType::Sock => "sock_common",
             RegType::Socket => "sock",
             RegType::TcpSock => "tcp_sock",
+            RegType::Buf => "buf",
         }
     }
 }

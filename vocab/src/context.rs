@@ -14,6 +14,9 @@ pub enum Loads {
     Whole,
     /// Any size anywhere inside the field (`cb[]`, a tracepoint record).
     Any,
+    /// Any size at the start of an element (`btf_ctx_access`: a traced
+    /// function's u64 argument slots; a pointer argument is read whole).
+    Slot,
 }
 
 impl Loads {
@@ -22,6 +25,7 @@ impl Loads {
         (Loads::Narrow, "narrow"),
         (Loads::Whole, "whole"),
         (Loads::Any, "any"),
+        (Loads::Slot, "slot"),
     ];
 
     /// The word spelled `name`.

@@ -321,12 +321,13 @@ pub struct RawTracepointArgs {
     pub args: [u64; 12],
 }
 
-/// A BTF-typed program's arguments (`btf_ctx_access`): whole u64 slots, each
-/// typed by the traced function's prototype.
+/// A BTF-typed program's arguments (`btf_ctx_access`): u64 slots read from
+/// their start, each typed by the traced function's prototype (a number at
+/// any size, a pointer whole).
 #[context]
 #[repr(C)]
 pub struct TracingArgs {
-    #[ctx(loads = whole, yields = argument)]
+    #[ctx(loads = slot, yields = argument)]
     pub args: [u64; 12],
 }
 
