@@ -1034,8 +1034,17 @@ fn attach_proto(
     Some(AttachProto { proto, skip: 0 })
 }
 
+/// The context arguments of a tracing program from section `section`
+/// (`tp_btf/NAME`, `iter/NAME`) verified against kernel BTF `target`: what
+/// the loader gives a program it loads, for programs built another way.
+pub fn section_ctx_args(target: &Btf, section: &str) -> Vec<Option<CtxArg>> {
+    attach_proto(target, section, None)
+        .map(|at| ctx_args(target, &at))
+        .unwrap_or_default()
+}
+
 /// The iterator target an `iter/NAME` or `iter.s/NAME` section names.
-fn iter_target(section: &str) -> Option<&str> {
+pub fn iter_target(section: &str) -> Option<&str> {
     let section = section.trim_start_matches('?');
     section
         .strip_prefix("iter/")

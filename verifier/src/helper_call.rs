@@ -268,6 +268,16 @@ fn check_arg(
     if reg.is_pointer() && reg.ref_obj_id != 0 {
         meta.ref_obj_id = reg.ref_obj_id;
     }
+    // Read-only memory is no memory type to an argument not declared
+    // read-only (`check_reg_type` keeps `MEM_RDONLY` in the type then).
+    // (A read-only map's values are not such memory: the map refuses the
+    // writes, not the pointer's type.)
+    let memory = matches!(arg.ty, ArgType::Mem | ArgType::MapKey | ArgType::MapValue);
+    let rdonly_mem =
+        matches!(reg.ty, RegType::Mem | RegType::Buf) && reg.flags.has(PtrFlags::RDONLY);
+    if memory && rdonly_mem && !arg.has(ArgFlags::RDONLY) {
+        return Err(expect(idx, r, &reg, MEM_TYPES));
+    }
     match arg.ty {
         ArgType::Anything if arg.has(ArgFlags::ZERO) => {
             if !reg.is_null() {
