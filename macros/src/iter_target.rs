@@ -115,9 +115,9 @@ impl Target {
                 None => errors.at(
                     word,
                     format!(
-                        "unknown iterator argument type `{word}`{}; expected one of {}",
-                        hint(&word.to_string(), words()),
-                        words().collect::<Vec<_>>().join(", ")
+                        "unknown iterator argument type `{word}` (one of {}){}",
+                        words().collect::<Vec<_>>().join(", "),
+                        hint(&word.to_string(), words())
                     ),
                 ),
             }

@@ -7,8 +7,8 @@
 //! EPERM before verifying it (0 instructions processed), so these cases
 //! cannot be recorded as assembler cases: their verdicts and messages are
 //! the kernel sources' (`check_buffer_access`, `__check_buffer_access`,
-//! `check_reg_type`, `may_update_sockmap`), each one checked by reading
-//! `kernel/bpf/verifier.c` of Linux 6.18.
+//! `check_reg_type`, `may_update_sockmap` in `kernel/bpf/verifier.c`),
+//! the other iterator rules' are recorded in `tests/asm/iter.s`.
 
 mod common;
 kfreg::link!(kfreg_catalog);
