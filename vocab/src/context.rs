@@ -57,7 +57,8 @@ pub enum CtxValue {
     /// A trusted pointer to the kernel struct the field's declaration names.
     Kernel,
     /// The traced function's argument in this slot, typed by its BTF
-    /// prototype (`btf_ctx_access`).
+    /// prototype or, for an iterator, by its target's declaration
+    /// (`btf_ctx_access`).
     Argument,
 }
 

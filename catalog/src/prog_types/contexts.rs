@@ -331,11 +331,12 @@ pub struct TracingArgs {
     pub args: [u64; 12],
 }
 
-/// A struct_ops member's arguments, read as u64 slots.
+/// A struct_ops member's arguments (`bpf_tracing_btf_ctx_access`, as
+/// [`TracingArgs`]): u64 slots read from their start, pointers whole.
 #[context]
 #[repr(C)]
 pub struct StructOpsArgs {
-    #[ctx(loads = any, yields = argument)]
+    #[ctx(loads = slot, yields = argument)]
     pub args: [u64; 12],
 }
 
