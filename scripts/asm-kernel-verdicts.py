@@ -75,6 +75,7 @@ PROG_TYPES = {
     "tc": (3, 0, 0),
     "xdp": (6, 0, 0),
     "raw_tp": (17, 0, 0),
+    "raw_tp_w": (24, 0, 0),
     "syscall": (31, 1 << 4, 0),  # BPF_F_SLEEPABLE
     "sysctl": (23, 0, 18),  # BPF_CGROUP_SYSCTL
 }

@@ -138,6 +138,7 @@ fn load(env: &mut Env, f: &CtxField, off: i32, size: u32, sign_ext: bool) -> Reg
             r
         }
         CtxValue::Kernel => trusted(f.target.unwrap_or_default()),
+        CtxValue::TpBuffer => Reg::ptr(RegType::TpBuffer, 0),
         CtxValue::Argument => argument(env, (off as u32 - f.off) / f.elem, sign_ext, size),
     }
 }

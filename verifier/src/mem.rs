@@ -303,7 +303,7 @@ pub fn access(
             }
             Ok(Reg::scalar(Scalar::unknown_width(size)))
         }
-        RegType::Buf => buffer_access(idx, regno, &base, off, size, kind),
+        RegType::Buf | RegType::TpBuffer => buffer_access(idx, regno, &base, off, size, kind),
         RegType::Packet | RegType::PacketMeta => {
             if kind == Access::Write && !ctx::has(env, kfreg::ProgFlags::PACKET_WRITE) {
                 return err("cannot write into packet".into());
@@ -1004,9 +1004,10 @@ fn narrow(v: Scalar, size: u32) -> Scalar {
     r
 }
 
-/// An access to an iterator's buffer (`check_buffer_access`): its size is
-/// the map's, known only at attach time, when the kernel compares it with
-/// the furthest byte the program touches; here only the start is checked.
+/// An access to an iterator's or a writable tracepoint's buffer
+/// (`check_buffer_access`, `check_tp_buffer_access`): its size is known
+/// only at attach time, when the kernel compares it with the furthest byte
+/// the program touches; here only the start is checked.
 fn buffer_access(
     idx: u32,
     regno: u8,
@@ -1025,7 +1026,11 @@ fn buffer_access(
     }
     let at = base.off + off;
     if at < 0 {
-        let what = if rdonly { "rdonly" } else { "rdwr" };
+        let what = match base.ty {
+            RegType::TpBuffer => "tracepoint",
+            _ if rdonly => "rdonly",
+            _ => "rdwr",
+        };
         return Err(VerifyError::at(
             idx,
             format!("R{regno} invalid {what} buffer access: off={at}, size={size}"),

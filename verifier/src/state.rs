@@ -43,6 +43,9 @@ pub enum RegType {
     /// A buffer an iterator target hands its program (`PTR_TO_BUF`: a map
     /// element's key or value), sized only when the program is attached.
     Buf,
+    /// A writable raw tracepoint's buffer (`PTR_TO_TP_BUFFER`), sized only
+    /// when the program is attached.
+    TpBuffer,
 }
 
 impl RegType {
@@ -67,6 +70,7 @@ impl RegType {
             RegType::Socket => "sock",
             RegType::TcpSock => "tcp_sock",
             RegType::Buf => "buf",
+            RegType::TpBuffer => "tp_buffer",
         }
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! ### name
-//! ; type: xdp | tc | syscall | raw_tp | tp_btf | socket | kprobe | tracepoint | perf_event | sysctl | iter/TARGET
+//! ; type: xdp | tc | syscall | raw_tp | raw_tp_w | tp_btf | socket | kprobe | tracepoint | perf_event | sysctl | iter/TARGET
 //! ; map: hash|array|percpu_array|ringbuf|sockmap key=4 value=8 max=1 [btf=ID] [rdonly_prog] [flags=N] [init=HEX]
 //! ; expect: ACCEPT
 //! ; expect: REJECT <the kernel's error line>
@@ -48,6 +48,7 @@ fn prog_type(word: &str) -> (ProgType, Option<String>) {
         "tc" => ProgType::SchedCls,
         "syscall" => ProgType::Syscall,
         "raw_tp" => ProgType::RawTracepoint,
+        "raw_tp_w" => ProgType::RawTracepointWritable,
         "tp_btf" => ProgType::Tracing,
         "socket" => ProgType::SocketFilter,
         "kprobe" => ProgType::Kprobe,

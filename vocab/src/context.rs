@@ -56,6 +56,9 @@ pub enum CtxValue {
     FlowKeys,
     /// A trusted pointer to the kernel struct the field's declaration names.
     Kernel,
+    /// A writable tracepoint's buffer (`PTR_TO_TP_BUFFER`): read and written
+    /// at constant offsets from its start, sized when attached.
+    TpBuffer,
     /// The traced function's argument in this slot, typed by its BTF
     /// prototype or, for an iterator, by its target's declaration
     /// (`btf_ctx_access`).
@@ -74,6 +77,7 @@ impl CtxValue {
         (CtxValue::SockCommonOrNull, "sock_common_or_null"),
         (CtxValue::FlowKeys, "flow_keys"),
         (CtxValue::Kernel, "kernel"),
+        (CtxValue::TpBuffer, "tp_buffer"),
         (CtxValue::Argument, "argument"),
     ];
 

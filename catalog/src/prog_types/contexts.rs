@@ -321,6 +321,19 @@ pub struct RawTracepointArgs {
     pub args: [u64; 12],
 }
 
+/// `struct bpf_raw_tracepoint_args` of a writable raw tracepoint
+/// (`raw_tp_writable_prog_is_valid_access`): the first argument is the
+/// tracepoint's writable buffer, read whole; the others as in
+/// [`RawTracepointArgs`].
+#[context(btf = "bpf_raw_tracepoint_args")]
+#[repr(C)]
+pub struct RawTracepointWritableArgs {
+    #[ctx(loads = whole, yields = tp_buffer, member = "args")]
+    pub buffer: u64,
+    #[ctx(member = "args")]
+    pub rest: [u64; 11],
+}
+
 /// A BTF-typed program's arguments (`btf_ctx_access`): u64 slots read from
 /// their start, each typed by the traced function's prototype (a number at
 /// any size, a pointer whole).

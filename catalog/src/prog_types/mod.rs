@@ -318,7 +318,12 @@ pub struct FlowDissector;
 pub struct CgroupSysctl;
 
 /// Writable raw tracepoints.
-#[prog_type(id = 24, ctx = RawTracepointArgs, kern_ctx = bpf_raw_tracepoint_args, tracing)]
+#[prog_type(
+    id = 24,
+    ctx = RawTracepointWritableArgs,
+    kern_ctx = bpf_raw_tracepoint_args,
+    tracing
+)]
 #[sec("raw_tracepoint.w+")]
 #[sec("raw_tp.w+")]
 pub struct RawTracepointWritable;
