@@ -10,6 +10,10 @@ BPF_PSEUDO_MAP_VALUE: imm = map number N of the case) with the real fd of
 map N, loads the program with BPF_PROG_LOAD (license "GPL", log level 1,
 16 MiB log) and closes every fd again.  Nothing is attached, pinned or run.
 
+A `; type: iter/TARGET` case is a BPF iterator: a tracing program loaded
+with expected attach type BPF_TRACE_ITER and, as its attach BTF id, the
+running kernel's FUNC `bpf_iter_TARGET` (read from /sys/kernel/btf/vmlinux).
+
 Programs that take a callback's address (LD_IMM64 BPF_PSEUDO_FUNC, for
 bpf_loop) also get a minimal BTF (BPF_BTF_LOAD) with one static
 `int fN(void)` FUNC per subprogram as their func_info: without it the kernel
@@ -61,7 +65,7 @@ BPF_BTF_LOAD = 18
 BPF_MAP_UPDATE_ELEM = 2
 BPF_MAP_FREEZE = 22
 
-MAP_TYPES = {"hash": 1, "array": 2, "percpu_array": 6, "ringbuf": 27, "user_ringbuf": 31}
+MAP_TYPES = {"hash": 1, "array": 2, "percpu_array": 6, "ringbuf": 27, "sockmap": 15, "user_ringbuf": 31}
 # type word -> (prog_type, prog_flags, expected_attach_type)
 PROG_TYPES = {
     "socket": (1, 0, 0),
@@ -71,9 +75,18 @@ PROG_TYPES = {
     "tc": (3, 0, 0),
     "xdp": (6, 0, 0),
     "raw_tp": (17, 0, 0),
+    "raw_tp_w": (24, 0, 0),
     "syscall": (31, 1 << 4, 0),  # BPF_F_SLEEPABLE
     "sysctl": (23, 0, 18),  # BPF_CGROUP_SYSCTL
 }
+# `iter/TARGET`: a tracing program loaded as BPF_TRACE_ITER against the
+# running kernel's BTF FUNC `bpf_iter_TARGET`.
+BPF_PROG_TYPE_TRACING = 26
+BPF_TRACE_ITER = 28
+VMLINUX_BTF = "/sys/kernel/btf/vmlinux"
+# Bytes after each BTF kind's 12-byte header: fixed, and per vlen item.
+BTF_KIND_EXTRA = {1: (4, 0), 3: (12, 0), 4: (0, 12), 5: (0, 12), 6: (0, 8), 13: (0, 8),
+                  14: (4, 0), 15: (0, 12), 17: (4, 0), 19: (0, 12)}
 BPF_PSEUDO_MAP_FD = 1
 BPF_PSEUDO_MAP_VALUE = 2
 BPF_PSEUDO_CALL = 1
@@ -237,8 +250,43 @@ def error_line(log):
     return None
 
 
-def prog_load(ptype, flags, code, log_level, btf=None):
-    """btf: (btf_fd, [subprog start, ...]) to pass func_info, or None."""
+def btf_func_id(name, path=VMLINUX_BTF):
+    """The type id of BTF FUNC `name` in the kernel's BTF, or None."""
+    with open(path, "rb") as f:
+        data = f.read()
+    hdr_len, type_off, type_len, str_off = (int.from_bytes(data[o:o + 4], "little")
+                                            for o in (4, 8, 12, 16))
+    strings = hdr_len + str_off
+    want = name.encode()
+    pos, end, tid = hdr_len + type_off, hdr_len + type_off + type_len, 1
+    while pos < end:
+        name_off = int.from_bytes(data[pos:pos + 4], "little")
+        info = int.from_bytes(data[pos + 4:pos + 8], "little")
+        kind, vlen = (info >> 24) & 0x1f, info & 0xffff
+        if kind == 12:
+            start = strings + name_off
+            if data[start:data.index(b"\0", start)] == want:
+                return tid
+        fixed, per = BTF_KIND_EXTRA.get(kind, (0, 0))
+        pos += 12 + fixed + per * vlen
+        tid += 1
+    return None
+
+
+def load_kind(word):
+    """(prog_type, prog_flags, expected_attach_type, attach_btf_id) for a `; type:` word."""
+    if word.startswith("iter/"):
+        func = btf_func_id("bpf_iter_" + word[5:])
+        return None if func is None else (BPF_PROG_TYPE_TRACING, 0, BPF_TRACE_ITER, func)
+    if word not in PROG_TYPES:
+        return None
+    ptype, flags, _ = PROG_TYPES[word]
+    return (ptype, flags, 0, 0)
+
+
+def prog_load(ptype, flags, code, log_level, btf=None, attach=(0, 0)):
+    """btf: (btf_fd, [subprog start, ...]) to pass func_info, or None;
+    attach: (expected_attach_type, attach_btf_id)."""
     insns = ctypes.create_string_buffer(code, len(code))
     lic = ctypes.create_string_buffer(b"GPL")
     logbuf = ctypes.create_string_buffer(LOG_SIZE if log_level else 1)
@@ -253,6 +301,8 @@ def prog_load(ptype, flags, code, log_level, btf=None):
         u64(attr, 32, ctypes.addressof(logbuf))
     u32(attr, 44, flags)
     attr[48:48 + 8] = b"asmcase\0"
+    u32(attr, 68, attach[0])
+    u32(attr, 108, attach[1])
     if btf is not None:
         btf_fd, starts = btf
         finfo = b"".join(st.to_bytes(4, "little") + (3 + k).to_bytes(4, "little")
@@ -280,9 +330,10 @@ def kernel_verdict(case):
             ptype_word = m[6:].strip()
         elif m.startswith("map: "):
             maps.append(m[5:].strip())
-    if ptype_word not in PROG_TYPES:
+    kind = load_kind(ptype_word or "")
+    if kind is None:
         return f"(unsupported program type {ptype_word!r})"
-    ptype, flags, _ = PROG_TYPES[ptype_word]
+    ptype, flags, attach = kind[0], kind[1], kind[2:]
     fds = []
     try:
         for spec in maps:
@@ -300,11 +351,11 @@ def kernel_verdict(case):
                 return f"(BTF load failed: {errno.errorcode.get(-btf_fd, -btf_fd)})"
             fds.append(btf_fd)
             btf = (btf_fd, starts)
-        fd, log = prog_load(ptype, flags, code, 1, btf)
+        fd, log = prog_load(ptype, flags, code, 1, btf, attach)
         LAST_LOG[0] = log
         if fd == -errno.ENOSPC:
             # The log did not fit; the verdict is unknown until a silent load.
-            fd2, _ = prog_load(ptype, flags, code, 0, btf)
+            fd2, _ = prog_load(ptype, flags, code, 0, btf, attach)
             if fd2 >= 0:
                 os.close(fd2)
                 return "ACCEPT"

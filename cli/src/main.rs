@@ -38,17 +38,20 @@ enum Command {
     /// binary) and report like veristat; compare (-C) or replay (-R) CSVs.
     #[command(after_help = EXIT_CODES)]
     Verify(Box<VerifyArgs>),
-    /// List the registered kfuncs (or helpers, or program types).
+    /// List the registered kfuncs (or helpers, program types or iterator targets).
     List {
         /// Only the members of this family.
-        #[arg(long, conflicts_with_all = ["helpers", "prog_types"])]
+        #[arg(long, conflicts_with_all = ["helpers", "prog_types", "iter_targets"])]
         family: Option<String>,
         /// List the helpers instead: one entry per prototype.
-        #[arg(long, conflicts_with = "prog_types")]
+        #[arg(long, conflicts_with_all = ["prog_types", "iter_targets"])]
         helpers: bool,
         /// List the program types instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "iter_targets")]
         prog_types: bool,
+        /// List the BPF iterator targets instead (`SEC("iter/NAME")`).
+        #[arg(long)]
+        iter_targets: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -210,6 +213,11 @@ fn main() -> ExitCode {
             format,
             ..
         } => Ok(list_prog_types(&reg, format)),
+        Command::List {
+            iter_targets: true,
+            format,
+            ..
+        } => Ok(list_iter_targets(&reg, format)),
         Command::List { family, format, .. } => list(&reg, family.as_deref(), format),
         Command::Show { name, format } => show(&reg, &name, format),
         Command::Families => Ok(families(&reg)),
@@ -619,6 +627,40 @@ fn list_prog_types(reg: &Registry, format: Format) -> String {
                 );
             }
             out + &format!("{} program type(s)\n", types.len())
+        }
+    }
+}
+
+fn list_iter_targets(reg: &Registry, format: Format) -> String {
+    let targets = reg.iter_targets();
+    match format {
+        Format::Json => {
+            let all: Vec<_> = targets.iter().map(export::iter_target_json).collect();
+            serde_json::to_string_pretty(&all).unwrap_or_default() + "\n"
+        }
+        Format::Table => {
+            let mut out = format!("{:<20} {:<50} {}\n", "TARGET", "ARGUMENTS", "HELPERS");
+            let mut n = 0;
+            for t in targets.iter() {
+                let args: Vec<_> = t
+                    .args
+                    .iter()
+                    .map(|a| format!("{}={}", a.name, a.value.name()))
+                    .collect();
+                let helpers: Vec<_> = t.helpers.iter().map(|h| h.name).collect();
+                out += &format!(
+                    "{:<20} {:<50} {}\n",
+                    t.name,
+                    args.join(" "),
+                    if helpers.is_empty() {
+                        "-".to_string()
+                    } else {
+                        helpers.join(",")
+                    }
+                );
+                n += 1;
+            }
+            out + &format!("{n} iterator target(s)\n")
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The `#[kfunc]`, `#[family]`, `#[helper]`, `#[context]` and `#[prog_type]` attributes. Use them through the `kfreg`
+//! The `#[kfunc]`, `#[family]`, `#[helper]`, `#[context]`, `#[prog_type]` and `#[iter_target]` attributes. Use them through the `kfreg`
 //! crate, which documents the vocabulary.
 //!
 //! The crate is in layers, as dtolnay's derive crates are. `attr` parses
@@ -20,6 +20,7 @@ mod descriptor;
 mod errors;
 mod family;
 mod helper;
+mod iter_target;
 mod kfunc;
 mod prog_type;
 
@@ -47,6 +48,12 @@ pub fn helper(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn context(args: TokenStream, item: TokenStream) -> TokenStream {
     context::expand(args.into(), item.into()).into()
+}
+
+/// Declares a BPF iterator target. See the `kfreg` crate for the vocabulary.
+#[proc_macro_attribute]
+pub fn iter_target(args: TokenStream, item: TokenStream) -> TokenStream {
+    iter_target::expand(args.into(), item.into()).into()
 }
 
 /// Declares a BPF program type. See the `kfreg` crate for the vocabulary.

@@ -254,6 +254,8 @@ pub struct LoadedProgram {
     pub attach: Option<kfreg::AttachType>,
     /// A BPF iterator (`iter/`).
     pub iter: bool,
+    /// The iterator target its section names (`iter/NAME`).
+    pub iter_target: Option<String>,
     /// Sleepable.
     pub sleepable: bool,
     /// Loaded automatically (the section name has no leading `?`).
@@ -345,6 +347,7 @@ impl Object {
         })?;
         p.section = prog.section.clone();
         p.iter = prog.iter;
+        p.iter_target = prog.iter_target.clone();
         p.sleepable = prog.sleepable;
         p.attach = prog.attach;
         p.subprogs = prog.subprogs.clone();
@@ -795,6 +798,7 @@ impl Parts<'_> {
             prog_type: def.map_or(ProgType::new(0), |d| d.prog_type),
             attach: None,
             iter: false,
+            iter_target: None,
             sleepable: false,
             autoload: def.is_none_or(|d| d.autoload),
             insns: Vec::new(),
@@ -857,6 +861,7 @@ impl Parts<'_> {
             prog_type: def.prog_type,
             attach: def.attach,
             iter: def.iter,
+            iter_target: iter_target(&sec.name).map(str::to_string),
             sleepable: def.sleepable,
             autoload: def.autoload,
             insns: linked.insns,
@@ -1017,16 +1022,15 @@ fn attach_error(target: &Btf, section: &str, program: &str) -> Option<LoadError>
     (!name.is_empty() && target.find(&func, crate::btf::Kind::Func).is_none()).then(|| fail(-3))
 }
 
-/// The prototype a program's context arguments come from, the leading
-/// parameters the program does not see, and whether its pointers may be
-/// NULL: for `tp_btf/NAME` the parameters after the first (`void *__data`)
-/// of the kernel's `btf_trace_NAME`; for `iter/NAME` those of the kernel's
-/// `bpf_iter_NAME`, where every object after the iterator's `meta` is NULL
-/// on the final call; for a struct_ops program, its member's.
+/// The prototype a program's context arguments come from and the leading
+/// parameters the program does not see: for `tp_btf/NAME` the parameters
+/// after the first (`void *__data`) of the kernel's `btf_trace_NAME`; for
+/// `iter/NAME` those of the kernel's `bpf_iter_NAME` (what the target makes
+/// of each is its declaration's, not the loader's); for a struct_ops
+/// program, its member's.
 struct AttachProto {
     proto: u32,
     skip: usize,
-    nullable: bool,
 }
 
 fn attach_proto(
@@ -1036,11 +1040,7 @@ fn attach_proto(
 ) -> Option<AttachProto> {
     let section = section.trim_start_matches('?');
     if let Some(op) = op {
-        return struct_ops::proto(target, op).map(|proto| AttachProto {
-            proto,
-            skip: 0,
-            nullable: false,
-        });
+        return struct_ops::proto(target, op).map(|proto| AttachProto { proto, skip: 0 });
     }
     if let Some(tp) = section.strip_prefix("tp_btf/") {
         let proto = target
@@ -1050,51 +1050,60 @@ fn attach_proto(
                 crate::btf::TypeData::Ptr { ty } => target.resolve(ty).ok(),
                 _ => None,
             })?;
-        return Some(AttachProto {
-            proto,
-            skip: 1,
-            nullable: false,
-        });
+        return Some(AttachProto { proto, skip: 1 });
     }
-    let it = section
-        .strip_prefix("iter/")
-        .or_else(|| section.strip_prefix("iter.s/"))?;
+    let it = iter_target(section)?;
     let proto = target
         .find(&format!("bpf_iter_{it}"), crate::btf::Kind::Func)
         .and_then(|f| match target.type_by_id(f).ok()?.data {
             crate::btf::TypeData::Func { proto, .. } => Some(proto),
             _ => None,
         })?;
-    Some(AttachProto {
-        proto,
-        skip: 0,
-        nullable: true,
-    })
+    Some(AttachProto { proto, skip: 0 })
 }
 
-/// The program's arguments from `at`: a struct pointer is that kernel
-/// struct, anything else a scalar.
+/// The context arguments of a tracing program from section `section`
+/// (`tp_btf/NAME`, `iter/NAME`) verified against kernel BTF `target`: what
+/// the loader gives a program it loads, for programs built another way.
+pub fn section_ctx_args(target: &Btf, section: &str) -> Vec<Option<CtxArg>> {
+    attach_proto(target, section, None)
+        .map(|at| ctx_args(target, &at))
+        .unwrap_or_default()
+}
+
+/// The iterator target an `iter/NAME` or `iter.s/NAME` section names.
+pub fn iter_target(section: &str) -> Option<&str> {
+    let section = section.trim_start_matches('?');
+    section
+        .strip_prefix("iter/")
+        .or_else(|| section.strip_prefix("iter.s/"))
+}
+
+/// The program's arguments from `at`, each named by its parameter: a
+/// pointer to a struct is that kernel struct, any other pointer untyped,
+/// anything else a scalar (`None`).
 fn ctx_args(target: &Btf, at: &AttachProto) -> Vec<Option<CtxArg>> {
     let Ok((_, params)) = target.func_proto(at.proto) else {
         return Vec::new();
     };
     params
         .iter()
-        .enumerate()
         .skip(at.skip)
-        .map(|(i, p)| {
+        .map(|p| {
             let t = target.resolve(p.ty).ok()?;
             let crate::btf::TypeData::Ptr { ty } = target.type_by_id(t).ok()?.data else {
                 return None;
             };
-            let s = target.resolve(ty).ok()?;
-            match target.type_by_id(s).ok()?.data {
-                crate::btf::TypeData::Struct { .. } => Some(CtxArg {
-                    target: target.name(s).ok()?.to_string(),
-                    maybe_null: at.nullable && i > 0,
-                }),
-                _ => None,
-            }
+            let strukt = target.resolve(ty).ok().filter(|s| {
+                matches!(
+                    target.type_by_id(*s).map(|t| &t.data),
+                    Ok(crate::btf::TypeData::Struct { .. })
+                )
+            });
+            Some(CtxArg {
+                name: target.string(p.name_off).unwrap_or_default().to_string(),
+                target: strukt.and_then(|s| Some(target.name(s).ok()?.to_string())),
+            })
         })
         .collect()
 }

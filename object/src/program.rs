@@ -262,13 +262,13 @@ pub struct LineInfo {
     pub text: String,
 }
 
-/// A tracing program's context argument that points to a kernel struct.
+/// A tracing program's context argument that is a pointer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CtxArg {
-    /// The kernel struct.
-    pub target: String,
-    /// NULL is possible (an iterator's object at the end of the iteration).
-    pub maybe_null: bool,
+    /// The parameter's name (what an iterator target's declaration types).
+    pub name: String,
+    /// The kernel struct it points to; `None` for a pointer to anything else.
+    pub target: Option<String>,
 }
 
 /// One program to verify.
@@ -282,6 +282,8 @@ pub struct Program {
     pub prog_type: ProgType,
     /// A tracing program attached as a BPF iterator (`iter/...`).
     pub iter: bool,
+    /// The iterator target its section names (`iter/NAME`), when it has one.
+    pub iter_target: Option<String>,
     /// Sleepable (`.s` section suffix).
     pub sleepable: bool,
     /// The expected attach type it is loaded with, when its section names one.
@@ -303,8 +305,8 @@ pub struct Program {
     pub lines: Vec<LineInfo>,
     /// Whether the program's license is GPL-compatible.
     pub gpl: bool,
-    /// For tracing programs: the kernel struct each context argument slot
-    /// points to (`None`: a scalar), from the attach target's BTF prototype.
+    /// For tracing programs: each context argument slot's pointer (`None`:
+    /// a scalar), from the attach target's BTF prototype.
     pub ctx_args: Vec<Option<CtxArg>>,
     /// The prototype it implements returns `void` (a struct_ops member):
     /// R0 needs no value at exit.
@@ -340,6 +342,7 @@ impl Program {
             section: String::new(),
             prog_type,
             iter: false,
+            iter_target: None,
             sleepable: false,
             attach: None,
             dev_bound: false,

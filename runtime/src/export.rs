@@ -498,6 +498,7 @@ pub fn prog_type_json(d: &crate::ProgTypeDecl) -> Value {
         "packet_args": kfreg_vocab::PacketArgs::ALL.iter().find(|(p, _)| *p == d.packet_args).map(|(_, n)| *n),
         "ret": d.ret.map(|(lo, hi)| [lo, hi]),
         "ret_for": d.ret_for.iter().map(|r| json!({"attach": r.attach.name(), "ret": [r.lo, r.hi]})).collect::<Vec<_>>(),
+        "flags_for": d.flags_for.iter().map(|f| json!({"attach": f.attach.name(), "flags": f.flags.names()})).collect::<Vec<_>>(),
         "sections": d.sections.iter().map(|s| json!({
             "pattern": s.pattern,
             "sleepable": s.sleepable,
@@ -510,6 +511,23 @@ pub fn prog_type_json(d: &crate::ProgTypeDecl) -> Value {
             "module": d.location.module,
             "file": d.location.file,
             "line": d.location.line,
+        },
+    })
+}
+
+/// An iterator target as JSON: its arguments' register types and the
+/// helper prototypes it adds.
+pub fn iter_target_json(t: &crate::IterTarget) -> Value {
+    json!({
+        "name": t.name,
+        "doc": t.doc,
+        "args": t.args.iter().map(|a| json!({"name": a.name, "type": a.value.name()})).collect::<Vec<_>>(),
+        "helpers": t.helpers.iter().map(|h| json!({"name": h.name, "proto": h.proto})).collect::<Vec<_>>(),
+        "defined_at": {
+            "crate": t.location.krate,
+            "module": t.location.module,
+            "file": t.location.file,
+            "line": t.location.line,
         },
     })
 }

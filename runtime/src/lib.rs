@@ -43,6 +43,7 @@ mod ctype;
 mod decl;
 pub mod export;
 pub mod helper;
+pub mod iter_target;
 pub mod prog_type;
 mod registry;
 mod types;
@@ -53,14 +54,15 @@ pub use decl::{
     Ret,
 };
 pub use helper::{Helper, Helpers};
-pub use kfreg_macros::{context, family, helper, kfunc, prog_type};
+pub use iter_target::{IterTarget, IterTargetArg, IterTargets};
+pub use kfreg_macros::{context, family, helper, iter_target, kfunc, prog_type};
 pub use kfreg_vocab::{
     ArgFlags, ArgKind, ArgType, AttachType, AttachTypes, CallbackShape, CtxValue, DynptrInit,
-    Flags, HelperArg, HelperFlags, HelperRet, KindSet, Loads, MapKind, MapKinds, PacketArgs,
-    ProgFlags, ProgType, ProgTypes, RetFlags, RetType, Roles, did_you_mean,
+    Flags, HelperArg, HelperFlags, HelperRet, IterArg, KindSet, Loads, MapKind, MapKinds,
+    PacketArgs, ProgFlags, ProgType, ProgTypes, RetFlags, RetType, Roles, did_you_mean,
 };
 pub use prog_type::{
-    AttachRet, Context, CtxField, FieldRule, ProgTypeDecl, ProgTypeTable, Section,
+    AttachFlags, AttachRet, Context, CtxField, FieldRule, ProgTypeDecl, ProgTypeTable, Section,
 };
 pub use registry::{Conflict, FamilyId, KfuncId, Registry, RegistryError};
 pub use types::{
@@ -88,6 +90,7 @@ macro_rules! link {
 pub mod __private {
     pub use crate::decl::{FamilyEntry, KfuncEntry};
     pub use crate::helper::HelperEntry;
+    pub use crate::iter_target::IterTargetEntry;
     pub use crate::prog_type::ProgTypeEntry;
     pub use inventory;
 

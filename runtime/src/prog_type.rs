@@ -113,6 +113,15 @@ pub struct AttachRet {
     pub hi: i64,
 }
 
+/// Properties only programs of a type attached one way have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AttachFlags {
+    /// The attach type.
+    pub attach: AttachType,
+    /// What programs attached so have besides the type's own properties.
+    pub flags: ProgFlags,
+}
+
 /// A declared program type.
 #[derive(Debug)]
 pub struct ProgTypeDecl {
@@ -148,6 +157,8 @@ pub struct ProgTypeDecl {
     pub ret: Option<(i64, i64)>,
     /// Return ranges for particular attach types.
     pub ret_for: &'static [AttachRet],
+    /// Properties of particular attach types.
+    pub flags_for: &'static [AttachFlags],
     /// Its `SEC()` names.
     pub sections: &'static [Section],
     /// Helpers it may call besides those whose declarations name it.
@@ -162,6 +173,17 @@ impl ProgTypeDecl {
     /// Whether the type has every property of `flags`.
     pub const fn has(&self, flags: ProgFlags) -> bool {
         self.flags.contains(flags)
+    }
+
+    /// Whether a program of this type attached as `attach` has every
+    /// property of `flags`.
+    pub fn has_for(&self, flags: ProgFlags, attach: Option<AttachType>) -> bool {
+        let extra = self
+            .flags_for
+            .iter()
+            .filter(|f| Some(f.attach) == attach)
+            .fold(ProgFlags::NONE, |acc, f| acc.union(f.flags));
+        self.flags.union(extra).contains(flags)
     }
 
     /// The rule for the context field holding byte `off` of a program of

@@ -8,6 +8,7 @@
 
 use crate::decl::{FamilyDesc, FamilyEntry, Kfunc, KfuncEntry, Location};
 use crate::helper::{Helper, HelperConflict, HelperEntry, Helpers};
+use crate::iter_target::{DuplicateTarget, IterTarget, IterTargetEntry, IterTargets};
 use crate::prog_type::{ProgTypeConflict, ProgTypeDecl, ProgTypeEntry, ProgTypeTable};
 use kfreg_vocab::{ArgKind, Flags, KindSet, ProgType, ProgTypes};
 use std::collections::HashMap;
@@ -47,6 +48,7 @@ pub struct Registry {
     members: Vec<Vec<KfuncId>>,
     helpers: Helpers,
     prog_types: ProgTypeTable,
+    iter_targets: IterTargets,
 }
 
 /// One problem found while building a registry.
@@ -87,6 +89,8 @@ pub enum Conflict {
     Helper(HelperConflict),
     /// A program type declaration conflict.
     ProgType(ProgTypeConflict),
+    /// Two iterator targets share a name.
+    IterTarget(DuplicateTarget),
 }
 
 impl fmt::Display for Conflict {
@@ -121,6 +125,7 @@ impl fmt::Display for Conflict {
             Conflict::TooMany => f.write_str("too many kfuncs or families for the id space"),
             Conflict::Helper(c) => c.fmt(f),
             Conflict::ProgType(c) => c.fmt(f),
+            Conflict::IterTarget(c) => c.fmt(f),
         }
     }
 }
@@ -245,7 +250,29 @@ impl Registry {
             inventory::iter::<FamilyEntry>.into_iter().map(|e| e.0),
         )?
         .with_helpers(inventory::iter::<HelperEntry>.into_iter().map(|e| e.0))?
-        .with_prog_types(inventory::iter::<ProgTypeEntry>.into_iter().map(|e| e.0))
+        .with_prog_types(inventory::iter::<ProgTypeEntry>.into_iter().map(|e| e.0))?
+        .with_iter_targets(inventory::iter::<IterTargetEntry>.into_iter().map(|e| e.0))
+    }
+
+    /// The registry with `targets` as its iterator targets.
+    pub fn with_iter_targets(
+        self,
+        targets: impl IntoIterator<Item = &'static IterTarget>,
+    ) -> Result<Registry, RegistryError> {
+        match IterTargets::build(targets) {
+            Ok(iter_targets) => Ok(Registry {
+                iter_targets,
+                ..self
+            }),
+            Err(conflicts) => Err(RegistryError {
+                conflicts: conflicts.into_iter().map(Conflict::IterTarget).collect(),
+            }),
+        }
+    }
+
+    /// The iterator targets.
+    pub fn iter_targets(&self) -> &IterTargets {
+        &self.iter_targets
     }
 
     /// The registry with `decls` as its program types; the helpers and
@@ -414,6 +441,7 @@ impl Registry {
             members,
             helpers: Helpers::default(),
             prog_types: ProgTypeTable::default(),
+            iter_targets: IterTargets::default(),
         })
     }
 

@@ -3,7 +3,10 @@
 
 kfreg::link!(kf_alpha, kf_dup);
 
-use kfreg::{Conflict, FamilyDesc, Flags, Kfunc, Location, ProgTypes, Registry, Ret};
+use kfreg::{
+    Conflict, FamilyDesc, Flags, IterArg, IterTarget, IterTargetArg, Kfunc, Location, ProgTypes,
+    Registry, Ret,
+};
 
 #[test]
 fn duplicate_kfunc_across_crates_names_both_definitions() {
@@ -108,4 +111,42 @@ fn explicit_build_succeeds_without_conflicts() {
     let reg = Registry::build([&HAUNTED], [&GHOST]).unwrap();
     let id = reg.id("haunted").unwrap();
     assert_eq!(reg.family(reg.family_of(id).unwrap()).name, "ghost");
+}
+
+static TASK: IterTarget = IterTarget {
+    name: "task",
+    doc: "",
+    args: &[IterTargetArg {
+        name: "task",
+        value: IterArg::TrustedOrNull,
+    }],
+    helpers: &[],
+    location: HERE,
+};
+
+static TASK_AGAIN: IterTarget = IterTarget {
+    name: "task",
+    doc: "",
+    args: &[],
+    helpers: &[],
+    location: Location { line: 2, ..HERE },
+};
+
+#[test]
+fn two_iterator_targets_of_one_name_conflict() {
+    let reg = Registry::build([&HAUNTED], [&GHOST]).unwrap();
+    let err = reg.with_iter_targets([&TASK, &TASK_AGAIN]).unwrap_err();
+    assert_eq!(err.conflicts.len(), 1, "{err}");
+    assert!(
+        err.to_string()
+            .contains("iterator target `task` is declared at"),
+        "{err}"
+    );
+    let reg = Registry::build([&HAUNTED], [&GHOST])
+        .unwrap()
+        .with_iter_targets([&TASK, &TASK])
+        .unwrap();
+    let t = reg.iter_targets().get("task").unwrap();
+    assert_eq!(t.arg("task"), Some(IterArg::TrustedOrNull));
+    assert_eq!(t.arg("meta"), None);
 }

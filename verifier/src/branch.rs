@@ -39,6 +39,7 @@ fn not_null(r: &Reg) -> bool {
         | RegType::TcpSock
         | RegType::MapValue
         | RegType::MapKey
+        | RegType::Buf
         | RegType::ConstMap => true,
         RegType::Mem => !r.flags.has(PtrFlags::UNTRUSTED),
         RegType::BtfId => {

@@ -7,11 +7,13 @@ use crate::access::Access;
 use crate::env::{Env, VerifyError};
 use crate::scalar::Scalar;
 use crate::state::{PtrFlags, Reg, RegType, State};
-use kfreg::{CtxField, CtxValue, Loads, PacketArgs, ProgFlags, Registry};
+use kfreg::{CtxField, CtxValue, IterArg, Loads, PacketArgs, ProgFlags, Registry};
 
-/// Whether the program's type has every property of `flags`.
+/// Whether the program, of its type and attached as it is, has every
+/// property of `flags`.
 pub fn has(env: &Env, flags: ProgFlags) -> bool {
-    env.prog_decl.is_some_and(|d| d.has(flags))
+    env.prog_decl
+        .is_some_and(|d| d.has_for(flags, env.prog.attach))
 }
 
 /// When packet pointers may be passed to helpers.
@@ -88,7 +90,8 @@ pub fn access(
         return bad();
     };
     let f = rule.field;
-    let within = off as u32 - f.off + size <= f.size;
+    let in_field = off as u32 - f.off;
+    let within = in_field + size <= f.size;
     let wide = f.wide && size == 8 && within;
     let fits = wide
         || match (f.loads, kind) {
@@ -96,9 +99,16 @@ pub fn access(
             // Stores are whole elements unless the field takes any access.
             (_, Access::Write) | (Loads::Whole, _) => size == f.elem,
             (Loads::Narrow, _) => size <= f.elem,
+            (Loads::Slot, _) => size <= f.elem && in_field.is_multiple_of(f.elem),
         };
-    let pointer = f.yields.is_pointer();
-    if !fits || (kind == Access::Write && (!rule.writable || pointer)) || (sign_ext && pointer) {
+    // A pointer argument is read whole (`btf_ctx_access`).
+    let arg_ptr = f.yields == CtxValue::Argument && argument_ptr(env, in_field / f.elem).is_some();
+    let pointer = f.yields.is_pointer() || arg_ptr;
+    if !fits
+        || (arg_ptr && size != f.elem)
+        || (kind == Access::Write && (!rule.writable || pointer))
+        || (sign_ext && pointer)
+    {
         return bad();
     }
     if kind == Access::Write {
@@ -137,16 +147,51 @@ fn load(env: &mut Env, f: &CtxField, off: i32, size: u32, sign_ext: bool) -> Reg
             r
         }
         CtxValue::Kernel => trusted(f.target.unwrap_or_default()),
-        // A BTF-typed argument: a trusted pointer to its kernel struct.
-        CtxValue::Argument => match env.prog.ctx_args.get(off as usize / 8) {
-            Some(Some(arg)) if !sign_ext => {
-                let mut r = trusted(&arg.target);
-                if arg.maybe_null {
-                    r = maybe_null(env, r);
-                }
-                r
-            }
-            _ => Reg::scalar(Scalar::unknown_width(size)),
-        },
+        CtxValue::TpBuffer => Reg::ptr(RegType::TpBuffer, 0),
+        CtxValue::Argument => argument(env, (off as u32 - f.off) / f.elem, sign_ext, size),
     }
+}
+
+/// The context argument pointer in slot `slot`, if it is one (what
+/// `btf_ctx_access` checks a load of the slot against).
+fn argument_ptr<'e>(env: &'e Env, slot: u32) -> Option<&'e kfreg_object::program::CtxArg> {
+    env.prog.ctx_args.get(slot as usize)?.as_ref()
+}
+
+/// What loading argument slot `slot` gives (`btf_ctx_access`): what an
+/// iterator target's declaration makes of the argument, else a trusted
+/// pointer to its kernel struct, else a number.
+fn argument(env: &mut Env, slot: u32, sign_ext: bool, size: u32) -> Reg {
+    let unknown = Reg::scalar(Scalar::unknown_width(size));
+    let Some(arg) = argument_ptr(env, slot).filter(|_| !sign_ext) else {
+        return unknown;
+    };
+    let btf_id = arg.target.as_deref().map(kfreg_object::kernel_types::id_of);
+    let declared = env
+        .prog
+        .iter_target
+        .as_deref()
+        .and_then(|t| env.reg.iter_targets().get(t))
+        .and_then(|t| t.arg(&arg.name));
+    let (mut r, flags) = match (declared, btf_id) {
+        (Some(IterArg::BufOrNull), _) => (Reg::ptr(RegType::Buf, 0), PtrFlags::MAYBE_NULL),
+        (Some(IterArg::RdonlyBufOrNull), _) => (
+            Reg::ptr(RegType::Buf, 0),
+            PtrFlags::MAYBE_NULL.with(PtrFlags::RDONLY),
+        ),
+        (Some(IterArg::BtfIdOrNull), Some(id)) => {
+            (Reg::ptr(RegType::BtfId, id), PtrFlags::MAYBE_NULL)
+        }
+        (Some(IterArg::TrustedOrNull), Some(id)) => (
+            Reg::ptr(RegType::BtfId, id),
+            PtrFlags::MAYBE_NULL.with(PtrFlags::TRUSTED),
+        ),
+        (None, Some(id)) => (Reg::ptr(RegType::BtfId, id), PtrFlags::TRUSTED),
+        _ => return unknown,
+    };
+    r.flags = flags;
+    if r.maybe_null() {
+        r.id = env.new_id();
+    }
+    r
 }

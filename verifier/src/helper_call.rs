@@ -94,12 +94,20 @@ fn prototype(env: &Env, idx: u32, id: i32) -> Result<&'static Helper, VerifyErro
     };
     helpers
         .get_for(id as u32, env.prog.prog_type, env.prog.attach)
+        .or_else(|| iter_target_helper(env, id as u32))
         .ok_or_else(|| {
             VerifyError::at(
                 idx,
                 format!("program of this type cannot use helper {name}#{id}"),
             )
         })
+}
+
+/// The prototype of helper `id` an iterator's target adds, asked only when
+/// the program type has none (`bpf_iter_get_func_proto`).
+fn iter_target_helper(env: &Env, id: u32) -> Option<&'static Helper> {
+    let target = env.prog.iter_target.as_deref()?;
+    env.reg.iter_targets().get(target)?.helper(id)
 }
 
 /// Whether the program may hand packet memory to this helper (the
@@ -260,6 +268,16 @@ fn check_arg(
     if reg.is_pointer() && reg.ref_obj_id != 0 {
         meta.ref_obj_id = reg.ref_obj_id;
     }
+    // Read-only memory is no memory type to an argument not declared
+    // read-only (`check_reg_type` keeps `MEM_RDONLY` in the type then).
+    // (A read-only map's values are not such memory: the map refuses the
+    // writes, not the pointer's type.)
+    let memory = matches!(arg.ty, ArgType::Mem | ArgType::MapKey | ArgType::MapValue);
+    let rdonly_mem =
+        matches!(reg.ty, RegType::Mem | RegType::Buf) && reg.flags.has(PtrFlags::RDONLY);
+    if memory && rdonly_mem && !arg.has(ArgFlags::RDONLY) {
+        return Err(expect(idx, r, &reg, MEM_TYPES));
+    }
     match arg.ty {
         ArgType::Anything if arg.has(ArgFlags::ZERO) => {
             if !reg.is_null() {
@@ -285,11 +303,14 @@ fn check_arg(
                 meta.tail_index = Some((r + 1, env.prog.maps[reg.aux as usize].max_entries));
             }
         }
-        // A socket map's values are sockets (the kernel's `resolve_map_arg_type`).
+        // A socket map's values are sockets, BTF-typed ones too (the
+        // kernel's `resolve_map_arg_type`).
         ArgType::MapValue if meta.map.is_some_and(|m| holds_sockets(env, m)) => {
-            if !is_socket(reg.ty) || reg.maybe_null() {
-                return Err(expect(idx, r, &reg, SOCK_TYPES));
-            }
+            let sock = HelperArg {
+                ty: ArgType::BtfIdSockCommon,
+                ..*arg
+            };
+            sock_common_arg(env, idx, r, &sock, &reg, meta)?;
         }
         ArgType::MapKey | ArgType::MapValue => map_mem_arg(env, st, h, arg, r, &reg, meta)?,
         ArgType::Mem if arg.has(ArgFlags::FIXED_SIZE) => fixed_mem_arg(env, st, h, arg, r, &reg)?,

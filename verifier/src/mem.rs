@@ -303,6 +303,7 @@ pub fn access(
             }
             Ok(Reg::scalar(Scalar::unknown_width(size)))
         }
+        RegType::Buf | RegType::TpBuffer => buffer_access(idx, regno, &base, off, size, kind),
         RegType::Packet | RegType::PacketMeta => {
             if kind == Access::Write && !ctx::has(env, kfreg::ProgFlags::PACKET_WRITE) {
                 return err("cannot write into packet".into());
@@ -1004,6 +1005,50 @@ fn narrow(v: Scalar, size: u32) -> Scalar {
     r
 }
 
+/// An access to an iterator's or a writable tracepoint's buffer
+/// (`check_buffer_access`, `check_tp_buffer_access`): its size is known
+/// only at attach time, when the kernel compares it with the furthest byte
+/// the program touches; here only the start is checked.
+fn buffer_access(
+    idx: u32,
+    regno: u8,
+    base: &Reg,
+    off: i32,
+    size: u32,
+    kind: Access,
+) -> Result<Reg, VerifyError> {
+    let ty = crate::describe::reg_type_str(base);
+    let rdonly = base.flags.has(PtrFlags::RDONLY);
+    if kind == Access::Write && rdonly {
+        return Err(VerifyError::at(
+            idx,
+            format!("R{regno} cannot write into {ty}"),
+        ));
+    }
+    let at = base.off + off;
+    if at < 0 {
+        let what = match base.ty {
+            RegType::TpBuffer => "tracepoint",
+            _ if rdonly => "rdonly",
+            _ => "rdwr",
+        };
+        return Err(VerifyError::at(
+            idx,
+            format!("R{regno} invalid {what} buffer access: off={at}, size={size}"),
+        ));
+    }
+    if base.var.as_const() != Some(0) {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "R{regno} invalid variable buffer offset: off={at}, var_off={}",
+                crate::describe::tnum_str(&base.var)
+            ),
+        ));
+    }
+    Ok(Reg::scalar(Scalar::unknown_width(size)))
+}
+
 /// Index within its 8-byte slot of the byte at (negative) stack offset `o`.
 fn byte_in_slot(o: i32) -> usize {
     7 - ((-o - 1) % 8) as usize
@@ -1115,6 +1160,7 @@ pub fn check_mem_arg(
         RegType::MapValue
         | RegType::MapKey
         | RegType::Mem
+        | RegType::Buf
         | RegType::Packet
         | RegType::PacketMeta => {
             access(env, st, regno, 0, size, kind, Some(Reg::UNKNOWN)).map(|_| ())

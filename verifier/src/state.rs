@@ -40,6 +40,12 @@ pub enum RegType {
     Socket,
     /// A TCP socket (`struct bpf_tcp_sock`).
     TcpSock,
+    /// A buffer an iterator target hands its program (`PTR_TO_BUF`: a map
+    /// element's key or value), sized only when the program is attached.
+    Buf,
+    /// A writable raw tracepoint's buffer (`PTR_TO_TP_BUFFER`), sized only
+    /// when the program is attached.
+    TpBuffer,
 }
 
 impl RegType {
@@ -63,6 +69,8 @@ impl RegType {
             RegType::Sock => "sock_common",
             RegType::Socket => "sock",
             RegType::TcpSock => "tcp_sock",
+            RegType::Buf => "buf",
+            RegType::TpBuffer => "tp_buffer",
         }
     }
 }

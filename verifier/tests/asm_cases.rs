@@ -3,8 +3,8 @@
 //!
 //! ```text
 //! ### name
-//! ; type: xdp | tc | syscall | raw_tp | tp_btf | socket | kprobe | tracepoint | perf_event | sysctl
-//! ; map: hash|array|percpu_array|ringbuf|user_ringbuf key=4 value=8 max=1 [btf=ID] [rdonly_prog] [flags=N] [init=HEX]
+//! ; type: xdp | tc | syscall | raw_tp | raw_tp_w | tp_btf | socket | kprobe | tracepoint | perf_event | sysctl | iter/TARGET
+//! ; map: hash|array|percpu_array|ringbuf|user_ringbuf|sockmap key=4 value=8 max=1 [btf=ID] [rdonly_prog] [flags=N] [init=HEX]
 //! ; expect: ACCEPT
 //! ; expect: REJECT <the kernel's error line>
 //! r0 = 0
@@ -31,27 +31,33 @@ struct AsmCase {
     file: String,
     name: String,
     prog_type: ProgType,
-    iter: bool,
+    /// The section a `type: iter/TARGET` case is loaded from (a BPF iterator).
+    iter_section: Option<String>,
     maps: Vec<MapSpec>,
     expect: Option<String>,
     text: String,
 }
 
-fn prog_type(word: &str) -> (ProgType, bool) {
-    match word {
-        "xdp" => (ProgType::Xdp, false),
-        "tc" => (ProgType::SchedCls, false),
-        "syscall" => (ProgType::Syscall, false),
-        "raw_tp" => (ProgType::RawTracepoint, false),
-        "tp_btf" => (ProgType::Tracing, false),
-        "iter" => (ProgType::Tracing, true),
-        "socket" => (ProgType::SocketFilter, false),
-        "kprobe" => (ProgType::Kprobe, false),
-        "tracepoint" => (ProgType::Tracepoint, false),
-        "perf_event" => (ProgType::PerfEvent, false),
-        "sysctl" => (ProgType::CgroupSysctl, false),
-        other => panic!("unknown program type `{other}`"),
+/// The program type of a `; type:` word, and the section of an iterator.
+fn prog_type(word: &str) -> (ProgType, Option<String>) {
+    if word.starts_with("iter/") {
+        return (ProgType::Tracing, Some(word.to_string()));
     }
+    let ty = match word {
+        "xdp" => ProgType::Xdp,
+        "tc" => ProgType::SchedCls,
+        "syscall" => ProgType::Syscall,
+        "raw_tp" => ProgType::RawTracepoint,
+        "raw_tp_w" => ProgType::RawTracepointWritable,
+        "tp_btf" => ProgType::Tracing,
+        "socket" => ProgType::SocketFilter,
+        "kprobe" => ProgType::Kprobe,
+        "tracepoint" => ProgType::Tracepoint,
+        "perf_event" => ProgType::PerfEvent,
+        "sysctl" => ProgType::CgroupSysctl,
+        other => panic!("unknown program type `{other}`"),
+    };
+    (ty, None)
 }
 
 /// Parses every `tests/asm/*.s` file.
@@ -83,7 +89,7 @@ fn load_cases() -> Vec<AsmCase> {
                 file: file.clone(),
                 name: name.trim().into(),
                 prog_type: ProgType::Xdp,
-                iter: false,
+                iter_section: None,
                 maps: Vec::new(),
                 expect: None,
                 text: body.into(),
@@ -93,7 +99,7 @@ fn load_cases() -> Vec<AsmCase> {
                     continue;
                 };
                 if let Some(t) = meta.strip_prefix("type: ") {
-                    (case.prog_type, case.iter) = prog_type(t.trim());
+                    (case.prog_type, case.iter_section) = prog_type(t.trim());
                 } else if let Some(m) = meta.strip_prefix("map: ") {
                     let mut words = m.split_whitespace();
                     let ty = match words.next() {
@@ -102,6 +108,7 @@ fn load_cases() -> Vec<AsmCase> {
                         Some("percpu_array") => MapType::PercpuArray,
                         Some("ringbuf") => MapType::Ringbuf,
                         Some("user_ringbuf") => MapType::from_u32(31),
+                        Some("sockmap") => MapType::Other(15),
                         other => panic!("{file}/{name}: map type {other:?}"),
                     };
                     let kv = |k: &str| {
@@ -143,25 +150,14 @@ fn load_cases() -> Vec<AsmCase> {
     cases
 }
 
-/// The recorded kernel BTF, parsed once: a case sees the kernel's types as
-/// `kfreg verify` does on the machine that recorded it.
-fn kernel_btf() -> std::sync::Arc<kfreg_object::btf::Btf> {
-    static BTF: std::sync::OnceLock<std::sync::Arc<kfreg_object::btf::Btf>> =
-        std::sync::OnceLock::new();
-    BTF.get_or_init(|| {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/corpus/vmlinux.btf");
-        let bytes = std::fs::read(path).expect("tests/corpus/vmlinux.btf");
-        std::sync::Arc::new(kfreg_object::btf::Btf::parse(&bytes).expect("vmlinux.btf parses"))
-    })
-    .clone()
-}
-
 impl AsmCase {
     /// The test program.
     fn case(&self) -> Case {
-        let mut c = Case::new(self.prog_type, &self.text);
-        c.prog.iter = self.iter;
-        c.prog.kernel_btf = Some(kernel_btf());
+        let mut c = match &self.iter_section {
+            Some(section) => Case::iterator(section, &self.text),
+            None => Case::new(self.prog_type, &self.text),
+        };
+        c.prog.kernel_btf = Some(common::kernel_btf());
         for (i, (ty, k, v, max, rdonly, wronly, init)) in self.maps.iter().enumerate() {
             c = c.map_n(&format!("map{i}"), *ty, *k, *v, *max, None);
             if let Some(bytes) = init {

@@ -14,6 +14,9 @@ pub enum Loads {
     Whole,
     /// Any size anywhere inside the field (`cb[]`, a tracepoint record).
     Any,
+    /// Any size at the start of an element (`btf_ctx_access`: a traced
+    /// function's u64 argument slots; a pointer argument is read whole).
+    Slot,
 }
 
 impl Loads {
@@ -22,6 +25,7 @@ impl Loads {
         (Loads::Narrow, "narrow"),
         (Loads::Whole, "whole"),
         (Loads::Any, "any"),
+        (Loads::Slot, "slot"),
     ];
 
     /// The word spelled `name`.
@@ -52,8 +56,12 @@ pub enum CtxValue {
     FlowKeys,
     /// A trusted pointer to the kernel struct the field's declaration names.
     Kernel,
+    /// A writable tracepoint's buffer (`PTR_TO_TP_BUFFER`): read and written
+    /// at constant offsets from its start, sized when attached.
+    TpBuffer,
     /// The traced function's argument in this slot, typed by its BTF
-    /// prototype (`btf_ctx_access`).
+    /// prototype or, for an iterator, by its target's declaration
+    /// (`btf_ctx_access`).
     Argument,
 }
 
@@ -69,6 +77,7 @@ impl CtxValue {
         (CtxValue::SockCommonOrNull, "sock_common_or_null"),
         (CtxValue::FlowKeys, "flow_keys"),
         (CtxValue::Kernel, "kernel"),
+        (CtxValue::TpBuffer, "tp_buffer"),
         (CtxValue::Argument, "argument"),
     ];
 

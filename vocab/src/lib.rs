@@ -39,6 +39,7 @@ mod attach;
 mod context;
 mod flags;
 mod helper;
+mod iter;
 mod kind;
 mod map;
 mod prog;
@@ -50,6 +51,7 @@ pub use flags::Flags;
 pub use helper::{
     ArgFlags, ArgType, CallbackShape, HelperArg, HelperFlags, HelperRet, RetFlags, RetType,
 };
+pub use iter::IterArg;
 pub use kind::{ArgKind, DynptrInit, KindSet, Roles};
 pub use map::{MapKind, MapKinds};
 pub use prog::{ProgType, ProgTypes};

@@ -322,20 +322,35 @@ pub struct RawTracepointArgs {
     pub args: [u64; 12],
 }
 
-/// A BTF-typed program's arguments (`btf_ctx_access`): whole u64 slots, each
-/// typed by the traced function's prototype.
+/// `struct bpf_raw_tracepoint_args` of a writable raw tracepoint
+/// (`raw_tp_writable_prog_is_valid_access`): the first argument is the
+/// tracepoint's writable buffer, read whole; the others as in
+/// [`RawTracepointArgs`].
+#[context(btf = "bpf_raw_tracepoint_args")]
+#[repr(C)]
+pub struct RawTracepointWritableArgs {
+    #[ctx(loads = whole, yields = tp_buffer, member = "args")]
+    pub buffer: u64,
+    #[ctx(member = "args")]
+    pub rest: [u64; 11],
+}
+
+/// A BTF-typed program's arguments (`btf_ctx_access`): u64 slots read from
+/// their start, each typed by the traced function's prototype (a number at
+/// any size, a pointer whole).
 #[context]
 #[repr(C)]
 pub struct TracingArgs {
-    #[ctx(loads = whole, yields = argument)]
+    #[ctx(loads = slot, yields = argument)]
     pub args: [u64; 12],
 }
 
-/// A struct_ops member's arguments, read as u64 slots.
+/// A struct_ops member's arguments (`bpf_tracing_btf_ctx_access`, as
+/// [`TracingArgs`]): u64 slots read from their start, pointers whole.
 #[context]
 #[repr(C)]
 pub struct StructOpsArgs {
-    #[ctx(loads = any, yields = argument)]
+    #[ctx(loads = slot, yields = argument)]
     pub args: [u64; 12],
 }
 

@@ -6,6 +6,7 @@
 //! comparing program types.
 
 pub mod contexts;
+pub mod iter_targets;
 
 use contexts::*;
 use kfreg::prog_type;
@@ -317,7 +318,12 @@ pub struct FlowDissector;
 pub struct CgroupSysctl;
 
 /// Writable raw tracepoints.
-#[prog_type(id = 24, ctx = RawTracepointArgs, kern_ctx = bpf_raw_tracepoint_args, tracing)]
+#[prog_type(
+    id = 24,
+    ctx = RawTracepointWritableArgs,
+    kern_ctx = bpf_raw_tracepoint_args,
+    tracing
+)]
 #[sec("raw_tracepoint.w+")]
 #[sec("raw_tp.w+")]
 pub struct RawTracepointWritable;
@@ -338,12 +344,16 @@ pub struct RawTracepointWritable;
 pub struct CgroupSockopt;
 
 /// BTF-enabled tracing: fentry/fexit/fmod_ret, tp_btf and iterators.
+///
+/// Iterators may add sockets to sockmaps and remove them
+/// (`may_update_sockmap`: no socket lock can be held there).
 #[prog_type(
     id = 26,
     ctx = TracingArgs,
     kern_ctx = bpf_raw_tracepoint_args,
     private_stack,
-    ret_for = [trace_iter = [0, 1]]
+    ret_for = [trace_iter = [0, 1]],
+    flags_for = [trace_iter = [sockmap_update]]
 )]
 #[sec("tp_btf+")]
 #[sec("fentry+")]

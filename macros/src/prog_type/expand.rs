@@ -65,6 +65,14 @@ impl ProgType {
             let a = format_ident!("{a:?}");
             quote!(::kfreg::AttachRet { attach: ::kfreg::AttachType::#a, lo: #lo, hi: #hi })
         });
+        let flags_for = self.flags_for.iter().map(|(a, words)| {
+            let a = format_ident!("{a:?}");
+            let words = words.iter().map(|f| {
+                let c = format_ident!("{}", f.names()[0].to_uppercase());
+                quote!(.union(::kfreg::ProgFlags::#c))
+            });
+            quote!(::kfreg::AttachFlags { attach: ::kfreg::AttachType::#a, flags: ::kfreg::ProgFlags::NONE #(#words)* })
+        });
         let sections = self.sections.iter().map(|s| {
             let pattern = &s.pattern;
             let (sleepable, iter) = (s.sleepable, s.iter);
@@ -100,6 +108,7 @@ impl ProgType {
                     packet_args: ::kfreg::PacketArgs::#packet_args,
                     ret: #ret,
                     ret_for: &[#(#ret_for),*],
+                    flags_for: &[#(#flags_for),*],
                     sections: &[#(#sections),*],
                     helpers: #helpers,
                     kfuncs: #kfuncs,

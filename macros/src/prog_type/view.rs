@@ -42,6 +42,8 @@ pub struct ProgType {
     pub ret_tokens: Option<Expr>,
     /// `ret_for = [attach = [lo, hi], ..]`.
     pub ret_for: Vec<(AttachType, i64, i64)>,
+    /// `flags_for = [attach = [words], ..]`.
+    pub flags_for: Vec<(AttachType, Vec<ProgFlags>)>,
     /// `helpers = [..]`.
     pub helpers: Vec<Ident>,
     /// `kfuncs = [..]`.
@@ -76,6 +78,7 @@ const KEYS: &[&str] = &[
     "packet_args",
     "ret",
     "ret_for",
+    "flags_for",
     "helpers",
     "kfuncs",
 ];
@@ -114,6 +117,7 @@ impl ProgType {
             ret: None,
             ret_tokens: None,
             ret_for: Vec::new(),
+            flags_for: Vec::new(),
             helpers: Vec::new(),
             kfuncs: Vec::new(),
             sections,
@@ -189,6 +193,7 @@ impl ProgType {
                     d.ret_tokens = Some(v.clone());
                 }
                 Meta::Value(k, v) if k == "ret_for" => d.ret_for = ret_for(v, errors),
+                Meta::Value(k, v) if k == "flags_for" => d.flags_for = flags_for(v, errors),
                 Meta::Word(w) => match ProgFlags::ALL.iter().find(|(_, n)| w == n) {
                     Some((f, _)) => d.flags.push((w.clone(), *f)),
                     None => errors.at(
@@ -355,6 +360,38 @@ fn ret_for(v: &Expr, errors: &mut Errors) -> Vec<(AttachType, i64, i64)> {
         if let Some((lo, hi)) = range(&a.right, errors) {
             out.push((attach, lo, hi));
         }
+    }
+    out
+}
+
+/// `[attach = [word, ..], ..]`: properties only programs attached so have.
+fn flags_for(v: &Expr, errors: &mut Errors) -> Vec<(AttachType, Vec<ProgFlags>)> {
+    let mut out = Vec::new();
+    for item in expr_list(v) {
+        let Expr::Assign(a) = item else {
+            errors.at(item, "expected `attach_type = [properties]`");
+            continue;
+        };
+        let Some(attach) = attach_type(&a.left, errors) else {
+            continue;
+        };
+        let flags = idents(&a.right, "a property", errors)
+            .into_iter()
+            .filter_map(|w| match ProgFlags::ALL.iter().find(|(_, n)| w == n) {
+                Some((f, _)) => Some(*f),
+                None => {
+                    errors.at(
+                        &w,
+                        format!(
+                            "unknown program type property `{w}`{}",
+                            hint(&w.to_string(), ProgFlags::ALL.iter().map(|(_, n)| *n))
+                        ),
+                    );
+                    None
+                }
+            })
+            .collect();
+        out.push((attach, flags));
     }
     out
 }

@@ -51,6 +51,20 @@ impl Case {
         }
     }
 
+    /// Assembles `text` as a BPF iterator loaded from `section`
+    /// (`iter/TARGET`), its context arguments typed by the recorded kernel BTF.
+    pub fn iterator(section: &str, text: &str) -> Case {
+        let mut c = Case::new(ProgType::Tracing, text);
+        let btf = kernel_btf();
+        c.prog.section = section.into();
+        c.prog.iter = true;
+        c.prog.iter_target = kfreg_object::loader::iter_target(section).map(str::to_string);
+        c.prog.ctx_args = kfreg_object::loader::section_ctx_args(&btf, section);
+        c.prog.attach = Some(kfreg::AttachType::TraceIter);
+        c.prog.kernel_btf = Some(btf);
+        c
+    }
+
     /// Adds a one-entry map (its fd is its index).
     pub fn map(
         self,
@@ -203,4 +217,17 @@ impl Case {
             panic!("expected REJECT `{msg}`, got {:?}\n{}", r.error, r.log);
         }
     }
+}
+
+/// The recorded kernel BTF, parsed once: a case sees the kernel's types as
+/// `kfreg verify` does on the machine that recorded it.
+pub fn kernel_btf() -> std::sync::Arc<kfreg_object::btf::Btf> {
+    static BTF: std::sync::OnceLock<std::sync::Arc<kfreg_object::btf::Btf>> =
+        std::sync::OnceLock::new();
+    BTF.get_or_init(|| {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/corpus/vmlinux.btf");
+        let bytes = std::fs::read(path).expect("tests/corpus/vmlinux.btf");
+        std::sync::Arc::new(kfreg_object::btf::Btf::parse(&bytes).expect("vmlinux.btf parses"))
+    })
+    .clone()
 }

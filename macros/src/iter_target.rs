@@ -1,0 +1,160 @@
+//! `#[iter_target(...)] pub struct NAME;`: a BPF iterator target, named as
+//! in `SEC("iter/NAME")`, with the register type of each context argument
+//! it types and the helper prototypes it adds.
+//!
+//! One file holds the view, the rules and the expansion: a target is two
+//! words, too few for a folder like `prog_type/`.
+
+use crate::attr::{Meta, expr_ident, expr_list, parse_args};
+use crate::descriptor::{first_doc_line, location, variant};
+use crate::errors::{Errors, hint};
+use kfreg_vocab::IterArg;
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+use std::collections::HashSet;
+use syn::{Expr, ItemStruct};
+
+/// The attribute's words, for "did you mean".
+const WORDS: &[&str] = &["args", "helpers"];
+
+/// What `#[iter_target(..)]` says.
+#[derive(Default)]
+struct Target {
+    /// `args = [name = word, ..]`: the arguments it types.
+    args: Vec<(Ident, IterArg)>,
+    /// `helpers = [path, ..]`: the helper prototypes it adds.
+    helpers: Vec<Expr>,
+}
+
+/// Expands `#[iter_target(args)] item`.
+pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
+    let strukt: ItemStruct = match syn::parse2::<ItemStruct>(item.clone()) {
+        Ok(s) if matches!(s.fields, syn::Fields::Unit) && s.generics.params.is_empty() => s,
+        _ => {
+            let err = syn::Error::new(
+                Span::call_site(),
+                "#[iter_target] applies to a unit struct named after the target: `pub struct task_vma;`",
+            )
+            .to_compile_error();
+            return quote!(#item #err);
+        }
+    };
+    let mut errors = Errors::default();
+    let target = match parse_args(args) {
+        Ok(metas) => Target::parse(&metas, &mut errors),
+        Err(e) => {
+            errors.push(e);
+            Target::default()
+        }
+    };
+    if !errors.is_empty() {
+        let errs = errors.into_compile_errors();
+        return quote! {
+            #[allow(non_camel_case_types)]
+            #strukt
+            #errs
+        };
+    }
+    target.expand(&strukt)
+}
+
+impl Target {
+    /// Reads the attribute's words, reporting every misuse.
+    fn parse(metas: &[Meta], errors: &mut Errors) -> Target {
+        let mut target = Target::default();
+        let mut seen = HashSet::new();
+        for meta in metas {
+            let key = meta.key();
+            let word = key.to_string();
+            if !seen.insert(word.clone()) {
+                errors.at(key, format!("duplicate `{word}`"));
+                continue;
+            }
+            match (word.as_str(), meta) {
+                ("args", Meta::Value(_, v)) => target.args(v, errors),
+                ("helpers", Meta::Value(_, v)) => {
+                    target.helpers = expr_list(v).into_iter().cloned().collect();
+                }
+                (w, _) if WORDS.contains(&w) => errors.at(key, format!("malformed `{w}`")),
+                _ => errors.at(
+                    key,
+                    format!(
+                        "unknown iter_target attribute `{word}`{}",
+                        hint(&word, WORDS.iter().copied())
+                    ),
+                ),
+            }
+        }
+        target
+    }
+
+    /// `args = [name = word, ..]`: each argument once, each word known.
+    fn args(&mut self, v: &Expr, errors: &mut Errors) {
+        let words = || IterArg::ALL.iter().map(|(_, n)| *n);
+        for item in expr_list(v) {
+            let Expr::Assign(a) = item else {
+                errors.at(
+                    item,
+                    "expected `argument = register type`, e.g. `task = trusted_or_null`",
+                );
+                continue;
+            };
+            let (Some(name), Some(word)) = (expr_ident(&a.left), expr_ident(&a.right)) else {
+                errors.at(
+                    item,
+                    "expected `argument = register type`, e.g. `task = trusted_or_null`",
+                );
+                continue;
+            };
+            if self.args.iter().any(|(n, _)| n == name) {
+                errors.at(name, format!("argument `{name}` typed twice"));
+                continue;
+            }
+            match IterArg::from_name(&word.to_string()) {
+                Some(value) => self.args.push((name.clone(), value)),
+                None => errors.at(
+                    word,
+                    format!(
+                        "unknown iterator argument type `{word}` (one of {}){}",
+                        words().collect::<Vec<_>>().join(", "),
+                        hint(&word.to_string(), words())
+                    ),
+                ),
+            }
+        }
+    }
+
+    /// The struct, an `ITER_TARGET` constant on it, and its submission to
+    /// the registry. Helpers are paths to their `#[helper]` statics, so an
+    /// unknown one is rustc's error at its token.
+    fn expand(&self, strukt: &ItemStruct) -> TokenStream {
+        let ident = &strukt.ident;
+        let name = ident.to_string();
+        let doc = first_doc_line(&strukt.attrs);
+        let args = self.args.iter().map(|(n, v)| {
+            let (n, v) = (n.to_string(), variant(v.name()));
+            quote!(::kfreg::IterTargetArg { name: #n, value: ::kfreg::IterArg::#v })
+        });
+        let helpers = &self.helpers;
+        let location = location(ident);
+        quote! {
+            #[allow(non_camel_case_types)]
+            #strukt
+
+            impl #ident {
+                /// This iterator target's declaration.
+                pub const ITER_TARGET: &'static ::kfreg::IterTarget = &::kfreg::IterTarget {
+                    name: #name,
+                    doc: #doc,
+                    args: &[#(#args),*],
+                    helpers: &[#(&#helpers),*],
+                    location: #location,
+                };
+            }
+
+            ::kfreg::__private::inventory::submit! {
+                ::kfreg::__private::IterTargetEntry(#ident::ITER_TARGET)
+            }
+        }
+    }
+}

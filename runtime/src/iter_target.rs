@@ -1,0 +1,120 @@
+//! Iterator target descriptors (what `#[iter_target]` produces) and the
+//! table of collected targets.
+//!
+//! A BPF iterator program (`SEC("iter/NAME")`) is a tracing program whose
+//! context is the target's `struct bpf_iter__NAME`: one pointer per
+//! argument. The target says what each argument is to the program (the
+//! kernel's `bpf_iter_reg.ctx_arg_info`) and which helper prototypes it adds
+//! to those every tracing program gets (`bpf_iter_reg.get_func_proto`).
+
+use crate::decl::Location;
+use crate::helper::Helper;
+use kfreg_vocab::IterArg;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// One context argument a target types (the others are typed by their BTF).
+#[derive(Clone, Copy, Debug)]
+pub struct IterTargetArg {
+    /// The member of `struct bpf_iter__NAME` (the parameter of `bpf_iter_NAME`).
+    pub name: &'static str,
+    /// What loading it gives the program.
+    pub value: IterArg,
+}
+
+/// A declared iterator target.
+#[derive(Debug)]
+pub struct IterTarget {
+    /// The target's name, as in `SEC("iter/NAME")`.
+    pub name: &'static str,
+    /// The first line of its documentation.
+    pub doc: &'static str,
+    /// The arguments it types.
+    pub args: &'static [IterTargetArg],
+    /// Helper prototypes its programs get besides every tracing program's.
+    pub helpers: &'static [&'static Helper],
+    /// Where it is declared.
+    pub location: Location,
+}
+
+impl IterTarget {
+    /// What the argument called `name` is, when the target types it.
+    pub fn arg(&self, name: &str) -> Option<IterArg> {
+        self.args.iter().find(|a| a.name == name).map(|a| a.value)
+    }
+
+    /// The prototype of helper `id` the target adds.
+    pub fn helper(&self, id: u32) -> Option<&'static Helper> {
+        self.helpers.iter().copied().find(|h| h.id == id)
+    }
+}
+
+/// Collected by `inventory`; emitted by `#[iter_target]`.
+pub struct IterTargetEntry(pub &'static IterTarget);
+
+inventory::collect!(IterTargetEntry);
+
+/// Two declarations of one target name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DuplicateTarget {
+    /// The name.
+    pub name: &'static str,
+    /// One declaration.
+    pub first: Location,
+    /// The other.
+    pub second: Location,
+}
+
+impl fmt::Display for DuplicateTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "iterator target `{}` is declared at {} and at {}",
+            self.name, self.first, self.second
+        )
+    }
+}
+
+/// The collected iterator targets, by name.
+#[derive(Debug, Default)]
+pub struct IterTargets {
+    by_name: BTreeMap<&'static str, &'static IterTarget>,
+}
+
+impl IterTargets {
+    /// Builds the table; every duplicate is reported.
+    pub fn build(
+        targets: impl IntoIterator<Item = &'static IterTarget>,
+    ) -> Result<IterTargets, Vec<DuplicateTarget>> {
+        let mut by_name: BTreeMap<&'static str, &'static IterTarget> = BTreeMap::new();
+        let mut conflicts = Vec::new();
+        for t in targets {
+            match by_name.get(t.name) {
+                Some(prev) if !std::ptr::eq(*prev, t) => conflicts.push(DuplicateTarget {
+                    name: t.name,
+                    first: prev.location,
+                    second: t.location,
+                }),
+                Some(_) => {}
+                None => {
+                    by_name.insert(t.name, t);
+                }
+            }
+        }
+        if conflicts.is_empty() {
+            Ok(IterTargets { by_name })
+        } else {
+            Err(conflicts)
+        }
+    }
+
+    /// The target called `name`.
+    pub fn get(&self, name: &str) -> Option<&'static IterTarget> {
+        self.by_name.get(name).copied()
+    }
+
+    /// Every target, by name.
+    pub fn iter(&self) -> impl Iterator<Item = &'static IterTarget> + '_ {
+        self.by_name.values().copied()
+    }
+}
