@@ -54,7 +54,9 @@ pub use link::POISON_CALL_KFUNC_BASE;
 use crate::btf::{Btf, BtfError, Kind, TypeData};
 use crate::btf_ext::{BtfExt, BtfExtError};
 use crate::elf::{ElfError, ElfObject};
-use crate::program::{CtxArg, LineInfo, MapDef, ObjType, Program, Subprog, SubprogArg};
+use crate::program::{
+    CtxArg, LineInfo, MapDef, ObjType, Program, StructOpsMember, Subprog, SubprogArg,
+};
 use kfreg::{KfuncId, ProgType, Registry};
 use kfreg_isa::{DecodeError, RawInsn};
 use std::collections::HashMap;
@@ -272,6 +274,8 @@ pub struct LoadedProgram {
     /// The prototype it implements returns `void` (a struct_ops member):
     /// R0 needs no value at exit.
     pub returns_void: bool,
+    /// For a struct_ops program: the member it implements.
+    pub struct_ops: Option<StructOpsMember>,
     /// Why libbpf would fail to load this program alone (an unknown
     /// section, a relocation or attach target only it has): its other
     /// programs still load, and [`Object::to_program`] returns this error.
@@ -355,6 +359,7 @@ impl Object {
         p.gpl = self.gpl;
         p.ctx_args = prog.ctx_args.clone();
         p.returns_void = prog.returns_void;
+        p.struct_ops = prog.struct_ops.clone();
         p.kernel_btf = self.kernel_btf.clone();
         p.exception_cb = prog.exception_cb.first().and_then(|cb| {
             p.subprogs
@@ -730,7 +735,7 @@ struct Parts<'x> {
     relocs: &'x link::Relocs,
     maps: &'x maps::Maps,
     externs: &'x [Option<externs::Extern>],
-    struct_ops: &'x HashMap<String, struct_ops::Member>,
+    struct_ops: &'x HashMap<String, StructOpsMember>,
     opts: &'x LoadOptions,
 }
 
@@ -775,6 +780,7 @@ impl Parts<'_> {
             poisoned: Vec::new(),
             ctx_args: Vec::new(),
             returns_void: false,
+            struct_ops: None,
             error: Some(error),
             exception_cb: Vec::new(),
             refused_ldimm64: Vec::new(),
@@ -847,6 +853,7 @@ impl Parts<'_> {
                 && attach
                     .as_ref()
                     .is_some_and(|(t, at)| t.func_proto(at.proto).is_ok_and(|(ret, _)| ret == 0)),
+            struct_ops: op.cloned(),
             error: None,
             exception_cb,
             refused_ldimm64: linked.refused_ldimm64,
@@ -1001,11 +1008,7 @@ struct AttachProto {
     nullable: bool,
 }
 
-fn attach_proto(
-    target: &Btf,
-    section: &str,
-    op: Option<&struct_ops::Member>,
-) -> Option<AttachProto> {
+fn attach_proto(target: &Btf, section: &str, op: Option<&StructOpsMember>) -> Option<AttachProto> {
     let section = section.trim_start_matches('?');
     if let Some(op) = op {
         return struct_ops::proto(target, op).map(|proto| AttachProto {

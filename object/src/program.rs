@@ -265,6 +265,16 @@ pub struct CtxArg {
     pub maybe_null: bool,
 }
 
+/// The member of a kernel struct_ops struct a program implements (libbpf
+/// takes it from the `.struct_ops` map whose member points to the program).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StructOpsMember {
+    /// The kernel struct (`tcp_congestion_ops`).
+    pub ops: String,
+    /// Its function pointer member (`cong_avoid`).
+    pub member: String,
+}
+
 /// One program to verify.
 #[derive(Clone, Debug)]
 pub struct Program {
@@ -303,6 +313,8 @@ pub struct Program {
     /// The prototype it implements returns `void` (a struct_ops member):
     /// R0 needs no value at exit.
     pub returns_void: bool,
+    /// For a struct_ops program: the member it implements.
+    pub struct_ops: Option<StructOpsMember>,
     /// The BTF of the kernel the program is verified for: the layout of the
     /// kernel structs its pointers walk (`None`: kernel struct loads read
     /// as scalars).
@@ -352,6 +364,7 @@ impl Program {
             gpl: true,
             ctx_args: Vec::new(),
             returns_void: false,
+            struct_ops: None,
             kernel_btf: None,
             faults: Vec::new(),
             exception_cb: None,

@@ -45,6 +45,7 @@ pub mod export;
 pub mod helper;
 pub mod prog_type;
 mod registry;
+pub mod struct_ops;
 mod types;
 
 pub use ctype::{CType, FnProto};
@@ -53,7 +54,7 @@ pub use decl::{
     Ret,
 };
 pub use helper::{Helper, Helpers};
-pub use kfreg_macros::{context, family, helper, kfunc, prog_type};
+pub use kfreg_macros::{context, family, helper, kfunc, prog_type, struct_ops};
 pub use kfreg_vocab::{
     ArgFlags, ArgKind, ArgType, AttachType, AttachTypes, CallbackShape, CtxValue, DynptrInit,
     Flags, HelperArg, HelperFlags, HelperRet, KindSet, Loads, MapKind, MapKinds, PacketArgs,
@@ -63,6 +64,7 @@ pub use prog_type::{
     AttachRet, Context, CtxField, FieldRule, ProgTypeDecl, ProgTypeTable, Section,
 };
 pub use registry::{Conflict, FamilyId, KfuncId, Registry, RegistryError};
+pub use struct_ops::{MemberHelpers, StructOpsDecl, StructOpsTable, WriteField, WriteRule};
 pub use types::{
     Alloc, AnyCtx, Arena, Const, ConstSize, Dynptr, Ign, IntoRoot, IrqFlag, KfuncType, ListHead,
     ListNode, MapPtr, Meta, NodeOffset, NodePointer, NonOwn, Nullable, Opt, PercpuAlloc, Pointee,
@@ -89,6 +91,7 @@ pub mod __private {
     pub use crate::decl::{FamilyEntry, KfuncEntry};
     pub use crate::helper::HelperEntry;
     pub use crate::prog_type::ProgTypeEntry;
+    pub use crate::struct_ops::StructOpsEntry;
     pub use inventory;
 
     use crate::decl::Param;

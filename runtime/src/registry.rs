@@ -9,6 +9,7 @@
 use crate::decl::{FamilyDesc, FamilyEntry, Kfunc, KfuncEntry, Location};
 use crate::helper::{Helper, HelperConflict, HelperEntry, Helpers};
 use crate::prog_type::{ProgTypeConflict, ProgTypeDecl, ProgTypeEntry, ProgTypeTable};
+use crate::struct_ops::{StructOpsConflict, StructOpsDecl, StructOpsEntry, StructOpsTable};
 use kfreg_vocab::{ArgKind, Flags, KindSet, ProgType, ProgTypes};
 use std::collections::HashMap;
 use std::fmt;
@@ -47,6 +48,7 @@ pub struct Registry {
     members: Vec<Vec<KfuncId>>,
     helpers: Helpers,
     prog_types: ProgTypeTable,
+    struct_ops: StructOpsTable,
 }
 
 /// One problem found while building a registry.
@@ -87,6 +89,8 @@ pub enum Conflict {
     Helper(HelperConflict),
     /// A program type declaration conflict.
     ProgType(ProgTypeConflict),
+    /// A struct_ops declaration conflict.
+    StructOps(StructOpsConflict),
 }
 
 impl fmt::Display for Conflict {
@@ -121,6 +125,7 @@ impl fmt::Display for Conflict {
             Conflict::TooMany => f.write_str("too many kfuncs or families for the id space"),
             Conflict::Helper(c) => c.fmt(f),
             Conflict::ProgType(c) => c.fmt(f),
+            Conflict::StructOps(c) => c.fmt(f),
         }
     }
 }
@@ -245,7 +250,28 @@ impl Registry {
             inventory::iter::<FamilyEntry>.into_iter().map(|e| e.0),
         )?
         .with_helpers(inventory::iter::<HelperEntry>.into_iter().map(|e| e.0))?
-        .with_prog_types(inventory::iter::<ProgTypeEntry>.into_iter().map(|e| e.0))
+        .with_prog_types(inventory::iter::<ProgTypeEntry>.into_iter().map(|e| e.0))?
+        .with_struct_ops(inventory::iter::<StructOpsEntry>.into_iter().map(|e| e.0))
+    }
+
+    /// The registry with `decls` as its struct_ops types (after the
+    /// helpers, whose names they may list).
+    pub fn with_struct_ops(
+        self,
+        decls: impl IntoIterator<Item = &'static StructOpsDecl>,
+    ) -> Result<Registry, RegistryError> {
+        let helpers = &self.helpers;
+        match StructOpsTable::build(decls, |name| helpers.id(name).is_some()) {
+            Ok(struct_ops) => Ok(Registry { struct_ops, ..self }),
+            Err(conflicts) => Err(RegistryError {
+                conflicts: conflicts.into_iter().map(Conflict::StructOps).collect(),
+            }),
+        }
+    }
+
+    /// The struct_ops types.
+    pub fn struct_ops(&self) -> &StructOpsTable {
+        &self.struct_ops
     }
 
     /// The registry with `decls` as its program types; the helpers and
@@ -414,6 +440,7 @@ impl Registry {
             members,
             helpers: Helpers::default(),
             prog_types: ProgTypeTable::default(),
+            struct_ops: StructOpsTable::default(),
         })
     }
 

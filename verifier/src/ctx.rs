@@ -131,7 +131,11 @@ fn load(env: &mut Env, f: &CtxField, off: i32, size: u32, sign_ext: bool) -> Reg
         // A BTF-typed argument: a trusted pointer to its kernel struct.
         CtxValue::Argument => match env.prog.ctx_args.get(off as usize / 8) {
             Some(Some(arg)) if !sign_ext => {
-                let mut r = trusted(&arg.target);
+                // A struct_ops type may say its arguments point to a larger struct.
+                let target = env
+                    .struct_ops
+                    .map_or(&*arg.target, |d| d.promoted(&arg.target));
+                let mut r = trusted(target);
                 if arg.maybe_null {
                     r = maybe_null(env, r);
                 }
