@@ -33,8 +33,14 @@ use kfreg::struct_ops;
 pub struct tcp_congestion_ops;
 
 /// The test runner's struct_ops (`net/bpf/bpf_dummy_struct_ops.c`): only
-/// `test_sleepable` may be sleepable (`bpf_dummy_ops_check_member`), the
+/// `test_sleepable` may be sleepable (`bpf_dummy_ops_check_member`),
+/// `test_1`'s state may be NULL (its stub takes `cb__nullable`), the
 /// state its members get may be written (`bpf_dummy_ops_btf_struct_access`),
 /// and its `verifier_ops` give no helper (no `get_func_proto`).
-#[struct_ops(sleepable = [test_sleepable], write = bpf_dummy_ops_state(..), no_helpers)]
+#[struct_ops(
+    sleepable = [test_sleepable],
+    nullable = [test_1 = [0]],
+    write = bpf_dummy_ops_state(..),
+    no_helpers
+)]
 pub struct bpf_dummy_ops;

@@ -62,6 +62,7 @@ fn struct_ops_declarations_match_the_kernel() {
             .unsupported
             .iter()
             .chain(d.sleepable.unwrap_or_default())
+            .chain(d.nullable.iter().map(|m| &m.member))
             .chain(d.refuse_helpers.iter().map(|m| &m.member));
         for m in members.filter(|m| !is_fn_ptr(&btf, id, m)) {
             problems.push(format!(

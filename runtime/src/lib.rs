@@ -64,7 +64,9 @@ pub use prog_type::{
     AttachRet, Context, CtxField, FieldRule, ProgTypeDecl, ProgTypeTable, Section,
 };
 pub use registry::{Conflict, FamilyId, KfuncId, Registry, RegistryError};
-pub use struct_ops::{MemberHelpers, StructOpsDecl, StructOpsTable, WriteField, WriteRule};
+pub use struct_ops::{
+    MemberArgs, MemberHelpers, StructOpsDecl, StructOpsTable, WriteField, WriteRule,
+};
 pub use types::{
     Alloc, AnyCtx, Arena, Const, ConstSize, Dynptr, Ign, IntoRoot, IrqFlag, KfuncType, ListHead,
     ListNode, MapPtr, Meta, NodeOffset, NodePointer, NonOwn, Nullable, Opt, PercpuAlloc, Pointee,

@@ -26,6 +26,9 @@ pub struct StructOpsDecl {
     /// When not `None`, the only members a sleepable program may implement
     /// (its `check_member` refuses the others).
     pub sleepable: Option<&'static [&'static str]>,
+    /// Arguments that may be NULL, by member (the kernel marks them so from
+    /// the `__nullable` suffix of the member's stub's parameters).
+    pub nullable: &'static [MemberArgs],
     /// Argument promotions: a member's argument pointing to the first
     /// struct points to the second (its `is_valid_access`).
     pub promote: &'static [(&'static str, &'static str)],
@@ -39,6 +42,15 @@ pub struct StructOpsDecl {
     pub refuse_helpers: &'static [MemberHelpers],
     /// Where it is declared.
     pub location: Location,
+}
+
+/// Arguments of one member, by position.
+#[derive(Clone, Copy, Debug)]
+pub struct MemberArgs {
+    /// The member.
+    pub member: &'static str,
+    /// The arguments, from 0.
+    pub args: &'static [u8],
 }
 
 /// Helpers one member may not call.
@@ -142,6 +154,13 @@ impl StructOpsDecl {
             ));
         }
         Ok(())
+    }
+
+    /// Whether argument `arg` (from 0) of `member` may be NULL.
+    pub fn nullable(&self, member: &str, arg: usize) -> bool {
+        self.nullable
+            .iter()
+            .any(|m| m.member == member && m.args.iter().any(|&a| usize::from(a) == arg))
     }
 
     /// The struct an argument pointing to `target` points to.

@@ -4,6 +4,7 @@
 #[kfreg::struct_ops(
     unsupported = [get_info],
     sleepable = [get_info],
+    nullable = [get_info = [0], test_1 = [12]],
     promote = [sock = sock],
     write = tcp_sock,
     refuse_helpers = [release = [bpf_setsockopt]],

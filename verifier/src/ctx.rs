@@ -131,12 +131,9 @@ fn load(env: &mut Env, f: &CtxField, off: i32, size: u32, sign_ext: bool) -> Reg
         // A BTF-typed argument: a trusted pointer to its kernel struct.
         CtxValue::Argument => match env.prog.ctx_args.get(off as usize / 8) {
             Some(Some(arg)) if !sign_ext => {
-                // A struct_ops type may say its arguments point to a larger struct.
-                let target = env
-                    .struct_ops
-                    .map_or(&*arg.target, |d| d.promoted(&arg.target));
+                let (target, nullable) = struct_ops_arg(env, &arg.target, off as usize / 8);
                 let mut r = trusted(target);
-                if arg.maybe_null {
+                if arg.maybe_null || nullable {
                     r = maybe_null(env, r);
                 }
                 r
@@ -144,4 +141,14 @@ fn load(env: &mut Env, f: &CtxField, off: i32, size: u32, sign_ext: bool) -> Reg
             _ => Reg::scalar(Scalar::unknown_width(size)),
         },
     }
+}
+
+/// What the program's struct_ops type says of argument `slot`, pointing to
+/// `target`: the struct it really points to (a larger one it is embedded
+/// in), and whether it may be NULL.
+fn struct_ops_arg<'t>(env: &Env, target: &'t str, slot: usize) -> (&'t str, bool) {
+    let (Some(decl), Some(m)) = (env.struct_ops, env.prog.struct_ops.as_ref()) else {
+        return (target, false);
+    };
+    (decl.promoted(target), decl.nullable(&m.member, slot))
 }

@@ -2,7 +2,7 @@
 //! rule (declared `gpl_only` on the program type), a member returning
 //! `void`, after which R0 needs no value, and what the struct_ops type
 //! declared in the catalog (`catalog/src/struct_ops.rs`) decides: members
-//! it refuses, arguments it promotes, fields it lets programs write and
+//! it refuses, arguments it promotes or lets be NULL, fields it lets programs write and
 //! helpers it refuses. The fixture cases (`tests/fixtures/struct_ops.bpf.c`,
 //! one object per case) carry the verdict, error line and processed
 //! instructions Linux 6.18 gave each.
@@ -126,6 +126,13 @@ const CASES: &[(u32, &str, Option<&str>, u64)] = &[
         Some("program of this type cannot use helper bpf_get_prandom_u32#7"),
         1,
     ),
+    (
+        9,
+        "dummy_nullable_state",
+        Some("R1 invalid mem access 'trusted_ptr_or_null_'"),
+        2,
+    ),
+    (10, "dummy_state", None, 3),
 ];
 
 #[test]

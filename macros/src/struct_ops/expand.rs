@@ -25,6 +25,10 @@ impl StructOps {
             }
             None => quote!(::core::option::Option::None),
         };
+        let nullable = self.nullable.iter().map(|(member, args)| {
+            let member = member.to_string();
+            quote!(::kfreg::MemberArgs { member: #member, args: &[#(#args),*] })
+        });
         let promote = self.promote.iter().map(|(from, to)| {
             let (from, to) = (from.to_string(), to.to_string());
             quote!((#from, #to))
@@ -62,6 +66,7 @@ impl StructOps {
                     doc: #doc,
                     unsupported: #unsupported,
                     sleepable: #sleepable,
+                    nullable: &[#(#nullable),*],
                     promote: &[#(#promote),*],
                     write: #write,
                     no_helpers: #no_helpers,

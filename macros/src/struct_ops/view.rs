@@ -14,6 +14,8 @@ pub struct StructOps {
     pub unsupported: Vec<Ident>,
     /// `sleepable = [..]`.
     pub sleepable: Option<Vec<Ident>>,
+    /// `nullable = [member = [args], ..]`.
+    pub nullable: Vec<(Ident, Vec<u8>)>,
     /// `promote = [from = to, ..]`.
     pub promote: Vec<(Ident, Ident)>,
     /// `write = ...`.
@@ -36,6 +38,7 @@ pub enum Write {
 const KEYS: &[&str] = &[
     "unsupported",
     "sleepable",
+    "nullable",
     "promote",
     "write",
     "refuse_helpers",
@@ -62,6 +65,7 @@ impl StructOps {
             item,
             unsupported: Vec::new(),
             sleepable: None,
+            nullable: Vec::new(),
             promote: Vec::new(),
             write: None,
             refuse_helpers: Vec::new(),
@@ -91,6 +95,12 @@ impl StructOps {
                             }
                             Some((from, to))
                         })
+                        .collect();
+                }
+                Meta::Value(k, v) if k == "nullable" => {
+                    d.nullable = pairs(v, errors)
+                        .into_iter()
+                        .map(|(member, args)| (member, positions(args, errors)))
                         .collect();
                 }
                 Meta::Value(k, v) if k == "refuse_helpers" => {
@@ -123,6 +133,7 @@ impl StructOps {
             .sleepable
             .iter()
             .flatten()
+            .chain(self.nullable.iter().map(|(m, _)| m))
             .chain(self.refuse_helpers.iter().map(|(m, _)| m));
         for m in mentioned.filter(|m| self.unsupported.contains(m)) {
             errors.at(m, format!("`{m}` is unsupported: no program implements it"));
@@ -146,6 +157,21 @@ fn single(e: &Expr, what: &str, errors: &mut Errors) -> Option<Ident> {
         errors.at(e, format!("expected {what}'s name"));
     }
     found
+}
+
+/// `[0, 2]`: argument positions (a BPF function has at most 12 arguments
+/// in its context).
+fn positions(v: &Expr, errors: &mut Errors) -> Vec<u8> {
+    expr_list(v)
+        .into_iter()
+        .filter_map(|e| match crate::attr::expr_int(e) {
+            Some(n) if (0..12).contains(&n) => Some(n as u8),
+            _ => {
+                errors.at(e, "expected an argument's position, from 0 to 11");
+                None
+            }
+        })
+        .collect()
 }
 
 /// `[name = value, ..]`.
