@@ -55,7 +55,7 @@ use crate::btf::{Btf, BtfError, Kind, TypeData};
 use crate::btf_ext::{BtfExt, BtfExtError};
 use crate::elf::{ElfError, ElfObject};
 use crate::program::{
-    CtxArg, LineInfo, MapDef, ObjType, Program, StructOpsMember, Subprog, SubprogArg,
+    CtxArg, CtxParam, LineInfo, MapDef, ObjType, Program, StructOpsMember, Subprog, SubprogArg,
 };
 use kfreg::{KfuncId, ProgType, Registry};
 use kfreg_isa::{DecodeError, RawInsn};
@@ -270,7 +270,7 @@ pub struct LoadedProgram {
     pub poisoned: Vec<Poisoned>,
     /// The kernel struct each context argument points to (tracing programs
     /// with a target BTF).
-    pub ctx_args: Vec<Option<CtxArg>>,
+    pub ctx_args: Option<Vec<CtxParam>>,
     /// The prototype it implements returns `void` (a struct_ops member):
     /// R0 needs no value at exit.
     pub returns_void: bool,
@@ -778,7 +778,7 @@ impl Parts<'_> {
             subprogs: Vec::new(),
             lines: Vec::new(),
             poisoned: Vec::new(),
-            ctx_args: Vec::new(),
+            ctx_args: None,
             returns_void: false,
             struct_ops: None,
             error: Some(error),
@@ -845,10 +845,7 @@ impl Parts<'_> {
                 .into_iter()
                 .map(|(insn, reason)| Poisoned { insn, reason })
                 .collect(),
-            ctx_args: attach
-                .as_ref()
-                .map(|(t, at)| ctx_args(t, at))
-                .unwrap_or_default(),
+            ctx_args: attach.as_ref().and_then(|(t, at)| ctx_args(t, at)),
             returns_void: op.is_some()
                 && attach
                     .as_ref()
@@ -1048,28 +1045,31 @@ fn attach_proto(target: &Btf, section: &str, op: Option<&StructOpsMember>) -> Op
 }
 
 /// The program's arguments from `at`: a struct pointer is that kernel
-/// struct, anything else a scalar.
-fn ctx_args(target: &Btf, at: &AttachProto) -> Vec<Option<CtxArg>> {
-    let Ok((_, params)) = target.func_proto(at.proto) else {
-        return Vec::new();
+/// struct, other pointers point to nothing known, anything else is a
+/// scalar.
+fn ctx_args(target: &Btf, at: &AttachProto) -> Option<Vec<CtxParam>> {
+    let (_, params) = target.func_proto(at.proto).ok()?;
+    let param = |i: usize, ty: u32| {
+        let t = target.resolve(ty).ok()?;
+        let crate::btf::TypeData::Ptr { ty } = target.type_by_id(t).ok()?.data else {
+            return Some(CtxParam::Scalar);
+        };
+        let s = target.resolve(ty).ok()?;
+        let pointee = match target.type_by_id(s).ok()?.data {
+            crate::btf::TypeData::Struct { .. } => Some(CtxArg {
+                target: target.name(s).ok()?.to_string(),
+                maybe_null: at.nullable && i > 0,
+            }),
+            _ => None,
+        };
+        Some(CtxParam::Ptr(pointee))
     };
-    params
-        .iter()
-        .enumerate()
-        .skip(at.skip)
-        .map(|(i, p)| {
-            let t = target.resolve(p.ty).ok()?;
-            let crate::btf::TypeData::Ptr { ty } = target.type_by_id(t).ok()?.data else {
-                return None;
-            };
-            let s = target.resolve(ty).ok()?;
-            match target.type_by_id(s).ok()?.data {
-                crate::btf::TypeData::Struct { .. } => Some(CtxArg {
-                    target: target.name(s).ok()?.to_string(),
-                    maybe_null: at.nullable && i > 0,
-                }),
-                _ => None,
-            }
-        })
-        .collect()
+    Some(
+        params
+            .iter()
+            .enumerate()
+            .skip(at.skip)
+            .map(|(i, p)| param(i, p.ty).unwrap_or(CtxParam::Scalar))
+            .collect(),
+    )
 }

@@ -275,6 +275,15 @@ pub struct StructOpsMember {
     pub member: String,
 }
 
+/// A parameter of the BTF prototype a program's context arguments come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CtxParam {
+    /// A number, an enum or a struct passed by value.
+    Scalar,
+    /// A pointer; to a kernel struct when known.
+    Ptr(Option<CtxArg>),
+}
+
 /// One program to verify.
 #[derive(Clone, Debug)]
 pub struct Program {
@@ -307,9 +316,10 @@ pub struct Program {
     pub lines: Vec<LineInfo>,
     /// Whether the program's license is GPL-compatible.
     pub gpl: bool,
-    /// For tracing programs: the kernel struct each context argument slot
-    /// points to (`None`: a scalar), from the attach target's BTF prototype.
-    pub ctx_args: Vec<Option<CtxArg>>,
+    /// For programs whose context is the arguments of a BTF prototype
+    /// (tracing, struct_ops): each argument slot, from the attach target's
+    /// prototype (`None`: the prototype is not known).
+    pub ctx_args: Option<Vec<CtxParam>>,
     /// The prototype it implements returns `void` (a struct_ops member):
     /// R0 needs no value at exit.
     pub returns_void: bool,
@@ -362,7 +372,7 @@ impl Program {
             types: HashMap::new(),
             lines: Vec::new(),
             gpl: true,
-            ctx_args: Vec::new(),
+            ctx_args: None,
             returns_void: false,
             struct_ops: None,
             kernel_btf: None,

@@ -8,6 +8,7 @@ use crate::env::{Env, VerifyError};
 use crate::scalar::Scalar;
 use crate::state::{PtrFlags, Reg, RegType, State};
 use kfreg::{CtxField, CtxValue, Loads, PacketArgs, ProgFlags, Registry};
+use kfreg_object::program::CtxParam;
 
 /// Whether the program's type has every property of `flags`.
 pub fn has(env: &Env, flags: ProgFlags) -> bool {
@@ -92,10 +93,29 @@ pub fn access(
     if !fits || (kind == Access::Write && (!rule.writable || pointer)) || (sign_ext && pointer) {
         return bad();
     }
+    if matches!(f.yields, CtxValue::Argument) && !argument_fits(env, off, size) {
+        return bad();
+    }
     if kind == Access::Write {
         return Ok(Reg::scalar(Scalar::unknown_width(size)));
     }
     Ok(load(env, f, off, size, sign_ext))
+}
+
+/// Whether `size` bytes at `off` are a load of one of the prototype's
+/// arguments (the kernel's `btf_ctx_access`): at the start of an argument
+/// the prototype has, and all of it when it is a pointer. Without a known
+/// prototype the kernel allows every slot.
+fn argument_fits(env: &Env, off: i32, size: u32) -> bool {
+    let Some(params) = &env.prog.ctx_args else {
+        return true;
+    };
+    off % 8 == 0
+        && match params.get(off as usize / 8) {
+            None => false,
+            Some(CtxParam::Ptr(_)) => size == 8,
+            Some(CtxParam::Scalar) => true,
+        }
 }
 
 /// What loading `size` bytes at `off` of field `f` gives.
@@ -129,8 +149,13 @@ fn load(env: &mut Env, f: &CtxField, off: i32, size: u32, sign_ext: bool) -> Reg
         }
         CtxValue::Kernel => trusted(f.target.unwrap_or_default()),
         // A BTF-typed argument: a trusted pointer to its kernel struct.
-        CtxValue::Argument => match env.prog.ctx_args.get(off as usize / 8) {
-            Some(Some(arg)) if !sign_ext => {
+        CtxValue::Argument => match env
+            .prog
+            .ctx_args
+            .as_ref()
+            .and_then(|a| a.get(off as usize / 8))
+        {
+            Some(CtxParam::Ptr(Some(arg))) if !sign_ext => {
                 let (target, nullable) = struct_ops_arg(env, &arg.target, off as usize / 8);
                 let mut r = trusted(target);
                 if arg.maybe_null || nullable {

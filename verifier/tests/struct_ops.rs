@@ -2,9 +2,11 @@
 //! rule (declared `gpl_only` on the program type), a member returning
 //! `void`, after which R0 needs no value, and what the struct_ops type
 //! declared in the catalog (`catalog/src/struct_ops.rs`) decides: members
-//! it refuses, arguments it promotes or lets be NULL, fields it lets programs write and
-//! helpers it refuses. The fixture cases (`tests/fixtures/struct_ops.bpf.c`,
-//! one object per case) carry the verdict, error line and processed
+//! it refuses, arguments it promotes or lets be NULL, fields it lets
+//! programs write and helpers it refuses; and how the member's arguments
+//! are loaded (the kernel's `btf_ctx_access`, from the member's
+//! prototype). The fixture cases (`tests/fixtures/struct_ops.bpf.c`, one
+//! object per case) carry the verdict, error line and processed
 //! instructions Linux 6.18 gave each.
 
 kfreg::link!(kfreg_catalog);
@@ -133,6 +135,25 @@ const CASES: &[(u32, &str, Option<&str>, u64)] = &[
         2,
     ),
     (10, "dummy_state", None, 3),
+    (
+        11,
+        "narrow_pointer",
+        Some("invalid bpf_context access off=0 size=4"),
+        1,
+    ),
+    (12, "narrow_number", None, 3),
+    (
+        13,
+        "past_arguments",
+        Some("invalid bpf_context access off=24 size=8"),
+        1,
+    ),
+    (
+        14,
+        "inside_argument",
+        Some("invalid bpf_context access off=12 size=4"),
+        1,
+    ),
 ];
 
 #[test]
