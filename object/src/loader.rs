@@ -268,8 +268,8 @@ pub struct LoadedProgram {
     pub lines: Vec<LineInfo>,
     /// Instructions poisoned by the loader.
     pub poisoned: Vec<Poisoned>,
-    /// The kernel struct each context argument points to (tracing programs
-    /// with a target BTF).
+    /// Each context argument of the prototype the program's context comes
+    /// from (tracing and struct_ops programs with a target BTF).
     pub ctx_args: Option<Vec<CtxParam>>,
     /// The prototype it implements returns `void` (a struct_ops member):
     /// R0 needs no value at exit.

@@ -8,7 +8,8 @@ use kfreg_isa::{Call, Insn, Pseudo};
 use kfreg_object::program::FieldKind;
 
 /// Refuses programs whose type needs a GPL-compatible license they lack,
-/// struct_ops programs implementing a member their struct refuses, and maps and kfuncs the program's type may not use.
+/// struct_ops programs implementing a member their struct refuses, and
+/// maps and kfuncs the program's type may not use.
 pub fn check(env: &Env) -> Result<(), VerifyError> {
     let prog = env.prog;
     // The kernel checks the attach point, license included, before it
