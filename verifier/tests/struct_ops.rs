@@ -154,6 +154,7 @@ const CASES: &[(u32, &str, Option<&str>, u64)] = &[
         Some("invalid bpf_context access off=12 size=4"),
         1,
     ),
+    (15, "base_helper", None, 2),
 ];
 
 #[test]
