@@ -10,8 +10,9 @@ use kfreg::struct_ops;
 /// it); a member's `struct sock`
 /// argument is the connection's `tcp_sock` (`bpf_tcp_ca_is_valid_access`);
 /// the congestion state of the `tcp_sock` may be written
-/// (`bpf_tcp_ca_btf_struct_access`); `release` may not change socket
-/// options (`bpf_tcp_ca_get_func_proto`). The helpers it gets are the
+/// (`bpf_tcp_ca_btf_struct_access`); `release` may not change or read socket
+/// options (`bpf_tcp_ca_get_func_proto`; probed on the running kernel, these
+/// two are the only helpers `release` loses). The helpers it gets are the
 /// struct_ops program type's.
 #[struct_ops(
     unsupported = [get_info],
