@@ -8,8 +8,11 @@ target and every helper number, the program `r0 = 0; call N; r0 = 0;
 exit` (never attached, pinned or run; accepted programs are closed at
 once). The kernel refuses an unavailable helper with "program of this type
 cannot use helper" before it looks at the arguments, so any other outcome
-means the type gets the helper. Needs root. Tracing, LSM, struct_ops and
-extension programs need an attach target and are not probed.
+means the type gets the helper. Needs root. Tracing, LSM and extension
+programs need an attach target and are not probed. struct_ops programs are
+probed as the `init` member of `tcp_congestion_ops` (its id in the running
+kernel's BTF, read with bpftool), which gets every helper the type gives
+(only `release` is refused some: catalog/src/struct_ops.rs).
 
 The result is what `scripts/helpers-rust.py` uses for availability, over the
 6.12 source facts (catalog/HELPERS.md lists where they differ).
@@ -20,7 +23,9 @@ import ctypes
 import json
 import os
 import platform
+import re
 import struct
+import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -60,6 +65,9 @@ PROG_TYPES = {
     "netfilter": (32, 45),  # BPF_NETFILTER
 }
 
+# struct_ops: (kernel number, struct, member) loaded as that member.
+STRUCT_OPS = ("struct_ops", 27, "tcp_congestion_ops", "init")
+
 libc = ctypes.CDLL(None, use_errno=True)
 libc.syscall.restype = ctypes.c_long
 
@@ -68,7 +76,16 @@ def insn(code, dst=0, src=0, off=0, imm=0):
     return struct.pack("<BBhi", code, (src << 4) | dst, off, imm)
 
 
-def load(prog_type, attach, helper, log, flags=0):
+def struct_member(name, member):
+    """(BTF id of struct `name`, index of `member`) in the running kernel."""
+    dump = subprocess.run(["bpftool", "btf", "dump", "file", "/sys/kernel/btf/vmlinux"],
+                          capture_output=True, text=True, check=True).stdout
+    m = re.search(rf"^\[(\d+)\] STRUCT '{name}' size=\d+ vlen=\d+\n((?:\t.*\n)*)", dump, re.M)
+    names = re.findall(r"^\t'(\w+)'", m.group(2), re.M)
+    return int(m.group(1)), names.index(member)
+
+
+def load(prog_type, attach, helper, log, flags=0, attach_btf_id=0):
     prog = insn(0xB7) + insn(0x85, imm=helper) + insn(0xB7) + insn(0x95)
     buf = ctypes.create_string_buffer(prog)
     lic = ctypes.create_string_buffer(b"GPL")
@@ -77,6 +94,7 @@ def load(prog_type, attach, helper, log, flags=0):
                      ctypes.addressof(lic), 1, len(log), ctypes.addressof(log))
     struct.pack_into("<I", attr, 44, flags)
     struct.pack_into("<I", attr, 68, attach)
+    struct.pack_into("<I", attr, 108, attach_btf_id)
     ctypes.memset(log, 0, len(log))
     fd = libc.syscall(NR_BPF, BPF_PROG_LOAD, attr, 128)
     if fd >= 0:
@@ -92,11 +110,16 @@ def main():
     a = ap.parse_args()
     log = ctypes.create_string_buffer(1 << 16)
     out = {}
-    for name, (num, attach, *flags) in PROG_TYPES.items():
-        flags = flags[0] if flags else 0
+    # (name, number, expected attach type, prog flags, attach BTF id)
+    targets = [(n, num, attach, rest[0] if rest else 0, 0)
+               for n, (num, attach, *rest) in PROG_TYPES.items()]
+    so_name, so_num, st, member = STRUCT_OPS
+    st_id, idx = struct_member(st, member)
+    targets.append((so_name, so_num, idx, 0, st_id))
+    for name, num, attach, flags, btf_id in targets:
         avail = []
         for h in range(1, a.max_id + 1):
-            err = load(num, attach, h, log, flags)
+            err = load(num, attach, h, log, flags, btf_id)
             if err is not None and ("cannot use helper" in err or "invalid func" in err):
                 continue
             if err is not None and "(85) call" not in err:

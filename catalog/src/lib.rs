@@ -29,6 +29,7 @@ pub mod structs;
 
 pub mod helpers;
 pub mod prog_types;
+pub mod struct_ops;
 
 pub mod alloc;
 pub mod list;

@@ -7,6 +7,7 @@
 use kfreg::Registry;
 use kfreg_object::btf::{Btf, Kind, TypeData};
 use kfreg_object::loader::section_ctx_args;
+use kfreg_object::program::CtxParam;
 
 kfreg::link!(kfreg_catalog);
 
@@ -56,13 +57,19 @@ fn every_declared_argument_is_a_pointer_of_its_kind() {
     let btf = btf();
     let mut problems = Vec::new();
     for t in Registry::global().iter_targets().iter() {
-        let args = section_ctx_args(&btf, &format!("iter/{}", t.name));
-        if args.is_empty() {
+        let Some(args) = section_ctx_args(&btf, &format!("iter/{}", t.name)) else {
             problems.push(format!("{}: no FUNC bpf_iter_{} in BTF", t.name, t.name));
             continue;
-        }
+        };
+        let pointers: Vec<_> = args
+            .iter()
+            .filter_map(|p| match p {
+                CtxParam::Ptr(arg) => Some(arg),
+                CtxParam::Scalar => None,
+            })
+            .collect();
         for a in t.args {
-            match args.iter().flatten().find(|p| p.name == a.name) {
+            match pointers.iter().find(|p| p.name == a.name) {
                 None => problems.push(format!("{}.{}: no such pointer parameter", t.name, a.name)),
                 Some(p) if p.target.is_some() == a.value.is_buffer() => problems.push(format!(
                     "{}.{}: declared {}, points to {:?}",

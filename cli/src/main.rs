@@ -56,7 +56,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Show everything declared about one kfunc, helper or program type.
+    /// Show everything declared about one kfunc, helper, program type or
+    /// struct_ops type.
     Show {
         /// The kfunc's, helper's or program type's name (`kprobe`).
         name: String,
@@ -674,6 +675,14 @@ fn show(reg: &Registry, name: &str, format: Format) -> Result<String, UsageError
             Format::Table => export::describe_prog_type(reg, d),
         });
     }
+    if let Some(d) = reg.struct_ops().get(name) {
+        return Ok(match format {
+            Format::Json => {
+                serde_json::to_string_pretty(&export::struct_ops_json(d)).unwrap_or_default() + "\n"
+            }
+            Format::Table => export::describe_struct_ops(d),
+        });
+    }
     let helpers = reg.helpers();
     if let Some(id) = helpers.id(name) {
         let protos = helpers.protos(id);
@@ -691,7 +700,7 @@ fn show(reg: &Registry, name: &str, format: Format) -> Result<String, UsageError
             .map(|s| format!("; did you mean `{s}`?"))
             .unwrap_or_default();
         UsageError(format!(
-            "unknown kfunc, helper or program type `{name}`{hint}"
+            "unknown kfunc, helper, program type or struct_ops type `{name}`{hint}"
         ))
     })?;
     Ok(match format {

@@ -1,9 +1,9 @@
-//! The `#[kfunc]`, `#[family]`, `#[helper]`, `#[context]`, `#[prog_type]` and `#[iter_target]` attributes. Use them through the `kfreg`
+//! The `#[kfunc]`, `#[family]`, `#[helper]`, `#[context]`, `#[prog_type]`, `#[iter_target]` and `#[struct_ops]` attributes. Use them through the `kfreg`
 //! crate, which documents the vocabulary.
 //!
 //! The crate is in layers, as dtolnay's derive crates are. `attr` parses
 //! an attribute's argument list into a small AST. Each attribute then has a
-//! module (`kfunc`, `helper`, `prog_type`, `context`; `family` is
+//! module (`kfunc`, `helper`, `prog_type`, `context`, `struct_ops`; `family` is
 //! small enough for one file) whose `view` reads the AST and the item into
 //! a typed declaration, whose `rules` report what tokens alone can check at
 //! the offending token and state what needs types as `const` assertions
@@ -23,6 +23,7 @@ mod helper;
 mod iter_target;
 mod kfunc;
 mod prog_type;
+mod struct_ops;
 
 use proc_macro::TokenStream;
 
@@ -60,4 +61,10 @@ pub fn iter_target(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn prog_type(args: TokenStream, item: TokenStream) -> TokenStream {
     prog_type::expand(args.into(), item.into()).into()
+}
+
+/// Declares a kernel struct_ops type. See the `kfreg` crate for the vocabulary.
+#[proc_macro_attribute]
+pub fn struct_ops(args: TokenStream, item: TokenStream) -> TokenStream {
+    struct_ops::expand(args.into(), item.into()).into()
 }

@@ -79,6 +79,29 @@ fn aggregate(btf: &Btf, id: u32) -> Option<(&str, u32, &[Member], bool)> {
     }
 }
 
+/// The size of kernel struct `id` (interned name).
+pub fn size(btf: &Btf, id: u32) -> Option<u32> {
+    aggregate(btf, btf_id(btf, id)?).map(|(_, size, _, _)| size)
+}
+
+/// Where member `path` (dotted through nested members, `a.b.c`) lies in
+/// kernel struct `id` (interned name): its byte offset and size.
+pub fn member_span(btf: &Btf, id: u32, path: &str) -> Option<(u32, u32)> {
+    let mut ty = btf_id(btf, id)?;
+    let mut off = 0u32;
+    let mut len = 0u32;
+    for part in path.split('.') {
+        let (_, _, members, _) = aggregate(btf, ty)?;
+        let m = members
+            .iter()
+            .find(|m| btf.string(m.name_off).ok() == Some(part))?;
+        off += m.bit_offset / 8;
+        len = u32::try_from(btf.size_of(m.ty).ok()??).ok()?;
+        ty = m.ty;
+    }
+    Some((off, len))
+}
+
 /// One step of the kernel's struct walk: the member of struct `ty` that
 /// `[off, off + size)` falls in.
 enum Step {

@@ -54,7 +54,9 @@ pub use link::POISON_CALL_KFUNC_BASE;
 use crate::btf::{Btf, BtfError, Kind, TypeData};
 use crate::btf_ext::{BtfExt, BtfExtError};
 use crate::elf::{ElfError, ElfObject};
-use crate::program::{CtxArg, LineInfo, MapDef, ObjType, Program, Subprog, SubprogArg};
+use crate::program::{
+    CtxArg, CtxParam, LineInfo, MapDef, ObjType, Program, StructOpsMember, Subprog, SubprogArg,
+};
 use kfreg::{KfuncId, ProgType, Registry};
 use kfreg_isa::{DecodeError, RawInsn};
 use std::collections::HashMap;
@@ -268,12 +270,14 @@ pub struct LoadedProgram {
     pub lines: Vec<LineInfo>,
     /// Instructions poisoned by the loader.
     pub poisoned: Vec<Poisoned>,
-    /// The kernel struct each context argument points to (tracing programs
-    /// with a target BTF).
-    pub ctx_args: Vec<Option<CtxArg>>,
+    /// Each context argument of the prototype the program's context comes
+    /// from (tracing and struct_ops programs with a target BTF).
+    pub ctx_args: Option<Vec<CtxParam>>,
     /// The prototype it implements returns `void` (a struct_ops member):
     /// R0 needs no value at exit.
     pub returns_void: bool,
+    /// For a struct_ops program: the member it implements.
+    pub struct_ops: Option<StructOpsMember>,
     /// Why libbpf would fail to load this program alone (an unknown
     /// section, a relocation or attach target only it has): its other
     /// programs still load, and [`Object::to_program`] returns this error.
@@ -358,6 +362,7 @@ impl Object {
         p.gpl = self.gpl;
         p.ctx_args = prog.ctx_args.clone();
         p.returns_void = prog.returns_void;
+        p.struct_ops = prog.struct_ops.clone();
         p.kernel_btf = self.kernel_btf.clone();
         p.exception_cb = prog.exception_cb.first().and_then(|cb| {
             p.subprogs
@@ -761,7 +766,7 @@ struct Parts<'x> {
     relocs: &'x link::Relocs,
     maps: &'x maps::Maps,
     externs: &'x [Option<externs::Extern>],
-    struct_ops: &'x HashMap<String, struct_ops::Member>,
+    struct_ops: &'x HashMap<String, StructOpsMember>,
     opts: &'x LoadOptions,
 }
 
@@ -805,8 +810,9 @@ impl Parts<'_> {
             subprogs: Vec::new(),
             lines: Vec::new(),
             poisoned: Vec::new(),
-            ctx_args: Vec::new(),
+            ctx_args: None,
             returns_void: false,
+            struct_ops: None,
             error: Some(error),
             exception_cb: Vec::new(),
             refused_ldimm64: Vec::new(),
@@ -872,14 +878,12 @@ impl Parts<'_> {
                 .into_iter()
                 .map(|(insn, reason)| Poisoned { insn, reason })
                 .collect(),
-            ctx_args: attach
-                .as_ref()
-                .map(|(t, at)| ctx_args(t, at))
-                .unwrap_or_default(),
+            ctx_args: attach.as_ref().and_then(|(t, at)| ctx_args(t, at)),
             returns_void: op.is_some()
                 && attach
                     .as_ref()
                     .is_some_and(|(t, at)| t.func_proto(at.proto).is_ok_and(|(ret, _)| ret == 0)),
+            struct_ops: op.cloned(),
             error: None,
             exception_cb,
             refused_ldimm64: linked.refused_ldimm64,
@@ -1033,11 +1037,7 @@ struct AttachProto {
     skip: usize,
 }
 
-fn attach_proto(
-    target: &Btf,
-    section: &str,
-    op: Option<&struct_ops::Member>,
-) -> Option<AttachProto> {
+fn attach_proto(target: &Btf, section: &str, op: Option<&StructOpsMember>) -> Option<AttachProto> {
     let section = section.trim_start_matches('?');
     if let Some(op) = op {
         return struct_ops::proto(target, op).map(|proto| AttachProto { proto, skip: 0 });
@@ -1065,10 +1065,8 @@ fn attach_proto(
 /// The context arguments of a tracing program from section `section`
 /// (`tp_btf/NAME`, `iter/NAME`) verified against kernel BTF `target`: what
 /// the loader gives a program it loads, for programs built another way.
-pub fn section_ctx_args(target: &Btf, section: &str) -> Vec<Option<CtxArg>> {
-    attach_proto(target, section, None)
-        .map(|at| ctx_args(target, &at))
-        .unwrap_or_default()
+pub fn section_ctx_args(target: &Btf, section: &str) -> Option<Vec<CtxParam>> {
+    attach_proto(target, section, None).and_then(|at| ctx_args(target, &at))
 }
 
 /// The iterator target an `iter/NAME` or `iter.s/NAME` section names.
@@ -1079,31 +1077,32 @@ pub fn iter_target(section: &str) -> Option<&str> {
         .or_else(|| section.strip_prefix("iter.s/"))
 }
 
-/// The program's arguments from `at`, each named by its parameter: a
-/// pointer to a struct is that kernel struct, any other pointer untyped,
-/// anything else a scalar (`None`).
-fn ctx_args(target: &Btf, at: &AttachProto) -> Vec<Option<CtxArg>> {
-    let Ok((_, params)) = target.func_proto(at.proto) else {
-        return Vec::new();
+/// The program's arguments from `at`, each pointer named by its parameter:
+/// a pointer to a struct is that kernel struct, any other pointer untyped,
+/// anything else a scalar.
+fn ctx_args(target: &Btf, at: &AttachProto) -> Option<Vec<CtxParam>> {
+    let (_, params) = target.func_proto(at.proto).ok()?;
+    let param = |p: &crate::btf::Param| {
+        let t = target.resolve(p.ty).ok()?;
+        let crate::btf::TypeData::Ptr { ty } = target.type_by_id(t).ok()?.data else {
+            return None;
+        };
+        let strukt = target.resolve(ty).ok().filter(|s| {
+            matches!(
+                target.type_by_id(*s).map(|t| &t.data),
+                Ok(crate::btf::TypeData::Struct { .. })
+            )
+        });
+        Some(CtxParam::Ptr(CtxArg {
+            name: target.string(p.name_off).unwrap_or_default().to_string(),
+            target: strukt.and_then(|s| Some(target.name(s).ok()?.to_string())),
+        }))
     };
-    params
-        .iter()
-        .skip(at.skip)
-        .map(|p| {
-            let t = target.resolve(p.ty).ok()?;
-            let crate::btf::TypeData::Ptr { ty } = target.type_by_id(t).ok()?.data else {
-                return None;
-            };
-            let strukt = target.resolve(ty).ok().filter(|s| {
-                matches!(
-                    target.type_by_id(*s).map(|t| &t.data),
-                    Ok(crate::btf::TypeData::Struct { .. })
-                )
-            });
-            Some(CtxArg {
-                name: target.string(p.name_off).unwrap_or_default().to_string(),
-                target: strukt.and_then(|s| Some(target.name(s).ok()?.to_string())),
-            })
-        })
-        .collect()
+    Some(
+        params
+            .iter()
+            .skip(at.skip)
+            .map(|p| param(p).unwrap_or(CtxParam::Scalar))
+            .collect(),
+    )
 }

@@ -271,6 +271,25 @@ pub struct CtxArg {
     pub target: Option<String>,
 }
 
+/// The member of a kernel struct_ops struct a program implements (libbpf
+/// takes it from the `.struct_ops` map whose member points to the program).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StructOpsMember {
+    /// The kernel struct (`tcp_congestion_ops`).
+    pub ops: String,
+    /// Its function pointer member (`cong_avoid`).
+    pub member: String,
+}
+
+/// A parameter of the BTF prototype a program's context arguments come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CtxParam {
+    /// A number, an enum or a struct passed by value.
+    Scalar,
+    /// A pointer.
+    Ptr(CtxArg),
+}
+
 /// One program to verify.
 #[derive(Clone, Debug)]
 pub struct Program {
@@ -305,12 +324,15 @@ pub struct Program {
     pub lines: Vec<LineInfo>,
     /// Whether the program's license is GPL-compatible.
     pub gpl: bool,
-    /// For tracing programs: each context argument slot's pointer (`None`:
-    /// a scalar), from the attach target's BTF prototype.
-    pub ctx_args: Vec<Option<CtxArg>>,
+    /// For programs whose context is the arguments of a BTF prototype
+    /// (tracing, struct_ops): each argument slot, from the attach target's
+    /// prototype (`None`: the prototype is not known).
+    pub ctx_args: Option<Vec<CtxParam>>,
     /// The prototype it implements returns `void` (a struct_ops member):
     /// R0 needs no value at exit.
     pub returns_void: bool,
+    /// For a struct_ops program: the member it implements.
+    pub struct_ops: Option<StructOpsMember>,
     /// The BTF of the kernel the program is verified for: the layout of the
     /// kernel structs its pointers walk (`None`: kernel struct loads read
     /// as scalars).
@@ -359,8 +381,9 @@ impl Program {
             types: HashMap::new(),
             lines: Vec::new(),
             gpl: true,
-            ctx_args: Vec::new(),
+            ctx_args: None,
             returns_void: false,
+            struct_ops: None,
             kernel_btf: None,
             faults: Vec::new(),
             exception_cb: None,

@@ -609,3 +609,70 @@ pub fn describe_prog_type(reg: &crate::Registry, d: &crate::ProgTypeDecl) -> Str
     }
     out
 }
+
+/// A struct_ops type as JSON.
+pub fn struct_ops_json(d: &crate::StructOpsDecl) -> Value {
+    let write = d.write.map(|w| match w {
+        crate::WriteRule::Members { target, fields } => json!({
+            "struct": target,
+            "members": fields.iter().map(|f| json!({"path": f.path, "anywhere": f.anywhere})).collect::<Vec<_>>(),
+        }),
+        crate::WriteRule::Whole { target } => json!({"struct": target, "members": "all"}),
+    });
+    json!({
+        "name": d.name,
+        "doc": d.doc,
+        "unsupported": d.unsupported,
+        "sleepable": d.sleepable,
+        "nullable": d.nullable.iter().map(|m| json!({"member": m.member, "args": m.args})).collect::<Vec<_>>(),
+        "promote": d.promote.iter().map(|(from, to)| json!({"from": from, "to": to})).collect::<Vec<_>>(),
+        "write": write,
+        "no_helpers": d.no_helpers,
+        "refuse_helpers": d.refuse_helpers.iter().map(|m| json!({"member": m.member, "helpers": m.helpers})).collect::<Vec<_>>(),
+        "defined_at": d.location.to_string(),
+    })
+}
+
+/// A struct_ops type for a terminal.
+pub fn describe_struct_ops(d: &crate::StructOpsDecl) -> String {
+    let mut out = format!("struct_ops {}\n", d.name);
+    if !d.doc.is_empty() {
+        out += &format!("  {}\n", d.doc);
+    }
+    if !d.unsupported.is_empty() {
+        out += &format!("  unsupported members: {}\n", d.unsupported.join(", "));
+    }
+    if let Some(ok) = d.sleepable {
+        out += &format!("  sleepable only: {}\n", ok.join(", "));
+    }
+    for m in d.nullable {
+        out += &format!("  {} arguments that may be NULL: {:?}\n", m.member, m.args);
+    }
+    for (from, to) in d.promote {
+        out += &format!("  arguments to struct {from} point to struct {to}\n");
+    }
+    match d.write {
+        Some(crate::WriteRule::Members { target, fields }) => {
+            let paths: Vec<_> = fields
+                .iter()
+                .map(|f| {
+                    if f.anywhere {
+                        format!("{}[..]", f.path)
+                    } else {
+                        f.path.to_string()
+                    }
+                })
+                .collect();
+            out += &format!("  writes: struct {target}: {}\n", paths.join(", "));
+        }
+        Some(crate::WriteRule::Whole { target }) => out += &format!("  writes: struct {target}\n"),
+        None => out += "  writes: none\n",
+    }
+    if d.no_helpers {
+        out += "  helpers: none\n";
+    }
+    for m in d.refuse_helpers {
+        out += &format!("  {} may not call: {}\n", m.member, m.helpers.join(", "));
+    }
+    out + &format!("  defined at {}\n", d.location)
+}

@@ -46,6 +46,7 @@ pub mod helper;
 pub mod iter_target;
 pub mod prog_type;
 mod registry;
+pub mod struct_ops;
 mod types;
 
 pub use ctype::{CType, FnProto};
@@ -55,7 +56,7 @@ pub use decl::{
 };
 pub use helper::{Helper, Helpers};
 pub use iter_target::{IterTarget, IterTargetArg, IterTargets};
-pub use kfreg_macros::{context, family, helper, iter_target, kfunc, prog_type};
+pub use kfreg_macros::{context, family, helper, iter_target, kfunc, prog_type, struct_ops};
 pub use kfreg_vocab::{
     ArgFlags, ArgKind, ArgType, AttachType, AttachTypes, CallbackShape, CtxValue, DynptrInit,
     Flags, HelperArg, HelperFlags, HelperRet, IterArg, KindSet, Loads, MapKind, MapKinds,
@@ -65,6 +66,9 @@ pub use prog_type::{
     AttachFlags, AttachRet, Context, CtxField, FieldRule, ProgTypeDecl, ProgTypeTable, Section,
 };
 pub use registry::{Conflict, FamilyId, KfuncId, Registry, RegistryError};
+pub use struct_ops::{
+    MemberArgs, MemberHelpers, StructOpsDecl, StructOpsTable, WriteField, WriteRule,
+};
 pub use types::{
     Alloc, AnyCtx, Arena, Const, ConstSize, Dynptr, Ign, IntoRoot, IrqFlag, KfuncType, ListHead,
     ListNode, MapPtr, Meta, NodeOffset, NodePointer, NonOwn, Nullable, Opt, PercpuAlloc, Pointee,
@@ -92,6 +96,7 @@ pub mod __private {
     pub use crate::helper::HelperEntry;
     pub use crate::iter_target::IterTargetEntry;
     pub use crate::prog_type::ProgTypeEntry;
+    pub use crate::struct_ops::StructOpsEntry;
     pub use inventory;
 
     use crate::decl::Param;

@@ -10,6 +10,7 @@ use crate::decl::{FamilyDesc, FamilyEntry, Kfunc, KfuncEntry, Location};
 use crate::helper::{Helper, HelperConflict, HelperEntry, Helpers};
 use crate::iter_target::{DuplicateTarget, IterTarget, IterTargetEntry, IterTargets};
 use crate::prog_type::{ProgTypeConflict, ProgTypeDecl, ProgTypeEntry, ProgTypeTable};
+use crate::struct_ops::{StructOpsConflict, StructOpsDecl, StructOpsEntry, StructOpsTable};
 use kfreg_vocab::{ArgKind, Flags, KindSet, ProgType, ProgTypes};
 use std::collections::HashMap;
 use std::fmt;
@@ -49,6 +50,7 @@ pub struct Registry {
     helpers: Helpers,
     prog_types: ProgTypeTable,
     iter_targets: IterTargets,
+    struct_ops: StructOpsTable,
 }
 
 /// One problem found while building a registry.
@@ -91,6 +93,8 @@ pub enum Conflict {
     ProgType(ProgTypeConflict),
     /// Two iterator targets share a name.
     IterTarget(DuplicateTarget),
+    /// A struct_ops declaration conflict.
+    StructOps(StructOpsConflict),
 }
 
 impl fmt::Display for Conflict {
@@ -126,6 +130,7 @@ impl fmt::Display for Conflict {
             Conflict::Helper(c) => c.fmt(f),
             Conflict::ProgType(c) => c.fmt(f),
             Conflict::IterTarget(c) => c.fmt(f),
+            Conflict::StructOps(c) => c.fmt(f),
         }
     }
 }
@@ -251,7 +256,8 @@ impl Registry {
         )?
         .with_helpers(inventory::iter::<HelperEntry>.into_iter().map(|e| e.0))?
         .with_prog_types(inventory::iter::<ProgTypeEntry>.into_iter().map(|e| e.0))?
-        .with_iter_targets(inventory::iter::<IterTargetEntry>.into_iter().map(|e| e.0))
+        .with_iter_targets(inventory::iter::<IterTargetEntry>.into_iter().map(|e| e.0))?
+        .with_struct_ops(inventory::iter::<StructOpsEntry>.into_iter().map(|e| e.0))
     }
 
     /// The registry with `targets` as its iterator targets.
@@ -270,9 +276,29 @@ impl Registry {
         }
     }
 
+    /// The registry with `decls` as its struct_ops types (after the
+    /// helpers, whose names they may list).
+    pub fn with_struct_ops(
+        self,
+        decls: impl IntoIterator<Item = &'static StructOpsDecl>,
+    ) -> Result<Registry, RegistryError> {
+        let helpers = &self.helpers;
+        match StructOpsTable::build(decls, |name| helpers.id(name).is_some()) {
+            Ok(struct_ops) => Ok(Registry { struct_ops, ..self }),
+            Err(conflicts) => Err(RegistryError {
+                conflicts: conflicts.into_iter().map(Conflict::StructOps).collect(),
+            }),
+        }
+    }
+
     /// The iterator targets.
     pub fn iter_targets(&self) -> &IterTargets {
         &self.iter_targets
+    }
+
+    /// The struct_ops types.
+    pub fn struct_ops(&self) -> &StructOpsTable {
+        &self.struct_ops
     }
 
     /// The registry with `decls` as its program types; the helpers and
@@ -442,6 +468,7 @@ impl Registry {
             helpers: Helpers::default(),
             prog_types: ProgTypeTable::default(),
             iter_targets: IterTargets::default(),
+            struct_ops: StructOpsTable::default(),
         })
     }
 

@@ -8,7 +8,8 @@ use kfreg_isa::{Call, Insn, Pseudo};
 use kfreg_object::program::FieldKind;
 
 /// Refuses programs whose type needs a GPL-compatible license they lack,
-/// and maps and kfuncs the program's type may not use.
+/// struct_ops programs implementing a member their struct refuses, and
+/// maps and kfuncs the program's type may not use.
 pub fn check(env: &Env) -> Result<(), VerifyError> {
     let prog = env.prog;
     // The kernel checks the attach point, license included, before it
@@ -20,6 +21,11 @@ pub fn check(env: &Env) -> Result<(), VerifyError> {
             insn: None,
             msg: format!("{what} programs must have a GPL compatible license"),
         });
+    }
+    // Then the struct_ops type's check of the member implemented.
+    if let (Some(decl), Some(m)) = (env.struct_ops, &prog.struct_ops) {
+        decl.check_member(&m.member, prog.sleepable)
+            .map_err(|msg| VerifyError { insn: None, msg })?;
     }
     for (i, insn) in prog.insns.iter().enumerate() {
         let i = i as u32;

@@ -8,6 +8,7 @@ use crate::env::{Env, VerifyError};
 use crate::scalar::Scalar;
 use crate::state::{PtrFlags, Reg, RegType, State};
 use kfreg::{CtxField, CtxValue, IterArg, Loads, PacketArgs, ProgFlags, Registry};
+use kfreg_object::program::CtxParam;
 
 /// Whether the program, of its type and attached as it is, has every
 /// property of `flags`.
@@ -111,10 +112,29 @@ pub fn access(
     {
         return bad();
     }
+    if matches!(f.yields, CtxValue::Argument) && !argument_fits(env, off, size) {
+        return bad();
+    }
     if kind == Access::Write {
         return Ok(Reg::scalar(Scalar::unknown_width(size)));
     }
     Ok(load(env, f, off, size, sign_ext))
+}
+
+/// Whether `size` bytes at `off` are a load of one of the prototype's
+/// arguments (the kernel's `btf_ctx_access`): at the start of an argument
+/// the prototype has, and all of it when it is a pointer. Without a known
+/// prototype the kernel allows every slot.
+fn argument_fits(env: &Env, off: i32, size: u32) -> bool {
+    let Some(params) = &env.prog.ctx_args else {
+        return true;
+    };
+    off % 8 == 0
+        && match params.get(off as usize / 8) {
+            None => false,
+            Some(CtxParam::Ptr(_)) => size == 8,
+            Some(CtxParam::Scalar) => true,
+        }
 }
 
 /// What loading `size` bytes at `off` of field `f` gives.
@@ -155,18 +175,28 @@ fn load(env: &mut Env, f: &CtxField, off: i32, size: u32, sign_ext: bool) -> Reg
 /// The context argument pointer in slot `slot`, if it is one (what
 /// `btf_ctx_access` checks a load of the slot against).
 fn argument_ptr<'e>(env: &'e Env, slot: u32) -> Option<&'e kfreg_object::program::CtxArg> {
-    env.prog.ctx_args.get(slot as usize)?.as_ref()
+    match env.prog.ctx_args.as_ref()?.get(slot as usize)? {
+        CtxParam::Ptr(arg) => Some(arg),
+        CtxParam::Scalar => None,
+    }
 }
 
 /// What loading argument slot `slot` gives (`btf_ctx_access`): what an
 /// iterator target's declaration makes of the argument, else a trusted
-/// pointer to its kernel struct, else a number.
+/// pointer to its kernel struct (as the program's struct_ops type promotes
+/// it, possibly NULL where it says so), else a number.
 fn argument(env: &mut Env, slot: u32, sign_ext: bool, size: u32) -> Reg {
     let unknown = Reg::scalar(Scalar::unknown_width(size));
     let Some(arg) = argument_ptr(env, slot).filter(|_| !sign_ext) else {
         return unknown;
     };
-    let btf_id = arg.target.as_deref().map(kfreg_object::kernel_types::id_of);
+    let (btf_id, nullable) = match arg.target.as_deref() {
+        Some(t) => {
+            let (t, nullable) = struct_ops_arg(env, t, slot as usize);
+            (Some(kfreg_object::kernel_types::id_of(t)), nullable)
+        }
+        None => (None, false),
+    };
     let declared = env
         .prog
         .iter_target
@@ -186,6 +216,10 @@ fn argument(env: &mut Env, slot: u32, sign_ext: bool, size: u32) -> Reg {
             Reg::ptr(RegType::BtfId, id),
             PtrFlags::MAYBE_NULL.with(PtrFlags::TRUSTED),
         ),
+        (None, Some(id)) if nullable => (
+            Reg::ptr(RegType::BtfId, id),
+            PtrFlags::TRUSTED.with(PtrFlags::MAYBE_NULL),
+        ),
         (None, Some(id)) => (Reg::ptr(RegType::BtfId, id), PtrFlags::TRUSTED),
         _ => return unknown,
     };
@@ -194,4 +228,14 @@ fn argument(env: &mut Env, slot: u32, sign_ext: bool, size: u32) -> Reg {
         r.id = env.new_id();
     }
     r
+}
+
+/// What the program's struct_ops type says of argument `slot`, pointing to
+/// `target`: the struct it really points to (a larger one it is embedded
+/// in), and whether it may be NULL.
+fn struct_ops_arg<'t>(env: &Env, target: &'t str, slot: usize) -> (&'t str, bool) {
+    let (Some(decl), Some(m)) = (env.struct_ops, env.prog.struct_ops.as_ref()) else {
+        return (target, false);
+    };
+    (decl.promoted(target), decl.nullable(&m.member, slot))
 }

@@ -139,6 +139,9 @@ pub(crate) struct Env<'a> {
     /// The declaration of the program's type (none for a hand-built
     /// program of an undeclared type), looked up once.
     pub prog_decl: Option<&'static kfreg::ProgTypeDecl>,
+    /// The declaration of the struct_ops type whose member the program
+    /// implements, looked up once.
+    pub struct_ops: Option<&'static kfreg::StructOpsDecl>,
     pub opts: &'a Options,
     pub log: String,
     pub stats: Stats,
@@ -197,6 +200,10 @@ impl<'a> Env<'a> {
             prog,
             reg,
             prog_decl: reg.prog_types().get(prog.prog_type),
+            struct_ops: prog
+                .struct_ops
+                .as_ref()
+                .and_then(|m| reg.struct_ops().get(&m.ops)),
             opts,
             log: String::new(),
             stats: Stats::default(),

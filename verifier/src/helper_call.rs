@@ -92,9 +92,15 @@ fn prototype(env: &Env, idx: u32, id: i32) -> Result<&'static Helper, VerifyErro
     let Some(name) = name else {
         return Err(VerifyError::at(idx, format!("invalid func unknown#{id}")));
     };
+    // A struct_ops type may refuse a helper to its programs or to one member's.
+    let refused = env
+        .struct_ops
+        .zip(env.prog.struct_ops.as_ref())
+        .is_some_and(|(d, m)| !d.may_call(&m.member, name));
     helpers
         .get_for(id as u32, env.prog.prog_type, env.prog.attach)
         .or_else(|| iter_target_helper(env, id as u32))
+        .filter(|_| !refused)
         .ok_or_else(|| {
             VerifyError::at(
                 idx,

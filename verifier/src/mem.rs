@@ -647,9 +647,6 @@ fn btf_access(
         check_obj_access(idx, t, at, size)?;
         return Ok(Reg::scalar(Scalar::unknown_width(size)));
     }
-    if kind == Access::Write {
-        return Err(VerifyError::at(idx, "only read is supported"));
-    }
     if at < 0 {
         return Err(VerifyError::at(
             idx,
@@ -658,6 +655,10 @@ fn btf_access(
                 env.type_name(base)
             ),
         ));
+    }
+    if kind == Access::Write {
+        check_kernel_write(env, base, at as u32, size).map_err(|m| VerifyError::at(idx, m))?;
+        return Ok(Reg::scalar(Scalar::unknown_width(size)));
     }
     let walk = match &env.prog.kernel_btf {
         Some(btf) => {
@@ -685,6 +686,24 @@ fn btf_access(
             }
             r
         }
+    })
+}
+
+/// A store of `size` bytes at `off` of the kernel struct `base` points to:
+/// refused unless the program's struct_ops type lets it write there (the
+/// only program types whose stores through kernel pointers kfreg knows).
+fn check_kernel_write(env: &Env, base: &Reg, off: u32, size: u32) -> Result<(), String> {
+    let rule = env.struct_ops.and_then(|d| d.write);
+    let (Some(rule), Some(btf)) = (rule, env.prog.kernel_btf.as_deref()) else {
+        return Err("only read is supported".into());
+    };
+    if base.flags.has(PtrFlags::UNTRUSTED) {
+        return Err("only read is supported".into());
+    }
+    let target = env.type_name(base);
+    let target_size = kernel_types::size(btf, base.aux).unwrap_or(0);
+    rule.check(target, target_size, off, size, |path| {
+        kernel_types::member_span(btf, base.aux, path)
     })
 }
 

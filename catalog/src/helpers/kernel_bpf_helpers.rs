@@ -43,11 +43,11 @@ pub fn bpf_get_smp_processor_id() -> Integer;
 pub fn bpf_get_current_pid_tgid() -> Integer;
 
 /// Get the current uid and gid.
-#[helper(id = 15, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, lsm, sk_lookup, syscall, netfilter])]
+#[helper(id = 15, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, lsm, sk_lookup, syscall, netfilter])]
 pub fn bpf_get_current_uid_gid() -> Integer;
 
 /// Copy the `comm` attribute of the current task into `buf` of `size_of_buf`.
-#[helper(id = 16, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, lsm, sk_lookup, syscall, netfilter])]
+#[helper(id = 16, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, lsm, sk_lookup, syscall, netfilter])]
 pub fn bpf_get_current_comm(buf: Uninit<Mem>, size_of_buf: ConstSize) -> Integer;
 
 /// Write raw `data` blob into a special BPF perf event held by `map` of type `BPF_MAP_TYPE_PERF_EVENT_ARRAY`.
@@ -63,7 +63,7 @@ pub fn bpf_event_output_data(
 ) -> Integer;
 
 /// Check whether the probe is being run is the context of a given subset of the cgroup2 hierarchy.
-#[helper(id = 37, map_types = [cgroup_array], prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, lsm, sk_lookup, syscall, netfilter])]
+#[helper(id = 37, map_types = [cgroup_array], prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, lsm, sk_lookup, syscall, netfilter])]
 pub fn bpf_current_task_under_cgroup(map: ConstMapPtr, index: Anything) -> Integer;
 
 /// Return the id of the current NUMA node.
@@ -134,7 +134,7 @@ pub fn bpf_get_current_ancestor_cgroup_id(ancestor_level: Anything) -> Integer;
 pub fn bpf_ktime_get_boot_ns() -> Integer;
 
 /// Read `size` bytes from user space address `user_ptr` and store the data in `dst`.
-#[helper(id = 148, might_sleep, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, lsm, sk_lookup, syscall, netfilter])]
+#[helper(id = 148, might_sleep, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, lsm, sk_lookup, syscall, netfilter])]
 pub fn bpf_copy_from_user(dst: Uninit<Mem>, size: ConstSizeOrZero, user_ptr: Anything) -> Integer;
 
 /// The `bpf_per_cpu_ptr` helper.
@@ -180,7 +180,7 @@ pub fn bpf_timer_cancel(timer: Timer) -> Integer;
 pub fn bpf_strncmp(s1: Rdonly<Mem>, s1_sz: ConstSize, s2: ConstStr) -> Integer;
 
 /// Read `size` bytes from user space address `user_ptr` in `tsk`'s address space, and stores the data in `dst`.
-#[helper(id = 191, gpl_only, might_sleep, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, lsm, sk_lookup, syscall, netfilter])]
+#[helper(id = 191, gpl_only, might_sleep, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, lsm, sk_lookup, syscall, netfilter])]
 pub fn bpf_copy_from_user_task(
     dst: Uninit<Mem>,
     size: ConstSizeOrZero,

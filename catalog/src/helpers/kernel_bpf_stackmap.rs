@@ -30,7 +30,7 @@ pub fn bpf_get_stack_pe(
 ) -> Integer;
 
 /// Return a user or a kernel stack in bpf program provided buffer.
-#[helper(id = 141, ret_size_bounded, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, lsm, sk_lookup, syscall, netfilter])]
+#[helper(id = 141, ret_size_bounded, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, lsm, sk_lookup, syscall, netfilter])]
 pub fn bpf_get_task_stack(
     task: BtfId<crate::structs::TaskStruct>,
     buf: Uninit<Mem>,

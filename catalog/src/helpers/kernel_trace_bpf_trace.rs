@@ -18,7 +18,7 @@ pub fn bpf_probe_read_compat(
 pub fn bpf_trace_printk(fmt: Rdonly<Mem>, fmt_size: ConstSize) -> Integer;
 
 /// Read the value of a perf event counter.
-#[helper(id = 22, gpl_only, map_types = [perf_event_array], prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, lsm, sk_lookup, syscall, netfilter])]
+#[helper(id = 22, gpl_only, map_types = [perf_event_array], prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, lsm, sk_lookup, syscall, netfilter])]
 pub fn bpf_perf_event_read(map: ConstMapPtr, flags: Anything) -> Integer;
 
 /// Write raw `data` blob into a special BPF perf event held by `map` of type `BPF_MAP_TYPE_PERF_EVENT_ARRAY`.
@@ -86,7 +86,7 @@ pub fn bpf_probe_read_compat_str(
 ) -> Integer;
 
 /// Read the value of a perf event counter, and store it into `buf` of size `buf_size`.
-#[helper(id = 55, gpl_only, map_types = [perf_event_array], prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, lsm, sk_lookup, syscall, netfilter])]
+#[helper(id = 55, gpl_only, map_types = [perf_event_array], prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, lsm, sk_lookup, syscall, netfilter])]
 pub fn bpf_perf_event_read_value(
     map: ConstMapPtr,
     flags: Anything,
@@ -121,7 +121,7 @@ pub fn bpf_get_stack_tp(
 ) -> Integer;
 
 /// Send signal `sig` to the process of the current task.
-#[helper(id = 109, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, lsm, sk_lookup, syscall, netfilter])]
+#[helper(id = 109, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, lsm, sk_lookup, syscall, netfilter])]
 pub fn bpf_send_signal(sig: Anything) -> Integer;
 
 /// Safely attempt to read `size` bytes from user space address `unsafe_ptr` and store the data in `dst`.
@@ -157,7 +157,7 @@ pub fn bpf_probe_read_kernel_str(
 ) -> Integer;
 
 /// Send signal `sig` to the thread corresponding to the current task.
-#[helper(id = 117, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, lsm, sk_lookup, syscall, netfilter])]
+#[helper(id = 117, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, lsm, sk_lookup, syscall, netfilter])]
 pub fn bpf_send_signal_thread(sig: Anything) -> Integer;
 
 /// For an eBPF program attached to a perf event, retrieve the branch records (`struct perf_branch_entry`) associated to `ctx` and store it in the buffer pointed by `buf` up to size `size` bytes.
@@ -255,7 +255,7 @@ pub fn bpf_get_attach_cookie_tracing(ctx: Ctx) -> Integer;
 pub fn bpf_task_pt_regs(task: BtfId<crate::structs::TaskStruct>) -> BtfId<super::types::PtRegs>;
 
 /// Get branch trace from hardware engines like Intel LBR.
-#[helper(id = 176, gpl_only, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, lsm, sk_lookup, syscall, netfilter])]
+#[helper(id = 176, gpl_only, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, lsm, sk_lookup, syscall, netfilter])]
 pub fn bpf_get_branch_snapshot(arg1: Uninit<Mem>, arg2: ConstSizeOrZero) -> Integer;
 
 /// Behaves like `bpf_trace_printk`\ () helper, but takes an array of u64 to format and can handle more format args as a result.

@@ -6,16 +6,8 @@
 
 use crate::btf::{Btf, Kind, TypeData};
 use crate::elf::ElfObject;
+use crate::program::StructOpsMember as Member;
 use std::collections::HashMap;
-
-/// The struct and member a program implements.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Member {
-    /// The kernel struct (`tcp_congestion_ops`).
-    pub ops: String,
-    /// Its function pointer member (`cong_avoid`).
-    pub member: String,
-}
 
 /// The member each program named in a struct_ops map implements, by
 /// program (function symbol) name; a program used twice keeps the first.
@@ -24,28 +16,23 @@ pub(crate) fn members(elf: &ElfObject<'_>, btf: Option<&Btf>) -> HashMap<String,
     let Some(btf) = btf else {
         return out;
     };
-    for sec in elf
-        .sections
-        .iter()
-        .filter(|s| s.name.starts_with(".struct_ops"))
-    {
-        let Some(vars) =
-            btf.find(&sec.name, Kind::Datasec)
-                .and_then(|d| match &btf.type_by_id(d).ok()?.data {
-                    TypeData::Datasec { vars, .. } => Some(vars.clone()),
-                    _ => None,
-                })
-        else {
+    for (index, sec) in elf.sections.iter().enumerate() {
+        if !sec.name.starts_with(".struct_ops") {
+            continue;
+        }
+        // Clang leaves the variables' offsets 0 in the object: where each
+        // one lies comes from the symbol table, as libbpf fixes it up.
+        let Some((_, vars)) = super::maps::datasec_vars(elf, btf, index) else {
             continue;
         };
         for reloc in &sec.relocs {
             let Some(prog) = elf.symbols.get(reloc.sym).map(|s| s.name.as_str()) else {
                 continue;
             };
-            let found = vars.iter().find_map(|v| {
-                let within = reloc.offset.checked_sub(u64::from(v.offset))?;
-                (within < u64::from(v.size)).then_some(())?;
-                member_at(btf, v.ty, within)
+            let found = vars.iter().find_map(|&(var, off)| {
+                let within = reloc.offset.checked_sub(u64::from(off))?;
+                (within < var_size(btf, var)?).then_some(())?;
+                member_at(btf, var, within)
             });
             if let Some(m) = found
                 && !prog.is_empty()
@@ -55,6 +42,14 @@ pub(crate) fn members(elf: &ElfObject<'_>, btf: Option<&Btf>) -> HashMap<String,
         }
     }
     out
+}
+
+/// The size of variable `var`'s type.
+fn var_size(btf: &Btf, var: u32) -> Option<u64> {
+    let TypeData::Var { ty, .. } = btf.type_by_id(var).ok()?.data else {
+        return None;
+    };
+    btf.size_of(ty).ok().flatten()
 }
 
 /// The member at byte `off` of the struct variable `var`.

@@ -1,0 +1,242 @@
+//! The typed view of a struct_ops declaration.
+
+use crate::attr::{Meta, expr_ident, expr_list, parse_args};
+use crate::errors::{Errors, hint};
+use proc_macro2::TokenStream;
+use std::collections::HashSet;
+use syn::{Expr, Ident, ItemStruct};
+
+/// A parsed `#[struct_ops]` declaration.
+pub struct StructOps {
+    /// The struct.
+    pub item: ItemStruct,
+    /// `unsupported = [..]`.
+    pub unsupported: Vec<Ident>,
+    /// `sleepable = [..]`.
+    pub sleepable: Option<Vec<Ident>>,
+    /// `nullable = [member = [args], ..]`.
+    pub nullable: Vec<(Ident, Vec<u8>)>,
+    /// `promote = [from = to, ..]`.
+    pub promote: Vec<(Ident, Ident)>,
+    /// `write = ...`.
+    pub write: Option<Write>,
+    /// `refuse_helpers = [member = [helpers], ..]`.
+    pub refuse_helpers: Vec<(Ident, Vec<Ident>)>,
+    /// The `no_helpers` word, when given.
+    pub no_helpers: Option<Ident>,
+}
+
+/// `write = target(fields)` or `write = target(..)`.
+pub enum Write {
+    /// Listed members only: their dotted paths, `[..]` when a store may
+    /// start anywhere inside.
+    Members(Ident, Vec<(String, bool)>),
+    /// Anywhere inside the struct.
+    Whole(Ident),
+}
+
+const KEYS: &[&str] = &[
+    "unsupported",
+    "sleepable",
+    "nullable",
+    "promote",
+    "write",
+    "refuse_helpers",
+    "no_helpers",
+];
+
+impl StructOps {
+    /// Parses the declaration; `None` when it is too broken to describe.
+    pub fn parse(item: ItemStruct, args: TokenStream, errors: &mut Errors) -> Option<StructOps> {
+        if !matches!(item.fields, syn::Fields::Unit) {
+            errors.at(
+                &item.ident,
+                "a struct_ops type is a unit struct: `pub struct tcp_congestion_ops;`",
+            );
+        }
+        let metas = match parse_args(args) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(e);
+                return None;
+            }
+        };
+        let mut d = StructOps {
+            item,
+            unsupported: Vec::new(),
+            sleepable: None,
+            nullable: Vec::new(),
+            promote: Vec::new(),
+            write: None,
+            refuse_helpers: Vec::new(),
+            no_helpers: None,
+        };
+        let mut seen = HashSet::new();
+        for meta in &metas {
+            let key = meta.key();
+            if !seen.insert(key.to_string()) {
+                errors.at(key, format!("duplicate `{key}`: it is already given"));
+                continue;
+            }
+            match meta {
+                Meta::Value(k, v) if k == "unsupported" => {
+                    d.unsupported = idents(v, "a member", errors);
+                }
+                Meta::Value(k, v) if k == "sleepable" => {
+                    d.sleepable = Some(idents(v, "a member", errors));
+                }
+                Meta::Value(k, v) if k == "promote" => {
+                    d.promote = pairs(v, errors)
+                        .into_iter()
+                        .filter_map(|(from, to)| {
+                            let to = single(to, "a kernel struct", errors)?;
+                            if from == to {
+                                errors.at(&to, format!("`{from}` is promoted to itself"));
+                            }
+                            Some((from, to))
+                        })
+                        .collect();
+                }
+                Meta::Value(k, v) if k == "nullable" => {
+                    d.nullable = pairs(v, errors)
+                        .into_iter()
+                        .map(|(member, args)| (member, positions(args, errors)))
+                        .collect();
+                }
+                Meta::Value(k, v) if k == "refuse_helpers" => {
+                    d.refuse_helpers = pairs(v, errors)
+                        .into_iter()
+                        .map(|(member, helpers)| (member, idents(helpers, "a helper", errors)))
+                        .collect();
+                }
+                Meta::Value(k, v) if k == "write" => d.write = write(v, errors),
+                Meta::Word(w) if w == "no_helpers" => d.no_helpers = Some(w.clone()),
+                other => {
+                    let k = other.key();
+                    errors.at(
+                        k,
+                        format!(
+                            "unknown struct_ops attribute `{k}`{}",
+                            hint(&k.to_string(), KEYS.iter().copied())
+                        ),
+                    );
+                }
+            }
+        }
+        d.contradictions(errors);
+        Some(d)
+    }
+
+    /// Claims that contradict each other, each reported at its token.
+    fn contradictions(&self, errors: &mut Errors) {
+        let mentioned = self
+            .sleepable
+            .iter()
+            .flatten()
+            .chain(self.nullable.iter().map(|(m, _)| m))
+            .chain(self.refuse_helpers.iter().map(|(m, _)| m));
+        for m in mentioned.filter(|m| self.unsupported.contains(m)) {
+            errors.at(m, format!("`{m}` is unsupported: no program implements it"));
+        }
+        if let (Some(w), Some((m, _))) = (&self.no_helpers, self.refuse_helpers.first()) {
+            errors.at(m, format!("`{w}` already refuses every helper to `{m}`"));
+        }
+    }
+}
+
+fn idents(v: &Expr, what: &str, errors: &mut Errors) -> Vec<Ident> {
+    expr_list(v)
+        .into_iter()
+        .filter_map(|e| single(e, what, errors))
+        .collect()
+}
+
+fn single(e: &Expr, what: &str, errors: &mut Errors) -> Option<Ident> {
+    let found = expr_ident(e).cloned();
+    if found.is_none() {
+        errors.at(e, format!("expected {what}'s name"));
+    }
+    found
+}
+
+/// `[0, 2]`: argument positions (a BPF function has at most 12 arguments
+/// in its context).
+fn positions(v: &Expr, errors: &mut Errors) -> Vec<u8> {
+    expr_list(v)
+        .into_iter()
+        .filter_map(|e| match crate::attr::expr_int(e) {
+            Some(n) if (0..12).contains(&n) => Some(n as u8),
+            _ => {
+                errors.at(e, "expected an argument's position, from 0 to 11");
+                None
+            }
+        })
+        .collect()
+}
+
+/// `[name = value, ..]`.
+fn pairs<'e>(v: &'e Expr, errors: &mut Errors) -> Vec<(Ident, &'e Expr)> {
+    expr_list(v)
+        .into_iter()
+        .filter_map(|item| match item {
+            Expr::Assign(a) => Some((single(&a.left, "a name", errors)?, &*a.right)),
+            other => {
+                errors.at(other, "expected `name = value`");
+                None
+            }
+        })
+        .collect()
+}
+
+/// `target(..)` or `target(member, nested.member, array[..])`.
+fn write(v: &Expr, errors: &mut Errors) -> Option<Write> {
+    let Expr::Call(call) = v else {
+        errors.at(
+            v,
+            "expected the writable struct and its members, `tcp_sock(snd_cwnd, ..)`, \
+             or `bpf_dummy_ops_state(..)` for all of it",
+        );
+        return None;
+    };
+    let target = single(&call.func, "a kernel struct", errors)?;
+    if let [Expr::Range(r)] = call.args.iter().collect::<Vec<_>>().as_slice()
+        && r.start.is_none()
+        && r.end.is_none()
+    {
+        return Some(Write::Whole(target));
+    }
+    if call.args.is_empty() {
+        errors.at(
+            v,
+            "no member is writable: list them, or `(..)` for the whole struct",
+        );
+    }
+    let fields = call
+        .args
+        .iter()
+        .filter_map(|a| match a {
+            Expr::Index(ix) if matches!(&*ix.index, Expr::Range(r) if r.start.is_none() && r.end.is_none()) => {
+                member_path(&ix.expr, errors).map(|p| (p, true))
+            }
+            other => member_path(other, errors).map(|p| (p, false)),
+        })
+        .collect();
+    Some(Write::Members(target, fields))
+}
+
+/// `a.b.c` as `"a.b.c"`.
+fn member_path(e: &Expr, errors: &mut Errors) -> Option<String> {
+    match e {
+        Expr::Field(f) => {
+            let base = member_path(&f.base, errors)?;
+            match &f.member {
+                syn::Member::Named(n) => Some(format!("{base}.{n}")),
+                syn::Member::Unnamed(_) => {
+                    errors.at(e, "expected a member name");
+                    None
+                }
+            }
+        }
+        other => single(other, "a member", errors).map(|i| i.to_string()),
+    }
+}
