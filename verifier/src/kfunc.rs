@@ -862,10 +862,13 @@ fn check_btf_id(
     }
     if let (Some(want), false) = (p.ty.struct_name(), reg.flags.has(PtrFlags::PROG_BTF)) {
         let have = kfreg_object::kernel_types::name(reg.aux);
-        // Releasing takes exactly the acquired type; otherwise a
-        // struct nested at the pointer's offset (its first
+        // Releasing takes exactly the acquired type, and so do flavours of
+        // one struct (`nf_conn___init` for `nf_conn`: no-cast aliases);
+        // otherwise a struct nested at the pointer's offset (its first
         // member at offset 0) stands for the struct.
-        let strict = flags.contains(Flags::RELEASE) && reg.ref_obj_id != 0;
+        let essential = |n: &'static str| n.rfind("___").map_or(n, |i| &n[..i]);
+        let strict = (flags.contains(Flags::RELEASE) && reg.ref_obj_id != 0)
+            || essential(have) == essential(want);
         let same = match env.prog.kernel_btf.as_deref() {
             Some(btf) if !strict => {
                 kfreg_object::kernel_types::ids_match(btf, reg.aux, reg.off as i64, want)
