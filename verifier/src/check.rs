@@ -750,9 +750,9 @@ impl Env<'_> {
             None => {}
         }
         let mut taken = path.st.clone();
-        let maps = &self.prog.maps;
+        let prog = self.prog;
         crate::branch::refine(
-            &mut taken, dst, src_reg_no, &dst_reg, op, &src_reg, wide, true, maps,
+            &mut taken, dst, src_reg_no, &dst_reg, op, &src_reg, wide, true, prog,
         );
         crate::branch::refine(
             &mut path.st,
@@ -763,7 +763,7 @@ impl Env<'_> {
             &src_reg,
             wide,
             false,
-            maps,
+            prog,
         );
         self.push_branch(path, taken, target)?;
         path.st.insn = idx + 1;

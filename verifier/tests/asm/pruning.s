@@ -21,3 +21,38 @@ goto pc+2
 goto pc+0
 r0 = *(u32 *)(r10 -8)
 exit
+
+### prune_null_checked_pointer_drops_its_id
+; A pointer found not NULL no longer needs the id linking its copies: the
+; lookup's result then covers the same map value loaded directly (id 0).
+; type: socket
+; map: array key=4 value=8 max=1
+; expect: ACCEPT
+; insns: 27
+call bpf_get_prandom_u32
+*(u32 *)(r10 -4) = r0
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r6 = r0
+call bpf_get_prandom_u32
+r7 = r0
+r8 = r0
+if r7 > 5 goto direct
+r9 = 1
+r9 = 2
+r9 = 3
+r9 = 4
+r9 = 5
+r9 = 6
+goto join
+direct:
+r6 = map[id:0][0]+0
+goto join
+join:
+r0 = *(u32 *)(r6 +0)
+out:
+r0 = 0
+exit
