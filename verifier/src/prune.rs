@@ -3,11 +3,29 @@
 
 use crate::state::{Frame, Reg, RegType, Slot, SlotKind, State};
 
-/// A consistent renaming of ids from `old` to `cur`.
+/// A consistent renaming of ids from `old` to `cur`, and the last fresh id
+/// handed to a scalar without one.
 #[derive(Default)]
-struct IdMap(Vec<(u32, u32)>);
+struct IdMap(Vec<(u32, u32)>, u32);
 
 impl IdMap {
+    /// As [`Self::check`], for the ids of precise scalars: a stored scalar
+    /// without an id is tied to no other; one with an id covers a current
+    /// scalar without one as a value of its own, which no other current
+    /// value may then stand for (the kernel's `check_scalar_ids`).
+    fn check_scalar(&mut self, old: u32, cur: u32) -> bool {
+        if old == 0 {
+            return true;
+        }
+        let cur = if cur == 0 {
+            self.1 += 1;
+            FRESH_IDS | self.1
+        } else {
+            cur
+        };
+        self.check(old, cur)
+    }
+
     fn check(&mut self, old: u32, cur: u32) -> bool {
         if old == 0 && cur == 0 {
             return true;
@@ -24,6 +42,10 @@ impl IdMap {
         true
     }
 }
+
+/// Where the fresh ids of [`IdMap::check_scalar`] start: above any id a
+/// verification hands out.
+const FRESH_IDS: u32 = 1 << 31;
 
 /// How scalars are compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -151,7 +173,7 @@ fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap, mode: Mode) -> bool {
         RegType::Scalar => {
             cur.ty == RegType::Scalar
                 && old.var.contains(&cur.var)
-                && (old.id == 0 || ids.check(old.id, cur.id))
+                && ids.check_scalar(old.id, cur.id)
         }
         _ => {
             let range_ok = match old.ty {

@@ -56,3 +56,71 @@ r0 = *(u32 *)(r6 +0)
 out:
 r0 = 0
 exit
+
+### prune_precise_scalars_without_ids_stand_alone
+; Two precise scalars without an id in the stored state are two values: a
+; state where they are one value (copies sharing an id) is not covered,
+; though each lies in its stored range (the kernel's check_scalar_ids).
+; type: socket
+; expect: ACCEPT
+; insns: 26
+call bpf_get_prandom_u32
+r6 = r0
+r6 &= 7
+call bpf_get_prandom_u32
+r7 = r0
+r7 &= 7
+r8 = r0
+if r8 > 100 goto linked
+r9 = 1
+r9 = 2
+r9 = 3
+r9 = 4
+r9 = 5
+r9 = 6
+goto join
+linked:
+r7 = r6
+goto join
+join:
+r1 = r10
+r1 += -16
+r1 += r6
+r1 += r7
+r2 = 0
+*(u8 *)(r1 +0) = r2
+r0 = 0
+exit
+
+### prune_precise_scalar_id_alone_covers_no_id
+; A precise scalar whose id no other live register shares in the stored
+; state covers the same value without an id.
+; type: socket
+; expect: ACCEPT
+; insns: 26
+call bpf_get_prandom_u32
+r8 = r0
+call bpf_get_prandom_u32
+if r0 > 7 goto out
+if r8 > 100 goto other
+r6 = r0
+r9 = 1
+r9 = 2
+r9 = 3
+r9 = 4
+r9 = 5
+r9 = 6
+goto join
+other:
+r6 = r0
+r6 &= 7
+goto join
+join:
+r1 = r10
+r1 += -16
+r1 += r6
+r2 = 0
+*(u8 *)(r1 +0) = r2
+out:
+r0 = 0
+exit
