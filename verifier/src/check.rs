@@ -348,8 +348,15 @@ impl Env<'_> {
         {
             loop_head = false;
         }
-        // The kernel's count: states compared against at one visit.
-        let compared = self.explored[idx].len() as u64;
+        // The kernel keeps the states of an instruction apart by the call
+        // that entered the current frame: only those of the same call are
+        // compared, count as missed, or keep a loop's rounds from being
+        // stored.
+        let key = list_key(&path.st);
+        let compared = self.explored[idx]
+            .iter()
+            .filter(|n| list_key(&self.nodes[**n].state) == key)
+            .count() as u64;
         self.stats.max_states_per_insn = self.stats.max_states_per_insn.max(compared);
         // Like the kernel's is_state_visited: store a state only every few
         // jumps and instructions, except at loop heads and after a long
@@ -372,6 +379,9 @@ impl Env<'_> {
         while pos > 0 {
             pos -= 1;
             let n = self.explored[idx][pos];
+            if list_key(&self.nodes[n].state) != key {
+                continue;
+            }
             if self.nodes[n].branches == 0 && !self.nodes[n].cleaned {
                 self.clean_node(n);
             }
@@ -769,6 +779,14 @@ impl Env<'_> {
         path.st.insn = idx + 1;
         Ok(())
     }
+}
+
+/// Which of an instruction's stored states a state at it meets (the
+/// kernel's `explored_state` list): those whose current frame was entered
+/// by the same call, the program's or a verification root's own frame being
+/// entered by none.
+fn list_key(st: &State) -> Option<u32> {
+    (st.frames.len() > 1).then(|| st.cur().callsite)
 }
 
 /// `v` converted as `order` over its low `bits` bits, zero-extended (the
