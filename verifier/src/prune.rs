@@ -57,17 +57,21 @@ pub enum Mode {
     Ranges,
 }
 
-/// The registers live in each frame of `st` (the kernel's
-/// `frame_insn_idx`): the innermost frame's at its instruction, an outer
-/// frame's at the call it waits on. The frame pointer always counts.
+/// The registers live in each frame of `st`: the innermost frame's at its
+/// instruction; an outer frame's, those the call it waits on leaves and
+/// the instructions after it read (the callee-saved ones), or for a
+/// callback's caller, which comes back to run the call again, those the
+/// call reads. The frame pointer always counts.
 fn live_masks(st: &State, live: &[u16]) -> Vec<u16> {
+    let at = |ip: u32| live.get(ip as usize).copied().unwrap_or(u16::MAX);
     (0..st.frames.len())
         .map(|i| {
-            let ip = match st.frames.get(i + 1) {
-                Some(callee) => callee.callsite,
-                None => st.insn,
+            let mask = match st.frames.get(i + 1) {
+                Some(callee) if callee.in_callback.is_some() => at(callee.callsite),
+                Some(callee) => at(callee.callsite + 1) & !crate::liveness::CALLER_SAVED,
+                None => at(st.insn),
             };
-            live.get(ip as usize).copied().unwrap_or(u16::MAX) | 1 << kfreg_isa::FP
+            mask | 1 << kfreg_isa::FP
         })
         .collect()
 }

@@ -124,3 +124,41 @@ r2 = 0
 out:
 r0 = 0
 exit
+
+### prune_caller_args_are_dead_in_the_callee
+; The states of an instruction are kept apart by the call that entered the
+; current frame, and a caller waiting on a subprogram only keeps what the
+; call leaves it (R6-R9): the second call's argument (a stack pointer on
+; one path, a number on the other) does not keep its stored state from
+; covering the other path.
+; type: socket
+; expect: ACCEPT
+; insns: 65
+call bpf_get_prandom_u32
+r6 = r0
+r1 = 0
+call sub
+r1 = 1
+if r6 > 5 goto second
+r1 = r10
+second:
+call sub
+r0 = 0
+exit
+sub:
+r2 = r1
+call bpf_get_prandom_u32
+r7 = r0
+r8 = r0
+r9 = r0
+if r0 > 3 goto join
+r0 = 1
+join:
+r3 = 1
+r3 = 2
+r3 = 3
+r3 = 4
+r3 = 5
+r3 = 6
+r0 = 0
+exit
