@@ -29,7 +29,7 @@ struct Trace {
 /// precise instead (always safe).
 struct GiveUp;
 
-use crate::liveness::CALLER_SAVED;
+use crate::state::CALLER_SAVED;
 /// Registers R1..R5: arguments.
 const ARGS: u16 = 0b11_1110;
 

@@ -68,7 +68,7 @@ fn live_masks(st: &State, live: &[u16]) -> Vec<u16> {
         .map(|i| {
             let mask = match st.frames.get(i + 1) {
                 Some(callee) if callee.in_callback.is_some() => at(callee.callsite),
-                Some(callee) => at(callee.callsite + 1) & !crate::liveness::CALLER_SAVED,
+                Some(callee) => at(callee.callsite + 1) & !crate::state::CALLER_SAVED,
                 None => at(st.insn),
             };
             mask | 1 << kfreg_isa::FP
