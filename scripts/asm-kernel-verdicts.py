@@ -23,6 +23,11 @@ A `; map:` line may carry `rdonly_prog` (BPF_F_RDONLY_PROG), `flags=N` or
 `init=HEX` (element 0's bytes, written with BPF_MAP_UPDATE_ELEM before the map
 is frozen with BPF_MAP_FREEZE: what libbpf does to `.rodata`).
 
+A case may also carry `; insns: N`, the instructions the kernel processed
+(its log's `processed N insns`): a pruning case shows that kfreg stores and
+compares states as the kernel does. --check compares it too, --write
+rewrites it when the case has one.
+
 The recorded answer is `ACCEPT` or `REJECT <line>`, where <line> is the
 last non-empty log line before the `processed N insns ...` summary (or the
 last non-empty line when there is no summary), not counting the
@@ -37,6 +42,7 @@ Usage:
                          exit 1 on any
       --write            rewrite the `; expect:` line of every case in place
       -v, --log N        print every verdict, and the last N log lines
+      --level N          the kernel log's level (default 1; 2 for every path)
       --dir DIR          the case directory (default verifier/tests/asm)
       --json FILE        skip cargo; read the asm2json output from this file
       --asm2json BINARY  run this built asm2json example instead of `cargo run`
@@ -250,6 +256,14 @@ def error_line(log):
     return None
 
 
+def processed(log):
+    """The N of the log's `processed N insns` summary, or None."""
+    for line in reversed(log.split("\n")):
+        if line.startswith("processed ") and " insns" in line:
+            return int(line.split()[1])
+    return None
+
+
 def btf_func_id(name, path=VMLINUX_BTF):
     """The type id of BTF FUNC `name` in the kernel's BTF, or None."""
     with open(path, "rb") as f:
@@ -318,6 +332,7 @@ def prog_load(ptype, flags, code, log_level, btf=None, attach=(0, 0)):
 
 
 LAST_LOG = [""]
+LOG_LEVEL = [1]
 
 
 def kernel_verdict(case):
@@ -351,7 +366,7 @@ def kernel_verdict(case):
                 return f"(BTF load failed: {errno.errorcode.get(-btf_fd, -btf_fd)})"
             fds.append(btf_fd)
             btf = (btf_fd, starts)
-        fd, log = prog_load(ptype, flags, code, 1, btf, attach)
+        fd, log = prog_load(ptype, flags, code, LOG_LEVEL[0], btf, attach)
         LAST_LOG[0] = log
         if fd == -errno.ENOSPC:
             # The log did not fit; the verdict is unknown until a silent load.
@@ -380,8 +395,9 @@ def asm2json(asm_dir, binary=None):
     return json.loads(out.stdout)
 
 
-def rewrite(path, answers):
-    """Set the `; expect:` line of each case named in `answers` (name -> text)."""
+def rewrite(path, answers, insns):
+    """Set the `; expect:` line of each case named in `answers` (name ->
+    text), and its `; insns:` line, when it has one, from `insns`."""
     with open(path) as f:
         lines = f.read().split("\n")
     out = []
@@ -407,6 +423,9 @@ def rewrite(path, answers):
             header_pos = len(out) - 1
             continue
         s = line.strip()
+        if name is not None and s.startswith("; insns:") and insns.get(name) is not None:
+            out.append(f"; insns: {insns[name]}")
+            continue
         if name is not None and s.startswith("; expect:") and name in answers:
             if not placed:
                 out.append("; expect: " + answers[name])
@@ -431,8 +450,11 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--log", type=int, default=0, metavar="N",
                     help="with -v, also print the last N lines of each log")
+    ap.add_argument("--level", type=int, default=1, metavar="N",
+                    help="the kernel log's level (2: every path, with states and prunes)")
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
+    LOG_LEVEL[0] = args.level
 
     if args.json:
         with open(args.json) as f:
@@ -445,6 +467,7 @@ def main():
     seen = set()
     diffs = 0
     per_file = {}
+    insns_per_file = {}
     n_acc = n_rej = 0
     for case in cases:
         key = (case["file"], case["name"])
@@ -453,6 +476,11 @@ def main():
             diffs += 1
         seen.add(key)
         got = kernel_verdict(case)
+        got_insns = processed(LAST_LOG[0])
+        want_insns = next((int(m[7:]) for m in case["meta"] if m.startswith("insns: ")), None)
+        if want_insns is not None and want_insns != got_insns and not args.write:
+            diffs += 1
+            print(f"{case['file']}/{case['name']}: insns {want_insns}, kernel processed {got_insns}")
         if got.startswith("ACCEPT"):
             n_acc += 1
         else:
@@ -466,6 +494,7 @@ def main():
                 print("".join("    | " + l + "\n" for l in tail), end="")
         if args.write:
             per_file.setdefault(case["file"], {})[case["name"]] = got
+            insns_per_file.setdefault(case["file"], {})[case["name"]] = got_insns
             if expect != got and not args.verbose:
                 print(f"{case['file']}/{case['name']}: {expect} -> {got}")
         elif expect != got:
@@ -474,7 +503,7 @@ def main():
                 print(f"{case['file']}/{case['name']}:\n    expect: {expect}\n    kernel: {got}")
     if args.write:
         for fname, answers in per_file.items():
-            rewrite(os.path.join(args.dir, fname), answers)
+            rewrite(os.path.join(args.dir, fname), answers, insns_per_file.get(fname, {}))
     sys.stdout.flush()
     print(f"{len(cases)} cases: {n_acc} accepted, {n_rej} rejected by the kernel"
           + ("" if args.write else f"; {diffs} differ"), file=sys.stderr)

@@ -277,5 +277,12 @@ if [[ -r /proc/config.gz ]]; then
 		# libbpf's own value, from the release (KERNEL_VERSION(a, b, min(c, 255))).
 		IFS=. read -r a b c _ <<<"$(uname -r | sed 's/[^0-9.].*//')"
 		echo "LINUX_KERNEL_VERSION=$(((a << 16) + (b << 8) + (c > 255 ? 255 : c)))"
+		# libbpf's probe: a kprobe can be put on the syscall wrapper (a
+		# kernel without kprobe events has no such PMU, and libbpf says 0).
+		wrapper=0
+		if [[ -d /sys/bus/event_source/devices/kprobe ]] && grep -q ' __x64_sys_bpf$' /proc/kallsyms; then
+			wrapper=1
+		fi
+		echo "LINUX_HAS_SYSCALL_WRAPPER=$wrapper"
 	} | sort >"$ROOT/tests/selftests/kconfig"
 fi

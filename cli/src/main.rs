@@ -150,8 +150,8 @@ struct VerifyArgs {
     #[arg(short = 'v', long, visible_alias = "verbose")]
     log: bool,
     /// Verifier log level: 0 none, 1 the path that failed with each
-    /// instruction's registers, as Linux prints it (2 is accepted and gives
-    /// level 1's log: kfreg has no per-instruction state dump yet).
+    /// instruction's registers, as Linux prints it, 2 every path explored
+    /// (as Linux's level 2 keeps them; without its per-instruction states).
     #[arg(short = 'l', long, value_name = "LEVEL", value_parser = clap::value_parser!(u8).range(0..=2))]
     log_level: Option<u8>,
     /// Keep at most this many bytes of each log, its end (as the kernel's
@@ -342,13 +342,9 @@ fn run_verify(reg: &Registry, a: &VerifyArgs) -> ExitCode {
         Err(e) => return bad(e),
     }
     let level = a.log_level.unwrap_or(u8::from(a.log));
-    if level == 2 && !a.quiet {
-        eprintln!(
-            "kfreg: note: log level 2 gives level 1's log (kfreg has no per-instruction state dump yet)"
-        );
-    }
     let log = verify::LogOptions {
         enabled: level > 0,
+        all_paths: level > 1,
         size: a.log_size,
         fixed: a.log_fixed,
     };

@@ -144,6 +144,8 @@ impl Row {
 pub struct LogOptions {
     /// Produce the kernel-style log.
     pub enabled: bool,
+    /// Keep every path's lines (the kernel's level 2), not only the last.
+    pub all_paths: bool,
     /// Keep at most this many bytes of each log; 0 for no bound.
     pub size: usize,
     /// Keep the log's start rather than its end (veristat's `--log-fixed`:
@@ -387,6 +389,7 @@ fn verify_one(
                 reg,
                 &Options {
                     log: log.enabled,
+                    log_all_paths: log.all_paths,
                     ..Options::default()
                 },
             );

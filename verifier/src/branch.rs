@@ -4,7 +4,7 @@
 
 use crate::state::{PtrFlags, Reg, RegType, State};
 use kfreg_isa::JmpOp;
-use kfreg_object::program::MapDef;
+use kfreg_object::program::{FieldKind, Program};
 
 /// `Some(outcome)` when the comparison has one possible outcome.
 pub fn decide(dst: &Reg, op: JmpOp, src: &Reg, wide: bool) -> Option<bool> {
@@ -69,7 +69,7 @@ pub fn refine(
     s: &Reg,
     wide: bool,
     taken: bool,
-    maps: &[MapDef],
+    prog: &Program,
 ) {
     match (d.ty, s.ty) {
         (RegType::Scalar, RegType::Scalar) => {
@@ -97,7 +97,7 @@ pub fn refine(
             && s.is_null() =>
         {
             let is_null = (op == JmpOp::Eq) == taken;
-            mark_null_checked(st, d, is_null, maps);
+            mark_null_checked(st, d, is_null, prog);
         }
         // Two pointers found equal: a possibly-NULL one equals one that is
         // not NULL, so it is not NULL either (that register only, as in
@@ -172,7 +172,7 @@ fn propagate_scalar(st: &mut State, orig: &Reg, narrowed: crate::scalar::Scalar)
 /// Applies a NULL check of `ptr` to every register sharing its id. A
 /// value found in a map of maps is an inner map (the kernel's
 /// `mark_ptr_or_null_reg`).
-fn mark_null_checked(st: &mut State, ptr: &Reg, is_null: bool, maps: &[MapDef]) {
+fn mark_null_checked(st: &mut State, ptr: &Reg, is_null: bool, prog: &Program) {
     let id = ptr.id;
     if id == 0 {
         return;
@@ -181,13 +181,22 @@ fn mark_null_checked(st: &mut State, ptr: &Reg, is_null: bool, maps: &[MapDef]) 
         if r.is_pointer() && r.id == id && r.maybe_null() {
             if is_null {
                 *r = Reg::constant(0);
-            } else if let Some(inner) = (r.ty == RegType::MapValue)
-                .then(|| maps.get(r.aux as usize).and_then(|m| m.inner))
+                return;
+            }
+            if let Some(inner) = (r.ty == RegType::MapValue)
+                .then(|| prog.maps.get(r.aux as usize).and_then(|m| m.inner))
                 .flatten()
             {
                 *r = Reg::ptr(RegType::ConstMap, inner);
             } else {
                 r.flags = r.flags.without(PtrFlags::MAYBE_NULL);
+            }
+            // The id only linked the copies for this test; dropping it lets
+            // states whose copies were numbered otherwise prune each other
+            // (the kernel's mark_ptr_or_null_reg). A lock is identified by
+            // the pointer it is taken through, which keeps its id.
+            if !may_point_to_lock(r, prog) {
+                r.id = 0;
             }
         }
     });
@@ -197,6 +206,22 @@ fn mark_null_checked(st: &mut State, ptr: &Reg, is_null: bool, maps: &[MapDef]) 
         let ref_id = ptr.ref_obj_id;
         st.refs.retain(|r| r.id != ref_id);
     }
+}
+
+/// Whether `r` points to a value with a spin lock (the kernel's
+/// `reg_may_point_to_spin_lock`): a map value or an object of the
+/// program's own types.
+pub fn may_point_to_lock(r: &Reg, prog: &Program) -> bool {
+    let ty = match r.ty {
+        RegType::MapValue => prog.maps.get(r.aux as usize).and_then(|m| m.value_type),
+        RegType::BtfId if r.flags.has(PtrFlags::PROG_BTF) => Some(r.aux),
+        _ => None,
+    };
+    ty.and_then(|t| prog.types.get(&t)).is_some_and(|t| {
+        t.field(FieldKind::SpinLock)
+            .or(t.field(FieldKind::ResSpinLock))
+            .is_some()
+    })
 }
 
 /// The largest packet offset the kernel tracks a range for.

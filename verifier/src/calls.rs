@@ -109,6 +109,7 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
         if changes_pkt_data(env, sub) {
             invalidate_packets(st);
         }
+        env.called[sub as usize] = true;
         clobber_args(st);
         *st.reg_mut(0) = Reg::UNKNOWN;
         st.insn += 1;

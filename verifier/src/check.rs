@@ -25,7 +25,7 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         });
     env.stats.duration = start.elapsed();
     env.stats.stack_depth = env.subprog_depth.first().copied().unwrap_or(0);
-    if result.is_ok() && opts.log {
+    if result.is_ok() && opts.log && !opts.log_all_paths {
         // Like the kernel at log level 1: an accepted program's log is its
         // summary.
         env.log.clear();
@@ -85,46 +85,67 @@ impl Env<'_> {
     }
 
     fn run(&mut self) -> Result<(), VerifyError> {
-        // The exception callback is verified on its own, like a global
-        // function, with the cookie that was thrown as its one argument.
-        let exception_cb = self.prog.exception_cb;
-        let roots: Vec<u32> = (0..self.prog.subprogs.len() as u32)
-            .filter(|s| {
-                *s == 0 || self.prog.subprogs[*s as usize].global || Some(*s) == exception_cb
-            })
-            .collect();
-        for root in roots {
-            let mut st = self.initial_state(root);
-            if root != 0
-                && let Some(regs) = crate::calls::global_entry_regs(self, root)?
-            {
-                st.cur_mut().regs[1..6].copy_from_slice(&regs);
-            }
-            if Some(root) == exception_cb {
-                let args = &self.prog.subprogs[root as usize].args;
-                if args.len() != 1 || args[0] != kfreg_object::program::SubprogArg::Scalar {
-                    return Err(VerifyError {
-                        insn: None,
-                        msg: "exception cb only supports single integer argument".into(),
-                    });
+        self.verify_root(0)?;
+        // Then, pass after pass in index order, each global function a
+        // verified path called (a global function never called is never
+        // verified, as in Linux's do_check_subprogs). The exception
+        // callback is verified on its own like a global function, with the
+        // cookie that was thrown as its one argument: it counts as called.
+        if let Some(cb) = self.prog.exception_cb {
+            self.called[cb as usize] = true;
+        }
+        let n = self.prog.subprogs.len();
+        let mut verified = vec![false; n];
+        let mut again = true;
+        while again {
+            again = false;
+            // A pass sees the calls made by the functions verified before
+            // in the same pass.
+            let mut root = 1;
+            while root < n {
+                if self.called[root] && !verified[root] {
+                    self.verify_root(root as u32)?;
+                    verified[root] = true;
+                    again = true;
                 }
-                self.is_cb[root as usize] = true;
+                root += 1;
             }
-            if root != 0 {
-                self.logln(&format!(
-                    "Validating {}() func#{}...",
-                    self.prog.subprogs[root as usize].name, root
-                ));
-            }
-            self.pending.push(Path {
-                st,
-                parent: None,
-                hist: Vec::new(),
-                log_pos: None,
-            });
-            self.explore()?;
         }
         self.check_stack_depth()
+    }
+
+    /// Verifies every path from the start of subprogram `root`.
+    fn verify_root(&mut self, root: u32) -> Result<(), VerifyError> {
+        let exception_cb = self.prog.exception_cb;
+        let mut st = self.initial_state(root);
+        if root != 0
+            && let Some(regs) = crate::calls::global_entry_regs(self, root)?
+        {
+            st.cur_mut().regs[1..6].copy_from_slice(&regs);
+        }
+        if Some(root) == exception_cb {
+            let args = &self.prog.subprogs[root as usize].args;
+            if args.len() != 1 || args[0] != kfreg_object::program::SubprogArg::Scalar {
+                return Err(VerifyError {
+                    insn: None,
+                    msg: "exception cb only supports single integer argument".into(),
+                });
+            }
+            self.is_cb[root as usize] = true;
+        }
+        if root != 0 {
+            self.logln(&format!(
+                "Validating {}() func#{}...",
+                self.prog.subprogs[root as usize].name, root
+            ));
+        }
+        self.pending.push(Path {
+            st,
+            parent: None,
+            hist: Vec::new(),
+            log_pos: None,
+        });
+        self.explore()
     }
 
     /// After exploration, the kernel walks the static call graph from the
@@ -327,8 +348,15 @@ impl Env<'_> {
         {
             loop_head = false;
         }
-        // The kernel's count: states compared against at one visit.
-        let compared = self.explored[idx].len() as u64;
+        // The kernel keeps the states of an instruction apart by the call
+        // that entered the current frame: only those of the same call are
+        // compared, count as missed, or keep a loop's rounds from being
+        // stored.
+        let key = list_key(&path.st);
+        let compared = self.explored[idx]
+            .iter()
+            .filter(|n| list_key(&self.nodes[**n].state) == key)
+            .count() as u64;
         self.stats.max_states_per_insn = self.stats.max_states_per_insn.max(compared);
         // Like the kernel's is_state_visited: store a state only every few
         // jumps and instructions, except at loop heads and after a long
@@ -351,6 +379,9 @@ impl Env<'_> {
         while pos > 0 {
             pos -= 1;
             let n = self.explored[idx][pos];
+            if list_key(&self.nodes[n].state) != key {
+                continue;
+            }
             if self.nodes[n].branches == 0 && !self.nodes[n].cleaned {
                 self.clean_node(n);
             }
@@ -729,9 +760,9 @@ impl Env<'_> {
             None => {}
         }
         let mut taken = path.st.clone();
-        let maps = &self.prog.maps;
+        let prog = self.prog;
         crate::branch::refine(
-            &mut taken, dst, src_reg_no, &dst_reg, op, &src_reg, wide, true, maps,
+            &mut taken, dst, src_reg_no, &dst_reg, op, &src_reg, wide, true, prog,
         );
         crate::branch::refine(
             &mut path.st,
@@ -742,12 +773,20 @@ impl Env<'_> {
             &src_reg,
             wide,
             false,
-            maps,
+            prog,
         );
         self.push_branch(path, taken, target)?;
         path.st.insn = idx + 1;
         Ok(())
     }
+}
+
+/// Which of an instruction's stored states a state at it meets (the
+/// kernel's `explored_state` list): those whose current frame was entered
+/// by the same call, the program's or a verification root's own frame being
+/// entered by none.
+fn list_key(st: &State) -> Option<u32> {
+    (st.frames.len() > 1).then(|| st.cur().callsite)
 }
 
 /// `v` converted as `order` over its low `bits` bits, zero-extended (the

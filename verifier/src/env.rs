@@ -18,6 +18,9 @@ use std::time::Duration;
 pub struct Options {
     /// Produce a kernel-style log of every processed instruction.
     pub log: bool,
+    /// Keep the lines of every path explored, as the kernel's log level 2
+    /// does; otherwise the log keeps only the path being explored.
+    pub log_all_paths: bool,
     /// Processed-instruction limit.
     pub insn_limit: u64,
     /// The loader holds `CAP_SYS_BOOT` and may call destructive kfuncs
@@ -29,6 +32,7 @@ impl Default for Options {
     fn default() -> Options {
         Options {
             log: false,
+            log_all_paths: false,
             insn_limit: INSN_LIMIT,
             cap_sys_boot: true,
         }
@@ -173,6 +177,9 @@ pub(crate) struct Env<'a> {
     pub subprog_depth: Vec<u32>,
     /// Subprograms started as async callbacks (their own roots).
     pub async_cb: Vec<bool>,
+    /// Global functions a verified path called: each is then verified on
+    /// its own.
+    pub called: Vec<bool>,
     /// Subprograms run as callbacks (of a helper or kfunc, async, or the
     /// exception callback).
     pub is_cb: Vec<bool>,
@@ -222,6 +229,7 @@ impl<'a> Env<'a> {
             subprog_of: vec![0; prog.insns.len()],
             subprog_depth: vec![0; prog.subprogs.len()],
             async_cb: vec![false; prog.subprogs.len()],
+            called: vec![false; prog.subprogs.len()],
             is_cb: vec![false; prog.subprogs.len()],
             insn_ptr_type: vec![None; prog.insns.len()],
             call_struct_meta: vec![None; prog.insns.len()],
@@ -281,7 +289,7 @@ impl Env<'_> {
             self.nodes[p].branches += 1;
         }
         // The branching instruction's line, without its newline.
-        let log_pos = self.opts.log.then(|| self.log.len().saturating_sub(1));
+        let log_pos = self.log_pos();
         self.pending.push(Path {
             st,
             parent: cur.parent,
@@ -301,13 +309,18 @@ impl Env<'_> {
         {
             *cb = true;
         }
-        let log_pos = self.opts.log.then(|| self.log.len().saturating_sub(1));
+        let log_pos = self.log_pos();
         self.pending.push(Path {
             st,
             parent: None,
             hist: Vec::new(),
             log_pos,
         });
+    }
+
+    /// Where the log stands when a path is queued (see [`Path::log_pos`]).
+    fn log_pos(&self) -> Option<usize> {
+        (self.opts.log && !self.opts.log_all_paths).then(|| self.log.len().saturating_sub(1))
     }
 
     /// Appends a line to the log.

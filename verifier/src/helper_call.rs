@@ -1134,7 +1134,9 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
         // Per-CPU variables are refused at their argument.
         RetType::MemOrBtfId => return Ok(Reg::UNKNOWN),
     };
-    if null {
+    // Copies of a result that may be NULL are linked for its NULL test; a
+    // map value with a lock keeps an identity for the lock.
+    if r.maybe_null() || crate::branch::may_point_to_lock(&r, env.prog) {
         r.id = env.new_id();
     }
     if h.has(HelperFlags::ACQUIRE) {

@@ -8,14 +8,11 @@
 //! A stored state whose exploration is finished forgets its dead
 //! registers and slots, so it covers states whatever they hold there.
 
-use crate::state::{Reg, RegType, State, slot_index};
+use crate::state::{CALLER_SAVED, Reg, RegType, State, slot_index};
 use kfreg::Registry;
 use kfreg_isa::{AtomicOp, Call, Insn, Src};
 use kfreg_object::program::Program;
 use std::collections::HashMap;
-
-/// R0..R5: the registers a call clobbers.
-const CALLER_SAVED: u16 = 0b11_1111;
 
 /// The registers an instruction reads and the ones it writes (bit `i` is
 /// `Ri`). Anything the kernel does not model reads every register.

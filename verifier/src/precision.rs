@@ -29,8 +29,7 @@ struct Trace {
 /// precise instead (always safe).
 struct GiveUp;
 
-/// Registers R0..R5: the ones calls clobber and pass.
-const CALLER_SAVED: u16 = 0b11_1111;
+use crate::state::CALLER_SAVED;
 /// Registers R1..R5: arguments.
 const ARGS: u16 = 0b11_1110;
 

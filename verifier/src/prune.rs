@@ -3,11 +3,29 @@
 
 use crate::state::{Frame, Reg, RegType, Slot, SlotKind, State};
 
-/// A consistent renaming of ids from `old` to `cur`.
+/// A consistent renaming of ids from `old` to `cur`, and the last fresh id
+/// handed to a scalar without one.
 #[derive(Default)]
-struct IdMap(Vec<(u32, u32)>);
+struct IdMap(Vec<(u32, u32)>, u32);
 
 impl IdMap {
+    /// As [`Self::check`], for the ids of precise scalars: a stored scalar
+    /// without an id is tied to no other; one with an id covers a current
+    /// scalar without one as a value of its own, which no other current
+    /// value may then stand for (the kernel's `check_scalar_ids`).
+    fn check_scalar(&mut self, old: u32, cur: u32) -> bool {
+        if old == 0 {
+            return true;
+        }
+        let cur = if cur == 0 {
+            self.1 += 1;
+            FRESH_IDS | self.1
+        } else {
+            cur
+        };
+        self.check(old, cur)
+    }
+
     fn check(&mut self, old: u32, cur: u32) -> bool {
         if old == 0 && cur == 0 {
             return true;
@@ -25,6 +43,10 @@ impl IdMap {
     }
 }
 
+/// Where the fresh ids of [`IdMap::check_scalar`] start: above any id a
+/// verification hands out.
+const FRESH_IDS: u32 = 1 << 31;
+
 /// How scalars are compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -35,17 +57,21 @@ pub enum Mode {
     Ranges,
 }
 
-/// The registers live in each frame of `st` (the kernel's
-/// `frame_insn_idx`): the innermost frame's at its instruction, an outer
-/// frame's at the call it waits on. The frame pointer always counts.
+/// The registers live in each frame of `st`: the innermost frame's at its
+/// instruction; an outer frame's, those the call it waits on leaves and
+/// the instructions after it read (the callee-saved ones), or for a
+/// callback's caller, which comes back to run the call again, those the
+/// call reads. The frame pointer always counts.
 fn live_masks(st: &State, live: &[u16]) -> Vec<u16> {
+    let at = |ip: u32| live.get(ip as usize).copied().unwrap_or(u16::MAX);
     (0..st.frames.len())
         .map(|i| {
-            let ip = match st.frames.get(i + 1) {
-                Some(callee) => callee.callsite,
-                None => st.insn,
+            let mask = match st.frames.get(i + 1) {
+                Some(callee) if callee.in_callback.is_some() => at(callee.callsite),
+                Some(callee) => at(callee.callsite + 1) & !crate::state::CALLER_SAVED,
+                None => at(st.insn),
             };
-            live.get(ip as usize).copied().unwrap_or(u16::MAX) | 1 << kfreg_isa::FP
+            mask | 1 << kfreg_isa::FP
         })
         .collect()
 }
@@ -151,7 +177,7 @@ fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap, mode: Mode) -> bool {
         RegType::Scalar => {
             cur.ty == RegType::Scalar
                 && old.var.contains(&cur.var)
-                && (old.id == 0 || ids.check(old.id, cur.id))
+                && ids.check_scalar(old.id, cur.id)
         }
         _ => {
             let range_ok = match old.ty {
@@ -170,54 +196,59 @@ fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap, mode: Mode) -> bool {
     }
 }
 
+/// The kernel's `stacksafe` for one slot, for a privileged loader (reading
+/// stack bytes never written gives an unknown scalar, so such bytes and
+/// data bytes of `old` constrain nothing).
 fn slot_subsumes(old: &Slot, cur: &Slot, ids: &mut IdMap, mode: Mode) -> bool {
-    if old.is_spill() {
-        let n = old.spill_size();
-        if cur.is_spill() && cur.spill_size() == n {
-            return reg_subsumes(&old.reg, &cur.reg, ids, mode)
-                && bytes_subsume(&old.bytes[n..], &cur.bytes[n..], cur);
-        }
-        if n < 8 {
-            return false;
-        }
-        // A spilled unknown (or imprecise) scalar is as good as initialised bytes.
-        let any = old.reg.var == crate::scalar::Scalar::UNKNOWN
-            || (!old.reg.precise && mode == Mode::Precise);
-        return old.reg.ty == RegType::Scalar
-            && any
-            && cur
-                .bytes
-                .iter()
-                .all(|b| matches!(b, SlotKind::Misc | SlotKind::Zero));
+    // A loop head still being explored needs the same kinds of bytes.
+    if mode == Mode::Ranges && old.bytes != cur.bytes {
+        return false;
     }
-    if let Some(kind) = old.special() {
-        // An iterator's round count (its `off`) does not change what it can do.
-        let (mut o, mut c) = (old.reg, cur.reg);
-        if kind == SlotKind::Iter {
-            o.off = 0;
-            c.off = 0;
-        }
-        return cur.special() == Some(kind)
-            && old.bytes == cur.bytes
-            && reg_subsumes(&o, &c, ids, mode);
+    if old
+        .bytes
+        .iter()
+        .all(|b| matches!(b, SlotKind::Invalid | SlotKind::Misc))
+    {
+        return true;
     }
-    bytes_subsume(&old.bytes, &cur.bytes, cur)
+    // A whole spilled scalar and data bytes read back as the same kind of
+    // value: compare them as scalars.
+    if let (Some(o), Some(c)) = (stack_scalar(old), stack_scalar(cur)) {
+        return reg_subsumes(&o, &c, ids, mode);
+    }
+    let bytes_ok = old.bytes.iter().zip(&cur.bytes).all(|(o, c)| match o {
+        SlotKind::Invalid | SlotKind::Misc => true,
+        _ => o == c,
+    });
+    if !bytes_ok {
+        return false;
+    }
+    match old.bytes[0] {
+        SlotKind::Spill => reg_subsumes(&old.reg, &cur.reg, ids, mode),
+        SlotKind::Dynptr | SlotKind::Iter | SlotKind::IrqFlag => {
+            // An iterator's round count (its `off`) does not change what it can do.
+            let (mut o, mut c) = (old.reg, cur.reg);
+            if old.bytes[0] == SlotKind::Iter {
+                o.off = 0;
+                c.off = 0;
+            }
+            reg_subsumes(&o, &c, ids, mode)
+        }
+        _ => true,
+    }
 }
 
-/// Byte by byte, for bytes that hold no spilled register in `old`.
-fn bytes_subsume(old: &[SlotKind], cur_bytes: &[SlotKind], cur: &Slot) -> bool {
-    old.iter().zip(cur_bytes).all(|(o, c)| match o {
-        SlotKind::Invalid => true,
-        SlotKind::Misc => match c {
-            SlotKind::Misc | SlotKind::Zero => true,
-            SlotKind::Spill => cur.reg.ty == RegType::Scalar,
-            _ => false,
-        },
-        SlotKind::Zero => {
-            *c == SlotKind::Zero || (cur.is_spill() && cur.reg.var.as_const() == Some(0))
-        }
-        _ => false,
-    })
+/// The scalar a whole-slot load reads from `slot`, when it is the same
+/// whatever the load: a spilled 8-byte scalar, or any value from data and
+/// unwritten bytes (the kernel's `scalar_reg_for_stack`).
+fn stack_scalar(slot: &Slot) -> Option<Reg> {
+    if slot.is_spill() && slot.spill_size() == 8 && slot.reg.ty == RegType::Scalar {
+        return Some(slot.reg);
+    }
+    slot.bytes
+        .iter()
+        .all(|b| matches!(b, SlotKind::Invalid | SlotKind::Misc))
+        .then_some(Reg::UNKNOWN)
 }
 
 /// Makes every imprecise scalar of `cur` that differs from `old` (the

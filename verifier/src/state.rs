@@ -258,6 +258,10 @@ impl Reg {
     }
 }
 
+/// R0..R5 as a register mask: the registers a call clobbers (R0 then
+/// holds its result).
+pub const CALLER_SAVED: u16 = 0b11_1111;
+
 /// What a byte of the stack holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum SlotKind {

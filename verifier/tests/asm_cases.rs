@@ -7,6 +7,7 @@
 //! ; map: hash|array|percpu_array|ringbuf|user_ringbuf|sockmap key=4 value=8 max=1 [btf=ID] [rdonly_prog] [flags=N] [init=HEX]
 //! ; expect: ACCEPT
 //! ; expect: REJECT <the kernel's error line>
+//! ; insns: N   (optional: the instructions the kernel processed)
 //! r0 = 0
 //! exit
 //! ```
@@ -35,6 +36,9 @@ struct AsmCase {
     iter_section: Option<String>,
     maps: Vec<MapSpec>,
     expect: Option<String>,
+    /// The instructions the kernel processed, when recorded: pruning cases
+    /// show that kfreg stores and compares states as the kernel does.
+    insns: Option<u64>,
     text: String,
 }
 
@@ -92,6 +96,7 @@ fn load_cases() -> Vec<AsmCase> {
                 iter_section: None,
                 maps: Vec::new(),
                 expect: None,
+                insns: None,
                 text: body.into(),
             };
             for line in body.lines() {
@@ -142,6 +147,8 @@ fn load_cases() -> Vec<AsmCase> {
                     ));
                 } else if let Some(e) = meta.strip_prefix("expect: ") {
                     case.expect = Some(e.trim().into());
+                } else if let Some(n) = meta.strip_prefix("insns: ") {
+                    case.insns = Some(n.trim().parse().expect("`; insns:` is a number"));
                 }
             }
             cases.push(case);
@@ -190,6 +197,20 @@ fn exceptions() -> Vec<(String, String)> {
         .collect()
 }
 
+/// With `KFREG_ASM_LOG=TEXT`, prints the log of every path explored in the
+/// cases whose name contains TEXT (to compare with the kernel's level 2 log:
+/// `scripts/asm-kernel-verdicts.py -v --log N NAME`).
+fn print_log_when_asked(case: &AsmCase) {
+    let Ok(want) = std::env::var("KFREG_ASM_LOG") else {
+        return;
+    };
+    if case.name.contains(&want) {
+        let mut c = case.case();
+        c.opts.log_all_paths = true;
+        eprintln!("### {}\n{}", case.name, c.run_logged().log);
+    }
+}
+
 #[test]
 fn asm_cases_match_the_kernel() {
     let cases = load_cases();
@@ -202,22 +223,27 @@ fn asm_cases_match_the_kernel() {
             failures.push(format!("{}/{}: no `; expect:` line", case.file, case.name));
             continue;
         };
+        let mut insns = None;
         let got = match std::panic::catch_unwind(|| case.case().run()) {
-            Ok(report) => match &report.error {
-                None => "ACCEPT".to_string(),
-                // The recorded line skips the state dumps after an
-                // infinite loop (scripts/asm-kernel-verdicts.py).
-                Some(e) => format!(
-                    "REJECT {}",
-                    e.msg
-                        .lines()
-                        .rfind(|l| !l.starts_with("cur state:") && !l.starts_with("old state:"))
-                        .unwrap_or_default()
-                ),
-            },
+            Ok(report) => {
+                insns = Some(report.stats.insns_processed);
+                match &report.error {
+                    None => "ACCEPT".to_string(),
+                    // The recorded line skips the state dumps after an
+                    // infinite loop (scripts/asm-kernel-verdicts.py).
+                    Some(e) => format!(
+                        "REJECT {}",
+                        e.msg
+                            .lines()
+                            .rfind(|l| !l.starts_with("cur state:") && !l.starts_with("old state:"))
+                            .unwrap_or_default()
+                    ),
+                }
+            }
             Err(_) => "PANIC".to_string(),
         };
         let id = format!("{}/{}", case.file, case.name);
+        print_log_when_asked(case);
         if exceptions.iter().any(|(c, _)| *c == id) {
             excused.push(id.clone());
             if &got == expect {
@@ -231,6 +257,14 @@ fn asm_cases_match_the_kernel() {
             failures.push(format!(
                 "{}/{}:\n    kernel: {expect}\n    kfreg:  {got}",
                 case.file, case.name
+            ));
+        } else if case.insns.is_some() && insns.is_some() && case.insns != insns {
+            failures.push(format!(
+                "{}/{}: the kernel processed {} insns, kfreg {}",
+                case.file,
+                case.name,
+                case.insns.unwrap_or_default(),
+                insns.unwrap_or_default()
             ));
         }
     }

@@ -203,6 +203,7 @@ struct Recorded {
 }
 
 /// The recording kernel's values of the `CONFIG_` options the objects read
+/// and libbpf's virtual `LINUX_` values probed there
 /// (`tests/selftests/kconfig`), as libbpf gives them: `y` is 1, `m` 2,
 /// numbers are numbers; strings are left out.
 fn kconfig() -> std::collections::HashMap<String, u64> {

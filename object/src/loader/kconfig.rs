@@ -39,14 +39,16 @@ pub fn libbpf_kernel_version(
 
 /// The values of a Kconfig text (`CONFIG_X=y` lines): `y` is 1, `m` is 2
 /// (libbpf's tristate), `n` is 0, numbers are numbers (decimal or `0x`
-/// hex). Strings and comments are skipped.
+/// hex). Strings and comments are skipped. `LINUX_` lines give libbpf's
+/// virtual values (what it probed on the kernel a file was recorded on,
+/// such as `LINUX_HAS_SYSCALL_WRAPPER`).
 pub fn parse(text: &str) -> HashMap<String, u64> {
     let mut out = HashMap::new();
     for line in text.lines() {
         let Some((name, value)) = line.trim().split_once('=') else {
             continue;
         };
-        if !name.starts_with("CONFIG_") {
+        if !name.starts_with("CONFIG_") && !name.starts_with("LINUX_") {
             continue;
         }
         let v = match value {
@@ -95,7 +97,8 @@ pub fn system(override_file: Option<&std::path::Path>) -> Result<HashMap<String,
     let signature = std::fs::read_to_string("/proc/version_signature").ok();
     let uts_version = std::fs::read_to_string("/proc/sys/kernel/version").unwrap_or_default();
     if let Some(v) = libbpf_kernel_version(signature.as_deref(), &uts_version, release) {
-        out.insert("LINUX_KERNEL_VERSION".into(), v);
+        // A recorded file's own value wins: it says what libbpf saw there.
+        out.entry("LINUX_KERNEL_VERSION".into()).or_insert(v);
     }
     Ok(out)
 }
@@ -133,5 +136,8 @@ mod tests {
         assert_eq!(v.get("CONFIG_C"), Some(&16));
         assert_eq!(v.get("CONFIG_D"), None);
         assert_eq!(v.get("CONFIG_E"), Some(&u64::MAX));
+        let v = parse("LINUX_HAS_SYSCALL_WRAPPER=0\nOTHER=1\n");
+        assert_eq!(v.get("LINUX_HAS_SYSCALL_WRAPPER"), Some(&0));
+        assert_eq!(v.get("OTHER"), None);
     }
 }

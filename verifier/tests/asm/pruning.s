@@ -1,0 +1,164 @@
+; Pruning: where the kernel stores states and which stored state covers a
+; path. Each case records the instructions the kernel processed (`; insns:`).
+
+### prune_partial_spill_covers_full_spill
+; A stored slot holding a 4-byte spill of an imprecise scalar and data
+; bytes covers a slot holding an 8-byte spilled scalar: data bytes constrain
+; nothing for a privileged loader, and the spilled scalars are imprecise.
+; type: socket
+; expect: ACCEPT
+; insns: 14
+call bpf_get_prandom_u32
+r6 = r0
+r7 = r0
+r8 = r0
+r9 = r0
+if r6 > 5 goto pc+3
+*(u32 *)(r10 -4) = r7
+*(u32 *)(r10 -8) = r6
+goto pc+2
+*(u64 *)(r10 -8) = r6
+goto pc+0
+r0 = *(u32 *)(r10 -8)
+exit
+
+### prune_null_checked_pointer_drops_its_id
+; A pointer found not NULL no longer needs the id linking its copies: the
+; lookup's result then covers the same map value loaded directly (id 0).
+; type: socket
+; map: array key=4 value=8 max=1
+; expect: ACCEPT
+; insns: 27
+call bpf_get_prandom_u32
+*(u32 *)(r10 -4) = r0
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r6 = r0
+call bpf_get_prandom_u32
+r7 = r0
+r8 = r0
+if r7 > 5 goto direct
+r9 = 1
+r9 = 2
+r9 = 3
+r9 = 4
+r9 = 5
+r9 = 6
+goto join
+direct:
+r6 = map[id:0][0]+0
+goto join
+join:
+r0 = *(u32 *)(r6 +0)
+out:
+r0 = 0
+exit
+
+### prune_precise_scalars_without_ids_stand_alone
+; Two precise scalars without an id in the stored state are two values: a
+; state where they are one value (copies sharing an id) is not covered,
+; though each lies in its stored range (the kernel's check_scalar_ids).
+; type: socket
+; expect: ACCEPT
+; insns: 26
+call bpf_get_prandom_u32
+r6 = r0
+r6 &= 7
+call bpf_get_prandom_u32
+r7 = r0
+r7 &= 7
+r8 = r0
+if r8 > 100 goto linked
+r9 = 1
+r9 = 2
+r9 = 3
+r9 = 4
+r9 = 5
+r9 = 6
+goto join
+linked:
+r7 = r6
+goto join
+join:
+r1 = r10
+r1 += -16
+r1 += r6
+r1 += r7
+r2 = 0
+*(u8 *)(r1 +0) = r2
+r0 = 0
+exit
+
+### prune_precise_scalar_id_alone_covers_no_id
+; A precise scalar whose id no other live register shares in the stored
+; state covers the same value without an id.
+; type: socket
+; expect: ACCEPT
+; insns: 26
+call bpf_get_prandom_u32
+r8 = r0
+call bpf_get_prandom_u32
+if r0 > 7 goto out
+if r8 > 100 goto other
+r6 = r0
+r9 = 1
+r9 = 2
+r9 = 3
+r9 = 4
+r9 = 5
+r9 = 6
+goto join
+other:
+r6 = r0
+r6 &= 7
+goto join
+join:
+r1 = r10
+r1 += -16
+r1 += r6
+r2 = 0
+*(u8 *)(r1 +0) = r2
+out:
+r0 = 0
+exit
+
+### prune_caller_args_are_dead_in_the_callee
+; The states of an instruction are kept apart by the call that entered the
+; current frame, and a caller waiting on a subprogram only keeps what the
+; call leaves it (R6-R9): the second call's argument (a stack pointer on
+; one path, a number on the other) does not keep its stored state from
+; covering the other path.
+; type: socket
+; expect: ACCEPT
+; insns: 65
+call bpf_get_prandom_u32
+r6 = r0
+r1 = 0
+call sub
+r1 = 1
+if r6 > 5 goto second
+r1 = r10
+second:
+call sub
+r0 = 0
+exit
+sub:
+r2 = r1
+call bpf_get_prandom_u32
+r7 = r0
+r8 = r0
+r9 = r0
+if r0 > 3 goto join
+r0 = 1
+join:
+r3 = 1
+r3 = 2
+r3 = 3
+r3 = 4
+r3 = 5
+r3 = 6
+r0 = 0
+exit
