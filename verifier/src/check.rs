@@ -6,6 +6,7 @@ use crate::env::{Env, Node, Options, Path, Report, Step, VerifyError};
 use crate::history::Hist;
 use crate::limits::{JMP_HISTORY_LIMIT, MAX_CALL_FRAMES, MAX_STACK};
 use crate::scalar::Scalar;
+use crate::scc::{Backedge, Callchain};
 use crate::state::{Frame, PtrFlags, Reg, RegType, State};
 use kfreg::Registry;
 use kfreg_isa::{Call, Insn, JmpOp, Pseudo, Src};
@@ -21,6 +22,7 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         .and_then(|()| crate::cfg::check(&mut env))
         .and_then(|()| {
             env.live_regs = crate::liveness::live_regs(prog, reg);
+            env.scc = crate::scc::components(&prog.insns);
             env.run()
         });
     env.stats.duration = start.elapsed();
@@ -303,6 +305,12 @@ impl Env<'_> {
                 self.loops_pending -= 1;
             }
             parent = node.parent;
+            if let Some(chain) = Callchain::of(&self.nodes[p].state, &self.scc) {
+                let edges = self.visits.exit(&chain, p);
+                if !edges.is_empty() {
+                    self.propagate_backedges(edges);
+                }
+            }
         }
     }
 
@@ -354,10 +362,16 @@ impl Env<'_> {
             if self.nodes[n].branches == 0 && !self.nodes[n].cleaned {
                 self.clean_node(n);
             }
+            // A state whose exploration is not finished, or that is in a loop
+            // whose marks are not final, is compared by range, and a path
+            // stopping at it is a backedge of its loop.
+            let chain = Callchain::of(&self.nodes[n].state, &self.scc);
+            let looping = self.nodes[n].branches > 0
+                || chain.as_ref().is_some_and(|c| self.visits.incomplete(c));
             let node = &mut self.nodes[n];
             let same_round = may_goto && node.state.loop_depth == path.st.loop_depth;
             if node.branches == 0 || loop_head && !same_round {
-                let mode = if node.branches > 0 {
+                let mode = if looping {
                     crate::prune::Mode::Ranges
                 } else {
                     crate::prune::Mode::Precise
@@ -371,6 +385,15 @@ impl Env<'_> {
                     let mut old = node.state.clone();
                     crate::prune::clean(&mut old, &self.live_regs);
                     let hist = std::mem::take(&mut path.hist);
+                    if looping && let Some(chain) = chain {
+                        let edge = Backedge {
+                            st: path.st.clone(),
+                            hist: hist.clone(),
+                            parent: path.parent,
+                            equal: n,
+                        };
+                        self.visits.add(&chain, edge);
+                    }
                     self.inherit_precision(&old, &mut path.st, &hist, path.parent);
                     return Ok(true);
                 }
@@ -433,6 +456,9 @@ impl Env<'_> {
             cleaned: false,
             loop_hit: false,
         });
+        if let Some(chain) = Callchain::of(&self.nodes[n].state, &self.scc) {
+            self.visits.enter(chain, n);
+        }
         self.explored[idx].push(n);
         path.parent = Some(n);
         self.stats.total_states += 1;

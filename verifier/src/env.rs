@@ -8,6 +8,7 @@
 use crate::history::Hist;
 use crate::limits::{INSN_LIMIT, JMP_SEQ_LIMIT};
 use crate::liveness::StackLiveness;
+use crate::scc::Visits;
 use crate::state::{PtrFlags, Reg, RegType, State};
 use kfreg::Registry;
 use kfreg_object::program::Program;
@@ -161,6 +162,13 @@ pub(crate) struct Env<'a> {
     /// Stored states with `loop_hit` still being explored: until none is
     /// left, the stack reads known are incomplete and no slot is forgotten.
     pub loops_pending: usize,
+    /// Per instruction, its loop (`scc::components`; 0 for none).
+    pub scc: Vec<u32>,
+    /// The loops being visited and the backedges they wait on.
+    pub visits: Visits,
+    /// Precision marks set so far: backedge propagation repeats until a
+    /// round sets none.
+    pub precise_marks: u64,
     /// Loop heads the kernel lets converge against states still being
     /// explored: iterator next calls, may_goto, callback-calling calls.
     pub loop_head: Vec<bool>,
@@ -207,6 +215,9 @@ impl<'a> Env<'a> {
             live_regs: Vec::new(),
             stack_live: Default::default(),
             loops_pending: 0,
+            scc: Vec::new(),
+            visits: Visits::default(),
+            precise_marks: 0,
             loop_head: vec![false; prog.insns.len()],
             subprog_of: vec![0; prog.insns.len()],
             subprog_depth: vec![0; prog.subprogs.len()],
