@@ -350,6 +350,11 @@ impl Env<'_> {
             .count();
         let force = loop_head || history > JMP_HISTORY_LIMIT;
         let mut add = force || (jmps >= 2 && insns >= 8);
+        // A callback's rounds converge at its entry, where they are widened
+        // against the round before; iterator and may_goto rounds are widened
+        // when queued (`Env::widen_round`).
+        let callback_entry =
+            loop_head && !matches!(self.prog.insns[idx], Insn::MayGoto { .. } | Insn::Call(_));
         let mut widen_from = None;
         // A may_goto converges only against a round at another depth; at
         // the same depth an equal state is an infinite loop.
@@ -397,7 +402,7 @@ impl Env<'_> {
                     self.inherit_precision(&old, &mut path.st, &hist, path.parent);
                     return Ok(true);
                 }
-                if loop_head && node.branches > 0 && widen_from.is_none() {
+                if callback_entry && node.branches > 0 && widen_from.is_none() {
                     widen_from = Some(n);
                 }
             } else if crate::prune::equal_live(&node.state, &path.st, &self.live_regs) {
@@ -612,6 +617,7 @@ impl Env<'_> {
                 let target = (idx as i64 + 1 + off as i64) as u32;
                 let mut body = path.st.clone();
                 body.loop_depth += 1;
+                self.widen_round(path, &mut body);
                 self.push_branch(path, body, idx + 1)?;
                 path.st.insn = target;
             }

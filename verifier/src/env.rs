@@ -290,6 +290,34 @@ impl Env<'_> {
         Ok(())
     }
 
+    /// The next round of a loop is about to be queued from `path` (at an
+    /// iterator's next call or a may_goto): scalars that changed since the
+    /// round before and are not precise become unknown in `next`, so that
+    /// rounds converge (the kernel's `find_prev_entry` and
+    /// `widen_imprecise_scalars`). The round before is the nearest stored
+    /// ancestor at the same instruction and call sites, other than the
+    /// state just stored for this round, still being explored and still
+    /// compared against.
+    pub fn widen_round(&self, path: &Path, next: &mut State) {
+        let idx = path.st.insn;
+        let mut at = path.parent;
+        if let Some(p) = at.filter(|p| self.nodes[*p].state.insn == idx) {
+            at = self.nodes[p].parent;
+        }
+        while let Some(n) = at {
+            let node = &self.nodes[n];
+            if node.state.insn == idx
+                && node.branches > 0
+                && same_callsites(&node.state, &path.st)
+                && self.explored[idx as usize].contains(&n)
+            {
+                crate::prune::widen(&node.state, next);
+                return;
+            }
+            at = node.parent;
+        }
+    }
+
     /// Queues a path that starts afresh (an async callback): it shares no
     /// history with the path that scheduled it.
     pub fn push_root(&mut self, st: State) {
@@ -346,4 +374,13 @@ impl Env<'_> {
             kfreg_object::kernel_types::name(ty)
         }
     }
+}
+
+/// Whether two states wait on the same calls.
+fn same_callsites(a: &State, b: &State) -> bool {
+    a.frames.len() == b.frames.len()
+        && a.frames
+            .iter()
+            .zip(&b.frames)
+            .all(|(x, y)| x.callsite == y.callsite)
 }

@@ -441,6 +441,7 @@ fn iter_next(env: &mut Env, path: &mut Path, k: &Kfunc, r0: Reg) -> Result<(), V
         });
         clobber_args(&mut active);
         *active.reg_mut(0) = r0;
+        env.widen_round(path, &mut active);
         let next = active.insn + 1;
         env.push_branch(path, active, next)?;
     }

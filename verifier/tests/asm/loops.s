@@ -61,3 +61,32 @@ goto jloop
 jend:
 r0 = 0
 exit
+
+### loops_may_goto_exhausted_path_keeps_exact_values
+; type: socket
+; Only the round queued at a may_goto is widened against the round before;
+; the path leaving the loop keeps the exact counter of its round: r6 = 1
+; after one round, not yet precise when the next round is queued (only the
+; path leaving after no round, which does not read r6, has run). The
+; widened round brings r6 into [0, 1], so no path leaves the loop with r6
+; unknown and the stack read through it is in bounds.
+; expect: ACCEPT
+r1 = 0
+*(u64 *)(r10 -16) = r1
+r6 = 0
+r7 = 0
+loop:
+may_goto out
+r7 = 1
+r6 += 1
+r6 &= 1
+goto loop
+out:
+if r7 == 0 goto done
+r1 = r10
+r1 += -16
+r1 += r6
+r0 = *(u8 *)(r1 +0)
+done:
+r0 = 0
+exit
