@@ -78,6 +78,18 @@ pub fn enter_callback(
     Ok(())
 }
 
+/// Whether the callback of the call at `st`'s instruction runs another
+/// round: always, unless the call counts its rounds in register `count`,
+/// whose largest value the rounds run so far reached. The count decides,
+/// so it is precise (the kernel's check at `BPF_FUNC_loop`).
+pub fn another_round(env: &mut Env, st: &mut State, count: Option<u8>) -> bool {
+    let Some(r) = count else {
+        return true;
+    };
+    env.mark_precise(st, r);
+    u64::from(st.cur().cb_rounds) < st.reg(r).var.umax
+}
+
 /// A BPF-to-BPF call.
 pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step, VerifyError> {
     let st = &mut path.st;
@@ -244,28 +256,33 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         if cb.is_async {
             return Ok(Step::End);
         }
-        // The callee may run again: verify another round from the caller's state.
+        // The callee may run again: verify another round from the caller's
+        // state, unless its count of rounds is reached.
         st.frames.pop();
-        let mut again = st.clone();
-        again.insn = frame.callsite;
-        let args = frame
-            .cb_args
-            .as_deref()
-            .copied()
-            .unwrap_or([Reg::NOT_INIT; 5]);
-        enter_callback(env, &mut again, frame.subprog, cb, args)?;
-        let insn = again.insn;
-        // To backtracking, the next round starts with the call again.
-        env.cur_hist.push(crate::history::Hist {
-            insn: frame.callsite,
-            depth: st.frames.len() as u8,
-            callback: st.cur().in_callback.is_some(),
-            stack: None,
-        });
-        let pushed = env.push_branch(path, again, insn);
-        env.cur_hist.pop();
-        pushed?;
+        st.insn = frame.callsite;
+        if another_round(env, st, cb.count_arg) {
+            let mut again = st.clone();
+            again.cur_mut().cb_rounds += 1;
+            let args = frame
+                .cb_args
+                .as_deref()
+                .copied()
+                .unwrap_or([Reg::NOT_INIT; 5]);
+            enter_callback(env, &mut again, frame.subprog, cb, args)?;
+            let insn = again.insn;
+            // To backtracking, the next round starts with the call again.
+            env.cur_hist.push(crate::history::Hist {
+                insn: frame.callsite,
+                depth: st.frames.len() as u8,
+                callback: st.cur().in_callback.is_some(),
+                stack: None,
+            });
+            let pushed = env.push_branch(path, again, insn);
+            env.cur_hist.pop();
+            pushed?;
+        }
         let st = &mut path.st;
+        st.cur_mut().cb_rounds = 0;
         clobber_args(st);
         *st.reg_mut(0) = Reg::UNKNOWN;
         st.insn = frame.callsite + 1;

@@ -197,23 +197,27 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                 ret_max,
                 locked: false,
                 is_async: true,
+                count_arg: None,
             });
             env.push_root(root);
-        } else {
+        } else if crate::calls::another_round(env, st, shape.count_arg()) {
             // The callback may run no time at all (an empty map, a zero
             // count): the caller also goes on as if it never ran, as the
             // kernel's push_callback_call explores.
             let mut skipped = st.clone();
+            skipped.cur_mut().cb_rounds = 0;
             clobber_args(&mut skipped);
             *skipped.reg_mut(0) = r0;
             let next = skipped.insn + 1;
             env.push_branch(path, skipped, next)?;
             let st = &mut path.st;
+            st.cur_mut().cb_rounds += 1;
             let frame = CallbackFrame {
                 ret_min,
                 ret_max,
                 locked: false,
                 is_async: false,
+                count_arg: shape.count_arg(),
             };
             enter_callback(env, st, sub, frame, args)?;
             return Ok(Step::Next);

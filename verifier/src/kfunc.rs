@@ -355,6 +355,7 @@ fn schedule_callback(
             ret_max: cb.ret_max,
             locked: k.family.is_some_and(|f| f.lock_required),
             is_async: false,
+            count_arg: None,
         };
         let args = callback_args(st, k, cb.args, meta);
         enter_callback(env, st, sub, frame, args)?;
@@ -387,6 +388,7 @@ fn schedule_callback(
         ret_max: cb.ret_max,
         locked: false,
         is_async: true,
+        count_arg: None,
     });
     env.push_root(async_st);
     Ok(false)

@@ -92,8 +92,19 @@ pub fn equal_live(old: &State, cur: &State, live: &[u16]) -> bool {
         .zip(&cur.frames)
         .zip(masks)
         .all(|((o, c), mask)| {
-            (o.subprog, o.callsite, o.in_callback, &o.cb_args, &o.stack)
-                == (c.subprog, c.callsite, c.in_callback, &c.cb_args, &c.stack)
+            (
+                o.subprog,
+                o.callsite,
+                o.in_callback,
+                &o.cb_args,
+                o.cb_rounds,
+            ) == (
+                c.subprog,
+                c.callsite,
+                c.in_callback,
+                &c.cb_args,
+                c.cb_rounds,
+            ) && o.stack == c.stack
                 && (0..o.regs.len()).all(|r| mask & 1 << r == 0 || o.regs[r] == c.regs[r])
         })
 }
@@ -123,9 +134,12 @@ pub fn subsumes(old: &State, cur: &State, mode: Mode, live: &[u16]) -> bool {
 }
 
 fn frame_subsumes(old: &Frame, cur: &Frame, ids: &mut IdMap, mode: Mode, live: u16) -> bool {
+    // A state that ran more rounds of a counted callback may not stand for
+    // one that ran fewer: those have rounds left to run.
     if old.subprog != cur.subprog
         || old.callsite != cur.callsite
         || old.in_callback != cur.in_callback
+        || old.cb_rounds > cur.cb_rounds
     {
         return false;
     }

@@ -337,6 +337,9 @@ pub struct Frame {
     pub in_callback: Option<CallbackFrame>,
     /// A callback's arguments, to start another round with the same ones.
     pub cb_args: Option<Box<[Reg; 5]>>,
+    /// Rounds of a callback this frame has run at the call it is at (the
+    /// kernel's `callback_depth`): a counted callback runs no more.
+    pub cb_rounds: u32,
 }
 
 /// What a callback frame needs to know about the call that started it.
@@ -350,6 +353,9 @@ pub struct CallbackFrame {
     pub locked: bool,
     /// The callback is asynchronous (a separate verification root).
     pub is_async: bool,
+    /// The caller's register counting the rounds of a counted callback
+    /// (`CallbackShape::count_arg`).
+    pub count_arg: Option<u8>,
 }
 
 impl Frame {
@@ -364,6 +370,7 @@ impl Frame {
             callsite,
             in_callback: None,
             cb_args: None,
+            cb_rounds: 0,
         }
     }
 

@@ -371,6 +371,17 @@ impl CallbackShape {
         matches!(self, CallbackShape::Timer)
     }
 
+    /// The argument register that counts the callback's rounds, when the
+    /// call says how many times its callback runs (`bpf_loop`'s first
+    /// argument): a verifier simulates no more rounds than its largest value
+    /// (the kernel's `callback_depth` check).
+    pub const fn count_arg(self) -> Option<u8> {
+        match self {
+            CallbackShape::Loop => Some(1),
+            _ => None,
+        }
+    }
+
     /// The smallest and largest value the callback may return.
     pub const fn ret_range(self) -> (i64, i64) {
         match self {

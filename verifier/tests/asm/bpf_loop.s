@@ -279,3 +279,63 @@ r1 += 1
 if r1 < 100 goto cb
 r0 = 0
 exit
+
+### loop_count_bounds_rounds_ok
+; type: socket
+; bpf_loop(2, ...) runs its callback at most twice: the counter at fp-8
+; ends at 0, 1 or 2, so fp-24 + 8 * counter stays in the 24 bytes written.
+; The count is precise, and no third round is simulated.
+; expect: ACCEPT
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+r1 = 2
+r2 = subprog[cb]
+r3 = r10
+r3 += -8
+r4 = 0
+call bpf_loop
+r1 = *(u64 *)(r10 -8)
+r1 <<= 3
+r2 = r10
+r2 += -24
+r2 += r1
+r0 = *(u64 *)(r2 +0)
+r0 = 0
+exit
+cb:
+r1 = *(u64 *)(r2 +0)
+r1 += 1
+*(u64 *)(r2 +0) = r1
+r0 = 0
+exit
+
+### loop_count_bounds_rounds_one_too_many
+; type: socket
+; The same with bpf_loop(3, ...): the third round reads fp-24 + 24 = fp+0.
+; expect: REJECT invalid read from stack R2 off=0 size=8
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+r1 = 3
+r2 = subprog[cb]
+r3 = r10
+r3 += -8
+r4 = 0
+call bpf_loop
+r1 = *(u64 *)(r10 -8)
+r1 <<= 3
+r2 = r10
+r2 += -24
+r2 += r1
+r0 = *(u64 *)(r2 +0)
+r0 = 0
+exit
+cb:
+r1 = *(u64 *)(r2 +0)
+r1 += 1
+*(u64 *)(r2 +0) = r1
+r0 = 0
+exit
