@@ -81,7 +81,7 @@ pub fn enter_callback(
 /// Whether the callback of the call at `st`'s instruction runs another
 /// round: always, unless the call counts its rounds in register `count`,
 /// whose largest value the rounds run so far reached. The count decides,
-/// so it is precise (the kernel's check at `BPF_FUNC_loop`).
+/// so it is precise (the kernel checks it at every round).
 pub fn another_round(env: &mut Env, st: &mut State, count: Option<u8>) -> bool {
     let Some(r) = count else {
         return true;
