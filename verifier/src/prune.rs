@@ -1,7 +1,7 @@
 //! State subsumption: may a path whose state is `cur` stop because a
 //! verified state `old` covers every behaviour it can have?
 
-use crate::state::{Frame, Reg, RegType, Slot, SlotKind, State};
+use crate::state::{ADD_CONST, Frame, Reg, RegType, Slot, SlotKind, State};
 
 /// A consistent renaming of ids from `old` to `cur`.
 #[derive(Default)]
@@ -165,7 +165,7 @@ fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap, mode: Mode) -> bool {
         RegType::Scalar => {
             cur.ty == RegType::Scalar
                 && old.var.contains(&cur.var)
-                && (old.id == 0 || ids.check(old.id, cur.id))
+                && (old.id == 0 || linked_alike(old, cur, ids))
         }
         _ => {
             let range_ok = match old.ty {
@@ -182,6 +182,17 @@ fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap, mode: Mode) -> bool {
                 && ids.check(old.ref_obj_id, cur.ref_obj_id)
         }
     }
+}
+
+/// Two linked scalars are linked alike: the same kind of link (a copy, or
+/// a copy plus a constant, then the same constant) to identities that
+/// correspond, their bases too.
+fn linked_alike(old: &Reg, cur: &Reg, ids: &mut IdMap) -> bool {
+    let flagged = old.id & ADD_CONST != 0;
+    old.id & ADD_CONST == cur.id & ADD_CONST
+        && (!flagged || old.off == cur.off)
+        && ids.check(old.id, cur.id)
+        && (!flagged || ids.check(old.id & !ADD_CONST, cur.id & !ADD_CONST))
 }
 
 fn slot_subsumes(old: &Slot, cur: &Slot, ids: &mut IdMap, mode: Mode) -> bool {

@@ -157,6 +157,17 @@ pub struct Reg {
     pub precise: bool,
 }
 
+/// A scalar's `id` with this bit is a copy of the scalar of the id without
+/// it plus the constant in its `off`, added in 64 bits (the kernel's
+/// `BPF_ADD_CONST64`): a test on either teaches the other, shifted by the
+/// constant.
+pub const ADD_CONST64: u32 = 1 << 31;
+/// The same, added in 32 bits (`BPF_ADD_CONST32`): the copy is the low 32
+/// bits of the sum, zero-extended.
+pub const ADD_CONST32: u32 = 1 << 30;
+/// Either kind of link plus a constant.
+pub const ADD_CONST: u32 = ADD_CONST64 | ADD_CONST32;
+
 impl PartialEq for Reg {
     fn eq(&self, o: &Reg) -> bool {
         (self.ty, self.flags, self.off, self.var, self.id) == (o.ty, o.flags, o.off, o.var, o.id)
