@@ -1132,11 +1132,21 @@ fn callback_args(st: &State, shape: CallbackShape, meta: &Meta) -> [Reg; 5] {
             map.aux2 = timer.aux2;
             [map, key, value, Reg::NOT_INIT, Reg::NOT_INIT]
         }
-        // Not modelled yet: the callee sees unknown arguments it may not dereference.
-        CallbackShape::FindVma | CallbackShape::UserRingbuf => [
+        // The task and the context the caller passed (R1, R4); the VMA is
+        // not modelled yet: an unknown the callee may not dereference.
+        CallbackShape::FindVma => [
+            *st.reg(1),
             Reg::UNKNOWN,
+            *st.reg(4),
+            Reg::NOT_INIT,
+            Reg::NOT_INIT,
+        ],
+        // The record's dynptr is not modelled yet (an unknown); the context
+        // is the caller's R3.
+        CallbackShape::UserRingbuf => [
             Reg::UNKNOWN,
             *st.reg(3),
+            Reg::NOT_INIT,
             Reg::NOT_INIT,
             Reg::NOT_INIT,
         ],

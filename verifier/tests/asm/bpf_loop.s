@@ -1,4 +1,5 @@
-; bpf_loop: callbacks, their argument registers and return range.
+; bpf_loop and other helpers with callbacks: their argument registers and
+; return range, the rounds they run.
 
 ### loop_callback_returns_zero_ok
 ; type: socket
@@ -337,5 +338,28 @@ cb:
 r1 = *(u64 *)(r2 +0)
 r1 += 1
 *(u64 *)(r2 +0) = r1
+r0 = 0
+exit
+
+### find_vma_callback_context_is_r4
+; type: raw_tp
+; bpf_find_vma(task, addr, callback, ctx, flags): its callback gets the
+; task in R1 and the context (the caller's R4) in R3.
+; expect: ACCEPT
+r5 = 0
+*(u64 *)(r10 -8) = r5
+call bpf_get_current_task_btf
+r1 = r0
+r2 = 0
+r3 = subprog[cb]
+r4 = r10
+r4 += -8
+r5 = 0
+call bpf_find_vma
+r0 = 0
+exit
+cb:
+r1 = 1
+*(u64 *)(r3 +0) = r1
 r0 = 0
 exit
