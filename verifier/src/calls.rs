@@ -78,16 +78,17 @@ pub fn enter_callback(
     Ok(())
 }
 
-/// Whether the callback of the call at `st`'s instruction runs another
+/// Whether the callback of the call frame `f` of `st` is at runs another
 /// round: always, unless the call counts its rounds in register `count`,
 /// whose largest value the rounds run so far reached. The count decides,
 /// so it is precise (the kernel checks it at every round).
-pub fn another_round(env: &mut Env, st: &mut State, count: Option<u8>) -> bool {
+pub fn another_round(env: &mut Env, st: &mut State, f: usize, count: Option<u8>) -> bool {
     let Some(r) = count else {
         return true;
     };
-    env.mark_precise(st, r);
-    u64::from(st.cur().cb_rounds) < st.reg(r).var.umax
+    env.mark_frame_reg_precise(st, f, r);
+    let caller = &st.frames[f];
+    u64::from(caller.cb_rounds) < caller.regs[r as usize].var.umax
 }
 
 /// A BPF-to-BPF call.
@@ -257,10 +258,13 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
             return Ok(Step::End);
         }
         // The callee may run again: verify another round from the caller's
-        // state, unless its count of rounds is reached.
+        // state, unless its count of rounds is reached (asked while the
+        // callee's frame is there, so that the count is traced back
+        // through the callee).
+        let again_too = another_round(env, st, st.frames.len() - 2, cb.count_arg);
         st.frames.pop();
         st.insn = frame.callsite;
-        if another_round(env, st, cb.count_arg) {
+        if again_too {
             let mut again = st.clone();
             again.cur_mut().cb_rounds += 1;
             let args = frame

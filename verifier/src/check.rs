@@ -22,7 +22,11 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         .and_then(|()| crate::cfg::check(&mut env))
         .and_then(|()| {
             env.live_regs = crate::liveness::live_regs(prog, reg);
-            env.scc = crate::scc::components(&prog.insns);
+            // A call running a callback in rounds is a loop of its own.
+            let (insns, loop_head) = (&prog.insns, &env.loop_head);
+            env.scc = crate::scc::components(insns, |i| {
+                loop_head[i] && matches!(insns[i], Insn::Call(_))
+            });
             env.run()
         });
     env.stats.duration = start.elapsed();

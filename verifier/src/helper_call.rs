@@ -200,18 +200,13 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                 count_arg: None,
             });
             env.push_root(root);
-        } else if crate::calls::another_round(env, st, shape.count_arg()) {
-            // The callback may run no time at all (an empty map, a zero
-            // count): the caller also goes on as if it never ran, as the
-            // kernel's push_callback_call explores.
-            let mut skipped = st.clone();
-            skipped.cur_mut().cb_rounds = 0;
-            clobber_args(&mut skipped);
-            *skipped.reg_mut(0) = r0;
-            let next = skipped.insn + 1;
-            env.push_branch(path, skipped, next)?;
-            let st = &mut path.st;
-            st.cur_mut().cb_rounds += 1;
+        } else if crate::calls::another_round(env, st, st.frames.len() - 1, shape.count_arg()) {
+            // The first round is queued; the caller goes on at once as if
+            // the callback never ran (an empty map, a zero count), as the
+            // kernel's push_callback_call explores: what that path makes
+            // precise is known before the rounds are widened.
+            let mut entered = st.clone();
+            entered.cur_mut().cb_rounds += 1;
             let frame = CallbackFrame {
                 ret_min,
                 ret_max,
@@ -219,10 +214,12 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                 is_async: false,
                 count_arg: shape.count_arg(),
             };
-            enter_callback(env, st, sub, frame, args)?;
-            return Ok(Step::Next);
+            enter_callback(env, &mut entered, sub, frame, args)?;
+            let at = entered.insn;
+            env.push_branch(path, entered, at)?;
         }
     }
+    let st = &mut path.st;
     // Writing into an skb's data or metadata through a dynptr may move the
     // packet, as the helpers that change packet data do; an XDP buffer's
     // dynptr is written in place.

@@ -224,8 +224,12 @@ pub enum Want {
 impl Env<'_> {
     /// Makes register `r` of the current frame precise, when it is a scalar.
     pub fn mark_precise(&mut self, st: &mut State, r: u8) {
-        if st.reg(r).ty == RegType::Scalar {
-            let f = st.frames.len() - 1;
+        self.mark_frame_reg_precise(st, st.frames.len() - 1, r);
+    }
+
+    /// Makes register `r` of frame `f` precise, when it is a scalar.
+    pub fn mark_frame_reg_precise(&mut self, st: &mut State, f: usize, r: u8) {
+        if st.frames[f].regs[r as usize].ty == RegType::Scalar {
             self.precise_here(st, Want::Reg(f, r));
         }
     }

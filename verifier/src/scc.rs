@@ -19,9 +19,10 @@ use kfreg_isa::Insn;
 
 /// Per instruction, the component it belongs to: 0 for none, else an id
 /// shared by the instructions of one loop. A component is a loop when it
-/// has two or more instructions or an instruction jumping to itself
-/// (Tarjan's algorithm over the successors, calls falling through).
-pub fn components(insns: &[Insn]) -> Vec<u32> {
+/// has two or more instructions, an instruction jumping to itself, or is a
+/// call `calls_back` says runs a callback in rounds (a loop the graph does
+/// not show). Tarjan's algorithm over the successors, calls falling through.
+pub fn components(insns: &[Insn], calls_back: impl Fn(usize) -> bool) -> Vec<u32> {
     const UNSEEN: u32 = 0;
     const DONE: u32 = u32::MAX;
     let n = insns.len();
@@ -67,7 +68,7 @@ pub fn components(insns: &[Insn]) -> Vec<u32> {
             if low[w] < pre[w] {
                 continue;
             }
-            let is_loop = stack.last() != Some(&w) || next.contains(&Some(w));
+            let is_loop = stack.last() != Some(&w) || next.contains(&Some(w)) || calls_back(w);
             loop {
                 let t = stack.pop().expect("w is on the stack");
                 low[t] = DONE;

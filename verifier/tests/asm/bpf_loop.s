@@ -363,3 +363,42 @@ r1 = 1
 *(u64 *)(r3 +0) = r1
 r0 = 0
 exit
+
+### loop_count_precision_keeps_rounds_widened
+; type: raw_tp
+; The count is made precise at each round by tracing it back through the
+; callback's frame; only the count becomes precise, so fp-16, -32 in one
+; round and -31 in the next, is widened between rounds and its use found
+; unbounded (the callback variant of the selftest absent_mark_in_the_middle_state).
+; expect: REJECT math between fp pointer and register with unbounded min value is not allowed
+call bpf_get_prandom_u32
+r8 = r0
+*(u64 *)(r10 -8) = r0
+*(u64 *)(r10 -16) = -32
+r1 = 7
+r2 = subprog[cb]
+r3 = r10
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+r9 = r2
+r8 = *(u64 *)(r9 -8)
+r6 = *(u64 *)(r9 -16)
+call bpf_get_prandom_u32
+if r0 > r8 goto use
+l1:
+call bpf_get_prandom_u32
+if r0 > r8 goto upd
+l2:
+r0 = 0
+exit
+use:
+r1 = r10
+r1 += r6
+*(u64 *)(r1 +0) = 42
+goto l1
+upd:
+*(u64 *)(r9 -16) = -31
+goto l2
