@@ -363,5 +363,5 @@ fn quiet_and_log_level_two() {
         "{}",
         stderr(&o)
     );
-    assert!(stderr(&o).contains("processed 34 insns"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("processed 38 insns"), "{}", stderr(&o));
 }
