@@ -359,5 +359,6 @@ fn quiet_and_log_level_two() {
     assert!(!out.contains("error"), "{out}");
     let o = kfreg(&["-l", "2", "--prog", "rb_add_ok"], &corpus("rbtree.bpf.o"));
     assert!(stderr(&o).contains("(95) exit"), "{}", stderr(&o));
-    assert!(stderr(&o).contains("processed 34 insns"), "{}", stderr(&o));
+    // The count itself is the corpus test's (tests/corpus/INSNS).
+    assert!(stderr(&o).contains("\nprocessed "), "{}", stderr(&o));
 }

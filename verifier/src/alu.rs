@@ -4,7 +4,7 @@ use crate::access::MAX_VAR_OFF;
 use crate::describe::alu_op_name;
 use crate::env::{Env, VerifyError};
 use crate::scalar::Scalar;
-use crate::state::{PtrFlags, Reg, RegType, State};
+use crate::state::{ADD_CONST, ADD_CONST32, ADD_CONST64, PtrFlags, Reg, RegType, State};
 use kfreg_isa::{AluOp, Src};
 
 /// Checks and applies `dst op= src`.
@@ -86,10 +86,43 @@ pub fn check_alu(
             pointer_alu(env, st, wide, op, dst, &dst_reg, &src_reg)?
         }
         AluOp::Neg => Reg::scalar(dst_reg.var.alu(AluOp::Neg, &dst_reg.var, wide)),
-        _ => Reg::scalar(dst_reg.var.alu(op, &src_reg.var, wide)),
+        _ => {
+            let mut r = Reg::scalar(dst_reg.var.alu(op, &src_reg.var, wide));
+            (r.id, r.off) = added_const_link(&dst_reg, op, &src_reg, wide);
+            r
+        }
     };
     *st.reg_mut(dst) = result;
     Ok(())
+}
+
+/// The link a scalar keeps through `dst op src`: an addition or
+/// subtraction of a constant keeps a linked scalar linked, with the
+/// constant added as its offset (the kernel's `BPF_ADD_CONST`), when the
+/// constant fits 32 signed bits (64-bit operations) or the scalar fits 32
+/// bits (32-bit ones); a second such operation, and every other one,
+/// unlinks it.
+fn added_const_link(dst: &Reg, op: AluOp, src: &Reg, wide: bool) -> (u32, i32) {
+    let constant = if wide {
+        src.var
+            .as_const()
+            .and_then(|c| i32::try_from(c as i64).ok())
+    } else {
+        src.var
+            .const32()
+            .filter(|_| dst.var.umax <= u64::from(u32::MAX))
+            .map(|c| c as i32)
+    };
+    let delta = constant.and_then(|c| match op {
+        AluOp::Add => Some(c),
+        AluOp::Sub => c.checked_neg(),
+        _ => None,
+    });
+    let kind = if wide { ADD_CONST64 } else { ADD_CONST32 };
+    match delta {
+        Some(d) if dst.id != 0 && dst.id & ADD_CONST == 0 => (dst.id | kind, d),
+        _ => (0, 0),
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -104,7 +137,13 @@ pub fn link_scalar(env: &mut Env, st: &mut State, r: u8, bits: u32) -> bool {
     if 64 - reg.var.umax.leading_zeros() > bits {
         return false;
     }
-    if reg.id == 0 {
+    // A copy of a copy plus a constant starts a link of its own: one
+    // offset per link is all a link carries.
+    if reg.id & ADD_CONST != 0 {
+        let reg = st.reg_mut(r);
+        (reg.id, reg.off) = (0, 0);
+    }
+    if st.reg(r).id == 0 {
         st.reg_mut(r).id = env.new_id();
     }
     true

@@ -2,7 +2,7 @@
 //! outcome, and narrowing each side's state (bounds, NULL checks, packet
 //! ranges) when both are possible.
 
-use crate::state::{PtrFlags, Reg, RegType, State};
+use crate::state::{ADD_CONST, ADD_CONST32, PtrFlags, Reg, RegType, State};
 use kfreg_isa::JmpOp;
 use kfreg_object::program::{FieldKind, Program};
 
@@ -156,15 +156,30 @@ fn init_packet(r: &Reg) -> bool {
     r.ty == RegType::Packet && r.id == 0 && r.off == 0 && r.var.as_const() == Some(0)
 }
 
-/// Copies of a scalar (same non-zero id) learn what the comparison taught.
+/// Copies of a scalar (same non-zero id) learn what the comparison taught;
+/// a copy plus a constant learns it shifted by the difference of their
+/// constants (the kernel's `sync_linked_regs`).
 fn propagate_scalar(st: &mut State, orig: &Reg, narrowed: crate::scalar::Scalar) {
     if orig.id == 0 {
         return;
     }
-    let id = orig.id;
+    let base = orig.id & !ADD_CONST;
+    let delta = |r: &Reg| if r.id & ADD_CONST != 0 { r.off } else { 0 };
+    let known = delta(orig);
     st.for_each_reg(|r| {
-        if r.ty == RegType::Scalar && r.id == id {
-            r.var = narrowed;
+        if r.ty == RegType::Scalar && r.id & !ADD_CONST == base {
+            let d = delta(r) as i64 - known as i64;
+            r.var = if d == 0 {
+                narrowed
+            } else {
+                let shift = crate::scalar::Scalar::constant(d as u64);
+                let sum = narrowed.alu(kfreg_isa::AluOp::Add, &shift, true);
+                if r.id & ADD_CONST32 != 0 {
+                    sum.zext32()
+                } else {
+                    sum
+                }
+            };
         }
     });
 }

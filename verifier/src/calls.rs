@@ -78,6 +78,19 @@ pub fn enter_callback(
     Ok(())
 }
 
+/// Whether the callback of the call frame `f` of `st` is at runs another
+/// round: always, unless the call counts its rounds in register `count`,
+/// whose largest value the rounds run so far reached. The count decides,
+/// so it is precise (the kernel checks it at every round).
+pub fn another_round(env: &mut Env, st: &mut State, f: usize, count: Option<u8>) -> bool {
+    let Some(r) = count else {
+        return true;
+    };
+    env.mark_frame_reg_precise(st, f, r);
+    let caller = &st.frames[f];
+    u64::from(caller.cb_rounds) < caller.regs[r as usize].var.umax
+}
+
 /// A BPF-to-BPF call.
 pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step, VerifyError> {
     let st = &mut path.st;
@@ -245,28 +258,36 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         if cb.is_async {
             return Ok(Step::End);
         }
-        // The callee may run again: verify another round from the caller's state.
+        // The callee may run again: verify another round from the caller's
+        // state, unless its count of rounds is reached (asked while the
+        // callee's frame is there, so that the count is traced back
+        // through the callee).
+        let again_too = another_round(env, st, st.frames.len() - 2, cb.count_arg);
         st.frames.pop();
-        let mut again = st.clone();
-        again.insn = frame.callsite;
-        let args = frame
-            .cb_args
-            .as_deref()
-            .copied()
-            .unwrap_or([Reg::NOT_INIT; 5]);
-        enter_callback(env, &mut again, frame.subprog, cb, args)?;
-        let insn = again.insn;
-        // To backtracking, the next round starts with the call again.
-        env.cur_hist.push(crate::history::Hist {
-            insn: frame.callsite,
-            depth: st.frames.len() as u8,
-            callback: st.cur().in_callback.is_some(),
-            stack: None,
-        });
-        let pushed = env.push_branch(path, again, insn);
-        env.cur_hist.pop();
-        pushed?;
+        st.insn = frame.callsite;
+        if again_too {
+            let mut again = st.clone();
+            again.cur_mut().cb_rounds += 1;
+            let args = frame
+                .cb_args
+                .as_deref()
+                .copied()
+                .unwrap_or([Reg::NOT_INIT; 5]);
+            enter_callback(env, &mut again, frame.subprog, cb, args)?;
+            let insn = again.insn;
+            // To backtracking, the next round starts with the call again.
+            env.cur_hist.push(crate::history::Hist {
+                insn: frame.callsite,
+                depth: st.frames.len() as u8,
+                callback: st.cur().in_callback.is_some(),
+                stack: None,
+            });
+            let pushed = env.push_branch(path, again, insn);
+            env.cur_hist.pop();
+            pushed?;
+        }
         let st = &mut path.st;
+        st.cur_mut().cb_rounds = 0;
         clobber_args(st);
         *st.reg_mut(0) = Reg::UNKNOWN;
         st.insn = frame.callsite + 1;

@@ -6,6 +6,7 @@ use crate::env::{Env, Node, Options, Path, Report, Step, VerifyError};
 use crate::history::Hist;
 use crate::limits::{JMP_HISTORY_LIMIT, MAX_CALL_FRAMES, MAX_STACK};
 use crate::scalar::Scalar;
+use crate::scc::{Backedge, Callchain};
 use crate::state::{Frame, PtrFlags, Reg, RegType, State};
 use kfreg::Registry;
 use kfreg_isa::{Call, Insn, JmpOp, Pseudo, Src};
@@ -21,6 +22,11 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         .and_then(|()| crate::cfg::check(&mut env))
         .and_then(|()| {
             env.live_regs = crate::liveness::live_regs(prog, reg);
+            // A call running a callback in rounds is a loop of its own.
+            let (insns, loop_head) = (&prog.insns, &env.loop_head);
+            env.scc = crate::scc::components(insns, |i| {
+                loop_head[i] && matches!(insns[i], Insn::Call(_))
+            });
             env.run()
         });
     env.stats.duration = start.elapsed();
@@ -324,6 +330,12 @@ impl Env<'_> {
                 self.loops_pending -= 1;
             }
             parent = node.parent;
+            if let Some(chain) = Callchain::of(&self.nodes[p].state, &self.scc) {
+                let edges = self.visits.exit(&chain, p);
+                if !edges.is_empty() {
+                    self.propagate_backedges(edges);
+                }
+            }
         }
     }
 
@@ -370,6 +382,11 @@ impl Env<'_> {
             .count();
         let force = loop_head || history > JMP_HISTORY_LIMIT;
         let mut add = force || (jmps >= 2 && insns >= 8);
+        // A callback's rounds converge at its entry, where they are widened
+        // against the round before; iterator and may_goto rounds are widened
+        // when queued (`Env::widen_round`).
+        let callback_entry =
+            loop_head && !matches!(self.prog.insns[idx], Insn::MayGoto { .. } | Insn::Call(_));
         let mut widen_from = None;
         // A may_goto converges only against a round at another depth; at
         // the same depth an equal state is an infinite loop.
@@ -385,10 +402,16 @@ impl Env<'_> {
             if self.nodes[n].branches == 0 && !self.nodes[n].cleaned {
                 self.clean_node(n);
             }
+            // A state whose exploration is not finished, or that is in a loop
+            // whose marks are not final, is compared by range, and a path
+            // stopping at it is a backedge of its loop.
+            let chain = Callchain::of(&self.nodes[n].state, &self.scc);
+            let looping = self.nodes[n].branches > 0
+                || chain.as_ref().is_some_and(|c| self.visits.incomplete(c));
             let node = &mut self.nodes[n];
             let same_round = may_goto && node.state.loop_depth == path.st.loop_depth;
             if node.branches == 0 || loop_head && !same_round {
-                let mode = if node.branches > 0 {
+                let mode = if looping {
                     crate::prune::Mode::Ranges
                 } else {
                     crate::prune::Mode::Precise
@@ -402,10 +425,19 @@ impl Env<'_> {
                     let mut old = node.state.clone();
                     crate::prune::clean(&mut old, &self.live_regs);
                     let hist = std::mem::take(&mut path.hist);
+                    if looping && let Some(chain) = chain {
+                        let edge = Backedge {
+                            st: path.st.clone(),
+                            hist: hist.clone(),
+                            parent: path.parent,
+                            equal: n,
+                        };
+                        self.visits.add(&chain, edge);
+                    }
                     self.inherit_precision(&old, &mut path.st, &hist, path.parent);
                     return Ok(true);
                 }
-                if loop_head && node.branches > 0 && widen_from.is_none() {
+                if callback_entry && node.branches > 0 && widen_from.is_none() {
                     widen_from = Some(n);
                 }
             } else if crate::prune::equal_live(&node.state, &path.st, &self.live_regs) {
@@ -464,6 +496,9 @@ impl Env<'_> {
             cleaned: false,
             loop_hit: false,
         });
+        if let Some(chain) = Callchain::of(&self.nodes[n].state, &self.scc) {
+            self.visits.enter(chain, n);
+        }
         self.explored[idx].push(n);
         path.parent = Some(n);
         self.stats.total_states += 1;
@@ -617,6 +652,7 @@ impl Env<'_> {
                 let target = (idx as i64 + 1 + off as i64) as u32;
                 let mut body = path.st.clone();
                 body.loop_depth += 1;
+                self.widen_round(path, &mut body);
                 self.push_branch(path, body, idx + 1)?;
                 path.st.insn = target;
             }

@@ -8,6 +8,7 @@
 use crate::history::Hist;
 use crate::limits::{INSN_LIMIT, JMP_SEQ_LIMIT};
 use crate::liveness::StackLiveness;
+use crate::scc::Visits;
 use crate::state::{PtrFlags, Reg, RegType, State};
 use kfreg::Registry;
 use kfreg_object::program::Program;
@@ -168,6 +169,13 @@ pub(crate) struct Env<'a> {
     /// Stored states with `loop_hit` still being explored: until none is
     /// left, the stack reads known are incomplete and no slot is forgotten.
     pub loops_pending: usize,
+    /// Per instruction, its loop (`scc::components`; 0 for none).
+    pub scc: Vec<u32>,
+    /// The loops being visited and the backedges they wait on.
+    pub visits: Visits,
+    /// Precision marks set so far: backedge propagation repeats until a
+    /// round sets none.
+    pub precise_marks: u64,
     /// Loop heads the kernel lets converge against states still being
     /// explored: iterator next calls, may_goto, callback-calling calls.
     pub loop_head: Vec<bool>,
@@ -225,6 +233,9 @@ impl<'a> Env<'a> {
             live_regs: Vec::new(),
             stack_live: Default::default(),
             loops_pending: 0,
+            scc: Vec::new(),
+            visits: Visits::default(),
+            precise_marks: 0,
             loop_head: vec![false; prog.insns.len()],
             subprog_of: vec![0; prog.insns.len()],
             subprog_depth: vec![0; prog.subprogs.len()],
@@ -299,6 +310,34 @@ impl Env<'_> {
         Ok(())
     }
 
+    /// The next round of a loop is about to be queued from `path` (at an
+    /// iterator's next call or a may_goto): scalars that changed since the
+    /// round before and are not precise become unknown in `next`, so that
+    /// rounds converge (the kernel's `find_prev_entry` and
+    /// `widen_imprecise_scalars`). The round before is the nearest stored
+    /// ancestor at the same instruction and call sites, other than the
+    /// state just stored for this round, still being explored and still
+    /// compared against.
+    pub fn widen_round(&self, path: &Path, next: &mut State) {
+        let idx = path.st.insn;
+        let mut at = path.parent;
+        if let Some(p) = at.filter(|p| self.nodes[*p].state.insn == idx) {
+            at = self.nodes[p].parent;
+        }
+        while let Some(n) = at {
+            let node = &self.nodes[n];
+            if node.state.insn == idx
+                && node.branches > 0
+                && same_callsites(&node.state, &path.st)
+                && self.explored[idx as usize].contains(&n)
+            {
+                crate::prune::widen(&node.state, next);
+                return;
+            }
+            at = node.parent;
+        }
+    }
+
     /// Queues a path that starts afresh (an async callback): it shares no
     /// history with the path that scheduled it.
     pub fn push_root(&mut self, st: State) {
@@ -360,4 +399,13 @@ impl Env<'_> {
             kfreg_object::kernel_types::name(ty)
         }
     }
+}
+
+/// Whether two states wait on the same calls.
+fn same_callsites(a: &State, b: &State) -> bool {
+    a.frames.len() == b.frames.len()
+        && a.frames
+            .iter()
+            .zip(&b.frames)
+            .all(|(x, y)| x.callsite == y.callsite)
 }

@@ -211,28 +211,29 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                 ret_max,
                 locked: false,
                 is_async: true,
+                count_arg: None,
             });
             env.push_root(root);
-        } else {
-            // The callback may run no time at all (an empty map, a zero
-            // count): the caller also goes on as if it never ran, as the
-            // kernel's push_callback_call explores.
-            let mut skipped = st.clone();
-            clobber_args(&mut skipped);
-            *skipped.reg_mut(0) = r0;
-            let next = skipped.insn + 1;
-            env.push_branch(path, skipped, next)?;
-            let st = &mut path.st;
+        } else if crate::calls::another_round(env, st, st.frames.len() - 1, shape.count_arg()) {
+            // The first round is queued; the caller goes on at once as if
+            // the callback never ran (an empty map, a zero count), as the
+            // kernel's push_callback_call explores: what that path makes
+            // precise is known before the rounds are widened.
+            let mut entered = st.clone();
+            entered.cur_mut().cb_rounds += 1;
             let frame = CallbackFrame {
                 ret_min,
                 ret_max,
                 locked: false,
                 is_async: false,
+                count_arg: shape.count_arg(),
             };
-            enter_callback(env, st, sub, frame, args)?;
-            return Ok(Step::Next);
+            enter_callback(env, &mut entered, sub, frame, args)?;
+            let at = entered.insn;
+            env.push_branch(path, entered, at)?;
         }
     }
+    let st = &mut path.st;
     // Writing into an skb's data or metadata through a dynptr may move the
     // packet, as the helpers that change packet data do; an XDP buffer's
     // dynptr is written in place.
@@ -1177,22 +1178,13 @@ fn callback_args(st: &State, shape: CallbackShape, meta: &Meta) -> [Reg; 5] {
             map.aux2 = timer.aux2;
             [map, key, value, Reg::NOT_INIT, Reg::NOT_INIT]
         }
-        // callback(task, vma, ctx): plain kernel pointers, and the
-        // caller's fourth argument.
+        // callback(task, vma, ctx): the caller's task, the VMA (a plain
+        // kernel pointer the kernel makes) and the caller's fourth argument.
         CallbackShape::FindVma => {
-            let mut regs = [
-                *st.reg(4),
-                Reg::NOT_INIT,
-                Reg::NOT_INIT,
-                Reg::NOT_INIT,
-                Reg::NOT_INIT,
-            ];
-            let kernel = shape.kernel_args();
-            regs.rotate_right(kernel.len());
-            for (r, name) in regs.iter_mut().zip(kernel) {
-                *r = Reg::ptr(RegType::BtfId, kfreg_object::kernel_types::id(name));
-            }
-            regs
+            let vma = shape.kernel_args().first().map_or(Reg::UNKNOWN, |name| {
+                Reg::ptr(RegType::BtfId, kfreg_object::kernel_types::id(name))
+            });
+            [*st.reg(1), vma, *st.reg(4), Reg::NOT_INIT, Reg::NOT_INIT]
         }
         // callback(const struct bpf_dynptr *sample, ctx): a local dynptr.
         CallbackShape::UserRingbuf => [

@@ -111,8 +111,9 @@ pub fn check_kfunc_call(
     }
 
     let r0 = result(env, st, k, flags, &meta)?;
-    if schedule_callback(env, st, k, btf_id, &meta)? {
-        return Ok(Step::Next);
+    if let Some(entered) = schedule_callback(env, st, k, btf_id, &meta)? {
+        let at = entered.insn;
+        env.push_branch(path, entered, at)?;
     }
     if flags.contains(Flags::FALLIBLE) {
         push_failure(env, path, flags)?;
@@ -381,18 +382,18 @@ fn release_args(
     Ok(())
 }
 
-/// Runs or schedules the kfunc's callback: a synchronous one is entered
-/// now (true: the call continues in the callback), an asynchronous one
-/// becomes a path of its own.
+/// Schedules the kfunc's callback: a synchronous one's first round is
+/// returned, to be queued while the caller goes on (the kernel's
+/// push_callback_call); an asynchronous one becomes a path of its own.
 fn schedule_callback(
     env: &mut Env,
     st: &mut State,
     k: &Kfunc,
     btf_id: i32,
     meta: &Meta,
-) -> Result<bool, VerifyError> {
+) -> Result<Option<State>, VerifyError> {
     let (Some(sub), Some(cb)) = (meta.callback, k.callbacks.first()) else {
-        return Ok(false);
+        return Ok(None);
     };
     if cb.sync {
         let frame = CallbackFrame {
@@ -400,10 +401,12 @@ fn schedule_callback(
             ret_max: cb.ret_max,
             locked: k.family.is_some_and(|f| f.lock_required),
             is_async: false,
+            count_arg: None,
         };
         let args = callback_args(st, k, cb.args, meta);
-        enter_callback(env, st, sub, frame, args)?;
-        return Ok(true);
+        let mut entered = st.clone();
+        enter_callback(env, &mut entered, sub, frame, args)?;
+        return Ok(Some(entered));
     }
     if cb.sleepable && !env.prog.sleepable {
         // The 6.18.44 build refuses at the call what would later run
@@ -432,9 +435,10 @@ fn schedule_callback(
         ret_max: cb.ret_max,
         locked: false,
         is_async: true,
+        count_arg: None,
     });
     env.push_root(async_st);
-    Ok(false)
+    Ok(None)
 }
 
 /// Queues the failure successor of a fallible kfunc.
@@ -486,6 +490,7 @@ fn iter_next(env: &mut Env, path: &mut Path, k: &Kfunc, r0: Reg) -> Result<(), V
         });
         clobber_args(&mut active);
         *active.reg_mut(0) = r0;
+        env.widen_round(path, &mut active);
         let next = active.insn + 1;
         env.push_branch(path, active, next)?;
     }

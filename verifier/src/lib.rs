@@ -27,6 +27,9 @@ mod history;
 mod liveness;
 mod prune;
 
+// Loops: where paths converge on states still being explored.
+mod scc;
+
 // The environment of one verification and its results.
 mod env;
 

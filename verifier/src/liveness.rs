@@ -71,7 +71,7 @@ fn use_def(prog: &Program, reg: &Registry, insn: &Insn) -> (u16, u16) {
 }
 
 /// Where control may go after instruction `i` (calls fall through).
-fn successors(insns: &[Insn], i: usize) -> [Option<usize>; 2] {
+pub fn successors(insns: &[Insn], i: usize) -> [Option<usize>; 2] {
     let n = insns.len();
     let rel = |off: i64| usize::try_from(i as i64 + 1 + off).ok().filter(|t| *t < n);
     match insns[i] {

@@ -3,7 +3,7 @@
 use crate::describe::{reg_type_str, tnum_str};
 use crate::env::Env;
 use crate::scalar::Scalar;
-use crate::state::{PtrFlags, Reg, RegType};
+use crate::state::{ADD_CONST, PtrFlags, Reg, RegType};
 
 /// The log line for instruction `idx`: `IDX: (CODE) TEXT`.
 pub fn insn_line(env: &Env, idx: usize) -> String {
@@ -94,7 +94,9 @@ pub fn reg_state(env: &Env, frame: usize, r: &Reg) -> String {
             return format!("{p}{}", snum(c as i64));
         }
         let mut parts = Vec::new();
-        if r.id != 0 {
+        if r.id & ADD_CONST != 0 {
+            parts.push(format!("id={}+{}", r.id & !ADD_CONST, r.off));
+        } else if r.id != 0 {
             parts.push(format!("id={}", r.id));
         }
         ranges(&r.var, &mut parts);

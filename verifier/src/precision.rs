@@ -10,6 +10,7 @@
 
 use crate::env::Env;
 use crate::history::Hist;
+use crate::scc::Backedge;
 use crate::state::{RegType, State};
 use kfreg_isa::{AluOp, AtomicOp, Call, Insn, Src};
 
@@ -177,7 +178,9 @@ impl Trace {
 
     /// Marks what is traced precise in the stored state `st`; what is not
     /// a scalar there, or was already precise, needs no further tracing.
-    fn mark(&mut self, st: &mut State) {
+    /// Returns how many marks it set.
+    fn mark(&mut self, st: &mut State) -> u64 {
+        let mut set = 0;
         for (f, frame) in st.frames.iter_mut().enumerate().take(FRAMES) {
             for r in 0..11u8 {
                 if !self.has(f, r) {
@@ -188,6 +191,7 @@ impl Trace {
                     self.clear(f, r);
                 } else {
                     reg.precise = true;
+                    set += 1;
                 }
             }
             for spi in 0..64u16 {
@@ -197,11 +201,13 @@ impl Trace {
                 match frame.stack.get_mut(spi as usize) {
                     Some(s) if s.is_spill() && s.reg.ty == RegType::Scalar && !s.reg.precise => {
                         s.reg.precise = true;
+                        set += 1;
                     }
                     _ => self.slots[f] &= !(1 << spi),
                 }
             }
         }
+        set
     }
 }
 
@@ -217,8 +223,12 @@ pub enum Want {
 impl Env<'_> {
     /// Makes register `r` of the current frame precise, when it is a scalar.
     pub fn mark_precise(&mut self, st: &mut State, r: u8) {
-        if st.reg(r).ty == RegType::Scalar {
-            let f = st.frames.len() - 1;
+        self.mark_frame_reg_precise(st, st.frames.len() - 1, r);
+    }
+
+    /// Makes register `r` of frame `f` precise, when it is a scalar.
+    pub fn mark_frame_reg_precise(&mut self, st: &mut State, f: usize, r: u8) {
+        if st.frames[f].regs[r as usize].ty == RegType::Scalar {
             self.precise_here(st, Want::Reg(f, r));
         }
     }
@@ -279,7 +289,7 @@ impl Env<'_> {
             if self.nodes[n].state.frames.len() != t.depth {
                 return Err(GiveUp);
             }
-            t.mark(&mut self.nodes[n].state);
+            self.precise_marks += t.mark(&mut self.nodes[n].state);
             if t.is_empty() {
                 return Ok(());
             }
@@ -301,7 +311,7 @@ impl Env<'_> {
         mark_all(st);
         let mut at = parent;
         while let Some(n) = at {
-            mark_all(&mut self.nodes[n].state);
+            self.precise_marks += mark_all(&mut self.nodes[n].state);
             at = self.nodes[n].parent;
         }
     }
@@ -330,8 +340,45 @@ impl Env<'_> {
         }
         self.precise(st, hist, parent, &wants);
     }
+
+    /// A loop's visit ended: every mark of its states is final. Paths that
+    /// stopped at states of the loop still being explored inherit their
+    /// marks again, until a round sets no new mark (the kernel's
+    /// `propagate_backedges`); after too many rounds every scalar on their
+    /// way becomes precise.
+    pub fn propagate_backedges(&mut self, mut edges: Vec<Backedge>) {
+        for round in 0.. {
+            if round > BACKEDGE_ROUNDS {
+                for e in &mut edges {
+                    self.all_precise(&mut e.st, e.parent);
+                }
+                return;
+            }
+            let before = self.precise_marks;
+            for e in &mut edges {
+                let mut old = self.nodes[e.equal].state.clone();
+                crate::prune::clean(&mut old, &self.live_regs);
+                self.inherit_precision(&old, &mut e.st, &e.hist, e.parent);
+            }
+            if self.precise_marks == before {
+                return;
+            }
+        }
+    }
 }
 
-fn mark_all(st: &mut State) {
-    st.for_each_reg(|r| r.precise |= r.ty == RegType::Scalar);
+/// Rounds of backedge propagation before giving up (the kernel's
+/// `MAX_BACKEDGE_ITERS`).
+const BACKEDGE_ROUNDS: usize = 64;
+
+/// Makes every scalar of `st` precise; returns how many were not.
+fn mark_all(st: &mut State) -> u64 {
+    let mut set = 0;
+    st.for_each_reg(|r| {
+        if r.ty == RegType::Scalar && !r.precise {
+            r.precise = true;
+            set += 1;
+        }
+    });
+    set
 }

@@ -1,7 +1,7 @@
 //! State subsumption: may a path whose state is `cur` stop because a
 //! verified state `old` covers every behaviour it can have?
 
-use crate::state::{Frame, Reg, RegType, Slot, SlotKind, State};
+use crate::state::{ADD_CONST, Frame, Reg, RegType, Slot, SlotKind, State};
 
 /// A consistent renaming of ids from `old` to `cur`, and the last fresh id
 /// handed to a scalar without one.
@@ -118,8 +118,19 @@ pub fn equal_live(old: &State, cur: &State, live: &[u16]) -> bool {
         .zip(&cur.frames)
         .zip(masks)
         .all(|((o, c), mask)| {
-            (o.subprog, o.callsite, o.in_callback, &o.cb_args, &o.stack)
-                == (c.subprog, c.callsite, c.in_callback, &c.cb_args, &c.stack)
+            (
+                o.subprog,
+                o.callsite,
+                o.in_callback,
+                &o.cb_args,
+                o.cb_rounds,
+            ) == (
+                c.subprog,
+                c.callsite,
+                c.in_callback,
+                &c.cb_args,
+                c.cb_rounds,
+            ) && o.stack == c.stack
                 && (0..o.regs.len()).all(|r| mask & 1 << r == 0 || o.regs[r] == c.regs[r])
         })
 }
@@ -149,9 +160,12 @@ pub fn subsumes(old: &State, cur: &State, mode: Mode, live: &[u16]) -> bool {
 }
 
 fn frame_subsumes(old: &Frame, cur: &Frame, ids: &mut IdMap, mode: Mode, live: u16) -> bool {
+    // A state that ran more rounds of a counted callback may not stand for
+    // one that ran fewer: those have rounds left to run.
     if old.subprog != cur.subprog
         || old.callsite != cur.callsite
         || old.in_callback != cur.in_callback
+        || old.cb_rounds > cur.cb_rounds
     {
         return false;
     }
@@ -175,9 +189,7 @@ fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap, mode: Mode) -> bool {
         RegType::NotInit => true,
         RegType::Scalar if !old.precise && mode == Mode::Precise => cur.ty == RegType::Scalar,
         RegType::Scalar => {
-            cur.ty == RegType::Scalar
-                && old.var.contains(&cur.var)
-                && ids.check_scalar(old.id, cur.id)
+            cur.ty == RegType::Scalar && old.var.contains(&cur.var) && linked_alike(old, cur, ids)
         }
         _ => {
             let range_ok = match old.ty {
@@ -194,6 +206,17 @@ fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap, mode: Mode) -> bool {
                 && ids.check(old.ref_obj_id, cur.ref_obj_id)
         }
     }
+}
+
+/// Two scalars are linked alike: the same kind of link (none, a copy, or a
+/// copy plus a constant, then the same constant), to identities that
+/// correspond (`check_scalar_ids`: an unlinked scalar has an identity of its
+/// own).
+fn linked_alike(old: &Reg, cur: &Reg, ids: &mut IdMap) -> bool {
+    let flagged = old.id & ADD_CONST != 0;
+    old.id & ADD_CONST == cur.id & ADD_CONST
+        && (!flagged || old.off == cur.off)
+        && ids.check_scalar(old.id, cur.id)
 }
 
 /// The kernel's `stacksafe` for one slot, for a privileged loader (reading

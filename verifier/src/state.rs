@@ -165,6 +165,17 @@ pub struct Reg {
     pub precise: bool,
 }
 
+/// A scalar's `id` with this bit is a copy of the scalar of the id without
+/// it plus the constant in its `off`, added in 64 bits (the kernel's
+/// `BPF_ADD_CONST64`): a test on either teaches the other, shifted by the
+/// constant.
+pub const ADD_CONST64: u32 = 1 << 31;
+/// The same, added in 32 bits (`BPF_ADD_CONST32`): the copy is the low 32
+/// bits of the sum, zero-extended.
+pub const ADD_CONST32: u32 = 1 << 30;
+/// Either kind of link plus a constant.
+pub const ADD_CONST: u32 = ADD_CONST64 | ADD_CONST32;
+
 impl PartialEq for Reg {
     fn eq(&self, o: &Reg) -> bool {
         (self.ty, self.flags, self.off, self.var, self.id) == (o.ty, o.flags, o.off, o.var, o.id)
@@ -349,6 +360,9 @@ pub struct Frame {
     pub in_callback: Option<CallbackFrame>,
     /// A callback's arguments, to start another round with the same ones.
     pub cb_args: Option<Box<[Reg; 5]>>,
+    /// Rounds of a callback this frame has run at the call it is at (the
+    /// kernel's `callback_depth`): a counted callback runs no more.
+    pub cb_rounds: u32,
 }
 
 /// What a callback frame needs to know about the call that started it.
@@ -362,6 +376,9 @@ pub struct CallbackFrame {
     pub locked: bool,
     /// The callback is asynchronous (a separate verification root).
     pub is_async: bool,
+    /// The caller's register counting the rounds of a counted callback
+    /// (`CallbackShape::count_arg`).
+    pub count_arg: Option<u8>,
 }
 
 impl Frame {
@@ -376,6 +393,7 @@ impl Frame {
             callsite,
             in_callback: None,
             cb_args: None,
+            cb_rounds: 0,
         }
     }
 

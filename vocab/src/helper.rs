@@ -353,11 +353,12 @@ impl CallbackShape {
         (CallbackShape::Timer, "timer"),
     ];
 
-    /// The kernel structs the callee's leading pointer arguments point to
-    /// (`bpf_find_vma`'s task and VMA); empty for the other shapes.
+    /// The kernel structs of the pointers the helper itself makes for the
+    /// callee (`bpf_find_vma`'s VMA, after the caller's task); empty for
+    /// the other shapes.
     pub const fn kernel_args(self) -> &'static [&'static str] {
         match self {
-            CallbackShape::FindVma => &["task_struct", "vm_area_struct"],
+            CallbackShape::FindVma => &["vm_area_struct"],
             _ => &[],
         }
     }
@@ -378,6 +379,17 @@ impl CallbackShape {
     /// Whether the callback runs later, not during the call.
     pub const fn is_async(self) -> bool {
         matches!(self, CallbackShape::Timer)
+    }
+
+    /// The argument register that counts the callback's rounds, when the
+    /// call says how many times its callback runs (`bpf_loop`'s first
+    /// argument): a verifier simulates no more rounds than its largest value
+    /// (the kernel's `callback_depth` check).
+    pub const fn count_arg(self) -> Option<u8> {
+        match self {
+            CallbackShape::Loop => Some(1),
+            _ => None,
+        }
     }
 
     /// The smallest and largest value the callback may return.

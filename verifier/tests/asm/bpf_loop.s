@@ -1,4 +1,5 @@
-; bpf_loop: callbacks, their argument registers and return range.
+; bpf_loop and other helpers with callbacks: their argument registers and
+; return range, the rounds they run.
 
 ### loop_callback_returns_zero_ok
 ; type: socket
@@ -279,6 +280,128 @@ r1 += 1
 if r1 < 100 goto cb
 r0 = 0
 exit
+
+### loop_count_bounds_rounds_ok
+; type: socket
+; bpf_loop(2, ...) runs its callback at most twice: the counter at fp-8
+; ends at 0, 1 or 2, so fp-24 + 8 * counter stays in the 24 bytes written.
+; The count is precise, and no third round is simulated.
+; expect: ACCEPT
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+r1 = 2
+r2 = subprog[cb]
+r3 = r10
+r3 += -8
+r4 = 0
+call bpf_loop
+r1 = *(u64 *)(r10 -8)
+r1 <<= 3
+r2 = r10
+r2 += -24
+r2 += r1
+r0 = *(u64 *)(r2 +0)
+r0 = 0
+exit
+cb:
+r1 = *(u64 *)(r2 +0)
+r1 += 1
+*(u64 *)(r2 +0) = r1
+r0 = 0
+exit
+
+### loop_count_bounds_rounds_one_too_many
+; type: socket
+; The same with bpf_loop(3, ...): the third round reads fp-24 + 24 = fp+0.
+; expect: REJECT invalid read from stack R2 off=0 size=8
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+r1 = 3
+r2 = subprog[cb]
+r3 = r10
+r3 += -8
+r4 = 0
+call bpf_loop
+r1 = *(u64 *)(r10 -8)
+r1 <<= 3
+r2 = r10
+r2 += -24
+r2 += r1
+r0 = *(u64 *)(r2 +0)
+r0 = 0
+exit
+cb:
+r1 = *(u64 *)(r2 +0)
+r1 += 1
+*(u64 *)(r2 +0) = r1
+r0 = 0
+exit
+
+### find_vma_callback_context_is_r4
+; type: raw_tp
+; bpf_find_vma(task, addr, callback, ctx, flags): its callback gets the
+; task in R1 and the context (the caller's R4) in R3.
+; expect: ACCEPT
+r5 = 0
+*(u64 *)(r10 -8) = r5
+call bpf_get_current_task_btf
+r1 = r0
+r2 = 0
+r3 = subprog[cb]
+r4 = r10
+r4 += -8
+r5 = 0
+call bpf_find_vma
+r0 = 0
+exit
+cb:
+r1 = 1
+*(u64 *)(r3 +0) = r1
+r0 = 0
+exit
+
+### loop_count_precision_keeps_rounds_widened
+; type: raw_tp
+; The count is made precise at each round by tracing it back through the
+; callback's frame; only the count becomes precise, so fp-16, -32 in one
+; round and -31 in the next, is widened between rounds and its use found
+; unbounded (the callback variant of the selftest absent_mark_in_the_middle_state).
+; expect: REJECT math between fp pointer and register with unbounded min value is not allowed
+call bpf_get_prandom_u32
+r8 = r0
+*(u64 *)(r10 -8) = r0
+*(u64 *)(r10 -16) = -32
+r1 = 7
+r2 = subprog[cb]
+r3 = r10
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+r9 = r2
+r8 = *(u64 *)(r9 -8)
+r6 = *(u64 *)(r9 -16)
+call bpf_get_prandom_u32
+if r0 > r8 goto use
+l1:
+call bpf_get_prandom_u32
+if r0 > r8 goto upd
+l2:
+r0 = 0
+exit
+use:
+r1 = r10
+r1 += r6
+*(u64 *)(r1 +0) = 42
+goto l1
+upd:
+*(u64 *)(r9 -16) = -31
+goto l2
 
 ### find_vma_callback_gets_task_vma_and_context
 ; bpf_find_vma calls back with the task and the VMA (plain kernel pointers

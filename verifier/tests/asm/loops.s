@@ -1,0 +1,92 @@
+; Loops whose rounds converge on states still being explored (may_goto,
+; callbacks): what such a stop owes its path's precision (Linux 6.18's
+; strongly connected components and backedges), how states are compared.
+
+### loops_scc_backedge_precision_late_mark
+; type: socket
+; loop_state_deps2 of the selftests with may_goto for its iterators: at a
+; may_goto whose earlier round is still being explored, imprecise scalars
+; that changed become unknown (r8 after r8 = -25), so the unsafe write
+; through fp+r8 is found as an unbounded offset.
+; expect: REJECT math between fp pointer and register with unbounded min value is not allowed
+r6 = 0
+r7 = 0
+r8 = -24
+jloop:
+may_goto jend
+r6 = 0
+r7 = 0
+iloop:
+may_goto iend
+if r6 != 1 goto i1
+r6 = 0
+r7 = 1
+goto iloop
+i1:
+if r6 != 0 goto iloop
+r6 = 1
+call bpf_get_prandom_u32
+if r0 != 42 goto i2
+goto iloop
+i2:
+if r7 != 1 goto iloop
+r0 = r10
+r0 += r8
+r1 = 7
+*(u64 *)(r0 +0) = r1
+r0 = 0
+exit
+iend:
+r6 = 0
+r7 = 0
+kloop:
+may_goto kend
+if r6 != 1 goto k1
+r6 = 0
+r7 = 1
+goto kloop
+k1:
+if r6 != 0 goto kloop
+r6 = 1
+call bpf_get_prandom_u32
+if r0 != 42 goto k2
+goto kloop
+k2:
+if r7 != 1 goto kloop
+r6 = 0
+r8 = -25
+goto kloop
+kend:
+goto jloop
+jend:
+r0 = 0
+exit
+
+### loops_may_goto_exhausted_path_keeps_exact_values
+; type: socket
+; Only the round queued at a may_goto is widened against the round before;
+; the path leaving the loop keeps the exact counter of its round: r6 = 1
+; after one round, not yet precise when the next round is queued (only the
+; path leaving after no round, which does not read r6, has run). The
+; widened round brings r6 into [0, 1], so no path leaves the loop with r6
+; unknown and the stack read through it is in bounds.
+; expect: ACCEPT
+r1 = 0
+*(u64 *)(r10 -16) = r1
+r6 = 0
+r7 = 0
+loop:
+may_goto out
+r7 = 1
+r6 += 1
+r6 &= 1
+goto loop
+out:
+if r7 == 0 goto done
+r1 = r10
+r1 += -16
+r1 += r6
+r0 = *(u8 *)(r1 +0)
+done:
+r0 = 0
+exit
