@@ -3,11 +3,11 @@
 //! One file holds the family's view, its one rule and its expansion: a
 //! policy is six words, too few to be worth a folder like `kfunc/`.
 
-use crate::attr::{Meta, expr_ident, parse_args, prog_types};
+use crate::attr::{Meta, expr_ident, prog_types};
 use crate::descriptor::{first_doc_line, location, prog_type_set, variant};
 use crate::errors::{Errors, hint};
 use kfreg_vocab::{ArgKind, ProgType};
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 use std::collections::HashSet;
 use syn::ItemStruct;
@@ -41,34 +41,13 @@ struct Policy {
 
 /// Expands `#[family(args)] item`.
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
-    let strukt: ItemStruct = match syn::parse2::<ItemStruct>(item.clone()) {
-        Ok(s) if matches!(s.fields, syn::Fields::Unit) && s.generics.params.is_empty() => s,
-        _ => {
-            let err = syn::Error::new(
-                Span::call_site(),
-                "#[family] applies to a unit struct: `pub struct list;`",
-            )
-            .to_compile_error();
-            return quote!(#item #err);
-        }
-    };
-    let mut errors = Errors::default();
-    let policy = match parse_args(args) {
-        Ok(metas) => Policy::parse(&metas, &mut errors),
-        Err(e) => {
-            errors.push(e);
-            Policy::default()
-        }
-    };
-    if !errors.is_empty() {
-        let errs = errors.into_compile_errors();
-        return quote! {
-            #[allow(non_camel_case_types)]
-            #strukt
-            #errs
-        };
-    }
-    policy.expand(&strukt)
+    crate::unit_struct::expand_words(
+        args,
+        item,
+        "#[family] applies to a unit struct: `pub struct list;`",
+        Policy::parse,
+        |policy, strukt| policy.expand(strukt),
+    )
 }
 
 impl Policy {

@@ -5,11 +5,11 @@
 //! One file holds the view, the rules and the expansion: a target is two
 //! words, too few for a folder like `prog_type/`.
 
-use crate::attr::{Meta, expr_ident, expr_list, parse_args};
+use crate::attr::{Meta, expr_ident, expr_list};
 use crate::descriptor::{first_doc_line, location, variant};
 use crate::errors::{Errors, hint};
 use kfreg_vocab::IterArg;
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 use std::collections::HashSet;
 use syn::{Expr, ItemStruct};
@@ -28,34 +28,13 @@ struct Target {
 
 /// Expands `#[iter_target(args)] item`.
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
-    let strukt: ItemStruct = match syn::parse2::<ItemStruct>(item.clone()) {
-        Ok(s) if matches!(s.fields, syn::Fields::Unit) && s.generics.params.is_empty() => s,
-        _ => {
-            let err = syn::Error::new(
-                Span::call_site(),
-                "#[iter_target] applies to a unit struct named after the target: `pub struct task_vma;`",
-            )
-            .to_compile_error();
-            return quote!(#item #err);
-        }
-    };
-    let mut errors = Errors::default();
-    let target = match parse_args(args) {
-        Ok(metas) => Target::parse(&metas, &mut errors),
-        Err(e) => {
-            errors.push(e);
-            Target::default()
-        }
-    };
-    if !errors.is_empty() {
-        let errs = errors.into_compile_errors();
-        return quote! {
-            #[allow(non_camel_case_types)]
-            #strukt
-            #errs
-        };
-    }
-    target.expand(&strukt)
+    crate::unit_struct::expand_words(
+        args,
+        item,
+        "#[iter_target] applies to a unit struct named after the target: `pub struct task_vma;`",
+        Target::parse,
+        |target, strukt| target.expand(strukt),
+    )
 }
 
 impl Target {

@@ -24,6 +24,7 @@ mod iter_target;
 mod kfunc;
 mod prog_type;
 mod struct_ops;
+mod unit_struct;
 
 use proc_macro::TokenStream;
 

@@ -10,32 +10,16 @@ mod expand;
 mod rules;
 mod view;
 
-use crate::errors::Errors;
-use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use proc_macro2::TokenStream;
 
 /// Expands `#[prog_type(args)] item`.
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
-    let item: syn::ItemStruct = match syn::parse2(item) {
-        Ok(s) => s,
-        Err(_) => {
-            let err = syn::Error::new(
-                Span::call_site(),
-                "#[prog_type] applies to a unit struct: `pub struct SchedCls;`",
-            )
-            .to_compile_error();
-            return quote!(#err);
-        }
-    };
-    let mut errors = Errors::default();
-    let decl = view::ProgType::parse(item, args, &mut errors);
-    match decl {
-        Some(d) if errors.is_empty() => d.expand(),
-        Some(d) => {
-            let item = &d.item;
-            let errs = errors.into_compile_errors();
-            quote!(#item #errs)
-        }
-        None => errors.into_compile_errors(),
-    }
+    crate::unit_struct::expand_view(
+        args,
+        item,
+        "#[prog_type] applies to a unit struct: `pub struct SchedCls;`",
+        view::ProgType::parse,
+        |d| &d.item,
+        |d| d.expand(),
+    )
 }

@@ -9,33 +9,17 @@
 mod expand;
 mod view;
 
-use crate::errors::Errors;
-use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use proc_macro2::TokenStream;
 
 /// Expands `#[struct_ops(args)] item`.
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
-    let item: syn::ItemStruct = match syn::parse2(item) {
-        Ok(s) => s,
-        Err(_) => {
-            let err = syn::Error::new(
-                Span::call_site(),
-                "#[struct_ops] applies to a unit struct named after the kernel struct: \
+    crate::unit_struct::expand_view(
+        args,
+        item,
+        "#[struct_ops] applies to a unit struct named after the kernel struct: \
                  `pub struct tcp_congestion_ops;`",
-            )
-            .to_compile_error();
-            return quote!(#err);
-        }
-    };
-    let mut errors = Errors::default();
-    let decl = view::StructOps::parse(item, args, &mut errors);
-    match decl {
-        Some(d) if errors.is_empty() => d.expand(),
-        Some(d) => {
-            let item = &d.item;
-            let errs = errors.into_compile_errors();
-            quote!(#item #errs)
-        }
-        None => errors.into_compile_errors(),
-    }
+        view::StructOps::parse,
+        |d| &d.item,
+        |d| d.expand(),
+    )
 }
