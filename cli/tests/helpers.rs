@@ -1,17 +1,8 @@
 //! `kfreg list --helpers` and `kfreg show` on a helper, run as a user would.
 
-use std::process::Command;
+mod common;
 
-fn kfreg(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kfreg"))
-        .args(args)
-        .output()
-        .expect("run kfreg");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
-}
+use common::kfreg;
 
 #[test]
 fn list_helpers_as_json_has_one_object_per_prototype() {
