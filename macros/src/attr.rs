@@ -56,6 +56,11 @@ pub fn parse_args(args: TokenStream) -> syn::Result<Vec<Meta>> {
     parse_meta_list.parse2(args)
 }
 
+/// The attribute's words, or `None` with the syntax error reported.
+pub fn words(args: TokenStream, errors: &mut Errors) -> Option<Vec<Meta>> {
+    parse_args(args).map_err(|e| errors.push(e)).ok()
+}
+
 /// The identifier an expression consists of, if it is a single identifier.
 pub fn expr_ident(expr: &Expr) -> Option<&Ident> {
     match expr {

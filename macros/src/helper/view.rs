@@ -1,6 +1,6 @@
 //! The typed view of a helper declaration, parsed from its attribute and signature.
 
-use crate::attr::{Meta, attach_types, expr_ident, expr_int, expr_list, parse_args, prog_types};
+use crate::attr::{Meta, attach_types, expr_ident, expr_int, expr_list, prog_types};
 use crate::errors::{Errors, hint};
 use kfreg_vocab::{AttachType, CallbackShape, HelperFlags, MapKind, ProgType};
 use proc_macro2::TokenStream;
@@ -45,13 +45,7 @@ impl Helper {
     /// Parses the declaration; `None` when it is too broken to describe.
     pub fn parse(func: ForeignItemFn, args: TokenStream, errors: &mut Errors) -> Option<Helper> {
         let (params, ret) = signature(&func, errors);
-        let metas = match parse_args(args) {
-            Ok(m) => m,
-            Err(e) => {
-                errors.push(e);
-                return None;
-            }
-        };
+        let metas = crate::attr::words(args, errors)?;
         let mut h = Helper {
             func,
             id: 0,

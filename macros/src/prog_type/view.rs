@@ -1,6 +1,6 @@
 //! The typed view of a program type declaration.
 
-use crate::attr::{Meta, attach_type, expr_ident, expr_int, expr_list, parse_args};
+use crate::attr::{Meta, attach_type, expr_ident, expr_int, expr_list};
 use crate::errors::{Errors, hint};
 use kfreg_vocab::{AttachType, PacketArgs, ProgFlags, ProgType as Kernel};
 use proc_macro2::TokenStream;
@@ -93,13 +93,7 @@ impl ProgType {
             );
         }
         let sections = sections(&mut item, errors);
-        let metas = match parse_args(args) {
-            Ok(m) => m,
-            Err(e) => {
-                errors.push(e);
-                return None;
-            }
-        };
+        let metas = crate::attr::words(args, errors)?;
         let mut d = ProgType {
             item,
             id: 0,

@@ -1,6 +1,6 @@
 //! The typed view of a struct_ops declaration.
 
-use crate::attr::{Meta, expr_ident, expr_list, parse_args};
+use crate::attr::{Meta, expr_ident, expr_list};
 use crate::errors::{Errors, hint};
 use proc_macro2::TokenStream;
 use std::collections::HashSet;
@@ -54,13 +54,7 @@ impl StructOps {
                 "a struct_ops type is a unit struct: `pub struct tcp_congestion_ops;`",
             );
         }
-        let metas = match parse_args(args) {
-            Ok(m) => m,
-            Err(e) => {
-                errors.push(e);
-                return None;
-            }
-        };
+        let metas = crate::attr::words(args, errors)?;
         let mut d = StructOps {
             item,
             unsupported: Vec::new(),
