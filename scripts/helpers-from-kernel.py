@@ -35,6 +35,7 @@ SOURCES = ["kernel", "net", "security", "drivers/media/rc", "fs"]
 # unchanged. (prototype, argument number) -> added modifier.
 CHANGES_6_18 = {
     ("bpf_sysctl_get_name_proto", 2): "MEM_WRITE",
+    ("bpf_snprintf_btf_proto", 1): "MEM_WRITE",
 }
 
 # Prototypes Linux 6.18's bpf_base_func_proto returns for helpers the 6.12

@@ -194,7 +194,7 @@ pub fn bpf_d_path(path: BtfId<crate::structs::Path>, buf: Mem, sz: ConstSizeOrZe
 /// Use BTF to store a string representation of `ptr`->ptr in `str`, using `ptr`->type_id.
 #[helper(id = 149, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, ext, lsm, sk_lookup, syscall, netfilter])]
 pub fn bpf_snprintf_btf(
-    str: Mem,
+    str: Write<Mem>,
     str_size: ConstSize,
     ptr: Rdonly<Mem>,
     btf_ptr_size: ConstSize,

@@ -376,3 +376,28 @@ exit
 call bpf_get_current_task_btf
 r0 = 2
 exit
+
+### snprintf_btf_writes_its_string_buffer
+; Linux 6.18's bpf_snprintf_btf writes its output string (MEM_WRITE): the
+; zero stored there before the call is unknown after it, so the test that
+; read it decides nothing.
+; type: xdp
+; expect: REJECT BPF_MOV uses reserved fields
+r1 = 0
+*(u64 *)(r10 -80) = r1
+*(u64 *)(r10 -256) = r1
+*(u64 *)(r10 -248) = r1
+*(u64 *)(r10 -240) = r1
+r1 = r10
+r1 += -128
+r2 = 50
+r3 = r10
+r3 += -256
+r4 = 24
+r5 = 0
+call bpf_snprintf_btf
+r2 = *(u32 *)(r10 -80)
+if w2 == 0 goto pc+1
+w0 = (s32)w9
+r0 = 0
+exit

@@ -411,3 +411,15 @@ r0 = r2
 ok:
 r0 = 0
 exit
+
+### same_register_signed_test_explores_both_sides
+; A register compared with itself: Linux 6.18 decides nothing and explores
+; both sides, so the reserved-field move behind the test is reached.
+; type: xdp
+; expect: REJECT BPF_MOV uses reserved fields
+call bpf_get_prandom_u32
+r2 = r0
+if w2 s>= w2 goto pc+1
+w0 = (s32)w9
+r0 = 0
+exit
