@@ -591,15 +591,16 @@ impl Env<'_> {
             Insn::End { order, dst, bits } => {
                 self.check_reg_read(&path.st, dst)?;
                 self.check_reg_write(&path.st, dst)?;
-                // A known number stays known through the conversion; anything
-                // else (a swapped pointer too) is an unknown number.
+                // A known number stays known through the conversion, an
+                // unknown one keeps its width; a swapped pointer is a number
+                // Linux knows nothing of, not even its width.
                 let reg = *path.st.reg(dst);
-                let known = (reg.ty == RegType::Scalar)
-                    .then(|| reg.var.as_const())
-                    .flatten();
-                *path.st.reg_mut(dst) = match known {
-                    Some(v) => Reg::constant(byte_order(order, v, bits)),
-                    None => Reg::scalar(Scalar::unknown_width(bits as u32 / 8)),
+                *path.st.reg_mut(dst) = match reg.ty {
+                    RegType::Scalar => match reg.var.as_const() {
+                        Some(v) => Reg::constant(byte_order(order, v, bits)),
+                        None => Reg::scalar(Scalar::unknown_width(bits as u32 / 8)),
+                    },
+                    _ => Reg::UNKNOWN,
                 };
                 path.st.insn += 1;
             }

@@ -470,3 +470,15 @@ r0 = *(u8 *)(r6 +0)
 out:
 r0 = 0
 exit
+
+### byte_swap_of_a_pointer_is_unbounded
+; A swapped pointer is a number of unknown width to Linux: adding a packet
+; pointer to it is math with an unbounded minimum.
+; type: xdp
+; expect: REJECT math between pkt pointer and register with unbounded min value is not allowed
+r7 = *(u32 *)(r1 +0)
+r8 = r7
+r8 = be16 r8
+r8 += r7
+r0 = 0
+exit
