@@ -435,7 +435,8 @@ fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
                 if *tagged || crate::ctx::is_ctx_name(env, pointee) {
                     return Ok(GlobalArg::Ctx);
                 }
-                if pointee == "bpf_dynptr" {
+                // The kernel knows the parameter by its struct's name.
+                if <kfreg::Dynptr as kfreg::Pointee>::TY.struct_name() == Some(pointee.as_str()) {
                     if *nonnull || *trusted || *nullable {
                         return Err(format!("arg#{i} has invalid combination of tags"));
                     }
@@ -489,7 +490,7 @@ pub fn global_entry_regs(env: &mut Env, sub: u32) -> Result<Option<[Reg; 5]>, Ve
             GlobalArg::Scalar => Reg::UNKNOWN,
             GlobalArg::Ctx => Reg::ptr(RegType::Ctx, 0),
             // The kernel assumes a local dynptr.
-            GlobalArg::Dynptr => Reg::ptr(RegType::ConstDynptr, 1),
+            GlobalArg::Dynptr => crate::dynptr::const_local(),
             GlobalArg::Mem { size, nullable } => {
                 let mut m = Reg::ptr(RegType::Mem, *size);
                 if *nullable {
@@ -526,12 +527,9 @@ fn global_dynptr_arg(st: &State, i: usize, reg: &Reg) -> Result<(), VerifyError>
         ));
     }
     let missing = format!("Expected an initialized dynptr as arg #{i}");
-    let (frame, off) = crate::dynptr::stack_slots(reg)
-        .map_err(|m| VerifyError::at(idx, crate::dynptr::after(&m, &missing)))?;
-    if crate::dynptr::get(st, frame, off).is_none() {
-        return Err(VerifyError::at(idx, missing));
-    }
-    Ok(())
+    crate::dynptr::initialized(st, reg, &missing)
+        .map(|_| ())
+        .map_err(|m| VerifyError::at(idx, m))
 }
 
 /// The caller's registers must be what global function `sub` assumes.

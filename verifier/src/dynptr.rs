@@ -2,6 +2,28 @@
 //! ring-buffer dynptrs, the reference it carries.
 
 use crate::state::{Reg, RegType, Slot, SlotKind, State};
+use kfreg::DynptrInit;
+
+/// The kernel's line for a dynptr argument that must be uninitialised.
+pub const UNINIT_EXPECTED: &str = "Dynptr has to be an uninitialized dynptr";
+
+/// A dynptr kind as a register's or slot's `aux` holds it: numbered from one
+/// in `DynptrInit` order, 0 for a kind not known.
+pub fn number(kind: DynptrInit) -> u32 {
+    kind as u32 + 1
+}
+
+/// The kind `aux` stands for (see [`number`]).
+pub fn kind(aux: u32) -> Option<DynptrInit> {
+    aux.checked_sub(1)
+        .and_then(|n| DynptrInit::ALL.get(n as usize).copied())
+}
+
+/// A const pointer to a local dynptr: what a callee is given (a user ring
+/// buffer's record, a global function's `struct bpf_dynptr *`).
+pub fn const_local() -> Reg {
+    Reg::ptr(RegType::ConstDynptr, number(DynptrInit::Local))
+}
 
 /// Where a dynptr argument on the stack lives: (frame, offset of its first
 /// slot), or the line the kernel's `dynptr_get_spi` logs when it cannot
@@ -18,6 +40,14 @@ pub fn stack_slots(reg: &Reg) -> Result<(usize, i32), String> {
         return Err(String::new());
     }
     Ok((reg.aux as usize, off as i32))
+}
+
+/// The initialised dynptr `reg` points to on the stack, with its slots'
+/// place, or the error: what locating it logged, then `missing`.
+pub fn initialized(st: &State, reg: &Reg, missing: &str) -> Result<(usize, i32, Slot), String> {
+    let (frame, off) = stack_slots(reg).map_err(|m| after(&m, missing))?;
+    let slot = get(st, frame, off).ok_or_else(|| missing.to_string())?;
+    Ok((frame, off, slot))
 }
 
 /// `msg` after the line `stack_slots` logged, if any.

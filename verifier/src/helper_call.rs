@@ -728,15 +728,18 @@ fn dynptr_arg(
         return Err(expect(idx, r as u8, reg, "fp, dynptr_ptr"));
     }
     if arg.has(ArgFlags::UNINIT) {
-        let uninit = "Dynptr has to be an uninitialized dynptr";
+        let uninit = crate::dynptr::UNINIT_EXPECTED;
         if reg.ty == RegType::ConstDynptr {
             return Err(VerifyError::at(idx, uninit));
         }
         let (frame, off) = crate::dynptr::stack_slots(reg)
             .map_err(|m| VerifyError::at(idx, crate::dynptr::after(&m, uninit)))?;
-        // The kernel numbers dynptr kinds from one: local, ring buffer.
         let ringbuf = arg.has(ArgFlags::DYNPTR_RINGBUF);
-        let kind = if ringbuf { 2 } else { 1 };
+        let kind = crate::dynptr::number(if ringbuf {
+            DynptrInit::Ringbuf
+        } else {
+            DynptrInit::Local
+        });
         // A ring-buffer dynptr holds the record it reserved.
         let ref_id = if ringbuf {
             acquire_ref(env, st, RefKind::Ptr)
@@ -758,9 +761,7 @@ fn dynptr_arg(
                 "cannot release unowned const bpf_dynptr",
             ));
         }
-        meta.dynptr_kind = (reg.aux as usize)
-            .checked_sub(1)
-            .and_then(|n| DynptrInit::ALL.get(n).copied());
+        meta.dynptr_kind = crate::dynptr::kind(reg.aux);
         return Ok(());
     }
     let missing = if release {
@@ -768,19 +769,13 @@ fn dynptr_arg(
     } else {
         format!("Expected an initialized dynptr as arg #{i}")
     };
-    let (frame, off) = crate::dynptr::stack_slots(reg)
-        .map_err(|m| VerifyError::at(idx, crate::dynptr::after(&m, &missing)))?;
-    let Some(slot) = crate::dynptr::get(st, frame, off) else {
-        return Err(VerifyError::at(idx, missing));
-    };
+    let (frame, off, slot) =
+        crate::dynptr::initialized(st, reg, &missing).map_err(|m| VerifyError::at(idx, m))?;
     // A slice of a ring-buffer record dies with the record, and any slice
     // with its dynptr.
     meta.ref_obj_id = slot.reg.ref_obj_id;
     meta.dynptr_id = slot.reg.id;
-    // Dynptr kinds are numbered from one, in declaration order.
-    meta.dynptr_kind = (slot.reg.aux as usize)
-        .checked_sub(1)
-        .and_then(|n| DynptrInit::ALL.get(n).copied());
+    meta.dynptr_kind = crate::dynptr::kind(slot.reg.aux);
     if release {
         meta.release = Some(slot.reg.ref_obj_id);
         crate::dynptr::clear(st, frame, off);
@@ -1188,7 +1183,7 @@ fn callback_args(st: &State, shape: CallbackShape, meta: &Meta) -> [Reg; 5] {
         }
         // callback(const struct bpf_dynptr *sample, ctx): a local dynptr.
         CallbackShape::UserRingbuf => [
-            Reg::ptr(RegType::ConstDynptr, 1),
+            crate::dynptr::const_local(),
             *st.reg(3),
             Reg::NOT_INIT,
             Reg::NOT_INIT,

@@ -1202,10 +1202,9 @@ fn check_dynptr(
     reg: &Reg,
     meta: &mut Meta,
 ) -> Result<(), VerifyError> {
-    let uninit = "Dynptr has to be an uninitialized dynptr";
     if reg.ty == RegType::ConstDynptr {
         if p.roles.contains(Roles::UNINIT) {
-            return err(st, uninit.into());
+            return err(st, crate::dynptr::UNINIT_EXPECTED.into());
         }
         if !p
             .ty
@@ -1225,35 +1224,28 @@ fn check_dynptr(
             format!("arg#{i} expected pointer to stack or const struct bpf_dynptr"),
         );
     }
-    let missing = if p.roles.contains(Roles::UNINIT) {
-        uninit.to_string()
-    } else {
-        format!("Expected an initialized dynptr as arg #{i}")
-    };
-    let (frame, off) = match crate::dynptr::stack_slots(reg) {
-        Ok(at) => at,
-        Err(m) => return err(st, crate::dynptr::after(&m, &missing)),
-    };
     if p.roles.contains(Roles::UNINIT) {
+        let (frame, off) = match crate::dynptr::stack_slots(reg) {
+            Ok(at) => at,
+            Err(m) => return err(st, crate::dynptr::after(&m, crate::dynptr::UNINIT_EXPECTED)),
+        };
         // A clone is made the way its source was, and shares its source's
         // reference: releasing either releases both.
         let (how, ref_id) = match k.dynptr {
             Some(DynptrInit::Clone) => (meta.dynptr, meta.dynptr_ref),
             how => (how, 0),
         };
-        let kind = how.map_or(0, |d| d as u32 + 1);
+        let kind = how.map_or(0, crate::dynptr::number);
         let id = env.new_id();
         return crate::dynptr::init(st, frame, off, kind, id, ref_id)
             .or_else(|e| err(st, e.into()));
     }
-    let Some(slot) = crate::dynptr::get(st, frame, off) else {
-        return err(st, missing);
+    let missing = format!("Expected an initialized dynptr as arg #{i}");
+    let slot = match crate::dynptr::initialized(st, reg, &missing) {
+        Ok((_, _, slot)) => slot,
+        Err(m) => return err(st, m),
     };
-    meta.dynptr = slot
-        .reg
-        .aux
-        .checked_sub(1)
-        .and_then(|n| DynptrInit::ALL.get(n as usize).copied());
+    meta.dynptr = crate::dynptr::kind(slot.reg.aux);
     meta.dynptr_ref = slot.reg.ref_obj_id;
     Ok(())
 }
