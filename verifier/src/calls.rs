@@ -258,39 +258,16 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         if cb.is_async {
             return Ok(Step::End);
         }
-        // The callee may run again: verify another round from the caller's
-        // state, unless its count of rounds is reached (asked while the
-        // callee's frame is there, so that the count is traced back
-        // through the callee).
-        let again_too = another_round(env, st, st.frames.len() - 2, cb.count_arg);
+        // The callback returns to its call, which runs again: it queues
+        // another round unless its count is reached, and the states stored
+        // there decide when the rounds converge (the kernel's
+        // prepare_func_exit). Scalars that changed since the round before
+        // and are not precise are forgotten, so that the rounds do converge.
         st.frames.pop();
         st.insn = frame.callsite;
-        if again_too {
-            let mut again = st.clone();
-            again.cur_mut().cb_rounds += 1;
-            let args = frame
-                .cb_args
-                .as_deref()
-                .copied()
-                .unwrap_or([Reg::NOT_INIT; 5]);
-            enter_callback(env, &mut again, frame.subprog, cb, args)?;
-            let insn = again.insn;
-            // To backtracking, the next round starts with the call again.
-            env.cur_hist.push(crate::history::Hist {
-                insn: frame.callsite,
-                depth: st.frames.len() as u8,
-                callback: st.cur().in_callback.is_some(),
-                stack: None,
-            });
-            let pushed = env.push_branch(path, again, insn);
-            env.cur_hist.pop();
-            pushed?;
+        if let Some(prev) = env.prev_entry(path.parent, &path.st) {
+            crate::prune::widen(&env.nodes[prev].state, &mut path.st);
         }
-        let st = &mut path.st;
-        st.cur_mut().cb_rounds = 0;
-        clobber_args(st);
-        *st.reg_mut(0) = Reg::UNKNOWN;
-        st.insn = frame.callsite + 1;
         return Ok(Step::Next);
     }
     if st.frames.len() > 1 {

@@ -116,16 +116,20 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
                     env.mark_jmp_point(t as usize);
                 }
             }
-            // A subprogram whose address is taken may run as a callback: its
-            // entry is a loop head, where rounds of the callback converge.
+            // Taking a subprogram's address is checked as a call is (the
+            // kernel's visit_func_call_insn): before it, after it, and at
+            // the subprogram's entry.
             Insn::LdImm64 {
                 pseudo: Pseudo::Func,
                 imm,
                 ..
             } => {
+                env.mark_prune_point(i);
+                env.mark_prune_point(i + 2);
+                env.mark_jmp_point(i + 2);
                 let t = i as i64 + 1 + *imm as i64;
                 if t >= 0 && (t as usize) < n {
-                    env.mark_loop_head(t as usize);
+                    env.mark_jmp_point(t as usize);
                 }
             }
             Insn::Call(c) => {

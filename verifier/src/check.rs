@@ -343,23 +343,7 @@ impl Env<'_> {
     /// path's; otherwise stores the path's state.
     fn visit(&mut self, path: &mut Path) -> Result<bool, VerifyError> {
         let idx = path.st.insn as usize;
-        let mut loop_head = self.loop_head[idx];
-        // A callback's entry is where its rounds converge when it is
-        // entered; reached by a jump inside the callback it is an ordinary
-        // join, as in Linux, where an equal state is an infinite loop.
-        if loop_head
-            && !matches!(self.prog.insns[idx], Insn::MayGoto { .. } | Insn::Call(_))
-            && self.prog.subprogs.iter().any(|s| s.start as usize == idx)
-            && path.hist.last().is_some_and(|h| {
-                h.depth as usize == path.st.frames.len()
-                    && matches!(
-                        self.prog.insns[h.insn as usize],
-                        Insn::Ja { .. } | Insn::Jmp { .. } | Insn::MayGoto { .. }
-                    )
-            })
-        {
-            loop_head = false;
-        }
+        let loop_head = self.loop_head[idx];
         // The kernel keeps the states of an instruction apart by the call
         // that entered the current frame: only those of the same call are
         // compared, count as missed, or keep a loop's rounds from being
@@ -382,12 +366,6 @@ impl Env<'_> {
             .count();
         let force = loop_head || history > JMP_HISTORY_LIMIT;
         let mut add = force || (jmps >= 2 && insns >= 8);
-        // A callback's rounds converge at its entry, where they are widened
-        // against the round before; iterator and may_goto rounds are widened
-        // when queued (`Env::widen_round`).
-        let callback_entry =
-            loop_head && !matches!(self.prog.insns[idx], Insn::MayGoto { .. } | Insn::Call(_));
-        let mut widen_from = None;
         // A may_goto converges only against a round at another depth; at
         // the same depth an equal state is an infinite loop.
         let may_goto = matches!(self.prog.insns[idx], Insn::MayGoto { .. });
@@ -437,9 +415,6 @@ impl Env<'_> {
                     self.inherit_precision(&old, &mut path.st, &hist, path.parent);
                     return Ok(true);
                 }
-                if callback_entry && node.branches > 0 && widen_from.is_none() {
-                    widen_from = Some(n);
-                }
             } else if crate::prune::equal_live(&node.state, &path.st, &self.live_regs) {
                 let cur = crate::log::state_str(self, &path.st, None);
                 let old = crate::log::state_str(self, &self.nodes[n].state, None);
@@ -470,11 +445,6 @@ impl Env<'_> {
                 self.explored[idx].remove(pos);
                 self.live_states -= 1;
             }
-        }
-        if let Some(n) = widen_from {
-            // Another round of a loop whose head is still being explored:
-            // forget the scalar values that changed, so the rounds converge.
-            crate::prune::widen(&self.nodes[n].state, &mut path.st);
         }
         if !add {
             return Ok(false);

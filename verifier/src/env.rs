@@ -313,29 +313,36 @@ impl Env<'_> {
     /// The next round of a loop is about to be queued from `path` (at an
     /// iterator's next call or a may_goto): scalars that changed since the
     /// round before and are not precise become unknown in `next`, so that
-    /// rounds converge (the kernel's `find_prev_entry` and
-    /// `widen_imprecise_scalars`). The round before is the nearest stored
-    /// ancestor at the same instruction and call sites, other than the
-    /// state just stored for this round, still being explored and still
-    /// compared against.
+    /// rounds converge (the kernel's `widen_imprecise_scalars`). The round
+    /// before is the one [`Env::prev_entry`] finds, other than the state
+    /// just stored for this round.
     pub fn widen_round(&self, path: &Path, next: &mut State) {
-        let idx = path.st.insn;
         let mut at = path.parent;
-        if let Some(p) = at.filter(|p| self.nodes[*p].state.insn == idx) {
+        if let Some(p) = at.filter(|p| self.nodes[*p].state.insn == path.st.insn) {
             at = self.nodes[p].parent;
         }
+        if let Some(prev) = self.prev_entry(at, &path.st) {
+            crate::prune::widen(&self.nodes[prev].state, next);
+        }
+    }
+
+    /// The round before `st` of the loop `st` is at: the nearest stored
+    /// ancestor from `at` up at the same instruction and call sites, still
+    /// being explored and still compared against (the kernel's
+    /// `find_prev_entry`).
+    pub fn prev_entry(&self, mut at: Option<usize>, st: &State) -> Option<usize> {
         while let Some(n) = at {
             let node = &self.nodes[n];
-            if node.state.insn == idx
+            if node.state.insn == st.insn
                 && node.branches > 0
-                && same_callsites(&node.state, &path.st)
-                && self.explored[idx as usize].contains(&n)
+                && same_callsites(&node.state, st)
+                && self.explored[st.insn as usize].contains(&n)
             {
-                crate::prune::widen(&node.state, next);
-                return;
+                return Some(n);
             }
             at = node.parent;
         }
+        None
     }
 
     /// Queues a path that starts afresh (an async callback): it shares no

@@ -232,6 +232,8 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
             let at = entered.insn;
             env.push_branch(path, entered, at)?;
         }
+        // Rounds are counted on the paths that run them.
+        path.st.cur_mut().cb_rounds = 0;
     }
     let st = &mut path.st;
     // Writing into an skb's data or metadata through a dynptr may move the

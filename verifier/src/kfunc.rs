@@ -103,6 +103,13 @@ pub fn check_kfunc_call(
     let mut meta = Meta::default();
     check_args(env, st, k, flags, &mut meta)?;
     one_struct_meta_per_call(env, st, k, &meta)?;
+    // The callback runs with the arguments as they are before the call
+    // releases any of them: it returns to the call, which checks them again.
+    if let Some(entered) = schedule_callback(env, st, k, btf_id, &meta)? {
+        let at = entered.insn;
+        env.push_branch(path, entered, at)?;
+    }
+    let st = &mut path.st;
     enter_or_leave_regions(env, st, k, flags)?;
     release_args(st, k, id, &meta)?;
     if flags.contains(Flags::THROWS) {
@@ -111,10 +118,6 @@ pub fn check_kfunc_call(
     }
 
     let r0 = result(env, st, k, flags, &meta)?;
-    if let Some(entered) = schedule_callback(env, st, k, btf_id, &meta)? {
-        let at = entered.insn;
-        env.push_branch(path, entered, at)?;
-    }
     if flags.contains(Flags::FALLIBLE) {
         push_failure(env, path, flags)?;
     }
@@ -382,7 +385,7 @@ fn release_args(
     Ok(())
 }
 
-/// Schedules the kfunc's callback: a synchronous one's first round is
+/// Schedules the kfunc's callback: a synchronous one's next round is
 /// returned, to be queued while the caller goes on (the kernel's
 /// push_callback_call); an asynchronous one becomes a path of its own.
 fn schedule_callback(
@@ -405,6 +408,8 @@ fn schedule_callback(
         };
         let args = callback_args(st, k, cb.args, meta);
         let mut entered = st.clone();
+        entered.cur_mut().cb_rounds += 1;
+        st.cur_mut().cb_rounds = 0;
         enter_callback(env, &mut entered, sub, frame, args)?;
         return Ok(Some(entered));
     }

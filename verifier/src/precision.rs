@@ -69,12 +69,13 @@ impl Trace {
             if self.regs[callee] & !ARGS != 0 || self.slots[callee] != 0 {
                 return Err(GiveUp);
             }
-            if matches!(insn, Insn::Call(Call::Local(_))) {
-                self.regs[f] |= self.regs[callee];
-                entered = true;
-            } else if !matches!(insn, Insn::Call(_)) {
-                return Err(GiveUp);
+            // A callback ran before its call had any effect on the caller.
+            match insn {
+                Insn::Call(Call::Local(_)) => self.regs[f] |= self.regs[callee],
+                Insn::Call(_) => {}
+                _ => return Err(GiveUp),
             }
+            entered = true;
             self.regs[callee] = 0;
         } else if self.depth + 1 == d && self.depth > 0 {
             // `e` returned to the frame below: its R0 is the caller's R0,

@@ -23,7 +23,9 @@ impl IdMap {
         } else {
             cur
         };
+        // A link plus a constant is also a link to the base value.
         self.check(old, cur)
+            && (old & ADD_CONST == 0 || self.check(old & !ADD_CONST, cur & !ADD_CONST))
     }
 
     fn check(&mut self, old: u32, cur: u32) -> bool {
@@ -208,15 +210,17 @@ fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap, mode: Mode) -> bool {
     }
 }
 
-/// Two scalars are linked alike: the same kind of link (none, a copy, or a
-/// copy plus a constant, then the same constant), to identities that
-/// correspond (`check_scalar_ids`: an unlinked scalar has an identity of its
-/// own).
+/// Two scalars are linked alike (the kernel's `regsafe` for scalars): an
+/// unlinked old scalar constrains no link; a linked one needs the same kind
+/// of link (a copy, or a copy plus the same constant) to identities that
+/// correspond (`check_scalar_ids`: an unlinked current scalar has an
+/// identity of its own).
 fn linked_alike(old: &Reg, cur: &Reg, ids: &mut IdMap) -> bool {
-    let flagged = old.id & ADD_CONST != 0;
-    old.id & ADD_CONST == cur.id & ADD_CONST
-        && (!flagged || old.off == cur.off)
-        && ids.check_scalar(old.id, cur.id)
+    let (old_plus, cur_plus) = (old.id & ADD_CONST != 0, cur.id & ADD_CONST != 0);
+    if old_plus != cur_plus && (old_plus || old.id != 0) {
+        return false;
+    }
+    (!old_plus || old.off == cur.off) && ids.check_scalar(old.id, cur.id)
 }
 
 /// The kernel's `stacksafe` for one slot, for a privileged loader (reading

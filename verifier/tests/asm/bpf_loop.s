@@ -478,3 +478,28 @@ r5 = 0
 call bpf_dynptr_read
 r0 = 0
 exit
+
+### loop_callback_rounds_converge_at_the_call
+; A callback returns to its call, which runs again: the call's stored state
+; covers the caller after the second round (the caller's scalar the callback
+; changes is widened), and the caller goes on after each round.
+; type: socket
+; expect: ACCEPT
+; insns: 26
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r1 = 100
+r2 = subprog[cb]
+r3 = r10
+r3 += -8
+r4 = 0
+call bpf_loop
+r0 = *(u64 *)(r10 -8)
+r0 &= 1
+exit
+cb:
+r1 = *(u64 *)(r2 +0)
+r1 += 1
+*(u64 *)(r2 +0) = r1
+r0 = 0
+exit

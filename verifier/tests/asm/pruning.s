@@ -162,3 +162,29 @@ r3 = 5
 r3 = 6
 r0 = 0
 exit
+
+### prune_unlinked_old_scalar_covers_linked_plus_constant
+; A stored scalar with no link constrains no link: a later round's counter,
+; linked to a copy plus a constant, is covered by the first round's counter
+; when its range lies within (the kernel's regsafe: `rold->id == 0` compares
+; ranges only).
+; type: socket
+; expect: ACCEPT
+; insns: 18
+call bpf_get_prandom_u32
+r1 = r0
+r1 &= 7
+loop:
+may_goto out
+r2 = r1
+r2 <<= 3
+r3 = r10
+r3 += -64
+r3 += r2
+r4 = 0
+*(u64 *)(r3 +0) = r4
+r1 += 1
+if r1 < 8 goto loop
+out:
+r0 = 0
+exit
