@@ -6,10 +6,12 @@ processed instructions per corpus and lists the programs where kfreg
 processes most over the kernel (the target: at most 1.0x summed, no
 program above 1.2x). One `kfreg verify --format json` run per object file.
 
-    scripts/insns-vs-kernel.py [--kfreg PATH] [--corpus corpus|selftests] [--worst N]
+    scripts/insns-vs-kernel.py [--kfreg PATH] [--corpus corpus|real|selftests] [--worst N]
 
 The selftest objects are read from target/selftests/obj
-(scripts/selftests-corpus.sh builds them); the corpus from tests/corpus.
+(scripts/selftests-corpus.sh builds them), the real objects from
+target/real-objects/objs (scripts/real-objects.sh), the corpus from
+tests/corpus.
 """
 
 import argparse
@@ -28,6 +30,11 @@ def corpora():
         "corpus": (
             os.path.join(ROOT, "tests/corpus/verdicts.json"),
             os.path.join(ROOT, "tests/corpus"),
+            ["--btf", btf],
+        ),
+        "real": (
+            os.path.join(ROOT, "tests/real/verdicts.json"),
+            os.path.join(ROOT, "target/real-objects/objs"),
             ["--btf", btf],
         ),
         "selftests": (
@@ -58,8 +65,9 @@ def measure(name, kfreg, worst):
         kernel = kernel.get("programs", [])
     wanted = {}
     for k in kernel:
-        if k.get("verdict") == "ACCEPT" and k.get("insns_processed") is not None:
-            wanted[(k["file"], k["program"])] = k["insns_processed"]
+        # Programs the kernel refused before verifying count no instructions.
+        if k.get("verdict") == "ACCEPT" and k.get("insns_processed"):
+            wanted[(k.get("file") or k["object"], k["program"])] = k["insns_processed"]
     files = sorted({f for f, _ in wanted})
     paths = [os.path.join(objdir, f) for f in files if os.path.exists(os.path.join(objdir, f))]
     with ThreadPoolExecutor(max_workers=2) as pool:

@@ -130,7 +130,8 @@ def record(work, out):
             records.append({**base, "program": r["program"], "section": sec, "prog_type": r["prog_type"],
                             "verdict": verdict, "error": scrub(r.get("error")),
                             "error_lines": [scrub(l) for l in r.get("error_lines") or []],
-                            "errno": r.get("errno"), "note": note})
+                            "errno": r.get("errno"), "insns_processed": r.get("insns_processed"),
+                            "note": note})
     records.sort(key=lambda r: (r["package"], r["object"], r["program"]))
     release = open("/proc/sys/kernel/osrelease").read().strip()
     doc = {"kernel": release, "packages": versions, "programs": records}

@@ -12,7 +12,10 @@
 //! listed and on a listed one that now agrees, so the list only shrinks.
 //! `KFREG_BLESS=1 cargo test -p kfreg-verifier --test real_objects` rewrites
 //! the list: reasons written by hand are kept, other entries get one derived
-//! from the two messages. A panic always fails the test.
+//! from the two messages. A panic always fails the test. Where both accept,
+//! the processed instructions are compared too: each program whose count
+//! differs is listed in `tests/real/INSNS` with both counts (rewritten by
+//! the same command).
 
 kfreg::link!(kfreg_catalog);
 
@@ -62,35 +65,42 @@ fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_default()
 }
 
-/// kfreg's outcome for every program of one object, by name; `""` for an
-/// object that does not load at all.
-fn verify_object(bytes: &[u8], opts: &LoadOptions) -> HashMap<String, Outcome> {
+/// kfreg's outcome and processed instructions for every program of one
+/// object, by name; `""` for an object that does not load at all.
+fn verify_object(bytes: &[u8], opts: &LoadOptions) -> HashMap<String, (Outcome, u64)> {
     let reg = Registry::global();
     let mut out = HashMap::new();
     let obj = match catch_unwind(AssertUnwindSafe(|| load_object(bytes, reg, opts))) {
         Ok(Ok(obj)) => obj,
         Ok(Err(e)) => {
-            out.insert(String::new(), ("OPEN_ERROR".into(), Some(e.to_string())));
+            out.insert(
+                String::new(),
+                (("OPEN_ERROR".into(), Some(e.to_string())), 0),
+            );
             return out;
         }
         Err(p) => {
-            out.insert(String::new(), ("PANIC".into(), Some(panic_text(&*p))));
+            out.insert(String::new(), (("PANIC".into(), Some(panic_text(&*p))), 0));
             return out;
         }
     };
     for p in &obj.programs {
         let result = catch_unwind(AssertUnwindSafe(|| match obj.to_program(p) {
-            Ok(prog) => match verify(&prog, reg, &Options::default()).error {
-                None => ("ACCEPT".to_string(), None),
-                Some(e) => {
-                    let msg = kfreg_object::loader::Object::libbpf_message(p, &e.msg, e.insn);
-                    reject(msg.lines().last().unwrap_or_default())
+            Ok(prog) => {
+                let report = verify(&prog, reg, &Options::default());
+                let insns = report.stats.insns_processed;
+                match report.error {
+                    None => (("ACCEPT".to_string(), None), insns),
+                    Some(e) => {
+                        let msg = kfreg_object::loader::Object::libbpf_message(p, &e.msg, e.insn);
+                        (reject(msg.lines().last().unwrap_or_default()), insns)
+                    }
                 }
-            },
-            Err(LoadError::Decode { err, .. }) => reject(err.msg),
-            Err(e) => reject(e.to_string()),
+            }
+            Err(LoadError::Decode { err, .. }) => (reject(err.msg), 0),
+            Err(e) => (reject(e.to_string()), 0),
         }));
-        let outcome = result.unwrap_or_else(|p| ("PANIC".into(), Some(panic_text(&*p))));
+        let outcome = result.unwrap_or_else(|p| (("PANIC".into(), Some(panic_text(&*p))), 0));
         out.insert(p.name.clone(), outcome);
     }
     out
@@ -143,6 +153,12 @@ const HEADER: &str = "\
 #   KFREG_BLESS=1 cargo test -p kfreg-verifier --test real_objects
 ";
 
+const INSNS_HEADER: &str = "\
+# Real-object programs both accept whose processed-instruction count differs
+# from the kernel's (tests/real/verdicts.json).
+# Rewrite: KFREG_BLESS=1 cargo test -p kfreg-verifier --test real_objects
+";
+
 #[test]
 fn kfreg_agrees_with_linux_on_real_objects() {
     let text = std::fs::read_to_string(dir().join("verdicts.json"))
@@ -160,6 +176,7 @@ fn kfreg_agrees_with_linux_on_real_objects() {
     // Read each installed file once; name its objects as kfreg names them.
     let mut missing = Vec::new();
     let mut ours: HashMap<(String, String), Outcome> = HashMap::new();
+    let mut our_insns: HashMap<(String, String), u64> = HashMap::new();
     let mut paths: Vec<&str> = records.iter().filter_map(|r| r["path"].as_str()).collect();
     paths.sort();
     paths.dedup();
@@ -171,7 +188,8 @@ fn kfreg_agrees_with_linux_on_real_objects() {
         let base = path.rsplit('/').next().unwrap_or(path);
         match classify(&bytes) {
             Some(Kind::BpfObject) => {
-                for (prog, o) in verify_object(&bytes, &opts) {
+                for (prog, (o, n)) in verify_object(&bytes, &opts) {
+                    our_insns.insert((base.to_string(), prog.clone()), n);
                     ours.insert((base.to_string(), prog), o);
                 }
             }
@@ -186,7 +204,8 @@ fn kfreg_agrees_with_linux_on_real_objects() {
                 let names = embedded_names(base, &bytes, &found);
                 for (e, name) in found.iter().zip(names) {
                     let obj = &bytes[e.offset..e.offset + e.len];
-                    for (prog, o) in verify_object(obj, &opts) {
+                    for (prog, (o, n)) in verify_object(obj, &opts) {
+                        our_insns.insert((name.clone(), prog.clone()), n);
                         ours.insert((name.clone(), prog), o);
                     }
                 }
@@ -213,6 +232,9 @@ fn kfreg_agrees_with_linux_on_real_objects() {
     let mut panics = Vec::new();
     let (mut programs, mut agree, mut false_accepts, mut false_rejects, mut skipped) =
         (0, 0, 0, 0, 0);
+    // Where both accept: the programs, their processed instructions summed,
+    // and the programs whose count differs from the kernel's.
+    let (mut accepted, mut sum_ours, mut sum_kernel, mut insns) = (0, 0, 0, String::new());
     // Objects libbpf cannot open (big-endian ones included): one record each.
     let mut unopened = 0;
     for r in records {
@@ -252,6 +274,18 @@ fn kfreg_agrees_with_linux_on_real_objects() {
         } else {
             programs += 1;
         }
+        if verdict == "ACCEPT" && mine.0 == "ACCEPT" {
+            accepted += 1;
+            let theirs = r["insns_processed"].as_u64().unwrap_or_default();
+            let n = our_insns
+                .get(&(object.clone(), prog.clone()))
+                .copied()
+                .unwrap_or_default();
+            (sum_ours, sum_kernel) = (sum_ours + n, sum_kernel + theirs);
+            if n != theirs {
+                insns += &format!("{id}: kernel {theirs}, kfreg {n}\n");
+            }
+        }
         let verdict_ok = mine.0 == verdict;
         let message_ok = verdict != "REJECT" || mine.1 == kernel.1;
         match (verdict.as_str(), mine.0.as_str()) {
@@ -289,12 +323,20 @@ fn kfreg_agrees_with_linux_on_real_objects() {
         panics.len(),
         now.len()
     );
+    eprintln!(
+        "real objects: where both accept ({accepted} programs), kfreg processes {sum_ours} \
+         instructions, Linux {sum_kernel}; the same count on {}",
+        accepted - insns.lines().count()
+    );
     assert!(
         panics.is_empty(),
         "kfreg panicked (a bug: never listed):\n{}",
         panics.join("\n")
     );
+    let insns = format!("{INSNS_HEADER}{insns}");
+    let insns_file = dir().join("INSNS");
     if std::env::var_os("KFREG_BLESS").is_some() {
+        std::fs::write(&insns_file, &insns).expect("write tests/real/INSNS");
         let mut text = HEADER.to_string();
         for (id, why) in &now {
             text += &format!("{id}: {why}\n");
@@ -317,6 +359,11 @@ fn kfreg_agrees_with_linux_on_real_objects() {
          their reason; KFREG_BLESS=1 adds them):\n{}",
         unexplained.len(),
         unexplained.join("\n")
+    );
+    assert!(
+        std::fs::read_to_string(&insns_file).unwrap_or_default() == insns,
+        "processed instructions differ from tests/real/INSNS (a count changed, a program \
+         started or stopped agreeing); now:\n{insns}"
     );
     assert!(programs >= 300, "only {programs} programs compared");
 }
