@@ -90,3 +90,56 @@ r0 = *(u8 *)(r1 +0)
 done:
 r0 = 0
 exit
+
+### loops_may_goto_round_covers_slot_it_wrote
+; type: socket
+; A round of a may_goto loop is compared by range with the round before,
+; still being explored; stack bytes that round had unwritten (fp-8's low
+; half) or holding data (its high half) constrain nothing, even though the
+; new round spilled a number there and the slot is read after the loop:
+; only the exact comparison (infinite loops) needs the same kinds of bytes.
+; The second round stops at once.
+; expect: ACCEPT
+; insns: 12
+call bpf_get_prandom_u32
+r6 = 0
+*(u64 *)(r10 -16) = r6
+*(u32 *)(r10 -4) = r0
+loop:
+may_goto out
+r6 = 7
+*(u64 *)(r10 -8) = r6
+goto loop
+out:
+r1 = *(u64 *)(r10 -8)
+r0 = 0
+exit
+
+### loops_may_goto_nested_rounds_cover_spilled_counter
+; type: socket
+; A difffuzz false reject (seed 0xc5d74e24ab944607): an inner may_goto loop
+; spills the outer loop's counter to fp-128, which the stored inner rounds
+; never wrote. Each inner round covers the next by range (fp-128 unwritten
+; in the stored round constrains nothing), so the outer loop's four rounds
+; take 51 instructions, not more than 20,000.
+; expect: ACCEPT
+; insns: 51
+r2 = *(u16 *)(r10 -74)
+r3 = r10
+r3 += -256
+r4 = 3
+call bpf_get_ns_current_pid_tgid
+w7 = 0
+outer:
+r2 = 0
+r2 s%= -1915443952
+inner:
+may_goto next
+if r0 <= r2 goto skip
+*(u64 *)(r10 -128) = r7
+skip:
+goto inner
+next:
+w7 += 1
+if w7 != 0x4 goto outer
+exit
