@@ -429,6 +429,9 @@ impl Scalar {
             return Scalar::UNKNOWN;
         }
         if !wide {
+            if matches!(op, AluOp::Add | AluOp::Sub | AluOp::Neg) {
+                return self.add_sub32(op, src);
+            }
             let (a, b) = match op {
                 AluOp::Arsh | AluOp::SDiv | AluOp::SMod => (self.sext(4), src.sext(4)),
                 _ => (self.zext32(), src.zext32()),
@@ -436,6 +439,79 @@ impl Scalar {
             return a.alu64(op, &b, 32).truncate32();
         }
         self.alu64(op, src, 64)
+    }
+
+    /// An ALU32 addition, subtraction or negation (`0 - self`) as the
+    /// kernel computes it (scalar32_min_max_add/sub, then zext_32_to_64):
+    /// on the 32-bit bounds themselves, so a signed 32-bit range that does
+    /// not overflow stays known even when the zero-extended 64-bit operation
+    /// would wrap (`w8 -= w3` with w3 = -2 takes [0, 19] to [2, 21]); an
+    /// unsigned range where every result wraps, or none does, stays one
+    /// range. The 64-bit bounds are the 32-bit ones, zero-extended.
+    fn add_sub32(&self, op: AluOp, src: &Scalar) -> Scalar {
+        let (a, b) = match op {
+            AluOp::Neg => (Scalar::constant(0), *self),
+            _ => (*self, *src),
+        };
+        let add = op == AluOp::Add;
+        let var = if add {
+            a.var.add(b.var)
+        } else {
+            a.var.sub(b.var)
+        }
+        .subreg();
+        let signed = if add {
+            (
+                a.s32min.checked_add(b.s32min),
+                a.s32max.checked_add(b.s32max),
+            )
+        } else {
+            (
+                a.s32min.checked_sub(b.s32max),
+                a.s32max.checked_sub(b.s32min),
+            )
+        };
+        let (s32min, s32max) = match signed {
+            (Some(lo), Some(hi)) => (lo, hi),
+            _ => (i32::MIN, i32::MAX),
+        };
+        let ((lo, lo_wraps), (hi, hi_wraps)) = if add {
+            (
+                a.u32min.overflowing_add(b.u32min),
+                a.u32max.overflowing_add(b.u32max),
+            )
+        } else {
+            (
+                a.u32min.overflowing_sub(b.u32max),
+                a.u32max.overflowing_sub(b.u32min),
+            )
+        };
+        let some_wrap = if add {
+            !lo_wraps && hi_wraps
+        } else {
+            lo_wraps && !hi_wraps
+        };
+        let (u32min, u32max) = if some_wrap { (0, u32::MAX) } else { (lo, hi) };
+        // __reg_assign_32_into_64: the signed 32-bit range carries over
+        // only when it is non-negative.
+        let (smin, smax) = if s32min >= 0 {
+            (s32min as i64, s32max as i64)
+        } else {
+            (0, u32::MAX as i64)
+        };
+        let mut r = Scalar {
+            var,
+            umin: u32min as u64,
+            umax: u32max as u64,
+            smin,
+            smax,
+            u32min,
+            u32max,
+            s32min,
+            s32max,
+        };
+        r.sync();
+        if r.is_empty() { Scalar::UNKNOWN } else { r }
     }
 
     /// Whether the kernel computes a range for `dst op= self`: the source
@@ -466,9 +542,11 @@ impl Scalar {
             AluOp::MovSx(n) => return b.sext(n as u32 / 8),
             AluOp::Add => {
                 r.var = a.var.add(b.var);
-                if let (Some(lo), Some(hi)) =
-                    (a.umin.checked_add(b.umin), a.umax.checked_add(b.umax))
-                {
+                // Every sum wraps or none does: still one range (6.18's
+                // scalar_min_max_add).
+                let (lo, lo_wraps) = a.umin.overflowing_add(b.umin);
+                let (hi, hi_wraps) = a.umax.overflowing_add(b.umax);
+                if lo_wraps || !hi_wraps {
                     r.umin = lo;
                     r.umax = hi;
                 }
@@ -481,9 +559,12 @@ impl Scalar {
             }
             AluOp::Sub => {
                 r.var = a.var.sub(b.var);
-                if a.umin >= b.umax {
-                    r.umin = a.umin - b.umax;
-                    r.umax = a.umax - b.umin;
+                // Every difference wraps or none does: still one range.
+                let (lo, lo_wraps) = a.umin.overflowing_sub(b.umax);
+                let (hi, hi_wraps) = a.umax.overflowing_sub(b.umin);
+                if !lo_wraps || hi_wraps {
+                    r.umin = lo;
+                    r.umax = hi;
                 }
                 if let (Some(lo), Some(hi)) =
                     (a.smin.checked_sub(b.smax), a.smax.checked_sub(b.smin))

@@ -143,3 +143,48 @@ next:
 w7 += 1
 if w7 != 0x4 goto outer
 exit
+
+### loops_may_goto_precise_counter_never_converges
+; type: socket
+; A difffuzz false accept (seed 0x1b3d906dc031d8d0): `w8 -= w3` (w3 = -2)
+; gives r8 in [2, 21], so `if r8 < 0x1` is decided in every round and marks
+; r8 precise; a precise scalar is not widened when the next round is
+; queued, r8 grows by 28 a round and no round covers the next: the kernel
+; runs into its instruction limit. (kfreg had [0, 31]: the test was open,
+; r8 was widened to unknown and the loop converged after three rounds.)
+; expect: REJECT BPF program is too large. Processed 1000001 insn
+r6 = r1
+r0 = -1
+r2 = 0
+r3 = -2
+r8 = 0
+r9 = 1
+r0 %= 4
+w9 &= w9
+*(u8 *)(r10 -56) = r0
+w2 -= 1
+r8 = *(u8 *)(r10 -56)
+*(u64 *)(r10 -16) = r0
+r8 = *(u64 *)(r10 -16)
+w8 %= w0
+*(u64 *)(r10 -64) = r2
+r9 = *(u64 *)(r10 -64)
+if r8 >= 0x14 goto loop
+w8 -= w3
+r0 = *(u16 *)skb[r2 + 45]
+call bpf_ktime_get_boot_ns
+*(u16 *)(r10 -50) = r0
+r1 = r6
+loop:
+may_goto done
+if r8 < 0x1 goto next
+r2 = -1
+r0 = *(u16 *)skb[64]
+r1 = *(u8 *)(r10 -15)
+w9 &= w0
+next:
+r8 += 28
+goto loop
+done:
+r0 = 0
+exit
