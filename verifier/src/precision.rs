@@ -104,7 +104,11 @@ impl Trace {
                 }
             }
             Insn::LdImm64 { dst, .. } => self.clear(f, dst),
-            Insn::LdPkt { .. } => self.regs[f] &= !CALLER_SAVED,
+            // A legacy packet load's result is not followed into the
+            // packet: the kernel gives up (backtrack_insn's -ENOTSUPP for
+            // BPF_LD_ABS/IND) and makes every scalar precise, so a loop
+            // whose rounds test such a value keeps exact counters.
+            Insn::LdPkt { .. } if self.has(f, 0) => return Err(GiveUp),
             Insn::Ldx { dst, .. } if self.has(f, dst) => {
                 self.clear(f, dst);
                 if let Some((fr, spi)) = e.stack {

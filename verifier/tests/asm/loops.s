@@ -188,3 +188,30 @@ goto loop
 done:
 r0 = 0
 exit
+
+### loops_may_goto_legacy_packet_load_makes_every_scalar_precise
+; type: socket
+; Tracing a legacy packet load's result back, the kernel gives up and makes
+; every scalar of the path precise (backtrack_insn has no rule for
+; BPF_LD_ABS/IND): `if r9 > r0` is decided (r9 = 0) and r0 comes from the
+; load, so the counter r8 becomes precise too and is not widened when the
+; next round is queued; its rounds run through 1, 2, 3, 0 before one
+; covers another (kfreg stopped tracing at the load, widened r8 and
+; converged after two rounds). A difffuzz false accept (seed
+; 0xecabf3174652b973): with a counter that never repeats the kernel runs
+; into its instruction limit.
+; expect: ACCEPT
+; insns: 44
+r6 = r1
+r8 = 0
+r9 = 0
+loop:
+may_goto done
+r8 += 1
+r8 &= 3
+r0 = *(u8 *)skb[0]
+if r9 > r0 goto loop
+goto loop
+done:
+r0 = 0
+exit
