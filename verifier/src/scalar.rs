@@ -429,8 +429,8 @@ impl Scalar {
             return Scalar::UNKNOWN;
         }
         if !wide {
-            if matches!(op, AluOp::Add | AluOp::Sub | AluOp::Neg) {
-                return self.add_sub32(op, src);
+            if matches!(op, AluOp::Add | AluOp::Sub | AluOp::Neg | AluOp::Mul) {
+                return self.arith32(op, src);
             }
             let (a, b) = match op {
                 AluOp::Arsh | AluOp::SDiv | AluOp::SMod => (self.sext(4), src.sext(4)),
@@ -441,57 +441,66 @@ impl Scalar {
         self.alu64(op, src, 64)
     }
 
-    /// An ALU32 addition, subtraction or negation (`0 - self`) as the
-    /// kernel computes it (scalar32_min_max_add/sub, then zext_32_to_64):
-    /// on the 32-bit bounds themselves, so a signed 32-bit range that does
-    /// not overflow stays known even when the zero-extended 64-bit operation
-    /// would wrap (`w8 -= w3` with w3 = -2 takes [0, 19] to [2, 21]); an
-    /// unsigned range where every result wraps, or none does, stays one
-    /// range. The 64-bit bounds are the 32-bit ones, zero-extended.
-    fn add_sub32(&self, op: AluOp, src: &Scalar) -> Scalar {
+    /// An ALU32 addition, subtraction, negation (`0 - self`) or
+    /// multiplication as the kernel computes it (scalar32_min_max_add, _sub,
+    /// _mul, then zext_32_to_64): on the 32-bit bounds themselves, so a
+    /// signed 32-bit range that does not overflow stays known even when the
+    /// zero-extended 64-bit operation would wrap (`w8 -= w3` with w3 = -2
+    /// takes [0, 19] to [2, 21]); an unsigned range where every sum or
+    /// difference wraps, or none does, stays one range. The 64-bit bounds
+    /// are the 32-bit ones, zero-extended.
+    fn arith32(&self, op: AluOp, src: &Scalar) -> Scalar {
         let (a, b) = match op {
             AluOp::Neg => (Scalar::constant(0), *self),
             _ => (*self, *src),
         };
-        let add = op == AluOp::Add;
-        let var = if add {
-            a.var.add(b.var)
-        } else {
-            a.var.sub(b.var)
-        }
-        .subreg();
-        let signed = if add {
-            (
-                a.s32min.checked_add(b.s32min),
-                a.s32max.checked_add(b.s32max),
-            )
-        } else {
-            (
-                a.s32min.checked_sub(b.s32max),
-                a.s32max.checked_sub(b.s32min),
-            )
+        let (var, signed, unsigned) = match op {
+            AluOp::Add => {
+                let (lo, lo_wraps) = a.u32min.overflowing_add(b.u32min);
+                let (hi, hi_wraps) = a.u32max.overflowing_add(b.u32max);
+                (
+                    a.var.add(b.var),
+                    a.s32min
+                        .checked_add(b.s32min)
+                        .zip(a.s32max.checked_add(b.s32max)),
+                    (lo_wraps || !hi_wraps).then_some((lo, hi)),
+                )
+            }
+            AluOp::Mul => {
+                let products = [
+                    a.s32min.checked_mul(b.s32min),
+                    a.s32min.checked_mul(b.s32max),
+                    a.s32max.checked_mul(b.s32min),
+                    a.s32max.checked_mul(b.s32max),
+                ];
+                let signed = products.iter().all(Option::is_some).then(|| {
+                    products
+                        .iter()
+                        .flatten()
+                        .fold((i32::MAX, i32::MIN), |(lo, hi), &p| (lo.min(p), hi.max(p)))
+                });
+                (
+                    a.var.mul(b.var),
+                    signed,
+                    a.u32min
+                        .checked_mul(b.u32min)
+                        .zip(a.u32max.checked_mul(b.u32max)),
+                )
+            }
+            _ => {
+                let (lo, lo_wraps) = a.u32min.overflowing_sub(b.u32max);
+                let (hi, hi_wraps) = a.u32max.overflowing_sub(b.u32min);
+                (
+                    a.var.sub(b.var),
+                    a.s32min
+                        .checked_sub(b.s32max)
+                        .zip(a.s32max.checked_sub(b.s32min)),
+                    (!lo_wraps || hi_wraps).then_some((lo, hi)),
+                )
+            }
         };
-        let (s32min, s32max) = match signed {
-            (Some(lo), Some(hi)) => (lo, hi),
-            _ => (i32::MIN, i32::MAX),
-        };
-        let ((lo, lo_wraps), (hi, hi_wraps)) = if add {
-            (
-                a.u32min.overflowing_add(b.u32min),
-                a.u32max.overflowing_add(b.u32max),
-            )
-        } else {
-            (
-                a.u32min.overflowing_sub(b.u32max),
-                a.u32max.overflowing_sub(b.u32min),
-            )
-        };
-        let some_wrap = if add {
-            !lo_wraps && hi_wraps
-        } else {
-            lo_wraps && !hi_wraps
-        };
-        let (u32min, u32max) = if some_wrap { (0, u32::MAX) } else { (lo, hi) };
+        let (s32min, s32max) = signed.unwrap_or((i32::MIN, i32::MAX));
+        let (u32min, u32max) = unsigned.unwrap_or((0, u32::MAX));
         // __reg_assign_32_into_64: the signed 32-bit range carries over
         // only when it is non-negative.
         let (smin, smax) = if s32min >= 0 {
@@ -500,7 +509,7 @@ impl Scalar {
             (0, u32::MAX as i64)
         };
         let mut r = Scalar {
-            var,
+            var: var.subreg(),
             umin: u32min as u64,
             umax: u32max as u64,
             smin,
@@ -579,6 +588,19 @@ impl Scalar {
                 if let Some(hi) = a.umax.checked_mul(b.umax) {
                     r.umin = a.umin * b.umin;
                     r.umax = hi;
+                }
+                // The four products of the signed bounds, when none
+                // overflows (6.18's scalar_min_max_mul).
+                let products = [
+                    a.smin.checked_mul(b.smin),
+                    a.smin.checked_mul(b.smax),
+                    a.smax.checked_mul(b.smin),
+                    a.smax.checked_mul(b.smax),
+                ];
+                if products.iter().all(Option::is_some) {
+                    let products = products.iter().flatten();
+                    r.smin = products.clone().copied().min().unwrap_or(i64::MIN);
+                    r.smax = products.copied().max().unwrap_or(i64::MAX);
                 }
             }
             AluOp::And => {

@@ -596,3 +596,41 @@ exit
 bad:
 r0 = r7
 exit
+
+### alu64_mul_bounds_the_signed_range
+; type: socket
+; [-3, 2] * 5 is [-15, 10]: 6.18's scalar_min_max_mul takes the signed
+; bounds from the four products of the operands' bounds when none
+; overflows (kfreg only multiplied unsigned bounds).
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r1 = r0
+if r1 s< -3 goto out
+if r1 s> 2 goto out
+r1 *= 5
+if r1 s< -15 goto bad
+if r1 s> 10 goto bad
+out:
+r0 = 0
+exit
+bad:
+r0 = r7
+exit
+
+### alu32_mul_bounds_the_signed_subregister
+; type: socket
+; The same in 32 bits (scalar32_min_max_mul).
+; expect: ACCEPT
+call bpf_get_prandom_u32
+w1 = w0
+if w1 s< -3 goto out
+if w1 s> 2 goto out
+w1 *= 5
+if w1 s< -15 goto bad
+if w1 s> 10 goto bad
+out:
+r0 = 0
+exit
+bad:
+r0 = r7
+exit
