@@ -215,3 +215,34 @@ goto loop
 done:
 r0 = 0
 exit
+
+### loops_finished_round_keeps_dead_slot_while_loop_is_open
+; type: xdp
+; A finished state inside a loop whose marks are not final yet (a path
+; converged on one of its rounds) is not cleaned, as the kernel's
+; clean_live_states skips it: fp-120, dead at the may_goto (written before
+; it is read), still holds the spilled counter and is compared by range,
+; so a round with another value there is explored (kfreg forgot the slot
+; and pruned it: 57 instructions). A difffuzz false accept (seed
+; 0xc5a4fab45ef5da26) with five outer rounds: the kernel runs into its
+; instruction limit.
+; expect: ACCEPT
+; insns: 114
+r9 = 17
+r8 = 0
+outer:
+may_goto next
+*(u64 *)(r10 -120) = r8
+r9 = be32 r9
+r3 = *(u64 *)(r10 -120)
+goto outer
+next:
+r8 += 1
+if r8 < 0x3 goto outer
+r9 *= r8
+if r9 <= 0x7c6f0236 goto done
+r0 = 1
+exit
+done:
+r0 = 0
+exit
