@@ -377,15 +377,18 @@ impl Env<'_> {
             if list_key(&self.nodes[n].state) != key {
                 continue;
             }
-            if self.nodes[n].branches == 0 && !self.nodes[n].cleaned {
-                self.clean_node(n);
-            }
             // A state whose exploration is not finished, or that is in a loop
             // whose marks are not final, is compared by range, and a path
             // stopping at it is a backedge of its loop.
             let chain = Callchain::of(&self.nodes[n].state, &self.scc);
-            let looping = self.nodes[n].branches > 0
-                || chain.as_ref().is_some_and(|c| self.visits.incomplete(c));
+            let incomplete = chain.as_ref().is_some_and(|c| self.visits.incomplete(c));
+            // Like the kernel's clean_live_states, a finished state in a loop
+            // whose marks are not final keeps what it holds (a dead stack
+            // slot included) until they are.
+            if self.nodes[n].branches == 0 && !self.nodes[n].cleaned && !incomplete {
+                self.clean_node(n);
+            }
+            let looping = self.nodes[n].branches > 0 || incomplete;
             let node = &mut self.nodes[n];
             let same_round = may_goto && node.state.loop_depth == path.st.loop_depth;
             if node.branches == 0 || loop_head && !same_round {

@@ -176,6 +176,10 @@ pub(crate) struct Env<'a> {
     /// Precision marks set so far: backedge propagation repeats until a
     /// round sets none.
     pub precise_marks: u64,
+    /// Per stored state: a fallback made every scalar of it and of its
+    /// stored ancestors precise, so the next one may stop there (stored
+    /// states only gain marks).
+    pub all_precise_done: Vec<bool>,
     /// Loop heads the kernel lets converge against states still being
     /// explored: iterator next calls, may_goto, callback-calling calls.
     pub loop_head: Vec<bool>,
@@ -236,6 +240,7 @@ impl<'a> Env<'a> {
             scc: Vec::new(),
             visits: Visits::default(),
             precise_marks: 0,
+            all_precise_done: Vec::new(),
             loop_head: vec![false; prog.insns.len()],
             subprog_of: vec![0; prog.insns.len()],
             subprog_depth: vec![0; prog.subprogs.len()],

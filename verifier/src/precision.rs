@@ -105,7 +105,11 @@ impl Trace {
                 }
             }
             Insn::LdImm64 { dst, .. } => self.clear(f, dst),
-            Insn::LdPkt { .. } => self.regs[f] &= !CALLER_SAVED,
+            // A legacy packet load's result is not followed into the
+            // packet: the kernel gives up (backtrack_insn's -ENOTSUPP for
+            // BPF_LD_ABS/IND) and makes every scalar precise, so a loop
+            // whose rounds test such a value keeps exact counters.
+            Insn::LdPkt { .. } if self.has(f, 0) => return Err(GiveUp),
             Insn::Ldx { dst, .. } if self.has(f, dst) => {
                 self.clear(f, dst);
                 if let Some((fr, spi)) = e.stack {
@@ -306,13 +310,24 @@ impl Env<'_> {
         Ok(())
     }
 
-    /// The kernel's fallback: every scalar of the state and of every stored
-    /// state it descends from becomes precise.
-    fn all_precise(&mut self, st: &mut State, parent: Option<usize>) {
-        mark_all(st);
+    /// The kernel's fallback (mark_all_scalars_precise): every scalar of
+    /// every stored state the path descends from becomes precise; the
+    /// path's own state is skipped, as in the kernel, so the next state it
+    /// stores starts without marks.
+    fn all_precise(&mut self, _st: &mut State, parent: Option<usize>) {
         let mut at = parent;
         while let Some(n) = at {
+            // An earlier fallback already went up from here: what is above
+            // is precise (a loop giving up in every round would otherwise
+            // walk its whole chain of rounds each time).
+            if self.all_precise_done.get(n) == Some(&true) {
+                break;
+            }
             self.precise_marks += mark_all(&mut self.nodes[n].state);
+            if self.all_precise_done.len() <= n {
+                self.all_precise_done.resize(n + 1, false);
+            }
+            self.all_precise_done[n] = true;
             at = self.nodes[n].parent;
         }
     }

@@ -429,6 +429,9 @@ impl Scalar {
             return Scalar::UNKNOWN;
         }
         if !wide {
+            if matches!(op, AluOp::Add | AluOp::Sub | AluOp::Neg | AluOp::Mul) {
+                return self.arith32(op, src);
+            }
             let (a, b) = match op {
                 AluOp::Arsh | AluOp::SDiv | AluOp::SMod => (self.sext(4), src.sext(4)),
                 _ => (self.zext32(), src.zext32()),
@@ -436,6 +439,88 @@ impl Scalar {
             return a.alu64(op, &b, 32).truncate32();
         }
         self.alu64(op, src, 64)
+    }
+
+    /// An ALU32 addition, subtraction, negation (`0 - self`) or
+    /// multiplication as the kernel computes it (scalar32_min_max_add, _sub,
+    /// _mul, then zext_32_to_64): on the 32-bit bounds themselves, so a
+    /// signed 32-bit range that does not overflow stays known even when the
+    /// zero-extended 64-bit operation would wrap (`w8 -= w3` with w3 = -2
+    /// takes [0, 19] to [2, 21]); an unsigned range where every sum or
+    /// difference wraps, or none does, stays one range. The 64-bit bounds
+    /// are the 32-bit ones, zero-extended.
+    fn arith32(&self, op: AluOp, src: &Scalar) -> Scalar {
+        let (a, b) = match op {
+            AluOp::Neg => (Scalar::constant(0), *self),
+            _ => (*self, *src),
+        };
+        let (var, signed, unsigned) = match op {
+            AluOp::Add => {
+                let (lo, lo_wraps) = a.u32min.overflowing_add(b.u32min);
+                let (hi, hi_wraps) = a.u32max.overflowing_add(b.u32max);
+                (
+                    a.var.add(b.var),
+                    a.s32min
+                        .checked_add(b.s32min)
+                        .zip(a.s32max.checked_add(b.s32max)),
+                    (lo_wraps || !hi_wraps).then_some((lo, hi)),
+                )
+            }
+            AluOp::Mul => {
+                let products = [
+                    a.s32min.checked_mul(b.s32min),
+                    a.s32min.checked_mul(b.s32max),
+                    a.s32max.checked_mul(b.s32min),
+                    a.s32max.checked_mul(b.s32max),
+                ];
+                let signed = products.iter().all(Option::is_some).then(|| {
+                    products
+                        .iter()
+                        .flatten()
+                        .fold((i32::MAX, i32::MIN), |(lo, hi), &p| (lo.min(p), hi.max(p)))
+                });
+                (
+                    a.var.mul(b.var),
+                    signed,
+                    a.u32min
+                        .checked_mul(b.u32min)
+                        .zip(a.u32max.checked_mul(b.u32max)),
+                )
+            }
+            _ => {
+                let (lo, lo_wraps) = a.u32min.overflowing_sub(b.u32max);
+                let (hi, hi_wraps) = a.u32max.overflowing_sub(b.u32min);
+                (
+                    a.var.sub(b.var),
+                    a.s32min
+                        .checked_sub(b.s32max)
+                        .zip(a.s32max.checked_sub(b.s32min)),
+                    (!lo_wraps || hi_wraps).then_some((lo, hi)),
+                )
+            }
+        };
+        let (s32min, s32max) = signed.unwrap_or((i32::MIN, i32::MAX));
+        let (u32min, u32max) = unsigned.unwrap_or((0, u32::MAX));
+        // __reg_assign_32_into_64: the signed 32-bit range carries over
+        // only when it is non-negative.
+        let (smin, smax) = if s32min >= 0 {
+            (s32min as i64, s32max as i64)
+        } else {
+            (0, u32::MAX as i64)
+        };
+        let mut r = Scalar {
+            var: var.subreg(),
+            umin: u32min as u64,
+            umax: u32max as u64,
+            smin,
+            smax,
+            u32min,
+            u32max,
+            s32min,
+            s32max,
+        };
+        r.sync();
+        if r.is_empty() { Scalar::UNKNOWN } else { r }
     }
 
     /// Whether the kernel computes a range for `dst op= self`: the source
@@ -466,9 +551,11 @@ impl Scalar {
             AluOp::MovSx(n) => return b.sext(n as u32 / 8),
             AluOp::Add => {
                 r.var = a.var.add(b.var);
-                if let (Some(lo), Some(hi)) =
-                    (a.umin.checked_add(b.umin), a.umax.checked_add(b.umax))
-                {
+                // Every sum wraps or none does: still one range (6.18's
+                // scalar_min_max_add).
+                let (lo, lo_wraps) = a.umin.overflowing_add(b.umin);
+                let (hi, hi_wraps) = a.umax.overflowing_add(b.umax);
+                if lo_wraps || !hi_wraps {
                     r.umin = lo;
                     r.umax = hi;
                 }
@@ -481,9 +568,12 @@ impl Scalar {
             }
             AluOp::Sub => {
                 r.var = a.var.sub(b.var);
-                if a.umin >= b.umax {
-                    r.umin = a.umin - b.umax;
-                    r.umax = a.umax - b.umin;
+                // Every difference wraps or none does: still one range.
+                let (lo, lo_wraps) = a.umin.overflowing_sub(b.umax);
+                let (hi, hi_wraps) = a.umax.overflowing_sub(b.umin);
+                if !lo_wraps || hi_wraps {
+                    r.umin = lo;
+                    r.umax = hi;
                 }
                 if let (Some(lo), Some(hi)) =
                     (a.smin.checked_sub(b.smax), a.smax.checked_sub(b.smin))
@@ -498,6 +588,19 @@ impl Scalar {
                 if let Some(hi) = a.umax.checked_mul(b.umax) {
                     r.umin = a.umin * b.umin;
                     r.umax = hi;
+                }
+                // The four products of the signed bounds, when none
+                // overflows (6.18's scalar_min_max_mul).
+                let products = [
+                    a.smin.checked_mul(b.smin),
+                    a.smin.checked_mul(b.smax),
+                    a.smax.checked_mul(b.smin),
+                    a.smax.checked_mul(b.smax),
+                ];
+                if products.iter().all(Option::is_some) {
+                    let products = products.iter().flatten();
+                    r.smin = products.clone().copied().min().unwrap_or(i64::MIN);
+                    r.smax = products.copied().max().unwrap_or(i64::MAX);
                 }
             }
             AluOp::And => {

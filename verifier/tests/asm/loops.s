@@ -90,3 +90,159 @@ r0 = *(u8 *)(r1 +0)
 done:
 r0 = 0
 exit
+
+### loops_may_goto_round_covers_slot_it_wrote
+; type: socket
+; A round of a may_goto loop is compared by range with the round before,
+; still being explored; stack bytes that round had unwritten (fp-8's low
+; half) or holding data (its high half) constrain nothing, even though the
+; new round spilled a number there and the slot is read after the loop:
+; only the exact comparison (infinite loops) needs the same kinds of bytes.
+; The second round stops at once.
+; expect: ACCEPT
+; insns: 12
+call bpf_get_prandom_u32
+r6 = 0
+*(u64 *)(r10 -16) = r6
+*(u32 *)(r10 -4) = r0
+loop:
+may_goto out
+r6 = 7
+*(u64 *)(r10 -8) = r6
+goto loop
+out:
+r1 = *(u64 *)(r10 -8)
+r0 = 0
+exit
+
+### loops_may_goto_nested_rounds_cover_spilled_counter
+; type: socket
+; A difffuzz false reject (seed 0xc5d74e24ab944607): an inner may_goto loop
+; spills the outer loop's counter to fp-128, which the stored inner rounds
+; never wrote. Each inner round covers the next by range (fp-128 unwritten
+; in the stored round constrains nothing), so the outer loop's four rounds
+; take 51 instructions, not more than 20,000.
+; expect: ACCEPT
+; insns: 51
+r2 = *(u16 *)(r10 -74)
+r3 = r10
+r3 += -256
+r4 = 3
+call bpf_get_ns_current_pid_tgid
+w7 = 0
+outer:
+r2 = 0
+r2 s%= -1915443952
+inner:
+may_goto next
+if r0 <= r2 goto skip
+*(u64 *)(r10 -128) = r7
+skip:
+goto inner
+next:
+w7 += 1
+if w7 != 0x4 goto outer
+exit
+
+### loops_may_goto_precise_counter_never_converges
+; type: socket
+; A difffuzz false accept (seed 0x1b3d906dc031d8d0): `w8 -= w3` (w3 = -2)
+; gives r8 in [2, 21], so `if r8 < 0x1` is decided in every round and marks
+; r8 precise; a precise scalar is not widened when the next round is
+; queued, r8 grows by 28 a round and no round covers the next: the kernel
+; runs into its instruction limit. (kfreg had [0, 31]: the test was open,
+; r8 was widened to unknown and the loop converged after three rounds.)
+; expect: REJECT BPF program is too large. Processed 1000001 insn
+r6 = r1
+r0 = -1
+r2 = 0
+r3 = -2
+r8 = 0
+r9 = 1
+r0 %= 4
+w9 &= w9
+*(u8 *)(r10 -56) = r0
+w2 -= 1
+r8 = *(u8 *)(r10 -56)
+*(u64 *)(r10 -16) = r0
+r8 = *(u64 *)(r10 -16)
+w8 %= w0
+*(u64 *)(r10 -64) = r2
+r9 = *(u64 *)(r10 -64)
+if r8 >= 0x14 goto loop
+w8 -= w3
+r0 = *(u16 *)skb[r2 + 45]
+call bpf_ktime_get_boot_ns
+*(u16 *)(r10 -50) = r0
+r1 = r6
+loop:
+may_goto done
+if r8 < 0x1 goto next
+r2 = -1
+r0 = *(u16 *)skb[64]
+r1 = *(u8 *)(r10 -15)
+w9 &= w0
+next:
+r8 += 28
+goto loop
+done:
+r0 = 0
+exit
+
+### loops_may_goto_legacy_packet_load_makes_every_scalar_precise
+; type: socket
+; Tracing a legacy packet load's result back, the kernel gives up and makes
+; every scalar of the path precise (backtrack_insn has no rule for
+; BPF_LD_ABS/IND): `if r9 > r0` is decided (r9 = 0) and r0 comes from the
+; load, so the counter r8 becomes precise too and is not widened when the
+; next round is queued; its rounds run through 1, 2, 3, 0 before one
+; covers another (kfreg stopped tracing at the load, widened r8 and
+; converged after two rounds). A difffuzz false accept (seed
+; 0xecabf3174652b973): with a counter that never repeats the kernel runs
+; into its instruction limit.
+; expect: ACCEPT
+; insns: 44
+r6 = r1
+r8 = 0
+r9 = 0
+loop:
+may_goto done
+r8 += 1
+r8 &= 3
+r0 = *(u8 *)skb[0]
+if r9 > r0 goto loop
+goto loop
+done:
+r0 = 0
+exit
+
+### loops_finished_round_keeps_dead_slot_while_loop_is_open
+; type: xdp
+; A finished state inside a loop whose marks are not final yet (a path
+; converged on one of its rounds) is not cleaned, as the kernel's
+; clean_live_states skips it: fp-120, dead at the may_goto (written before
+; it is read), still holds the spilled counter and is compared by range,
+; so a round with another value there is explored (kfreg forgot the slot
+; and pruned it: 57 instructions). A difffuzz false accept (seed
+; 0xc5a4fab45ef5da26) with five outer rounds: the kernel runs into its
+; instruction limit.
+; expect: ACCEPT
+; insns: 114
+r9 = 17
+r8 = 0
+outer:
+may_goto next
+*(u64 *)(r10 -120) = r8
+r9 = be32 r9
+r3 = *(u64 *)(r10 -120)
+goto outer
+next:
+r8 += 1
+if r8 < 0x3 goto outer
+r9 *= r8
+if r9 <= 0x7c6f0236 goto done
+r0 = 1
+exit
+done:
+r0 = 0
+exit
