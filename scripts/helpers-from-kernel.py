@@ -402,6 +402,9 @@ def verifier_properties(funcs, all_protos):
     # do_refine_retval_range: results bounded by the size argument.
     body = funcs.get("do_refine_retval_range", ("", ""))[1]
     props["ret_size_bounded"] = re.findall(r"case BPF_FUNC_(\w+):", body.split("msize_max_value")[0])
+    # ... and results below the number of possible CPUs.
+    cpu_part = body.split("msize_max_value", 1)[-1].split("nr_cpu_ids")[0]
+    props["ret_cpu_id"] = re.findall(r"case BPF_FUNC_(\w+):", cpu_part) if "nr_cpu_ids" in body else []
     # check_map_func_compatibility: map type -> allowed helpers, helper -> allowed map types.
     body = funcs["check_map_func_compatibility"][1]
     first, _, second = body.partition("switch (func_id)")

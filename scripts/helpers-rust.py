@@ -234,7 +234,8 @@ def write(facts, outdir):
                            ("unlock", any(a["type"][0] == "ARG_PTR_TO_SPIN_LOCK" for a in p["args"]) and "unlock" in helper),
                            ("writes_map", helper in v["writes_map"]),
                            ("writes_dynptr", helper in v.get("writes_dynptr", [])),
-                           ("ret_size_bounded", helper in v.get("ret_size_bounded", []))]:
+                           ("ret_size_bounded", helper in v.get("ret_size_bounded", [])),
+                           ("ret_cpu_id", helper in v.get("ret_cpu_id", []))]:
             if cond:
                 words.append(flag)
         if helper in callbacks:

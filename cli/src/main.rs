@@ -172,6 +172,11 @@ struct VerifyArgs {
     /// (default: /boot/config-$(uname -r), else /proc/config.gz).
     #[arg(long)]
     kconfig: Option<std::path::PathBuf>,
+    /// The target's number of possible CPUs, which bounds what
+    /// `bpf_get_smp_processor_id` returns (default: this machine's, from
+    /// /sys/devices/system/cpu/possible; unknown without it).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    nr_cpus: Option<u32>,
     /// Load files and verify programs on N threads (0: one per CPU); the
     /// output is the same as with one.
     #[arg(short = 'j', long, value_name = "N", default_value_t = 1)]
@@ -398,7 +403,13 @@ fn run_verify(reg: &Registry, a: &VerifyArgs) -> ExitCode {
     };
     let mut rows = Vec::new();
     let mut log_failed = false;
-    let verify_program = |w: verify::Wanted| verify::verify_program(&w, reg, log);
+    let opts = verify::VerifyOptions {
+        log,
+        nr_cpu_ids: a
+            .nr_cpus
+            .or_else(kfreg_object::loader::kconfig::possible_cpus),
+    };
+    let verify_program = |w: verify::Wanted| verify::verify_program(&w, reg, opts);
     jobs::run(&a.files, jobs, load_file, verify_program, |_, file_rows| {
         for mut r in file_rows {
             if let Some(e) = r.error.as_deref().filter(|_| r.bad_input) {

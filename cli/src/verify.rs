@@ -139,6 +139,15 @@ impl Row {
     }
 }
 
+/// How to verify: the log, and what the verifier knows of the target.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct VerifyOptions {
+    /// What to log and how much.
+    pub log: LogOptions,
+    /// The target's number of possible CPUs (see `Options::nr_cpu_ids`).
+    pub nr_cpu_ids: Option<u32>,
+}
+
 /// What to log and how much.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct LogOptions {
@@ -345,7 +354,7 @@ fn load_one(
 
 /// Verifies one wanted program. A panic is a kfreg bug: it becomes an
 /// internal error for the program, and the others are still verified.
-pub fn verify_program(w: &Wanted, reg: &Registry, log: LogOptions) -> Row {
+pub fn verify_program(w: &Wanted, reg: &Registry, opts: VerifyOptions) -> Row {
     let p = &w.obj.programs[w.index];
     // veristat shows the kernel's 0 (cgroup_inet_ingress) when a
     // section sets no expected attach type.
@@ -354,7 +363,7 @@ pub fn verify_program(w: &Wanted, reg: &Registry, log: LogOptions) -> Row {
     let mut row = Row::new(&w.display, &p.name, &p.section, prog_type, attach.name());
     row.size = p.insns.len();
     let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        verify_one(&w.obj, p, reg, log, &mut row)
+        verify_one(&w.obj, p, reg, opts, &mut row)
     }));
     match result {
         Ok(Ok(())) => {}
@@ -378,9 +387,10 @@ fn verify_one(
     obj: &Object,
     p: &LoadedProgram,
     reg: &Registry,
-    log: LogOptions,
+    opts: VerifyOptions,
     row: &mut Row,
 ) -> Result<(), LoadError> {
+    let log = opts.log;
     match obj.to_program(p) {
         Ok(prog) => {
             let before = crate::alloc::start_peak();
@@ -390,6 +400,7 @@ fn verify_one(
                 &Options {
                     log: log.enabled,
                     log_all_paths: log.all_paths,
+                    nr_cpu_ids: opts.nr_cpu_ids,
                     ..Options::default()
                 },
             );

@@ -64,6 +64,9 @@ pub fn kfreg_program(prog_type: kfreg::ProgType, insns: &[Insn]) -> Result<Progr
     Ok(prog)
 }
 
+/// This machine's possible CPUs, read once.
+static NR_CPU_IDS: std::sync::OnceLock<Option<u32>> = std::sync::OnceLock::new();
+
 /// Verifies `insns` with kfreg; `Err` carries a panic's message.
 pub fn kfreg_verdict(prog_type: kfreg::ProgType, insns: &[Insn]) -> Result<Verdict, String> {
     catch_unwind(AssertUnwindSafe(|| match kfreg_program(prog_type, insns) {
@@ -71,6 +74,8 @@ pub fn kfreg_verdict(prog_type: kfreg::ProgType, insns: &[Insn]) -> Result<Verdi
         Ok(prog) => {
             let opts = Options {
                 insn_limit: INSN_LIMIT.load(Ordering::Relaxed),
+                // The kernel judging the same programs is this machine's.
+                nr_cpu_ids: *NR_CPU_IDS.get_or_init(kfreg_object::loader::kconfig::possible_cpus),
                 ..Options::default()
             };
             let r = verify(&prog, Registry::global(), &opts);

@@ -27,6 +27,9 @@ pub struct Options {
     /// The loader holds `CAP_SYS_BOOT` and may call destructive kfuncs
     /// (root does; the corpus is recorded as root).
     pub cap_sys_boot: bool,
+    /// The target's number of possible CPUs (`nr_cpu_ids`), which bounds
+    /// what `ret_cpu_id` helpers return; unknown, their result is any number.
+    pub nr_cpu_ids: Option<u32>,
 }
 
 impl Default for Options {
@@ -36,6 +39,7 @@ impl Default for Options {
             log_all_paths: false,
             insn_limit: INSN_LIMIT,
             cap_sys_boot: true,
+            nr_cpu_ids: None,
         }
     }
 }

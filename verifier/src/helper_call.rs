@@ -1052,6 +1052,11 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
         RetType::Integer if h.has(HelperFlags::RET_SIZE_BOUNDED) => {
             return Ok(Reg::scalar(size_bounded(st, h)));
         }
+        RetType::Integer if h.has(HelperFlags::RET_CPU_ID) => {
+            return Ok(env.opts.nr_cpu_ids.map_or(Reg::UNKNOWN, |n| {
+                Reg::scalar(crate::scalar::Scalar::urange(0, u64::from(n.max(1) - 1)))
+            }));
+        }
         RetType::Integer => return Ok(Reg::UNKNOWN),
         RetType::Void => return Ok(Reg::NOT_INIT),
         RetType::MapValue if meta.map.is_some_and(|m| holds_sockets(env, m)) => {

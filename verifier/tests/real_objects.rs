@@ -87,7 +87,7 @@ fn verify_object(bytes: &[u8], opts: &LoadOptions) -> HashMap<String, (Outcome, 
     for p in &obj.programs {
         let result = catch_unwind(AssertUnwindSafe(|| match obj.to_program(p) {
             Ok(prog) => {
-                let report = verify(&prog, reg, &Options::default());
+                let report = verify(&prog, reg, &recorded_target());
                 let insns = report.stats.insns_processed;
                 match report.error {
                     None => (("ACCEPT".to_string(), None), insns),
@@ -366,4 +366,13 @@ fn kfreg_agrees_with_linux_on_real_objects() {
          started or stopped agreeing); now:\n{insns}"
     );
     assert!(programs >= 300, "only {programs} programs compared");
+}
+
+/// Verifier options for the target the verdicts were recorded on: a VM
+/// with 2 possible CPUs (/sys/devices/system/cpu/possible: 0-1).
+fn recorded_target() -> Options {
+    Options {
+        nr_cpu_ids: Some(2),
+        ..Options::default()
+    }
 }

@@ -156,7 +156,7 @@ fn verify_file(path: &Path, reg: &Registry, target: &LoadOptions) -> BTreeMap<St
     for p in &obj.programs {
         let run = catch_unwind(AssertUnwindSafe(|| match obj.to_program(p) {
             Ok(prog) => {
-                let r = verify(&prog, reg, &Options::default());
+                let r = verify(&prog, reg, &recorded_target());
                 Outcome::Verdict {
                     accepted: r.error.is_none(),
                     // As libbpf shows it: its log fixups name poisoned calls.
@@ -569,4 +569,13 @@ fn kfreg_agrees_with_linux_on_the_selftests() {
         unexplained.len(),
         unexplained.join("\n")
     );
+}
+
+/// Verifier options for the target the verdicts were recorded on: a VM
+/// with 2 possible CPUs (/sys/devices/system/cpu/possible: 0-1).
+fn recorded_target() -> Options {
+    Options {
+        nr_cpu_ids: Some(2),
+        ..Options::default()
+    }
 }

@@ -324,6 +324,9 @@ bits! {
         /// The number returned is a negative error or at most the size
         /// argument's largest value (`do_refine_retval_range`).
         RET_SIZE_BOUNDED = 11, "ret_size_bounded";
+        /// The number returned is a CPU's: from 0 to one below the target's
+        /// number of possible CPUs (`do_refine_retval_range`'s `nr_cpu_ids`).
+        RET_CPU_ID = 12, "ret_cpu_id";
     }
 }
 

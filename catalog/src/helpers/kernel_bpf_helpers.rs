@@ -31,11 +31,11 @@ pub fn bpf_get_prandom_u32() -> Integer;
 /// Get the SMP (symmetric multiprocessing) processor id.
 ///
 /// The kernel's `bpf_get_raw_smp_processor_id_proto`.
-#[helper(id = 8, name = bpf_get_smp_processor_id, prog_types = [socket_filter, cgroup_skb, cgroup_sock, sock_ops, sk_skb, cgroup_device, sk_msg, cgroup_sock_addr, sk_reuseport, flow_dissector, cgroup_sysctl, cgroup_sockopt, struct_ops, ext, sk_lookup, netfilter])]
+#[helper(id = 8, name = bpf_get_smp_processor_id, ret_cpu_id, prog_types = [socket_filter, cgroup_skb, cgroup_sock, sock_ops, sk_skb, cgroup_device, sk_msg, cgroup_sock_addr, sk_reuseport, flow_dissector, cgroup_sysctl, cgroup_sockopt, struct_ops, ext, sk_lookup, netfilter])]
 pub fn bpf_get_raw_smp_processor_id() -> Integer;
 
 /// Get the SMP (symmetric multiprocessing) processor id.
-#[helper(id = 8, prog_types = [kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, lwt_in, lwt_out, lwt_xmit, raw_tracepoint, lwt_seg6local, raw_tracepoint_writable, tracing, lsm, syscall])]
+#[helper(id = 8, ret_cpu_id, prog_types = [kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, lwt_in, lwt_out, lwt_xmit, raw_tracepoint, lwt_seg6local, raw_tracepoint_writable, tracing, lsm, syscall])]
 pub fn bpf_get_smp_processor_id() -> Integer;
 
 /// Get the current pid and tgid.

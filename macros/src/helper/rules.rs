@@ -101,6 +101,11 @@ impl Helper {
                 quote!((#has_size) && matches!(RET.ty, ::kfreg::RetType::Integer)),
                 "`ret_size_bounded` needs a `ConstSize` or `ConstSizeOrZero` argument and an `Integer` return",
             ),
+            (
+                HelperFlags::RET_CPU_ID,
+                quote!(matches!(RET.ty, ::kfreg::RetType::Integer)),
+                "`ret_cpu_id` needs an `Integer` return",
+            ),
         ] {
             if let Some(tok) = self.flag(flag) {
                 out.extend(assert_at(tok.span(), cond, msg));

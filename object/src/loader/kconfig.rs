@@ -103,6 +103,18 @@ pub fn system(override_file: Option<&std::path::Path>) -> Result<HashMap<String,
     Ok(out)
 }
 
+/// The running kernel's number of possible CPUs (its `nr_cpu_ids`, which
+/// bounds what `ret_cpu_id` helpers return): one more than the
+/// highest CPU in /sys/devices/system/cpu/possible.
+pub fn possible_cpus() -> Option<u32> {
+    let text = std::fs::read_to_string("/sys/devices/system/cpu/possible").ok()?;
+    text.trim()
+        .split([',', '-'])
+        .filter_map(|n| n.parse::<u32>().ok())
+        .max()
+        .map(|n| n + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -401,3 +401,15 @@ if w2 == 0 goto pc+1
 w0 = (s32)w9
 r0 = 0
 exit
+
+### smp_processor_id_is_below_the_number_of_cpus
+; `bpf_get_smp_processor_id` returns a CPU number, below the target's
+; number of possible CPUs (2 on the recording VM, the harness's
+; RECORDED_NR_CPUS): the kernel decides the test and never reads R2.
+; type: xdp
+; expect: ACCEPT
+call bpf_get_smp_processor_id
+if r0 < 2 goto pc+1
+r0 = r2
+r0 = 0
+exit

@@ -21,6 +21,10 @@ impl Resolver for Names<'_> {
 /// A special field: kind, offset, and for roots the contained (type, node offset).
 pub type FieldSpec = (FieldKind, u32, Option<(u32, u32)>);
 
+/// The possible CPUs of the VM the kernel's verdicts were recorded on
+/// (/sys/devices/system/cpu/possible: 0-1).
+pub const RECORDED_NR_CPUS: u32 = 2;
+
 /// A test program.
 pub struct Case {
     pub prog: Program,
@@ -47,7 +51,10 @@ impl Case {
         Case {
             prog,
             decode_error,
-            opts: Options::default(),
+            opts: Options {
+                nr_cpu_ids: Some(RECORDED_NR_CPUS),
+                ..Options::default()
+            },
         }
     }
 
