@@ -564,15 +564,11 @@ impl Env<'_> {
             Insn::End { order, dst, bits } => {
                 self.check_reg_read(&path.st, dst)?;
                 self.check_reg_write(&path.st, dst)?;
-                // A known number stays known through the conversion, an
-                // unknown one keeps its width; a swapped pointer is a number
-                // Linux knows nothing of, not even its width.
+                // A swapped pointer is a number Linux knows nothing of, not
+                // even its width.
                 let reg = *path.st.reg(dst);
                 *path.st.reg_mut(dst) = match reg.ty {
-                    RegType::Scalar => match reg.var.as_const() {
-                        Some(v) => Reg::constant(byte_order(order, v, bits)),
-                        None => Reg::scalar(Scalar::unknown_width(bits as u32 / 8)),
-                    },
+                    RegType::Scalar => byte_swap(reg, order, bits),
                     _ => Reg::UNKNOWN,
                 };
                 path.st.insn += 1;
@@ -797,6 +793,33 @@ impl Env<'_> {
 /// entered by none.
 fn list_key(st: &State) -> Option<u32> {
     (st.frames.len() > 1).then(|| st.cur().callsite)
+}
+
+/// A scalar converted as `order` over its low `bits` bits (the kernel's
+/// `scalar_byte_swap`): a swap moves the known bits with their bytes and
+/// keeps no range; 16 and 32 bits then truncate; a changed value loses its
+/// links.
+fn byte_swap(reg: Reg, order: kfreg_isa::ByteOrder, bits: u8) -> Reg {
+    let swap = order != kfreg_isa::ByteOrder::ToLe;
+    let truncate = bits == 16 || bits == 32;
+    if !swap && !truncate {
+        return reg;
+    }
+    let mut v = reg.var;
+    if swap {
+        v = Scalar {
+            var: crate::tnum::Tnum {
+                value: byte_order(order, v.var.value, bits),
+                mask: byte_order(order, v.var.mask, bits),
+            },
+            ..Scalar::UNKNOWN
+        };
+        v.sync();
+    }
+    if truncate {
+        v = v.coerce(bits as u32 / 8);
+    }
+    Reg::scalar(v)
 }
 
 /// `v` converted as `order` over its low `bits` bits, zero-extended (the

@@ -970,7 +970,7 @@ fn stack_read(
             if width(&r) > size * 8 {
                 r.id = 0;
             }
-            r.var = narrow(r.var, size);
+            r.var = r.var.coerce(size);
             return Ok(r);
         }
     }
@@ -999,29 +999,6 @@ fn stack_read(
 /// The kernel's width of a scalar: the bits its largest value needs.
 fn width(r: &Reg) -> u32 {
     64 - r.var.umax.leading_zeros()
-}
-
-/// A spilled scalar read back through `size` bytes: its known bits
-/// truncated, its range kept where the dropped high bits agree (the
-/// kernel's `coerce_reg_to_size`).
-fn narrow(v: Scalar, size: u32) -> Scalar {
-    if size >= 8 || v.umax >> (size * 8) == 0 {
-        return v;
-    }
-    let mask = (1u64 << (size * 8)) - 1;
-    let mut r = v;
-    r.var = v.var.cast(size);
-    if v.umin & !mask == v.umax & !mask {
-        (r.umin, r.umax) = (v.umin & mask, v.umax & mask);
-    } else {
-        (r.umin, r.umax) = (0, mask);
-    }
-    (r.smin, r.smax) = (r.umin as i64, r.umax as i64);
-    if size < 4 {
-        (r.u32min, r.u32max, r.s32min, r.s32max) = (0, u32::MAX, i32::MIN, i32::MAX);
-    }
-    r.sync();
-    r
 }
 
 /// An access to an iterator's or a writable tracepoint's buffer

@@ -56,6 +56,29 @@ impl Scalar {
         }
     }
 
+    /// The value truncated to its low `size` bytes: its known bits cut, its
+    /// range kept where the dropped high bits agree (the kernel's
+    /// `coerce_reg_to_size`).
+    pub fn coerce(self, size: u32) -> Scalar {
+        if size >= 8 || self.umax >> (size * 8) == 0 {
+            return self;
+        }
+        let mask = (1u64 << (size * 8)) - 1;
+        let mut r = self;
+        r.var = self.var.cast(size);
+        if self.umin & !mask == self.umax & !mask {
+            (r.umin, r.umax) = (self.umin & mask, self.umax & mask);
+        } else {
+            (r.umin, r.umax) = (0, mask);
+        }
+        (r.smin, r.smax) = (r.umin as i64, r.umax as i64);
+        if size < 4 {
+            (r.u32min, r.u32max, r.s32min, r.s32max) = (0, u32::MAX, i32::MIN, i32::MAX);
+        }
+        r.sync();
+        r
+    }
+
     /// Any value of `[lo, hi]` (unsigned).
     pub fn urange(lo: u64, hi: u64) -> Scalar {
         let mut s = Scalar {

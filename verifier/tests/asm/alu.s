@@ -634,3 +634,35 @@ exit
 bad:
 r0 = r7
 exit
+
+### le32_of_a_16_bit_value_keeps_its_range
+; `le32` on a little-endian machine truncates: a value known below 65536
+; stays below it (the kernel's scalar_byte_swap then coerce_reg_to_size), so
+; a packet pointer may move back by it. A difffuzz false reject (seed
+; 0x9ea9cf6b24dff00f): kfreg made it any 32-bit number.
+; type: xdp
+; expect: ACCEPT
+r6 = r1
+call bpf_get_prandom_u32
+r9 = r0
+r9 &= 0xffff
+r9 = le32 r9
+r4 = *(u32 *)(r6 +0)
+r4 -= r9
+r0 = 0
+exit
+
+### be16_of_a_known_byte_moves_its_known_bits
+; `be16` swaps the known bits with their bytes: a value below 256 becomes a
+; multiple of 256 below 65536, whose low byte is known zero.
+; type: socket
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r0 &= 0xff
+r0 = be16 r0
+r1 = r0
+r1 &= 0xff
+if r1 == 0 goto pc+1
+r0 = r2
+r0 = 0
+exit
