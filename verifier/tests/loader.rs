@@ -997,6 +997,16 @@ fn weak_kfunc_flavors_with_another_prototype_are_left_unresolved() {
     assert!(report.accepted(), "{:?}", report.error);
 }
 
+/// A flavor whose parameter is `void *` where the kernel's is a struct
+/// pointer is another prototype too: libbpf compares what pointers point to.
+#[test]
+fn weak_kfunc_flavors_with_a_void_pointer_for_a_struct_pointer_are_left_unresolved() {
+    let obj = load_with("loader_libbpf.bpf.o", &version_opts());
+    let p = prog(&obj, "flavored_void");
+    assert_eq!(ldimm64(&p, 1), (Pseudo::Imm, 0, 0));
+    assert_eq!(obj.program("flavored_void").unwrap().poisoned.len(), 1);
+}
+
 fn version_opts() -> LoadOptions {
     let mut opts = LoadOptions::default();
     opts.kconfig.insert("LINUX_KERNEL_VERSION".into(), 0x06122c);

@@ -113,10 +113,51 @@ fn find_extern(btf: &Btf, name: &str) -> Option<(u32, String)> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shape {
     Void,
-    Ptr,
+    /// A pointer, and what kind of thing it points to: libbpf's
+    /// `bpf_core_types_are_compat` follows pointers and compares kinds
+    /// (`void *` is not `struct task_struct *`), not names.
+    Ptr(Pointee),
     Scalar(u64),
     Record,
     Other,
+}
+
+/// The kind a pointer points to.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Pointee {
+    Void,
+    Int,
+    Enum,
+    Record,
+    Ptr,
+    Other,
+}
+
+fn btf_pointee(btf: &Btf, id: u32) -> Pointee {
+    let Ok(id) = btf.resolve(id) else {
+        return Pointee::Other;
+    };
+    match btf.type_by_id(id).map(|t| &t.data) {
+        Ok(TypeData::Void) => Pointee::Void,
+        Ok(TypeData::Int { .. }) => Pointee::Int,
+        Ok(TypeData::Enum { .. } | TypeData::Enum64 { .. }) => Pointee::Enum,
+        Ok(TypeData::Struct { .. } | TypeData::Union { .. } | TypeData::Fwd { .. }) => {
+            Pointee::Record
+        }
+        Ok(TypeData::Ptr { .. }) => Pointee::Ptr,
+        _ => Pointee::Other,
+    }
+}
+
+fn ctype_pointee(ty: &CType) -> Pointee {
+    match ty {
+        CType::Void => Pointee::Void,
+        CType::Bool | CType::Char | CType::Int { .. } => Pointee::Int,
+        CType::Enum(_) => Pointee::Enum,
+        CType::Struct(_) | CType::Union(_) => Pointee::Record,
+        CType::Ptr { .. } => Pointee::Ptr,
+        _ => Pointee::Other,
+    }
 }
 
 fn btf_shape(btf: &Btf, id: u32) -> Shape {
@@ -125,7 +166,7 @@ fn btf_shape(btf: &Btf, id: u32) -> Shape {
     };
     match btf.type_by_id(id).map(|t| &t.data) {
         Ok(TypeData::Void) => Shape::Void,
-        Ok(TypeData::Ptr { .. }) => Shape::Ptr,
+        Ok(TypeData::Ptr { ty }) => Shape::Ptr(btf_pointee(btf, *ty)),
         Ok(
             TypeData::Int { size, .. }
             | TypeData::Enum { size, .. }
@@ -139,7 +180,8 @@ fn btf_shape(btf: &Btf, id: u32) -> Shape {
 fn ctype_shape(ty: &CType) -> Shape {
     match ty {
         CType::Void => Shape::Void,
-        CType::Ptr { .. } | CType::FnPtr(_) => Shape::Ptr,
+        CType::Ptr { to, .. } => Shape::Ptr(ctype_pointee(to)),
+        CType::FnPtr(_) => Shape::Ptr(Pointee::Other),
         CType::Struct(_) => Shape::Record,
         t => t
             .scalar_size()
@@ -150,7 +192,8 @@ fn ctype_shape(ty: &CType) -> Shape {
 fn describe(s: Shape) -> String {
     match s {
         Shape::Void => "void".into(),
-        Shape::Ptr => "a pointer".into(),
+        Shape::Ptr(Pointee::Void) => "a `void *`".into(),
+        Shape::Ptr(_) => "a typed pointer".into(),
         Shape::Scalar(n) => format!("a {n}-byte scalar"),
         Shape::Record => "a struct passed by value".into(),
         Shape::Other => "an unsupported type".into(),
