@@ -21,6 +21,14 @@ pub struct KernelVerdict {
     pub error: Option<String>,
 }
 
+impl KernelVerdict {
+    /// The program was loaded.
+    const ACCEPT: KernelVerdict = KernelVerdict {
+        accepted: true,
+        error: None,
+    };
+}
+
 /// One worker's connection to the kernel: its array map and its log buffer.
 pub struct Kernel {
     map_fd: i32,
@@ -77,14 +85,8 @@ impl Kernel {
         put32(&mut attr, 24, 1);
         put32(&mut attr, 28, LOG_SIZE as u32);
         put64(&mut attr, 32, self.log.as_mut_ptr() as u64);
-        let fd = sys_bpf(BPF_PROG_LOAD, &mut attr);
-        if fd >= 0 {
-            // SAFETY: the fd was just returned to us and is closed once.
-            unsafe { libc::close(fd as i32) };
-            return KernelVerdict {
-                accepted: true,
-                error: None,
-            };
+        if prog_load(&mut attr) {
+            return KernelVerdict::ACCEPT;
         }
         let errno = std::io::Error::last_os_error();
         // The log did not fit (the kernel fails an accepted program whose
@@ -93,14 +95,8 @@ impl Kernel {
             put32(&mut attr, 24, 0);
             put32(&mut attr, 28, 0);
             put64(&mut attr, 32, 0);
-            let fd = sys_bpf(BPF_PROG_LOAD, &mut attr);
-            if fd >= 0 {
-                // SAFETY: the fd was just returned to us and is closed once.
-                unsafe { libc::close(fd as i32) };
-                return KernelVerdict {
-                    accepted: true,
-                    error: None,
-                };
+            if prog_load(&mut attr) {
+                return KernelVerdict::ACCEPT;
             }
         }
         let end = self.log.iter().position(|b| *b == 0).unwrap_or(LOG_SIZE);
@@ -110,6 +106,17 @@ impl Kernel {
             error: Some(error_line(&text).unwrap_or_else(|| format!("{errno}"))),
         }
     }
+}
+
+/// `BPF_PROG_LOAD` with `attr`: whether the kernel accepted the program
+/// (whose fd is closed at once: it is never attached or run).
+fn prog_load(attr: &mut [u8; 128]) -> bool {
+    let fd = sys_bpf(BPF_PROG_LOAD, attr);
+    if fd >= 0 {
+        // SAFETY: the fd was just returned to us and is closed once.
+        unsafe { libc::close(fd as i32) };
+    }
+    fd >= 0
 }
 
 impl Drop for Kernel {

@@ -68,11 +68,12 @@ pub fn enter_callback(
             ),
         ));
     }
+    // The caller has run one more round of this call's callback.
+    st.cur_mut().cb_rounds += 1;
     let mut frame = Frame::new(sub, st.insn);
     frame.regs[1..6].copy_from_slice(&args);
     frame.regs[10].aux = st.frames.len() as u32;
     frame.in_callback = Some(cb);
-    frame.cb_args = Some(Box::new(args));
     st.frames.push(frame);
     st.insn = env.prog.subprogs[sub as usize].start;
     Ok(())

@@ -468,6 +468,7 @@ impl Env<'_> {
             misses: 0,
             cleaned: false,
             loop_hit: false,
+            all_precise: false,
         });
         if let Some(chain) = Callchain::of(&self.nodes[n].state, &self.scc) {
             self.visits.enter(chain, n);

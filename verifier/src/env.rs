@@ -120,6 +120,10 @@ pub(crate) struct Node {
     /// A path converged on it while it was still being explored (a loop):
     /// the stack slots read after it are known only once it is finished.
     pub loop_hit: bool,
+    /// A fallback made every scalar of it and of its stored ancestors
+    /// precise, so the next one may stop here (stored states only gain
+    /// marks).
+    pub all_precise: bool,
 }
 
 /// A path being explored: its state and its nearest stored ancestor.
@@ -180,10 +184,6 @@ pub(crate) struct Env<'a> {
     /// Precision marks set so far: backedge propagation repeats until a
     /// round sets none.
     pub precise_marks: u64,
-    /// Per stored state: a fallback made every scalar of it and of its
-    /// stored ancestors precise, so the next one may stop there (stored
-    /// states only gain marks).
-    pub all_precise_done: Vec<bool>,
     /// Loop heads the kernel lets converge against states still being
     /// explored: iterator next calls, may_goto, callback-calling calls.
     pub loop_head: Vec<bool>,
@@ -244,7 +244,6 @@ impl<'a> Env<'a> {
             scc: Vec::new(),
             visits: Visits::default(),
             precise_marks: 0,
-            all_precise_done: Vec::new(),
             loop_head: vec![false; prog.insns.len()],
             subprog_of: vec![0; prog.insns.len()],
             subprog_depth: vec![0; prog.subprogs.len()],

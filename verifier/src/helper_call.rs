@@ -220,7 +220,6 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
             // kernel's push_callback_call explores: what that path makes
             // precise is known before the rounds are widened.
             let mut entered = st.clone();
-            entered.cur_mut().cb_rounds += 1;
             let frame = CallbackFrame {
                 ret_min,
                 ret_max,

@@ -408,7 +408,7 @@ fn schedule_callback(
         };
         let args = callback_args(st, k, cb.args, meta);
         let mut entered = st.clone();
-        entered.cur_mut().cb_rounds += 1;
+        // Rounds are counted on the paths that run them.
         st.cur_mut().cb_rounds = 0;
         enter_callback(env, &mut entered, sub, frame, args)?;
         return Ok(Some(entered));

@@ -278,7 +278,7 @@ impl Env<'_> {
             return;
         }
         if self.trace(&mut t, hist, parent).is_err() {
-            self.all_precise(st, parent);
+            self.all_precise(parent);
         }
     }
 
@@ -314,20 +314,17 @@ impl Env<'_> {
     /// every stored state the path descends from becomes precise; the
     /// path's own state is skipped, as in the kernel, so the next state it
     /// stores starts without marks.
-    fn all_precise(&mut self, _st: &mut State, parent: Option<usize>) {
+    fn all_precise(&mut self, parent: Option<usize>) {
         let mut at = parent;
         while let Some(n) = at {
             // An earlier fallback already went up from here: what is above
             // is precise (a loop giving up in every round would otherwise
             // walk its whole chain of rounds each time).
-            if self.all_precise_done.get(n) == Some(&true) {
+            if self.nodes[n].all_precise {
                 break;
             }
             self.precise_marks += mark_all(&mut self.nodes[n].state);
-            if self.all_precise_done.len() <= n {
-                self.all_precise_done.resize(n + 1, false);
-            }
-            self.all_precise_done[n] = true;
+            self.nodes[n].all_precise = true;
             at = self.nodes[n].parent;
         }
     }
@@ -366,7 +363,7 @@ impl Env<'_> {
         for round in 0.. {
             if round > BACKEDGE_ROUNDS {
                 for e in &mut edges {
-                    self.all_precise(&mut e.st, e.parent);
+                    self.all_precise(e.parent);
                 }
                 return;
             }

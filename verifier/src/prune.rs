@@ -120,19 +120,9 @@ pub fn equal_live(old: &State, cur: &State, live: &[u16]) -> bool {
         .zip(&cur.frames)
         .zip(masks)
         .all(|((o, c), mask)| {
-            (
-                o.subprog,
-                o.callsite,
-                o.in_callback,
-                &o.cb_args,
-                o.cb_rounds,
-            ) == (
-                c.subprog,
-                c.callsite,
-                c.in_callback,
-                &c.cb_args,
-                c.cb_rounds,
-            ) && o.stack == c.stack
+            (o.subprog, o.callsite, o.in_callback, o.cb_rounds)
+                == (c.subprog, c.callsite, c.in_callback, c.cb_rounds)
+                && o.stack == c.stack
                 && (0..o.regs.len()).all(|r| mask & 1 << r == 0 || o.regs[r] == c.regs[r])
         })
 }

@@ -358,8 +358,6 @@ pub struct Frame {
     pub callsite: u32,
     /// Set when the frame runs a callback of a kfunc or helper.
     pub in_callback: Option<CallbackFrame>,
-    /// A callback's arguments, to start another round with the same ones.
-    pub cb_args: Option<Box<[Reg; 5]>>,
     /// Rounds of a callback this frame has run at the call it is at (the
     /// kernel's `callback_depth`): a counted callback runs no more.
     pub cb_rounds: u32,
@@ -392,7 +390,6 @@ impl Frame {
             subprog,
             callsite,
             in_callback: None,
-            cb_args: None,
             cb_rounds: 0,
         }
     }

@@ -11,9 +11,11 @@
 
 kfreg::link!(kfreg_catalog);
 
+mod common;
+
 use kfreg::Registry;
 use kfreg_object::loader::{LoadError, LoadOptions, load_object};
-use kfreg_verifier::{Options, verify};
+use kfreg_verifier::verify;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -68,7 +70,7 @@ fn ours() -> Ours {
         for p in &obj.programs {
             let result = match obj.to_program(p) {
                 Ok(prog) => {
-                    let r = verify(&prog, reg, &recorded_target());
+                    let r = verify(&prog, reg, &common::recorded_target());
                     let insns = r.stats.insns_processed;
                     match r.error {
                         None => ("ACCEPT".to_string(), None, insns),
@@ -183,13 +185,4 @@ fn kfreg_agrees_with_linux_on_the_corpus() {
         unexplained.len(),
         unexplained.join("\n")
     );
-}
-
-/// Verifier options for the target the verdicts were recorded on: a VM
-/// with 2 possible CPUs (/sys/devices/system/cpu/possible: 0-1).
-fn recorded_target() -> Options {
-    Options {
-        nr_cpu_ids: Some(2),
-        ..Options::default()
-    }
 }

@@ -19,10 +19,12 @@
 
 kfreg::link!(kfreg_catalog);
 
+mod common;
+
 use kfreg::Registry;
 use kfreg_object::embedded::{Kind, classify, embedded_names, find_embedded};
 use kfreg_object::loader::{LoadError, LoadOptions, kconfig, load_object};
-use kfreg_verifier::{Options, verify};
+use kfreg_verifier::verify;
 use std::collections::{BTreeMap, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
@@ -87,7 +89,7 @@ fn verify_object(bytes: &[u8], opts: &LoadOptions) -> HashMap<String, (Outcome, 
     for p in &obj.programs {
         let result = catch_unwind(AssertUnwindSafe(|| match obj.to_program(p) {
             Ok(prog) => {
-                let report = verify(&prog, reg, &recorded_target());
+                let report = verify(&prog, reg, &common::recorded_target());
                 let insns = report.stats.insns_processed;
                 match report.error {
                     None => (("ACCEPT".to_string(), None), insns),
@@ -366,13 +368,4 @@ fn kfreg_agrees_with_linux_on_real_objects() {
          started or stopped agreeing); now:\n{insns}"
     );
     assert!(programs >= 300, "only {programs} programs compared");
-}
-
-/// Verifier options for the target the verdicts were recorded on: a VM
-/// with 2 possible CPUs (/sys/devices/system/cpu/possible: 0-1).
-fn recorded_target() -> Options {
-    Options {
-        nr_cpu_ids: Some(2),
-        ..Options::default()
-    }
 }

@@ -26,9 +26,11 @@
 
 kfreg::link!(kfreg_catalog);
 
+mod common;
+
 use kfreg::Registry;
 use kfreg_object::loader::{LoadError, LoadOptions, Object, load_object};
-use kfreg_verifier::{Options, verify};
+use kfreg_verifier::verify;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -156,7 +158,7 @@ fn verify_file(path: &Path, reg: &Registry, target: &LoadOptions) -> BTreeMap<St
     for p in &obj.programs {
         let run = catch_unwind(AssertUnwindSafe(|| match obj.to_program(p) {
             Ok(prog) => {
-                let r = verify(&prog, reg, &recorded_target());
+                let r = verify(&prog, reg, &common::recorded_target());
                 Outcome::Verdict {
                     accepted: r.error.is_none(),
                     // As libbpf shows it: its log fixups name poisoned calls.
@@ -569,13 +571,4 @@ fn kfreg_agrees_with_linux_on_the_selftests() {
         unexplained.len(),
         unexplained.join("\n")
     );
-}
-
-/// Verifier options for the target the verdicts were recorded on: a VM
-/// with 2 possible CPUs (/sys/devices/system/cpu/possible: 0-1).
-fn recorded_target() -> Options {
-    Options {
-        nr_cpu_ids: Some(2),
-        ..Options::default()
-    }
 }

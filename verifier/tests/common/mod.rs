@@ -25,6 +25,14 @@ pub type FieldSpec = (FieldKind, u32, Option<(u32, u32)>);
 /// (/sys/devices/system/cpu/possible: 0-1).
 pub const RECORDED_NR_CPUS: u32 = 2;
 
+/// Verifier options for the target the kernel's verdicts were recorded on.
+pub fn recorded_target() -> Options {
+    Options {
+        nr_cpu_ids: Some(RECORDED_NR_CPUS),
+        ..Options::default()
+    }
+}
+
 /// A test program.
 pub struct Case {
     pub prog: Program,
@@ -51,10 +59,7 @@ impl Case {
         Case {
             prog,
             decode_error,
-            opts: Options {
-                nr_cpu_ids: Some(RECORDED_NR_CPUS),
-                ..Options::default()
-            },
+            opts: recorded_target(),
         }
     }
 
