@@ -241,6 +241,7 @@ impl Env<'_> {
                 self.log_path_start(&path);
             }
             loop {
+                self.internal_error()?;
                 let idx = path.st.insn as usize;
                 if idx >= self.prog.insns.len() {
                     return Err(VerifyError::at(
@@ -315,7 +316,16 @@ impl Env<'_> {
                 }
             }
         }
-        Ok(())
+        self.internal_error()
+    }
+
+    /// Fails the verification with the internal error precision tracking
+    /// met, if it met one.
+    fn internal_error(&mut self) -> Result<(), VerifyError> {
+        match self.internal_error.take() {
+            Some(msg) => Err(VerifyError { insn: None, msg }),
+            None => Ok(()),
+        }
     }
 
     /// Decrements branch counts up the chain of a finished path.
@@ -403,8 +413,10 @@ impl Env<'_> {
                         node.loop_hit = true;
                         self.loops_pending += 1;
                     }
-                    let mut old = node.state.clone();
-                    crate::prune::clean(&mut old, &self.live_regs);
+                    // As the kernel's propagate_precision: every precise
+                    // scalar of the stored state, live or not (a state not
+                    // cleaned yet still holds its dead ones).
+                    let old = node.state.clone();
                     let hist = std::mem::take(&mut path.hist);
                     if looping && let Some(chain) = chain {
                         let edge = Backedge {

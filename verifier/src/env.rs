@@ -184,6 +184,9 @@ pub(crate) struct Env<'a> {
     /// Precision marks set so far: backedge propagation repeats until a
     /// round sets none.
     pub precise_marks: u64,
+    /// The kernel's internal error met while tracing precision (its
+    /// `verifier_bug`): it ends the verification, whatever path is stepped.
+    pub internal_error: Option<String>,
     /// Loop heads the kernel lets converge against states still being
     /// explored: iterator next calls, may_goto, callback-calling calls.
     pub loop_head: Vec<bool>,
@@ -233,6 +236,7 @@ impl<'a> Env<'a> {
             nodes: Vec::new(),
             cur_hist: Vec::new(),
             cur_parent: None,
+            internal_error: None,
             last_source: None,
             explored: vec![Vec::new(); prog.insns.len()],
             pending: Vec::new(),

@@ -3,7 +3,7 @@
 //! backwards; a stored state keeps the history that led to it).
 
 use crate::state::{RegType, State, slot_index};
-use kfreg_isa::Insn;
+use kfreg_isa::{AtomicOp, Insn, Src};
 
 /// One executed instruction of a path, as backtracking needs it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,13 +16,24 @@ pub struct Hist {
     pub callback: bool,
     /// The stack slot it loaded or stored: (frame, slot index).
     pub stack: Option<(u8, u16)>,
+    /// A conditional jump's destination and source registers held stack
+    /// pointers: their values are addresses, not scalars a comparison
+    /// could have narrowed, so precision does not follow them (the
+    /// kernel's INSN_F_DST_REG_STACK and INSN_F_SRC_REG_STACK).
+    pub jmp_stack: (bool, bool),
 }
 
 impl Hist {
     /// The entry for instruction `insn` about to run in `st`.
     pub fn of(st: &State, insn: Insn) -> Hist {
         let (base, off) = match insn {
-            Insn::Ldx { src, off, .. } => (Some(src), off),
+            Insn::Ldx { src, off, .. }
+            | Insn::Atomic {
+                op: AtomicOp::LoadAcquire,
+                src,
+                off,
+                ..
+            } => (Some(src), off),
             Insn::St { dst, off, .. }
             | Insn::Stx { dst, off, .. }
             | Insn::Atomic { dst, off, .. } => (Some(dst), off),
@@ -34,11 +45,21 @@ impl Hist {
             (r.ty == RegType::Stack && r.fixed_offset() && at < 0)
                 .then(|| (r.aux as u8, slot_index(at) as u16))
         });
+        let is_stack = |r| st.reg(r).ty == RegType::Stack;
+        let jmp_stack = match insn {
+            Insn::Jmp {
+                dst,
+                src: Src::Reg(s),
+                ..
+            } => (is_stack(dst), is_stack(s)),
+            _ => (false, false),
+        };
         Hist {
             insn: st.insn,
             depth: st.frames.len() as u8,
             callback: st.cur().in_callback.is_some(),
             stack,
+            jmp_stack,
         }
     }
 }

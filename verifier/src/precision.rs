@@ -26,9 +26,18 @@ struct Trace {
     depth: usize,
 }
 
-/// Backtracking met something it does not follow: every scalar is made
-/// precise instead (always safe).
-struct GiveUp;
+/// Why backtracking stopped before it was done.
+enum Stop {
+    /// It met something it does not follow: every scalar is made precise
+    /// instead (always safe).
+    GiveUp,
+    /// It still traced a value an instruction could not have produced (the
+    /// kernel's `verifier_bug`, which fails the whole verification): an
+    /// argument register above a call, say, which a stored state's dead
+    /// precise scalar brings along when the kernel propagates it.
+    Bug(String),
+}
+use Stop::GiveUp;
 
 use crate::state::CALLER_SAVED;
 /// Registers R1..R5: arguments.
@@ -53,7 +62,7 @@ impl Trace {
 
     /// Walks back over `e`: first across a frame boundary between it and
     /// the instruction after it, then over the instruction itself.
-    fn back(&mut self, env: &Env, e: &Hist) -> Result<(), GiveUp> {
+    fn back(&mut self, env: &Env, e: &Hist) -> Result<(), Stop> {
         let d = e.depth as usize;
         if d == 0 || d >= FRAMES {
             return Err(GiveUp);
@@ -66,14 +75,22 @@ impl Trace {
             // callee's arguments are the caller's registers for a
             // subprogram, values the kernel builds for a callback.
             let callee = d;
-            if self.regs[callee] & !ARGS != 0 || self.slots[callee] != 0 {
-                return Err(GiveUp);
+            let what = match insn {
+                Insn::Call(Call::Local(_)) => "static subprog",
+                Insn::Call(_) => "callback",
+                _ => return Err(GiveUp),
+            };
+            if self.regs[callee] & !ARGS != 0 {
+                let regs = self.regs[callee];
+                return Err(Stop::Bug(format!("{what} unexpected regs {regs:x}")));
+            }
+            if self.slots[callee] != 0 {
+                let slots = self.slots[callee];
+                return Err(Stop::Bug(format!("{what} leftover stack slots {slots:x}")));
             }
             // A callback ran before its call had any effect on the caller.
-            match insn {
-                Insn::Call(Call::Local(_)) => self.regs[f] |= self.regs[callee],
-                Insn::Call(_) => {}
-                _ => return Err(GiveUp),
+            if let Insn::Call(Call::Local(_)) = insn {
+                self.regs[f] |= self.regs[callee];
             }
             entered = true;
             self.regs[callee] = 0;
@@ -84,6 +101,15 @@ impl Trace {
                 return Err(GiveUp);
             }
             let caller = self.depth - 1;
+            // A callback's arguments are the calling helper's doing.
+            if e.callback {
+                self.regs[caller] &= !ARGS;
+            } else if self.regs[caller] & ARGS != 0 {
+                let regs = self.regs[caller];
+                return Err(Stop::Bug(format!(
+                    "backtracking exit unexpected regs {regs:x}"
+                )));
+            }
             if !e.callback && self.has(caller, 0) {
                 self.set(f, 0);
             }
@@ -100,7 +126,10 @@ impl Trace {
                 if matches!(op, AluOp::Mov | AluOp::MovSx(_)) {
                     self.clear(f, dst);
                 }
-                if let Src::Reg(s) = src {
+                // The frame pointer is no scalar source.
+                if let Src::Reg(s) = src
+                    && s != kfreg_isa::FP
+                {
                     self.set(f, s);
                 }
             }
@@ -116,6 +145,11 @@ impl Trace {
                     self.slot(fr, spi, true)?;
                 }
             }
+            // A store through a traced scalar is pointer arithmetic the
+            // kernel does not follow.
+            Insn::Stx { dst, .. } | Insn::St { dst, .. } if self.has(f, dst) => {
+                return Err(GiveUp);
+            }
             Insn::Stx { src, .. } => {
                 if let Some((fr, spi)) = e.stack
                     && self.slot(fr, spi, false)?
@@ -128,34 +162,54 @@ impl Trace {
                     self.slot(fr, spi, false)?;
                 }
             }
-            // An atomic update of other memory that fetches nothing changes
-            // no register: as for a store, nothing to follow (the kernel's
-            // backtrack_insn for BPF_STX outside the stack).
-            Insn::Atomic {
-                op:
-                    AtomicOp::Add { fetch: false }
-                    | AtomicOp::Or { fetch: false }
-                    | AtomicOp::And { fetch: false }
-                    | AtomicOp::Xor { fetch: false },
-                ..
-            } if e.stack.is_none() => {}
-            Insn::Atomic { src, .. } => {
-                let on_traced_slot = e
-                    .stack
-                    .is_some_and(|(fr, spi)| self.slot_set(fr as usize, spi));
-                if on_traced_slot || self.has(f, src) || self.has(f, 0) {
-                    return Err(GiveUp);
+            // An atomic that loads (a fetch, load-acquire) is a load into
+            // the register it writes: only that register is followed, into
+            // the slot when it is one; the others are stores (the kernel's
+            // backtrack_insn).
+            Insn::Atomic { op, dst, src, .. } => match atomic_load_reg(op, dst, src) {
+                Some(r) => {
+                    if self.has(f, r) {
+                        self.clear(f, r);
+                        if let Some((fr, spi)) = e.stack {
+                            self.slot(fr, spi, true)?;
+                        }
+                    }
                 }
-            }
+                None if self.has(f, dst) => return Err(GiveUp),
+                None => {
+                    if let Some((fr, spi)) = e.stack
+                        && self.slot(fr, spi, false)?
+                    {
+                        self.set(f, src);
+                    }
+                }
+            },
             Insn::Jmp { dst, src, .. } => {
                 if let Src::Reg(s) = src
                     && (self.has(f, dst) || self.has(f, s))
                 {
-                    self.set(f, dst);
-                    self.set(f, s);
+                    let (dst_stack, src_stack) = e.jmp_stack;
+                    if !dst_stack {
+                        self.set(f, dst);
+                    }
+                    if !src_stack {
+                        self.set(f, s);
+                    }
                 }
             }
-            Insn::Call(_) if !entered => self.regs[f] &= !CALLER_SAVED,
+            // A call sets R0 and its arguments were traced at the call's own
+            // checks: one still traced above it came from somewhere else.
+            Insn::Call(call) if !entered => {
+                self.clear(f, 0);
+                if self.regs[f] & ARGS != 0 {
+                    let what = match call {
+                        Call::Local(_) => "global subprog",
+                        _ => "backtracking call",
+                    };
+                    let regs = self.regs[f];
+                    return Err(Stop::Bug(format!("{what} unexpected regs {regs:x}")));
+                }
+            }
             _ => {}
         }
         Ok(())
@@ -167,7 +221,7 @@ impl Trace {
 
     /// For a load (`set`): trace slot `spi` of frame `f` instead; for a
     /// store: stop tracing it, returning whether it was traced.
-    fn slot(&mut self, f: u8, spi: u16, set: bool) -> Result<bool, GiveUp> {
+    fn slot(&mut self, f: u8, spi: u16, set: bool) -> Result<bool, Stop> {
         let f = f as usize;
         if f >= FRAMES || spi >= 64 {
             return Err(GiveUp);
@@ -277,12 +331,17 @@ impl Env<'_> {
         if t.is_empty() {
             return;
         }
-        if self.trace(&mut t, hist, parent).is_err() {
-            self.all_precise(parent);
+        match self.trace(&mut t, hist, parent) {
+            Ok(()) => {}
+            Err(GiveUp) => self.all_precise(parent),
+            Err(Stop::Bug(msg)) => {
+                self.internal_error
+                    .get_or_insert(format!("verifier bug: {msg}"));
+            }
         }
     }
 
-    fn trace(&mut self, t: &mut Trace, hist: &[Hist], parent: Option<usize>) -> Result<(), GiveUp> {
+    fn trace(&mut self, t: &mut Trace, hist: &[Hist], parent: Option<usize>) -> Result<(), Stop> {
         for e in hist.iter().rev() {
             t.back(self, e)?;
             if t.is_empty() {
@@ -369,14 +428,27 @@ impl Env<'_> {
             }
             let before = self.precise_marks;
             for e in &mut edges {
-                let mut old = self.nodes[e.equal].state.clone();
-                crate::prune::clean(&mut old, &self.live_regs);
+                let old = self.nodes[e.equal].state.clone();
                 self.inherit_precision(&old, &mut e.st, &e.hist, e.parent);
             }
             if self.precise_marks == before {
                 return;
             }
         }
+    }
+}
+
+/// The register an atomic instruction loads into, if it loads.
+fn atomic_load_reg(op: AtomicOp, dst: u8, src: u8) -> Option<u8> {
+    match op {
+        AtomicOp::LoadAcquire => Some(dst),
+        AtomicOp::CmpXchg => Some(0),
+        AtomicOp::Xchg
+        | AtomicOp::Add { fetch: true }
+        | AtomicOp::Or { fetch: true }
+        | AtomicOp::And { fetch: true }
+        | AtomicOp::Xor { fetch: true } => Some(src),
+        _ => None,
     }
 }
 

@@ -190,3 +190,84 @@ r3 = 0
 call bpf_probe_read_kernel
 r0 = 0
 exit
+
+### precision_dead_precise_argument_propagated_through_a_call
+; A legacy packet load gives up backtracking, so every scalar of the stored
+; states becomes precise, R2 at the may_goto included though it is dead
+; there. The loop's next round stops at that state, and the kernel
+; propagates every precise scalar of it, dead or not (6.18's
+; propagate_precision no longer asks for a read mark): tracing R2 back, it
+; meets the helper call that clobbered R2 and fails with its internal
+; error. A difffuzz false accept (seed 0x6fa2d05addda4c3b).
+; type: socket
+; map: array key=4 value=48 max=4
+; expect: REJECT verifier bug: backtracking call unexpected regs 204
+r6 = r1
+r9 = 1
+r2 = *(u32 *)(r6 +40)
+r0 = *(u8 *)skb[r2 + 16]
+if w9 != w0 goto l1
+l1:
+r1 = map[id:0]
+r2 = r10
+r2 += -192
+call bpf_map_lookup_elem
+if r0 == 0x0 goto l2
+r2 = *(u16 *)(r0 +0)
+l2:
+loop:
+may_goto done
+r1 = r6
+call bpf_get_socket_uid
+goto loop
+done:
+if w9 <= 0xfffffffb goto l3
+l3:
+r1 = 0
+r2 = 2147483647
+r3 = r10
+r3 += -256
+r4 = 4
+call bpf_get_ns_current_pid_tgid
+exit
+
+### precision_atomic_cmpxchg_follows_only_the_register_it_loads
+; A compare-and-exchange loads R0 only: tracing the loop counter R9, its
+; source operand, walks on past it (the kernel's backtrack_insn treats a
+; fetching atomic as a load into the register it writes). kfreg gave up
+; there and made every scalar precise, and the may_goto loop's stored state
+; then sent R2 and R8 through a helper call: a false reject (difffuzz seed
+; 0x886a1b90d99882d5).
+; type: socket
+; expect: ACCEPT
+; insns: 49
+r6 = r1
+r0 = 256
+r8 = 5
+r0 = *(u8 *)skb[r0 + 64]
+r2 = *(u32 *)(r6 +64)
+l5:
+may_goto l8
+call bpf_ktime_get_boot_ns
+goto l5
+l8:
+if r0 == r8 goto l15
+r9 = 0
+l10:
+r8 = bswap32 r8
+*(u64 *)(r10 -112) = 1
+r0 = atomic64_cmpxchg((u64 *)(r10 -112), r0, r9)
+r9 += 1
+if r9 <= 0x4 goto l10
+l15:
+r1 = -526447844
+r7 = 0
+l17:
+r0 -= r1
+w0 s%= -1
+r7 += 1
+if r7 < 0x1 goto l17
+r1 s/= r0
+w1 += 53
+r0 = 0
+exit
