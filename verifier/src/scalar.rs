@@ -452,11 +452,14 @@ impl Scalar {
             return Scalar::UNKNOWN;
         }
         if !wide {
-            if matches!(op, AluOp::Add | AluOp::Sub | AluOp::Neg | AluOp::Mul) {
+            if matches!(
+                op,
+                AluOp::Add | AluOp::Sub | AluOp::Neg | AluOp::Mul | AluOp::Arsh
+            ) {
                 return self.arith32(op, src);
             }
             let (a, b) = match op {
-                AluOp::Arsh | AluOp::SDiv | AluOp::SMod => (self.sext(4), src.sext(4)),
+                AluOp::SDiv | AluOp::SMod => (self.sext(4), src.sext(4)),
                 _ => (self.zext32(), src.zext32()),
             };
             return a.alu64(op, &b, 32).truncate32();
@@ -464,9 +467,10 @@ impl Scalar {
         self.alu64(op, src, 64)
     }
 
-    /// An ALU32 addition, subtraction, negation (`0 - self`) or
-    /// multiplication as the kernel computes it (scalar32_min_max_add, _sub,
-    /// _mul, then zext_32_to_64): on the 32-bit bounds themselves, so a
+    /// An ALU32 addition, subtraction, negation (`0 - self`),
+    /// multiplication or arithmetic shift right as the kernel computes it
+    /// (scalar32_min_max_add, _sub, _mul, _arsh, then zext_32_to_64): on the
+    /// 32-bit bounds themselves, so a
     /// signed 32-bit range that does not overflow stays known even when the
     /// zero-extended 64-bit operation would wrap (`w8 -= w3` with w3 = -2
     /// takes [0, 19] to [2, 21]); an unsigned range where every sum or
@@ -508,6 +512,16 @@ impl Scalar {
                     a.u32min
                         .checked_mul(b.u32min)
                         .zip(a.u32max.checked_mul(b.u32max)),
+                )
+            }
+            // The signed bounds shift with the value; the unsigned ones are
+            // left to the bits (`w8 s>>= 6` takes [-128, 127] to [-2, 1]).
+            AluOp::Arsh => {
+                let s = b.var.value as u32 & 31;
+                (
+                    a.var.subreg().arshift(s, 32),
+                    Some((a.s32min >> s, a.s32max >> s)),
+                    None,
                 )
             }
             _ => {

@@ -666,3 +666,35 @@ if r1 == 0 goto pc+1
 r0 = r2
 r0 = 0
 exit
+
+### alu32_arsh_shifts_the_signed_bounds
+; An ALU32 arithmetic shift right shifts the 32-bit signed bounds (the
+; kernel's scalar32_min_max_arsh): [-128, 127] becomes [-2, 1], so the
+; branch is decided and the bad read never runs. kfreg shifted the
+; zero-extended value and lost the range (difffuzz false reject, seed
+; 0x218ce6cdf5087ecb).
+; type: socket
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r7 = r0
+r8 = (s8)r7
+w8 s>>= 6
+if w8 s< 0x100 goto l1
+r0 = *(u32 *)(r10 -600)
+l1:
+r0 = 0
+exit
+
+### alu32_arsh_of_a_nonnegative_range
+; The same shift of a range that stays non-negative keeps it: [0, 0x7fff]
+; shifted by 4 is [0, 0x7ff].
+; type: socket
+; expect: REJECT invalid read from stack R10 off=-600 size=4
+call bpf_get_prandom_u32
+w0 &= 0x7fff
+w0 s>>= 4
+if w0 > 0x7ff goto l1
+r0 = *(u32 *)(r10 -600)
+l1:
+r0 = 0
+exit
