@@ -771,10 +771,17 @@ impl Scalar {
         taken: bool,
     ) -> Option<(Scalar, Scalar)> {
         if op == JmpOp::Set {
-            return if taken {
-                Some((*self, *other))
+            // The constant operand, on either side, narrows the other.
+            let konst = |s: &Scalar| {
+                let var = if wide { s.var } else { s.var.subreg() };
+                var.is_const().then_some(var.value)
+            };
+            return if let Some(c) = konst(other) {
+                Some((self.refine_set(c, taken)?, *other))
+            } else if let Some(c) = konst(self) {
+                Some((*self, other.refine_set(c, taken)?))
             } else {
-                Some((self.refine_set_false(other, wide)?, *other))
+                Some((*self, *other))
             };
         }
         let op = if taken { op } else { negate(op) };
@@ -875,17 +882,28 @@ impl Scalar {
         }
     }
 
-    /// Narrows `self` assuming `self & mask == 0` (a `JSET` not taken).
-    pub fn refine_set_false(&self, mask: &Scalar, wide: bool) -> Option<Scalar> {
+    /// Narrows `self` by a `JSET` against the constant `c` (the kernel's
+    /// regs_refine_cond_op): taken, a single bit tested is set (of several,
+    /// which one is not known); not taken, every bit tested is clear, and
+    /// the ranges are forgotten first and rebuilt from the bits, as the
+    /// kernel does so that a dead branch cannot leave them contradictory.
+    fn refine_set(&self, c: u64, taken: bool) -> Option<Scalar> {
         let mut a = *self;
-        if let Some(c) = mask.as_const() {
-            let c = if wide { c } else { c & 0xffff_ffff };
+        if taken {
+            if !c.is_power_of_two() {
+                return Some(a);
+            }
+            a.var = a.var.or(Tnum::constant(c));
+        } else {
             if a.var.value & c != 0 {
                 return None;
             }
-            a.var = a.var.and(Tnum::constant(!c));
-            a.sync();
+            a = Scalar {
+                var: a.var.and(Tnum::constant(!c)),
+                ..Scalar::UNKNOWN
+            };
         }
+        a.sync();
         (!a.is_empty()).then_some(a)
     }
 

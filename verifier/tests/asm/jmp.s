@@ -423,3 +423,54 @@ if w2 s>= w2 goto pc+1
 w0 = (s32)w9
 r0 = 0
 exit
+
+### jset_false_with_the_constant_in_the_destination
+; `if r4 & r0` with r4 the constant: not taken, r0 has none of r4's bits
+; (the kernel's regs_refine_cond_op swaps to the constant side), so r0 is
+; never 29 and the context read past the socket filter's fields never
+; runs. A difffuzz false reject (seed 0x89b7c369711fc8e0).
+; type: socket
+; expect: ACCEPT
+r6 = r1
+r0 = *(u8 *)skb[47]
+r4 = 30
+if r4 & r0 goto l1
+if w0 != 29 goto l1
+r7 = *(u32 *)(r6 +80)
+l1:
+r0 = 0
+exit
+
+### jset_true_with_a_single_bit_sets_it
+; Taken against a single bit, the bit is known set: r0 is at least 8.
+; type: socket
+; expect: ACCEPT
+r6 = r1
+r0 = *(u8 *)skb[47]
+if r0 & 8 goto l1
+r0 = 0
+exit
+l1:
+if r0 >= 8 goto l2
+r7 = *(u32 *)(r6 +80)
+l2:
+r0 = 0
+exit
+
+### jset_false_forgets_the_ranges_first
+; Not taken, the kernel forgets r0's ranges before clearing the tested
+; bits and rebuilds them from the bits alone: [5, 0x105] without bit 8
+; becomes [0, 0xff], not [5, 0xff], so `r0 >= 5` is no longer decided and
+; the bad read is reached.
+; type: socket
+; expect: REJECT invalid bpf_context access off=80 size=4
+r6 = r1
+r0 = *(u16 *)skb[46]
+if r0 < 5 goto out
+if r0 > 0x105 goto out
+if r0 & 0x100 goto out
+if r0 >= 5 goto out
+r7 = *(u32 *)(r6 +80)
+out:
+r0 = 0
+exit
