@@ -210,6 +210,10 @@ fn pointer_alu(
         }
         _ => {}
     }
+    // The operands' offsets are checked before the operator is.
+    let name = crate::describe::reg_type_str(ptr);
+    sane_offset(idx, scalar, &name)?;
+    sane_offset(idx, ptr, &name)?;
     match op {
         AluOp::Add => {}
         AluOp::Sub if !ptr_is_dst => {
@@ -232,9 +236,6 @@ fn pointer_alu(
             ));
         }
     }
-    let name = crate::describe::reg_type_str(ptr);
-    sane_offset(idx, scalar, &name)?;
-    sane_offset(idx, ptr, &name)?;
     let mut r = *ptr;
     match known {
         Some(c) => {

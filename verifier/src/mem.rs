@@ -253,14 +253,11 @@ fn check_atomic(
         Access::Write,
         Some(Reg::UNKNOWN),
     )?;
-    // The fetched old value is what the memory held, when known.
-    let fetched = if old.is_pointer() {
-        Reg::UNKNOWN
-    } else {
-        Reg::scalar(old.var)
-    };
+    // The fetched old value is what the memory held, read as a load
+    // would: a pointer spilled there comes back a pointer (the kernel's
+    // second read, into the load register, restores the spill).
     if let Some(r) = load_reg {
-        *st.reg_mut(r) = fetched;
+        *st.reg_mut(r) = old;
     }
     Ok(())
 }

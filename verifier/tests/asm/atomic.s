@@ -362,3 +362,26 @@ r1 = 0
 r10 = atomic64_fetch_add((u64 *)(r10 -8), r10)
 r0 = 0
 exit
+
+### atomic_fetch_of_a_spilled_pointer_returns_the_pointer
+; A fetching atomic on a stack slot holding a spilled pointer loads the
+; pointer, as a fill would (the kernel reads the slot a second time into
+; the fetch register): the next round's `r8 |= r5` is arithmetic on the
+; context pointer, and an unknown r5's offset is checked before the
+; operator. kfreg fetched an unknown number and accepted: a difffuzz false
+; accept (seed 0x312ab97ea502841b).
+; type: socket
+; expect: REJECT math between ctx pointer and register with unbounded min value is not allowed
+r6 = r1
+*(u64 *)(r10 -48) = r6
+r8 = 0
+r9 = 0
+loop:
+r5 = 25
+r5 /= -1995853495
+r8 |= r5
+r8 = atomic64_fetch_xor((u64 *)(r10 -48), r8)
+r9 += 1
+if r9 <= 0x2 goto loop
+r0 = 0
+exit
