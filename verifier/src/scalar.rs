@@ -237,16 +237,21 @@ impl Scalar {
         }
     }
 
+    /// The kernel's __reg_deduce_mixed_bounds: the low 32 bits' range
+    /// substituted into the 64-bit bounds' low halves, and a sign-extended
+    /// range whose low half is non-negative cannot have all upper bits set.
     fn cross_64_from_32(&mut self) {
-        if self.umin >> 32 == self.umax >> 32 {
-            let hi = self.umin & !0xffff_ffff;
-            self.umin = self.umin.max(hi | self.u32min as u64);
-            self.umax = self.umax.min(hi | self.u32max as u64);
-        }
-        if self.smin >= 0 && (self.smin as u64) >> 32 == (self.smax as u64) >> 32 {
-            let hi = (self.smin as u64) & !0xffff_ffff;
-            self.smin = self.smin.max((hi | self.u32min as u64) as i64);
-            self.smax = self.smax.min((hi | self.u32max as u64) as i64);
+        let low = |v: u64, lo: u32| (v & !0xffff_ffff) | lo as u64;
+        self.umin = self.umin.max(low(self.umin, self.u32min));
+        self.umax = self.umax.min(low(self.umax, self.u32max));
+        self.smin = self.smin.max(low(self.smin as u64, self.u32min) as i64);
+        self.smax = self.smax.min(low(self.smax as u64, self.u32max) as i64);
+        if self.s32min >= 0 && self.smin >= i32::MIN as i64 && self.smax <= i32::MAX as i64 {
+            self.smin = self.s32min as i64;
+            self.smax = self.s32max as i64;
+            self.umin = self.s32min as u64;
+            self.umax = self.s32max as u64;
+            self.var = self.var.intersect(Tnum::range(self.umin, self.umax));
         }
     }
 

@@ -698,3 +698,36 @@ r0 = *(u32 *)(r10 -600)
 l1:
 r0 = 0
 exit
+
+### bounds_low_half_range_tightens_the_64_bit_minimum
+; `w2 > 0x22` says the low 32 bits are at least 0x23, so the whole
+; register is at least 0x23 too (the kernel's __reg_deduce_mixed_bounds
+; puts the 32-bit minimum into the 64-bit minimum's low half): `r2 > 0`
+; is decided. A difffuzz false reject (seed 0xca33982d401fe30a).
+; type: socket
+; expect: ACCEPT
+r6 = r1
+r2 = 1394358430
+r2 /= 9
+if w2 <= 0x22 goto l1
+if r2 > 0x0 goto l1
+r5 = *(u32 *)(r6 +80)
+l1:
+r0 = 0
+exit
+
+### bounds_sign_extended_range_with_a_non_negative_low_half
+; A sign-extended 32-bit value whose low half is known non-negative has no
+; upper bits set: [S32_MIN, S32_MAX] with s32 [0, 100] is [0, 100].
+; type: socket
+; expect: ACCEPT
+r6 = r1
+call bpf_get_prandom_u32
+r2 = (s32)r0
+if w2 s< 0 goto l1
+if w2 s> 100 goto l1
+if r2 <= 100 goto l1
+r5 = *(u32 *)(r6 +80)
+l1:
+r0 = 0
+exit
