@@ -340,7 +340,7 @@ impl Env<'_> {
                 self.loops_pending -= 1;
             }
             parent = node.parent;
-            if let Some(chain) = Callchain::of(&self.nodes[p].state, &self.scc) {
+            if let Some(chain) = self.nodes[p].chain {
                 let edges = self.visits.exit(&chain, p);
                 if !edges.is_empty() {
                     self.propagate_backedges(edges);
@@ -390,7 +390,7 @@ impl Env<'_> {
             // A state whose exploration is not finished, or that is in a loop
             // whose marks are not final, is compared by range, and a path
             // stopping at it is a backedge of its loop.
-            let chain = Callchain::of(&self.nodes[n].state, &self.scc);
+            let chain = self.nodes[n].chain;
             let incomplete = chain.as_ref().is_some_and(|c| self.visits.incomplete(c));
             // Like the kernel's clean_live_states, a finished state in a loop
             // whose marks are not final keeps what it holds (a dead stack
@@ -468,6 +468,7 @@ impl Env<'_> {
         self.prev_insns = self.stats.insns_processed;
         let n = self.nodes.len();
         let state = path.st.clone();
+        let chain = Callchain::of(&state, &self.scc);
         // Marks the path inherited are the stored state's now; the path's
         // own future decides its own.
         path.st.for_each_reg(|r| r.precise = false);
@@ -481,8 +482,9 @@ impl Env<'_> {
             cleaned: false,
             loop_hit: false,
             all_precise: false,
+            chain,
         });
-        if let Some(chain) = Callchain::of(&self.nodes[n].state, &self.scc) {
+        if let Some(chain) = chain {
             self.visits.enter(chain, n);
         }
         self.explored[idx].push(n);

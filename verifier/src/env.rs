@@ -124,6 +124,8 @@ pub(crate) struct Node {
     /// precise, so the next one may stop here (stored states only gain
     /// marks).
     pub all_precise: bool,
+    /// The loop visit its state is in, if any (`Callchain::of`, once).
+    pub chain: Option<crate::scc::Callchain>,
 }
 
 /// A path being explored: its state and its nearest stored ancestor.

@@ -44,8 +44,14 @@ use crate::state::CALLER_SAVED;
 const ARGS: u16 = 0b11_1110;
 
 impl Trace {
+    /// Nothing is traced. Only frames below `depth` can hold marks; this
+    /// runs after every instruction walked back, so it folds without
+    /// branching.
     fn is_empty(&self) -> bool {
-        self.regs.iter().all(|r| *r == 0) && self.slots.iter().all(|s| *s == 0)
+        let n = self.depth.clamp(1, FRAMES);
+        let regs = self.regs[..n].iter().fold(0, |a, r| a | r);
+        let slots = self.slots[..n].iter().fold(0, |a, s| a | s);
+        regs == 0 && slots == 0
     }
 
     fn has(&self, f: usize, r: u8) -> bool {
@@ -241,11 +247,14 @@ impl Trace {
     fn mark(&mut self, st: &mut State) -> u64 {
         let mut set = 0;
         for (f, frame) in st.frames.iter_mut().enumerate().take(FRAMES) {
-            for r in 0..11u8 {
-                if !self.has(f, r) {
+            let mut regs = self.regs[f];
+            while regs != 0 {
+                let r = regs.trailing_zeros() as u8;
+                regs &= regs - 1;
+                let Some(reg) = frame.regs.get_mut(r as usize) else {
+                    self.clear(f, r);
                     continue;
-                }
-                let reg = &mut frame.regs[r as usize];
+                };
                 if reg.ty != RegType::Scalar || reg.precise {
                     self.clear(f, r);
                 } else {
@@ -253,10 +262,10 @@ impl Trace {
                     set += 1;
                 }
             }
-            for spi in 0..64u16 {
-                if !self.slot_set(f, spi) {
-                    continue;
-                }
+            let mut slots = self.slots[f];
+            while slots != 0 {
+                let spi = slots.trailing_zeros() as u16;
+                slots &= slots - 1;
                 match frame.stack.get_mut(spi as usize) {
                     Some(s) if s.is_spill() && s.reg.ty == RegType::Scalar && !s.reg.precise => {
                         s.reg.precise = true;

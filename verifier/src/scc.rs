@@ -88,10 +88,12 @@ pub fn components(insns: &[Insn], calls_back: impl Fn(usize) -> bool) -> Vec<u32
 }
 
 /// Which visit of a loop a state is in: the call sites of the frames
-/// outside the loop, then the loop.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// outside the loop, then the loop. Held inline (a state has at most
+/// `MAX_CALL_FRAMES` frames): it is compared at every prune point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Callchain {
-    callsites: Vec<u32>,
+    callsites: [u32; crate::limits::MAX_CALL_FRAMES],
+    len: u8,
     scc: u32,
 }
 
@@ -100,14 +102,20 @@ impl Callchain {
     /// a frame waiting on a call) is in a loop names the loop; `None` when
     /// no frame's is.
     pub fn of(st: &State, scc: &[u32]) -> Option<Callchain> {
-        let mut callsites = Vec::new();
-        for i in 0..st.frames.len() {
+        let mut chain = Callchain {
+            callsites: [0; crate::limits::MAX_CALL_FRAMES],
+            len: 0,
+            scc: 0,
+        };
+        for i in 0..st.frames.len().min(crate::limits::MAX_CALL_FRAMES) {
             let insn = st.frames.get(i + 1).map_or(st.insn, |f| f.callsite);
             let id = scc.get(insn as usize).copied().unwrap_or(0);
             if id != 0 {
-                return Some(Callchain { callsites, scc: id });
+                chain.scc = id;
+                return Some(chain);
             }
-            callsites.push(insn);
+            chain.callsites[i] = insn;
+            chain.len += 1;
         }
         None
     }
