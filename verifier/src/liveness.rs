@@ -13,6 +13,7 @@ use kfreg::Registry;
 use kfreg_isa::{AtomicOp, Call, Insn, Src};
 use kfreg_object::program::Program;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The registers an instruction reads and the ones it writes (bit `i` is
 /// `Ri`). Anything the kernel does not model reads every register.
@@ -157,13 +158,43 @@ impl Instance {
     }
 }
 
+/// Call chains are a few small numbers, hashed at every stack access: a
+/// multiply-rotate hash (FxHash's) rather than SipHash, whose resistance
+/// to chosen keys nothing here needs.
+#[derive(Default, Clone, Copy)]
+struct ChainHasher(u64);
+
+impl ChainHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for ChainHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// The stack slots each call chain reads, learned while verifying.
 #[derive(Default)]
 pub struct StackLiveness {
     /// By call chain: the call instruction entering each frame but the
     /// last, then the last frame's subprogram start (the kernel's
     /// `callchain.callsites`).
-    instances: HashMap<Vec<u32>, Instance>,
+    instances: HashMap<Vec<u32>, Instance, BuildHasherDefault<ChainHasher>>,
     /// The call being verified, when it has stack pointer arguments.
     call: Option<PendingCall>,
     /// What its memory argument checks reported: register, frame, slots read.
@@ -222,23 +253,32 @@ fn touched(base: &Reg, off: i64, size: i64) -> Option<(usize, Slots)> {
 
 impl StackLiveness {
     fn instance(&mut self, key: &[u32], starts: &[u32], prog: &Program) -> &mut Instance {
-        self.instances.entry(key.to_vec()).or_insert_with(|| {
-            let start = starts[starts.len() - 1];
-            let end = prog
-                .subprogs
-                .iter()
-                .map(|s| s.start)
-                .filter(|s| *s > start)
-                .min()
-                .unwrap_or(prog.insns.len() as u32);
-            Instance {
-                starts: starts.to_vec(),
-                len: (end - start) as usize,
-                frames: vec![Vec::new(); starts.len()],
-                written: vec![false; (end - start) as usize],
-                updated: false,
-            }
-        })
+        // Looked up by slice first: the owned key is built only once.
+        if !self.instances.contains_key(key) {
+            let inst = Self::new_instance(starts, prog);
+            self.instances.insert(key.to_vec(), inst);
+        }
+        self.instances
+            .get_mut(key)
+            .expect("the instance was inserted above")
+    }
+
+    fn new_instance(starts: &[u32], prog: &Program) -> Instance {
+        let start = starts[starts.len() - 1];
+        let end = prog
+            .subprogs
+            .iter()
+            .map(|s| s.start)
+            .filter(|s| *s > start)
+            .min()
+            .unwrap_or(prog.insns.len() as u32);
+        Instance {
+            starts: starts.to_vec(),
+            len: (end - start) as usize,
+            frames: vec![Vec::new(); starts.len()],
+            written: vec![false; (end - start) as usize],
+            updated: false,
+        }
     }
 
     /// Records what instruction `insn`, about to run in `st`, reads and
