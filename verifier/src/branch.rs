@@ -78,9 +78,21 @@ pub fn refine(
             // violation, forgets the register's bounds and explores the
             // side (reg_bounds_sanity_check). The registers keep here what
             // they held before the test.
-            let Some((a, b)) = d.var.refine(op, &s.var, wide, taken) else {
+            let Some((mut a, b)) = d.var.refine(op, &s.var, wide, taken) else {
                 return;
             };
+            // A register tested against itself is one register narrowed by
+            // both sides' rules, one after the other (the kernel refines
+            // the two operands in place, and they are the same).
+            if src_no == Some(dst) {
+                match a.meet(&b) {
+                    Some(both) => a = both,
+                    None => return,
+                }
+                propagate_scalar(st, d, a);
+                st.reg_mut(dst).var = a;
+                return;
+            }
             propagate_scalar(st, d, a);
             st.reg_mut(dst).var = a;
             if let Some(r) = src_no {

@@ -912,6 +912,23 @@ impl Scalar {
         (!a.is_empty()).then_some(a)
     }
 
+    /// The values both allow; `None` when there are none.
+    pub fn meet(&self, other: &Scalar) -> Option<Scalar> {
+        let mut s = Scalar {
+            var: self.var.intersect(other.var),
+            umin: self.umin.max(other.umin),
+            umax: self.umax.min(other.umax),
+            smin: self.smin.max(other.smin),
+            smax: self.smax.min(other.smax),
+            u32min: self.u32min.max(other.u32min),
+            u32max: self.u32max.min(other.u32max),
+            s32min: self.s32min.max(other.s32min),
+            s32max: self.s32max.min(other.s32max),
+        };
+        s.sync();
+        (!s.is_empty()).then_some(s)
+    }
+
     /// Whether every value `other` may hold is allowed by `self`.
     pub fn contains(&self, other: &Scalar) -> bool {
         self.umin <= other.umin

@@ -474,3 +474,21 @@ r7 = *(u32 *)(r6 +80)
 out:
 r0 = 0
 exit
+
+### jmp_register_tested_against_itself_narrows_both_ways
+; `if w0 s>= w0` not taken: the kernel narrows the register as the left
+; operand (at most its maximum minus one) and as the right one (at least
+; its minimum plus one), in place, so the same register gets both:
+; s32 [S32_MIN + 1, S32_MAX - 1]. Its low half is then never 0x7fffffff,
+; so `r0 != 0x7fffffff` is decided and the uninitialised R9 is never read.
+; kfreg kept only the second narrowing (difffuzz false reject, seed
+; 0xbc55e04fc884bfd8).
+; type: socket
+; expect: ACCEPT
+r6 = r1
+r0 = *(u16 *)skb[38]
+if w0 s>= w0 goto l1
+if r0 != 0x7fffffff goto l1
+r9 s%= r0
+l1:
+exit
