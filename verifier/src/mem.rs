@@ -127,6 +127,17 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
                 Some(v),
             )?;
             same_pointer_kind(env, st.insn, st.reg(dst).ty, false)?;
+            // A zero stored off a slot's start is no spill: its bytes are
+            // zeros because the register is exactly zero, so the register
+            // becomes precise (the kernel's check_stack_write_fixed_off).
+            if to.ty == RegType::Stack
+                && to.fixed_offset()
+                && (to.off + off as i32) % 8 != 0
+                && v.ty == RegType::Scalar
+                && v.var.as_const() == Some(0)
+            {
+                env.mark_precise(st, src);
+            }
         }
         Insn::Atomic {
             size,

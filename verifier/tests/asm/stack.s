@@ -418,3 +418,30 @@ r3 += r2
 *(u64 *)(r3 -8) = 0
 r0 = 0
 exit
+
+### stack_zero_stored_off_a_slot_start_makes_the_register_precise
+; A zero register stored at an offset that is not a slot's start is no
+; spill: the bytes become zeros, which holds only while the register is
+; exactly zero, so the kernel makes it precise (check_stack_write_fixed_off,
+; the STACK_ZERO case). Here that precision reaches the may_goto loop's
+; counter: its rounds are compared exactly and run through all eight
+; values of `w8 & 7`. kfreg widened the counter and stopped after two
+; rounds; with a counter that never repeats the kernel runs into its
+; instruction limit where kfreg accepted (difffuzz false accept, seed
+; 0x9d53f08e0c1668b5).
+; type: socket
+; expect: ACCEPT
+; insns: 75
+r6 = r1
+r8 = 0
+loop:
+may_goto done
+w8 += 3
+w8 &= 7
+*(u32 *)(r10 -36) = 1
+goto loop
+done:
+r8 s>>= 28
+*(u32 *)(r10 -12) = r8
+r0 = 0
+exit
