@@ -255,15 +255,7 @@ fn check_atomic(
     }
     check_aligned(idx, st.reg(dst), off as i32, size.bytes())?;
     let old = access(env, st, dst, off as i32, size.bytes(), Access::Read, None)?;
-    access(
-        env,
-        st,
-        dst,
-        off as i32,
-        size.bytes(),
-        Access::Write,
-        Some(Reg::UNKNOWN),
-    )?;
+    access(env, st, dst, off as i32, size.bytes(), Access::Write, None)?;
     // The fetched old value is what the memory held, read as a load
     // would: a pointer spilled there comes back a pointer (the kernel's
     // second read, into the load register, restores the spill).
@@ -821,7 +813,7 @@ fn stack_access(
     if kind != Access::Write {
         return stack_read(frame, idx, fixed, size);
     }
-    let destroyed = stack_write(frame, idx, fixed, size, value.unwrap_or(Reg::UNKNOWN))?;
+    let destroyed = stack_write(frame, idx, fixed, size, value)?;
     // The slices of a dynptr this store destroyed die with it.
     crate::dynptr::invalidate_slices(st, destroyed);
     Ok(Reg::UNKNOWN)
@@ -880,17 +872,19 @@ fn variable_stack_access(
 }
 
 /// A store of `v` at fixed offset `fixed`: a spill, or bytes made
-/// unknown or zero. Returns the id of a dynptr the store destroyed (0 for
-/// none).
+/// unknown or zero; with no value (an atomic's write, the kernel's
+/// `value_regno < 0`), bytes made unknown. Returns the id of a dynptr the
+/// store destroyed (0 for none).
 fn stack_write(
     frame: &mut crate::state::Frame,
     idx: u32,
     fixed: i32,
     size: u32,
-    v: Reg,
+    value: Option<Reg>,
 ) -> Result<u32, VerifyError> {
     let first = byte_in_slot(fixed);
     let mut destroyed = 0;
+    let v = value.unwrap_or(Reg::UNKNOWN);
     if v.is_pointer() && size != 8 {
         return Err(VerifyError::at(idx, "invalid size of register spill"));
     }
@@ -919,7 +913,12 @@ fn stack_write(
             ));
         }
     }
-    if size == 8 {
+    if value.is_none() {
+        slot.scrub_spill();
+        for b in first..first + size as usize {
+            slot.bytes[b] = SlotKind::Misc;
+        }
+    } else if size == 8 {
         slot.reg = v;
         slot.bytes = [SlotKind::Spill; 8];
     } else if v.ty == RegType::Scalar && fixed % 8 == 0 {

@@ -385,3 +385,52 @@ r9 += 1
 if r9 <= 0x2 goto loop
 r0 = 0
 exit
+
+### atomic_write_leaves_unknown_bytes_not_a_spill
+; An atomic's write to the stack leaves unknown bytes (the kernel checks it
+; with no value register), not a spilled number: kfreg spilled one, so the
+; may_goto loop's next round (the helper call having made the bytes
+; unknown) missed the round before, where the kernel converges on it and
+; propagates its precise scalars, a dead R1 the legacy packet load's
+; fallback marked included, into the helper call: its internal error.
+; A difffuzz false accept (seed 0x460169dc9fd885cc).
+; type: socket
+; map: array key=4 value=48 max=4
+; expect: REJECT verifier bug: backtracking call unexpected regs 382
+r6 = r1
+r7 = 1
+r8 = -1
+r9 = -1
+r0 = *(u8 *)skb[33]
+r7 |= r0
+r1 = *(u16 *)(r6 +60)
+r8 = atomic_fetch_or((u32 *)(r10 -128), r8)
+r9 <<= 56
+may_goto pc+6
+r1 = r10
+r1 += -128
+r2 = 65
+r3 = -93174887
+call bpf_probe_read_kernel_str#115
+goto pc-7
+if r8 < r0 goto pc+4
+r0 s>>= 6
+r7 &= 12
+r3 = 0
+r3 = be32 r3
+r0 = *(u32 *)(r6 +4)
+call bpf_get_cgroup_classid#17
+if w9 & 0x574eaee1 goto pc+7
+call bpf_get_current_pid_tgid#14
+*(u32 *)(r10 -124) = r0
+*(u64 *)(r10 -56) = 1
+r0 = atomic64_cmpxchg((u64 *)(r10 -56), r0, r8)
+if w7 s< 0x87d63f70 goto pc+1
+w0 -= 562677348
+r9 <<= 21
+*(u64 *)(r10 -208) = 0
+r1 = r10
+r3 = r10
+r3 += -256
+r0 = 0
+exit
