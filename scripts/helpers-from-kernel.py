@@ -29,13 +29,22 @@ from collections import OrderedDict, defaultdict
 
 SOURCES = ["kernel", "net", "security", "drivers/media/rc", "fs"]
 
-# Prototype changes from the 6.12 tree to Linux 6.18: MEM_WRITE added to
-# arguments the helper writes (kernel commits "bpf: Fix ... MEM_WRITE"),
-# without which a verifier would take a buffer the helper fills as
-# unchanged. (prototype, argument number) -> added modifier.
+# Prototype changes from the 6.12 tree to the recorded Linux 6.18.44: the
+# access tags of arguments ("bpf: Specify access type of
+# bpf_sysctl_get_name args", "bpf: Fix memory access tags in helper
+# prototypes", backported to 6.18's stable series), without which a
+# verifier would take a buffer the helper fills as unchanged.
+# (prototype, argument number) -> the argument's 6.18 type.
 CHANGES_6_18 = {
-    ("bpf_sysctl_get_name_proto", 2): "MEM_WRITE",
-    ("bpf_snprintf_btf_proto", 1): "MEM_WRITE",
+    ("bpf_sysctl_get_name_proto", 2): ["ARG_PTR_TO_MEM", "MEM_WRITE"],
+    ("bpf_snprintf_btf_proto", 1): ["ARG_PTR_TO_MEM", "MEM_WRITE"],
+    ("bpf_snprintf_proto", 1): ["ARG_PTR_TO_MEM_OR_NULL", "MEM_WRITE"],
+    ("bpf_read_branch_records_proto", 2): ["ARG_PTR_TO_MEM_OR_NULL", "MEM_WRITE"],
+    ("bpf_get_stack_proto_raw_tp", 2): ["ARG_PTR_TO_UNINIT_MEM"],
+    ("bpf_xdp_fib_lookup_proto", 2): ["ARG_PTR_TO_MEM", "MEM_WRITE"],
+    ("bpf_skb_fib_lookup_proto", 2): ["ARG_PTR_TO_MEM", "MEM_WRITE"],
+    ("bpf_tcp_raw_gen_syncookie_ipv4_proto", 2): ["ARG_PTR_TO_MEM", "MEM_RDONLY"],
+    ("bpf_tcp_raw_gen_syncookie_ipv6_proto", 2): ["ARG_PTR_TO_MEM", "MEM_RDONLY"],
 }
 
 # Prototypes Linux 6.18's bpf_base_func_proto returns for helpers the 6.12
@@ -465,12 +474,12 @@ def main():
     ids = helper_ids(a.src)
     lists = btf_id_lists(files, a.src)
     all_protos = protos(files, lists)
-    for (name, arg), mod in CHANGES_6_18.items():
-        all_protos[name]["args"][arg - 1]["type"].append(mod)
+    for (name, arg), ty in CHANGES_6_18.items():
+        all_protos[name]["args"][arg - 1]["type"] = list(ty)
     funcs = functions(files)
     tables = prog_type_tables(a.src, files, funcs, all_protos, ids)
     props = verifier_properties(funcs, all_protos)
-    changes = [{"proto": p, "arg": a, "adds": m} for (p, a), m in sorted(CHANGES_6_18.items())]
+    changes = [{"proto": p, "arg": a, "type": t} for (p, a), t in sorted(CHANGES_6_18.items())]
     facts = {"changes_6_18": changes, "base_6_18": BASE_6_18, "ids": ids, "docs": helper_docs(a.src), "params": helper_params(a.src), "protos": all_protos, "prog_types": tables, "verifier": props}
     if a.json:
         with open(a.json, "w") as f:

@@ -313,7 +313,7 @@ def write_differences(facts, path):
         "",
         "Written by `scripts/helpers-from-kernel.py --rust`. Prototypes come from the",
         "6.12 sources, with the 6.18 changes the generator applies (`CHANGES_6_18`:",
-        ", ".join(f"`{c['proto']}` argument {c['arg']} gains `{c['adds']}`" for c in facts.get("changes_6_18", [])) + "; and",
+        ", ".join(f"`{c['proto']}` argument {c['arg']} becomes `{' | '.join(c['type'])}`" for c in facts.get("changes_6_18", [])) + "; and",
         "types that get a helper only through 6.18's `bpf_base_func_proto` get its prototype there: "
         + ", ".join(f"`bpf_{h}`: `{p}`" for h, p in sorted(facts.get("base_6_18", {}).items())) + ");",
         "which program type gets which helper comes from the running",

@@ -104,7 +104,7 @@ pub fn bpf_perf_prog_read_value(ctx: Ctx, buf: Uninit<Mem>, buf_size: ConstSize)
 #[helper(id = 67, name = bpf_get_stack, gpl_only, ret_size_bounded, prog_types = [raw_tracepoint, raw_tracepoint_writable, tracing, lsm, syscall])]
 pub fn bpf_get_stack_raw_tp(
     ctx: Ctx,
-    buf: Rdonly<Mem>,
+    buf: Uninit<Mem>,
     size: ConstSizeOrZero,
     flags: Anything,
 ) -> Integer;
@@ -164,7 +164,7 @@ pub fn bpf_send_signal_thread(sig: Anything) -> Integer;
 #[helper(id = 119, gpl_only, prog_types = [perf_event])]
 pub fn bpf_read_branch_records(
     ctx: Ctx,
-    buf: OrNull<Mem>,
+    buf: Write<OrNull<Mem>>,
     size: ConstSizeOrZero,
     flags: Anything,
 ) -> Integer;

@@ -413,13 +413,23 @@ pub fn bpf_sk_reuseport_load_bytes_relative(
 ///
 /// The kernel's `bpf_skb_fib_lookup_proto`.
 #[helper(id = 69, name = bpf_fib_lookup, gpl_only, prog_types = [sched_cls, sched_act])]
-pub fn bpf_skb_fib_lookup(ctx: Ctx, params: Mem, plen: ConstSize, flags: Anything) -> Integer;
+pub fn bpf_skb_fib_lookup(
+    ctx: Ctx,
+    params: Write<Mem>,
+    plen: ConstSize,
+    flags: Anything,
+) -> Integer;
 
 /// Do FIB lookup in kernel tables using parameters in `params`.
 ///
 /// The kernel's `bpf_xdp_fib_lookup_proto`.
 #[helper(id = 69, name = bpf_fib_lookup, gpl_only, prog_types = [xdp])]
-pub fn bpf_xdp_fib_lookup(ctx: Ctx, params: Mem, plen: ConstSize, flags: Anything) -> Integer;
+pub fn bpf_xdp_fib_lookup(
+    ctx: Ctx,
+    params: Write<Mem>,
+    plen: ConstSize,
+    flags: Anything,
+) -> Integer;
 
 /// Encapsulate the packet associated to `skb` within a Layer 3 protocol header.
 ///
@@ -854,7 +864,7 @@ pub fn bpf_skc_to_mptcp_sock(sk: SockCommon) -> OrNull<BtfId<super::types::Mptcp
 #[helper(id = 204, gpl_only, pkt_access, prog_types = [sched_cls, sched_act, xdp])]
 pub fn bpf_tcp_raw_gen_syncookie_ipv4(
     iph: Fixed<Mem, 20>,
-    th: Mem,
+    th: Rdonly<Mem>,
     th_len: ConstSizeOrZero,
 ) -> Integer;
 
@@ -862,7 +872,7 @@ pub fn bpf_tcp_raw_gen_syncookie_ipv4(
 #[helper(id = 205, gpl_only, pkt_access, prog_types = [sched_cls, sched_act, xdp])]
 pub fn bpf_tcp_raw_gen_syncookie_ipv6(
     iph: Fixed<Mem, 40>,
-    th: Mem,
+    th: Rdonly<Mem>,
     th_len: ConstSizeOrZero,
 ) -> Integer;
 

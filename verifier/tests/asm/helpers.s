@@ -413,3 +413,33 @@ if r0 < 2 goto pc+1
 r0 = r2
 r0 = 0
 exit
+
+### fib_lookup_writes_its_parameters
+; bpf_fib_lookup fills its parameter struct (6.18's stable series tags the
+; argument MEM_WRITE): a zero stored there before the call is unknown after
+; it, so the branch on it is open and the bad read is reached. Taken as
+; read-only, the zero would decide the branch: a false accept.
+; type: tc
+; expect: REJECT invalid read from stack R10 off=-600 size=4
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -64) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -8) = r1
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = 64
+r4 = 0
+call bpf_fib_lookup
+r1 = *(u64 *)(r10 -24)
+if r1 == 0 goto out
+r0 = *(u32 *)(r10 -600)
+out:
+r0 = 0
+exit
