@@ -4,7 +4,7 @@
 //! made the claim. Each rule is stated in the order its errors are reported.
 
 use super::view::{CallbackArgsClaim, Kfunc, RetClaim};
-use crate::assertion::{assert_at, first_span};
+use crate::assertion::{check_at, first_span};
 use crate::descriptor::variant;
 use crate::errors::Errors;
 use kfreg_vocab::Flags;
@@ -121,14 +121,27 @@ pub fn sleepable_is_async(sync: bool, sleepable: Option<&Ident>, errors: &mut Er
     }
 }
 
-/// The `const` assertions of one declaration, in the order they are stated.
+/// The assertions of one declaration, in the order they are stated. They
+/// are one `const`, so rustc checks and evaluates one item per kfunc, not
+/// one per claim; its evaluation stops at the first claim that fails, so
+/// a declaration with two wrong claims shows the first, then the second once
+/// the first is fixed.
 #[derive(Default)]
 struct Assertions(TokenStream);
 
 impl Assertions {
     /// `cond` must hold, else `msg` at the first token of `at`.
     fn check(&mut self, at: &dyn ToTokens, cond: TokenStream, msg: &str) {
-        self.0.extend(assert_at(first_span(at), cond, msg));
+        self.0.extend(check_at(first_span(at), cond, msg));
+    }
+
+    /// The `const` item that evaluates them, if there are any.
+    fn into_item(self) -> TokenStream {
+        let checks = self.0;
+        if checks.is_empty() {
+            return checks;
+        }
+        quote!(const _: () = { #checks };)
     }
 }
 
@@ -141,7 +154,7 @@ impl Kfunc {
         self.new_reference_acquires(errors);
     }
 
-    /// The claims that need types. `PARAMS` and `RET` are in scope.
+    /// The claims that need types. `PARAMS` is in scope.
     pub fn type_rules(&self) -> TokenStream {
         let mut a = Assertions::default();
         self.reference_rules(&mut a);
@@ -155,7 +168,7 @@ impl Kfunc {
         self.ret_claim_rules(&mut a);
         self.callback_rules(&mut a);
         self.dynptr_rule(&mut a);
-        a.0
+        a.into_item()
     }
 
     /// A kfunc creates, advances or destroys an iterator, not two of these.
@@ -219,14 +232,20 @@ impl Kfunc {
         for (flag, cond, msg) in [
             (
                 Flags::RET_NULL,
-                quote!(RET.ty.is_pointer()),
+                {
+                    let ret = self.ret_ty();
+                    quote!(#ret.is_pointer())
+                },
                 format!(
                     "`ret_null` needs a pointer return type, but `{name}` returns a scalar or nothing"
                 ),
             ),
             (
                 Flags::ACQUIRE,
-                quote!(RET.ty.is_pointer()),
+                {
+                    let ret = self.ret_ty();
+                    quote!(#ret.is_pointer())
+                },
                 format!(
                     "`acquire` needs a pointer return type: `{name}` must return the reference it acquires"
                 ),
@@ -270,7 +289,10 @@ impl Kfunc {
         if let Some(tok) = self.flag(Flags::ITER_DESTROY) {
             a.check(
                 tok,
-                quote!(matches!(RET.ty, ::kfreg::CType::Void)),
+                {
+                    let ret = self.ret_ty();
+                    quote!(matches!(#ret, ::kfreg::CType::Void))
+                },
                 "`iter_destroy` must return nothing",
             );
         }
@@ -300,7 +322,10 @@ impl Kfunc {
         if let Some(tok) = self.flag(Flags::FALLIBLE) {
             a.check(
                 tok,
-                quote!(RET.ty.is_scalar()),
+                {
+                    let ret = self.ret_ty();
+                    quote!(#ret.is_scalar())
+                },
                 "`fallible` kfuncs return 0 or a negative error: the return type must be an integer",
             );
         }
@@ -321,7 +346,11 @@ impl Kfunc {
     }
 
     /// The verifier tracks one constant and one program argument per call.
+    /// Fewer than two parameters cannot have two of either: no assertion.
     fn role_count_rules(&self, a: &mut Assertions) {
+        if self.params.len() < 2 {
+            return;
+        }
         let name = self.name();
         a.check(
             name,
@@ -419,7 +448,10 @@ impl Kfunc {
         if !matches!(claim, RetClaim::Untrusted) {
             a.check(
                 tok,
-                quote!(RET.ty.is_pointer()),
+                {
+                    let ret = self.ret_ty();
+                    quote!(#ret.is_pointer())
+                },
                 &format!("`ret = {tok}` needs a pointer return type"),
             );
         }
