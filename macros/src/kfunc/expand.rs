@@ -7,9 +7,10 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 impl Kfunc {
-    /// The function as written, then a `const` block with its parameters,
-    /// its descriptor (a `#[used]` static in the `kfreg_kfuncs` link section,
-    /// which the registry reads) and the type rules (which read `PARAMS`).
+    /// The function as written, then a `const` block with its parameters and
+    /// its descriptor: a `#[used]` static in the `kfreg_kfuncs` link section,
+    /// which the registry reads, whose initializer first checks the type
+    /// rules (which read `PARAMS`).
     ///
     /// Every expression here is type-checked and const-evaluated once per
     /// kfunc, which is what a crate of kfuncs takes to compile: fields that
@@ -73,17 +74,19 @@ impl Kfunc {
                 const PARAMS: [::kfreg::Param; #n] = #params;
                 #[used]
                 #[unsafe(link_section = "kfreg_kfuncs")]
-                static KFUNC: ::kfreg::Kfunc = ::kfreg::Kfunc {
-                    name: #name_str,
-                    doc: #doc,
-                    params: &PARAMS,
-                    ret_ty: #ret_ty,
-                    ret: #ret,
-                    location: #location,
-                    #optional
-                    ..::kfreg::__private::KFUNC
+                static KFUNC: ::kfreg::Kfunc = {
+                    #rules
+                    ::kfreg::Kfunc {
+                        name: #name_str,
+                        doc: #doc,
+                        params: &PARAMS,
+                        ret_ty: #ret_ty,
+                        ret: #ret,
+                        location: #location,
+                        #optional
+                        ..::kfreg::__private::KFUNC
+                    }
                 };
-                #rules
             };
         }
     }

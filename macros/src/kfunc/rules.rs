@@ -1,7 +1,8 @@
 //! What a kfunc declaration must be to be called from BPF. What the tokens
 //! alone show is an error at the offending token; a claim that needs types
-//! becomes a `const` assertion rustc evaluates, failing at the token that
-//! made the claim. Each rule is stated in the order its errors are reported.
+//! becomes an assertion rustc evaluates with the descriptor's static
+//! initializer, failing at the token that made the claim. Each rule is
+//! stated in the order its errors are reported.
 
 use super::view::{CallbackArgsClaim, Kfunc, RetClaim};
 use crate::assertion::{check_at, first_span};
@@ -121,11 +122,12 @@ pub fn sleepable_is_async(sync: bool, sleepable: Option<&Ident>, errors: &mut Er
     }
 }
 
-/// The assertions of one declaration, in the order they are stated. They
-/// are one `const`, so rustc checks and evaluates one item per kfunc, not
-/// one per claim; its evaluation stops at the first claim that fails, so
-/// a declaration with two wrong claims shows the first, then the second once
-/// the first is fixed.
+/// The assertions of one declaration, in the order they are stated: the
+/// statements the descriptor's static initializer runs before building the
+/// descriptor, so rustc evaluates them with it, not as one more item (or
+/// one item per claim) per kfunc. Evaluation stops at the first claim that
+/// fails, so a declaration with two wrong claims shows the first, then the
+/// second once the first is fixed.
 #[derive(Default)]
 struct Assertions(TokenStream);
 
@@ -133,15 +135,6 @@ impl Assertions {
     /// `cond` must hold, else `msg` at the first token of `at`.
     fn check(&mut self, at: &dyn ToTokens, cond: TokenStream, msg: &str) {
         self.0.extend(check_at(first_span(at), cond, msg));
-    }
-
-    /// The `const` item that evaluates them, if there are any.
-    fn into_item(self) -> TokenStream {
-        let checks = self.0;
-        if checks.is_empty() {
-            return checks;
-        }
-        quote!(const _: () = { #checks };)
     }
 }
 
@@ -154,7 +147,8 @@ impl Kfunc {
         self.new_reference_acquires(errors);
     }
 
-    /// The claims that need types. `PARAMS` is in scope.
+    /// The claims that need types, as statements of the descriptor's
+    /// initializer. `PARAMS` is in scope.
     pub fn type_rules(&self) -> TokenStream {
         let mut a = Assertions::default();
         self.reference_rules(&mut a);
@@ -168,7 +162,7 @@ impl Kfunc {
         self.ret_claim_rules(&mut a);
         self.callback_rules(&mut a);
         self.dynptr_rule(&mut a);
-        a.into_item()
+        a.0
     }
 
     /// A kfunc creates, advances or destroys an iterator, not two of these.
