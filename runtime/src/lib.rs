@@ -98,7 +98,7 @@ pub mod __private {
     pub use crate::prog_type::ProgTypeEntry;
     pub use crate::struct_ops::StructOpsEntry;
 
-    use crate::decl::{Kfunc, Location, Param, Ret};
+    use crate::decl::{FamilyDesc, Kfunc, Location, Param, Ret};
     use crate::{CType, Flags};
     use kfreg_vocab::{ArgKind, AttachTypes, Roles};
 
@@ -155,6 +155,55 @@ pub mod __private {
         n: usize,
     ) -> &[kfreg_vocab::HelperArg] {
         args.split_at(n).0
+    }
+
+    /// The rules among `rules` (bits of [`kfreg_vocab::kfunc_rules`]) that a
+    /// kfunc with these parameters, return type and family breaks. One call
+    /// per kfunc, however many rules it needs: each expression a descriptor
+    /// has rustc check costs compile time once per kfunc.
+    pub const fn violations(
+        params: &[Param],
+        ret: CType,
+        family: Option<&FamilyDesc>,
+        rules: u32,
+    ) -> u32 {
+        use kfreg_vocab::kfunc_rules as r;
+        let mut broken = 0;
+        if rules & r::CONST_COUNT != 0 && count_role(params, Roles::CONST) > 1 {
+            broken |= r::CONST_COUNT;
+        }
+        if rules & r::PROG_COUNT != 0 && count_role(params, Roles::PROG) > 1 {
+            broken |= r::PROG_COUNT;
+        }
+        if rules & r::FAMILY_KINDS != 0
+            && let Some(f) = family
+            && foreign_graph_kind(params, f.root, f.node)
+        {
+            broken |= r::FAMILY_KINDS;
+        }
+        if rules & r::RET_POINTER != 0 && !ret.is_pointer() {
+            broken |= r::RET_POINTER;
+        }
+        if rules & r::RELEASABLE != 0 && !has_releasable(params) {
+            broken |= r::RELEASABLE;
+        }
+        if rules & r::RET_SCALAR != 0 && !ret.is_scalar() {
+            broken |= r::RET_SCALAR;
+        }
+        if rules & r::RET_VOID != 0 && !matches!(ret, CType::Void) {
+            broken |= r::RET_VOID;
+        }
+        broken
+    }
+
+    /// Fails compilation with `msg` if `rule` is among the `broken` rules
+    /// [`violations`] found, when evaluated in a constant; reported at the
+    /// call like [`check`].
+    #[track_caller]
+    pub const fn holds(broken: u32, rule: u32, msg: &str) {
+        if broken & rule != 0 {
+            panic!("{}", msg)
+        }
     }
 
     /// Turns memory parameters followed by a size parameter into mem/size pairs.

@@ -106,7 +106,7 @@ impl Kfunc {
 
     /// The family's descriptor, spanned at the family's name so an
     /// undeclared family is rustc's error there.
-    fn family_desc(&self) -> Option<TokenStream> {
+    pub(super) fn family_desc(&self) -> Option<TokenStream> {
         self.family.as_ref().map(|path| {
             quote_spanned!(path.span()=> ::core::option::Option::Some(<#path as ::kfreg::Family>::DESC))
         })
