@@ -9,8 +9,10 @@
 //! whose names are C identifiers.
 //!
 //! Soundness rests on three things. The linker keeps a section whose
-//! `__start_`/`__stop_` symbols are referenced (GNU ld, gold and lld all do
-//! unless told `-z start-stop-gc`), so `--gc-sections` cannot drop entries.
+//! `__start_`/`__stop_` symbols are referenced (GNU ld and lld do unless
+//! told `-z start-stop-gc`; the collection tests pass linked by either), so
+//! `--gc-sections` cannot drop entries, and `#[used]` keeps rustc and LLVM
+//! from dropping an entry nothing names.
 //! Every entry of a section has the section's one type, whose size is a
 //! multiple of its alignment, so entries lie back to back with no padding.
 //! And each section has an empty placeholder here, so the section, and its
@@ -33,10 +35,10 @@ macro_rules! section {
                 #[link_name = $stop]
                 static STOP: $ty;
             }
-            // Makes the section exist with no entry. `static mut` because a
-            // section's flags come from its first member: the entries hold
-            // pointers, so the section is writable (relocated at load), and a
-            // read-only placeholder in the same object would conflict.
+            // Makes the section exist with no entry. `static mut` so that it
+            // is writable data like the entries, which hold pointers and so
+            // are relocated at load: the members of one section in one object
+            // must agree on its flags.
             #[used]
             #[unsafe(link_section = $section)]
             static mut PLACEHOLDER: [$ty; 0] = [];
