@@ -10,6 +10,12 @@ pub fn assert_at(span: Span, cond: TokenStream, msg: &str) -> TokenStream {
     quote_spanned!(span=> const _: () = if !(#cond) { ::core::panic!(#msg) };)
 }
 
+/// `::kfreg::__private::check(cond, msg);`, spanned at `span`: a statement
+/// of a `const` block, failing there with `msg` unless `cond` holds.
+pub fn check_at(span: Span, cond: TokenStream, msg: &str) -> TokenStream {
+    quote_spanned!(span=> ::kfreg::__private::check(#cond, #msg);)
+}
+
 /// The span of the first token of `t`: where rustc points for a claim
 /// that spans several tokens.
 pub fn first_span(t: &dyn ToTokens) -> Span {

@@ -162,9 +162,10 @@ impl Policy {
             }
 
             const _: () = {
-                ::kfreg::__private::inventory::submit! {
-                    ::kfreg::__private::FamilyEntry(<#ident as ::kfreg::Family>::DESC)
-                }
+                #[used]
+                #[unsafe(link_section = "kfreg_families")]
+                static ENTRY: ::kfreg::__private::FamilyEntry =
+                    ::kfreg::__private::FamilyEntry(<#ident as ::kfreg::Family>::DESC);
             };
         }
     }

@@ -131,9 +131,11 @@ impl Target {
                 };
             }
 
-            ::kfreg::__private::inventory::submit! {
-                ::kfreg::__private::IterTargetEntry(#ident::ITER_TARGET)
-            }
+            const _: () = {
+                #[used]
+                #[unsafe(link_section = "kfreg_iter_targets")]
+                static ENTRY: ::kfreg::__private::IterTargetEntry = ::kfreg::__private::IterTargetEntry(#ident::ITER_TARGET);
+            };
         }
     }
 }

@@ -355,10 +355,6 @@ pub trait Family {
     const DESC: &'static FamilyDesc;
 }
 
-/// A kfunc collected at link time.
-pub struct KfuncEntry(pub &'static Kfunc);
-/// A family collected at link time.
+/// A family collected at link time: `#[family]` puts one in the
+/// `kfreg_families` link section.
 pub struct FamilyEntry(pub &'static FamilyDesc);
-
-inventory::collect!(KfuncEntry);
-inventory::collect!(FamilyEntry);

@@ -70,10 +70,8 @@ impl Helper {
     }
 }
 
-/// Collected by `inventory`; emitted by `#[helper]`.
+/// Collected at link time: `#[helper]` puts one in a link section.
 pub struct HelperEntry(pub &'static Helper);
-
-inventory::collect!(HelperEntry);
 
 /// What a Rust type means as a helper argument.
 #[diagnostic::on_unimplemented(

@@ -49,10 +49,8 @@ impl IterTarget {
     }
 }
 
-/// Collected by `inventory`; emitted by `#[iter_target]`.
+/// Collected at link time: `#[iter_target]` puts one in a link section.
 pub struct IterTargetEntry(pub &'static IterTarget);
-
-inventory::collect!(IterTargetEntry);
 
 /// Two declarations of one target name.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //!
 //! A kfunc is declared with [`macro@kfunc`] on its Rust definition; families
 //! with [`macro@family`]. Every declaration in every crate linked into the final
-//! program is collected at link time (with `inventory`) into one frozen
+//! program is collected at link time (from link sections) into one frozen
 //! [`Registry`] that a verifier queries instead of knowing kfuncs by name.
 //!
 //! ```
@@ -46,13 +46,13 @@ pub mod helper;
 pub mod iter_target;
 pub mod prog_type;
 mod registry;
+mod section;
 pub mod struct_ops;
 mod types;
 
 pub use ctype::{CType, FnProto};
 pub use decl::{
-    Callback, CallbackArgs, Family, FamilyDesc, FamilyEntry, Kfunc, KfuncEntry, Location, Param,
-    Ret,
+    Callback, CallbackArgs, Family, FamilyDesc, FamilyEntry, Kfunc, Location, Param, Ret,
 };
 pub use helper::{Helper, Helpers};
 pub use iter_target::{IterTarget, IterTargetArg, IterTargets};
@@ -92,15 +92,50 @@ macro_rules! link {
 /// Support for the code `#[kfunc]` and `#[family]` generate. Not public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::decl::{FamilyEntry, KfuncEntry};
+    pub use crate::decl::FamilyEntry;
     pub use crate::helper::HelperEntry;
     pub use crate::iter_target::IterTargetEntry;
     pub use crate::prog_type::ProgTypeEntry;
     pub use crate::struct_ops::StructOpsEntry;
-    pub use inventory;
 
-    use crate::decl::Param;
-    use kfreg_vocab::{ArgKind, Roles};
+    use crate::decl::{FamilyDesc, Kfunc, Location, Param, Ret};
+    use crate::{CType, Flags};
+    use kfreg_vocab::{ArgKind, AttachTypes, Roles};
+
+    /// The fields a `#[kfunc]` descriptor leaves at their default: the
+    /// macro writes only those the declaration sets, and each field it does
+    /// not write is an expression rustc need not check once per kfunc.
+    pub const KFUNC: Kfunc = Kfunc {
+        name: "",
+        doc: "",
+        family: None,
+        flags: Flags::EMPTY,
+        params: &[],
+        ret_ty: CType::Void,
+        ret: Ret::Void,
+        callbacks: &[],
+        dynptr: None,
+        prog_types: None,
+        attach: AttachTypes::NONE,
+        location: Location {
+            krate: "",
+            module: "",
+            file: "",
+            line: 0,
+        },
+    };
+
+    /// Fails compilation with `msg` unless `cond`, when evaluated in a
+    /// `const`. `#[track_caller]` makes rustc report the failure at the
+    /// call, which the macros span at the token that made the claim; a call
+    /// is cheaper for rustc to check than the `if`, `panic!` and
+    /// `format_args!` the same assertion written inline expands to.
+    #[track_caller]
+    pub const fn check(cond: bool, msg: &str) {
+        if !cond {
+            panic!("{}", msg)
+        }
+    }
 
     /// Whether an argument of `args` has base type `ty`.
     pub const fn helper_has(args: &[kfreg_vocab::HelperArg], ty: kfreg_vocab::ArgType) -> bool {
@@ -120,6 +155,55 @@ pub mod __private {
         n: usize,
     ) -> &[kfreg_vocab::HelperArg] {
         args.split_at(n).0
+    }
+
+    /// The rules among `rules` (bits of [`kfreg_vocab::kfunc_rules`]) that a
+    /// kfunc with these parameters, return type and family breaks. One call
+    /// per kfunc, however many rules it needs: each expression a descriptor
+    /// has rustc check costs compile time once per kfunc.
+    pub const fn violations(
+        params: &[Param],
+        ret: CType,
+        family: Option<&FamilyDesc>,
+        rules: u32,
+    ) -> u32 {
+        use kfreg_vocab::kfunc_rules as r;
+        let mut broken = 0;
+        if rules & r::CONST_COUNT != 0 && count_role(params, Roles::CONST) > 1 {
+            broken |= r::CONST_COUNT;
+        }
+        if rules & r::PROG_COUNT != 0 && count_role(params, Roles::PROG) > 1 {
+            broken |= r::PROG_COUNT;
+        }
+        if rules & r::FAMILY_KINDS != 0
+            && let Some(f) = family
+            && foreign_graph_kind(params, f.root, f.node)
+        {
+            broken |= r::FAMILY_KINDS;
+        }
+        if rules & r::RET_POINTER != 0 && !ret.is_pointer() {
+            broken |= r::RET_POINTER;
+        }
+        if rules & r::RELEASABLE != 0 && !has_releasable(params) {
+            broken |= r::RELEASABLE;
+        }
+        if rules & r::RET_SCALAR != 0 && !ret.is_scalar() {
+            broken |= r::RET_SCALAR;
+        }
+        if rules & r::RET_VOID != 0 && !matches!(ret, CType::Void) {
+            broken |= r::RET_VOID;
+        }
+        broken
+    }
+
+    /// Fails compilation with `msg` if `rule` is among the `broken` rules
+    /// [`violations`] found, when evaluated in a constant; reported at the
+    /// call like [`check`].
+    #[track_caller]
+    pub const fn holds(broken: u32, rule: u32, msg: &str) {
+        if broken & rule != 0 {
+            panic!("{}", msg)
+        }
     }
 
     /// Turns memory parameters followed by a size parameter into mem/size pairs.

@@ -218,10 +218,8 @@ impl ProgTypeDecl {
     }
 }
 
-/// Collected by `inventory`; emitted by `#[prog_type]`.
+/// Collected at link time: `#[prog_type]` puts one in a link section.
 pub struct ProgTypeEntry(pub &'static ProgTypeDecl);
-
-inventory::collect!(ProgTypeEntry);
 
 /// A Rust type a context field may have: its element size.
 #[diagnostic::on_unimplemented(

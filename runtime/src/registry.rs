@@ -6,11 +6,12 @@
 //! asks on every call (flags, family, argument kinds, availability) are
 //! precomputed into dense vectors indexed by id.
 
-use crate::decl::{FamilyDesc, FamilyEntry, Kfunc, KfuncEntry, Location};
-use crate::helper::{Helper, HelperConflict, HelperEntry, Helpers};
-use crate::iter_target::{DuplicateTarget, IterTarget, IterTargetEntry, IterTargets};
-use crate::prog_type::{ProgTypeConflict, ProgTypeDecl, ProgTypeEntry, ProgTypeTable};
-use crate::struct_ops::{StructOpsConflict, StructOpsDecl, StructOpsEntry, StructOpsTable};
+use crate::decl::{FamilyDesc, Kfunc, Location};
+use crate::helper::{Helper, HelperConflict, Helpers};
+use crate::iter_target::{DuplicateTarget, IterTarget, IterTargets};
+use crate::prog_type::{ProgTypeConflict, ProgTypeDecl, ProgTypeTable};
+use crate::section;
+use crate::struct_ops::{StructOpsConflict, StructOpsDecl, StructOpsTable};
 use kfreg_vocab::{ArgKind, Flags, KindSet, ProgType, ProgTypes};
 use std::collections::HashMap;
 use std::fmt;
@@ -250,14 +251,11 @@ impl Registry {
 
     /// Builds a registry from everything linked into this program.
     pub fn collect() -> Result<Registry, RegistryError> {
-        Registry::build(
-            inventory::iter::<KfuncEntry>.into_iter().map(|e| e.0),
-            inventory::iter::<FamilyEntry>.into_iter().map(|e| e.0),
-        )?
-        .with_helpers(inventory::iter::<HelperEntry>.into_iter().map(|e| e.0))?
-        .with_prog_types(inventory::iter::<ProgTypeEntry>.into_iter().map(|e| e.0))?
-        .with_iter_targets(inventory::iter::<IterTargetEntry>.into_iter().map(|e| e.0))?
-        .with_struct_ops(inventory::iter::<StructOpsEntry>.into_iter().map(|e| e.0))
+        Registry::build(section::kfuncs(), section::families().iter().map(|e| e.0))?
+            .with_helpers(section::helpers().iter().map(|e| e.0))?
+            .with_prog_types(section::prog_types().iter().map(|e| e.0))?
+            .with_iter_targets(section::iter_targets().iter().map(|e| e.0))?
+            .with_struct_ops(section::struct_ops().iter().map(|e| e.0))
     }
 
     /// The registry with `targets` as its iterator targets.

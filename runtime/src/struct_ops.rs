@@ -182,10 +182,8 @@ impl StructOpsDecl {
     }
 }
 
-/// Collected by `inventory`; emitted by `#[struct_ops]`.
+/// Collected at link time: `#[struct_ops]` puts one in a link section.
 pub struct StructOpsEntry(pub &'static StructOpsDecl);
-
-inventory::collect!(StructOpsEntry);
 
 /// A problem found while collecting struct_ops types.
 #[derive(Clone, Debug, PartialEq, Eq)]

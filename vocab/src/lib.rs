@@ -40,6 +40,7 @@ mod context;
 mod flags;
 mod helper;
 mod iter;
+pub mod kfunc_rules;
 mod kind;
 mod map;
 mod prog;

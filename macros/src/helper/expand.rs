@@ -74,9 +74,11 @@ impl Helper {
                     location: #location,
                 }
             };
-            ::kfreg::__private::inventory::submit! {
-                ::kfreg::__private::HelperEntry(&#ident)
-            }
+            const _: () = {
+                #[used]
+                #[unsafe(link_section = "kfreg_helpers")]
+                static ENTRY: ::kfreg::__private::HelperEntry = ::kfreg::__private::HelperEntry(&#ident);
+            };
         }
     }
 }

@@ -7,9 +7,15 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 impl Kfunc {
-    /// The function as written, then a `const` block with its descriptor,
-    /// the type rules (which read the descriptor's `PARAMS` and `RET`) and
-    /// its submission to the registry.
+    /// The function as written, then a `const` block with its parameters and
+    /// its descriptor: a `#[used]` static in the `kfreg_kfuncs` link section,
+    /// which the registry reads, whose initializer first checks the type
+    /// rules (which read `PARAMS`).
+    ///
+    /// Every expression here is type-checked and const-evaluated once per
+    /// kfunc, which is what a crate of kfuncs takes to compile: fields that
+    /// keep their default are left to `..KFUNC`, and no intermediate `const`
+    /// is written that is read only once.
     pub fn expand(&self) -> TokenStream {
         let func = &self.func;
         let name = self.name();
@@ -21,21 +27,43 @@ impl Kfunc {
             let p = p.strip_prefix("r#").unwrap_or(&p);
             quote_spanned!(ty.span()=> ::kfreg::Param::new(#p, <#ty as ::kfreg::KfuncType>::SPEC))
         });
-        let ret_ty = &self.ret;
-        let ret_spec = quote_spanned!(ret_ty.span()=> <#ret_ty as ::kfreg::KfuncType>::SPEC);
-        let flags = self.flags.iter().map(|(ident, _)| {
-            let c = format_ident!("{}", ident.to_string().to_uppercase(), span = ident.span());
-            quote!(.union(::kfreg::Flags::#c))
-        });
-        let family = self.family_desc();
+        // A memory/size pair needs two parameters.
+        let params = if n < 2 {
+            quote!([#(#params),*])
+        } else {
+            quote!(::kfreg::__private::pair_sizes([#(#params),*]))
+        };
+        let ret_spec = self.ret_spec();
+        let ret_ty = self.ret_ty();
         let ret = match &self.ret_claim {
-            None => quote!(::kfreg::Ret::derive(RET, &PARAMS)),
+            None => quote!(::kfreg::Ret::derive(#ret_spec, &PARAMS)),
             Some((_, claim)) => claim.to_tokens(),
         };
-        let callbacks = self.callbacks.iter().map(CallbackClaim::to_tokens);
-        let dynptr = self.dynptr_init();
-        let prog_types = self.prog_type_set();
-        let attach = attach_type_set(&self.attach);
+        let mut optional = TokenStream::new();
+        if !self.flags.is_empty() {
+            let flags = self.flags.iter().map(|(ident, _)| {
+                let c = format_ident!("{}", ident.to_string().to_uppercase(), span = ident.span());
+                quote!(.union(::kfreg::Flags::#c))
+            });
+            optional.extend(quote!(flags: ::kfreg::Flags::EMPTY #(#flags)*,));
+        }
+        if let Some(family) = self.family_desc() {
+            optional.extend(quote!(family: #family,));
+        }
+        if !self.callbacks.is_empty() {
+            let callbacks = self.callbacks.iter().map(CallbackClaim::to_tokens);
+            optional.extend(quote!(callbacks: &[#(#callbacks),*],));
+        }
+        if let Some(dynptr) = self.dynptr_init() {
+            optional.extend(quote!(dynptr: #dynptr,));
+        }
+        if let Some(prog_types) = self.prog_type_set() {
+            optional.extend(quote!(prog_types: #prog_types,));
+        }
+        if !self.attach.is_empty() {
+            let attach = attach_type_set(&self.attach);
+            optional.extend(quote!(attach: #attach,));
+        }
         let location = location(name);
         let rules = self.type_rules();
         quote! {
@@ -43,63 +71,64 @@ impl Kfunc {
 
             #[doc(hidden)]
             const _: () = {
-                const PARAMS: [::kfreg::Param; #n] = ::kfreg::__private::pair_sizes([#(#params),*]);
-                const RET: ::kfreg::TypeSpec = #ret_spec;
-                const FLAGS: ::kfreg::Flags = ::kfreg::Flags::EMPTY #(#flags)*;
-                static KFUNC: ::kfreg::Kfunc = ::kfreg::Kfunc {
-                    name: #name_str,
-                    doc: #doc,
-                    family: #family,
-                    flags: FLAGS,
-                    params: &PARAMS,
-                    ret_ty: RET.ty,
-                    ret: #ret,
-                    callbacks: &[#(#callbacks),*],
-                    dynptr: #dynptr,
-                    prog_types: #prog_types,
-                    attach: #attach,
-                    location: #location,
+                const PARAMS: [::kfreg::Param; #n] = #params;
+                #[used]
+                #[unsafe(link_section = "kfreg_kfuncs")]
+                static KFUNC: ::kfreg::Kfunc = {
+                    #rules
+                    ::kfreg::Kfunc {
+                        name: #name_str,
+                        doc: #doc,
+                        params: &PARAMS,
+                        ret_ty: #ret_ty,
+                        ret: #ret,
+                        location: #location,
+                        #optional
+                        ..::kfreg::__private::KFUNC
+                    }
                 };
-                #rules
-                ::kfreg::__private::inventory::submit! {
-                    ::kfreg::__private::KfuncEntry(&KFUNC)
-                }
             };
         }
     }
 
+    /// The return type's `TypeSpec`, spanned at the type so a type that
+    /// cannot be returned is rustc's error there.
+    pub(super) fn ret_spec(&self) -> TokenStream {
+        let ty = &self.ret;
+        quote_spanned!(ty.span()=> <#ty as ::kfreg::KfuncType>::SPEC)
+    }
+
+    /// The return type's C type.
+    pub(super) fn ret_ty(&self) -> TokenStream {
+        let spec = self.ret_spec();
+        quote!(#spec.ty)
+    }
+
     /// The family's descriptor, spanned at the family's name so an
     /// undeclared family is rustc's error there.
-    fn family_desc(&self) -> TokenStream {
-        match &self.family {
-            Some(path) => {
-                quote_spanned!(path.span()=> ::core::option::Option::Some(<#path as ::kfreg::Family>::DESC))
-            }
-            None => quote!(::core::option::Option::None),
-        }
+    pub(super) fn family_desc(&self) -> Option<TokenStream> {
+        self.family.as_ref().map(|path| {
+            quote_spanned!(path.span()=> ::core::option::Option::Some(<#path as ::kfreg::Family>::DESC))
+        })
     }
 
     /// `dynptr = ..` as the runtime's `DynptrInit`.
-    fn dynptr_init(&self) -> TokenStream {
-        match &self.dynptr {
-            Some((_, d)) => {
-                let v = variant(d.name());
-                quote!(::core::option::Option::Some(::kfreg::DynptrInit::#v))
-            }
-            None => quote!(::core::option::Option::None),
-        }
+    fn dynptr_init(&self) -> Option<TokenStream> {
+        self.dynptr.as_ref().map(|(_, d)| {
+            let v = variant(d.name());
+            quote!(::core::option::Option::Some(::kfreg::DynptrInit::#v))
+        })
     }
 
     /// `prog_types = ..`; without it the kfunc's family decides.
-    fn prog_type_set(&self) -> TokenStream {
-        match &self.prog_types {
-            None => quote!(::core::option::Option::None),
-            Some(None) => quote!(::core::option::Option::Some(::kfreg::ProgTypes::ANY)),
-            Some(Some(list)) => {
+    fn prog_type_set(&self) -> Option<TokenStream> {
+        self.prog_types.as_ref().map(|list| match list {
+            None => quote!(::core::option::Option::Some(::kfreg::ProgTypes::ANY)),
+            Some(list) => {
                 let types = prog_type_set(list);
                 quote!(::core::option::Option::Some(#types))
             }
-        }
+        })
     }
 }
 

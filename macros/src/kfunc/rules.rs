@@ -1,15 +1,16 @@
 //! What a kfunc declaration must be to be called from BPF. What the tokens
 //! alone show is an error at the offending token; a claim that needs types
-//! becomes a `const` assertion rustc evaluates, failing at the token that
-//! made the claim. Each rule is stated in the order its errors are reported.
+//! becomes an assertion rustc evaluates with the descriptor's static
+//! initializer, failing at the token that made the claim. Each rule is
+//! stated in the order its errors are reported.
 
 use super::view::{CallbackArgsClaim, Kfunc, RetClaim};
-use crate::assertion::{assert_at, first_span};
+use crate::assertion::{check_at, first_span};
 use crate::descriptor::variant;
 use crate::errors::Errors;
-use kfreg_vocab::Flags;
+use kfreg_vocab::{Flags, kfunc_rules as rule};
 use proc_macro2::TokenStream;
-use quote::{ToTokens, format_ident, quote};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::{Expr, Ident, PatType, Signature};
 
 /// BPF passes at most five arguments in registers.
@@ -121,14 +122,34 @@ pub fn sleepable_is_async(sync: bool, sleepable: Option<&Ident>, errors: &mut Er
     }
 }
 
-/// The `const` assertions of one declaration, in the order they are stated.
+/// The assertions of one declaration, in the order they are stated: the
+/// statements the descriptor's static initializer runs before building the
+/// descriptor, so rustc evaluates them with it, not as one more item (or
+/// one item per claim) per kfunc. Evaluation stops at the first claim that
+/// fails, so a declaration with two wrong claims shows the first, then the
+/// second once the first is fixed.
+///
+/// The rules many kfuncs share are bits of [`rule`]: one call to
+/// `violations` evaluates all those the declaration needs, and each claim
+/// reads its bit.
 #[derive(Default)]
-struct Assertions(TokenStream);
+struct Assertions {
+    checks: TokenStream,
+    rules: u32,
+}
 
 impl Assertions {
     /// `cond` must hold, else `msg` at the first token of `at`.
     fn check(&mut self, at: &dyn ToTokens, cond: TokenStream, msg: &str) {
-        self.0.extend(assert_at(first_span(at), cond, msg));
+        self.checks.extend(check_at(first_span(at), cond, msg));
+    }
+
+    /// Shared rule `bit` must hold, else `msg` at the first token of `at`.
+    fn rule(&mut self, at: &dyn ToTokens, bit: u32, msg: &str) {
+        self.rules |= bit;
+        self.checks.extend(quote_spanned!(first_span(at)=>
+            ::kfreg::__private::holds(__kfreg_broken, #bit, #msg);
+        ));
     }
 }
 
@@ -141,7 +162,8 @@ impl Kfunc {
         self.new_reference_acquires(errors);
     }
 
-    /// The claims that need types. `PARAMS` and `RET` are in scope.
+    /// The claims that need types, as statements of the descriptor's
+    /// initializer. `PARAMS` is in scope.
     pub fn type_rules(&self) -> TokenStream {
         let mut a = Assertions::default();
         self.reference_rules(&mut a);
@@ -155,7 +177,19 @@ impl Kfunc {
         self.ret_claim_rules(&mut a);
         self.callback_rules(&mut a);
         self.dynptr_rule(&mut a);
-        a.0
+        let checks = a.checks;
+        if a.rules == 0 {
+            return checks;
+        }
+        let ret_ty = self.ret_ty();
+        let family = self
+            .family_desc()
+            .unwrap_or_else(|| quote!(::core::option::Option::None));
+        let rules = a.rules;
+        quote! {
+            let __kfreg_broken = ::kfreg::__private::violations(&PARAMS, #ret_ty, #family, #rules);
+            #checks
+        }
     }
 
     /// A kfunc creates, advances or destroys an iterator, not two of these.
@@ -216,39 +250,41 @@ impl Kfunc {
     /// of the return type and the parameters.
     fn reference_rules(&self, a: &mut Assertions) {
         let name = self.name();
-        for (flag, cond, msg) in [
+        for (flag, bit, msg) in [
             (
                 Flags::RET_NULL,
-                quote!(RET.ty.is_pointer()),
+                rule::RET_POINTER,
                 format!(
                     "`ret_null` needs a pointer return type, but `{name}` returns a scalar or nothing"
                 ),
             ),
             (
                 Flags::ACQUIRE,
-                quote!(RET.ty.is_pointer()),
+                rule::RET_POINTER,
                 format!(
                     "`acquire` needs a pointer return type: `{name}` must return the reference it acquires"
                 ),
             ),
             (
                 Flags::RELEASE,
-                quote!(::kfreg::__private::has_releasable(&PARAMS)),
+                rule::RELEASABLE,
                 format!(
                     "`release` needs a releasable argument: no parameter of `{name}` is a kernel object, allocated object or refcounted pointer"
                 ),
             ),
-            (
-                Flags::NULL_UNLESS_OWNING,
+        ] {
+            if let Some(tok) = self.flag(flag) {
+                a.rule(tok, bit, &msg);
+            }
+        }
+        if let Some(tok) = self.flag(Flags::NULL_UNLESS_OWNING) {
+            a.check(
+                tok,
                 quote!(
                     ::kfreg::__private::count_kind(&PARAMS, ::kfreg::ArgKind::RefcountedKptr) == 1
                 ),
-                "`null_unless_owning` needs exactly one `Refcounted` parameter".to_string(),
-            ),
-        ] {
-            if let Some(tok) = self.flag(flag) {
-                a.check(tok, cond, &msg);
-            }
+                "`null_unless_owning` needs exactly one `Refcounted` parameter",
+            );
         }
     }
 
@@ -268,11 +304,7 @@ impl Kfunc {
             }
         }
         if let Some(tok) = self.flag(Flags::ITER_DESTROY) {
-            a.check(
-                tok,
-                quote!(matches!(RET.ty, ::kfreg::CType::Void)),
-                "`iter_destroy` must return nothing",
-            );
+            a.rule(tok, rule::RET_VOID, "`iter_destroy` must return nothing");
         }
     }
 
@@ -298,9 +330,9 @@ impl Kfunc {
     /// A `fallible` kfunc's result is an error code.
     fn fallible_rule(&self, a: &mut Assertions) {
         if let Some(tok) = self.flag(Flags::FALLIBLE) {
-            a.check(
+            a.rule(
                 tok,
-                quote!(RET.ty.is_scalar()),
+                rule::RET_SCALAR,
                 "`fallible` kfuncs return 0 or a negative error: the return type must be an integer",
             );
         }
@@ -321,16 +353,20 @@ impl Kfunc {
     }
 
     /// The verifier tracks one constant and one program argument per call.
+    /// Fewer than two parameters cannot have two of either: no assertion.
     fn role_count_rules(&self, a: &mut Assertions) {
+        if self.params.len() < 2 {
+            return;
+        }
         let name = self.name();
-        a.check(
+        a.rule(
             name,
-            quote!(::kfreg::__private::count_role(&PARAMS, ::kfreg::Roles::CONST) <= 1),
+            rule::CONST_COUNT,
             "a kfunc has at most one `Const` parameter: the verifier tracks one constant argument per call",
         );
-        a.check(
+        a.rule(
             name,
-            quote!(::kfreg::__private::count_role(&PARAMS, ::kfreg::Roles::PROG) <= 1),
+            rule::PROG_COUNT,
             "a kfunc has at most one `ProgAux` parameter",
         );
     }
@@ -353,12 +389,9 @@ impl Kfunc {
         let Some(path) = &self.family else {
             return;
         };
-        a.check(
+        a.rule(
             path,
-            quote! {{
-                let fam = <#path as ::kfreg::Family>::DESC;
-                !::kfreg::__private::foreign_graph_kind(&PARAMS, fam.root, fam.node)
-            }},
+            rule::FAMILY_KINDS,
             &format!(
                 "`{}` takes a graph root or node of another kind than its family operates on",
                 self.name()
@@ -417,9 +450,9 @@ impl Kfunc {
             RetClaim::Untrusted | RetClaim::Writable => {}
         }
         if !matches!(claim, RetClaim::Untrusted) {
-            a.check(
+            a.rule(
                 tok,
-                quote!(RET.ty.is_pointer()),
+                rule::RET_POINTER,
                 &format!("`ret = {tok}` needs a pointer return type"),
             );
         }

@@ -115,9 +115,11 @@ impl ProgType {
                     location: #location,
                 };
             }
-            ::kfreg::__private::inventory::submit! {
-                ::kfreg::__private::ProgTypeEntry(#ident::DECL)
-            }
+            const _: () = {
+                #[used]
+                #[unsafe(link_section = "kfreg_prog_types")]
+                static ENTRY: ::kfreg::__private::ProgTypeEntry = ::kfreg::__private::ProgTypeEntry(#ident::DECL);
+            };
         }
     }
 }

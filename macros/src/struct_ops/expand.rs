@@ -74,9 +74,11 @@ impl StructOps {
                     location: #location,
                 };
             }
-            ::kfreg::__private::inventory::submit! {
-                ::kfreg::__private::StructOpsEntry(#ident::DECL)
-            }
+            const _: () = {
+                #[used]
+                #[unsafe(link_section = "kfreg_struct_ops")]
+                static ENTRY: ::kfreg::__private::StructOpsEntry = ::kfreg::__private::StructOpsEntry(#ident::DECL);
+            };
         }
     }
 }
