@@ -459,7 +459,7 @@ impl Scalar {
         if !wide {
             if matches!(
                 op,
-                AluOp::Add | AluOp::Sub | AluOp::Neg | AluOp::Mul | AluOp::Arsh
+                AluOp::Add | AluOp::Sub | AluOp::Neg | AluOp::Mul | AluOp::Lsh | AluOp::Arsh
             ) {
                 return self.arith32(op, src);
             }
@@ -473,76 +473,31 @@ impl Scalar {
     }
 
     /// An ALU32 addition, subtraction, negation (`0 - self`),
-    /// multiplication or arithmetic shift right as the kernel computes it
-    /// (scalar32_min_max_add, _sub, _mul, _arsh, then zext_32_to_64): on the
-    /// 32-bit bounds themselves, so a
-    /// signed 32-bit range that does not overflow stays known even when the
-    /// zero-extended 64-bit operation would wrap (`w8 -= w3` with w3 = -2
-    /// takes [0, 19] to [2, 21]); an unsigned range where every sum or
-    /// difference wraps, or none does, stays one range. The 64-bit bounds
-    /// are the 32-bit ones, zero-extended.
+    /// multiplication, left or arithmetic right shift as the kernel computes
+    /// it (scalar32_min_max_add, _sub, _mul, _lsh, _arsh, then
+    /// zext_32_to_64): on the 32-bit bounds themselves, so a signed 32-bit
+    /// range that does not overflow stays known even when the zero-extended
+    /// 64-bit operation would wrap (`w8 -= w3` with w3 = -2 takes [0, 19] to
+    /// [2, 21]). The 64-bit bounds are the 32-bit ones, zero-extended.
     fn arith32(&self, op: AluOp, src: &Scalar) -> Scalar {
         let (a, b) = match op {
             AluOp::Neg => (Scalar::constant(0), *self),
             _ => (*self, *src),
         };
-        let (var, signed, unsigned) = match op {
-            AluOp::Add => {
-                let (lo, lo_wraps) = a.u32min.overflowing_add(b.u32min);
-                let (hi, hi_wraps) = a.u32max.overflowing_add(b.u32max);
-                (
-                    a.var.add(b.var),
-                    a.s32min
-                        .checked_add(b.s32min)
-                        .zip(a.s32max.checked_add(b.s32max)),
-                    (lo_wraps || !hi_wraps).then_some((lo, hi)),
-                )
-            }
-            AluOp::Mul => {
-                let products = [
-                    a.s32min.checked_mul(b.s32min),
-                    a.s32min.checked_mul(b.s32max),
-                    a.s32max.checked_mul(b.s32min),
-                    a.s32max.checked_mul(b.s32max),
-                ];
-                let signed = products.iter().all(Option::is_some).then(|| {
-                    products
-                        .iter()
-                        .flatten()
-                        .fold((i32::MAX, i32::MIN), |(lo, hi), &p| (lo.min(p), hi.max(p)))
-                });
-                (
-                    a.var.mul(b.var),
-                    signed,
-                    a.u32min
-                        .checked_mul(b.u32min)
-                        .zip(a.u32max.checked_mul(b.u32max)),
-                )
-            }
-            // The signed bounds shift with the value; the unsigned ones are
-            // left to the bits (`w8 s>>= 6` takes [-128, 127] to [-2, 1]).
-            AluOp::Arsh => {
-                let s = b.var.value as u32 & 31;
-                (
-                    a.var.subreg().arshift(s, 32),
-                    Some((a.s32min >> s, a.s32max >> s)),
-                    None,
-                )
-            }
-            _ => {
-                let (lo, lo_wraps) = a.u32min.overflowing_sub(b.u32max);
-                let (hi, hi_wraps) = a.u32max.overflowing_sub(b.u32min);
-                (
-                    a.var.sub(b.var),
-                    a.s32min
-                        .checked_sub(b.s32max)
-                        .zip(a.s32max.checked_sub(b.s32min)),
-                    (!lo_wraps || hi_wraps).then_some((lo, hi)),
-                )
-            }
+        let var = match op {
+            AluOp::Lsh => a.var.subreg().lshift(b.var.value as u32 & 31),
+            AluOp::Arsh => a.var.subreg().arshift(b.var.value as u32 & 31, 32),
+            _ => a.alu_var(op, &b),
         };
-        let (s32min, s32max) = signed.unwrap_or((i32::MIN, i32::MAX));
-        let (u32min, u32max) = unsigned.unwrap_or((0, u32::MAX));
+        let Some(Bounds32 {
+            s32min,
+            s32max,
+            u32min,
+            u32max,
+        }) = a.bounds32(op, &b, var)
+        else {
+            return Scalar::UNKNOWN;
+        };
         // __reg_assign_32_into_64: the signed 32-bit range carries over
         // only when it is non-negative.
         let (smin, smax) = if s32min >= 0 {
@@ -563,6 +518,116 @@ impl Scalar {
         };
         r.sync();
         if r.is_empty() { Scalar::UNKNOWN } else { r }
+    }
+
+    /// The known bits of `self op b` for the operations whose 32-bit bounds
+    /// the kernel computes from the operands' (the ALU64 ones among them).
+    fn alu_var(&self, op: AluOp, b: &Scalar) -> Tnum {
+        match op {
+            AluOp::Add => self.var.add(b.var),
+            AluOp::Sub => self.var.sub(b.var),
+            AluOp::Mul => self.var.mul(b.var),
+            AluOp::And => self.var.and(b.var),
+            AluOp::Or => self.var.or(b.var),
+            AluOp::Xor => self.var.xor(b.var),
+            AluOp::Lsh => self.var.lshift(b.var.value as u32),
+            _ => Tnum::UNKNOWN,
+        }
+    }
+
+    /// The low 32 bits' bounds of `self op b` by the kernel's
+    /// scalar32_min_max_* rules, which adjust_scalar_min_max_vals applies to
+    /// ALU64 operations too: `var` is the result's known bits (the bitwise
+    /// rules read it). `None` for an operation with no such rule (the
+    /// kernel leaves those bounds to the known bits).
+    fn bounds32(&self, op: AluOp, b: &Scalar, var: Tnum) -> Option<Bounds32> {
+        let (a, sub) = (self, var.subreg());
+        let (signed, unsigned) = match op {
+            AluOp::Add => {
+                let (lo, lo_wraps) = a.u32min.overflowing_add(b.u32min);
+                let (hi, hi_wraps) = a.u32max.overflowing_add(b.u32max);
+                (
+                    a.s32min
+                        .checked_add(b.s32min)
+                        .zip(a.s32max.checked_add(b.s32max)),
+                    // Every sum wraps or none does: still one range.
+                    (lo_wraps || !hi_wraps).then_some((lo, hi)),
+                )
+            }
+            AluOp::Sub | AluOp::Neg => {
+                let (lo, lo_wraps) = a.u32min.overflowing_sub(b.u32max);
+                let (hi, hi_wraps) = a.u32max.overflowing_sub(b.u32min);
+                (
+                    a.s32min
+                        .checked_sub(b.s32max)
+                        .zip(a.s32max.checked_sub(b.s32min)),
+                    (!lo_wraps || hi_wraps).then_some((lo, hi)),
+                )
+            }
+            AluOp::Mul => {
+                let products = [
+                    a.s32min.checked_mul(b.s32min),
+                    a.s32min.checked_mul(b.s32max),
+                    a.s32max.checked_mul(b.s32min),
+                    a.s32max.checked_mul(b.s32max),
+                ];
+                let signed = products.iter().all(Option::is_some).then(|| {
+                    products
+                        .iter()
+                        .flatten()
+                        .fold((i32::MAX, i32::MIN), |(lo, hi), &p| (lo.min(p), hi.max(p)))
+                });
+                (
+                    signed,
+                    a.u32min
+                        .checked_mul(b.u32min)
+                        .zip(a.u32max.checked_mul(b.u32max)),
+                )
+            }
+            AluOp::And | AluOp::Or | AluOp::Xor => {
+                if b.var.subreg().is_const() && sub.is_const() {
+                    let v = sub.value as u32;
+                    return Some(Bounds32 {
+                        s32min: v as i32,
+                        s32max: v as i32,
+                        u32min: v,
+                        u32max: v,
+                    });
+                }
+                let (lo, hi) = match op {
+                    AluOp::And => (sub.value as u32, a.u32max.min(b.u32max)),
+                    AluOp::Or => (a.u32min.max(b.u32min), (sub.value | sub.mask) as u32),
+                    _ => (sub.value as u32, (sub.value | sub.mask) as u32),
+                };
+                // The signed bounds are the unsigned ones when those do
+                // not cross the sign boundary.
+                let signed = ((lo as i32) <= (hi as i32)).then_some((lo as i32, hi as i32));
+                (signed, Some((lo, hi)))
+            }
+            // A shift by a constant below the width (range_computable): the
+            // sign is lost, and the unsigned bounds only survive when no set
+            // bit can be shifted out (__scalar32_min_max_lsh).
+            AluOp::Lsh => {
+                let s = b.var.value;
+                let kept = s <= 31 && a.u32max as u64 <= 1u64 << (31 - s);
+                (None, kept.then(|| (a.u32min << s, a.u32max << s)))
+            }
+            // The signed bounds shift with the value; the unsigned ones are
+            // left to the bits (`w8 s>>= 6` takes [-128, 127] to [-2, 1]).
+            AluOp::Arsh => {
+                let s = b.var.value as u32 & 31;
+                (Some((a.s32min >> s, a.s32max >> s)), None)
+            }
+            _ => return None,
+        };
+        let (s32min, s32max) = signed.unwrap_or((i32::MIN, i32::MAX));
+        let (u32min, u32max) = unsigned.unwrap_or((0, u32::MAX));
+        Some(Bounds32 {
+            s32min,
+            s32max,
+            u32min,
+            u32max,
+        })
     }
 
     /// Whether the kernel computes a range for `dst op= self`: the source
@@ -665,7 +730,9 @@ impl Scalar {
                 match op {
                     AluOp::Lsh => {
                         r.var = a.var.lshift(s);
-                        if s == 0 || a.umax >> (64 - s) == 0 {
+                        // Kept only when no set bit can reach the sign bit
+                        // (__scalar64_min_max_lsh).
+                        if a.umax <= 1u64 << (63 - s) {
                             r.umin = a.umin << s;
                             r.umax = a.umax << s;
                         }
@@ -692,6 +759,17 @@ impl Scalar {
             // The kernel tracks no range through a division or a modulo, not
             // even of constants (`is_safe_to_compute_dst_reg_range`).
             AluOp::Div | AluOp::Mod | AluOp::SDiv | AluOp::SMod => return Scalar::UNKNOWN,
+        }
+        // adjust_scalar_min_max_vals bounds the low 32 bits of an ALU64
+        // result by their own rules too, before one sync of all bounds;
+        // not those of an arithmetic right shift, which depend on the bits
+        // shifted in from the upper half.
+        if bits == 64
+            && op != AluOp::Arsh
+            && let Some(b32) = a.bounds32(op, b, r.var)
+        {
+            (r.u32min, r.u32max, r.s32min, r.s32max) =
+                (b32.u32min, b32.u32max, b32.s32min, b32.s32max);
         }
         r.sync();
         if r.is_empty() { Scalar::UNKNOWN } else { r }
@@ -963,6 +1041,14 @@ impl Scalar {
         s.sync();
         s
     }
+}
+
+/// Bounds on the low 32 bits of a result.
+struct Bounds32 {
+    s32min: i32,
+    s32max: i32,
+    u32min: u32,
+    u32max: u32,
 }
 
 fn cmp(always: bool, never: bool) -> Option<bool> {

@@ -731,3 +731,108 @@ r5 = *(u32 *)(r6 +80)
 l1:
 r0 = 0
 exit
+
+### bounds_alu64_add_keeps_the_low_half_range
+; An ALU64 operation bounds the low 32 bits by the 32-bit rules too
+; (adjust_scalar_min_max_vals calls scalar32_min_max_add for ALU64 as
+; well): w7 in [0, 255] with unknown upper bits, plus 0x9786e540, is in
+; [0x9786e540, 0x9786e63f], so `w7 < 0x9786e540` is decided. kfreg kept
+; only what the known bits say (0x9786e400 up): in a may_goto loop adding
+; the constant every round, its rounds converged where the kernel's never
+; do (a difffuzz false accept, seed 0x4402ff3b7b2064c1).
+; type: socket
+; expect: ACCEPT
+r6 = r1
+call bpf_get_prandom_u32
+r7 = r0
+r7 <<= 32
+call bpf_get_prandom_u32
+r0 &= 255
+r7 |= r0
+r7 += -1752767168
+if w7 < 0x9786e540 goto l1
+goto l2
+l1:
+r5 = *(u32 *)(r6 +80)
+l2:
+r0 = 0
+exit
+
+### bounds_alu64_and_takes_the_smaller_low_half_maximum
+; The low 32 bits of an ALU64 AND are at most the smaller of the operands'
+; 32-bit maximums (scalar32_min_max_and), not only what the known bits
+; allow: w7 <= 100 stays at most 100 after `r7 &= r0`.
+; type: socket
+; expect: ACCEPT
+r6 = r1
+call bpf_get_prandom_u32
+r7 = r0
+r7 <<= 32
+call bpf_get_prandom_u32
+r7 |= r0
+if w7 > 100 goto l2
+call bpf_get_prandom_u32
+r7 &= r0
+if w7 <= 100 goto l2
+r5 = *(u32 *)(r6 +80)
+l2:
+r0 = 0
+exit
+
+### bounds_alu64_lsh_forgets_a_range_reaching_the_sign_bit
+; A left shift keeps the unsigned bounds only when the maximum is at most
+; 1 << (63 - shift) (__scalar64_min_max_lsh): [0, 5] << 61 is left to its
+; known bits, at most 0xe000000000000000, so `r1 <= 0xa000000000000000` is
+; open and the access behind it is checked (kfreg shifted the bounds and
+; found it dead).
+; type: socket
+; expect: REJECT invalid bpf_context access off=80 size=4
+r6 = r1
+call bpf_get_prandom_u32
+r1 = r0
+r1 &= 7
+if r1 > 5 goto l2
+r1 <<= 61
+r2 = 0xa000000000000000 ll
+if r1 <= r2 goto l2
+r5 = *(u32 *)(r6 +80)
+l2:
+r0 = 0
+exit
+
+### bounds_alu32_lsh_forgets_a_range_reaching_the_sign_bit
+; The same for a 32-bit shift (__scalar32_min_max_lsh): [0, 5] << 29 is at
+; most 0xe0000000 by its known bits, so `w1 <= 0xa0000000` is open.
+; type: socket
+; expect: REJECT invalid bpf_context access off=80 size=4
+r6 = r1
+call bpf_get_prandom_u32
+r1 = r0
+r1 &= 7
+if r1 > 5 goto l2
+w1 <<= 29
+if w1 <= 0xa0000000 goto l2
+r5 = *(u32 *)(r6 +80)
+l2:
+r0 = 0
+exit
+
+### bounds_alu64_lsh_keeps_the_low_half_range
+; An ALU64 left shift by less than 32 keeps the low half's unsigned bounds
+; when no set bit leaves it (__scalar32_min_max_lsh): w7 in [0, 5] with
+; unknown upper bits, shifted by 2, is at most 20.
+; type: socket
+; expect: ACCEPT
+r6 = r1
+call bpf_get_prandom_u32
+r7 = r0
+r7 <<= 32
+call bpf_get_prandom_u32
+r7 |= r0
+if w7 > 5 goto l2
+r7 <<= 2
+if w7 <= 20 goto l2
+r5 = *(u32 *)(r6 +80)
+l2:
+r0 = 0
+exit
