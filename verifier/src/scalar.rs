@@ -328,7 +328,7 @@ impl Scalar {
     /// bytes sign-extended, from the 64-bit signed bounds as the kernel's
     /// `coerce_reg_to_size_sx` computes them (a range whose bits above
     /// `bytes` differ, or whose extension crosses zero, gives the type's
-    /// whole range and unknown bits).
+    /// whole range and unknown bits, unless the type holds it already).
     pub fn sext_reg(&self, bytes: u32) -> Scalar {
         let bits = bytes * 8;
         let ext = |v: i64| -> i64 {
@@ -344,7 +344,19 @@ impl Scalar {
         let (lo, hi) = (ext(self.smin), ext(self.smax));
         let (lo, hi) = (lo.min(hi), lo.max(hi));
         let same_top = (self.smax as u64) >> bits == (self.smin as u64) >> bits;
-        let mut s = if same_top && (lo >= 0) == (hi >= 0) {
+        let half = 1i64 << (bits - 1);
+        let mut s = if self.smin < 0 && self.smax >= 0 && self.smin >= -half && self.smax < half {
+            // A range around zero the type already holds keeps its signed
+            // bounds (the running 6.18 kernel: `(s32)` of [-32768, 32767]
+            // is [-32768, 32767], not the type's whole range).
+            Scalar {
+                smin: self.smin,
+                smax: self.smax,
+                s32min: self.smin as i32,
+                s32max: self.smax as i32,
+                ..Scalar::UNKNOWN
+            }
+        } else if same_top && (lo >= 0) == (hi >= 0) {
             Scalar {
                 var: Tnum::range(lo as u64, hi as u64),
                 umin: lo as u64,
@@ -357,7 +369,6 @@ impl Scalar {
                 s32max: hi as i32,
             }
         } else {
-            let half = 1i64 << (bits - 1);
             Scalar {
                 smin: -half,
                 smax: half - 1,
