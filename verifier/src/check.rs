@@ -336,9 +336,6 @@ impl Env<'_> {
             if node.branches > 0 {
                 break;
             }
-            if node.loop_hit {
-                self.loops_pending -= 1;
-            }
             parent = node.parent;
             if let Some(chain) = self.nodes[p].chain {
                 let edges = self.visits.exit(&chain, p);
@@ -409,10 +406,6 @@ impl Env<'_> {
                 };
                 if crate::prune::subsumes(&node.state, &path.st, mode, &self.live_regs) {
                     node.hits += 1;
-                    if node.branches > 0 && !node.loop_hit {
-                        node.loop_hit = true;
-                        self.loops_pending += 1;
-                    }
                     // As the kernel's propagate_precision: every precise
                     // scalar of the stored state, live or not (a state not
                     // cleaned yet still holds its dead ones).
@@ -480,7 +473,6 @@ impl Env<'_> {
             hits: 0,
             misses: 0,
             cleaned: false,
-            loop_hit: false,
             all_precise: false,
             chain,
         });
@@ -496,13 +488,10 @@ impl Env<'_> {
     }
 
     /// Forgets what the finished stored state `n` holds in registers and
-    /// stack slots no path from it reads; the slots only once no loop's
-    /// reads are pending.
+    /// stack slots no path from it reads (the caller leaves alone a state
+    /// whose loop still waits on backedges).
     fn clean_node(&mut self, n: usize) {
         crate::prune::clean(&mut self.nodes[n].state, &self.live_regs);
-        if self.loops_pending > 0 {
-            return;
-        }
         let (insns, loop_head) = (&self.prog.insns, &self.loop_head);
         let alive = self.stack_live.alive(self.prog, &self.nodes[n].state, |i| {
             matches!(insns[i as usize], Insn::Call(_)) && loop_head[i as usize]

@@ -117,9 +117,6 @@ pub(crate) struct Node {
     /// Its dead registers and stack slots have been forgotten (once its
     /// exploration is finished, as the kernel's `clean_live_states`).
     pub cleaned: bool,
-    /// A path converged on it while it was still being explored (a loop):
-    /// the stack slots read after it are known only once it is finished.
-    pub loop_hit: bool,
     /// A fallback made every scalar of it and of its stored ancestors
     /// precise, so the next one may stop here (stored states only gain
     /// marks).
@@ -176,9 +173,6 @@ pub(crate) struct Env<'a> {
     pub live_regs: Vec<u16>,
     /// The stack slots each call chain reads.
     pub stack_live: StackLiveness,
-    /// Stored states with `loop_hit` still being explored: until none is
-    /// left, the stack reads known are incomplete and no slot is forgotten.
-    pub loops_pending: usize,
     /// Per instruction, its loop (`scc::components`; 0 for none).
     pub scc: Vec<u32>,
     /// The loops being visited and the backedges they wait on.
@@ -246,7 +240,6 @@ impl<'a> Env<'a> {
             jmp_point: vec![false; prog.insns.len()],
             live_regs: Vec::new(),
             stack_live: Default::default(),
-            loops_pending: 0,
             scc: Vec::new(),
             visits: Visits::default(),
             precise_marks: 0,
