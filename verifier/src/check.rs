@@ -283,6 +283,11 @@ impl Env<'_> {
                     Insn::St { .. } | Insn::Stx { .. } | Insn::Atomic { .. } | Insn::Call(_)
                 );
                 let entry = Hist::of(&path.st, self.prog.insns[idx]);
+                // The log shows the slot an access touched, spill or not.
+                let touched = insn_end.and_then(|_| {
+                    crate::history::stack_slot(&path.st, self.prog.insns[idx])
+                        .map(|(frame, spi, _)| (frame, spi))
+                });
                 self.stack_live
                     .record(self.prog, &path.st, self.prog.insns[idx]);
                 path.hist.push(entry);
@@ -306,7 +311,7 @@ impl Env<'_> {
                 match step {
                     Step::Next => {
                         if insn_end == Some(self.log.len()) {
-                            self.log_insn_state(&path.st, idx, entry.stack);
+                            self.log_insn_state(&path.st, idx, touched);
                         }
                     }
                     Step::End => {

@@ -62,8 +62,9 @@ fn expect(idx: u32, r: u8, reg: &Reg, what: &str) -> VerifyError {
 /// The value of a constant map key on the stack, as `get_constant_map_key`
 /// finds it: known-zero bytes or a scalar spill, both counted from the key's
 /// first byte to the end of its slot only (a key spanning two slots is never
-/// constant).
-fn stack_constant(st: &State, reg: &Reg, size: u32) -> Option<u64> {
+/// constant). With it, whether it came from a spill, whose value then
+/// becomes precise (zero bytes are compared exactly anyway).
+fn stack_constant(st: &State, reg: &Reg, size: u32) -> Option<(u64, bool)> {
     if reg.ty != RegType::Stack || !reg.fixed_offset() || reg.off >= 0 {
         return None;
     }
@@ -72,7 +73,7 @@ fn stack_constant(st: &State, reg: &Reg, size: u32) -> Option<u64> {
     let tail = &slot.bytes[first..];
     let run = |kind| tail.iter().take_while(|b| **b == kind).count();
     if run(crate::state::SlotKind::Zero) >= size as usize {
-        return Some(0);
+        return Some((0, false));
     }
     // The kernel takes a key from a scalar spill whose bytes from the key on
     // number exactly the key's size.
@@ -82,7 +83,7 @@ fn stack_constant(st: &State, reg: &Reg, size: u32) -> Option<u64> {
     {
         return None;
     }
-    slot.reg.var.as_const()
+    slot.reg.var.as_const().map(|v| (v, true))
 }
 
 /// The prototype of helper `id` for this program, or the kernel's refusal.
@@ -417,9 +418,10 @@ fn map_mem_arg(
     check_packet_arg(env, idx, h, reg)?;
     check_mem_arg(env, st, r, size, writes(arg), false)?;
     if arg.ty == ArgType::MapKey {
-        meta.key = stack_constant(st, reg, size);
-        if meta.key.is_some() {
-            // The lookup's result depends on the key's value.
+        let key = stack_constant(st, reg, size);
+        meta.key = key.map(|(v, _)| v);
+        if let Some((_, true)) = key {
+            // The lookup's result depends on the spilled key's value.
             let slot = crate::state::slot_index(reg.off);
             env.mark_slot_precise(st, reg.aux as usize, slot);
         }

@@ -2,7 +2,7 @@
 //! with what backtracking needs to know about each (precision walks it
 //! backwards; a stored state keeps the history that led to it).
 
-use crate::state::{RegType, State, slot_index};
+use crate::state::{RegType, SlotKind, State, slot_index};
 use kfreg_isa::{AtomicOp, Insn, Src};
 
 /// One executed instruction of a path, as backtracking needs it.
@@ -26,25 +26,9 @@ pub struct Hist {
 impl Hist {
     /// The entry for instruction `insn` about to run in `st`.
     pub fn of(st: &State, insn: Insn) -> Hist {
-        let (base, off) = match insn {
-            Insn::Ldx { src, off, .. }
-            | Insn::Atomic {
-                op: AtomicOp::LoadAcquire,
-                src,
-                off,
-                ..
-            } => (Some(src), off),
-            Insn::St { dst, off, .. }
-            | Insn::Stx { dst, off, .. }
-            | Insn::Atomic { dst, off, .. } => (Some(dst), off),
-            _ => (None, 0),
-        };
-        let stack = base.and_then(|b| {
-            let r = st.reg(b);
-            let at = r.off + off as i32;
-            (r.ty == RegType::Stack && r.fixed_offset() && at < 0)
-                .then(|| (r.aux as u8, slot_index(at) as u16))
-        });
+        let stack = stack_slot(st, insn)
+            .filter(|&(fr, spi, at)| spills_or_fills(st, insn, fr, spi, at))
+            .map(|(fr, spi, _)| (fr, spi));
         let is_stack = |r| st.reg(r).ty == RegType::Stack;
         let jmp_stack = match insn {
             Insn::Jmp {
@@ -62,4 +46,65 @@ impl Hist {
             jmp_stack,
         }
     }
+}
+
+/// The stack slot a load, store or atomic about to run in `st` touches at
+/// a fixed offset: (frame, slot index, byte offset from the frame pointer).
+pub fn stack_slot(st: &State, insn: Insn) -> Option<(u8, u16, i32)> {
+    let (base, off) = match insn {
+        Insn::Ldx { src, off, .. }
+        | Insn::Atomic {
+            op: AtomicOp::LoadAcquire,
+            src,
+            off,
+            ..
+        } => (src, off),
+        Insn::St { dst, off, .. } | Insn::Stx { dst, off, .. } | Insn::Atomic { dst, off, .. } => {
+            (dst, off)
+        }
+        _ => return None,
+    };
+    let r = st.reg(base);
+    let at = r.off + off as i32;
+    (r.ty == RegType::Stack && r.fixed_offset() && at < 0)
+        .then(|| (r.aux as u8, slot_index(at) as u16, at))
+}
+
+/// Whether the access moves a register to or from the slot, which is all
+/// backtracking follows through the stack (the kernel's
+/// INSN_F_STACK_ACCESS): a store spills a scalar at an 8-byte aligned
+/// offset, or a pointer; a load fills from a spilled register, whole, or
+/// its low part at the slot's start, or zeroes from a spilled zero. Data
+/// written over a slot or read from one is not followed: a traced slot
+/// stays traced across the write, and a value read from data starts there.
+fn spills_or_fills(st: &State, insn: Insn, frame: u8, spi: u16, at: i32) -> bool {
+    let aligned = at % 8 == 0;
+    let size = match insn {
+        Insn::St { .. } => return aligned,
+        Insn::Stx { src, .. } => {
+            let ty = st.reg(src).ty;
+            return ty != RegType::NotInit && (ty != RegType::Scalar || aligned);
+        }
+        Insn::Ldx { size, .. } | Insn::Atomic { size, .. } => size.bytes() as usize,
+        _ => return false,
+    };
+    let Some(slot) = st
+        .frames
+        .get(frame as usize)
+        .and_then(|f| f.stack.get(spi as usize))
+    else {
+        return false;
+    };
+    if !slot.is_spill() {
+        return false;
+    }
+    let spilled = slot.spill_size();
+    if (size == 8 && spilled == 8) || (size <= spilled && aligned) {
+        return true;
+    }
+    let first = (at + 8 * (spi as i32 + 1)) as usize;
+    let all_spill = slot.bytes[first..(first + size).min(8)]
+        .iter()
+        .all(|b| *b == SlotKind::Spill);
+    all_spill && slot.reg.ty == RegType::Scalar && slot.reg.var.as_const() == Some(0)
 }

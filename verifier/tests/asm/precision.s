@@ -271,3 +271,39 @@ r1 s/= r0
 w1 += 53
 r0 = 0
 exit
+
+### precision_stops_at_a_load_of_data_a_helper_wrote
+; A helper's write turns the spill at fp-88 into data; the byte loaded
+; from it afterwards is a new unknown, and precision wanted for it stops at
+; the load (the kernel records no stack access in its jump history for a
+; load that fills no register). kfreg followed the slot back past the
+; call to the spill and made r8 precise at the join, so the path with the
+; other value was explored again (test_cls_redirect: 1.08x the kernel's
+; instructions).
+; type: socket
+; expect: ACCEPT
+; insns: 23
+r6 = r1
+call bpf_get_prandom_u32
+r7 = r0
+r1 = 1
+r2 = 2
+r3 = 3
+r4 = 4
+r5 = 5
+r8 = 43
+if r7 == 0 goto l1
+r8 = 44
+l1:
+*(u8 *)(r10 -88) = r8
+r1 = r6
+r2 = 0
+r3 = r10
+r3 += -88
+r4 = 2
+call bpf_skb_load_bytes
+r8 = *(u8 *)(r10 -88)
+if r8 > 0xff goto l2
+l2:
+r0 = 0
+exit
