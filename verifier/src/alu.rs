@@ -237,6 +237,12 @@ fn pointer_alu(
         }
     }
     let mut r = *ptr;
+    // Moving a pointer a test put at or beyond the packet's end forgets
+    // that finding: it starts again with no verified range (as the
+    // running kernel shows `pkt(off=110,r=0)` after `+= 8`).
+    if r.ty == RegType::Packet && r.packet_range() < 0 {
+        r.aux = 0;
+    }
     match known {
         Some(c) => {
             let delta = if op == AluOp::Sub {

@@ -8,6 +8,15 @@ use kfreg_object::program::{FieldKind, Program};
 
 /// `Some(outcome)` when the comparison has one possible outcome.
 pub fn decide(dst: &Reg, op: JmpOp, src: &Reg, wide: bool) -> Option<bool> {
+    let packet = |r: &Reg| {
+        matches!(
+            r.ty,
+            RegType::Packet | RegType::PacketMeta | RegType::PacketEnd
+        )
+    };
+    if wide && packet(dst) && packet(src) {
+        return packet_vs_end(dst, op, src);
+    }
     match (dst.ty, src.ty) {
         (RegType::Scalar, RegType::Scalar) => dst.var.branch_taken(op, &src.var, wide),
         _ if dst.is_pointer() && src.is_null() && not_null(dst) && wide => match op {
@@ -20,6 +29,34 @@ pub fn decide(dst: &Reg, op: JmpOp, src: &Reg, wide: bool) -> Option<bool> {
             JmpOp::Ne => Some(true),
             _ => None,
         },
+        _ => None,
+    }
+}
+
+/// A packet pointer a test found at or beyond the packet's end decides the
+/// next test of it against the end (the kernel's
+/// `is_pkt_ptr_branch_taken`).
+fn packet_vs_end(dst: &Reg, op: JmpOp, src: &Reg) -> Option<bool> {
+    let (pkt, op) = if src.ty == RegType::PacketEnd {
+        (dst, op)
+    } else if dst.ty == RegType::PacketEnd {
+        let flipped = match op {
+            JmpOp::Gt => JmpOp::Lt,
+            JmpOp::Ge => JmpOp::Le,
+            JmpOp::Lt => JmpOp::Gt,
+            JmpOp::Le => JmpOp::Ge,
+            other => other,
+        };
+        (src, flipped)
+    } else {
+        return None;
+    };
+    let range = pkt.packet_range();
+    match op {
+        JmpOp::Le | JmpOp::Gt if range == BEYOND_PKT_END => Some(op == JmpOp::Gt),
+        JmpOp::Lt | JmpOp::Ge if range == BEYOND_PKT_END || range == AT_PKT_END => {
+            Some(op == JmpOp::Ge)
+        }
         _ => None,
     }
 }
@@ -144,6 +181,16 @@ pub fn refine(
             if let Some(r) = range {
                 mark_packet_range(st, d, r);
             }
+            let end = match (op, taken) {
+                (JmpOp::Gt, true) | (JmpOp::Le, false) => Some(BEYOND_PKT_END),
+                (JmpOp::Ge, true) | (JmpOp::Lt, false) => Some(AT_PKT_END),
+                _ => None,
+            };
+            if let Some(end) = end
+                && s.ty == RegType::PacketEnd
+            {
+                mark_packet_end(st, dst, end);
+            }
         }
         (RegType::PacketEnd, RegType::Packet) | (RegType::Packet, RegType::PacketMeta)
             if wide && (d.ty == RegType::PacketEnd || init_packet(d)) =>
@@ -156,6 +203,16 @@ pub fn refine(
             };
             if let Some(r) = range {
                 mark_packet_range(st, s, r);
+            }
+            let end = match (op, taken) {
+                (JmpOp::Lt, true) | (JmpOp::Ge, false) => Some(BEYOND_PKT_END),
+                (JmpOp::Le, true) | (JmpOp::Gt, false) => Some(AT_PKT_END),
+                _ => None,
+            };
+            if let (Some(end), Some(r)) = (end, src_no)
+                && d.ty == RegType::PacketEnd
+            {
+                mark_packet_end(st, r, end);
             }
         }
         _ => {}
@@ -251,6 +308,21 @@ pub fn may_point_to_lock(r: &Reg, prog: &Program) -> bool {
     })
 }
 
+/// A packet pointer's range when a test found it at the packet's end, or
+/// beyond it by at least a byte (the kernel's AT_PKT_END, BEYOND_PKT_END).
+pub const AT_PKT_END: i32 = -1;
+/// See [`AT_PKT_END`].
+pub const BEYOND_PKT_END: i32 = -2;
+
+/// Marks register `r` (that one only, as the kernel's `mark_pkt_end`) as
+/// found at or beyond the packet's end.
+fn mark_packet_end(st: &mut State, r: u8, end: i32) {
+    let reg = st.reg_mut(r);
+    if reg.ty == RegType::Packet {
+        reg.aux = end as u32;
+    }
+}
+
 /// The largest packet offset the kernel tracks a range for.
 const MAX_PACKET_OFF: u64 = 0xffff;
 
@@ -266,7 +338,7 @@ fn mark_packet_range(st: &mut State, ptr: &Reg, range: i32) {
     let (ty, id) = (ptr.ty, ptr.id);
     st.for_each_reg(|r| {
         if r.ty == ty && r.id == id {
-            r.aux = r.aux.max(range as u32);
+            r.aux = r.packet_range().max(range) as u32;
         }
     });
 }

@@ -141,7 +141,7 @@ pub fn reg_state(env: &Env, frame: usize, r: &Reg) -> String {
         parts.push(format!("off={}", snum(r.off as i64)));
     }
     if matches!(r.ty, RegType::Packet | RegType::PacketMeta) {
-        parts.push(format!("r={}", unum(r.aux as u64)));
+        parts.push(format!("r={}", unum(r.packet_range() as i64 as u64)));
     }
     if r.ty == RegType::Mem {
         parts.push(format!("sz={}", unum(r.aux as u64)));

@@ -316,10 +316,11 @@ pub fn access(
             // A variable offset is part of the pointer; its verified range
             // starts after it, so only the fixed offset is checked.
             let at = base.off as i64 + off as i64;
-            if at < 0 || at + size as i64 > base.aux as i64 {
+            let range = base.packet_range() as i64;
+            if at < 0 || at + size as i64 > range {
                 return err(format!(
-                    "invalid access to packet, off={at} size={size}, R{regno}(id={},off={at},r={})\nR{regno} offset is outside of the packet",
-                    base.id, base.aux
+                    "invalid access to packet, off={at} size={size}, R{regno}(id={},off={at},r={range})\nR{regno} offset is outside of the packet",
+                    base.id
                 ));
             }
             Ok(Reg::scalar(Scalar::unknown_width(size)))

@@ -185,7 +185,12 @@ fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap, mode: Mode) -> bool {
         }
         _ => {
             let range_ok = match old.ty {
-                RegType::Packet | RegType::PacketMeta => old.aux <= cur.aux,
+                // A pointer a test put at or beyond the packet's end decides
+                // later tests: only the same finding covers it (regsafe).
+                RegType::Packet | RegType::PacketMeta => {
+                    let (o, c) = (old.packet_range(), cur.packet_range());
+                    if o < 0 || c < 0 { o == c } else { o <= c }
+                }
                 _ => old.aux == cur.aux,
             };
             old.ty == cur.ty

@@ -193,6 +193,13 @@ impl std::hash::Hash for Reg {
 }
 
 impl Reg {
+    /// A packet pointer's verified range: bytes past its fixed offset known
+    /// to be in the packet, or negative when a test put it at or beyond the
+    /// packet's end (`branch::AT_PKT_END`, `branch::BEYOND_PKT_END`).
+    pub fn packet_range(&self) -> i32 {
+        self.aux as i32
+    }
+
     /// An uninitialised register.
     pub const NOT_INIT: Reg = Reg {
         ty: RegType::NotInit,

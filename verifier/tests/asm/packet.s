@@ -66,3 +66,73 @@ r0 = *(u8 *)(r2 +0)
 out:
 r0 = 2
 exit
+
+### packet_beyond_end_decides_the_next_test
+; After `pkt_end >= pkt + 8` fails, r0 is known to lie beyond the packet's
+; end (the kernel's mark_pkt_end, BEYOND_PKT_END), so `r0 > pkt_end` is
+; decided and the load behind it is never reached (is_pkt_ptr_branch_taken;
+; the selftests' test8_double_test_variant_1).
+; type: tc
+; expect: ACCEPT
+; insns: 11
+r2 = *(u32 *)(r1 +76)
+r3 = *(u32 *)(r1 +80)
+r0 = r2
+r0 += 8
+if r3 >= r0 goto l1
+if r0 > r3 goto l2
+r0 = *(u8 *)(r2 +0)
+l2:
+r0 = 1
+exit
+l1:
+r0 = *(u8 *)(r2 +0)
+r0 = 0
+exit
+
+### packet_at_end_decides_a_test_of_at_least
+; `pkt + 8 < pkt_end` failing puts r0 at or beyond the end (AT_PKT_END):
+; `r0 >= pkt_end` is decided, `r0 > pkt_end` is not: its other side
+; bounds the packet to r0's offset only, and the load a byte further is
+; refused.
+; type: tc
+; expect: REJECT R2 offset is outside of the packet
+; insns: 8
+r2 = *(u32 *)(r1 +76)
+r3 = *(u32 *)(r1 +80)
+r0 = r2
+r0 += 8
+if r0 < r3 goto l1
+if r0 >= r3 goto l2
+r4 = *(u8 *)(r2 +1)
+l2:
+if r0 > r3 goto l3
+r4 = *(u8 *)(r2 +8)
+l3:
+r0 = 1
+exit
+l1:
+r0 = 0
+exit
+
+### packet_moved_past_the_end_is_tested_again
+; Adding to a pointer found beyond the end forgets the finding (the
+; running kernel prints `r=0` after the add), so the next test against
+; the end has both outcomes, and the load a byte past r0's new offset is
+; refused.
+; type: tc
+; expect: REJECT R2 offset is outside of the packet
+r2 = *(u32 *)(r1 +76)
+r3 = *(u32 *)(r1 +80)
+r0 = r2
+r0 += 8
+if r3 >= r0 goto l1
+r0 += 1
+if r0 > r3 goto l2
+r0 = *(u8 *)(r2 +9)
+l2:
+r0 = 1
+exit
+l1:
+r0 = 0
+exit
