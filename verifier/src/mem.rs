@@ -317,6 +317,11 @@ pub fn access(
             // starts after it, so only the fixed offset is checked.
             let at = base.off as i64 + off as i64;
             let range = base.packet_range() as i64;
+            // A pointer found at or beyond the packet's end reaches nothing
+            // (check_packet_access refuses it before measuring).
+            if range < 0 {
+                return err(format!("R{regno} offset is outside of the packet"));
+            }
             if at < 0 || at + size as i64 > range {
                 return err(format!(
                     "invalid access to packet, off={at} size={size}, R{regno}(id={},off={at},r={range})\nR{regno} offset is outside of the packet",
@@ -1073,18 +1078,9 @@ pub fn check_mem_arg(
     if size == 0 && !zero_ok {
         return Err(VerifyError::at(idx, "invalid zero-sized read"));
     }
-    // A zero-sized access still needs a memory pointer (or NULL), and on
-    // the stack one within bounds.
-    if size == 0
-        && matches!(
-            base.ty,
-            RegType::MapValue
-                | RegType::MapKey
-                | RegType::Mem
-                | RegType::Packet
-                | RegType::PacketMeta
-        )
-    {
+    // A zero-sized access still needs a memory pointer (or NULL), on the
+    // stack one within bounds, into the packet one within its range.
+    if size == 0 && matches!(base.ty, RegType::MapValue | RegType::MapKey | RegType::Mem) {
         return Ok(());
     }
     let kind = if write { Access::Write } else { Access::Read };

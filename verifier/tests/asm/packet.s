@@ -136,3 +136,39 @@ exit
 l1:
 r0 = 0
 exit
+
+### packet_beyond_end_reaches_nothing_even_for_zero_bytes
+; A difffuzz false accept (seed 0xa8ba797fcc7bbc20): on the side of
+; `pkt_end < pkt` where it holds, r1 is beyond the end, and even a
+; zero-sized helper read through it is refused (check_packet_access tests
+; the range's sign before measuring).
+; type: xdp
+; expect: REJECT R1 offset is outside of the packet
+r6 = r1
+r3 = *(u32 *)(r6 +0)
+r0 = *(u32 *)(r6 +4)
+r1 = r3
+if r0 < r1 goto l1
+l1:
+r2 = 0
+r3 = r10
+r3 += -256
+r4 = 64
+r5 = 255
+call bpf_csum_diff
+exit
+
+### packet_zero_sized_helper_access_past_the_range
+; A zero-sized access must still start within the verified range.
+; type: xdp
+; expect: REJECT R1 offset is outside of the packet
+r6 = r1
+r1 = *(u32 *)(r6 +0)
+r1 += 10
+r2 = 0
+r3 = r10
+r3 += -64
+r4 = 64
+r5 = 0
+call bpf_csum_diff
+exit
