@@ -62,16 +62,13 @@ pub fn check_alu(
             r.id = src_reg.id;
             r
         }
-        AluOp::Mov => {
-            if wide {
-                src_reg
-            } else if src_reg.is_pointer() {
-                Reg::scalar(Scalar::unknown_width(4))
-            } else {
-                Reg::scalar(src_reg.var.zext32())
-            }
+        AluOp::Mov if wide => src_reg,
+        // Privileged programs may turn a pointer into an unknown number,
+        // zero-extended by a 32-bit move, sign-extending or not.
+        AluOp::Mov | AluOp::MovSx(_) if !wide && src_reg.is_pointer() => {
+            Reg::scalar(Scalar::unknown_width(4))
         }
-        // Privileged programs may turn a pointer into an unknown number.
+        AluOp::Mov => Reg::scalar(src_reg.var.zext32()),
         AluOp::MovSx(_) if src_reg.is_pointer() => Reg::UNKNOWN,
         AluOp::MovSx(bits) if !wide => Reg::scalar(src_reg.var.sext_subreg(bits as u32 / 8)),
         AluOp::MovSx(bits) => Reg::scalar(src_reg.var.sext_reg(bits as u32 / 8)),

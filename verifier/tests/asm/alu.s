@@ -836,3 +836,19 @@ r5 = *(u32 *)(r6 +80)
 l2:
 r0 = 0
 exit
+
+### movsx32_of_a_pointer_is_a_zero_extended_unknown
+; A 32-bit sign-extending move of a pointer is an unknown 32-bit number,
+; zero-extended like every ALU32 result, so `r0 s>= -1` holds. A difffuzz
+; false reject (seed 0xf6f1da60ae29a3e4): kfreg made all 64 bits unknown
+; and reached the shift of an unset register.
+; type: xdp
+; expect: ACCEPT
+r6 = r1
+r8 = *(u32 *)(r6 +8)
+w0 = (s8)w8
+if r0 s>= 0xffffffff goto l1
+r1 <<= r0
+l1:
+r0 = 0
+exit
