@@ -536,7 +536,8 @@ impl Scalar {
     fn alu_var(&self, op: AluOp, b: &Scalar) -> Tnum {
         match op {
             AluOp::Add => self.var.add(b.var),
-            AluOp::Sub => self.var.sub(b.var),
+            // A negation is `0 - b`: `self` is the zero.
+            AluOp::Sub | AluOp::Neg => self.var.sub(b.var),
             AluOp::Mul => self.var.mul(b.var),
             AluOp::And => self.var.and(b.var),
             AluOp::Or => self.var.or(b.var),

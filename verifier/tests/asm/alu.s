@@ -852,3 +852,31 @@ r1 <<= r0
 l1:
 r0 = 0
 exit
+
+### alu32_neg_keeps_known_low_bits
+; `w9 = -w9` knows the bits `0 - w9` knows (tnum_neg): a multiple of 8
+; negated is one too, so after `w9 -= 1` the low three bits are set and
+; `w7 & w9` with w7 = 2 is decided. A difffuzz false reject (seed
+; 0x2085e0f391bb14c6) of session 24's own making: the shared 32-bit rules
+; lost the negation's known bits.
+; type: socket
+; map: array key=4 value=48 max=4
+; expect: ACCEPT
+r9 = 56
+*(u32 *)(r10 -192) = 2
+r1 = map[id:0]
+r2 = r10
+r2 += -192
+call bpf_map_lookup_elem
+r8 = *(u16 *)(r0 +16)
+r7 = 0
+loop:
+w9 = -w9
+r9 *= r8
+w9 -= w7
+r7 += 1
+if r7 s< 0x2 goto loop
+if w7 & w9 goto out
+*(u64 *)(r0 +43) = 18
+out:
+exit
