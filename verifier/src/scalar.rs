@@ -496,9 +496,12 @@ impl Scalar {
             _ => (*self, *src),
         };
         let var = match op {
+            AluOp::Add => a.var.add(b.var),
+            // A negation is `0 - b`: `a` is the zero.
+            AluOp::Sub | AluOp::Neg => a.var.sub(b.var),
+            AluOp::Mul => a.var.mul(b.var),
             AluOp::Lsh => a.var.subreg().lshift(b.var.value as u32 & 31),
-            AluOp::Arsh => a.var.subreg().arshift(b.var.value as u32 & 31, 32),
-            _ => a.alu_var(op, &b),
+            _ => a.var.subreg().arshift(b.var.value as u32 & 31, 32),
         };
         let Some(Bounds32 {
             s32min,
@@ -529,22 +532,6 @@ impl Scalar {
         };
         r.sync();
         if r.is_empty() { Scalar::UNKNOWN } else { r }
-    }
-
-    /// The known bits of `self op b` for the operations whose 32-bit bounds
-    /// the kernel computes from the operands' (the ALU64 ones among them).
-    fn alu_var(&self, op: AluOp, b: &Scalar) -> Tnum {
-        match op {
-            AluOp::Add => self.var.add(b.var),
-            // A negation is `0 - b`: `self` is the zero.
-            AluOp::Sub | AluOp::Neg => self.var.sub(b.var),
-            AluOp::Mul => self.var.mul(b.var),
-            AluOp::And => self.var.and(b.var),
-            AluOp::Or => self.var.or(b.var),
-            AluOp::Xor => self.var.xor(b.var),
-            AluOp::Lsh => self.var.lshift(b.var.value as u32),
-            _ => Tnum::UNKNOWN,
-        }
     }
 
     /// The low 32 bits' bounds of `self op b` by the kernel's
