@@ -492,3 +492,20 @@ if r0 != 0x7fffffff goto l1
 r9 s%= r0
 l1:
 exit
+
+### jmp32_register_against_itself_impossible_side
+; `if w0 s<= w0` always holds, yet the kernel explores its other side, and
+; there with w0 = 1 (w0 in [0, 1] before): `w7 s< w0` is then decided and the
+; misaligned load behind it never checked. kfreg keeps [0, 1] on that side
+; (both operands' rules leave nothing) and reaches the load. A difffuzz
+; false reject (seed 0x1917e0e9b0c6eae6), listed in EXCEPTIONS.
+; type: xdp
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r0 &= 1
+r7 = 0
+if w0 s<= w0 goto l1
+if w7 s< w0 goto l1
+r8 = *(u64 *)(r10 -9)
+l1:
+exit
