@@ -8,13 +8,7 @@ use kfreg_object::program::{FieldKind, Program};
 
 /// `Some(outcome)` when the comparison has one possible outcome.
 pub fn decide(dst: &Reg, op: JmpOp, src: &Reg, wide: bool) -> Option<bool> {
-    let packet = |r: &Reg| {
-        matches!(
-            r.ty,
-            RegType::Packet | RegType::PacketMeta | RegType::PacketEnd
-        )
-    };
-    if wide && packet(dst) && packet(src) {
+    if wide && dst.ty.is_packet_any() && src.ty.is_packet_any() {
         return packet_vs_end(dst, op, src);
     }
     match (dst.ty, src.ty) {
@@ -40,14 +34,7 @@ fn packet_vs_end(dst: &Reg, op: JmpOp, src: &Reg) -> Option<bool> {
     let (pkt, op) = if src.ty == RegType::PacketEnd {
         (dst, op)
     } else if dst.ty == RegType::PacketEnd {
-        let flipped = match op {
-            JmpOp::Gt => JmpOp::Lt,
-            JmpOp::Ge => JmpOp::Le,
-            JmpOp::Lt => JmpOp::Gt,
-            JmpOp::Le => JmpOp::Ge,
-            other => other,
-        };
-        (src, flipped)
+        (src, flip(op))
     } else {
         return None;
     };
@@ -57,6 +44,27 @@ fn packet_vs_end(dst: &Reg, op: JmpOp, src: &Reg) -> Option<bool> {
         JmpOp::Lt | JmpOp::Ge if range == BEYOND_PKT_END || range == AT_PKT_END => {
             Some(op == JmpOp::Ge)
         }
+        _ => None,
+    }
+}
+
+/// `a op b` as `b op' a` (the kernel's `flip_opcode`).
+fn flip(op: JmpOp) -> JmpOp {
+    match op {
+        JmpOp::Gt => JmpOp::Lt,
+        JmpOp::Ge => JmpOp::Le,
+        JmpOp::Lt => JmpOp::Gt,
+        JmpOp::Le => JmpOp::Ge,
+        other => other,
+    }
+}
+
+/// Where `pkt op pkt_end` coming out `taken` puts `pkt` past the packet's
+/// data: at its end or beyond (the kernel's `mark_pkt_end` cases).
+fn past_end(op: JmpOp, taken: bool) -> Option<i32> {
+    match (op, taken) {
+        (JmpOp::Gt, true) | (JmpOp::Le, false) => Some(BEYOND_PKT_END),
+        (JmpOp::Ge, true) | (JmpOp::Lt, false) => Some(AT_PKT_END),
         _ => None,
     }
 }
@@ -181,12 +189,7 @@ pub fn refine(
             if let Some(r) = range {
                 mark_packet_range(st, d, r);
             }
-            let end = match (op, taken) {
-                (JmpOp::Gt, true) | (JmpOp::Le, false) => Some(BEYOND_PKT_END),
-                (JmpOp::Ge, true) | (JmpOp::Lt, false) => Some(AT_PKT_END),
-                _ => None,
-            };
-            if let Some(end) = end
+            if let Some(end) = past_end(op, taken)
                 && s.ty == RegType::PacketEnd
             {
                 mark_packet_end(st, dst, end);
@@ -204,12 +207,7 @@ pub fn refine(
             if let Some(r) = range {
                 mark_packet_range(st, s, r);
             }
-            let end = match (op, taken) {
-                (JmpOp::Lt, true) | (JmpOp::Ge, false) => Some(BEYOND_PKT_END),
-                (JmpOp::Le, true) | (JmpOp::Gt, false) => Some(AT_PKT_END),
-                _ => None,
-            };
-            if let (Some(end), Some(r)) = (end, src_no)
+            if let (Some(end), Some(r)) = (past_end(flip(op), taken), src_no)
                 && d.ty == RegType::PacketEnd
             {
                 mark_packet_end(st, r, end);

@@ -40,11 +40,7 @@ pub fn scalar_arg(st: &State, r: u8) -> Result<Scalar, VerifyError> {
 /// After packet data moved, every packet pointer is an unknown number.
 pub fn invalidate_packets(st: &mut State) {
     st.for_each_reg(|r| {
-        if matches!(
-            r.ty,
-            RegType::Packet | RegType::PacketMeta | RegType::PacketEnd
-        ) || r.flags.has(PtrFlags::PKT_SLICE)
-        {
+        if r.ty.is_packet_any() || r.flags.has(PtrFlags::PKT_SLICE) {
             *r = Reg::UNKNOWN;
         }
     });

@@ -49,6 +49,15 @@ pub enum RegType {
 }
 
 impl RegType {
+    /// A pointer into the packet, its metadata, or its end (the kernel's
+    /// `reg_is_pkt_pointer_any`).
+    pub const fn is_packet_any(self) -> bool {
+        matches!(
+            self,
+            RegType::Packet | RegType::PacketMeta | RegType::PacketEnd
+        )
+    }
+
     /// The kernel's name for the type, as in verifier messages.
     pub const fn kernel_name(self) -> &'static str {
         match self {
