@@ -149,6 +149,7 @@ impl Env<'_> {
             st,
             parent: None,
             hist: Vec::new(),
+            covered: Vec::new(),
             log_pos: None,
         });
         self.explore()
@@ -292,10 +293,12 @@ impl Env<'_> {
                     .record(self.prog, &path.st, self.prog.insns[idx]);
                 path.hist.push(entry);
                 self.cur_hist = std::mem::take(&mut path.hist);
+                self.cur_covered = std::mem::take(&mut path.covered);
                 self.cur_parent = path.parent;
                 let step = self.step(&mut path);
-                self.stack_live.finish_call(self.prog);
+                self.stack_live.finish_call();
                 path.hist = std::mem::take(&mut self.cur_hist);
+                path.covered = std::mem::take(&mut self.cur_covered);
                 let step = step?;
                 if let Some(f) = path.st.frames.last()
                     && f.in_callback.is_some()
@@ -371,12 +374,16 @@ impl Env<'_> {
         // jump history.
         let jmps = self.jmps_processed - self.prev_jmps;
         let insns = self.stats.insns_processed - self.prev_insns;
-        let history = path
-            .hist
-            .iter()
-            .filter(|h| h.stack.is_some() || self.jmp_point[h.insn as usize])
-            .count();
-        let force = loop_head || history > JMP_HISTORY_LIMIT;
+        let long_history = || {
+            path.hist.len() > JMP_HISTORY_LIMIT
+                && path
+                    .hist
+                    .iter()
+                    .filter(|h| h.stack.is_some() || self.jmp_point[h.insn as usize])
+                    .count()
+                    > JMP_HISTORY_LIMIT
+        };
+        let force = loop_head || long_history();
         let mut add = force || (jmps >= 2 && insns >= 8);
         // A may_goto converges only against a round at another depth; at
         // the same depth an equal state is an infinite loop.
@@ -414,7 +421,7 @@ impl Env<'_> {
                     // As the kernel's propagate_precision: every precise
                     // scalar of the stored state, live or not (a state not
                     // cleaned yet still holds its dead ones).
-                    let old = node.state.clone();
+                    let wants = crate::precision::precise_scalars(&node.state);
                     let hist = std::mem::take(&mut path.hist);
                     if looping && let Some(chain) = chain {
                         let edge = Backedge {
@@ -425,7 +432,8 @@ impl Env<'_> {
                         };
                         self.visits.add(&chain, edge);
                     }
-                    self.inherit_precision(&old, &mut path.st, &hist, path.parent);
+                    let mut covered = std::mem::take(&mut path.covered);
+                    self.precise(&mut path.st, &hist, Some(&mut covered), path.parent, &wants);
                     return Ok(true);
                 }
             } else if crate::prune::equal_live(&node.state, &path.st, &self.live_regs) {
@@ -473,7 +481,9 @@ impl Env<'_> {
         self.nodes.push(Node {
             state,
             parent: path.parent,
-            hist: std::mem::take(&mut path.hist),
+            // Exactly sized: the path's own buffer keeps its capacity for
+            // the next stretch.
+            hist: path.hist.to_vec(),
             branches: 1,
             hits: 0,
             misses: 0,
@@ -485,6 +495,8 @@ impl Env<'_> {
             self.visits.enter(chain, n);
         }
         self.explored[idx].push(n);
+        path.hist.clear();
+        path.covered.clear();
         path.parent = Some(n);
         self.stats.total_states += 1;
         self.live_states += 1;
@@ -606,6 +618,7 @@ impl Env<'_> {
                         st: path.st.clone(),
                         parent: path.parent,
                         hist: path.hist.clone(),
+                        covered: Vec::new(),
                         log_pos: path.log_pos,
                     };
                     *failed.st.reg_mut(0) = Reg::constant(0);

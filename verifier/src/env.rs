@@ -131,6 +131,8 @@ pub(crate) struct Path {
     pub parent: Option<usize>,
     /// The instructions run since the parent's state.
     pub hist: Vec<Hist>,
+    /// What precision walks over `hist` traced (may be shorter).
+    pub covered: Vec<crate::precision::Covered>,
     /// Where the log stood when the path was queued: like the kernel at
     /// log level 1, the log keeps only the path being explored.
     pub log_pos: Option<usize>,
@@ -160,6 +162,7 @@ pub(crate) struct Env<'a> {
     pub nodes: Vec<Node>,
     /// The history and stored ancestor of the path being stepped.
     pub cur_hist: Vec<Hist>,
+    pub cur_covered: Vec<crate::precision::Covered>,
     pub cur_parent: Option<usize>,
     /// The source file and line last printed in the log.
     pub last_source: Option<(String, u32)>,
@@ -231,6 +234,7 @@ impl<'a> Env<'a> {
             stats: Stats::default(),
             nodes: Vec::new(),
             cur_hist: Vec::new(),
+            cur_covered: Vec::new(),
             cur_parent: None,
             internal_error: None,
             last_source: None,
@@ -312,6 +316,7 @@ impl Env<'_> {
             st,
             parent: cur.parent,
             hist: self.cur_hist.clone(),
+            covered: Vec::new(),
             log_pos,
         });
         Ok(())
@@ -367,6 +372,7 @@ impl Env<'_> {
             st,
             parent: None,
             hist: Vec::new(),
+            covered: Vec::new(),
             log_pos,
         });
     }

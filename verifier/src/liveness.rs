@@ -126,6 +126,8 @@ struct Masks {
 
 /// One subprogram reached through one chain of calls.
 struct Instance {
+    /// Its call chain (see [`chain`]).
+    key: Vec<u32>,
     /// The subprogram start of each frame of the chain.
     starts: Vec<u32>,
     /// Instructions of the subprogram.
@@ -191,10 +193,16 @@ impl Hasher for ChainHasher {
 /// The stack slots each call chain reads, learned while verifying.
 #[derive(Default)]
 pub struct StackLiveness {
-    /// By call chain: the call instruction entering each frame but the
-    /// last, then the last frame's subprogram start (the kernel's
+    /// Per call chain met.
+    instances: Vec<Instance>,
+    /// Instances by call chain: the call instruction entering each frame
+    /// but the last, then the last frame's subprogram start (the kernel's
     /// `callchain.callsites`).
-    instances: HashMap<Vec<u32>, Instance, BuildHasherDefault<ChainHasher>>,
+    index: HashMap<Vec<u32>, usize, BuildHasherDefault<ChainHasher>>,
+    /// The instance of the last access recorded: a path stays in one call
+    /// chain between calls, so most accesses find theirs here without
+    /// building and hashing the chain.
+    last: Option<usize>,
     /// The call being verified, when it has stack pointer arguments.
     call: Option<PendingCall>,
     /// What its memory argument checks reported: register, frame, slots read.
@@ -203,8 +211,8 @@ pub struct StackLiveness {
 
 /// A call with stack pointer arguments, recorded before it runs.
 struct PendingCall {
-    key: Vec<u32>,
-    starts: Vec<u32>,
+    /// Its instance.
+    inst: usize,
     insn: u32,
     /// Per stack pointer argument: its register, its frame, and the slots
     /// from it up to the frame pointer.
@@ -251,19 +259,48 @@ fn touched(base: &Reg, off: i64, size: i64) -> Option<(usize, Slots)> {
     })
 }
 
+/// Whether `key` is the call chain of `st`.
+fn is_chain_of(prog: &Program, st: &State, key: &[u32]) -> bool {
+    let Some((&last, calls)) = key.split_last() else {
+        return false;
+    };
+    calls.len() + 1 == st.frames.len()
+        && st.frames[1..]
+            .iter()
+            .zip(calls)
+            .all(|(f, c)| f.callsite == *c)
+        && st
+            .frames
+            .last()
+            .is_some_and(|f| prog.subprogs[f.subprog as usize].start == last)
+}
+
 impl StackLiveness {
-    fn instance(&mut self, key: &[u32], starts: &[u32], prog: &Program) -> &mut Instance {
-        // Looked up by slice first: the owned key is built only once.
-        if !self.instances.contains_key(key) {
-            let inst = Self::new_instance(starts, prog);
-            self.instances.insert(key.to_vec(), inst);
+    /// The instance of call chain `key`, made on first use.
+    fn instance(&mut self, key: &[u32], starts: &[u32], prog: &Program) -> usize {
+        if let Some(&i) = self.index.get(key) {
+            return i;
         }
-        self.instances
-            .get_mut(key)
-            .expect("the instance was inserted above")
+        let i = self.instances.len();
+        self.instances.push(Self::new_instance(key, starts, prog));
+        self.index.insert(key.to_vec(), i);
+        i
     }
 
-    fn new_instance(starts: &[u32], prog: &Program) -> Instance {
+    /// The instance of the call chain `st` runs in.
+    fn instance_of(&mut self, prog: &Program, st: &State) -> usize {
+        if let Some(i) = self.last
+            && is_chain_of(prog, st, &self.instances[i].key)
+        {
+            return i;
+        }
+        let (key, starts) = chain(prog, st);
+        let i = self.instance(&key, &starts, prog);
+        self.last = Some(i);
+        i
+    }
+
+    fn new_instance(key: &[u32], starts: &[u32], prog: &Program) -> Instance {
         let start = starts[starts.len() - 1];
         let end = prog
             .subprogs
@@ -273,6 +310,7 @@ impl StackLiveness {
             .min()
             .unwrap_or(prog.insns.len() as u32);
         Instance {
+            key: key.to_vec(),
             starts: starts.to_vec(),
             len: (end - start) as usize,
             frames: vec![Vec::new(); starts.len()],
@@ -285,7 +323,7 @@ impl StackLiveness {
     /// writes of the stack (the kernel's `bpf_mark_stack_read` and
     /// `bpf_mark_stack_write`).
     pub fn record(&mut self, prog: &Program, st: &State, insn: Insn) {
-        let mut reads: Vec<(usize, Slots)> = Vec::new();
+        let mut read = None;
         let mut write = None;
         match insn {
             Insn::Ldx { src, off, size, .. }
@@ -295,9 +333,9 @@ impl StackLiveness {
                 off,
                 size,
                 ..
-            } => reads.extend(touched(st.reg(src), off as i64, size.bytes() as i64)),
+            } => read = touched(st.reg(src), off as i64, size.bytes() as i64),
             Insn::Atomic { dst, off, size, .. } => {
-                reads.extend(touched(st.reg(dst), off as i64, size.bytes() as i64));
+                read = touched(st.reg(dst), off as i64, size.bytes() as i64);
             }
             Insn::St { dst, off, size, .. } | Insn::Stx { dst, off, size, .. } => {
                 let base = st.reg(dst);
@@ -333,10 +371,8 @@ impl StackLiveness {
                     }
                 }
                 if !reach.is_empty() {
-                    let (key, starts) = chain(prog, st);
                     self.call = Some(PendingCall {
-                        key,
-                        starts,
+                        inst: self.instance_of(prog, st),
                         insn: st.insn,
                         reach,
                     });
@@ -346,17 +382,17 @@ impl StackLiveness {
             }
             _ => return,
         }
-        if reads.iter().all(|r| r.1 == 0) && write.is_none() {
+        if read.is_none_or(|r| r.1 == 0) && write.is_none() {
             return;
         }
-        let (key, starts) = chain(prog, st);
+        let i = self.instance_of(prog, st);
         let idx = st.insn;
-        self.add_reads(prog, &key, &starts, idx, &reads);
-        let inst = self.instance(&key, &starts, prog);
+        self.add_reads(i, idx, read.as_slice());
+        let inst = &mut self.instances[i];
         if let Some(write) = write {
             // Slots written whole on every visit; a visit writing none
             // leaves none.
-            let rel = (idx - starts[starts.len() - 1]) as usize;
+            let rel = (idx - inst.starts[inst.starts.len() - 1]) as usize;
             let first = !inst.written[rel];
             inst.written[rel] = true;
             for frame in 0..inst.frames.len() {
@@ -377,15 +413,8 @@ impl StackLiveness {
         }
     }
 
-    fn add_reads(
-        &mut self,
-        prog: &Program,
-        key: &[u32],
-        starts: &[u32],
-        idx: u32,
-        reads: &[(usize, Slots)],
-    ) {
-        let inst = self.instance(key, starts, prog);
+    fn add_reads(&mut self, inst: usize, idx: u32, reads: &[(usize, Slots)]) {
+        let inst = &mut self.instances[inst];
         for &(frame, mask) in reads {
             if mask == 0 || frame >= inst.frames.len() {
                 continue;
@@ -411,7 +440,7 @@ impl StackLiveness {
     /// The call recorded before it ran has been verified: records what its
     /// stack pointer arguments read, exactly where a memory argument check
     /// said, else up to the frame pointer.
-    pub fn finish_call(&mut self, prog: &Program) {
+    pub fn finish_call(&mut self) {
         let Some(call) = self.call.take() else {
             return;
         };
@@ -427,15 +456,13 @@ impl StackLiveness {
                 }
             })
             .collect();
-        self.add_reads(prog, &call.key, &call.starts, call.insn, &reads);
+        self.add_reads(call.inst, call.insn, &reads);
     }
 
-    /// Recomputes the live slots of the instance `key`, then hands the
-    /// slots of outer frames live at its entry to the call that entered it.
-    fn update(&mut self, prog: &Program, key: &[u32]) {
-        let Some(inst) = self.instances.get_mut(key) else {
-            return;
-        };
+    /// Recomputes the live slots of instance `i`, then hands the slots of
+    /// outer frames live at its entry to the call that entered it.
+    fn update(&mut self, prog: &Program, i: usize) {
+        let inst = &mut self.instances[i];
         if !inst.updated {
             return;
         }
@@ -474,10 +501,11 @@ impl StackLiveness {
             .map(|f| f.first().map_or(0, |m| m.live_before))
             .collect();
         let starts = inst.starts[..depth].to_vec();
-        let callsite = key[depth - 1];
-        let mut outer_key = key[..depth - 1].to_vec();
+        let callsite = inst.key[depth - 1];
+        let mut outer_key = inst.key[..depth - 1].to_vec();
         outer_key.push(starts[depth - 1]);
         let outer = self.instance(&outer_key, &starts, prog);
+        let outer = &mut self.instances[outer];
         for (frame, mask) in entry.into_iter().enumerate() {
             if mask == 0 {
                 continue;
@@ -501,18 +529,15 @@ impl StackLiveness {
     ) -> Vec<Slots> {
         // Callees hand their reads to their callers: inner chains first.
         loop {
-            let mut keys: Vec<Vec<u32>> = self
-                .instances
-                .iter()
-                .filter(|(_, i)| i.updated)
-                .map(|(k, _)| k.clone())
+            let mut updated: Vec<usize> = (0..self.instances.len())
+                .filter(|i| self.instances[*i].updated)
                 .collect();
-            if keys.is_empty() {
+            if updated.is_empty() {
                 break;
             }
-            keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
-            for k in &keys {
-                self.update(prog, k);
+            updated.sort_by_key(|i| std::cmp::Reverse(self.instances[*i].key.len()));
+            for i in updated {
+                self.update(prog, i);
             }
         }
         let (key, starts) = chain(prog, st);
@@ -526,9 +551,9 @@ impl StackLiveness {
             })
             .collect();
         let live = |d: usize, frame: usize, at: u32| {
-            self.instances
+            self.index
                 .get(&keys[d])
-                .map_or(0, |i| i.live_before(frame, at))
+                .map_or(0, |i| self.instances[*i].live_before(frame, at))
         };
         (0..=depth)
             .map(|frame| {

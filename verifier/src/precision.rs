@@ -26,6 +26,18 @@ struct Trace {
     depth: usize,
 }
 
+/// What walks back over one entry of a path's history have traced before
+/// it, in the frame it ran in. A walk reaching the entry with no more than
+/// that traced has nothing left to do: the earlier walks marked the
+/// stored states above (they only gain marks), and a walk follows each
+/// value apart from the others, so theirs covered its own.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Covered {
+    depth: u8,
+    regs: u16,
+    slots: u64,
+}
+
 /// Why backtracking stopped before it was done.
 enum Stop {
     /// It met something it does not follow: every scalar is made precise
@@ -52,6 +64,39 @@ impl Trace {
         let regs = self.regs[..n].iter().fold(0, |a, r| a | r);
         let slots = self.slots[..n].iter().fold(0, |a, s| a | s);
         regs == 0 && slots == 0
+    }
+
+    /// Whether nothing is traced outside the running frame, which is all
+    /// a [`Covered`] remembers.
+    fn in_one_frame(&self) -> bool {
+        let f = self.depth.wrapping_sub(1);
+        (0..self.depth.min(FRAMES)).all(|g| g == f || (self.regs[g] == 0 && self.slots[g] == 0))
+    }
+
+    /// Whether earlier walks traced all this one traces.
+    fn covered_by(&self, c: Covered) -> bool {
+        let f = self.depth.wrapping_sub(1);
+        c.depth as usize == self.depth
+            && f < FRAMES
+            && self.regs[f] & !c.regs == 0
+            && self.slots[f] & !c.slots == 0
+            && self.in_one_frame()
+    }
+
+    /// Adds what this walk traces to `c`.
+    fn cover(&self, c: &mut Covered) {
+        let f = self.depth.wrapping_sub(1);
+        if f >= FRAMES || !self.in_one_frame() {
+            return;
+        }
+        if c.depth as usize != self.depth {
+            *c = Covered {
+                depth: self.depth as u8,
+                ..Covered::default()
+            };
+        }
+        c.regs |= self.regs[f];
+        c.slots |= self.slots[f];
     }
 
     fn has(&self, f: usize, r: u8) -> bool {
@@ -312,17 +357,21 @@ impl Env<'_> {
     /// (walking back over a call would drop the arguments it asks about).
     fn precise_here(&mut self, st: &mut State, want: Want) {
         let hist = std::mem::take(&mut self.cur_hist);
+        let mut covered = std::mem::take(&mut self.cur_covered);
         let before = &hist[..hist.len().saturating_sub(1)];
-        self.precise(st, before, self.cur_parent, &[want]);
+        self.precise(st, before, Some(&mut covered), self.cur_parent, &[want]);
         self.cur_hist = hist;
+        self.cur_covered = covered;
     }
 
     /// Traces `wants` back from `st` (reached through `hist` from the
-    /// stored state `parent`), marking their sources precise.
+    /// stored state `parent`), marking their sources precise. `covered`:
+    /// what earlier walks over `hist` traced, when the caller keeps it.
     pub fn precise(
         &mut self,
         st: &mut State,
         hist: &[Hist],
+        covered: Option<&mut Vec<Covered>>,
         parent: Option<usize>,
         wants: &[Want],
     ) {
@@ -340,7 +389,7 @@ impl Env<'_> {
         if t.is_empty() {
             return;
         }
-        match self.trace(&mut t, hist, parent) {
+        match self.trace(&mut t, hist, covered, parent) {
             Ok(()) => {}
             Err(GiveUp) => self.all_precise(parent),
             Err(Stop::Bug(msg)) => {
@@ -350,11 +399,28 @@ impl Env<'_> {
         }
     }
 
-    fn trace(&mut self, t: &mut Trace, hist: &[Hist], parent: Option<usize>) -> Result<(), Stop> {
-        for e in hist.iter().rev() {
+    fn trace(
+        &mut self,
+        t: &mut Trace,
+        hist: &[Hist],
+        mut covered: Option<&mut Vec<Covered>>,
+        parent: Option<usize>,
+    ) -> Result<(), Stop> {
+        if let Some(c) = covered.as_deref_mut()
+            && c.len() < hist.len()
+        {
+            c.resize(hist.len(), Covered::default());
+        }
+        for (i, e) in hist.iter().enumerate().rev() {
             t.back(self, e)?;
             if t.is_empty() {
                 return Ok(());
+            }
+            if let Some(c) = covered.as_deref_mut() {
+                if t.covered_by(c[i]) {
+                    return Ok(());
+                }
+                t.cover(&mut c[i]);
             }
         }
         let mut at = parent;
@@ -397,31 +463,6 @@ impl Env<'_> {
         }
     }
 
-    /// A path stops at a stored state `old`: the values `old` relied on are
-    /// relied on along the path too.
-    pub fn inherit_precision(
-        &mut self,
-        old: &State,
-        st: &mut State,
-        hist: &[Hist],
-        parent: Option<usize>,
-    ) {
-        let mut wants = Vec::new();
-        for (f, frame) in old.frames.iter().enumerate() {
-            for (r, reg) in frame.regs.iter().enumerate() {
-                if reg.ty == RegType::Scalar && reg.precise {
-                    wants.push(Want::Reg(f, r as u8));
-                }
-            }
-            for (spi, s) in frame.stack.iter().enumerate() {
-                if s.is_spill() && s.reg.ty == RegType::Scalar && s.reg.precise {
-                    wants.push(Want::Slot(f, spi));
-                }
-            }
-        }
-        self.precise(st, hist, parent, &wants);
-    }
-
     /// A loop's visit ended: every mark of its states is final. Paths that
     /// stopped at states of the loop still being explored inherit their
     /// marks again, until a round sets no new mark (the kernel's
@@ -437,14 +478,33 @@ impl Env<'_> {
             }
             let before = self.precise_marks;
             for e in &mut edges {
-                let old = self.nodes[e.equal].state.clone();
-                self.inherit_precision(&old, &mut e.st, &e.hist, e.parent);
+                let wants = precise_scalars(&self.nodes[e.equal].state);
+                self.precise(&mut e.st, &e.hist, None, e.parent, &wants);
             }
             if self.precise_marks == before {
                 return;
             }
         }
     }
+}
+
+/// The precise scalars of `st`: a path stopping at `st` relies on their
+/// values too, so it makes their sources on its way precise.
+pub fn precise_scalars(st: &State) -> Vec<Want> {
+    let mut wants = Vec::new();
+    for (f, frame) in st.frames.iter().enumerate() {
+        for (r, reg) in frame.regs.iter().enumerate() {
+            if reg.ty == RegType::Scalar && reg.precise {
+                wants.push(Want::Reg(f, r as u8));
+            }
+        }
+        for (spi, s) in frame.stack.iter().enumerate() {
+            if s.is_spill() && s.reg.ty == RegType::Scalar && s.reg.precise {
+                wants.push(Want::Slot(f, spi));
+            }
+        }
+    }
+    wants
 }
 
 /// The register an atomic instruction loads into, if it loads.

@@ -140,15 +140,40 @@ impl Scalar {
 
     /// Tightens every bound from the others until they agree.
     pub fn sync(&mut self) {
-        for _ in 0..2 {
-            self.bounds_from_tnum();
-            self.deduce_32();
-            self.deduce_64();
-            self.cross_32_from_64();
-            self.cross_64_from_32();
-            self.tnum_from_bounds();
+        // Most results are constants, which every rule below leaves as they
+        // are once the bounds hold the value: done without running them.
+        if let Some(v) = self.as_const()
+            && self.holds(v)
+        {
+            *self = Scalar::constant(v);
+            return;
+        }
+        // Two rounds of the rules, as the kernel runs them; a round that
+        // changes nothing would give the same again.
+        let before = *self;
+        self.sync_round();
+        if *self != before {
+            self.sync_round();
         }
         self.bounds_from_tnum();
+    }
+
+    fn sync_round(&mut self) {
+        self.bounds_from_tnum();
+        self.deduce_32();
+        self.deduce_64();
+        self.cross_32_from_64();
+        self.cross_64_from_32();
+        self.tnum_from_bounds();
+    }
+
+    /// Whether every bound admits `v`.
+    fn holds(&self, v: u64) -> bool {
+        let (v32, s) = (v as u32, v as i64);
+        (self.umin..=self.umax).contains(&v)
+            && (self.smin..=self.smax).contains(&s)
+            && (self.u32min..=self.u32max).contains(&v32)
+            && (self.s32min..=self.s32max).contains(&(v32 as i32))
     }
 
     fn bounds_from_tnum(&mut self) {
