@@ -5,6 +5,7 @@ kfreg::link!(kfreg_catalog);
 mod alloc;
 mod check_btf;
 mod jobs;
+mod resident;
 mod stats;
 mod verify;
 
@@ -200,6 +201,7 @@ enum Format {
 struct UsageError(String);
 
 fn main() -> ExitCode {
+    resident::make_resident();
     let cli = Cli::parse();
     let reg = match Registry::collect() {
         Ok(r) => r,
