@@ -345,6 +345,7 @@ impl Env<'_> {
                 break;
             }
             parent = node.parent;
+            self.free_if_unused(p);
             if let Some(chain) = self.nodes[p].chain {
                 let edges = self.visits.exit(&chain, p);
                 if !edges.is_empty() {
@@ -352,6 +353,27 @@ impl Env<'_> {
                 }
             }
         }
+    }
+
+    /// Frees what stored state `n` holds once nothing can read it again (the
+    /// kernel's maybe_free_verifier_state): it is no longer compared, no
+    /// path below it is alive (precision walks go up from live paths only),
+    /// and no backedge of its loop waits to be propagated through it. Its
+    /// place in the chain of parents stays.
+    fn free_if_unused(&mut self, n: usize) {
+        let node = &self.nodes[n];
+        if !node.evicted || node.branches > 0 {
+            return;
+        }
+        if let Some(chain) = node.chain
+            && self.visits.incomplete(&chain)
+        {
+            return;
+        }
+        let node = &mut self.nodes[n];
+        node.state.frames = Vec::new();
+        node.state.refs = Vec::new();
+        node.hist = Vec::new();
     }
 
     /// At a prune point: `true` when a finished stored state subsumes the
@@ -463,8 +485,10 @@ impl Env<'_> {
                 3
             };
             if node.misses > node.hits * n_allowed + n_allowed {
+                node.evicted = true;
                 self.explored[idx].remove(pos);
                 self.live_states -= 1;
+                self.free_if_unused(n);
             }
         }
         if !add {
@@ -489,6 +513,7 @@ impl Env<'_> {
             misses: 0,
             cleaned: false,
             all_precise: false,
+            evicted: false,
             chain,
         });
         if let Some(chain) = chain {

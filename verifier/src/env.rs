@@ -123,6 +123,8 @@ pub(crate) struct Node {
     pub all_precise: bool,
     /// The loop visit its state is in, if any (`Callchain::of`, once).
     pub chain: Option<crate::scc::Callchain>,
+    /// No longer compared (the eviction heuristic dropped it).
+    pub evicted: bool,
 }
 
 /// A path being explored: its state and its nearest stored ancestor.
@@ -132,7 +134,7 @@ pub(crate) struct Path {
     /// The instructions run since the parent's state.
     pub hist: Vec<Hist>,
     /// What precision walks over `hist` traced (may be shorter).
-    pub covered: Vec<crate::precision::Covered>,
+    pub covered: Vec<crate::history::Covered>,
     /// Where the log stood when the path was queued: like the kernel at
     /// log level 1, the log keeps only the path being explored.
     pub log_pos: Option<usize>,
@@ -162,7 +164,7 @@ pub(crate) struct Env<'a> {
     pub nodes: Vec<Node>,
     /// The history and stored ancestor of the path being stepped.
     pub cur_hist: Vec<Hist>,
-    pub cur_covered: Vec<crate::precision::Covered>,
+    pub cur_covered: Vec<crate::history::Covered>,
     pub cur_parent: Option<usize>,
     /// The source file and line last printed in the log.
     pub last_source: Option<(String, u32)>,

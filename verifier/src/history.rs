@@ -48,6 +48,21 @@ impl Hist {
     }
 }
 
+/// What walks back over one entry of a path's history have traced before
+/// it, in the frame it ran in. A walk reaching the entry with no more than
+/// that traced has nothing left to do: the earlier walks marked the
+/// stored states above (they only gain marks), and a walk follows each
+/// value apart from the others, so theirs covered its own.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Covered {
+    /// Frames when the entry ran.
+    pub depth: u8,
+    /// Registers of the running frame.
+    pub regs: u16,
+    /// Stack slots of the running frame.
+    pub slots: u64,
+}
+
 /// The stack slot a load, store or atomic about to run in `st` touches at
 /// a fixed offset: (frame, slot index, byte offset from the frame pointer).
 pub fn stack_slot(st: &State, insn: Insn) -> Option<(u8, u16, i32)> {

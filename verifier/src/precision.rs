@@ -9,7 +9,7 @@
 //! stored state on the way, as the kernel's backtracking does.
 
 use crate::env::Env;
-use crate::history::Hist;
+use crate::history::{Covered, Hist};
 use crate::scc::Backedge;
 use crate::state::{RegType, State};
 use kfreg_isa::{AluOp, AtomicOp, Call, Insn, Src};
@@ -24,18 +24,6 @@ struct Trace {
     slots: [u64; FRAMES],
     /// Frames of the instruction last walked back over.
     depth: usize,
-}
-
-/// What walks back over one entry of a path's history have traced before
-/// it, in the frame it ran in. A walk reaching the entry with no more than
-/// that traced has nothing left to do: the earlier walks marked the
-/// stored states above (they only gain marks), and a walk follows each
-/// value apart from the others, so theirs covered its own.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Covered {
-    depth: u8,
-    regs: u16,
-    slots: u64,
 }
 
 /// Why backtracking stopped before it was done.
