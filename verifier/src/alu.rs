@@ -208,9 +208,8 @@ fn pointer_alu(
         _ => {}
     }
     // The operands' offsets are checked before the operator is.
-    let name = crate::describe::reg_type_str(ptr);
-    sane_offset(idx, scalar, &name)?;
-    sane_offset(idx, ptr, &name)?;
+    sane_offset(idx, scalar, ptr)?;
+    sane_offset(idx, ptr, ptr)?;
     match op {
         AluOp::Add => {}
         AluOp::Sub if !ptr_is_dst => {
@@ -258,38 +257,43 @@ fn pointer_alu(
             }
         }
     }
-    sane_offset(idx, &r, &name)?;
+    sane_offset(idx, &r, ptr)?;
     Ok(r)
 }
 
 /// The kernel's `check_reg_sane_offset()`, on both operands of pointer
 /// arithmetic and on its result: the variable part's constant, the fixed
 /// offset, then the variable part's minimum, each within `MAX_VAR_OFF`.
-fn sane_offset(idx: u32, reg: &Reg, name: &str) -> Result<(), VerifyError> {
+fn sane_offset(idx: u32, reg: &Reg, ptr: &Reg) -> Result<(), VerifyError> {
     let max = MAX_VAR_OFF as i64;
     let fail = |msg: String| Err(VerifyError::at(idx, msg));
+    // Named only for an error: this runs on every pointer arithmetic.
+    let name = || crate::describe::reg_type_str(ptr);
     let v = &reg.var;
     if let Some(c) = v.as_const() {
         let c = c as i64;
         if c >= max || c <= -max {
             return fail(format!(
-                "math between {name} pointer and {c} is not allowed"
+                "math between {} pointer and {c} is not allowed",
+                name()
             ));
         }
     }
     let off = if reg.is_pointer() { reg.off as i64 } else { 0 };
     if off >= max || off <= -max {
-        return fail(format!("{name} pointer offset {off} is not allowed"));
+        return fail(format!("{} pointer offset {off} is not allowed", name()));
     }
     if v.smin == i64::MIN {
         return fail(format!(
-            "math between {name} pointer and register with unbounded min value is not allowed"
+            "math between {} pointer and register with unbounded min value is not allowed",
+            name()
         ));
     }
     if v.smin >= max || v.smin <= -max {
         return fail(format!(
-            "value {} makes {name} pointer be out of bounds",
-            v.smin
+            "value {} makes {} pointer be out of bounds",
+            v.smin,
+            name()
         ));
     }
     Ok(())
