@@ -150,6 +150,7 @@ impl Env<'_> {
             parent: None,
             hist: Vec::new(),
             covered: Vec::new(),
+            jmp_history: 0,
             log_pos: None,
         });
         self.explore()
@@ -291,6 +292,9 @@ impl Env<'_> {
                 });
                 self.stack_live
                     .record(self.prog, &path.st, self.prog.insns[idx]);
+                if entry.stack.is_some() || self.jmp_point[idx] {
+                    path.jmp_history += 1;
+                }
                 path.hist.push(entry);
                 self.cur_hist = std::mem::take(&mut path.hist);
                 self.cur_covered = std::mem::take(&mut path.covered);
@@ -396,16 +400,7 @@ impl Env<'_> {
         // jump history.
         let jmps = self.jmps_processed - self.prev_jmps;
         let insns = self.stats.insns_processed - self.prev_insns;
-        let long_history = || {
-            path.hist.len() > JMP_HISTORY_LIMIT
-                && path
-                    .hist
-                    .iter()
-                    .filter(|h| h.stack.is_some() || self.jmp_point[h.insn as usize])
-                    .count()
-                    > JMP_HISTORY_LIMIT
-        };
-        let force = loop_head || long_history();
+        let force = loop_head || path.jmp_history > JMP_HISTORY_LIMIT;
         let mut add = force || (jmps >= 2 && insns >= 8);
         // A may_goto converges only against a round at another depth; at
         // the same depth an equal state is an infinite loop.
@@ -522,6 +517,7 @@ impl Env<'_> {
         self.explored[idx].push(n);
         path.hist.clear();
         path.covered.clear();
+        path.jmp_history = 0;
         path.parent = Some(n);
         self.stats.total_states += 1;
         self.live_states += 1;
@@ -644,6 +640,7 @@ impl Env<'_> {
                         parent: path.parent,
                         hist: path.hist.clone(),
                         covered: Vec::new(),
+                        jmp_history: path.jmp_history,
                         log_pos: path.log_pos,
                     };
                     *failed.st.reg_mut(0) = Reg::constant(0);

@@ -135,6 +135,9 @@ pub(crate) struct Path {
     pub hist: Vec<Hist>,
     /// What precision walks over `hist` traced (may be shorter).
     pub covered: Vec<crate::history::Covered>,
+    /// Entries of `hist` the kernel's jump history would hold (jumps in,
+    /// stack accesses): a long one makes the next prune point store a state.
+    pub jmp_history: usize,
     /// Where the log stood when the path was queued: like the kernel at
     /// log level 1, the log keeps only the path being explored.
     pub log_pos: Option<usize>,
@@ -319,6 +322,7 @@ impl Env<'_> {
             parent: cur.parent,
             hist: self.cur_hist.clone(),
             covered: Vec::new(),
+            jmp_history: cur.jmp_history,
             log_pos,
         });
         Ok(())
@@ -375,6 +379,7 @@ impl Env<'_> {
             parent: None,
             hist: Vec::new(),
             covered: Vec::new(),
+            jmp_history: 0,
             log_pos,
         });
     }

@@ -103,10 +103,14 @@ impl Scalar {
 
     /// Any value that fits in `bytes` bytes, zero-extended.
     pub fn unknown_width(bytes: u32) -> Scalar {
-        if bytes >= 8 {
-            Scalar::UNKNOWN
-        } else {
-            Scalar::urange(0, (1u64 << (bytes * 8)) - 1)
+        // Every load of an unknown value asks: the usual widths once.
+        static LOADED: std::sync::OnceLock<[Scalar; 4]> = std::sync::OnceLock::new();
+        match bytes {
+            8.. => Scalar::UNKNOWN,
+            1..=4 => LOADED
+                .get_or_init(|| [1, 2, 3, 4].map(|b| Scalar::urange(0, (1 << (b * 8)) - 1)))
+                [bytes as usize - 1],
+            _ => Scalar::urange(0, (1u64 << (bytes * 8)) - 1),
         }
     }
 
