@@ -129,10 +129,9 @@ pub fn clear(st: &mut State, frame: usize, off: i32) {
         return;
     }
     for f in &mut st.frames {
-        for s in f.stack.iter_mut() {
-            if s.special() == Some(SlotKind::Dynptr) && s.reg.ref_obj_id == ref_id {
-                *s = Slot::EMPTY;
-            }
-        }
+        f.stack.update(|_, s| {
+            (s.special() == Some(SlotKind::Dynptr) && s.reg.ref_obj_id == ref_id)
+                .then_some(Slot::EMPTY)
+        });
     }
 }

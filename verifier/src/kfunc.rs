@@ -539,11 +539,10 @@ fn undo_irq_save(st: &mut State) {
         let id = st.refs[pos].id;
         st.refs.remove(pos);
         for f in &mut st.frames {
-            for s in &mut f.stack {
-                if s.special() == Some(SlotKind::IrqFlag) && s.reg.ref_obj_id == id {
-                    *s = crate::state::Slot::EMPTY;
-                }
-            }
+            f.stack.update(|_, s| {
+                (s.special() == Some(SlotKind::IrqFlag) && s.reg.ref_obj_id == id)
+                    .then_some(crate::state::Slot::EMPTY)
+            });
         }
     }
 }

@@ -299,9 +299,9 @@ impl Trace {
             while slots != 0 {
                 let spi = slots.trailing_zeros() as u16;
                 slots &= slots - 1;
-                match frame.stack.get_mut(spi as usize) {
+                match frame.stack.get(spi as usize) {
                     Some(s) if s.is_spill() && s.reg.ty == RegType::Scalar && !s.reg.precise => {
-                        s.reg.precise = true;
+                        frame.stack.make_mut()[spi as usize].reg.precise = true;
                         set += 1;
                     }
                     _ => self.slots[f] &= !(1 << spi),

@@ -96,11 +96,9 @@ pub fn clean(st: &mut State, live: &[u16]) {
 /// frame.
 pub fn clean_stack(st: &mut State, alive: &[u64]) {
     for (frame, mask) in st.frames.iter_mut().zip(alive) {
-        for (spi, slot) in frame.stack.iter_mut().enumerate() {
-            if spi >= 64 || mask & 1 << spi == 0 {
-                *slot = Slot::EMPTY;
-            }
-        }
+        frame
+            .stack
+            .update(|spi, _| (spi >= 64 || mask & 1 << spi == 0).then_some(Slot::EMPTY));
     }
 }
 
@@ -288,7 +286,7 @@ pub fn widen(old: &State, cur: &mut State) {
         for (o, c) in of.regs.iter().zip(cf.regs.iter_mut()) {
             widen_reg(o, c, &mut ids);
         }
-        for (o, c) in of.stack.iter().zip(cf.stack.iter_mut()) {
+        for (o, c) in of.stack.iter().zip(cf.stack.make_mut()) {
             if o.is_spill() && c.is_spill() {
                 widen_reg(&o.reg, &mut c.reg, &mut ids);
             }

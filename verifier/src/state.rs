@@ -361,13 +361,50 @@ impl Slot {
     }
 }
 
+/// A frame's stack slots, from the frame pointer downwards: `stack[i]`
+/// covers `[fp-8*(i+1), fp-8*i)`.
+///
+/// Copies of a state share them until one side writes: a state is copied
+/// at every stored state and every branch, a stack of a few hundred bytes
+/// is kilobytes of slots, and often neither copy writes it before it is
+/// copied again or ends. Reads go through `Deref`; writes through
+/// [`Stack::make_mut`], which copies a shared stack first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Stack(std::rc::Rc<Vec<Slot>>);
+
+impl Stack {
+    /// The slots, to write: copied first when another state shares them.
+    pub fn make_mut(&mut self) -> &mut Vec<Slot> {
+        std::rc::Rc::make_mut(&mut self.0)
+    }
+
+    /// Rewrites the slots `f` returns a new value for, copying a shared
+    /// stack only when one differs (precision mark included) from the old.
+    pub fn update(&mut self, mut f: impl FnMut(usize, &Slot) -> Option<Slot>) {
+        for i in 0..self.0.len() {
+            let old = &self.0[i];
+            if let Some(s) = f(i, old).filter(|s| s != old || s.reg.precise != old.reg.precise) {
+                self.make_mut()[i] = s;
+            }
+        }
+    }
+}
+
+impl std::ops::Deref for Stack {
+    type Target = [Slot];
+
+    fn deref(&self) -> &[Slot] {
+        &self.0
+    }
+}
+
 /// One call frame.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Frame {
     /// R0..R10.
     pub regs: [Reg; 11],
-    /// Slots from the frame pointer downwards: `stack[i]` covers `[fp-8*(i+1), fp-8*i)`.
-    pub stack: Vec<Slot>,
+    /// Its stack slots.
+    pub stack: Stack,
     /// The subprogram this frame runs.
     pub subprog: u32,
     /// The instruction to return to (after the call), for frames > 0.
@@ -402,7 +439,7 @@ impl Frame {
         regs[10] = Reg::ptr(RegType::Stack, 0);
         Frame {
             regs,
-            stack: Vec::new(),
+            stack: Stack::default(),
             subprog,
             callsite,
             in_callback: None,
@@ -418,10 +455,11 @@ impl Frame {
     /// The slot covering `off`, allocated on demand.
     pub fn slot_mut(&mut self, off: i32) -> &mut Slot {
         let i = slot_index(off);
-        if self.stack.len() <= i {
-            self.stack.resize(i + 1, Slot::EMPTY);
+        let stack = self.stack.make_mut();
+        if stack.len() <= i {
+            stack.resize(i + 1, Slot::EMPTY);
         }
-        &mut self.stack[i]
+        &mut stack[i]
     }
 
     /// Bytes of stack this frame uses, rounded to slots.
@@ -529,7 +567,11 @@ impl State {
     /// Every stack slot of every frame.
     pub fn for_each_slot(&mut self, mut f: impl FnMut(&mut Slot)) {
         for frame in &mut self.frames {
-            frame.stack.iter_mut().for_each(&mut f);
+            frame.stack.update(|_, s| {
+                let mut new = *s;
+                f(&mut new);
+                Some(new)
+            });
         }
     }
 
@@ -539,11 +581,14 @@ impl State {
             for r in &mut frame.regs {
                 f(r);
             }
-            for s in &mut frame.stack {
-                if s.is_spill() {
-                    f(&mut s.reg);
+            frame.stack.update(|_, s| {
+                if !s.is_spill() {
+                    return None;
                 }
-            }
+                let mut new = *s;
+                f(&mut new.reg);
+                Some(new)
+            });
         }
     }
 }
