@@ -2,7 +2,7 @@
 //! instruction at a time, pruning paths whose state an already verified
 //! state subsumes.
 
-use crate::env::{Env, Node, Options, Path, Report, Step, VerifyError};
+use crate::env::{Env, Explored, Node, Options, Path, Report, Step, VerifyError};
 use crate::history::Hist;
 use crate::limits::{JMP_HISTORY_LIMIT, MAX_CALL_FRAMES, MAX_STACK};
 use crate::scalar::Scalar;
@@ -390,10 +390,7 @@ impl Env<'_> {
         // compared, count as missed, or keep a loop's rounds from being
         // stored.
         let key = list_key(&path.st);
-        let compared = self.explored[idx]
-            .iter()
-            .filter(|n| list_key(&self.nodes[**n].state) == key)
-            .count() as u64;
+        let compared = self.explored[idx].iter().filter(|e| e.key == key).count() as u64;
         self.stats.max_states_per_insn = self.stats.max_states_per_insn.max(compared);
         // Like the kernel's is_state_visited: store a state only every few
         // jumps and instructions, except at loop heads and after a long
@@ -409,8 +406,8 @@ impl Env<'_> {
         let mut pos = self.explored[idx].len();
         while pos > 0 {
             pos -= 1;
-            let n = self.explored[idx][pos];
-            if list_key(&self.nodes[n].state) != key {
+            let Explored { node: n, key: k } = self.explored[idx][pos];
+            if k != key {
                 continue;
             }
             // A state whose exploration is not finished, or that is in a loop
@@ -514,7 +511,7 @@ impl Env<'_> {
         if let Some(chain) = chain {
             self.visits.enter(chain, n);
         }
-        self.explored[idx].push(n);
+        self.explored[idx].push(Explored { node: n, key });
         path.hist.clear();
         path.covered.clear();
         path.jmp_history = 0;

@@ -127,6 +127,15 @@ pub(crate) struct Node {
     pub evicted: bool,
 }
 
+/// A stored state in its instruction's list, beside the call that entered
+/// its frame (the list's key, see `check::list_key`): a visit scans the
+/// whole list, and reading the key from the state would touch every one.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Explored {
+    pub node: usize,
+    pub key: Option<u32>,
+}
+
 /// A path being explored: its state and its nearest stored ancestor.
 pub(crate) struct Path {
     pub st: State,
@@ -171,7 +180,8 @@ pub(crate) struct Env<'a> {
     pub cur_parent: Option<usize>,
     /// The source file and line last printed in the log.
     pub last_source: Option<(String, u32)>,
-    pub explored: Vec<Vec<usize>>,
+    /// Per instruction, its stored states still compared, oldest first.
+    pub explored: Vec<Vec<Explored>>,
     pub pending: Vec<Path>,
     pub prune_point: Vec<bool>,
     /// Where a path's jump history gets an entry: jump targets and the
@@ -354,7 +364,7 @@ impl Env<'_> {
             if node.state.insn == st.insn
                 && node.branches > 0
                 && same_callsites(&node.state, st)
-                && self.explored[st.insn as usize].contains(&n)
+                && self.explored[st.insn as usize].iter().any(|e| e.node == n)
             {
                 return Some(n);
             }
