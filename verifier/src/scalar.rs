@@ -41,6 +41,23 @@ impl Scalar {
         s32max: i32::MAX,
     };
 
+    /// Any value of the low 32 bits, zero-extended: what a 32-bit
+    /// operation on unknown values gives.
+    pub const UNKNOWN32: Scalar = Scalar {
+        var: Tnum {
+            value: 0,
+            mask: u32::MAX as u64,
+        },
+        umin: 0,
+        umax: u32::MAX as u64,
+        smin: 0,
+        smax: u32::MAX as i64,
+        u32min: 0,
+        u32max: u32::MAX,
+        s32min: i32::MIN,
+        s32max: i32::MAX,
+    };
+
     /// A known constant.
     pub const fn constant(v: u64) -> Scalar {
         Scalar {
@@ -150,6 +167,11 @@ impl Scalar {
             && self.holds(v)
         {
             *self = Scalar::constant(v);
+            return;
+        }
+        // So are the unknowns of 64 and 32 bits, which the rules leave as
+        // they are (`sync_leaves_the_unknowns`).
+        if *self == Scalar::UNKNOWN || *self == Scalar::UNKNOWN32 {
             return;
         }
         // Two rounds of the rules, as the kernel runs them; a round that
@@ -1135,5 +1157,24 @@ fn shave32(s: &mut Scalar, c: u32) {
     }
     if s.s32max == c as i32 {
         s.s32max = s.s32max.wrapping_sub(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `sync` returns these at once: running the rules must agree.
+    #[test]
+    fn sync_leaves_the_unknowns() {
+        for s in [Scalar::UNKNOWN, Scalar::UNKNOWN32] {
+            let mut r = s;
+            for _ in 0..2 {
+                r.sync_round();
+            }
+            r.bounds_from_tnum();
+            assert_eq!(r, s);
+        }
+        assert_eq!(Scalar::unknown_width(4), Scalar::UNKNOWN32);
     }
 }
