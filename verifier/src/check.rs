@@ -148,7 +148,7 @@ impl Env<'_> {
         self.pending.push(Path {
             st,
             parent: None,
-            hist: Vec::new(),
+            hist: Vec::with_capacity(64),
             covered: Vec::new(),
             jmp_history: 0,
             log_pos: None,

@@ -247,14 +247,17 @@ impl<'a> Env<'a> {
             opts,
             log: String::new(),
             stats: Stats::default(),
-            nodes: Vec::new(),
+            // Room for a small program's states and branches: growing a
+            // vector moves every element, which a program of a hundred
+            // instructions would otherwise do a few times.
+            nodes: Vec::with_capacity(16),
             cur_hist: Vec::new(),
             cur_covered: Vec::new(),
             cur_parent: None,
             internal_error: None,
             last_source: None,
             explored: vec![Vec::new(); prog.insns.len()],
-            pending: Vec::new(),
+            pending: Vec::with_capacity(16),
             prune_point: vec![false; prog.insns.len()],
             jmp_point: vec![false; prog.insns.len()],
             live_regs: Vec::new(),
