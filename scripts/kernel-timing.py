@@ -22,12 +22,13 @@ all      record, then compare (the default).
 scale    (root) The kernel's scale tests of the selftests corpus (pyperf*,
          strobemeta*, loop1-6, test_verif_scale1-3, test_sysctl_loop1-2,
          test_seg6_loop, profiler1-3; scripts/selftests-corpus.sh builds them
-         and the kload it needs, libbpf 1.5's): each program loaded once
-         into the running kernel as record loads it, and verified once by
-         `kfreg verify --format json` (one object at a time, right after the
-         kernel's load, against the recorded BTF and kconfig the selftests
-         test uses); prints a markdown table of both verdicts, processed
-         instructions, states, times and kfreg's peak heap.
+         and the kload it needs, libbpf 1.5's): N rounds (--runs) per
+         object, each one load into the running kernel as record loads it
+         and one `kfreg verify --format json` right after (a fresh process
+         per object, against the recorded BTF and kconfig the selftests test
+         uses); prints a markdown table of both verdicts, processed
+         instructions, states, the median time of each side and kfreg's
+         peak heap.
 
 Both sides print whole microseconds, truncated: kfreg's `duration` is
 `Duration::as_micros()` of the time spent in `verify()`, the kernel's is the
@@ -368,28 +369,39 @@ def scale(args):
         if not obj.exists():
             rows.append({"program": name, "missing": True})
             continue
-        loads = subprocess.run(
-            [str(kload), "--name-only", "--log-level", "4", obj.name],
-            cwd=obj.parent, capture_output=True, text=True,
-        )
-        ours = subprocess.run(
-            [kfreg, "verify", "--format", "json", "--btf", str(CORPUS / "vmlinux.btf"),
-             "--kconfig", str(ROOT / "tests" / "selftests" / "kconfig"), str(obj)],
-            capture_output=True, text=True,
-        )
-        if ours.returncode not in (0, 1):
-            sys.exit(f"kernel-timing: kfreg failed on {obj} ({ours.returncode}): {ours.stderr}")
-        mine = {r["program"]: r for r in json.loads(ours.stdout)}
-        for line in loads.stdout.splitlines():
-            k = json.loads(line)
-            f = mine.get(k["program"])
-            if f is None:
+        # Rounds alternate the two sides, so that a slow moment of the
+        # machine falls on both; each side's median is kept.
+        kernel_runs, kfreg_runs = defaultdict(list), defaultdict(list)
+        for _ in range(args.runs):
+            loads = subprocess.run(
+                [str(kload), "--name-only", "--log-level", "4", obj.name],
+                cwd=obj.parent, capture_output=True, text=True,
+            )
+            ours = subprocess.run(
+                [kfreg, "verify", "--format", "json", "--btf", str(CORPUS / "vmlinux.btf"),
+                 "--kconfig", str(ROOT / "tests" / "selftests" / "kconfig"), str(obj)],
+                capture_output=True, text=True,
+            )
+            if ours.returncode not in (0, 1):
+                sys.exit(f"kernel-timing: kfreg failed on {obj} ({ours.returncode}): {ours.stderr}")
+            for r in json.loads(ours.stdout):
+                kfreg_runs[r["program"]].append(r)
+            for line in loads.stdout.splitlines():
+                k = json.loads(line)
+                kernel_runs[k["program"]].append(k)
+        for prog, ks in kernel_runs.items():
+            fs = kfreg_runs.get(prog)
+            if not fs:
                 # A `?` program kfreg verifies only when named, or one it skipped.
                 continue
-            rows.append({"program": f"{name}/{k['program']}", "kernel": k, "kfreg": f})
+            k, f = dict(ks[0]), dict(fs[0])
+            times = [x["verification_us"] for x in ks if x["verification_us"] is not None]
+            k["verification_us"] = int(statistics.median(times)) if times else None
+            f["duration_us"] = int(statistics.median(x["duration_us"] for x in fs))
+            rows.append({"program": f"{name}/{prog}", "kernel": k, "kfreg": f})
     print(
         f"Linux {platform.release()} ({os.cpu_count()} CPUs), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())},"
-        f" load average {loadavg():.2f} after the run"
+        f" load average {loadavg():.2f} after the run; each time the median of {args.runs} rounds"
     )
     print()
     print(
