@@ -19,14 +19,9 @@ pub struct KernelVerdict {
     /// The error line (the last non-empty log line before the
     /// `processed N insns` summary), or `errno N` when the log is empty.
     pub error: Option<String>,
-}
-
-impl KernelVerdict {
-    /// The program was loaded.
-    const ACCEPT: KernelVerdict = KernelVerdict {
-        accepted: true,
-        error: None,
-    };
+    /// The instructions it processed, from the log's summary (none when
+    /// the log did not fit).
+    pub processed: Option<u64>,
 }
 
 /// One worker's connection to the kernel: its array map and its log buffer.
@@ -86,7 +81,11 @@ impl Kernel {
         put32(&mut attr, 28, LOG_SIZE as u32);
         put64(&mut attr, 32, self.log.as_mut_ptr() as u64);
         if prog_load(&mut attr) {
-            return KernelVerdict::ACCEPT;
+            return KernelVerdict {
+                accepted: true,
+                error: None,
+                processed: processed(&self.log_text()),
+            };
         }
         let errno = std::io::Error::last_os_error();
         // The log did not fit (the kernel fails an accepted program whose
@@ -96,16 +95,35 @@ impl Kernel {
             put32(&mut attr, 28, 0);
             put64(&mut attr, 32, 0);
             if prog_load(&mut attr) {
-                return KernelVerdict::ACCEPT;
+                return KernelVerdict {
+                    accepted: true,
+                    error: None,
+                    processed: None,
+                };
             }
         }
-        let end = self.log.iter().position(|b| *b == 0).unwrap_or(LOG_SIZE);
-        let text = String::from_utf8_lossy(&self.log[..end]);
+        let text = self.log_text();
         KernelVerdict {
             accepted: false,
             error: Some(error_line(&text).unwrap_or_else(|| format!("{errno}"))),
+            processed: processed(&text),
         }
     }
+
+    /// The log the last load wrote.
+    fn log_text(&self) -> String {
+        let end = self.log.iter().position(|b| *b == 0).unwrap_or(LOG_SIZE);
+        String::from_utf8_lossy(&self.log[..end]).into_owned()
+    }
+}
+
+/// The `N` of a log's `processed N insns` summary.
+pub fn processed(log: &str) -> Option<u64> {
+    log.lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("processed "))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
 }
 
 /// `BPF_PROG_LOAD` with `attr`: whether the kernel accepted the program
@@ -169,6 +187,8 @@ mod tests {
         assert_eq!(error_line(log).as_deref(), Some("R0 !read_ok"));
         assert_eq!(error_line("last line\n\n").as_deref(), Some("last line"));
         assert_eq!(error_line(""), None);
+        assert_eq!(processed(log), Some(2));
+        assert_eq!(processed("R0 !read_ok\n"), None);
         let looped = "infinite loop detected at insn 3\ncur state: R1=1\nold state: R1=1\nprocessed 9 insns\n";
         assert_eq!(
             error_line(looped).as_deref(),

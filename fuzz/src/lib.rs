@@ -106,6 +106,10 @@ pub enum Outcome {
     FalseReject,
     /// kfreg panicked or gave two verdicts (the no-kernel invariants).
     Invariant,
+    /// kfreg stopped at its lowered instruction limit (`--insn-limit`) on
+    /// a program the kernel, with its own limit, accepted after processing
+    /// more than that: a setting of the run, not a disagreement.
+    LimitBound,
     /// Same verdict.
     Agree,
 }
@@ -138,6 +142,8 @@ pub struct Totals {
     pub false_accepts: u64,
     /// kfreg rejected, kernel accepted.
     pub false_rejects: u64,
+    /// Rejected by kfreg's lowered limit only ([`Outcome::LimitBound`]).
+    pub limit_bound: u64,
     /// Invariant violations (panics, two verdicts).
     pub invariants: u64,
     /// Programs the kernel accepted.
@@ -321,6 +327,11 @@ fn worker(cfg: &Config, w: u64, deadline: Instant, shared: &Shared) -> Result<()
             Outcome::FalseAccept => local.false_accepts += 1,
             Outcome::FalseReject => local.false_rejects += 1,
             Outcome::Invariant => local.invariants += 1,
+            Outcome::LimitBound => {
+                local.limit_bound += 1;
+                *shared.busy[w as usize].lock().unwrap() = None;
+                continue;
+            }
         }
         let class = class_of(outcome, &kv, &fv);
         let first = {
@@ -352,6 +363,7 @@ fn merge(shared: &Shared, local: &mut Totals) {
     t.agree += local.agree;
     t.false_accepts += local.false_accepts;
     t.false_rejects += local.false_rejects;
+    t.limit_bound += local.limit_bound;
     t.invariants += local.invariants;
     t.kernel_accepts += local.kernel_accepts;
     t.message_differences += local.message_differences;
@@ -378,9 +390,15 @@ pub fn judge(p: &GenProgram, kern: Option<&mut kernel::Kernel>) -> (Outcome, Ver
         }
         return (Outcome::Agree, fv.clone(), fv);
     };
-    let kv = k.load(p.prog_type.id(), &p.insns).error;
+    let loaded = k.load(p.prog_type.id(), &p.insns);
+    let kv = loaded.error;
+    let limit = INSN_LIMIT.load(Ordering::Relaxed);
+    let over_limit = |msg: &String| msg.starts_with("BPF program is too large");
     let outcome = match (kv.is_some(), fv.is_some()) {
         (true, false) => Outcome::FalseAccept,
+        (false, true) if fv.as_ref().is_some_and(over_limit) && loaded.processed > Some(limit) => {
+            Outcome::LimitBound
+        }
         (false, true) => Outcome::FalseReject,
         _ => Outcome::Agree,
     };
@@ -419,7 +437,8 @@ fn write_case(
         Outcome::FalseAccept => "1-false-accept",
         Outcome::FalseReject => "2-false-reject",
         Outcome::Invariant => "3-invariant",
-        Outcome::Agree => "4-agree",
+        Outcome::LimitBound => "4-limit-bound",
+        Outcome::Agree => "5-agree",
     };
     let name = format!("{prefix}-{pseed:016x}.txt");
     let show = |v: &Verdict| match v {
@@ -442,14 +461,17 @@ fn write_case(
 
 fn write_summary(cfg: &Config, t: &Totals) -> Result<(), String> {
     let mut s = format!(
-        "seed {} jobs {} seconds {}\n{} programs in {:.1}s ({:.0}/s), kernel accepted {}\n",
+        "seed {} jobs {} seconds {}\n{} programs in {:.1}s ({:.0}/s), kernel accepted {}\n{} false accepts, {} false rejects, {} stopped by the lowered instruction limit where the kernel processed more\n",
         cfg.seed,
         cfg.jobs,
         cfg.seconds,
         t.programs,
         t.elapsed.as_secs_f64(),
         t.programs as f64 / t.elapsed.as_secs_f64().max(1e-9),
-        t.kernel_accepts
+        t.kernel_accepts,
+        t.false_accepts,
+        t.false_rejects,
+        t.limit_bound
     );
     let mut rej: Vec<_> = t.rejections.iter().collect();
     rej.sort_by(|a, b| b.1.cmp(a.1));

@@ -92,8 +92,8 @@ fn real_main() -> Result<(), String> {
         println!("  {o:12} x{n:<6} {class}  ({}/{file})", cfg.out.display());
     }
     println!(
-        "{} programs, {} agree, {} false accepts, {} false rejects",
-        t.programs, t.agree, t.false_accepts, t.false_rejects
+        "{} programs, {} agree, {} false accepts, {} false rejects, {} limit-bound",
+        t.programs, t.agree, t.false_accepts, t.false_rejects, t.limit_bound
     );
     Ok(())
 }
