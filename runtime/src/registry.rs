@@ -184,7 +184,18 @@ fn sort_by_name<T>(
         .enumerate()
         .map(|(i, item)| (name_prefix(key(item).0), i as u32))
         .collect();
-    order.sort_unstable_by(|&(pa, a), &(pb, b)| pa.cmp(&pb).then_with(|| full(a).cmp(&full(b))));
+    // The pairs' own order first (prefix, then position: plain integer
+    // comparisons), then each run of equal prefixes by the full key.
+    order.sort_unstable();
+    let mut start = 0;
+    while start < order.len() {
+        let prefix = order[start].0;
+        let end = start + order[start..].iter().take_while(|p| p.0 == prefix).count();
+        if end - start > 1 {
+            order[start..end].sort_unstable_by(|&(_, a), &(_, b)| full(a).cmp(&full(b)));
+        }
+        start = end;
+    }
     order.dedup_by(|b, a| std::ptr::eq(items[a.1 as usize], items[b.1 as usize]));
     for pair in order.windows(2) {
         // Different prefixes, different names: only equal ones are read.
