@@ -349,13 +349,15 @@ impl Env<'_> {
                 break;
             }
             parent = node.parent;
-            self.free_if_unused(p);
             if let Some(chain) = self.nodes[p].chain {
                 let edges = self.visits.exit(&chain, p);
                 if !edges.is_empty() {
                     self.propagate_backedges(edges);
                 }
             }
+            // After its loop's backedges, if it entered one, have gone
+            // through it.
+            self.free_if_unused(p);
         }
     }
 

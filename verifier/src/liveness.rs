@@ -226,9 +226,17 @@ fn chain(prog: &Program, st: &State) -> (Vec<u32>, Vec<u32>) {
         .iter()
         .map(|f| prog.subprogs[f.subprog as usize].start)
         .collect();
-    let mut key: Vec<u32> = st.frames[1..].iter().map(|f| f.callsite).collect();
-    key.push(starts[starts.len() - 1]);
-    (key, starts)
+    (chain_key(prog, st).collect(), starts)
+}
+
+/// The call chain of `st`, element by element: the call entering each
+/// frame but the first, then the last frame's subprogram start.
+fn chain_key<'a>(prog: &'a Program, st: &'a State) -> impl Iterator<Item = u32> + 'a {
+    let last = st
+        .frames
+        .last()
+        .map(|f| prog.subprogs[f.subprog as usize].start);
+    st.frames[1..].iter().map(|f| f.callsite).chain(last)
 }
 
 /// The slots `[lo, hi]` (byte offsets from the frame pointer) cover.
@@ -259,22 +267,6 @@ fn touched(base: &Reg, off: i64, size: i64) -> Option<(usize, Slots)> {
     })
 }
 
-/// Whether `key` is the call chain of `st`.
-fn is_chain_of(prog: &Program, st: &State, key: &[u32]) -> bool {
-    let Some((&last, calls)) = key.split_last() else {
-        return false;
-    };
-    calls.len() + 1 == st.frames.len()
-        && st.frames[1..]
-            .iter()
-            .zip(calls)
-            .all(|(f, c)| f.callsite == *c)
-        && st
-            .frames
-            .last()
-            .is_some_and(|f| prog.subprogs[f.subprog as usize].start == last)
-}
-
 impl StackLiveness {
     /// The instance of call chain `key`, made on first use.
     fn instance(&mut self, key: &[u32], starts: &[u32], prog: &Program) -> usize {
@@ -290,7 +282,7 @@ impl StackLiveness {
     /// The instance of the call chain `st` runs in.
     fn instance_of(&mut self, prog: &Program, st: &State) -> usize {
         if let Some(i) = self.last
-            && is_chain_of(prog, st, &self.instances[i].key)
+            && chain_key(prog, st).eq(self.instances[i].key.iter().copied())
         {
             return i;
         }

@@ -1181,11 +1181,10 @@ pub fn check_mem_arg(
 /// offset allowed).
 pub fn unmodified_ptr(idx: u32, r: u8, reg: &Reg) -> Result<(), VerifyError> {
     // Named only for an error: this runs on every context access.
-    let ty = || crate::describe::reg_type_str(reg);
     if reg.off == 0 && reg.var.as_const() == Some(0) {
         return Ok(());
     }
-    let ty = ty();
+    let ty = crate::describe::reg_type_str(reg);
     if reg.off < 0 {
         return Err(VerifyError::at(
             idx,

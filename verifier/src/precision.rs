@@ -61,30 +61,24 @@ impl Trace {
         (0..self.depth.min(FRAMES)).all(|g| g == f || (self.regs[g] == 0 && self.slots[g] == 0))
     }
 
-    /// Whether earlier walks traced all this one traces.
-    fn covered_by(&self, c: Covered) -> bool {
-        let f = self.depth.wrapping_sub(1);
-        c.depth as usize == self.depth
-            && f < FRAMES
-            && self.regs[f] & !c.regs == 0
-            && self.slots[f] & !c.slots == 0
-            && self.in_one_frame()
-    }
-
-    /// Adds what this walk traces to `c`.
-    fn cover(&self, c: &mut Covered) {
+    /// Whether earlier walks, recorded in `c`, traced all this one traces;
+    /// if not, adds what this one traces to `c`.
+    fn covered(&self, c: &mut Covered) -> bool {
         let f = self.depth.wrapping_sub(1);
         if f >= FRAMES || !self.in_one_frame() {
-            return;
+            return false;
         }
         if c.depth as usize != self.depth {
             *c = Covered {
                 depth: self.depth as u8,
                 ..Covered::default()
             };
+        } else if self.regs[f] & !c.regs == 0 && self.slots[f] & !c.slots == 0 {
+            return true;
         }
         c.regs |= self.regs[f];
         c.slots |= self.slots[f];
+        false
     }
 
     fn has(&self, f: usize, r: u8) -> bool {
@@ -404,11 +398,10 @@ impl Env<'_> {
             if t.is_empty() {
                 return Ok(());
             }
-            if let Some(c) = covered.as_deref_mut() {
-                if t.covered_by(c[i]) {
-                    return Ok(());
-                }
-                t.cover(&mut c[i]);
+            if let Some(c) = covered.as_deref_mut()
+                && t.covered(&mut c[i])
+            {
+                return Ok(());
             }
         }
         let mut at = parent;
