@@ -20,11 +20,27 @@ each run is dsl / plain; the median over the runs is printed.
 --fresh N adds N runs that build each crate, dependencies included, in an
 empty target directory: what a first build costs.
 
+--opt-macros builds the proc macros optimised (`[profile.*.build-override]
+opt-level = 3` in the generated workspace), as a user may configure; cargo's
+default builds them unoptimised in both profiles.
+
+--floors N measures what any descriptor design has to pay: rustc (the
+invocation cargo makes, CPU time, median of N) on variants of the DSL crate's
+macro expansion (`-Zunpretty=expanded`, with RUSTC_BOOTSTRAP=1 as `cargo
+expand` does): the expansion as it is, without the kfunc descriptors (the
+structs, the families and the 500 functions), with one opaque 16-byte static
+per kfunc in place of its descriptor, and with all 500 descriptors as one
+static array; each against the plain crate.
+
 Usage: scripts/compile-time.py [--runs N] [--release] [--fresh N]
+                               [--opt-macros] [--floors N]
 """
 
 import argparse
 import os
+import re
+import resource
+import tempfile
 import shutil
 import statistics
 import subprocess
@@ -117,7 +133,7 @@ def plain_lib():
     return "\n".join(parts)
 
 
-def generate():
+def generate(opt_macros=False):
     if OUT.exists():
         shutil.rmtree(OUT / "dsl", ignore_errors=True)
         shutil.rmtree(OUT / "plain", ignore_errors=True)
@@ -132,8 +148,12 @@ def generate():
             f'[package]\nname = "kfreg_ct_{crate}"\nversion = "0.1.0"\n'
             f'edition = "2024"\npublish = false\n\n[dependencies]\n{deps}'
         )
+    overrides = "".join(
+        f"\n[profile.{p}.build-override]\nopt-level = 3\n" for p in ("dev", "release")
+    )
     (OUT / "Cargo.toml").write_text(
         '[workspace]\nresolver = "2"\nmembers = ["dsl", "plain"]\n'
+        + (overrides if opt_macros else "")
     )
     # The main workspace's lock file: the same dependency versions, offline.
     shutil.copy(ROOT / "Cargo.lock", OUT / "Cargo.lock")
@@ -152,15 +172,103 @@ def timed_build(crate, target, profile):
     return time.perf_counter() - start
 
 
+# One kfunc's descriptor in rustc's pretty-printed expansion: the `const _`
+# block `#[kfunc]` writes after the function.
+DESCRIPTOR = re.compile(r"#\[doc\(hidden\)\]\nconst _: \(\) =\n    \{\n.*?\n    \};\n", re.S)
+INITIALIZER = re.compile(
+    r"const PARAMS: (\[::kfreg::Param; \d+usize\]) =(.*?);\n\s*#\[used\]"
+    r".*?static KFUNC: ::kfreg::Kfunc =(.*\})\s*;\n    \};\n$", re.S)
+
+
+def rustc_cmd(src, target, profile, out):
+    """rustc as cargo runs it for the generated crates."""
+    deps = target / ("release" if profile == "release" else "debug") / "deps"
+    kfreg = max(deps.glob("libkfreg-*.rlib"), key=lambda p: p.stat().st_mtime)
+    cmd = ["rustc", "--crate-name", "kfreg_ct", "--edition=2024", str(src),
+           "--crate-type", "lib", "--emit=dep-info,metadata,link", "-C", "embed-bitcode=no",
+           "--out-dir", str(out), "-L", f"dependency={deps}", "--extern", f"kfreg={kfreg}",
+           "--cap-lints", "allow"]
+    if profile == "release":
+        return cmd + ["-C", "opt-level=3"]
+    return cmd + ["-C", "debuginfo=2", "-C", f"incremental={out / 'incremental'}"]
+
+
+RUSTC_ENV = dict(os.environ, CARGO_PKG_NAME="kfreg_ct_dsl", RUSTC_BOOTSTRAP="1")
+
+
+def rustc_cpu(src, target, profile):
+    """CPU seconds (user + system) of one rustc run on `src`."""
+    with tempfile.TemporaryDirectory(dir=OUT) as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(rustc_cmd(src, target, profile, Path(out)), cwd=OUT, env=RUSTC_ENV,
+                       check=True, capture_output=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def floor_variants(target, profile):
+    """The variants --floors compiles, written under OUT/floors."""
+    expanded = subprocess.run(
+        rustc_cmd(OUT / "dsl/src/lib.rs", target, profile, OUT) + ["-Zunpretty=expanded"],
+        cwd=OUT, env=RUSTC_ENV, check=True, capture_output=True, text=True).stdout
+    descriptors = DESCRIPTOR.findall(expanded)
+    if len(descriptors) != FAMILIES * PER_FAMILY:
+        sys.exit(f"found {len(descriptors)} kfunc descriptors in the expansion, "
+                 f"expected {FAMILIES * PER_FAMILY}: has the macro's output changed shape?")
+    opaque = ('const _: () = {\n    #[used]\n    #[unsafe(link_section = "kfreg_kfuncs")]\n'
+              '    static KFUNC: [u8; 16] = *b"0123456789abcdef";\n};\n')
+    elements = []
+    for d in descriptors:
+        m = INITIALIZER.search(d)
+        if not m:
+            sys.exit("a descriptor without the PARAMS const and KFUNC static: "
+                     "has the macro's output changed shape?")
+        elements.append(f"{{ const PARAMS: {m[1]} = {m[2]}; {m[3]} }}")
+    without = DESCRIPTOR.sub("", expanded)
+    array = ('#[used]\n#[unsafe(link_section = "kfreg_kfuncs")]\n'
+             f"static KFUNCS: [::kfreg::Kfunc; {len(elements)}] = [\n"
+             + ",\n".join(elements) + "\n];\n")
+    dest = OUT / "floors"
+    dest.mkdir(exist_ok=True)
+    variants = {
+        "the DSL crate as cargo builds it (proc macros run)": OUT / "dsl/src/lib.rs",
+        "its expansion (proc macros already run)": expanded,
+        "the expansion without the 500 descriptors": without,
+        "one opaque 16-byte static per kfunc for its descriptor": DESCRIPTOR.sub(lambda _: opaque, expanded),
+        "the 500 descriptors as one static array": without + array,
+    }
+    paths = {}
+    for i, (label, text) in enumerate(variants.items()):
+        if isinstance(text, Path):
+            paths[label] = text
+        else:
+            paths[label] = dest / f"variant{i}.rs"
+            paths[label].write_text(text)
+    return paths
+
+
+def floors(runs, target, profile):
+    paths = {"the plain crate": OUT / "plain/src/lib.rs", **floor_variants(target, profile)}
+    print(f"\nrustc alone, CPU time (user + system), median of {runs}:")
+    print(f"{'variant':<56} {'s':>7} {'/ plain':>8}")
+    plain = None
+    for label, path in paths.items():
+        t = statistics.median(rustc_cpu(path, target, profile) for _ in range(runs))
+        plain = plain or t
+        print(f"{label:<56} {t:>7.3f} {t / plain:>7.2f}x", flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--release", action="store_true")
     ap.add_argument("--fresh", type=int, default=0)
+    ap.add_argument("--opt-macros", action="store_true")
+    ap.add_argument("--floors", type=int, default=0)
     a = ap.parse_args()
     profile = "release" if a.release else "dev"
-    generate()
-    target = OUT / "target"
+    generate(a.opt_macros)
+    target = OUT / ("target-opt-macros" if a.opt_macros else "target")
     crates = ["kfreg_ct_dsl", "kfreg_ct_plain"]
     print(f"profile {profile}; {FAMILIES * PER_FAMILY} kfuncs; generated in {OUT}", flush=True)
     cargo(["build"], target, profile)  # dependencies, once
@@ -198,6 +306,8 @@ def main():
             fresh_ratios.append(r)
             print(f"{run + 1:>4} {t[crates[0]]:>9.2f} {t[crates[1]]:>10.2f} {r:>9.2f}x", flush=True)
         print(f"median ratio {statistics.median(fresh_ratios):.2f}x")
+    if a.floors:
+        floors(a.floors, target, profile)
     return 0
 
 
