@@ -264,14 +264,22 @@ fn check_arg(
 ) -> Result<(), VerifyError> {
     let idx = st.insn;
     let r = i as u8 + 1;
-    if arg.ty.is_size() {
-        // Checked with the memory it sizes.
-        return Ok(());
-    }
     env.check_reg_read(st, r)?;
     let reg = *st.reg(r);
-    // NULL sized memory is checked with its size.
-    if arg.has(ArgFlags::MAYBE_NULL) && reg.is_null() && !arg.is_sized_mem() {
+    // Every argument but a wildcard, the size of packet memory too, is
+    // refused a packet pointer the helper may not take, before its type
+    // is looked at (the kernel's `check_func_arg`).
+    if arg.ty != ArgType::Anything {
+        check_packet_arg(env, idx, h, &reg)?;
+    }
+    if arg.ty.is_size() {
+        return match i.checked_sub(1).map(|m| (m, &h.args[m])) {
+            Some((m, mem)) if mem.is_sized_mem() => sized_mem_arg(env, st, h, m, mem),
+            _ => scalar_arg(st, r).map(drop),
+        };
+    }
+    // NULL memory is checked with its size.
+    if arg.has(ArgFlags::MAYBE_NULL) && reg.is_null() {
         return Ok(());
     }
     if reg.is_pointer() && reg.ref_obj_id != 0 {
@@ -321,9 +329,14 @@ fn check_arg(
             };
             sock_common_arg(env, idx, r, &sock, &reg, meta)?;
         }
-        ArgType::MapKey | ArgType::MapValue => map_mem_arg(env, st, h, arg, r, &reg, meta)?,
+        ArgType::MapKey | ArgType::MapValue => map_mem_arg(env, st, arg, r, &reg, meta)?,
         ArgType::Mem if arg.has(ArgFlags::FIXED_SIZE) => fixed_mem_arg(env, st, h, arg, r, &reg)?,
-        ArgType::Mem => sized_mem_arg(env, st, h, i, arg, &reg)?,
+        // Accessed when its size, the next argument, is checked.
+        ArgType::Mem => {
+            if !reg.is_pointer() || reg.maybe_null() {
+                return Err(expect(idx, r, &reg, MEM_TYPES));
+            }
+        }
         ArgType::ConstAllocSizeOrZero => {
             let v = scalar_arg(st, r)?;
             let Some(c) = v.as_const() else {
@@ -399,7 +412,6 @@ fn check_arg(
 fn map_mem_arg(
     env: &mut Env,
     st: &mut State,
-    h: &Helper,
     arg: &HelperArg,
     r: u8,
     reg: &Reg,
@@ -415,7 +427,6 @@ fn map_mem_arg(
     if reg.maybe_null() || !reg.is_pointer() {
         return Err(expect(idx, r, reg, MEM_TYPES));
     }
-    check_packet_arg(env, idx, h, reg)?;
     check_mem_arg(env, st, r, size, writes(arg), false)?;
     if arg.ty == ArgType::MapKey {
         let key = stack_constant(st, reg, size);
@@ -442,7 +453,6 @@ fn fixed_mem_arg(
     if !reg.is_pointer() || reg.maybe_null() {
         return Err(expect(idx, r, reg, MEM_TYPES));
     }
-    check_packet_arg(env, idx, h, reg)?;
     check_btf_mem(idx, h, r, arg, reg)?;
     check_mem_arg(env, st, r, arg.size, writes(arg), false)?;
     if arg.has(ArgFlags::ALIGNED) {
@@ -568,19 +578,19 @@ fn check_packet_arg(env: &Env, idx: u32, h: &Helper, reg: &Reg) -> Result<(), Ve
     Ok(())
 }
 
-/// Memory whose size the next argument gives.
+/// Memory argument `i`, whose type was checked, once its size, the next
+/// argument, is read.
 fn sized_mem_arg(
     env: &mut Env,
     st: &mut State,
     h: &Helper,
     i: usize,
     arg: &HelperArg,
-    reg: &Reg,
 ) -> Result<(), VerifyError> {
     let idx = st.insn;
     let r = i as u8 + 1;
+    let reg = &st.reg(r).to_owned();
     let size_reg = r + 1;
-    env.check_reg_read(st, size_reg)?;
     let size = scalar_arg(st, size_reg)?;
     let zero_ok = h.args[i + 1].ty == ArgType::ConstSizeOrZero;
     if size.smin < 0 {
@@ -614,9 +624,6 @@ fn sized_mem_arg(
         env.mark_precise(st, size_reg);
         return Ok(());
     }
-    if !reg.is_pointer() || reg.maybe_null() {
-        return Err(expect(idx, r, reg, MEM_TYPES));
-    }
     if arg.has(ArgFlags::MAP_VALUE_ONLY) && reg.ty != RegType::MapValue {
         return Err(VerifyError::at(
             idx,
@@ -627,7 +634,6 @@ fn sized_mem_arg(
             ),
         ));
     }
-    check_packet_arg(env, idx, h, reg)?;
     check_btf_mem(idx, h, r, arg, reg)?;
     check_mem_arg(env, st, r, size.umax as u32, writes(arg), zero_ok)?;
     env.mark_precise(st, size_reg);

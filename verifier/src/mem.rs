@@ -475,7 +475,13 @@ fn var_off_short(v: &Scalar) -> String {
 
 /// Atomics need natural alignment whatever the pointer type.
 fn check_aligned(idx: u32, base: &Reg, off: i32, size: u32) -> Result<(), VerifyError> {
+    // The kernel names the pointer by its whole type, flags included: a
+    // `map_value_or_null` is no `value`.
+    let flagged = PtrFlags::TEXT
+        .iter()
+        .any(|(f, text)| !text.is_empty() && base.flags.has(*f));
     let desc = match base.ty {
+        _ if flagged => "",
         RegType::Stack => "stack ",
         RegType::MapValue => "value ",
         RegType::Ctx => "context ",

@@ -434,3 +434,37 @@ r3 = r10
 r3 += -256
 r0 = 0
 exit
+
+### atomic_misaligned_on_a_nullable_map_value_names_no_pointer_type
+; The kernel names the pointer in an alignment error by its whole type, flags
+; included: a `map_value_or_null` (the constant key is past the array's
+; end, so the lookup may fail) is not a `value`, so the message says
+; `misaligned access`, and comes before the NULL check's. A difffuzz case
+; (sched_cls, seed 0xc562660fad7ca2cb).
+; type: socket
+; map: array key=4 value=48 max=4
+; expect: REJECT misaligned access off 0+0+22 size 8
+*(u32 *)(r10 -4) = 255
+r1 = map[id:0]
+r2 = r10
+r2 += -4
+call bpf_map_lookup_elem
+r1 = 1
+lock *(u64 *)(r0 +22) += r1
+r0 = 0
+exit
+
+### atomic_misaligned_on_a_map_value
+; With a key inside the array the lookup cannot fail: a map value, named so.
+; type: socket
+; map: array key=4 value=48 max=4
+; expect: REJECT misaligned value access off 0+0+22 size 8
+*(u32 *)(r10 -4) = 0
+r1 = map[id:0]
+r2 = r10
+r2 += -4
+call bpf_map_lookup_elem
+r1 = 1
+lock *(u64 *)(r0 +22) += r1
+r0 = 0
+exit

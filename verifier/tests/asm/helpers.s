@@ -443,3 +443,47 @@ r0 = *(u32 *)(r10 -600)
 out:
 r0 = 0
 exit
+
+### helper_packet_pointer_as_a_size_is_packet_access
+; A packet pointer is refused to a helper that may not take packet memory
+; before any argument's type is looked at, the size argument's too: the
+; kernel's check_func_arg says so before check_reg_type. A difffuzz case
+; (sched_cls, seed 0x44e7abcad66a696f): kfreg said `R2 type=pkt
+; expected=scalar`.
+; type: tc
+; expect: REJECT helper access to the packet is not allowed
+r6 = r1
+*(u64 *)(r10 -8) = 0
+r1 = r10
+r1 += -8
+r2 = *(u32 *)(r6 +76)
+r3 = 0
+call bpf_probe_read_user
+r0 = 0
+exit
+
+### helper_memory_type_before_its_size_is_read
+; Memory is type-checked as its own argument, before the size argument is
+; read: a number where the memory goes is the error, not the unset size
+; (difffuzz, sched_cls, seed 0xeb54514d779d25a7: kfreg said `R2 !read_ok`
+; here).
+; type: tc
+; expect: REJECT R1 type=scalar expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_
+r1 = 0
+call bpf_probe_read_user
+r0 = 0
+exit
+
+### helper_null_memory_with_a_size_is_checked_at_the_size
+; NULL where a helper takes nullable memory skips the type check; the size
+; argument then finds it NULL with a size that may be non-zero.
+; type: tc
+; expect: REJECT R1 type=scalar expected=fp
+r1 = 0
+r2 = 8
+r3 = 0
+r4 = 0
+r5 = 0
+call bpf_csum_diff
+r0 = 0
+exit
