@@ -25,7 +25,7 @@ use kfreg_isa::disasm::{NoSymbols, format_program};
 use kfreg_isa::{Insn, encode};
 use kfreg_object::program::{MapDef, MapType, Program};
 use kfreg_verifier::{Options, discover_subprogs, verify};
-use progen::{GenProgram, Helpers, MAP_INDEX, MAP_KEY_SIZE, MAP_MAX_ENTRIES, MAP_VALUE_SIZE};
+use progen::{GenProgram, MAP_INDEX, MAP_KEY_SIZE, MAP_MAX_ENTRIES, MAP_VALUE_SIZE};
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
@@ -85,8 +85,9 @@ pub fn kfreg_verdict(prog_type: kfreg::ProgType, insns: &[Insn]) -> Result<Verdi
                     r.stats.insns_processed
                 ));
             }
+            // The error line read from kfreg's message as from the kernel's log.
             r.error
-                .map(|e| e.msg.lines().last().unwrap_or("").to_string())
+                .map(|e| kernel::error_line(&e.msg).unwrap_or_default())
         }
     }))
     .map_err(|p| {
@@ -129,6 +130,8 @@ pub struct Config {
     pub out: PathBuf,
     /// Stop after this many programs (0: only the time bound).
     pub max_programs: u64,
+    /// The program types generated.
+    pub prog_types: Vec<kfreg::ProgType>,
 }
 
 /// The counts of a run.
@@ -150,6 +153,9 @@ pub struct Totals {
     pub kernel_accepts: u64,
     /// Rejections where both agree but the error lines differ.
     pub message_differences: u64,
+    /// Those by (kernel's line, kfreg's line), numbers blanked: how many,
+    /// and the first one's program seed.
+    pub other_lines: BTreeMap<(String, String), (u64, u64)>,
     /// Wall time.
     pub elapsed: Duration,
     /// Agreed rejections by error line (numbers blanked): what the
@@ -188,10 +194,23 @@ pub fn program_seed(seed: u64, worker: u64, i: u64) -> u64 {
     rng::mix(rng::mix(seed ^ rng::mix(worker.wrapping_add(1))).wrapping_add(i))
 }
 
-/// Helper tables for each generated program type.
-pub fn helper_tables() -> [Helpers; 2] {
+/// The generator's view of each of `types`.
+pub fn targets(types: &[kfreg::ProgType]) -> Vec<progen::Target> {
     let reg = Registry::global();
-    progen::PROG_TYPES.map(|t| Helpers::for_prog(reg, t))
+    types
+        .iter()
+        .map(|t| progen::Target::for_prog(reg, *t))
+        .collect()
+}
+
+/// The command that regenerates and judges program `seed` of a run of `cfg`.
+fn replay_command(cfg: &Config, seed: u64) -> String {
+    let mut cmd = format!("difffuzz --replay {seed:#x}");
+    if cfg.prog_types[..] != progen::PROG_TYPES[..] {
+        let names: Vec<_> = cfg.prog_types.iter().map(|t| t.name()).collect();
+        cmd += &format!(" --prog-types {}", names.join(","));
+    }
+    cmd
 }
 
 struct Shared {
@@ -242,17 +261,18 @@ pub fn run(cfg: &Config) -> Result<Totals, String> {
             break;
         }
         if Instant::now() > deadline + GRACE {
-            let helpers = helper_tables();
+            let targets = targets(&cfg.prog_types);
             for slot in &shared.busy {
                 let Some(pseed) = *slot.lock().unwrap() else {
                     continue;
                 };
-                let p = progen::generate(pseed, &helpers);
+                let p = progen::generate(pseed, &targets);
                 let name = format!("3-hang-{pseed:016x}.txt");
                 let text = format!(
-                    "# 3-hang: still being judged {}s after the deadline\n# program type: {}\n# program seed: {pseed:#018x} (replay: difffuzz --replay {pseed:#x})\n{}",
+                    "# 3-hang: still being judged {}s after the deadline\n# program type: {}\n# program seed: {pseed:#018x} (replay: {})\n{}",
                     GRACE.as_secs(),
                     p.prog_type.name(),
+                    replay_command(cfg, pseed),
                     format_program(&p.insns, &[], &NoSymbols)
                 );
                 let _ = std::fs::write(cfg.out.join(&name), text);
@@ -276,7 +296,7 @@ pub fn run(cfg: &Config) -> Result<Totals, String> {
 }
 
 fn worker(cfg: &Config, w: u64, deadline: Instant, shared: &Shared) -> Result<(), String> {
-    let helpers = helper_tables();
+    let targets = targets(&cfg.prog_types);
     let mut kern = if cfg.kernel {
         Some(kernel::Kernel::new(
             MAP_KEY_SIZE,
@@ -304,7 +324,7 @@ fn worker(cfg: &Config, w: u64, deadline: Instant, shared: &Shared) -> Result<()
             merge(shared, &mut local);
         }
         *shared.busy[w as usize].lock().unwrap() = Some(pseed);
-        let p = progen::generate(pseed, &helpers);
+        let p = progen::generate(pseed, &targets);
         local.programs += 1;
         let (outcome, kv, fv) = judge(&p, kern.as_mut());
         match outcome {
@@ -315,6 +335,13 @@ fn worker(cfg: &Config, w: u64, deadline: Instant, shared: &Shared) -> Result<()
                 } else {
                     if kern.is_some() && kv != fv {
                         local.message_differences += 1;
+                        let key = (
+                            class_of(Outcome::FalseAccept, &kv, &fv).1,
+                            class_of(Outcome::FalseReject, &kv, &fv).1,
+                        );
+                        if local.other_lines.len() < 1000 || local.other_lines.contains_key(&key) {
+                            local.other_lines.entry(key).or_insert((0, pseed)).0 += 1;
+                        }
                     }
                     if local.rejections.len() < 1000 {
                         let c = class_of(Outcome::FalseAccept, &kv, &fv).1;
@@ -367,6 +394,9 @@ fn merge(shared: &Shared, local: &mut Totals) {
     t.invariants += local.invariants;
     t.kernel_accepts += local.kernel_accepts;
     t.message_differences += local.message_differences;
+    for (k, (n, seed)) in local.other_lines {
+        t.other_lines.entry(k).or_insert((0, seed)).0 += n;
+    }
     for (c, n) in local.rejections {
         *t.rejections.entry(c).or_default() += n;
     }
@@ -446,9 +476,10 @@ fn write_case(
         Some(m) => format!("REJECT: {m}"),
     };
     let text = format!(
-        "# {prefix} (class: {})\n# program type: {}\n# program seed: {pseed:#018x} (replay: difffuzz --replay {pseed:#x})\n# kernel: {}\n# kfreg:  {}\n# minimised from {} to {} instructions; map[id:0] is an array map, key {MAP_KEY_SIZE}, value {MAP_VALUE_SIZE}, {MAP_MAX_ENTRIES} entries\n{}",
+        "# {prefix} (class: {})\n# program type: {}\n# program seed: {pseed:#018x} (replay: {})\n# kernel: {}\n# kfreg:  {}\n# minimised from {} to {} instructions; map[id:0] is an array map, key {MAP_KEY_SIZE}, value {MAP_VALUE_SIZE}, {MAP_MAX_ENTRIES} entries\n{}",
         class.1,
         p.prog_type.name(),
+        replay_command(cfg, pseed),
         if cfg.kernel { show(&kv) } else { "-".into() },
         show(&fv),
         p.insns.len(),
@@ -460,11 +491,13 @@ fn write_case(
 }
 
 fn write_summary(cfg: &Config, t: &Totals) -> Result<(), String> {
+    let names: Vec<_> = cfg.prog_types.iter().map(|t| t.name()).collect();
     let mut s = format!(
-        "seed {} jobs {} seconds {}\n{} programs in {:.1}s ({:.0}/s), kernel accepted {}\n{} false accepts, {} false rejects, {} stopped by the lowered instruction limit where the kernel processed more\n",
+        "seed {} jobs {} seconds {} program types {}\n{} programs in {:.1}s ({:.0}/s), kernel accepted {}\n{} false accepts, {} false rejects, {} stopped by the lowered instruction limit where the kernel processed more\n",
         cfg.seed,
         cfg.jobs,
         cfg.seconds,
+        names.join(","),
         t.programs,
         t.elapsed.as_secs_f64(),
         t.programs as f64 / t.elapsed.as_secs_f64().max(1e-9),
@@ -478,6 +511,12 @@ fn write_summary(cfg: &Config, t: &Totals) -> Result<(), String> {
     s.push_str("agreed rejections, most frequent first:\n");
     for (c, n) in rej.iter().take(40) {
         s.push_str(&format!("  {n}\t{c}\n"));
+    }
+    let mut other: Vec<_> = t.other_lines.iter().collect();
+    other.sort_by_key(|(_, (n, _))| std::cmp::Reverse(*n));
+    s.push_str("both rejected with another error line (kernel | kfreg, first program seed):\n");
+    for ((k, f), (n, seed)) in other.iter().take(40) {
+        s.push_str(&format!("  {n}\t{k} | {f}\t{seed:#x}\n"));
     }
     s.push_str("disagreements:\n");
     for ((o, class), (n, file)) in &t.classes {

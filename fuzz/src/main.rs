@@ -1,13 +1,14 @@
 //! `difffuzz`: random BPF programs judged by kfreg and by the running kernel.
 
-use kfreg_difffuzz::{Config, Outcome, helper_tables, judge, kernel, kfreg_verdict, num, progen};
+use kfreg_difffuzz::{Config, Outcome, judge, kernel, kfreg_verdict, num, progen, targets};
 use kfreg_isa::disasm::{NoSymbols, format_program};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str =
     "usage: difffuzz [--seconds N] [--seed S] [-j N] [--programs N] [--no-kernel] [--out DIR] [--insn-limit N]
-       difffuzz --replay PROGRAM_SEED [--no-kernel]
+                [--prog-types T,..]   (default socket_filter,xdp; any with a context, e.g. sched_cls)
+       difffuzz --replay PROGRAM_SEED [--prog-types T,..] [--no-kernel]
        difffuzz --check CASE_FILE [--no-kernel]   (a written case: its `# program type:` line and text)";
 
 fn main() -> ExitCode {
@@ -28,6 +29,7 @@ fn real_main() -> Result<(), String> {
         kernel: true,
         out: PathBuf::from("target/difffuzz"),
         max_programs: 0,
+        prog_types: progen::PROG_TYPES.to_vec(),
     };
     let mut replay = None;
     let mut check = None;
@@ -43,6 +45,19 @@ fn real_main() -> Result<(), String> {
                 num(args.next(), "--insn-limit")?,
                 std::sync::atomic::Ordering::Relaxed,
             ),
+            "--prog-types" => {
+                let list = args.next().ok_or("--prog-types needs a list")?;
+                cfg.prog_types = list
+                    .split(',')
+                    .map(|n| {
+                        kfreg::ProgType::ALL
+                            .iter()
+                            .copied()
+                            .find(|t| t.name() == n.trim())
+                            .ok_or(format!("--prog-types: unknown program type {n}"))
+                    })
+                    .collect::<Result<_, _>>()?;
+            }
             "--out" => cfg.out = args.next().ok_or("--out needs a value")?.into(),
             "--replay" => replay = Some(num(args.next(), "--replay")?),
             "--check" => check = Some(args.next().ok_or("--check needs a file")?),
@@ -54,7 +69,7 @@ fn real_main() -> Result<(), String> {
         }
     }
     if let Some(seed) = replay {
-        let p = progen::generate(seed, &helper_tables());
+        let p = progen::generate(seed, &targets(&cfg.prog_types));
         return show(&p, cfg.kernel);
     }
     if let Some(file) = check {

@@ -8,10 +8,14 @@
 //! are exercised too. Every program ends in `r0 = 0; exit`.
 //!
 //! Helpers are chosen from the registry's declarations by argument and
-//! return kinds: the generator names no helper.
+//! return kinds, and context accesses from the program type's declared
+//! fields: the generator names no helper and no field.
 
 use crate::rng::Rng;
-use kfreg::{ArgFlags, ArgType, Helper, HelperFlags, MapKind, ProgType, Registry, RetType};
+use kfreg::{
+    ArgFlags, ArgType, CtxValue, Helper, HelperFlags, MapKind, ProgFlags, ProgType, Registry,
+    RetType,
+};
 use kfreg_isa::{AluOp, AtomicOp, FP, Insn, JmpOp, Pseudo, Size, Src};
 
 /// The array map every program may use: its index in the program (and the
@@ -24,7 +28,7 @@ pub const MAP_VALUE_SIZE: u32 = 48;
 /// Entries of the array map.
 pub const MAP_MAX_ENTRIES: u32 = 4;
 
-/// The program types generated.
+/// The program types generated unless others are asked for.
 pub const PROG_TYPES: [ProgType; 2] = [ProgType::SocketFilter, ProgType::Xdp];
 
 /// How many programs, in percent, get one single-rule mutation
@@ -58,19 +62,31 @@ pub struct GenProgram {
     pub insns: Vec<Insn>,
 }
 
-/// The helpers a program type may call whose arguments the generator can
-/// build, read from the declarations.
+/// What the generator knows of a program type, read from the declarations:
+/// the helpers it may call whose arguments the generator can build, and its
+/// context's fields.
 #[derive(Clone, Debug)]
-pub struct Helpers {
+pub struct Target {
+    /// The program type.
+    pub prog_type: ProgType,
     /// Every usable helper.
     pub all: Vec<&'static Helper>,
     /// Those returning a (nullable) pointer into the map argument's value.
     pub map_value: Vec<&'static Helper>,
+    /// Context loads: each declared field's elements (offset, size, and
+    /// what the generator then believes the register holds), and a few
+    /// offsets past the context's end.
+    ctx: Vec<(i16, Size, Kind)>,
+    /// The offsets of the packet start and end fields, when the program
+    /// type has direct packet access.
+    packet: Option<(i16, i16)>,
+    /// `LD_ABS`/`LD_IND` are allowed.
+    legacy_packet: bool,
 }
 
-impl Helpers {
-    /// The usable helpers of `prog`.
-    pub fn for_prog(reg: &Registry, prog: ProgType) -> Helpers {
+impl Target {
+    /// The generator's view of `prog`.
+    pub fn for_prog(reg: &Registry, prog: ProgType) -> Target {
         let all: Vec<_> = reg
             .helpers()
             .iter()
@@ -81,7 +97,47 @@ impl Helpers {
             .copied()
             .filter(|h| h.ret.ty == RetType::MapValue)
             .collect();
-        Helpers { all, map_value }
+        let decl = reg.prog_types().get(prog);
+        let mut ctx = Vec::new();
+        let (mut data, mut data_end) = (None, None);
+        if let Some(c) = decl.and_then(|d| d.ctx) {
+            for f in c.fields {
+                if reg.prog_types().field_at(prog, None, f.off).is_none() {
+                    continue;
+                }
+                let size = match f.elem {
+                    1 => Size::B,
+                    2 => Size::H,
+                    8 => Size::DW,
+                    _ => Size::W,
+                };
+                let kind = match f.yields {
+                    CtxValue::Scalar => Kind::Scalar,
+                    CtxValue::Packet => Kind::Pkt,
+                    CtxValue::PacketEnd => Kind::PktEnd,
+                    _ => Kind::Mixed,
+                };
+                match f.yields {
+                    CtxValue::Packet => data = Some(f.off as i16),
+                    CtxValue::PacketEnd => data_end = Some(f.off as i16),
+                    _ => {}
+                }
+                for e in 0..(f.size / f.elem.max(1)).min(4) {
+                    ctx.push(((f.off + e * f.elem) as i16, size, kind));
+                }
+            }
+            for past in [0, 8, 64] {
+                ctx.push(((c.size + past) as i16, Size::W, Kind::Scalar));
+            }
+        }
+        Target {
+            prog_type: prog,
+            all,
+            map_value,
+            ctx,
+            packet: data.zip(data_end),
+            legacy_packet: decl.is_some_and(|d| d.flags.contains(ProgFlags::LEGACY_PACKET)),
+        }
     }
 }
 
@@ -134,14 +190,14 @@ fn usable(h: &Helper) -> bool {
     !uses_map || h.map_types.is_empty() || h.map_types.contains(MapKind::Array)
 }
 
-/// Generates the program of `seed`.
-pub fn generate(seed: u64, helpers: &[Helpers; 2]) -> GenProgram {
+/// Generates the program of `seed`, of one of the `targets`' types.
+pub fn generate(seed: u64, targets: &[Target]) -> GenProgram {
     let mut rng = Rng::new(seed);
-    let t = rng.below(PROG_TYPES.len() as u64) as usize;
+    let t = rng.below(targets.len() as u64) as usize;
     let mut g = Gen {
         rng,
-        prog_type: PROG_TYPES[t],
-        helpers: &helpers[t],
+        prog_type: targets[t].prog_type,
+        target: &targets[t],
         regs: [Kind::Uninit; 11],
         locked: [false; 11],
     };
@@ -176,7 +232,7 @@ pub fn generate(seed: u64, helpers: &[Helpers; 2]) -> GenProgram {
 struct Gen<'a> {
     rng: Rng,
     prog_type: ProgType,
-    helpers: &'a Helpers,
+    target: &'a Target,
     regs: [Kind; 11],
     /// Loop counters: never written inside their loop.
     locked: [bool; 11],
@@ -235,13 +291,6 @@ const JMP_OPS: [JmpOp; 11] = [
     JmpOp::Slt,
     JmpOp::Sle,
 ];
-
-/// `__sk_buff` field offsets (and a few past its end).
-const SKB_OFFS: [i16; 24] = [
-    0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 64, 68, 72, 76, 80, 88, 152, 192,
-];
-/// `xdp_md` field offsets (and one past its end).
-const XDP_OFFS: [i16; 7] = [0, 4, 8, 12, 16, 20, 24];
 
 impl Gen<'_> {
     fn block(&mut self, depth: u32, budget: usize) -> Vec<Insn> {
@@ -521,19 +570,20 @@ impl Gen<'_> {
     }
 
     fn ctx_load(&mut self, out: &mut Vec<Insn>) {
-        let offs: &[i16] = if self.prog_type == ProgType::Xdp {
-            &XDP_OFFS
-        } else {
-            &SKB_OFFS
-        };
-        let mut off = *self.rng.pick(offs);
+        if self.target.ctx.is_empty() {
+            return self.alu(out);
+        }
+        let (mut off, declared, mut kind) = *self.rng.pick(&self.target.ctx);
         let size = if self.rng.pct(90) {
-            Size::W
+            declared
         } else {
             *self.rng.pick(&SIZES)
         };
         if self.rng.pct(4) {
             off += self.rng.range(1, 3) as i16;
+        }
+        if size != declared || off % declared.bytes() as i16 != 0 {
+            kind = Kind::Scalar;
         }
         let base = if self.rng.pct(90) {
             CTX
@@ -559,17 +609,20 @@ impl Gen<'_> {
             off,
             sign_ext: false,
         });
-        self.regs[dst as usize] = match (self.prog_type, off, size) {
-            (ProgType::Xdp, 0 | 8, Size::W) => Kind::Pkt,
-            (ProgType::Xdp, 4, Size::W) => Kind::PktEnd,
-            _ => Kind::Scalar,
-        };
+        self.regs[dst as usize] = kind;
     }
 
-    /// XDP: a bounds-checked direct packet access. Socket filters: a legacy
-    /// `LD_ABS`/`LD_IND` load.
+    /// A bounds-checked direct packet access, or a legacy `LD_ABS`/`LD_IND`
+    /// load, as the program type allows (one or the other now and then
+    /// where it does not).
     fn packet(&mut self, out: &mut Vec<Insn>) {
-        if self.prog_type != ProgType::Xdp {
+        let legacy = match self.target.packet {
+            None => self.target.legacy_packet || self.rng.pct(5),
+            Some(_) if self.target.legacy_packet => self.rng.pct(50),
+            Some(_) => self.rng.pct(3),
+        };
+        let (data, data_end) = self.target.packet.unwrap_or((0, 4));
+        if legacy {
             let size = *self.rng.pick(&[Size::B, Size::H, Size::W]);
             let imm = self.rng.range(-4, 64) as i32;
             let src = if self.rng.pct(40) {
@@ -592,14 +645,14 @@ impl Gen<'_> {
             size: Size::W,
             dst: p,
             src: CTX,
-            off: 0,
+            off: data,
             sign_ext: false,
         });
         out.push(Insn::Ldx {
             size: Size::W,
             dst: e,
             src: CTX,
-            off: 4,
+            off: data_end,
             sign_ext: false,
         });
         let checked = self.rng.range(1, 32);
@@ -666,10 +719,10 @@ impl Gen<'_> {
     /// A lookup through a helper that returns a pointer into the map's value,
     /// a NULL check, and accesses to the value.
     fn map_value(&mut self, out: &mut Vec<Insn>) {
-        if self.helpers.map_value.is_empty() {
+        if self.target.map_value.is_empty() {
             return self.alu(out);
         }
-        let h = *self.rng.pick(&self.helpers.map_value);
+        let h = *self.rng.pick(&self.target.map_value);
         self.call(out, h);
         let mut body = Vec::new();
         let n = self.rng.range(1, 4);
@@ -742,10 +795,10 @@ impl Gen<'_> {
     }
 
     fn helper(&mut self, out: &mut Vec<Insn>) {
-        if self.helpers.all.is_empty() {
+        if self.target.all.is_empty() {
             return self.alu(out);
         }
-        let h = *self.rng.pick(&self.helpers.all);
+        let h = *self.rng.pick(&self.target.all);
         self.call(out, h);
         if h.ret.ty == RetType::MapValue {
             self.regs[0] = Kind::Mixed;
@@ -1045,8 +1098,8 @@ impl Fetches for AtomicOp {
 mod tests {
     use super::*;
 
-    fn tables() -> [Helpers; 2] {
-        crate::helper_tables()
+    fn tables() -> Vec<Target> {
+        crate::targets(&[ProgType::SocketFilter, ProgType::Xdp, ProgType::SchedCls])
     }
 
     #[test]
@@ -1083,18 +1136,26 @@ mod tests {
 
     #[test]
     fn helpers_come_from_the_declarations() {
-        let h = tables();
-        for (t, table) in PROG_TYPES.iter().zip(&h) {
-            assert!(
-                table.all.len() > 10,
-                "{}: {} helpers",
-                t.name(),
-                table.all.len()
-            );
-            assert!(!table.map_value.is_empty());
-            for helper in &table.all {
-                assert!(helper.prog_types.contains(*t));
+        for t in tables() {
+            let name = t.prog_type.name();
+            assert!(t.all.len() > 10, "{name}: {} helpers", t.all.len());
+            assert!(!t.map_value.is_empty());
+            for helper in &t.all {
+                assert!(helper.prog_types.contains(t.prog_type));
             }
         }
+    }
+
+    #[test]
+    fn contexts_come_from_the_declarations() {
+        let t = tables();
+        let (skf, xdp, tc) = (&t[0], &t[1], &t[2]);
+        assert_eq!((skf.packet, skf.legacy_packet), (None, true));
+        assert_eq!((xdp.packet, xdp.legacy_packet), (Some((0, 4)), false));
+        assert_eq!((tc.packet, tc.legacy_packet), (Some((76, 80)), true));
+        // A socket filter cannot see the packet pointers tc sees.
+        assert!(!skf.ctx.iter().any(|&(off, ..)| off == 76));
+        assert!(tc.ctx.contains(&(76, Size::W, Kind::Pkt)));
+        assert!(tc.ctx.contains(&(80, Size::W, Kind::PktEnd)));
     }
 }
