@@ -84,6 +84,8 @@ PROG_TYPES = {
     "raw_tp_w": (24, 0, 0),
     "syscall": (31, 1 << 4, 0),  # BPF_F_SLEEPABLE
     "sysctl": (23, 0, 18),  # BPF_CGROUP_SYSCTL
+    "cgroup_sock": (9, 0, 0),  # the kernel makes it BPF_CGROUP_INET_SOCK_CREATE
+    "cgroup_dev": (15, 0, 0),
 }
 # `iter/TARGET`: a tracing program loaded as BPF_TRACE_ITER against the
 # running kernel's BTF FUNC `bpf_iter_TARGET`.
@@ -294,8 +296,8 @@ def load_kind(word):
         return None if func is None else (BPF_PROG_TYPE_TRACING, 0, BPF_TRACE_ITER, func)
     if word not in PROG_TYPES:
         return None
-    ptype, flags, _ = PROG_TYPES[word]
-    return (ptype, flags, 0, 0)
+    ptype, flags, attach = PROG_TYPES[word]
+    return (ptype, flags, attach, 0)
 
 
 def prog_load(ptype, flags, code, log_level, btf=None, attach=(0, 0)):

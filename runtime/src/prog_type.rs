@@ -159,6 +159,9 @@ pub struct ProgTypeDecl {
     pub ret_for: &'static [AttachRet],
     /// Properties of particular attach types.
     pub flags_for: &'static [AttachFlags],
+    /// The attach type the kernel gives a program of this type loaded
+    /// without one (`bpf_prog_load_fixup_attach_type`).
+    pub default_attach: Option<AttachType>,
     /// Its `SEC()` names.
     pub sections: &'static [Section],
     /// Helpers it may call besides those whose declarations name it.
@@ -184,6 +187,17 @@ impl ProgTypeDecl {
             .filter(|f| Some(f.attach) == attach)
             .fold(ProgFlags::NONE, |acc, f| acc.union(f.flags));
         self.flags.union(extra).contains(flags)
+    }
+
+    /// The attach type a program of this type loaded with `attach` is
+    /// verified as. The kernel's expected attach type is a number, and a
+    /// program loaded without one has 0, `BPF_CGROUP_INET_INGRESS`, unless
+    /// the type gives it another ([`ProgTypeDecl::default_attach`]): what
+    /// a helper or a context field allows is decided for that.
+    pub fn load_attach(&self, attach: Option<AttachType>) -> AttachType {
+        attach
+            .or(self.default_attach)
+            .unwrap_or(AttachType::CgroupInetIngress)
     }
 
     /// The rule for the context field holding byte `off` of a program of

@@ -21,7 +21,7 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         .and_then(|()| crate::compat::check(&env))
         .and_then(|()| crate::cfg::check(&mut env))
         .and_then(|()| {
-            env.live_regs = crate::liveness::live_regs(prog, reg);
+            env.live_regs = crate::liveness::live_regs(prog, reg, env.attach);
             // A call running a callback in rounds is a loop of its own.
             let (insns, loop_head) = (&prog.insns, &env.loop_head);
             env.scc = crate::scc::components(insns, |i| {

@@ -13,8 +13,7 @@ use kfreg_object::program::CtxParam;
 /// Whether the program, of its type and attached as it is, has every
 /// property of `flags`.
 pub fn has(env: &Env, flags: ProgFlags) -> bool {
-    env.prog_decl
-        .is_some_and(|d| d.has_for(flags, env.prog.attach))
+    env.prog_decl.is_some_and(|d| d.has_for(flags, env.attach))
 }
 
 /// When packet pointers may be passed to helpers.
@@ -53,7 +52,7 @@ pub fn kern_ctx(env: &Env) -> Option<&'static str> {
 
 /// The range R0 must be in at program exit, when the type has one.
 pub fn return_range(env: &Env) -> Option<(i64, i64)> {
-    env.prog_decl?.return_range(env.prog.attach)
+    env.prog_decl?.return_range(env.attach)
 }
 
 /// Loads and stores through the context pointer (at offset `off`, fixed).
@@ -87,7 +86,7 @@ pub fn access(
             _ => Ok(Reg::scalar(Scalar::unknown_width(size))),
         };
     }
-    let Some(rule) = d.field_at(env.prog.attach, off as u32) else {
+    let Some(rule) = d.field_at(env.attach, off as u32) else {
         return bad();
     };
     let f = rule.field;

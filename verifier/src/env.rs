@@ -167,6 +167,9 @@ pub(crate) struct Env<'a> {
     /// The declaration of the program's type (none for a hand-built
     /// program of an undeclared type), looked up once.
     pub prog_decl: Option<&'static kfreg::ProgTypeDecl>,
+    /// The attach type the kernel verifies the program as: its own, or the
+    /// one it gets loaded without one ([`kfreg::ProgTypeDecl::load_attach`]).
+    pub attach: Option<kfreg::AttachType>,
     /// The declaration of the struct_ops type whose member the program
     /// implements, looked up once.
     pub struct_ops: Option<&'static kfreg::StructOpsDecl>,
@@ -236,10 +239,15 @@ pub(crate) struct Env<'a> {
 impl<'a> Env<'a> {
     /// The environment for verifying `prog` against `reg`: nothing explored yet.
     pub fn new(prog: &'a Program, reg: &'a Registry, opts: &'a Options) -> Env<'a> {
+        let prog_decl = reg.prog_types().get(prog.prog_type);
         Env {
             prog,
             reg,
-            prog_decl: reg.prog_types().get(prog.prog_type),
+            prog_decl,
+            attach: match prog_decl {
+                Some(d) => Some(d.load_attach(prog.attach)),
+                None => prog.attach,
+            },
             struct_ops: prog
                 .struct_ops
                 .as_ref()

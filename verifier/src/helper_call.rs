@@ -12,7 +12,7 @@ use crate::resources::{acquire_ref, invalidate_non_owning, lock_target, release_
 use crate::state::{CallbackFrame, Frame, PtrFlags, RefKind, RefState, Reg, RegType, State};
 use kfreg::{
     ArgFlags, ArgType, CallbackShape, DynptrInit, Helper, HelperArg, HelperFlags, MapKind,
-    RetFlags, RetType,
+    ProgFlags, RetFlags, RetType,
 };
 use kfreg_object::program::FieldKind;
 
@@ -99,7 +99,7 @@ fn prototype(env: &Env, idx: u32, id: i32) -> Result<&'static Helper, VerifyErro
         .zip(env.prog.struct_ops.as_ref())
         .is_some_and(|(d, m)| !d.may_call(&m.member, name));
     helpers
-        .get_for(id as u32, env.prog.prog_type, env.prog.attach)
+        .get_for(id as u32, env.prog.prog_type, env.attach)
         .or_else(|| iter_target_helper(env, id as u32))
         .filter(|_| !refused)
         .ok_or_else(|| {
@@ -194,6 +194,9 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
         tail_call_resources(env, st, h)?;
     }
     let r0 = result(env, st, h, &meta)?;
+    if h.has(HelperFlags::TRACED_FUNC) {
+        traced_func(env, idx, h)?;
+    }
     if let (Some(sub), Some(shape)) = (meta.callback, h.callback) {
         let (ret_min, ret_max) = shape.ret_range();
         let args = callback_args(st, shape, &meta);
@@ -251,6 +254,34 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
     *st.reg_mut(0) = r0;
     st.insn += 1;
     Ok(Step::Next)
+}
+
+/// A helper reading the traced function's address needs a program that has
+/// one (the kernel's `check_get_func_ip`).
+fn traced_func(env: &Env, idx: u32, h: &Helper) -> Result<(), VerifyError> {
+    if crate::ctx::has(env, ProgFlags::TRACED_FUNC) {
+        return Ok(());
+    }
+    // A type that has one when attached through a trampoline says so.
+    let by_attach = env.prog_decl.is_some_and(|d| {
+        d.flags_for
+            .iter()
+            .any(|f| f.flags.contains(ProgFlags::TRACED_FUNC))
+    });
+    let msg = if by_attach {
+        format!(
+            "func {}#{} supported only for fentry/fexit/fmod_ret programs",
+            h.name, h.id
+        )
+    } else {
+        format!(
+            "func {}#{} not supported for program type {}",
+            h.name,
+            h.id,
+            env.prog.prog_type.id()
+        )
+    };
+    Err(VerifyError::at(idx, msg))
 }
 
 /// Checks argument `i` (register R`i+1`) against its declared kind.

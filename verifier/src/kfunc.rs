@@ -195,8 +195,8 @@ fn check_callable(
             "function calls are not allowed while holding a lock".into(),
         );
     }
-    let attached = k.attach == kfreg::AttachTypes::NONE
-        || env.prog.attach.is_some_and(|a| k.attach.contains(a));
+    let attached =
+        k.attach == kfreg::AttachTypes::NONE || env.attach.is_some_and(|a| k.attach.contains(a));
     if !reg.allowed_in(id, env.prog.prog_type) || !attached {
         return err(
             st,

@@ -9,7 +9,7 @@
 //! registers and slots, so it covers states whatever they hold there.
 
 use crate::state::{CALLER_SAVED, Reg, RegType, State, slot_index};
-use kfreg::Registry;
+use kfreg::{AttachType, Registry};
 use kfreg_isa::{AtomicOp, Call, Insn, Src};
 use kfreg_object::program::Program;
 use std::collections::HashMap;
@@ -17,7 +17,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 /// The registers an instruction reads and the ones it writes (bit `i` is
 /// `Ri`). Anything the kernel does not model reads every register.
-fn use_def(prog: &Program, reg: &Registry, insn: &Insn) -> (u16, u16) {
+fn use_def(prog: &Program, reg: &Registry, attach: Option<AttachType>, insn: &Insn) -> (u16, u16) {
     let bit = |r: u8| 1u16 << r;
     match *insn {
         Insn::LdImm64 { dst, .. } => (0, bit(dst)),
@@ -56,7 +56,7 @@ fn use_def(prog: &Program, reg: &Registry, insn: &Insn) -> (u16, u16) {
             let params = match call {
                 Call::Helper(id) => u32::try_from(id).ok().and_then(|id| {
                     reg.helpers()
-                        .get_for(id, prog.prog_type, prog.attach)
+                        .get_for(id, prog.prog_type, attach)
                         .map(|h| h.used_args().len())
                 }),
                 Call::Kfunc { btf_id, .. } => {
@@ -85,11 +85,15 @@ pub fn successors(insns: &[Insn], i: usize) -> [Option<usize>; 2] {
 }
 
 /// Per instruction, the registers that may be read before being written
-/// again on some path from it (its `live_regs_before`).
-pub fn live_regs(prog: &Program, reg: &Registry) -> Vec<u16> {
+/// again on some path from it (its `live_regs_before`), for a program
+/// verified as attached as `attach`, which decides which helpers exist.
+pub fn live_regs(prog: &Program, reg: &Registry, attach: Option<AttachType>) -> Vec<u16> {
     let insns = &prog.insns;
     let n = insns.len();
-    let ud: Vec<(u16, u16)> = insns.iter().map(|i| use_def(prog, reg, i)).collect();
+    let ud: Vec<(u16, u16)> = insns
+        .iter()
+        .map(|i| use_def(prog, reg, attach, i))
+        .collect();
     let succ = |i: usize| successors(insns, i);
     let mut live = vec![0u16; n];
     // Backwards sweeps until nothing changes: most programs jump forwards,

@@ -19,7 +19,7 @@ mod common;
 kfreg::link!(kfreg_catalog);
 
 use common::Case;
-use kfreg::ProgType;
+use kfreg::{AttachType, ProgType};
 use kfreg_object::program::MapType;
 
 /// A `; map:` line: type, key size, value size, max entries, read-only for
@@ -34,6 +34,8 @@ struct AsmCase {
     prog_type: ProgType,
     /// The section a `type: iter/TARGET` case is loaded from (a BPF iterator).
     iter_section: Option<String>,
+    /// The expected attach type it is loaded with, if any.
+    attach: Option<AttachType>,
     maps: Vec<MapSpec>,
     expect: Option<String>,
     /// The instructions the kernel processed, when recorded: pruning cases
@@ -42,10 +44,15 @@ struct AsmCase {
     text: String,
 }
 
-/// The program type of a `; type:` word, and the section of an iterator.
-fn prog_type(word: &str) -> (ProgType, Option<String>) {
+/// The program type of a `; type:` word, the expected attach type it is
+/// loaded with (as scripts/asm-kernel-verdicts.py loads it), and the section
+/// of an iterator.
+fn prog_type(word: &str) -> (ProgType, Option<AttachType>, Option<String>) {
     if word.starts_with("iter/") {
-        return (ProgType::Tracing, Some(word.to_string()));
+        return (ProgType::Tracing, None, Some(word.to_string()));
+    }
+    if word == "sysctl" {
+        return (ProgType::CgroupSysctl, Some(AttachType::CgroupSysctl), None);
     }
     let ty = match word {
         "xdp" => ProgType::Xdp,
@@ -58,10 +65,11 @@ fn prog_type(word: &str) -> (ProgType, Option<String>) {
         "kprobe" => ProgType::Kprobe,
         "tracepoint" => ProgType::Tracepoint,
         "perf_event" => ProgType::PerfEvent,
-        "sysctl" => ProgType::CgroupSysctl,
+        "cgroup_sock" => ProgType::CgroupSock,
+        "cgroup_dev" => ProgType::CgroupDevice,
         other => panic!("unknown program type `{other}`"),
     };
-    (ty, None)
+    (ty, None, None)
 }
 
 /// Parses every `tests/asm/*.s` file.
@@ -94,6 +102,7 @@ fn load_cases() -> Vec<AsmCase> {
                 name: name.trim().into(),
                 prog_type: ProgType::Xdp,
                 iter_section: None,
+                attach: None,
                 maps: Vec::new(),
                 expect: None,
                 insns: None,
@@ -104,7 +113,7 @@ fn load_cases() -> Vec<AsmCase> {
                     continue;
                 };
                 if let Some(t) = meta.strip_prefix("type: ") {
-                    (case.prog_type, case.iter_section) = prog_type(t.trim());
+                    (case.prog_type, case.attach, case.iter_section) = prog_type(t.trim());
                 } else if let Some(m) = meta.strip_prefix("map: ") {
                     let mut words = m.split_whitespace();
                     let ty = match words.next() {
@@ -165,6 +174,7 @@ impl AsmCase {
             None => Case::new(self.prog_type, &self.text),
         };
         c.prog.kernel_btf = Some(common::kernel_btf());
+        c.prog.attach = c.prog.attach.or(self.attach);
         for (i, (ty, k, v, max, rdonly, wronly, init)) in self.maps.iter().enumerate() {
             c = c.map_n(&format!("map{i}"), *ty, *k, *v, *max, None);
             if let Some(bytes) = init {

@@ -149,5 +149,9 @@ bits! {
         /// Runs in process context: iterator kfuncs that need it are
         /// allowed without sleeping (`check_css_task_iter_allowlist`).
         PROCESS_CONTEXT = 7, "process_context";
+        /// Runs for a traced kernel function whose address helpers may read
+        /// (kprobes; tracing programs attached through a trampoline:
+        /// `check_get_func_ip`, `bpf_prog_has_trampoline`).
+        TRACED_FUNC = 8, "traced_func";
     }
 }

@@ -327,6 +327,9 @@ bits! {
         /// The number returned is a CPU's: from 0 to one below the target's
         /// number of possible CPUs (`do_refine_retval_range`'s `nr_cpu_ids`).
         RET_CPU_ID = 12, "ret_cpu_id";
+        /// Reads the traced function's address: only programs with a traced
+        /// function may call it (`check_get_func_ip`; see `ProgFlags::TRACED_FUNC`).
+        TRACED_FUNC = 13, "traced_func";
     }
 }
 

@@ -217,13 +217,13 @@ pub fn bpf_get_current_task_btf() -> Trusted<BtfId<crate::structs::TaskStruct>>;
 /// Get address of the traced function (for tracing and kprobe programs).
 ///
 /// The kernel's `bpf_get_func_ip_proto_kprobe_multi`.
-#[helper(id = 173, name = bpf_get_func_ip, prog_types = [kprobe])]
+#[helper(id = 173, name = bpf_get_func_ip, traced_func, prog_types = [kprobe])]
 pub fn bpf_get_func_ip_kprobe_multi(ctx: Ctx) -> Integer;
 
 /// Get address of the traced function (for tracing and kprobe programs).
 ///
 /// The kernel's `bpf_get_func_ip_proto_tracing`.
-#[helper(id = 173, name = bpf_get_func_ip, gpl_only, prog_types = [tracepoint, perf_event, raw_tracepoint, raw_tracepoint_writable, tracing, lsm, syscall])]
+#[helper(id = 173, name = bpf_get_func_ip, gpl_only, traced_func, prog_types = [tracepoint, perf_event, raw_tracepoint, raw_tracepoint_writable, tracing, lsm, syscall])]
 pub fn bpf_get_func_ip_tracing(ctx: Ctx) -> Integer;
 
 /// Get bpf_cookie value provided (optionally) during the program attachment.

@@ -30,7 +30,14 @@ use kfreg::prog_type;
 pub struct SocketFilter;
 
 /// kprobes, uprobes, ksyscalls and USDTs: the probed registers.
-#[prog_type(id = 2, ctx = PtRegs, kern_ctx = bpf_raw_tracepoint_args, tracing, private_stack)]
+#[prog_type(
+    id = 2,
+    ctx = PtRegs,
+    kern_ctx = bpf_raw_tracepoint_args,
+    tracing,
+    private_stack,
+    traced_func
+)]
 #[sec("kprobe+")]
 #[sec("uprobe+")]
 #[sec("uprobe.s+", sleepable)]
@@ -143,7 +150,13 @@ pub struct PerfEvent;
 pub struct CgroupSkb;
 
 /// cgroup socket hooks (`sock_filter_is_valid_access`).
-#[prog_type(id = 9, ctx = BpfSock, kern_ctx = sock, ret = [0, 1])]
+#[prog_type(
+    id = 9,
+    ctx = BpfSock,
+    kern_ctx = sock,
+    ret = [0, 1],
+    default_attach = cgroup_inet_sock_create
+)]
 #[sec("cgroup/sock_create", attach = cgroup_inet_sock_create)]
 #[sec("cgroup/sock_release", attach = cgroup_inet_sock_release)]
 #[sec("cgroup/sock", attach = cgroup_inet_sock_create)]
@@ -291,7 +304,8 @@ pub struct LircMode2;
     ctx = SkReuseportMd,
     kern_ctx = sk_reuseport_kern,
     packet_args = declared,
-    sockmap_update
+    sockmap_update,
+    default_attach = sk_reuseport_select
 )]
 #[sec("sk_reuseport/migrate", attach = sk_reuseport_select_or_migrate)]
 #[sec("sk_reuseport", attach = sk_reuseport_select)]
@@ -353,7 +367,12 @@ pub struct CgroupSockopt;
     kern_ctx = bpf_raw_tracepoint_args,
     private_stack,
     ret_for = [trace_iter = [0, 1]],
-    flags_for = [trace_iter = [sockmap_update]]
+    flags_for = [
+        trace_iter = [sockmap_update],
+        trace_fentry = [traced_func],
+        trace_fexit = [traced_func],
+        modify_return = [traced_func]
+    ]
 )]
 #[sec("tp_btf+")]
 #[sec("fentry+")]

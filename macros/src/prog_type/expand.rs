@@ -73,6 +73,13 @@ impl ProgType {
             });
             quote!(::kfreg::AttachFlags { attach: ::kfreg::AttachType::#a, flags: ::kfreg::ProgFlags::NONE #(#words)* })
         });
+        let default_attach = match self.default_attach {
+            Some(a) => {
+                let a = format_ident!("{a:?}");
+                quote!(::core::option::Option::Some(::kfreg::AttachType::#a))
+            }
+            None => quote!(::core::option::Option::None),
+        };
         let sections = self.sections.iter().map(|s| {
             let pattern = &s.pattern;
             let (sleepable, iter) = (s.sleepable, s.iter);
@@ -109,6 +116,7 @@ impl ProgType {
                     ret: #ret,
                     ret_for: &[#(#ret_for),*],
                     flags_for: &[#(#flags_for),*],
+                    default_attach: #default_attach,
                     sections: &[#(#sections),*],
                     helpers: #helpers,
                     kfuncs: #kfuncs,

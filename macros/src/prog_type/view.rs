@@ -44,6 +44,9 @@ pub struct ProgType {
     pub ret_for: Vec<(AttachType, i64, i64)>,
     /// `flags_for = [attach = [words], ..]`.
     pub flags_for: Vec<(AttachType, Vec<ProgFlags>)>,
+    /// `default_attach = x`: what the kernel loads a program of this type
+    /// given no attach type as.
+    pub default_attach: Option<AttachType>,
     /// `helpers = [..]`.
     pub helpers: Vec<Ident>,
     /// `kfuncs = [..]`.
@@ -79,6 +82,7 @@ const KEYS: &[&str] = &[
     "ret",
     "ret_for",
     "flags_for",
+    "default_attach",
     "helpers",
     "kfuncs",
 ];
@@ -112,6 +116,7 @@ impl ProgType {
             ret_tokens: None,
             ret_for: Vec::new(),
             flags_for: Vec::new(),
+            default_attach: None,
             helpers: Vec::new(),
             kfuncs: Vec::new(),
             sections,
@@ -188,6 +193,9 @@ impl ProgType {
                 }
                 Meta::Value(k, v) if k == "ret_for" => d.ret_for = ret_for(v, errors),
                 Meta::Value(k, v) if k == "flags_for" => d.flags_for = flags_for(v, errors),
+                Meta::Value(k, v) if k == "default_attach" => {
+                    d.default_attach = attach_type(v, errors)
+                }
                 Meta::Word(w) => match ProgFlags::ALL.iter().find(|(_, n)| w == n) {
                     Some((f, _)) => d.flags.push((w.clone(), *f)),
                     None => errors.at(

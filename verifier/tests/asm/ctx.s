@@ -421,3 +421,14 @@ exit
 ; expect: REJECT At program exit the register R0 is not a known value (ctx)
 r0 = r1
 exit
+
+### cgroup_sock_loaded_without_attach_type_is_sock_create
+; The kernel loads a cgroup_sock program given no expected attach type as
+; BPF_CGROUP_INET_SOCK_CREATE (bpf_prog_load_fixup_attach_type), for which
+; bound_dev_if may be read. A difffuzz false reject (cgroup_sock, seed
+; 0x183bcad2e5778f53).
+; type: cgroup_sock
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +0)
+r0 = 1
+exit

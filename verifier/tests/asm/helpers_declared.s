@@ -302,3 +302,39 @@ r1 = 7
 call bpf_get_cgroup_classid
 r0 = 2
 exit
+
+### get_func_ip_in_a_tracepoint
+; `bpf_get_func_ip` exists for tracepoints, but the verifier wants a traced
+; function (check_get_func_ip): kprobes, or tracing programs with a
+; trampoline. A difffuzz false accept (tracepoint, seed 0x1403452e60ca3540
+; of a --prog-types run).
+; type: tracepoint
+; expect: REJECT func bpf_get_func_ip#173 not supported for program type 5
+call bpf_get_func_ip
+r0 = 0
+exit
+
+### get_func_ip_in_a_kprobe
+; type: kprobe
+; expect: ACCEPT
+call bpf_get_func_ip
+r0 = 0
+exit
+
+### get_retval_in_a_device_program_loaded_without_attach_type
+; A program loaded without an expected attach type has the number 0,
+; BPF_CGROUP_INET_INGRESS, for which cgroup_common_func_proto gives no
+; bpf_get_retval. A difffuzz false accept (cgroup_device, seed
+; 0x70f23b8b2013fdb7).
+; type: cgroup_dev
+; expect: REJECT program of this type cannot use helper bpf_get_retval#186
+call bpf_get_retval
+r0 = 0
+exit
+
+### get_retval_in_a_sysctl_program
+; type: sysctl
+; expect: ACCEPT
+call bpf_get_retval
+r0 = 1
+exit
