@@ -100,6 +100,7 @@ pub fn access(
             (_, Access::Write) | (Loads::Whole, _) => size == f.elem,
             (Loads::Narrow, _) => size <= f.elem,
             (Loads::Slot, _) => size <= f.elem && in_field.is_multiple_of(f.elem),
+            (Loads::Port, _) => within || (size == 4 && in_field == 0),
         };
     // A pointer argument is read whole (`btf_ctx_access`).
     let arg_ptr = f.yields == CtxValue::Argument && argument_ptr(env, in_field / f.elem).is_some();

@@ -455,8 +455,12 @@ fn sock_field_ok(ty: RegType, off: i32, size: u32) -> bool {
     let field = off & !3;
     let narrow = size <= 4 && off + size <= field + 4;
     match field {
-        // state, family, type, protocol, src_port, rx_queue_mapping, the addresses
-        4 | 8 | 12 | 24..=43 | 44 | 52..=71 | 72 | 76 => narrow,
+        // family, type, protocol, src_port, state, rx_queue_mapping: the
+        // kernel names them by their start (`case offsetof(..)`), so a
+        // narrow load starts there
+        4 | 8 | 12 | 44 | 72 | 76 => narrow && off == field,
+        // the addresses, named as ranges: anywhere inside
+        24..=43 | 52..=71 => narrow,
         // dst_port: a 16-bit field in a 32-bit slot
         48 => size == 4 || (narrow && off + size <= 50),
         // bound_dev_if, mark, priority: whole fields only

@@ -17,6 +17,10 @@ pub enum Loads {
     /// Any size at the start of an element (`btf_ctx_access`: a traced
     /// function's u64 argument slots; a pointer argument is read whole).
     Slot,
+    /// A 16-bit port: a byte or the whole half-word, or four bytes from its
+    /// start, which reads the port as the u32 it once was
+    /// (`bpf_sock.dst_port`, kept for backward compatibility).
+    Port,
 }
 
 impl Loads {
@@ -26,6 +30,7 @@ impl Loads {
         (Loads::Whole, "whole"),
         (Loads::Any, "any"),
         (Loads::Slot, "slot"),
+        (Loads::Port, "port"),
     ];
 
     /// The word spelled `name`.

@@ -86,14 +86,19 @@ pub struct XdpMd {
 }
 
 /// `struct bpf_sock` as cgroup socket programs see it
-/// (`sock_filter_is_valid_access`): some fields only at some hooks.
+/// (`sock_filter_is_valid_access`): some fields only at some hooks. The
+/// kernel names most fields by their start offset (`case offsetof(..)`), so
+/// a narrow load must start there; the addresses are ranges, read anywhere.
 #[context(btf = "bpf_sock")]
 #[repr(C)]
 pub struct BpfSock {
     #[ctx(loads = whole, write, attach = [cgroup_inet_sock_create, cgroup_inet_sock_release])]
     pub bound_dev_if: u32,
+    #[ctx(loads = slot)]
     pub family: u32,
+    #[ctx(loads = slot)]
     pub r#type: u32,
+    #[ctx(loads = slot)]
     pub protocol: u32,
     #[ctx(loads = whole, write, attach = [cgroup_inet_sock_create, cgroup_inet_sock_release])]
     pub mark: u32,
@@ -103,12 +108,15 @@ pub struct BpfSock {
     pub src_ip4: u32,
     #[ctx(attach = [cgroup_inet6_post_bind])]
     pub src_ip6: [u32; 4],
-    #[ctx(attach = [cgroup_inet4_post_bind, cgroup_inet6_post_bind])]
+    #[ctx(loads = slot, attach = [cgroup_inet4_post_bind, cgroup_inet6_post_bind])]
     pub src_port: u32,
+    #[ctx(loads = port)]
     pub dst_port: u16,
     pub dst_ip4: u32,
     pub dst_ip6: [u32; 4],
+    #[ctx(loads = slot)]
     pub state: u32,
+    #[ctx(loads = slot)]
     pub rx_queue_mapping: i32,
 }
 

@@ -432,3 +432,34 @@ exit
 r2 = *(u32 *)(r1 +0)
 r0 = 1
 exit
+
+### cgroup_sock_narrow_load_must_start_at_the_field
+; `rx_queue_mapping` is named by its start (case offsetof), so a byte load
+; inside it is refused; the addresses are ranges, read anywhere. A difffuzz
+; false accept (cgroup_sock, seed 0xee8e5da5bd4d7910).
+; type: cgroup_sock
+; expect: REJECT invalid bpf_context access off=79 size=1
+r2 = *(u8 *)(r1 +76)
+r2 = *(u8 *)(r1 +55)
+r2 = *(u8 *)(r1 +79)
+r0 = 1
+exit
+
+### cgroup_sock_dst_port_is_read_as_a_u32_too
+; dst_port is 16 bits, read whole, by byte, or as four bytes from its start
+; (backward compatibility). A difffuzz false reject (cgroup_sock, seed
+; 0x3cf63359c9ef4de4).
+; type: cgroup_sock
+; expect: ACCEPT
+r2 = *(u32 *)(r1 +48)
+r2 = *(u16 *)(r1 +48)
+r2 = *(u8 *)(r1 +49)
+r0 = 1
+exit
+
+### cgroup_sock_dst_port_padding_is_nobodys
+; type: cgroup_sock
+; expect: REJECT invalid bpf_context access off=50 size=2
+r2 = *(u16 *)(r1 +50)
+r0 = 1
+exit

@@ -487,3 +487,32 @@ r5 = 0
 call bpf_csum_diff
 r0 = 0
 exit
+
+### sock_pointer_narrow_load_inside_a_field_named_by_its_start
+; A socket pointer's fields follow bpf_sock_is_valid_access too: a byte of
+; `family` only at its start.
+; type: tc
+; expect: REJECT R0 invalid sock access off=5 size=1
+r6 = r1
+*(u64 *)(r10 -8) = 0
+*(u64 *)(r10 -16) = 0
+*(u64 *)(r10 -24) = 0
+*(u64 *)(r10 -32) = 0
+*(u64 *)(r10 -40) = 0
+*(u64 *)(r10 -48) = 0
+r1 = r6
+r2 = r10
+r2 += -48
+r3 = 12
+r4 = -1
+r5 = 0
+call bpf_sk_lookup_tcp
+if r0 == 0 goto out
+r6 = r0
+r7 = *(u8 *)(r0 +4)
+r7 = *(u8 *)(r0 +5)
+r1 = r6
+call bpf_sk_release
+out:
+r0 = 0
+exit
