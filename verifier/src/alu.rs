@@ -208,8 +208,8 @@ fn pointer_alu(
         _ => {}
     }
     // The operands' offsets are checked before the operator is.
-    sane_offset(idx, scalar, ptr)?;
-    sane_offset(idx, ptr, ptr)?;
+    sane_scalar_offset(idx, scalar, ptr)?;
+    sane_pointer_offset(idx, ptr, ptr)?;
     match op {
         AluOp::Add => {}
         AluOp::Sub if !ptr_is_dst => {
@@ -257,19 +257,18 @@ fn pointer_alu(
             }
         }
     }
-    sane_offset(idx, &r, ptr)?;
+    sane_pointer_offset(idx, &r, ptr)?;
     Ok(r)
 }
 
-/// The kernel's `check_reg_sane_offset()`, on both operands of pointer
-/// arithmetic and on its result: the variable part's constant, the fixed
-/// offset, then the variable part's minimum, each within `MAX_VAR_OFF`.
-fn sane_offset(idx: u32, reg: &Reg, ptr: &Reg) -> Result<(), VerifyError> {
+/// The kernel's `check_reg_sane_offset_scalar()`, on the number added to a
+/// pointer: its constant, or else its minimum, within `MAX_VAR_OFF`.
+fn sane_scalar_offset(idx: u32, scalar: &Reg, ptr: &Reg) -> Result<(), VerifyError> {
     let max = MAX_VAR_OFF as i64;
     let fail = |msg: String| Err(VerifyError::at(idx, msg));
     // Named only for an error: this runs on every pointer arithmetic.
     let name = || crate::describe::reg_type_str(ptr);
-    let v = &reg.var;
+    let v = &scalar.var;
     if let Some(c) = v.as_const() {
         let c = c as i64;
         if c >= max || c <= -max {
@@ -278,10 +277,6 @@ fn sane_offset(idx: u32, reg: &Reg, ptr: &Reg) -> Result<(), VerifyError> {
                 name()
             ));
         }
-    }
-    let off = if reg.is_pointer() { reg.off as i64 } else { 0 };
-    if off >= max || off <= -max {
-        return fail(format!("{} pointer offset {off} is not allowed", name()));
     }
     if v.smin == i64::MIN {
         return fail(format!(
@@ -297,4 +292,28 @@ fn sane_offset(idx: u32, reg: &Reg, ptr: &Reg) -> Result<(), VerifyError> {
         ));
     }
     Ok(())
+}
+
+/// The kernel's `check_reg_sane_offset_ptr()`, on the pointer operand and on
+/// the result: its variable part's constant, its fixed offset, then its
+/// variable part's minimum, each within `MAX_VAR_OFF`.
+fn sane_pointer_offset(idx: u32, reg: &Reg, ptr: &Reg) -> Result<(), VerifyError> {
+    let max = MAX_VAR_OFF as i64;
+    let v = &reg.var;
+    let known = v.as_const().map(|c| c as i64);
+    let off = reg.off as i64;
+    let bad = [known, Some(off), Some(v.smin)]
+        .into_iter()
+        .flatten()
+        .find(|o| *o >= max || *o <= -max);
+    match bad {
+        Some(o) => Err(VerifyError::at(
+            idx,
+            format!(
+                "{} pointer offset {o} is not allowed",
+                crate::describe::reg_type_str(ptr)
+            ),
+        )),
+        None => Ok(()),
+    }
 }

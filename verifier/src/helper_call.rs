@@ -364,9 +364,10 @@ fn check_arg(
         ArgType::Mem if arg.has(ArgFlags::FIXED_SIZE) => fixed_mem_arg(env, st, h, arg, r, &reg)?,
         // Accessed when its size, the next argument, is checked.
         ArgType::Mem => {
-            if !reg.is_pointer() || reg.maybe_null() {
+            if !crate::mem::is_memory(reg.ty) || reg.maybe_null() {
                 return Err(expect(idx, r, &reg, MEM_TYPES));
             }
+            check_btf_mem(idx, h, r, arg, &reg)?;
         }
         ArgType::ConstAllocSizeOrZero => {
             let v = scalar_arg(st, r)?;
@@ -665,7 +666,6 @@ fn sized_mem_arg(
             ),
         ));
     }
-    check_btf_mem(idx, h, r, arg, reg)?;
     check_mem_arg(env, st, r, size.umax as u32, writes(arg), zero_ok)?;
     env.mark_precise(st, size_reg);
     Ok(())

@@ -468,11 +468,12 @@ fn sock_field_ok(ty: RegType, off: i32, size: u32) -> bool {
     }
 }
 
-/// The kernel's spelling of a variable offset in alignment messages: the
-/// value when known, else the tnum.
+/// The kernel's spelling of a variable offset in alignment messages
+/// (`tnum_strn`): a known value in C's `%#llx`, else the tnum.
 fn var_off_short(v: &Scalar) -> String {
     match v.as_const() {
-        Some(c) => (c as i64).to_string(),
+        Some(0) => "0".to_string(),
+        Some(c) => format!("{c:#x}"),
         None => crate::describe::tnum_str(v),
     }
 }
@@ -1167,12 +1168,7 @@ pub fn check_mem_arg(
         RegType::BtfId => {
             access(env, st, regno, 0, size, Access::Read, Some(Reg::UNKNOWN)).map(|_| ())
         }
-        RegType::MapValue
-        | RegType::MapKey
-        | RegType::Mem
-        | RegType::Buf
-        | RegType::Packet
-        | RegType::PacketMeta => {
+        ty if is_memory(ty) => {
             access(env, st, regno, 0, size, kind, Some(Reg::UNKNOWN)).map(|_| ())
         }
         _ if base.is_null() && zero_ok => Ok(()),
@@ -1184,6 +1180,22 @@ pub fn check_mem_arg(
             ),
         )),
     }
+}
+
+/// Whether a helper may take a pointer of type `ty` as memory (the kernel's
+/// `mem_types`; a kernel object must be trusted besides).
+pub fn is_memory(ty: RegType) -> bool {
+    matches!(
+        ty,
+        RegType::Stack
+            | RegType::BtfId
+            | RegType::MapValue
+            | RegType::MapKey
+            | RegType::Mem
+            | RegType::Buf
+            | RegType::Packet
+            | RegType::PacketMeta
+    )
 }
 
 /// A pointer passed to a helper, or the context `LD_ABS` reads, must point

@@ -468,3 +468,15 @@ r1 = 1
 lock *(u64 *)(r0 +22) += r1
 r0 = 0
 exit
+
+### atomic_on_a_number_prints_its_value_in_hex
+; An atomic through a number fails its alignment first; the kernel prints a
+; known variable offset in C's %#llx (tnum_strn). A difffuzz case
+; (cgroup_sysctl, seed 0xd27543f4ecacf7c0): kfreg printed -1.
+; type: socket
+; expect: REJECT misaligned access off 0xffffffffffffffff+0+40 size 8
+r8 = -1
+r5 = 8
+lock *(u64 *)(r8 +40) += r5
+r0 = 0
+exit

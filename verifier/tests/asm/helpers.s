@@ -516,3 +516,17 @@ call bpf_sk_release
 out:
 r0 = 0
 exit
+
+### helper_memory_that_is_the_context
+; The context is no memory: refused as the memory argument, before its
+; size is looked at (difffuzz, cgroup_sysctl, seed 0x58e7b01512fb03cf:
+; kfreg said `R2 invalid zero-sized read`).
+; type: tc
+; expect: REJECT R1 type=ctx expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_
+r2 = 0
+r3 = 0
+r4 = r10
+r4 += -8
+call bpf_strtoul
+r0 = 0
+exit

@@ -366,3 +366,15 @@ r1 += 0x1fffffff
 r1 += 0x1fffffff
 r0 = 0
 exit
+
+### ptr_arith_result_out_of_range_names_the_pointer_offset
+; The result of pointer arithmetic is checked as a pointer
+; (check_reg_sane_offset_ptr): its minimum out of range is the pointer's
+; offset, not the number's value. A difffuzz case (lwt_in, seed
+; 0xdd018301ad6466b4).
+; type: tc
+; expect: REJECT ctx pointer offset -4294967295 is not allowed
+r2 = *(u32 *)(r1 +48)
+r1 -= r2
+r0 = 0
+exit
