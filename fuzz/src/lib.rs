@@ -60,9 +60,22 @@ pub fn kfreg_program(prog_type: kfreg::ProgType, insns: &[Insn]) -> Result<Progr
         init: None,
         inner: None,
     });
+    prog.kernel_btf = KERNEL_BTF
+        .get_or_init(|| {
+            let bytes = std::fs::read("/sys/kernel/btf/vmlinux").ok()?;
+            kfreg_object::btf::Btf::parse(&bytes)
+                .ok()
+                .map(std::sync::Arc::new)
+        })
+        .clone();
     discover_subprogs(&mut prog);
     Ok(prog)
 }
+
+/// This machine's kernel BTF, read once: the kernel judging the same
+/// programs sizes its structs (a flow dissector's keys) by it.
+static KERNEL_BTF: std::sync::OnceLock<Option<std::sync::Arc<kfreg_object::btf::Btf>>> =
+    std::sync::OnceLock::new();
 
 /// This machine's possible CPUs, read once.
 static NR_CPU_IDS: std::sync::OnceLock<Option<u32>> = std::sync::OnceLock::new();

@@ -25,6 +25,10 @@ pub struct Context {
     /// The typedef the kernel names the context by (`bpf_user_pt_regs_t`),
     /// which a global function's parameter may name instead of the struct.
     pub typedef: Option<&'static str>,
+    /// Loads at negative offsets pass, of any size that divides the offset:
+    /// the kernel compares the offset with the record's start as an unsigned
+    /// number (`tp_prog_is_valid_access`).
+    pub reads_below_start: bool,
     /// Its size in bytes.
     pub size: u32,
     /// Its fields, by offset.

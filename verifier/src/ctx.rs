@@ -71,6 +71,13 @@ pub fn access(
             format!("invalid bpf_context access off={off} size={size}"),
         ))
     };
+    let below = env
+        .prog_decl
+        .and_then(|d| d.ctx)
+        .is_some_and(|c| c.reads_below_start);
+    if off < 0 && below && kind == Access::Read && off % size as i32 == 0 && !sign_ext {
+        return Ok(Reg::scalar(Scalar::unknown_width(size)));
+    }
     // Every context checks alignment to the access size first.
     if off < 0 || off % size as i32 != 0 {
         return bad();
@@ -101,6 +108,7 @@ pub fn access(
             (Loads::Narrow, _) => size <= f.elem,
             (Loads::Slot, _) => size <= f.elem && in_field.is_multiple_of(f.elem),
             (Loads::Port, _) => within || (size == 4 && in_field == 0),
+            (Loads::Halves, _) => size == 2 || size == f.elem,
         };
     // A pointer argument is read whole (`btf_ctx_access`).
     let arg_ptr = f.yields == CtxValue::Argument && argument_ptr(env, in_field / f.elem).is_some();

@@ -67,6 +67,7 @@ fn prog_type(word: &str) -> (ProgType, Option<AttachType>, Option<String>) {
         "perf_event" => ProgType::PerfEvent,
         "cgroup_sock" => ProgType::CgroupSock,
         "cgroup_dev" => ProgType::CgroupDevice,
+        "sk_reuseport" => ProgType::SkReuseport,
         other => panic!("unknown program type `{other}`"),
     };
     (ty, None, None)

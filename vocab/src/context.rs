@@ -21,6 +21,10 @@ pub enum Loads {
     /// start, which reads the port as the u32 it once was
     /// (`bpf_sock.dst_port`, kept for backward compatibility).
     Port,
+    /// A whole element or one of its 16-bit halves: never a byte
+    /// (`sk_reuseport_md.eth_protocol`, at least the kernel's 16-bit
+    /// protocol).
+    Halves,
 }
 
 impl Loads {
@@ -31,6 +35,7 @@ impl Loads {
         (Loads::Any, "any"),
         (Loads::Slot, "slot"),
         (Loads::Port, "port"),
+        (Loads::Halves, "halves"),
     ];
 
     /// The word spelled `name`.

@@ -312,8 +312,9 @@ pub struct BpfPerfEventData {
 }
 
 /// A tracepoint's record (`tp_prog_is_valid_access`): its common header is
-/// refused, the rest read at any aligned size up to `PERF_MAX_TRACE_SIZE`.
-#[context]
+/// refused, the rest read at any aligned size up to `PERF_MAX_TRACE_SIZE`,
+/// and so is anything before it (the kernel's unsigned comparison).
+#[context(reads_below_start)]
 #[repr(C)]
 pub struct TraceRecord {
     #[ctx(hidden)]
@@ -412,8 +413,7 @@ pub struct SkReuseportMd {
     #[ctx(yields = packet_end)]
     pub data_end: u64,
     pub len: u32,
-    /// Read as at least the kernel's 16-bit protocol.
-    #[ctx(loads = whole)]
+    #[ctx(loads = halves)]
     pub eth_protocol: u32,
     pub ip_protocol: u32,
     pub bind_inany: u32,

@@ -22,6 +22,7 @@ impl Context {
         let btf = opt(&self.btf);
         let kern = opt(&self.kern);
         let typedef = opt(&self.typedef);
+        let reads_below_start = self.reads_below_start;
         let fields = self.fields.iter().map(|f| {
             let name = &f.ident;
             let name_str = name.to_string();
@@ -72,6 +73,7 @@ impl Context {
                     btf_name: #btf,
                     kern: #kern,
                     typedef: #typedef,
+                    reads_below_start: #reads_below_start,
                     size: ::core::mem::size_of::<#ident>() as u32,
                     fields: &[#(#fields),*],
                 };

@@ -17,6 +17,8 @@ pub struct Context {
     pub kern: Option<LitStr>,
     /// `typedef = "name"`: the typedef the kernel names the context by.
     pub typedef: Option<LitStr>,
+    /// `reads_below_start`: loads at negative offsets pass.
+    pub reads_below_start: bool,
     /// Its fields.
     pub fields: Vec<Field>,
 }
@@ -54,6 +56,7 @@ impl Context {
             btf: None,
             kern: None,
             typedef: None,
+            reads_below_start: false,
             fields: Vec::new(),
             item: item.clone(),
         };
@@ -64,12 +67,16 @@ impl Context {
                         Meta::Value(k, v) if k == "btf" => ctx.btf = string(v, errors),
                         Meta::Value(k, v) if k == "kern" => ctx.kern = string(v, errors),
                         Meta::Value(k, v) if k == "typedef" => ctx.typedef = string(v, errors),
+                        Meta::Word(w) if w == "reads_below_start" => ctx.reads_below_start = true,
                         other => errors.at(
                             other.key(),
                             format!(
                                 "unknown context attribute `{}`{}",
                                 other.key(),
-                                hint(&other.key().to_string(), ["btf", "kern", "typedef"])
+                                hint(
+                                    &other.key().to_string(),
+                                    ["btf", "kern", "typedef", "reads_below_start"]
+                                )
                             ),
                         ),
                     }

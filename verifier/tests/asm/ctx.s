@@ -463,3 +463,49 @@ exit
 r2 = *(u16 *)(r1 +50)
 r0 = 1
 exit
+
+### tracepoint_record_read_below_its_start
+; tp_prog_is_valid_access compares the offset with the record's start as an
+; unsigned number: a load at a negative offset passes when its size divides
+; it. A difffuzz false reject (tracepoint, seed 0x70908216965da52a).
+; type: tracepoint
+; expect: ACCEPT
+r2 = *(u8 *)(r1 -15)
+r2 = *(u64 *)(r1 -8)
+r2 = *(u32 *)(r1 -2048)
+r0 = 0
+exit
+
+### tracepoint_record_read_below_its_start_misaligned
+; type: tracepoint
+; expect: REJECT invalid bpf_context access off=-6 size=4
+r2 = *(u32 *)(r1 -6)
+r0 = 0
+exit
+
+### tracepoint_record_written_below_its_start
+; type: tracepoint
+; expect: REJECT invalid bpf_context access off=-8 size=8
+r2 = 0
+*(u64 *)(r1 -8) = r2
+r0 = 0
+exit
+
+### sk_reuseport_eth_protocol_read_by_halves
+; eth_protocol is read whole or by 16-bit halves, never by byte: at least
+; the kernel's 16-bit protocol (difffuzz false reject, sk_reuseport, seed
+; 0xfd122fce3c641bd9).
+; type: sk_reuseport
+; expect: ACCEPT
+r2 = *(u16 *)(r1 +20)
+r2 = *(u16 *)(r1 +22)
+r2 = *(u32 *)(r1 +20)
+r0 = 1
+exit
+
+### sk_reuseport_eth_protocol_byte
+; type: sk_reuseport
+; expect: REJECT invalid bpf_context access off=21 size=1
+r2 = *(u8 *)(r1 +21)
+r0 = 1
+exit
