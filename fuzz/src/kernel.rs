@@ -91,6 +91,8 @@ impl Kernel {
         // The log did not fit (the kernel fails an accepted program whose
         // log it truncated): the verdict comes from a load without a log.
         if errno.raw_os_error() == Some(libc::ENOSPC) {
+            // The log rotates: its tail, the summary, is still there.
+            let counted = processed(&self.log_text());
             put32(&mut attr, 24, 0);
             put32(&mut attr, 28, 0);
             put64(&mut attr, 32, 0);
@@ -98,7 +100,7 @@ impl Kernel {
                 return KernelVerdict {
                     accepted: true,
                     error: None,
-                    processed: None,
+                    processed: counted,
                 };
             }
         }
