@@ -66,8 +66,9 @@ impl Kernel {
         raw
     }
 
-    /// Loads `insns` as a GPL program of type `prog_type` and closes it.
-    pub fn load(&mut self, prog_type: u32, insns: &[Insn]) -> KernelVerdict {
+    /// Loads `insns` as a GPL program of type `prog_type` with expected
+    /// attach type `attach` and closes it.
+    pub fn load(&mut self, prog_type: u32, attach: u32, insns: &[Insn]) -> KernelVerdict {
         let raw = self.encode(insns);
         let bytes = RawInsn::to_bytes(&raw);
         let license = b"GPL\0";
@@ -80,6 +81,7 @@ impl Kernel {
         put32(&mut attr, 24, 1);
         put32(&mut attr, 28, LOG_SIZE as u32);
         put64(&mut attr, 32, self.log.as_mut_ptr() as u64);
+        put32(&mut attr, 68, attach);
         if prog_load(&mut attr) {
             return KernelVerdict {
                 accepted: true,

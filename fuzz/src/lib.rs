@@ -44,8 +44,13 @@ pub type Verdict = Option<String>;
 
 /// The kfreg program for `insns`: decoded as the kernel decodes, with the
 /// array map at [`MAP_INDEX`].
-pub fn kfreg_program(prog_type: kfreg::ProgType, insns: &[Insn]) -> Result<Program, String> {
+pub fn kfreg_program(
+    prog_type: kfreg::ProgType,
+    attach: Option<kfreg::AttachType>,
+    insns: &[Insn],
+) -> Result<Program, String> {
     let mut prog = Program::from_raw("fuzz", prog_type, &encode(insns)).map_err(|e| e.msg)?;
+    prog.attach = attach;
     debug_assert_eq!(MAP_INDEX, 0);
     prog.maps.push(MapDef {
         name: "arr".into(),
@@ -81,26 +86,33 @@ static KERNEL_BTF: std::sync::OnceLock<Option<std::sync::Arc<kfreg_object::btf::
 static NR_CPU_IDS: std::sync::OnceLock<Option<u32>> = std::sync::OnceLock::new();
 
 /// Verifies `insns` with kfreg; `Err` carries a panic's message.
-pub fn kfreg_verdict(prog_type: kfreg::ProgType, insns: &[Insn]) -> Result<Verdict, String> {
-    catch_unwind(AssertUnwindSafe(|| match kfreg_program(prog_type, insns) {
-        Err(msg) => Some(msg),
-        Ok(prog) => {
-            let opts = Options {
-                insn_limit: INSN_LIMIT.load(Ordering::Relaxed),
-                // The kernel judging the same programs is this machine's.
-                nr_cpu_ids: *NR_CPU_IDS.get_or_init(kfreg_object::loader::kconfig::possible_cpus),
-                ..Options::default()
-            };
-            let r = verify(&prog, Registry::global(), &opts);
-            if r.stats.insns_processed > opts.insn_limit + 1 {
-                return Some(format!(
-                    "kfreg processed {} insns, over its limit",
-                    r.stats.insns_processed
-                ));
+pub fn kfreg_verdict(
+    prog_type: kfreg::ProgType,
+    attach: Option<kfreg::AttachType>,
+    insns: &[Insn],
+) -> Result<Verdict, String> {
+    catch_unwind(AssertUnwindSafe(|| {
+        match kfreg_program(prog_type, attach, insns) {
+            Err(msg) => Some(msg),
+            Ok(prog) => {
+                let opts = Options {
+                    insn_limit: INSN_LIMIT.load(Ordering::Relaxed),
+                    // The kernel judging the same programs is this machine's.
+                    nr_cpu_ids: *NR_CPU_IDS
+                        .get_or_init(kfreg_object::loader::kconfig::possible_cpus),
+                    ..Options::default()
+                };
+                let r = verify(&prog, Registry::global(), &opts);
+                if r.stats.insns_processed > opts.insn_limit + 1 {
+                    return Some(format!(
+                        "kfreg processed {} insns, over its limit",
+                        r.stats.insns_processed
+                    ));
+                }
+                // The error line read from kfreg's message as from the kernel's log.
+                r.error
+                    .map(|e| kernel::error_line(&e.msg).unwrap_or_default())
             }
-            // The error line read from kfreg's message as from the kernel's log.
-            r.error
-                .map(|e| kernel::error_line(&e.msg).unwrap_or_default())
         }
     }))
     .map_err(|p| {
@@ -144,7 +156,7 @@ pub struct Config {
     /// Stop after this many programs (0: only the time bound).
     pub max_programs: u64,
     /// The program types generated.
-    pub prog_types: Vec<kfreg::ProgType>,
+    pub prog_types: Vec<(kfreg::ProgType, Option<kfreg::AttachType>)>,
 }
 
 /// The counts of a run.
@@ -207,21 +219,30 @@ pub fn program_seed(seed: u64, worker: u64, i: u64) -> u64 {
     rng::mix(rng::mix(seed ^ rng::mix(worker.wrapping_add(1))).wrapping_add(i))
 }
 
-/// The generator's view of each of `types`.
-pub fn targets(types: &[kfreg::ProgType]) -> Vec<progen::Target> {
+/// The generator's view of each of `types`, each loaded with its attach type.
+pub fn targets(types: &[(kfreg::ProgType, Option<kfreg::AttachType>)]) -> Vec<progen::Target> {
     let reg = Registry::global();
     types
         .iter()
-        .map(|t| progen::Target::for_prog(reg, *t))
+        .map(|(t, a)| progen::Target::for_prog(reg, *t, *a))
         .collect()
+}
+
+/// The program types of a run, as `--prog-types` spells them.
+fn spec_names(cfg: &Config) -> String {
+    let names: Vec<_> = cfg
+        .prog_types
+        .iter()
+        .map(|(t, a)| progen::spec_name(*t, *a))
+        .collect();
+    names.join(",")
 }
 
 /// The command that regenerates and judges program `seed` of a run of `cfg`.
 fn replay_command(cfg: &Config, seed: u64) -> String {
     let mut cmd = format!("difffuzz --replay {seed:#x}");
     if cfg.prog_types[..] != progen::PROG_TYPES[..] {
-        let names: Vec<_> = cfg.prog_types.iter().map(|t| t.name()).collect();
-        cmd += &format!(" --prog-types {}", names.join(","));
+        cmd += &format!(" --prog-types {}", spec_names(cfg));
     }
     cmd
 }
@@ -284,7 +305,7 @@ pub fn run(cfg: &Config) -> Result<Totals, String> {
                 let text = format!(
                     "# 3-hang: still being judged {}s after the deadline\n# program type: {}\n# program seed: {pseed:#018x} (replay: {})\n{}",
                     GRACE.as_secs(),
-                    p.prog_type.name(),
+                    progen::spec_name(p.prog_type, p.attach),
                     replay_command(cfg, pseed),
                     format_program(&p.insns, &[], &NoSymbols)
                 );
@@ -418,7 +439,7 @@ fn merge(shared: &Shared, local: &mut Totals) {
 /// Judges one program: the outcome, the kernel's verdict (kfreg's second
 /// verdict without a kernel) and kfreg's.
 pub fn judge(p: &GenProgram, kern: Option<&mut kernel::Kernel>) -> (Outcome, Verdict, Verdict) {
-    let fv = match kfreg_verdict(p.prog_type, &p.insns) {
+    let fv = match kfreg_verdict(p.prog_type, p.attach, &p.insns) {
         Ok(v) => v,
         Err(panic) => {
             let msg = Some(format!("kfreg panicked: {panic}"));
@@ -426,14 +447,14 @@ pub fn judge(p: &GenProgram, kern: Option<&mut kernel::Kernel>) -> (Outcome, Ver
         }
     };
     let Some(k) = kern else {
-        let again = kfreg_verdict(p.prog_type, &p.insns).unwrap_or_else(Some);
+        let again = kfreg_verdict(p.prog_type, p.attach, &p.insns).unwrap_or_else(Some);
         if again != fv {
             let msg = Some(format!("kfreg gave two verdicts: {fv:?} then {again:?}"));
             return (Outcome::Invariant, msg.clone(), msg);
         }
         return (Outcome::Agree, fv.clone(), fv);
     };
-    let loaded = k.load(p.prog_type.id(), &p.insns);
+    let loaded = k.load(p.prog_type.id(), p.attach.map_or(0, |a| a as u32), &p.insns);
     let kv = loaded.error;
     let limit = INSN_LIMIT.load(Ordering::Relaxed);
     let over_limit = |msg: &String| msg.starts_with("BPF program is too large");
@@ -466,6 +487,7 @@ fn write_case(
         }
         let q = GenProgram {
             prog_type: p.prog_type,
+            attach: p.attach,
             insns: cand.to_vec(),
         };
         let (o, kv, fv) = judge(&q, kern.as_deref_mut());
@@ -473,6 +495,7 @@ fn write_case(
     });
     let q = GenProgram {
         prog_type: p.prog_type,
+        attach: p.attach,
         insns: small,
     };
     let (_, kv, fv) = judge(&q, kern);
@@ -491,7 +514,7 @@ fn write_case(
     let text = format!(
         "# {prefix} (class: {})\n# program type: {}\n# program seed: {pseed:#018x} (replay: {})\n# kernel: {}\n# kfreg:  {}\n# minimised from {} to {} instructions; map[id:0] is an array map, key {MAP_KEY_SIZE}, value {MAP_VALUE_SIZE}, {MAP_MAX_ENTRIES} entries\n{}",
         class.1,
-        p.prog_type.name(),
+        progen::spec_name(p.prog_type, p.attach),
         replay_command(cfg, pseed),
         if cfg.kernel { show(&kv) } else { "-".into() },
         show(&fv),
@@ -504,13 +527,12 @@ fn write_case(
 }
 
 fn write_summary(cfg: &Config, t: &Totals) -> Result<(), String> {
-    let names: Vec<_> = cfg.prog_types.iter().map(|t| t.name()).collect();
     let mut s = format!(
         "seed {} jobs {} seconds {} program types {}\n{} programs in {:.1}s ({:.0}/s), kernel accepted {}\n{} false accepts, {} false rejects, {} stopped by the lowered instruction limit where the kernel processed more\n",
         cfg.seed,
         cfg.jobs,
         cfg.seconds,
-        names.join(","),
+        spec_names(cfg),
         t.programs,
         t.elapsed.as_secs_f64(),
         t.programs as f64 / t.elapsed.as_secs_f64().max(1e-9),

@@ -50,11 +50,9 @@ fn real_main() -> Result<(), String> {
                 cfg.prog_types = list
                     .split(',')
                     .map(|n| {
-                        kfreg::ProgType::ALL
-                            .iter()
-                            .copied()
-                            .find(|t| t.name() == n.trim())
-                            .ok_or(format!("--prog-types: unknown program type {n}"))
+                        progen::parse_spec(n).ok_or(format!(
+                            "--prog-types: unknown program type or attach type in {n}"
+                        ))
                     })
                     .collect::<Result<_, _>>()?;
             }
@@ -74,15 +72,16 @@ fn real_main() -> Result<(), String> {
     }
     if let Some(file) = check {
         let text = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
-        let ty = text
+        let (ty, attach) = text
             .lines()
             .find_map(|l| l.strip_prefix("# program type: "))
-            .and_then(|n| kfreg::ProgType::ALL.iter().find(|t| t.name() == n.trim()))
+            .and_then(progen::parse_spec)
             .ok_or(format!("{file}: no `# program type:` line"))?;
         let insns = kfreg_isa::asm::assemble(&text, &kfreg_isa::asm::NoResolver)
             .map_err(|e| format!("{file}: {e}"))?;
         let p = progen::GenProgram {
-            prog_type: *ty,
+            prog_type: ty,
+            attach,
             insns,
         };
         return show(&p, cfg.kernel);
@@ -114,9 +113,12 @@ fn real_main() -> Result<(), String> {
 }
 
 fn show(p: &progen::GenProgram, with_kernel: bool) -> Result<(), String> {
-    println!("# program type: {}", p.prog_type.name());
+    println!(
+        "# program type: {}",
+        progen::spec_name(p.prog_type, p.attach)
+    );
     print!("{}", format_program(&p.insns, &[], &NoSymbols));
-    let fv = kfreg_verdict(p.prog_type, &p.insns);
+    let fv = kfreg_verdict(p.prog_type, p.attach, &p.insns);
     println!("kfreg:  {fv:?}");
     if with_kernel {
         let mut k = kernel::Kernel::new(

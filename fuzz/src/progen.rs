@@ -13,8 +13,8 @@
 
 use crate::rng::Rng;
 use kfreg::{
-    ArgFlags, ArgType, CtxValue, Helper, HelperFlags, MapKind, ProgFlags, ProgType, Registry,
-    RetType,
+    ArgFlags, ArgType, AttachType, CtxValue, Helper, HelperFlags, MapKind, ProgFlags, ProgType,
+    Registry, RetType,
 };
 use kfreg_isa::{AluOp, AtomicOp, FP, Insn, JmpOp, Pseudo, Size, Src};
 
@@ -29,7 +29,28 @@ pub const MAP_VALUE_SIZE: u32 = 48;
 pub const MAP_MAX_ENTRIES: u32 = 4;
 
 /// The program types generated unless others are asked for.
-pub const PROG_TYPES: [ProgType; 2] = [ProgType::SocketFilter, ProgType::Xdp];
+pub const PROG_TYPES: [(ProgType, Option<AttachType>); 2] =
+    [(ProgType::SocketFilter, None), (ProgType::Xdp, None)];
+
+/// A program type and the expected attach type it is loaded with, as the
+/// command line and case files spell them: `sched_cls`,
+/// `cgroup_sock_addr/cgroup_inet4_connect`.
+pub fn spec_name(ty: ProgType, attach: Option<AttachType>) -> String {
+    match attach {
+        Some(a) => format!("{}/{}", ty.name(), a.name()),
+        None => ty.name().to_string(),
+    }
+}
+
+/// The program type and attach type `spec_name` spells `s` as.
+pub fn parse_spec(s: &str) -> Option<(ProgType, Option<AttachType>)> {
+    let (ty, attach) = match s.trim().split_once('/') {
+        Some((t, a)) => (t, Some(AttachType::from_name(a)?)),
+        None => (s.trim(), None),
+    };
+    let ty = ProgType::ALL.iter().copied().find(|t| t.name() == ty)?;
+    Some((ty, attach))
+}
 
 /// How many programs, in percent, get one single-rule mutation
 /// ([`crate::mutate`]) after they are generated.
@@ -58,6 +79,8 @@ enum Kind {
 pub struct GenProgram {
     /// Program type.
     pub prog_type: ProgType,
+    /// The expected attach type it is loaded with.
+    pub attach: Option<AttachType>,
     /// Instructions, one per slot; maps are named by [`MAP_INDEX`].
     pub insns: Vec<Insn>,
 }
@@ -69,6 +92,8 @@ pub struct GenProgram {
 pub struct Target {
     /// The program type.
     pub prog_type: ProgType,
+    /// The expected attach type it is loaded with.
+    pub attach: Option<AttachType>,
     /// Every usable helper.
     pub all: Vec<&'static Helper>,
     /// Those returning a (nullable) pointer into the map argument's value.
@@ -85,24 +110,32 @@ pub struct Target {
 }
 
 impl Target {
-    /// The generator's view of `prog`.
-    pub fn for_prog(reg: &Registry, prog: ProgType) -> Target {
+    /// The generator's view of `prog` loaded with `attach`.
+    pub fn for_prog(reg: &Registry, prog: ProgType, attach: Option<AttachType>) -> Target {
+        let decl = reg.prog_types().get(prog);
+        // What the verifiers decide for: the kernel's attach type of a
+        // program loaded with `attach`.
+        let verified_as = decl.map(|d| d.load_attach(attach)).or(attach);
         let all: Vec<_> = reg
             .helpers()
             .iter()
             .filter(|h| h.prog_types.contains(prog) && usable(h))
+            .filter(|h| !verified_as.is_some_and(|a| h.not_for_attach.contains(a)))
             .collect();
         let map_value = all
             .iter()
             .copied()
             .filter(|h| h.ret.ty == RetType::MapValue)
             .collect();
-        let decl = reg.prog_types().get(prog);
         let mut ctx = Vec::new();
         let (mut data, mut data_end) = (None, None);
         if let Some(c) = decl.and_then(|d| d.ctx) {
             for f in c.fields {
-                if reg.prog_types().field_at(prog, None, f.off).is_none() {
+                if reg
+                    .prog_types()
+                    .field_at(prog, verified_as, f.off)
+                    .is_none()
+                {
                     continue;
                 }
                 let size = match f.elem {
@@ -132,6 +165,7 @@ impl Target {
         }
         Target {
             prog_type: prog,
+            attach,
             all,
             map_value,
             ctx,
@@ -225,6 +259,7 @@ pub fn generate(seed: u64, targets: &[Target]) -> GenProgram {
     }
     GenProgram {
         prog_type: g.prog_type,
+        attach: g.target.attach,
         insns: out,
     }
 }
@@ -1099,7 +1134,11 @@ mod tests {
     use super::*;
 
     fn tables() -> Vec<Target> {
-        crate::targets(&[ProgType::SocketFilter, ProgType::Xdp, ProgType::SchedCls])
+        crate::targets(&[
+            (ProgType::SocketFilter, None),
+            (ProgType::Xdp, None),
+            (ProgType::SchedCls, None),
+        ])
     }
 
     #[test]
