@@ -87,6 +87,7 @@ PROG_TYPES = {
     "cgroup_sock": (9, 0, 0),  # the kernel makes it BPF_CGROUP_INET_SOCK_CREATE
     "cgroup_dev": (15, 0, 0),
     "sk_reuseport": (21, 0, 0),  # the kernel makes it BPF_SK_REUSEPORT_SELECT
+    "flow_dissector": (22, 0, 0),
 }
 # `iter/TARGET`: a tracing program loaded as BPF_TRACE_ITER against the
 # running kernel's BTF FUNC `bpf_iter_TARGET`.

@@ -202,7 +202,8 @@ fn value_str(v: &Scalar) -> String {
     if v.smax < i64::MAX {
         out += &format!(" smax={}", v.smax);
     }
-    if v.var == crate::tnum::Tnum::UNKNOWN {
+    // Only when neither bound was printed.
+    if out.is_empty() {
         out += " unknown scalar value";
     }
     out

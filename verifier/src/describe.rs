@@ -10,6 +10,7 @@ use kfreg_isa::AluOp;
 pub fn reg_type_str(r: &Reg) -> String {
     let base = match r.ty {
         RegType::Mem if r.flags.has(PtrFlags::ALLOC) => "ringbuf_mem",
+        RegType::Mem if r.flags.has(PtrFlags::FLOW_KEYS) => "flow_keys",
         ty => ty.kernel_name(),
     };
     let mut s = String::new();
@@ -34,6 +35,15 @@ pub fn reg_type_str(r: &Reg) -> String {
         });
     }
     s
+}
+
+/// The kernel's `verbose_unum()`: small numbers in decimal, others in hex.
+pub fn unum(n: u64) -> String {
+    if n <= 512 {
+        n.to_string()
+    } else {
+        format!("{n:#x}")
+    }
 }
 
 /// The kernel's `tnum_strn()`: `(value; mask)` in the kernel's `%#llx`

@@ -1,6 +1,6 @@
 //! Kernel-style text: register type names, tnums, and log lines.
 
-use crate::describe::{reg_type_str, tnum_str};
+use crate::describe::{reg_type_str, tnum_str, unum};
 use crate::env::Env;
 use crate::scalar::Scalar;
 use crate::state::{ADD_CONST, PtrFlags, Reg, RegType};
@@ -29,15 +29,6 @@ fn snum(n: i64) -> String {
         n.to_string()
     } else {
         format!("{:#x}", n as u64)
-    }
-}
-
-/// The kernel's `verbose_unum()`.
-fn unum(n: u64) -> String {
-    if n <= 512 {
-        n.to_string()
-    } else {
-        format!("{n:#x}")
     }
 }
 

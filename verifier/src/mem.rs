@@ -288,6 +288,15 @@ pub fn access(
     match base.ty {
         RegType::Stack => stack_access(st, regno, &base, off, size, kind, value),
         RegType::MapValue | RegType::MapKey => map_access(env, st, regno, &base, off, size, kind),
+        // A flow dissector's keys: through the unmodified pointer, within
+        // the struct (the kernel's check_flow_keys_access).
+        RegType::Mem if base.flags.has(PtrFlags::FLOW_KEYS) => {
+            unmodified_ptr(idx, regno, &base)?;
+            if off < 0 || off as i64 + size as i64 > base.aux as i64 {
+                return err(format!("invalid access to flow keys off={off} size={size}"));
+            }
+            Ok(Reg::scalar(Scalar::unknown_width(size)))
+        }
         RegType::Mem => {
             if kind == Access::Write && base.flags.has(PtrFlags::RDONLY) {
                 return err(format!(
@@ -469,11 +478,10 @@ fn sock_field_ok(ty: RegType, off: i32, size: u32) -> bool {
 }
 
 /// The kernel's spelling of a variable offset in alignment messages
-/// (`tnum_strn`): a known value in C's `%#llx`, else the tnum.
+/// (`tnum_strn`): a known value as the log prints numbers, else the tnum.
 fn var_off_short(v: &Scalar) -> String {
     match v.as_const() {
-        Some(0) => "0".to_string(),
-        Some(c) => format!("{c:#x}"),
+        Some(c) => crate::describe::unum(c),
         None => crate::describe::tnum_str(v),
     }
 }

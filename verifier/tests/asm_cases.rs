@@ -68,6 +68,7 @@ fn prog_type(word: &str) -> (ProgType, Option<AttachType>, Option<String>) {
         "cgroup_sock" => ProgType::CgroupSock,
         "cgroup_dev" => ProgType::CgroupDevice,
         "sk_reuseport" => ProgType::SkReuseport,
+        "flow_dissector" => ProgType::FlowDissector,
         other => panic!("unknown program type `{other}`"),
     };
     (ty, None, None)

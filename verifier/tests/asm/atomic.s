@@ -480,3 +480,14 @@ r5 = 8
 lock *(u64 *)(r8 +40) += r5
 r0 = 0
 exit
+
+### atomic_on_a_small_number_prints_it_in_decimal
+; tnum_strn prints a known offset as the log prints numbers: up to 512 in
+; decimal (difffuzz, seed 0xdaaad7545cc8cebd: kfreg printed 0x23).
+; type: socket
+; expect: REJECT misaligned access off 35+0+8 size 8
+r7 = 35
+r8 = 1
+lock *(u64 *)(r7 +8) += r8
+r0 = 0
+exit

@@ -509,3 +509,37 @@ exit
 r2 = *(u8 *)(r1 +21)
 r0 = 1
 exit
+
+### flow_keys_access_past_the_struct
+; A flow dissector's keys are checked as such (check_flow_keys_access), not
+; as memory (difffuzz, flow_dissector, seed 0xf0aa016b934f661e).
+; type: flow_dissector
+; expect: REJECT invalid access to flow keys off=56 size=8
+r2 = *(u64 *)(r1 +144)
+r3 = *(u64 *)(r2 +56)
+r0 = 0
+exit
+
+### flow_keys_pointer_math_names_flow_keys
+; type: flow_dissector
+; expect: REJECT math between flow_keys pointer and 1073741824 is not allowed
+r2 = *(u64 *)(r1 +144)
+r3 = 0x40000000
+r2 += r3
+r0 = 0
+exit
+
+### exit_value_out_of_range_with_both_bounds
+; "unknown scalar value" only when neither bound is printed
+; (verbose_invalid_scalar; difffuzz, seed 0xce007c3784c03dd2).
+; type: cgroup_dev
+; expect: REJECT At program exit the register R0 has smin=-4095 smax=59 should have been in [0, 1]
+call bpf_get_prandom_u32
+r0 <<= 32
+r0 s>>= 32
+if r0 s> 59 goto out
+if r0 s< -4095 goto out
+exit
+out:
+r0 = 0
+exit
