@@ -509,3 +509,22 @@ if w7 s< w0 goto l1
 r8 = *(u64 *)(r10 -9)
 l1:
 exit
+
+### jmp_register_against_itself_then_again
+; r9 in [-1, 0] (a sign-extended s16 shifted right by 38): `if r9 <= r9`
+; is explored both ways, and on its impossible side the kernel decides the
+; next `if r9 >= r9` (8 instructions processed), by the same in-place
+; refinement of a register against itself as jmp32_register_against_itself
+; _impossible_side; kfreg explores both sides and reaches the bad context
+; load. A difffuzz false reject (cgroup_sockopt, seed 0x5dcb1ad09312826f),
+; listed in EXCEPTIONS.
+; type: socket
+; expect: ACCEPT
+r6 = r1
+r9 = *(s16 *)(r10 -22)
+r9 s>>= 38
+r0 = 0
+if r9 <= r9 goto pc+2
+if r9 >= r9 goto pc+1
+r4 = *(u32 *)(r6 +200)
+exit
