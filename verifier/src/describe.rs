@@ -37,9 +37,10 @@ pub fn reg_type_str(r: &Reg) -> String {
     s
 }
 
-/// The kernel's `verbose_unum()`: small numbers in decimal, others in hex.
+/// The kernel's `verbose_unum()`: numbers up to `U16_MAX` in decimal,
+/// others in hex (`is_unum_decimal`; signed ones within the `s16` range).
 pub fn unum(n: u64) -> String {
-    if n <= 512 {
+    if n <= u16::MAX as u64 {
         n.to_string()
     } else {
         format!("{n:#x}")

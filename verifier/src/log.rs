@@ -25,7 +25,7 @@ impl kfreg_isa::disasm::Symbols for Names<'_, '_> {
 
 /// The kernel's `verbose_snum()`: small numbers in decimal, others in hex.
 fn snum(n: i64) -> String {
-    if (-512..=512).contains(&n) {
+    if (-32768..=32767).contains(&n) {
         n.to_string()
     } else {
         format!("{:#x}", n as u64)
@@ -37,7 +37,7 @@ fn snum(n: i64) -> String {
 /// when negative.
 fn ranges(v: &Scalar, out: &mut Vec<String>) {
     let s32 = |x: i32| {
-        if (-512..=512).contains(&x) {
+        if (-32768..=32767).contains(&x) {
             x as i64 as u64
         } else {
             x as u32 as u64
