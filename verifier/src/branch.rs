@@ -123,17 +123,16 @@ pub fn refine(
             // violation, forgets the register's bounds and explores the
             // side (reg_bounds_sanity_check). The registers keep here what
             // they held before the test.
-            let Some((mut a, b)) = d.var.refine(op, &s.var, wide, taken) else {
+            let Some((a, b)) = d.var.refine(op, &s.var, wide, taken) else {
                 return;
             };
             // A register tested against itself is one register narrowed by
-            // both sides' rules, one after the other (the kernel refines
-            // the two operands in place, and they are the same).
+            // both operands' rules in place, one after the other; the
+            // kernel keeps what its sync makes of that even where the
+            // bounds contradict each other (a later test of the register
+            // against itself is then decided by them).
             if src_no == Some(dst) {
-                match a.meet(&b) {
-                    Some(both) => a = both,
-                    None => return,
-                }
+                let a = d.var.refine_self(op, wide, taken);
                 propagate_scalar(st, d, a);
                 st.reg_mut(dst).var = a;
                 return;

@@ -1015,6 +1015,42 @@ impl Scalar {
         }
     }
 
+    /// Narrows a register tested against itself: the kernel refines the two
+    /// operands in place, and they are one register, so each rule sees the
+    /// bound the other left (`regs_refine_cond_op` with `reg1 == reg2`,
+    /// wrapping arithmetic included); the result is synced as any other.
+    pub fn refine_self(&self, op: JmpOp, wide: bool, taken: bool) -> Scalar {
+        let op = if taken { op } else { negate(op) };
+        let mut a = *self;
+        let strict = matches!(op, JmpOp::Gt | JmpOp::Lt | JmpOp::Sgt | JmpOp::Slt);
+        if strict {
+            match (op, wide) {
+                (JmpOp::Gt | JmpOp::Lt, true) => {
+                    let umin = a.umin;
+                    a.umax = a.umax.min(a.umax.wrapping_sub(1));
+                    a.umin = umin.wrapping_add(1).max(umin);
+                }
+                (JmpOp::Sgt | JmpOp::Slt, true) => {
+                    let smin = a.smin;
+                    a.smax = a.smax.min(a.smax.wrapping_sub(1));
+                    a.smin = smin.wrapping_add(1).max(smin);
+                }
+                (JmpOp::Gt | JmpOp::Lt, false) => {
+                    let umin = a.u32min;
+                    a.u32max = a.u32max.min(a.u32max.wrapping_sub(1));
+                    a.u32min = umin.wrapping_add(1).max(umin);
+                }
+                _ => {
+                    let smin = a.s32min;
+                    a.s32max = a.s32max.min(a.s32max.wrapping_sub(1));
+                    a.s32min = smin.wrapping_add(1).max(smin);
+                }
+            }
+            a.sync();
+        }
+        a
+    }
+
     /// Narrows `self` by a `JSET` against the constant `c` (the kernel's
     /// regs_refine_cond_op): taken, a single bit tested is set (of several,
     /// which one is not known); not taken, every bit tested is clear, and

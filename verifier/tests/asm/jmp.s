@@ -495,10 +495,10 @@ exit
 
 ### jmp32_register_against_itself_impossible_side
 ; `if w0 s<= w0` always holds, yet the kernel explores its other side, and
-; there with w0 = 1 (w0 in [0, 1] before): `w7 s< w0` is then decided and the
-; misaligned load behind it never checked. kfreg keeps [0, 1] on that side
-; (both operands' rules leave nothing) and reaches the load. A difffuzz
-; false reject (seed 0x1917e0e9b0c6eae6), listed in EXCEPTIONS.
+; there with w0 = 1 (w0 in [0, 1] before): it narrows the one register by
+; both operands' rules in place (s32 [1, 0]) and keeps what its sync makes
+; of it, so `w7 s< w0` is decided and the misaligned load behind it never
+; checked. A difffuzz false reject (seed 0x1917e0e9b0c6eae6).
 ; type: xdp
 ; expect: ACCEPT
 call bpf_get_prandom_u32
@@ -512,12 +512,11 @@ exit
 
 ### jmp_register_against_itself_then_again
 ; r9 in [-1, 0] (a sign-extended s16 shifted right by 38): `if r9 <= r9`
-; is explored both ways, and on its impossible side the kernel decides the
-; next `if r9 >= r9` (8 instructions processed), by the same in-place
-; refinement of a register against itself as jmp32_register_against_itself
-; _impossible_side; kfreg explores both sides and reaches the bad context
-; load. A difffuzz false reject (cgroup_sockopt, seed 0x5dcb1ad09312826f),
-; listed in EXCEPTIONS.
+; is explored both ways; on its impossible side the in-place refinement
+; leaves umin 1 above umax 0, which the kernel keeps, so the next
+; `if r9 >= r9` is decided (8 instructions processed) and the bad context
+; load never checked. A difffuzz false reject (cgroup_sockopt, seed
+; 0x5dcb1ad09312826f).
 ; type: socket
 ; expect: ACCEPT
 r6 = r1
