@@ -115,7 +115,7 @@ impl Target {
         let decl = reg.prog_types().get(prog);
         // What the verifiers decide for: the kernel's attach type of a
         // program loaded with `attach`.
-        let verified_as = decl.map(|d| d.load_attach(attach)).or(attach);
+        let verified_as = reg.prog_types().load_attach(prog, attach);
         let all: Vec<_> = reg
             .helpers()
             .iter()

@@ -426,6 +426,16 @@ impl ProgTypeTable {
             .max_by_key(|(_, s)| s.pattern.len())
     }
 
+    /// The attach type a program of type `prog` loaded with `attach` is
+    /// verified as ([`ProgTypeDecl::load_attach`]); a type nobody declared
+    /// keeps what it was given.
+    pub fn load_attach(&self, prog: ProgType, attach: Option<AttachType>) -> Option<AttachType> {
+        match self.get(prog) {
+            Some(d) => Some(d.load_attach(attach)),
+            None => attach,
+        }
+    }
+
     /// The rule for the context field holding byte `off` of a program of
     /// type `prog` attached as `attach` (see [`ProgTypeDecl::field_at`]).
     pub fn field_at(

@@ -123,9 +123,6 @@ pub fn refine(
             // violation, forgets the register's bounds and explores the
             // side (reg_bounds_sanity_check). The registers keep here what
             // they held before the test.
-            let Some((a, b)) = d.var.refine(op, &s.var, wide, taken) else {
-                return;
-            };
             // A register tested against itself is one register narrowed by
             // both operands' rules in place, one after the other; the
             // kernel keeps what its sync makes of that even where the
@@ -137,6 +134,9 @@ pub fn refine(
                 st.reg_mut(dst).var = a;
                 return;
             }
+            let Some((a, b)) = d.var.refine(op, &s.var, wide, taken) else {
+                return;
+            };
             propagate_scalar(st, d, a);
             st.reg_mut(dst).var = a;
             if let Some(r) = src_no {

@@ -71,11 +71,15 @@ pub fn access(
             format!("invalid bpf_context access off={off} size={size}"),
         ))
     };
-    let below = env
-        .prog_decl
-        .and_then(|d| d.ctx)
-        .is_some_and(|c| c.reads_below_start);
-    if off < 0 && below && kind == Access::Read && off % size as i32 == 0 && !sign_ext {
+    if off < 0
+        && kind == Access::Read
+        && !sign_ext
+        && off % size as i32 == 0
+        && env
+            .prog_decl
+            .and_then(|d| d.ctx)
+            .is_some_and(|c| c.reads_below_start)
+    {
         return Ok(Reg::scalar(Scalar::unknown_width(size)));
     }
     // Every context checks alignment to the access size first.

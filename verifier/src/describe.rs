@@ -37,8 +37,14 @@ pub fn reg_type_str(r: &Reg) -> String {
     s
 }
 
+/// The kernel's `is_snum_decimal()`: a signed number the log prints in
+/// decimal, one within the `s16` range.
+pub fn is_snum_decimal(n: i64) -> bool {
+    (i16::MIN as i64..=i16::MAX as i64).contains(&n)
+}
+
 /// The kernel's `verbose_unum()`: numbers up to `U16_MAX` in decimal,
-/// others in hex (`is_unum_decimal`; signed ones within the `s16` range).
+/// others in hex (`is_unum_decimal`).
 pub fn unum(n: u64) -> String {
     if n <= u16::MAX as u64 {
         n.to_string()

@@ -168,7 +168,7 @@ pub(crate) struct Env<'a> {
     /// program of an undeclared type), looked up once.
     pub prog_decl: Option<&'static kfreg::ProgTypeDecl>,
     /// The attach type the kernel verifies the program as: its own, or the
-    /// one it gets loaded without one ([`kfreg::ProgTypeDecl::load_attach`]).
+    /// one it gets loaded without one (`ProgTypes::load_attach`).
     pub attach: Option<kfreg::AttachType>,
     /// The declaration of the struct_ops type whose member the program
     /// implements, looked up once.
@@ -244,10 +244,7 @@ impl<'a> Env<'a> {
             prog,
             reg,
             prog_decl,
-            attach: match prog_decl {
-                Some(d) => Some(d.load_attach(prog.attach)),
-                None => prog.attach,
-            },
+            attach: reg.prog_types().load_attach(prog.prog_type, prog.attach),
             struct_ops: prog
                 .struct_ops
                 .as_ref()

@@ -621,7 +621,7 @@ fn sized_mem_arg(
 ) -> Result<(), VerifyError> {
     let idx = st.insn;
     let r = i as u8 + 1;
-    let reg = &st.reg(r).to_owned();
+    let reg = *st.reg(r);
     let size_reg = r + 1;
     let size = scalar_arg(st, size_reg)?;
     let zero_ok = h.args[i + 1].ty == ArgType::ConstSizeOrZero;
@@ -651,7 +651,7 @@ fn sized_mem_arg(
     if arg.has(ArgFlags::MAYBE_NULL) && reg.is_null() {
         // NULL stands for no memory: only with a size that is zero.
         if size.umax != 0 {
-            return Err(expect(idx, r, reg, "fp"));
+            return Err(expect(idx, r, &reg, "fp"));
         }
         env.mark_precise(st, size_reg);
         return Ok(());
@@ -661,7 +661,7 @@ fn sized_mem_arg(
             idx,
             format!(
                 "Unsupported reg type {} for {} data",
-                crate::describe::reg_type_str(reg),
+                crate::describe::reg_type_str(&reg),
                 h.name
             ),
         ));

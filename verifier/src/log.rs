@@ -1,6 +1,6 @@
 //! Kernel-style text: register type names, tnums, and log lines.
 
-use crate::describe::{reg_type_str, tnum_str, unum};
+use crate::describe::{is_snum_decimal, reg_type_str, tnum_str, unum};
 use crate::env::Env;
 use crate::scalar::Scalar;
 use crate::state::{ADD_CONST, PtrFlags, Reg, RegType};
@@ -25,7 +25,7 @@ impl kfreg_isa::disasm::Symbols for Names<'_, '_> {
 
 /// The kernel's `verbose_snum()`: small numbers in decimal, others in hex.
 fn snum(n: i64) -> String {
-    if (-32768..=32767).contains(&n) {
+    if is_snum_decimal(n) {
         n.to_string()
     } else {
         format!("{:#x}", n as u64)
@@ -37,7 +37,7 @@ fn snum(n: i64) -> String {
 /// when negative.
 fn ranges(v: &Scalar, out: &mut Vec<String>) {
     let s32 = |x: i32| {
-        if (-32768..=32767).contains(&x) {
+        if is_snum_decimal(x as i64) {
             x as i64 as u64
         } else {
             x as u32 as u64

@@ -488,21 +488,21 @@ fn var_off_short(v: &Scalar) -> String {
 
 /// Atomics need natural alignment whatever the pointer type.
 fn check_aligned(idx: u32, base: &Reg, off: i32, size: u32) -> Result<(), VerifyError> {
-    // The kernel names the pointer by its whole type, flags included: a
-    // `map_value_or_null` is no `value`.
-    let flagged = PtrFlags::TEXT
-        .iter()
-        .any(|(f, text)| !text.is_empty() && base.flags.has(*f));
-    let desc = match base.ty {
-        _ if flagged => "",
-        RegType::Stack => "stack ",
-        RegType::MapValue => "value ",
-        RegType::Ctx => "context ",
-        RegType::Packet | RegType::PacketMeta => "packet ",
-        _ => "",
-    };
     let total = base.var.var.value as i64 + base.off as i64 + off as i64;
     if base.var.var.mask & (size as u64 - 1) != 0 || total.rem_euclid(size as i64) != 0 {
+        // The kernel names the pointer by its whole type, flags included: a
+        // `map_value_or_null` is no `value`.
+        let flagged = PtrFlags::TEXT
+            .iter()
+            .any(|(f, text)| !text.is_empty() && base.flags.has(*f));
+        let desc = match base.ty {
+            _ if flagged => "",
+            RegType::Stack => "stack ",
+            RegType::MapValue => "value ",
+            RegType::Ctx => "context ",
+            RegType::Packet | RegType::PacketMeta => "packet ",
+            _ => "",
+        };
         return Err(VerifyError::at(
             idx,
             format!(

@@ -1026,24 +1026,20 @@ impl Scalar {
         if strict {
             match (op, wide) {
                 (JmpOp::Gt | JmpOp::Lt, true) => {
-                    let umin = a.umin;
                     a.umax = a.umax.min(a.umax.wrapping_sub(1));
-                    a.umin = umin.wrapping_add(1).max(umin);
+                    a.umin = a.umin.max(a.umin.wrapping_add(1));
                 }
                 (JmpOp::Sgt | JmpOp::Slt, true) => {
-                    let smin = a.smin;
                     a.smax = a.smax.min(a.smax.wrapping_sub(1));
-                    a.smin = smin.wrapping_add(1).max(smin);
+                    a.smin = a.smin.max(a.smin.wrapping_add(1));
                 }
                 (JmpOp::Gt | JmpOp::Lt, false) => {
-                    let umin = a.u32min;
                     a.u32max = a.u32max.min(a.u32max.wrapping_sub(1));
-                    a.u32min = umin.wrapping_add(1).max(umin);
+                    a.u32min = a.u32min.max(a.u32min.wrapping_add(1));
                 }
                 _ => {
-                    let smin = a.s32min;
                     a.s32max = a.s32max.min(a.s32max.wrapping_sub(1));
-                    a.s32min = smin.wrapping_add(1).max(smin);
+                    a.s32min = a.s32min.max(a.s32min.wrapping_add(1));
                 }
             }
             a.sync();
