@@ -83,6 +83,8 @@ PROG_TYPES = {
     "raw_tp": (17, 0, 0),
     "raw_tp_w": (24, 0, 0),
     "syscall": (31, 1 << 4, 0),  # BPF_F_SLEEPABLE
+    "syscall_ns": (31, 0, 0),  # not sleepable, which the kernel refuses
+    "socket_s": (1, 1 << 4, 0),  # a sleepable socket filter, refused too
     "sysctl": (23, 0, 18),  # BPF_CGROUP_SYSCTL
     "cgroup_sock": (9, 0, 0),  # the kernel makes it BPF_CGROUP_INET_SOCK_CREATE
     "cgroup_dev": (15, 0, 0),

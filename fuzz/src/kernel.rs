@@ -10,6 +10,8 @@ const BPF_MAP_CREATE: libc::c_long = 0;
 const BPF_PROG_LOAD: libc::c_long = 5;
 /// Large enough for any log level 1 log of a 60-instruction program.
 const LOG_SIZE: usize = 1 << 20;
+/// `prog_flags` bit of a sleepable program.
+const BPF_F_SLEEPABLE: u32 = 1 << 4;
 
 /// The kernel's verdict on one program.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,8 +69,14 @@ impl Kernel {
     }
 
     /// Loads `insns` as a GPL program of type `prog_type` with expected
-    /// attach type `attach` and closes it.
-    pub fn load(&mut self, prog_type: u32, attach: u32, insns: &[Insn]) -> KernelVerdict {
+    /// attach type `attach`, sleepable if asked, and closes it.
+    pub fn load(
+        &mut self,
+        prog_type: u32,
+        attach: u32,
+        sleepable: bool,
+        insns: &[Insn],
+    ) -> KernelVerdict {
         let raw = self.encode(insns);
         let bytes = RawInsn::to_bytes(&raw);
         let license = b"GPL\0";
@@ -81,6 +89,9 @@ impl Kernel {
         put32(&mut attr, 24, 1);
         put32(&mut attr, 28, LOG_SIZE as u32);
         put64(&mut attr, 32, self.log.as_mut_ptr() as u64);
+        if sleepable {
+            put32(&mut attr, 44, BPF_F_SLEEPABLE);
+        }
         put32(&mut attr, 68, attach);
         if prog_load(&mut attr) {
             return KernelVerdict {

@@ -21,8 +21,10 @@ pub mod progen;
 pub mod rng;
 
 use kfreg::Registry;
-use kfreg_isa::disasm::{NoSymbols, format_program};
+use kfreg_isa::asm::Resolver;
+use kfreg_isa::disasm::{Symbols, format_program};
 use kfreg_isa::{Insn, encode};
+use kfreg_object::btf::{Btf, Kind as BtfKind};
 use kfreg_object::program::{MapDef, MapType, Program};
 use kfreg_verifier::{Options, discover_subprogs, verify};
 use progen::{GenProgram, MAP_INDEX, MAP_KEY_SIZE, MAP_MAX_ENTRIES, MAP_VALUE_SIZE};
@@ -51,6 +53,7 @@ pub fn kfreg_program(
 ) -> Result<Program, String> {
     let mut prog = Program::from_raw("fuzz", prog_type, &encode(insns)).map_err(|e| e.msg)?;
     prog.attach = attach;
+    prog.sleepable = loads_sleepable(prog_type);
     debug_assert_eq!(MAP_INDEX, 0);
     prog.maps.push(MapDef {
         name: "arr".into(),
@@ -65,22 +68,63 @@ pub fn kfreg_program(
         init: None,
         inner: None,
     });
-    prog.kernel_btf = KERNEL_BTF
-        .get_or_init(|| {
-            let bytes = std::fs::read("/sys/kernel/btf/vmlinux").ok()?;
-            kfreg_object::btf::Btf::parse(&bytes)
-                .ok()
-                .map(std::sync::Arc::new)
-        })
-        .clone();
+    prog.kernel_btf = kernel_btf();
+    // As libbpf resolves a kfunc extern: by name in the kernel BTF.
+    if let Some(btf) = &prog.kernel_btf {
+        for insn in insns {
+            if let Insn::Call(kfreg_isa::Call::Kfunc { btf_id, .. }) = *insn
+                && let Ok(name) = btf.name(btf_id as u32)
+                && let Some(id) = Registry::global().id(name)
+            {
+                prog.kfuncs.insert(btf_id, id);
+            }
+        }
+    }
     discover_subprogs(&mut prog);
     Ok(prog)
 }
 
+/// Programs of types that must sleep are loaded sleepable, the others not.
+pub fn loads_sleepable(prog_type: kfreg::ProgType) -> bool {
+    Registry::global()
+        .prog_types()
+        .get(prog_type)
+        .is_some_and(|d| d.sleepable_only.is_some())
+}
+
 /// This machine's kernel BTF, read once: the kernel judging the same
-/// programs sizes its structs (a flow dissector's keys) by it.
-static KERNEL_BTF: std::sync::OnceLock<Option<std::sync::Arc<kfreg_object::btf::Btf>>> =
-    std::sync::OnceLock::new();
+/// programs sizes its structs (a flow dissector's keys) by it, and the
+/// generated kfunc calls carry its ids.
+pub fn kernel_btf() -> Option<Arc<Btf>> {
+    static KERNEL_BTF: std::sync::OnceLock<Option<Arc<Btf>>> = std::sync::OnceLock::new();
+    KERNEL_BTF
+        .get_or_init(|| {
+            let bytes = std::fs::read("/sys/kernel/btf/vmlinux").ok()?;
+            Btf::parse(&bytes).ok().map(Arc::new)
+        })
+        .clone()
+}
+
+/// Kfunc names in programs as the kernel BTF gives them: printed in case
+/// files, read back by `--check`.
+pub struct KernelNames(pub Option<Arc<Btf>>);
+
+impl Symbols for KernelNames {
+    fn kfunc_name(&self, btf_id: i32) -> Option<&str> {
+        self.0.as_deref()?.name(u32::try_from(btf_id).ok()?).ok()
+    }
+}
+
+impl Resolver for KernelNames {
+    fn kfunc_id(&self, name: &str) -> Option<i32> {
+        Some(self.0.as_deref()?.find(name, BtfKind::Func)? as i32)
+    }
+}
+
+/// A program as assembler text, kfuncs named.
+pub fn listing(insns: &[Insn]) -> String {
+    format_program(insns, &[], &KernelNames(kernel_btf()))
+}
 
 /// This machine's possible CPUs, read once.
 static NR_CPU_IDS: std::sync::OnceLock<Option<u32>> = std::sync::OnceLock::new();
@@ -224,7 +268,7 @@ pub fn targets(types: &[(kfreg::ProgType, Option<kfreg::AttachType>)]) -> Vec<pr
     let reg = Registry::global();
     types
         .iter()
-        .map(|(t, a)| progen::Target::for_prog(reg, *t, *a))
+        .map(|(t, a)| progen::Target::for_prog(reg, *t, *a, kernel_btf().as_deref()))
         .collect()
 }
 
@@ -307,7 +351,7 @@ pub fn run(cfg: &Config) -> Result<Totals, String> {
                     GRACE.as_secs(),
                     progen::spec_name(p.prog_type, p.attach),
                     replay_command(cfg, pseed),
-                    format_program(&p.insns, &[], &NoSymbols)
+                    listing(&p.insns)
                 );
                 let _ = std::fs::write(cfg.out.join(&name), text);
                 let mut t = shared.totals.lock().unwrap();
@@ -454,7 +498,12 @@ pub fn judge(p: &GenProgram, kern: Option<&mut kernel::Kernel>) -> (Outcome, Ver
         }
         return (Outcome::Agree, fv.clone(), fv);
     };
-    let loaded = k.load(p.prog_type.id(), p.attach.map_or(0, |a| a as u32), &p.insns);
+    let loaded = k.load(
+        p.prog_type.id(),
+        p.attach.map_or(0, |a| a as u32),
+        loads_sleepable(p.prog_type),
+        &p.insns,
+    );
     let kv = loaded.error;
     let limit = INSN_LIMIT.load(Ordering::Relaxed);
     let over_limit = |msg: &String| msg.starts_with("BPF program is too large");
@@ -520,7 +569,7 @@ fn write_case(
         show(&fv),
         p.insns.len(),
         q.insns.len(),
-        format_program(&q.insns, &[], &NoSymbols),
+        listing(&q.insns),
     );
     let _ = std::fs::write(cfg.out.join(&name), text);
     name

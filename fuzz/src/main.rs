@@ -1,7 +1,9 @@
 //! `difffuzz`: random BPF programs judged by kfreg and by the running kernel.
 
-use kfreg_difffuzz::{Config, Outcome, judge, kernel, kfreg_verdict, num, progen, targets};
-use kfreg_isa::disasm::{NoSymbols, format_program};
+use kfreg_difffuzz::{
+    Config, KernelNames, Outcome, judge, kernel, kernel_btf, kfreg_verdict, listing, num, progen,
+    targets,
+};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -77,7 +79,7 @@ fn real_main() -> Result<(), String> {
             .find_map(|l| l.strip_prefix("# program type: "))
             .and_then(progen::parse_spec)
             .ok_or(format!("{file}: no `# program type:` line"))?;
-        let insns = kfreg_isa::asm::assemble(&text, &kfreg_isa::asm::NoResolver)
+        let insns = kfreg_isa::asm::assemble(&text, &KernelNames(kernel_btf()))
             .map_err(|e| format!("{file}: {e}"))?;
         let p = progen::GenProgram {
             prog_type: ty,
@@ -117,7 +119,7 @@ fn show(p: &progen::GenProgram, with_kernel: bool) -> Result<(), String> {
         "# program type: {}",
         progen::spec_name(p.prog_type, p.attach)
     );
-    print!("{}", format_program(&p.insns, &[], &NoSymbols));
+    print!("{}", listing(&p.insns));
     let fv = kfreg_verdict(p.prog_type, p.attach, &p.insns);
     println!("kfreg:  {fv:?}");
     if with_kernel {

@@ -7,16 +7,17 @@
 //! an access out of bounds, a pointer where a scalar belongs) so rejections
 //! are exercised too. Every program ends in `r0 = 0; exit`.
 //!
-//! Helpers are chosen from the registry's declarations by argument and
-//! return kinds, and context accesses from the program type's declared
-//! fields: the generator names no helper and no field.
+//! Helpers and kfuncs are chosen from the registry's declarations by
+//! argument and return kinds, and context accesses from the program type's
+//! declared fields: the generator names no helper, kfunc or field.
 
 use crate::rng::Rng;
 use kfreg::{
-    ArgFlags, ArgType, AttachType, CtxValue, Helper, HelperFlags, MapKind, ProgFlags, ProgType,
-    Registry, RetType,
+    ArgFlags, ArgKind, ArgType, AttachType, CtxValue, Flags, Helper, HelperFlags, Kfunc, MapKind,
+    ProgFlags, ProgType, Registry, Ret, RetType, Roles,
 };
 use kfreg_isa::{AluOp, AtomicOp, FP, Insn, JmpOp, Pseudo, Size, Src};
+use kfreg_object::btf::{Btf, Kind as BtfKind};
 
 /// The array map every program may use: its index in the program (and the
 /// placeholder fd the generated `LD_IMM64` carries).
@@ -70,6 +71,10 @@ enum Kind {
     MapValue,
     Pkt,
     PktEnd,
+    /// A pointer to the kernel struct named, from a kfunc.
+    Obj(&'static str),
+    /// The same, or NULL.
+    ObjOrNull(&'static str),
     /// Paths disagree: not used as anything in particular.
     Mixed,
 }
@@ -107,11 +112,57 @@ pub struct Target {
     packet: Option<(i16, i16)>,
     /// `LD_ABS`/`LD_IND` are allowed.
     legacy_packet: bool,
+    /// The kfuncs it may call whose arguments the generator can build, with
+    /// their BTF ids in the kernel BTF the target was made with.
+    pub kfuncs: Vec<(&'static Kfunc, i32)>,
+}
+
+/// Whether the generator can build `k`'s arguments and use its result:
+/// scalars, the context, kernel objects, and sized memory; no callback,
+/// dynptr, iterator, graph or lock argument.
+fn usable_kfunc(k: &Kfunc) -> bool {
+    let odd = Flags::ITER_NEW
+        .union(Flags::ITER_NEXT)
+        .union(Flags::ITER_DESTROY)
+        .union(Flags::LOCK)
+        .union(Flags::UNLOCK)
+        .union(Flags::IRQ_SAVE)
+        .union(Flags::IRQ_RESTORE)
+        .union(Flags::THROWS)
+        .union(Flags::ARENA_RET)
+        .union(Flags::ARENA_ARG1)
+        .union(Flags::ARENA_ARG2);
+    if !k.callbacks.is_empty() || k.dynptr.is_some() || k.flags.intersects(odd) {
+        return false;
+    }
+    let ret_ok = match k.ret {
+        Ret::Void | Ret::Scalar | Ret::Opaque => true,
+        Ret::Object => k.ret_ty.struct_name().is_some(),
+        _ => false,
+    };
+    ret_ok
+        && k.params.iter().enumerate().all(|(i, p)| match p.kind {
+            ArgKind::Scalar | ArgKind::Ctx => true,
+            ArgKind::BtfId => p.ty.struct_name().is_some(),
+            ArgKind::Mem => p.pointee_size > 0 && p.pointee_size <= 64,
+            ArgKind::MemSize => k.params.get(i + 1).is_some_and(|n| {
+                n.roles.contains(Roles::SIZE) || n.roles.contains(Roles::CONST_SIZE)
+            }),
+            _ => false,
+        })
 }
 
 impl Target {
     /// The generator's view of `prog` loaded with `attach`.
-    pub fn for_prog(reg: &Registry, prog: ProgType, attach: Option<AttachType>) -> Target {
+    ///
+    /// Kfuncs are those of the registry that `btf` (the kernel BTF the
+    /// programs are judged with) has; none without it.
+    pub fn for_prog(
+        reg: &Registry,
+        prog: ProgType,
+        attach: Option<AttachType>,
+        btf: Option<&Btf>,
+    ) -> Target {
         let decl = reg.prog_types().get(prog);
         // What the verifiers decide for: the kernel's attach type of a
         // program loaded with `attach`.
@@ -163,9 +214,19 @@ impl Target {
                 ctx.push(((c.size + past) as i16, Size::W, Kind::Scalar));
             }
         }
+        let kfuncs = reg
+            .iter()
+            .filter(|&(id, k)| {
+                reg.allowed_in(id, prog)
+                    && (k.attach.is_empty() || verified_as.is_some_and(|a| k.attach.contains(a)))
+                    && usable_kfunc(k)
+            })
+            .filter_map(|(_, k)| Some((k, btf?.find(k.name, BtfKind::Func)? as i32)))
+            .collect();
         Target {
             prog_type: prog,
             attach,
+            kfuncs,
             all,
             map_value,
             ctx,
@@ -332,7 +393,8 @@ impl Gen<'_> {
         let mut out = Vec::new();
         let roll = self.rng.below(100);
         match roll {
-            0..=29 => self.alu(&mut out),
+            0..=23 => self.alu(&mut out),
+            24..=29 => self.kfunc(&mut out, depth, budget),
             30..=44 => self.stack(&mut out),
             45..=52 => self.ctx_load(&mut out),
             53..=57 => self.packet(&mut out),
@@ -971,6 +1033,266 @@ impl Gen<'_> {
         }
     }
 
+    /// A kfunc call; or a reference's life (acquired, NULL-checked, used,
+    /// released); or a section between a kfunc that takes a lock (RCU,
+    /// preemption) and the one that gives it back.
+    fn kfunc(&mut self, out: &mut Vec<Insn>, depth: u32, budget: usize) {
+        if self.target.kfuncs.is_empty() {
+            return self.alu(out);
+        }
+        if depth < 3 && budget > 6 {
+            match self.rng.below(10) {
+                0..=4 => return self.reference(out, depth, budget),
+                5..=6 => return self.section(out, depth, budget),
+                _ => {}
+            }
+        }
+        let k = *self.rng.pick(&self.target.kfuncs);
+        self.call_kfunc(out, k);
+    }
+
+    /// Kfuncs of the target with `flag` for which `pred` holds.
+    fn kfuncs_with(
+        &self,
+        flag: Flags,
+        pred: impl Fn(&Kfunc) -> bool,
+    ) -> Vec<(&'static Kfunc, i32)> {
+        self.target
+            .kfuncs
+            .iter()
+            .copied()
+            .filter(|(k, _)| k.flags.contains(flag) && pred(k))
+            .collect()
+    }
+
+    /// The registers holding a kernel object (or NULL), and those holding
+    /// one of struct `want`.
+    fn objects(&self, want: &str) -> (Vec<u8>, Vec<u8>) {
+        let held: Vec<u8> = (0..10u8)
+            .filter(|r| matches!(self.regs[*r as usize], Kind::Obj(_) | Kind::ObjOrNull(_)))
+            .collect();
+        let exact = held
+            .iter()
+            .copied()
+            .filter(|r| matches!(self.regs[*r as usize], Kind::Obj(s) | Kind::ObjOrNull(s) if s == want))
+            .collect();
+        (held, exact)
+    }
+
+    /// `r = acquire(...); if r == 0 goto out; uses of r; release(r); out:`,
+    /// each step now and then left out or repeated.
+    fn reference(&mut self, out: &mut Vec<Insn>, depth: u32, budget: usize) {
+        let acquire = self.kfuncs_with(Flags::ACQUIRE, |k| {
+            matches!(k.ret, Ret::Object)
+                && k.params.iter().all(|p| {
+                    p.kind != ArgKind::BtfId
+                        || p.ty
+                            .struct_name()
+                            .is_some_and(|s| !self.objects(s).1.is_empty())
+                })
+        });
+        let Some(r) = self.counter() else {
+            return self.alu(out);
+        };
+        if acquire.is_empty() {
+            return self.alu(out);
+        }
+        let a = *self.rng.pick(&acquire);
+        let s = a.0.ret_ty.struct_name().unwrap_or_default();
+        self.call_kfunc(out, a);
+        out.push(mov(r, Src::Reg(0)));
+        self.regs[r as usize] = self.regs[0];
+        let before = self.regs;
+        let checked = if a.0.flags.contains(Flags::RET_NULL) {
+            !self.rng.pct(5)
+        } else {
+            self.rng.pct(20)
+        };
+        self.locked[r as usize] = true;
+        self.regs[r as usize] = Kind::Obj(s);
+        let mut body = Vec::new();
+        let uses = self.kfuncs_with(Flags::EMPTY, |k| {
+            !k.flags.contains(Flags::RELEASE)
+                && k.params.iter().any(|p| p.ty.struct_name() == Some(s))
+        });
+        for _ in 0..self.rng.range(0, 3) {
+            if !uses.is_empty() && self.rng.pct(60) {
+                let u = *self.rng.pick(&uses);
+                self.call_kfunc(&mut body, u);
+            } else {
+                let b = self.block(depth + 1, (budget - 4).min(4));
+                body.extend(b);
+            }
+        }
+        let release = self.kfuncs_with(Flags::RELEASE, |k| {
+            k.params.iter().any(|p| p.ty.struct_name() == Some(s))
+        });
+        let times = match self.rng.below(100) {
+            0..=3 => 0,
+            4..=6 => 2,
+            _ => 1,
+        };
+        for _ in 0..times {
+            let rel = if release.is_empty() || self.rng.pct(3) {
+                self.kfuncs_with(Flags::RELEASE, |_| true)
+            } else {
+                release.clone()
+            };
+            if let Some(&x) = rel.get(self.rng.below(rel.len().max(1) as u64) as usize) {
+                self.call_kfunc(&mut body, x);
+            }
+        }
+        self.locked[r as usize] = false;
+        if checked {
+            out.push(Insn::Jmp {
+                wide: true,
+                op: JmpOp::Eq,
+                dst: r,
+                src: Src::Imm(0),
+                off: body.len() as i16,
+            });
+        }
+        out.extend(body);
+        self.regs = meet(&before, &self.regs);
+        self.regs[r as usize] = Kind::Mixed;
+    }
+
+    /// A lock kfunc (RCU read lock, preemption off), a few blocks, and its
+    /// counterpart, which now and then is left out or called twice.
+    fn section(&mut self, out: &mut Vec<Insn>, depth: u32, budget: usize) {
+        let pairs = [
+            (Flags::RCU_LOCK, Flags::RCU_UNLOCK),
+            (Flags::PREEMPT_DISABLE, Flags::PREEMPT_ENABLE),
+        ];
+        let (on, off) = *self.rng.pick(&pairs);
+        let (enter, leave) = (
+            self.kfuncs_with(on, |_| true),
+            self.kfuncs_with(off, |_| true),
+        );
+        if enter.is_empty() || leave.is_empty() {
+            return self.alu(out);
+        }
+        let e = *self.rng.pick(&enter);
+        self.call_kfunc(out, e);
+        let inner = self.rng.range(1, (budget as i64 - 2).clamp(1, 8)) as usize;
+        let body = self.seq(depth + 1, inner);
+        out.extend(body);
+        let times = match self.rng.below(100) {
+            0..=2 => 0,
+            3..=5 => 2,
+            _ => 1,
+        };
+        for _ in 0..times {
+            let l = *self.rng.pick(&leave);
+            self.call_kfunc(out, l);
+        }
+    }
+
+    /// Sets up `k`'s arguments as its declaration asks (kernel objects from
+    /// the registers that hold one, now and then another), and calls it.
+    fn call_kfunc(&mut self, out: &mut Vec<Insn>, (k, btf_id): (&'static Kfunc, i32)) {
+        let mut setup: Vec<Insn> = Vec::new();
+        let mut moves: Vec<Insn> = Vec::new();
+        let mut mem_size = 0i32;
+        let mut released = None;
+        for (i, p) in k.params.iter().enumerate() {
+            let r = i as u8 + 1;
+            let buf = -(128 + 64 * i as i16);
+            match p.kind {
+                ArgKind::Ctx => moves.push(mov(r, Src::Reg(CTX))),
+                ArgKind::BtfId => {
+                    let (held, exact) = self.objects(p.ty.struct_name().unwrap_or_default());
+                    let src = if !exact.is_empty() && self.rng.pct(85) {
+                        Some(*self.rng.pick(&exact))
+                    } else if !held.is_empty() && self.rng.pct(70) {
+                        Some(*self.rng.pick(&held))
+                    } else if p.roles.contains(Roles::NULLABLE) || self.rng.pct(30) {
+                        None
+                    } else {
+                        Some(*self.rng.pick(&[CTX, 0, 7, 8, 9]))
+                    };
+                    if k.flags.contains(Flags::RELEASE) && released.is_none() {
+                        released = src;
+                    }
+                    moves.push(mov(r, src.map_or(Src::Imm(0), Src::Reg)));
+                }
+                ArgKind::Mem | ArgKind::MemSize => {
+                    mem_size = if p.kind == ArgKind::Mem {
+                        p.pointee_size as i32
+                    } else if self.rng.pct(90) {
+                        self.rng.range(1, 64) as i32
+                    } else {
+                        *self.rng.pick(&[0, -1, 65, 100])
+                    };
+                    if !p.roles.contains(Roles::UNINIT) || self.rng.pct(30) {
+                        let words = (mem_size.clamp(0, 64) as u32).div_ceil(8);
+                        for w in 0..words {
+                            setup.push(Insn::St {
+                                size: Size::DW,
+                                dst: FP,
+                                off: buf + 8 * w as i16,
+                                imm: 0,
+                            });
+                        }
+                    }
+                    let may_be_null =
+                        p.roles.contains(Roles::OPTIONAL) || p.roles.contains(Roles::NULLABLE);
+                    if may_be_null && self.rng.pct(20) {
+                        moves.push(mov(r, Src::Imm(0)));
+                        mem_size = 0;
+                    } else {
+                        moves.push(mov(r, Src::Reg(FP)));
+                        moves.push(Insn::Alu {
+                            wide: true,
+                            op: AluOp::Add,
+                            dst: r,
+                            src: Src::Imm(buf as i32),
+                        });
+                    }
+                }
+                _ => {
+                    let v = if p.roles.contains(Roles::SIZE) || p.roles.contains(Roles::CONST_SIZE)
+                    {
+                        mem_size
+                    } else if p.roles.is_hidden() || p.roles.contains(Roles::IGNORED) {
+                        0
+                    } else if self.rng.pct(40) {
+                        self.rng.range(0, 4) as i32
+                    } else {
+                        self.imm()
+                    };
+                    if self.rng.pct(8) {
+                        let s = self.reg_of(Kind::Scalar);
+                        moves.push(mov(r, Src::Reg(s)));
+                    } else {
+                        moves.push(mov(r, Src::Imm(v)));
+                    }
+                }
+            }
+        }
+        out.extend(setup);
+        out.extend(moves);
+        out.push(Insn::Call(kfreg_isa::Call::Kfunc { btf_id, fd: 0 }));
+        for r in 1..=5 {
+            self.regs[r] = Kind::Uninit;
+        }
+        if let Some(x) = released {
+            self.regs[x as usize] = Kind::Mixed;
+        }
+        self.regs[0] = match k.ret {
+            Ret::Void => Kind::Uninit,
+            Ret::Object => {
+                let s = k.ret_ty.struct_name().unwrap_or_default();
+                if k.flags.contains(Flags::RET_NULL) {
+                    Kind::ObjOrNull(s)
+                } else {
+                    Kind::Obj(s)
+                }
+            }
+            _ => Kind::Scalar,
+        };
+    }
+
     /// `if cond goto +n` over a block of n instructions.
     fn cond(&mut self, out: &mut Vec<Insn>, depth: u32, budget: usize) {
         let before = self.regs;
@@ -1183,6 +1505,29 @@ mod tests {
                 assert!(helper.prog_types.contains(t.prog_type));
             }
         }
+    }
+
+    #[test]
+    fn kfuncs_come_from_the_declarations() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/corpus/vmlinux.btf");
+        let btf = Btf::from_file(path).expect("the recorded kernel BTF");
+        let reg = Registry::global();
+        let t = Target::for_prog(reg, ProgType::SchedCls, None, Some(&btf));
+        assert!(t.kfuncs.len() > 20, "{} kfuncs", t.kfuncs.len());
+        for (k, id) in &t.kfuncs {
+            assert!(usable_kfunc(k), "{}", k.name);
+            assert!(reg.allowed_in(reg.id(k.name).unwrap(), ProgType::SchedCls));
+            assert_eq!(btf.name(*id as u32).unwrap(), k.name);
+        }
+        // Acquire and release pairs for the reference blocks.
+        let has = |f: Flags| t.kfuncs.iter().any(|(k, _)| k.flags.contains(f));
+        assert!(has(Flags::ACQUIRE) && has(Flags::RELEASE) && has(Flags::RCU_LOCK));
+        // No BTF, no kfunc calls.
+        assert!(
+            Target::for_prog(reg, ProgType::SchedCls, None, None)
+                .kfuncs
+                .is_empty()
+        );
     }
 
     #[test]

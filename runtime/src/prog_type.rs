@@ -145,6 +145,9 @@ pub struct ProgTypeDecl {
     /// refusal names them so (`"struct ops"`: "struct ops programs must
     /// have a GPL compatible license").
     pub gpl_only: Option<&'static str>,
+    /// Programs of this type must be loaded sleepable; the kernel's refusal
+    /// names them so (`"Syscall"`: "Syscall programs can only be sleepable").
+    pub sleepable_only: Option<&'static str>,
     /// Hidden fields it shows.
     pub show: &'static [&'static str],
     /// Fields it may not see.

@@ -4,6 +4,18 @@
 // Helper names resolve through the catalog's declarations.
 kfreg::link!(kfreg_catalog);
 
+use kfreg_object::btf::{Btf, Kind};
+
+/// Kfunc names resolve to their ids in the BTF of the kernel the cases are
+/// loaded into.
+struct KernelKfuncs(Option<Btf>);
+
+impl kfreg_isa::asm::Resolver for KernelKfuncs {
+    fn kfunc_id(&self, name: &str) -> Option<i32> {
+        Some(self.0.as_ref()?.find(name, Kind::Func)? as i32)
+    }
+}
+
 fn main() {
     let dir = std::env::args()
         .nth(1)
@@ -15,6 +27,7 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|e| e == "s"))
         .collect();
     files.sort();
+    let kernel = KernelKfuncs(Btf::from_file("/sys/kernel/btf/vmlinux").ok());
     let mut out = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(&f).expect("read");
@@ -29,7 +42,7 @@ fn main() {
                 .lines()
                 .filter_map(|l| l.trim().strip_prefix("; "))
                 .collect();
-            let insns = match kfreg_isa::asm::assemble(body, &kfreg_isa::asm::NoResolver) {
+            let insns = match kfreg_isa::asm::assemble(body, &kernel) {
                 Ok(i) => i,
                 Err(e) => {
                     eprintln!("{}: {name}: {e}", f.display());

@@ -12,8 +12,22 @@ use kfreg_object::program::FieldKind;
 /// maps and kfuncs the program's type may not use.
 pub fn check(env: &Env) -> Result<(), VerifyError> {
     let prog = env.prog;
-    // The kernel checks the attach point, license included, before it
-    // resolves maps.
+    // The kernel checks the attach point (sleepable or not, the license)
+    // before it resolves maps.
+    if let Some(what) = env.prog_decl.and_then(|d| d.sleepable_only)
+        && !prog.sleepable
+    {
+        return Err(VerifyError {
+            insn: None,
+            msg: format!("{what} programs can only be sleepable"),
+        });
+    }
+    if prog.sleepable && !crate::ctx::has(env, ProgFlags::MAY_SLEEP) {
+        return Err(VerifyError {
+            insn: None,
+            msg: "Only fentry/fexit/fmod_ret, lsm, iter, uprobe, and struct_ops programs can be sleepable".into(),
+        });
+    }
     if let Some(what) = env.prog_decl.and_then(|d| d.gpl_only)
         && !prog.gpl
     {

@@ -456,7 +456,7 @@ fn map_mem_arg(
     } else {
         m.value_size
     };
-    if reg.maybe_null() || !reg.is_pointer() {
+    if reg.maybe_null() || !crate::mem::is_memory(reg.ty) {
         return Err(expect(idx, r, reg, MEM_TYPES));
     }
     check_mem_arg(env, st, r, size, writes(arg), false)?;
@@ -482,7 +482,7 @@ fn fixed_mem_arg(
     reg: &Reg,
 ) -> Result<(), VerifyError> {
     let idx = st.insn;
-    if !reg.is_pointer() || reg.maybe_null() {
+    if !crate::mem::is_memory(reg.ty) || reg.maybe_null() {
         return Err(expect(idx, r, reg, MEM_TYPES));
     }
     check_btf_mem(idx, h, r, arg, reg)?;

@@ -612,6 +612,11 @@ fn check_args(
             continue;
         }
         check_pointer_arg(st, flags, i, p, &reg, meta)?;
+        // A context passed anywhere must point where it started
+        // (check_func_arg_reg_off).
+        if reg.ty == RegType::Ctx {
+            crate::mem::unmodified_ptr(st.insn, r, &reg)?;
+        }
         // A context parameter naming another program type's context is a
         // pointer to that kernel struct like any other.
         let kind = match (p.kind, p.ty.struct_name()) {
@@ -1015,7 +1020,9 @@ fn check_mem(
             ),
         );
     }
-    crate::mem::check_mem_arg(env, st, r, size as u32, false, true)
+    // The kfunc may read and write it (check_mem_reg).
+    crate::mem::check_mem_arg(env, st, r, size as u32, false, true)?;
+    crate::mem::check_mem_arg(env, st, r, size as u32, true, true)
 }
 
 fn prog_type<'a>(env: &'a Env, reg: &Reg) -> Option<&'a ObjType> {
@@ -1492,7 +1499,7 @@ fn result(
     }
     let mut r0 = match k.ret {
         Ret::Void => return Ok(Reg::NOT_INIT),
-        Ret::Scalar | Ret::Opaque | Ret::Arena => return Ok(scalar_ret(k, flags)),
+        Ret::Scalar | Ret::Opaque | Ret::Arena => return Ok(scalar_ret(flags)),
         Ret::Mem | Ret::WritableMem => {
             let size = k
                 .ret_ty
@@ -1599,19 +1606,14 @@ fn result(
     Ok(r0)
 }
 
-/// A scalar result of the declared width (a fallible kfunc's success is 0).
-fn scalar_ret(k: &Kfunc, flags: Flags) -> Reg {
-    let width = k.ret_ty.scalar_size().unwrap_or(8);
+/// A scalar result (a fallible kfunc's success is 0).
+fn scalar_ret(flags: Flags) -> Reg {
     if flags.contains(Flags::FALLIBLE) {
         return Reg::constant(0);
     }
-    Reg::scalar(if width >= 8 {
-        Scalar::UNKNOWN
-    } else if matches!(k.ret_ty, CType::Int { signed: true, .. }) {
-        Scalar::unknown_width(width).sext(width)
-    } else {
-        Scalar::unknown_width(width)
-    })
+    // Whatever its C width: the kernel marks R0 unknown and the width only
+    // decides whether its upper half is defined (mark_btf_func_reg_size).
+    Reg::scalar(Scalar::UNKNOWN)
 }
 
 /// The object `bpf_obj_new` makes: a program BTF struct named by the

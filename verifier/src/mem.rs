@@ -1179,11 +1179,17 @@ pub fn check_mem_arg(
         ty if is_memory(ty) => {
             access(env, st, regno, 0, size, kind, Some(Reg::UNKNOWN)).map(|_| ())
         }
+        // Helpers never take the context as memory (their argument types
+        // exclude it); kfuncs and global functions may, where it is read
+        // as it is.
+        RegType::Ctx if ctx::has(env, kfreg::ProgFlags::UNCONVERTED_CTX) && size > 0 => {
+            access(env, st, regno, size as i32 - 1, 1, kind, Some(Reg::UNKNOWN)).map(|_| ())
+        }
         _ if base.is_null() && zero_ok => Ok(()),
         _ => Err(VerifyError::at(
             idx,
             format!(
-                "R{regno} type={} expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_",
+                "R{regno} type={} expected=fp",
                 crate::describe::reg_type_str(&base)
             ),
         )),

@@ -34,6 +34,8 @@ struct AsmCase {
     prog_type: ProgType,
     /// The section a `type: iter/TARGET` case is loaded from (a BPF iterator).
     iter_section: Option<String>,
+    /// Loaded with `BPF_F_SLEEPABLE`.
+    sleepable: bool,
     /// The expected attach type it is loaded with, if any.
     attach: Option<AttachType>,
     maps: Vec<MapSpec>,
@@ -45,19 +47,29 @@ struct AsmCase {
 }
 
 /// The program type of a `; type:` word, the expected attach type it is
-/// loaded with (as scripts/asm-kernel-verdicts.py loads it), and the section
-/// of an iterator.
-fn prog_type(word: &str) -> (ProgType, Option<AttachType>, Option<String>) {
+/// loaded with, the section of an iterator, and whether it is loaded
+/// sleepable (as scripts/asm-kernel-verdicts.py loads it).
+fn prog_type(word: &str) -> (ProgType, Option<AttachType>, Option<String>, bool) {
     if word.starts_with("iter/") {
-        return (ProgType::Tracing, None, Some(word.to_string()));
+        return (ProgType::Tracing, None, Some(word.to_string()), false);
     }
     if word == "sysctl" {
-        return (ProgType::CgroupSysctl, Some(AttachType::CgroupSysctl), None);
+        return (
+            ProgType::CgroupSysctl,
+            Some(AttachType::CgroupSysctl),
+            None,
+            false,
+        );
+    }
+    match word {
+        "syscall" => return (ProgType::Syscall, None, None, true),
+        "syscall_ns" => return (ProgType::Syscall, None, None, false),
+        "socket_s" => return (ProgType::SocketFilter, None, None, true),
+        _ => {}
     }
     let ty = match word {
         "xdp" => ProgType::Xdp,
         "tc" => ProgType::SchedCls,
-        "syscall" => ProgType::Syscall,
         "raw_tp" => ProgType::RawTracepoint,
         "raw_tp_w" => ProgType::RawTracepointWritable,
         "tp_btf" => ProgType::Tracing,
@@ -71,7 +83,7 @@ fn prog_type(word: &str) -> (ProgType, Option<AttachType>, Option<String>) {
         "flow_dissector" => ProgType::FlowDissector,
         other => panic!("unknown program type `{other}`"),
     };
-    (ty, None, None)
+    (ty, None, None, false)
 }
 
 /// Parses every `tests/asm/*.s` file.
@@ -104,6 +116,7 @@ fn load_cases() -> Vec<AsmCase> {
                 name: name.trim().into(),
                 prog_type: ProgType::Xdp,
                 iter_section: None,
+                sleepable: false,
                 attach: None,
                 maps: Vec::new(),
                 expect: None,
@@ -115,7 +128,12 @@ fn load_cases() -> Vec<AsmCase> {
                     continue;
                 };
                 if let Some(t) = meta.strip_prefix("type: ") {
-                    (case.prog_type, case.attach, case.iter_section) = prog_type(t.trim());
+                    (
+                        case.prog_type,
+                        case.attach,
+                        case.iter_section,
+                        case.sleepable,
+                    ) = prog_type(t.trim());
                 } else if let Some(m) = meta.strip_prefix("map: ") {
                     let mut words = m.split_whitespace();
                     let ty = match words.next() {
@@ -177,6 +195,7 @@ impl AsmCase {
         };
         c.prog.kernel_btf = Some(common::kernel_btf());
         c.prog.attach = c.prog.attach.or(self.attach);
+        c.prog.sleepable = self.sleepable;
         for (i, (ty, k, v, max, rdonly, wronly, init)) in self.maps.iter().enumerate() {
             c = c.map_n(&format!("map{i}"), *ty, *k, *v, *max, None);
             if let Some(bytes) = init {

@@ -286,7 +286,7 @@ fn sleepable_kfunc_needs_sleepable_program() {
     r0 = 0
     exit
 ";
-    Case::new(ProgType::Syscall, text)
+    Case::new(ProgType::SchedCls, text)
         .reject("program must be sleepable to call sleepable kfunc bpf_copy_from_user_str");
 }
 
@@ -299,7 +299,9 @@ fn availability_by_program_type() {
     r0 = 0
     exit
 ";
-    Case::new(ProgType::Syscall, text).reject("calling kernel function stk_peek is not allowed");
+    Case::new(ProgType::Syscall, text)
+        .sleepable()
+        .reject("calling kernel function stk_peek is not allowed");
 }
 
 #[test]
@@ -479,8 +481,8 @@ fn destructive_kfuncs_need_cap_sys_boot() {
     exit
 ";
     // A root loader may; one without CAP_SYS_BOOT may not.
-    Case::new(ProgType::Syscall, text).accept();
-    let mut unprivileged = Case::new(ProgType::Syscall, text);
+    Case::new(ProgType::Syscall, text).sleepable().accept();
+    let mut unprivileged = Case::new(ProgType::Syscall, text).sleepable();
     unprivileged.opts.cap_sys_boot = false;
     unprivileged.reject("destructive kfunc calls require CAP_SYS_BOOT capability");
 }

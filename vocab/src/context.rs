@@ -163,5 +163,14 @@ bits! {
         /// (kprobes; tracing programs attached through a trampoline:
         /// `check_get_func_ip`, `bpf_prog_has_trampoline`).
         TRACED_FUNC = 8, "traced_func";
+        /// May be loaded sleepable (`can_be_sleepable`: uprobes, LSM hooks,
+        /// struct_ops; tracing programs through `flags_for` on the
+        /// trampoline and iterator attach types).
+        MAY_SLEEP = 9, "may_sleep";
+        /// Its context is read as it is, not rewritten on load (no
+        /// `convert_ctx_access`): memory arguments of kfuncs and global
+        /// functions may point into it, checked as a byte load at their
+        /// last byte (`check_helper_mem_access`).
+        UNCONVERTED_CTX = 10, "unconverted_ctx";
     }
 }

@@ -36,7 +36,9 @@ pub struct SocketFilter;
     kern_ctx = bpf_raw_tracepoint_args,
     tracing,
     private_stack,
-    traced_func
+    traced_func,
+    may_sleep,
+    unconverted_ctx
 )]
 #[sec("kprobe+")]
 #[sec("uprobe+")]
@@ -101,7 +103,14 @@ tc! {
 }
 
 /// Tracepoints: the event's record.
-#[prog_type(id = 5, ctx = TraceRecord, kern_ctx = bpf_raw_tracepoint_args, tracing, private_stack)]
+#[prog_type(
+    id = 5,
+    ctx = TraceRecord,
+    kern_ctx = bpf_raw_tracepoint_args,
+    tracing,
+    private_stack,
+    unconverted_ctx
+)]
 #[sec("tracepoint+")]
 #[sec("tp+")]
 pub struct Tracepoint;
@@ -240,7 +249,14 @@ pub struct CgroupDevice;
 pub struct SkMsg;
 
 /// Raw tracepoints: the event's arguments.
-#[prog_type(id = 17, ctx = RawTracepointArgs, kern_ctx = bpf_raw_tracepoint_args, tracing, private_stack)]
+#[prog_type(
+    id = 17,
+    ctx = RawTracepointArgs,
+    kern_ctx = bpf_raw_tracepoint_args,
+    tracing,
+    private_stack,
+    unconverted_ctx
+)]
 #[sec("raw_tracepoint+")]
 #[sec("raw_tp+")]
 pub struct RawTracepoint;
@@ -336,7 +352,8 @@ pub struct CgroupSysctl;
     id = 24,
     ctx = RawTracepointWritableArgs,
     kern_ctx = bpf_raw_tracepoint_args,
-    tracing
+    tracing,
+    unconverted_ctx
 )]
 #[sec("raw_tracepoint.w+")]
 #[sec("raw_tp.w+")]
@@ -365,13 +382,14 @@ pub struct CgroupSockopt;
     id = 26,
     ctx = TracingArgs,
     kern_ctx = bpf_raw_tracepoint_args,
+    unconverted_ctx,
     private_stack,
     ret_for = [trace_iter = [0, 1]],
     flags_for = [
-        trace_iter = [sockmap_update],
-        trace_fentry = [traced_func],
-        trace_fexit = [traced_func],
-        modify_return = [traced_func]
+        trace_iter = [sockmap_update, may_sleep],
+        trace_fentry = [traced_func, may_sleep],
+        trace_fexit = [traced_func, may_sleep],
+        modify_return = [traced_func, may_sleep]
     ]
 )]
 #[sec("tp_btf+")]
@@ -387,7 +405,13 @@ pub struct Tracing;
 
 /// struct_ops implementations: the member's arguments
 /// (`check_struct_ops_btf_id` refuses non-GPL programs).
-#[prog_type(id = 27, ctx = StructOpsArgs, gpl_only = "struct ops")]
+#[prog_type(
+    id = 27,
+    ctx = StructOpsArgs,
+    gpl_only = "struct ops",
+    may_sleep,
+    unconverted_ctx
+)]
 #[sec("struct_ops+")]
 #[sec("struct_ops.s+", sleepable)]
 pub struct StructOps;
@@ -401,7 +425,14 @@ pub struct StructOps;
 pub struct Ext;
 
 /// BPF LSM hooks: the hook's arguments.
-#[prog_type(id = 29, ctx = TracingArgs, process_context, gpl_only = "LSM")]
+#[prog_type(
+    id = 29,
+    ctx = TracingArgs,
+    process_context,
+    gpl_only = "LSM",
+    may_sleep,
+    unconverted_ctx
+)]
 #[sec("lsm+")]
 #[sec("lsm.s+", sleepable)]
 #[sec("lsm_cgroup+")]
@@ -418,8 +449,15 @@ pub struct Lsm;
 #[sec("sk_lookup", attach = sk_lookup)]
 pub struct SkLookup;
 
-/// Syscall programs, run by `BPF_PROG_RUN` with a user buffer.
-#[prog_type(id = 31, ctx = SyscallArgs)]
+/// Syscall programs, run by `BPF_PROG_RUN` with a user buffer; always
+/// sleepable (`check_attach_btf_id`).
+#[prog_type(
+    id = 31,
+    ctx = SyscallArgs,
+    sleepable_only = "Syscall",
+    may_sleep,
+    unconverted_ctx
+)]
 #[sec("syscall", sleepable)]
 pub struct Syscall;
 

@@ -37,10 +37,11 @@ impl ProgType {
             }
             None => quote!(::core::option::Option::None),
         };
-        let gpl_only = match &self.gpl_only {
+        let term = |t: &Option<syn::LitStr>| match t {
             Some(what) => quote!(::core::option::Option::Some(#what)),
             None => quote!(::core::option::Option::None),
         };
+        let (gpl_only, sleepable_only) = (term(&self.gpl_only), term(&self.sleepable_only));
         let names = |list: &[syn::Ident]| {
             let s = list.iter().map(ToString::to_string);
             quote!(&[#(#s),*])
@@ -107,6 +108,7 @@ impl ProgType {
                     ctx: #ctx,
                     kern_ctx: #kern_ctx,
                     gpl_only: #gpl_only,
+                    sleepable_only: #sleepable_only,
                     show: #show,
                     hide: #hide,
                     only: #only,

@@ -24,6 +24,9 @@ pub struct ProgType {
     /// `gpl_only = "what"`: how the kernel's refusal of a non-GPL program
     /// names programs of this type.
     pub gpl_only: Option<LitStr>,
+    /// `sleepable_only = "what"`: how the kernel's refusal of a program
+    /// loaded without `BPF_F_SLEEPABLE` names programs of this type.
+    pub sleepable_only: Option<LitStr>,
     /// Field lists: `show`, `hide`, `only`, `write`, each with its key.
     pub show: Vec<Ident>,
     /// `hide = [..]`.
@@ -74,6 +77,7 @@ const KEYS: &[&str] = &[
     "ctx",
     "kern_ctx",
     "gpl_only",
+    "sleepable_only",
     "show",
     "hide",
     "only",
@@ -106,6 +110,7 @@ impl ProgType {
             ctx: None,
             kern_ctx: None,
             gpl_only: None,
+            sleepable_only: None,
             show: Vec::new(),
             hide: Vec::new(),
             only: Vec::new(),
@@ -158,16 +163,10 @@ impl ProgType {
                     Some(n) => d.kern_ctx = Some(n.clone()),
                     None => errors.at(v, "expected a kernel struct name, such as `sk_buff`"),
                 },
-                Meta::Value(k, v) if k == "gpl_only" => match v {
-                    Expr::Lit(syn::ExprLit {
-                        lit: syn::Lit::Str(text),
-                        ..
-                    }) if !text.value().is_empty() => d.gpl_only = Some(text.clone()),
-                    _ => errors.at(
-                        v,
-                        "expected how the kernel names these programs, such as `\"struct ops\"`",
-                    ),
-                },
+                Meta::Value(k, v) if k == "gpl_only" => d.gpl_only = kernel_term(v, errors),
+                Meta::Value(k, v) if k == "sleepable_only" => {
+                    d.sleepable_only = kernel_term(v, errors)
+                }
                 Meta::Value(k, v) if k == "show" => d.show = idents(v, "a context field", errors),
                 Meta::Value(k, v) if k == "hide" => d.hide = idents(v, "a context field", errors),
                 Meta::Value(k, v) if k == "only" => d.only = idents(v, "a context field", errors),
@@ -444,4 +443,21 @@ fn sections(item: &mut ItemStruct, errors: &mut Errors) -> Vec<Sec> {
     }
     item.attrs.retain(|a| !a.path().is_ident("sec"));
     out
+}
+
+/// How the kernel's messages name programs of a type: a non-empty string.
+fn kernel_term(v: &Expr, errors: &mut Errors) -> Option<LitStr> {
+    match v {
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) if !text.value().is_empty() => Some(text.clone()),
+        _ => {
+            errors.at(
+                v,
+                "expected how the kernel names these programs, such as `\"struct ops\"`",
+            );
+            None
+        }
+    }
 }

@@ -543,3 +543,18 @@ exit
 out:
 r0 = 0
 exit
+
+### prog_syscall_not_sleepable
+; A syscall program is always loaded sleepable (check_attach_btf_id).
+; type: syscall_ns
+; expect: REJECT Syscall programs can only be sleepable
+r0 = 0
+exit
+
+### prog_socket_filter_sleepable
+; Only uprobes, LSM hooks, struct_ops and trampoline or iterator tracing
+; programs may sleep (can_be_sleepable).
+; type: socket_s
+; expect: REJECT Only fentry/fexit/fmod_ret, lsm, iter, uprobe, and struct_ops programs can be sleepable
+r0 = 0
+exit
