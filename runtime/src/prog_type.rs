@@ -202,9 +202,22 @@ impl ProgTypeDecl {
     /// the type gives it another ([`ProgTypeDecl::default_attach`]): what
     /// a helper or a context field allows is decided for that.
     pub fn load_attach(&self, attach: Option<AttachType>) -> AttachType {
+        // Attach type 0 is no attach type to the kernel's fixup.
         attach
+            .filter(|a| *a != AttachType::CgroupInetIngress)
             .or(self.default_attach)
             .unwrap_or(AttachType::CgroupInetIngress)
+    }
+
+    /// Whether the kernel loads a program of this type as attach type
+    /// `attach` (what [`ProgTypeDecl::load_attach`] makes of the one given):
+    /// any, unless the type is `strict_attach`, then those its sections name.
+    pub fn loads_as(&self, attach: AttachType) -> bool {
+        !self.flags.contains(ProgFlags::STRICT_ATTACH)
+            || self
+                .sections
+                .iter()
+                .any(|s| s.attach.unwrap_or(AttachType::CgroupInetIngress) == attach)
     }
 
     /// The rule for the context field holding byte `off` of a program of

@@ -12,6 +12,20 @@ use kfreg_object::program::FieldKind;
 /// maps and kfuncs the program's type may not use.
 pub fn check(env: &Env) -> Result<(), VerifyError> {
     let prog = env.prog;
+    // The load itself is refused, before the verifier runs, for an
+    // expected attach type the type does not take.
+    if let (Some(decl), Some(attach)) = (env.prog_decl, env.attach)
+        && !decl.loads_as(attach)
+    {
+        return Err(VerifyError {
+            insn: None,
+            msg: format!(
+                "Invalid argument: {} programs do not load with expected attach type {} (bpf_prog_load_check_attach)",
+                decl.name,
+                attach.name()
+            ),
+        });
+    }
     // The kernel checks the attach point (sleepable or not, the license)
     // before it resolves maps.
     if let Some(what) = env.prog_decl.and_then(|d| d.sleepable_only)

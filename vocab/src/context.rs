@@ -172,5 +172,10 @@ bits! {
         /// functions may point into it, checked as a byte load at their
         /// last byte (`check_helper_mem_access`).
         UNCONVERTED_CTX = 10, "unconverted_ctx";
+        /// Loads only with an expected attach type one of its sections
+        /// names (after the `default_attach` fixup); the kernel refuses
+        /// any other with `EINVAL` before verifying
+        /// (`bpf_prog_load_check_attach`).
+        STRICT_ATTACH = 11, "strict_attach";
     }
 }

@@ -146,6 +146,7 @@ pub struct PerfEvent;
 /// cgroup skb filters (`cg_skb_is_valid_access`).
 #[prog_type(
     id = 8,
+    strict_attach,
     ctx = SkBuff,
     kern_ctx = sk_buff,
     write = [mark, priority, cb, tstamp],
@@ -161,6 +162,7 @@ pub struct CgroupSkb;
 /// cgroup socket hooks (`sock_filter_is_valid_access`).
 #[prog_type(
     id = 9,
+    strict_attach,
     ctx = BpfSock,
     kern_ctx = sock,
     ret = [0, 1],
@@ -267,6 +269,7 @@ pub struct RawTracepoint;
 /// (`sock_addr_is_valid_access`).
 #[prog_type(
     id = 18,
+    strict_attach,
     ctx = BpfSockAddr,
     kern_ctx = bpf_sock_addr_kern,
     ret = [0, 1],
@@ -317,6 +320,7 @@ pub struct LircMode2;
 /// SO_REUSEPORT socket selection.
 #[prog_type(
     id = 21,
+    strict_attach,
     ctx = SkReuseportMd,
     kern_ctx = sk_reuseport_kern,
     packet_args = declared,
@@ -364,6 +368,7 @@ pub struct RawTracepointWritable;
 /// The option buffer is packet-like memory every helper may take.
 #[prog_type(
     id = 25,
+    strict_attach,
     ctx = BpfSockopt,
     kern_ctx = bpf_sockopt_kern,
     packet_args = always,
@@ -441,6 +446,7 @@ pub struct Lsm;
 /// Socket lookup (`sk_lookup_is_valid_access`).
 #[prog_type(
     id = 30,
+    strict_attach,
     ctx = BpfSkLookup,
     kern_ctx = bpf_sk_lookup_kern,
     ret = [0, 1],
@@ -462,6 +468,12 @@ pub struct SkLookup;
 pub struct Syscall;
 
 /// Netfilter hooks.
-#[prog_type(id = 32, ctx = BpfNfCtx, kern_ctx = bpf_nf_ctx, ret = [0, 1])]
+#[prog_type(
+    id = 32,
+    ctx = BpfNfCtx,
+    kern_ctx = bpf_nf_ctx,
+    ret = [0, 1],
+    strict_attach
+)]
 #[sec("netfilter", attach = netfilter)]
 pub struct Netfilter;
