@@ -343,6 +343,30 @@ fn mov(dst: u8, src: Src) -> Insn {
     }
 }
 
+/// `r = fp + off`: a pointer to an argument's stack buffer.
+fn stack_ptr(moves: &mut Vec<Insn>, r: u8, off: i16) {
+    moves.push(mov(r, Src::Reg(FP)));
+    moves.push(Insn::Alu {
+        wide: true,
+        op: AluOp::Add,
+        dst: r,
+        src: Src::Imm(off as i32),
+    });
+}
+
+/// Zeroes the stack buffer at `buf` for a memory argument of `size` bytes
+/// (at most 64), a word at a time.
+fn zero_fill(setup: &mut Vec<Insn>, buf: i16, size: i32) {
+    for w in 0..(size.clamp(0, 64) as u32).div_ceil(8) {
+        setup.push(Insn::St {
+            size: Size::DW,
+            dst: FP,
+            off: buf + 8 * w as i16,
+            imm: 0,
+        });
+    }
+}
+
 fn meet(a: &[Kind; 11], b: &[Kind; 11]) -> [Kind; 11] {
     let mut out = *a;
     for i in 0..11 {
@@ -912,15 +936,7 @@ impl Gen<'_> {
         for (i, a) in args.iter().enumerate() {
             let r = i as u8 + 1;
             let buf = -(128 + 64 * i as i16);
-            let ptr_to = |moves: &mut Vec<Insn>, off: i16| {
-                moves.push(mov(r, Src::Reg(FP)));
-                moves.push(Insn::Alu {
-                    wide: true,
-                    op: AluOp::Add,
-                    dst: r,
-                    src: Src::Imm(off as i32),
-                });
-            };
+            let ptr_to = |moves: &mut Vec<Insn>, off: i16| stack_ptr(moves, r, off);
             match a.ty {
                 ArgType::ConstMapPtr => {
                     moves.push(Insn::LdImm64 {
@@ -972,15 +988,7 @@ impl Gen<'_> {
                         *self.rng.pick(&[0, -1, 65, 100])
                     };
                     if !a.has(ArgFlags::UNINIT) || self.rng.pct(30) {
-                        let words = (mem_size.clamp(0, 64) as u32).div_ceil(8);
-                        for w in 0..words {
-                            setup.push(Insn::St {
-                                size: Size::DW,
-                                dst: FP,
-                                off: buf + 8 * w as i16,
-                                imm: 0,
-                            });
-                        }
+                        zero_fill(&mut setup, buf, mem_size);
                     }
                     if a.has(ArgFlags::MAYBE_NULL) && self.rng.pct(20) {
                         moves.push(mov(r, Src::Imm(0)));
@@ -1225,15 +1233,7 @@ impl Gen<'_> {
                         *self.rng.pick(&[0, -1, 65, 100])
                     };
                     if !p.roles.contains(Roles::UNINIT) || self.rng.pct(30) {
-                        let words = (mem_size.clamp(0, 64) as u32).div_ceil(8);
-                        for w in 0..words {
-                            setup.push(Insn::St {
-                                size: Size::DW,
-                                dst: FP,
-                                off: buf + 8 * w as i16,
-                                imm: 0,
-                            });
-                        }
+                        zero_fill(&mut setup, buf, mem_size);
                     }
                     let may_be_null =
                         p.roles.contains(Roles::OPTIONAL) || p.roles.contains(Roles::NULLABLE);
@@ -1241,13 +1241,7 @@ impl Gen<'_> {
                         moves.push(mov(r, Src::Imm(0)));
                         mem_size = 0;
                     } else {
-                        moves.push(mov(r, Src::Reg(FP)));
-                        moves.push(Insn::Alu {
-                            wide: true,
-                            op: AluOp::Add,
-                            dst: r,
-                            src: Src::Imm(buf as i32),
-                        });
+                        stack_ptr(&mut moves, r, buf);
                     }
                 }
                 _ => {
