@@ -63,10 +63,7 @@ pub unsafe extern "C" fn bpf_skb_ct_lookup(
 }
 
 /// Inserts the allocated entry `nfct_i` (consuming it) and returns the inserted entry.
-// The kernel registers it `KF_ACQUIRE | KF_RET_NULL | KF_RELEASE`; the DSL
-// cannot state acquire and release together, so the consumption of `nfct_i`
-// is missing here (VOCAB-GAPS.md, entry 2).
-#[kfunc(family = families::conntrack, acquire, ret_null)]
+#[kfunc(family = families::conntrack, acquire, ret_null, release)]
 pub unsafe extern "C" fn bpf_ct_insert_entry(nfct_i: *mut NfConnInit) -> *mut NfConn {
     std::ptr::null_mut()
 }

@@ -17,12 +17,10 @@ use syn::{Expr, Ident, PatType, Signature};
 const MAX_ARGS: usize = 5;
 
 /// Flags a kfunc cannot have both of, and why.
-const EXCLUSIVE: [(Flags, Flags, &str); 6] = [
-    (
-        Flags::ACQUIRE,
-        Flags::RELEASE,
-        "a kfunc either returns a new reference or consumes one",
-    ),
+///
+/// (`acquire` with `release` is a conversion: the kfunc consumes its
+/// argument's reference and returns a new one, as `bpf_ct_insert_entry`.)
+const EXCLUSIVE: [(Flags, Flags, &str); 5] = [
     (
         Flags::RCU_LOCK,
         Flags::RCU_UNLOCK,
