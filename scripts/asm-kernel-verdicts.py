@@ -126,8 +126,11 @@ def u64(b, off, v):
     b[off:off + 8] = (v & 0xFFFFFFFFFFFFFFFF).to_bytes(8, "little")
 
 
-def map_create(spec):
-    """`hash key=4 value=8 max=1 [rdonly_prog] [flags=N] [init=HEX]` -> fd (or -errno)."""
+def map_create(spec, name):
+    """`hash key=4 value=8 max=1 [rdonly_prog] [flags=N] [init=HEX]` -> fd (or -errno).
+
+    The map is called `name`, as kfreg names a case's maps (`map0`, ...), so
+    that messages naming a map read the same."""
     words = spec.split()
     kind = words[0]
     if kind not in MAP_TYPES:
@@ -153,6 +156,7 @@ def map_create(spec):
     u32(attr, 8, value)
     u32(attr, 12, max_entries)
     u32(attr, 16, flags)
+    attr[28:28 + len(name)] = name.encode()  # map_name
     fd = bpf(BPF_MAP_CREATE, attr)
     if fd >= 0 and "init" in kv:
         init = bytes.fromhex(kv["init"]).ljust(value, b"\0")
@@ -357,8 +361,8 @@ def kernel_verdict(case):
     ptype, flags, attach = kind[0], kind[1], kind[2:]
     fds = []
     try:
-        for spec in maps:
-            fd = map_create(spec)
+        for n, spec in enumerate(maps):
+            fd = map_create(spec, f"map{n}")
             if fd < 0:
                 return f"(map create `{spec}` failed: {errno.errorcode.get(-fd, -fd)})"
             fds.append(fd)

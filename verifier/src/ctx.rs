@@ -45,6 +45,14 @@ pub fn is_projection(reg: &Registry, uapi: &str, kern: &str) -> bool {
         .any(|c| c.btf_name == Some(uapi) && c.kern == Some(kern))
 }
 
+/// Whether a struct called `name` is some program type's context.
+pub fn is_any_ctx(reg: &Registry, name: &str) -> bool {
+    reg.prog_types()
+        .iter()
+        .filter_map(|d| d.ctx)
+        .any(|c| c.btf_name == Some(name))
+}
+
 /// The kernel-side struct the program's context converts to.
 pub fn kern_ctx(env: &Env) -> Option<&'static str> {
     env.prog_decl?.kern_ctx

@@ -224,6 +224,15 @@ fn check_callable(
             ),
         );
     }
+    // An iterator's kfunc is asked when its iterator argument is checked.
+    if k.params.iter().any(|p| p.kind == ArgKind::Iter) {
+        return Ok(());
+    }
+    in_process_context(env, st, k, flags)
+}
+
+/// A kfunc that must run in process context runs where it may.
+fn in_process_context(env: &Env, st: &State, k: &Kfunc, flags: Flags) -> Result<(), VerifyError> {
     // Iterators run in process context whatever their type.
     let process = env.prog.iter || crate::ctx::has(env, kfreg::ProgFlags::PROCESS_CONTEXT);
     if flags.contains(Flags::PROCESS_CONTEXT) && !env.prog.sleepable && !process {
@@ -602,7 +611,8 @@ fn check_args(
         if p.roles.is_hidden() || p.roles.contains(Roles::IGNORED) {
             continue;
         }
-        env.check_reg_read(st, r)?;
+        // An uninitialised argument is not read-checked: it fails as the
+        // wrong type (check_kfunc_args has no check_reg_arg).
         let reg = *st.reg(r);
         if !p.ty.is_pointer() {
             check_scalar_arg(env, st, p, r, &reg, meta)?;
@@ -623,6 +633,22 @@ fn check_args(
             (ArgKind::Ctx, Some(s)) if crate::ctx::uapi_ctx(env) != Some(s) => ArgKind::BtfId,
             (kind, _) => kind,
         };
+        // A buffer is sized by the next argument only when that is a scalar
+        // (is_kfunc_arg_mem_size looks at the register too).
+        let sized =
+            k.params.get(i + 1).is_some_and(|q| {
+                q.roles.contains(Roles::SIZE) || q.roles.contains(Roles::CONST_SIZE)
+            }) && st.reg(r + 1).ty == RegType::Scalar;
+        // Which kind an argument is depends on its declaration alone for
+        // these, so an uninitialised register gets that far and fails the
+        // offset check every pointer argument passes next.
+        let classified_by_param = !matches!(
+            kind,
+            ArgKind::BtfId | ArgKind::Map | ArgKind::AllocObj | ArgKind::Mem | ArgKind::MemSize
+        );
+        if reg.ty == RegType::NotInit && classified_by_param {
+            return uninit_pointer(st, r, &reg);
+        }
         match kind {
             ArgKind::Ctx => check_ctx_arg(st, i, &reg)?,
             ArgKind::AllocObj => check_alloc_obj(env, st, flags, i, p, &reg)?,
@@ -632,12 +658,23 @@ fn check_args(
             // A struct pointer that is not a kernel object is read as
             // memory, which the struct must be made of scalars to be.
             ArgKind::BtfId if !matches!(reg.ty, RegType::BtfId | RegType::Sock) => {
-                check_struct_mem(env, st, k, i, p, meta)?
+                check_struct_mem(env, st, k, flags, i, p, &reg, sized, meta)?
             }
             ArgKind::BtfId => check_btf_id(env, st, k, flags, i, p, &reg)?,
             ArgKind::Mem | ArgKind::MemSize => {
-                let size = p.pointee_size as u64;
-                check_mem(env, st, k, i, p.kind == ArgKind::MemSize, size, meta)?;
+                // Unsized, a buffer is its pointee, which `void` cannot be.
+                if !sized && p.ty.pointee() == Some(&CType::Void) {
+                    return err(
+                        st,
+                        format!(
+                            "arg#{i} pointer type UNKN  must point to scalar, or struct with scalar"
+                        ),
+                    );
+                }
+                if reg.ty == RegType::NotInit {
+                    return uninit_pointer(st, r, &reg);
+                }
+                check_mem(env, st, k, i, sized, p.pointee_size as u64, meta)?;
             }
             ArgKind::Callback => {
                 if reg.ty != RegType::Func {
@@ -679,11 +716,12 @@ fn check_scalar_arg(
     reg: &Reg,
     meta: &mut Meta,
 ) -> Result<(), VerifyError> {
-    if p.roles.contains(Roles::SIZE) || p.roles.contains(Roles::CONST_SIZE) {
-        return Ok(());
-    }
     if reg.ty != RegType::Scalar {
         return err(st, format!("R{r} is not a scalar"));
+    }
+    // A length is checked with its buffer.
+    if p.roles.contains(Roles::SIZE) || p.roles.contains(Roles::CONST_SIZE) {
+        return Ok(());
     }
     if p.roles.contains(Roles::CONST) {
         match reg.var.as_const() {
@@ -727,6 +765,16 @@ fn check_pointer_arg(
         }
     }
     Ok(())
+}
+
+/// An uninitialised register as a pointer: unbounded, so at a variable
+/// offset (check_func_arg_reg_off).
+fn uninit_pointer(st: &State, r: u8, reg: &Reg) -> Result<(), VerifyError> {
+    let unknown = Reg {
+        var: Scalar::UNKNOWN,
+        ..*reg
+    };
+    crate::mem::unmodified_ptr(st.insn, r, &unknown)
 }
 
 /// The program's own context.
@@ -811,24 +859,35 @@ fn check_refcounted(
 }
 
 /// A struct argument that is not a kernel object, read as memory.
+#[allow(clippy::too_many_arguments)]
 fn check_struct_mem(
     env: &mut Env,
     st: &mut State,
     k: &Kfunc,
+    flags: Flags,
     i: usize,
     p: &Param,
+    reg: &Reg,
+    sized: bool,
     meta: &mut Meta,
 ) -> Result<(), VerifyError> {
-    let sized = k
-        .params
-        .get(i + 1)
-        .is_some_and(|q| q.roles.contains(Roles::SIZE) || q.roles.contains(Roles::CONST_SIZE));
     let name = p.ty.struct_name().unwrap_or("?");
     let layout = env
         .prog
         .kernel_btf
         .as_deref()
         .and_then(|btf| kfreg_object::kernel_types::scalar_struct(btf, name));
+    // Linux 6.18 takes a struct of scalars, or any program type's context,
+    // passed unsized to a kfunc that is not KF_RCU, as a kernel object:
+    // from anything but a trusted pointer it is refused as one
+    // (asm/kfunc_calls.s, kfunc_struct_arg_*), whatever the register.
+    let is_struct = matches!(p.ty.pointee(), Some(CType::Struct(_)));
+    let object_like = is_struct
+        && (layout.is_some_and(|(scalars, _)| scalars) || crate::ctx::is_any_ctx(env.reg, name));
+    let trusted = reg.ref_obj_id != 0 || reg.flags.has(PtrFlags::TRUSTED);
+    if object_like && !sized && !flags.contains(Flags::RCU) && !trusted {
+        return err(st, format!("R{} must be referenced or trusted", i + 1));
+    }
     if layout.is_some_and(|(scalars, _)| !scalars) {
         return err(
             st,
@@ -837,6 +896,9 @@ fn check_struct_mem(
                 if sized { "void, " } else { "" }
             ),
         );
+    }
+    if reg.ty == RegType::NotInit {
+        return uninit_pointer(st, i as u8 + 1, reg);
     }
     let size = layout.map_or(p.pointee_size, |(_, size)| size);
     check_mem(env, st, k, i, sized, size as u64, meta)
@@ -957,9 +1019,14 @@ fn check_work_item(
     } else {
         (FieldKind::TaskWork, "bpf_task_work")
     };
-    let field = env.prog.value_obj(reg.aux).and_then(|t| t.field(kind));
-    let Some(at) = field.map(|f| f.off) else {
-        let map = &env.prog.maps[reg.aux as usize];
+    let map = &env.prog.maps[reg.aux as usize];
+    let Some(value) = env.prog.value_obj(reg.aux) else {
+        return err(
+            st,
+            format!("map '{}' has to have BTF in order to use {name}", map.name),
+        );
+    };
+    let Some(at) = value.field(kind).map(|f| f.off) else {
         return err(st, format!("map '{}' has no valid {name}", map.name));
     };
     let off = reg.off as i64 + reg.var.var.value as i64;
@@ -993,25 +1060,19 @@ fn check_mem(
     meta: &mut Meta,
 ) -> Result<(), VerifyError> {
     let r = i as u8 + 1;
-    let size = if sized {
-        let size_reg = r + 1;
-        env.check_reg_read(st, size_reg)?;
-        let v = crate::calls::scalar_arg(st, size_reg)?;
-        if k.params[i + 1].roles.contains(Roles::CONST_SIZE) {
-            let Some(c) = v.as_const() else {
-                return err(st, format!("R{size_reg} must be a known constant"));
-            };
-            meta.sizes.push((i + 1, c));
+    let optional_null = st.reg(r).is_null() && k.params[i].roles.contains(Roles::OPTIONAL);
+    if !sized {
+        if optional_null {
+            return Ok(());
         }
-        env.mark_precise(st, size_reg);
-        v.umax
-    } else {
-        size
-    };
-    if st.reg(r).is_null() && k.params[i].roles.contains(Roles::OPTIONAL) {
-        return Ok(());
+        // The kfunc may read and write it (check_mem_reg).
+        crate::mem::check_mem_arg(env, st, r, size as u32, false, true)?;
+        return crate::mem::check_mem_arg(env, st, r, size as u32, true, true);
     }
-    if size >= 1 << 29 {
+    let size_reg = r + 1;
+    // Whatever fails in the pair ends in one message after the cause
+    // (check_kfunc_mem_size_reg's caller); a NULL optional buffer skips it.
+    if !optional_null && sized_access(env, st, r, size_reg).is_err() {
         return err(
             st,
             format!(
@@ -1020,9 +1081,31 @@ fn check_mem(
             ),
         );
     }
-    // The kfunc may read and write it (check_mem_reg).
-    crate::mem::check_mem_arg(env, st, r, size as u32, false, true)?;
-    crate::mem::check_mem_arg(env, st, r, size as u32, true, true)
+    if k.params[i + 1].roles.contains(Roles::CONST_SIZE) {
+        let Some(c) = st.reg(size_reg).var.as_const() else {
+            return err(st, format!("R{size_reg} must be a known constant"));
+        };
+        meta.sizes.push((i + 1, c));
+    }
+    Ok(())
+}
+
+/// The kernel's check_mem_size_reg, read then write: the size register's
+/// bounds and the memory up to its largest value; a maybe-NULL buffer is
+/// checked as if not NULL.
+fn sized_access(env: &mut Env, st: &mut State, r: u8, size_reg: u8) -> Result<(), VerifyError> {
+    let Scalar { smin, umax, .. } = st.reg(size_reg).var;
+    if smin < 0 || umax >= 1 << 29 {
+        return err(st, format!("R{size_reg} unbounded memory access"));
+    }
+    let flags = st.reg(r).flags;
+    st.reg_mut(r).flags = flags.without(PtrFlags::MAYBE_NULL);
+    let checked = crate::mem::check_mem_arg(env, st, r, umax as u32, false, true)
+        .and_then(|()| crate::mem::check_mem_arg(env, st, r, umax as u32, true, true));
+    st.reg_mut(r).flags = flags;
+    checked?;
+    env.mark_precise(st, size_reg);
+    Ok(())
 }
 
 fn prog_type<'a>(env: &'a Env, reg: &Reg) -> Option<&'a ObjType> {
@@ -1271,6 +1354,7 @@ fn check_iter(
     reg: &Reg,
 ) -> Result<(), VerifyError> {
     let name = iter_name(p);
+    in_process_context(env, st, k, flags)?;
     if reg.ty != RegType::Stack {
         return err(
             st,
@@ -1280,25 +1364,10 @@ fn check_iter(
     let nslots = (p.pointee_size.max(8) / 8) as i32;
     let off = reg.off;
     let type_tag = kfreg_object::kernel_types::id(p.ty.struct_name().unwrap_or("?"));
-    // Using an iterator that is not there is reported before its bounds.
-    if !flags.contains(Flags::ITER_NEW)
-        && reg.fixed_offset()
-        && !st.frames[reg.aux as usize]
-            .slot(off)
-            .is_some_and(|s| s.special() == Some(SlotKind::Iter) && s.reg.aux == type_tag)
-    {
-        return err(
-            st,
-            format!("expected an initialized iter_{name} as arg #{i}"),
-        );
-    }
-    if !reg.fixed_offset()
-        || off % 8 != 0
-        || off < -(crate::limits::MAX_STACK as i32)
-        || off + nslots * 8 > 0
-    {
-        return err(st, format!("expected valid iter pointer as arg #{i}"));
-    }
+    // Not at a constant slot-aligned offset, or reaching above the frame,
+    // it is no iterator state (stack_slot_obj_get_spi); below the stack it
+    // may only be new, and is then written out of bounds.
+    let misplaced = !reg.fixed_offset() || off % 8 != 0 || off + nslots * 8 > 0;
     let frame = reg.aux as usize;
     let slots: Vec<i32> = (0..nslots).map(|n| off + n * 8).collect();
     if flags.contains(Flags::ITER_NEW) {
@@ -1307,10 +1376,16 @@ fn check_iter(
                 .slot(*o)
                 .is_some_and(|s| s.special() == Some(SlotKind::Iter))
         });
-        if live {
+        if misplaced || live {
             return err(
                 st,
                 format!("expected uninitialized iter_{name} as arg #{i}"),
+            );
+        }
+        if off < -(crate::limits::MAX_STACK as i32) {
+            return err(
+                st,
+                format!("invalid write to stack R{} off={off} size=8", i + 1),
             );
         }
         let rcu_bound = flags.contains(Flags::RCU_PROTECTED);
@@ -1326,7 +1401,7 @@ fn check_iter(
     }
     let head = st.frames[frame].slot(off).copied();
     let ok = head.is_some_and(|s| s.special() == Some(SlotKind::Iter) && s.reg.aux == type_tag);
-    if !ok {
+    if misplaced || !ok {
         return err(
             st,
             format!("expected an initialized iter_{name} as arg #{i}"),

@@ -1182,9 +1182,11 @@ pub fn check_mem_arg(
         // Helpers never take the context as memory (their argument types
         // exclude it); kfuncs and global functions may, where it is read
         // as it is.
-        RegType::Ctx if ctx::has(env, kfreg::ProgFlags::UNCONVERTED_CTX) && size > 0 => {
-            access(env, st, regno, size as i32 - 1, 1, kind, Some(Reg::UNKNOWN)).map(|_| ())
-        }
+        // (Zero bytes of it are no access at all.)
+        RegType::Ctx if ctx::has(env, kfreg::ProgFlags::UNCONVERTED_CTX) => match size {
+            0 => Ok(()),
+            _ => access(env, st, regno, size as i32 - 1, 1, kind, Some(Reg::UNKNOWN)).map(|_| ()),
+        },
         _ if base.is_null() && zero_ok => Ok(()),
         _ => Err(VerifyError::at(
             idx,

@@ -87,3 +87,212 @@ call bpf_cpumask_full
 out:
 r0 = 0
 exit
+
+### kfunc_struct_arg_stack_to_trusted_kfunc
+; A struct of scalars passed unsized to a kfunc that is not KF_RCU is taken
+; as a kernel object, trusted only from a trusted pointer (found by
+; scripts/kfunc-arg-sweep.py: kfreg read it as stack memory and went on).
+; type: syscall
+; expect: REJECT R1 must be referenced or trusted
+*(u64 *)(r10 -8) = 0
+*(u64 *)(r10 -16) = 0
+*(u64 *)(r10 -24) = 0
+*(u64 *)(r10 -32) = 0
+*(u64 *)(r10 -40) = 0
+r1 = r10
+r1 += -40
+call bpf_cpumask_acquire
+if r0 == 0 goto out
+r1 = r0
+call bpf_cpumask_release
+out:
+r0 = 0
+exit
+
+### kfunc_struct_arg_stack_to_rcu_kfunc
+; type: syscall
+; expect: ACCEPT
+*(u64 *)(r10 -8) = 0
+*(u64 *)(r10 -16) = 0
+*(u64 *)(r10 -24) = 0
+*(u64 *)(r10 -32) = 0
+*(u64 *)(r10 -40) = 0
+r1 = r10
+r1 += -40
+call bpf_cpumask_clear
+r0 = 0
+exit
+
+### kfunc_struct_arg_other_programs_context
+; The context of another program type is such a struct too.
+; type: tc
+; expect: REJECT R1 must be referenced or trusted
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call bpf_xdp_ct_alloc
+r0 = 0
+exit
+
+### kfunc_union_arg_from_stack
+; A union is memory, from the stack as well.
+; type: xdp
+; expect: ACCEPT
+r6 = r1
+*(u64 *)(r10 -8) = 0
+*(u64 *)(r10 -16) = 0
+*(u64 *)(r10 -24) = 0
+*(u64 *)(r10 -32) = 0
+*(u64 *)(r10 -40) = 0
+*(u64 *)(r10 -48) = 0
+*(u64 *)(r10 -56) = 0
+*(u64 *)(r10 -64) = 0
+*(u64 *)(r10 -72) = 0
+*(u64 *)(r10 -80) = 0
+*(u64 *)(r10 -88) = 0
+*(u64 *)(r10 -96) = 0
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = 12
+r4 = r10
+r4 += -96
+r5 = 16
+call bpf_xdp_ct_alloc
+if r0 == 0 goto out
+r7 = r0
+r1 = r7
+r2 = r10
+r2 += -32
+r3 = 0
+r4 = 0
+call bpf_ct_set_nat_info
+r1 = r7
+call bpf_ct_insert_entry
+if r0 == 0 goto out
+r1 = r0
+call bpf_ct_release
+out:
+r0 = 0
+exit
+
+### kfunc_uninit_scalar_arg
+; Kfunc arguments are not read-checked: an uninitialised one is the wrong
+; type.
+; type: syscall
+; expect: REJECT R1 is not a scalar
+call bpf_get_prandom_u32
+call bpf_cpumask_set_cpu
+r0 = 0
+exit
+
+### kfunc_uninit_struct_arg
+; type: syscall
+; expect: REJECT arg#0 pointer type STRUCT task_struct must point to scalar, or struct with scalar
+call bpf_get_prandom_u32
+call bpf_task_release
+r0 = 0
+exit
+
+### kfunc_uninit_pointer_arg_offset
+; Once classified, an uninitialised pointer fails the offset check.
+; type: syscall
+; expect: REJECT variable ? access var_off=(0x0; 0xffffffffffffffff) disallowed
+call bpf_get_prandom_u32
+call bpf_cpumask_clear
+r0 = 0
+exit
+
+### kfunc_mem_len_pair_bad_buffer
+; Whatever fails in a memory, length pair ends in one line.
+; type: syscall
+; expect: REJECT arg#0 arg#1 memory, len pair leads to invalid memory access
+*(u64 *)(r10 -8) = 0
+r1 = 9
+r2 = 8
+r3 = r10
+r3 += -8
+call bpf_crypto_ctx_create
+r0 = 0
+exit
+
+### kfunc_mem_len_pair_without_scalar_len
+; Without a scalar length the buffer is its pointee: here a struct of
+; scalars, so a kernel object.
+; type: syscall
+; expect: REJECT R1 must be referenced or trusted
+*(u64 *)(r10 -8) = 0
+*(u64 *)(r10 -16) = 0
+r1 = r10
+r1 += -16
+r2 = r10
+r3 = r10
+r3 += -8
+call bpf_crypto_ctx_create
+r0 = 0
+exit
+
+### kfunc_mem_len_pair_zero_bytes_of_context
+; Zero bytes of a context without convert_ctx_access are no access.
+; type: syscall
+; expect: ACCEPT
+*(u64 *)(r10 -8) = 0
+r2 = 0
+r3 = r10
+r3 += -8
+call bpf_crypto_ctx_create
+if r0 == 0 goto out
+r1 = r0
+call bpf_crypto_ctx_release
+out:
+r0 = 0
+exit
+
+### kfunc_iter_new_misaligned
+; type: syscall
+; expect: REJECT expected uninitialized iter_num as arg #0
+r1 = r10
+r1 += -60
+r2 = 0
+r3 = 10
+call bpf_iter_num_new
+r0 = 0
+exit
+
+### kfunc_iter_next_misaligned
+; type: syscall
+; expect: REJECT expected an initialized iter_num as arg #0
+r1 = r10
+r1 += -60
+call bpf_iter_num_next
+r0 = 0
+exit
+
+### kfunc_iter_process_context_checked_at_the_iterator
+; type: tc
+; expect: REJECT Possibly NULL pointer passed to trusted arg0
+r1 = 0
+r2 = 0
+r3 = 0
+call bpf_iter_css_task_new
+r0 = 0
+exit
+
+### kfunc_workqueue_map_without_btf
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT map 'map0' has to have BTF in order to use bpf_wq
+*(u32 *)(r10 -4) = 0
+r1 = map[id:0]
+r2 = r10
+r2 += -4
+call bpf_map_lookup_elem
+if r0 == 0 goto out
+r1 = r0
+r2 = map[id:0]
+r3 = 0
+call bpf_wq_init
+out:
+r0 = 0
+exit

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Every kfunc's first struct-pointer argument, given registers of every
+kind, in kfreg and in the running kernel: a conformance sweep of the
+argument checks (their order and their messages), run on demand like the
+differential fuzzer, never as a unit test (it needs root and this kernel).
+
+For each kfunc of the kernel BTF (`bpftool btf dump ... format raw`, the
+FUNCs tagged `bpf_kfunc`) whose first parameter points to a struct or union
+(and carries no suffix that makes it something else: `__ign`, `__map`,
+`__str`, ...), one program per program type (syscall, tc, xdp) and per
+register kind in R1: a stack pointer (8-byte aligned, or not), a scalar, the
+context, NULL, an uninitialised register and a map value. The other
+arguments are 0 (or, with the uninitialised R1, uninitialised too).
+
+The cases are written to DIR/kfunc_args.s, the kernel's verdicts recorded
+into them (scripts/asm-kernel-verdicts.py --write --dir DIR), and kfreg run
+on them (the asm_cases test with KFREG_ASM_DIR=DIR), which lists every case
+where the two differ. Programs the kernel refuses because the program type
+may not call the kfunc are dropped before kfreg runs.
+
+Usage: scripts/kfunc-arg-sweep.py [--btf FILE] [--dir DIR]   (as root)
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Parameter-name suffixes that make a pointer something other than a struct
+# argument (reference/kernel-kfuncs.md, 3c).
+SUFFIXES = ("__ign", "__map", "__str", "__alloc", "__refcounted_kptr", "__irq_flag",
+            "__prog", "__nullable", "__opt")
+
+ZERO_STACK = [f"*(u64 *)(r10 -{o}) = 0" for o in range(8, 72, 8)]
+KINDS = {
+    "stack": ZERO_STACK + ["r1 = r10", "r1 += -64"],
+    "stackoff": ZERO_STACK + ["r1 = r10", "r1 += -60"],
+    "scalar": ["r1 = 9"],
+    "ctx": [],
+    "null": ["r1 = 0"],
+    "uninit": ["call bpf_get_prandom_u32"],
+    "mapval": ["*(u32 *)(r10 -4) = 0", "r1 = map[id:0]", "r2 = r10", "r2 += -4",
+               "call bpf_map_lookup_elem", "if r0 == 0 goto out", "r1 = r0"],
+}
+PROG_TYPES = ("syscall", "tc", "xdp")
+
+
+def btf_types(btf):
+    raw = subprocess.run(["bpftool", "btf", "dump", "file", btf, "format", "raw"],
+                         check=True, capture_output=True, text=True).stdout
+    types = {0: ("VOID", "", "", [])}
+    cur = None
+    for line in raw.splitlines():
+        m = re.match(r"^\[(\d+)\] (\w+) '([^']*)'(.*)", line)
+        if m:
+            cur = int(m[1])
+            types[cur] = (m[2], m[3], m[4], [])
+        elif cur is not None and line.startswith("\t"):
+            types[cur][3].append(line.strip())
+    return types
+
+
+def target(types, tid):
+    return int(re.search(r"type_id=(\d+)", types[tid][2])[1])
+
+
+def skip_modifiers(types, tid):
+    while types[tid][0] in ("CONST", "VOLATILE", "TYPEDEF", "RESTRICT", "TYPE_TAG"):
+        tid = target(types, tid)
+    return tid
+
+
+def cases(types):
+    kfuncs = sorted(target(types, i) for i, t in types.items()
+                    if t[0] == "DECL_TAG" and t[1] == "bpf_kfunc")
+    for fid in kfuncs:
+        name = types[fid][1]
+        params = types[target(types, fid)][3]
+        if not params:
+            continue
+        pname, ptid = re.match(r"'([^']*)' type_id=(\d+)", params[0]).groups()
+        ptr = skip_modifiers(types, int(ptid))
+        if types[ptr][0] != "PTR" or pname.endswith(SUFFIXES):
+            continue
+        if types[skip_modifiers(types, target(types, ptr))][0] not in ("STRUCT", "UNION"):
+            continue
+        for ty in PROG_TYPES:
+            for kind, setup in KINDS.items():
+                args = [] if kind == "uninit" else [f"r{n} = 0" for n in range(2, 6)]
+                body = setup + args + [f"call {name}", "out:", "r0 = 0", "exit"]
+                yield (f"### sweep_{name}_{ty}_{kind}\n; type: {ty}\n"
+                       "; map: array key=4 value=64 max=1\n; expect: ACCEPT\n"
+                       + "\n".join(body) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--btf", default="/sys/kernel/btf/vmlinux")
+    ap.add_argument("--dir", default=str(ROOT / "target" / "kfunc-arg-sweep"))
+    a = ap.parse_args()
+    out = Path(a.dir)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "kfunc_args.s"
+    path.write_text("\n".join(cases(btf_types(a.btf))))
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "asm-kernel-verdicts.py"),
+                    "--write", "--dir", str(out)], check=True, cwd=ROOT,
+                   stdout=subprocess.DEVNULL)
+    # What the program type may not call says nothing about arguments.
+    chunks = path.read_text().split("\n### ")
+    kept = [c for c in chunks if "is not allowed" not in c]
+    path.write_text("\n### ".join(kept))
+    print(f"{len(kept)} cases the kernel let reach the arguments "
+          f"({len(chunks) - len(kept)} dropped); kfreg on them:", flush=True)
+    env = dict(os.environ, KFREG_ASM_DIR=str(out))
+    r = subprocess.run(["cargo", "test", "-q", "--release", "-p", "kfreg-verifier",
+                        "--test", "asm_cases"], cwd=ROOT, env=env)
+    return r.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
