@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
-"""Every kfunc's first struct-pointer argument, given registers of every
+"""Every kfunc's struct-pointer arguments, given registers of every
 kind, in kfreg and in the running kernel: a conformance sweep of the
 argument checks (their order and their messages), run on demand like the
 differential fuzzer, never as a unit test (it needs root and this kernel).
 
 For each kfunc of the kernel BTF (`bpftool btf dump ... format raw`, the
-FUNCs tagged `bpf_kfunc`) whose first parameter points to a struct or union
-(and carries no suffix that makes it something else: `__ign`, `__map`,
-`__str`, ...), one program per program type (syscall, tc, xdp) and per
-register kind in R1: a stack pointer (8-byte aligned, or not), a scalar, the
-context, NULL, an uninitialised register and a map value. The other
-arguments are 0 (or, with the uninitialised R1, uninitialised too).
+FUNCs tagged `bpf_kfunc`) and each of its parameters that points to a
+struct or union (and carries no suffix that makes it something else:
+`__ign`, `__map`, `__str`, ...), one program per program type (syscall, tc,
+xdp) and per register kind in that argument: a stack pointer (8-byte
+aligned, or not), a scalar, the context, NULL, a map value, and (first
+argument only) an uninitialised register. The arguments before it are the
+context (the first), zeroed stack memory (other pointers), 8 (lengths) or 0;
+those after it are 0 (uninitialised after an uninitialised first one).
 
 The cases are written to DIR/kfunc_args.s, the kernel's verdicts recorded
 into them (scripts/asm-kernel-verdicts.py --write --dir DIR), and kfreg run
@@ -35,10 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SUFFIXES = ("__ign", "__map", "__str", "__alloc", "__refcounted_kptr", "__irq_flag",
             "__prog", "__nullable", "__opt")
 
-ZERO_STACK = [f"*(u64 *)(r10 -{o}) = 0" for o in range(8, 72, 8)]
+ZERO_STACK = [f"*(u64 *)(r10 -{o}) = 0" for o in range(8, 136, 8)]
 KINDS = {
-    "stack": ZERO_STACK + ["r1 = r10", "r1 += -64"],
-    "stackoff": ZERO_STACK + ["r1 = r10", "r1 += -60"],
+    "stack": ["r1 = r10", "r1 += -64"],
+    "stackoff": ["r1 = r10", "r1 += -60"],
     "scalar": ["r1 = 9"],
     "ctx": [],
     "null": ["r1 = 0"],
@@ -79,22 +81,46 @@ def cases(types):
                     if t[0] == "DECL_TAG" and t[1] == "bpf_kfunc")
     for fid in kfuncs:
         name = types[fid][1]
-        params = types[target(types, fid)][3]
-        if not params:
-            continue
-        pname, ptid = re.match(r"'([^']*)' type_id=(\d+)", params[0]).groups()
-        ptr = skip_modifiers(types, int(ptid))
-        if types[ptr][0] != "PTR" or pname.endswith(SUFFIXES):
-            continue
-        if types[skip_modifiers(types, target(types, ptr))][0] not in ("STRUCT", "UNION"):
-            continue
-        for ty in PROG_TYPES:
-            for kind, setup in KINDS.items():
-                args = [] if kind == "uninit" else [f"r{n} = 0" for n in range(2, 6)]
-                body = setup + args + [f"call {name}", "out:", "r0 = 0", "exit"]
-                yield (f"### sweep_{name}_{ty}_{kind}\n; type: {ty}\n"
-                       "; map: array key=4 value=64 max=1\n; expect: ACCEPT\n"
-                       + "\n".join(body) + "\n")
+        params = [re.match(r"'([^']*)' type_id=(\d+)", p).groups()
+                  for p in types[target(types, fid)][3]]
+        for j, (pname, ptid) in enumerate(params):
+            ptr = skip_modifiers(types, int(ptid))
+            if types[ptr][0] != "PTR" or pname.endswith(SUFFIXES):
+                continue
+            pointee = skip_modifiers(types, target(types, ptr))
+            if types[pointee][0] not in ("STRUCT", "UNION"):
+                continue
+            # The arguments before it: the context for the first, stack
+            # memory for other pointers, 8 for lengths, 0 for other scalars.
+            before = []
+            for n, (qname, qtid) in enumerate(params[:j]):
+                is_ptr = types[skip_modifiers(types, int(qtid))][0] == "PTR"
+                if is_ptr and n == 0:
+                    before.append("r1 = r6")
+                elif is_ptr:
+                    before += [f"r{n + 1} = r10", f"r{n + 1} += -128"]
+                else:
+                    before.append(f"r{n + 1} = {8 if qname.endswith(('__sz', '__szk')) else 0}")
+            reg = f"r{j + 1}"
+            for ty in PROG_TYPES:
+                for kind, setup in KINDS.items():
+                    setup = [l.replace("r1 = r10", f"{reg} = r10")
+                              .replace("r1 += -6", f"{reg} += -6")
+                              .replace("r1 = r0", f"{reg} = r0")
+                              .replace("r1 = 9", f"{reg} = 9")
+                              .replace("r1 = 0", f"{reg} = 0") for l in setup]
+                    if kind == "ctx":
+                        setup = [f"{reg} = r6"]
+                    if kind == "uninit":
+                        if j > 0:
+                            continue
+                        after = []
+                    else:
+                        after = [f"r{n} = 0" for n in range(j + 2, 6)]
+                    body = (["r6 = r1"] + ZERO_STACK + setup + before + after + [f"call {name}", "out:", "r0 = 0", "exit"])
+                    yield (f"### sweep_{name}_arg{j}_{ty}_{kind}\n; type: {ty}\n"
+                           "; map: array key=4 value=64 max=1\n; expect: ACCEPT\n"
+                           + "\n".join(body) + "\n")
 
 
 def main():
