@@ -69,6 +69,15 @@ pub fn expr_ident(expr: &Expr) -> Option<&Ident> {
     }
 }
 
+/// The identifier `e` is, or an error that `what` is expected by name.
+pub fn named(e: &Expr, what: &str, errors: &mut Errors) -> Option<Ident> {
+    let found = expr_ident(e).cloned();
+    if found.is_none() {
+        errors.at(e, format!("expected {what}'s name"));
+    }
+    found
+}
+
 /// The items of `[a, b]`, or the single item of `a`.
 pub fn expr_list(expr: &Expr) -> Vec<&Expr> {
     match expr {

@@ -25,6 +25,7 @@ mod kfunc;
 mod prog_type;
 mod struct_ops;
 mod unit_struct;
+mod write_rule;
 
 use proc_macro::TokenStream;
 

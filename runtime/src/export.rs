@@ -494,6 +494,7 @@ pub fn prog_type_json(d: &crate::ProgTypeDecl) -> Value {
         "hide": d.hide,
         "only": d.only,
         "write": d.write,
+        "kernel_write": d.kernel_write.map(write_rule_json),
         "flags": d.flags.names(),
         "packet_args": kfreg_vocab::PacketArgs::ALL.iter().find(|(p, _)| *p == d.packet_args).map(|(_, n)| *n),
         "ret": d.ret.map(|(lo, hi)| [lo, hi]),
@@ -610,15 +611,20 @@ pub fn describe_prog_type(reg: &crate::Registry, d: &crate::ProgTypeDecl) -> Str
     out
 }
 
-/// A struct_ops type as JSON.
-pub fn struct_ops_json(d: &crate::StructOpsDecl) -> Value {
-    let write = d.write.map(|w| match w {
+/// A rule for stores through kernel pointers as JSON.
+fn write_rule_json(w: crate::WriteRule) -> Value {
+    match w {
         crate::WriteRule::Members { target, fields } => json!({
             "struct": target,
             "members": fields.iter().map(|f| json!({"path": f.path, "anywhere": f.anywhere})).collect::<Vec<_>>(),
         }),
         crate::WriteRule::Whole { target } => json!({"struct": target, "members": "all"}),
-    });
+    }
+}
+
+/// A struct_ops type as JSON.
+pub fn struct_ops_json(d: &crate::StructOpsDecl) -> Value {
+    let write = d.write.map(write_rule_json);
     json!({
         "name": d.name,
         "doc": d.doc,

@@ -6,6 +6,7 @@
 //! its return range, the `SEC()` names libbpf loads it from and the
 //! properties the kernel's verifier decides by comparing program types.
 
+use crate::WriteRule;
 use crate::decl::Location;
 use kfreg_vocab::{AttachType, AttachTypes, CtxValue, Loads, PacketArgs, ProgFlags, ProgType};
 use std::collections::BTreeMap;
@@ -156,6 +157,9 @@ pub struct ProgTypeDecl {
     pub only: &'static [&'static str],
     /// Fields it may write besides the context's writable ones.
     pub write: &'static [&'static str],
+    /// Stores through pointers to kernel structs it may make (its
+    /// `btf_struct_access`); none when `None`.
+    pub kernel_write: Option<WriteRule>,
     /// Properties the verifier asks about.
     pub flags: ProgFlags,
     /// When packet pointers may be passed to helpers.

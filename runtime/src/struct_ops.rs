@@ -62,8 +62,8 @@ pub struct MemberHelpers {
     pub helpers: &'static [&'static str],
 }
 
-/// Which stores through a kernel pointer a struct_ops type allows, with the
-/// kernel's words for the ones it refuses.
+/// Which stores through a kernel pointer a struct_ops type (or a program
+/// type) allows, with the kernel's words for the ones it refuses.
 #[derive(Clone, Copy, Debug)]
 pub enum WriteRule {
     /// Stores into listed members of one struct only
@@ -96,9 +96,17 @@ pub struct WriteField {
 pub type Span = (u32, u32);
 
 impl WriteRule {
+    /// The struct the rule is about.
+    pub const fn target(&self) -> &'static str {
+        match *self {
+            WriteRule::Members { target, .. } | WriteRule::Whole { target } => target,
+        }
+    }
+
     /// Whether a store of `size` bytes at `off` of struct `target` (of
     /// `target_size` bytes) is allowed; the kernel's message when it is
-    /// not. `locate` gives where a member path lies in the rule's struct.
+    /// not. `locate` gives where a member path lies in the rule's struct
+    /// ([`WriteRule::target`]).
     pub fn check(
         &self,
         target: &str,
@@ -109,7 +117,9 @@ impl WriteRule {
     ) -> Result<(), String> {
         match *self {
             WriteRule::Members { target: t, fields } => {
-                if t != target {
+                // A flavour of the struct (`nf_conn___init`) has its layout.
+                let essential = target.rfind("___").map_or(target, |i| &target[..i]);
+                if t != essential {
                     return Err("only read is supported".into());
                 }
                 let end = fields.iter().find_map(|f| {

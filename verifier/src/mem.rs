@@ -715,10 +715,13 @@ fn btf_access(
 }
 
 /// A store of `size` bytes at `off` of the kernel struct `base` points to:
-/// refused unless the program's struct_ops type lets it write there (the
-/// only program types whose stores through kernel pointers kfreg knows).
+/// refused unless the program's struct_ops type, or its program type, lets
+/// it write there.
 fn check_kernel_write(env: &Env, base: &Reg, off: u32, size: u32) -> Result<(), String> {
-    let rule = env.struct_ops.and_then(|d| d.write);
+    let rule = env
+        .struct_ops
+        .and_then(|d| d.write)
+        .or_else(|| env.prog_decl.and_then(|d| d.kernel_write));
     let (Some(rule), Some(btf)) = (rule, env.prog.kernel_btf.as_deref()) else {
         return Err("only read is supported".into());
     };
@@ -727,8 +730,9 @@ fn check_kernel_write(env: &Env, base: &Reg, off: u32, size: u32) -> Result<(), 
     }
     let target = env.type_name(base);
     let target_size = kernel_types::size(btf, base.aux).unwrap_or(0);
+    let within = kernel_types::id(rule.target());
     rule.check(target, target_size, off, size, |path| {
-        kernel_types::member_span(btf, base.aux, path)
+        kernel_types::member_span(btf, within, path)
     })
 }
 

@@ -63,7 +63,8 @@ pub struct Kprobe;
 
 /// Declares a tc program type (`tc_cls_act_is_valid_access`: classifiers
 /// and actions share their rules): packet and metadata pointers, the
-/// classid, no addresses.
+/// classid, no addresses; a conntrack entry's mark may be written
+/// (`tc_cls_act_btf_struct_access`, through the conntrack module's hook).
 macro_rules! tc {
     ($(#[$attr:meta])* id = $id:tt, $ty:ident) => {
         #[prog_type(
@@ -73,6 +74,7 @@ macro_rules! tc {
             show = [tc_classid, data_meta, wire_len, tstamp_type],
             hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port],
             write = [mark, tc_index, priority, tc_classid, cb, tstamp, queue_mapping],
+            kernel_write = nf_conn(mark),
             packet_args = declared,
             legacy_packet,
             packet_write,
@@ -115,11 +117,13 @@ tc! {
 #[sec("tp+")]
 pub struct Tracepoint;
 
-/// XDP.
+/// XDP; a conntrack entry's mark may be written (`xdp_btf_struct_access`,
+/// through the conntrack module's hook).
 #[prog_type(
     id = 6,
     ctx = XdpMd,
     kern_ctx = xdp_buff,
+    kernel_write = nf_conn(mark),
     packet_args = declared,
     packet_write,
     sockmap_update

@@ -46,6 +46,7 @@ impl ProgType {
             let s = list.iter().map(ToString::to_string);
             quote!(&[#(#s),*])
         };
+        let kernel_write = crate::write_rule::expand(&self.kernel_write);
         let (show, hide, only, write) = (
             names(&self.show),
             names(&self.hide),
@@ -113,6 +114,7 @@ impl ProgType {
                     hide: #hide,
                     only: #only,
                     write: #write,
+                    kernel_write: #kernel_write,
                     flags: ::kfreg::ProgFlags::NONE #(#flags)*,
                     packet_args: ::kfreg::PacketArgs::#packet_args,
                     ret: #ret,

@@ -2,6 +2,7 @@
 
 use crate::attr::{Meta, attach_type, expr_ident, expr_int, expr_list};
 use crate::errors::{Errors, hint};
+use crate::write_rule::{self, Write};
 use kfreg_vocab::{AttachType, PacketArgs, ProgFlags, ProgType as Kernel};
 use proc_macro2::TokenStream;
 use std::collections::HashSet;
@@ -35,6 +36,8 @@ pub struct ProgType {
     pub only: Vec<Ident>,
     /// `write = [..]`.
     pub write: Vec<Ident>,
+    /// `kernel_write = target(members)`: stores through kernel pointers.
+    pub kernel_write: Option<Write>,
     /// Words, each with its token.
     pub flags: Vec<(Ident, ProgFlags)>,
     /// `packet_args = ...`.
@@ -82,6 +85,7 @@ const KEYS: &[&str] = &[
     "hide",
     "only",
     "write",
+    "kernel_write",
     "packet_args",
     "ret",
     "ret_for",
@@ -115,6 +119,7 @@ impl ProgType {
             hide: Vec::new(),
             only: Vec::new(),
             write: Vec::new(),
+            kernel_write: None,
             flags: Vec::new(),
             packet_args: PacketArgs::Never,
             ret: None,
@@ -171,6 +176,9 @@ impl ProgType {
                 Meta::Value(k, v) if k == "hide" => d.hide = idents(v, "a context field", errors),
                 Meta::Value(k, v) if k == "only" => d.only = idents(v, "a context field", errors),
                 Meta::Value(k, v) if k == "write" => d.write = idents(v, "a context field", errors),
+                Meta::Value(k, v) if k == "kernel_write" => {
+                    d.kernel_write = write_rule::parse(v, errors)
+                }
                 Meta::Value(k, v) if k == "helpers" => d.helpers = idents(v, "a helper", errors),
                 Meta::Value(k, v) if k == "kfuncs" => d.kfuncs = idents(v, "a kfunc", errors),
                 Meta::Value(k, v) if k == "packet_args" => {

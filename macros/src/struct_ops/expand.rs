@@ -1,6 +1,6 @@
 //! The descriptor a struct_ops declaration expands to.
 
-use super::view::{StructOps, Write};
+use super::view::StructOps;
 use crate::descriptor::{first_doc_line, location};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -33,23 +33,7 @@ impl StructOps {
             let (from, to) = (from.to_string(), to.to_string());
             quote!((#from, #to))
         });
-        let write = match &self.write {
-            Some(Write::Whole(t)) => {
-                let t = t.to_string();
-                quote!(::core::option::Option::Some(::kfreg::WriteRule::Whole { target: #t }))
-            }
-            Some(Write::Members(t, fields)) => {
-                let t = t.to_string();
-                let fields = fields.iter().map(|(path, anywhere)| {
-                    quote!(::kfreg::WriteField { path: #path, anywhere: #anywhere })
-                });
-                quote!(::core::option::Option::Some(::kfreg::WriteRule::Members {
-                    target: #t,
-                    fields: &[#(#fields),*],
-                }))
-            }
-            None => quote!(::core::option::Option::None),
-        };
+        let write = crate::write_rule::expand(&self.write);
         let refuse = self.refuse_helpers.iter().map(|(member, helpers)| {
             let member = member.to_string();
             let helpers = names(helpers);

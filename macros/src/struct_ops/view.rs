@@ -1,7 +1,8 @@
 //! The typed view of a struct_ops declaration.
 
-use crate::attr::{Meta, expr_ident, expr_list};
+use crate::attr::{Meta, expr_list, named};
 use crate::errors::{Errors, hint};
+use crate::write_rule::{self, Write};
 use proc_macro2::TokenStream;
 use std::collections::HashSet;
 use syn::{Expr, Ident, ItemStruct};
@@ -24,15 +25,6 @@ pub struct StructOps {
     pub refuse_helpers: Vec<(Ident, Vec<Ident>)>,
     /// The `no_helpers` word, when given.
     pub no_helpers: Option<Ident>,
-}
-
-/// `write = target(fields)` or `write = target(..)`.
-pub enum Write {
-    /// Listed members only: their dotted paths, `[..]` when a store may
-    /// start anywhere inside.
-    Members(Ident, Vec<(String, bool)>),
-    /// Anywhere inside the struct.
-    Whole(Ident),
 }
 
 const KEYS: &[&str] = &[
@@ -83,7 +75,7 @@ impl StructOps {
                     d.promote = pairs(v, errors)
                         .into_iter()
                         .filter_map(|(from, to)| {
-                            let to = single(to, "a kernel struct", errors)?;
+                            let to = named(to, "a kernel struct", errors)?;
                             if from == to {
                                 errors.at(&to, format!("`{from}` is promoted to itself"));
                             }
@@ -103,7 +95,7 @@ impl StructOps {
                         .map(|(member, helpers)| (member, idents(helpers, "a helper", errors)))
                         .collect();
                 }
-                Meta::Value(k, v) if k == "write" => d.write = write(v, errors),
+                Meta::Value(k, v) if k == "write" => d.write = write_rule::parse(v, errors),
                 Meta::Word(w) if w == "no_helpers" => d.no_helpers = Some(w.clone()),
                 other => {
                     let k = other.key();
@@ -141,16 +133,8 @@ impl StructOps {
 fn idents(v: &Expr, what: &str, errors: &mut Errors) -> Vec<Ident> {
     expr_list(v)
         .into_iter()
-        .filter_map(|e| single(e, what, errors))
+        .filter_map(|e| named(e, what, errors))
         .collect()
-}
-
-fn single(e: &Expr, what: &str, errors: &mut Errors) -> Option<Ident> {
-    let found = expr_ident(e).cloned();
-    if found.is_none() {
-        errors.at(e, format!("expected {what}'s name"));
-    }
-    found
 }
 
 /// `[0, 2]`: argument positions (a BPF function has at most 12 arguments
@@ -173,64 +157,11 @@ fn pairs<'e>(v: &'e Expr, errors: &mut Errors) -> Vec<(Ident, &'e Expr)> {
     expr_list(v)
         .into_iter()
         .filter_map(|item| match item {
-            Expr::Assign(a) => Some((single(&a.left, "a name", errors)?, &*a.right)),
+            Expr::Assign(a) => Some((named(&a.left, "a name", errors)?, &*a.right)),
             other => {
                 errors.at(other, "expected `name = value`");
                 None
             }
         })
         .collect()
-}
-
-/// `target(..)` or `target(member, nested.member, array[..])`.
-fn write(v: &Expr, errors: &mut Errors) -> Option<Write> {
-    let Expr::Call(call) = v else {
-        errors.at(
-            v,
-            "expected the writable struct and its members, `tcp_sock(snd_cwnd, ..)`, \
-             or `bpf_dummy_ops_state(..)` for all of it",
-        );
-        return None;
-    };
-    let target = single(&call.func, "a kernel struct", errors)?;
-    if let [Expr::Range(r)] = call.args.iter().collect::<Vec<_>>().as_slice()
-        && r.start.is_none()
-        && r.end.is_none()
-    {
-        return Some(Write::Whole(target));
-    }
-    if call.args.is_empty() {
-        errors.at(
-            v,
-            "no member is writable: list them, or `(..)` for the whole struct",
-        );
-    }
-    let fields = call
-        .args
-        .iter()
-        .filter_map(|a| match a {
-            Expr::Index(ix) if matches!(&*ix.index, Expr::Range(r) if r.start.is_none() && r.end.is_none()) => {
-                member_path(&ix.expr, errors).map(|p| (p, true))
-            }
-            other => member_path(other, errors).map(|p| (p, false)),
-        })
-        .collect();
-    Some(Write::Members(target, fields))
-}
-
-/// `a.b.c` as `"a.b.c"`.
-fn member_path(e: &Expr, errors: &mut Errors) -> Option<String> {
-    match e {
-        Expr::Field(f) => {
-            let base = member_path(&f.base, errors)?;
-            match &f.member {
-                syn::Member::Named(n) => Some(format!("{base}.{n}")),
-                syn::Member::Unnamed(_) => {
-                    errors.at(e, "expected a member name");
-                    None
-                }
-            }
-        }
-        other => single(other, "a member", errors).map(|i| i.to_string()),
-    }
 }
