@@ -250,9 +250,8 @@ fn propagate_scalar(st: &mut State, orig: &Reg, narrowed: crate::scalar::Scalar)
     });
 }
 
-/// Applies a NULL check of `ptr` to every register sharing its id. A
-/// value found in a map of maps is an inner map (the kernel's
-/// `mark_ptr_or_null_reg`).
+/// Applies a NULL check of `ptr` to every register sharing its id (the
+/// kernel's `mark_ptr_or_null_reg`).
 fn mark_null_checked(st: &mut State, ptr: &Reg, is_null: bool, prog: &Program) {
     let id = ptr.id;
     if id == 0 {
@@ -264,14 +263,7 @@ fn mark_null_checked(st: &mut State, ptr: &Reg, is_null: bool, prog: &Program) {
                 *r = Reg::constant(0);
                 return;
             }
-            if let Some(inner) = (r.ty == RegType::MapValue)
-                .then(|| prog.maps.get(r.aux as usize).and_then(|m| m.inner))
-                .flatten()
-            {
-                *r = Reg::ptr(RegType::ConstMap, inner);
-            } else {
-                r.flags = r.flags.without(PtrFlags::MAYBE_NULL);
-            }
+            r.flags = r.flags.without(PtrFlags::MAYBE_NULL);
             // The id only linked the copies for this test; dropping it lets
             // states whose copies were numbered otherwise prune each other
             // (the kernel's mark_ptr_or_null_reg). A lock is identified by

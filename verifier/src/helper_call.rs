@@ -343,7 +343,7 @@ fn check_arg(
             scalar_arg(st, r)?;
         }
         ArgType::ConstMapPtr => {
-            if reg.ty != RegType::ConstMap {
+            if reg.ty != RegType::ConstMap || reg.maybe_null() {
                 return Err(expect(idx, r, &reg, "map_ptr"));
             }
             meta.map = Some(reg.aux);
@@ -840,6 +840,13 @@ fn btf_id_arg(
     {
         return Err(expect(idx, r, reg, "ptr_, trusted_ptr_, rcu_ptr_"));
     }
+    // What may be NULL is never released (check_reg_type).
+    if reg.maybe_null() && arg.has(ArgFlags::RELEASE) {
+        return Err(VerifyError::at(
+            idx,
+            format!("Possibly NULL pointer passed to helper arg{r}"),
+        ));
+    }
     match arg.btf {
         Some(name) => {
             // A released object must be exactly the type the helper frees.
@@ -1108,7 +1115,11 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
         RetType::MapValue => {
             let m = meta.map.unwrap_or(0);
             let def = &env.prog.maps[m as usize];
-            let mut r = Reg::ptr(RegType::MapValue, m);
+            // What a map of maps holds is an inner map.
+            let mut r = match def.inner {
+                Some(inner) => Reg::ptr(RegType::ConstMap, inner),
+                None => Reg::ptr(RegType::MapValue, m),
+            };
             // An array lookup with a known in-range key cannot fail.
             let array = matches!(
                 map_kind(env, m),
