@@ -5,8 +5,12 @@
 use crate::jobs::Step;
 use crate::stats::{self, Record, SpecItem, Stat};
 use kfreg::{AttachType, Registry};
-use kfreg_object::embedded::{Kind, big_endian, embedded_names, find_embedded, read_elf_file};
-use kfreg_object::loader::{LoadError, LoadOptions, LoadedProgram, Object, load_object};
+use kfreg_object::embedded::{
+    Kind, big_endian, embedded_names, find_embedded, read_elf_file, skeleton_name,
+};
+use kfreg_object::loader::{
+    LoadError, LoadOptions, LoadedProgram, Object, load_object, object_name,
+};
 use kfreg_verifier::{Options, verify};
 use serde_json::json;
 use std::panic::AssertUnwindSafe;
@@ -265,7 +269,8 @@ pub fn load_file(
     let mut steps = Vec::new();
     if kind == Kind::BpfObject {
         if (select.want_object)(&display) {
-            load_one(&bytes, &display, file, select, reg, load, &mut steps);
+            let load = named(load, Some(object_name(file)));
+            load_one(&bytes, &display, file, select, reg, &load, &mut steps);
         }
         return steps;
     }
@@ -288,10 +293,20 @@ pub fn load_file(
     for (e, name) in found.iter().zip(names) {
         if (select.want_object)(&name) {
             let obj = &bytes[e.offset..e.offset + e.len];
-            load_one(obj, &name, &name, select, reg, load, &mut steps);
+            // A skeleton opens its object under the skeleton's name.
+            let load = named(load, skeleton_name(obj).map(|n| object_name(&n)));
+            load_one(obj, &name, &name, select, reg, &load, &mut steps);
         }
     }
     steps
+}
+
+/// The options with libbpf's name for the object.
+fn named(load: &LoadOptions, object_name: Option<String>) -> LoadOptions {
+    LoadOptions {
+        object_name,
+        ..load.clone()
+    }
 }
 
 /// The message of a caught panic.

@@ -72,6 +72,11 @@ pub struct LoadOptions {
     pub target_btf: Option<Arc<Btf>>,
     /// Values of `__kconfig` externs, by name.
     pub kconfig: HashMap<String, u64>,
+    /// libbpf's name for the object ([`object_name`] of its file, or the
+    /// name a skeleton gives it), which prefixes the names of the maps
+    /// backing its global data as libbpf names them (`verifier.bss`);
+    /// without it they keep their sections' names.
+    pub object_name: Option<String>,
 }
 
 impl LoadOptions {
@@ -744,9 +749,15 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         }
     }
 
+    let mut map_defs = maps.defs;
+    if let Some(object) = &opts.object_name {
+        for d in map_defs.iter_mut().filter(|d| d.global_data) {
+            d.name = internal_map_name(object, &d.name);
+        }
+    }
     Ok(Object {
         programs,
-        maps: maps.defs,
+        maps: map_defs,
         types,
         kfuncs,
         license,
@@ -755,6 +766,43 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         kernel_btf: opts.target_btf.clone(),
         warnings,
     })
+}
+
+/// libbpf's name for an object opened from file `path`
+/// (`bpf_object__name`): its base name, at most 15 characters, up to its
+/// first dot.
+pub fn object_name(path: &str) -> String {
+    let base = path.rsplit('/').next().unwrap_or(path);
+    let base: String = base.chars().take(15).collect();
+    base.split('.').next().unwrap_or("").to_string()
+}
+
+/// libbpf's name for the map backing global data section `section` of
+/// object `object` (`internal_map_name`): as much of the object's name as
+/// fits before the section's (which takes at least 7 of the kernel's 15
+/// characters), none before a custom section's (`.data.NAME`), any other
+/// character than letters, digits, `_` and `.` made `_`.
+fn internal_map_name(object: &str, section: &str) -> String {
+    const NAME_MAX: usize = 15;
+    let suffix = section.len().clamp(7, NAME_MAX);
+    let custom = section.get(1..).is_some_and(|s| s.contains('.'));
+    let prefix = if custom {
+        0
+    } else {
+        (NAME_MAX - suffix).min(object.len())
+    };
+    object
+        .chars()
+        .take(prefix)
+        .chain(section.chars().take(suffix))
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// What every program of an object is loaded from.

@@ -9,7 +9,7 @@ use kfreg_object::btf::{Btf, Kind};
 use kfreg_object::elf::ElfObject;
 use kfreg_object::loader::{
     LoadError, LoadOptions, Object, POISON_CALL_KFUNC_BASE, POISON_HELPER, license_is_gpl,
-    load_object,
+    load_object, object_name,
 };
 use kfreg_object::program::{FieldKind, MapType, Program};
 
@@ -165,6 +165,37 @@ fn programs_get_types_from_their_sections() {
     assert!(p.iter && p.gpl);
     assert_eq!(p.section, "iter/task");
     assert!(obj.warnings.is_empty(), "{:?}", obj.warnings);
+}
+
+#[test]
+fn global_data_maps_are_named_as_libbpf_names_them() {
+    assert_eq!(
+        object_name("dir/verifier_iterating_callbacks.bpf.o"),
+        "verifier_iterat"
+    );
+    assert_eq!(object_name("loader_all.bpf.o"), "loader_all");
+    let opts = LoadOptions {
+        object_name: Some("all_features_long".into()),
+        ..LoadOptions::default()
+    };
+    let obj = load_with("loader_all.bpf.o", &opts);
+    let names: Vec<&str> = obj.maps.iter().map(|m| m.name.as_str()).collect();
+    // Eight characters of the object's name before a suffix of up to
+    // seven, fewer before a longer one, none before a custom section's.
+    assert_eq!(
+        names,
+        [
+            "hmap",
+            "amap",
+            "rb",
+            "all_feat.data",
+            "all_feat.rodata",
+            "all_feat.bss",
+            ".data.A",
+            ".rodata.str1.1",
+            "all_fea.kconfig"
+        ]
+    );
 }
 
 #[test]

@@ -23,7 +23,7 @@ mod common;
 
 use kfreg::Registry;
 use kfreg_object::embedded::{Kind, classify, embedded_names, find_embedded};
-use kfreg_object::loader::{LoadError, LoadOptions, kconfig, load_object};
+use kfreg_object::loader::{LoadError, LoadOptions, kconfig, load_object, object_name};
 use kfreg_verifier::verify;
 use std::collections::{BTreeMap, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -65,6 +65,15 @@ fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
         .map(|s| s.to_string())
         .or_else(|| p.downcast_ref::<String>().cloned())
         .unwrap_or_default()
+}
+
+/// The options for an object libbpf opened from a file called `file` (the
+/// recording opened each object, embedded ones extracted, by its name).
+fn named(opts: &LoadOptions, file: &str) -> LoadOptions {
+    LoadOptions {
+        object_name: Some(object_name(file)),
+        ..opts.clone()
+    }
 }
 
 /// kfreg's outcome and processed instructions for every program of one
@@ -190,7 +199,7 @@ fn kfreg_agrees_with_linux_on_real_objects() {
         let base = path.rsplit('/').next().unwrap_or(path);
         match classify(&bytes) {
             Some(Kind::BpfObject) => {
-                for (prog, (o, n)) in verify_object(&bytes, &opts) {
+                for (prog, (o, n)) in verify_object(&bytes, &named(&opts, base)) {
                     our_insns.insert((base.to_string(), prog.clone()), n);
                     ours.insert((base.to_string(), prog), o);
                 }
@@ -206,7 +215,7 @@ fn kfreg_agrees_with_linux_on_real_objects() {
                 let names = embedded_names(base, &bytes, &found);
                 for (e, name) in found.iter().zip(names) {
                     let obj = &bytes[e.offset..e.offset + e.len];
-                    for (prog, (o, n)) in verify_object(obj, &opts) {
+                    for (prog, (o, n)) in verify_object(obj, &named(&opts, &name)) {
                         our_insns.insert((name.clone(), prog.clone()), n);
                         ours.insert((name.clone(), prog), o);
                     }

@@ -29,7 +29,7 @@ kfreg::link!(kfreg_catalog);
 mod common;
 
 use kfreg::Registry;
-use kfreg_object::loader::{LoadError, LoadOptions, Object, load_object};
+use kfreg_object::loader::{LoadError, LoadOptions, Object, load_object, object_name};
 use kfreg_verifier::verify;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -144,7 +144,12 @@ fn verify_file(path: &Path, reg: &Registry, target: &LoadOptions) -> BTreeMap<St
     let Ok(bytes) = std::fs::read(path) else {
         return out;
     };
-    let obj = match catch_unwind(AssertUnwindSafe(|| load_object(&bytes, reg, target))) {
+    // The recording opened the file by its path: libbpf names the object so.
+    let target = LoadOptions {
+        object_name: Some(object_name(&path.to_string_lossy())),
+        ..target.clone()
+    };
+    let obj = match catch_unwind(AssertUnwindSafe(|| load_object(&bytes, reg, &target))) {
         Ok(Ok(obj)) => obj,
         Ok(Err(e)) => {
             out.insert(String::new(), Outcome::Loader(e.to_string()));
