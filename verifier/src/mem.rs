@@ -889,6 +889,26 @@ fn variable_stack_access(
     // Privileged programs may read uninitialised stack; a write of
     // unknown position leaves every byte it may touch unknown.
     if kind == Access::Write {
+        // A dynptr anywhere in reach is destroyed, which a referenced one
+        // may not be (check_stack_write_var_off).
+        let mut destroyed = Vec::new();
+        for o in (lo..hi + size as i64)
+            .step_by(8)
+            .chain([hi + size as i64 - 1])
+        {
+            let Some(slot) = st.frames[frame_no].slot(o as i32) else {
+                continue;
+            };
+            if slot.special() == Some(SlotKind::Dynptr) {
+                if slot.reg.ref_obj_id != 0 {
+                    return Err(VerifyError::at(idx, "cannot overwrite referenced dynptr"));
+                }
+                destroyed.push(slot.reg.id);
+            }
+        }
+        for id in destroyed {
+            crate::dynptr::invalidate_slices(st, id);
+        }
         let frame = &mut st.frames[frame_no];
         for o in lo..hi + size as i64 {
             let o = o as i32;

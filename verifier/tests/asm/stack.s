@@ -445,3 +445,60 @@ r8 s>>= 28
 *(u32 *)(r10 -12) = r8
 r0 = 0
 exit
+
+### dynptr_variable_offset_store_over_referenced
+; A store at a variable offset destroys any dynptr in its reach, which a
+; referenced one may not be (check_stack_write_var_off).
+; type: syscall
+; map: ringbuf key=0 value=0 max=4096
+; expect: REJECT cannot overwrite referenced dynptr
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+r4 = r10
+r4 += -16
+call bpf_ringbuf_reserve_dynptr
+call bpf_get_prandom_u32
+r0 &= 15
+r1 = r10
+r1 += -16
+r1 += r0
+r2 = 0
+*(u8 *)(r1 +0) = r2
+r1 = r10
+r1 += -16
+r2 = 0
+call bpf_ringbuf_submit_dynptr
+r0 = 0
+exit
+
+### dynptr_variable_offset_store_over_unreferenced
+; An unreferenced one is simply gone.
+; type: syscall
+; map: array key=4 value=16 max=1
+; expect: REJECT Expected an initialized dynptr as arg #0
+*(u32 *)(r10 -20) = 0
+r1 = map[id:0]
+r2 = r10
+r2 += -20
+call bpf_map_lookup_elem
+if r0 == 0 goto out
+r1 = r0
+r2 = 8
+r3 = 0
+r4 = r10
+r4 += -16
+call bpf_dynptr_from_mem
+call bpf_get_prandom_u32
+r0 &= 15
+r1 = r10
+r1 += -16
+r1 += r0
+r2 = 0
+*(u8 *)(r1 +0) = r2
+r1 = r10
+r1 += -16
+call bpf_dynptr_size
+out:
+r0 = 0
+exit
