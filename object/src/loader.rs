@@ -614,6 +614,7 @@ fn object_types(
                 name: btf.name(id).unwrap_or("").to_string(),
                 size: def.value_size,
                 fields: fields::map_record(ff.fields_of(id)),
+                is_struct: false,
             });
         }
     }

@@ -161,6 +161,9 @@ pub struct ObjType {
     pub size: u32,
     /// Its special fields, by offset.
     pub fields: Vec<Field>,
+    /// A struct of the program's BTF (not a map's value of another type,
+    /// nor a global data section): what `bpf_obj_new` can allocate.
+    pub is_struct: bool,
 }
 
 impl ObjType {

@@ -1706,7 +1706,12 @@ fn new_object(env: &Env, st: &State, percpu: bool, meta: &Meta) -> Result<Reg, V
             "local type ID argument must be in range [0, U32_MAX]".into(),
         );
     }
-    if !env.prog.types.contains_key(&(ty as u32)) {
+    if !env
+        .prog
+        .types
+        .get(&(ty as u32))
+        .is_some_and(|t| t.is_struct)
+    {
         return err(
             st,
             "bpf_obj_new/bpf_percpu_obj_new type ID argument must be of a struct".into(),

@@ -283,7 +283,16 @@ impl<'b> FieldFinder<'b> {
         ids.into_iter()
             .map(|(id, name, size)| {
                 let fields = self.struct_fields(id, 0);
-                (id, ObjType { name, size, fields })
+                let is_struct = true;
+                (
+                    id,
+                    ObjType {
+                        name,
+                        size,
+                        fields,
+                        is_struct,
+                    },
+                )
             })
             .collect()
     }
@@ -306,6 +315,7 @@ impl<'b> FieldFinder<'b> {
             name: name.to_string(),
             size,
             fields: map_record(fields),
+            is_struct: false,
         }
     }
 }

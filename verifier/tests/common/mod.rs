@@ -153,6 +153,7 @@ impl Case {
                 name: name.into(),
                 size,
                 fields,
+                is_struct: true,
             },
         );
         self
