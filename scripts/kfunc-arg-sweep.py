@@ -8,9 +8,11 @@ For each kfunc of the kernel BTF (`bpftool btf dump ... format raw`, the
 FUNCs tagged `bpf_kfunc`) and each of its parameters that points to a
 struct or union (and carries no suffix that makes it something else:
 `__ign`, `__map`, `__str`, ...), one program per program type (syscall, tc,
-xdp) and per register kind in that argument: a stack pointer (8-byte
-aligned, or not), a scalar, the context, NULL, a map value, and (first
-argument only) an uninitialised register. The arguments before it are the
+xdp, a task iterator) and per register kind in that argument: a stack
+pointer (8-byte aligned, or not), a scalar, NULL, a map value, the context
+and (first argument only) an uninitialised register; in the iterator, its
+task (trusted), the task's parent outside an RCU read section and inside
+one, and its group leader inside one. The arguments before it are the
 context (the first), zeroed stack memory (other pointers), 8 (lengths) or 0;
 those after it are 0 (uninitialised after an uninitialised first one).
 
@@ -38,17 +40,47 @@ SUFFIXES = ("__ign", "__map", "__str", "__alloc", "__refcounted_kptr", "__irq_fl
             "__prog", "__nullable", "__opt")
 
 ZERO_STACK = [f"*(u64 *)(r10 -{o}) = 0" for o in range(8, 136, 8)]
-KINDS = {
-    "stack": ["r1 = r10", "r1 += -64"],
-    "stackoff": ["r1 = r10", "r1 += -60"],
-    "scalar": ["r1 = 9"],
-    "ctx": [],
-    "null": ["r1 = 0"],
-    "uninit": ["call bpf_get_prandom_u32"],
-    "mapval": ["*(u32 *)(r10 -4) = 0", "r1 = map[id:0]", "r2 = r10", "r2 += -4",
-               "call bpf_map_lookup_elem", "if r0 == 0 goto out", "r1 = r0"],
-}
-PROG_TYPES = ("syscall", "tc", "xdp")
+PROG_TYPES = ("syscall", "tc", "xdp", "iter/task")
+
+
+def member_offset(types, struct, member):
+    """Byte offset of `member` in kernel struct `struct`."""
+    sid = next(i for i, t in types.items() if t[0] == "STRUCT" and t[1] == struct)
+    for m in types[sid][3]:
+        found = re.match(rf"'{member}' type_id=\d+ bits_offset=(\d+)", m)
+        if found:
+            return int(found[1]) // 8
+    raise KeyError(f"{struct}.{member}")
+
+
+def kinds(types, ty, reg, first):
+    """(name, setup, epilogue) of each kind of register put in `reg` in a
+    program of type `ty`; the epilogue runs after the call."""
+    lookup = ["*(u32 *)(r10 -4) = 0", "r1 = map[id:0]", "r2 = r10", "r2 += -4",
+              "call bpf_map_lookup_elem", "if r0 == 0 goto out", f"{reg} = r0"]
+    out = [("stack", [f"{reg} = r10", f"{reg} += -64"], []),
+           ("stackoff", [f"{reg} = r10", f"{reg} += -60"], []),
+           ("scalar", [f"{reg} = 9"], []),
+           ("null", [f"{reg} = 0"], []),
+           ("mapval", lookup, [])]
+    if not ty.startswith("iter/"):
+        out.append(("ctx", [f"{reg} = r6"], []))
+        if first:
+            out.append(("uninit", ["call bpf_get_prandom_u32"], []))
+        return out
+    # An iterator's task is trusted; what is walked from it is not, or is
+    # an RCU pointer inside a read section.
+    task = ["r7 = *(u64 *)(r6 +8)", "if r7 == 0 goto out"]
+    def walk(member):
+        off = member_offset(types, "task_struct", member)
+        return [f"r7 = *(u64 *)(r7 +{off})", "if r7 == 0 goto out"]
+    rcu = (["call bpf_rcu_read_lock"], ["call bpf_rcu_read_unlock"])
+    return out + [
+        ("task", task + [f"{reg} = r7"], []),
+        ("task_parent", task + walk("real_parent") + [f"{reg} = r7"], []),
+        ("task_parent_rcu", rcu[0] + task + walk("real_parent") + [f"{reg} = r7"], rcu[1]),
+        ("task_leader_rcu", rcu[0] + task + walk("group_leader") + [f"{reg} = r7"], rcu[1]),
+    ]
 
 
 def btf_types(btf):
@@ -103,22 +135,12 @@ def cases(types):
                     before.append(f"r{n + 1} = {8 if qname.endswith(('__sz', '__szk')) else 0}")
             reg = f"r{j + 1}"
             for ty in PROG_TYPES:
-                for kind, setup in KINDS.items():
-                    setup = [l.replace("r1 = r10", f"{reg} = r10")
-                              .replace("r1 += -6", f"{reg} += -6")
-                              .replace("r1 = r0", f"{reg} = r0")
-                              .replace("r1 = 9", f"{reg} = 9")
-                              .replace("r1 = 0", f"{reg} = 0") for l in setup]
-                    if kind == "ctx":
-                        setup = [f"{reg} = r6"]
-                    if kind == "uninit":
-                        if j > 0:
-                            continue
-                        after = []
-                    else:
-                        after = [f"r{n} = 0" for n in range(j + 2, 6)]
-                    body = (["r6 = r1"] + ZERO_STACK + setup + before + after + [f"call {name}", "out:", "r0 = 0", "exit"])
-                    yield (f"### sweep_{name}_arg{j}_{ty}_{kind}\n; type: {ty}\n"
+                for kind, setup, epilogue in kinds(types, ty, reg, j == 0):
+                    after = [] if kind == "uninit" else [f"r{n} = 0" for n in range(j + 2, 6)]
+                    body = (["r6 = r1"] + ZERO_STACK + setup + before + after
+                            + [f"call {name}", "out:"] + epilogue + ["r0 = 0", "exit"])
+                    yield (f"### sweep_{name}_arg{j}_{ty.replace('/', '_')}_{kind}\n"
+                           f"; type: {ty}\n"
                            "; map: array key=4 value=64 max=1\n; expect: ACCEPT\n"
                            + "\n".join(body) + "\n")
 

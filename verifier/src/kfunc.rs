@@ -65,10 +65,12 @@ fn alloc_var_off(st: &State, reg: &Reg) -> Result<(), VerifyError> {
     Ok(())
 }
 
-/// Whether the kfunc's pointer arguments must be trusted (`KF_TRUSTED_ARGS`,
-/// and every release kfunc).
+/// Whether the kfunc's pointer arguments must be trusted: every kfunc's
+/// but a KF_RCU one's, which takes RCU pointers too. (The kernel this
+/// verifier follows makes trusted arguments the default, as it refuses
+/// NULL for every kfunc; `trusted_args` only says so explicitly.)
 fn wants_trusted(flags: Flags) -> bool {
-    flags.intersects(Flags::TRUSTED_ARGS.union(Flags::RELEASE))
+    !flags.contains(Flags::RCU)
 }
 
 fn err<T>(st: &State, msg: String) -> Result<T, VerifyError> {

@@ -296,3 +296,21 @@ call bpf_wq_init
 out:
 r0 = 0
 exit
+
+### kfunc_without_flags_wants_trusted_arguments
+; Every kfunc but a KF_RCU one takes trusted pointers only (trusted
+; arguments are the default): a pointer walked from the iterator's task is
+; refused before its type is compared (found by scripts/kfunc-arg-sweep.py).
+; type: iter/task
+; expect: REJECT R1 must be referenced or trusted
+r6 = r1
+r7 = *(u64 *)(r6 +8)
+if r7 == 0 goto out
+r7 = *(u64 *)(r7 +1280)
+if r7 == 0 goto out
+r1 = r7
+r2 = 0
+call css_rstat_updated
+out:
+r0 = 0
+exit
