@@ -118,6 +118,16 @@ impl<'b> FieldFinder<'b> {
         }
     }
 
+    /// The name of the struct the member of struct `ty` at byte `off` is.
+    fn member_type_at(&self, ty: u32, off: u32) -> Option<&str> {
+        let TypeData::Struct { members, .. } = &self.btf.type_by_id(ty).ok()?.data else {
+            return None;
+        };
+        let m = members.iter().find(|m| m.bit_offset / 8 == off)?;
+        let t = self.btf.type_by_id(self.btf.resolve(m.ty).ok()?).ok()?;
+        self.btf.string(t.name_off).ok()
+    }
+
     /// The kptr field a pointer to `pointee` makes, if it is one: the tag
     /// must sit right under the pointer, as the kernel requires.
     fn kptr(&self, pointee: u32) -> Option<(FieldKind, (u32, bool))> {
@@ -165,9 +175,17 @@ impl<'b> FieldFinder<'b> {
             TypeData::Struct { .. } | TypeData::Union { .. } => {
                 let name = self.btf.string(t.name_off).unwrap_or("");
                 if let Some(kind) = special_kind(name) {
-                    let contains = matches!(kind, FieldKind::ListHead | FieldKind::RbRoot)
-                        .then_some(contains)
-                        .flatten();
+                    // A root's contained field must be its kind of node
+                    // (`__btf_parse_graph_root`); otherwise the record is
+                    // broken as when the tag does not resolve.
+                    let node = match kind {
+                        FieldKind::ListHead => Some("bpf_list_node"),
+                        FieldKind::RbRoot => Some("bpf_rb_node"),
+                        _ => None,
+                    };
+                    let contains = node.and_then(|node| {
+                        contains.filter(|&(cty, coff)| self.member_type_at(cty, coff) == Some(node))
+                    });
                     out.push(Field {
                         kind,
                         off: base,
@@ -328,8 +346,9 @@ const BTF_FIELDS_MAX: usize = 11;
 /// creates the map anyway, with no record, and its locks, timers and kptrs
 /// are then no longer valid. It fails on more than `BTF_FIELDS_MAX` fields
 /// (nodes are no map fields), on a second lock, timer, work item or
-/// refcount, on a graph root whose `contains` tag did not resolve, and on a
-/// graph root without a lock.
+/// refcount, on a graph root whose `contains` tag did not resolve (or names
+/// a member that is not its kind of node), and on a graph root without a
+/// lock.
 pub(crate) fn map_record(fields: Vec<Field>) -> Vec<Field> {
     let count = |kinds: &[FieldKind]| fields.iter().filter(|f| kinds.contains(&f.kind)).count();
     let roots = count(&[FieldKind::ListHead, FieldKind::RbRoot]);
