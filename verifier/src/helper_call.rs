@@ -360,7 +360,7 @@ fn check_arg(
             };
             sock_common_arg(env, idx, r, &sock, &reg, meta)?;
         }
-        ArgType::MapKey | ArgType::MapValue => map_mem_arg(env, st, arg, r, &reg, meta)?,
+        ArgType::MapKey | ArgType::MapValue => map_mem_arg(env, st, h, arg, r, &reg, meta)?,
         ArgType::Mem if arg.has(ArgFlags::FIXED_SIZE) => fixed_mem_arg(env, st, h, arg, r, &reg)?,
         // Accessed when its size, the next argument, is checked.
         ArgType::Mem => {
@@ -444,6 +444,7 @@ fn check_arg(
 fn map_mem_arg(
     env: &mut Env,
     st: &mut State,
+    h: &Helper,
     arg: &HelperArg,
     r: u8,
     reg: &Reg,
@@ -459,6 +460,7 @@ fn map_mem_arg(
     if reg.maybe_null() || !crate::mem::is_memory(reg.ty) {
         return Err(expect(idx, r, reg, MEM_TYPES));
     }
+    check_btf_mem(idx, h, r, arg, reg)?;
     check_mem_arg(env, st, r, size, writes(arg), false)?;
     if arg.ty == ArgType::MapKey {
         let key = stack_constant(st, reg, size);

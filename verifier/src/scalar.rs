@@ -174,23 +174,31 @@ impl Scalar {
         if *self == Scalar::UNKNOWN || *self == Scalar::UNKNOWN32 {
             return;
         }
-        // Two rounds of the rules, as the kernel runs them; a round that
-        // changes nothing would give the same again.
-        let before = *self;
-        self.sync_round();
-        if *self != before {
-            self.sync_round();
+        // The kernel's reg_bounds_sync: bounds from the tnum, three rounds
+        // of deductions (a round that changes nothing would give the same
+        // again), the tnum from the bounds and the bounds from it. The
+        // order matters, for a rule may widen what an earlier one
+        // narrowed: the 32-bit bounds are taken from the 64-bit ones
+        // before these are narrowed in the same round, and the mixed rule
+        // then sets the signed 64-bit bounds to them.
+        self.bounds_from_tnum();
+        for _ in 0..3 {
+            let before = *self;
+            self.deduce_round();
+            if *self == before {
+                break;
+            }
         }
+        self.tnum_from_bounds();
         self.bounds_from_tnum();
     }
 
-    fn sync_round(&mut self) {
-        self.bounds_from_tnum();
+    /// The kernel's __reg_deduce_bounds.
+    fn deduce_round(&mut self) {
+        self.cross_32_from_64();
         self.deduce_32();
         self.deduce_64();
-        self.cross_32_from_64();
         self.cross_64_from_32();
-        self.tnum_from_bounds();
     }
 
     /// Whether every bound admits `v`.
@@ -1201,9 +1209,11 @@ mod tests {
     fn sync_leaves_the_unknowns() {
         for s in [Scalar::UNKNOWN, Scalar::UNKNOWN32] {
             let mut r = s;
-            for _ in 0..2 {
-                r.sync_round();
+            r.bounds_from_tnum();
+            for _ in 0..3 {
+                r.deduce_round();
             }
+            r.tnum_from_bounds();
             r.bounds_from_tnum();
             assert_eq!(r, s);
         }

@@ -158,3 +158,44 @@ r5 = *(u32 *)(r6 +80)
 l1:
 r0 = 0
 exit
+
+### neg_u32_then_unsigned_bound_keeps_the_wider_range
+; The kernel's bounds sync takes the 32-bit bounds from the 64-bit ones
+; before narrowing these in the same round, and its mixed rule then sets
+; the signed 64-bit bounds to the 32-bit ones: -(u32) below 100 is
+; [0, 99], not the 0 that intersecting gives (found by difffuzz, seed
+; 0x1e40c4f646c0be3f: kfreg decided the test below and accepted).
+; type: tc
+; map: array key=4 value=48 max=4
+; expect: REJECT R2 !read_ok
+*(u32 *)(r10 -192) = 1
+r1 = map[id:0]
+r2 = r10
+r2 += -192
+call bpf_map_lookup_elem
+if r0 == 0 goto l1
+r7 = *(u32 *)(r0 +8)
+r7 = -r7
+if r7 >= 0xcbbe787 goto l1
+call bpf_get_prandom_u32
+if r7 <= r7 goto l1
+r2 s/= 56
+l1:
+r0 = 0
+exit
+
+### neg_u16_then_unsigned_bound_is_zero
+; With its 32-bit bounds known the same test leaves only 0.
+; type: tc
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r7 = r0
+r7 &= 0xffff
+r7 = -r7
+if r7 >= 100 goto l1
+call bpf_get_prandom_u32
+if r7 <= r7 goto l1
+r2 s/= 56
+l1:
+r0 = 0
+exit
