@@ -669,7 +669,7 @@ fn check_args(
                     return err(
                         st,
                         format!(
-                            "arg#{i} pointer type UNKN  must point to scalar, or struct with scalar"
+                            "arg#{i} pointer type UNKNOWN  must point to scalar, or struct with scalar"
                         ),
                     );
                 }

@@ -152,3 +152,65 @@ exit
 ; expect: ACCEPT
 r0 = *(s32 *)(r1 +0)
 exit
+
+### movsx_of_a_known_zero_low_half
+; Only the low 32 bits matter to a sign extension, and the kernel takes
+; their bounds: a value shifted left by 37 extends to 0, so the store
+; below is never reached (difffuzz seed 0x01a10111f9f8a8a7).
+; type: tc
+; expect: ACCEPT
+r6 = r1
+r7 = *(u32 *)(r10 -104)
+r7 <<= 37
+r7 = (s8)r7
+if r7 != 0xffffffdb goto out
+*(u32 *)(r6 +71) = r7
+out:
+r0 = 0
+exit
+
+### movsx_of_known_zero_low_bits_in_a_range
+; Low bits known zero in a range whose upper bits vary are no help: the
+; kernel looks at the bounds, not the bits.
+; type: tc
+; expect: REJECT invalid bpf_context access off=71 size=4
+r6 = r1
+r7 = *(u32 *)(r10 -104)
+r7 &= 0xff00
+r7 = (s8)r7
+if r7 != 0xffffffdb goto out
+*(u32 *)(r6 +71) = r7
+out:
+r0 = 0
+exit
+
+### movsx_of_a_small_low_half_under_unknown_high_bits
+; type: tc
+; expect: ACCEPT
+r6 = r1
+r8 = *(u32 *)(r10 -104)
+r8 <<= 32
+r9 = *(u32 *)(r10 -112)
+r9 &= 3
+r7 = r8
+r7 |= r9
+r7 = (s32)r7
+if r7 s<= 3 goto out
+*(u32 *)(r6 +71) = r7
+out:
+r0 = 0
+exit
+
+### movsx_of_a_range_the_type_holds
+; type: tc
+; expect: REJECT invalid bpf_context access off=71 size=4
+r6 = r1
+r7 = *(u32 *)(r10 -104)
+r7 &= 0x7f
+r7 -= 5
+r7 = (s8)r7
+if r7 s> -5 goto out
+*(u32 *)(r6 +71) = r7
+out:
+r0 = 0
+exit
