@@ -659,7 +659,12 @@ fn check_args(
             ArgKind::ListNode | ArgKind::RbNode => check_node(env, st, k, flags, i, p, &reg, meta)?,
             // A struct pointer that is not a kernel object is read as
             // memory, which the struct must be made of scalars to be.
-            ArgKind::BtfId if !matches!(reg.ty, RegType::BtfId | RegType::Sock) => {
+            ArgKind::BtfId
+                if !matches!(
+                    reg.ty,
+                    RegType::BtfId | RegType::Sock | RegType::Socket | RegType::TcpSock
+                ) =>
+            {
                 check_struct_mem(env, st, k, flags, i, p, &reg, sized, meta)?
             }
             ArgKind::BtfId => check_btf_id(env, st, k, flags, i, p, &reg)?,
@@ -920,7 +925,14 @@ fn check_btf_id(
     let r = i as u8 + 1;
     let trusted = wants_trusted(flags);
     let rcu = flags.contains(Flags::RCU);
-    if reg.ty != RegType::BtfId {
+    // A socket is a trusted pointer to its kernel struct (reg2btf_ids).
+    let socket = match reg.ty {
+        RegType::Sock => Some("sock_common"),
+        RegType::Socket => Some("sock"),
+        RegType::TcpSock => Some("tcp_sock"),
+        _ => None,
+    };
+    if reg.ty != RegType::BtfId && socket.is_none() {
         return err(
             st,
             format!(
@@ -930,8 +942,10 @@ fn check_btf_id(
             ),
         );
     }
-    let is_trusted =
-        reg.ref_obj_id != 0 || reg.flags.has(PtrFlags::TRUSTED) || reg.flags.has(PtrFlags::ALLOC);
+    let is_trusted = socket.is_some()
+        || reg.ref_obj_id != 0
+        || reg.flags.has(PtrFlags::TRUSTED)
+        || reg.flags.has(PtrFlags::ALLOC);
     if trusted && !is_trusted && !(rcu && reg.flags.has(PtrFlags::RCU)) {
         return err(st, format!("R{r} must be referenced or trusted"));
     }
@@ -939,7 +953,8 @@ fn check_btf_id(
         return err(st, format!("R{r} must be a rcu pointer"));
     }
     if let (Some(want), false) = (p.ty.struct_name(), reg.flags.has(PtrFlags::PROG_BTF)) {
-        let have = kfreg_object::kernel_types::name(reg.aux);
+        let have_id = socket.map_or(reg.aux, kfreg_object::kernel_types::id);
+        let have = kfreg_object::kernel_types::name(have_id);
         // Releasing takes exactly the acquired type, and so do flavours of
         // one struct (`nf_conn___init` for `nf_conn`: no-cast aliases);
         // otherwise a struct nested at the pointer's offset (its first
@@ -949,7 +964,7 @@ fn check_btf_id(
             || essential(have) == essential(want);
         let same = match env.prog.kernel_btf.as_deref() {
             Some(btf) if !strict => {
-                kfreg_object::kernel_types::ids_match(btf, reg.aux, reg.off as i64, want)
+                kfreg_object::kernel_types::ids_match(btf, have_id, reg.off as i64, want)
             }
             _ => have == want || have == "?",
         };

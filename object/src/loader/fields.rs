@@ -301,14 +301,13 @@ impl<'b> FieldFinder<'b> {
         ids.into_iter()
             .map(|(id, name, size)| {
                 let fields = self.struct_fields(id, 0);
-                let is_struct = true;
                 (
                     id,
                     ObjType {
                         name,
                         size,
                         fields,
-                        is_struct,
+                        is_struct: true,
                     },
                 )
             })

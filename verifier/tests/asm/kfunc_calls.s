@@ -314,3 +314,16 @@ call css_rstat_updated
 out:
 r0 = 0
 exit
+
+### kfunc_struct_arg_given_a_socket
+; A socket is a trusted pointer to its kernel struct: given where another
+; struct is expected it is that struct's mismatch, not memory (difffuzz
+; seed 0x62c4149b5157d4cc).
+; type: tc
+; expect: REJECT kernel function bpf_map_sum_elem_count args#0 expected pointer to STRUCT bpf_map but R1 has a pointer to STRUCT sock_common
+r1 = *(u64 *)(r1 +168)
+if r1 == 0 goto out
+call bpf_map_sum_elem_count
+out:
+r0 = 0
+exit
