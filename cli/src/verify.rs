@@ -269,7 +269,7 @@ pub fn load_file(
     let mut steps = Vec::new();
     if kind == Kind::BpfObject {
         if (select.want_object)(&display) {
-            let load = named(load, Some(object_name(file)));
+            let load = load.for_object(Some(object_name(file)));
             load_one(&bytes, &display, file, select, reg, &load, &mut steps);
         }
         return steps;
@@ -294,19 +294,11 @@ pub fn load_file(
         if (select.want_object)(&name) {
             let obj = &bytes[e.offset..e.offset + e.len];
             // A skeleton opens its object under the skeleton's name.
-            let load = named(load, skeleton_name(obj).map(|n| object_name(&n)));
+            let load = load.for_object(skeleton_name(obj).map(|n| object_name(&n)));
             load_one(obj, &name, &name, select, reg, &load, &mut steps);
         }
     }
     steps
-}
-
-/// The options with libbpf's name for the object.
-fn named(load: &LoadOptions, object_name: Option<String>) -> LoadOptions {
-    LoadOptions {
-        object_name,
-        ..load.clone()
-    }
 }
 
 /// The message of a caught panic.

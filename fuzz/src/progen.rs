@@ -434,6 +434,23 @@ impl Gen<'_> {
     }
 
     /// A register of kind `k`, or a random one now and then.
+    /// Now and then (`pct` in 100) a scalar register, otherwise `imm`: an
+    /// argument the program computes rather than states.
+    fn scalar_or(&mut self, pct: u64, imm: i32) -> Src {
+        if self.rng.pct(pct) {
+            Src::Reg(self.reg_of(Kind::Scalar))
+        } else {
+            Src::Imm(imm)
+        }
+    }
+
+    /// After a call the argument registers hold nothing.
+    fn clobber_args(&mut self) {
+        for r in 1..=5 {
+            self.regs[r] = Kind::Uninit;
+        }
+    }
+
     fn reg_of(&mut self, k: Kind) -> u8 {
         let c: Vec<u8> = SCRATCH
             .iter()
@@ -753,9 +770,7 @@ impl Gen<'_> {
             };
             out.push(Insn::LdPkt { size, src, imm });
             self.regs[0] = Kind::Scalar;
-            for r in 1..=5 {
-                self.regs[r] = Kind::Uninit;
-            }
+            self.clobber_args();
             return;
         }
         let (p, e, q) = (self.pick_free(), self.pick_free(), self.pick_free());
@@ -998,12 +1013,8 @@ impl Gen<'_> {
                     }
                 }
                 ArgType::ConstSize | ArgType::ConstSizeOrZero => {
-                    if self.rng.pct(5) {
-                        let s = self.reg_of(Kind::Scalar);
-                        moves.push(mov(r, Src::Reg(s)));
-                    } else {
-                        moves.push(mov(r, Src::Imm(mem_size)));
-                    }
+                    let src = self.scalar_or(5, mem_size);
+                    moves.push(mov(r, src));
                 }
                 ArgType::Ctx => moves.push(mov(r, Src::Reg(CTX))),
                 _ => {
@@ -1012,21 +1023,15 @@ impl Gen<'_> {
                     } else {
                         self.imm()
                     };
-                    if self.rng.pct(10) {
-                        let s = self.reg_of(Kind::Scalar);
-                        moves.push(mov(r, Src::Reg(s)));
-                    } else {
-                        moves.push(mov(r, Src::Imm(v)));
-                    }
+                    let src = self.scalar_or(10, v);
+                    moves.push(mov(r, src));
                 }
             }
         }
         out.extend(setup);
         out.extend(moves);
         out.push(Insn::Call(kfreg_isa::Call::Helper(h.id as i32)));
-        for r in 1..=5 {
-            self.regs[r] = Kind::Uninit;
-        }
+        self.clobber_args();
         self.regs[0] = match h.ret.ty {
             RetType::Integer => Kind::Scalar,
             RetType::Void => Kind::Uninit,
@@ -1255,21 +1260,15 @@ impl Gen<'_> {
                     } else {
                         self.imm()
                     };
-                    if self.rng.pct(8) {
-                        let s = self.reg_of(Kind::Scalar);
-                        moves.push(mov(r, Src::Reg(s)));
-                    } else {
-                        moves.push(mov(r, Src::Imm(v)));
-                    }
+                    let src = self.scalar_or(8, v);
+                    moves.push(mov(r, src));
                 }
             }
         }
         out.extend(setup);
         out.extend(moves);
         out.push(Insn::Call(kfreg_isa::Call::Kfunc { btf_id, fd: 0 }));
-        for r in 1..=5 {
-            self.regs[r] = Kind::Uninit;
-        }
+        self.clobber_args();
         if let Some(x) = released {
             self.regs[x as usize] = Kind::Mixed;
         }

@@ -88,6 +88,14 @@ impl LoadOptions {
         })
     }
 
+    /// These options for an object libbpf names `object_name`.
+    pub fn for_object(&self, object_name: Option<String>) -> LoadOptions {
+        LoadOptions {
+            object_name,
+            ..self.clone()
+        }
+    }
+
     /// Options that relocate against the running kernel's BTF
     /// (`/sys/kernel/btf/vmlinux`).
     pub fn vmlinux() -> Result<LoadOptions, LoadError> {

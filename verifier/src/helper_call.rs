@@ -555,11 +555,6 @@ fn map_kind(env: &Env, m: u32) -> Option<MapKind> {
     MapKind::from_u32(env.prog.maps[m as usize].map_type.number())
 }
 
-/// Whether a register type is one of the socket pointers.
-fn is_socket(ty: RegType) -> bool {
-    matches!(ty, RegType::Sock | RegType::Socket | RegType::TcpSock)
-}
-
 /// The reference `reg` carries moves into the call.
 fn release_arg(idx: u32, r: u8, reg: &Reg, meta: &mut Meta) -> Result<(), VerifyError> {
     if reg.ref_obj_id == 0 {
@@ -926,7 +921,7 @@ fn sock_common_arg(
         PtrFlags::NON_OWN,
     ];
     let kernel_ptr = btf && reg.ty == RegType::BtfId && !foreign.iter().any(|f| reg.flags.has(*f));
-    if !(is_socket(reg.ty) || kernel_ptr) || (reg.maybe_null() && !null_ok) {
+    if !(reg.ty.is_socket() || kernel_ptr) || (reg.maybe_null() && !null_ok) {
         let types = if btf {
             "sock_common, sock, tcp_sock, xdp_sock, ptr_, trusted_ptr_"
         } else {

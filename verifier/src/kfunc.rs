@@ -73,6 +73,15 @@ fn wants_trusted(flags: Flags) -> bool {
     !flags.contains(Flags::RCU)
 }
 
+/// The kernel's `is_trusted_reg`: referenced, a socket, or trusted or
+/// allocated by its flags.
+fn is_trusted_reg(reg: &Reg) -> bool {
+    reg.ty.is_socket()
+        || reg.ref_obj_id != 0
+        || reg.flags.has(PtrFlags::TRUSTED)
+        || reg.flags.has(PtrFlags::ALLOC)
+}
+
 fn err<T>(st: &State, msg: String) -> Result<T, VerifyError> {
     Err(VerifyError::at(st.insn, msg))
 }
@@ -659,12 +668,7 @@ fn check_args(
             ArgKind::ListNode | ArgKind::RbNode => check_node(env, st, k, flags, i, p, &reg, meta)?,
             // A struct pointer that is not a kernel object is read as
             // memory, which the struct must be made of scalars to be.
-            ArgKind::BtfId
-                if !matches!(
-                    reg.ty,
-                    RegType::BtfId | RegType::Sock | RegType::Socket | RegType::TcpSock
-                ) =>
-            {
+            ArgKind::BtfId if reg.ty != RegType::BtfId && !reg.ty.is_socket() => {
                 check_struct_mem(env, st, k, flags, i, p, &reg, sized, meta)?
             }
             ArgKind::BtfId => check_btf_id(env, st, k, flags, i, p, &reg)?,
@@ -891,8 +895,7 @@ fn check_struct_mem(
     let is_struct = matches!(p.ty.pointee(), Some(CType::Struct(_)));
     let object_like = is_struct
         && (layout.is_some_and(|(scalars, _)| scalars) || crate::ctx::is_any_ctx(env.reg, name));
-    let trusted = reg.ref_obj_id != 0 || reg.flags.has(PtrFlags::TRUSTED);
-    if object_like && !sized && !flags.contains(Flags::RCU) && !trusted {
+    if object_like && !sized && wants_trusted(flags) && !is_trusted_reg(reg) {
         return err(st, format!("R{} must be referenced or trusted", i + 1));
     }
     if layout.is_some_and(|(scalars, _)| !scalars) {
@@ -925,13 +928,9 @@ fn check_btf_id(
     let r = i as u8 + 1;
     let trusted = wants_trusted(flags);
     let rcu = flags.contains(Flags::RCU);
-    // A socket is a trusted pointer to its kernel struct (reg2btf_ids).
-    let socket = match reg.ty {
-        RegType::Sock => Some("sock_common"),
-        RegType::Socket => Some("sock"),
-        RegType::TcpSock => Some("tcp_sock"),
-        _ => None,
-    };
+    // A socket is a trusted pointer to its kernel struct (reg2btf_ids),
+    // which its type is named after.
+    let socket = reg.ty.is_socket().then(|| reg.ty.kernel_name());
     if reg.ty != RegType::BtfId && socket.is_none() {
         return err(
             st,
@@ -942,10 +941,7 @@ fn check_btf_id(
             ),
         );
     }
-    let is_trusted = socket.is_some()
-        || reg.ref_obj_id != 0
-        || reg.flags.has(PtrFlags::TRUSTED)
-        || reg.flags.has(PtrFlags::ALLOC);
+    let is_trusted = is_trusted_reg(reg);
     if trusted && !is_trusted && !(rcu && reg.flags.has(PtrFlags::RCU)) {
         return err(st, format!("R{r} must be referenced or trusted"));
     }
@@ -1089,7 +1085,7 @@ fn check_mem(
     let size_reg = r + 1;
     // Whatever fails in the pair ends in one message after the cause
     // (check_kfunc_mem_size_reg's caller); a NULL optional buffer skips it.
-    if !optional_null && sized_access(env, st, r, size_reg).is_err() {
+    if !optional_null && !sized_access(env, st, r, size_reg) {
         return err(
             st,
             format!(
@@ -1107,22 +1103,24 @@ fn check_mem(
     Ok(())
 }
 
-/// The kernel's check_mem_size_reg, read then write: the size register's
-/// bounds and the memory up to its largest value; a maybe-NULL buffer is
-/// checked as if not NULL.
-fn sized_access(env: &mut Env, st: &mut State, r: u8, size_reg: u8) -> Result<(), VerifyError> {
+/// Whether the kernel's check_mem_size_reg passes, read then write: the
+/// size register's bounds and the memory up to its largest value; a
+/// maybe-NULL buffer is checked as if not NULL.
+fn sized_access(env: &mut Env, st: &mut State, r: u8, size_reg: u8) -> bool {
     let Scalar { smin, umax, .. } = st.reg(size_reg).var;
     if smin < 0 || umax >= 1 << 29 {
-        return err(st, format!("R{size_reg} unbounded memory access"));
+        return false;
     }
     let flags = st.reg(r).flags;
     st.reg_mut(r).flags = flags.without(PtrFlags::MAYBE_NULL);
-    let checked = crate::mem::check_mem_arg(env, st, r, umax as u32, false, true)
-        .and_then(|()| crate::mem::check_mem_arg(env, st, r, umax as u32, true, true));
+    let ok = crate::mem::check_mem_arg(env, st, r, umax as u32, false, true)
+        .and_then(|()| crate::mem::check_mem_arg(env, st, r, umax as u32, true, true))
+        .is_ok();
     st.reg_mut(r).flags = flags;
-    checked?;
-    env.mark_precise(st, size_reg);
-    Ok(())
+    if ok {
+        env.mark_precise(st, size_reg);
+    }
+    ok
 }
 
 fn prog_type<'a>(env: &'a Env, reg: &Reg) -> Option<&'a ObjType> {

@@ -58,6 +58,12 @@ impl RegType {
         )
     }
 
+    /// One of the socket pointers (the kernel's `reg2btf_ids` types, whose
+    /// kernel name is their struct's).
+    pub const fn is_socket(self) -> bool {
+        matches!(self, RegType::Sock | RegType::Socket | RegType::TcpSock)
+    }
+
     /// The kernel's name for the type, as in verifier messages.
     pub const fn kernel_name(self) -> &'static str {
         match self {

@@ -67,15 +67,6 @@ fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_default()
 }
 
-/// The options for an object libbpf opened from a file called `file` (the
-/// recording opened each object, embedded ones extracted, by its name).
-fn named(opts: &LoadOptions, file: &str) -> LoadOptions {
-    LoadOptions {
-        object_name: Some(object_name(file)),
-        ..opts.clone()
-    }
-}
-
 /// kfreg's outcome and processed instructions for every program of one
 /// object, by name; `""` for an object that does not load at all.
 fn verify_object(bytes: &[u8], opts: &LoadOptions) -> HashMap<String, (Outcome, u64)> {
@@ -197,9 +188,13 @@ fn kfreg_agrees_with_linux_on_real_objects() {
             continue;
         };
         let base = path.rsplit('/').next().unwrap_or(path);
+        // The recording opened each object (embedded ones extracted) as a
+        // file of its name, which libbpf names the object after.
         match classify(&bytes) {
             Some(Kind::BpfObject) => {
-                for (prog, (o, n)) in verify_object(&bytes, &named(&opts, base)) {
+                for (prog, (o, n)) in
+                    verify_object(&bytes, &opts.for_object(Some(object_name(base))))
+                {
                     our_insns.insert((base.to_string(), prog.clone()), n);
                     ours.insert((base.to_string(), prog), o);
                 }
@@ -215,7 +210,9 @@ fn kfreg_agrees_with_linux_on_real_objects() {
                 let names = embedded_names(base, &bytes, &found);
                 for (e, name) in found.iter().zip(names) {
                     let obj = &bytes[e.offset..e.offset + e.len];
-                    for (prog, (o, n)) in verify_object(obj, &named(&opts, &name)) {
+                    for (prog, (o, n)) in
+                        verify_object(obj, &opts.for_object(Some(object_name(&name))))
+                    {
                         our_insns.insert((name.clone(), prog.clone()), n);
                         ours.insert((name.clone(), prog), o);
                     }

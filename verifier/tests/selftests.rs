@@ -145,10 +145,7 @@ fn verify_file(path: &Path, reg: &Registry, target: &LoadOptions) -> BTreeMap<St
         return out;
     };
     // The recording opened the file by its path: libbpf names the object so.
-    let target = LoadOptions {
-        object_name: Some(object_name(&path.to_string_lossy())),
-        ..target.clone()
-    };
+    let target = target.for_object(Some(object_name(&path.to_string_lossy())));
     let obj = match catch_unwind(AssertUnwindSafe(|| load_object(&bytes, reg, &target))) {
         Ok(Ok(obj)) => obj,
         Ok(Err(e)) => {
