@@ -225,6 +225,22 @@ impl Scalar {
         self.umax = self.umax.min(v.value | v.mask);
         self.smin = self.smin.max((v.value | (v.mask & (1 << 63))) as i64);
         self.smax = self.smax.min((v.value | (v.mask & !(1 << 63))) as i64);
+        // Where the unsigned range and the tnum share a single value, the
+        // scalar is that value (the kernel's __update_reg64_bounds, whose
+        // three cases are kept as it states them: the one after a umin
+        // outside the tnum is taken even when the range ends below it).
+        let next = v.next_after(self.umin);
+        let max = v.umax();
+        let known = if v.allows(self.umin) {
+            (next > self.umax).then_some(self.umin)
+        } else if next == max {
+            Some(max)
+        } else {
+            (next <= self.umax && v.next_after(next) > self.umax).then_some(next)
+        };
+        if let Some(k) = known {
+            *self = Scalar::constant(k);
+        }
     }
 
     fn deduce_32(&mut self) {

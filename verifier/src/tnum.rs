@@ -219,6 +219,35 @@ impl Tnum {
     pub const fn allows(self, v: u64) -> bool {
         v & !self.mask == self.value
     }
+
+    /// The smallest allowed value above `z`, clamped to the allowed range:
+    /// the smallest value when `z` is below it, the largest when `z` is at
+    /// or above it (the kernel's `tnum_step`).
+    pub fn next_after(self, z: u64) -> u64 {
+        let max = self.umax();
+        if z >= max {
+            return max;
+        }
+        if z < self.value {
+            return self.value;
+        }
+        // The answer keeps `z`'s bits above some bit k, where `z` has a 0
+        // the tnum may turn into a 1, and takes the smallest allowed bits
+        // below k. No bit above k may contradict a known bit; a known 0
+        // that `z` sets must be cleared, so k lies above it, while a known
+        // 1 that `z` lacks may be k itself. The lowest such k gives the
+        // smallest answer; one exists because `z` is below the largest value.
+        let clash = (z ^ self.value) & !self.mask;
+        let floor = match 63u32.checked_sub(clash.leading_zeros()) {
+            None => 0,
+            Some(h) if z >> h & 1 == 1 => h + 1,
+            Some(h) => h,
+        };
+        let may_set = (self.value | self.mask) & !z;
+        let k = (may_set >> floor << floor).trailing_zeros();
+        let below = (1u64 << k) - 1;
+        (z & !below & !(1u64 << k)) | 1u64 << k | (self.value & below)
+    }
 }
 
 #[cfg(test)]
@@ -292,6 +321,40 @@ mod tests {
             assert!(t.allows(lo) && t.allows(hi));
         }
         assert!(!Tnum::range(4, 7).equals(4) && Tnum::range(4, 7).mask == 3);
+    }
+
+    #[test]
+    fn next_after_is_the_next_member() {
+        for t in samples().into_iter().chain([
+            Tnum {
+                value: 0x100,
+                mask: 0x11,
+            },
+            Tnum {
+                value: 0x4,
+                mask: 0xf0,
+            },
+            Tnum {
+                value: 0,
+                mask: 0x8000_0000_0000_0001,
+            },
+        ]) {
+            let m = members(t);
+            let (lo, hi) = (t.value, t.umax());
+            let probes = m
+                .iter()
+                .flat_map(|&v| [v, v.wrapping_sub(1), v.wrapping_add(1)]);
+            for z in probes.chain([0, 1, lo, hi, u64::MAX]) {
+                let want = if z >= hi {
+                    hi
+                } else if z < lo {
+                    lo
+                } else {
+                    *m.iter().filter(|&&v| v > z).min().unwrap()
+                };
+                assert_eq!(t.next_after(z), want, "{t:?} after {z:#x}");
+            }
+        }
     }
 
     #[test]

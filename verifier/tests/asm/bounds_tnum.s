@@ -1,0 +1,50 @@
+; Where the unsigned range and the known bits leave a single value, the
+; scalar is that value (the oracle kernel's reg_bounds_sync; Linux 6.12 keeps
+; the range and the tnum apart).
+
+### tnum_single_value_at_the_range_end
+; The range [6, 16] holds one value with only bit 4 unknown: 16.
+; type: socket
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r0 &= 0x10
+if r0 > 5 goto l1
+r0 = 0
+exit
+l1:
+if r0 == 16 goto ok
+r0 = r2
+ok:
+r0 = 0
+exit
+
+### tnum_two_values_then_one
+; [32, 257] holds 256 and 257 of the tnum; leaving 257 out leaves 256.
+; type: socket
+; expect: REJECT R2 !read_ok
+call bpf_get_prandom_u32
+r0 &= 0x111
+if r0 < 0x20 goto out
+if r0 > 0x101 goto out
+if r0 == 0x100 goto out
+if r0 == 0x101 goto out
+r0 = r2
+out:
+r0 = 0
+exit
+
+### tnum_single_value_after_a_self_compare
+; r0 in [0, 1] tested against itself: the impossible side's bounds cross
+; (umin 1, umax 0) and the rule makes the register 1, so `r0 - 10` is
+; negative there too and the call without arguments is never reached. A
+; difffuzz false reject (sock_ops, seed 0x3af585575b2d65ac).
+; type: socket
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r0 &= 1
+if r0 <= r0 goto pc+0
+r0 -= 10
+if r0 s<= -1 goto pc+1
+call bpf_probe_read_user_str
+r0 = 0
+exit
