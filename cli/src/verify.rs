@@ -150,6 +150,9 @@ pub struct VerifyOptions {
     pub log: LogOptions,
     /// The target's number of possible CPUs (see `Options::nr_cpu_ids`).
     pub nr_cpu_ids: Option<u32>,
+    /// Whether the target's JIT gives subprograms private stacks (see
+    /// `Options::private_stack`).
+    pub private_stack: bool,
 }
 
 /// What to log and how much.
@@ -408,6 +411,7 @@ fn verify_one(
                     log: log.enabled,
                     log_all_paths: log.all_paths,
                     nr_cpu_ids: opts.nr_cpu_ids,
+                    private_stack: opts.private_stack,
                     ..Options::default()
                 },
             );

@@ -206,9 +206,9 @@ impl Env<'_> {
                     .collect()
             })
             .collect();
-        // Tracing-like programs without tail calls may give a subprogram
-        // using at least 64 bytes a private stack of its own (x86-64's JIT
-        // supports it); such a frame no longer counts towards the chain.
+        // Where the JIT supports it, tracing-like programs without tail
+        // calls give a subprogram using at least 64 bytes a private stack
+        // of its own; such a frame no longer counts towards the chain.
         let has_tail_call = self.prog.insns.iter().any(|i| match i {
             Insn::Call(Call::Helper(id)) => u32::try_from(*id).is_ok_and(|id| {
                 self.reg
@@ -220,7 +220,8 @@ impl Env<'_> {
             _ => false,
         });
         // Iterators may recurse, so they keep the shared stack.
-        let priv_stack = !has_tail_call
+        let priv_stack = self.opts.private_stack
+            && !has_tail_call
             && !self.prog.iter
             && crate::ctx::has(self, kfreg::ProgFlags::PRIVATE_STACK);
         let mut walk = StackWalk {

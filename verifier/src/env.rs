@@ -30,6 +30,12 @@ pub struct Options {
     /// The target's number of possible CPUs (`nr_cpu_ids`), which bounds
     /// what `ret_cpu_id` helpers return; unknown, their result is any number.
     pub nr_cpu_ids: Option<u32>,
+    /// The target's JIT gives a program's deep subprograms stacks of their
+    /// own (`bpf_jit_supports_private_stack`) where the program type allows
+    /// it. The oracle kernel's does not: a kprobe whose main program uses
+    /// 512 bytes and calls a subprogram using 32 is refused there
+    /// ("combined stack size of 2 calls is 544").
+    pub private_stack: bool,
 }
 
 impl Default for Options {
@@ -40,6 +46,7 @@ impl Default for Options {
             insn_limit: INSN_LIMIT,
             cap_sys_boot: true,
             nr_cpu_ids: None,
+            private_stack: false,
         }
     }
 }
