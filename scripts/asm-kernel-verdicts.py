@@ -15,7 +15,7 @@ with expected attach type BPF_TRACE_ITER and, as its attach BTF id, the
 running kernel's FUNC `bpf_iter_TARGET` (read from /sys/kernel/btf/vmlinux).
 
 Programs that take a callback's address (LD_IMM64 BPF_PSEUDO_FUNC, for
-bpf_loop) also get a minimal BTF (BPF_BTF_LOAD) with one static
+bpf_loop), and cases with a `; btf: funcs` line, also get a minimal BTF (BPF_BTF_LOAD) with one static
 `int fN(void)` FUNC per subprogram as their func_info: without it the kernel
 refuses every callback with "missing btf func_info".
 
@@ -71,7 +71,7 @@ BPF_BTF_LOAD = 18
 BPF_MAP_UPDATE_ELEM = 2
 BPF_MAP_FREEZE = 22
 
-MAP_TYPES = {"hash": 1, "array": 2, "percpu_array": 6, "ringbuf": 27, "sockmap": 15, "user_ringbuf": 31}
+MAP_TYPES = {"hash": 1, "array": 2, "percpu_array": 6, "ringbuf": 27, "sockmap": 15, "user_ringbuf": 31, "prog_array": 3}
 # type word -> (prog_type, prog_flags, expected_attach_type)
 PROG_TYPES = {
     "socket": (1, 0, 0),
@@ -369,7 +369,7 @@ def kernel_verdict(case):
         code = patch_maps(bytes.fromhex(case["insns"]), fds)
         btf = None
         starts, callback = subprog_starts(code)
-        if callback:
+        if callback or "btf: funcs" in meta:
             # Callbacks (bpf_loop) need BTF func_info: "missing btf func_info".
             btf_fd = btf_load(btf_for_subprogs(len(starts)))
             if btf_fd < 0:

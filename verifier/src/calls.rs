@@ -231,50 +231,8 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
     } else if !env.prog.returns_void || global_subprog(env, st) {
         env.check_reg_read(st, 0)?;
     }
-    if let Some(cb) = frame.in_callback {
-        // An async callback runs on its own, as the bottom frame: the
-        // kernel checks what it holds before what it returns.
-        if cb.is_async {
-            check_resources(env, st, idx, MAIN_EXIT)?;
-        }
-        if st.reg(0).ty != RegType::Scalar {
-            return Err(VerifyError::at(idx, "R0 not a scalar value"));
-        }
-        env.mark_precise(st, 0);
-        let r0 = st.reg(0);
-        if r0.var.smin < cb.ret_min || r0.var.smax > cb.ret_max {
-            return Err(VerifyError::at(
-                idx,
-                format!(
-                    "At callback return the register R0 has{} should have been in [{}, {}]",
-                    value_str(&r0.var),
-                    cb.ret_min,
-                    cb.ret_max
-                ),
-            ));
-        }
-        if cb.is_async {
-            return Ok(Step::End);
-        }
-        // The callback returns to its call, which runs again: it queues
-        // another round unless its count is reached, and the states stored
-        // there decide when the rounds converge (the kernel's
-        // prepare_func_exit). Scalars that changed since the round before
-        // and are not precise are forgotten, so that the rounds do converge.
-        st.frames.pop();
-        st.insn = frame.callsite;
-        if let Some(prev) = env.prev_entry(path.parent, &path.st) {
-            crate::prune::widen(&env.nodes[prev].state, &mut path.st);
-        }
-        return Ok(Step::Next);
-    }
-    if st.frames.len() > 1 {
-        let r0 = *st.reg(0);
-        st.frames.pop();
-        clobber_args(st);
-        *st.reg_mut(0) = r0;
-        st.insn = frame.callsite + 1;
-        return Ok(Step::Next);
+    if frame.in_callback.is_some() || st.frames.len() > 1 {
+        return return_to_caller(env, path);
     }
     check_resources(env, st, idx, MAIN_EXIT)?;
     // A global function verified on its own returns any scalar: the
@@ -321,6 +279,59 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         }
     }
     Ok(Step::End)
+}
+
+/// Leaves the current frame, a subprogram's or a callback's, with its R0
+/// (at its exit, or at a tail call made from it): a callback's value is
+/// checked against its range and its call runs again, a subprogram's caller
+/// goes on after the call.
+pub fn return_to_caller(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
+    let st = &mut path.st;
+    let idx = st.insn;
+    let frame = st.cur().clone();
+    if let Some(cb) = frame.in_callback {
+        // An async callback runs on its own, as the bottom frame: the
+        // kernel checks what it holds before what it returns.
+        if cb.is_async {
+            check_resources(env, st, idx, MAIN_EXIT)?;
+        }
+        if st.reg(0).ty != RegType::Scalar {
+            return Err(VerifyError::at(idx, "R0 not a scalar value"));
+        }
+        env.mark_precise(st, 0);
+        let r0 = st.reg(0);
+        if r0.var.smin < cb.ret_min || r0.var.smax > cb.ret_max {
+            return Err(VerifyError::at(
+                idx,
+                format!(
+                    "At callback return the register R0 has{} should have been in [{}, {}]",
+                    value_str(&r0.var),
+                    cb.ret_min,
+                    cb.ret_max
+                ),
+            ));
+        }
+        if cb.is_async {
+            return Ok(Step::End);
+        }
+        // The callback returns to its call, which runs again: it queues
+        // another round unless its count is reached, and the states stored
+        // there decide when the rounds converge (the kernel's
+        // prepare_func_exit). Scalars that changed since the round before
+        // and are not precise are forgotten, so that the rounds do converge.
+        st.frames.pop();
+        st.insn = frame.callsite;
+        if let Some(prev) = env.prev_entry(path.parent, &path.st) {
+            crate::prune::widen(&env.nodes[prev].state, &mut path.st);
+        }
+        return Ok(Step::Next);
+    }
+    let r0 = *st.reg(0);
+    st.frames.pop();
+    clobber_args(st);
+    *st.reg_mut(0) = r0;
+    st.insn = frame.callsite + 1;
+    Ok(Step::Next)
 }
 
 /// The referenced kptr field a map value pointer points at exactly: its

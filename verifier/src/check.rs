@@ -209,16 +209,7 @@ impl Env<'_> {
         // Where the JIT supports it, tracing-like programs without tail
         // calls give a subprogram using at least 64 bytes a private stack
         // of its own; such a frame no longer counts towards the chain.
-        let has_tail_call = self.prog.insns.iter().any(|i| match i {
-            Insn::Call(Call::Helper(id)) => u32::try_from(*id).is_ok_and(|id| {
-                self.reg
-                    .helpers()
-                    .protos(id)
-                    .iter()
-                    .any(|h| h.has(kfreg::HelperFlags::TAIL_CALL))
-            }),
-            _ => false,
-        });
+        let has_tail_call = self.prog.insns.iter().any(|&i| self.is_tail_call(i));
         // Iterators may recurse, so they keep the shared stack.
         let priv_stack = self.opts.private_stack
             && !has_tail_call

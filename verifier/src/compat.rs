@@ -77,6 +77,38 @@ pub fn check(env: &Env) -> Result<(), VerifyError> {
             _ => {}
         }
     }
+    abnormal_returns(env)
+}
+
+/// Without BTF for its functions, a program's subprograms may not leave
+/// through a legacy packet load or a tail call, whose returns the kernel
+/// could not check against the function's type (its
+/// check_abnormal_return, before it looks at control flow).
+fn abnormal_returns(env: &Env) -> Result<(), VerifyError> {
+    if env.prog.func_info {
+        return Ok(());
+    }
+    let subs = &env.prog.subprogs;
+    for sub in 1..subs.len() {
+        let start = subs[sub].start as usize;
+        let end = subs
+            .get(sub + 1)
+            .map_or(env.prog.insns.len(), |s| s.start as usize);
+        let body = env.prog.insns.get(start..end).unwrap_or_default();
+        let insns = || body.iter();
+        let refuse = |what: &str| {
+            Err(VerifyError {
+                insn: None,
+                msg: format!("{what} is not allowed in subprogs without BTF"),
+            })
+        };
+        if insns().any(|i| matches!(i, Insn::LdPkt { .. })) {
+            return refuse("LD_ABS");
+        }
+        if insns().any(|&i| env.is_tail_call(i)) {
+            return refuse("tail_call");
+        }
+    }
     Ok(())
 }
 

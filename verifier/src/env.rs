@@ -11,6 +11,7 @@ use crate::liveness::StackLiveness;
 use crate::scc::Visits;
 use crate::state::{PtrFlags, Reg, RegType, State};
 use kfreg::Registry;
+use kfreg_isa::{Call, Insn};
 use kfreg_object::program::Program;
 use std::time::Duration;
 
@@ -325,6 +326,20 @@ impl Env<'_> {
     }
 
     /// Queues a copy of the current path continuing at `insn` with `st`.
+    /// Whether `insn` calls the tail-call helper.
+    pub fn is_tail_call(&self, insn: Insn) -> bool {
+        match insn {
+            Insn::Call(Call::Helper(id)) => u32::try_from(id).is_ok_and(|id| {
+                self.reg
+                    .helpers()
+                    .protos(id)
+                    .iter()
+                    .any(|h| h.has(kfreg::HelperFlags::TAIL_CALL))
+            }),
+            _ => false,
+        }
+    }
+
     pub fn push_branch(&mut self, cur: &Path, mut st: State, insn: u32) -> Result<(), VerifyError> {
         // The kernel counts the branch being pushed.
         if self.pending.len() >= JMP_SEQ_LIMIT {

@@ -253,6 +253,18 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
     clobber_args(st);
     *st.reg_mut(0) = r0;
     st.insn += 1;
+    // A tail call made from a subprogram that succeeds returns from it: the
+    // program called in its place returns to the subprogram's caller
+    // (the kernel explores that exit, then the failed call going on).
+    if h.has(HelperFlags::TAIL_CALL) && st.frames.len() > 1 {
+        let failed = path.st.clone();
+        env.push_branch(path, failed, path.st.insn)?;
+        let st = &mut path.st;
+        st.insn -= 1;
+        invalidate_packets(st);
+        *st.reg_mut(0) = Reg::UNKNOWN;
+        return crate::calls::return_to_caller(env, path);
+    }
     Ok(Step::Next)
 }
 

@@ -22,12 +22,6 @@ pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), Ver
         ));
     }
     let sub = env.subprog_of[st.insn as usize] as usize;
-    if (st.frames.len() > 1 || sub != 0) && !env.prog.func_info {
-        return Err(VerifyError::at(
-            st.insn,
-            "LD_ABS is not allowed in subprogs without BTF",
-        ));
-    }
     // A failed load returns 0 from the function: it must return a number.
     if sub != 0 && !env.prog.subprogs[sub].ret_scalar {
         return Err(VerifyError::at(

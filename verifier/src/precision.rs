@@ -130,10 +130,20 @@ impl Trace {
         } else if self.depth + 1 == d && self.depth > 0 {
             // `e` returned to the frame below: its R0 is the caller's R0,
             // unless a callback returned (then a helper made the caller's).
-            if !matches!(insn, Insn::Exit) {
+            // A tail call that returned from a subprogram made the caller's
+            // R0 itself: nothing of it leads into the callee.
+            let caller = self.depth - 1;
+            if env.is_tail_call(insn) {
+                self.clear(caller, 0);
+                if self.regs[caller] & ARGS != 0 {
+                    let regs = self.regs[caller];
+                    return Err(Stop::Bug(format!(
+                        "backtracking call unexpected regs {regs:x}"
+                    )));
+                }
+            } else if !matches!(insn, Insn::Exit) {
                 return Err(GiveUp);
             }
-            let caller = self.depth - 1;
             // A callback's arguments are the calling helper's doing.
             if e.callback {
                 self.regs[caller] &= !ARGS;

@@ -4,10 +4,11 @@
 //! ```text
 //! ### name
 //! ; type: xdp | tc | syscall | raw_tp | raw_tp_w | tp_btf | socket | kprobe | tracepoint | perf_event | sysctl | iter/TARGET
-//! ; map: hash|array|percpu_array|ringbuf|user_ringbuf|sockmap key=4 value=8 max=1 [btf=ID] [rdonly_prog] [flags=N] [init=HEX]
+//! ; map: hash|array|percpu_array|ringbuf|user_ringbuf|sockmap|prog_array key=4 value=8 max=1 [btf=ID] [rdonly_prog] [flags=N] [init=HEX]
 //! ; expect: ACCEPT
 //! ; expect: REJECT <the kernel's error line>
 //! ; insns: N   (optional: the instructions the kernel processed)
+//! ; btf: funcs (optional: loaded with BTF for its functions, `int fN(void)`)
 //! r0 = 0
 //! exit
 //! ```
@@ -43,6 +44,9 @@ struct AsmCase {
     /// The instructions the kernel processed, when recorded: pruning cases
     /// show that kfreg stores and compares states as the kernel does.
     insns: Option<u64>,
+    /// Loaded with BTF for its functions (`; btf: funcs`), as compilers
+    /// emit it; without, some subprogram uses are refused.
+    func_btf: bool,
     text: String,
 }
 
@@ -133,6 +137,7 @@ fn load_cases(dir: &std::path::Path) -> Vec<AsmCase> {
                 maps: Vec::new(),
                 expect: None,
                 insns: None,
+                func_btf: false,
                 text: body.into(),
             };
             for line in body.lines() {
@@ -155,6 +160,7 @@ fn load_cases(dir: &std::path::Path) -> Vec<AsmCase> {
                         Some("ringbuf") => MapType::Ringbuf,
                         Some("user_ringbuf") => MapType::from_u32(31),
                         Some("sockmap") => MapType::Other(15),
+                        Some("prog_array") => MapType::from_u32(3),
                         other => panic!("{file}/{name}: map type {other:?}"),
                     };
                     let kv = |k: &str| {
@@ -188,6 +194,8 @@ fn load_cases(dir: &std::path::Path) -> Vec<AsmCase> {
                     ));
                 } else if let Some(e) = meta.strip_prefix("expect: ") {
                     case.expect = Some(e.trim().into());
+                } else if meta.trim() == "btf: funcs" {
+                    case.func_btf = true;
                 } else if let Some(n) = meta.strip_prefix("insns: ") {
                     case.insns = Some(n.trim().parse().expect("`; insns:` is a number"));
                 }
@@ -208,6 +216,7 @@ impl AsmCase {
         c.prog.kernel_btf = Some(common::kernel_btf());
         c.prog.attach = c.prog.attach.or(self.attach);
         c.prog.sleepable = self.sleepable;
+        c.prog.func_info = self.func_btf;
         for (i, (ty, k, v, max, rdonly, wronly, init)) in self.maps.iter().enumerate() {
             c = c.map_n(&format!("map{i}"), *ty, *k, *v, *max, None);
             if let Some(bytes) = init {
