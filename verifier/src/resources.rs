@@ -77,7 +77,8 @@ pub fn lock_target(
             (t, reg.allocation(), format!("map '{}'", map.name))
         }
         RegType::BtfId if reg.flags.has(PtrFlags::ALLOC) => {
-            (reg.aux, reg.allocation(), "local".to_string())
+            // The kernel names every allocated object the same way.
+            (reg.aux, reg.allocation(), "local 'kptr'".to_string())
         }
         _ => {
             return Err(VerifyError::at(
