@@ -21,6 +21,7 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         .and_then(|()| crate::compat::check(&env))
         .and_then(|()| crate::cfg::check(&mut env))
         .and_then(|()| {
+            env.fastcall = crate::fastcall::Fastcall::mark(prog, reg, env.attach);
             env.live_regs = crate::liveness::live_regs(prog, reg, env.attach);
             // A call running a callback in rounds is a loop of its own.
             let (insns, loop_head) = (&prog.insns, &env.loop_head);
@@ -115,6 +116,13 @@ impl Env<'_> {
                     again = true;
                 }
                 root += 1;
+            }
+        }
+        // The bpf_fastcall spills and fills found removable go, and with
+        // them their slots (before the kernel checks the stack depth).
+        for s in 0..n {
+            if let Some(d) = self.fastcall.depth(self.prog, s) {
+                self.subprog_depth[s] = d;
             }
         }
         self.check_stack_depth()

@@ -219,6 +219,8 @@ pub(crate) struct Env<'a> {
     pub subprog_of: Vec<u32>,
     /// The deepest stack each subprogram used, in bytes.
     pub subprog_depth: Vec<u32>,
+    /// The bpf_fastcall patterns and what the accesses made of them.
+    pub fastcall: crate::fastcall::Fastcall,
     /// Subprograms started as async callbacks (their own roots).
     pub async_cb: Vec<bool>,
     /// Global functions a verified path called: each is then verified on
@@ -281,6 +283,7 @@ impl<'a> Env<'a> {
             loop_head: vec![false; prog.insns.len()],
             subprog_of: vec![0; prog.insns.len()],
             subprog_depth: vec![0; prog.subprogs.len()],
+            fastcall: Default::default(),
             async_cb: vec![false; prog.subprogs.len()],
             called: vec![false; prog.subprogs.len()],
             is_cb: vec![false; prog.subprogs.len()],

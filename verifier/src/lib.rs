@@ -30,6 +30,9 @@ mod prune;
 // Loops: where paths converge on states still being explored.
 mod scc;
 
+// Spills and fills around calls that keep registers (bpf_fastcall).
+mod fastcall;
+
 // The environment of one verification and its results.
 mod env;
 

@@ -280,7 +280,21 @@ pub fn access(
         ));
     }
     match base.ty {
-        RegType::Stack => stack_access(st, regno, &base, off, size, kind, value),
+        RegType::Stack => {
+            let v = stack_access(st, regno, &base, off, size, kind, value)?;
+            // The bpf_fastcall contract is asked of the frame holding the
+            // slot, but of the current one for a load at a fixed offset
+            // (as the kernel's check_stack_read_fixed_off asks it).
+            let lowest = base.off + off + base.var.smin as i32;
+            let frame = if kind != Access::Write && base.fixed_offset() {
+                st.frames.len() - 1
+            } else {
+                base.aux as usize
+            };
+            env.fastcall
+                .access(env.prog, st.frames[frame].subprog as usize, idx, lowest);
+            Ok(v)
+        }
         RegType::MapValue | RegType::MapKey => map_access(env, st, regno, &base, off, size, kind),
         // A flow dissector's keys: through the unmodified pointer, within
         // the struct (the kernel's check_flow_keys_access).

@@ -330,6 +330,11 @@ bits! {
         /// Reads the traced function's address: only programs with a traced
         /// function may call it (`check_get_func_ip`; see `ProgFlags::TRACED_FUNC`).
         TRACED_FUNC = 13, "traced_func";
+        /// `allow_fastcall`, and inlined by the target's verifier or JIT: a
+        /// call keeps every register it does not use, so the spills and
+        /// fills around it are removed once the program is verified and
+        /// their stack no longer counts (bpf_fastcall; `KF_FASTCALL` for kfuncs).
+        FASTCALL = 14, "fastcall";
     }
 }
 

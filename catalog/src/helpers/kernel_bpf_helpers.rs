@@ -35,7 +35,10 @@ pub fn bpf_get_prandom_u32() -> Integer;
 pub fn bpf_get_raw_smp_processor_id() -> Integer;
 
 /// Get the SMP (symmetric multiprocessing) processor id.
-#[helper(id = 8, ret_cpu_id, prog_types = [kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, lwt_in, lwt_out, lwt_xmit, raw_tracepoint, lwt_seg6local, raw_tracepoint_writable, tracing, lsm, syscall])]
+///
+/// The one helper the x86-64 verifier inlines as a bpf_fastcall (a per-CPU
+/// load), in the program types of this prototype only.
+#[helper(id = 8, ret_cpu_id, fastcall, prog_types = [kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, lwt_in, lwt_out, lwt_xmit, raw_tracepoint, lwt_seg6local, raw_tracepoint_writable, tracing, lsm, syscall])]
 pub fn bpf_get_smp_processor_id() -> Integer;
 
 /// Get the current pid and tgid.
