@@ -676,11 +676,24 @@ fn every_program_fails(name: &str) -> LoadError {
 }
 
 #[test]
+fn kernel_symbols_resolve_in_name_order() {
+    // bpf_zz_missing comes first in the symbol table; libbpf sorts the
+    // kernel symbols by name before resolving them.
+    let msg = every_program_fails("loader_bad_order.bpf.o").to_string();
+    assert!(
+        msg.starts_with("extern (func ksym) 'bpf_aa_missing': not found in kernel or module BTFs"),
+        "{msg}"
+    );
+}
+
+#[test]
 fn missing_kfunc_is_an_error_with_a_suggestion() {
     let err = every_program_fails("loader_bad_kfunc.bpf.o");
     let msg = err.to_string();
     assert!(
-        msg.starts_with("extern (func ksym) 'bpf_obj_neww_impl': not found in kernel BTF"),
+        msg.starts_with(
+            "extern (func ksym) 'bpf_obj_neww_impl': not found in kernel or module BTFs"
+        ),
         "{msg}"
     );
     assert!(msg.contains("did you mean 'bpf_obj_new_impl'"), "{msg}");

@@ -260,9 +260,13 @@ pub(crate) fn collect(
         .symbols
         .iter()
         .filter(|s| s.undefined && !s.name.is_empty());
+    // Like libbpf, every extern is found in BTF and in a section it
+    // supports first, in symbol order; then kconfig externs are resolved,
+    // then kernel symbols, each kind by name (its cmp_externs), so that the
+    // first one missing is the one libbpf names.
+    let mut found = Vec::new();
     for (index, sym) in undefined.enumerate() {
         let name = sym.name.as_str();
-        let weak = sym.bind == STB_WEAK;
         let btf = btf
             .ok_or_else(|| ext_err(name, "ksym", "externs need a .BTF section (build with -g)"))?;
         let (id, sec) = find_extern(btf, name).ok_or_else(|| {
@@ -273,14 +277,8 @@ pub(crate) fn collect(
             )
         })?;
         let is_func = btf.type_by_id(id).is_ok_and(|t| t.kind() == Kind::Func);
-        let resolved = match (sec.as_str(), is_func) {
-            (".ksyms", true) => resolve_kfunc(btf, id, name, weak, reg, opts)?,
-            (".ksyms", false) => resolve_var_ksym(btf, id, name, weak, opts)?,
-            (".kconfig", false) => {
-                let (value, size) = kconfig_value(btf, id, name, weak, opts)?;
-                kconfig.push((sym.index, value, size));
-                Resolved::Missing
-            }
+        match (sec.as_str(), is_func) {
+            (".ksyms", _) | (".kconfig", false) => {}
             (_, true) => {
                 return Err(ext_err(
                     name,
@@ -294,6 +292,21 @@ pub(crate) fn collect(
                     "var",
                     format!("extern variable in unsupported section '{sec}'"),
                 ));
+            }
+        }
+        found.push((index, sym, btf, id, sec, is_func));
+    }
+    found.sort_by(|a, b| (a.4 != ".kconfig", &a.1.name).cmp(&(b.4 != ".kconfig", &b.1.name)));
+    for (index, sym, btf, id, sec, is_func) in found {
+        let name = sym.name.as_str();
+        let weak = sym.bind == STB_WEAK;
+        let resolved = match (sec.as_str(), is_func) {
+            (".ksyms", true) => resolve_kfunc(btf, id, name, weak, reg, opts)?,
+            (".ksyms", false) => resolve_var_ksym(btf, id, name, weak, opts)?,
+            _ => {
+                let (value, size) = kconfig_value(btf, id, name, weak, opts)?;
+                kconfig.push((sym.index, value, size));
+                Resolved::Missing
             }
         };
         out[sym.index] = Some(Extern {
@@ -352,7 +365,7 @@ fn resolve_kfunc(
             return Err(LoadError::Extern {
                 name: name.to_string(),
                 kind: "func ksym",
-                msg: "not found in kernel BTF".into(),
+                msg: "not found in kernel or module BTFs".into(),
                 suggestion: reg.suggest(lookup).map(str::to_string),
             });
         }
@@ -472,7 +485,19 @@ fn kconfig_value(
 fn kconfig_map(kconfig: &[(usize, u64, u32)], out: &mut [Option<Extern>], maps: &mut Maps) {
     let map = maps.defs.len();
     let mut init = Vec::new();
-    for (sym, value, size) in kconfig {
+    // libbpf lays the values out by alignment, largest first, then by name
+    // (its cmp_externs); each value here is aligned to its size.
+    let name = |sym: usize| {
+        out.get(sym)
+            .and_then(|e| e.as_ref())
+            .map(|e| e.name.clone())
+    };
+    let mut order: Vec<_> = kconfig
+        .iter()
+        .map(|k| (std::cmp::Reverse(k.2), name(k.0), *k))
+        .collect();
+    order.sort();
+    for (_, _, (sym, value, size)) in &order {
         let align = *size as usize;
         while init.len() % align != 0 {
             init.push(0);
