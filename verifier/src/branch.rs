@@ -179,14 +179,15 @@ pub fn refine(
         (RegType::Packet, RegType::PacketEnd) | (RegType::PacketMeta, RegType::Packet)
             if wide && (d.ty == RegType::Packet || init_packet(s)) =>
         {
-            // pkt' op pkt_end
-            let range = match (op, taken) {
-                (JmpOp::Gt, false) | (JmpOp::Le, true) => Some(d.off),
-                (JmpOp::Ge, false) | (JmpOp::Lt, true) => Some(d.off + 1),
+            // pkt' op pkt_end: the side where pkt' < pkt_end is open on
+            // the right
+            let right_open = match (op, taken) {
+                (JmpOp::Gt, false) | (JmpOp::Le, true) => Some(false),
+                (JmpOp::Ge, false) | (JmpOp::Lt, true) => Some(true),
                 _ => None,
             };
-            if let Some(r) = range {
-                mark_packet_range(st, d, r);
+            if let Some(open) = right_open {
+                mark_packet_range(st, d, open);
             }
             if let Some(end) = past_end(op, taken)
                 && s.ty == RegType::PacketEnd
@@ -198,13 +199,13 @@ pub fn refine(
             if wide && (d.ty == RegType::PacketEnd || init_packet(d)) =>
         {
             // pkt_end op pkt'
-            let range = match (op, taken) {
-                (JmpOp::Lt, false) | (JmpOp::Ge, true) => Some(s.off),
-                (JmpOp::Le, false) | (JmpOp::Gt, true) => Some(s.off + 1),
+            let right_open = match (op, taken) {
+                (JmpOp::Lt, false) | (JmpOp::Ge, true) => Some(false),
+                (JmpOp::Le, false) | (JmpOp::Gt, true) => Some(true),
                 _ => None,
             };
-            if let Some(r) = range {
-                mark_packet_range(st, s, r);
+            if let Some(open) = right_open {
+                mark_packet_range(st, s, open);
             }
             if let (Some(end), Some(r)) = (past_end(flip(op), taken), src_no)
                 && d.ty == RegType::PacketEnd
@@ -315,9 +316,15 @@ fn mark_packet_end(st: &mut State, r: u8, end: i32) {
 /// The largest packet offset the kernel tracks a range for.
 const MAX_PACKET_OFF: u64 = 0xffff;
 
-fn mark_packet_range(st: &mut State, ptr: &Reg, range: i32) {
+fn mark_packet_range(st: &mut State, ptr: &Reg, right_open: bool) {
     // The range counts from the variable part of the pointer, which every
-    // register of the same identity shares.
+    // register of the same identity shares: `ptr <= end` makes its offset
+    // readable, `ptr < end` one byte more, but at offset 0 nothing (the
+    // kernel's find_good_pkt_pointers).
+    if ptr.off < 0 || (ptr.off == 0 && right_open) {
+        return;
+    }
+    let range = ptr.off + i32::from(right_open);
     if range <= 0
         || ptr.var.umax > MAX_PACKET_OFF
         || ptr.var.umax + ptr.off.max(0) as u64 > MAX_PACKET_OFF

@@ -172,3 +172,100 @@ r4 = 64
 r5 = 0
 call bpf_csum_diff
 exit
+
+### pkt_less_than_end_at_offset_zero_gives_no_range
+; `data < data_end` leaves no readable byte: the kernel gives a pointer at
+; offset 0 no range from a test open on the right.
+; type: tc
+; expect: REJECT R9 offset is outside of the packet
+r9 = *(u32 *)(r1 +76)
+r8 = *(u32 *)(r1 +80)
+if r9 < r8 goto l1
+r0 = 0
+exit
+l1:
+r0 = *(u8 *)(r9 +0)
+r0 = 0
+exit
+
+### pkt_end_greater_than_data_at_offset_zero_gives_no_range
+; The same test written the other way round.
+; type: tc
+; expect: REJECT R9 offset is outside of the packet
+r9 = *(u32 *)(r1 +76)
+r8 = *(u32 *)(r1 +80)
+if r8 > r9 goto l1
+r0 = 0
+exit
+l1:
+r0 = *(u8 *)(r9 +0)
+r0 = 0
+exit
+
+### pkt_at_end_marker_dropped_by_arithmetic
+; type: tc
+; expect: REJECT R2 !read_ok
+r9 = *(u32 *)(r1 +76)
+r8 = *(u32 *)(r1 +80)
+r9 += 8
+if r9 >= r8 goto l0
+r0 = 0
+exit
+l0:
+r9 += 0
+if r9 < r8 goto l1
+r0 = 0
+exit
+l1:
+r0 = r2
+exit
+
+### pkt_beyond_end_marker_dropped_by_arithmetic
+; type: tc
+; expect: REJECT R2 !read_ok
+r9 = *(u32 *)(r1 +76)
+r8 = *(u32 *)(r1 +80)
+r9 += 8
+if r9 > r8 goto l0
+r0 = 0
+exit
+l0:
+r9 -= 1
+if r9 <= r8 goto l1
+r0 = 0
+exit
+l1:
+r0 = r2
+exit
+
+### pkt_at_end_marker_kept_by_a_copy
+; type: tc
+; expect: ACCEPT
+r9 = *(u32 *)(r1 +76)
+r8 = *(u32 *)(r1 +80)
+r9 += 8
+if r9 >= r8 goto l0
+r0 = 0
+exit
+l0:
+r7 = r9
+if r7 < r8 goto l1
+r0 = 0
+exit
+l1:
+r0 = r2
+exit
+
+### pkt_range_kept_by_constant_add
+; type: tc
+; expect: ACCEPT
+r9 = *(u32 *)(r1 +76)
+r8 = *(u32 *)(r1 +80)
+r7 = r9
+r7 += 8
+if r7 > r8 goto l0
+r9 += 4
+r0 = *(u32 *)(r9 +0)
+l0:
+r0 = 0
+exit
