@@ -1040,6 +1040,7 @@ fn subprog_args(btf: &Btf, func: u32, proto: u32) -> Vec<SubprogArg> {
                 nonnull: tagged(i, "arg:nonnull"),
                 trusted: tagged(i, "arg:trusted"),
                 nullable: tagged(i, "arg:nullable"),
+                untrusted: tagged(i, "arg:untrusted"),
             }
         })
         .collect()

@@ -249,6 +249,9 @@ pub enum SubprogArg {
         trusted: bool,
         /// Tagged `__arg_nullable`.
         nullable: bool,
+        /// Tagged `__arg_untrusted`: any pointer, read-only and untrusted
+        /// to the function.
+        untrusted: bool,
     },
 }
 

@@ -389,6 +389,12 @@ enum GlobalArg {
         name: String,
         nullable: bool,
     },
+    /// Anything the caller passes, an untrusted pointer to the kernel
+    /// struct of this name to the function, or untrusted read-only memory
+    /// without a struct.
+    Untrusted {
+        name: Option<String>,
+    },
 }
 
 /// The kernel's reading of global function `sub`'s parameters from its
@@ -417,7 +423,31 @@ fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
                 nonnull,
                 trusted,
                 nullable,
+                untrusted,
             } => {
+                if *untrusted {
+                    if *tagged || *nonnull || *trusted || *nullable {
+                        return Err(format!(
+                            "arg#{i} untrusted cannot be combined with any other tags"
+                        ));
+                    }
+                    if pointee.is_empty() {
+                        return Ok(GlobalArg::Untrusted { name: None });
+                    }
+                    let name = pointee.split("___").next().unwrap_or_default();
+                    let known =
+                        env.prog.kernel_btf.as_deref().is_none_or(|b| {
+                            b.find(name, kfreg_object::btf::Kind::Struct).is_some()
+                        });
+                    if !known {
+                        return Err(format!(
+                            "arg#{i} reference type('STRUCT {pointee}') has no matches"
+                        ));
+                    }
+                    return Ok(GlobalArg::Untrusted {
+                        name: Some(name.to_string()),
+                    });
+                }
                 if *tagged || crate::ctx::is_ctx_name(env, pointee) {
                     return Ok(GlobalArg::Ctx);
                 }
@@ -483,6 +513,16 @@ pub fn global_entry_regs(env: &mut Env, sub: u32) -> Result<Option<[Reg; 5]>, Ve
                     m.flags = PtrFlags::MAYBE_NULL;
                     m.id = env.new_id();
                 }
+                m
+            }
+            GlobalArg::Untrusted { name: Some(name) } => {
+                let mut t = Reg::ptr(RegType::BtfId, kfreg_object::kernel_types::id_of(name));
+                t.flags = PtrFlags::UNTRUSTED;
+                t
+            }
+            GlobalArg::Untrusted { name: None } => {
+                let mut m = Reg::ptr(RegType::Mem, 0);
+                m.flags = PtrFlags::RDONLY.with(PtrFlags::UNTRUSTED);
                 m
             }
             GlobalArg::Trusted { name, nullable } => {
@@ -604,6 +644,15 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
             GlobalArg::Mem { size, nullable } => {
                 if reg.is_null() {
                     continue;
+                }
+                // The packet the pointer points into may move under it.
+                if reg.ty.is_packet_any() && changes_pkt_data(env, sub) {
+                    return Err(VerifyError::at(
+                        idx,
+                        format!(
+                            "arg#{i} is a packet pointer, but func#{sub} may change packet data"
+                        ),
+                    ));
                 }
                 // Checked as if not NULL; the caller's register is unchanged.
                 // The callee may read and write the memory.

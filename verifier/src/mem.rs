@@ -1204,10 +1204,10 @@ pub fn check_mem_arg(
             }
             Ok(())
         }
-        // The helper reads the object: the kernel walks the struct for it.
-        RegType::BtfId => {
-            access(env, st, regno, 0, size, Access::Read, Some(Reg::UNKNOWN)).map(|_| ())
-        }
+        // The kernel walks the struct for the access, a write too (which
+        // only objects the program allocated, or a program type's write
+        // rules, allow).
+        RegType::BtfId => access(env, st, regno, 0, size, kind, Some(Reg::UNKNOWN)).map(|_| ()),
         ty if is_memory(ty) => {
             access(env, st, regno, 0, size, kind, Some(Reg::UNKNOWN)).map(|_| ())
         }

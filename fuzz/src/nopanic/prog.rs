@@ -205,6 +205,7 @@ pub fn apply(p: &mut Program, op: &ProgOp, log: &mut bool) {
                         nonnull,
                         trusted,
                         nullable,
+                        untrusted,
                         ..
                     }),
                 ) => match what {
@@ -213,6 +214,7 @@ pub fn apply(p: &mut Program, op: &ProgOp, log: &mut bool) {
                     5 => *trusted = !*trusted,
                     6 => *nullable = !*nullable,
                     7 => *size = None,
+                    8 => *untrusted = !*untrusted,
                     _ => *size = Some(u32::MAX),
                 },
                 _ => {}
