@@ -623,6 +623,7 @@ fn object_types(
                 size: def.value_size,
                 fields: fields::map_record(ff.fields_of(id)),
                 is_struct: false,
+                pointers: Vec::new(),
             });
         }
     }

@@ -164,6 +164,10 @@ pub struct ObjType {
     /// A struct of the program's BTF (not a map's value of another type,
     /// nor a global data section): what `bpf_obj_new` can allocate.
     pub is_struct: bool,
+    /// Offsets of its pointer members that point to anything but a struct,
+    /// nested structs and arrays included (not the special fields): loaded,
+    /// they are read-only untrusted memory.
+    pub pointers: Vec<u32>,
 }
 
 impl ObjType {

@@ -678,6 +678,13 @@ fn btf_access(
             ));
         }
         check_obj_access(idx, t, at, size)?;
+        // A pointer the object holds is read-only, untrusted memory of no
+        // known size (the oracle kernel's walk of a program type).
+        if kind != Access::Write && size == 8 && t.pointers.contains(&(at as u32)) {
+            let mut r = Reg::ptr(RegType::Mem, 0);
+            r.flags = PtrFlags::RDONLY.with(PtrFlags::UNTRUSTED);
+            return Ok(r);
+        }
         return Ok(Reg::scalar(Scalar::unknown_width(size)));
     }
     if at < 0 {

@@ -301,6 +301,9 @@ impl<'b> FieldFinder<'b> {
         ids.into_iter()
             .map(|(id, name, size)| {
                 let fields = self.struct_fields(id, 0);
+                let mut pointers = Vec::new();
+                self.pointers_at(id, 0, 0, &mut pointers);
+                pointers.retain(|p| !fields.iter().any(|f| f.off == *p));
                 (
                     id,
                     ObjType {
@@ -308,10 +311,62 @@ impl<'b> FieldFinder<'b> {
                         size,
                         fields,
                         is_struct: true,
+                        pointers,
                     },
                 )
             })
             .collect()
+    }
+
+    /// The offsets of the pointers to anything but a struct in a value of
+    /// type `ty` at `base`.
+    fn pointers_at(&self, ty: u32, base: u32, depth: u32, out: &mut Vec<u32>) {
+        const MAX_DEPTH: u32 = 8;
+        const MAX_POINTERS: usize = 1024;
+        if depth > MAX_DEPTH || out.len() >= MAX_POINTERS {
+            return;
+        }
+        let Ok(id) = self.btf.resolve(ty) else {
+            return;
+        };
+        match self.btf.type_by_id(id).map(|t| &t.data) {
+            // A pointer to a struct walks to that struct, which a program
+            // type's pointer may not: it loads as a number. Other pointers
+            // (a forward declaration's too) are memory.
+            Ok(&TypeData::Ptr { ty }) => {
+                let to_struct = self
+                    .btf
+                    .resolve(ty)
+                    .ok()
+                    .and_then(|t| self.btf.type_by_id(t).ok());
+                if !matches!(
+                    to_struct.map(|t| &t.data),
+                    Some(TypeData::Struct { .. } | TypeData::Union { .. })
+                ) {
+                    out.push(base);
+                }
+            }
+            Ok(TypeData::Struct { members, .. } | TypeData::Union { members, .. }) => {
+                for m in members {
+                    // Offsets past 4 GiB only come from corrupt BTF.
+                    let at = base.checked_add(m.bit_offset / 8);
+                    if let (0, 0, Some(at)) = (m.bitfield_size, m.bit_offset % 8, at) {
+                        self.pointers_at(m.ty, at, depth + 1, out);
+                    }
+                }
+            }
+            Ok(&TypeData::Array { elem, nelems, .. }) => {
+                let size = self.btf.size_of(elem).ok().flatten().unwrap_or(0);
+                for i in 0..nelems.min(64) {
+                    let at = u32::try_from(size * u64::from(i))
+                        .ok()
+                        .and_then(|o| base.checked_add(o));
+                    let Some(at) = at else { break };
+                    self.pointers_at(elem, at, depth + 1, out);
+                }
+            }
+            _ => {}
+        }
     }
 
     /// The [`ObjType`] of a global data section: its variables (`(VAR id,
@@ -333,6 +388,7 @@ impl<'b> FieldFinder<'b> {
             size,
             fields: map_record(fields),
             is_struct: false,
+            pointers: Vec::new(),
         }
     }
 }

@@ -154,6 +154,7 @@ impl Case {
                 size,
                 fields,
                 is_struct: true,
+                pointers: Vec::new(),
             },
         );
         self
