@@ -93,6 +93,57 @@ pub fn check_alu(
     Ok(())
 }
 
+/// Before `dst &= K` or `dst |= K` on a scalar that is -1 or 0 (the
+/// result of an arithmetic shift by its width less one, as compilers emit
+/// for `x < 0 ? K : 0`), the kernel splits the path: this one goes on with
+/// `dst` all ones, the one returned runs the instruction again with `dst`
+/// 0 (its maybe_fork_scalars). Judged on the full 64 bits first, then on
+/// the low 32.
+pub fn fork_on_sign(
+    env: &Env,
+    st: &mut State,
+    wide: bool,
+    op: AluOp,
+    dst: u8,
+    src: Src,
+) -> Result<Option<State>, VerifyError> {
+    if !matches!(op, AluOp::And | AluOp::Or) {
+        return Ok(None);
+    }
+    env.check_reg_read(st, dst)?;
+    let src_reg = match src {
+        Src::Reg(r) => {
+            env.check_reg_read(st, r)?;
+            *st.reg(r)
+        }
+        Src::Imm(i) => Reg::constant(if wide {
+            i as i64 as u64
+        } else {
+            i as u32 as u64
+        }),
+    };
+    let d = *st.reg(dst);
+    if d.ty != RegType::Scalar || src_reg.ty != RegType::Scalar || !src_reg.var.var.is_const() {
+        return Ok(None);
+    }
+    // All 64 bits known drops the register's links; the low 32 keep them.
+    let (zero, ones) = if (d.var.smin, d.var.smax) == (-1, 0) {
+        (Reg::constant(0), Reg::constant(u64::MAX))
+    } else if (d.var.s32min, d.var.s32max) == (-1, 0) {
+        let with = |v| Reg {
+            var: d.var.with_low32(v),
+            ..d
+        };
+        (with(0), with(u32::MAX))
+    } else {
+        return Ok(None);
+    };
+    let mut branch = st.clone();
+    *branch.reg_mut(dst) = zero;
+    *st.reg_mut(dst) = ones;
+    Ok(Some(branch))
+}
+
 /// The link a scalar keeps through `dst op src`: an addition or
 /// subtraction of a constant keeps a linked scalar linked, with the
 /// constant added as its offset (the kernel's `BPF_ADD_CONST`), when the

@@ -599,6 +599,11 @@ impl Env<'_> {
         let insn = self.prog.insns[idx as usize];
         match insn {
             Insn::Alu { wide, op, dst, src } => {
+                if let Some(zero) =
+                    crate::alu::fork_on_sign(self, &mut path.st, wide, op, dst, src)?
+                {
+                    self.push_branch(path, zero, idx)?;
+                }
                 crate::alu::check_alu(self, &mut path.st, wide, op, dst, src)?;
                 path.st.insn += 1;
             }

@@ -58,6 +58,20 @@ impl Scalar {
         s32max: i32::MAX,
     };
 
+    /// The scalar with its low 32 bits known to be `v`, the rest as it
+    /// was, its 64-bit bounds left for a later sync (the kernel's
+    /// `__mark_reg32_known`).
+    pub const fn with_low32(self, v: u32) -> Scalar {
+        Scalar {
+            var: self.var.with_subreg(Tnum::constant(v as u64)),
+            u32min: v,
+            u32max: v,
+            s32min: v as i32,
+            s32max: v as i32,
+            ..self
+        }
+    }
+
     /// A known constant.
     pub const fn constant(v: u64) -> Scalar {
         Scalar {
