@@ -18,17 +18,7 @@ pub fn check_alu(
 ) -> Result<(), VerifyError> {
     let idx = st.insn;
     let err = |msg: String| Err(VerifyError::at(idx, msg));
-    let src_reg = match src {
-        Src::Reg(r) => {
-            env.check_reg_read(st, r)?;
-            *st.reg(r)
-        }
-        Src::Imm(i) => Reg::constant(if wide {
-            i as i64 as u64
-        } else {
-            i as u32 as u64
-        }),
-    };
+    let src_reg = env.src_operand(st, src, wide)?;
     if !matches!(op, AluOp::Mov | AluOp::MovSx(_)) {
         env.check_reg_read(st, dst)?;
     }
@@ -110,18 +100,9 @@ pub fn fork_on_sign(
     if !matches!(op, AluOp::And | AluOp::Or) {
         return Ok(None);
     }
+    // The source is checked first, as check_alu checks it.
+    let src_reg = env.src_operand(st, src, wide)?;
     env.check_reg_read(st, dst)?;
-    let src_reg = match src {
-        Src::Reg(r) => {
-            env.check_reg_read(st, r)?;
-            *st.reg(r)
-        }
-        Src::Imm(i) => Reg::constant(if wide {
-            i as i64 as u64
-        } else {
-            i as u32 as u64
-        }),
-    };
     let d = *st.reg(dst);
     if d.ty != RegType::Scalar || src_reg.ty != RegType::Scalar || !src_reg.var.var.is_const() {
         return Ok(None);

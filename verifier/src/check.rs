@@ -775,17 +775,7 @@ impl Env<'_> {
         let st = &path.st;
         let idx = st.insn;
         self.check_reg_read(st, dst)?;
-        let src_reg = match src {
-            Src::Reg(r) => {
-                self.check_reg_read(st, r)?;
-                *st.reg(r)
-            }
-            Src::Imm(i) => Reg::constant(if wide {
-                i as i64 as u64
-            } else {
-                i as u32 as u64
-            }),
-        };
+        let src_reg = self.src_operand(st, src, wide)?;
         let dst_reg = *st.reg(dst);
         let branch = crate::branch::decide(&dst_reg, op, &src_reg, wide);
         let src_reg_no = match src {

@@ -448,6 +448,28 @@ impl Env<'_> {
         Ok(())
     }
 
+    /// An instruction's source operand: a register that must have been
+    /// written, or its immediate as a 64-bit operation (sign-extended) or a
+    /// 32-bit one (zero-extended) sees it.
+    pub fn src_operand(
+        &self,
+        st: &State,
+        src: kfreg_isa::Src,
+        wide: bool,
+    ) -> Result<Reg, VerifyError> {
+        Ok(match src {
+            kfreg_isa::Src::Reg(r) => {
+                self.check_reg_read(st, r)?;
+                *st.reg(r)
+            }
+            kfreg_isa::Src::Imm(i) => Reg::constant(if wide {
+                i as i64 as u64
+            } else {
+                i as u32 as u64
+            }),
+        })
+    }
+
     /// Fails unless register `r` may be written.
     pub fn check_reg_write(&self, st: &State, r: u8) -> Result<(), VerifyError> {
         if r == kfreg_isa::FP {
