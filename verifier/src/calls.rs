@@ -397,6 +397,18 @@ enum GlobalArg {
     },
 }
 
+/// The kernel struct a parameter's pointee names, its CO-RE flavour
+/// stripped, when the kernel has it (any name without the kernel's BTF).
+fn kernel_struct(env: &Env, pointee: &str) -> Option<String> {
+    let name = pointee.split("___").next().unwrap_or_default();
+    let known = env
+        .prog
+        .kernel_btf
+        .as_deref()
+        .is_none_or(|b| b.find(name, kfreg_object::btf::Kind::Struct).is_some());
+    known.then(|| name.to_string())
+}
+
 /// The kernel's reading of global function `sub`'s parameters from its
 /// prototype; `None` when the prototype is unknown.
 fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
@@ -434,19 +446,10 @@ fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
                     if pointee.is_empty() {
                         return Ok(GlobalArg::Untrusted { name: None });
                     }
-                    let name = pointee.split("___").next().unwrap_or_default();
-                    let known =
-                        env.prog.kernel_btf.as_deref().is_none_or(|b| {
-                            b.find(name, kfreg_object::btf::Kind::Struct).is_some()
-                        });
-                    if !known {
-                        return Err(format!(
-                            "arg#{i} reference type('STRUCT {pointee}') has no matches"
-                        ));
-                    }
-                    return Ok(GlobalArg::Untrusted {
-                        name: Some(name.to_string()),
-                    });
+                    let name = kernel_struct(env, pointee).ok_or_else(|| {
+                        format!("arg#{i} reference type('STRUCT {pointee}') has no matches")
+                    })?;
+                    return Ok(GlobalArg::Untrusted { name: Some(name) });
                 }
                 if *tagged || crate::ctx::is_ctx_name(env, pointee) {
                     return Ok(GlobalArg::Ctx);
@@ -462,19 +465,11 @@ fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
                     if *nonnull {
                         return Err(format!("arg#{i} has invalid combination of tags"));
                     }
-                    // The kernel struct of that name, flavours stripped.
-                    let name = pointee.split("___").next().unwrap_or_default();
-                    let known =
-                        env.prog.kernel_btf.as_deref().is_none_or(|b| {
-                            b.find(name, kfreg_object::btf::Kind::Struct).is_some()
-                        });
-                    if !known {
-                        return Err(format!(
-                            "arg#{i} reference type('STRUCT {pointee}') is not a kernel struct"
-                        ));
-                    }
+                    let name = kernel_struct(env, pointee).ok_or_else(|| {
+                        format!("arg#{i} reference type('STRUCT {pointee}') is not a kernel struct")
+                    })?;
                     return Ok(GlobalArg::Trusted {
-                        name: name.to_string(),
+                        name,
                         nullable: *nullable,
                     });
                 }
