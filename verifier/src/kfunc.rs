@@ -300,9 +300,21 @@ fn enter_or_leave_regions(
             );
         }
         st.rcu = false;
+        // What the section protected is untrusted now, possibly NULL or
+        // not as it was tested; an allocated object loses its ownership
+        // (the oracle kernel: no longer owning nor non-owning).
+        let dropped = [
+            PtrFlags::RCU,
+            PtrFlags::MAYBE_NULL,
+            PtrFlags::NON_OWN,
+            PtrFlags::ALLOC,
+        ];
         st.for_each_reg(|r| {
             if r.is_pointer() && r.flags.has(PtrFlags::RCU) {
-                r.flags = r.flags.without(PtrFlags::RCU).with(PtrFlags::UNTRUSTED);
+                r.flags = dropped
+                    .iter()
+                    .fold(r.flags, |f, d| f.without(*d))
+                    .with(PtrFlags::UNTRUSTED);
             }
         });
     }
@@ -850,12 +862,13 @@ fn check_refcounted(
     reg: &Reg,
     meta: &mut Meta,
 ) -> Result<(), VerifyError> {
-    if reg.ty != RegType::BtfId
-        || !reg.flags.has(PtrFlags::ALLOC)
-        || (reg.ref_obj_id == 0 && !reg.flags.has(PtrFlags::NON_OWN))
-    {
+    // Any allocated object (an RCU-protected one too, whose section holds
+    // it alive); one reached outside such a section is no longer one.
+    if reg.ty != RegType::BtfId || !reg.flags.has(PtrFlags::ALLOC) {
         return err(st, format!("arg#{i} is neither owning or non-owning ref"));
     }
+    // The object itself, not a field of it (a list or tree node).
+    crate::mem::unmodified_ptr(st.insn, i as u8 + 1, reg)?;
     if prog_type(env, reg)
         .and_then(|t| t.field(FieldKind::Refcount))
         .is_none()

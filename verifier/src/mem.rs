@@ -610,8 +610,8 @@ fn map_access(
 ///
 /// A referenced kptr to a program type (an allocated object) is an RCU
 /// pointer only inside an RCU read section (any non-sleepable program is
-/// in one), and then a non-owning reference when the type is refcounted
-/// (the kernel's btf_ld_kptr_type); outside, an untrusted pointer.
+/// in one), and then a non-owning reference when the type can be in a list
+/// or tree (the kernel's btf_ld_kptr_type); outside, an untrusted pointer.
 fn kptr_load(env: &mut Env, st: &State, f: &kfreg_object::program::Field, kind: Access) -> Reg {
     if kind == Access::Write {
         return Reg::UNKNOWN;
@@ -626,14 +626,17 @@ fn kptr_load(env: &mut Env, st: &State, f: &kfreg_object::program::Field, kind: 
     });
     if prog_btf {
         r.flags = r.flags.with(PtrFlags::PROG_BTF);
+        // An object that can sit in a list or tree is a non-owning
+        // reference there (the kernel's btf_ld_kptr_type asks for a graph
+        // node, not a refcount).
         if r.flags.has(PtrFlags::RCU) {
             r.flags = r.flags.with(PtrFlags::ALLOC);
-            let refcounted = env
-                .prog
-                .types
-                .get(&ty)
-                .is_some_and(|t| t.fields.iter().any(|x| x.kind == FieldKind::Refcount));
-            if refcounted {
+            let in_graph = env.prog.types.get(&ty).is_some_and(|t| {
+                t.fields
+                    .iter()
+                    .any(|x| matches!(x.kind, FieldKind::ListNode | FieldKind::RbNode))
+            });
+            if in_graph {
                 r.flags = r.flags.with(PtrFlags::NON_OWN);
             }
         }
@@ -678,6 +681,21 @@ fn btf_access(
             ));
         }
         check_obj_access(idx, t, at, size)?;
+        // Only the program's own objects may be written, not one reached
+        // untrusted (the kernel's check_ptr_to_btf_access; program types
+        // with their own write rules meet an internal error first).
+        if kind == Access::Write && !base.flags.has(PtrFlags::ALLOC) {
+            let own_rules = env.struct_ops.and_then(|d| d.write).is_some()
+                || env.prog_decl.and_then(|d| d.kernel_write).is_some();
+            return Err(VerifyError::at(
+                idx,
+                if own_rules {
+                    "verifier internal error: reg->btf must be kernel btf"
+                } else {
+                    "only read is supported"
+                },
+            ));
+        }
         // A pointer the object holds is read-only, untrusted memory of no
         // known size (the oracle kernel's walk of a program type).
         if kind != Access::Write && size == 8 && t.pointers.contains(&(at as u32)) {
