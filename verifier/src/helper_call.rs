@@ -683,6 +683,12 @@ fn sized_mem_arg(
 /// A `bpf_spin_lock` argument: takes or releases the lock as declared.
 fn spin_lock_arg(env: &mut Env, st: &mut State, h: &Helper, r: u8) -> Result<(), VerifyError> {
     let idx = st.insn;
+    if st.in_locked_callback() {
+        return Err(VerifyError::at(
+            idx,
+            "can't spin_{lock,unlock} in rbtree cb",
+        ));
+    }
     let (ptr, off) = lock_target(env, st, r, FieldKind::SpinLock, "bpf_spin")?;
     if h.has(HelperFlags::LOCK) {
         if st.holds_lock() {

@@ -272,7 +272,7 @@ fn enter_or_leave_regions(
     flags: Flags,
 ) -> Result<(), VerifyError> {
     if flags.contains(Flags::RCU_LOCK) {
-        if in_locked_callback(st) {
+        if st.in_locked_callback() {
             return err(
                 st,
                 "Calling bpf_rcu_read_{lock,unlock} in unnecessary rbtree callback".into(),
@@ -287,7 +287,7 @@ fn enter_or_leave_regions(
         st.rcu = true;
     }
     if flags.contains(Flags::RCU_UNLOCK) {
-        if in_locked_callback(st) {
+        if st.in_locked_callback() {
             return err(
                 st,
                 "Calling bpf_rcu_read_{lock,unlock} in unnecessary rbtree callback".into(),
@@ -554,12 +554,6 @@ fn iter_ref(k: &Kfunc, st: &State) -> Option<u32> {
         .get(reg.aux as usize)?
         .slot(reg.off)
         .map(|s| s.reg.ref_obj_id)
-}
-
-fn in_locked_callback(st: &State) -> bool {
-    st.frames
-        .iter()
-        .any(|f| f.in_callback.is_some_and(|c| c.locked))
 }
 
 fn undo_irq_save(st: &mut State) {
@@ -1240,7 +1234,7 @@ fn check_node(
         FieldKind::RbNode
     };
     let name = field_kind.struct_name();
-    if flags.contains(Flags::NOT_IN_LOCKED_CB) && in_locked_callback(st) {
+    if flags.contains(Flags::NOT_IN_LOCKED_CB) && st.in_locked_callback() {
         let fam = k.family.map_or("locked", |f| f.name);
         return err(st, format!("{} not allowed in {fam} cb", k.name));
     }

@@ -558,6 +558,14 @@ impl State {
             .filter(|r| matches!(r.kind, RefKind::Lock | RefKind::ResLock { .. }))
     }
 
+    /// Whether a callback runs that its caller's lock protects (the
+    /// `less` of bpf_rbtree_add): it may not take or drop locks itself.
+    pub fn in_locked_callback(&self) -> bool {
+        self.frames
+            .iter()
+            .any(|f| f.in_callback.is_some_and(|c| c.locked))
+    }
+
     /// Whether any lock is held.
     pub fn holds_lock(&self) -> bool {
         self.locks().next().is_some()
