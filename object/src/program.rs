@@ -361,6 +361,19 @@ pub struct Program {
 }
 
 impl Program {
+    /// The instructions of subprogram `s`: from its start to the next one's
+    /// (empty for a subprogram that does not exist).
+    pub fn subprog_range(&self, s: usize) -> std::ops::Range<usize> {
+        let Some(sub) = self.subprogs.get(s) else {
+            return 0..0;
+        };
+        let end = self
+            .subprogs
+            .get(s + 1)
+            .map_or(self.insns.len(), |n| n.start as usize);
+        (sub.start as usize).min(end)..end
+    }
+
     /// The program-BTF type of map `map`'s values, with its special fields.
     pub fn value_obj(&self, map: u32) -> Option<&ObjType> {
         let t = self.maps.get(map as usize)?.value_type?;

@@ -15,7 +15,7 @@ pub fn check_alu(
     op: AluOp,
     dst: u8,
     src: Src,
-) -> Result<(), VerifyError> {
+) -> Result<Option<State>, VerifyError> {
     let idx = st.insn;
     let err = |msg: String| Err(VerifyError::at(idx, msg));
     let src_reg = env.src_operand(st, src, wide)?;
@@ -34,6 +34,7 @@ pub fn check_alu(
             _ => {}
         }
     }
+    let fork = fork_on_sign(st, op, dst, &src_reg);
     // A copy of an unknown number is linked to its source (the kernel's
     // assign_scalar_id_before_mov): what a later test learns about one,
     // the other learns too. A 32-bit copy links only a value that fits.
@@ -80,32 +81,23 @@ pub fn check_alu(
         }
     };
     *st.reg_mut(dst) = result;
-    Ok(())
+    Ok(fork)
 }
 
 /// Before `dst &= K` or `dst |= K` on a scalar that is -1 or 0 (the
 /// result of an arithmetic shift by its width less one, as compilers emit
 /// for `x < 0 ? K : 0`), the kernel splits the path: this one goes on with
 /// `dst` all ones, the one returned runs the instruction again with `dst`
-/// 0 (its maybe_fork_scalars). Judged on the full 64 bits first, then on
-/// the low 32.
-pub fn fork_on_sign(
-    env: &Env,
-    st: &mut State,
-    wide: bool,
-    op: AluOp,
-    dst: u8,
-    src: Src,
-) -> Result<Option<State>, VerifyError> {
-    if !matches!(op, AluOp::And | AluOp::Or) {
-        return Ok(None);
-    }
-    // The source is checked first, as check_alu checks it.
-    let src_reg = env.src_operand(st, src, wide)?;
-    env.check_reg_read(st, dst)?;
+/// 0 (its maybe_fork_scalars), once the operands are checked. Judged on the
+/// full 64 bits first, then on the low 32.
+fn fork_on_sign(st: &mut State, op: AluOp, dst: u8, src_reg: &Reg) -> Option<State> {
     let d = *st.reg(dst);
-    if d.ty != RegType::Scalar || src_reg.ty != RegType::Scalar || !src_reg.var.var.is_const() {
-        return Ok(None);
+    if !matches!(op, AluOp::And | AluOp::Or)
+        || d.ty != RegType::Scalar
+        || src_reg.ty != RegType::Scalar
+        || !src_reg.var.var.is_const()
+    {
+        return None;
     }
     // All 64 bits known drops the register's links; the low 32 keep them.
     let (zero, ones) = if (d.var.smin, d.var.smax) == (-1, 0) {
@@ -117,12 +109,12 @@ pub fn fork_on_sign(
         };
         (with(0), with(u32::MAX))
     } else {
-        return Ok(None);
+        return None;
     };
     let mut branch = st.clone();
     *branch.reg_mut(dst) = zero;
     *st.reg_mut(dst) = ones;
-    Ok(Some(branch))
+    Some(branch)
 }
 
 /// The link a scalar keeps through `dst op src`: an addition or

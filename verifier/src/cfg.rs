@@ -61,12 +61,12 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
         });
     }
     let subs = &prog.subprogs;
-    for (s, sub) in subs.iter().enumerate() {
-        let end = subs.get(s + 1).map_or(n, |x| x.start as usize);
-        for i in sub.start as usize..end {
+    for s in 0..subs.len() {
+        let range = prog.subprog_range(s);
+        let last = range.end - 1;
+        for i in range {
             env.subprog_of[i] = s as u32;
         }
-        let last = end - 1;
         if !matches!(prog.insns[last], Insn::Exit | Insn::Ja { .. }) {
             return Err(VerifyError::at(
                 last as u32,
@@ -105,6 +105,7 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
                 if let Some(t) = b {
                     env.mark_prune_point(t as usize);
                     env.mark_jmp_point(t as usize);
+                    env.mark_jump_target(t as usize);
                 }
                 if let Insn::MayGoto { .. } = insn {
                     env.mark_loop_head(i);
@@ -114,6 +115,7 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
                 if let Some(t) = a {
                     env.mark_prune_point(t as usize);
                     env.mark_jmp_point(t as usize);
+                    env.mark_jump_target(t as usize);
                 }
             }
             // Taking a subprogram's address is checked as a call is (the
@@ -130,6 +132,7 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
                 let t = i as i64 + 1 + *imm as i64;
                 if t >= 0 && (t as usize) < n {
                     env.mark_jmp_point(t as usize);
+                    env.mark_jump_target(t as usize);
                 }
             }
             Insn::Call(c) => {
@@ -145,6 +148,7 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
                     if !subs.iter().any(|s| s.start as i64 == t) {
                         return Err(VerifyError::at(i as u32, "call to invalid destination"));
                     }
+                    env.mark_jump_target(t as usize);
                 }
             }
             _ => {}

@@ -21,7 +21,7 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         .and_then(|()| crate::compat::check(&env))
         .and_then(|()| crate::cfg::check(&mut env))
         .and_then(|()| {
-            env.fastcall = crate::fastcall::Fastcall::mark(prog, reg, env.attach);
+            env.fastcall = crate::fastcall::Fastcall::mark(prog, reg, env.attach, &env.jump_target);
             env.live_regs = crate::liveness::live_regs(prog, reg, env.attach);
             // A call running a callback in rounds is a loop of its own.
             let (insns, loop_head) = (&prog.insns, &env.loop_head);
@@ -175,13 +175,8 @@ impl Env<'_> {
     fn check_stack_depth(&self) -> Result<(), VerifyError> {
         let edges: Vec<Vec<Edge>> = (0..self.prog.subprogs.len())
             .map(|s| {
-                let start = self.prog.subprogs[s].start as usize;
-                let end = self
-                    .prog
-                    .subprogs
-                    .get(s + 1)
-                    .map_or(self.prog.insns.len(), |n| n.start as usize);
-                (start..end)
+                self.prog
+                    .subprog_range(s)
                     .filter_map(|i| {
                         let (off, direct) = match self.prog.insns[i] {
                             Insn::Call(Call::Local(off)) => (off, true),
@@ -599,12 +594,9 @@ impl Env<'_> {
         let insn = self.prog.insns[idx as usize];
         match insn {
             Insn::Alu { wide, op, dst, src } => {
-                if let Some(zero) =
-                    crate::alu::fork_on_sign(self, &mut path.st, wide, op, dst, src)?
-                {
+                if let Some(zero) = crate::alu::check_alu(self, &mut path.st, wide, op, dst, src)? {
                     self.push_branch(path, zero, idx)?;
                 }
-                crate::alu::check_alu(self, &mut path.st, wide, op, dst, src)?;
                 path.st.insn += 1;
             }
             Insn::End { order, dst, bits } => {

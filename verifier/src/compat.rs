@@ -88,13 +88,8 @@ fn abnormal_returns(env: &Env) -> Result<(), VerifyError> {
     if env.prog.func_info {
         return Ok(());
     }
-    let subs = &env.prog.subprogs;
-    for sub in 1..subs.len() {
-        let start = subs[sub].start as usize;
-        let end = subs
-            .get(sub + 1)
-            .map_or(env.prog.insns.len(), |s| s.start as usize);
-        let body = env.prog.insns.get(start..end).unwrap_or_default();
+    for sub in 1..env.prog.subprogs.len() {
+        let body = &env.prog.insns[env.prog.subprog_range(sub)];
         let insns = || body.iter();
         let refuse = |what: &str| {
             Err(VerifyError {

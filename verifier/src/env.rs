@@ -198,6 +198,9 @@ pub(crate) struct Env<'a> {
     /// Where a path's jump history gets an entry: jump targets and the
     /// instructions after calls (the kernel's `jmp_point`).
     pub jmp_point: Vec<bool>,
+    /// Where a jump, a call or a callback's address leads (the kernel's
+    /// `jump_target`).
+    pub jump_target: Vec<bool>,
     /// Per instruction, the registers live before it.
     pub live_regs: Vec<u16>,
     /// The stack slots each call chain reads.
@@ -275,6 +278,7 @@ impl<'a> Env<'a> {
             pending: Vec::with_capacity(16),
             prune_point: vec![false; prog.insns.len()],
             jmp_point: vec![false; prog.insns.len()],
+            jump_target: vec![false; prog.insns.len()],
             live_regs: Vec::new(),
             stack_live: Default::default(),
             scc: Vec::new(),
@@ -306,6 +310,14 @@ impl Env<'_> {
         }
     }
 
+    /// Marks `insn` as a place a jump, a call or a callback's address
+    /// leads to.
+    pub fn mark_jump_target(&mut self, insn: usize) {
+        if let Some(p) = self.jump_target.get_mut(insn) {
+            *p = true;
+        }
+    }
+
     /// Marks `insn` as a place where control arrives other than by falling
     /// through.
     pub fn mark_jmp_point(&mut self, insn: usize) {
@@ -328,7 +340,6 @@ impl Env<'_> {
         self.next_id
     }
 
-    /// Queues a copy of the current path continuing at `insn` with `st`.
     /// Whether `insn` calls the tail-call helper.
     pub fn is_tail_call(&self, insn: Insn) -> bool {
         match insn {
@@ -343,6 +354,7 @@ impl Env<'_> {
         }
     }
 
+    /// Queues a copy of the current path continuing at `insn` with `st`.
     pub fn push_branch(&mut self, cur: &Path, mut st: State, insn: u32) -> Result<(), VerifyError> {
         // The kernel counts the branch being pushed.
         if self.pending.len() >= JMP_SEQ_LIMIT {

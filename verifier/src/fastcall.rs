@@ -9,7 +9,7 @@
 //! check_fastcall_stack_contract and remove_fastcall_spills_fills).
 
 use kfreg::{CType, Flags, HelperFlags, Registry};
-use kfreg_isa::{Call, Insn, Pseudo, Size};
+use kfreg_isa::{Call, Insn, Size};
 use kfreg_object::program::Program;
 
 /// R0 to R5: what a call may clobber.
@@ -34,8 +34,15 @@ pub struct Fastcall {
 
 impl Fastcall {
     /// The patterns of every subprogram of `prog`, calls resolved as the
-    /// verifier resolves them for its type.
-    pub fn mark(prog: &Program, reg: &Registry, attach: Option<kfreg::AttachType>) -> Fastcall {
+    /// verifier resolves them for its type; `target` holds the
+    /// instructions jumps lead to, which no part of a pattern but its first
+    /// spill may be.
+    pub fn mark(
+        prog: &Program,
+        reg: &Registry,
+        attach: Option<kfreg::AttachType>,
+        target: &[bool],
+    ) -> Fastcall {
         let n = prog.insns.len();
         let subs = prog.subprogs.len();
         let mut fc = Fastcall {
@@ -44,10 +51,9 @@ impl Fastcall {
             stack_off: vec![0; subs],
             keep: vec![false; subs],
         };
-        let target = jump_targets(prog);
         for s in 0..subs {
-            let (start, end) = fc.range(prog, s);
-            let lowest = prog.insns[start..end]
+            let range = prog.subprog_range(s);
+            let lowest = prog.insns[range.clone()]
                 .iter()
                 .filter_map(|i| match *i {
                     Insn::Stx {
@@ -59,24 +65,15 @@ impl Fastcall {
                     _ => None,
                 })
                 .fold(0, i16::min);
-            for idx in start..end {
+            for idx in range {
                 if let Insn::Call(call) = prog.insns[idx]
                     && let Some((clobbered, inlined)) = summary(prog, reg, attach, call)
                 {
-                    fc.mark_call(prog, &target, s, idx, lowest, clobbered, inlined);
+                    fc.mark_call(prog, target, s, idx, lowest, clobbered, inlined);
                 }
             }
         }
         fc
-    }
-
-    fn range(&self, prog: &Program, s: usize) -> (usize, usize) {
-        let start = prog.subprogs[s].start as usize;
-        let end = prog
-            .subprogs
-            .get(s + 1)
-            .map_or(prog.insns.len(), |n| n.start as usize);
-        (start.min(end), end)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -155,8 +152,7 @@ impl Fastcall {
             return;
         }
         self.stack_off[s] = i16::MIN;
-        let (start, stop) = self.range(prog, s);
-        for i in start..stop {
+        for i in prog.subprog_range(s) {
             self.spills[i] = 0;
             self.pattern[i] = false;
         }
@@ -165,8 +161,7 @@ impl Fastcall {
     /// Subprogram `s`'s stack depth once its patterns are removed, when
     /// some are and none has to stay.
     pub fn depth(&self, prog: &Program, s: usize) -> Option<u32> {
-        let (start, end) = self.range(prog, s);
-        let removed = self.spills[start..end].iter().any(|&n| n > 0);
+        let removed = self.spills[prog.subprog_range(s)].iter().any(|&n| n > 0);
         (removed && !self.keep[s]).then(|| (-i32::from(self.stack_off[s])) as u32)
     }
 }
@@ -184,47 +179,28 @@ fn summary(
             let h = reg
                 .helpers()
                 .get_for(u32::try_from(id).ok()?, prog.prog_type, attach)?;
-            let mut mask = u32::from(h.ret.ty != kfreg::RetType::Void);
-            for (i, a) in h.args.iter().enumerate() {
-                if a.ty != kfreg::ArgType::DontCare {
-                    mask |= 1 << (i + 1);
-                }
-            }
-            Some((mask, h.has(HelperFlags::FASTCALL)))
+            let returns = h.ret.ty != kfreg::RetType::Void;
+            Some((
+                clobbers(returns, h.used_args().len()),
+                h.has(HelperFlags::FASTCALL),
+            ))
         }
         Call::Kfunc { btf_id, .. } => {
             let &id = prog.kfuncs.get(&btf_id)?;
             let k = reg.get(id);
-            let mut mask = u32::from(k.ret_ty != CType::Void);
-            for i in 0..k.params.len().min(5) {
-                mask |= 1 << (i + 1);
-            }
-            Some((mask, reg.flags(id).contains(Flags::FASTCALL)))
+            let returns = k.ret_ty != CType::Void;
+            Some((
+                clobbers(returns, k.params.len()),
+                reg.flags(id).contains(Flags::FASTCALL),
+            ))
         }
         Call::Local(_) => Some((CALLER_SAVED, false)),
     }
 }
 
-/// The instructions a jump, a call or a callback's address leads to.
-fn jump_targets(prog: &Program) -> Vec<bool> {
-    let n = prog.insns.len();
-    let mut t = vec![false; n + 1];
-    for (i, insn) in prog.insns.iter().enumerate() {
-        let off = match *insn {
-            Insn::Call(Call::Local(off)) => Some(off),
-            Insn::LdImm64 {
-                pseudo: Pseudo::Func,
-                imm,
-                ..
-            } => Some(imm),
-            _ => insn.jump_offset(),
-        };
-        if let Some(off) = off {
-            let to = i as i64 + 1 + off as i64;
-            if (0..n as i64).contains(&to) {
-                t[to as usize] = true;
-            }
-        }
-    }
-    t
+/// The registers a call with `args` arguments clobbers: R0 when it returns
+/// a value, R1 up to its last argument.
+fn clobbers(returns: bool, args: usize) -> u32 {
+    let args = ((1u32 << args.min(5)) - 1) << 1;
+    args | u32::from(returns)
 }

@@ -632,9 +632,7 @@ fn kptr_load(env: &mut Env, st: &State, f: &kfreg_object::program::Field, kind: 
         if r.flags.has(PtrFlags::RCU) {
             r.flags = r.flags.with(PtrFlags::ALLOC);
             let in_graph = env.prog.types.get(&ty).is_some_and(|t| {
-                t.fields
-                    .iter()
-                    .any(|x| matches!(x.kind, FieldKind::ListNode | FieldKind::RbNode))
+                t.field(FieldKind::ListNode).is_some() || t.field(FieldKind::RbNode).is_some()
             });
             if in_graph {
                 r.flags = r.flags.with(PtrFlags::NON_OWN);
@@ -685,11 +683,9 @@ fn btf_access(
         // untrusted (the kernel's check_ptr_to_btf_access; program types
         // with their own write rules meet an internal error first).
         if kind == Access::Write && !base.flags.has(PtrFlags::ALLOC) {
-            let own_rules = env.struct_ops.and_then(|d| d.write).is_some()
-                || env.prog_decl.and_then(|d| d.kernel_write).is_some();
             return Err(VerifyError::at(
                 idx,
-                if own_rules {
+                if write_rule(env).is_some() {
                     "verifier internal error: reg->btf must be kernel btf"
                 } else {
                     "only read is supported"
@@ -747,15 +743,19 @@ fn btf_access(
     })
 }
 
+/// The rule by which the program may write kernel structs: its struct_ops
+/// type's, else its program type's (the kernel's `btf_struct_access` op).
+fn write_rule(env: &Env) -> Option<kfreg::WriteRule> {
+    env.struct_ops
+        .and_then(|d| d.write)
+        .or_else(|| env.prog_decl.and_then(|d| d.kernel_write))
+}
+
 /// A store of `size` bytes at `off` of the kernel struct `base` points to:
 /// refused unless the program's struct_ops type, or its program type, lets
 /// it write there.
 fn check_kernel_write(env: &Env, base: &Reg, off: u32, size: u32) -> Result<(), String> {
-    let rule = env
-        .struct_ops
-        .and_then(|d| d.write)
-        .or_else(|| env.prog_decl.and_then(|d| d.kernel_write));
-    let (Some(rule), Some(btf)) = (rule, env.prog.kernel_btf.as_deref()) else {
+    let (Some(rule), Some(btf)) = (write_rule(env), env.prog.kernel_btf.as_deref()) else {
         return Err("only read is supported".into());
     };
     if base.flags.has(PtrFlags::UNTRUSTED) {

@@ -135,12 +135,6 @@ impl Trace {
             let caller = self.depth - 1;
             if env.is_tail_call(insn) {
                 self.clear(caller, 0);
-                if self.regs[caller] & ARGS != 0 {
-                    let regs = self.regs[caller];
-                    return Err(Stop::Bug(format!(
-                        "backtracking call unexpected regs {regs:x}"
-                    )));
-                }
             } else if !matches!(insn, Insn::Exit) {
                 return Err(GiveUp);
             }
