@@ -277,8 +277,7 @@ fn mark_null_checked(st: &mut State, ptr: &Reg, is_null: bool, prog: &Program) {
     if is_null && ptr.ref_obj_id != 0 && ptr.ref_obj_id == id {
         // A NULL result holds no reference; a NULL cast of a referenced
         // pointer (its reference is another's) leaves that reference held.
-        let ref_id = ptr.ref_obj_id;
-        st.refs.retain(|r| r.id != ref_id);
+        st.drop_ref(ptr.ref_obj_id);
     }
 }
 

@@ -9,7 +9,6 @@ use crate::mem::check_mem_arg;
 use crate::resources::check_resources;
 use crate::scalar::Scalar;
 use crate::state::{CallbackFrame, Frame, PtrFlags, Reg, RegType, State};
-use kfreg::Flags;
 use kfreg_object::program::{FieldKind, SubprogArg};
 
 /// The kernel's prefix for exit-time resource messages.
@@ -106,6 +105,16 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
                 "global function calls are not allowed while holding a lock,\nuse static function instead",
             ));
         }
+        if env.effects[sub as usize].might_sleep
+            && (st.rcu || st.preempt > 0 || st.irq_disabled() || !env.prog.sleepable)
+        {
+            return Err(VerifyError::at(
+                idx,
+                "global functions that may sleep are not allowed in non-sleepable context,\n\
+                 i.e., in a RCU/IRQ/preempt-disabled section, or in\n\
+                 a non-sleepable BPF program context",
+            ));
+        }
         let s = &env.prog.subprogs[sub as usize];
         if let Err(e) = check_global_args(env, st, sub) {
             return Err(VerifyError::at(
@@ -116,7 +125,7 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
                 ),
             ));
         }
-        if changes_pkt_data(env, sub) {
+        if env.effects[sub as usize].changes_pkt_data {
             invalidate_packets(st);
         }
         env.called[sub as usize] = true;
@@ -142,54 +151,6 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
     st.frames.push(frame);
     st.insn = target;
     Ok(Step::Next)
-}
-
-/// Whether subprogram `sub`, or one it calls, may move packet data: a
-/// global function verified on its own then invalidates its caller's packet
-/// pointers (the kernel's `changes_pkt_data` of a subprogram).
-fn changes_pkt_data(env: &Env, sub: u32) -> bool {
-    use kfreg_isa::{Call, Insn};
-    let subprogs = &env.prog.subprogs;
-    let mut seen = vec![false; subprogs.len()];
-    let mut todo = vec![sub as usize];
-    while let Some(s) = todo.pop() {
-        if std::mem::replace(&mut seen[s], true) {
-            continue;
-        }
-        let body = (0..env.prog.insns.len()).filter(|&i| env.subprog_of[i] as usize == s);
-        for i in body {
-            match env.prog.insns.get(i) {
-                Some(Insn::Call(Call::Helper(id))) => {
-                    let moves = u32::try_from(*id).is_ok_and(|id| {
-                        env.reg
-                            .helpers()
-                            .get(id, env.prog.prog_type)
-                            .is_some_and(|h| h.has(kfreg::HelperFlags::CHANGES_PKT_DATA))
-                    });
-                    if moves {
-                        return true;
-                    }
-                }
-                Some(Insn::Call(Call::Kfunc { btf_id, .. }))
-                    if env
-                        .prog
-                        .kfuncs
-                        .get(btf_id)
-                        .is_some_and(|k| env.reg.has(*k, Flags::PKT_CHANGING)) =>
-                {
-                    return true;
-                }
-                Some(Insn::Call(Call::Local(off))) => {
-                    let target = (i as i64 + 1 + *off as i64) as u32;
-                    if let Some(c) = subprogs.iter().position(|x| x.start == target) {
-                        todo.push(c);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    false
 }
 
 /// Describes a scalar for return-value messages, as the kernel's
@@ -641,7 +602,7 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
                     continue;
                 }
                 // The packet the pointer points into may move under it.
-                if reg.ty.is_packet_any() && changes_pkt_data(env, sub) {
+                if reg.ty.is_packet_any() && env.effects[sub as usize].changes_pkt_data {
                     return Err(VerifyError::at(
                         idx,
                         format!(

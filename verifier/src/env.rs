@@ -224,6 +224,8 @@ pub(crate) struct Env<'a> {
     pub subprog_depth: Vec<u32>,
     /// The bpf_fastcall patterns and what the accesses made of them.
     pub fastcall: crate::fastcall::Fastcall,
+    /// What calling each subprogram may do.
+    pub effects: Vec<crate::effects::Effects>,
     /// Subprograms started as async callbacks (their own roots).
     pub async_cb: Vec<bool>,
     /// Global functions a verified path called: each is then verified on
@@ -288,6 +290,7 @@ impl<'a> Env<'a> {
             subprog_of: vec![0; prog.insns.len()],
             subprog_depth: vec![0; prog.subprogs.len()],
             fastcall: Default::default(),
+            effects: crate::effects::of_subprogs(prog, reg),
             async_cb: vec![false; prog.subprogs.len()],
             called: vec![false; prog.subprogs.len()],
             is_cb: vec![false; prog.subprogs.len()],

@@ -164,6 +164,8 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
             Some("rcu_read_lock region")
         } else if st.preempt > 0 {
             Some("non-preemptible region")
+        } else if st.irq_disabled() {
+            Some("IRQ-disabled region")
         } else {
             None
         };
@@ -697,9 +699,8 @@ fn spin_lock_arg(env: &mut Env, st: &mut State, h: &Helper, r: u8) -> Result<(),
                 "Locking two bpf_spin_locks are not allowed",
             ));
         }
-        let id = env.new_id();
         st.refs.push(RefState {
-            id,
+            id: st.reg(r).id,
             insn: idx,
             kind: RefKind::Lock,
             ptr,

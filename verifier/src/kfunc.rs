@@ -403,7 +403,7 @@ fn release_args(
                 x.flags = x.flags.with(PtrFlags::NON_OWN);
             }
         });
-        if !st.refs.iter().any(|x| x.id == ref_id) {
+        if !st.drop_ref(ref_id) {
             return err(
                 st,
                 format!(
@@ -412,7 +412,6 @@ fn release_args(
                 ),
             );
         }
-        st.refs.retain(|x| x.id != ref_id);
     }
     Ok(())
 }
@@ -1434,8 +1433,7 @@ fn check_iter(
         return err(st, format!("expected an RCU CS when using {}", k.name));
     }
     if flags.contains(Flags::ITER_DESTROY) {
-        let ref_id = head.reg.ref_obj_id;
-        st.refs.retain(|x| x.id != ref_id);
+        st.drop_ref(head.reg.ref_obj_id);
         for o in &slots {
             *st.frames[frame].slot_mut(*o) = crate::state::Slot::EMPTY;
         }
@@ -1523,8 +1521,7 @@ fn check_irq_flag(
             ),
         );
     }
-    let id = s.reg.ref_obj_id;
-    st.refs.retain(|r| r.id != id);
+    st.drop_ref(s.reg.ref_obj_id);
     *st.frames[frame].slot_mut(off) = crate::state::Slot::EMPTY;
     Ok(())
 }
@@ -1556,18 +1553,22 @@ fn check_res_lock(
                 "Acquiring the same lock again, AA deadlock detected".into(),
             );
         }
-        let id = env.new_id();
         st.refs.push(RefState {
-            id,
+            id: reg.id,
             insn: st.insn,
             kind: RefKind::ResLock { irq },
             ptr,
             off,
         });
     } else if flags.contains(Flags::UNLOCK) {
-        let Some(last) = st.locks().last().copied() else {
+        let Some(pos) = st
+            .refs
+            .iter()
+            .rposition(|l| matches!(l.kind, RefKind::Lock | RefKind::ResLock { .. }))
+        else {
             return err(st, format!("{RES_LOCK}_unlock without taking a lock"));
         };
+        let last = st.refs[pos];
         let held = st
             .locks()
             .any(|l| l.ptr == ptr && l.off == off && l.kind == RefKind::ResLock { irq });
@@ -1577,7 +1578,7 @@ fn check_res_lock(
         if last.ptr != ptr || last.off != off {
             return err(st, format!("{RES_LOCK}_unlock cannot be out of order"));
         }
-        st.refs.retain(|l| l.id != last.id);
+        st.refs.remove(pos);
         invalidate_non_owning(st);
     }
     Ok(())

@@ -33,6 +33,9 @@ mod scc;
 // Spills and fills around calls that keep registers (bpf_fastcall).
 mod fastcall;
 
+// What calling a subprogram may do: move packet data, sleep.
+mod effects;
+
 // The environment of one verification and its results.
 mod env;
 

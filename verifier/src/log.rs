@@ -208,13 +208,15 @@ pub fn state_str(
             out += &format!(" fp{}={text}", -8 * (i as i64 + 1));
         }
     }
+    // Like the kernel, nothing when the first is a lock taken through a
+    // pointer without an id.
     let refs: Vec<String> = st
         .refs
         .iter()
         .filter(|r| r.id != 0)
         .map(|r| r.id.to_string())
         .collect();
-    if !refs.is_empty() {
+    if st.refs.first().is_some_and(|r| r.id != 0) {
         out += &format!(" refs={}", refs.join(","));
     }
     if let Some(cb) = frame.in_callback {

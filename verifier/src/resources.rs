@@ -22,9 +22,7 @@ pub fn acquire_ref(env: &mut Env, st: &mut State, kind: RefKind) -> u32 {
 
 /// Drops reference `id`; every register carrying it becomes an unknown scalar.
 pub fn release_ref(st: &mut State, id: u32) -> bool {
-    let before = st.refs.len();
-    st.refs.retain(|r| r.id != id);
-    if st.refs.len() == before {
+    if !st.drop_ref(id) {
         return false;
     }
     st.for_each_reg(|r| {

@@ -551,6 +551,16 @@ impl State {
         &mut self.cur_mut().regs[r as usize]
     }
 
+    /// Drops the held reference `id` (a pointer's or saved IRQ flags', never
+    /// a lock: a lock is known by the id of the pointer it was taken
+    /// through, which other locks may share); whether it was held.
+    pub fn drop_ref(&mut self, id: u32) -> bool {
+        let before = self.refs.len();
+        self.refs
+            .retain(|r| r.id != id || matches!(r.kind, RefKind::Lock | RefKind::ResLock { .. }));
+        self.refs.len() != before
+    }
+
     /// Locks currently held (plain and resilient).
     pub fn locks(&self) -> impl Iterator<Item = &RefState> {
         self.refs
