@@ -96,6 +96,8 @@ pub enum FieldKind {
     Kptr,
     /// An unreferenced kptr (`__kptr_untrusted`).
     KptrUntrusted,
+    /// A referenced kptr to a per-CPU object (`__percpu_kptr`).
+    KptrPercpu,
 }
 
 impl FieldKind {
@@ -120,7 +122,16 @@ impl FieldKind {
             FieldKind::TaskWork => "bpf_task_work",
             FieldKind::Kptr => "kptr",
             FieldKind::KptrUntrusted => "kptr",
+            FieldKind::KptrPercpu => "percpu_kptr",
         }
+    }
+
+    /// Whether the field holds a kernel pointer (any kptr flavour).
+    pub const fn is_kptr(self) -> bool {
+        matches!(
+            self,
+            FieldKind::Kptr | FieldKind::KptrUntrusted | FieldKind::KptrPercpu
+        )
     }
 
     /// Size of the field in bytes.
@@ -130,6 +141,7 @@ impl FieldKind {
             FieldKind::ResSpinLock
             | FieldKind::Kptr
             | FieldKind::KptrUntrusted
+            | FieldKind::KptrPercpu
             | FieldKind::TaskWork => 8,
             FieldKind::ListHead | FieldKind::RbRoot | FieldKind::Timer | FieldKind::Wq => 16,
             FieldKind::ListNode => 24,

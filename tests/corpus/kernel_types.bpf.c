@@ -296,3 +296,21 @@ __attribute__((naked)) int kt_wide_spill_key_may_fail(void)
 		: [arr] "i"(&arr), [lookup] "i"(bpf_map_lookup_elem)
 		: "memory");
 }
+
+/* REJECT: a pointer walked from a trusted task to a field no list vouches for is untrusted (in an RCU section too): no helper takes it. */
+SEC("tp_btf/task_newtask")
+int BPF_PROG(kt_walked_unlisted_to_helper, struct task_struct *task, u64 clone_flags)
+{
+	__u64 buf[8];
+
+	return bpf_get_task_stack(task->last_wakee, buf, sizeof(buf), 0);
+}
+
+/* ACCEPT: the task itself (trusted) passed to the same helper. */
+SEC("tp_btf/task_newtask")
+int BPF_PROG(kt_trusted_task_to_helper, struct task_struct *task, u64 clone_flags)
+{
+	__u64 buf[8];
+
+	return bpf_get_task_stack(task, buf, sizeof(buf), 0);
+}

@@ -9,7 +9,7 @@ use crate::mem::check_mem_arg;
 use crate::resources::check_resources;
 use crate::scalar::Scalar;
 use crate::state::{CallbackFrame, Frame, PtrFlags, Reg, RegType, State};
-use kfreg_object::program::{FieldKind, SubprogArg};
+use kfreg_object::program::{Field, FieldKind, SubprogArg};
 
 /// The kernel's prefix for exit-time resource messages.
 const MAIN_EXIT: &str = "BPF_EXIT instruction in main prog";
@@ -295,9 +295,14 @@ pub fn return_to_caller(env: &mut Env, path: &mut Path) -> Result<Step, VerifyEr
     Ok(Step::Next)
 }
 
-/// The referenced kptr field a map value pointer points at exactly: its
-/// pointee type and whether that is a program type.
-pub(crate) fn kptr_at(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(u32, bool), VerifyError> {
+/// The referenced (plain or per-CPU) kptr field a map value pointer
+/// points at exactly.
+pub(crate) fn kptr_at<'p>(
+    env: &Env<'p>,
+    idx: u32,
+    r: u8,
+    reg: &Reg,
+) -> Result<&'p Field, VerifyError> {
     let Some(off) = reg.var.as_const() else {
         return Err(VerifyError::at(
             idx,
@@ -312,11 +317,7 @@ pub(crate) fn kptr_at(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(u32, boo
         env.prog.types.get(&reg.aux)
     };
     let fields = obj.map(|t| t.fields.as_slice()).unwrap_or_default();
-    let kptrs = || {
-        fields
-            .iter()
-            .filter(|f| matches!(f.kind, FieldKind::Kptr | FieldKind::KptrUntrusted))
-    };
+    let kptrs = || fields.iter().filter(|f| f.kind.is_kptr());
     if kptrs().next().is_none() {
         return Err(VerifyError::at(idx, format!("R{r} has no valid kptr")));
     }
@@ -326,13 +327,13 @@ pub(crate) fn kptr_at(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(u32, boo
             format!("off={off} doesn't point to kptr"),
         ));
     };
-    if f.kind != FieldKind::Kptr {
+    if f.kind == FieldKind::KptrUntrusted {
         return Err(VerifyError::at(
             idx,
             format!("off={off} kptr isn't referenced kptr"),
         ));
     }
-    Ok(f.kptr.unwrap_or((0, false)))
+    Ok(f)
 }
 
 /// How the kernel passes a global function's parameter.

@@ -36,8 +36,11 @@ struct Meta {
     release: Option<u32>,
     /// The callback subprogram.
     callback: Option<u32>,
-    /// The kptr field argument: its pointee type and whether that is a program type.
-    kptr_field: Option<(u32, bool)>,
+    /// The kptr field argument.
+    kptr_field: Option<kfreg_object::program::Field>,
+    /// The per-CPU object argument, as an RCU pointer: its type and
+    /// whether that is a program type.
+    percpu_obj: Option<(u32, bool)>,
     /// The reference a pointer argument carries (for results that carry it on).
     ref_obj_id: u32,
     /// The identity of the dynptr argument, which a slice of it records.
@@ -422,7 +425,7 @@ fn check_arg(
             if reg.ty != RegType::MapValue && !alloc {
                 return Err(expect(idx, r, &reg, "map_value, ptr_"));
             }
-            meta.kptr_field = Some(crate::calls::kptr_at(env, idx, r, &reg)?);
+            meta.kptr_field = Some(crate::calls::kptr_at(env, idx, r, &reg)?.clone());
         }
         ArgType::BtfId => btf_id_arg(env, idx, r, arg, &reg, meta)?,
         ArgType::RingbufMem => ringbuf_mem_arg(idx, r, &reg, meta)?,
@@ -438,15 +441,28 @@ fn check_arg(
             }
         }
         ArgType::ConstStr => const_str_arg(env, idx, r, &reg)?,
-        // Per-CPU kernel variables and arena pointers are not modelled: a
-        // program using them is refused rather than guessed at.
+        // A per-CPU object loaded from its kptr field under RCU: a CPU's
+        // copy of it is an RCU pointer to the object (the kernel's
+        // returns_cpu_specific_alloc_ptr). Per-CPU kernel variables (the
+        // oracle kernel gives no addresses of kernel symbols) and arena
+        // pointers are not modelled: a program using them is refused
+        // rather than guessed at.
         ArgType::PercpuBtfId => {
-            return Err(expect(
-                idx,
-                r,
-                &reg,
-                "percpu_ptr_, percpu_rcu_ptr_, percpu_trusted_ptr_",
-            ));
+            let allowed = PtrFlags::PERCPU
+                .with(PtrFlags::RCU)
+                .with(PtrFlags::PROG_BTF);
+            if reg.ty != RegType::BtfId
+                || !reg.flags.has(PtrFlags::PERCPU.with(PtrFlags::RCU))
+                || reg.flags.without(allowed) != PtrFlags::NONE
+            {
+                return Err(expect(
+                    idx,
+                    r,
+                    &reg,
+                    "percpu_ptr_, percpu_rcu_ptr_, percpu_trusted_ptr_",
+                ));
+            }
+            meta.percpu_obj = Some((reg.aux, reg.flags.has(PtrFlags::PROG_BTF)));
         }
         ArgType::Arena => return Err(expect(idx, r, &reg, "arena")),
     }
@@ -850,9 +866,11 @@ fn btf_id_arg(
     meta: &mut Meta,
 ) -> Result<(), VerifyError> {
     let null_ok = arg.has(ArgFlags::MAYBE_NULL);
+    // A per-CPU pointer is one only a program allocated (for a kptr field).
     if reg.ty != RegType::BtfId
         || (reg.maybe_null() && !null_ok)
         || reg.flags.has(PtrFlags::UNTRUSTED)
+        || (reg.flags.has(PtrFlags::PERCPU) && !reg.flags.has(PtrFlags::ALLOC))
     {
         return Err(expect(idx, r, reg, "ptr_, trusted_ptr_, rcu_ptr_"));
     }
@@ -869,18 +887,8 @@ fn btf_id_arg(
             struct_matches(env, idx, r, reg, name, arg.has(ArgFlags::RELEASE))?;
         }
         None => {
-            if let Some((ty, prog_btf)) = meta.kptr_field
-                && (reg.aux != ty || reg.flags.has(PtrFlags::PROG_BTF) != prog_btf)
-            {
-                return Err(VerifyError::at(
-                    idx,
-                    format!(
-                        "invalid kptr access, R{r} type={}{} expected=ptr_{}",
-                        crate::describe::reg_type_str(reg),
-                        env.type_name(reg),
-                        env.btf_type_name(ty, prog_btf)
-                    ),
-                ));
+            if let Some(f) = &meta.kptr_field {
+                crate::mem::kptr_match_type(env, f, reg, r).map_err(|m| VerifyError::at(idx, m))?;
             }
         }
     }
@@ -1178,12 +1186,17 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
             r
         }
         RetType::KptrField => {
-            // The field's type: a program type is an allocated object.
-            let (ty, prog_btf) = meta.kptr_field.unwrap_or((0, false));
+            // The field's type: a program type is an allocated object, a
+            // per-CPU one when the field is.
+            let f = meta.kptr_field.as_ref();
+            let (ty, prog_btf) = f.and_then(|f| f.kptr).unwrap_or((0, false));
             let mut r = Reg::ptr(RegType::BtfId, ty);
             r.flags = PtrFlags::MAYBE_NULL;
             if prog_btf {
                 r.flags = r.flags.with(PtrFlags::ALLOC).with(PtrFlags::PROG_BTF);
+                if f.is_some_and(|f| f.kind == FieldKind::KptrPercpu) {
+                    r.flags = r.flags.with(PtrFlags::PERCPU);
+                }
             }
             r
         }
@@ -1199,8 +1212,19 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
             }
             r
         }
-        // Per-CPU variables are refused at their argument.
-        RetType::MemOrBtfId => return Ok(Reg::UNKNOWN),
+        // Only per-CPU objects get here (kernel variables are refused at
+        // their argument).
+        RetType::MemOrBtfId => {
+            let Some((ty, prog_btf)) = meta.percpu_obj else {
+                return Ok(Reg::UNKNOWN);
+            };
+            let mut r = Reg::ptr(RegType::BtfId, ty);
+            r.flags = PtrFlags::ALLOC.with(PtrFlags::RCU);
+            if prog_btf {
+                r.flags = r.flags.with(PtrFlags::PROG_BTF);
+            }
+            return Ok(r);
+        }
     };
     // Copies of a result that may be NULL are linked for its NULL test; a
     // map value with a lock keeps an identity for the lock.

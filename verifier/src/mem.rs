@@ -295,7 +295,9 @@ pub fn access(
                 .access(env.prog, st.frames[frame].subprog as usize, idx, lowest);
             Ok(v)
         }
-        RegType::MapValue | RegType::MapKey => map_access(env, st, regno, &base, off, size, kind),
+        RegType::MapValue | RegType::MapKey => {
+            map_access(env, st, regno, &base, off, size, kind, value)
+        }
         // A flow dissector's keys: through the unmodified pointer, within
         // the struct (the kernel's check_flow_keys_access).
         RegType::Mem if base.flags.has(PtrFlags::FLOW_KEYS) => {
@@ -523,6 +525,7 @@ fn check_aligned(idx: u32, base: &Reg, off: i32, size: u32) -> Result<(), Verify
     Ok(())
 }
 
+#[allow(clippy::too_many_arguments)]
 fn map_access(
     env: &mut Env,
     st: &mut State,
@@ -531,6 +534,7 @@ fn map_access(
     off: i32,
     size: u32,
     kind: Access,
+    value: Option<Reg>,
 ) -> Result<Reg, VerifyError> {
     let idx = st.insn;
     let map = &env.prog.maps[base.aux as usize];
@@ -574,17 +578,7 @@ fn map_access(
         .value_obj(base.aux)
         .and_then(|t| t.field_overlapping(lo, hi - lo))
     {
-        let kptr = matches!(f.kind, FieldKind::Kptr | FieldKind::KptrUntrusted);
-        if kptr && base.fixed_offset() && lo == f.off as i64 && size == 8 {
-            return Ok(kptr_load(env, st, f, kind));
-        }
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "{} cannot be accessed directly by load/store",
-                f.kind.struct_name()
-            ),
-        ));
+        return kptr_access(env, st, base, off, size, kind, value, f);
     }
     // A load from read-only data reads as the bytes it holds. Helpers read
     // whole buffers through here too (a format string, a default map value):
@@ -606,30 +600,155 @@ fn map_access(
     Ok(Reg::scalar(Scalar::unknown_width(size)))
 }
 
+/// An access that touches a special field of a map value: only a whole
+/// kptr may be loaded, and only NULL or (unreferenced kptrs) a pointer of
+/// its type stored (the kernel's check_map_access, then
+/// check_map_kptr_access). Helpers and kfuncs (their arguments are checked
+/// at the call) and atomics may not touch a kptr at all.
+#[allow(clippy::too_many_arguments)]
+fn kptr_access(
+    env: &mut Env,
+    st: &State,
+    base: &Reg,
+    off: i32,
+    size: u32,
+    kind: Access,
+    value: Option<Reg>,
+    f: &kfreg_object::program::Field,
+) -> Result<Reg, VerifyError> {
+    let idx = st.insn;
+    let name = f.kind.struct_name();
+    let err = |msg: String| Err(VerifyError::at(idx, msg));
+    if !f.kind.is_kptr() {
+        return err(format!("{name} cannot be accessed directly by load/store"));
+    }
+    let insn = env.prog.insns.get(idx as usize);
+    if matches!(insn, Some(Insn::Call(_))) {
+        return err(format!("{name} cannot be accessed indirectly by helper"));
+    }
+    let Some(var) = base.var.as_const() else {
+        return err(format!("{name} access cannot have variable offset"));
+    };
+    let at = i64::from(base.off) + i64::from(off) + var as i64;
+    if at != i64::from(f.off) {
+        return err(format!(
+            "{name} access misaligned expected={} off={at}",
+            f.off
+        ));
+    }
+    if size != 8 {
+        return err(format!("{name} access size must be BPF_DW"));
+    }
+    if matches!(insn, Some(Insn::Atomic { .. })) {
+        return err("kptr in map can only be accessed using BPF_MEM instruction mode".into());
+    }
+    if kind != Access::Write {
+        return Ok(kptr_load(env, st, f));
+    }
+    if f.kind != FieldKind::KptrUntrusted {
+        return err("store to referenced kptr disallowed".into());
+    }
+    match (insn, value) {
+        (Some(Insn::St { imm, .. }), _) if *imm != 0 => err(format!(
+            "BPF_ST imm must be 0 when storing to kptr at off={}",
+            f.off
+        )),
+        (Some(Insn::Stx { src, .. }), Some(v)) if !v.is_null() => {
+            kptr_match_type(env, f, &v, *src).map_err(|m| VerifyError::at(idx, m))?;
+            Ok(Reg::UNKNOWN)
+        }
+        _ => Ok(Reg::UNKNOWN),
+    }
+}
+
+/// Whether pointer `reg` (in register `regno`) may be put in kptr field
+/// `f` (the kernel's map_kptr_match_type): a kernel object of its type,
+/// trusted or RCU (an unreferenced kptr also takes an untrusted one), or
+/// an object the program allocated, per-CPU exactly when the field is.
+pub(crate) fn kptr_match_type(
+    env: &Env,
+    f: &kfreg_object::program::Field,
+    reg: &Reg,
+    regno: u8,
+) -> Result<(), String> {
+    let (ty, prog_btf) = f.kptr.unwrap_or((0, false));
+    let unref = f.kind == FieldKind::KptrUntrusted;
+    let percpu = f.kind == FieldKind::KptrPercpu;
+    let expected = format!(
+        "expected=ptr_{}{}",
+        env.btf_type_name(ty, prog_btf),
+        if unref {
+            format!(" or untrusted_ptr_{}", env.btf_type_name(ty, prog_btf))
+        } else {
+            String::new()
+        }
+    );
+    let bad = |name: &str| {
+        format!(
+            "invalid kptr access, R{regno} type={}{name} {expected}",
+            crate::describe::reg_type_str(reg)
+        )
+    };
+    let reg_prog = reg.flags.has(PtrFlags::PROG_BTF);
+    let allowed = if reg_prog {
+        let mut a = PtrFlags::MAYBE_NULL.with(PtrFlags::ALLOC);
+        if percpu {
+            a = a.with(PtrFlags::PERCPU);
+        }
+        a
+    } else {
+        let mut a = PtrFlags::MAYBE_NULL
+            .with(PtrFlags::TRUSTED)
+            .with(PtrFlags::RCU);
+        if unref {
+            a = a.with(PtrFlags::UNTRUSTED);
+        }
+        a
+    };
+    let flags = reg.flags.without(PtrFlags::PROG_BTF);
+    if reg.ty != RegType::BtfId
+        || flags.without(allowed) != PtrFlags::NONE
+        || percpu != reg.flags.has(PtrFlags::PERCPU)
+    {
+        return Err(bad(""));
+    }
+    if reg.aux != ty || reg_prog != prog_btf {
+        return Err(bad(env.type_name(reg)));
+    }
+    Ok(())
+}
+
 /// Loading a kptr field yields an untrusted (or RCU) pointer to its type, or NULL.
 ///
-/// A referenced kptr to a program type (an allocated object) is an RCU
-/// pointer only inside an RCU read section (any non-sleepable program is
-/// in one), and then a non-owning reference when the type can be in a list
-/// or tree (the kernel's btf_ld_kptr_type); outside, an untrusted pointer.
-fn kptr_load(env: &mut Env, st: &State, f: &kfreg_object::program::Field, kind: Access) -> Reg {
-    if kind == Access::Write {
-        return Reg::UNKNOWN;
-    }
+/// A referenced kptr to a program type (an allocated object) or a per-CPU
+/// one is an RCU pointer only inside an RCU read section (any
+/// non-sleepable program is in one), and then a non-owning reference when
+/// the type can be in a list or tree (the kernel's btf_ld_kptr_type);
+/// outside, an untrusted pointer.
+fn kptr_load(env: &mut Env, st: &State, f: &kfreg_object::program::Field) -> Reg {
     let (ty, prog_btf) = f.kptr.unwrap_or((0, false));
     let mut r = Reg::ptr(RegType::BtfId, ty);
     let in_rcu = st.rcu || st.holds_lock() || !env.prog.sleepable;
-    r.flags = PtrFlags::MAYBE_NULL.with(if f.kind == FieldKind::Kptr && (in_rcu || !prog_btf) {
+    let percpu = f.kind == FieldKind::KptrPercpu;
+    let rcu = match f.kind {
+        FieldKind::Kptr => in_rcu || !prog_btf,
+        FieldKind::KptrPercpu => in_rcu,
+        _ => false,
+    };
+    r.flags = PtrFlags::MAYBE_NULL.with(if rcu {
         PtrFlags::RCU
     } else {
         PtrFlags::UNTRUSTED
     });
+    if rcu && percpu {
+        r.flags = r.flags.with(PtrFlags::PERCPU);
+    }
     if prog_btf {
         r.flags = r.flags.with(PtrFlags::PROG_BTF);
         // An object that can sit in a list or tree is a non-owning
         // reference there (the kernel's btf_ld_kptr_type asks for a graph
         // node, not a refcount).
-        if r.flags.has(PtrFlags::RCU) {
+        if rcu && !percpu {
             r.flags = r.flags.with(PtrFlags::ALLOC);
             let in_graph = env.prog.types.get(&ty).is_some_and(|t| {
                 t.field(FieldKind::ListNode).is_some() || t.field(FieldKind::RbNode).is_some()
@@ -665,19 +784,23 @@ fn btf_access(
         ));
     }
     let at = base.off as i64 + off as i64;
+    // A per-CPU object is reached through one CPU's copy (which a helper
+    // gives), never directly.
+    if base.flags.has(PtrFlags::PERCPU) {
+        let what = if at < 0 {
+            "invalid negative access"
+        } else {
+            "access percpu memory"
+        };
+        return Err(VerifyError::at(
+            idx,
+            format!("R{regno} is ptr_{} {what}: off={at}", env.type_name(base)),
+        ));
+    }
     if base.flags.has(PtrFlags::PROG_BTF) {
         let Some(t) = env.prog.types.get(&base.aux) else {
             return Ok(Reg::scalar(Scalar::unknown_width(size)));
         };
-        if base.flags.has(PtrFlags::PERCPU) {
-            return Err(VerifyError::at(
-                idx,
-                format!(
-                    "R{regno} invalid mem access '{}'",
-                    crate::describe::reg_type_str(base)
-                ),
-            ));
-        }
         check_obj_access(idx, t, at, size)?;
         // Only the program's own objects may be written, not one reached
         // untrusted (the kernel's check_ptr_to_btf_access; program types
@@ -772,8 +895,10 @@ fn check_kernel_write(env: &Env, base: &Reg, off: u32, size: u32) -> Result<(), 
 /// The trust of a pointer loaded from a kernel struct: it inherits the
 /// base's trust only through fields the kernel lists as safe (its
 /// `<struct>__safe_*` BTF types); `__rcu` fields are RCU pointers inside a
-/// read section; anything else walked from a trusted pointer is plain
-/// outside one and untrusted in a sleepable program.
+/// read section; anything else walked from a trusted pointer is untrusted,
+/// inside a read section too (the oracle kernel's rule: mainline's
+/// "old deprecated PTR_TO_BTF_ID" there, a plain pointer helpers accept, is
+/// untrusted in 6.18.44).
 fn walked_ptr_flags(
     env: &Env,
     st: &State,
@@ -801,7 +926,6 @@ fn walked_ptr_flags(
         .with(PtrFlags::NON_OWN);
     let trusted = !base.flags.has(PtrFlags::UNTRUSTED)
         && (base.ref_obj_id != 0 || base.flags.0 & trusted_modifiers.0 != 0);
-    let untrusted_or_plain = |f: PtrFlags| f.without(trusted_modifiers).without(PtrFlags::RCU);
     if base.flags.has(PtrFlags::UNTRUSTED) {
         flags.with(PtrFlags::UNTRUSTED)
     } else if trusted || base.flags.has(PtrFlags::RCU) {
@@ -820,7 +944,7 @@ fn walked_ptr_flags(
             } else if flags.has(PtrFlags::RCU) {
                 flags.with(PtrFlags::MAYBE_NULL)
             } else {
-                untrusted_or_plain(flags)
+                flags.with(PtrFlags::UNTRUSTED)
             }
         } else {
             PtrFlags::UNTRUSTED

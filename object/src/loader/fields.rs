@@ -4,10 +4,10 @@
 //!
 //! A field is a member whose type (through typedefs and modifiers) is one of
 //! the kernel's special structs (`struct bpf_spin_lock`, ...), or a pointer
-//! whose pointee carries the type tag `kptr` / `kptr_untrusted`. Members
-//! that are structs or unions are searched recursively, and arrays are
-//! expanded element by element, so fields nested in sub-structs and arrays
-//! are found at their absolute offsets. Graph roots get their
+//! whose pointee carries the type tag `kptr` / `kptr_untrusted` /
+//! `percpu_kptr`. Members that are structs or unions are searched
+//! recursively, and arrays are expanded element by element, so fields
+//! nested in sub-structs and arrays are found at their absolute offsets. Graph roots get their
 //! `contains:TYPE:FIELD` declaration tag resolved to the program-BTF id of
 //! `TYPE` and the offset of `FIELD` in it.
 //!
@@ -15,8 +15,8 @@
 //! that name (without a target: when a registry kfunc takes or returns it),
 //! and is then named by the verifier's kernel type id; otherwise it is a
 //! program type allocated with `bpf_obj_new`, named by its program-BTF id.
-//! `percpu_kptr` and `uptr` tags are not special fields here (no
-//! [`FieldKind`] for them yet).
+//! The `uptr` tag is not a special field here (no [`FieldKind`] for it
+//! yet).
 
 use crate::btf::{Btf, Kind, TypeData};
 use crate::program::{Field, FieldKind, ObjType};
@@ -138,6 +138,7 @@ impl<'b> FieldFinder<'b> {
         let kind = match self.btf.string(t.name_off).ok()? {
             "kptr" => FieldKind::Kptr,
             "kptr_untrusted" => FieldKind::KptrUntrusted,
+            "percpu_kptr" => FieldKind::KptrPercpu,
             _ => return None,
         };
         let target = self.btf.resolve(ty).ok()?;
