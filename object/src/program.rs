@@ -98,13 +98,18 @@ pub enum FieldKind {
     KptrUntrusted,
     /// A referenced kptr to a per-CPU object (`__percpu_kptr`).
     KptrPercpu,
+    /// A pointer to user memory pinned for the map (`__uptr`, task storage).
+    Uptr,
 }
 
 impl FieldKind {
     /// Whether a type with this field has a `btf_struct_meta` (the kernel's
     /// `btf_parse_struct_metas`: locks, graph fields, refcounts, kptrs).
     pub const fn in_struct_meta(self) -> bool {
-        !matches!(self, FieldKind::Timer | FieldKind::Wq | FieldKind::TaskWork)
+        !matches!(
+            self,
+            FieldKind::Timer | FieldKind::Wq | FieldKind::TaskWork | FieldKind::Uptr
+        )
     }
 
     /// The kernel struct name of the field (as in messages).
@@ -123,6 +128,7 @@ impl FieldKind {
             FieldKind::Kptr => "kptr",
             FieldKind::KptrUntrusted => "kptr",
             FieldKind::KptrPercpu => "percpu_kptr",
+            FieldKind::Uptr => "uptr",
         }
     }
 
@@ -134,6 +140,11 @@ impl FieldKind {
         )
     }
 
+    /// Whether a whole load may read the field: a kptr or a uptr.
+    pub const fn is_loadable_pointer(self) -> bool {
+        self.is_kptr() || matches!(self, FieldKind::Uptr)
+    }
+
     /// Size of the field in bytes.
     pub const fn size(self) -> u32 {
         match self {
@@ -142,6 +153,7 @@ impl FieldKind {
             | FieldKind::Kptr
             | FieldKind::KptrUntrusted
             | FieldKind::KptrPercpu
+            | FieldKind::Uptr
             | FieldKind::TaskWork => 8,
             FieldKind::ListHead | FieldKind::RbRoot | FieldKind::Timer | FieldKind::Wq => 16,
             FieldKind::ListNode => 24,
@@ -159,7 +171,8 @@ pub struct Field {
     pub off: u32,
     /// For roots: the contained type (program BTF id) and the node's offset in it.
     pub contains: Option<(u32, u32)>,
-    /// For kptrs: the pointee's type id (kernel or program BTF) and whether it is program BTF.
+    /// For kptrs and uptrs: the pointee's type id (kernel or program BTF)
+    /// and whether it is program BTF.
     pub kptr: Option<(u32, bool)>,
 }
 

@@ -601,8 +601,8 @@ fn map_access(
 }
 
 /// An access that touches a special field of a map value: only a whole
-/// kptr may be loaded, and only NULL or (unreferenced kptrs) a pointer of
-/// its type stored (the kernel's check_map_access, then
+/// kptr or uptr may be loaded, and only NULL or (unreferenced kptrs) a
+/// pointer of its type stored (the kernel's check_map_access, then
 /// check_map_kptr_access). Helpers and kfuncs (their arguments are checked
 /// at the call) and atomics may not touch a kptr at all.
 #[allow(clippy::too_many_arguments)]
@@ -619,7 +619,7 @@ fn kptr_access(
     let idx = st.insn;
     let name = f.kind.struct_name();
     let err = |msg: String| Err(VerifyError::at(idx, msg));
-    if !f.kind.is_kptr() {
+    if !f.kind.is_loadable_pointer() {
         return err(format!("{name} cannot be accessed directly by load/store"));
     }
     let insn = env.prog.insns.get(idx as usize);
@@ -642,11 +642,19 @@ fn kptr_access(
     if matches!(insn, Some(Insn::Atomic { .. })) {
         return err("kptr in map can only be accessed using BPF_MEM instruction mode".into());
     }
-    if kind != Access::Write {
-        return Ok(kptr_load(env, st, f));
+    if kind == Access::Write && f.kind != FieldKind::KptrUntrusted {
+        return err(if f.kind == FieldKind::Uptr {
+            "store to uptr disallowed".into()
+        } else {
+            "store to referenced kptr disallowed".into()
+        });
     }
-    if f.kind != FieldKind::KptrUntrusted {
-        return err("store to referenced kptr disallowed".into());
+    if kind != Access::Write {
+        return Ok(if f.kind == FieldKind::Uptr {
+            uptr_load(env, f)
+        } else {
+            kptr_load(env, st, f)
+        });
     }
     match (insn, value) {
         (Some(Insn::St { imm, .. }), _) if *imm != 0 => err(format!(
@@ -716,6 +724,17 @@ pub(crate) fn kptr_match_type(
         return Err(bad(env.type_name(reg)));
     }
     Ok(())
+}
+
+/// Loading a uptr field yields the user memory it points to, of its
+/// struct's size, or NULL (the kernel's mark_uptr_ld_reg).
+fn uptr_load(env: &mut Env, f: &kfreg_object::program::Field) -> Reg {
+    let (ty, _) = f.kptr.unwrap_or((0, true));
+    let size = env.prog.types.get(&ty).map_or(0, |t| t.size);
+    let mut r = Reg::ptr(RegType::Mem, size);
+    r.flags = PtrFlags::MAYBE_NULL;
+    r.id = env.new_id();
+    r
 }
 
 /// Loading a kptr field yields an untrusted (or RCU) pointer to its type, or NULL.
@@ -962,7 +981,12 @@ fn check_obj_access(idx: u32, t: &ObjType, at: i64, size: u32) -> Result<(), Ver
             format!("access beyond struct {} at off {at} size {size}", t.name),
         ));
     }
-    if let Some(f) = t.field_overlapping(at, size as i64) {
+    // Only the fields of the object's record count (its struct meta): a
+    // uptr or timer member of an allocated object is plain memory.
+    if let Some(f) = t
+        .field_overlapping(at, size as i64)
+        .filter(|f| f.kind.in_struct_meta())
+    {
         return Err(VerifyError::at(
             idx,
             format!("direct access to {} is disallowed", f.kind.struct_name()),

@@ -5,7 +5,7 @@
 //! A field is a member whose type (through typedefs and modifiers) is one of
 //! the kernel's special structs (`struct bpf_spin_lock`, ...), or a pointer
 //! whose pointee carries the type tag `kptr` / `kptr_untrusted` /
-//! `percpu_kptr`. Members that are structs or unions are searched
+//! `percpu_kptr` / `uptr`. Members that are structs or unions are searched
 //! recursively, and arrays are expanded element by element, so fields
 //! nested in sub-structs and arrays are found at their absolute offsets. Graph roots get their
 //! `contains:TYPE:FIELD` declaration tag resolved to the program-BTF id of
@@ -14,9 +14,8 @@
 //! A kptr's pointee is a kernel type when the target BTF has a struct of
 //! that name (without a target: when a registry kfunc takes or returns it),
 //! and is then named by the verifier's kernel type id; otherwise it is a
-//! program type allocated with `bpf_obj_new`, named by its program-BTF id.
-//! The `uptr` tag is not a special field here (no [`FieldKind`] for it
-//! yet).
+//! program type allocated with `bpf_obj_new`, named by its program-BTF id
+//! (a uptr's pointee, user memory, is always the latter).
 
 use crate::btf::{Btf, Kind, TypeData};
 use crate::program::{Field, FieldKind, ObjType};
@@ -128,8 +127,8 @@ impl<'b> FieldFinder<'b> {
         self.btf.string(t.name_off).ok()
     }
 
-    /// The kptr field a pointer to `pointee` makes, if it is one: the tag
-    /// must sit right under the pointer, as the kernel requires.
+    /// The kptr or uptr field a pointer to `pointee` makes, if it is one:
+    /// the tag must sit right under the pointer, as the kernel requires.
     fn kptr(&self, pointee: u32) -> Option<(FieldKind, (u32, bool))> {
         let t = self.btf.type_by_id(pointee).ok()?;
         let TypeData::TypeTag { ty } = t.data else {
@@ -139,6 +138,7 @@ impl<'b> FieldFinder<'b> {
             "kptr" => FieldKind::Kptr,
             "kptr_untrusted" => FieldKind::KptrUntrusted,
             "percpu_kptr" => FieldKind::KptrPercpu,
+            "uptr" => FieldKind::Uptr,
             _ => return None,
         };
         let target = self.btf.resolve(ty).ok()?;
@@ -146,7 +146,7 @@ impl<'b> FieldFinder<'b> {
             return None;
         }
         let name = self.btf.name(target).ok()?;
-        let is_kernel = !name.is_empty() && (self.kernel)(name);
+        let is_kernel = kind != FieldKind::Uptr && !name.is_empty() && (self.kernel)(name);
         let id = if is_kernel {
             kernel_type_id(name)
         } else {
