@@ -252,12 +252,28 @@ pub fn return_to_caller(env: &mut Env, path: &mut Path) -> Result<Step, VerifyEr
     let frame = st.cur().clone();
     if let Some(cb) = frame.in_callback {
         // An async callback runs on its own, as the bottom frame: the
-        // kernel checks what it holds before what it returns.
-        if cb.is_async {
+        // kernel checks what it holds before what it returns, and that R0
+        // was written before its type (check_return_code).
+        let exit_ctx = if cb.is_async {
             check_resources(env, st, idx, MAIN_EXIT)?;
-        }
-        if st.reg(0).ty != RegType::Scalar {
-            return Err(VerifyError::at(idx, "R0 not a scalar value"));
+            env.check_reg_read(st, 0)?;
+            "At async callback return"
+        } else {
+            "At callback return"
+        };
+        let r0 = *st.reg(0);
+        if r0.ty != RegType::Scalar {
+            return Err(VerifyError::at(
+                idx,
+                if cb.is_async {
+                    format!(
+                        "{exit_ctx} the register R0 is not a known value ({})",
+                        crate::describe::reg_type_str(&r0)
+                    )
+                } else {
+                    "R0 not a scalar value".into()
+                },
+            ));
         }
         env.mark_precise(st, 0);
         let r0 = st.reg(0);
@@ -265,7 +281,7 @@ pub fn return_to_caller(env: &mut Env, path: &mut Path) -> Result<Step, VerifyEr
             return Err(VerifyError::at(
                 idx,
                 format!(
-                    "At callback return the register R0 has{} should have been in [{}, {}]",
+                    "{exit_ctx} the register R0 has{} should have been in [{}, {}]",
                     value_str(&r0.var),
                     cb.ret_min,
                     cb.ret_max

@@ -28,6 +28,8 @@ const SOCK_TYPES: &str = "sock_common, sock, tcp_sock, xdp_sock";
 struct Meta {
     /// Map index of the map argument.
     map: Option<u32>,
+    /// The inner-map identity of the map a timer argument lives in.
+    map_uid: u32,
     /// The constant key, when the key argument is a known small constant.
     key: Option<u64>,
     /// Size of a constant allocation or slice request.
@@ -363,7 +365,21 @@ fn check_arg(
             if reg.ty != RegType::ConstMap || reg.maybe_null() {
                 return Err(expect(idx, r, &reg, "map_ptr"));
             }
+            // A timer is initialised for the very map (and inner map)
+            // holding it, which its argument, before this one, named.
+            if let Some(m) = meta.map
+                && (m, meta.map_uid) != (reg.aux, reg.aux2)
+            {
+                return Err(VerifyError::at(
+                    idx,
+                    format!(
+                        "timer pointer in R1 map_uid={} doesn't match map pointer in R2 map_uid={}",
+                        meta.map_uid, reg.aux2
+                    ),
+                ));
+            }
             meta.map = Some(reg.aux);
+            meta.map_uid = reg.aux2;
             if h.has(HelperFlags::TAIL_CALL) {
                 meta.tail_index = Some((r + 1, env.prog.maps[reg.aux as usize].max_entries));
             }
@@ -782,6 +798,7 @@ fn timer_arg(env: &Env, idx: u32, r: u8, reg: &Reg, meta: &mut Meta) -> Result<(
         ));
     }
     meta.map = Some(reg.aux);
+    meta.map_uid = reg.aux2;
     Ok(())
 }
 
@@ -1144,6 +1161,7 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
                 Some(inner) => Reg::ptr(RegType::ConstMap, inner),
                 None => Reg::ptr(RegType::MapValue, m),
             };
+            r.aux2 = meta.map_uid;
             // An array lookup with a known in-range key cannot fail.
             let array = matches!(
                 map_kind(env, m),
@@ -1231,6 +1249,11 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
     if r.maybe_null() || crate::branch::may_point_to_lock(&r, env.prog) {
         r.id = env.new_id();
     }
+    // Each lookup in a map of maps may give a different inner map: the
+    // timers and work items of its values are told apart by the lookup.
+    if r.ty == RegType::ConstMap && holds_async_items(env, r.aux) {
+        r.aux2 = r.id;
+    }
     if h.has(HelperFlags::ACQUIRE) {
         r.ref_obj_id = acquire_ref(env, st, RefKind::Ptr);
         r.id = r.ref_obj_id;
@@ -1238,6 +1261,15 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
         r.ref_obj_id = meta.ref_obj_id;
     }
     Ok(r)
+}
+
+/// Whether map `m`'s values hold a timer or a work item.
+fn holds_async_items(env: &Env, m: u32) -> bool {
+    env.prog.value_obj(m).is_some_and(|v| {
+        [FieldKind::Timer, FieldKind::Wq, FieldKind::TaskWork]
+            .into_iter()
+            .any(|k| v.field(k).is_some())
+    })
 }
 
 /// The callback's arguments, by the shape of the call.

@@ -367,7 +367,18 @@ pub fn access(
             if kind == Access::Write {
                 return err(format!("only read from {tname} is supported"));
             }
-            Ok(Reg::scalar(Scalar::unknown_width(size)))
+            // The read walks the map's struct as a kernel object's would;
+            // a pointer read from it is a plain kernel pointer.
+            let walk = match &env.prog.kernel_btf {
+                Some(btf) => kernel_types::walk(btf, kernel_types::id(tname), at as i64, size)
+                    .map_err(|m| VerifyError::at(st.insn, m))?,
+                None => Walk::Scalar,
+            };
+            Ok(match walk {
+                Walk::Scalar => Reg::scalar(Scalar::unknown_width(size)),
+                Walk::Untrusted => untrusted_mem(),
+                Walk::Ptr { target, .. } => Reg::ptr(RegType::BtfId, target),
+            })
         }
         RegType::Sock | RegType::Socket | RegType::TcpSock => {
             let at = base.off + off;
@@ -837,9 +848,7 @@ fn btf_access(
         // A pointer the object holds is read-only, untrusted memory of no
         // known size (the oracle kernel's walk of a program type).
         if kind != Access::Write && size == 8 && t.pointers.contains(&(at as u32)) {
-            let mut r = Reg::ptr(RegType::Mem, 0);
-            r.flags = PtrFlags::RDONLY.with(PtrFlags::UNTRUSTED);
-            return Ok(r);
+            return Ok(untrusted_mem());
         }
         return Ok(Reg::scalar(Scalar::unknown_width(size)));
     }
@@ -864,11 +873,7 @@ fn btf_access(
     };
     Ok(match walk {
         Walk::Scalar => Reg::scalar(Scalar::unknown_width(size)),
-        Walk::Untrusted => {
-            let mut r = Reg::ptr(RegType::Mem, 0);
-            r.flags = PtrFlags::RDONLY.with(PtrFlags::UNTRUSTED);
-            r
-        }
+        Walk::Untrusted => untrusted_mem(),
         Walk::Ptr {
             target,
             field,
@@ -883,6 +888,13 @@ fn btf_access(
             r
         }
     })
+}
+
+/// Read-only memory of no known size, reached through an untrusted walk.
+fn untrusted_mem() -> Reg {
+    let mut r = Reg::ptr(RegType::Mem, 0);
+    r.flags = PtrFlags::RDONLY.with(PtrFlags::UNTRUSTED);
+    r
 }
 
 /// The rule by which the program may write kernel structs: its struct_ops
