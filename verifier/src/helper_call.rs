@@ -1047,6 +1047,14 @@ fn after_args(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<
             "expected prog array map for tail call",
         ));
     }
+    // A callback over the map's elements is set up before the map types
+    // the helper takes are checked.
+    if h.callback == Some(CallbackShape::MapElem) && !kind.is_some_and(MapKind::walks_elements) {
+        return Err(VerifyError::at(
+            idx,
+            "callback function not allowed for map",
+        ));
+    }
     let accepted = h.map_types.is_empty() || kind.is_some_and(|k| h.map_types.contains(k));
     if !accepted {
         return Err(VerifyError::at(

@@ -553,7 +553,7 @@ fn map_access(
         if kind == Access::Write {
             return Err(VerifyError::at(
                 idx,
-                format!("R{regno} cannot write into map_key"),
+                format!("write to change key R{regno} not allowed"),
             ));
         }
         region_access(idx, regno, base, off, size, map.key_size, |o, s, sz| {
@@ -1393,6 +1393,15 @@ pub fn check_mem_arg(
         // only objects the program allocated, or a program type's write
         // rules, allow).
         RegType::BtfId => access(env, st, regno, 0, size, kind, Some(Reg::UNKNOWN)).map(|_| ()),
+        // A helper's write into a key is refused in the helper's words (a
+        // store says "write to change key").
+        RegType::MapKey if write => Err(VerifyError::at(
+            idx,
+            format!(
+                "R{regno} cannot write into {}",
+                crate::describe::reg_type_str(&base)
+            ),
+        )),
         ty if is_memory(ty) => {
             access(env, st, regno, 0, size, kind, Some(Reg::UNKNOWN)).map(|_| ())
         }

@@ -78,6 +78,20 @@ impl MapKind {
     pub const fn holds_sockets(self) -> bool {
         matches!(self, MapKind::Sockmap | MapKind::Sockhash)
     }
+
+    /// Whether a callback may walk its elements (its ops'
+    /// `map_for_each_callback`): arrays and hashes, per-CPU and LRU ones.
+    pub const fn walks_elements(self) -> bool {
+        matches!(
+            self,
+            MapKind::Hash
+                | MapKind::Array
+                | MapKind::PercpuHash
+                | MapKind::PercpuArray
+                | MapKind::LruHash
+                | MapKind::LruPercpuHash
+        )
+    }
 }
 
 /// A set of map types.
