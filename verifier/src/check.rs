@@ -29,6 +29,14 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
                 loop_head[i] && matches!(insns[i], Insn::Call(_))
             });
             env.run()
+        })
+        .map_err(|mut e| {
+            // An error the kernel gives without a message leaves the
+            // failing instruction's line last in its log.
+            if let (true, Some(i)) = (e.msg.is_empty(), e.insn) {
+                e.msg = crate::log::insn_line(&env, i as usize);
+            }
+            e
         });
     env.stats.duration = start.elapsed();
     env.stats.stack_depth = env.subprog_depth.first().copied().unwrap_or(0);
@@ -47,8 +55,12 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
                 line.line
             ));
         }
-        env.log.push_str(&e.msg);
-        env.log.push('\n');
+        // The instruction log already shows that line.
+        let logged = opts.log && env.log.ends_with(&format!("{}\n", e.msg));
+        if !logged {
+            env.log.push_str(&e.msg);
+            env.log.push('\n');
+        }
     }
     env.log.push_str(&format!(
         "processed {} insns (limit {}) max_states_per_insn {} total_states {} peak_states {} mark_read 0\n",

@@ -57,7 +57,8 @@ impl Default for Options {
 pub struct VerifyError {
     /// The instruction, when the error is about one.
     pub insn: Option<u32>,
-    /// The kernel's message.
+    /// The kernel's message (empty where the kernel gives none: the report
+    /// then gives the instruction's log line, which the kernel's log ends with).
     pub msg: String,
 }
 

@@ -30,6 +30,8 @@ struct Meta {
     map: Option<u32>,
     /// The inner-map identity of the map a timer argument lives in.
     map_uid: u32,
+    /// A constant string argument: its map and offset.
+    format: Option<(u32, usize)>,
     /// The constant key, when the key argument is a known small constant.
     key: Option<u64>,
     /// Size of a constant allocation or slice request.
@@ -197,6 +199,7 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
             ),
         ));
     }
+    check_format(env, st, h, &meta)?;
     if h.has(HelperFlags::TAIL_CALL) {
         tail_call_resources(env, st, h)?;
     }
@@ -456,7 +459,7 @@ fn check_arg(
                 release_arg(idx, r, &reg, meta)?;
             }
         }
-        ArgType::ConstStr => const_str_arg(env, idx, r, &reg)?,
+        ArgType::ConstStr => meta.format = Some(const_str_arg(env, idx, r, &reg)?),
         // A per-CPU object loaded from its kptr field under RCU: a CPU's
         // copy of it is an RCU pointer to the object (the kernel's
         // returns_cpu_specific_alloc_ptr). Per-CPU kernel variables (the
@@ -982,8 +985,9 @@ fn sock_common_arg(
     Ok(())
 }
 
-/// A NUL-terminated string in a read-only map value at a constant address.
-fn const_str_arg(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(), VerifyError> {
+/// A NUL-terminated string in a read-only map value at a constant address:
+/// that map and the string's offset in its data.
+fn const_str_arg(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(u32, usize), VerifyError> {
     if reg.ty != RegType::MapValue || reg.maybe_null() {
         return Err(expect(idx, r, reg, "map_value"));
     }
@@ -1002,12 +1006,42 @@ fn const_str_arg(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(), VerifyErro
     };
     let off = reg.off as i64 + v as i64;
     let data = map.init.as_deref().unwrap_or_default();
-    let terminated = usize::try_from(off)
-        .ok()
-        .and_then(|o| data.get(o..))
-        .is_some_and(|rest| rest.contains(&0));
-    if !terminated {
-        return Err(VerifyError::at(idx, "string is not zero-terminated"));
+    match usize::try_from(off) {
+        Ok(o) if data.get(o..).is_some_and(|rest| rest.contains(&0)) => Ok((reg.aux, o)),
+        _ => Err(VerifyError::at(idx, "string is not zero-terminated")),
+    }
+}
+
+/// A format the helper checks at load time (`check_bpf_snprintf_call`):
+/// its arguments are 8-byte words, as many as the size argument after the
+/// format counts (of its known bits), and every conversion is one the
+/// kernel prints with them.
+fn check_format(env: &Env, st: &State, h: &Helper, meta: &Meta) -> Result<(), VerifyError> {
+    let idx = st.insn;
+    let (Some((m, off)), true) = (meta.format, h.has(HelperFlags::CHECKS_FORMAT)) else {
+        return Ok(());
+    };
+    let args = h.used_args();
+    let after_format = args
+        .iter()
+        .position(|a| a.ty == ArgType::ConstStr)
+        .unwrap_or(0);
+    let Some(len_arg) = (after_format..args.len()).find(|&i| args[i].ty.is_size()) else {
+        return Ok(());
+    };
+    let len = st.reg(len_arg as u8 + 1).var.var.value;
+    if !len.is_multiple_of(8) {
+        // Refused without a message: the log ends at the call.
+        return Err(VerifyError::at(idx, ""));
+    }
+    let data = env.prog.maps[m as usize]
+        .init
+        .as_deref()
+        .unwrap_or_default();
+    let fmt = &data[off..];
+    let fmt = &fmt[..fmt.iter().position(|&b| b == 0).unwrap_or(fmt.len())];
+    if !crate::format::valid(fmt, len / 8) {
+        return Err(VerifyError::at(idx, "Invalid format string"));
     }
     Ok(())
 }

@@ -9,8 +9,10 @@
 //! (`tests/layers.rs` keeps that true), so each rule can be read with
 //! only what it builds on in mind.
 
-// Bounds, bit-level values and what a memory access is.
+// Bounds, bit-level values and what a memory access is; the format
+// strings of the printing helpers.
 mod access;
+mod format;
 pub mod limits;
 pub mod tnum;
 

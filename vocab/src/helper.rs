@@ -335,6 +335,10 @@ bits! {
         /// fills around it are removed once the program is verified and
         /// their stack no longer counts (bpf_fastcall; `KF_FASTCALL` for kfuncs).
         FASTCALL = 14, "fastcall";
+        /// Its `ConstStr` argument is a format checked when the program is
+        /// loaded against the 8-byte arguments the size argument after it
+        /// counts (`check_bpf_snprintf_call`).
+        CHECKS_FORMAT = 15, "checks_format";
     }
 }
 

@@ -153,7 +153,7 @@ pub fn bpf_this_cpu_ptr(percpu_ptr: PercpuBtfId) -> Rdonly<MemOrBtfId>;
 pub fn bpf_ktime_get_coarse_ns() -> Integer;
 
 /// Outputs a string into the `str` buffer of size `str_size` based on a format string stored in a read-only map pointed by `fmt`.
-#[helper(id = 165, gpl_only, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, ext, lsm, sk_lookup, syscall, netfilter])]
+#[helper(id = 165, gpl_only, checks_format, prog_types = [socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, lwt_in, lwt_out, lwt_xmit, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, lwt_seg6local, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, ext, lsm, sk_lookup, syscall, netfilter])]
 pub fn bpf_snprintf(
     str: Write<OrNull<Mem>>,
     str_size: ConstSizeOrZero,

@@ -102,6 +102,11 @@ impl Helper {
                 "`ret_size_bounded` needs a `ConstSize` or `ConstSizeOrZero` argument and an `Integer` return",
             ),
             (
+                HelperFlags::CHECKS_FORMAT,
+                has("ConstStr"),
+                "`checks_format` needs a `ConstStr` argument: the format",
+            ),
+            (
                 HelperFlags::RET_CPU_ID,
                 quote!(matches!(RET.ty, ::kfreg::RetType::Integer)),
                 "`ret_cpu_id` needs an `Integer` return",
