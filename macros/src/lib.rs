@@ -1,4 +1,4 @@
-//! The `#[kfunc]`, `#[family]`, `#[helper]`, `#[context]`, `#[prog_type]`, `#[iter_target]` and `#[struct_ops]` attributes. Use them through the `kfreg`
+//! The `#[kfunc]`, `#[family]`, `#[helper]`, `#[context]`, `#[prog_type]`, `#[iter_target]`, `#[tracepoint]` and `#[struct_ops]` attributes. Use them through the `kfreg`
 //! crate, which documents the vocabulary.
 //!
 //! The crate is in layers, as dtolnay's derive crates are. `attr` parses
@@ -24,6 +24,7 @@ mod iter_target;
 mod kfunc;
 mod prog_type;
 mod struct_ops;
+mod tracepoint;
 mod unit_struct;
 mod write_rule;
 
@@ -57,6 +58,13 @@ pub fn context(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn iter_target(args: TokenStream, item: TokenStream) -> TokenStream {
     iter_target::expand(args.into(), item.into()).into()
+}
+
+/// Declares a raw tracepoint's NULL or error arguments. See the `kfreg`
+/// crate for the vocabulary.
+#[proc_macro_attribute]
+pub fn tracepoint(args: TokenStream, item: TokenStream) -> TokenStream {
+    tracepoint::expand(args.into(), item.into()).into()
 }
 
 /// Declares a BPF program type. See the `kfreg` crate for the vocabulary.

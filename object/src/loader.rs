@@ -1101,7 +1101,7 @@ fn attach_proto(target: &Btf, section: &str, op: Option<&StructOpsMember>) -> Op
     if let Some(op) = op {
         return struct_ops::proto(target, op).map(|proto| AttachProto { proto, skip: 0 });
     }
-    if let Some(tp) = section.strip_prefix("tp_btf/") {
+    if let Some(tp) = raw_tp_target(section) {
         let proto = target
             .find(&format!("btf_trace_{tp}"), crate::btf::Kind::Typedef)
             .and_then(|t| target.resolve(t).ok())
@@ -1126,6 +1126,11 @@ fn attach_proto(target: &Btf, section: &str, op: Option<&StructOpsMember>) -> Op
 /// the loader gives a program it loads, for programs built another way.
 pub fn section_ctx_args(target: &Btf, section: &str) -> Option<Vec<CtxParam>> {
     attach_proto(target, section, None).and_then(|at| ctx_args(target, &at))
+}
+
+/// The raw tracepoint a `tp_btf/NAME` section names.
+pub fn raw_tp_target(section: &str) -> Option<&str> {
+    section.trim_start_matches('?').strip_prefix("tp_btf/")
 }
 
 /// The iterator target an `iter/NAME` or `iter.s/NAME` section names.

@@ -9,9 +9,8 @@
 
 use crate::decl::Location;
 use crate::helper::Helper;
+use crate::named::{ByName, Named};
 use kfreg_vocab::IterArg;
-use std::collections::BTreeMap;
-use std::fmt;
 
 /// One context argument a target types (the others are typed by their BTF).
 #[derive(Clone, Copy, Debug)]
@@ -52,67 +51,17 @@ impl IterTarget {
 /// Collected at link time: `#[iter_target]` puts one in a link section.
 pub struct IterTargetEntry(pub &'static IterTarget);
 
-/// Two declarations of one target name.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DuplicateTarget {
-    /// The name.
-    pub name: &'static str,
-    /// One declaration.
-    pub first: Location,
-    /// The other.
-    pub second: Location,
-}
+impl Named for IterTarget {
+    const KIND: &'static str = "iterator target";
 
-impl fmt::Display for DuplicateTarget {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "iterator target `{}` is declared at {} and at {}",
-            self.name, self.first, self.second
-        )
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn location(&self) -> Location {
+        self.location
     }
 }
 
 /// The collected iterator targets, by name.
-#[derive(Debug, Default)]
-pub struct IterTargets {
-    by_name: BTreeMap<&'static str, &'static IterTarget>,
-}
-
-impl IterTargets {
-    /// Builds the table; every duplicate is reported.
-    pub fn build(
-        targets: impl IntoIterator<Item = &'static IterTarget>,
-    ) -> Result<IterTargets, Vec<DuplicateTarget>> {
-        let mut by_name: BTreeMap<&'static str, &'static IterTarget> = BTreeMap::new();
-        let mut conflicts = Vec::new();
-        for t in targets {
-            match by_name.get(t.name) {
-                Some(prev) if !std::ptr::eq(*prev, t) => conflicts.push(DuplicateTarget {
-                    name: t.name,
-                    first: prev.location,
-                    second: t.location,
-                }),
-                Some(_) => {}
-                None => {
-                    by_name.insert(t.name, t);
-                }
-            }
-        }
-        if conflicts.is_empty() {
-            Ok(IterTargets { by_name })
-        } else {
-            Err(conflicts)
-        }
-    }
-
-    /// The target called `name`.
-    pub fn get(&self, name: &str) -> Option<&'static IterTarget> {
-        self.by_name.get(name).copied()
-    }
-
-    /// Every target, by name.
-    pub fn iter(&self) -> impl Iterator<Item = &'static IterTarget> + '_ {
-        self.by_name.values().copied()
-    }
-}
+pub type IterTargets = ByName<IterTarget>;

@@ -44,10 +44,12 @@ mod decl;
 pub mod export;
 pub mod helper;
 pub mod iter_target;
+pub mod named;
 pub mod prog_type;
 mod registry;
 mod section;
 pub mod struct_ops;
+pub mod tracepoint;
 mod types;
 
 pub use ctype::{CType, FnProto};
@@ -56,7 +58,9 @@ pub use decl::{
 };
 pub use helper::{Helper, Helpers};
 pub use iter_target::{IterTarget, IterTargetArg, IterTargets};
-pub use kfreg_macros::{context, family, helper, iter_target, kfunc, prog_type, struct_ops};
+pub use kfreg_macros::{
+    context, family, helper, iter_target, kfunc, prog_type, struct_ops, tracepoint,
+};
 pub use kfreg_vocab::{
     ArgFlags, ArgKind, ArgType, AttachType, AttachTypes, CallbackShape, CtxValue, DynptrInit,
     Flags, HelperArg, HelperFlags, HelperRet, IterArg, KindSet, Loads, MapKind, MapKinds,
@@ -69,6 +73,7 @@ pub use registry::{Conflict, FamilyId, KfuncId, Registry, RegistryError};
 pub use struct_ops::{
     MemberArgs, MemberHelpers, StructOpsDecl, StructOpsTable, WriteField, WriteRule,
 };
+pub use tracepoint::{Tracepoint, Tracepoints};
 pub use types::{
     Alloc, AnyCtx, Arena, Const, ConstSize, Dynptr, Ign, IntoRoot, IrqFlag, KfuncType, ListHead,
     ListNode, MapPtr, Meta, NodeOffset, NodePointer, NonOwn, Nullable, Opt, PercpuAlloc, Pointee,
@@ -97,6 +102,7 @@ pub mod __private {
     pub use crate::iter_target::IterTargetEntry;
     pub use crate::prog_type::ProgTypeEntry;
     pub use crate::struct_ops::StructOpsEntry;
+    pub use crate::tracepoint::TracepointEntry;
 
     use crate::decl::{FamilyDesc, Kfunc, Location, Param, Ret};
     use crate::{CType, Flags};

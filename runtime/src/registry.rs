@@ -8,10 +8,12 @@
 
 use crate::decl::{FamilyDesc, Kfunc, Location};
 use crate::helper::{Helper, HelperConflict, Helpers};
-use crate::iter_target::{DuplicateTarget, IterTarget, IterTargets};
+use crate::iter_target::{IterTarget, IterTargets};
+use crate::named::Duplicate;
 use crate::prog_type::{ProgTypeConflict, ProgTypeDecl, ProgTypeTable};
 use crate::section;
 use crate::struct_ops::{StructOpsConflict, StructOpsDecl, StructOpsTable};
+use crate::tracepoint::{Tracepoint, Tracepoints};
 use kfreg_vocab::{ArgKind, Flags, KindSet, ProgType, ProgTypes};
 use std::collections::HashMap;
 use std::fmt;
@@ -51,6 +53,7 @@ pub struct Registry {
     helpers: Helpers,
     prog_types: ProgTypeTable,
     iter_targets: IterTargets,
+    tracepoints: Tracepoints,
     struct_ops: StructOpsTable,
 }
 
@@ -93,7 +96,9 @@ pub enum Conflict {
     /// A program type declaration conflict.
     ProgType(ProgTypeConflict),
     /// Two iterator targets share a name.
-    IterTarget(DuplicateTarget),
+    IterTarget(Duplicate),
+    /// Two tracepoints share a name.
+    Tracepoint(Duplicate),
     /// A struct_ops declaration conflict.
     StructOps(StructOpsConflict),
 }
@@ -130,7 +135,7 @@ impl fmt::Display for Conflict {
             Conflict::TooMany => f.write_str("too many kfuncs or families for the id space"),
             Conflict::Helper(c) => c.fmt(f),
             Conflict::ProgType(c) => c.fmt(f),
-            Conflict::IterTarget(c) => c.fmt(f),
+            Conflict::IterTarget(c) | Conflict::Tracepoint(c) => c.fmt(f),
             Conflict::StructOps(c) => c.fmt(f),
         }
     }
@@ -266,6 +271,7 @@ impl Registry {
             .with_helpers(section::helpers().iter().map(|e| e.0))?
             .with_prog_types(section::prog_types().iter().map(|e| e.0))?
             .with_iter_targets(section::iter_targets().iter().map(|e| e.0))?
+            .with_tracepoints(section::tracepoints().iter().map(|e| e.0))?
             .with_struct_ops(section::struct_ops().iter().map(|e| e.0))
     }
 
@@ -303,6 +309,27 @@ impl Registry {
     /// The iterator targets.
     pub fn iter_targets(&self) -> &IterTargets {
         &self.iter_targets
+    }
+
+    /// The registry with `decls` as its tracepoints.
+    pub fn with_tracepoints(
+        self,
+        decls: impl IntoIterator<Item = &'static Tracepoint>,
+    ) -> Result<Registry, RegistryError> {
+        match Tracepoints::build(decls) {
+            Ok(tracepoints) => Ok(Registry {
+                tracepoints,
+                ..self
+            }),
+            Err(conflicts) => Err(RegistryError {
+                conflicts: conflicts.into_iter().map(Conflict::Tracepoint).collect(),
+            }),
+        }
+    }
+
+    /// The tracepoints whose arguments are declared.
+    pub fn tracepoints(&self) -> &Tracepoints {
+        &self.tracepoints
     }
 
     /// The struct_ops types.
@@ -477,6 +504,7 @@ impl Registry {
             helpers: Helpers::default(),
             prog_types: ProgTypeTable::default(),
             iter_targets: IterTargets::default(),
+            tracepoints: Tracepoints::default(),
             struct_ops: StructOpsTable::default(),
         })
     }

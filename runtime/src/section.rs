@@ -77,6 +77,10 @@ section! {
     iter_targets: crate::iter_target::IterTargetEntry = "kfreg_iter_targets", "__start_kfreg_iter_targets", "__stop_kfreg_iter_targets"
 }
 section! {
+    /// The tracepoints `#[tracepoint]` declared.
+    tracepoints: crate::tracepoint::TracepointEntry = "kfreg_tracepoints", "__start_kfreg_tracepoints", "__stop_kfreg_tracepoints"
+}
+section! {
     /// The struct_ops types `#[struct_ops]` declared.
     struct_ops: crate::struct_ops::StructOpsEntry = "kfreg_struct_ops", "__start_kfreg_struct_ops", "__stop_kfreg_struct_ops"
 }
@@ -93,6 +97,7 @@ mod tests {
         assert!(super::helpers().is_empty());
         assert!(super::prog_types().is_empty());
         assert!(super::iter_targets().is_empty());
+        assert!(super::tracepoints().is_empty());
         assert!(super::struct_ops().is_empty());
     }
 }

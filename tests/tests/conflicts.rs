@@ -5,7 +5,7 @@ kfreg::link!(kf_alpha, kf_dup);
 
 use kfreg::{
     Conflict, FamilyDesc, Flags, IterArg, IterTarget, IterTargetArg, Kfunc, Location, ProgTypes,
-    Registry, Ret,
+    Registry, Ret, Tracepoint,
 };
 
 #[test]
@@ -149,4 +149,41 @@ fn two_iterator_targets_of_one_name_conflict() {
     let t = reg.iter_targets().get("task").unwrap();
     assert_eq!(t.arg("task"), Some(IterArg::TrustedOrNull));
     assert_eq!(t.arg("meta"), None);
+}
+
+static KFREE_SKB: Tracepoint = Tracepoint {
+    name: "kfree_skb",
+    doc: "",
+    or_null: &[3],
+    err_ptr: &[],
+    location: HERE,
+};
+
+static KFREE_SKB_AGAIN: Tracepoint = Tracepoint {
+    name: "kfree_skb",
+    doc: "",
+    or_null: &[],
+    err_ptr: &[1],
+    location: Location { line: 3, ..HERE },
+};
+
+#[test]
+fn two_tracepoints_of_one_name_conflict() {
+    let reg = Registry::build([&HAUNTED], [&GHOST]).unwrap();
+    let err = reg
+        .with_tracepoints([&KFREE_SKB, &KFREE_SKB_AGAIN])
+        .unwrap_err();
+    assert_eq!(err.conflicts.len(), 1, "{err}");
+    assert!(
+        err.to_string()
+            .contains("tracepoint `kfree_skb` is declared at"),
+        "{err}"
+    );
+    let reg = Registry::build([&HAUNTED], [&GHOST])
+        .unwrap()
+        .with_tracepoints([&KFREE_SKB, &KFREE_SKB])
+        .unwrap();
+    let t = reg.tracepoints().get("kfree_skb").unwrap();
+    assert!(t.may_be_null(3) && !t.may_be_null(0) && !t.may_be_error(3));
+    assert!(reg.tracepoints().get("kfree_skb_reason").is_none());
 }

@@ -204,16 +204,28 @@ fn argument_ptr<'e>(env: &'e Env, slot: u32) -> Option<&'e kfreg_object::program
 /// What loading argument slot `slot` gives (`btf_ctx_access`): what an
 /// iterator target's declaration makes of the argument, else a trusted
 /// pointer to its kernel struct (as the program's struct_ops type promotes
-/// it, possibly NULL where it says so), else a number.
+/// it, possibly NULL where it or the tracepoint's declaration says so; a
+/// number where the tracepoint may pass an error), else a number.
 fn argument(env: &mut Env, slot: u32, sign_ext: bool, size: u32) -> Reg {
     let unknown = Reg::scalar(Scalar::unknown_width(size));
     let Some(arg) = argument_ptr(env, slot).filter(|_| !sign_ext) else {
         return unknown;
     };
+    // A raw tracepoint may pass NULL, or an error, where its prototype
+    // has an object (the tracepoint's declaration says which arguments).
+    let tracepoint = kfreg_object::loader::raw_tp_target(&env.prog.section)
+        .and_then(|name| env.reg.tracepoints().get(name));
+    if tracepoint.is_some_and(|t| t.may_be_error(slot as usize)) && arg.target.is_some() {
+        return unknown;
+    }
     let (btf_id, nullable) = match arg.target.as_deref() {
         Some(t) => {
             let (t, nullable) = struct_ops_arg(env, t, slot as usize);
-            (Some(kfreg_object::kernel_types::id_of(t)), nullable)
+            let traced_null = tracepoint.is_some_and(|tp| tp.may_be_null(slot as usize));
+            (
+                Some(kfreg_object::kernel_types::id_of(t)),
+                nullable || traced_null,
+            )
         }
         None => (None, false),
     };

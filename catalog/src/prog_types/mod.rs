@@ -7,6 +7,7 @@
 
 pub mod contexts;
 pub mod iter_targets;
+pub mod tracepoints;
 
 use contexts::*;
 use kfreg::prog_type;
