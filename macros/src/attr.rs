@@ -27,6 +27,39 @@ impl Meta {
     }
 }
 
+/// The items of an attribute, each word once: a word given again is
+/// reported at its second use and left out.
+pub fn once_each<'m>(metas: &'m [Meta], errors: &mut Errors) -> Vec<(String, &'m Meta)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for meta in metas {
+        let word = meta.key().to_string();
+        if seen.insert(word.clone()) {
+            out.push((word, meta));
+        } else {
+            errors.at(meta.key(), format!("duplicate `{word}`"));
+        }
+    }
+    out
+}
+
+/// Reports `meta`, a misused word of attribute `what`: one of its `words`
+/// in the wrong form, or none of them (with the nearest as a hint).
+pub fn misused_word(meta: &Meta, what: &str, words: &[&str], errors: &mut Errors) {
+    let word = meta.key().to_string();
+    if words.contains(&word.as_str()) {
+        errors.at(meta.key(), format!("malformed `{word}`"));
+    } else {
+        errors.at(
+            meta.key(),
+            format!(
+                "unknown {what} attribute `{word}`{}",
+                hint(&word, words.iter().copied())
+            ),
+        );
+    }
+}
+
 impl Parse for Meta {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         // Keywords such as `async` are valid words here.

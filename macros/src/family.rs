@@ -3,13 +3,12 @@
 //! One file holds the family's view, its one rule and its expansion: a
 //! policy is six words, too few to be worth a folder like `kfunc/`.
 
-use crate::attr::{Meta, expr_ident, prog_types};
+use crate::attr::{Meta, expr_ident, misused_word, once_each, prog_types};
 use crate::descriptor::{first_doc_line, location, prog_type_set, variant};
-use crate::errors::{Errors, hint};
+use crate::errors::Errors;
 use kfreg_vocab::{ArgKind, ProgType};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-use std::collections::HashSet;
 use syn::ItemStruct;
 
 /// The attribute's words, for "did you mean".
@@ -54,14 +53,7 @@ impl Policy {
     /// Reads the attribute's words, reporting every misuse.
     fn parse(metas: &[Meta], errors: &mut Errors) -> Policy {
         let mut policy = Policy::default();
-        let mut seen = HashSet::new();
-        for meta in metas {
-            let key = meta.key();
-            let word = key.to_string();
-            if !seen.insert(word.clone()) {
-                errors.at(key, format!("duplicate `{word}`"));
-                continue;
-            }
+        for (word, meta) in once_each(metas, errors) {
             policy.word(&word, meta, errors);
         }
         policy.lock_requires_root(errors);
@@ -94,14 +86,7 @@ impl Policy {
                 None => errors.at(v, "expected a class name such as `native`"),
             },
             ("prog_types", Meta::Value(_, v)) => self.prog_types = prog_types(v, errors),
-            (w, _) if WORDS.contains(&w) => errors.at(meta.key(), format!("malformed `{w}`")),
-            _ => errors.at(
-                meta.key(),
-                format!(
-                    "unknown family attribute `{word}`{}",
-                    hint(word, WORDS.iter().copied())
-                ),
-            ),
+            _ => misused_word(meta, "family", WORDS, errors),
         }
     }
 

@@ -5,13 +5,12 @@
 //! One file holds the view, the rules and the expansion: a target is two
 //! words, too few for a folder like `prog_type/`.
 
-use crate::attr::{Meta, expr_ident, expr_list};
+use crate::attr::{Meta, expr_ident, expr_list, misused_word, once_each};
 use crate::descriptor::{first_doc_line, location, variant};
 use crate::errors::{Errors, hint};
 use kfreg_vocab::IterArg;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-use std::collections::HashSet;
 use syn::{Expr, ItemStruct};
 
 /// The attribute's words, for "did you mean".
@@ -41,27 +40,13 @@ impl Target {
     /// Reads the attribute's words, reporting every misuse.
     fn parse(metas: &[Meta], errors: &mut Errors) -> Target {
         let mut target = Target::default();
-        let mut seen = HashSet::new();
-        for meta in metas {
-            let key = meta.key();
-            let word = key.to_string();
-            if !seen.insert(word.clone()) {
-                errors.at(key, format!("duplicate `{word}`"));
-                continue;
-            }
+        for (word, meta) in once_each(metas, errors) {
             match (word.as_str(), meta) {
                 ("args", Meta::Value(_, v)) => target.args(v, errors),
                 ("helpers", Meta::Value(_, v)) => {
                     target.helpers = expr_list(v).into_iter().cloned().collect();
                 }
-                (w, _) if WORDS.contains(&w) => errors.at(key, format!("malformed `{w}`")),
-                _ => errors.at(
-                    key,
-                    format!(
-                        "unknown iter_target attribute `{word}`{}",
-                        hint(&word, WORDS.iter().copied())
-                    ),
-                ),
+                _ => misused_word(meta, "iter_target", WORDS, errors),
             }
         }
         target

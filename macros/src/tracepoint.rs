@@ -5,9 +5,9 @@
 //! One file holds the view, the rules and the expansion, as for
 //! `#[iter_target]`.
 
-use crate::attr::{Meta, expr_list};
+use crate::attr::{Meta, expr_list, misused_word, once_each};
 use crate::descriptor::{first_doc_line, location};
-use crate::errors::{Errors, hint};
+use crate::errors::Errors;
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::HashSet;
@@ -43,34 +43,17 @@ impl Tracepoint {
     /// Reads the attribute's words, reporting every misuse.
     fn parse(metas: &[Meta], errors: &mut Errors) -> Tracepoint {
         let mut tp = Tracepoint::default();
-        let mut seen = HashSet::new();
         let mut listed = HashSet::new();
-        for meta in metas {
-            let key = meta.key();
-            let word = key.to_string();
-            if !seen.insert(word.clone()) {
-                errors.at(key, format!("duplicate `{word}`"));
-                continue;
-            }
-            let list = match (word.as_str(), meta) {
+        for (word, meta) in once_each(metas, errors) {
+            let (list, v) = match (word.as_str(), meta) {
                 ("or_null", Meta::Value(_, v)) => (&mut tp.or_null, v),
                 ("err_ptr", Meta::Value(_, v)) => (&mut tp.err_ptr, v),
-                (w, _) if WORDS.contains(&w) => {
-                    errors.at(key, format!("malformed `{w}`"));
-                    continue;
-                }
                 _ => {
-                    errors.at(
-                        key,
-                        format!(
-                            "unknown tracepoint attribute `{word}`{}",
-                            hint(&word, WORDS.iter().copied())
-                        ),
-                    );
+                    misused_word(meta, "tracepoint", WORDS, errors);
                     continue;
                 }
             };
-            positions(list.1, list.0, &mut listed, errors);
+            positions(v, list, &mut listed, errors);
         }
         tp
     }
