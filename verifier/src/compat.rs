@@ -3,7 +3,7 @@
 //! control flow, so they hold whether the use is reachable or not.
 
 use crate::env::{Env, VerifyError};
-use kfreg::{Flags, ProgFlags};
+use kfreg::{Flags, MapKind, ProgFlags};
 use kfreg_isa::{Call, Insn, Pseudo};
 use kfreg_object::program::FieldKind;
 
@@ -108,7 +108,32 @@ fn abnormal_returns(env: &Env) -> Result<(), VerifyError> {
 }
 
 fn check_map(env: &Env, insn: u32, imm: i32) -> Result<(), VerifyError> {
-    let Some(t) = u32::try_from(imm).ok().and_then(|m| env.prog.value_obj(m)) else {
+    let Some(m) = u32::try_from(imm)
+        .ok()
+        .filter(|&m| (m as usize) < env.prog.maps.len())
+    else {
+        return Ok(());
+    };
+    check_map_fields(env, insn, m)?;
+    // A sleepable program may use only maps whose elements outlive an RCU
+    // grace period as it sees them, inner maps included.
+    let def = &env.prog.maps[m as usize];
+    let sleepable_ok = |m: u32| {
+        let kind = env.prog.maps[m as usize].map_type.number();
+        MapKind::from_u32(kind).is_some_and(MapKind::sleepable_ok)
+    };
+    if env.prog.sleepable && !(sleepable_ok(m) && def.inner.is_none_or(sleepable_ok)) {
+        return Err(VerifyError::at(
+            insn,
+            "Sleepable programs can only use array, hash, ringbuf and local storage maps, also as inner maps",
+        ));
+    }
+    Ok(())
+}
+
+/// The program type's rules for the special fields of map `m`'s values.
+fn check_map_fields(env: &Env, insn: u32, m: u32) -> Result<(), VerifyError> {
+    let Some(t) = env.prog.value_obj(m) else {
         return Ok(());
     };
     let has = |kinds: &[FieldKind]| t.fields.iter().any(|f| kinds.contains(&f.kind));

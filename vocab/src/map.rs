@@ -79,6 +79,32 @@ impl MapKind {
         matches!(self, MapKind::Sockmap | MapKind::Sockhash)
     }
 
+    /// Whether a sleepable program may use it, or a map of maps holding it
+    /// (`check_map_prog_compatibility`): arrays, hashes, ring buffers,
+    /// local storage, queues, stacks, arenas and maps of maps.
+    pub const fn sleepable_ok(self) -> bool {
+        matches!(
+            self,
+            MapKind::Hash
+                | MapKind::Array
+                | MapKind::PercpuHash
+                | MapKind::PercpuArray
+                | MapKind::LruHash
+                | MapKind::LruPercpuHash
+                | MapKind::ArrayOfMaps
+                | MapKind::HashOfMaps
+                | MapKind::Ringbuf
+                | MapKind::UserRingbuf
+                | MapKind::InodeStorage
+                | MapKind::SkStorage
+                | MapKind::TaskStorage
+                | MapKind::CgrpStorage
+                | MapKind::Queue
+                | MapKind::Stack
+                | MapKind::Arena
+        )
+    }
+
     /// Whether a callback may walk its elements (its ops'
     /// `map_for_each_callback`): arrays and hashes, per-CPU and LRU ones.
     pub const fn walks_elements(self) -> bool {
