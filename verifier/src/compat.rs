@@ -55,6 +55,9 @@ pub fn check(env: &Env) -> Result<(), VerifyError> {
         decl.check_member(&m.member, prog.sleepable)
             .map_err(|msg| VerifyError { insn: None, msg })?;
     }
+    // The one cgroup storage map of each kind (shared, per-CPU) the
+    // program may use.
+    let mut storages = [None; 2];
     for (i, insn) in prog.insns.iter().enumerate() {
         let i = i as u32;
         match *insn {
@@ -73,7 +76,7 @@ pub fn check(env: &Env) -> Result<(), VerifyError> {
                 pseudo: Pseudo::MapFd | Pseudo::MapValue | Pseudo::MapIdx | Pseudo::MapIdxValue,
                 imm,
                 ..
-            } => check_map(env, i, imm)?,
+            } => check_map(env, i, imm, &mut storages)?,
             _ => {}
         }
     }
@@ -107,7 +110,12 @@ fn abnormal_returns(env: &Env) -> Result<(), VerifyError> {
     Ok(())
 }
 
-fn check_map(env: &Env, insn: u32, imm: i32) -> Result<(), VerifyError> {
+fn check_map(
+    env: &Env,
+    insn: u32,
+    imm: i32,
+    storages: &mut [Option<u32>; 2],
+) -> Result<(), VerifyError> {
     let Some(m) = u32::try_from(imm)
         .ok()
         .filter(|&m| (m as usize) < env.prog.maps.len())
@@ -127,6 +135,24 @@ fn check_map(env: &Env, insn: u32, imm: i32) -> Result<(), VerifyError> {
             insn,
             "Sleepable programs can only use array, hash, ringbuf and local storage maps, also as inner maps",
         ));
+    }
+    // A program is attached with one cgroup storage of each kind, which
+    // its first use of such a map claims.
+    let storage = match MapKind::from_u32(def.map_type.number()) {
+        Some(MapKind::CgroupStorage) => Some(0),
+        Some(MapKind::PercpuCgroupStorage) => Some(1),
+        _ => None,
+    };
+    if let Some(k) = storage {
+        match storages[k] {
+            Some(first) if first != m => {
+                return Err(VerifyError::at(
+                    insn,
+                    "only one cgroup storage of each type is allowed",
+                ));
+            }
+            _ => storages[k] = Some(m),
+        }
     }
     Ok(())
 }
