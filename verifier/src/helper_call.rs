@@ -201,7 +201,9 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
     }
     check_format(env, st, h, &meta)?;
     if h.has(HelperFlags::TAIL_CALL) {
-        tail_call_resources(env, st, h)?;
+        // The program ends here as at an exit: nothing may be held.
+        let name = h.name.strip_prefix("bpf_").unwrap_or(h.name);
+        crate::resources::check_resources(env, st, st.insn, name)?;
     }
     let r0 = result(env, st, h, &meta)?;
     if h.has(HelperFlags::TRACED_FUNC) {
@@ -1106,48 +1108,6 @@ fn after_args(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<
     {
         // The kernel patches a known in-range index into a direct jump.
         env.mark_precise(st, r);
-    }
-    Ok(())
-}
-
-/// A tail call never returns: nothing the program holds may be held across
-/// it (the kernel's checks before a tail call, in its order).
-fn tail_call_resources(env: &Env, st: &State, h: &Helper) -> Result<(), VerifyError> {
-    let idx = st.insn;
-    let name = h.name.strip_prefix("bpf_").unwrap_or(h.name);
-    if st.holds_lock() {
-        return Err(VerifyError::at(
-            idx,
-            format!("{name} cannot be used inside bpf_spin_lock-ed region"),
-        ));
-    }
-    if st.refs.iter().any(|r| r.kind == RefKind::Ptr) {
-        return Err(VerifyError::at(
-            idx,
-            format!("{name} would lead to reference leak"),
-        ));
-    }
-    if st.rcu {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "{name} cannot be used inside {}-ed region",
-                crate::resources::region_entry(env, kfreg::Flags::RCU_LOCK, kfreg::Flags::EMPTY)
-            ),
-        ));
-    }
-    if st.preempt > 0 {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "{name} cannot be used inside {}-ed region",
-                crate::resources::region_entry(
-                    env,
-                    kfreg::Flags::PREEMPT_DISABLE,
-                    kfreg::Flags::EMPTY
-                )
-            ),
-        ));
     }
     Ok(())
 }
