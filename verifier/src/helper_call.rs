@@ -939,7 +939,9 @@ fn struct_matches(
                 kfreg_object::kernel_types::ids_match(btf, reg.aux, reg.off as i64, want)
             })
     };
-    if reg.flags.has(PtrFlags::PROG_BTF) || (have != want && !nested()) {
+    // The same struct matches only at its start; elsewhere a member
+    // there must be (or begin with) the struct wanted.
+    if reg.flags.has(PtrFlags::PROG_BTF) || ((have != want || reg.off != 0) && !nested()) {
         return Err(VerifyError::at(
             idx,
             format!("R{r} is of type {have} but {want} is expected"),
