@@ -53,6 +53,7 @@ reads and pointer leaks are allowed).
 """
 
 import argparse
+import re
 import ctypes
 import errno
 import json
@@ -250,6 +251,10 @@ def btf_load(blob):
 
 
 def error_line(log):
+    # Some messages lack their newline, so the summary is glued to them
+    # ("expected prog array map for tail callprocessed 23 insns ..."):
+    # split it off again.
+    log = re.sub(r"(?<=[^\n])(processed \d+ insns )", r"\n\1", log)
     lines = [l for l in log.split("\n")]
     end = len(lines)
     for k in range(len(lines) - 1, -1, -1):

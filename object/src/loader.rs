@@ -1077,12 +1077,23 @@ fn attach_error(target: &Btf, section: &str, program: &str) -> Option<LoadError>
         return Some(fail(-22));
     }
     let (kind, name) = section.split_once('/')?;
-    let func = match kind {
-        "fentry" | "fexit" | "fmod_ret" | "fentry.s" | "fexit.s" | "fmod_ret.s" => name.to_string(),
-        "lsm" | "lsm.s" => format!("bpf_lsm_{name}"),
+    let func = match (traced_function(section), kind) {
+        (Some(f), _) => f.to_string(),
+        (None, "lsm" | "lsm.s") => format!("bpf_lsm_{name}"),
         _ => return None,
     };
     (!name.is_empty() && target.find(&func, crate::btf::Kind::Func).is_none()).then(|| fail(-3))
+}
+
+/// The kernel function a `fentry/`, `fexit/` or `fmod_ret/` section (or its
+/// sleepable `.s` form) traces through a trampoline.
+pub fn traced_function(section: &str) -> Option<&str> {
+    let (kind, name) = section.trim_start_matches('?').split_once('/')?;
+    matches!(
+        kind,
+        "fentry" | "fexit" | "fmod_ret" | "fentry.s" | "fexit.s" | "fmod_ret.s"
+    )
+    .then_some(name)
 }
 
 /// The prototype a program's context arguments come from and the leading
@@ -1090,16 +1101,23 @@ fn attach_error(target: &Btf, section: &str, program: &str) -> Option<LoadError>
 /// after the first (`void *__data`) of the kernel's `btf_trace_NAME`; for
 /// `iter/NAME` those of the kernel's `bpf_iter_NAME` (what the target makes
 /// of each is its declaration's, not the loader's); for a struct_ops
-/// program, its member's.
+/// program, its member's; for a program a trampoline runs (fentry, fexit,
+/// fmod_ret, LSM), the traced function's, and after them, for those that
+/// see it (fexit, fmod_ret, LSM), its return value.
 struct AttachProto {
     proto: u32,
     skip: usize,
+    ret: bool,
 }
 
 fn attach_proto(target: &Btf, section: &str, op: Option<&StructOpsMember>) -> Option<AttachProto> {
     let section = section.trim_start_matches('?');
     if let Some(op) = op {
-        return struct_ops::proto(target, op).map(|proto| AttachProto { proto, skip: 0 });
+        return struct_ops::proto(target, op).map(|proto| AttachProto {
+            proto,
+            skip: 0,
+            ret: false,
+        });
     }
     if let Some(tp) = raw_tp_target(section) {
         let proto = target
@@ -1109,16 +1127,44 @@ fn attach_proto(target: &Btf, section: &str, op: Option<&StructOpsMember>) -> Op
                 crate::btf::TypeData::Ptr { ty } => target.resolve(ty).ok(),
                 _ => None,
             })?;
-        return Some(AttachProto { proto, skip: 1 });
+        return Some(AttachProto {
+            proto,
+            skip: 1,
+            ret: false,
+        });
+    }
+    let func_proto = |name: &str| {
+        target.find(name, crate::btf::Kind::Func).and_then(|f| {
+            match target.type_by_id(f).ok()?.data {
+                crate::btf::TypeData::Func { proto, .. } => Some(proto),
+                _ => None,
+            }
+        })
+    };
+    if let Some(f) = traced_function(section) {
+        let ret = !section.starts_with("fentry");
+        return func_proto(f).map(|proto| AttachProto {
+            proto,
+            skip: 0,
+            ret,
+        });
+    }
+    if let Some(hook) = section
+        .strip_prefix("lsm/")
+        .or_else(|| section.strip_prefix("lsm.s/"))
+    {
+        return func_proto(&format!("bpf_lsm_{hook}")).map(|proto| AttachProto {
+            proto,
+            skip: 0,
+            ret: true,
+        });
     }
     let it = iter_target(section)?;
-    let proto = target
-        .find(&format!("bpf_iter_{it}"), crate::btf::Kind::Func)
-        .and_then(|f| match target.type_by_id(f).ok()?.data {
-            crate::btf::TypeData::Func { proto, .. } => Some(proto),
-            _ => None,
-        })?;
-    Some(AttachProto { proto, skip: 0 })
+    func_proto(&format!("bpf_iter_{it}")).map(|proto| AttachProto {
+        proto,
+        skip: 0,
+        ret: false,
+    })
 }
 
 /// The context arguments of a tracing program from section `section`
@@ -1145,9 +1191,9 @@ pub fn iter_target(section: &str) -> Option<&str> {
 /// a pointer to a struct is that kernel struct, any other pointer untyped,
 /// anything else a scalar.
 fn ctx_args(target: &Btf, at: &AttachProto) -> Option<Vec<CtxParam>> {
-    let (_, params) = target.func_proto(at.proto).ok()?;
-    let param = |p: &crate::btf::Param| {
-        let t = target.resolve(p.ty).ok()?;
+    let (ret, params) = target.func_proto(at.proto).ok()?;
+    let typed = |name: String, ty: u32| {
+        let t = target.resolve(ty).ok()?;
         let crate::btf::TypeData::Ptr { ty } = target.type_by_id(t).ok()?.data else {
             return None;
         };
@@ -1158,15 +1204,20 @@ fn ctx_args(target: &Btf, at: &AttachProto) -> Option<Vec<CtxParam>> {
             )
         });
         Some(CtxParam::Ptr(CtxArg {
-            name: target.string(p.name_off).unwrap_or_default().to_string(),
+            name,
             target: strukt.and_then(|s| Some(target.name(s).ok()?.to_string())),
         }))
     };
-    Some(
-        params
-            .iter()
-            .skip(at.skip)
-            .map(|p| param(p).unwrap_or(CtxParam::Scalar))
-            .collect(),
-    )
+    let mut args: Vec<CtxParam> = params
+        .iter()
+        .skip(at.skip)
+        .map(|p| {
+            let name = target.string(p.name_off).unwrap_or_default().to_string();
+            typed(name, p.ty).unwrap_or(CtxParam::Scalar)
+        })
+        .collect();
+    if at.ret {
+        args.push(typed(String::new(), ret).unwrap_or(CtxParam::Scalar));
+    }
+    Some(args)
 }

@@ -49,6 +49,13 @@ pub struct Helper {
     pub prog_types: ProgTypes,
     /// Attach types of those program types that do not get it.
     pub not_for_attach: AttachTypes,
+    /// When not empty, the only attach types whose programs may call it
+    /// (the kernel's `bpf_func_proto.allowed`: others are refused at the
+    /// call, "helper call is not allowed in probe").
+    pub only_attach: AttachTypes,
+    /// When not empty, the only kernel functions a program traced through a
+    /// trampoline (fentry, fexit, fmod_ret) may call it from.
+    pub only_funcs: &'static [&'static str],
     /// Where it is declared.
     pub location: Location,
 }

@@ -82,9 +82,15 @@ pub fn another_round(env: &mut Env, st: &mut State, f: usize, count: Option<u8>)
     let Some(r) = count else {
         return true;
     };
-    env.mark_frame_reg_precise(st, f, r);
     let caller = &st.frames[f];
-    u64::from(caller.cb_rounds) < caller.regs[r as usize].var.umax
+    let count = caller.regs[r as usize];
+    // A count that is no number (the argument is any value) bounds nothing.
+    if count.ty != RegType::Scalar {
+        return true;
+    }
+    let rounds = caller.cb_rounds;
+    env.mark_frame_reg_precise(st, f, r);
+    u64::from(rounds) < count.var.umax
 }
 
 /// A BPF-to-BPF call.

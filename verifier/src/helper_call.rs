@@ -160,6 +160,15 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
             "cannot call GPL-restricted function from non-GPL compatible program",
         ));
     }
+    // Some prototypes serve only some of the attach types of the program
+    // types that get them (the kernel's `allowed` callback).
+    let traced = kfreg_object::loader::traced_function(&env.prog.section);
+    let attach_ok =
+        h.only_attach.is_empty() || env.attach.is_some_and(|a| h.only_attach.contains(a));
+    let func_ok = h.only_funcs.is_empty() || traced.is_none_or(|f| h.only_funcs.contains(&f));
+    if !(attach_ok && func_ok) {
+        return Err(VerifyError::at(idx, "helper call is not allowed in probe"));
+    }
     if h.has(HelperFlags::MIGHT_SLEEP) {
         if !env.prog.sleepable {
             return Err(VerifyError::at(
@@ -446,6 +455,19 @@ fn check_arg(
             if reg.ty != RegType::MapValue && !alloc {
                 return Err(expect(idx, r, &reg, "map_value, ptr_"));
             }
+            // Kptr fields are read from the map's BTF, which it must have.
+            if reg.ty == RegType::MapValue {
+                let map = &env.prog.maps[reg.aux as usize];
+                if map.value_type.is_none() {
+                    return Err(VerifyError::at(
+                        idx,
+                        format!(
+                            "map '{}' has to have BTF in order to use {}",
+                            map.name, h.name
+                        ),
+                    ));
+                }
+            }
             meta.kptr_field = Some(crate::calls::kptr_at(env, idx, r, &reg)?.clone());
         }
         ArgType::BtfId => btf_id_arg(env, idx, r, arg, &reg, meta)?,
@@ -722,6 +744,17 @@ fn sized_mem_arg(
 /// A `bpf_spin_lock` argument: takes or releases the lock as declared.
 fn spin_lock_arg(env: &mut Env, st: &mut State, h: &Helper, r: u8) -> Result<(), VerifyError> {
     let idx = st.insn;
+    // The argument's types come first: a map value or an object the
+    // program allocated (`spin_lock_types`).
+    let reg = st.reg(r);
+    let typed = match reg.ty {
+        RegType::MapValue => true,
+        RegType::BtfId => reg.flags.has(PtrFlags::ALLOC),
+        _ => false,
+    };
+    if !typed || reg.maybe_null() {
+        return Err(expect(idx, r, reg, "map_value, ptr_"));
+    }
     if st.in_locked_callback() {
         return Err(VerifyError::at(
             idx,

@@ -188,7 +188,11 @@ pub fn bpf_seq_write(
 ) -> Integer;
 
 /// Return full path for given `struct path` object, which needs to be the kernel BTF `path` object.
-#[helper(id = 147, prog_types = [tracing, lsm, syscall])]
+///
+/// Only iterators, LSM programs and programs tracing the functions of
+/// `btf_allowlist_d_path` may call it (`bpf_d_path_allowed`; the kernel
+/// allows LSM programs only on hooks that may sleep, which is not declared).
+#[helper(id = 147, prog_types = [tracing, lsm, syscall], only_attach = [trace_iter, trace_fentry, trace_fexit, modify_return, lsm_mac], only_funcs = [security_file_permission, security_inode_getattr, security_file_open, security_path_truncate, vfs_truncate, vfs_fallocate, dentry_open, vfs_getattr, filp_close])]
 pub fn bpf_d_path(path: BtfId<crate::structs::Path>, buf: Mem, sz: ConstSizeOrZero) -> Integer;
 
 /// Use BTF to store a string representation of `ptr`->ptr in `str`, using `ptr`->type_id.

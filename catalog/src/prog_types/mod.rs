@@ -402,13 +402,13 @@ pub struct CgroupSockopt;
         modify_return = [traced_func, may_sleep]
     ]
 )]
-#[sec("tp_btf+")]
-#[sec("fentry+")]
-#[sec("fmod_ret+")]
-#[sec("fexit+")]
-#[sec("fentry.s+", sleepable)]
-#[sec("fmod_ret.s+", sleepable)]
-#[sec("fexit.s+", sleepable)]
+#[sec("tp_btf+", attach = trace_raw_tp)]
+#[sec("fentry+", attach = trace_fentry)]
+#[sec("fmod_ret+", attach = modify_return)]
+#[sec("fexit+", attach = trace_fexit)]
+#[sec("fentry.s+", sleepable, attach = trace_fentry)]
+#[sec("fmod_ret.s+", sleepable, attach = modify_return)]
+#[sec("fexit.s+", sleepable, attach = trace_fexit)]
 #[sec("iter+", iter, attach = trace_iter)]
 #[sec("iter.s+", iter, sleepable, attach = trace_iter)]
 pub struct Tracing;
@@ -443,9 +443,9 @@ pub struct Ext;
     may_sleep,
     unconverted_ctx
 )]
-#[sec("lsm+")]
-#[sec("lsm.s+", sleepable)]
-#[sec("lsm_cgroup+")]
+#[sec("lsm+", attach = lsm_mac)]
+#[sec("lsm.s+", sleepable, attach = lsm_mac)]
+#[sec("lsm_cgroup+", attach = lsm_cgroup)]
 pub struct Lsm;
 
 /// Socket lookup (`sk_lookup_is_valid_access`).

@@ -49,6 +49,8 @@ impl Helper {
             Progs::Path(p) => quote_spanned!(p.span()=> #p),
         };
         let not_for_attach = attach_type_set(&self.not_for_attach);
+        let only_attach = attach_type_set(&self.only_attach);
+        let only_funcs = &self.only_funcs;
         let rules = self.rules();
         let location = location(ident);
         quote! {
@@ -71,6 +73,8 @@ impl Helper {
                     map_types: ::kfreg::MapKinds::NONE #(#maps)*,
                     prog_types: #progs,
                     not_for_attach: #not_for_attach,
+                    only_attach: #only_attach,
+                    only_funcs: &[#(#only_funcs),*],
                     location: #location,
                 }
             };

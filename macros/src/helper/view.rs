@@ -39,6 +39,10 @@ pub struct Helper {
     pub prog_types: Progs,
     /// `not_for_attach = [..]`.
     pub not_for_attach: Vec<AttachType>,
+    /// `only_attach = [..]`.
+    pub only_attach: Vec<AttachType>,
+    /// `only_funcs = [..]`: kernel function names.
+    pub only_funcs: Vec<String>,
 }
 
 impl Helper {
@@ -57,6 +61,8 @@ impl Helper {
             map_types: None,
             prog_types: Progs::Any,
             not_for_attach: Vec::new(),
+            only_attach: Vec::new(),
+            only_funcs: Vec::new(),
         };
         let mut seen = HashSet::new();
         let mut id = None;
@@ -90,6 +96,15 @@ impl Helper {
                 Meta::Value(k, v) if k == "prog_types" => h.prog_types = progs(v, errors),
                 Meta::Value(k, v) if k == "not_for_attach" => {
                     h.not_for_attach = attach_types(v, errors)
+                }
+                Meta::Value(k, v) if k == "only_attach" => h.only_attach = attach_types(v, errors),
+                Meta::Value(k, v) if k == "only_funcs" => {
+                    for item in expr_list(v) {
+                        match expr_ident(item) {
+                            Some(f) => h.only_funcs.push(f.to_string()),
+                            None => errors.at(item, "expected a kernel function's name"),
+                        }
+                    }
                 }
                 Meta::Word(w) => match HelperFlags::ALL.iter().find(|(_, n)| w == n) {
                     Some((f, _)) => h.flags.push((w.clone(), *f)),
@@ -153,6 +168,8 @@ fn words() -> impl Iterator<Item = &'static str> {
         "map_types",
         "prog_types",
         "not_for_attach",
+        "only_attach",
+        "only_funcs",
     ]
     .into_iter()
     .chain(HelperFlags::ALL.iter().map(|(_, n)| *n))

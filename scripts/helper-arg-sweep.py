@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Write assembler cases that call every helper a program type gets with
+each argument register holding one kind of value.
+
+    scripts/helper-arg-sweep.py [--out FILE] [--helpers ID,...]
+    scripts/asm-kernel-verdicts.py --write helper_args_    # record the kernel's answers
+    cargo test --release -p kfreg-verifier --test asm_cases
+
+For tc, kprobe and syscall programs (the helpers each gets, from
+catalog/data/helpers-available.json) and each kind of value -- NULL, an
+unknown number, 64 bytes of stack, the context, the map, a 64-byte map value
+and (tc) a checked packet pointer -- one case with R1-R5 all of that kind
+and one with R1 the context and R2-R5 of that kind. The kernel refuses most
+of them; the first argument it refuses, and why, is what kfreg must say too.
+The whole sweep (about 3,800 cases) is for finding disagreements; the cases
+kept in verifier/tests/asm/helper_args.s are those of the helpers whose
+cases once disagreed (--helpers).
+"""
+
+import argparse
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TYPES = {"tc": ("sched_cls", True), "kprobe": ("kprobe", False), "syscall": ("syscall", False)}
+KINDS = ["null", "scalar", "stack", "ctx", "map", "mapval", "pkt"]
+SET = {
+    "null": ["r{r} = 0"],
+    "scalar": ["r{r} = r8"],
+    "stack": ["r{r} = r10", "r{r} += -64"],
+    "ctx": ["r{r} = r6"],
+    "map": ["r{r} = map[id:0]"],
+    "mapval": ["r{r} = r7"],
+    "pkt": ["r{r} = r9"],
+}
+
+
+def case(t, helper, variant, kind):
+    lines = [f"### helper_args_{t}_{helper}_{variant}_{kind}", f"; type: {t}",
+             "; map: array key=4 value=64 max=1", "; expect: ACCEPT", "r6 = r1", "r1 = 0"]
+    lines += [f"*(u64 *)(r10 -{o}) = r1" for o in range(8, 72, 8)]
+    # R7: the map's one value (a constant in-range key: never NULL); R8: a number.
+    lines += ["*(u32 *)(r10 -72) = r1", "r2 = r10", "r2 += -72", "r1 = map[id:0]",
+              "call bpf_map_lookup_elem", "r7 = r0", "r8 = *(u32 *)(r6 +0)"]
+    if kind == "pkt":
+        lines += ["r2 = *(u32 *)(r6 +76)", "r3 = *(u32 *)(r6 +80)", "r4 = r2", "r4 += 64",
+                  "if r4 > r3 goto out", "r9 = r2"]
+    for r in range(1, 6):
+        k = "ctx" if variant == "ctx1" and r == 1 else kind
+        lines += [x.format(r=r) for x in SET[k]]
+    return lines + [f"call {helper}", "out:", "r0 = 0", "exit", ""]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=str(ROOT / "verifier/tests/asm/helper_args.s"))
+    ap.add_argument("--helpers", help="only these helper numbers (comma-separated)")
+    args = ap.parse_args()
+    only = set(int(h) for h in args.helpers.split(",")) if args.helpers else None
+    avail = json.loads((ROOT / "catalog/data/helpers-available.json").read_text())["prog_types"]
+    out = ["; Helper arguments swept: see scripts/helper-arg-sweep.py.", ""]
+    n = 0
+    for t, (pt, pkt) in TYPES.items():
+        for h in avail[pt]:
+            if only is not None and h not in only:
+                continue
+            for variant in ("all", "ctx1"):
+                for kind in KINDS:
+                    if (kind == "pkt" and not pkt) or (variant == "ctx1" and kind == "ctx"):
+                        continue
+                    out += case(t, h, variant, kind)
+                    n += 1
+    Path(args.out).write_text("\n".join(out))
+    print(f"{n} cases -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

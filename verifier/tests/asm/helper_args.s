@@ -1,0 +1,7526 @@
+; Helper arguments swept by scripts/helper-arg-sweep.py (recorded with
+; scripts/asm-kernel-verdicts.py --write): each helper called from tc, kprobe
+; and syscall programs with every argument register holding one kind of
+; value, or R1 the context and the others that kind. Kept here: the helpers
+; whose cases once disagreed with the kernel (the tail call's map,
+; bpf_spin_lock/unlock's argument types, the tracing socket-storage and
+; d_path prototypes' allowed programs, bpf_loop's count taking any value,
+; bpf_kptr_xchg on a map without BTF): --helpers 12,93,94,107,108,147,181,194.
+
+### helper_args_tc_12_all_null
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=ctx
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_tc_12_all_scalar
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=ctx
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_tc_12_all_stack
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=fp expected=ctx
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_tc_12_all_ctx
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=ctx expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_tc_12_all_map
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=map_ptr expected=ctx
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_tc_12_all_mapval
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=map_value expected=ctx
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_tc_12_all_pkt
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT helper access to the packet is not allowed
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r2 = *(u32 *)(r6 +76)
+r3 = *(u32 *)(r6 +80)
+r4 = r2
+r4 += 64
+if r4 > r3 goto out
+r9 = r2
+r1 = r9
+r2 = r9
+r3 = r9
+r4 = r9
+r5 = r9
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_tc_12_ctx1_null
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_tc_12_ctx1_scalar
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_tc_12_ctx1_stack
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=fp expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_tc_12_ctx1_map
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT expected prog array map for tail call
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_tc_12_ctx1_mapval
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=map_value expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_tc_12_ctx1_pkt
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT helper access to the packet is not allowed
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r2 = *(u32 *)(r6 +76)
+r3 = *(u32 *)(r6 +80)
+r4 = r2
+r4 += 64
+if r4 > r3 goto out
+r9 = r2
+r1 = r6
+r2 = r9
+r3 = r9
+r4 = r9
+r5 = r9
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_tc_93_all_null
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_tc_93_all_scalar
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_tc_93_all_stack
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=fp expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_tc_93_all_ctx
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_tc_93_all_map
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=map_ptr expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_tc_93_all_mapval
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT map 'map0' has to have BTF in order to use bpf_spin_lock
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_tc_93_all_pkt
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT helper access to the packet is not allowed
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r2 = *(u32 *)(r6 +76)
+r3 = *(u32 *)(r6 +80)
+r4 = r2
+r4 += 64
+if r4 > r3 goto out
+r9 = r2
+r1 = r9
+r2 = r9
+r3 = r9
+r4 = r9
+r5 = r9
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_tc_93_ctx1_null
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_tc_93_ctx1_scalar
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_tc_93_ctx1_stack
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_tc_93_ctx1_map
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_tc_93_ctx1_mapval
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_tc_93_ctx1_pkt
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r2 = *(u32 *)(r6 +76)
+r3 = *(u32 *)(r6 +80)
+r4 = r2
+r4 += 64
+if r4 > r3 goto out
+r9 = r2
+r1 = r6
+r2 = r9
+r3 = r9
+r4 = r9
+r5 = r9
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_tc_94_all_null
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_tc_94_all_scalar
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_tc_94_all_stack
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=fp expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_tc_94_all_ctx
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_tc_94_all_map
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=map_ptr expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_tc_94_all_mapval
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT map 'map0' has to have BTF in order to use bpf_spin_lock
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_tc_94_all_pkt
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT helper access to the packet is not allowed
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r2 = *(u32 *)(r6 +76)
+r3 = *(u32 *)(r6 +80)
+r4 = r2
+r4 += 64
+if r4 > r3 goto out
+r9 = r2
+r1 = r9
+r2 = r9
+r3 = r9
+r4 = r9
+r5 = r9
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_tc_94_ctx1_null
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_tc_94_ctx1_scalar
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_tc_94_ctx1_stack
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_tc_94_ctx1_map
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_tc_94_ctx1_mapval
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_tc_94_ctx1_pkt
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r2 = *(u32 *)(r6 +76)
+r3 = *(u32 *)(r6 +80)
+r4 = r2
+r4 += 64
+if r4 > r3 goto out
+r9 = r2
+r1 = r6
+r2 = r9
+r3 = r9
+r4 = r9
+r5 = r9
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_tc_107_all_null
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_tc_107_all_scalar
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_tc_107_all_stack
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=fp expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_tc_107_all_ctx
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_tc_107_all_map
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=map_ptr expected=sock_common, sock, tcp_sock, xdp_sock, ptr_, trusted_ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_tc_107_all_mapval
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=map_value expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_tc_107_all_pkt
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT helper access to the packet is not allowed
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r2 = *(u32 *)(r6 +76)
+r3 = *(u32 *)(r6 +80)
+r4 = r2
+r4 += 64
+if r4 > r3 goto out
+r9 = r2
+r1 = r9
+r2 = r9
+r3 = r9
+r4 = r9
+r5 = r9
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_tc_107_ctx1_null
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_tc_107_ctx1_scalar
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_tc_107_ctx1_stack
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_tc_107_ctx1_map
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_tc_107_ctx1_mapval
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_tc_107_ctx1_pkt
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r2 = *(u32 *)(r6 +76)
+r3 = *(u32 *)(r6 +80)
+r4 = r2
+r4 += 64
+if r4 > r3 goto out
+r9 = r2
+r1 = r6
+r2 = r9
+r3 = r9
+r4 = r9
+r5 = r9
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_tc_108_all_null
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_tc_108_all_scalar
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_tc_108_all_stack
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=fp expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_tc_108_all_ctx
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_tc_108_all_map
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=map_ptr expected=sock_common, sock, tcp_sock, xdp_sock, ptr_, trusted_ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_tc_108_all_mapval
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=map_value expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_tc_108_all_pkt
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT helper access to the packet is not allowed
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r2 = *(u32 *)(r6 +76)
+r3 = *(u32 *)(r6 +80)
+r4 = r2
+r4 += 64
+if r4 > r3 goto out
+r9 = r2
+r1 = r9
+r2 = r9
+r3 = r9
+r4 = r9
+r5 = r9
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_tc_108_ctx1_null
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_tc_108_ctx1_scalar
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_tc_108_ctx1_stack
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_tc_108_ctx1_map
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_tc_108_ctx1_mapval
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_tc_108_ctx1_pkt
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r2 = *(u32 *)(r6 +76)
+r3 = *(u32 *)(r6 +80)
+r4 = r2
+r4 += 64
+if r4 > r3 goto out
+r9 = r2
+r1 = r6
+r2 = r9
+r3 = r9
+r4 = r9
+r5 = r9
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_tc_181_all_null
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_tc_181_all_scalar
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_tc_181_all_stack
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=fp expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_tc_181_all_ctx
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=ctx expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_tc_181_all_map
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=map_ptr expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_tc_181_all_mapval
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=map_value expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_tc_181_all_pkt
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT helper access to the packet is not allowed
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r2 = *(u32 *)(r6 +76)
+r3 = *(u32 *)(r6 +80)
+r4 = r2
+r4 += 64
+if r4 > r3 goto out
+r9 = r2
+r1 = r9
+r2 = r9
+r3 = r9
+r4 = r9
+r5 = r9
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_tc_181_ctx1_null
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_tc_181_ctx1_scalar
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_tc_181_ctx1_stack
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=fp expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_tc_181_ctx1_map
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=map_ptr expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_tc_181_ctx1_mapval
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=map_value expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_tc_181_ctx1_pkt
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT helper access to the packet is not allowed
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r2 = *(u32 *)(r6 +76)
+r3 = *(u32 *)(r6 +80)
+r4 = r2
+r4 += 64
+if r4 > r3 goto out
+r9 = r2
+r1 = r6
+r2 = r9
+r3 = r9
+r4 = r9
+r5 = r9
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_tc_194_all_null
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_tc_194_all_scalar
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_tc_194_all_stack
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=fp expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_tc_194_all_ctx
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_tc_194_all_map
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=map_ptr expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_tc_194_all_mapval
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT map 'map0' has to have BTF in order to use bpf_kptr_xchg
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_tc_194_all_pkt
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT helper access to the packet is not allowed
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r2 = *(u32 *)(r6 +76)
+r3 = *(u32 *)(r6 +80)
+r4 = r2
+r4 += 64
+if r4 > r3 goto out
+r9 = r2
+r1 = r9
+r2 = r9
+r3 = r9
+r4 = r9
+r5 = r9
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_tc_194_ctx1_null
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_tc_194_ctx1_scalar
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_tc_194_ctx1_stack
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_tc_194_ctx1_map
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_tc_194_ctx1_mapval
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_tc_194_ctx1_pkt
+; type: tc
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r2 = *(u32 *)(r6 +76)
+r3 = *(u32 *)(r6 +80)
+r4 = r2
+r4 += 64
+if r4 > r3 goto out
+r9 = r2
+r1 = r6
+r2 = r9
+r3 = r9
+r4 = r9
+r5 = r9
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_12_all_null
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=ctx
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_12_all_scalar
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=ctx
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_12_all_stack
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=fp expected=ctx
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_12_all_ctx
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=ctx expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_12_all_map
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=map_ptr expected=ctx
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_12_all_mapval
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=map_value expected=ctx
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_12_ctx1_null
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_12_ctx1_scalar
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_12_ctx1_stack
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=fp expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_12_ctx1_map
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT expected prog array map for tail call
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_12_ctx1_mapval
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=map_value expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_93_all_null
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_93_all_scalar
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_93_all_stack
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=fp expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_93_all_ctx
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_93_all_map
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=map_ptr expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_93_all_mapval
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT map 'map0' has to have BTF in order to use bpf_spin_lock
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_93_ctx1_null
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_93_ctx1_scalar
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_93_ctx1_stack
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_93_ctx1_map
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_93_ctx1_mapval
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_94_all_null
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_94_all_scalar
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_94_all_stack
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=fp expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_94_all_ctx
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_94_all_map
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=map_ptr expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_94_all_mapval
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT map 'map0' has to have BTF in order to use bpf_spin_lock
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_94_ctx1_null
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_94_ctx1_scalar
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_94_ctx1_stack
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_94_ctx1_map
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_94_ctx1_mapval
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_181_all_null
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_181_all_scalar
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_181_all_stack
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=fp expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_181_all_ctx
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=ctx expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_181_all_map
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=map_ptr expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_181_all_mapval
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=map_value expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_181_ctx1_null
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_181_ctx1_scalar
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_181_ctx1_stack
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=fp expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_181_ctx1_map
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=map_ptr expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_181_ctx1_mapval
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=map_value expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_194_all_null
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_194_all_scalar
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_194_all_stack
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=fp expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_194_all_ctx
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_194_all_map
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=map_ptr expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_194_all_mapval
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT map 'map0' has to have BTF in order to use bpf_kptr_xchg
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_194_ctx1_null
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_194_ctx1_scalar
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_194_ctx1_stack
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_194_ctx1_map
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_kprobe_194_ctx1_mapval
+; type: kprobe
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_12_all_null
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=ctx
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_12_all_scalar
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=ctx
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_12_all_stack
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=fp expected=ctx
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_12_all_ctx
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=ctx expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_12_all_map
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=map_ptr expected=ctx
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_12_all_mapval
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=map_value expected=ctx
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_12_ctx1_null
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_12_ctx1_scalar
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_12_ctx1_stack
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=fp expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_12_ctx1_map
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT expected prog array map for tail call
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_12_ctx1_mapval
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=map_value expected=map_ptr
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 12
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_93_all_null
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_93_all_scalar
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_93_all_stack
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=fp expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_93_all_ctx
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_93_all_map
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=map_ptr expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_93_all_mapval
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT map 'map0' has to have BTF in order to use bpf_spin_lock
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_93_ctx1_null
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_93_ctx1_scalar
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_93_ctx1_stack
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_93_ctx1_map
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_93_ctx1_mapval
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 93
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_94_all_null
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_94_all_scalar
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_94_all_stack
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=fp expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_94_all_ctx
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_94_all_map
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=map_ptr expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_94_all_mapval
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT map 'map0' has to have BTF in order to use bpf_spin_lock
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_94_ctx1_null
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_94_ctx1_scalar
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_94_ctx1_stack
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_94_ctx1_map
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_94_ctx1_mapval
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 94
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_107_all_null
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_107_all_scalar
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_107_all_stack
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_107_all_ctx
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_107_all_map
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_107_all_mapval
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_107_ctx1_null
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_107_ctx1_scalar
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_107_ctx1_stack
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_107_ctx1_map
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_107_ctx1_mapval
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 107
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_108_all_null
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_108_all_scalar
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_108_all_stack
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_108_all_ctx
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_108_all_map
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_108_all_mapval
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_108_ctx1_null
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_108_ctx1_scalar
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_108_ctx1_stack
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_108_ctx1_map
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_108_ctx1_mapval
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 108
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_147_all_null
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 147
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_147_all_scalar
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 147
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_147_all_stack
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 147
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_147_all_ctx
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 147
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_147_all_map
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 147
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_147_all_mapval
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 147
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_147_ctx1_null
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 147
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_147_ctx1_scalar
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 147
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_147_ctx1_stack
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 147
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_147_ctx1_map
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 147
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_147_ctx1_mapval
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT helper call is not allowed in probe
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 147
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_181_all_null
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_181_all_scalar
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_181_all_stack
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=fp expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_181_all_ctx
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=ctx expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_181_all_map
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=map_ptr expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_181_all_mapval
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=map_value expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_181_ctx1_null
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_181_ctx1_scalar
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=scalar expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_181_ctx1_stack
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=fp expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_181_ctx1_map
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=map_ptr expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_181_ctx1_mapval
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R2 type=map_value expected=func
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 181
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_194_all_null
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = 0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_194_all_scalar
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=scalar expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r8
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_194_all_stack
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=fp expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r10
+r1 += -64
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_194_all_ctx
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_194_all_map
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=map_ptr expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = map[id:0]
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_194_all_mapval
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT map 'map0' has to have BTF in order to use bpf_kptr_xchg
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r7
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_194_ctx1_null
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_194_ctx1_scalar
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r8
+r3 = r8
+r4 = r8
+r5 = r8
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_194_ctx1_stack
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r10
+r2 += -64
+r3 = r10
+r3 += -64
+r4 = r10
+r4 += -64
+r5 = r10
+r5 += -64
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_194_ctx1_map
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = map[id:0]
+r3 = map[id:0]
+r4 = map[id:0]
+r5 = map[id:0]
+call 194
+out:
+r0 = 0
+exit
+
+### helper_args_syscall_194_ctx1_mapval
+; type: syscall
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 type=ctx expected=map_value, ptr_
+r6 = r1
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -24) = r1
+*(u64 *)(r10 -32) = r1
+*(u64 *)(r10 -40) = r1
+*(u64 *)(r10 -48) = r1
+*(u64 *)(r10 -56) = r1
+*(u64 *)(r10 -64) = r1
+*(u32 *)(r10 -72) = r1
+r2 = r10
+r2 += -72
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r7 = r0
+r8 = *(u32 *)(r6 +0)
+r1 = r6
+r2 = r7
+r3 = r7
+r4 = r7
+r5 = r7
+call 194
+out:
+r0 = 0
+exit
