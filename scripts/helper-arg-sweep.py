@@ -6,7 +6,8 @@ each argument register holding one kind of value.
     scripts/asm-kernel-verdicts.py --write helper_args_    # record the kernel's answers
     cargo test --release -p kfreg-verifier --test asm_cases
 
-For tc, kprobe and syscall programs (the helpers each gets, from
+For tc, kprobe and syscall programs (--types: also xdp, socket, raw_tp,
+tracepoint, perf_event, sysctl; the helpers each gets, from
 catalog/data/helpers-available.json) and each kind of value -- NULL, an
 unknown number, 64 bytes of stack, the context, the map, a 64-byte map value
 and (tc) a checked packet pointer -- one case with R1-R5 all of that kind
@@ -22,7 +23,20 @@ import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TYPES = {"tc": ("sched_cls", True), "kprobe": ("kprobe", False), "syscall": ("syscall", False)}
+# The case type, its program type's name in the availability data, and
+# where its context holds the packet's start and end (for the packet kind).
+TYPES = {
+    "tc": ("sched_cls", (76, 80)),
+    "kprobe": ("kprobe", None),
+    "syscall": ("syscall", None),
+    "xdp": ("xdp", (0, 4)),
+    "socket": ("socket_filter", None),
+    "raw_tp": ("raw_tracepoint", None),
+    "tracepoint": ("tracepoint", None),
+    "perf_event": ("perf_event", None),
+    "sysctl": ("cgroup_sysctl", None),
+}
+DEFAULT_TYPES = ["tc", "kprobe", "syscall"]
 KINDS = ["null", "scalar", "stack", "ctx", "map", "mapval", "pkt"]
 SET = {
     "null": ["r{r} = 0"],
@@ -41,10 +55,11 @@ def case(t, helper, variant, kind):
     lines += [f"*(u64 *)(r10 -{o}) = r1" for o in range(8, 72, 8)]
     # R7: the map's one value (a constant in-range key: never NULL); R8: a number.
     lines += ["*(u32 *)(r10 -72) = r1", "r2 = r10", "r2 += -72", "r1 = map[id:0]",
-              "call bpf_map_lookup_elem", "r7 = r0", "r8 = *(u32 *)(r6 +0)"]
+              "call bpf_map_lookup_elem", "r7 = r0", "call bpf_get_prandom_u32", "r8 = r0"]
     if kind == "pkt":
-        lines += ["r2 = *(u32 *)(r6 +76)", "r3 = *(u32 *)(r6 +80)", "r4 = r2", "r4 += 64",
-                  "if r4 > r3 goto out", "r9 = r2"]
+        start, end = TYPES[t][1]
+        lines += [f"r2 = *(u32 *)(r6 +{start})", f"r3 = *(u32 *)(r6 +{end})", "r4 = r2",
+                  "r4 += 64", "if r4 > r3 goto out", "r9 = r2"]
     for r in range(1, 6):
         k = "ctx" if variant == "ctx1" and r == 1 else kind
         lines += [x.format(r=r) for x in SET[k]]
@@ -55,12 +70,15 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(ROOT / "verifier/tests/asm/helper_args.s"))
     ap.add_argument("--helpers", help="only these helper numbers (comma-separated)")
+    ap.add_argument("--types", default=",".join(DEFAULT_TYPES),
+                    help=f"case types (comma-separated, of {', '.join(TYPES)})")
     args = ap.parse_args()
     only = set(int(h) for h in args.helpers.split(",")) if args.helpers else None
     avail = json.loads((ROOT / "catalog/data/helpers-available.json").read_text())["prog_types"]
     out = ["; Helper arguments swept: see scripts/helper-arg-sweep.py.", ""]
     n = 0
-    for t, (pt, pkt) in TYPES.items():
+    for t in args.types.split(","):
+        pt, pkt = TYPES[t]
         for h in avail[pt]:
             if only is not None and h not in only:
                 continue
