@@ -27,7 +27,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -58,7 +59,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -89,7 +91,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -125,7 +128,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -156,7 +160,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -187,7 +192,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -218,7 +224,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r2 = *(u32 *)(r6 +76)
 r3 = *(u32 *)(r6 +80)
 r4 = r2
@@ -255,7 +262,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -286,7 +294,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -317,7 +326,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -352,7 +362,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -383,7 +394,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -414,7 +426,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r2 = *(u32 *)(r6 +76)
 r3 = *(u32 *)(r6 +80)
 r4 = r2
@@ -451,7 +464,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -482,7 +496,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -513,7 +528,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -549,7 +565,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -580,7 +597,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -611,7 +629,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -642,7 +661,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r2 = *(u32 *)(r6 +76)
 r3 = *(u32 *)(r6 +80)
 r4 = r2
@@ -679,7 +699,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -710,7 +731,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -741,7 +763,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -776,7 +799,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -807,7 +831,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -838,7 +863,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r2 = *(u32 *)(r6 +76)
 r3 = *(u32 *)(r6 +80)
 r4 = r2
@@ -875,7 +901,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -906,7 +933,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -937,7 +965,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -973,7 +1002,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -1004,7 +1034,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -1035,7 +1066,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -1066,7 +1098,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r2 = *(u32 *)(r6 +76)
 r3 = *(u32 *)(r6 +80)
 r4 = r2
@@ -1103,7 +1136,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -1134,7 +1168,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -1165,7 +1200,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -1200,7 +1236,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -1231,7 +1268,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -1262,7 +1300,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r2 = *(u32 *)(r6 +76)
 r3 = *(u32 *)(r6 +80)
 r4 = r2
@@ -1299,7 +1338,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -1330,7 +1370,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -1361,7 +1402,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -1397,7 +1439,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -1428,7 +1471,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -1459,7 +1503,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -1490,7 +1535,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r2 = *(u32 *)(r6 +76)
 r3 = *(u32 *)(r6 +80)
 r4 = r2
@@ -1527,7 +1573,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -1558,7 +1605,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -1589,7 +1637,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -1624,7 +1673,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -1655,7 +1705,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -1686,7 +1737,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r2 = *(u32 *)(r6 +76)
 r3 = *(u32 *)(r6 +80)
 r4 = r2
@@ -1723,7 +1775,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -1754,7 +1807,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -1785,7 +1839,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -1821,7 +1876,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -1852,7 +1908,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -1883,7 +1940,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -1914,7 +1972,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r2 = *(u32 *)(r6 +76)
 r3 = *(u32 *)(r6 +80)
 r4 = r2
@@ -1951,7 +2010,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -1982,7 +2042,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -2013,7 +2074,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -2048,7 +2110,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -2079,7 +2142,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -2110,7 +2174,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r2 = *(u32 *)(r6 +76)
 r3 = *(u32 *)(r6 +80)
 r4 = r2
@@ -2147,7 +2212,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -2178,7 +2244,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -2209,7 +2276,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -2245,7 +2313,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -2276,7 +2345,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -2307,7 +2377,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -2338,7 +2409,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r2 = *(u32 *)(r6 +76)
 r3 = *(u32 *)(r6 +80)
 r4 = r2
@@ -2375,7 +2447,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -2406,7 +2479,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -2437,7 +2511,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -2472,7 +2547,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -2503,7 +2579,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -2534,7 +2611,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r2 = *(u32 *)(r6 +76)
 r3 = *(u32 *)(r6 +80)
 r4 = r2
@@ -2571,7 +2649,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -2602,7 +2681,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -2633,7 +2713,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -2669,7 +2750,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -2700,7 +2782,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -2731,7 +2814,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -2762,7 +2846,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r2 = *(u32 *)(r6 +76)
 r3 = *(u32 *)(r6 +80)
 r4 = r2
@@ -2799,7 +2884,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -2830,7 +2916,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -2861,7 +2948,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -2896,7 +2984,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -2927,7 +3016,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -2958,7 +3048,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r2 = *(u32 *)(r6 +76)
 r3 = *(u32 *)(r6 +80)
 r4 = r2
@@ -2995,7 +3086,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -3026,7 +3118,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -3057,7 +3150,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -3093,7 +3187,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -3124,7 +3219,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -3155,7 +3251,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -3186,7 +3283,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -3217,7 +3315,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -3248,7 +3347,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -3283,7 +3383,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -3314,7 +3415,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -3345,7 +3447,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -3376,7 +3479,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -3407,7 +3511,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -3443,7 +3548,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -3474,7 +3580,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -3505,7 +3612,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -3536,7 +3644,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -3567,7 +3676,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -3598,7 +3708,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -3633,7 +3744,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -3664,7 +3776,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -3695,7 +3808,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -3726,7 +3840,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -3757,7 +3872,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -3793,7 +3909,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -3824,7 +3941,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -3855,7 +3973,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -3886,7 +4005,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -3917,7 +4037,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -3948,7 +4069,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -3983,7 +4105,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -4014,7 +4137,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -4045,7 +4169,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -4076,7 +4201,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -4107,7 +4233,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -4143,7 +4270,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -4174,7 +4302,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -4205,7 +4334,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -4236,7 +4366,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -4267,7 +4398,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -4298,7 +4430,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -4333,7 +4466,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -4364,7 +4498,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -4395,7 +4530,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -4426,7 +4562,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -4457,7 +4594,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -4493,7 +4631,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -4524,7 +4663,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -4555,7 +4695,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -4586,7 +4727,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -4617,7 +4759,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -4648,7 +4791,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -4683,7 +4827,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -4714,7 +4859,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -4745,7 +4891,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -4776,7 +4923,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -4807,7 +4955,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -4843,7 +4992,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -4874,7 +5024,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -4905,7 +5056,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -4936,7 +5088,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -4967,7 +5120,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -4998,7 +5152,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -5033,7 +5188,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -5064,7 +5220,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -5095,7 +5252,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -5126,7 +5284,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -5157,7 +5316,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -5193,7 +5353,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -5224,7 +5385,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -5255,7 +5417,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -5286,7 +5449,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -5317,7 +5481,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -5348,7 +5513,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -5383,7 +5549,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -5414,7 +5581,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -5445,7 +5613,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -5476,7 +5645,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -5507,7 +5677,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -5543,7 +5714,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -5574,7 +5746,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -5605,7 +5778,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -5636,7 +5810,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -5667,7 +5842,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -5698,7 +5874,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -5733,7 +5910,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -5764,7 +5942,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -5795,7 +5974,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -5826,7 +6006,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -5857,7 +6038,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -5893,7 +6075,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -5924,7 +6107,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -5955,7 +6139,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -5986,7 +6171,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -6017,7 +6203,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -6048,7 +6235,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -6083,7 +6271,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -6114,7 +6303,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -6145,7 +6335,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -6176,7 +6367,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -6207,7 +6399,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -6243,7 +6436,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -6274,7 +6468,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -6305,7 +6500,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -6336,7 +6532,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -6367,7 +6564,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -6398,7 +6596,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -6433,7 +6632,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -6464,7 +6664,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -6495,7 +6696,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -6526,7 +6728,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -6557,7 +6760,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -6593,7 +6797,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -6624,7 +6829,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -6655,7 +6861,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -6686,7 +6893,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -6717,7 +6925,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -6748,7 +6957,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -6783,7 +6993,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -6814,7 +7025,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -6845,7 +7057,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -6876,7 +7089,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -6907,7 +7121,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -6943,7 +7158,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -6974,7 +7190,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -7005,7 +7222,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -7036,7 +7254,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -7067,7 +7286,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -7098,7 +7318,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -7133,7 +7354,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -7164,7 +7386,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
@@ -7195,7 +7418,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = 0
 r2 = 0
 r3 = 0
@@ -7226,7 +7450,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r8
 r2 = r8
 r3 = r8
@@ -7257,7 +7482,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r10
 r1 += -64
 r2 = r10
@@ -7293,7 +7519,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r6
 r3 = r6
@@ -7324,7 +7551,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = map[id:0]
 r2 = map[id:0]
 r3 = map[id:0]
@@ -7355,7 +7583,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r7
 r2 = r7
 r3 = r7
@@ -7386,7 +7615,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = 0
 r3 = 0
@@ -7417,7 +7647,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r8
 r3 = r8
@@ -7448,7 +7679,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r10
 r2 += -64
@@ -7483,7 +7715,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = map[id:0]
 r3 = map[id:0]
@@ -7514,7 +7747,8 @@ r2 += -72
 r1 = map[id:0]
 call bpf_map_lookup_elem
 r7 = r0
-r8 = *(u32 *)(r6 +0)
+call bpf_get_prandom_u32
+r8 = r0
 r1 = r6
 r2 = r7
 r3 = r7
