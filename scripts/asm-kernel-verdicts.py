@@ -91,6 +91,22 @@ PROG_TYPES = {
     "cgroup_dev": (15, 0, 0),
     "sk_reuseport": (21, 0, 0),  # the kernel makes it BPF_SK_REUSEPORT_SELECT
     "flow_dissector": (22, 0, 0),
+    "cgroup_skb": (8, 0, 0),
+    "cgroup_skb_egress": (8, 0, 1),
+    "lwt_in": (10, 0, 0),
+    "lwt_out": (11, 0, 0),
+    "lwt_xmit": (12, 0, 0),
+    "sock_ops": (13, 0, 0),
+    "sk_skb": (14, 0, 0),
+    "sk_msg": (16, 0, 0),
+    "sock_addr_connect4": (18, 0, 10),
+    "sock_addr_sendmsg6": (18, 0, 15),
+    "sock_addr_bind4": (18, 0, 8),
+    "sockopt_get": (25, 0, 21),
+    "sockopt_set": (25, 0, 22),
+    "sk_lookup": (30, 0, 36),
+    "netfilter": (32, 0, 45),
+    "cgroup_sock_post_bind4": (9, 0, 12),
 }
 # `iter/TARGET`: a tracing program loaded as BPF_TRACE_ITER against the
 # running kernel's BTF FUNC `bpf_iter_TARGET`.

@@ -4,6 +4,7 @@
 //! ```text
 //! ### name
 //! ; type: xdp | tc | syscall | raw_tp | raw_tp_w | tp_btf | socket | kprobe | tracepoint | perf_event | sysctl | iter/TARGET
+//!   (and the other words of `prog_type`, each with its expected attach type)
 //! ; map: hash|array|percpu_array|ringbuf|user_ringbuf|sockmap|prog_array key=4 value=8 max=1 [btf=ID] [rdonly_prog] [flags=N] [init=HEX]
 //! ; expect: ACCEPT
 //! ; expect: REJECT <the kernel's error line>
@@ -66,6 +67,85 @@ fn prog_type(word: &str) -> (ProgType, Option<AttachType>, Option<String>, bool)
         );
     }
     match word {
+        "cgroup_skb" => {
+            return (
+                ProgType::CgroupSkb,
+                Some(AttachType::CgroupInetIngress),
+                None,
+                false,
+            );
+        }
+        "cgroup_skb_egress" => {
+            return (
+                ProgType::CgroupSkb,
+                Some(AttachType::CgroupInetEgress),
+                None,
+                false,
+            );
+        }
+        "lwt_in" => return (ProgType::LwtIn, None, None, false),
+        "lwt_out" => return (ProgType::LwtOut, None, None, false),
+        "lwt_xmit" => return (ProgType::LwtXmit, None, None, false),
+        "sock_ops" => return (ProgType::SockOps, None, None, false),
+        "sk_skb" => return (ProgType::SkSkb, None, None, false),
+        "sk_msg" => return (ProgType::SkMsg, None, None, false),
+        "sock_addr_connect4" => {
+            return (
+                ProgType::CgroupSockAddr,
+                Some(AttachType::CgroupInet4Connect),
+                None,
+                false,
+            );
+        }
+        "sock_addr_sendmsg6" => {
+            return (
+                ProgType::CgroupSockAddr,
+                Some(AttachType::CgroupUdp6Sendmsg),
+                None,
+                false,
+            );
+        }
+        "sock_addr_bind4" => {
+            return (
+                ProgType::CgroupSockAddr,
+                Some(AttachType::CgroupInet4Bind),
+                None,
+                false,
+            );
+        }
+        "sockopt_get" => {
+            return (
+                ProgType::CgroupSockopt,
+                Some(AttachType::CgroupGetsockopt),
+                None,
+                false,
+            );
+        }
+        "sockopt_set" => {
+            return (
+                ProgType::CgroupSockopt,
+                Some(AttachType::CgroupSetsockopt),
+                None,
+                false,
+            );
+        }
+        "sk_lookup" => return (ProgType::SkLookup, Some(AttachType::SkLookup), None, false),
+        "netfilter" => {
+            return (
+                ProgType::Netfilter,
+                Some(AttachType::Netfilter),
+                None,
+                false,
+            );
+        }
+        "cgroup_sock_post_bind4" => {
+            return (
+                ProgType::CgroupSock,
+                Some(AttachType::CgroupInet4PostBind),
+                None,
+                false,
+            );
+        }
         "syscall" => return (ProgType::Syscall, None, None, true),
         "syscall_ns" => return (ProgType::Syscall, None, None, false),
         "socket_s" => return (ProgType::SocketFilter, None, None, true),

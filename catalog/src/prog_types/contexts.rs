@@ -238,6 +238,8 @@ pub struct BpfSockOps {
     pub skb_data_end: u64,
     #[ctx(loads = whole)]
     pub skb_len: u32,
+    /// Narrow loads only from its start (`case offsetof(..)`).
+    #[ctx(loads = slot)]
     pub skb_tcp_flags: u32,
     #[ctx(loads = whole)]
     pub skb_hwtstamp: u64,
