@@ -72,7 +72,11 @@ BPF_BTF_LOAD = 18
 BPF_MAP_UPDATE_ELEM = 2
 BPF_MAP_FREEZE = 22
 
-MAP_TYPES = {"hash": 1, "array": 2, "percpu_array": 6, "ringbuf": 27, "sockmap": 15, "user_ringbuf": 31, "prog_array": 3}
+MAP_TYPES = {"hash": 1, "array": 2, "prog_array": 3, "perf_event_array": 4, "percpu_hash": 5,
+             "percpu_array": 6, "stack_trace": 7, "cgroup_array": 8, "lru_hash": 9,
+             "lru_percpu_hash": 10, "lpm_trie": 11, "devmap": 14, "sockmap": 15, "cpumap": 16,
+             "xskmap": 17, "sockhash": 18, "queue": 22, "stack": 23, "devmap_hash": 25,
+             "ringbuf": 27, "bloom_filter": 30, "user_ringbuf": 31}
 # type word -> (prog_type, prog_flags, expected_attach_type)
 PROG_TYPES = {
     "socket": (1, 0, 0),

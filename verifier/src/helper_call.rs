@@ -401,6 +401,19 @@ fn check_arg(
         // A socket map's values are sockets, BTF-typed ones too (the
         // kernel's `resolve_map_arg_type`).
         ArgType::MapValue if meta.map.is_some_and(|m| holds_sockets(env, m)) => {
+            // Only a plain value argument (an update's) can be a socket.
+            let modified = [
+                ArgFlags::MAYBE_NULL,
+                ArgFlags::RDONLY,
+                ArgFlags::UNINIT,
+                ArgFlags::WRITE,
+            ];
+            if modified.into_iter().any(|f| arg.has(f)) {
+                return Err(VerifyError::at(
+                    idx,
+                    "invalid arg_type for sockmap/sockhash",
+                ));
+            }
             let sock = HelperArg {
                 ty: ArgType::BtfIdSockCommon,
                 ..*arg

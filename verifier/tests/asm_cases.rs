@@ -5,7 +5,7 @@
 //! ### name
 //! ; type: xdp | tc | syscall | raw_tp | raw_tp_w | tp_btf | socket | kprobe | tracepoint | perf_event | sysctl | iter/TARGET
 //!   (and the other words of `prog_type`, each with its expected attach type)
-//! ; map: hash|array|percpu_array|ringbuf|user_ringbuf|sockmap|prog_array key=4 value=8 max=1 [btf=ID] [rdonly_prog] [flags=N] [init=HEX]
+//! ; map: hash|array|percpu_array|ringbuf|user_ringbuf|sockmap|prog_array|(any map type's DSL name) key=4 value=8 max=1 [btf=ID] [rdonly_prog] [flags=N] [init=HEX]
 //! ; expect: ACCEPT
 //! ; expect: REJECT <the kernel's error line>
 //! ; insns: N   (optional: the instructions the kernel processed)
@@ -21,7 +21,7 @@ mod common;
 kfreg::link!(kfreg_catalog);
 
 use common::Case;
-use kfreg::{AttachType, ProgType};
+use kfreg::{AttachType, MapKind, ProgType};
 use kfreg_object::program::MapType;
 
 /// A `; map:` line: type, key size, value size, max entries, read-only for
@@ -241,6 +241,10 @@ fn load_cases(dir: &std::path::Path) -> Vec<AsmCase> {
                         Some("user_ringbuf") => MapType::from_u32(31),
                         Some("sockmap") => MapType::Other(15),
                         Some("prog_array") => MapType::from_u32(3),
+                        // Any other map type by its DSL name (`lpm_trie`).
+                        Some(other) if MapKind::from_name(other).is_some() => {
+                            MapType::from_u32(MapKind::from_name(other).map_or(0, |k| k as u32))
+                        }
                         other => panic!("{file}/{name}: map type {other:?}"),
                     };
                     let kv = |k: &str| {
@@ -251,8 +255,11 @@ fn load_cases(dir: &std::path::Path) -> Vec<AsmCase> {
                     };
                     // BPF_F_RDONLY_PROG and BPF_F_WRONLY_PROG, by word or in `flags=N`.
                     let flags = kv("flags=");
-                    let rdonly =
-                        m.split_whitespace().any(|w| w == "rdonly_prog") || flags & (1 << 7) != 0;
+                    let forced =
+                        MapKind::from_u32(ty.number()).is_some_and(MapKind::forces_rdonly_prog);
+                    let rdonly = m.split_whitespace().any(|w| w == "rdonly_prog")
+                        || flags & (1 << 7) != 0
+                        || forced;
                     let wronly = flags & (1 << 8) != 0;
                     let init = m
                         .split_whitespace()

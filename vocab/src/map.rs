@@ -79,6 +79,13 @@ impl MapKind {
         matches!(self, MapKind::Sockmap | MapKind::Sockhash)
     }
 
+    /// Whether the kernel creates it read-only for programs whatever its
+    /// flags (`BPF_F_RDONLY_PROG`): a device map's lookup gives the
+    /// device's own ifindex (`dev_map_alloc_check`).
+    pub const fn forces_rdonly_prog(self) -> bool {
+        matches!(self, MapKind::Devmap | MapKind::DevmapHash)
+    }
+
     /// Whether a sleepable program may use it, or a map of maps holding it
     /// (`check_map_prog_compatibility`): arrays, hashes, ring buffers,
     /// local storage, queues, stacks, arenas and maps of maps.

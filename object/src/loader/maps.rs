@@ -220,7 +220,9 @@ fn parse_btf_map(
         value_size: value_size.unwrap_or(0),
         max_entries,
         value_type,
-        rdonly: flags & BPF_F_RDONLY_PROG != 0,
+        rdonly: flags & BPF_F_RDONLY_PROG != 0
+            || kfreg::MapKind::from_u32(map_type_num)
+                .is_some_and(kfreg::MapKind::forces_rdonly_prog),
         wronly: flags & BPF_F_WRONLY_PROG != 0,
         global_data: false,
         init: None,
