@@ -498,6 +498,17 @@ impl Env<'_> {
         self.prev_jmps = self.jmps_processed;
         self.prev_insns = self.stats.insns_processed;
         let n = self.nodes.len();
+        self.stored_refs += path.st.refs.len() as u64;
+        if self.stored_refs > crate::limits::MAX_STORED_REFS {
+            return Err(VerifyError::at(
+                idx as u32,
+                format!(
+                    "kfreg: the states stored for pruning hold more than {} references; it stops where the kernel would go on to its instruction limit\nBPF program is too large. Processed {} insn",
+                    crate::limits::MAX_STORED_REFS,
+                    self.stats.insns_processed
+                ),
+            ));
+        }
         let state = path.st.clone();
         let chain = Callchain::of(&state, &self.scc);
         // Marks the path inherited are the stored state's now; the path's

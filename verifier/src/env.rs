@@ -249,6 +249,8 @@ pub(crate) struct Env<'a> {
     pub prev_insns: u64,
     /// States currently compared at prune points.
     pub live_states: u64,
+    /// References held by the stored states, summed.
+    pub stored_refs: u64,
     pub next_id: u32,
 }
 
@@ -301,6 +303,7 @@ impl<'a> Env<'a> {
             prev_jmps: 0,
             prev_insns: 0,
             live_states: 0,
+            stored_refs: 0,
             next_id: 0,
         }
     }

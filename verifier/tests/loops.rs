@@ -104,3 +104,43 @@ outer_end:
     Case::new(ProgType::RawTracepoint, &text)
         .reject("math between fp pointer and register with unbounded min value is not allowed");
 }
+
+/// A loop that acquires a task reference every round and never releases
+/// it (the differential fuzzer's seed 0xbd72e949cf7b4378): each stored
+/// state holds one reference more than the last, and the kernel copies
+/// them all until its instruction limit, quadratic in the rounds. kfreg
+/// stops once its stored states hold `MAX_STORED_REFS` references, with
+/// the kernel's verdict, instead of running out of memory.
+#[test]
+fn references_acquired_every_round_stop_at_the_memory_limit() {
+    let text = "
+    r6 = r1
+    r8 = 1
+    r7 = 0
+again:
+    r9 = 0
+    if w7 != 0xff goto skip
+    r8 = be64 r8
+skip:
+    r1 = 2147483647
+    call bpf_task_from_pid
+    r9 += 1
+    if r7 < 0x5 goto again
+    r7 += 1
+    if r7 s< 0x3 goto again
+    r0 = 0
+    exit
+";
+    let report = Case::new(ProgType::Tracing, text).run();
+    let err = report.error.expect("rejected");
+    assert!(
+        err.msg.contains("stored for pruning hold more than")
+            && err.msg.ends_with(&format!(
+                "BPF program is too large. Processed {} insn",
+                report.stats.insns_processed
+            )),
+        "{}",
+        err.msg
+    );
+    assert!(report.stats.insns_processed < kfreg_verifier::limits::INSN_LIMIT);
+}
