@@ -46,28 +46,9 @@ impl MapType {
     }
 
     /// The kernel struct a map of this type is (what a map pointer reads
-    /// as: the `map_btf_id` of the type's `bpf_map_ops`).
+    /// as); `bpf_map` for a type the kernel does not have.
     pub fn kernel_struct(self) -> &'static str {
-        match self.number() {
-            2 | 3 | 4 | 6 | 8 | 12 => "bpf_array",
-            1 | 5 | 9 | 10 | 13 => "bpf_htab",
-            7 => "bpf_stack_map",
-            11 => "lpm_trie",
-            14 | 25 => "bpf_dtab",
-            15 => "bpf_stab",
-            16 => "bpf_cpu_map",
-            17 => "xsk_map",
-            18 => "bpf_shtab",
-            19 | 21 => "bpf_cgroup_storage_map",
-            20 => "reuseport_array",
-            22 | 23 => "bpf_queue_stack",
-            24 | 28 | 29 | 32 => "bpf_local_storage_map",
-            26 => "bpf_struct_ops_map",
-            27 | 31 => "bpf_ringbuf_map",
-            30 => "bpf_bloom_filter",
-            33 => "bpf_arena",
-            _ => "bpf_map",
-        }
+        kfreg::MapKind::from_u32(self.number()).map_or("bpf_map", kfreg::MapKind::kernel_struct)
     }
 
     /// The kernel's number for the map type.

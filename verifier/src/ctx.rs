@@ -7,7 +7,7 @@ use crate::access::Access;
 use crate::env::{Env, VerifyError};
 use crate::scalar::Scalar;
 use crate::state::{PtrFlags, Reg, RegType, State};
-use kfreg::{AttachType, CtxField, CtxValue, IterArg, Loads, PacketArgs, ProgFlags, Registry};
+use kfreg::{CtxField, CtxValue, IterArg, Loads, PacketArgs, ProgFlags, Registry};
 use kfreg_object::program::CtxParam;
 
 /// Whether the program, of its type and attached as it is, has every
@@ -213,8 +213,7 @@ fn argument(env: &mut Env, slot: u32, sign_ext: bool, size: u32) -> Reg {
     };
     // A raw tracepoint may pass NULL, or an error, where its prototype
     // has an object (the tracepoint's declaration says which arguments).
-    let tracepoint = kfreg_object::loader::raw_tp_target(&env.prog.section)
-        .and_then(|name| env.reg.tracepoints().get(name));
+    let tracepoint = env.tracepoint;
     if tracepoint.is_some_and(|t| t.may_be_error(slot as usize)) && arg.target.is_some() {
         return unknown;
     }
@@ -252,9 +251,9 @@ fn argument(env: &mut Env, slot: u32, sign_ext: bool, size: u32) -> Reg {
             Reg::ptr(RegType::BtfId, id),
             PtrFlags::TRUSTED.with(PtrFlags::MAYBE_NULL),
         ),
-        // A traced function's arguments are plain kernel pointers, nothing
-        // vouches for them (`prog_args_trusted`).
-        (None, Some(id)) if traced_through_trampoline(env) => {
+        // A traced function's arguments (fentry, fexit, fmod_ret) are plain
+        // kernel pointers, nothing vouches for them (`prog_args_trusted`).
+        (None, Some(id)) if has(env, ProgFlags::TRACED_FUNC) => {
             (Reg::ptr(RegType::BtfId, id), PtrFlags::NONE)
         }
         (None, Some(id)) => (Reg::ptr(RegType::BtfId, id), PtrFlags::TRUSTED),
@@ -265,15 +264,6 @@ fn argument(env: &mut Env, slot: u32, sign_ext: bool, size: u32) -> Reg {
         r.id = env.new_id();
     }
     r
-}
-
-/// Whether the program runs from a trampoline on a traced kernel function
-/// (fentry, fexit, fmod_ret).
-fn traced_through_trampoline(env: &Env) -> bool {
-    matches!(
-        env.attach,
-        Some(AttachType::TraceFentry | AttachType::TraceFexit | AttachType::ModifyReturn)
-    )
 }
 
 /// What the program's struct_ops type says of argument `slot`, pointing to

@@ -182,6 +182,8 @@ pub(crate) struct Env<'a> {
     /// The declaration of the struct_ops type whose member the program
     /// implements, looked up once.
     pub struct_ops: Option<&'static kfreg::StructOpsDecl>,
+    /// The declaration of the raw tracepoint a `tp_btf` program attaches to.
+    pub tracepoint: Option<&'static kfreg::Tracepoint>,
     pub opts: &'a Options,
     pub log: String,
     pub stats: Stats,
@@ -267,6 +269,8 @@ impl<'a> Env<'a> {
                 .struct_ops
                 .as_ref()
                 .and_then(|m| reg.struct_ops().get(&m.ops)),
+            tracepoint: kfreg_object::loader::raw_tp_target(&prog.section)
+                .and_then(|name| reg.tracepoints().get(name)),
             opts,
             log: String::new(),
             stats: Stats::default(),

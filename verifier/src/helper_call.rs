@@ -30,8 +30,9 @@ struct Meta {
     map: Option<u32>,
     /// The inner-map identity of the map a timer argument lives in.
     map_uid: u32,
-    /// A constant string argument: its map and offset.
-    format: Option<(u32, usize)>,
+    /// A constant string argument: its map, its offset there and the
+    /// argument's position.
+    format: Option<(u32, usize, usize)>,
     /// The constant key, when the key argument is a known small constant.
     key: Option<u64>,
     /// Size of a constant allocation or slice request.
@@ -162,10 +163,11 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
     }
     // Some prototypes serve only some of the attach types of the program
     // types that get them (the kernel's `allowed` callback).
-    let traced = kfreg_object::loader::traced_function(&env.prog.section);
     let attach_ok =
         h.only_attach.is_empty() || env.attach.is_some_and(|a| h.only_attach.contains(a));
-    let func_ok = h.only_funcs.is_empty() || traced.is_none_or(|f| h.only_funcs.contains(&f));
+    let func_ok = h.only_funcs.is_empty()
+        || kfreg_object::loader::traced_function(&env.prog.section)
+            .is_none_or(|f| h.only_funcs.contains(&f));
     if !(attach_ok && func_ok) {
         return Err(VerifyError::at(idx, "helper call is not allowed in probe"));
     }
@@ -496,7 +498,10 @@ fn check_arg(
                 release_arg(idx, r, &reg, meta)?;
             }
         }
-        ArgType::ConstStr => meta.format = Some(const_str_arg(env, idx, r, &reg)?),
+        ArgType::ConstStr => {
+            let (m, off) = const_str_arg(env, idx, r, &reg)?;
+            meta.format = Some((m, off, i));
+        }
         // A per-CPU object loaded from its kptr field under RCU: a CPU's
         // copy of it is an RCU pointer to the object (the kernel's
         // returns_cpu_specific_alloc_ptr). Per-CPU kernel variables (the
@@ -1068,15 +1073,11 @@ fn const_str_arg(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(u32, usize), 
 /// kernel prints with them.
 fn check_format(env: &Env, st: &State, h: &Helper, meta: &Meta) -> Result<(), VerifyError> {
     let idx = st.insn;
-    let (Some((m, off)), true) = (meta.format, h.has(HelperFlags::CHECKS_FORMAT)) else {
+    let (Some((m, off, at)), true) = (meta.format, h.has(HelperFlags::CHECKS_FORMAT)) else {
         return Ok(());
     };
     let args = h.used_args();
-    let after_format = args
-        .iter()
-        .position(|a| a.ty == ArgType::ConstStr)
-        .unwrap_or(0);
-    let Some(len_arg) = (after_format..args.len()).find(|&i| args[i].ty.is_size()) else {
+    let Some(len_arg) = (at..args.len()).find(|&i| args[i].ty.is_size()) else {
         return Ok(());
     };
     let len = st.reg(len_arg as u8 + 1).var.var.value;

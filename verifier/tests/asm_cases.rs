@@ -242,10 +242,10 @@ fn load_cases(dir: &std::path::Path) -> Vec<AsmCase> {
                         Some("sockmap") => MapType::Other(15),
                         Some("prog_array") => MapType::from_u32(3),
                         // Any other map type by its DSL name (`lpm_trie`).
-                        Some(other) if MapKind::from_name(other).is_some() => {
-                            MapType::from_u32(MapKind::from_name(other).map_or(0, |k| k as u32))
-                        }
-                        other => panic!("{file}/{name}: map type {other:?}"),
+                        other => match other.and_then(MapKind::from_name) {
+                            Some(k) => MapType::from_u32(k as u32),
+                            None => panic!("{file}/{name}: map type {other:?}"),
+                        },
                     };
                     let kv = |k: &str| {
                         words

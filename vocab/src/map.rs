@@ -79,6 +79,33 @@ impl MapKind {
         matches!(self, MapKind::Sockmap | MapKind::Sockhash)
     }
 
+    /// The kernel struct a map of this type is, which a map pointer reads
+    /// as (the `map_btf_id` of the type's `bpf_map_ops`).
+    pub const fn kernel_struct(self) -> &'static str {
+        use MapKind::*;
+        match self {
+            Array | ProgArray | PerfEventArray | PercpuArray | CgroupArray | ArrayOfMaps => {
+                "bpf_array"
+            }
+            Hash | PercpuHash | LruHash | LruPercpuHash | HashOfMaps => "bpf_htab",
+            StackTrace => "bpf_stack_map",
+            LpmTrie => "lpm_trie",
+            Devmap | DevmapHash => "bpf_dtab",
+            Sockmap => "bpf_stab",
+            Cpumap => "bpf_cpu_map",
+            Xskmap => "xsk_map",
+            Sockhash => "bpf_shtab",
+            CgroupStorage | PercpuCgroupStorage => "bpf_cgroup_storage_map",
+            ReuseportSockarray => "reuseport_array",
+            Queue | Stack => "bpf_queue_stack",
+            SkStorage | InodeStorage | TaskStorage | CgrpStorage => "bpf_local_storage_map",
+            StructOps => "bpf_struct_ops_map",
+            Ringbuf | UserRingbuf => "bpf_ringbuf_map",
+            BloomFilter => "bpf_bloom_filter",
+            Arena => "bpf_arena",
+        }
+    }
+
     /// Whether the kernel creates it read-only for programs whatever its
     /// flags (`BPF_F_RDONLY_PROG`): a device map's lookup gives the
     /// device's own ifindex (`dev_map_alloc_check`).
@@ -90,26 +117,21 @@ impl MapKind {
     /// (`check_map_prog_compatibility`): arrays, hashes, ring buffers,
     /// local storage, queues, stacks, arenas and maps of maps.
     pub const fn sleepable_ok(self) -> bool {
-        matches!(
-            self,
-            MapKind::Hash
-                | MapKind::Array
-                | MapKind::PercpuHash
-                | MapKind::PercpuArray
-                | MapKind::LruHash
-                | MapKind::LruPercpuHash
-                | MapKind::ArrayOfMaps
-                | MapKind::HashOfMaps
-                | MapKind::Ringbuf
-                | MapKind::UserRingbuf
-                | MapKind::InodeStorage
-                | MapKind::SkStorage
-                | MapKind::TaskStorage
-                | MapKind::CgrpStorage
-                | MapKind::Queue
-                | MapKind::Stack
-                | MapKind::Arena
-        )
+        self.walks_elements()
+            || matches!(
+                self,
+                MapKind::ArrayOfMaps
+                    | MapKind::HashOfMaps
+                    | MapKind::Ringbuf
+                    | MapKind::UserRingbuf
+                    | MapKind::InodeStorage
+                    | MapKind::SkStorage
+                    | MapKind::TaskStorage
+                    | MapKind::CgrpStorage
+                    | MapKind::Queue
+                    | MapKind::Stack
+                    | MapKind::Arena
+            )
     }
 
     /// Whether a callback may walk its elements (its ops'
