@@ -137,6 +137,18 @@ pub fn expr_int(expr: &Expr) -> Option<i64> {
 }
 
 /// `prog_types = [xdp, sched_cls]`: the listed types, or `None` for `any`.
+/// `[lo, hi]`: the range a program must return in.
+pub fn ret_range(v: &Expr, errors: &mut Errors) -> Option<(i64, i64)> {
+    let items = expr_list(v);
+    if let [lo, hi] = items.as_slice()
+        && let (Some(lo), Some(hi)) = (expr_int(lo), expr_int(hi))
+    {
+        return Some((lo, hi));
+    }
+    errors.at(v, "expected the return range as `[lo, hi]`");
+    None
+}
+
 pub fn prog_types(v: &Expr, errors: &mut Errors) -> Option<Vec<ProgType>> {
     let mut list = Vec::new();
     for item in expr_list(v) {

@@ -1,4 +1,4 @@
-//! The `#[kfunc]`, `#[family]`, `#[helper]`, `#[context]`, `#[prog_type]`, `#[iter_target]`, `#[tracepoint]` and `#[struct_ops]` attributes. Use them through the `kfreg`
+//! The `#[kfunc]`, `#[family]`, `#[helper]`, `#[context]`, `#[prog_type]`, `#[iter_target]`, `#[tracepoint]`, `#[lsm_hook]` and `#[struct_ops]` attributes. Use them through the `kfreg`
 //! crate, which documents the vocabulary.
 //!
 //! The crate is in layers, as dtolnay's derive crates are. `attr` parses
@@ -22,6 +22,7 @@ mod family;
 mod helper;
 mod iter_target;
 mod kfunc;
+mod lsm_hook;
 mod prog_type;
 mod struct_ops;
 mod tracepoint;
@@ -65,6 +66,13 @@ pub fn iter_target(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn tracepoint(args: TokenStream, item: TokenStream) -> TokenStream {
     tracepoint::expand(args.into(), item.into()).into()
+}
+
+/// Declares the rules of a BPF LSM hook that differ from the default. See
+/// the `kfreg` crate for the vocabulary.
+#[proc_macro_attribute]
+pub fn lsm_hook(args: TokenStream, item: TokenStream) -> TokenStream {
+    lsm_hook::expand(args.into(), item.into()).into()
 }
 
 /// Declares a BPF program type. See the `kfreg` crate for the vocabulary.

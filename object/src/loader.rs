@@ -286,8 +286,9 @@ pub struct LoadedProgram {
     /// Each context argument of the prototype the program's context comes
     /// from (tracing and struct_ops programs with a target BTF).
     pub ctx_args: Option<Vec<CtxParam>>,
-    /// The prototype it implements returns `void` (a struct_ops member):
-    /// R0 needs no value at exit.
+    /// The function it implements or attaches to returns `void` (a
+    /// struct_ops member, an LSM hook): what it returns is ignored, unless
+    /// its program type says otherwise.
     pub returns_void: bool,
     /// For a struct_ops program: the member it implements.
     pub struct_ops: Option<StructOpsMember>,
@@ -624,6 +625,7 @@ fn object_types(
                 fields: fields::map_record(ff.fields_of(id)),
                 is_struct: false,
                 pointers: Vec::new(),
+                scalars_only: false,
             });
         }
     }
@@ -937,7 +939,7 @@ impl Parts<'_> {
                 .map(|(insn, reason)| Poisoned { insn, reason })
                 .collect(),
             ctx_args: attach.as_ref().and_then(|(t, at)| ctx_args(t, at)),
-            returns_void: op.is_some()
+            returns_void: (op.is_some() || lsm_hook_target(&sec.name).is_some())
                 && attach
                     .as_ref()
                     .is_some_and(|(t, at)| t.func_proto(at.proto).is_ok_and(|(ret, _)| ret == 0)),
@@ -1076,12 +1078,12 @@ fn attach_error(target: &Btf, section: &str, program: &str) -> Option<LoadError>
     if section == "freplace" || section.starts_with("freplace/") {
         return Some(fail(-22));
     }
-    let (kind, name) = section.split_once('/')?;
-    let func = match (traced_function(section), kind) {
+    let func = match (traced_function(section), lsm_hook_target(section)) {
         (Some(f), _) => f.to_string(),
-        (None, "lsm" | "lsm.s") => format!("bpf_lsm_{name}"),
+        (None, Some(hook)) => lsm_hook_func(hook),
         _ => return None,
     };
+    let name = section.split_once('/')?.1;
     (!name.is_empty() && target.find(&func, crate::btf::Kind::Func).is_none()).then(|| fail(-3))
 }
 
@@ -1149,11 +1151,8 @@ fn attach_proto(target: &Btf, section: &str, op: Option<&StructOpsMember>) -> Op
             ret,
         });
     }
-    if let Some(hook) = section
-        .strip_prefix("lsm/")
-        .or_else(|| section.strip_prefix("lsm.s/"))
-    {
-        return func_proto(&format!("bpf_lsm_{hook}")).map(|proto| AttachProto {
+    if let Some(hook) = lsm_hook_target(section) {
+        return func_proto(&lsm_hook_func(hook)).map(|proto| AttachProto {
             proto,
             skip: 0,
             ret: true,
@@ -1172,6 +1171,20 @@ fn attach_proto(target: &Btf, section: &str, op: Option<&StructOpsMember>) -> Op
 /// the loader gives a program it loads, for programs built another way.
 pub fn section_ctx_args(target: &Btf, section: &str) -> Option<Vec<CtxParam>> {
     attach_proto(target, section, None).and_then(|at| ctx_args(target, &at))
+}
+
+/// The LSM hook an `lsm/NAME`, `lsm.s/NAME` or `lsm_cgroup/NAME` section
+/// names.
+pub fn lsm_hook_target(section: &str) -> Option<&str> {
+    let section = section.trim_start_matches('?');
+    ["lsm/", "lsm.s/", "lsm_cgroup/"]
+        .iter()
+        .find_map(|p| section.strip_prefix(p))
+}
+
+/// The kernel function a program attached to LSM hook `hook` runs from.
+pub fn lsm_hook_func(hook: &str) -> String {
+    format!("bpf_lsm_{hook}")
 }
 
 /// The raw tracepoint a `tp_btf/NAME` section names.

@@ -190,6 +190,9 @@ pub struct ObjType {
     /// nested structs and arrays included (not the special fields): loaded,
     /// they are read-only untrusted memory.
     pub pointers: Vec<u32>,
+    /// A struct of integers and enums only, nested structs and arrays
+    /// included: what `bpf_percpu_obj_new` can allocate.
+    pub scalars_only: bool,
 }
 
 impl ObjType {
@@ -360,8 +363,9 @@ pub struct Program {
     /// (tracing, struct_ops): each argument slot, from the attach target's
     /// prototype (`None`: the prototype is not known).
     pub ctx_args: Option<Vec<CtxParam>>,
-    /// The prototype it implements returns `void` (a struct_ops member):
-    /// R0 needs no value at exit.
+    /// The function it implements or attaches to returns `void` (a
+    /// struct_ops member, an LSM hook): what it returns is ignored, unless
+    /// its program type says otherwise.
     pub returns_void: bool,
     /// For a struct_ops program: the member it implements.
     pub struct_ops: Option<StructOpsMember>,

@@ -44,6 +44,7 @@ mod decl;
 pub mod export;
 pub mod helper;
 pub mod iter_target;
+pub mod lsm_hook;
 pub mod named;
 pub mod prog_type;
 mod registry;
@@ -59,13 +60,14 @@ pub use decl::{
 pub use helper::{Helper, Helpers};
 pub use iter_target::{IterTarget, IterTargetArg, IterTargets};
 pub use kfreg_macros::{
-    context, family, helper, iter_target, kfunc, prog_type, struct_ops, tracepoint,
+    context, family, helper, iter_target, kfunc, lsm_hook, prog_type, struct_ops, tracepoint,
 };
 pub use kfreg_vocab::{
     ArgFlags, ArgKind, ArgType, AttachType, AttachTypes, CallbackShape, CtxValue, DynptrInit,
     Flags, HelperArg, HelperFlags, HelperRet, IterArg, KindSet, Loads, MapKind, MapKinds,
     PacketArgs, ProgFlags, ProgType, ProgTypes, RetFlags, RetType, Roles, did_you_mean,
 };
+pub use lsm_hook::{LsmHook, LsmHooks};
 pub use prog_type::{
     AttachFlags, AttachRet, Context, CtxField, FieldRule, ProgTypeDecl, ProgTypeTable, Section,
 };
@@ -100,6 +102,7 @@ pub mod __private {
     pub use crate::decl::FamilyEntry;
     pub use crate::helper::HelperEntry;
     pub use crate::iter_target::IterTargetEntry;
+    pub use crate::lsm_hook::LsmHookEntry;
     pub use crate::prog_type::ProgTypeEntry;
     pub use crate::struct_ops::StructOpsEntry;
     pub use crate::tracepoint::TracepointEntry;

@@ -168,6 +168,10 @@ pub struct ProgTypeDecl {
     pub ret: Option<(i64, i64)>,
     /// Return ranges for particular attach types.
     pub ret_for: &'static [AttachRet],
+    /// Return ranges for particular attach types when the attached-to
+    /// function returns nothing; without one, the program returns anything
+    /// and need not set R0.
+    pub void_ret_for: &'static [AttachRet],
     /// Properties of particular attach types.
     pub flags_for: &'static [AttachFlags],
     /// The attach type the kernel gives a program of this type loaded
@@ -253,6 +257,15 @@ impl ProgTypeDecl {
             Some(r) => Some((r.lo, r.hi)),
             None => self.ret,
         }
+    }
+
+    /// The range R0 must be in when a program attached as `attach` to a
+    /// function returning nothing exits; `None` when it is not checked.
+    pub fn void_return_range(&self, attach: Option<AttachType>) -> Option<(i64, i64)> {
+        self.void_ret_for
+            .iter()
+            .find(|r| Some(r.attach) == attach)
+            .map(|r| (r.lo, r.hi))
     }
 }
 

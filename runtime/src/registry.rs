@@ -9,6 +9,7 @@
 use crate::decl::{FamilyDesc, Kfunc, Location};
 use crate::helper::{Helper, HelperConflict, Helpers};
 use crate::iter_target::{IterTarget, IterTargets};
+use crate::lsm_hook::{LsmHook, LsmHooks};
 use crate::named::Duplicate;
 use crate::prog_type::{ProgTypeConflict, ProgTypeDecl, ProgTypeTable};
 use crate::section;
@@ -54,6 +55,7 @@ pub struct Registry {
     prog_types: ProgTypeTable,
     iter_targets: IterTargets,
     tracepoints: Tracepoints,
+    lsm_hooks: LsmHooks,
     struct_ops: StructOpsTable,
 }
 
@@ -99,6 +101,8 @@ pub enum Conflict {
     IterTarget(Duplicate),
     /// Two tracepoints share a name.
     Tracepoint(Duplicate),
+    /// Two LSM hooks share a name.
+    LsmHook(Duplicate),
     /// A struct_ops declaration conflict.
     StructOps(StructOpsConflict),
 }
@@ -135,7 +139,7 @@ impl fmt::Display for Conflict {
             Conflict::TooMany => f.write_str("too many kfuncs or families for the id space"),
             Conflict::Helper(c) => c.fmt(f),
             Conflict::ProgType(c) => c.fmt(f),
-            Conflict::IterTarget(c) | Conflict::Tracepoint(c) => c.fmt(f),
+            Conflict::IterTarget(c) | Conflict::Tracepoint(c) | Conflict::LsmHook(c) => c.fmt(f),
             Conflict::StructOps(c) => c.fmt(f),
         }
     }
@@ -272,6 +276,7 @@ impl Registry {
             .with_prog_types(section::prog_types().iter().map(|e| e.0))?
             .with_iter_targets(section::iter_targets().iter().map(|e| e.0))?
             .with_tracepoints(section::tracepoints().iter().map(|e| e.0))?
+            .with_lsm_hooks(section::lsm_hooks().iter().map(|e| e.0))?
             .with_struct_ops(section::struct_ops().iter().map(|e| e.0))
     }
 
@@ -330,6 +335,24 @@ impl Registry {
     /// The tracepoints whose arguments are declared.
     pub fn tracepoints(&self) -> &Tracepoints {
         &self.tracepoints
+    }
+
+    /// The registry with `decls` as its LSM hooks.
+    pub fn with_lsm_hooks(
+        self,
+        decls: impl IntoIterator<Item = &'static LsmHook>,
+    ) -> Result<Registry, RegistryError> {
+        match LsmHooks::build(decls) {
+            Ok(lsm_hooks) => Ok(Registry { lsm_hooks, ..self }),
+            Err(conflicts) => Err(RegistryError {
+                conflicts: conflicts.into_iter().map(Conflict::LsmHook).collect(),
+            }),
+        }
+    }
+
+    /// The LSM hooks whose rules are declared.
+    pub fn lsm_hooks(&self) -> &LsmHooks {
+        &self.lsm_hooks
     }
 
     /// The struct_ops types.
@@ -505,6 +528,7 @@ impl Registry {
             prog_types: ProgTypeTable::default(),
             iter_targets: IterTargets::default(),
             tracepoints: Tracepoints::default(),
+            lsm_hooks: LsmHooks::default(),
             struct_ops: StructOpsTable::default(),
         })
     }

@@ -81,6 +81,10 @@ section! {
     tracepoints: crate::tracepoint::TracepointEntry = "kfreg_tracepoints", "__start_kfreg_tracepoints", "__stop_kfreg_tracepoints"
 }
 section! {
+    /// The LSM hooks `#[lsm_hook]` declared.
+    lsm_hooks: crate::lsm_hook::LsmHookEntry = "kfreg_lsm_hooks", "__start_kfreg_lsm_hooks", "__stop_kfreg_lsm_hooks"
+}
+section! {
     /// The struct_ops types `#[struct_ops]` declared.
     struct_ops: crate::struct_ops::StructOpsEntry = "kfreg_struct_ops", "__start_kfreg_struct_ops", "__stop_kfreg_struct_ops"
 }
@@ -98,6 +102,7 @@ mod tests {
         assert!(super::prog_types().is_empty());
         assert!(super::iter_targets().is_empty());
         assert!(super::tracepoints().is_empty());
+        assert!(super::lsm_hooks().is_empty());
         assert!(super::struct_ops().is_empty());
     }
 }

@@ -188,6 +188,10 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
     let st = &mut path.st;
     let idx = st.insn;
     let frame = st.cur().clone();
+    let range = crate::ctx::return_range(env);
+    // A program attached to a function returning nothing may leave R0
+    // unset, unless its type still wants a value back.
+    let ignored = env.prog.returns_void && range.is_none();
     if st.frames.len() > 1 || frame.in_callback.is_some() {
         if st.reg(0).ty == RegType::Stack {
             return Err(VerifyError::at(
@@ -195,7 +199,7 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
                 "cannot return stack pointer to the caller",
             ));
         }
-    } else if !env.prog.returns_void || global_subprog(env, st) {
+    } else if !ignored || global_subprog(env, st) {
         env.check_reg_read(st, 0)?;
     }
     if frame.in_callback.is_some() || st.frames.len() > 1 {
@@ -217,35 +221,50 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         }
         return Ok(Step::End);
     }
-    if env.prog.returns_void {
-        return Ok(Step::End);
-    }
-    let range = crate::ctx::return_range(env);
-    if range.is_some() {
-        env.mark_precise(st, 0);
-    }
-    let r0 = *st.reg(0);
-    if let Some((lo, hi)) = range {
-        if r0.ty != RegType::Scalar {
-            return Err(VerifyError::at(
-                idx,
-                format!(
-                    "At program exit the register R0 is not a known value ({})",
-                    crate::describe::reg_type_str(&r0)
-                ),
-            ));
-        }
-        if r0.var.smin < lo || r0.var.smax > hi {
-            return Err(VerifyError::at(
-                idx,
-                format!(
-                    "At program exit the register R0 has{} should have been in [{lo}, {hi}]",
-                    value_str(&r0.var)
-                ),
-            ));
-        }
-    }
+    check_return_value(env, st, 0)?;
     Ok(Step::End)
+}
+
+/// What the program returns, in register `r` (R0 at its exit, R1 for the
+/// cookie of an exception it throws with no callback of its own), against
+/// its program type's range, if any.
+pub fn check_return_value(env: &mut Env, st: &mut State, r: u8) -> Result<(), VerifyError> {
+    let Some((lo, hi)) = crate::ctx::return_range(env) else {
+        return Ok(());
+    };
+    let idx = st.insn;
+    env.mark_precise(st, r);
+    let reg = *st.reg(r);
+    if reg.ty != RegType::Scalar {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "At program exit the register R{r} is not a known value ({})",
+                crate::describe::reg_type_str(&reg)
+            ),
+        ));
+    }
+    // Some types read only the low 32 bits of what their programs return.
+    let (min, max) = if crate::ctx::has(env, kfreg::ProgFlags::RET_SUBREG) {
+        (i64::from(reg.var.s32min), i64::from(reg.var.s32max))
+    } else {
+        (reg.var.smin, reg.var.smax)
+    };
+    if min < lo || max > hi {
+        let mut msg = format!(
+            "At program exit the register R{r} has{} should have been in [{lo}, {hi}]",
+            value_str(&reg.var)
+        );
+        // Only LSM cgroup programs check what they return to a function
+        // returning nothing; the kernel says why.
+        if env.prog.returns_void {
+            msg.push_str(
+                "\nNote, BPF_LSM_CGROUP that attach to void LSM hooks can't modify return value!",
+            );
+        }
+        return Err(VerifyError::at(idx, msg));
+    }
+    Ok(())
 }
 
 /// Leaves the current frame, a subprogram's or a callback's, with its R0

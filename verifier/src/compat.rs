@@ -42,12 +42,41 @@ pub fn check(env: &Env) -> Result<(), VerifyError> {
             msg: "Only fentry/fexit/fmod_ret, lsm, iter, uprobe, and struct_ops programs can be sleepable".into(),
         });
     }
+    // A sleepable program attaches only where its hook may sleep; the
+    // hook itself is checked after the license.
+    let hook = kfreg_object::loader::lsm_hook_target(&prog.section);
+    if let Some(name) = hook
+        && prog.sleepable
+        && !env.lsm_hook.is_some_and(|h| h.sleepable)
+    {
+        return Err(VerifyError {
+            insn: None,
+            msg: format!(
+                "{} is not sleepable",
+                kfreg_object::loader::lsm_hook_func(name)
+            ),
+        });
+    }
     if let Some(what) = env.prog_decl.and_then(|d| d.gpl_only)
         && !prog.gpl
     {
         return Err(VerifyError {
             insn: None,
             msg: format!("{what} programs must have a GPL compatible license"),
+        });
+    }
+    if let Some(name) = hook
+        && env.lsm_hook.is_some_and(|h| h.disabled)
+    {
+        let func = kfreg_object::loader::lsm_hook_func(name);
+        let id = prog
+            .kernel_btf
+            .as_ref()
+            .and_then(|b| b.find(&func, kfreg_object::btf::Kind::Func))
+            .unwrap_or(0);
+        return Err(VerifyError {
+            insn: None,
+            msg: format!("attach_btf_id {id} points to disabled hook {func}"),
         });
     }
     // Then the struct_ops type's check of the member implemented.

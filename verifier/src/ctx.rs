@@ -58,9 +58,17 @@ pub fn kern_ctx(env: &Env) -> Option<&'static str> {
     env.prog_decl?.kern_ctx
 }
 
-/// The range R0 must be in at program exit, when the type has one.
+/// The range R0 must be in at program exit, when the type has one: for a
+/// program attached to a function returning nothing, its type's range for
+/// that case (`None`: R0 is not even read); else its hook's, or its type's.
 pub fn return_range(env: &Env) -> Option<(i64, i64)> {
-    env.prog_decl?.return_range(env.attach)
+    let decl = env.prog_decl?;
+    if env.prog.returns_void {
+        return decl.void_return_range(env.attach);
+    }
+    env.lsm_hook
+        .and_then(|h| h.ret)
+        .or_else(|| decl.return_range(env.attach))
 }
 
 /// Loads and stores through the context pointer (at offset `off`, fixed).
@@ -252,8 +260,11 @@ fn argument(env: &mut Env, slot: u32, sign_ext: bool, size: u32) -> Reg {
             PtrFlags::TRUSTED.with(PtrFlags::MAYBE_NULL),
         ),
         // A traced function's arguments (fentry, fexit, fmod_ret) are plain
-        // kernel pointers, nothing vouches for them (`prog_args_trusted`).
-        (None, Some(id)) if has(env, ProgFlags::TRACED_FUNC) => {
+        // kernel pointers, nothing vouches for them (`prog_args_trusted`),
+        // and so are those of LSM hooks building or freeing their object.
+        (None, Some(id))
+            if has(env, ProgFlags::TRACED_FUNC) || env.lsm_hook.is_some_and(|h| h.untrusted) =>
+        {
             (Reg::ptr(RegType::BtfId, id), PtrFlags::NONE)
         }
         (None, Some(id)) => (Reg::ptr(RegType::BtfId, id), PtrFlags::TRUSTED),

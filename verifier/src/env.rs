@@ -184,6 +184,9 @@ pub(crate) struct Env<'a> {
     pub struct_ops: Option<&'static kfreg::StructOpsDecl>,
     /// The declaration of the raw tracepoint a `tp_btf` program attaches to.
     pub tracepoint: Option<&'static kfreg::Tracepoint>,
+    /// The declaration of the LSM hook an LSM program attaches to, when its
+    /// rules are not the default ones.
+    pub lsm_hook: Option<&'static kfreg::LsmHook>,
     pub opts: &'a Options,
     pub log: String,
     pub stats: Stats,
@@ -271,6 +274,8 @@ impl<'a> Env<'a> {
                 .and_then(|m| reg.struct_ops().get(&m.ops)),
             tracepoint: kfreg_object::loader::raw_tp_target(&prog.section)
                 .and_then(|name| reg.tracepoints().get(name)),
+            lsm_hook: kfreg_object::loader::lsm_hook_target(&prog.section)
+                .and_then(|name| reg.lsm_hooks().get(name)),
             opts,
             log: String::new(),
             stats: Stats::default(),

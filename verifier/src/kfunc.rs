@@ -17,6 +17,17 @@ use kfreg_object::program::{FieldKind, ObjType};
 /// (`<kind>_lock`, `<kind>_unlock ...`).
 const RES_LOCK: &str = "bpf_res_spin";
 
+/// The largest object `bpf_percpu_obj_new` allocates
+/// (`BPF_GLOBAL_PERCPU_MA_MAX_SIZE`).
+const PERCPU_OBJ_MAX_SIZE: u32 = 512;
+
+/// An iterator slot's `aux2`: made inside an RCU read section, which
+/// protects what it walks (`MEM_RCU`).
+const ITER_RCU: u32 = 1;
+/// An iterator slot's `aux2`: the RCU read section it was made in has
+/// ended (`PTR_UNTRUSTED`): it may not be used again.
+const ITER_RCU_LEFT: u32 = 2;
+
 /// What the argument checks learned, for the call's effects.
 #[derive(Default)]
 struct Meta {
@@ -124,6 +135,10 @@ pub fn check_kfunc_call(
     enter_or_leave_regions(env, st, k, flags)?;
     release_args(st, k, id, &meta)?;
     if flags.contains(Flags::THROWS) {
+        // Without a callback of its own, the program returns the cookie.
+        if env.prog.exception_cb.is_none() && st.frames.len() == 1 && st.frames[0].subprog == 0 {
+            crate::calls::check_return_value(env, st, 1)?;
+        }
         crate::resources::check_resources(env, st, st.insn, k.name)?;
         return Ok(Step::End);
     }
@@ -317,6 +332,17 @@ fn enter_or_leave_regions(
                     .with(PtrFlags::UNTRUSTED);
             }
         });
+        // So is an iterator the section protected: taking the lock again
+        // does not make it usable.
+        for frame in &mut st.frames {
+            frame.stack.update(|_, s| {
+                (s.special() == Some(SlotKind::Iter) && s.reg.aux2 == ITER_RCU).then(|| {
+                    let mut new = *s;
+                    new.reg.aux2 = ITER_RCU_LEFT;
+                    new
+                })
+            });
+        }
     }
     if flags.contains(Flags::PREEMPT_DISABLE) {
         st.preempt += 1;
@@ -1409,14 +1435,18 @@ fn check_iter(
                 format!("invalid write to stack R{} off={off} size=8", i + 1),
             );
         }
-        let rcu_bound = flags.contains(Flags::RCU_PROTECTED);
+        let rcu_bound = if flags.contains(Flags::RCU_PROTECTED) {
+            ITER_RCU
+        } else {
+            0
+        };
         let ref_id = acquire_ref(env, st, RefKind::Ptr);
         for o in &slots {
             let s = st.frames[frame].slot_mut(*o);
             s.bytes = [SlotKind::Iter; 8];
             s.reg = Reg::ptr(RegType::ConstDynptr, type_tag);
             s.reg.ref_obj_id = ref_id;
-            s.reg.aux2 = u32::from(rcu_bound);
+            s.reg.aux2 = rcu_bound;
         }
         return Ok(());
     }
@@ -1429,7 +1459,7 @@ fn check_iter(
         );
     }
     let head = head.unwrap_or(crate::state::Slot::EMPTY);
-    if head.reg.aux2 == 1 && !in_rcu_cs(env, st) {
+    if head.reg.aux2 == ITER_RCU_LEFT || (head.reg.aux2 == ITER_RCU && !in_rcu_cs(env, st)) {
         return err(st, format!("expected an RCU CS when using {}", k.name));
     }
     if flags.contains(Flags::ITER_DESTROY) {
@@ -1729,16 +1759,36 @@ fn new_object(env: &Env, st: &State, percpu: bool, meta: &Meta) -> Result<Reg, V
             "local type ID argument must be in range [0, U32_MAX]".into(),
         );
     }
-    if !env
-        .prog
-        .types
-        .get(&(ty as u32))
-        .is_some_and(|t| t.is_struct)
-    {
+    let Some(t) = env.prog.types.get(&(ty as u32)).filter(|t| t.is_struct) else {
         return err(
             st,
             "bpf_obj_new/bpf_percpu_obj_new type ID argument must be of a struct".into(),
         );
+    };
+    // A per-CPU object comes from a per-CPU allocator of small units and
+    // is read and written only as plain data.
+    if percpu {
+        if t.size > PERCPU_OBJ_MAX_SIZE {
+            return err(
+                st,
+                format!(
+                    "bpf_percpu_obj_new type size ({}) is greater than {PERCPU_OBJ_MAX_SIZE}",
+                    t.size
+                ),
+            );
+        }
+        if !t.scalars_only {
+            return err(
+                st,
+                "bpf_percpu_obj_new type ID argument must be of a struct of scalars".into(),
+            );
+        }
+        if !t.fields.is_empty() {
+            return err(
+                st,
+                "bpf_percpu_obj_new type ID argument must not contain special fields".into(),
+            );
+        }
     }
     let mut r = Reg::ptr(RegType::BtfId, ty as u32);
     r.flags = PtrFlags::ALLOC.with(PtrFlags::PROG_BTF);

@@ -146,6 +146,22 @@ fn prog_type(word: &str) -> (ProgType, Option<AttachType>, Option<String>, bool)
                 false,
             );
         }
+        "kprobe_session" => {
+            return (
+                ProgType::Kprobe,
+                Some(AttachType::TraceKprobeSession),
+                None,
+                false,
+            );
+        }
+        "uprobe_session" => {
+            return (
+                ProgType::Kprobe,
+                Some(AttachType::TraceUprobeSession),
+                None,
+                false,
+            );
+        }
         "syscall" => return (ProgType::Syscall, None, None, true),
         "syscall_ns" => return (ProgType::Syscall, None, None, false),
         "socket_s" => return (ProgType::SocketFilter, None, None, true),

@@ -259,9 +259,9 @@ fn recorded() -> (Vec<Recorded>, usize, usize) {
     (out, set_aside, unopened)
 }
 
-/// `KIND file/program: reason` lines, by `file/program`.
-fn listed() -> BTreeMap<String, (String, String)> {
-    std::fs::read_to_string(data_dir().join("DIFFERENCES"))
+/// `KIND file/program: reason` lines of list `name`, by `file/program`.
+fn listed(name: &str) -> BTreeMap<String, (String, String)> {
+    std::fs::read_to_string(data_dir().join(name))
         .unwrap_or_default()
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -270,7 +270,7 @@ fn listed() -> BTreeMap<String, (String, String)> {
             let (kind, id) = head.trim().split_once(' ').unwrap_or(("", head));
             assert!(
                 KINDS.contains(&kind),
-                "DIFFERENCES: `{l}` does not start with one of {KINDS:?}"
+                "{name}: `{l}` does not start with one of {KINDS:?}"
             );
             assert!(!why.trim().is_empty(), "a difference without a reason: {l}");
             (
@@ -526,7 +526,7 @@ fn kfreg_agrees_with_linux_on_the_selftests() {
         eprintln!("  FALSE-ACCEPT [{}] {}", d.group, d.id);
     }
 
-    let old = listed();
+    let old = listed("DIFFERENCES");
     if std::env::var_os("KFREG_BLESS").is_some() {
         let path = data_dir().join("DIFFERENCES");
         std::fs::write(&path, write_list(&diffs, &old)).expect("write DIFFERENCES");
@@ -555,10 +555,21 @@ fn kfreg_agrees_with_linux_on_the_selftests() {
         .filter(|id| !differing.contains(id.as_str()))
         .collect();
     let bless = "KFREG_BLESS=1 cargo test -p kfreg-verifier --test selftests";
+    assert_list_holds(
+        "DIFFERENCES",
+        &stale,
+        &unexplained,
+        &format!("or run `{bless}` and write their reasons"),
+    );
+}
+
+/// A list of differences holds: no listed program agrees (`stale`), every
+/// difference is listed with its kind (`unexplained` are those that are
+/// not); `how` says how to mend the list.
+fn assert_list_holds(name: &str, stale: &[&String], unexplained: &[String], how: &str) {
     assert!(
         stale.is_empty(),
-        "{} programs listed in tests/selftests/DIFFERENCES now agree with Linux; remove them \
-         (or run `{bless}`):\n{}",
+        "{} programs listed in tests/selftests/{name} now agree; remove them ({how}):\n{}",
         stale.len(),
         stale
             .iter()
@@ -568,9 +579,110 @@ fn kfreg_agrees_with_linux_on_the_selftests() {
     );
     assert!(
         unexplained.is_empty(),
-        "{} differences not listed in tests/selftests/DIFFERENCES (fix them, or list them with \
-         `{bless}` and write their reasons):\n{}",
+        "{} differences not listed in tests/selftests/{name} (fix them, or list them: {how}):\n{}",
         unexplained.len(),
         unexplained.join("\n")
+    );
+}
+
+/// The programs this VM's kernel refuses before verifying them (fentry,
+/// fexit, fmod_ret and LSM programs: EPERM), judged instead by what their
+/// authors wrote beside them (`__success`, `__failure`, `__msg`, recorded as
+/// `expected` and `expected_msgs`): kfreg's verdict must be theirs, and a
+/// rejection's last error line must hold their last message. The authors
+/// wrote for Linux 6.12; where 6.18 says it otherwise, or the program needs
+/// what the recorded kernel lacks, the program is listed with the reason in
+/// `tests/selftests/ANNOTATED` (the same rules as DIFFERENCES: the test
+/// fails on an unlisted difference and on a listed program that agrees).
+#[test]
+fn kfreg_agrees_with_the_authors_where_this_vm_refuses() {
+    let obj_dir = objects();
+    let path = data_dir().join("verdicts.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let all: Vec<serde_json::Value> = serde_json::from_str(&text).expect("verdicts.json is JSON");
+    let judged: Vec<&serde_json::Value> = all
+        .iter()
+        .filter(|r| {
+            r["set_aside"].as_str().is_some_and(|s| s.contains("EPERM"))
+                && r["expected"].is_string()
+                && r["program"].is_string()
+        })
+        .collect();
+    let reg = Registry::global();
+    let btf = std::fs::read(root().join("tests/corpus/vmlinux.btf")).expect("vmlinux.btf");
+    let mut target = LoadOptions::with_target_btf(&btf).expect("vmlinux.btf parses");
+    target.kconfig = kconfig();
+    let mut files: Vec<&str> = judged.iter().filter_map(|r| r["file"].as_str()).collect();
+    files.dedup();
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let ours: BTreeMap<&str, BTreeMap<String, Outcome>> = files
+        .iter()
+        .map(|f| (*f, verify_file(&obj_dir.join(f), reg, &target)))
+        .collect();
+    std::panic::set_hook(hook);
+
+    let mut diffs: Vec<(String, &'static str, String)> = Vec::new();
+    for r in &judged {
+        let (file, program) = (r["file"].as_str().unwrap(), r["program"].as_str().unwrap());
+        let id = format!("{file}/{program}");
+        let wanted = r["expected"].as_str().unwrap_or_default();
+        let last_msg = r["expected_msgs"]
+            .as_array()
+            .and_then(|m| m.last())
+            .and_then(|m| m.as_str())
+            .map(normalise);
+        let outcome = ours
+            .get(file)
+            .and_then(|m| m.get(program).or_else(|| m.get("")));
+        let diff = match outcome {
+            None => Some(("LOADER", "program not found by kfreg's loader".to_string())),
+            Some(Outcome::Panic(msg)) => Some(("PANIC", cut(msg))),
+            Some(Outcome::Loader(msg)) => Some(("LOADER", cut(msg))),
+            Some(Outcome::Verdict {
+                accepted, error, ..
+            }) => {
+                let error = error.as_deref().map(normalise).unwrap_or_default();
+                match (wanted == "REJECT", accepted) {
+                    (true, true) => Some(("FALSE-ACCEPT", format!("authors: {last_msg:?}"))),
+                    (false, false) => Some(("FALSE-REJECT", format!("kfreg: {}", cut(&error)))),
+                    (true, false)
+                        if last_msg
+                            .as_ref()
+                            .is_some_and(|m| !error.contains(m.as_str())) =>
+                    {
+                        Some((
+                            "MESSAGE",
+                            format!("authors: {last_msg:?} | kfreg: {}", cut(&error)),
+                        ))
+                    }
+                    _ => None,
+                }
+            }
+        };
+        if let Some((kind, why)) = diff {
+            diffs.push((id, kind, why));
+        }
+    }
+    eprintln!(
+        "selftests the VM refuses: {} programs with their authors' verdict, {} agree",
+        judged.len(),
+        judged.len() - diffs.len()
+    );
+    let old = listed("ANNOTATED");
+    let unexplained: Vec<String> = diffs
+        .iter()
+        .filter(|(id, kind, _)| old.get(id).is_none_or(|(k, _)| k != kind))
+        .map(|(id, kind, why)| format!("{kind} {id}: {why}"))
+        .collect();
+    let stale: Vec<&String> = old
+        .keys()
+        .filter(|id| !diffs.iter().any(|(d, _, _)| d == *id))
+        .collect();
+    assert_list_holds(
+        "ANNOTATED",
+        &stale,
+        &unexplained,
+        "with the reason 6.18 differs from the authors",
     );
 }

@@ -177,5 +177,8 @@ bits! {
         /// any other with `EINVAL` before verifying
         /// (`bpf_prog_load_check_attach`).
         STRICT_ATTACH = 11, "strict_attach";
+        /// Its return value is checked on its low 32 bits (an LSM hook's
+        /// `int`: `return_32bit` in `check_return_code`).
+        RET_SUBREG = 12, "ret_subreg";
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod contexts;
 pub mod iter_targets;
+pub mod lsm_hooks;
 pub mod tracepoints;
 
 use contexts::*;
@@ -30,7 +31,8 @@ use kfreg::prog_type;
 #[sec("socket")]
 pub struct SocketFilter;
 
-/// kprobes, uprobes, ksyscalls and USDTs: the probed registers.
+/// kprobes, uprobes, ksyscalls and USDTs: the probed registers. A session
+/// probe's return decides whether its return probe runs (0 or 1).
 #[prog_type(
     id = 2,
     ctx = PtRegs,
@@ -39,7 +41,8 @@ pub struct SocketFilter;
     private_stack,
     traced_func,
     may_sleep,
-    unconverted_ctx
+    unconverted_ctx,
+    ret_for = [trace_kprobe_session = [0, 1], trace_uprobe_session = [0, 1]]
 )]
 #[sec("kprobe+")]
 #[sec("uprobe+")]
@@ -385,6 +388,8 @@ pub struct RawTracepointWritable;
 pub struct CgroupSockopt;
 
 /// BTF-enabled tracing: fentry/fexit/fmod_ret, tp_btf and iterators.
+/// fentry and fexit programs return 0; an fmod_ret program's return is
+/// the traced function's, a tp_btf program's is ignored.
 ///
 /// Iterators may add sockets to sockmaps and remove them
 /// (`may_update_sockmap`: no socket lock can be held there).
@@ -394,7 +399,7 @@ pub struct CgroupSockopt;
     kern_ctx = bpf_raw_tracepoint_args,
     unconverted_ctx,
     private_stack,
-    ret_for = [trace_iter = [0, 1]],
+    ret_for = [trace_iter = [0, 1], trace_fentry = [0, 0], trace_fexit = [0, 0]],
     flags_for = [
         trace_iter = [sockmap_update, may_sleep],
         trace_fentry = [traced_func, may_sleep],
@@ -434,14 +439,21 @@ pub struct StructOps;
 #[sec("freplace+")]
 pub struct Ext;
 
-/// BPF LSM hooks: the hook's arguments.
+/// BPF LSM hooks: the hook's arguments. A hook returning an `int` wants 0
+/// or a negative errno from an `lsm` program (checked on the low 32 bits;
+/// some hooks want another range, `lsm_hooks.rs`), 0 or 1 from an
+/// `lsm_cgroup` one; on a hook returning nothing, an `lsm` program returns
+/// anything and an `lsm_cgroup` one 1 (`check_return_code`).
 #[prog_type(
     id = 29,
     ctx = TracingArgs,
     process_context,
     gpl_only = "LSM",
     may_sleep,
-    unconverted_ctx
+    unconverted_ctx,
+    ret_for = [lsm_mac = [-4095, 0], lsm_cgroup = [0, 1]],
+    void_ret_for = [lsm_cgroup = [1, 1]],
+    flags_for = [lsm_mac = [ret_subreg]]
 )]
 #[sec("lsm+", attach = lsm_mac)]
 #[sec("lsm.s+", sleepable, attach = lsm_mac)]

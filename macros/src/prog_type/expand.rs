@@ -2,7 +2,7 @@
 
 use super::view::ProgType;
 use crate::descriptor::{first_doc_line, location};
-use kfreg_vocab::ProgType as Kernel;
+use kfreg_vocab::{AttachType, ProgType as Kernel};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -63,10 +63,16 @@ impl ProgType {
             Some((lo, hi)) => quote!(::core::option::Option::Some((#lo, #hi))),
             None => quote!(::core::option::Option::None),
         };
-        let ret_for = self.ret_for.iter().map(|(a, lo, hi)| {
-            let a = format_ident!("{a:?}");
-            quote!(::kfreg::AttachRet { attach: ::kfreg::AttachType::#a, lo: #lo, hi: #hi })
-        });
+        let attach_rets = |list: &[(AttachType, i64, i64)]| -> Vec<TokenStream> {
+            list.iter()
+                .map(|(a, lo, hi)| {
+                    let a = format_ident!("{a:?}");
+                    quote!(::kfreg::AttachRet { attach: ::kfreg::AttachType::#a, lo: #lo, hi: #hi })
+                })
+                .collect()
+        };
+        let ret_for = attach_rets(&self.ret_for);
+        let void_ret_for = attach_rets(&self.void_ret_for);
         let flags_for = self.flags_for.iter().map(|(a, words)| {
             let a = format_ident!("{a:?}");
             let words = words.iter().map(|f| {
@@ -119,6 +125,7 @@ impl ProgType {
                     packet_args: ::kfreg::PacketArgs::#packet_args,
                     ret: #ret,
                     ret_for: &[#(#ret_for),*],
+                    void_ret_for: &[#(#void_ret_for),*],
                     flags_for: &[#(#flags_for),*],
                     default_attach: #default_attach,
                     sections: &[#(#sections),*],

@@ -1,6 +1,6 @@
 //! The typed view of a program type declaration.
 
-use crate::attr::{Meta, attach_type, expr_ident, expr_int, expr_list};
+use crate::attr::{Meta, attach_type, expr_ident, expr_int, expr_list, ret_range};
 use crate::errors::{Errors, hint};
 use crate::write_rule::{self, Write};
 use kfreg_vocab::{AttachType, PacketArgs, ProgFlags, ProgType as Kernel};
@@ -48,6 +48,8 @@ pub struct ProgType {
     pub ret_tokens: Option<Expr>,
     /// `ret_for = [attach = [lo, hi], ..]`.
     pub ret_for: Vec<(AttachType, i64, i64)>,
+    /// `void_ret_for = [attach = [lo, hi], ..]`.
+    pub void_ret_for: Vec<(AttachType, i64, i64)>,
     /// `flags_for = [attach = [words], ..]`.
     pub flags_for: Vec<(AttachType, Vec<ProgFlags>)>,
     /// `default_attach = x`: what the kernel loads a program of this type
@@ -89,6 +91,7 @@ const KEYS: &[&str] = &[
     "packet_args",
     "ret",
     "ret_for",
+    "void_ret_for",
     "flags_for",
     "default_attach",
     "helpers",
@@ -125,6 +128,7 @@ impl ProgType {
             ret: None,
             ret_tokens: None,
             ret_for: Vec::new(),
+            void_ret_for: Vec::new(),
             flags_for: Vec::new(),
             default_attach: None,
             helpers: Vec::new(),
@@ -195,10 +199,11 @@ impl ProgType {
                     }
                 }
                 Meta::Value(k, v) if k == "ret" => {
-                    d.ret = range(v, errors);
+                    d.ret = ret_range(v, errors);
                     d.ret_tokens = Some(v.clone());
                 }
                 Meta::Value(k, v) if k == "ret_for" => d.ret_for = ret_for(v, errors),
+                Meta::Value(k, v) if k == "void_ret_for" => d.void_ret_for = ret_for(v, errors),
                 Meta::Value(k, v) if k == "flags_for" => d.flags_for = flags_for(v, errors),
                 Meta::Value(k, v) if k == "default_attach" => {
                     d.default_attach = attach_type(v, errors)
@@ -345,17 +350,6 @@ fn idents(v: &Expr, what: &str, errors: &mut Errors) -> Vec<Ident> {
         .collect()
 }
 
-fn range(v: &Expr, errors: &mut Errors) -> Option<(i64, i64)> {
-    let items = expr_list(v);
-    if let [lo, hi] = items.as_slice()
-        && let (Some(lo), Some(hi)) = (expr_int(lo), expr_int(hi))
-    {
-        return Some((lo, hi));
-    }
-    errors.at(v, "expected the return range as `[lo, hi]`");
-    None
-}
-
 fn ret_for(v: &Expr, errors: &mut Errors) -> Vec<(AttachType, i64, i64)> {
     let mut out = Vec::new();
     for item in expr_list(v) {
@@ -366,7 +360,7 @@ fn ret_for(v: &Expr, errors: &mut Errors) -> Vec<(AttachType, i64, i64)> {
         let Some(attach) = attach_type(&a.left, errors) else {
             continue;
         };
-        if let Some((lo, hi)) = range(&a.right, errors) {
+        if let Some((lo, hi)) = ret_range(&a.right, errors) {
             out.push((attach, lo, hi));
         }
     }

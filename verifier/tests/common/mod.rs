@@ -155,6 +155,7 @@ impl Case {
                 fields,
                 is_struct: true,
                 pointers: Vec::new(),
+                scalars_only: false,
             },
         );
         self
