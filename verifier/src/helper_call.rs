@@ -168,7 +168,9 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
     let func_ok = h.only_funcs.is_empty()
         || kfreg_object::loader::traced_function(&env.prog.section)
             .is_none_or(|f| h.only_funcs.contains(&f));
-    if !(attach_ok && func_ok) {
+    let hook_ok =
+        !h.has(HelperFlags::SLEEPABLE_HOOK) || env.lsm_hook.is_some_and(|hook| hook.sleepable);
+    if !(attach_ok && func_ok && hook_ok) {
         return Err(VerifyError::at(idx, "helper call is not allowed in probe"));
     }
     if h.has(HelperFlags::MIGHT_SLEEP) {

@@ -295,7 +295,7 @@ impl HelperRet {
 bits! {
     /// Call-level helper properties: the kernel's `bpf_func_proto` booleans and
     /// the properties its verifier decides by comparing helper numbers.
-    HelperFlags: u16 {
+    HelperFlags: u32 {
         /// `gpl_only`: only for programs with a GPL-compatible license.
         GPL_ONLY = 0, "gpl_only";
         /// `might_sleep`: only in sleepable programs, outside RCU and non-preemptible regions.
@@ -339,6 +339,9 @@ bits! {
         /// loaded against the 8-byte arguments the size argument after it
         /// counts (`check_bpf_snprintf_call`).
         CHECKS_FORMAT = 15, "checks_format";
+        /// Only programs attached to an LSM hook that may sleep may call it
+        /// (`bpf_ima_inode_hash_allowed`: `bpf_lsm_is_sleepable_hook`).
+        SLEEPABLE_HOOK = 16, "sleepable_hook";
     }
 }
 

@@ -8,7 +8,7 @@ use kfreg::helper::*;
 pub fn bpf_bprm_opts_set(bprm: BtfId<super::types::LinuxBinprm>, flags: Anything) -> Integer;
 
 /// Returns the stored IMA hash of the `inode` (if it's available).
-#[helper(id = 161, might_sleep, prog_types = [lsm])]
+#[helper(id = 161, might_sleep, sleepable_hook, prog_types = [lsm])]
 pub fn bpf_ima_inode_hash(
     inode: BtfId<super::types::Inode>,
     dst: Uninit<Mem>,
@@ -20,7 +20,7 @@ pub fn bpf_ima_inode_hash(
 pub fn bpf_get_attach_cookie(ctx: Ctx) -> Integer;
 
 /// Returns a calculated IMA hash of the `file`.
-#[helper(id = 193, might_sleep, prog_types = [lsm])]
+#[helper(id = 193, might_sleep, sleepable_hook, prog_types = [lsm])]
 pub fn bpf_ima_file_hash(
     file: BtfId<crate::structs::File>,
     dst: Uninit<Mem>,

@@ -77,6 +77,32 @@ impl Case {
         c
     }
 
+    /// Assembles `text` as an LSM program loaded from `section`
+    /// (`lsm/HOOK`, `lsm.s/HOOK`, `lsm_cgroup/HOOK`), its context arguments
+    /// and return typed by the recorded kernel BTF, as the loader does.
+    pub fn lsm(section: &str, text: &str) -> Case {
+        let mut c = Case::new(ProgType::Lsm, text);
+        let btf = kernel_btf();
+        let hook = kfreg_object::loader::lsm_hook_target(section).expect("an LSM section");
+        let func = btf
+            .find(
+                &kfreg_object::loader::lsm_hook_func(hook),
+                kfreg_object::btf::Kind::Func,
+            )
+            .expect("the hook is in the recorded BTF");
+        c.prog.section = section.into();
+        c.prog.sleepable = section.starts_with("lsm.s/");
+        c.prog.attach = Some(if section.starts_with("lsm_cgroup/") {
+            kfreg::AttachType::LsmCgroup
+        } else {
+            kfreg::AttachType::LsmMac
+        });
+        c.prog.ctx_args = kfreg_object::loader::section_ctx_args(&btf, section);
+        c.prog.returns_void = btf.func_proto(func).is_ok_and(|(ret, _)| ret == 0);
+        c.prog.kernel_btf = Some(btf);
+        c
+    }
+
     /// Adds a one-entry map (its fd is its index).
     pub fn map(
         self,
