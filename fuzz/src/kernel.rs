@@ -8,6 +8,7 @@ use kfreg_isa::{Insn, Pseudo, RawInsn, encode};
 const SYS_BPF: libc::c_long = 321;
 const BPF_MAP_CREATE: libc::c_long = 0;
 const BPF_PROG_LOAD: libc::c_long = 5;
+const BPF_BTF_LOAD: libc::c_long = 18;
 /// Large enough for any log level 1 log of a 60-instruction program.
 const LOG_SIZE: usize = 1 << 20;
 /// `prog_flags` bit of a sleepable program.
@@ -26,10 +27,12 @@ pub struct KernelVerdict {
     pub processed: Option<u64>,
 }
 
-/// One worker's connection to the kernel: its array map and its log buffer.
+/// One worker's connection to the kernel: its array map, its log buffer,
+/// and the BTF it gives programs with subprograms, by their number.
 pub struct Kernel {
     map_fd: i32,
     log: Vec<u8>,
+    btf_fds: std::collections::HashMap<usize, i32>,
 }
 
 impl Kernel {
@@ -50,6 +53,7 @@ impl Kernel {
         Ok(Kernel {
             map_fd: fd as i32,
             log: vec![0; LOG_SIZE],
+            btf_fds: std::collections::HashMap::new(),
         })
     }
 
@@ -93,6 +97,26 @@ impl Kernel {
             put32(&mut attr, 44, BPF_F_SLEEPABLE);
         }
         put32(&mut attr, 68, attach);
+        // Programs with subprograms get BTF for their functions (callbacks
+        // need it), as compiled programs do.
+        let starts = crate::function_starts(insns);
+        let func_info: Vec<u8> = starts
+            .iter()
+            .enumerate()
+            .flat_map(|(k, &start)| {
+                let mut rec = start.to_ne_bytes().to_vec();
+                rec.extend((FIRST_FUNC + k as u32).to_ne_bytes());
+                rec
+            })
+            .collect();
+        if starts.len() > 1
+            && let Some(btf_fd) = self.btf_fd(starts.len())
+        {
+            put32(&mut attr, 72, btf_fd as u32);
+            put32(&mut attr, 76, 8);
+            put64(&mut attr, 80, func_info.as_ptr() as u64);
+            put32(&mut attr, 88, starts.len() as u32);
+        }
         if prog_load(&mut attr) {
             return KernelVerdict {
                 accepted: true,
@@ -125,6 +149,22 @@ impl Kernel {
         }
     }
 
+    /// A BTF with `count` functions, loaded once.
+    fn btf_fd(&mut self, count: usize) -> Option<i32> {
+        if let Some(&fd) = self.btf_fds.get(&count) {
+            return Some(fd);
+        }
+        let blob = btf_for_functions(count);
+        let mut attr = [0u8; 128];
+        put64(&mut attr, 0, blob.as_ptr() as u64);
+        put32(&mut attr, 16, blob.len() as u32);
+        let fd = sys_bpf(BPF_BTF_LOAD, &mut attr);
+        (fd >= 0).then(|| {
+            self.btf_fds.insert(count, fd as i32);
+            fd as i32
+        })
+    }
+
     /// The log the last load wrote.
     fn log_text(&self) -> String {
         let end = self.log.iter().position(|b| *b == 0).unwrap_or(LOG_SIZE);
@@ -154,9 +194,56 @@ fn prog_load(attr: &mut [u8; 128]) -> bool {
 
 impl Drop for Kernel {
     fn drop(&mut self) {
-        // SAFETY: the map fd is ours and closed once.
+        // SAFETY: the map and BTF fds are ours and closed once.
         unsafe { libc::close(self.map_fd) };
+        for fd in self.btf_fds.values() {
+            // SAFETY: as above.
+            unsafe { libc::close(*fd) };
+        }
     }
+}
+
+/// The BTF type id of the first function of [`btf_for_functions`].
+const FIRST_FUNC: u32 = 3;
+
+/// A BTF of `int`, `int (void)` and `count` static functions of that type
+/// (`f0`, `f1`, ..., ids from [`FIRST_FUNC`]): what each subprogram's
+/// `func_info` names.
+fn btf_for_functions(count: usize) -> Vec<u8> {
+    let mut strings = b"\0int\0".to_vec();
+    let mut types = Vec::new();
+    let mut word = |v: u32| types.extend(v.to_le_bytes());
+    // [1] INT "int": 4 bytes, signed, 32 bits.
+    for v in [1, 1 << 24, 4, (1 << 24) | 32] {
+        word(v);
+    }
+    // [2] FUNC_PROTO returning [1], no parameters.
+    for v in [0, 13 << 24, 1] {
+        word(v);
+    }
+    // [3..] FUNC fK of type [2], static.
+    for k in 0..count {
+        let name = strings.len() as u32;
+        strings.extend(format!("f{k}\0").into_bytes());
+        for v in [name, 12 << 24, 2] {
+            word(v);
+        }
+    }
+    let mut blob = Vec::new();
+    blob.extend(0xeb9f_u16.to_le_bytes());
+    blob.extend([1, 0]);
+    for v in [
+        24,
+        0,
+        types.len() as u32,
+        types.len() as u32,
+        strings.len() as u32,
+    ] {
+        blob.extend(v.to_le_bytes());
+    }
+    blob.extend(types);
+    blob.extend(strings);
+    blob
 }
 
 /// The error line of a log: the last non-empty line before the summary.

@@ -81,7 +81,34 @@ pub fn kfreg_program(
         }
     }
     discover_subprogs(&mut prog);
+    prog.func_info = function_starts(insns).len() > 1;
     Ok(prog)
+}
+
+/// Where the functions of `insns` start (the main program, and each
+/// subprogram a call or a callback reference names), when there is more
+/// than one and all are inside the program: the programs both verifiers get
+/// BTF function info for. Otherwise only the main program's start.
+pub fn function_starts(insns: &[Insn]) -> Vec<u32> {
+    let mut starts = vec![0i64];
+    for (pc, insn) in insns.iter().enumerate() {
+        let off = match *insn {
+            Insn::Call(kfreg_isa::Call::Local(off))
+            | Insn::LdImm64 {
+                pseudo: kfreg_isa::Pseudo::Func,
+                imm: off,
+                ..
+            } => off,
+            _ => continue,
+        };
+        starts.push(pc as i64 + 1 + i64::from(off));
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    if starts.iter().any(|&s| s < 0 || s >= insns.len() as i64) {
+        return vec![0];
+    }
+    starts.into_iter().map(|s| s as u32).collect()
 }
 
 /// Programs of types that must sleep are loaded sleepable, the others not.

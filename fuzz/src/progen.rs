@@ -13,8 +13,8 @@
 
 use crate::rng::Rng;
 use kfreg::{
-    ArgFlags, ArgKind, ArgType, AttachType, CtxValue, Flags, Helper, HelperFlags, Kfunc, MapKind,
-    ProgFlags, ProgType, Registry, Ret, RetType, Roles,
+    ArgFlags, ArgKind, ArgType, AttachType, CallbackShape, CtxValue, Flags, Helper, HelperFlags,
+    Kfunc, MapKind, ProgFlags, ProgType, Registry, Ret, RetType, Roles,
 };
 use kfreg_isa::{AluOp, AtomicOp, FP, Insn, JmpOp, Pseudo, Size, Src};
 use kfreg_object::btf::{Btf, Kind as BtfKind};
@@ -75,8 +75,30 @@ enum Kind {
     Obj(&'static str),
     /// The same, or NULL.
     ObjOrNull(&'static str),
+    /// A pointer to [`BUF_SIZE`] zeroed bytes of a caller's stack, passed
+    /// to a subprogram or callback.
+    Buf,
     /// Paths disagree: not used as anything in particular.
     Mixed,
+}
+
+/// The bytes of a caller's stack a subprogram or callback gets a pointer to.
+const BUF_SIZE: i16 = 16;
+/// Percent of programs with subprograms (called, or callbacks of a loop
+/// helper).
+const SUBPROG_PCT: u64 = 35;
+/// A call or callback reference to subprogram `i` is written as
+/// `SUB_MARK + i` until the subprograms are placed after the main program.
+const SUB_MARK: i32 = i32::MIN / 2;
+
+/// A subprogram's signature: what its argument registers hold (from R1).
+/// A called one gets the context first (kept in R6, as the main program
+/// does); a callback gets what its loop helper passes: the round's number
+/// and the caller's buffer.
+#[derive(Clone, Debug)]
+struct Sub {
+    args: Vec<Kind>,
+    callback: bool,
 }
 
 /// A generated program.
@@ -115,6 +137,9 @@ pub struct Target {
     /// The kfuncs it may call whose arguments the generator can build, with
     /// their BTF ids in the kernel BTF the target was made with.
     pub kfuncs: Vec<(&'static Kfunc, i32)>,
+    /// The helper that calls a callback a number of times (`bpf_loop`),
+    /// when the type may call it.
+    pub loop_helper: Option<&'static Helper>,
 }
 
 /// Whether the generator can build `k`'s arguments and use its result:
@@ -223,10 +248,15 @@ impl Target {
             })
             .filter_map(|(_, k)| Some((k, btf?.find(k.name, BtfKind::Func)? as i32)))
             .collect();
+        let loop_helper = reg
+            .helpers()
+            .iter()
+            .find(|h| h.prog_types.contains(prog) && h.callback == Some(CallbackShape::Loop));
         Target {
             prog_type: prog,
             attach,
             kfuncs,
+            loop_helper,
             all,
             map_value,
             ctx,
@@ -295,7 +325,25 @@ pub fn generate(seed: u64, targets: &[Target]) -> GenProgram {
         target: &targets[t],
         regs: [Kind::Uninit; 11],
         locked: [false; 11],
+        subs: Vec::new(),
+        first_callable: 0,
+        called: Vec::new(),
     };
+    if g.rng.pct(SUBPROG_PCT) {
+        for _ in 0..g.rng.range(1, 3) {
+            let callback = g.target.loop_helper.is_some() && g.rng.pct(40);
+            let args = if callback {
+                vec![Kind::Scalar, Kind::Buf]
+            } else {
+                let extra = g.rng.range(0, 3) as usize;
+                let mut args = vec![Kind::Ctx];
+                args.extend((0..extra).map(|_| *g.rng.pick(&[Kind::Scalar, Kind::Buf])));
+                args
+            };
+            g.subs.push(Sub { args, callback });
+        }
+        g.called = vec![false; g.subs.len()];
+    }
     let target = g.rng.range(3, 58) as usize;
     let mut out = vec![mov(CTX, Src::Reg(1))];
     g.regs[1] = Kind::Ctx;
@@ -313,8 +361,23 @@ pub fn generate(seed: u64, targets: &[Target]) -> GenProgram {
         let b = g.block(0, budget);
         out.extend(b);
     }
+    // Every subprogram is called: one nobody calls is unreachable code.
+    for i in 0..g.subs.len() {
+        if !g.called[i] {
+            g.call_subprog_n(&mut out, i);
+        }
+    }
     out.push(mov(0, Src::Imm(0)));
     out.push(Insn::Exit);
+    let starts: Vec<usize> = (0..g.subs.len())
+        .map(|i| {
+            let start = out.len();
+            let body = g.subprog(i);
+            out.extend(body);
+            start
+        })
+        .collect();
+    place_subprogs(&mut out, &starts);
     if g.rng.pct(MUTATED_PCT) {
         crate::mutate::mutate(&mut out, &mut g.rng);
     }
@@ -332,6 +395,44 @@ struct Gen<'a> {
     regs: [Kind; 11],
     /// Loop counters: never written inside their loop.
     locked: [bool; 11],
+    /// The program's subprograms.
+    subs: Vec<Sub>,
+    /// The first subprogram the code being generated may call: a
+    /// subprogram calls only later ones, so calls never recurse.
+    first_callable: usize,
+    /// Per subprogram, whether a call to it was written.
+    called: Vec<bool>,
+}
+
+/// Points the calls and callback references written with [`SUB_MARK`] at
+/// the subprograms, which start at `starts`.
+fn place_subprogs(insns: &mut [Insn], starts: &[usize]) {
+    let target = |mark: i32, pc: usize| {
+        let i = mark.wrapping_sub(SUB_MARK);
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| starts.get(i))
+            .map(|&start| start as i32 - pc as i32 - 1)
+    };
+    for (pc, insn) in insns.iter_mut().enumerate() {
+        match insn {
+            Insn::Call(kfreg_isa::Call::Local(off)) => {
+                if let Some(t) = target(*off, pc) {
+                    *off = t;
+                }
+            }
+            Insn::LdImm64 {
+                pseudo: Pseudo::Func,
+                imm,
+                ..
+            } => {
+                if let Some(t) = target(*imm, pc) {
+                    *imm = t;
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn mov(dst: u8, src: Src) -> Insn {
@@ -416,14 +517,20 @@ impl Gen<'_> {
     fn block(&mut self, depth: u32, budget: usize) -> Vec<Insn> {
         let mut out = Vec::new();
         let roll = self.rng.below(100);
+        // A callback has no context to load from or pass on.
+        let ctx = self.regs[CTX as usize] == Kind::Ctx;
+        let callable = self.first_callable < self.subs.len();
+        let buf = self.regs.contains(&Kind::Buf);
         match roll {
+            0..=3 if callable => self.call_subprog(&mut out),
+            4..=7 if buf => self.buf_access(&mut out),
             0..=23 => self.alu(&mut out),
-            24..=29 => self.kfunc(&mut out, depth, budget),
+            24..=29 if ctx => self.kfunc(&mut out, depth, budget),
             30..=44 => self.stack(&mut out),
-            45..=52 => self.ctx_load(&mut out),
-            53..=57 => self.packet(&mut out),
+            45..=52 if ctx => self.ctx_load(&mut out),
+            53..=57 if ctx => self.packet(&mut out),
             58..=65 => self.map_value(&mut out),
-            66..=73 => self.helper(&mut out),
+            66..=73 if ctx => self.helper(&mut out),
             74..=85 if depth < 3 && budget > 3 => self.cond(&mut out, depth, budget),
             86..=91 if depth < 2 && budget > 5 => self.bounded_loop(&mut out, depth, budget),
             92..=94 if depth < 2 && budget > 4 => self.may_goto_loop(&mut out, depth, budget),
@@ -431,6 +538,161 @@ impl Gen<'_> {
             _ => self.alu(&mut out),
         }
         out
+    }
+
+    /// The body of subprogram `i`: its arguments as its signature says,
+    /// blocks, and a return (0 or 1 from a callback, as its helper wants,
+    /// now and then another value, the context or the caller's buffer).
+    fn subprog(&mut self, i: usize) -> Vec<Insn> {
+        let sub = self.subs[i].clone();
+        self.regs = [Kind::Uninit; 11];
+        self.locked = [false; 11];
+        for (r, k) in sub.args.iter().enumerate() {
+            self.regs[r + 1] = *k;
+        }
+        self.first_callable = if sub.callback { self.subs.len() } else { i + 1 };
+        let mut out = Vec::new();
+        if sub.args.first() == Some(&Kind::Ctx) {
+            out.push(mov(CTX, Src::Reg(1)));
+            self.regs[CTX as usize] = Kind::Ctx;
+        }
+        let target = self.rng.range(3, 25) as usize;
+        while out.len() + 2 < target {
+            let budget = target - out.len() - 2;
+            let b = self.block(0, budget);
+            out.extend(b);
+        }
+        let ret = match self.rng.below(100) {
+            0..=89 if sub.callback => Src::Imm(self.rng.range(0, 1) as i32),
+            0..=84 => Src::Imm(self.imm()),
+            85..=89 => Src::Reg(self.reg_of(Kind::Scalar)),
+            90..=94 => Src::Reg(CTX),
+            95..=97 => Src::Reg(self.reg_of(Kind::Buf)),
+            _ => Src::Imm(self.imm()),
+        };
+        out.push(mov(0, ret));
+        out.push(Insn::Exit);
+        out
+    }
+
+    /// A buffer on this frame's stack for a subprogram or callback: zeroed
+    /// (now and then not wholly), its pointer in `r`.
+    fn buffer_arg(&mut self, setup: &mut Vec<Insn>, moves: &mut Vec<Insn>, r: u8) {
+        let off = -(self.rng.range(2, 16) as i16) * 8;
+        let bytes = if self.rng.pct(95) { BUF_SIZE } else { 8 };
+        zero_fill(setup, off, i32::from(bytes));
+        stack_ptr(moves, r, off);
+    }
+
+    /// A call of a subprogram, with the arguments its signature wants (now
+    /// and then a number for a pointer); or a loop helper calling one as
+    /// its callback.
+    fn call_subprog(&mut self, out: &mut Vec<Insn>) {
+        let i = self
+            .rng
+            .range(self.first_callable as i64, self.subs.len() as i64 - 1) as usize;
+        self.call_subprog_n(out, i);
+    }
+
+    /// A call of subprogram `i` (or a loop helper's, when it is a callback).
+    fn call_subprog_n(&mut self, out: &mut Vec<Insn>, i: usize) {
+        self.called[i] = true;
+        let sub = self.subs[i].clone();
+        let mut setup = Vec::new();
+        let mut moves = Vec::new();
+        let mark = SUB_MARK + i as i32;
+        if sub.callback {
+            let Some(h) = self.target.loop_helper else {
+                return self.alu(out);
+            };
+            let n = self.rng.range(0, 8) as i32;
+            let rounds = self.scalar_or(10, n);
+            moves.push(mov(1, rounds));
+            moves.push(Insn::LdImm64 {
+                dst: 2,
+                pseudo: Pseudo::Func,
+                imm: mark,
+                imm_hi: 0,
+            });
+            moves.push(Insn::LdImm64Tail);
+            if self.rng.pct(90) {
+                self.buffer_arg(&mut setup, &mut moves, 3);
+            } else {
+                moves.push(mov(3, Src::Imm(0)));
+            }
+            moves.push(mov(4, Src::Imm(0)));
+            out.extend(setup);
+            out.extend(moves);
+            out.push(Insn::Call(kfreg_isa::Call::Helper(h.id as i32)));
+            self.clobber_args();
+            self.regs[0] = Kind::Scalar;
+            return;
+        }
+        for (a, k) in sub.args.iter().enumerate() {
+            let r = a as u8 + 1;
+            match k {
+                _ if self.rng.pct(3) => {
+                    let src = Src::Reg(self.reg_of(Kind::Scalar));
+                    moves.push(mov(r, src));
+                }
+                Kind::Ctx => moves.push(mov(r, Src::Reg(CTX))),
+                Kind::Buf => self.buffer_arg(&mut setup, &mut moves, r),
+                _ => {
+                    let v = self.imm();
+                    let src = self.scalar_or(30, v);
+                    moves.push(mov(r, src));
+                }
+            }
+        }
+        out.extend(setup);
+        out.extend(moves);
+        out.push(Insn::Call(kfreg_isa::Call::Local(mark)));
+        self.clobber_args();
+        self.regs[0] = Kind::Mixed;
+    }
+
+    /// A load or store through a pointer to a caller's buffer, inside it
+    /// (now and then not).
+    fn buf_access(&mut self, out: &mut Vec<Insn>) {
+        let ptr = self.reg_of(Kind::Buf);
+        let size = *self.rng.pick(&SIZES);
+        let n = size.bytes() as i64;
+        let off = if self.rng.pct(95) {
+            self.rng.below(((i64::from(BUF_SIZE) - n) / n + 1) as u64) as i64 * n
+        } else {
+            *self.rng.pick(&[-8, -1, 1, 12, 16])
+        } as i16;
+        match self.rng.below(3) {
+            0 => {
+                let dst = self.dst();
+                out.push(Insn::Ldx {
+                    size,
+                    dst,
+                    src: ptr,
+                    off,
+                    sign_ext: false,
+                });
+                self.regs[dst as usize] = Kind::Scalar;
+            }
+            1 => {
+                let imm = self.imm();
+                out.push(Insn::St {
+                    size,
+                    dst: ptr,
+                    off,
+                    imm,
+                });
+            }
+            _ => {
+                let src = self.scalar(out);
+                out.push(Insn::Stx {
+                    size,
+                    dst: ptr,
+                    src,
+                    off,
+                });
+            }
+        }
     }
 
     /// A register of kind `k`, or a random one now and then.
@@ -1474,10 +1736,30 @@ mod tests {
         for seed in 0..2000u64 {
             let p = generate(seed, &h);
             let n = p.insns.len();
-            assert!((3..=90).contains(&n), "seed {seed}: {n} insns");
-            assert_eq!(&p.insns[n - 2..], &[mov(0, Src::Imm(0)), Insn::Exit]);
+            assert!((3..=160).contains(&n), "seed {seed}: {n} insns");
+            assert_eq!(p.insns[n - 1], Insn::Exit, "seed {seed}");
+            // The main program ends in an exit (`r0 = 0` before it, unless
+            // mutated), and the subprograms follow it.
+            let main_exit = p.insns.iter().position(|i| *i == Insn::Exit).unwrap();
             for (i, insn) in p.insns.iter().enumerate() {
-                if let Some(off) = insn.jump_offset() {
+                let off = match insn {
+                    Insn::Call(kfreg_isa::Call::Local(off))
+                    | Insn::LdImm64 {
+                        pseudo: Pseudo::Func,
+                        imm: off,
+                        ..
+                    } => {
+                        // Subprograms start after the main program's exit.
+                        let t = i as i64 + 1 + *off as i64;
+                        assert!(
+                            (main_exit as i64 + 1..n as i64).contains(&t),
+                            "seed {seed}: call at {i} to {t}"
+                        );
+                        continue;
+                    }
+                    _ => insn.jump_offset(),
+                };
+                if let Some(off) = off {
                     let t = i as i64 + 1 + off as i64;
                     assert!(
                         (0..n as i64).contains(&t),

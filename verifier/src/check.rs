@@ -137,7 +137,53 @@ impl Env<'_> {
                 self.subprog_depth[s] = d;
             }
         }
-        self.check_stack_depth()
+        self.check_stack_depth()?;
+        self.check_jit_targets()
+    }
+
+    /// After verifying, the kernel drops the instructions no path reached.
+    /// A subprogram no path entered goes whole (the callback of a loop
+    /// helper asked for no round), and a call or callback reference to it that a
+    /// path did reach is left pointing nowhere: when functions remain to be
+    /// compiled apart, the kernel's internal error. The instruction it
+    /// names is counted in the program as loaded here, not as the kernel
+    /// has rewritten it by then.
+    fn check_jit_targets(&self) -> Result<(), VerifyError> {
+        let entered = |s: usize| self.seen[self.prog.subprog_range(s)].contains(&true);
+        if (0..self.prog.subprogs.len())
+            .filter(|&s| entered(s))
+            .count()
+            <= 1
+        {
+            return Ok(());
+        }
+        for (pc, insn) in self.prog.insns.iter().enumerate() {
+            let off = match *insn {
+                Insn::Call(Call::Local(off))
+                | Insn::LdImm64 {
+                    pseudo: Pseudo::Func,
+                    imm: off,
+                    ..
+                } if self.seen[pc] => off,
+                _ => continue,
+            };
+            let target = pc as i64 + 1 + i64::from(off);
+            let Some(s) = self
+                .prog
+                .subprogs
+                .iter()
+                .position(|s| i64::from(s.start) == target)
+            else {
+                continue;
+            };
+            if !entered(s) {
+                return Err(VerifyError {
+                    insn: None,
+                    msg: format!("verifier bug: No program to jit at insn {target} (subprog < 0)"),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Verifies every path from the start of subprogram `root`.
@@ -261,6 +307,7 @@ impl Env<'_> {
                 // Linux counts an instruction before asking whether its
                 // state was seen, so a pruned visit counts too.
                 self.stats.insns_processed += 1;
+                self.seen[idx] = true;
                 if self.stats.insns_processed > self.opts.insn_limit {
                     return Err(VerifyError::at(
                         path.st.insn,
@@ -286,10 +333,15 @@ impl Env<'_> {
                 } else {
                     None
                 };
-                // Only stores and calls allocate stack slots.
+                // Only memory accesses (reads too) and calls allocate
+                // stack slots.
                 let grows = matches!(
                     self.prog.insns[idx],
-                    Insn::St { .. } | Insn::Stx { .. } | Insn::Atomic { .. } | Insn::Call(_)
+                    Insn::St { .. }
+                        | Insn::Stx { .. }
+                        | Insn::Ldx { .. }
+                        | Insn::Atomic { .. }
+                        | Insn::Call(_)
                 );
                 let entry = Hist::of(&path.st, self.prog.insns[idx]);
                 // The log shows the slot an access touched, spill or not.
@@ -772,6 +824,20 @@ impl Env<'_> {
                     .ok_or_else(|| {
                         VerifyError::at(idx, "function pointer must point to a subprog")
                     })?;
+                // A callback is called with the arguments its helper gives,
+                // so its type must be known and it must be the program's own.
+                if !self.prog.func_info {
+                    return Err(VerifyError::at(idx, "missing btf func_info"));
+                }
+                if self.prog.subprogs[sub].global {
+                    return Err(VerifyError::at(idx, "callback function not static"));
+                }
+                if sub == 0 {
+                    return Err(VerifyError::at(
+                        idx,
+                        "callback function cannot be the main program",
+                    ));
+                }
                 Reg::ptr(RegType::Func, sub as u32)
             }
             Pseudo::BtfId => Reg::ptr(RegType::Mem, 0),

@@ -237,6 +237,8 @@ pub(crate) struct Env<'a> {
     /// Global functions a verified path called: each is then verified on
     /// its own.
     pub called: Vec<bool>,
+    /// Per instruction, whether a path reached it.
+    pub seen: Vec<bool>,
     /// Subprograms run as callbacks (of a helper or kfunc, async, or the
     /// exception callback).
     pub is_cb: Vec<bool>,
@@ -305,6 +307,7 @@ impl<'a> Env<'a> {
             effects: crate::effects::of_subprogs(prog, reg),
             async_cb: vec![false; prog.subprogs.len()],
             called: vec![false; prog.subprogs.len()],
+            seen: vec![false; prog.insns.len()],
             is_cb: vec![false; prog.subprogs.len()],
             insn_ptr_type: vec![None; prog.insns.len()],
             call_struct_meta: vec![None; prog.insns.len()],

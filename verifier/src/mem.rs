@@ -1033,6 +1033,7 @@ fn stack_access(
     }
     let frame = &mut st.frames[base.aux as usize];
     if kind != Access::Write {
+        frame.reach(fixed);
         return stack_read(frame, idx, fixed, size);
     }
     let destroyed = stack_write(frame, idx, fixed, size, value)?;
@@ -1080,7 +1081,9 @@ fn variable_stack_access(
         ));
     }
     // Privileged programs may read uninitialised stack; a write of
-    // unknown position leaves every byte it may touch unknown.
+    // unknown position leaves every byte it may touch unknown. Either
+    // makes the stack reach the lowest byte it may touch.
+    st.frames[frame_no].reach(lo as i32);
     if kind == Access::Write {
         // A dynptr anywhere in reach is destroyed, which a referenced one
         // may not be (check_stack_write_var_off).

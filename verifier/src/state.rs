@@ -468,6 +468,14 @@ impl Frame {
         &mut stack[i]
     }
 
+    /// Makes the frame's stack reach down to offset `off` (a read there
+    /// grows it as a write does: `grow_stack_state`).
+    pub fn reach(&mut self, off: i32) {
+        if self.stack.len() <= slot_index(off) {
+            self.slot_mut(off);
+        }
+    }
+
     /// Bytes of stack this frame uses, rounded to slots.
     pub fn depth(&self) -> u32 {
         self.stack.len() as u32 * 8

@@ -319,7 +319,18 @@ impl AsmCase {
         c.prog.kernel_btf = Some(common::kernel_btf());
         c.prog.attach = c.prog.attach.or(self.attach);
         c.prog.sleepable = self.sleepable;
-        c.prog.func_info = self.func_btf;
+        // As the recorder loads them: a program that takes a callback's
+        // address gets BTF for its functions (the kernel wants it).
+        let callback = c.prog.insns.iter().any(|i| {
+            matches!(
+                i,
+                kfreg_isa::Insn::LdImm64 {
+                    pseudo: kfreg_isa::Pseudo::Func,
+                    ..
+                }
+            )
+        });
+        c.prog.func_info = self.func_btf || callback;
         for (i, (ty, k, v, max, rdonly, wronly, init)) in self.maps.iter().enumerate() {
             c = c.map_n(&format!("map{i}"), *ty, *k, *v, *max, None);
             if let Some(bytes) = init {

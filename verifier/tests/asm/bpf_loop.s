@@ -503,3 +503,62 @@ r1 += 1
 *(u64 *)(r2 +0) = r1
 r0 = 0
 exit
+
+; A callback bpf_loop is asked to run no round is never entered: the kernel
+; drops its instructions after verifying, and when other functions remain it
+; fails to compile the reference to it (its internal error).
+### loop_callback_never_called
+; type: socket
+; expect: ACCEPT
+r1 = 0
+r2 = subprog[+6]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+r0 = 0
+exit
+
+### loop_callback_called_once
+; type: socket
+; expect: ACCEPT
+r1 = 1
+r2 = subprog[+6]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+r0 = 0
+exit
+
+### loop_callback_maybe_never_called
+; type: socket
+; expect: ACCEPT
+r1 = *(u32 *)(r1 +0)
+r1 &= 1
+r2 = subprog[+6]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+r0 = 0
+exit
+
+### loop_callback_never_called_beside_a_subprog
+; type: socket
+; expect: REJECT verifier bug: No program to jit at insn 29 (subprog < 0)
+call pc+8
+r1 = 0
+r2 = subprog[+8]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+r0 = 1
+exit
+r0 = 0
+exit

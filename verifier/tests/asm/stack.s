@@ -502,3 +502,46 @@ call bpf_dynptr_size
 out:
 r0 = 0
 exit
+
+; A read grows the frame's stack as a write does (grow_stack_state from
+; check_stack_access_within_bounds): the stack a call chain needs counts it.
+### stack_depth_read_counts
+; type: socket
+; map: array key=4 value=48 max=4
+; expect: REJECT combined stack size of 2 calls is 704. Too large
+r2 = *(s8 *)(r10 -497)
+r7 = 1
+call pc+4
+r7 += 1
+if r7 s< 0x2 goto pc-3
+r0 = 0
+exit
+r1 = map[id:0]
+r2 = r10
+r2 += -192
+call bpf_map_lookup_elem
+exit
+
+### stack_depth_read_with_a_call
+; type: socket
+; expect: REJECT combined stack size of 2 calls is 528. Too large
+r2 = *(u8 *)(r10 -497)
+call pc+2
+r0 = 0
+exit
+r0 = *(u64 *)(r10 -8)
+exit
+
+### stack_depth_helper_read_counts
+; type: socket
+; map: array key=4 value=48 max=4
+; expect: REJECT combined stack size of 2 calls is 528. Too large
+r1 = map[id:0]
+r2 = r10
+r2 += -400
+call bpf_map_lookup_elem
+call pc+2
+r0 = 0
+exit
+r0 = *(u64 *)(r10 -128)
+exit
