@@ -78,19 +78,29 @@ pub fn enter_callback(
 /// round: always, unless the call counts its rounds in register `count`,
 /// whose largest value the rounds run so far reached. The count decides,
 /// so it is precise (the kernel checks it at every round).
-pub fn another_round(env: &mut Env, st: &mut State, f: usize, count: Option<u8>) -> bool {
+pub fn another_round(
+    env: &mut Env,
+    st: &mut State,
+    f: usize,
+    count: Option<u8>,
+) -> Result<bool, VerifyError> {
     let Some(r) = count else {
-        return true;
+        return Ok(true);
     };
     let caller = &st.frames[f];
     let count = caller.regs[r as usize];
-    // A count that is no number (the argument is any value) bounds nothing.
+    // The count decides when the rounds end, so the kernel makes it
+    // precise; a pointer passed as the count (the argument takes any
+    // value) fails that, its internal error.
     if count.ty != RegType::Scalar {
-        return true;
+        return Err(VerifyError::at(
+            st.insn,
+            "verifier bug: backtracking misuse",
+        ));
     }
     let rounds = caller.cb_rounds;
     env.mark_frame_reg_precise(st, f, r);
-    u64::from(rounds) < count.var.umax
+    Ok(u64::from(rounds) < count.var.umax)
 }
 
 /// A BPF-to-BPF call.

@@ -141,22 +141,35 @@ impl Env<'_> {
         self.check_jit_targets()
     }
 
-    /// After verifying, the kernel drops the instructions no path reached.
-    /// A subprogram no path entered goes whole (the callback of a loop
-    /// helper asked for no round), and a call or callback reference to it that a
-    /// path did reach is left pointing nowhere: when functions remain to be
-    /// compiled apart, the kernel's internal error. The instruction it
-    /// names is counted in the program as loaded here, not as the kernel
-    /// has rewritten it by then.
+    /// After verifying, the kernel drops the instructions no path reached,
+    /// and with them a subprogram no path entered (the callback of a loop
+    /// helper asked for no round); a call or callback reference a path did
+    /// reach then names the instruction its target moved to. When functions
+    /// remain to be compiled apart and one such reference names no
+    /// function's start (the dropped function was the last), the kernel
+    /// fails with its internal error; a reference to a dropped function
+    /// followed by another names that one, and the program loads. The
+    /// instruction the error names is counted in the program as loaded
+    /// here, not as the kernel has rewritten it by then.
     fn check_jit_targets(&self) -> Result<(), VerifyError> {
         let entered = |s: usize| self.seen[self.prog.subprog_range(s)].contains(&true);
-        if (0..self.prog.subprogs.len())
+        let kept: Vec<usize> = (0..self.prog.subprogs.len())
             .filter(|&s| entered(s))
-            .count()
-            <= 1
-        {
+            .collect();
+        if kept.len() <= 1 {
             return Ok(());
         }
+        // Where instruction `i` is once the unreached ones before it are gone.
+        let moved = |i: usize| {
+            i - self.seen[..i.min(self.seen.len())]
+                .iter()
+                .filter(|s| !**s)
+                .count()
+        };
+        let starts: Vec<usize> = kept
+            .iter()
+            .map(|&s| moved(self.prog.subprogs[s].start as usize))
+            .collect();
         for (pc, insn) in self.prog.insns.iter().enumerate() {
             let off = match *insn {
                 Insn::Call(Call::Local(off))
@@ -168,15 +181,10 @@ impl Env<'_> {
                 _ => continue,
             };
             let target = pc as i64 + 1 + i64::from(off);
-            let Some(s) = self
-                .prog
-                .subprogs
-                .iter()
-                .position(|s| i64::from(s.start) == target)
-            else {
+            let Ok(t) = usize::try_from(target) else {
                 continue;
             };
-            if !entered(s) {
+            if !starts.contains(&moved(t)) {
                 return Err(VerifyError {
                     insn: None,
                     msg: format!("verifier bug: No program to jit at insn {target} (subprog < 0)"),

@@ -243,7 +243,7 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                 count_arg: None,
             });
             env.push_root(root);
-        } else if crate::calls::another_round(env, st, st.frames.len() - 1, shape.count_arg()) {
+        } else if crate::calls::another_round(env, st, st.frames.len() - 1, shape.count_arg())? {
             // The first round is queued; the caller goes on at once as if
             // the callback never ran (an empty map, a zero count), as the
             // kernel's push_callback_call explores: what that path makes

@@ -562,3 +562,40 @@ r0 = 1
 exit
 r0 = 0
 exit
+
+; The count of bpf_loop decides when its rounds end, so the kernel makes it
+; precise: a pointer passed as the count fails that (its internal error).
+; A callback never entered followed by another function: the reference
+; names that one once the first is dropped, and the program loads.
+### loop_count_is_a_pointer
+; type: socket
+; expect: REJECT verifier bug: backtracking misuse
+r1 = r10
+r2 = subprog[+6]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+r0 = 0
+exit
+
+### loop_callback_never_called_before_another
+; type: socket
+; expect: ACCEPT
+r1 = 0
+r2 = subprog[+12]
+r3 = 0
+r4 = 0
+call bpf_loop
+r1 = 2
+r2 = subprog[+8]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+r0 = 1
+exit
+r0 = 0
+exit
