@@ -142,16 +142,23 @@ impl Env<'_> {
     }
 
     /// After verifying, the kernel drops the instructions no path reached,
-    /// and with them a subprogram no path entered (the callback of a loop
-    /// helper asked for no round); a call or callback reference a path did
-    /// reach then names the instruction its target moved to. When functions
-    /// remain to be compiled apart and one such reference names no
-    /// function's start (the dropped function was the last), the kernel
-    /// fails with its internal error; a reference to a dropped function
-    /// followed by another names that one, and the program loads. The
-    /// instruction the error names is counted in the program as loaded
-    /// here, not as the kernel has rewritten it by then.
+    /// run by run from the start, and with them a subprogram no path
+    /// entered (one called only from dead code, or the callback of a loop
+    /// helper asked for no round). A call or callback reference that stays
+    /// is moved back over each dropped run before its target; one whose
+    /// target was dropped keeps the number it had, now another
+    /// instruction's. When functions remain to be compiled apart and such a
+    /// reference names no function's start, the kernel fails with its
+    /// internal error (`bpf_adj_branches`, `jit_subprogs`). The instruction
+    /// the error names is counted in the program as loaded here, not as the
+    /// kernel has rewritten it by then.
     fn check_jit_targets(&self) -> Result<(), VerifyError> {
+        let insns = &self.prog.insns;
+        // The second half of a 64-bit load is seen with the first.
+        let live = |i: usize| {
+            self.seen[i]
+                || (i > 0 && matches!(insns[i - 1], Insn::LdImm64 { .. }) && self.seen[i - 1])
+        };
         let entered = |s: usize| self.seen[self.prog.subprog_range(s)].contains(&true);
         let kept: Vec<usize> = (0..self.prog.subprogs.len())
             .filter(|&s| entered(s))
@@ -159,39 +166,60 @@ impl Env<'_> {
         if kept.len() <= 1 {
             return Ok(());
         }
-        // Where instruction `i` is once the unreached ones before it are gone.
-        let moved = |i: usize| {
-            i - self.seen[..i.min(self.seen.len())]
-                .iter()
-                .filter(|s| !**s)
-                .count()
-        };
-        let starts: Vec<usize> = kept
-            .iter()
-            .map(|&s| moved(self.prog.subprogs[s].start as usize))
-            .collect();
-        for (pc, insn) in self.prog.insns.iter().enumerate() {
-            let off = match *insn {
-                Insn::Call(Call::Local(off))
-                | Insn::LdImm64 {
-                    pseudo: Pseudo::Func,
-                    imm: off,
-                    ..
-                } if self.seen[pc] => off,
-                _ => continue,
-            };
-            let target = pc as i64 + 1 + i64::from(off);
-            let Ok(t) = usize::try_from(target) else {
-                continue;
-            };
-            if !starts.contains(&moved(t)) {
-                return Err(VerifyError {
-                    insn: None,
-                    msg: format!("verifier bug: No program to jit at insn {target} (subprog < 0)"),
-                });
+        // The references that stay: where they are and what they name.
+        let mut refs: Vec<(usize, i64, i64)> = Vec::new();
+        for (pc, insn) in insns.iter().enumerate() {
+            if let Insn::Call(Call::Local(off))
+            | Insn::LdImm64 {
+                pseudo: Pseudo::Func,
+                imm: off,
+                ..
+            } = *insn
+                && self.seen[pc]
+            {
+                let target = pc as i64 + 1 + i64::from(off);
+                refs.push((pc, target, target));
             }
         }
-        Ok(())
+        // The dropped runs, each where it is once the runs before it are gone.
+        let mut removed = 0i64;
+        let mut i = 0;
+        while i < insns.len() {
+            if live(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < insns.len() && !live(i) {
+                i += 1;
+            }
+            let (pos, cnt) = (start as i64 - removed, (i - start) as i64);
+            for r in &mut refs {
+                if r.2 >= pos + cnt {
+                    r.2 -= cnt;
+                }
+            }
+            removed += cnt;
+        }
+        // Dropped instructions before each one.
+        let mut dropped = vec![0i64; insns.len() + 1];
+        for k in 0..insns.len() {
+            dropped[k + 1] = dropped[k] + i64::from(!live(k));
+        }
+        let starts: Vec<i64> = kept
+            .iter()
+            .map(|&s| {
+                let start = self.prog.subprogs[s].start as usize;
+                start as i64 - dropped[start.min(insns.len())]
+            })
+            .collect();
+        match refs.iter().find(|r| !starts.contains(&r.2)) {
+            Some(&(_, target, _)) => Err(VerifyError {
+                insn: None,
+                msg: format!("verifier bug: No program to jit at insn {target} (subprog < 0)"),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// Verifies every path from the start of subprogram `root`.

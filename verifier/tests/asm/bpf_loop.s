@@ -599,3 +599,26 @@ r0 = 1
 exit
 r0 = 0
 exit
+
+; A function called only from dead code is dropped too: a callback reference
+; into a dropped run keeps its number, which then names no function.
+### loop_callback_never_called_after_a_dead_call
+; type: socket
+; expect: REJECT verifier bug: No program to jit at insn 30 (subprog < 0)
+r1 = 0
+if r1 == 0x0 goto pc+1
+call pc+9
+r1 = 0
+r2 = subprog[+9]
+r3 = 0
+r4 = 0
+call bpf_loop
+call pc+6
+r0 = 0
+exit
+r0 = 0
+exit
+r0 = 0
+exit
+r0 = 0
+exit
