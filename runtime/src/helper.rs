@@ -56,6 +56,9 @@ pub struct Helper {
     /// When not empty, the only kernel functions a program traced through a
     /// trampoline (fentry, fexit, fmod_ret) may call it from.
     pub only_funcs: &'static [&'static str],
+    /// Programs tracing a kernel function whose name starts with this may
+    /// not call it (a storage's helpers, from its own functions).
+    pub not_traced: Option<&'static str>,
     /// Where it is declared.
     pub location: Location,
 }

@@ -165,9 +165,10 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
     // types that get them (the kernel's `allowed` callback).
     let attach_ok =
         h.only_attach.is_empty() || env.attach.is_some_and(|a| h.only_attach.contains(a));
-    let func_ok = h.only_funcs.is_empty()
-        || kfreg_object::loader::traced_function(&env.prog.section)
-            .is_none_or(|f| h.only_funcs.contains(&f));
+    let traced = kfreg_object::loader::traced_function(&env.prog.section);
+    let func_ok = (h.only_funcs.is_empty() || traced.is_none_or(|f| h.only_funcs.contains(&f)))
+        && h.not_traced
+            .is_none_or(|p| !traced.is_some_and(|f| f.starts_with(p)));
     let hook_ok =
         !h.has(HelperFlags::SLEEPABLE_HOOK) || env.lsm_hook.is_some_and(|hook| hook.sleepable);
     if !(attach_ok && func_ok && hook_ok) {

@@ -27,10 +27,9 @@ pub fn bpf_sk_storage_get(
 ///
 /// The kernel's `bpf_sk_storage_get_tracing_proto`.
 ///
-/// Only iterators, raw tracepoints and traced functions may call it
-/// (`bpf_sk_storage_tracing_allowed`; the kernel also refuses it in programs
-/// tracing the storage's own functions, which is not declared).
-#[helper(id = 107, name = bpf_sk_storage_get, map_types = [sk_storage], prog_types = [tracing, syscall], only_attach = [trace_iter, trace_raw_tp, trace_fentry, trace_fexit])]
+/// Only iterators, raw tracepoints and traced functions may call it, not
+/// from the storage's own functions (`bpf_sk_storage_tracing_allowed`).
+#[helper(id = 107, name = bpf_sk_storage_get, map_types = [sk_storage], prog_types = [tracing, syscall], only_attach = [trace_iter, trace_raw_tp, trace_fentry, trace_fexit], not_traced = "bpf_sk_storage")]
 pub fn bpf_sk_storage_get_tracing(
     map: ConstMapPtr,
     sk: OrNull<BtfId<crate::structs::SockCommon>>,
@@ -47,7 +46,7 @@ pub fn bpf_sk_storage_delete(map: ConstMapPtr, sk: BtfIdSockCommon) -> Integer;
 /// The kernel's `bpf_sk_storage_delete_tracing_proto`.
 ///
 /// Allowed where `bpf_sk_storage_get`'s tracing prototype is.
-#[helper(id = 108, name = bpf_sk_storage_delete, map_types = [sk_storage], prog_types = [tracing, syscall], only_attach = [trace_iter, trace_raw_tp, trace_fentry, trace_fexit])]
+#[helper(id = 108, name = bpf_sk_storage_delete, map_types = [sk_storage], prog_types = [tracing, syscall], only_attach = [trace_iter, trace_raw_tp, trace_fentry, trace_fexit], not_traced = "bpf_sk_storage")]
 pub fn bpf_sk_storage_delete_tracing(
     map: ConstMapPtr,
     sk: OrNull<BtfId<crate::structs::SockCommon>>,

@@ -51,6 +51,10 @@ impl Helper {
         let not_for_attach = attach_type_set(&self.not_for_attach);
         let only_attach = attach_type_set(&self.only_attach);
         let only_funcs = &self.only_funcs;
+        let not_traced = match &self.not_traced {
+            Some(p) => quote!(::core::option::Option::Some(#p)),
+            None => quote!(::core::option::Option::None),
+        };
         let rules = self.rules();
         let location = location(ident);
         quote! {
@@ -75,6 +79,7 @@ impl Helper {
                     not_for_attach: #not_for_attach,
                     only_attach: #only_attach,
                     only_funcs: &[#(#only_funcs),*],
+                    not_traced: #not_traced,
                     location: #location,
                 }
             };

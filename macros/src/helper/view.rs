@@ -43,6 +43,9 @@ pub struct Helper {
     pub only_attach: Vec<AttachType>,
     /// `only_funcs = [..]`: kernel function names.
     pub only_funcs: Vec<String>,
+    /// `not_traced = "prefix"`: traced functions whose name starts so may
+    /// not call it.
+    pub not_traced: Option<String>,
 }
 
 impl Helper {
@@ -63,6 +66,7 @@ impl Helper {
             not_for_attach: Vec::new(),
             only_attach: Vec::new(),
             only_funcs: Vec::new(),
+            not_traced: None,
         };
         let mut seen = HashSet::new();
         let mut id = None;
@@ -106,6 +110,16 @@ impl Helper {
                         }
                     }
                 }
+                Meta::Value(k, v) if k == "not_traced" => match v {
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(s),
+                        ..
+                    }) if !s.value().is_empty() => h.not_traced = Some(s.value()),
+                    _ => errors.at(
+                        v,
+                        "expected the start of kernel function names: `\"prefix\"`",
+                    ),
+                },
                 Meta::Word(w) => match HelperFlags::ALL.iter().find(|(_, n)| w == n) {
                     Some((f, _)) => h.flags.push((w.clone(), *f)),
                     None => errors.at(
@@ -170,6 +184,7 @@ fn words() -> impl Iterator<Item = &'static str> {
         "not_for_attach",
         "only_attach",
         "only_funcs",
+        "not_traced",
     ]
     .into_iter()
     .chain(HelperFlags::ALL.iter().map(|(_, n)| *n))

@@ -103,6 +103,23 @@ impl Case {
         c
     }
 
+    /// Assembles `text` as a tracing program that a trampoline runs for
+    /// the kernel function its `section` names (`fentry/FUNC`,
+    /// `fexit/FUNC`), its context arguments typed by the recorded BTF.
+    pub fn traced(section: &str, text: &str) -> Case {
+        let mut c = Case::new(ProgType::Tracing, text);
+        let btf = kernel_btf();
+        c.prog.section = section.into();
+        c.prog.attach = Some(if section.starts_with("fexit") {
+            kfreg::AttachType::TraceFexit
+        } else {
+            kfreg::AttachType::TraceFentry
+        });
+        c.prog.ctx_args = kfreg_object::loader::section_ctx_args(&btf, section);
+        c.prog.kernel_btf = Some(btf);
+        c
+    }
+
     /// Adds a one-entry map (its fd is its index).
     pub fn map(
         self,
