@@ -740,21 +740,15 @@ impl Env<'_> {
                 crate::mem::check_ld_pkt(self, &mut path.st, insn)?;
                 // A load past the packet's end returns 0 from the current
                 // function at once (bpf_gen_ld_abs's hidden exit): in a
-                // subprogram the caller goes on with R0 = 0.
+                // subprogram the caller goes on with R0 = 0. Like the
+                // kernel, that return is followed first and the load's
+                // success queued.
                 if path.st.frames.len() > 1 {
-                    let mut failed = Path {
-                        st: path.st.clone(),
-                        parent: path.parent,
-                        hist: path.hist.clone(),
-                        covered: Vec::new(),
-                        jmp_history: path.jmp_history,
-                        log_pos: path.log_pos,
-                    };
-                    *failed.st.reg_mut(0) = Reg::constant(0);
-                    if let Step::Next = crate::calls::check_exit(self, &mut failed)? {
-                        let at = failed.st.insn;
-                        self.push_branch(path, failed.st, at)?;
-                    }
+                    let mut loaded = path.st.clone();
+                    loaded.insn += 1;
+                    self.push_branch(path, loaded, idx + 1)?;
+                    *path.st.reg_mut(0) = Reg::constant(0);
+                    return crate::calls::check_exit(self, path);
                 }
                 path.st.insn += 1;
             }

@@ -15,3 +15,20 @@ exit
 r6 = r1
 r0 = *(u32 *)skb[28]
 exit
+
+; In a subprogram, a failed load returns 0 to the caller at once (the hidden
+; exit of bpf_gen_ld_abs): the kernel follows that return first and queues
+; the load's success.
+### ld_abs_in_subprog_returns_first
+; type: socket
+; btf: funcs
+; expect: REJECT R7 !read_ok
+r6 = r1
+r1 = r6
+call pc+2
+r0 = r7
+exit
+r6 = r1
+r0 = *(u8 *)skb[0]
+r0 = r8
+exit
