@@ -113,6 +113,10 @@ pub fn equal_live(old: &State, cur: &State, live: &[u16]) -> bool {
         return false;
     }
     let masks = live_masks(cur, live);
+    // Ids are compared as the kernel's regs_exact does: through one
+    // consistent renaming, so a loop that gives a value a fresh id every
+    // round (a spilled scalar) still repeats itself.
+    let mut ids = IdMap::default();
     old.frames
         .iter()
         .zip(&cur.frames)
@@ -120,9 +124,37 @@ pub fn equal_live(old: &State, cur: &State, live: &[u16]) -> bool {
         .all(|((o, c), mask)| {
             (o.subprog, o.callsite, o.in_callback, o.cb_rounds)
                 == (c.subprog, c.callsite, c.in_callback, c.cb_rounds)
-                && o.stack == c.stack
-                && (0..o.regs.len()).all(|r| mask & 1 << r == 0 || o.regs[r] == c.regs[r])
+                && stack_exact(o, c, &mut ids)
+                && (0..o.regs.len())
+                    .all(|r| mask & 1 << r == 0 || reg_exact(&o.regs[r], &c.regs[r], &mut ids))
         })
+}
+
+/// Two registers alike but for their ids, which `ids` maps one to one,
+/// and their precision.
+fn reg_exact(old: &Reg, cur: &Reg, ids: &mut IdMap) -> bool {
+    let bare = |r: &Reg| Reg {
+        id: 0,
+        ref_obj_id: 0,
+        precise: false,
+        ..*r
+    };
+    bare(old) == bare(cur) && ids.check(old.id, cur.id) && ids.check(old.ref_obj_id, cur.ref_obj_id)
+}
+
+/// Every slot of `old`'s stack is in `cur`'s, of the same kinds, holding an
+/// exactly equal register where it holds one (`stacksafe`, exact).
+fn stack_exact(old: &Frame, cur: &Frame, ids: &mut IdMap) -> bool {
+    old.stack.iter().enumerate().all(|(i, o)| {
+        cur.stack.get(i).is_some_and(|c| {
+            o.bytes == c.bytes
+                && (o
+                    .bytes
+                    .iter()
+                    .all(|b| matches!(b, SlotKind::Misc | SlotKind::Zero | SlotKind::Invalid))
+                    || reg_exact(&o.reg, &c.reg, ids))
+        })
+    })
 }
 
 /// Whether every behaviour from `cur` is covered by the verified `old`,

@@ -246,3 +246,17 @@ exit
 done:
 r0 = 0
 exit
+
+; An infinite loop is told by states equal but for their ids, which match
+; one to one (regs_exact): a scalar spilled every round gets a fresh id.
+### infinite_loop_spilling_fresh_ids
+; type: socket
+; expect: REJECT infinite loop detected at insn 4
+r8 = 0
+call bpf_get_prandom_u32
+*(u64 *)(r10 -8) = r0
+call bpf_get_prandom_u32
+goto pc+0
+if r8 s< 6 goto pc-4
+r0 = 0
+exit
