@@ -220,7 +220,6 @@ fn pointer_alu(
         RegType::ConstMap if known == Some(0) && op == AluOp::Add => {}
         RegType::ConstMap
         | RegType::PacketEnd
-        | RegType::Func
         | RegType::Sock
         | RegType::Socket
         | RegType::TcpSock => {

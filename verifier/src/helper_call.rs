@@ -458,6 +458,8 @@ fn check_arg(
             if reg.ty != RegType::Func {
                 return Err(expect(idx, r, &reg, "func"));
             }
+            // Moving a function's address is allowed, passing it moved not.
+            crate::mem::unmodified_ptr(idx, r, &reg)?;
             meta.callback = Some(reg.aux);
         }
         ArgType::Stack => {

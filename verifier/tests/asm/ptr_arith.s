@@ -378,3 +378,88 @@ r2 = *(u32 *)(r1 +48)
 r1 -= r2
 r0 = 0
 exit
+
+; A function's address may be moved; a helper refuses it moved (found by
+; the fuzzer's callbacks).
+### func_ptr_negative_offset
+; type: socket
+; expect: REJECT negative offset func ptr R2 off=-16 disallowed
+r1 = 2
+r2 = subprog[+7]
+r2 += -16
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+r0 = 0
+exit
+
+### func_ptr_positive_offset
+; type: socket
+; expect: REJECT dereference of modified func ptr R2 off=16 disallowed
+r1 = 2
+r2 = subprog[+7]
+r2 += 16
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+r0 = 0
+exit
+
+### func_ptr_offset_back_to_zero
+; type: socket
+; expect: ACCEPT
+r1 = 2
+r2 = subprog[+8]
+r2 += 16
+r2 += -16
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+r0 = 0
+exit
+
+### func_ptr_variable_offset
+; type: socket
+; expect: REJECT variable func access var_off=(0x0; 0x8) disallowed
+r5 = *(u32 *)(r1 +0)
+r5 &= 8
+r1 = 2
+r2 = subprog[+7]
+r2 += r5
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+r0 = 0
+exit
+
+### func_ptr_sub_scalar
+; type: socket
+; expect: REJECT negative offset func ptr R2 off=-8 disallowed
+r1 = 2
+r2 = subprog[+7]
+r2 -= 8
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+r0 = 0
+exit
+
+### func_ptr_arith_then_unused
+; type: socket
+; expect: ACCEPT
+r2 = subprog[+4]
+r2 += 8
+r0 = 0
+exit
+r0 = 0
+exit
