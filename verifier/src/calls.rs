@@ -215,7 +215,7 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
     if frame.in_callback.is_some() || st.frames.len() > 1 {
         return return_to_caller(env, path);
     }
-    check_resources(env, st, idx, MAIN_EXIT)?;
+    check_resources(env, st, idx, MAIN_EXIT, false)?;
     // A global function verified on its own returns any scalar: the
     // program's return rules apply to the program.
     if global_subprog(env, st) {
@@ -290,7 +290,7 @@ pub fn return_to_caller(env: &mut Env, path: &mut Path) -> Result<Step, VerifyEr
         // kernel checks what it holds before what it returns, and that R0
         // was written before its type (check_return_code).
         let exit_ctx = if cb.is_async {
-            check_resources(env, st, idx, MAIN_EXIT)?;
+            check_resources(env, st, idx, MAIN_EXIT, false)?;
             env.check_reg_read(st, 0)?;
             "At async callback return"
         } else {

@@ -217,7 +217,7 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
     if h.has(HelperFlags::TAIL_CALL) {
         // The program ends here as at an exit: nothing may be held.
         let name = h.name.strip_prefix("bpf_").unwrap_or(h.name);
-        crate::resources::check_resources(env, st, st.insn, name)?;
+        crate::resources::check_resources(env, st, st.insn, name, false)?;
     }
     let r0 = result(env, st, h, &meta)?;
     if h.has(HelperFlags::TRACED_FUNC) {

@@ -139,7 +139,7 @@ pub fn check_kfunc_call(
         if env.prog.exception_cb.is_none() && st.frames.len() == 1 && st.frames[0].subprog == 0 {
             crate::calls::check_return_value(env, st, 1)?;
         }
-        crate::resources::check_resources(env, st, st.insn, k.name)?;
+        crate::resources::check_resources(env, st, st.insn, k.name, true)?;
         return Ok(Step::End);
     }
 

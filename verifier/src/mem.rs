@@ -32,7 +32,7 @@ pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), Ver
     env.check_reg_read(st, 6)?;
     // The load may end the program at run time (a packet too short), so
     // whatever must be released or unlocked before an exit must be here too.
-    crate::resources::check_resources(env, st, st.insn, "BPF_LD_[ABS|IND]")?;
+    crate::resources::check_resources(env, st, st.insn, "BPF_LD_[ABS|IND]", false)?;
     if st.reg(6).ty != RegType::Ctx {
         return Err(VerifyError::at(
             st.insn,

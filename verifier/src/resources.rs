@@ -108,8 +108,17 @@ pub fn lock_target(
     Ok((ident, off as i32))
 }
 
-/// The exit-time checks on held resources, in the kernel's order.
-pub fn check_resources(env: &Env, st: &State, idx: u32, prefix: &str) -> Result<(), VerifyError> {
+/// The exit-time checks on held resources, in the kernel's order. Only an
+/// exception (`throwing`) leaves every frame at once: another way out of a
+/// subprogram (a tail call, a failed legacy packet load) returns to its
+/// caller, which still holds the references (`check_reference_leak`).
+pub fn check_resources(
+    env: &Env,
+    st: &State,
+    idx: u32,
+    prefix: &str,
+    throwing: bool,
+) -> Result<(), VerifyError> {
     if st.holds_lock() {
         return Err(VerifyError::at(
             idx,
@@ -119,7 +128,7 @@ pub fn check_resources(env: &Env, st: &State, idx: u32, prefix: &str) -> Result<
     let leaks: Vec<String> = st
         .refs
         .iter()
-        .filter(|r| r.kind == RefKind::Ptr)
+        .filter(|r| r.kind == RefKind::Ptr && (throwing || st.frames.len() == 1))
         .map(|r| format!("Unreleased reference id={} alloc_insn={}", r.id, r.insn))
         .collect();
     if !leaks.is_empty() {

@@ -32,3 +32,32 @@ r6 = r1
 r0 = *(u8 *)skb[0]
 r0 = r8
 exit
+
+; A failed load in a subprogram returns to the caller, which still holds its
+; references: only a load in the main program must hold none.
+### ld_abs_in_subprog_with_caller_reference
+; type: tc
+; btf: funcs
+; expect: ACCEPT
+r6 = r1
+*(u64 *)(r10 -16) = 0
+*(u64 *)(r10 -8) = 0
+r1 = r6
+r2 = r10
+r2 += -16
+r3 = 12
+r4 = -1
+r5 = 0
+call bpf_sk_lookup_tcp
+r7 = r0
+r1 = r6
+call pc+5
+if r7 == 0x0 goto pc+2
+r1 = r7
+call bpf_sk_release
+r0 = 0
+exit
+r6 = r1
+r0 = *(u8 *)skb[0]
+r0 = 0
+exit
