@@ -112,8 +112,18 @@ pub fn equal_live(old: &State, cur: &State, live: &[u16]) -> bool {
     {
         return false;
     }
+    // First the kernel's quick filter (states_maybe_looping): every register
+    // of the current frame alike, dead or alive, ids as they are.
+    let bare = |r: &Reg| Reg {
+        precise: false,
+        ..*r
+    };
+    let (o, c) = (old.cur(), cur.cur());
+    if !o.regs.iter().zip(&c.regs).all(|(a, b)| bare(a) == bare(b)) {
+        return false;
+    }
     let masks = live_masks(cur, live);
-    // Ids are compared as the kernel's regs_exact does: through one
+    // Then ids are compared as the kernel's regs_exact does: through one
     // consistent renaming, so a loop that gives a value a fresh id every
     // round (a spilled scalar) still repeats itself.
     let mut ids = IdMap::default();

@@ -260,3 +260,49 @@ goto pc+0
 if r8 s< 6 goto pc-4
 r0 = 0
 exit
+
+; The kernel looks for an infinite loop only where every register of the
+; current frame is alike, dead ones too (states_maybe_looping): here not
+; at the loop's head, where dead registers still differ, but further on.
+### infinite_loop_registers_alike_first
+; type: netfilter
+; map: array key=4 value=48 max=4
+; expect: REJECT infinite loop detected at insn 26
+r6 = r1
+r0 = -6
+r3 = -62
+r8 = 56
+r9 = 1
+if w3 s< w0 goto pc+7
+r4 = *(u32 *)(r6 +0)
+r0 = *(u32 *)(r6 +4)
+r9 = r4
+r9 += 23
+if r9 > r0 goto pc+2
+r5 = *(u64 *)(r4 +12)
+r5 = *(u32 *)(r4 +13)
+if r8 >= 0x4cae7940 goto pc+14
+r0 = -1851105821
+r0 = (s16)r8
+w0 ^= -1
+w7 = 0
+*(u32 *)(r10 -192) = 3
+r1 = map[id:0]
+r2 = r10
+r2 += -192
+call bpf_map_lookup_elem
+if r0 == 0x0 goto pc+1
+*(u64 *)(r0 +32) = 83
+w7 += 1
+if w7 != 0x4 goto pc-11
+*(u32 *)(r10 -192) = 0
+r1 = map[id:0]
+r2 = r10
+r2 += -192
+call bpf_map_lookup_elem
+if r0 == 0x0 goto pc+3
+*(u64 *)(r0 -2) = 18
+r9 = *(u16 *)(r0 -3)
+*(u16 *)(r0 +30) = r8
+r0 = 0
+exit
