@@ -1348,6 +1348,8 @@ pub fn check_mem_arg(
             env.stack_live
                 .arg_access(regno, base.aux as usize, lo, hi, write);
             let frame = &mut st.frames[base.aux as usize];
+            // The stack reaches the lowest byte, accessed or not.
+            frame.reach(lo as i32);
             for o in lo..hi {
                 let o = o as i32;
                 let slot = frame.slot_mut(o);

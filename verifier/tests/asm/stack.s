@@ -545,3 +545,22 @@ r0 = 0
 exit
 r0 = *(u64 *)(r10 -128)
 exit
+
+; So does a helper's zero-sized read of the stack: the stack reaches its
+; lowest byte.
+### stack_depth_zero_sized_helper_read_counts
+; type: tc
+; expect: REJECT combined stack size of 2 calls is 576. Too large
+r1 = r10
+r1 += -256
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call bpf_csum_diff
+call pc+2
+r0 = 0
+exit
+*(u64 *)(r10 -320) = 0
+r0 = 0
+exit
