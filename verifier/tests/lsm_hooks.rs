@@ -67,3 +67,11 @@ fn ima_hashes_only_from_hooks_that_may_sleep() {
     Case::lsm("lsm/file_open", hash).reject("helper call might sleep in a non-sleepable prog");
     Case::lsm("lsm/file_permission", hash).reject("helper call is not allowed in probe");
 }
+
+#[test]
+fn cgroup_helpers_only_for_cgroup_programs() {
+    let retval = "call bpf_get_retval\nr0 = 0\nexit";
+    Case::lsm("lsm_cgroup/socket_bind", retval).accept();
+    Case::lsm("lsm/socket_bind", retval)
+        .reject("program of this type cannot use helper bpf_get_retval#186");
+}

@@ -4,7 +4,11 @@ use kfreg::helper;
 use kfreg::helper::*;
 
 /// Get the pointer to the local storage area.
-#[helper(id = 81, map_types = [cgroup_storage, percpu_cgroup_storage], prog_types = [cgroup_skb, cgroup_sock, sock_ops, cgroup_device, cgroup_sock_addr, cgroup_sysctl, cgroup_sockopt, lsm])]
+///
+/// LSM programs get it attached to a cgroup only (`bpf_lsm_func_proto`:
+/// `cgroup_common_func_proto` for `BPF_LSM_CGROUP`), as they get the
+/// return-value helpers below.
+#[helper(id = 81, map_types = [cgroup_storage, percpu_cgroup_storage], prog_types = [cgroup_skb, cgroup_sock, sock_ops, cgroup_device, cgroup_sock_addr, cgroup_sysctl, cgroup_sockopt, lsm], not_for_attach = [lsm_mac])]
 pub fn bpf_get_local_storage(map: ConstMapPtr, flags: Zero) -> MapValue;
 
 /// Get name of sysctl in /proc/sys/ and copy it into provided by program buffer `buf` of size `buf_len`.
@@ -35,9 +39,9 @@ pub fn bpf_sysctl_set_new_value(ctx: Ctx, buf: Rdonly<Mem>, buf_len: ConstSize) 
 pub fn bpf_get_netns_cookie_sockopt(ctx: OrNull<Ctx>) -> Integer;
 
 /// Get the BPF program's return value that will be returned to the upper layers.
-#[helper(id = 186, prog_types = [cgroup_sock, cgroup_device, cgroup_sock_addr, cgroup_sysctl, cgroup_sockopt, lsm], not_for_attach = [cgroup_inet_ingress, cgroup_inet_egress, cgroup_inet4_getpeername, cgroup_inet4_getsockname, cgroup_inet6_getpeername, cgroup_inet6_getsockname, cgroup_udp4_recvmsg, cgroup_udp6_recvmsg, cgroup_unix_getpeername, cgroup_unix_getsockname, cgroup_unix_recvmsg])]
+#[helper(id = 186, prog_types = [cgroup_sock, cgroup_device, cgroup_sock_addr, cgroup_sysctl, cgroup_sockopt, lsm], not_for_attach = [cgroup_inet_ingress, cgroup_inet_egress, cgroup_inet4_getpeername, cgroup_inet4_getsockname, cgroup_inet6_getpeername, cgroup_inet6_getsockname, cgroup_udp4_recvmsg, cgroup_udp6_recvmsg, cgroup_unix_getpeername, cgroup_unix_getsockname, cgroup_unix_recvmsg, lsm_mac])]
 pub fn bpf_get_retval() -> Integer;
 
 /// Set the BPF program's return value that will be returned to the upper layers.
-#[helper(id = 187, prog_types = [cgroup_sock, cgroup_device, cgroup_sock_addr, cgroup_sysctl, cgroup_sockopt, lsm], not_for_attach = [cgroup_inet_ingress, cgroup_inet_egress, cgroup_inet4_getpeername, cgroup_inet4_getsockname, cgroup_inet6_getpeername, cgroup_inet6_getsockname, cgroup_udp4_recvmsg, cgroup_udp6_recvmsg, cgroup_unix_getpeername, cgroup_unix_getsockname, cgroup_unix_recvmsg])]
+#[helper(id = 187, prog_types = [cgroup_sock, cgroup_device, cgroup_sock_addr, cgroup_sysctl, cgroup_sockopt, lsm], not_for_attach = [cgroup_inet_ingress, cgroup_inet_egress, cgroup_inet4_getpeername, cgroup_inet4_getsockname, cgroup_inet6_getpeername, cgroup_inet6_getsockname, cgroup_udp4_recvmsg, cgroup_udp6_recvmsg, cgroup_unix_getpeername, cgroup_unix_getsockname, cgroup_unix_recvmsg, lsm_mac])]
 pub fn bpf_set_retval(retval: Anything) -> Integer;
