@@ -166,8 +166,8 @@ impl Env<'_> {
         if kept.len() <= 1 {
             return Ok(());
         }
-        // The references that stay: where they are and what they name.
-        let mut refs: Vec<(usize, i64, i64)> = Vec::new();
+        // The references that stay: what they name, and what they will.
+        let mut refs: Vec<(i64, i64)> = Vec::new();
         for (pc, insn) in insns.iter().enumerate() {
             if let Insn::Call(Call::Local(off))
             | Insn::LdImm64 {
@@ -178,33 +178,31 @@ impl Env<'_> {
                 && self.seen[pc]
             {
                 let target = pc as i64 + 1 + i64::from(off);
-                refs.push((pc, target, target));
+                refs.push((target, target));
             }
-        }
-        // The dropped runs, each where it is once the runs before it are gone.
-        let mut removed = 0i64;
-        let mut i = 0;
-        while i < insns.len() {
-            if live(i) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < insns.len() && !live(i) {
-                i += 1;
-            }
-            let (pos, cnt) = (start as i64 - removed, (i - start) as i64);
-            for r in &mut refs {
-                if r.2 >= pos + cnt {
-                    r.2 -= cnt;
-                }
-            }
-            removed += cnt;
         }
         // Dropped instructions before each one.
         let mut dropped = vec![0i64; insns.len() + 1];
         for k in 0..insns.len() {
             dropped[k + 1] = dropped[k] + i64::from(!live(k));
+        }
+        // Each dropped run, where it is once the runs before it are gone.
+        let mut k = 0;
+        while k < insns.len() {
+            if live(k) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < insns.len() && !live(k) {
+                k += 1;
+            }
+            let (pos, cnt) = (start as i64 - dropped[start], (k - start) as i64);
+            for (_, moved) in &mut refs {
+                if *moved >= pos + cnt {
+                    *moved -= cnt;
+                }
+            }
         }
         let starts: Vec<i64> = kept
             .iter()
@@ -213,8 +211,8 @@ impl Env<'_> {
                 start as i64 - dropped[start.min(insns.len())]
             })
             .collect();
-        match refs.iter().find(|r| !starts.contains(&r.2)) {
-            Some(&(_, target, _)) => Err(VerifyError {
+        match refs.iter().find(|(_, moved)| !starts.contains(moved)) {
+            Some(&(target, _)) => Err(VerifyError {
                 insn: None,
                 msg: format!("verifier bug: No program to jit at insn {target} (subprog < 0)"),
             }),

@@ -114,12 +114,13 @@ pub fn equal_live(old: &State, cur: &State, live: &[u16]) -> bool {
     }
     // First the kernel's quick filter (states_maybe_looping): every register
     // of the current frame alike, dead or alive, ids as they are.
-    let bare = |r: &Reg| Reg {
-        precise: false,
-        ..*r
-    };
     let (o, c) = (old.cur(), cur.cur());
-    if !o.regs.iter().zip(&c.regs).all(|(a, b)| bare(a) == bare(b)) {
+    if !o
+        .regs
+        .iter()
+        .zip(&c.regs)
+        .all(|(a, b)| imprecise(a) == imprecise(b))
+    {
         return false;
     }
     let masks = live_masks(cur, live);
@@ -140,14 +141,22 @@ pub fn equal_live(old: &State, cur: &State, live: &[u16]) -> bool {
         })
 }
 
+/// `r` without its precision mark, which says how it was used, not what
+/// it holds.
+fn imprecise(r: &Reg) -> Reg {
+    Reg {
+        precise: false,
+        ..*r
+    }
+}
+
 /// Two registers alike but for their ids, which `ids` maps one to one,
 /// and their precision.
 fn reg_exact(old: &Reg, cur: &Reg, ids: &mut IdMap) -> bool {
     let bare = |r: &Reg| Reg {
         id: 0,
         ref_obj_id: 0,
-        precise: false,
-        ..*r
+        ..imprecise(r)
     };
     bare(old) == bare(cur) && ids.check(old.id, cur.id) && ids.check(old.ref_obj_id, cur.ref_obj_id)
 }

@@ -66,13 +66,26 @@ impl Case {
     /// Assembles `text` as a BPF iterator loaded from `section`
     /// (`iter/TARGET`), its context arguments typed by the recorded kernel BTF.
     pub fn iterator(section: &str, text: &str) -> Case {
-        let mut c = Case::new(ProgType::Tracing, text);
-        let btf = kernel_btf();
-        c.prog.section = section.into();
+        let mut c = Case::attached(
+            ProgType::Tracing,
+            section,
+            kfreg::AttachType::TraceIter,
+            text,
+        );
         c.prog.iter = true;
         c.prog.iter_target = kfreg_object::loader::iter_target(section).map(str::to_string);
+        c
+    }
+
+    /// Assembles `text` as a program of type `ty` loaded from `section`
+    /// as attach type `attach`, its context arguments typed by the
+    /// recorded kernel BTF, as the loader types them.
+    fn attached(ty: ProgType, section: &str, attach: kfreg::AttachType, text: &str) -> Case {
+        let mut c = Case::new(ty, text);
+        let btf = kernel_btf();
+        c.prog.section = section.into();
+        c.prog.attach = Some(attach);
         c.prog.ctx_args = kfreg_object::loader::section_ctx_args(&btf, section);
-        c.prog.attach = Some(kfreg::AttachType::TraceIter);
         c.prog.kernel_btf = Some(btf);
         c
     }
@@ -81,7 +94,12 @@ impl Case {
     /// (`lsm/HOOK`, `lsm.s/HOOK`, `lsm_cgroup/HOOK`), its context arguments
     /// and return typed by the recorded kernel BTF, as the loader does.
     pub fn lsm(section: &str, text: &str) -> Case {
-        let mut c = Case::new(ProgType::Lsm, text);
+        let attach = if section.starts_with("lsm_cgroup/") {
+            kfreg::AttachType::LsmCgroup
+        } else {
+            kfreg::AttachType::LsmMac
+        };
+        let mut c = Case::attached(ProgType::Lsm, section, attach, text);
         let btf = kernel_btf();
         let hook = kfreg_object::loader::lsm_hook_target(section).expect("an LSM section");
         let func = btf
@@ -90,16 +108,8 @@ impl Case {
                 kfreg_object::btf::Kind::Func,
             )
             .expect("the hook is in the recorded BTF");
-        c.prog.section = section.into();
         c.prog.sleepable = section.starts_with("lsm.s/");
-        c.prog.attach = Some(if section.starts_with("lsm_cgroup/") {
-            kfreg::AttachType::LsmCgroup
-        } else {
-            kfreg::AttachType::LsmMac
-        });
-        c.prog.ctx_args = kfreg_object::loader::section_ctx_args(&btf, section);
         c.prog.returns_void = btf.func_proto(func).is_ok_and(|(ret, _)| ret == 0);
-        c.prog.kernel_btf = Some(btf);
         c
     }
 
@@ -107,17 +117,12 @@ impl Case {
     /// the kernel function its `section` names (`fentry/FUNC`,
     /// `fexit/FUNC`), its context arguments typed by the recorded BTF.
     pub fn traced(section: &str, text: &str) -> Case {
-        let mut c = Case::new(ProgType::Tracing, text);
-        let btf = kernel_btf();
-        c.prog.section = section.into();
-        c.prog.attach = Some(if section.starts_with("fexit") {
+        let attach = if section.starts_with("fexit") {
             kfreg::AttachType::TraceFexit
         } else {
             kfreg::AttachType::TraceFentry
-        });
-        c.prog.ctx_args = kfreg_object::loader::section_ctx_args(&btf, section);
-        c.prog.kernel_btf = Some(btf);
-        c
+        };
+        Case::attached(ProgType::Tracing, section, attach, text)
     }
 
     /// Adds a one-entry map (its fd is its index).
