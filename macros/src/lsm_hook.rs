@@ -1,7 +1,8 @@
-//! `#[lsm_hook(sleepable, untrusted, disabled, ret = [lo, hi])] pub struct
-//! NAME;`: a BPF LSM hook (`SEC("lsm/NAME")`) whose rules are not the
+//! `#[lsm_hook(sleepable, untrusted, disabled, sockopt, ret = [lo, hi])] pub
+//! struct NAME;`: a BPF LSM hook (`SEC("lsm/NAME")`) whose rules are not the
 //! default ones: sleepable programs may attach, its arguments are not
-//! trusted, no program may attach, or its programs return in another range.
+//! trusted, no program may attach, its cgroup programs may set and get
+//! socket options, or its programs return in another range.
 //!
 //! One file holds the view, the rules and the expansion, as for
 //! `#[tracepoint]`.
@@ -14,7 +15,7 @@ use quote::quote;
 use syn::ItemStruct;
 
 /// The attribute's words, for "did you mean".
-const WORDS: &[&str] = &["sleepable", "untrusted", "disabled", "ret"];
+const WORDS: &[&str] = &["sleepable", "untrusted", "disabled", "sockopt", "ret"];
 
 /// What `#[lsm_hook(..)]` says.
 #[derive(Default)]
@@ -22,6 +23,7 @@ struct LsmHook {
     sleepable: bool,
     untrusted: bool,
     disabled: bool,
+    sockopt: bool,
     ret: Option<(i64, i64)>,
 }
 
@@ -45,6 +47,7 @@ impl LsmHook {
                 ("sleepable", Meta::Word(_)) => hook.sleepable = true,
                 ("untrusted", Meta::Word(_)) => hook.untrusted = true,
                 ("disabled", Meta::Word(_)) => hook.disabled = true,
+                ("sockopt", Meta::Word(_)) => hook.sockopt = true,
                 ("ret", Meta::Value(_, v)) => hook.ret = ret_range(v, errors),
                 _ => misused_word(meta, "lsm_hook", WORDS, errors),
             }
@@ -71,7 +74,8 @@ impl LsmHook {
         let ident = &strukt.ident;
         let name = ident.to_string();
         let doc = first_doc_line(&strukt.attrs);
-        let (sleepable, untrusted, disabled) = (self.sleepable, self.untrusted, self.disabled);
+        let (sleepable, untrusted, disabled, sockopt) =
+            (self.sleepable, self.untrusted, self.disabled, self.sockopt);
         let ret = match self.ret {
             Some((lo, hi)) => quote!(::core::option::Option::Some((#lo, #hi))),
             None => quote!(::core::option::Option::None),
@@ -89,6 +93,7 @@ impl LsmHook {
                     sleepable: #sleepable,
                     untrusted: #untrusted,
                     disabled: #disabled,
+                    sockopt: #sockopt,
                     ret: #ret,
                     location: #location,
                 };

@@ -7,7 +7,8 @@
 //! accepts programs, and wants 0 or a negative errno back when it returns
 //! an `int`. The kernel lists the exceptions in `kernel/bpf/bpf_lsm.c`
 //! (`sleepable_lsm_hooks`, `untrusted_lsm_hooks`, `bpf_lsm_disabled_hooks`,
-//! `bool_lsm_hooks`); a declaration here says the same of one hook.
+//! `bool_lsm_hooks`, the two sockopt hook sets); a declaration here says
+//! the same of one hook.
 
 use crate::decl::Location;
 use crate::named::{ByName, Named};
@@ -26,6 +27,10 @@ pub struct LsmHook {
     pub untrusted: bool,
     /// No program may attach.
     pub disabled: bool,
+    /// Its cgroup programs may set and get socket options: the socket is
+    /// locked, or still being made (`bpf_lsm_locked_sockopt_hooks`,
+    /// `bpf_lsm_unlocked_sockopt_hooks`; see `HelperFlags::SOCKOPT_HOOK`).
+    pub sockopt: bool,
     /// The range its programs must return in, when not the program type's.
     pub ret: Option<(i64, i64)>,
     /// Where it is declared.

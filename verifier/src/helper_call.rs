@@ -106,10 +106,14 @@ fn prototype(env: &Env, idx: u32, id: i32) -> Result<&'static Helper, VerifyErro
         .struct_ops
         .zip(env.prog.struct_ops.as_ref())
         .is_some_and(|(d, m)| !d.may_call(&m.member, name));
+    // Some prototypes exist only for some LSM hooks.
+    let hook_has = |h: &Helper| {
+        !h.has(HelperFlags::SOCKOPT_HOOK) || env.lsm_hook.is_some_and(|hook| hook.sockopt)
+    };
     helpers
         .get_for(id as u32, env.prog.prog_type, env.attach)
         .or_else(|| iter_target_helper(env, id as u32))
-        .filter(|_| !refused)
+        .filter(|h| !refused && hook_has(h))
         .ok_or_else(|| {
             VerifyError::at(
                 idx,

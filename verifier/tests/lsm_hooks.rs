@@ -75,3 +75,35 @@ fn cgroup_helpers_only_for_cgroup_programs() {
     Case::lsm("lsm/socket_bind", retval)
         .reject("program of this type cannot use helper bpf_get_retval#186");
 }
+
+#[test]
+fn socket_options_only_from_cgroup_programs_on_the_socket_hooks() {
+    let set = "
+        r1 = *(u64 *)(r1 +0)
+        *(u64 *)(r10 -8) = 0
+        r2 = 6
+        r3 = 1
+        r4 = r10
+        r4 += -8
+        r5 = 4
+        call bpf_setsockopt
+        r0 = 1
+        exit
+    ";
+    // Locked (sock_graft) and still being made (socket_post_create).
+    Case::lsm("lsm_cgroup/sock_graft", set).accept();
+    // socket->sk, which may be NULL
+    let from_socket = set.replace(
+        "r1 = *(u64 *)(r1 +0)",
+        "r1 = *(u64 *)(r1 +0)\nr1 = *(u64 *)(r1 +24)\nif r1 == 0 goto pc+7",
+    );
+    Case::lsm("lsm_cgroup/socket_post_create", &from_socket).accept();
+    Case::lsm("lsm_cgroup/socket_bind", set)
+        .reject("program of this type cannot use helper bpf_setsockopt#49");
+    Case::lsm("lsm/sock_graft", set)
+        .reject("program of this type cannot use helper bpf_setsockopt#49");
+    let get = set.replace("bpf_setsockopt", "bpf_getsockopt");
+    Case::lsm("lsm_cgroup/inet_conn_established", &get).accept();
+    Case::lsm("lsm/inet_conn_established", &get)
+        .reject("program of this type cannot use helper bpf_getsockopt#57");
+}

@@ -342,6 +342,11 @@ bits! {
         /// Only programs attached to an LSM hook that may sleep may call it
         /// (`bpf_ima_inode_hash_allowed`: `bpf_lsm_is_sleepable_hook`).
         SLEEPABLE_HOOK = 16, "sleepable_hook";
+        /// An LSM program has it only when attached to a cgroup on a hook
+        /// that may set socket options (`LsmHook::sockopt`); on other hooks
+        /// its program type has no such helper (`bpf_lsm_func_proto` for
+        /// `bpf_setsockopt`/`bpf_getsockopt`).
+        SOCKOPT_HOOK = 17, "sockopt_hook";
     }
 }
 

@@ -253,9 +253,24 @@ pub fn bpf_set_hash(skb: Ctx, hash: Anything) -> Integer;
 
 /// Emulate a call to `setsockopt()` on the socket associated to `bpf_socket`, which must be a full socket.
 ///
-/// The kernel's `bpf_sk_setsockopt_proto`.
-#[helper(id = 49, name = bpf_setsockopt, prog_types = [cgroup_sockopt, struct_ops, lsm])]
+/// The kernel's `bpf_sk_setsockopt_proto` (a `cgroup/getsockopt` program
+/// has no `bpf_setsockopt`).
+#[helper(id = 49, name = bpf_setsockopt, prog_types = [cgroup_sockopt, struct_ops], not_for_attach = [cgroup_getsockopt])]
 pub fn bpf_sk_setsockopt(
+    bpf_socket: BtfIdSockCommon,
+    level: Anything,
+    optname: Anything,
+    optval: Rdonly<Mem>,
+    optlen: ConstSize,
+) -> Integer;
+
+/// Emulate a call to `setsockopt()` on the socket associated to `bpf_socket`, which must be a full socket.
+///
+/// The kernel's `bpf_unlocked_sk_setsockopt_proto`, an LSM program's: only
+/// attached to a cgroup, on the hooks where the socket is still being made
+/// or (with `bpf_sk_setsockopt_proto`, which checks alike) locked.
+#[helper(id = 49, name = bpf_setsockopt, sockopt_hook, prog_types = [lsm], not_for_attach = [lsm_mac])]
+pub fn bpf_unlocked_sk_setsockopt(
     bpf_socket: BtfIdSockCommon,
     level: Anything,
     optname: Anything,
@@ -319,9 +334,24 @@ pub fn bpf_xdp_adjust_meta(xdp_md: Ctx, delta: Anything) -> Integer;
 
 /// Emulate a call to `getsockopt()` on the socket associated to `bpf_socket`, which must be a full socket.
 ///
-/// The kernel's `bpf_sk_getsockopt_proto`.
-#[helper(id = 57, name = bpf_getsockopt, prog_types = [cgroup_sockopt, struct_ops, lsm])]
+/// The kernel's `bpf_sk_getsockopt_proto` (a `cgroup/getsockopt` program
+/// has no `bpf_getsockopt`).
+#[helper(id = 57, name = bpf_getsockopt, prog_types = [cgroup_sockopt, struct_ops], not_for_attach = [cgroup_getsockopt])]
 pub fn bpf_sk_getsockopt(
+    bpf_socket: BtfIdSockCommon,
+    level: Anything,
+    optname: Anything,
+    optval: Uninit<Mem>,
+    optlen: ConstSize,
+) -> Integer;
+
+/// Emulate a call to `getsockopt()` on the socket associated to `bpf_socket`, which must be a full socket.
+///
+/// The kernel's `bpf_unlocked_sk_getsockopt_proto`, an LSM program's: only
+/// attached to a cgroup, on the hooks where the socket is still being made
+/// or (with `bpf_sk_getsockopt_proto`, which checks alike) locked.
+#[helper(id = 57, name = bpf_getsockopt, sockopt_hook, prog_types = [lsm], not_for_attach = [lsm_mac])]
+pub fn bpf_unlocked_sk_getsockopt(
     bpf_socket: BtfIdSockCommon,
     level: Anything,
     optname: Anything,

@@ -1,8 +1,9 @@
 //! The BPF LSM hooks of Linux 6.18 whose rules are not the default ones
 //! (`kernel/bpf/bpf_lsm.c`): those that run sleepable programs
 //! (`sleepable_lsm_hooks`), pass untrusted arguments (`untrusted_lsm_hooks`),
-//! take no program (`bpf_lsm_disabled_hooks`) or want 0 or 1 back
-//! (`bool_lsm_hooks`).
+//! take no program (`bpf_lsm_disabled_hooks`), want 0 or 1 back
+//! (`bool_lsm_hooks`) or let cgroup programs set and get socket options
+//! (`bpf_lsm_locked_sockopt_hooks`, `bpf_lsm_unlocked_sockopt_hooks`).
 //!
 //! The sleepable list is 6.12's as its stable updates leave it (without
 //! `task_to_inode` and `inet_conn_established`, which run in atomic
@@ -132,6 +133,16 @@ pub struct getprocattr;
 /// No program attaches.
 #[lsm_hook(disabled)]
 pub struct getselfattr;
+
+/// Its cgroup programs may set and get socket options (the socket is
+/// locked).
+#[lsm_hook(sockopt)]
+pub struct inet_conn_established;
+
+/// Its cgroup programs may set and get socket options (the socket is
+/// locked).
+#[lsm_hook(sockopt)]
+pub struct inet_csk_clone;
 
 /// No program attaches.
 #[lsm_hook(disabled)]
@@ -337,6 +348,11 @@ pub struct sk_alloc_security;
 #[lsm_hook(untrusted)]
 pub struct sk_free_security;
 
+/// Its cgroup programs may set and get socket options (the socket is
+/// locked).
+#[lsm_hook(sockopt)]
+pub struct sock_graft;
+
 /// Sleepable programs may attach.
 #[lsm_hook(sleepable)]
 pub struct socket_accept;
@@ -373,8 +389,9 @@ pub struct socket_getsockopt;
 #[lsm_hook(sleepable)]
 pub struct socket_listen;
 
-/// Sleepable programs may attach.
-#[lsm_hook(sleepable)]
+/// Sleepable programs may attach; its cgroup programs may set and get
+/// socket options (the socket is still being made).
+#[lsm_hook(sleepable, sockopt)]
 pub struct socket_post_create;
 
 /// Sleepable programs may attach.
@@ -389,8 +406,9 @@ pub struct socket_sendmsg;
 #[lsm_hook(sleepable)]
 pub struct socket_shutdown;
 
-/// Sleepable programs may attach.
-#[lsm_hook(sleepable)]
+/// Sleepable programs may attach; its cgroup programs may set and get
+/// socket options (the socket is still being made).
+#[lsm_hook(sleepable, sockopt)]
 pub struct socket_socketpair;
 
 /// Sleepable programs may attach.

@@ -530,3 +530,72 @@ r4 += -8
 call bpf_strtoul
 r0 = 0
 exit
+
+; The socket-option helpers of cgroup_sockopt programs exist only in
+; cgroup/setsockopt ones (cg_sockopt_func_proto); a difference found
+; while declaring the LSM ones.
+
+### cgroup_sockopt_get_helper49
+; type: sockopt_get
+; expect: REJECT program of this type cannot use helper bpf_setsockopt#49
+r6 = r1
+r1 = *(u64 *)(r6 +0)
+if r1 == 0 goto pc+7
+r2 = 0
+r3 = 0
+r4 = r10
+r4 += -8
+*(u64 *)(r10 -8) = 0
+r5 = 4
+call 49
+r0 = 1
+exit
+
+### cgroup_sockopt_get_helper57
+; type: sockopt_get
+; expect: REJECT program of this type cannot use helper bpf_getsockopt#57
+r6 = r1
+r1 = *(u64 *)(r6 +0)
+if r1 == 0 goto pc+7
+r2 = 0
+r3 = 0
+r4 = r10
+r4 += -8
+*(u64 *)(r10 -8) = 0
+r5 = 4
+call 57
+r0 = 1
+exit
+
+### cgroup_sockopt_set_helper49
+; type: sockopt_set
+; expect: ACCEPT
+r6 = r1
+r1 = *(u64 *)(r6 +0)
+if r1 == 0 goto pc+7
+r2 = 0
+r3 = 0
+r4 = r10
+r4 += -8
+*(u64 *)(r10 -8) = 0
+r5 = 4
+call 49
+r0 = 1
+exit
+
+### cgroup_sockopt_set_helper57
+; type: sockopt_set
+; expect: ACCEPT
+r6 = r1
+r1 = *(u64 *)(r6 +0)
+if r1 == 0 goto pc+7
+r2 = 0
+r3 = 0
+r4 = r10
+r4 += -8
+*(u64 *)(r10 -8) = 0
+r5 = 4
+call 57
+r0 = 1
+exit
+
