@@ -3,6 +3,7 @@
 //! Only `BPF_MAP_CREATE` and `BPF_PROG_LOAD`: nothing is attached or run,
 //! and every program fd is closed as soon as the verdict is known.
 
+use crate::funcs::{self, Func};
 use kfreg_isa::{Insn, Pseudo, RawInsn, encode};
 
 const SYS_BPF: libc::c_long = 321;
@@ -28,12 +29,15 @@ pub struct KernelVerdict {
 }
 
 /// One worker's connection to the kernel: its array map, its log buffer,
-/// and the BTF it gives programs with subprograms, by their number.
+/// and the BTF it gave programs with subprograms, by their functions.
 pub struct Kernel {
     map_fd: i32,
     log: Vec<u8>,
-    btf_fds: std::collections::HashMap<usize, i32>,
+    btf_fds: std::collections::HashMap<String, (i32, Vec<u32>)>,
 }
+
+/// BTF objects a worker keeps loaded before it closes them all.
+const BTF_CACHE: usize = 256;
 
 impl Kernel {
     /// Creates the array map (`key`, `value`, `max` entries).
@@ -73,13 +77,17 @@ impl Kernel {
     }
 
     /// Loads `insns` as a GPL program of type `prog_type` with expected
-    /// attach type `attach`, sleepable if asked, and closes it.
+    /// attach type `attach`, sleepable if asked, and closes it. Its
+    /// functions after the main one are `funcs` (static when it names
+    /// fewer); `ctx_name` is the program type's context struct.
     pub fn load(
         &mut self,
         prog_type: u32,
         attach: u32,
         sleepable: bool,
         insns: &[Insn],
+        funcs: &[Func],
+        ctx_name: Option<&str>,
     ) -> KernelVerdict {
         let raw = self.encode(insns);
         let bytes = RawInsn::to_bytes(&raw);
@@ -100,18 +108,20 @@ impl Kernel {
         // Programs with subprograms get BTF for their functions (callbacks
         // need it), as compiled programs do.
         let starts = crate::function_starts(insns);
-        let func_info: Vec<u8> = starts
+        let funcs = crate::signatures(funcs, starts.len());
+        let btf = (starts.len() > 1)
+            .then(|| self.btf_fd(&funcs, ctx_name))
+            .flatten();
+        let func_info: Vec<u8> = btf
             .iter()
-            .enumerate()
-            .flat_map(|(k, &start)| {
+            .flat_map(|(_, ids)| starts.iter().zip(ids))
+            .flat_map(|(&start, &id)| {
                 let mut rec = start.to_ne_bytes().to_vec();
-                rec.extend((FIRST_FUNC + k as u32).to_ne_bytes());
+                rec.extend(id.to_ne_bytes());
                 rec
             })
             .collect();
-        if starts.len() > 1
-            && let Some(btf_fd) = self.btf_fd(starts.len())
-        {
+        if let Some((btf_fd, _)) = btf {
             put32(&mut attr, 72, btf_fd as u32);
             put32(&mut attr, 76, 8);
             put64(&mut attr, 80, func_info.as_ptr() as u64);
@@ -149,24 +159,37 @@ impl Kernel {
         }
     }
 
-    /// A BTF with `count` functions, loaded once.
-    fn btf_fd(&mut self, count: usize) -> Option<i32> {
-        if let Some(&fd) = self.btf_fds.get(&count) {
-            return Some(fd);
+    /// The BTF of a program with `funcs` after its main function, loaded
+    /// once, and its functions' type ids.
+    fn btf_fd(&mut self, funcs: &[Func], ctx_name: Option<&str>) -> Option<(i32, Vec<u32>)> {
+        let key = format!("{ctx_name:?} {}", funcs::format(funcs));
+        if let Some(known) = self.btf_fds.get(&key) {
+            return Some(known.clone());
         }
-        let blob = btf_for_functions(count);
+        if self.btf_fds.len() >= BTF_CACHE {
+            self.close_btf();
+        }
+        let (blob, ids) = funcs::btf(funcs, ctx_name);
         let mut attr = [0u8; 128];
         put64(&mut attr, 0, blob.as_ptr() as u64);
         put32(&mut attr, 16, blob.len() as u32);
         let fd = sys_bpf(BPF_BTF_LOAD, &mut attr);
         (fd >= 0).then(|| {
-            self.btf_fds.insert(count, fd as i32);
-            fd as i32
+            self.btf_fds.insert(key, (fd as i32, ids.clone()));
+            (fd as i32, ids)
         })
     }
 
+    fn close_btf(&mut self) {
+        for (fd, _) in self.btf_fds.values() {
+            // SAFETY: the BTF fds are ours and closed once: the map is emptied.
+            unsafe { libc::close(*fd) };
+        }
+        self.btf_fds.clear();
+    }
+
     /// The log the last load wrote.
-    fn log_text(&self) -> String {
+    pub fn log_text(&self) -> String {
         let end = self.log.iter().position(|b| *b == 0).unwrap_or(LOG_SIZE);
         String::from_utf8_lossy(&self.log[..end]).into_owned()
     }
@@ -194,56 +217,10 @@ fn prog_load(attr: &mut [u8; 128]) -> bool {
 
 impl Drop for Kernel {
     fn drop(&mut self) {
-        // SAFETY: the map and BTF fds are ours and closed once.
+        // SAFETY: the map fd is ours and closed once.
         unsafe { libc::close(self.map_fd) };
-        for fd in self.btf_fds.values() {
-            // SAFETY: as above.
-            unsafe { libc::close(*fd) };
-        }
+        self.close_btf();
     }
-}
-
-/// The BTF type id of the first function of [`btf_for_functions`].
-const FIRST_FUNC: u32 = 3;
-
-/// A BTF of `int`, `int (void)` and `count` static functions of that type
-/// (`f0`, `f1`, ..., ids from [`FIRST_FUNC`]): what each subprogram's
-/// `func_info` names.
-fn btf_for_functions(count: usize) -> Vec<u8> {
-    let mut strings = b"\0int\0".to_vec();
-    let mut types = Vec::new();
-    let mut word = |v: u32| types.extend(v.to_le_bytes());
-    // [1] INT "int": 4 bytes, signed, 32 bits.
-    for v in [1, 1 << 24, 4, (1 << 24) | 32] {
-        word(v);
-    }
-    // [2] FUNC_PROTO returning [1], no parameters.
-    for v in [0, 13 << 24, 1] {
-        word(v);
-    }
-    // [3..] FUNC fK of type [2], static.
-    for k in 0..count {
-        let name = strings.len() as u32;
-        strings.extend(format!("f{k}\0").into_bytes());
-        for v in [name, 12 << 24, 2] {
-            word(v);
-        }
-    }
-    let mut blob = Vec::new();
-    blob.extend(0xeb9f_u16.to_le_bytes());
-    blob.extend([1, 0]);
-    for v in [
-        24,
-        0,
-        types.len() as u32,
-        types.len() as u32,
-        strings.len() as u32,
-    ] {
-        blob.extend(v.to_le_bytes());
-    }
-    blob.extend(types);
-    blob.extend(strings);
-    blob
 }
 
 /// The error line of a log: the last non-empty line before the summary.

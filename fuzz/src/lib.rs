@@ -13,6 +13,7 @@ pub fn num(s: Option<String>, what: &str) -> Result<u64, String> {
     r.map_err(|_| format!("{what}: not a number: {s}"))
 }
 
+pub mod funcs;
 pub mod kernel;
 pub mod minimise;
 pub mod mutate;
@@ -44,13 +45,10 @@ pub static INSN_LIMIT: AtomicU64 = AtomicU64::new(kfreg_verifier::limits::INSN_L
 /// kfreg's verdict: `None` accepted, `Some(message)` rejected.
 pub type Verdict = Option<String>;
 
-/// The kfreg program for `insns`: decoded as the kernel decodes, with the
-/// array map at [`MAP_INDEX`].
-pub fn kfreg_program(
-    prog_type: kfreg::ProgType,
-    attach: Option<kfreg::AttachType>,
-    insns: &[Insn],
-) -> Result<Program, String> {
+/// The kfreg program for `p`: decoded as the kernel decodes, with the
+/// array map at [`MAP_INDEX`] and its functions as their BTF says.
+pub fn kfreg_program(p: &GenProgram) -> Result<Program, String> {
+    let (prog_type, attach, insns) = (p.prog_type, p.attach, &p.insns[..]);
     let mut prog = Program::from_raw("fuzz", prog_type, &encode(insns)).map_err(|e| e.msg)?;
     prog.attach = attach;
     prog.sleepable = loads_sleepable(prog_type);
@@ -81,8 +79,41 @@ pub fn kfreg_program(
         }
     }
     discover_subprogs(&mut prog);
-    prog.func_info = function_starts(insns).len() > 1;
+    let starts = function_starts(insns);
+    prog.func_info = starts.len() > 1;
+    if prog.func_info {
+        let ctx = ctx_name(prog_type);
+        let funcs = signatures(&p.funcs, starts.len());
+        for (k, sub) in prog.subprogs.iter_mut().enumerate().skip(1) {
+            sub.name = format!("f{k}");
+            if let Some(Some(params)) = funcs.get(k - 1) {
+                sub.global = true;
+                sub.args = Some(funcs::subprog_args(params, ctx));
+            }
+        }
+    }
     Ok(prog)
+}
+
+/// The functions after the main one of a program with `count` functions:
+/// `funcs`, or all static when `funcs` describes another number of them
+/// (minimising dropped the only call of one).
+pub fn signatures(funcs: &[funcs::Func], count: usize) -> Vec<funcs::Func> {
+    if funcs.len() + 1 == count {
+        funcs.to_vec()
+    } else {
+        vec![None; count.saturating_sub(1)]
+    }
+}
+
+/// The struct a global function's parameter points to to be the context
+/// of a `prog_type` program, as the kernel names it.
+pub fn ctx_name(prog_type: kfreg::ProgType) -> Option<&'static str> {
+    Registry::global()
+        .prog_types()
+        .get(prog_type)
+        .and_then(|d| d.ctx)
+        .and_then(|c| c.btf_name)
 }
 
 /// Where the functions of `insns` start (the main program, and each
@@ -156,14 +187,10 @@ pub fn listing(insns: &[Insn]) -> String {
 /// This machine's possible CPUs, read once.
 static NR_CPU_IDS: std::sync::OnceLock<Option<u32>> = std::sync::OnceLock::new();
 
-/// Verifies `insns` with kfreg; `Err` carries a panic's message.
-pub fn kfreg_verdict(
-    prog_type: kfreg::ProgType,
-    attach: Option<kfreg::AttachType>,
-    insns: &[Insn],
-) -> Result<Verdict, String> {
+/// Verifies `p` with kfreg; `Err` carries a panic's message.
+pub fn kfreg_verdict(p: &GenProgram) -> Result<Verdict, String> {
     catch_unwind(AssertUnwindSafe(|| {
-        match kfreg_program(prog_type, attach, insns) {
+        match kfreg_program(p) {
             Err(msg) => Some(msg),
             Ok(prog) => {
                 let opts = Options {
@@ -510,7 +537,7 @@ fn merge(shared: &Shared, local: &mut Totals) {
 /// Judges one program: the outcome, the kernel's verdict (kfreg's second
 /// verdict without a kernel) and kfreg's.
 pub fn judge(p: &GenProgram, kern: Option<&mut kernel::Kernel>) -> (Outcome, Verdict, Verdict) {
-    let fv = match kfreg_verdict(p.prog_type, p.attach, &p.insns) {
+    let fv = match kfreg_verdict(p) {
         Ok(v) => v,
         Err(panic) => {
             let msg = Some(format!("kfreg panicked: {panic}"));
@@ -518,7 +545,7 @@ pub fn judge(p: &GenProgram, kern: Option<&mut kernel::Kernel>) -> (Outcome, Ver
         }
     };
     let Some(k) = kern else {
-        let again = kfreg_verdict(p.prog_type, p.attach, &p.insns).unwrap_or_else(Some);
+        let again = kfreg_verdict(p).unwrap_or_else(Some);
         if again != fv {
             let msg = Some(format!("kfreg gave two verdicts: {fv:?} then {again:?}"));
             return (Outcome::Invariant, msg.clone(), msg);
@@ -530,6 +557,8 @@ pub fn judge(p: &GenProgram, kern: Option<&mut kernel::Kernel>) -> (Outcome, Ver
         p.attach.map_or(0, |a| a as u32),
         loads_sleepable(p.prog_type),
         &p.insns,
+        &p.funcs,
+        ctx_name(p.prog_type),
     );
     let kv = loaded.error;
     let limit = INSN_LIMIT.load(Ordering::Relaxed);
@@ -562,17 +591,15 @@ fn write_case(
             return false;
         }
         let q = GenProgram {
-            prog_type: p.prog_type,
-            attach: p.attach,
             insns: cand.to_vec(),
+            ..p.clone()
         };
         let (o, kv, fv) = judge(&q, kern.as_deref_mut());
         o == outcome && class_of(o, &kv, &fv) == *class
     });
     let q = GenProgram {
-        prog_type: p.prog_type,
-        attach: p.attach,
         insns: small,
+        ..p.clone()
     };
     let (_, kv, fv) = judge(&q, kern);
     let prefix = match outcome {
@@ -588,9 +615,10 @@ fn write_case(
         Some(m) => format!("REJECT: {m}"),
     };
     let text = format!(
-        "# {prefix} (class: {})\n# program type: {}\n# program seed: {pseed:#018x} (replay: {})\n# kernel: {}\n# kfreg:  {}\n# minimised from {} to {} instructions; map[id:0] is an array map, key {MAP_KEY_SIZE}, value {MAP_VALUE_SIZE}, {MAP_MAX_ENTRIES} entries\n{}",
+        "# {prefix} (class: {})\n# program type: {}\n{}# program seed: {pseed:#018x} (replay: {})\n# kernel: {}\n# kfreg:  {}\n# minimised from {} to {} instructions; map[id:0] is an array map, key {MAP_KEY_SIZE}, value {MAP_VALUE_SIZE}, {MAP_MAX_ENTRIES} entries\n{}",
         class.1,
         progen::spec_name(p.prog_type, p.attach),
+        functions_line(&q),
         replay_command(cfg, pseed),
         if cfg.kernel { show(&kv) } else { "-".into() },
         show(&fv),
@@ -600,6 +628,14 @@ fn write_case(
     );
     let _ = std::fs::write(cfg.out.join(&name), text);
     name
+}
+
+/// The `# functions:` line of a case with a global function (none else).
+pub fn functions_line(p: &GenProgram) -> String {
+    if p.funcs.iter().all(Option::is_none) {
+        return String::new();
+    }
+    format!("# functions: {}\n", funcs::format(&p.funcs))
 }
 
 fn write_summary(cfg: &Config, t: &Totals) -> Result<(), String> {

@@ -1,8 +1,8 @@
 //! `difffuzz`: random BPF programs judged by kfreg and by the running kernel.
 
 use kfreg_difffuzz::{
-    Config, KernelNames, Outcome, judge, kernel, kernel_btf, kfreg_verdict, listing, num, progen,
-    targets,
+    Config, KernelNames, Outcome, funcs, functions_line, judge, kernel, kernel_btf, kfreg_verdict,
+    listing, num, progen, targets,
 };
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -81,10 +81,15 @@ fn real_main() -> Result<(), String> {
             .ok_or(format!("{file}: no `# program type:` line"))?;
         let insns = kfreg_isa::asm::assemble(&text, &KernelNames(kernel_btf()))
             .map_err(|e| format!("{file}: {e}"))?;
+        let funcs = match text.lines().find_map(|l| l.strip_prefix("# functions: ")) {
+            Some(line) => funcs::parse(line).map_err(|e| format!("{file}: {e}"))?,
+            None => Vec::new(),
+        };
         let p = progen::GenProgram {
             prog_type: ty,
             attach,
             insns,
+            funcs,
         };
         return show(&p, cfg.kernel);
     }
@@ -119,8 +124,8 @@ fn show(p: &progen::GenProgram, with_kernel: bool) -> Result<(), String> {
         "# program type: {}",
         progen::spec_name(p.prog_type, p.attach)
     );
-    print!("{}", listing(&p.insns));
-    let fv = kfreg_verdict(p.prog_type, p.attach, &p.insns);
+    print!("{}{}", functions_line(p), listing(&p.insns));
+    let fv = kfreg_verdict(p);
     println!("kfreg:  {fv:?}");
     if with_kernel {
         let mut k = kernel::Kernel::new(
@@ -129,6 +134,9 @@ fn show(p: &progen::GenProgram, with_kernel: bool) -> Result<(), String> {
             progen::MAP_MAX_ENTRIES,
         )?;
         let (o, kv, _) = judge(p, Some(&mut k));
+        if kv.is_some() {
+            print!("kernel log:\n{}", k.log_text());
+        }
         println!("kernel: {kv:?}\noutcome: {o:?}");
     }
     Ok(())

@@ -11,6 +11,7 @@
 //! argument and return kinds, and context accesses from the program type's
 //! declared fields: the generator names no helper, kfunc or field.
 
+use crate::funcs::{Func, Param};
 use crate::rng::Rng;
 use kfreg::{
     ArgFlags, ArgKind, ArgType, AttachType, CallbackShape, CtxValue, Flags, Helper, HelperFlags,
@@ -91,14 +92,20 @@ const SUBPROG_PCT: u64 = 35;
 /// `SUB_MARK + i` until the subprograms are placed after the main program.
 const SUB_MARK: i32 = i32::MIN / 2;
 
+/// Percent of called subprograms that are global: verified on their own,
+/// from the parameters their BTF prototype declares.
+const GLOBAL_PCT: u64 = 40;
+
 /// A subprogram's signature: what its argument registers hold (from R1).
 /// A called one gets the context first (kept in R6, as the main program
 /// does); a callback gets what its loop helper passes: the round's number
-/// and the caller's buffer.
+/// and the caller's buffer. A global one gets what its parameters declare.
 #[derive(Clone, Debug)]
 struct Sub {
     args: Vec<Kind>,
     callback: bool,
+    /// A global function's parameters.
+    global: Func,
 }
 
 /// A generated program.
@@ -110,6 +117,8 @@ pub struct GenProgram {
     pub attach: Option<AttachType>,
     /// Instructions, one per slot; maps are named by [`MAP_INDEX`].
     pub insns: Vec<Insn>,
+    /// The functions after the main one, in order: static or global.
+    pub funcs: Vec<Func>,
 }
 
 /// What the generator knows of a program type, read from the declarations:
@@ -332,15 +341,25 @@ pub fn generate(seed: u64, targets: &[Target]) -> GenProgram {
     if g.rng.pct(SUBPROG_PCT) {
         for _ in 0..g.rng.range(1, 3) {
             let callback = g.target.loop_helper.is_some() && g.rng.pct(40);
+            let mut global = None;
             let args = if callback {
                 vec![Kind::Scalar, Kind::Buf]
+            } else if g.rng.pct(GLOBAL_PCT) {
+                let params = g.global_params();
+                let args = params.iter().map(|p| param_kind(*p)).collect();
+                global = Some(params);
+                args
             } else {
                 let extra = g.rng.range(0, 3) as usize;
                 let mut args = vec![Kind::Ctx];
                 args.extend((0..extra).map(|_| *g.rng.pick(&[Kind::Scalar, Kind::Buf])));
                 args
             };
-            g.subs.push(Sub { args, callback });
+            g.subs.push(Sub {
+                args,
+                callback,
+                global,
+            });
         }
         g.called = vec![false; g.subs.len()];
     }
@@ -385,6 +404,16 @@ pub fn generate(seed: u64, targets: &[Target]) -> GenProgram {
         prog_type: g.prog_type,
         attach: g.target.attach,
         insns: out,
+        funcs: g.subs.iter().map(|s| s.global.clone()).collect(),
+    }
+}
+
+/// What a global function's parameter holds to the generator.
+fn param_kind(p: Param) -> Kind {
+    match p {
+        Param::Scalar => Kind::Scalar,
+        Param::Ctx | Param::TaggedCtx => Kind::Ctx,
+        Param::Mem { .. } => Kind::Buf,
     }
 }
 
@@ -552,6 +581,23 @@ impl Gen<'_> {
         }
         self.first_callable = if sub.callback { self.subs.len() } else { i + 1 };
         let mut out = Vec::new();
+        // Memory a global function may be given NULL for is checked first,
+        // now and then not.
+        for (r, p) in sub.global.iter().flatten().enumerate() {
+            if let Param::Mem { nonnull: false, .. } = p
+                && self.rng.pct(85)
+            {
+                out.push(Insn::Jmp {
+                    wide: true,
+                    op: JmpOp::Ne,
+                    dst: r as u8 + 1,
+                    src: Src::Imm(0),
+                    off: 2,
+                });
+                out.push(mov(0, Src::Imm(0)));
+                out.push(Insn::Exit);
+            }
+        }
         if sub.args.first() == Some(&Kind::Ctx) {
             out.push(mov(CTX, Src::Reg(1)));
             self.regs[CTX as usize] = Kind::Ctx;
@@ -628,6 +674,12 @@ impl Gen<'_> {
             self.regs[0] = Kind::Scalar;
             return;
         }
+        let nullable = |a: usize| {
+            matches!(
+                sub.global.as_ref().and_then(|ps| ps.get(a)),
+                Some(Param::Mem { nonnull: false, .. })
+            )
+        };
         for (a, k) in sub.args.iter().enumerate() {
             let r = a as u8 + 1;
             match k {
@@ -635,6 +687,7 @@ impl Gen<'_> {
                     let src = Src::Reg(self.reg_of(Kind::Scalar));
                     moves.push(mov(r, src));
                 }
+                Kind::Buf if nullable(a) && self.rng.pct(15) => moves.push(mov(r, Src::Imm(0))),
                 Kind::Ctx => moves.push(mov(r, Src::Reg(CTX))),
                 Kind::Buf => self.buffer_arg(&mut setup, &mut moves, r),
                 _ => {
@@ -648,7 +701,38 @@ impl Gen<'_> {
         out.extend(moves);
         out.push(Insn::Call(kfreg_isa::Call::Local(mark)));
         self.clobber_args();
-        self.regs[0] = Kind::Mixed;
+        // A global function returns a number to its callers.
+        self.regs[0] = if sub.global.is_some() {
+            Kind::Scalar
+        } else {
+            Kind::Mixed
+        };
+    }
+
+    /// A global function's parameters: mostly the context first, then
+    /// numbers and memory (mostly as large as the buffer callers pass).
+    fn global_params(&mut self) -> Vec<Param> {
+        let mut params = Vec::new();
+        if self.rng.pct(75) {
+            params.push(*self.rng.pick(&[Param::Ctx, Param::Ctx, Param::TaggedCtx]));
+        }
+        for _ in 0..self.rng.range(0, 3) {
+            let p = if self.rng.pct(40) {
+                Param::Scalar
+            } else {
+                let size = if self.rng.pct(90) {
+                    BUF_SIZE as u32
+                } else {
+                    *self.rng.pick(&[4, 8, 24])
+                };
+                Param::Mem {
+                    size,
+                    nonnull: self.rng.pct(50),
+                }
+            };
+            params.push(p);
+        }
+        params
     }
 
     /// A load or store through a pointer to a caller's buffer, inside it

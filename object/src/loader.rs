@@ -972,7 +972,7 @@ fn describe(
             name: f.name.clone(),
             global: n == 0 || (f.global && !f.hidden),
             ret_scalar: true,
-            args: Vec::new(),
+            args: None,
         };
         if let (Some(btf), Some(infos)) = (btf, ext.func.get(sec_name))
             && let Some(fi) = infos
@@ -1013,13 +1013,11 @@ fn describe(
 
 /// The parameters of function `func` (prototype `proto`), with the
 /// `arg:` declaration tags on them.
-fn subprog_args(btf: &Btf, func: u32, proto: u32) -> Vec<SubprogArg> {
-    let Ok((_, params)) = btf.func_proto(proto) else {
-        return Vec::new();
-    };
+fn subprog_args(btf: &Btf, func: u32, proto: u32) -> Option<Vec<SubprogArg>> {
+    let (_, params) = btf.func_proto(proto).ok()?;
     let tags: Vec<(&str, i32)> = btf.decl_tags(func).collect();
     let tagged = |i: usize, tag: &str| tags.iter().any(|&(t, c)| c == i as i32 && t == tag);
-    params
+    let args = params
         .iter()
         .enumerate()
         .map(|(i, p)| {
@@ -1046,7 +1044,8 @@ fn subprog_args(btf: &Btf, func: u32, proto: u32) -> Vec<SubprogArg> {
                 untrusted: tagged(i, "arg:untrusted"),
             }
         })
-        .collect()
+        .collect();
+    Some(args)
 }
 
 /// Whether libbpf meets this extern error when it loads the object

@@ -253,9 +253,10 @@ pub struct Subprog {
     pub global: bool,
     /// Its BTF prototype returns an integer or an enum (true when unknown).
     pub ret_scalar: bool,
-    /// The parameters of a global function, from its BTF prototype (empty
-    /// when unknown: the function is then verified with a context in R1).
-    pub args: Vec<SubprogArg>,
+    /// The parameters of a global function, from its BTF prototype (`None`
+    /// when there is none: the function is then verified with a context
+    /// in R1).
+    pub args: Option<Vec<SubprogArg>>,
 }
 
 /// A parameter of a global function, as its BTF prototype declares it.
@@ -423,7 +424,7 @@ impl Program {
                 name: name.to_string(),
                 global: true,
                 ret_scalar: true,
-                args: Vec::new(),
+                args: None,
             }],
             maps: Vec::new(),
             kfuncs: HashMap::new(),

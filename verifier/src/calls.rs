@@ -433,10 +433,9 @@ fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
             s.name
         ));
     }
-    let args = &s.args;
-    if args.is_empty() {
+    let Some(args) = &s.args else {
         return Ok(None);
-    }
+    };
     args.iter()
         .enumerate()
         .map(|(i, a)| match a {
@@ -650,8 +649,15 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
             }
             GlobalArg::Dynptr => global_dynptr_arg(st, i, &reg)?,
             GlobalArg::Mem { size, nullable } => {
+                // NULL passes the memory check, and only that.
                 if reg.is_null() {
-                    continue;
+                    if *nullable {
+                        continue;
+                    }
+                    return Err(VerifyError::at(
+                        idx,
+                        format!("arg#{i} is expected to be non-NULL"),
+                    ));
                 }
                 // The packet the pointer points into may move under it.
                 if reg.ty.is_packet_any() && env.effects[sub as usize].changes_pkt_data {

@@ -28,7 +28,7 @@ pub fn discover_subprogs(prog: &mut Program) {
                 name: format!("func#{}", prog.subprogs.len()),
                 global: false,
                 ret_scalar: true,
-                args: Vec::new(),
+                args: None,
             });
         }
     }

@@ -230,8 +230,8 @@ impl Env<'_> {
             st.cur_mut().regs[1..6].copy_from_slice(&regs);
         }
         if Some(root) == exception_cb {
-            let args = &self.prog.subprogs[root as usize].args;
-            if args.len() != 1 || args[0] != kfreg_object::program::SubprogArg::Scalar {
+            let args = self.prog.subprogs[root as usize].args.as_deref();
+            if args != Some(&[kfreg_object::program::SubprogArg::Scalar]) {
                 return Err(VerifyError {
                     insn: None,
                     msg: "exception cb only supports single integer argument".into(),

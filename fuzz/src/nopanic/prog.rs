@@ -193,7 +193,7 @@ pub fn apply(p: &mut Program, op: &ProgOp, log: &mut bool) {
             let Some(s) = p.subprogs.get_mut(sub) else {
                 return;
             };
-            match (what, s.args.get_mut(arg)) {
+            match (what, s.args.iter_mut().flatten().nth(arg)) {
                 (0, _) => s.global = !s.global,
                 (1, _) => s.ret_scalar = !s.ret_scalar,
                 (2, Some(a)) => *a = SubprogArg::Scalar,
