@@ -50,6 +50,34 @@ int rdonly_cast_ok(struct __sk_buff *skb)
 	return t->pid;
 }
 
+/* ACCEPT: read-only untrusted memory keeps no offset: a pointer moved every round of an open-ended iterator loop converges. */
+SEC("tc")
+int rdonly_mem_moved_in_loop(struct __sk_buff *skb)
+{
+	struct bpf_iter_num it;
+	char *p = bpf_rdonly_cast((void *)(unsigned long)skb->len, 0);
+	int sum = 0;
+
+	bpf_iter_num_new(&it, 0, 1000000);
+	while (bpf_iter_num_next(&it)) {
+		p += 3;
+		sum += *p;
+	}
+	bpf_iter_num_destroy(&it);
+	return sum;
+}
+
+/* ACCEPT: a number plus read-only untrusted memory is that memory. */
+SEC("tc")
+int rdonly_mem_number_plus_pointer(struct __sk_buff *skb)
+{
+	char *p = bpf_rdonly_cast((void *)(unsigned long)skb->len, 0);
+	char *q;
+
+	asm volatile("%[q] = 16; %[q] += %[p];" : [q] "=&r"(q) : [p] "r"(p));
+	return *q;
+}
+
 /* REJECT: write through a bpf_rdonly_cast pointer. */
 SEC("tc")
 int rdonly_cast_write(struct __sk_buff *skb)

@@ -55,6 +55,20 @@ int wq_ok(struct __sk_buff *skb)
 	return 0;
 }
 
+/* REJECT: the workqueue at a variable offset in the map value (its offset is checked constant first). */
+SEC("tc")
+int wq_var_off(struct __sk_buff *skb)
+{
+	int key = 0;
+	struct wq_val *v = bpf_map_lookup_elem(&wqmap, &key);
+	unsigned long off = skb->len & 8;
+
+	if (!v)
+		return 0;
+	bpf_wq_init((void *)&v->wq + off, &wqmap, 0);
+	return 0;
+}
+
 /* REJECT: bpf_wq on the stack, not in a map value. */
 SEC("tc")
 int wq_on_stack(struct __sk_buff *skb)

@@ -212,6 +212,11 @@ fn pointer_alu(
             crate::describe::reg_type_str(ptr)
         ));
     }
+    // Untrusted memory is read through probing loads: the kernel keeps no
+    // offset for it, whichever operand the pointer was.
+    if ptr.ty == RegType::Mem && ptr.flags.has(PtrFlags::UNTRUSTED) {
+        return Ok(*ptr);
+    }
     let known = scalar.var.as_const();
     if ptr.flags.has(PtrFlags::FLOW_KEYS) && known.is_none() {
         return err(format!("R{dst} pointer arithmetic on flow_keys prohibited"));

@@ -1064,6 +1064,13 @@ fn check_work_item(
     } else {
         (FieldKind::TaskWork, "bpf_task_work")
     };
+    // The kernel's check_map_field_pointer asks for a constant offset first.
+    if !reg.fixed_offset() {
+        return err(
+            st,
+            format!("R{r} doesn't have constant offset. {name} has to be at the constant offset"),
+        );
+    }
     let map = &env.prog.maps[reg.aux as usize];
     let Some(value) = env.prog.value_obj(reg.aux) else {
         return err(

@@ -185,9 +185,23 @@ fn check_atomic(
 ) -> Result<(), VerifyError> {
     let idx = st.insn;
     match op {
+        // A load-acquire asks where it reads from before reading, a
+        // store-release after its store is checked (check_atomic_load,
+        // check_atomic_store); both want aligned memory.
         AtomicOp::LoadAcquire => {
             env.check_reg_read(st, src)?;
             env.check_reg_write(st, dst)?;
+            let base = *st.reg(src);
+            if !atomic_ptr_ok(&base) {
+                return Err(VerifyError::at(
+                    idx,
+                    format!(
+                        "BPF_ATOMIC loads from R{src} {} is not allowed",
+                        crate::describe::reg_type_str(&base)
+                    ),
+                ));
+            }
+            check_aligned(idx, &base, off as i32, size.bytes())?;
             let v = access(env, st, src, off as i32, size.bytes(), Access::Read, None)?;
             *st.reg_mut(dst) = v;
             return Ok(());
@@ -196,6 +210,8 @@ fn check_atomic(
             env.check_reg_read(st, src)?;
             env.check_reg_read(st, dst)?;
             let v = *st.reg(src);
+            let base = *st.reg(dst);
+            check_aligned(idx, &base, off as i32, size.bytes())?;
             access(
                 env,
                 st,
@@ -205,6 +221,15 @@ fn check_atomic(
                 Access::Write,
                 Some(v),
             )?;
+            if !atomic_ptr_ok(&base) {
+                return Err(VerifyError::at(
+                    idx,
+                    format!(
+                        "BPF_ATOMIC stores into R{dst} {} is not allowed",
+                        crate::describe::reg_type_str(&base)
+                    ),
+                ));
+            }
             same_pointer_kind(env, st.insn, st.reg(dst).ty, false)?;
             return Ok(());
         }
@@ -216,11 +241,7 @@ fn check_atomic(
         env.check_reg_read(st, 0)?;
     }
     let base = *st.reg(dst);
-    if matches!(
-        base.ty,
-        RegType::Ctx | RegType::Packet | RegType::PacketMeta
-    ) || base.flags.has(PtrFlags::UNTRUSTED)
-    {
+    if !atomic_ptr_ok(&base) {
         return Err(VerifyError::at(
             idx,
             format!(
@@ -257,6 +278,19 @@ fn check_atomic(
         *st.reg_mut(r) = old;
     }
     Ok(())
+}
+
+/// Whether an atomic instruction may access memory through `base`: not the
+/// context, the packet, flow keys or a socket (the kernel's
+/// `atomic_ptr_type_ok`; memory the program may not write fails later, at
+/// the write).
+fn atomic_ptr_ok(base: &Reg) -> bool {
+    let flow_keys = base.ty == RegType::Mem && base.flags.has(PtrFlags::FLOW_KEYS);
+    !(matches!(
+        base.ty,
+        RegType::Ctx | RegType::Packet | RegType::PacketMeta
+    ) || base.ty.is_socket()
+        || flow_keys)
 }
 
 /// Checks an access of `size` bytes at `regno + off` and performs it:
@@ -509,6 +543,22 @@ fn var_off_short(v: &Scalar) -> String {
 
 /// Atomics need natural alignment whatever the pointer type.
 fn check_aligned(idx: u32, base: &Reg, off: i32, size: u32) -> Result<(), VerifyError> {
+    // Packet data starts two bytes past an aligned address (NET_IP_ALIGN),
+    // which the packet's message shows.
+    if matches!(base.ty, RegType::Packet | RegType::PacketMeta) {
+        let total = 2 + base.var.var.value as i64 + base.off as i64 + off as i64;
+        if base.var.var.mask & (size as u64 - 1) != 0 || total.rem_euclid(size as i64) != 0 {
+            return Err(VerifyError::at(
+                idx,
+                format!(
+                    "misaligned packet access off 2+{}+{}+{off} size {size}",
+                    var_off_short(&base.var),
+                    base.off
+                ),
+            ));
+        }
+        return Ok(());
+    }
     let total = base.var.var.value as i64 + base.off as i64 + off as i64;
     if base.var.var.mask & (size as u64 - 1) != 0 || total.rem_euclid(size as i64) != 0 {
         // The kernel names the pointer by its whole type, flags included: a
@@ -521,7 +571,6 @@ fn check_aligned(idx: u32, base: &Reg, off: i32, size: u32) -> Result<(), Verify
             RegType::Stack => "stack ",
             RegType::MapValue => "value ",
             RegType::Ctx => "context ",
-            RegType::Packet | RegType::PacketMeta => "packet ",
             _ => "",
         };
         return Err(VerifyError::at(

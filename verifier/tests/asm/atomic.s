@@ -491,3 +491,104 @@ r8 = 1
 lock *(u64 *)(r7 +8) += r8
 r0 = 0
 exit
+
+; Load-acquire and store-release refuse the pointers the other atomics
+; refuse (atomic_ptr_type_ok): the load before it reads, the store after
+; its (aligned) store is checked; flow keys and sockets too. Found on
+; newer selftests (verifier_load_acquire.c, verifier_store_release.c).
+
+### atomic_into_flow_keys_not_allowed
+; type: flow_dissector
+; expect: REJECT BPF_ATOMIC stores into R2 flow_keys is not allowed
+r2 = *(u64 *)(r1 +144)
+r3 = 1
+lock *(u32 *)(r2 +0) += r3
+r0 = 0
+exit
+
+### load_acquire_from_flow_keys_not_allowed
+; type: flow_dissector
+; expect: REJECT BPF_ATOMIC loads from R2 flow_keys is not allowed
+r2 = *(u64 *)(r1 +144)
+r0 = load_acquire((u8 *)(r2 +0))
+r0 = 0
+exit
+
+### load_acquire_from_ctx_not_allowed
+; type: socket
+; expect: REJECT BPF_ATOMIC loads from R1 ctx is not allowed
+r0 = load_acquire((u32 *)(r1 +0))
+r0 = 0
+exit
+
+### store_release_into_ctx_not_allowed
+; type: socket
+; expect: REJECT BPF_ATOMIC stores into R1 ctx is not allowed
+r0 = 0
+store_release((u32 *)(r1 +48), r0)
+exit
+
+### load_acquire_from_packet_not_allowed
+; type: tc
+; expect: REJECT BPF_ATOMIC loads from R2 pkt is not allowed
+r2 = *(u32 *)(r1 +76)
+r3 = *(u32 *)(r1 +80)
+r4 = r2
+r4 += 8
+if r4 > r3 goto out
+r0 = load_acquire((u64 *)(r2 +0))
+out:
+r0 = 0
+exit
+
+### store_release_into_packet_not_allowed
+; type: tc
+; expect: REJECT misaligned packet access off 2+0+0+0 size 8
+r2 = *(u32 *)(r1 +76)
+r3 = *(u32 *)(r1 +80)
+r4 = r2
+r4 += 8
+if r4 > r3 goto out
+r0 = 0
+store_release((u64 *)(r2 +0), r0)
+out:
+r0 = 0
+exit
+
+### atomic_into_sock_common_not_allowed
+; type: tc
+; expect: REJECT BPF_ATOMIC stores into R2 sock_common is not allowed
+r2 = *(u64 *)(r1 +168)
+if r2 == 0 goto out
+r3 = 1
+lock *(u32 *)(r2 +0) += r3
+out:
+r0 = 0
+exit
+
+### load_acquire_from_sock_common_not_allowed
+; type: tc
+; expect: REJECT BPF_ATOMIC loads from R2 sock_common is not allowed
+r2 = *(u64 *)(r1 +168)
+if r2 == 0 goto out
+r0 = load_acquire((u32 *)(r2 +0))
+out:
+r0 = 0
+exit
+
+### load_acquire_from_map_value_ok
+; type: socket
+; map: array key=4 value=8 max=1
+; expect: ACCEPT
+r1 = map[id:0]
+r2 = r10
+r2 += -4
+*(u32 *)(r10 -4) = 0
+call bpf_map_lookup_elem
+if r0 == 0 goto out
+r1 = load_acquire((u64 *)(r0 +0))
+r1 = 0
+store_release((u64 *)(r0 +0), r1)
+out:
+r0 = 0
+exit
