@@ -650,32 +650,25 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
             GlobalArg::Dynptr => global_dynptr_arg(st, i, &reg)?,
             GlobalArg::Mem { size, nullable } => {
                 // NULL passes the memory check, and only that.
-                if reg.is_null() {
-                    if *nullable {
-                        continue;
+                if !reg.is_null() {
+                    // The packet the pointer points into may move under it.
+                    if reg.ty.is_packet_any() && env.effects[sub as usize].changes_pkt_data {
+                        return Err(VerifyError::at(
+                            idx,
+                            format!(
+                                "arg#{i} is a packet pointer, but func#{sub} may change packet data"
+                            ),
+                        ));
                     }
-                    return Err(VerifyError::at(
-                        idx,
-                        format!("arg#{i} is expected to be non-NULL"),
-                    ));
+                    // Checked as if not NULL; the caller's register is
+                    // unchanged. The callee may read and write the memory.
+                    st.reg_mut(r).flags = reg.flags.without(PtrFlags::MAYBE_NULL);
+                    let res = check_mem_arg(env, st, r, *size, false, false)
+                        .and_then(|()| check_mem_arg(env, st, r, *size, true, false));
+                    *st.reg_mut(r) = reg;
+                    res?;
                 }
-                // The packet the pointer points into may move under it.
-                if reg.ty.is_packet_any() && env.effects[sub as usize].changes_pkt_data {
-                    return Err(VerifyError::at(
-                        idx,
-                        format!(
-                            "arg#{i} is a packet pointer, but func#{sub} may change packet data"
-                        ),
-                    ));
-                }
-                // Checked as if not NULL; the caller's register is unchanged.
-                // The callee may read and write the memory.
-                st.reg_mut(r).flags = reg.flags.without(PtrFlags::MAYBE_NULL);
-                let res = check_mem_arg(env, st, r, *size, false, false)
-                    .and_then(|()| check_mem_arg(env, st, r, *size, true, false));
-                *st.reg_mut(r) = reg;
-                res?;
-                if !nullable && reg.maybe_null() {
+                if !nullable && (reg.is_null() || reg.maybe_null()) {
                     return Err(VerifyError::at(
                         idx,
                         format!("arg#{i} is expected to be non-NULL"),

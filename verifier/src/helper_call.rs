@@ -828,40 +828,7 @@ fn timer_arg(env: &Env, idx: u32, r: u8, reg: &Reg, meta: &mut Meta) -> Result<(
     if reg.ty != RegType::MapValue || reg.maybe_null() {
         return Err(expect(idx, r, reg, "map_value"));
     }
-    let Some(v) = reg.var.as_const() else {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "R{r} doesn't have constant offset. bpf_timer has to be at the constant offset"
-            ),
-        ));
-    };
-    let map = &env.prog.maps[reg.aux as usize];
-    let Some(obj) = env.prog.value_obj(reg.aux) else {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "map '{}' has to have BTF in order to use bpf_timer",
-                map.name
-            ),
-        ));
-    };
-    let Some(field) = obj.field(FieldKind::Timer) else {
-        return Err(VerifyError::at(
-            idx,
-            format!("map '{}' has no valid bpf_timer", map.name),
-        ));
-    };
-    let off = v as i64 + reg.off as i64;
-    if off != field.off as i64 {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "off {off} doesn't point to 'struct bpf_timer' that is at {}",
-                field.off
-            ),
-        ));
-    }
+    crate::mem::map_field_pointer(env, idx, r, reg, FieldKind::Timer)?;
     meta.map = Some(reg.aux);
     meta.map_uid = reg.aux2;
     Ok(())

@@ -1033,7 +1033,7 @@ fn check_map_arg(env: &Env, st: &State, r: u8, reg: &Reg, meta: &Meta) -> Result
         let what = if kind == FieldKind::Wq {
             "workqueue"
         } else {
-            "bpf_task_work"
+            kind.struct_name()
         };
         return err(
             st,
@@ -1059,35 +1059,12 @@ fn check_work_item(
     if reg.ty != RegType::MapValue {
         return err(st, format!("arg#{i} doesn't point to a map value"));
     }
-    let (kind, name) = if kind == ArgKind::Workqueue {
-        (FieldKind::Wq, "bpf_wq")
+    let kind = if kind == ArgKind::Workqueue {
+        FieldKind::Wq
     } else {
-        (FieldKind::TaskWork, "bpf_task_work")
+        FieldKind::TaskWork
     };
-    // The kernel's check_map_field_pointer asks for a constant offset first.
-    if !reg.fixed_offset() {
-        return err(
-            st,
-            format!("R{r} doesn't have constant offset. {name} has to be at the constant offset"),
-        );
-    }
-    let map = &env.prog.maps[reg.aux as usize];
-    let Some(value) = env.prog.value_obj(reg.aux) else {
-        return err(
-            st,
-            format!("map '{}' has to have BTF in order to use {name}", map.name),
-        );
-    };
-    let Some(at) = value.field(kind).map(|f| f.off) else {
-        return err(st, format!("map '{}' has no valid {name}", map.name));
-    };
-    let off = reg.off as i64 + reg.var.var.value as i64;
-    if off != at as i64 {
-        return err(
-            st,
-            format!("off {off} doesn't point to 'struct {name}' that is at {at}"),
-        );
-    }
+    crate::mem::map_field_pointer(env, st.insn, r, reg, kind)?;
     meta.work_map = Some((reg.aux, reg.aux2, r));
     Ok(())
 }

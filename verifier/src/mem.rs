@@ -192,15 +192,7 @@ fn check_atomic(
             env.check_reg_read(st, src)?;
             env.check_reg_write(st, dst)?;
             let base = *st.reg(src);
-            if !atomic_ptr_ok(&base) {
-                return Err(VerifyError::at(
-                    idx,
-                    format!(
-                        "BPF_ATOMIC loads from R{src} {} is not allowed",
-                        crate::describe::reg_type_str(&base)
-                    ),
-                ));
-            }
+            atomic_ptr(idx, src, &base, "loads from")?;
             check_aligned(idx, &base, off as i32, size.bytes())?;
             let v = access(env, st, src, off as i32, size.bytes(), Access::Read, None)?;
             *st.reg_mut(dst) = v;
@@ -221,15 +213,7 @@ fn check_atomic(
                 Access::Write,
                 Some(v),
             )?;
-            if !atomic_ptr_ok(&base) {
-                return Err(VerifyError::at(
-                    idx,
-                    format!(
-                        "BPF_ATOMIC stores into R{dst} {} is not allowed",
-                        crate::describe::reg_type_str(&base)
-                    ),
-                ));
-            }
+            atomic_ptr(idx, dst, &base, "stores into")?;
             same_pointer_kind(env, st.insn, st.reg(dst).ty, false)?;
             return Ok(());
         }
@@ -241,15 +225,7 @@ fn check_atomic(
         env.check_reg_read(st, 0)?;
     }
     let base = *st.reg(dst);
-    if !atomic_ptr_ok(&base) {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "BPF_ATOMIC stores into R{dst} {} is not allowed",
-                crate::describe::reg_type_str(&base)
-            ),
-        ));
-    }
+    atomic_ptr(idx, dst, &base, "stores into")?;
     // The kernel marks the register the old value is fetched into unknown
     // before it checks the access: fetching into the address register
     // leaves a number, not a pointer, to check.
@@ -280,17 +256,63 @@ fn check_atomic(
     Ok(())
 }
 
-/// Whether an atomic instruction may access memory through `base`: not the
-/// context, the packet, flow keys or a socket (the kernel's
-/// `atomic_ptr_type_ok`; memory the program may not write fails later, at
-/// the write).
-fn atomic_ptr_ok(base: &Reg) -> bool {
+/// A pointer to map value field `kind` (a timer or a work item): at a
+/// constant offset, in a map with BTF whose values hold one, exactly at it
+/// (the kernel's `check_map_field_pointer`, in that order).
+pub fn map_field_pointer(
+    env: &Env,
+    idx: u32,
+    r: u8,
+    reg: &Reg,
+    kind: FieldKind,
+) -> Result<(), VerifyError> {
+    let name = kind.struct_name();
+    let err = |msg: String| Err(VerifyError::at(idx, msg));
+    let Some(v) = reg.var.as_const() else {
+        return err(format!(
+            "R{r} doesn't have constant offset. {name} has to be at the constant offset"
+        ));
+    };
+    let map = &env.prog.maps[reg.aux as usize];
+    let Some(obj) = env.prog.value_obj(reg.aux) else {
+        return err(format!(
+            "map '{}' has to have BTF in order to use {name}",
+            map.name
+        ));
+    };
+    let Some(at) = obj.field(kind).map(|f| f.off) else {
+        return err(format!("map '{}' has no valid {name}", map.name));
+    };
+    let off = v as i64 + reg.off as i64;
+    if off != at as i64 {
+        return err(format!(
+            "off {off} doesn't point to 'struct {name}' that is at {at}"
+        ));
+    }
+    Ok(())
+}
+
+/// An atomic instruction's access through R`r` (`base`), which `what`
+/// ("loads from", "stores into") the memory: refused for the context, the
+/// packet, flow keys and sockets (the kernel's `atomic_ptr_type_ok`;
+/// memory the program may not write fails later, at the write).
+fn atomic_ptr(idx: u32, r: u8, base: &Reg, what: &str) -> Result<(), VerifyError> {
     let flow_keys = base.ty == RegType::Mem && base.flags.has(PtrFlags::FLOW_KEYS);
-    !(matches!(
+    let refused = matches!(
         base.ty,
         RegType::Ctx | RegType::Packet | RegType::PacketMeta
     ) || base.ty.is_socket()
-        || flow_keys)
+        || flow_keys;
+    if refused {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "BPF_ATOMIC {what} R{r} {} is not allowed",
+                crate::describe::reg_type_str(base)
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Checks an access of `size` bytes at `regno + off` and performs it:
@@ -545,44 +567,41 @@ fn var_off_short(v: &Scalar) -> String {
 fn check_aligned(idx: u32, base: &Reg, off: i32, size: u32) -> Result<(), VerifyError> {
     // Packet data starts two bytes past an aligned address (NET_IP_ALIGN),
     // which the packet's message shows.
-    if matches!(base.ty, RegType::Packet | RegType::PacketMeta) {
-        let total = 2 + base.var.var.value as i64 + base.off as i64 + off as i64;
-        if base.var.var.mask & (size as u64 - 1) != 0 || total.rem_euclid(size as i64) != 0 {
-            return Err(VerifyError::at(
-                idx,
-                format!(
-                    "misaligned packet access off 2+{}+{}+{off} size {size}",
-                    var_off_short(&base.var),
-                    base.off
-                ),
-            ));
-        }
+    let packet = matches!(base.ty, RegType::Packet | RegType::PacketMeta);
+    let ip_align = if packet { 2 } else { 0 };
+    let total = ip_align + base.var.var.value as i64 + base.off as i64 + off as i64;
+    if base.var.var.mask & (size as u64 - 1) == 0 && total.rem_euclid(size as i64) == 0 {
         return Ok(());
     }
-    let total = base.var.var.value as i64 + base.off as i64 + off as i64;
-    if base.var.var.mask & (size as u64 - 1) != 0 || total.rem_euclid(size as i64) != 0 {
-        // The kernel names the pointer by its whole type, flags included: a
-        // `map_value_or_null` is no `value`.
-        let flagged = PtrFlags::TEXT
-            .iter()
-            .any(|(f, text)| !text.is_empty() && base.flags.has(*f));
-        let desc = match base.ty {
-            _ if flagged => "",
-            RegType::Stack => "stack ",
-            RegType::MapValue => "value ",
-            RegType::Ctx => "context ",
-            _ => "",
-        };
+    let var = var_off_short(&base.var);
+    if packet {
         return Err(VerifyError::at(
             idx,
             format!(
-                "misaligned {desc}access off {}+{}+{off} size {size}",
-                var_off_short(&base.var),
+                "misaligned packet access off {ip_align}+{var}+{}+{off} size {size}",
                 base.off
             ),
         ));
     }
-    Ok(())
+    // The kernel names the pointer by its whole type, flags included: a
+    // `map_value_or_null` is no `value`.
+    let flagged = PtrFlags::TEXT
+        .iter()
+        .any(|(f, text)| !text.is_empty() && base.flags.has(*f));
+    let desc = match base.ty {
+        _ if flagged => "",
+        RegType::Stack => "stack ",
+        RegType::MapValue => "value ",
+        RegType::Ctx => "context ",
+        _ => "",
+    };
+    Err(VerifyError::at(
+        idx,
+        format!(
+            "misaligned {desc}access off {var}+{}+{off} size {size}",
+            base.off
+        ),
+    ))
 }
 
 #[allow(clippy::too_many_arguments)]
