@@ -6,7 +6,7 @@
 
 use kfreg::Registry;
 use kfreg_object::btf::{Btf, Kind, TypeData};
-use kfreg_object::loader::section_ctx_args;
+use kfreg_object::loader::section_ctx_proto;
 use kfreg_object::program::CtxParam;
 
 kfreg::link!(kfreg_catalog);
@@ -57,11 +57,12 @@ fn every_declared_argument_is_a_pointer_of_its_kind() {
     let btf = btf();
     let mut problems = Vec::new();
     for t in Registry::global().iter_targets().iter() {
-        let Some(args) = section_ctx_args(&btf, &format!("iter/{}", t.name)) else {
+        let Some(proto) = section_ctx_proto(&btf, &format!("iter/{}", t.name)) else {
             problems.push(format!("{}: no FUNC bpf_iter_{} in BTF", t.name, t.name));
             continue;
         };
-        let pointers: Vec<_> = args
+        let pointers: Vec<_> = proto
+            .args
             .iter()
             .filter_map(|p| match p {
                 CtxParam::Ptr(arg) => Some(arg),

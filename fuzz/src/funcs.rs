@@ -94,30 +94,33 @@ pub fn parse(text: &str) -> Result<Vec<Func>, String> {
 /// What kfreg's loader would read from the BTF [`btf`] writes for a
 /// global function's parameters (`ctx_name`: the context's struct name).
 pub fn subprog_args(params: &[Param], ctx_name: Option<&str>) -> Vec<SubprogArg> {
-    let ptr = |pointee: &str, size: Option<u32>, ctx: bool, nonnull: bool| SubprogArg::Ptr {
-        pointee: pointee.to_string(),
-        size,
-        ctx,
-        nonnull,
-        trusted: false,
-        nullable: false,
-        untrusted: false,
-    };
+    let ptr =
+        |pointee: &str, size: Result<u32, String>, ctx: bool, nonnull: bool| SubprogArg::Ptr {
+            pointee: pointee.to_string(),
+            size,
+            ctx,
+            nonnull,
+            trusted: false,
+            nullable: false,
+            untrusted: false,
+        };
     params
         .iter()
         .map(|p| match *p {
             Param::Scalar => SubprogArg::Scalar,
             Param::Ctx => match ctx_name {
-                Some(name) => ptr(name, Some(0), false, false),
-                None => ptr("", None, true, false),
+                Some(name) => ptr(name, Ok(0), false, false),
+                None => ptr("", Err(VOID.into()), true, false),
             },
-            Param::TaggedCtx => ptr("", None, true, false),
-            Param::Mem { size, nonnull } => ptr("", Some(size), false, nonnull),
+            Param::TaggedCtx => ptr("", Err(VOID.into()), true, false),
+            Param::Mem { size, nonnull } => ptr("", Ok(size), false, nonnull),
         })
         .collect()
 }
 
 /// BTF kinds the blob uses.
+/// How the kernel names `void` when it cannot size a pointer's target.
+const VOID: &str = "UNKNOWN ";
 const INT: u32 = 1;
 const PTR: u32 = 2;
 const ARRAY: u32 = 3;

@@ -187,6 +187,27 @@ impl Kind {
     }
 }
 
+/// What a struct holds, as the kernel's `__btf_type_is_scalar_struct`
+/// finds it: what `bpf_percpu_obj_new` allocates and kfuncs read as plain
+/// memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scalars {
+    /// Only integers and enums, in nested structs (at most three deep) and
+    /// non-empty arrays too.
+    Only,
+    /// Something else.
+    Other,
+    /// Structs nested deeper than the kernel looks, which it logs.
+    TooDeep,
+}
+
+impl Scalars {
+    /// The line the kernel logs before refusing the struct, if any.
+    pub fn logged(self) -> Option<&'static str> {
+        (self == Scalars::TooDeep).then_some("max struct nesting depth exceeded")
+    }
+}
+
 /// The encoding bits of an `INT`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct IntEncoding {
@@ -966,6 +987,47 @@ impl Btf {
             };
         }
         Err(BtfError::ResolveLoop(id))
+    }
+
+    /// What struct `id` holds, as `__btf_type_is_scalar_struct` finds it.
+    pub fn scalars(&self, id: u32) -> Scalars {
+        self.scalars_at(id, 0)
+    }
+
+    fn scalars_at(&self, id: u32, depth: u32) -> Scalars {
+        let data = |id: u32| {
+            self.resolve(id)
+                .and_then(|id| self.type_by_id(id))
+                .ok()
+                .map(|t| &t.data)
+        };
+        let scalar =
+            |d: Option<&TypeData>| matches!(d, Some(TypeData::Int { .. } | TypeData::Enum { .. }));
+        let (Some(TypeData::Struct { members, .. }) | Some(TypeData::Union { members, .. })) =
+            data(id)
+        else {
+            return Scalars::Other;
+        };
+        // The first member that is not a scalar decides.
+        for m in members {
+            let found = match data(m.ty) {
+                Some(TypeData::Struct { .. } | TypeData::Union { .. }) if depth >= 3 => {
+                    Scalars::TooDeep
+                }
+                Some(TypeData::Struct { .. } | TypeData::Union { .. }) => {
+                    self.scalars_at(m.ty, depth + 1)
+                }
+                Some(&TypeData::Array { elem, nelems, .. }) if nelems > 0 && scalar(data(elem)) => {
+                    Scalars::Only
+                }
+                d if scalar(d) => Scalars::Only,
+                _ => Scalars::Other,
+            };
+            if found != Scalars::Only {
+                return found;
+            }
+        }
+        Scalars::Only
     }
 
     /// The size in bytes of type `id` after resolution (`None` for void,

@@ -277,13 +277,15 @@ fn resolve_member(btf: &Btf, ty: u32) -> Option<(u32, Option<u32>, u64)> {
 
 /// Whether a pointer to kernel struct `have` at offset `off` may be passed
 /// where a pointer to `want` is expected: the same type, or `want` nested
-/// at that offset (a struct's first member stands for the struct).
-pub fn ids_match(btf: &Btf, have: u32, off: i64, want: &str) -> bool {
+/// at that offset (a struct's first member stands for the struct). If not,
+/// the line the kernel's walk logs on the way (`btf_struct_ids_match`;
+/// empty when it logs none).
+pub fn ids_match(btf: &Btf, have: u32, off: i64, want: &str) -> Result<(), String> {
     if off == 0 && name(have) == want {
-        return true;
+        return Ok(());
     }
     let Some(mut ty) = btf_id(btf, have) else {
-        return false;
+        return Err(String::new());
     };
     let mut off = off;
     let mut via_union = false;
@@ -291,14 +293,15 @@ pub fn ids_match(btf: &Btf, have: u32, off: i64, want: &str) -> bool {
         match step(btf, ty, off, 1, &mut via_union) {
             Ok(Step::Into(t, 0)) => {
                 if btf.name(t) == Ok(want) {
-                    return true;
+                    return Ok(());
                 }
                 (ty, off) = (t, 0);
             }
-            _ => return false,
+            Ok(_) => return Err(String::new()),
+            Err(logged) => return Err(logged),
         }
     }
-    false
+    Err(String::new())
 }
 
 /// Whether the kernel lists member `field` of struct `base`, pointing to
@@ -329,32 +332,8 @@ pub fn listed_field(btf: &Btf, base: u32, field: &str, target: u32, suffix: &str
 /// of them, nested structs of them up to the kernel's depth of 3) and its
 /// size: what a kfunc may read as plain memory. `None` when the kernel's
 /// BTF has no such struct.
-pub fn scalar_struct(btf: &Btf, name: &str) -> Option<(bool, u32)> {
+pub fn scalar_struct(btf: &Btf, name: &str) -> Option<(crate::btf::Scalars, u32)> {
     let id = btf.find(name, Kind::Struct)?;
     let (_, size, ..) = aggregate(btf, id)?;
-    Some((only_scalars(btf, id, 0), size))
-}
-
-fn only_scalars(btf: &Btf, id: u32, depth: u32) -> bool {
-    let is_scalar = |t: u32| {
-        matches!(
-            btf.type_by_id(t).map(|t| &t.data),
-            Ok(TypeData::Int { .. } | TypeData::Enum { .. } | TypeData::Enum64 { .. })
-        )
-    };
-    let Some((_, _, members, _)) = aggregate(btf, id) else {
-        return false;
-    };
-    members.iter().all(|m| {
-        let t = btf.resolve(m.ty).unwrap_or(0);
-        match btf.type_by_id(t).map(|t| &t.data) {
-            Ok(TypeData::Struct { .. } | TypeData::Union { .. }) => {
-                depth < 3 && only_scalars(btf, t, depth + 1)
-            }
-            Ok(TypeData::Array { elem, nelems, .. }) => {
-                *nelems != 0 && is_scalar(btf.resolve(*elem).unwrap_or(0))
-            }
-            _ => is_scalar(t),
-        }
-    })
+    Some((btf.scalars(id), size))
 }

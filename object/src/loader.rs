@@ -55,7 +55,8 @@ use crate::btf::{Btf, BtfError, Kind, TypeData};
 use crate::btf_ext::{BtfExt, BtfExtError};
 use crate::elf::{ElfError, ElfObject};
 use crate::program::{
-    CtxArg, CtxParam, LineInfo, MapDef, ObjType, Program, StructOpsMember, Subprog, SubprogArg,
+    CtxArg, CtxParam, CtxProto, LineInfo, MapDef, ObjType, Program, StructOpsMember, Subprog,
+    SubprogArg,
 };
 use kfreg::{KfuncId, ProgType, Registry};
 use kfreg_isa::{DecodeError, RawInsn};
@@ -283,9 +284,9 @@ pub struct LoadedProgram {
     pub lines: Vec<LineInfo>,
     /// Instructions poisoned by the loader.
     pub poisoned: Vec<Poisoned>,
-    /// Each context argument of the prototype the program's context comes
-    /// from (tracing and struct_ops programs with a target BTF).
-    pub ctx_args: Option<Vec<CtxParam>>,
+    /// The prototype the program's context comes from (tracing and
+    /// struct_ops programs with a target BTF).
+    pub ctx_proto: Option<CtxProto>,
     /// The function it implements or attaches to returns `void` (a
     /// struct_ops member, an LSM hook): what it returns is ignored, unless
     /// its program type says otherwise.
@@ -374,7 +375,7 @@ impl Object {
         p.types = self.types.clone();
         p.lines = prog.lines.clone();
         p.gpl = self.gpl;
-        p.ctx_args = prog.ctx_args.clone();
+        p.ctx_proto = prog.ctx_proto.clone();
         p.returns_void = prog.returns_void;
         p.struct_ops = prog.struct_ops.clone();
         p.kernel_btf = self.kernel_btf.clone();
@@ -625,7 +626,7 @@ fn object_types(
                 fields: fields::map_record(ff.fields_of(id)),
                 is_struct: false,
                 pointers: Vec::new(),
-                scalars_only: false,
+                scalars: crate::btf::Scalars::Other,
             });
         }
     }
@@ -870,7 +871,7 @@ impl Parts<'_> {
             subprogs: Vec::new(),
             lines: Vec::new(),
             poisoned: Vec::new(),
-            ctx_args: None,
+            ctx_proto: None,
             returns_void: false,
             struct_ops: None,
             error: Some(error),
@@ -938,7 +939,7 @@ impl Parts<'_> {
                 .into_iter()
                 .map(|(insn, reason)| Poisoned { insn, reason })
                 .collect(),
-            ctx_args: attach.as_ref().and_then(|(t, at)| ctx_args(t, at)),
+            ctx_proto: attach.as_ref().and_then(|(t, at)| ctx_proto(t, at)),
             returns_void: (op.is_some() || lsm_hook_target(&sec.name).is_some())
                 && attach
                     .as_ref()
@@ -1036,7 +1037,12 @@ fn subprog_args(btf: &Btf, func: u32, proto: u32) -> Option<Vec<SubprogArg>> {
                 } else {
                     String::new()
                 },
-                size: btf.size_of(pointee).ok().flatten().map(|s| s as u32),
+                size: btf
+                    .size_of(pointee)
+                    .ok()
+                    .flatten()
+                    .map(|s| s as u32)
+                    .ok_or_else(|| unsized_name(btf, pointee)),
                 ctx: tagged(i, "arg:ctx"),
                 nonnull: tagged(i, "arg:nonnull"),
                 trusted: tagged(i, "arg:trusted"),
@@ -1046,6 +1052,16 @@ fn subprog_args(btf: &Btf, func: u32, proto: u32) -> Option<Vec<SubprogArg>> {
         })
         .collect();
     Some(args)
+}
+
+/// How the kernel names type `id` when it cannot size it (btf_type_str and
+/// the name): its kind for void is `UNKNOWN`.
+fn unsized_name(btf: &Btf, id: u32) -> String {
+    let kind = match btf.type_by_id(id).map(|t| t.kind()) {
+        Ok(crate::btf::Kind::Void) | Err(_) => "UNKNOWN",
+        Ok(k) => k.name(),
+    };
+    format!("{kind} {}", btf.name(id).unwrap_or(""))
 }
 
 /// Whether libbpf meets this extern error when it loads the object
@@ -1106,6 +1122,8 @@ pub fn traced_function(section: &str) -> Option<&str> {
 /// fmod_ret, LSM), the traced function's, and after them, for those that
 /// see it (fexit, fmod_ret, LSM), its return value.
 struct AttachProto {
+    /// The attach target's name in the kernel's messages.
+    func: String,
     proto: u32,
     skip: usize,
     ret: bool,
@@ -1115,6 +1133,7 @@ fn attach_proto(target: &Btf, section: &str, op: Option<&StructOpsMember>) -> Op
     let section = section.trim_start_matches('?');
     if let Some(op) = op {
         return struct_ops::proto(target, op).map(|proto| AttachProto {
+            func: op.member.clone(),
             proto,
             skip: 0,
             ret: false,
@@ -1129,6 +1148,7 @@ fn attach_proto(target: &Btf, section: &str, op: Option<&StructOpsMember>) -> Op
                 _ => None,
             })?;
         return Some(AttachProto {
+            func: tp.to_string(),
             proto,
             skip: 1,
             ret: false,
@@ -1145,6 +1165,7 @@ fn attach_proto(target: &Btf, section: &str, op: Option<&StructOpsMember>) -> Op
     if let Some(f) = traced_function(section) {
         let ret = !section.starts_with("fentry");
         return func_proto(f).map(|proto| AttachProto {
+            func: f.to_string(),
             proto,
             skip: 0,
             ret,
@@ -1152,24 +1173,27 @@ fn attach_proto(target: &Btf, section: &str, op: Option<&StructOpsMember>) -> Op
     }
     if let Some(hook) = lsm_hook_target(section) {
         return func_proto(&lsm_hook_func(hook)).map(|proto| AttachProto {
+            func: lsm_hook_func(hook),
             proto,
             skip: 0,
             ret: true,
         });
     }
     let it = iter_target(section)?;
-    func_proto(&format!("bpf_iter_{it}")).map(|proto| AttachProto {
+    let func = format!("bpf_iter_{it}");
+    func_proto(&func).map(|proto| AttachProto {
+        func: func.clone(),
         proto,
         skip: 0,
         ret: false,
     })
 }
 
-/// The context arguments of a tracing program from section `section`
+/// The context prototype of a tracing program from section `section`
 /// (`tp_btf/NAME`, `iter/NAME`) verified against kernel BTF `target`: what
 /// the loader gives a program it loads, for programs built another way.
-pub fn section_ctx_args(target: &Btf, section: &str) -> Option<Vec<CtxParam>> {
-    attach_proto(target, section, None).and_then(|at| ctx_args(target, &at))
+pub fn section_ctx_proto(target: &Btf, section: &str) -> Option<CtxProto> {
+    attach_proto(target, section, None).and_then(|at| ctx_proto(target, &at))
 }
 
 /// The LSM hook an `lsm/NAME`, `lsm.s/NAME` or `lsm_cgroup/NAME` section
@@ -1199,10 +1223,10 @@ pub fn iter_target(section: &str) -> Option<&str> {
         .or_else(|| section.strip_prefix("iter.s/"))
 }
 
-/// The program's arguments from `at`, each pointer named by its parameter:
-/// a pointer to a struct is that kernel struct, any other pointer untyped,
-/// anything else a scalar.
-fn ctx_args(target: &Btf, at: &AttachProto) -> Option<Vec<CtxParam>> {
+/// The program's context prototype from `at`, each pointer named by its
+/// parameter: a pointer to a struct is that kernel struct, any other
+/// pointer untyped, anything else a scalar.
+fn ctx_proto(target: &Btf, at: &AttachProto) -> Option<CtxProto> {
     let (ret, params) = target.func_proto(at.proto).ok()?;
     let typed = |name: String, ty: u32| {
         let t = target.resolve(ty).ok()?;
@@ -1228,8 +1252,15 @@ fn ctx_args(target: &Btf, at: &AttachProto) -> Option<Vec<CtxParam>> {
             typed(name, p.ty).unwrap_or(CtxParam::Scalar)
         })
         .collect();
-    if at.ret {
+    let nr_args = args.len() as u32;
+    if at.ret && ret != 0 {
         args.push(typed(String::new(), ret).unwrap_or(CtxParam::Scalar));
     }
-    Some(args)
+    Some(CtxProto {
+        func: at.func.clone(),
+        args,
+        nr_args,
+        hidden: at.skip as u32,
+        void_ret: ret == 0,
+    })
 }

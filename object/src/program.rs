@@ -190,9 +190,9 @@ pub struct ObjType {
     /// nested structs and arrays included (not the special fields): loaded,
     /// they are read-only untrusted memory.
     pub pointers: Vec<u32>,
-    /// A struct of integers and enums only, nested structs and arrays
-    /// included: what `bpf_percpu_obj_new` can allocate.
-    pub scalars_only: bool,
+    /// Whether it is a struct of integers and enums only, nested structs
+    /// and arrays included: what `bpf_percpu_obj_new` can allocate.
+    pub scalars: crate::btf::Scalars,
 }
 
 impl ObjType {
@@ -268,8 +268,9 @@ pub enum SubprogArg {
     Ptr {
         /// The pointee's name (a struct's name, empty for others).
         pointee: String,
-        /// The pointee's size, when it has one.
-        size: Option<u32>,
+        /// The pointee's size, or, when it has none, the kernel's name for
+        /// the pointee (its kind and name, as in `FWD S`).
+        size: Result<u32, String>,
         /// Tagged `__arg_ctx`.
         ctx: bool,
         /// Tagged `__arg_nonnull`.
@@ -326,6 +327,44 @@ pub enum CtxParam {
     Ptr(CtxArg),
 }
 
+/// A context made of a BTF prototype's arguments (tracing, LSM and
+/// struct_ops programs), with what the kernel's `btf_ctx_access` counts and
+/// names in its messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CtxProto {
+    /// The attach target as the kernel names it (`attach_func_name`: the
+    /// traced or hook function, a tracepoint without its `btf_trace_`
+    /// prefix, a struct_ops member).
+    pub func: String,
+    /// Each argument slot the program may read, the return value last when
+    /// the program reads it and the function returns one.
+    pub args: Vec<CtxParam>,
+    /// The prototype's arguments, without hidden ones.
+    pub nr_args: u32,
+    /// Parameters of the prototype before the first argument (a raw
+    /// tracepoint's `void *__data`), which the kernel counts as slots when
+    /// it numbers a slot past the arguments.
+    pub hidden: u32,
+    /// The function returns nothing: no slot holds its return value.
+    pub void_ret: bool,
+}
+
+impl CtxProto {
+    /// The kernel's index of the argument in slot `slot` (get_ctx_arg_idx,
+    /// every argument one slot): past the arguments, the hidden ones count,
+    /// then the return value, then one more.
+    pub fn arg_index(&self, slot: u32) -> u32 {
+        let total = self.nr_args + self.hidden;
+        if slot < total {
+            slot
+        } else if slot == total && !self.void_ret {
+            total
+        } else {
+            total + 1
+        }
+    }
+}
+
 /// One program to verify.
 #[derive(Clone, Debug)]
 pub struct Program {
@@ -361,9 +400,9 @@ pub struct Program {
     /// Whether the program's license is GPL-compatible.
     pub gpl: bool,
     /// For programs whose context is the arguments of a BTF prototype
-    /// (tracing, struct_ops): each argument slot, from the attach target's
-    /// prototype (`None`: the prototype is not known).
-    pub ctx_args: Option<Vec<CtxParam>>,
+    /// (tracing, struct_ops): the attach target's prototype (`None`: it is
+    /// not known).
+    pub ctx_proto: Option<CtxProto>,
     /// The function it implements or attaches to returns `void` (a
     /// struct_ops member, an LSM hook): what it returns is ignored, unless
     /// its program type says otherwise.
@@ -431,7 +470,7 @@ impl Program {
             types: HashMap::new(),
             lines: Vec::new(),
             gpl: true,
-            ctx_args: None,
+            ctx_proto: None,
             returns_void: false,
             struct_ops: None,
             kernel_btf: None,

@@ -115,10 +115,17 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
         .position(|s| s.start == target)
         .unwrap_or(0) as u32;
     if env.prog.subprogs[sub as usize].global {
+        // The arguments are checked first: what that logs comes before the
+        // context's refusals, which win over it.
+        let args = check_global_args(env, st, sub);
+        let logged = args.as_ref().err().map_or("", |e| e.msg.as_str());
         if st.holds_lock() {
             return Err(VerifyError::at(
                 idx,
-                "global function calls are not allowed while holding a lock,\nuse static function instead",
+                crate::env::after(
+                    logged,
+                    "global function calls are not allowed while holding a lock,\nuse static function instead",
+                ),
             ));
         }
         if env.effects[sub as usize].might_sleep
@@ -126,13 +133,16 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
         {
             return Err(VerifyError::at(
                 idx,
-                "global functions that may sleep are not allowed in non-sleepable context,\n\
-                 i.e., in a RCU/IRQ/preempt-disabled section, or in\n\
-                 a non-sleepable BPF program context",
+                crate::env::after(
+                    logged,
+                    "global functions that may sleep are not allowed in non-sleepable context,\n\
+                     i.e., in a RCU/IRQ/preempt-disabled section, or in\n\
+                     a non-sleepable BPF program context",
+                ),
             ));
         }
         let s = &env.prog.subprogs[sub as usize];
-        if let Err(e) = check_global_args(env, st, sub) {
+        if let Err(e) = args {
             return Err(VerifyError::at(
                 idx,
                 format!(
@@ -486,12 +496,12 @@ fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
                     });
                 }
                 match size {
-                    Some(size) => Ok(GlobalArg::Mem {
+                    Ok(size) => Ok(GlobalArg::Mem {
                         size: *size,
                         nullable: !nonnull,
                     }),
-                    None => Err(format!(
-                        "arg#{i} reference type('PTR ') size cannot be determined: -22"
+                    Err(name) => Err(format!(
+                        "arg#{i} reference type('{name}') size cannot be determined: -22"
                     )),
                 }
             }
@@ -608,6 +618,16 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
                 if reg.is_null() && *nullable {
                     continue;
                 }
+                // Linux 6.18 wants a trusted pointer first, whether or not
+                // it may be NULL (corpus global_trusted.bpf.c).
+                let mut unchecked = reg;
+                unchecked.flags = reg.flags.without(PtrFlags::MAYBE_NULL);
+                if !unchecked.is_trusted() {
+                    return Err(VerifyError::at(
+                        idx,
+                        format!("R{r} must be referenced or trusted"),
+                    ));
+                }
                 // The kernel's check_reg_type(): a kernel object pointer,
                 // plain, trusted or RCU, possibly NULL only when the
                 // argument is nullable, of the argument's struct.
@@ -635,16 +655,17 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
                     Some(btf) => {
                         kfreg_object::kernel_types::ids_match(btf, reg.aux, reg.off as i64, name)
                     }
-                    None => reg.off == 0 && kfreg_object::kernel_types::name(reg.aux) == name,
+                    None if reg.off == 0 && kfreg_object::kernel_types::name(reg.aux) == name => {
+                        Ok(())
+                    }
+                    None => Err(String::new()),
                 };
-                if !matches {
-                    return Err(VerifyError::at(
-                        idx,
-                        format!(
-                            "R{r} is of type {} but {name} is expected",
-                            kfreg_object::kernel_types::name(reg.aux)
-                        ),
-                    ));
+                if let Err(logged) = matches {
+                    let msg = format!(
+                        "R{r} is of type {} but {name} is expected",
+                        kfreg_object::kernel_types::name(reg.aux)
+                    );
+                    return Err(VerifyError::at(idx, crate::env::after(&logged, &msg)));
                 }
             }
             GlobalArg::Dynptr => global_dynptr_arg(st, i, &reg)?,

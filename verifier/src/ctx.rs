@@ -130,17 +130,21 @@ pub fn access(
             (Loads::Port, _) => within || (size == 4 && in_field == 0),
             (Loads::Halves, _) => size == 2 || size == f.elem,
         };
-    // A pointer argument is read whole (`btf_ctx_access`).
     let arg_ptr = f.yields == CtxValue::Argument && argument_ptr(env, in_field / f.elem).is_some();
     let pointer = f.yields.is_pointer() || arg_ptr;
-    if !fits
-        || (arg_ptr && size != f.elem)
-        || (kind == Access::Write && (!rule.writable || pointer))
-        || (sign_ext && pointer)
-    {
+    if kind == Access::Write && (!rule.writable || pointer) {
         return bad();
     }
-    if matches!(f.yields, CtxValue::Argument) && !argument_fits(env, off, size) {
+    // Reads of arguments are the prototype's to refuse, with its reason.
+    if matches!(f.yields, CtxValue::Argument)
+        && let Err(why) = argument_fits(env, off, size)
+    {
+        return Err(VerifyError::at(
+            idx,
+            format!("{why}\ninvalid bpf_context access off={off} size={size}"),
+        ));
+    }
+    if !fits || (sign_ext && pointer) {
         return bad();
     }
     if kind == Access::Write {
@@ -151,18 +155,25 @@ pub fn access(
 
 /// Whether `size` bytes at `off` are a load of one of the prototype's
 /// arguments (the kernel's `btf_ctx_access`): at the start of an argument
-/// the prototype has, and all of it when it is a pointer. Without a known
-/// prototype the kernel allows every slot.
-fn argument_fits(env: &Env, off: i32, size: u32) -> bool {
-    let Some(params) = &env.prog.ctx_args else {
-        return true;
+/// the prototype has, and all of it when it is a pointer; if not, the
+/// kernel's reason. Without a known prototype the kernel allows every slot.
+fn argument_fits(env: &Env, off: i32, size: u32) -> Result<(), String> {
+    let Some(proto) = &env.prog.ctx_proto else {
+        return Ok(());
     };
-    off % 8 == 0
-        && match params.get(off as usize / 8) {
-            None => false,
-            Some(CtxParam::Ptr(_)) => size == 8,
-            Some(CtxParam::Scalar) => true,
-        }
+    let func = &proto.func;
+    if off % 8 != 0 {
+        return Err(format!("func '{func}' offset {off} is not multiple of 8"));
+    }
+    let slot = off as u32 / 8;
+    match proto.args.get(slot as usize) {
+        None => Err(format!(
+            "func '{func}' doesn't have {}-th argument",
+            proto.arg_index(slot) + 1
+        )),
+        Some(CtxParam::Ptr(_)) if size != 8 => Err(format!("func '{func}' size {size} must be 8")),
+        Some(_) => Ok(()),
+    }
 }
 
 /// What loading `size` bytes at `off` of field `f` gives.
@@ -203,7 +214,7 @@ fn load(env: &mut Env, f: &CtxField, off: i32, size: u32, sign_ext: bool) -> Reg
 /// The context argument pointer in slot `slot`, if it is one (what
 /// `btf_ctx_access` checks a load of the slot against).
 fn argument_ptr<'e>(env: &'e Env, slot: u32) -> Option<&'e kfreg_object::program::CtxArg> {
-    match env.prog.ctx_args.as_ref()?.get(slot as usize)? {
+    match env.prog.ctx_proto.as_ref()?.args.get(slot as usize)? {
         CtxParam::Ptr(arg) => Some(arg),
         CtxParam::Scalar => None,
     }

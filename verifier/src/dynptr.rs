@@ -25,38 +25,18 @@ pub fn const_local() -> Reg {
     Reg::ptr(RegType::ConstDynptr, number(DynptrInit::Local))
 }
 
-/// Where a dynptr argument on the stack lives: (frame, offset of its first
-/// slot), or the line the kernel's `dynptr_get_spi` logs when it cannot
-/// say (empty when it logs none: the slots lie outside the stack).
+/// Where a dynptr argument on the stack lives (see
+/// [`Reg::stack_object`]).
 pub fn stack_slots(reg: &Reg) -> Result<(usize, i32), String> {
-    let Some(var) = reg.var.as_const() else {
-        return Err("dynptr has to be at a constant offset".into());
-    };
-    let off = reg.off as i64 + var as i64;
-    if off % 8 != 0 || off > -16 {
-        return Err(format!("cannot pass in dynptr at an offset={off}"));
-    }
-    if off < -(crate::limits::MAX_STACK as i64) {
-        return Err(String::new());
-    }
-    Ok((reg.aux as usize, off as i32))
+    reg.stack_object("dynptr", 2)
 }
 
 /// The initialised dynptr `reg` points to on the stack, with its slots'
 /// place, or the error: what locating it logged, then `missing`.
 pub fn initialized(st: &State, reg: &Reg, missing: &str) -> Result<(usize, i32, Slot), String> {
-    let (frame, off) = stack_slots(reg).map_err(|m| after(&m, missing))?;
+    let (frame, off) = stack_slots(reg).map_err(|m| crate::env::after(&m, missing))?;
     let slot = get(st, frame, off).ok_or_else(|| missing.to_string())?;
     Ok((frame, off, slot))
-}
-
-/// `msg` after the line `stack_slots` logged, if any.
-pub fn after(logged: &str, msg: &str) -> String {
-    if logged.is_empty() {
-        msg.to_string()
-    } else {
-        format!("{logged}\n{msg}")
-    }
 }
 
 /// Makes the slots at `off` a dynptr of `kind` with identity `id`, carrying

@@ -62,6 +62,16 @@ pub struct VerifyError {
     pub msg: String,
 }
 
+/// `msg` after the line a check logged on the way to it, if any (the
+/// kernel's log before its error).
+pub fn after(logged: &str, msg: &str) -> String {
+    if logged.is_empty() {
+        msg.to_string()
+    } else {
+        format!("{logged}\n{msg}")
+    }
+}
+
 impl VerifyError {
     /// An error at instruction `insn`.
     pub fn at(insn: u32, msg: impl Into<String>) -> VerifyError {

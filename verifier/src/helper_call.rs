@@ -722,29 +722,7 @@ fn sized_mem_arg(
     let size_reg = r + 1;
     let size = scalar_arg(st, size_reg)?;
     let zero_ok = h.args[i + 1].ty == ArgType::ConstSizeOrZero;
-    if size.smin < 0 {
-        return Err(VerifyError::at(
-            idx,
-            format!("R{size_reg} min value is negative, either use unsigned or 'var &= const'"),
-        ));
-    }
-    if size.umin == 0 && !zero_ok {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "R{size_reg} invalid zero-sized read: u64=[{},{}]",
-                size.umin, size.umax
-            ),
-        ));
-    }
-    if size.umax >= 1 << 29 {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "R{size_reg} unbounded memory access, use 'var &= const' or 'if (var < const)'"
-            ),
-        ));
-    }
+    crate::mem::check_size_bounds(idx, size_reg, &size, zero_ok)?;
     if arg.has(ArgFlags::MAYBE_NULL) && reg.is_null() {
         // NULL stands for no memory: only with a size that is zero.
         if size.umax != 0 {
@@ -854,7 +832,7 @@ fn dynptr_arg(
             return Err(VerifyError::at(idx, uninit));
         }
         let (frame, off) = crate::dynptr::stack_slots(reg)
-            .map_err(|m| VerifyError::at(idx, crate::dynptr::after(&m, uninit)))?;
+            .map_err(|m| VerifyError::at(idx, crate::env::after(&m, uninit)))?;
         let ringbuf = arg.has(ArgFlags::DYNPTR_RINGBUF);
         let kind = crate::dynptr::number(if ringbuf {
             DynptrInit::Ringbuf
@@ -960,19 +938,25 @@ fn struct_matches(
     strict: bool,
 ) -> Result<(), VerifyError> {
     let have = env.type_name(reg);
-    let nested = || {
-        !strict
-            && env.prog.kernel_btf.as_deref().is_some_and(|btf| {
-                kfreg_object::kernel_types::ids_match(btf, reg.aux, reg.off as i64, want)
-            })
+    let nested = || match env.prog.kernel_btf.as_deref() {
+        Some(btf) if !strict => {
+            kfreg_object::kernel_types::ids_match(btf, reg.aux, reg.off as i64, want)
+        }
+        _ => Err(String::new()),
     };
+    let wrong = |logged: &str| {
+        let msg = format!("R{r} is of type {have} but {want} is expected");
+        Err(VerifyError::at(idx, crate::env::after(logged, &msg)))
+    };
+    if reg.flags.has(PtrFlags::PROG_BTF) {
+        return wrong("");
+    }
     // The same struct matches only at its start; elsewhere a member
     // there must be (or begin with) the struct wanted.
-    if reg.flags.has(PtrFlags::PROG_BTF) || ((have != want || reg.off != 0) && !nested()) {
-        return Err(VerifyError::at(
-            idx,
-            format!("R{r} is of type {have} but {want} is expected"),
-        ));
+    if (have != want || reg.off != 0)
+        && let Err(logged) = nested()
+    {
+        return wrong(&logged);
     }
     Ok(())
 }

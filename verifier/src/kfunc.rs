@@ -10,7 +10,7 @@ use crate::resources::{acquire_ref, invalidate_non_owning, lock_target, release_
 use crate::scalar::Scalar;
 use crate::state::{CallbackFrame, PtrFlags, RefKind, RefState, Reg, RegType, SlotKind, State};
 use kfreg::{ArgKind, CType, CallbackArgs, DynptrInit, Flags, Kfunc, Param, Ret, Roles};
-use kfreg_object::btf::TypeData;
+use kfreg_object::btf::{Scalars, TypeData};
 use kfreg_object::program::{FieldKind, ObjType};
 
 /// The kernel's name for the resilient lock kind in lock messages
@@ -82,15 +82,6 @@ fn alloc_var_off(st: &State, reg: &Reg) -> Result<(), VerifyError> {
 /// NULL for every kfunc; `trusted_args` only says so explicitly.)
 fn wants_trusted(flags: Flags) -> bool {
     !flags.contains(Flags::RCU)
-}
-
-/// The kernel's `is_trusted_reg`: referenced, a socket, or trusted or
-/// allocated by its flags.
-fn is_trusted_reg(reg: &Reg) -> bool {
-    reg.ty.is_socket()
-        || reg.ref_obj_id != 0
-        || reg.flags.has(PtrFlags::TRUSTED)
-        || reg.flags.has(PtrFlags::ALLOC)
 }
 
 fn err<T>(st: &State, msg: String) -> Result<T, VerifyError> {
@@ -926,18 +917,17 @@ fn check_struct_mem(
     // (asm/kfunc_calls.s, kfunc_struct_arg_*), whatever the register.
     let is_struct = matches!(p.ty.pointee(), Some(CType::Struct(_)));
     let object_like = is_struct
-        && (layout.is_some_and(|(scalars, _)| scalars) || crate::ctx::is_any_ctx(env.reg, name));
-    if object_like && !sized && wants_trusted(flags) && !is_trusted_reg(reg) {
+        && (layout.is_some_and(|(scalars, _)| scalars == Scalars::Only)
+            || crate::ctx::is_any_ctx(env.reg, name));
+    if object_like && !sized && wants_trusted(flags) && !reg.is_trusted() {
         return err(st, format!("R{} must be referenced or trusted", i + 1));
     }
-    if layout.is_some_and(|(scalars, _)| !scalars) {
-        return err(
-            st,
-            format!(
-                "arg#{i} pointer type STRUCT {name} must point to {}scalar, or struct with scalar",
-                if sized { "void, " } else { "" }
-            ),
+    if let Some((scalars, _)) = layout.filter(|(scalars, _)| *scalars != Scalars::Only) {
+        let msg = format!(
+            "arg#{i} pointer type STRUCT {name} must point to {}scalar, or struct with scalar",
+            if sized { "void, " } else { "" }
         );
+        return err(st, crate::env::after(scalars.logged().unwrap_or(""), &msg));
     }
     if reg.ty == RegType::NotInit {
         return uninit_pointer(st, i as u8 + 1, reg);
@@ -973,7 +963,7 @@ fn check_btf_id(
             ),
         );
     }
-    let is_trusted = is_trusted_reg(reg);
+    let is_trusted = reg.is_trusted();
     if trusted && !is_trusted && !(rcu && reg.flags.has(PtrFlags::RCU)) {
         return err(st, format!("R{r} must be referenced or trusted"));
     }
@@ -994,16 +984,17 @@ fn check_btf_id(
             Some(btf) if !strict => {
                 kfreg_object::kernel_types::ids_match(btf, have_id, reg.off as i64, want)
             }
-            _ => have == want || have == "?",
+            _ if have == want || have == "?" => Ok(()),
+            _ => Err(String::new()),
         };
-        if !same && !crate::ctx::is_projection(env.reg, want, have) {
-            return err(
-                st,
-                format!(
-                    "kernel function {} args#{i} expected pointer to STRUCT {want} but R{r} has a pointer to STRUCT {have}",
-                    k.name
-                ),
+        if let Err(logged) = same
+            && !crate::ctx::is_projection(env.reg, want, have)
+        {
+            let msg = format!(
+                "kernel function {} args#{i} expected pointer to STRUCT {want} but R{r} has a pointer to STRUCT {have}",
+                k.name
             );
+            return err(st, crate::env::after(&logged, &msg));
         }
     }
     Ok(())
@@ -1101,11 +1092,12 @@ fn check_mem(
     let size_reg = r + 1;
     // Whatever fails in the pair ends in one message after the cause
     // (check_kfunc_mem_size_reg's caller); a NULL optional buffer skips it.
-    if !optional_null && !sized_access(env, st, r, size_reg) {
+    if !optional_null && let Err(cause) = sized_access(env, st, r, size_reg) {
         return err(
             st,
             format!(
-                "arg#{i} arg#{} memory, len pair leads to invalid memory access",
+                "{}\narg#{i} arg#{} memory, len pair leads to invalid memory access",
+                cause.msg,
                 i + 1
             ),
         );
@@ -1119,24 +1111,20 @@ fn check_mem(
     Ok(())
 }
 
-/// Whether the kernel's check_mem_size_reg passes, read then write: the
-/// size register's bounds and the memory up to its largest value; a
-/// maybe-NULL buffer is checked as if not NULL.
-fn sized_access(env: &mut Env, st: &mut State, r: u8, size_reg: u8) -> bool {
-    let Scalar { smin, umax, .. } = st.reg(size_reg).var;
-    if smin < 0 || umax >= 1 << 29 {
-        return false;
-    }
+/// The kernel's check_mem_size_reg, read then write: the size register's
+/// bounds and the memory up to its largest value; a maybe-NULL buffer is
+/// checked as if not NULL.
+fn sized_access(env: &mut Env, st: &mut State, r: u8, size_reg: u8) -> Result<(), VerifyError> {
+    let size = st.reg(size_reg).var;
     let flags = st.reg(r).flags;
     st.reg_mut(r).flags = flags.without(PtrFlags::MAYBE_NULL);
-    let ok = crate::mem::check_mem_arg(env, st, r, umax as u32, false, true)
-        .and_then(|()| crate::mem::check_mem_arg(env, st, r, umax as u32, true, true))
-        .is_ok();
+    let checked = crate::mem::check_size_bounds(st.insn, size_reg, &size, true)
+        .and_then(|()| crate::mem::check_mem_arg(env, st, r, size.umax as u32, false, true))
+        .and_then(|()| crate::mem::check_mem_arg(env, st, r, size.umax as u32, true, true));
     st.reg_mut(r).flags = flags;
-    if ok {
-        env.mark_precise(st, size_reg);
-    }
-    ok
+    checked?;
+    env.mark_precise(st, size_reg);
+    Ok(())
 }
 
 fn prog_type<'a>(env: &'a Env, reg: &Reg) -> Option<&'a ObjType> {
@@ -1352,7 +1340,7 @@ fn check_dynptr(
     if p.roles.contains(Roles::UNINIT) {
         let (frame, off) = match crate::dynptr::stack_slots(reg) {
             Ok(at) => at,
-            Err(m) => return err(st, crate::dynptr::after(&m, crate::dynptr::UNINIT_EXPECTED)),
+            Err(m) => return err(st, crate::env::after(&m, crate::dynptr::UNINIT_EXPECTED)),
         };
         // A clone is made the way its source was, and shares its source's
         // reference: releasing either releases both.
@@ -1393,12 +1381,14 @@ fn check_iter(
         );
     }
     let nslots = (p.pointee_size.max(8) / 8) as i32;
-    let off = reg.off;
     let type_tag = kfreg_object::kernel_types::id(p.ty.struct_name().unwrap_or("?"));
     // Not at a constant slot-aligned offset, or reaching above the frame,
-    // it is no iterator state (stack_slot_obj_get_spi); below the stack it
-    // may only be new, and is then written out of bounds.
-    let misplaced = !reg.fixed_offset() || off % 8 != 0 || off + nslots * 8 > 0;
+    // it is no iterator state (logged); below the stack it may only be
+    // new, and is then written out of bounds.
+    let placed = reg.stack_object("iter", nslots);
+    let off = placed.as_ref().map_or(reg.off, |&(_, off)| off);
+    let misplaced = placed.is_err();
+    let logged = placed.err().unwrap_or_default();
     let frame = reg.aux as usize;
     let slots: Vec<i32> = (0..nslots).map(|n| off + n * 8).collect();
     if flags.contains(Flags::ITER_NEW) {
@@ -1407,10 +1397,13 @@ fn check_iter(
                 .slot(*o)
                 .is_some_and(|s| s.special() == Some(SlotKind::Iter))
         });
-        if misplaced || live {
+        if !logged.is_empty() || live {
             return err(
                 st,
-                format!("expected uninitialized iter_{name} as arg #{i}"),
+                crate::env::after(
+                    &logged,
+                    &format!("expected uninitialized iter_{name} as arg #{i}"),
+                ),
             );
         }
         if off < -(crate::limits::MAX_STACK as i32) {
@@ -1439,7 +1432,10 @@ fn check_iter(
     if misplaced || !ok {
         return err(
             st,
-            format!("expected an initialized iter_{name} as arg #{i}"),
+            crate::env::after(
+                &logged,
+                &format!("expected an initialized iter_{name} as arg #{i}"),
+            ),
         );
     }
     let head = head.unwrap_or(crate::state::Slot::EMPTY);
@@ -1761,10 +1757,13 @@ fn new_object(env: &Env, st: &State, percpu: bool, meta: &Meta) -> Result<Reg, V
                 ),
             );
         }
-        if !t.scalars_only {
+        if t.scalars != Scalars::Only {
             return err(
                 st,
-                "bpf_percpu_obj_new type ID argument must be of a struct of scalars".into(),
+                crate::env::after(
+                    t.scalars.logged().unwrap_or(""),
+                    "bpf_percpu_obj_new type ID argument must be of a struct of scalars",
+                ),
             );
         }
         if !t.fields.is_empty() {

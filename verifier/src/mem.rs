@@ -1370,6 +1370,44 @@ fn byte_in_slot(o: i32) -> usize {
     7 - ((-o - 1) % 8) as usize
 }
 
+/// The bounds a size argument in register `size_reg` must keep before the
+/// memory it sizes is checked up to its largest value (the kernel's
+/// check_mem_size_reg).
+pub fn check_size_bounds(
+    idx: u32,
+    size_reg: u8,
+    size: &Scalar,
+    zero_ok: bool,
+) -> Result<(), VerifyError> {
+    if size.smin < 0 {
+        return Err(VerifyError::at(
+            idx,
+            format!("R{size_reg} min value is negative, either use unsigned or 'var &= const'"),
+        ));
+    }
+    if size.umin == 0 && !zero_ok {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "R{size_reg} invalid zero-sized read: u64=[{},{}]",
+                size.umin, size.umax
+            ),
+        ));
+    }
+    if size.umax >= MAX_VAR_SIZ {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "R{size_reg} unbounded memory access, use 'var &= const' or 'if (var < const)'"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The largest size a variable-sized memory argument may have (BPF_MAX_VAR_SIZ).
+const MAX_VAR_SIZ: u64 = 1 << 29;
+
 /// Checks that `[regno + 0, + size)` is readable (or writable) memory for a
 /// helper or kfunc argument; stack bytes written become initialised.
 pub fn check_mem_arg(

@@ -280,6 +280,47 @@ impl Reg {
         }
     }
 
+    /// Where an object of `nslots` stack slots (a dynptr, an iterator) that
+    /// this points to lives: (frame, offset of its first slot), or the line
+    /// the kernel's `stack_slot_obj_get_spi` logs when it cannot say (empty
+    /// when it logs none: the slots lie outside the stack).
+    pub fn stack_object(&self, kind: &str, nslots: i32) -> Result<(usize, i32), String> {
+        let Some(var) = self.var.as_const() else {
+            return Err(format!("{kind} has to be at a constant offset"));
+        };
+        let off = self.off as i64 + var as i64;
+        if off % 8 != 0 || off > -8 * nslots as i64 {
+            return Err(format!("cannot pass in {kind} at an offset={off}"));
+        }
+        if off < -(crate::limits::MAX_STACK as i64) {
+            return Err(String::new());
+        }
+        Ok((self.aux as usize, off as i32))
+    }
+
+    /// The kernel's `is_trusted_reg`: referenced; a socket or map pointer
+    /// (reg2btf_ids) or a pointer marked trusted, allocated or non-owning,
+    /// with no other type modifier.
+    pub fn is_trusted(&self) -> bool {
+        let trusted_mods = PtrFlags::TRUSTED
+            .with(PtrFlags::ALLOC)
+            .with(PtrFlags::NON_OWN);
+        let unsafe_mods = [
+            PtrFlags::MAYBE_NULL,
+            PtrFlags::RDONLY,
+            PtrFlags::PERCPU,
+            PtrFlags::RCU,
+            PtrFlags::UNTRUSTED,
+        ]
+        .iter()
+        .any(|f| self.flags.has(*f));
+        self.ref_obj_id != 0
+            || !unsafe_mods
+                && (self.ty.is_socket()
+                    || self.ty == RegType::ConstMap
+                    || self.flags.0 & trusted_mods.0 != 0)
+    }
+
     /// Whether this pointer may be NULL.
     pub const fn maybe_null(&self) -> bool {
         self.flags.has(PtrFlags::MAYBE_NULL)

@@ -6,7 +6,7 @@
 //! programs write and helpers it refuses; and how the member's arguments
 //! are loaded (the kernel's `btf_ctx_access`, from the member's
 //! prototype). The fixture cases (`tests/fixtures/struct_ops.bpf.c`, one
-//! object per case) carry the verdict, error line and processed
+//! object per case) carry the verdict, error message and processed
 //! instructions Linux 6.18 gave each.
 
 kfreg::link!(kfreg_catalog);
@@ -138,20 +138,24 @@ const CASES: &[(u32, &str, Option<&str>, u64)] = &[
     (
         11,
         "narrow_pointer",
-        Some("invalid bpf_context access off=0 size=4"),
+        Some("func 'ssthresh' size 4 must be 8\ninvalid bpf_context access off=0 size=4"),
         1,
     ),
     (12, "narrow_number", None, 3),
     (
         13,
         "past_arguments",
-        Some("invalid bpf_context access off=24 size=8"),
+        Some(
+            "func 'cong_avoid' doesn't have 5-th argument\ninvalid bpf_context access off=24 size=8",
+        ),
         1,
     ),
     (
         14,
         "inside_argument",
-        Some("invalid bpf_context access off=12 size=4"),
+        Some(
+            "func 'cong_avoid' offset 12 is not multiple of 8\ninvalid bpf_context access off=12 size=4",
+        ),
         1,
     ),
     (15, "base_helper", None, 2),

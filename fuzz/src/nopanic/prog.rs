@@ -213,9 +213,9 @@ pub fn apply(p: &mut Program, op: &ProgOp, log: &mut bool) {
                     4 => *nonnull = !*nonnull,
                     5 => *trusted = !*trusted,
                     6 => *nullable = !*nullable,
-                    7 => *size = None,
+                    7 => *size = Err("UNKNOWN ".into()),
                     8 => *untrusted = !*untrusted,
-                    _ => *size = Some(u32::MAX),
+                    _ => *size = Ok(u32::MAX),
                 },
                 _ => {}
             }

@@ -313,36 +313,11 @@ impl<'b> FieldFinder<'b> {
                         fields,
                         is_struct: true,
                         pointers,
-                        scalars_only: self.scalars_only(id, 0),
+                        scalars: self.btf.scalars(id),
                     },
                 )
             })
             .collect()
-    }
-
-    /// Whether struct `ty` holds only integers and enums, in nested structs
-    /// (at most three deep) and non-empty arrays too
-    /// (`__btf_type_is_scalar_struct`).
-    fn scalars_only(&self, ty: u32, depth: u32) -> bool {
-        let data = |id: u32| {
-            self.btf
-                .resolve(id)
-                .and_then(|id| self.btf.type_by_id(id))
-                .ok()
-                .map(|t| &t.data)
-        };
-        let scalar = |d: Option<&TypeData>| {
-            matches!(d, Some(TypeData::Int { .. }))
-                || d.is_some_and(|d| d.kind() == crate::btf::Kind::Enum)
-        };
-        let Some(TypeData::Struct { members, .. }) = data(ty) else {
-            return false;
-        };
-        members.iter().all(|m| match data(m.ty) {
-            Some(TypeData::Struct { .. }) => depth < 3 && self.scalars_only(m.ty, depth + 1),
-            Some(&TypeData::Array { elem, nelems, .. }) => nelems > 0 && scalar(data(elem)),
-            d => scalar(d),
-        })
     }
 
     /// The offsets of the pointers to anything but a struct in a value of
@@ -416,7 +391,7 @@ impl<'b> FieldFinder<'b> {
             fields: map_record(fields),
             is_struct: false,
             pointers: Vec::new(),
-            scalars_only: false,
+            scalars: crate::btf::Scalars::Other,
         }
     }
 }

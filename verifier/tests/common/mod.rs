@@ -85,7 +85,7 @@ impl Case {
         let btf = kernel_btf();
         c.prog.section = section.into();
         c.prog.attach = Some(attach);
-        c.prog.ctx_args = kfreg_object::loader::section_ctx_args(&btf, section);
+        c.prog.ctx_proto = kfreg_object::loader::section_ctx_proto(&btf, section);
         c.prog.kernel_btf = Some(btf);
         c
     }
@@ -203,7 +203,7 @@ impl Case {
                 fields,
                 is_struct: true,
                 pointers: Vec::new(),
-                scalars_only: false,
+                scalars: kfreg_object::btf::Scalars::Other,
             },
         );
         self
