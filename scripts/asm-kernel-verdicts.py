@@ -32,7 +32,10 @@ The recorded answer is `ACCEPT` or `REJECT <line>`, where <line> is the
 last non-empty log line before the `processed N insns ...` summary (or the
 last non-empty line when there is no summary), not counting the
 `cur state:` / `old state:` dumps the kernel prints after
-`infinite loop detected at insn N`.  When the log does not fit (ENOSPC) the
+`infinite loop detected at insn N`. A message of several lines (the run
+of lines before it that are not the instruction trace, at most ten in
+all, as scripts/kload.c records them) has its earlier lines recorded
+above the `; expect:` line, one `; before: <line>` each.  When the log does not fit (ENOSPC) the
 program is loaded again with log level 0 for the verdict; the kernel's log
 rotates, so the error line is still taken from the log's tail.
 
@@ -272,7 +275,10 @@ def btf_load(blob):
     return bpf(BPF_BTF_LOAD, attr)
 
 
-def error_line(log):
+def message(log):
+    """The error message's lines: the run of lines that are not the
+    instruction trace (at most 10, as scripts/kload.c records them) ending
+    at the error line, the last non-empty line before the summary."""
     # Some messages lack their newline, so the summary is glued to them
     # ("expected prog array map for tail callprocessed 23 insns ..."):
     # split it off again.
@@ -283,14 +289,25 @@ def error_line(log):
         if lines[k].startswith("processed ") and " insns" in lines[k]:
             end = k
             break
-    for k in range(end - 1, -1, -1):
-        line = lines[k].strip()
-        # "infinite loop detected at insn N" is followed by two state dumps
-        # ("cur state: ...", "old state: ..."); the message is the error.
-        if not line or line.startswith(("cur state:", "old state:")):
-            continue
-        return line
-    return None
+    lines = [l.strip() for l in lines[:end] if l.strip()]
+    # "infinite loop detected at insn N" is followed by two state dumps
+    # ("cur state: ...", "old state: ..."); the message is the error.
+    while lines and lines[-1].startswith(("cur state:", "old state:")):
+        lines.pop()
+    start = len(lines) - 1
+    while start > 0 and len(lines) - start < 10 and not TRACE.match(lines[start - 1]):
+        start -= 1
+    return lines[max(start, 0):]
+
+
+# Lines of the walk's trace rather than of a message (scripts/kload.c).
+TRACE = re.compile(r"^(\d+:|; |from \d+ to \d+:|mark_precise:|Live regs before insn:|Func#"
+                   r"|Validating |caller:|callee:|returning from callee:|to caller at)")
+
+
+def error_line(log):
+    lines = message(log)
+    return lines[-1] if lines else None
 
 
 def processed(log):
@@ -369,11 +386,14 @@ def prog_load(ptype, flags, code, log_level, btf=None, attach=(0, 0)):
 
 
 LAST_LOG = [""]
+# The lines of the last rejection's message before its error line.
+LAST_BEFORE = [[]]
 LOG_LEVEL = [1]
 
 
 def kernel_verdict(case):
     LAST_LOG[0] = ""
+    LAST_BEFORE[0] = []
     meta = case["meta"]
     ptype_word = None
     maps = []
@@ -405,6 +425,7 @@ def kernel_verdict(case):
             btf = (btf_fd, starts)
         fd, log = prog_load(ptype, flags, code, LOG_LEVEL[0], btf, attach)
         LAST_LOG[0] = log
+        LAST_BEFORE[0] = message(log)[:-1] if fd < 0 else []
         if fd == -errno.ENOSPC:
             # The log did not fit; the verdict is unknown until a silent load.
             fd2, _ = prog_load(ptype, flags, code, 0, btf, attach)
@@ -432,9 +453,11 @@ def asm2json(asm_dir, binary=None):
     return json.loads(out.stdout)
 
 
-def rewrite(path, answers, insns):
+def rewrite(path, answers, insns, before):
     """Set the `; expect:` line of each case named in `answers` (name ->
-    text), and its `; insns:` line, when it has one, from `insns`."""
+    text), preceded by its `; before:` lines from `before` (name -> the
+    message's earlier lines), and its `; insns:` line, when it has one,
+    from `insns`."""
     with open(path) as f:
         lines = f.read().split("\n")
     out = []
@@ -442,10 +465,13 @@ def rewrite(path, answers, insns):
     placed = False
     meta_end = None  # index in `out` after the case's last leading `; type/map` line
 
+    def expect_lines(name):
+        return ["; before: " + b for b in before.get(name, [])] + ["; expect: " + answers[name]]
+
     def finish():
         if name is not None and name in answers and not placed:
             pos = meta_end if meta_end is not None else header_pos + 1
-            out.insert(pos, "; expect: " + answers[name])
+            out[pos:pos] = expect_lines(name)
 
     header_pos = 0
     for line in lines:
@@ -463,9 +489,11 @@ def rewrite(path, answers, insns):
         if name is not None and s.startswith("; insns:") and insns.get(name) is not None:
             out.append(f"; insns: {insns[name]}")
             continue
+        if name is not None and s.startswith("; before:") and name in answers:
+            continue  # rewritten with the expect line
         if name is not None and s.startswith("; expect:") and name in answers:
             if not placed:
-                out.append("; expect: " + answers[name])
+                out.extend(expect_lines(name))
                 placed = True
             continue  # drop duplicates
         out.append(line)
@@ -505,6 +533,7 @@ def main():
     diffs = 0
     per_file = {}
     insns_per_file = {}
+    before_per_file = {}
     n_acc = n_rej = 0
     for case in cases:
         key = (case["file"], case["name"])
@@ -523,6 +552,8 @@ def main():
         else:
             n_rej += 1
         expect = next((m[8:].strip() for m in case["meta"] if m.startswith("expect: ")), None)
+        want_before = [m[8:].strip() for m in case["meta"] if m.startswith("before: ")]
+        got_before = LAST_BEFORE[0]
         if args.verbose:
             mark = "" if expect == got else "   [differs from `; expect:`]"
             print(f"{case['file']}/{case['name']}: {got}{mark}")
@@ -532,15 +563,20 @@ def main():
         if args.write:
             per_file.setdefault(case["file"], {})[case["name"]] = got
             insns_per_file.setdefault(case["file"], {})[case["name"]] = got_insns
+            before_per_file.setdefault(case["file"], {})[case["name"]] = got_before
+            if want_before != got_before and not args.verbose:
+                print(f"{case['file']}/{case['name']}: before {want_before} -> {got_before}")
             if expect != got and not args.verbose:
                 print(f"{case['file']}/{case['name']}: {expect} -> {got}")
-        elif expect != got:
+        elif expect != got or want_before != got_before:
             diffs += 1
             if not args.verbose:
-                print(f"{case['file']}/{case['name']}:\n    expect: {expect}\n    kernel: {got}")
+                print(f"{case['file']}/{case['name']}:\n    expect: {want_before} {expect}"
+                      f"\n    kernel: {got_before} {got}")
     if args.write:
         for fname, answers in per_file.items():
-            rewrite(os.path.join(args.dir, fname), answers, insns_per_file.get(fname, {}))
+            rewrite(os.path.join(args.dir, fname), answers, insns_per_file.get(fname, {}),
+                    before_per_file.get(fname, {}))
     sys.stdout.flush()
     print(f"{len(cases)} cases: {n_acc} accepted, {n_rej} rejected by the kernel"
           + ("" if args.write else f"; {diffs} differ"), file=sys.stderr)

@@ -154,7 +154,7 @@ impl Kernel {
         let text = self.log_text();
         KernelVerdict {
             accepted: false,
-            error: Some(error_line(&text).unwrap_or_else(|| format!("{errno}"))),
+            error: Some(error_message(&text).unwrap_or_else(|| format!("{errno}"))),
             processed: processed(&text),
         }
     }
@@ -223,8 +223,10 @@ impl Drop for Kernel {
     }
 }
 
-/// The error line of a log: the last non-empty line before the summary.
-pub fn error_line(log: &str) -> Option<String> {
+/// The error message of a log, its lines joined: the run of lines that
+/// are not the instruction trace (at most ten, as `scripts/kload.c`
+/// records them) ending at the last non-empty line before the summary.
+pub fn error_message(log: &str) -> Option<String> {
     let lines: Vec<&str> = log.lines().filter(|l| !l.trim().is_empty()).collect();
     let mut end = lines
         .iter()
@@ -239,7 +241,45 @@ pub fn error_line(log: &str) -> Option<String> {
     {
         end = cur;
     }
-    lines[..end].last().map(|l| l.to_string())
+    if end == 0 {
+        return None;
+    }
+    let mut start = end - 1;
+    while start > 0 && end - start < 10 && !is_trace_line(lines[start - 1]) {
+        start -= 1;
+    }
+    Some(lines[start..end].join("\n"))
+}
+
+/// Whether a log line is the trace of the walk rather than a message: an
+/// instruction or state (`N:`), a source line, a jump, a precision or
+/// liveness note, a call's frames.
+fn is_trace_line(l: &str) -> bool {
+    let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+    let jump = l
+        .strip_prefix("from ")
+        .and_then(|r| r.split_once(" to "))
+        .is_some_and(|(a, b)| {
+            a.parse::<u32>().is_ok()
+                && b.split(':')
+                    .next()
+                    .is_some_and(|n| n.parse::<u32>().is_ok())
+        });
+    (digits > 0 && l[digits..].starts_with(':'))
+        || l.starts_with("; ")
+        || jump
+        || [
+            "mark_precise:",
+            "Live regs before insn:",
+            "Func#",
+            "Validating ",
+            "caller:",
+            "callee:",
+            "returning from callee:",
+            "to caller at",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p))
 }
 
 fn put32(attr: &mut [u8], at: usize, v: u32) {
@@ -261,16 +301,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn error_line_is_the_line_before_the_summary() {
+    fn the_error_message_ends_before_the_summary() {
         let log = "0: (b7) r0 = 0\n1: (95) exit\nR0 !read_ok\nprocessed 2 insns (limit 1000000)\n";
-        assert_eq!(error_line(log).as_deref(), Some("R0 !read_ok"));
-        assert_eq!(error_line("last line\n\n").as_deref(), Some("last line"));
-        assert_eq!(error_line(""), None);
+        assert_eq!(error_message(log).as_deref(), Some("R0 !read_ok"));
+        assert_eq!(error_message("last line\n\n").as_deref(), Some("last line"));
+        assert_eq!(error_message(""), None);
+        let two = "0: (85) call pc+1\nfrom 2 to 3: R1=1\nR1 must be referenced or trusted\n\
+                   Caller passes invalid args into func#1 ('f')\nprocessed 1 insns\n";
+        assert_eq!(
+            error_message(two).as_deref(),
+            Some("R1 must be referenced or trusted\nCaller passes invalid args into func#1 ('f')")
+        );
         assert_eq!(processed(log), Some(2));
         assert_eq!(processed("R0 !read_ok\n"), None);
         let looped = "infinite loop detected at insn 3\ncur state: R1=1\nold state: R1=1\nprocessed 9 insns\n";
         assert_eq!(
-            error_line(looped).as_deref(),
+            error_message(looped).as_deref(),
             Some("infinite loop detected at insn 3")
         );
     }

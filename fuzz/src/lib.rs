@@ -207,9 +207,9 @@ pub fn kfreg_verdict(p: &GenProgram) -> Result<Verdict, String> {
                         r.stats.insns_processed
                     ));
                 }
-                // The error line read from kfreg's message as from the kernel's log.
+                // The message read from kfreg's as from the kernel's log.
                 r.error
-                    .map(|e| kernel::error_line(&e.msg).unwrap_or_default())
+                    .map(|e| kernel::error_message(&e.msg).unwrap_or_default())
             }
         }
     }))

@@ -392,3 +392,18 @@ int cb_loop_task_leak(struct __sk_buff *skb)
 	bpf_loop(2, loop_task_leak, 0, 0);
 	return 0;
 }
+
+static long each_task_leak(struct bpf_map *map, int *key, long *v, void *c)
+{
+	struct task_struct *t = bpf_task_from_pid(1);
+
+	return t ? 0 : 1;
+}
+
+/* REJECT: a bpf_for_each_map_elem callback leaks a task reference. */
+SEC("tc")
+int cb_each_task_leak(struct __sk_buff *skb)
+{
+	bpf_for_each_map_elem(&h, each_task_leak, 0, 0);
+	return 0;
+}

@@ -163,3 +163,18 @@ int BPF_PROG(wq_tp_btf_ok, struct task_struct *task, u64 clone_flags)
 	bpf_wq_start(&v->wq, 0);
 	return 0;
 }
+
+/* REJECT: the callback leaks a task reference (numbered after the callback's own registers). */
+SEC("syscall")
+int wq_cb_leaks_syscall(void *ctx)
+{
+	int key = 0;
+	struct wq_val *v = bpf_map_lookup_elem(&wqmap, &key);
+
+	if (!v)
+		return 0;
+	if (bpf_wq_init(&v->wq, &wqmap, 0))
+		return 0;
+	bpf_wq_set_callback(&v->wq, wq_cb_leak, 0);
+	return 0;
+}

@@ -37,11 +37,17 @@ pub fn check_alu(
     let fork = fork_on_sign(st, op, dst, &src_reg);
     // A copy of an unknown number is linked to its source (the kernel's
     // assign_scalar_id_before_mov): what a later test learns about one,
-    // the other learns too. A 32-bit copy links only a value that fits.
+    // the other learns too. A 32-bit copy links only a value that fits, a
+    // sign-extending one only a value the extension leaves alone.
     let mut src_reg = src_reg;
     let mut linked = false;
-    if let (AluOp::Mov, Src::Reg(s)) = (op, src)
-        && link_scalar(env, st, s, if wide { 64 } else { 32 })
+    let link_bits = match op {
+        AluOp::Mov => Some(if wide { 64 } else { 32 }),
+        AluOp::MovSx(bits) => Some(bits as u32 - 1),
+        _ => None,
+    };
+    if let (Some(bits), Src::Reg(s)) = (link_bits, src)
+        && link_scalar(env, st, s, bits)
     {
         src_reg = *st.reg(s);
         linked = true;
@@ -61,8 +67,17 @@ pub fn check_alu(
         }
         AluOp::Mov => Reg::scalar(src_reg.var.zext32()),
         AluOp::MovSx(_) if src_reg.is_pointer() => Reg::UNKNOWN,
-        AluOp::MovSx(bits) if !wide => Reg::scalar(src_reg.var.sext_subreg(bits as u32 / 8)),
-        AluOp::MovSx(bits) => Reg::scalar(src_reg.var.sext_reg(bits as u32 / 8)),
+        AluOp::MovSx(bits) => {
+            let mut r = Reg::scalar(if wide {
+                src_reg.var.sext_reg(bits as u32 / 8)
+            } else {
+                src_reg.var.sext_subreg(bits as u32 / 8)
+            });
+            if linked {
+                r.id = src_reg.id;
+            }
+            r
+        }
         AluOp::Neg if dst_reg.is_pointer() => Reg::UNKNOWN,
         _ if dst_reg.is_pointer() || src_reg.is_pointer() => {
             // The pointer's bounds will depend on the scalar's.

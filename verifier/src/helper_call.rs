@@ -229,7 +229,7 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
     }
     if let (Some(sub), Some(shape)) = (meta.callback, h.callback) {
         let (ret_min, ret_max) = shape.ret_range();
-        let args = callback_args(st, shape, &meta);
+        let args = callback_args(env, st, shape, &meta);
         if shape.is_async() {
             let mut root = State {
                 frames: vec![Frame::new(sub, st.insn)],
@@ -839,13 +839,14 @@ fn dynptr_arg(
         } else {
             DynptrInit::Local
         });
-        // A ring-buffer dynptr holds the record it reserved.
+        // A ring-buffer dynptr holds the record it reserved; its reference
+        // is taken after the dynptr's own id (mark_stack_slots_dynptr).
+        let id = env.new_id();
         let ref_id = if ringbuf {
             acquire_ref(env, st, RefKind::Ptr)
         } else {
             0
         };
-        let id = env.new_id();
         return crate::dynptr::init(st, frame, off, kind, id, ref_id)
             .map_err(|e| VerifyError::at(idx, e));
     }
@@ -1157,9 +1158,12 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
         RetType::Integer => return Ok(Reg::UNKNOWN),
         RetType::Void => return Ok(Reg::NOT_INIT),
         RetType::MapValue if meta.map.is_some_and(|m| holds_sockets(env, m)) => {
-            // A looked-up socket is a new reference the program must release.
+            // A looked-up socket is a new reference the program must
+            // release; as for any result that may be NULL, the kernel
+            // spends an id before the reference's.
             let mut r = Reg::ptr(RegType::Socket, 0);
             r.flags = PtrFlags::MAYBE_NULL;
+            env.new_id();
             r.ref_obj_id = acquire_ref(env, st, RefKind::Ptr);
             r.id = r.ref_obj_id;
             return Ok(r);
@@ -1284,11 +1288,12 @@ fn holds_async_items(env: &Env, m: u32) -> bool {
 }
 
 /// The callback's arguments, by the shape of the call.
-fn callback_args(st: &State, shape: CallbackShape, meta: &Meta) -> [Reg; 5] {
-    let map_elem = |m: u32, aux2: u32| {
+fn callback_args(env: &mut Env, st: &State, shape: CallbackShape, meta: &Meta) -> [Reg; 5] {
+    let mut map_elem = |m: u32, aux2: u32| {
         let mut key = Reg::ptr(RegType::MapKey, m);
         let mut value = Reg::ptr(RegType::MapValue, m);
         (key.aux2, value.aux2) = (aux2, aux2);
+        value.id = crate::calls::callback_value_id(env);
         (key, value)
     };
     match shape {

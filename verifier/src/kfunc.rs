@@ -454,7 +454,7 @@ fn schedule_callback(
             is_async: false,
             count_arg: None,
         };
-        let args = callback_args(st, k, cb.args, meta);
+        let args = callback_args(env, st, k, cb.args, meta);
         let mut entered = st.clone();
         // Rounds are counted on the paths that run them.
         st.cur_mut().cb_rounds = 0;
@@ -481,7 +481,7 @@ fn schedule_callback(
         loop_depth: 0,
         insn: env.prog.subprogs[sub as usize].start,
     };
-    let args = callback_args(st, k, cb.args, meta);
+    let args = callback_args(env, st, k, cb.args, meta);
     async_st.frames[0].regs[1..6].copy_from_slice(&args);
     async_st.frames[0].in_callback = Some(CallbackFrame {
         ret_min: cb.ret_min,
@@ -589,7 +589,7 @@ fn undo_irq_save(st: &mut State) {
     }
 }
 
-fn callback_args(st: &State, k: &Kfunc, how: CallbackArgs, meta: &Meta) -> [Reg; 5] {
+fn callback_args(env: &mut Env, st: &State, k: &Kfunc, how: CallbackArgs, meta: &Meta) -> [Reg; 5] {
     let mut args = [Reg::NOT_INIT; 5];
     match how {
         CallbackArgs::Nodes => {
@@ -618,6 +618,7 @@ fn callback_args(st: &State, k: &Kfunc, how: CallbackArgs, meta: &Meta) -> [Reg;
             args[0] = Reg::ptr(RegType::ConstMap, map);
             args[1] = Reg::ptr(RegType::MapKey, map);
             args[2] = Reg::ptr(RegType::MapValue, map);
+            args[2].id = crate::calls::callback_value_id(env);
         }
         CallbackArgs::Scalars => {
             args = [Reg::UNKNOWN; 5];

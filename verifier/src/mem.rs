@@ -1099,12 +1099,13 @@ fn stack_access(
             format!("invalid{what} stack R{regno} off={fixed} size={size}"),
         ));
     }
+    let callers = (base.aux as usize) + 1 < st.frames.len();
     let frame = &mut st.frames[base.aux as usize];
     if kind != Access::Write {
         frame.reach(fixed);
         return stack_read(frame, idx, fixed, size);
     }
-    let destroyed = stack_write(frame, idx, fixed, size, value)?;
+    let destroyed = stack_write(frame, idx, fixed, size, value, callers)?;
     // The slices of a dynptr this store destroyed die with it.
     crate::dynptr::invalidate_slices(st, destroyed);
     Ok(Reg::UNKNOWN)
@@ -1194,13 +1195,11 @@ fn stack_write(
     fixed: i32,
     size: u32,
     value: Option<Reg>,
+    callers: bool,
 ) -> Result<u32, VerifyError> {
     let first = byte_in_slot(fixed);
     let mut destroyed = 0;
     let v = value.unwrap_or(Reg::UNKNOWN);
-    if v.is_pointer() && size != 8 {
-        return Err(VerifyError::at(idx, "invalid size of register spill"));
-    }
     let slot = frame.slot_mut(fixed);
     if let Some(special) = slot.special() {
         let what = match special {
@@ -1225,6 +1224,17 @@ fn stack_write(
                 format!("cannot overwrite referenced {what}"),
             ));
         }
+    }
+    // A pointer is spilled whole; one to the stack only into its own
+    // frame, where a return cannot leave it dangling.
+    if v.is_pointer() && size != 8 {
+        return Err(VerifyError::at(idx, "invalid size of register spill"));
+    }
+    if v.ty == RegType::Stack && callers {
+        return Err(VerifyError::at(
+            idx,
+            "cannot spill pointers to stack into stack frame of the caller",
+        ));
     }
     if value.is_none() {
         slot.scrub_spill();
@@ -1549,6 +1559,25 @@ pub fn is_memory(ty: RegType) -> bool {
             | RegType::Packet
             | RegType::PacketMeta
     )
+}
+
+/// An argument of a global function, before its type is checked (the
+/// kernel's `check_func_arg_reg_off` for any type): memory of every kind,
+/// and numbers, at any offset; a kernel object at a fixed one; anything
+/// else unmoved, an uninitialised register as moved by an unknown amount.
+pub fn arg_reg_off(idx: u32, r: u8, reg: &Reg) -> Result<(), VerifyError> {
+    match reg.ty {
+        RegType::Stack
+        | RegType::Packet
+        | RegType::PacketMeta
+        | RegType::MapKey
+        | RegType::MapValue
+        | RegType::Mem
+        | RegType::Buf
+        | RegType::Scalar => Ok(()),
+        RegType::BtfId if reg.off >= 0 => unmodified_ptr(idx, r, &Reg { off: 0, ..*reg }),
+        _ => unmodified_ptr(idx, r, reg),
+    }
 }
 
 /// A pointer passed to a helper, or the context `LD_ABS` reads, must point

@@ -7,6 +7,7 @@
 //!   (and the other words of `prog_type`, each with its expected attach type)
 //! ; map: hash|array|percpu_array|ringbuf|user_ringbuf|sockmap|prog_array|(any map type's DSL name) key=4 value=8 max=1 [btf=ID] [rdonly_prog] [flags=N] [init=HEX]
 //! ; expect: ACCEPT
+//! ; before: <an earlier line of the kernel's message>   (zero or more)
 //! ; expect: REJECT <the kernel's error line>
 //! ; insns: N   (optional: the instructions the kernel processed)
 //! ; btf: funcs (optional: loaded with BTF for its functions, `int fN(void)`)
@@ -42,6 +43,8 @@ struct AsmCase {
     attach: Option<AttachType>,
     maps: Vec<MapSpec>,
     expect: Option<String>,
+    /// The lines of the kernel's message before its error line.
+    before: Vec<String>,
     /// The instructions the kernel processed, when recorded: pruning cases
     /// show that kfreg stores and compares states as the kernel does.
     insns: Option<u64>,
@@ -232,6 +235,7 @@ fn load_cases(dir: &std::path::Path) -> Vec<AsmCase> {
                 attach: None,
                 maps: Vec::new(),
                 expect: None,
+                before: Vec::new(),
                 insns: None,
                 func_btf: false,
                 text: body.into(),
@@ -295,6 +299,8 @@ fn load_cases(dir: &std::path::Path) -> Vec<AsmCase> {
                         wronly,
                         init,
                     ));
+                } else if let Some(b) = meta.strip_prefix("before: ") {
+                    case.before.push(b.trim().into());
                 } else if let Some(e) = meta.strip_prefix("expect: ") {
                     case.expect = Some(e.trim().into());
                 } else if meta.trim() == "btf: funcs" {
@@ -396,15 +402,24 @@ fn asm_cases_match_the_kernel() {
                 insns = Some(report.stats.insns_processed);
                 match &report.error {
                     None => "ACCEPT".to_string(),
-                    // The recorded line skips the state dumps after an
+                    // The recorded message skips the state dumps after an
                     // infinite loop (scripts/asm-kernel-verdicts.py).
-                    Some(e) => format!(
-                        "REJECT {}",
-                        e.msg
+                    Some(e) => {
+                        let lines: Vec<&str> = e
+                            .msg
                             .lines()
-                            .rfind(|l| !l.starts_with("cur state:") && !l.starts_with("old state:"))
-                            .unwrap_or_default()
-                    ),
+                            .filter(|l| {
+                                !l.starts_with("cur state:") && !l.starts_with("old state:")
+                            })
+                            .collect();
+                        let (last, earlier) = lines.split_last().unwrap_or((&"", &[]));
+                        let earlier = &earlier[earlier.len().saturating_sub(9)..];
+                        if earlier == case.before.as_slice() {
+                            format!("REJECT {last}")
+                        } else {
+                            format!("REJECT {} / {last}", earlier.join(" / "))
+                        }
+                    }
                 }
             }
             Err(_) => "PANIC".to_string(),
@@ -422,8 +437,13 @@ fn asm_cases_match_the_kernel() {
         }
         if &got != expect {
             failures.push(format!(
-                "{}/{}:\n    kernel: {expect}\n    kfreg:  {got}",
-                case.file, case.name
+                "{}/{}:\n    kernel: {}{expect}\n    kfreg:  {got}",
+                case.file,
+                case.name,
+                case.before
+                    .iter()
+                    .map(|b| format!("{b} / "))
+                    .collect::<String>()
             ));
         } else if case.insns.is_some() && insns.is_some() && case.insns != insns {
             failures.push(format!(

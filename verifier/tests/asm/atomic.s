@@ -219,6 +219,7 @@ exit
 ### atomic_map_value_out_of_bounds
 ; type: socket
 ; map: array key=4 value=16 max=1
+; before: invalid access to map value, value_size=16 off=16 size=8
 ; expect: REJECT R0 min value is outside of the allowed memory range
 r1 = 0
 *(u32 *)(r10 -4) = r1

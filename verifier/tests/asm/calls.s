@@ -434,6 +434,7 @@ exit
 ### call_same_subprog_second_arg_out_of_bounds
 ; type: socket
 ; map: array key=4 value=16 max=1
+; before: invalid access to map value, value_size=16 off=12 size=8
 ; expect: REJECT R1 min value is outside of the allowed memory range
 r1 = 0
 *(u32 *)(r10 -4) = r1
@@ -470,6 +471,7 @@ exit
 ### call_ringbuf_reserved_in_subprog_leaks
 ; type: socket
 ; map: ringbuf max=4096
+; before: Unreleased reference id=2 alloc_insn=7
 ; expect: REJECT BPF_EXIT instruction in main prog would lead to reference leak
 call f
 r0 = 0
@@ -479,5 +481,80 @@ r1 = map[id:0]
 r2 = 8
 r3 = 0
 call bpf_ringbuf_reserve
+r0 = 0
+exit
+
+### call_callee_spills_own_stack_pointer_into_caller_frame
+; type: socket
+; expect: REJECT cannot spill pointers to stack into stack frame of the caller
+*(u64 *)(r10 -8) = 0
+r1 = r10
+r1 += -8
+call leak
+r0 = 0
+exit
+leak:
+r2 = r10
+r2 += -16
+*(u64 *)(r1 +0) = r2
+r0 = 0
+exit
+
+### call_callee_spills_caller_stack_pointer_into_caller_frame
+; type: socket
+; expect: REJECT cannot spill pointers to stack into stack frame of the caller
+*(u64 *)(r10 -8) = 0
+r1 = r10
+r1 += -8
+call store
+r0 = 0
+exit
+store:
+*(u64 *)(r1 +0) = r1
+r0 = 0
+exit
+
+### call_callee_spills_caller_stack_pointer_into_own_frame
+; type: socket
+; expect: ACCEPT
+*(u64 *)(r10 -8) = 0
+r1 = r10
+r1 += -8
+call keep
+r0 = 0
+exit
+keep:
+*(u64 *)(r10 -8) = r1
+r0 = 0
+exit
+
+### call_callee_stores_scalar_into_caller_frame
+; type: socket
+; expect: ACCEPT
+*(u64 *)(r10 -8) = 0
+r1 = r10
+r1 += -8
+call put
+r0 = *(u64 *)(r10 -8)
+exit
+put:
+r2 = 7
+*(u64 *)(r1 +0) = r2
+r0 = 0
+exit
+
+### call_callee_spills_ctx_into_caller_frame
+; type: socket
+; expect: ACCEPT
+r6 = r1
+*(u64 *)(r10 -8) = 0
+r1 = r10
+r1 += -8
+r2 = r6
+call putctx
+r0 = 0
+exit
+putctx:
+*(u64 *)(r1 +0) = r2
 r0 = 0
 exit

@@ -139,6 +139,7 @@ exit
 
 ### ctx_tc_packet_read_without_range_check
 ; type: tc
+; before: invalid access to packet, off=0 size=1, R2(id=0,off=0,r=0)
 ; expect: REJECT R2 offset is outside of the packet
 r2 = *(u32 *)(r1 +76)
 r0 = *(u8 *)(r2 +0)
@@ -146,6 +147,7 @@ exit
 
 ### ctx_tc_packet_read_past_checked_range
 ; type: tc
+; before: invalid access to packet, off=12 size=4, R2(id=0,off=12,r=14)
 ; expect: REJECT R2 offset is outside of the packet
 r2 = *(u32 *)(r1 +76)
 r3 = *(u32 *)(r1 +80)
@@ -173,6 +175,7 @@ exit
 
 ### ctx_tc_packet_range_check_wrong_direction
 ; type: tc
+; before: invalid access to packet, off=0 size=1, R2(id=0,off=0,r=0)
 ; expect: REJECT R2 offset is outside of the packet
 r2 = *(u32 *)(r1 +76)
 r3 = *(u32 *)(r1 +80)
@@ -215,6 +218,7 @@ exit
 
 ### ctx_tc_packet_unbounded_var_offset
 ; type: tc
+; before: invalid access to packet, off=0 size=4, R2(id=1,off=0,r=0)
 ; expect: REJECT R2 offset is outside of the packet
 r2 = *(u32 *)(r1 +76)
 r3 = *(u32 *)(r1 +80)
@@ -289,6 +293,7 @@ exit
 
 ### ctx_xdp_packet_read_without_range_check
 ; type: xdp
+; before: invalid access to packet, off=0 size=4, R2(id=0,off=0,r=0)
 ; expect: REJECT R2 offset is outside of the packet
 r2 = *(u32 *)(r1 +0)
 r0 = *(u32 *)(r2 +0)
@@ -309,6 +314,7 @@ exit
 
 ### ctx_xdp_data_meta_unchecked
 ; type: xdp
+; before: invalid access to packet, off=0 size=4, R2(id=0,off=0,r=0)
 ; expect: REJECT R2 offset is outside of the packet
 r2 = *(u32 *)(r1 +8)
 r0 = *(u32 *)(r2 +0)
@@ -316,6 +322,7 @@ exit
 
 ### ctx_xdp_packet_pointer_compare_eq_no_range
 ; type: xdp
+; before: invalid access to packet, off=0 size=4, R2(id=0,off=0,r=0)
 ; expect: REJECT R2 offset is outside of the packet
 r2 = *(u32 *)(r1 +0)
 r3 = *(u32 *)(r1 +4)

@@ -115,6 +115,7 @@ exit
 ### ld_abs_with_reference_held
 ; type: socket
 ; map: ringbuf max=4096
+; before: Unreleased reference id=2 alloc_insn=5
 ; expect: REJECT BPF_LD_[ABS|IND] would lead to reference leak
 r6 = r1
 r1 = map[id:0]

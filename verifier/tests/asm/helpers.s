@@ -130,6 +130,7 @@ exit
 ### helper_mem_arg_map_value_too_small
 ; type: socket
 ; map: array key=4 value=16 max=1
+; before: invalid access to map value, value_size=16 off=8 size=16
 ; expect: REJECT R1 min value is outside of the allowed memory range
 r1 = 0
 *(u32 *)(r10 -4) = r1
@@ -339,6 +340,7 @@ exit
 ### helper_key_from_packet_unchecked
 ; type: tc
 ; map: hash key=4 value=8 max=16
+; before: invalid access to packet, off=0 size=4, R2(id=0,off=0,r=0)
 ; expect: REJECT R2 offset is outside of the packet
 r2 = *(u32 *)(r1 +76)
 r1 = map[id:0]

@@ -4,6 +4,7 @@
 
 ### xdp_meta_bounded_by_data_end_refused
 ; type: xdp
+; before: invalid access to packet, off=0 size=1, R2(id=0,off=0,r=0)
 ; expect: REJECT R2 offset is outside of the packet
 r2 = *(u32 *)(r1 +8)
 r3 = *(u32 *)(r1 +4)

@@ -38,6 +38,7 @@ exit
 
 ### iter_task_file_read_inside_slot
 ; type: iter/task_file
+; before: func 'bpf_iter_task_file' offset 20 is not multiple of 8
 ; expect: REJECT invalid bpf_context access off=20 size=4
 r0 = *(u32 *)(r1 +20)
 r0 = 0
@@ -45,6 +46,7 @@ exit
 
 ### iter_task_file_pointer_narrow_read
 ; type: iter/task_file
+; before: func 'bpf_iter_task_file' size 4 must be 8
 ; expect: REJECT invalid bpf_context access off=8 size=4
 r0 = *(u32 *)(r1 +8)
 r0 = 0

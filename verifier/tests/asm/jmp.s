@@ -250,6 +250,7 @@ goto first
 
 ### jmp32_on_packet_pointers_no_range
 ; type: xdp
+; before: invalid access to packet, off=0 size=4, R2(id=0,off=0,r=0)
 ; expect: REJECT R2 offset is outside of the packet
 r2 = *(u32 *)(r1 +0)
 r3 = *(u32 *)(r1 +4)

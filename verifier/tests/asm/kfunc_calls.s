@@ -207,6 +207,7 @@ exit
 ### kfunc_mem_len_pair_bad_buffer
 ; Whatever fails in a memory, length pair ends in one line.
 ; type: syscall
+; before: R1 type=scalar expected=fp
 ; expect: REJECT arg#0 arg#1 memory, len pair leads to invalid memory access
 *(u64 *)(r10 -8) = 0
 r1 = 9
@@ -251,6 +252,7 @@ exit
 
 ### kfunc_iter_new_misaligned
 ; type: syscall
+; before: cannot pass in iter at an offset=-60
 ; expect: REJECT expected uninitialized iter_num as arg #0
 r1 = r10
 r1 += -60
@@ -262,6 +264,7 @@ exit
 
 ### kfunc_iter_next_misaligned
 ; type: syscall
+; before: cannot pass in iter at an offset=-60
 ; expect: REJECT expected an initialized iter_num as arg #0
 r1 = r10
 r1 += -60

@@ -63,6 +63,7 @@ exit
 ### ld_imm64_map_value_direct_read_past_end
 ; type: socket
 ; map: array key=4 value=16 max=1
+; before: invalid access to map value, value_size=16 off=16 size=8
 ; expect: REJECT R1 min value is outside of the allowed memory range
 r1 = map[id:0][0]+8
 r0 = *(u64 *)(r1 +8)

@@ -125,6 +125,7 @@ exit
 ### ldx_u16_result_too_big_for_index
 ; type: socket
 ; map: array key=4 value=256 max=1
+; before: invalid access to map value, value_size=256 off=65535 size=1
 ; expect: REJECT R0 max value is outside of the allowed memory range
 r6 = *(u16 *)(r1 +0)
 r1 = 0

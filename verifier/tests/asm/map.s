@@ -114,6 +114,7 @@ exit
 ### map_value_read_past_end_const
 ; type: socket
 ; map: array key=4 value=8 max=1
+; before: invalid access to map value, value_size=8 off=8 size=8
 ; expect: REJECT R0 min value is outside of the allowed memory range
 r1 = 0
 *(u32 *)(r10 -4) = r1
@@ -130,6 +131,7 @@ exit
 ### map_value_write_straddles_end
 ; type: socket
 ; map: array key=4 value=12 max=1
+; before: invalid access to map value, value_size=12 off=8 size=8
 ; expect: REJECT R0 min value is outside of the allowed memory range
 r1 = 0
 *(u32 *)(r10 -4) = r1
@@ -147,6 +149,7 @@ exit
 ### map_value_read_negative_offset
 ; type: socket
 ; map: array key=4 value=8 max=1
+; before: invalid access to map value, value_size=8 off=-4 size=4
 ; expect: REJECT R0 min value is outside of the allowed memory range
 r1 = 0
 *(u32 *)(r10 -4) = r1
@@ -216,6 +219,7 @@ exit
 ### map_value_var_index_off_by_one
 ; type: socket
 ; map: array key=4 value=64 max=1
+; before: invalid access to map value, value_size=64 off=64 size=1
 ; expect: REJECT R0 max value is outside of the allowed memory range
 r6 = *(u32 *)(r1 +0)
 r1 = 0
@@ -434,6 +438,7 @@ exit
 ; type: socket
 ; map: array key=4 value=4 max=1
 ; map: hash key=8 value=8 max=16
+; before: invalid access to map value, value_size=4 off=0 size=8
 ; expect: REJECT R2 min value is outside of the allowed memory range
 r1 = 0
 *(u32 *)(r10 -4) = r1

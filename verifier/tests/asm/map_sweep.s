@@ -106,6 +106,7 @@ exit
 ### map_sweep_tc_1_sockmap_m1
 ; type: tc
 ; map: sockmap key=4 value=4 max=4
+; before: Unreleased reference id=2 alloc_insn=18
 ; expect: REJECT BPF_EXIT instruction in main prog would lead to reference leak
 r6 = r1
 r1 = 0
@@ -155,6 +156,7 @@ exit
 ### map_sweep_tc_1_sockhash_m1
 ; type: tc
 ; map: sockhash key=4 value=4 max=4
+; before: Unreleased reference id=2 alloc_insn=18
 ; expect: REJECT BPF_EXIT instruction in main prog would lead to reference leak
 r6 = r1
 r1 = 0

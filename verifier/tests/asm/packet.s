@@ -42,6 +42,7 @@ exit
 
 ### pkt_meta_bounded_by_end_only
 ; type: xdp
+; before: invalid access to packet, off=0 size=1, R2(id=0,off=0,r=0)
 ; expect: REJECT R2 offset is outside of the packet
 r2 = *(u32 *)(r1 +8)
 r3 = *(u32 *)(r1 +4)
@@ -55,6 +56,7 @@ exit
 
 ### pkt_meta_bounded_by_moved_data
 ; type: xdp
+; before: invalid access to packet, off=0 size=1, R2(id=0,off=0,r=0)
 ; expect: REJECT R2 offset is outside of the packet
 r2 = *(u32 *)(r1 +8)
 r3 = *(u32 *)(r1 +0)
@@ -96,6 +98,7 @@ exit
 ; bounds the packet to r0's offset only, and the load a byte further is
 ; refused.
 ; type: tc
+; before: invalid access to packet, off=8 size=1, R2(id=0,off=8,r=8)
 ; expect: REJECT R2 offset is outside of the packet
 ; insns: 8
 r2 = *(u32 *)(r1 +76)
@@ -121,6 +124,7 @@ exit
 ; the end has both outcomes, and the load a byte past r0's new offset is
 ; refused.
 ; type: tc
+; before: invalid access to packet, off=9 size=1, R2(id=0,off=9,r=9)
 ; expect: REJECT R2 offset is outside of the packet
 r2 = *(u32 *)(r1 +76)
 r3 = *(u32 *)(r1 +80)
@@ -161,6 +165,7 @@ exit
 ### packet_zero_sized_helper_access_past_the_range
 ; A zero-sized access must still start within the verified range.
 ; type: xdp
+; before: invalid access to packet, off=10 size=0, R1(id=0,off=10,r=0)
 ; expect: REJECT R1 offset is outside of the packet
 r6 = r1
 r1 = *(u32 *)(r6 +0)
@@ -177,6 +182,7 @@ exit
 ; `data < data_end` leaves no readable byte: the kernel gives a pointer at
 ; offset 0 no range from a test open on the right.
 ; type: tc
+; before: invalid access to packet, off=0 size=1, R9(id=0,off=0,r=0)
 ; expect: REJECT R9 offset is outside of the packet
 r9 = *(u32 *)(r1 +76)
 r8 = *(u32 *)(r1 +80)
@@ -191,6 +197,7 @@ exit
 ### pkt_end_greater_than_data_at_offset_zero_gives_no_range
 ; The same test written the other way round.
 ; type: tc
+; before: invalid access to packet, off=0 size=1, R9(id=0,off=0,r=0)
 ; expect: REJECT R9 offset is outside of the packet
 r9 = *(u32 *)(r1 +76)
 r8 = *(u32 *)(r1 +80)

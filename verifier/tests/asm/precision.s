@@ -8,6 +8,7 @@
 ### precision_offset_decided_after_join
 ; type: socket
 ; map: array key=4 value=16 max=1
+; before: invalid access to map value, value_size=16 off=12 size=8
 ; expect: REJECT R1 min value is outside of the allowed memory range
 r1 = 0
 *(u32 *)(r10 -4) = r1
@@ -42,6 +43,7 @@ exit
 ### precision_offset_through_stack_slot
 ; type: socket
 ; map: array key=4 value=16 max=1
+; before: invalid access to map value, value_size=16 off=12 size=8
 ; expect: REJECT R1 min value is outside of the allowed memory range
 r1 = 0
 *(u32 *)(r10 -4) = r1

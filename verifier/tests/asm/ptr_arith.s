@@ -184,6 +184,7 @@ exit
 ### ptr_map_value_minus_scalar_then_access_below
 ; type: socket
 ; map: array key=4 value=16 max=1
+; before: invalid access to map value, value_size=16 off=-4 size=4
 ; expect: REJECT R0 min value is outside of the allowed memory range
 r1 = 0
 *(u32 *)(r10 -4) = r1

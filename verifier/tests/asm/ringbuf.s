@@ -86,6 +86,7 @@ exit
 ### ringbuf_reserve_leak
 ; type: socket
 ; map: ringbuf max=4096
+; before: Unreleased reference id=2 alloc_insn=4
 ; expect: REJECT BPF_EXIT instruction in main prog would lead to reference leak
 r1 = map[id:0]
 r2 = 8
@@ -97,6 +98,7 @@ exit
 ### ringbuf_reserve_leak_on_one_path
 ; type: socket
 ; map: ringbuf max=4096
+; before: Unreleased reference id=2 alloc_insn=5
 ; expect: REJECT BPF_EXIT instruction in main prog would lead to reference leak
 r6 = *(u32 *)(r1 +0)
 r1 = map[id:0]
@@ -195,6 +197,7 @@ exit
 ### ringbuf_write_past_reserved_size
 ; type: socket
 ; map: ringbuf max=4096
+; before: invalid access to memory, mem_size=8 off=8 size=8
 ; expect: REJECT R0 min value is outside of the allowed memory range
 r1 = map[id:0]
 r2 = 8
