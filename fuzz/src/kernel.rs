@@ -252,8 +252,8 @@ pub fn error_message(log: &str) -> Option<String> {
 }
 
 /// Whether a log line is the trace of the walk rather than a message: an
-/// instruction or state (`N:`), a source line, a jump, a precision or
-/// liveness note, a call's frames.
+/// instruction or state (`N:`) or the rest of a state (indented), a source
+/// line, a jump, a precision or liveness note, a call's frames.
 fn is_trace_line(l: &str) -> bool {
     let digits = l.bytes().take_while(u8::is_ascii_digit).count();
     let jump = l
@@ -266,6 +266,7 @@ fn is_trace_line(l: &str) -> bool {
                     .is_some_and(|n| n.parse::<u32>().is_ok())
         });
     (digits > 0 && l[digits..].starts_with(':'))
+        || l.starts_with(' ')
         || l.starts_with("; ")
         || jump
         || [
@@ -314,6 +315,11 @@ mod tests {
         );
         assert_eq!(processed(log), Some(2));
         assert_eq!(processed("R0 !read_ok\n"), None);
+        let indented = "5: (05) goto pc-2\n frame1: R1=ctx()\ninfinite loop detected at insn 3\nprocessed 9 insns\n";
+        assert_eq!(
+            error_message(indented).as_deref(),
+            Some("infinite loop detected at insn 3")
+        );
         let looped = "infinite loop detected at insn 3\ncur state: R1=1\nold state: R1=1\nprocessed 9 insns\n";
         assert_eq!(
             error_message(looped).as_deref(),
