@@ -289,19 +289,20 @@ def message(log):
         if lines[k].startswith("processed ") and " insns" in lines[k]:
             end = k
             break
-    lines = [l.strip() for l in lines[:end] if l.strip()]
+    lines = [l.rstrip() for l in lines[:end] if l.strip()]
     # "infinite loop detected at insn N" is followed by two state dumps
     # ("cur state: ...", "old state: ..."); the message is the error.
-    while lines and lines[-1].startswith(("cur state:", "old state:")):
+    while lines and lines[-1].strip().startswith(("cur state:", "old state:")):
         lines.pop()
     start = len(lines) - 1
     while start > 0 and len(lines) - start < 10 and not TRACE.match(lines[start - 1]):
         start -= 1
-    return lines[max(start, 0):]
+    return [l.strip() for l in lines[max(start, 0):]]
 
 
-# Lines of the walk's trace rather than of a message (scripts/kload.c).
-TRACE = re.compile(r"^(\d+:|; |from \d+ to \d+:|mark_precise:|Live regs before insn:|Func#"
+# Lines of the walk's trace rather than of a message (scripts/kload.c); an
+# indented line is the rest of a state.
+TRACE = re.compile(r"^( |\d+:|; |from \d+ to \d+:|mark_precise:|Live regs before insn:|Func#"
                    r"|Validating |caller:|callee:|returning from callee:|to caller at)")
 
 

@@ -174,8 +174,8 @@ static int is_trace_line(const char *l)
 		if (*p == ':')
 			return 1;
 	}
-	if (l[0] == ';' && l[1] == ' ')
-		return 1;
+	if ((l[0] == ';' && l[1] == ' ') || l[0] == ' ')
+		return 1; /* a source line, or the rest of a state */
 	if (sscanf(l, "from %d to %d:", &a, &b) == 2)
 		return 1;
 	if (!strncmp(l, "mark_precise:", 13) || !strncmp(l, "Live regs before insn:", 22) ||
