@@ -202,9 +202,13 @@ pub enum Scalars {
 }
 
 impl Scalars {
-    /// The line the kernel logs before refusing the struct, if any.
-    pub fn logged(self) -> Option<&'static str> {
-        (self == Scalars::TooDeep).then_some("max struct nesting depth exceeded")
+    /// The line the kernel logs before refusing the struct (empty if none).
+    pub fn logged(self) -> &'static str {
+        if self == Scalars::TooDeep {
+            "max struct nesting depth exceeded"
+        } else {
+            ""
+        }
     }
 }
 

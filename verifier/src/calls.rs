@@ -103,11 +103,16 @@ pub fn another_round(
     Ok(u64::from(rounds) < count.var.umax)
 }
 
-/// The id a map value given to a callback starts with: Linux 6.18 gives
-/// it a fresh one, which later ids in messages count (corpus
+/// The key and value of map `map` a callback is given (an element walk, a
+/// timer or work item), told apart by map-in-map lookup `aux2`. Linux 6.18
+/// gives the value a fresh id, which later ids in messages count (corpus
 /// `timer_cb_leak`, `wq_cb_leaks_syscall`, `cb_each_task_leak`).
-pub fn callback_value_id(env: &mut Env) -> u32 {
-    env.new_id()
+pub fn callback_map_elem(env: &mut Env, map: u32, aux2: u32) -> (Reg, Reg) {
+    let mut key = Reg::ptr(RegType::MapKey, map);
+    let mut value = Reg::ptr(RegType::MapValue, map);
+    (key.aux2, value.aux2) = (aux2, aux2);
+    value.id = env.new_id();
+    (key, value)
 }
 
 /// A BPF-to-BPF call.
@@ -594,12 +599,13 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
         let r = i as u8 + 1;
         let reg = *st.reg(r);
         // The callee gets pointers as the program would pass them to a
-        // helper: the context unmoved.
-        if matches!(
-            a,
-            GlobalArg::Ctx | GlobalArg::Mem { .. } | GlobalArg::Dynptr
-        ) && !(reg.is_null() && matches!(a, GlobalArg::Mem { .. }))
-        {
+        // helper: the context unmoved. NULL memory is no pointer.
+        let pointer = match a {
+            GlobalArg::Ctx | GlobalArg::Dynptr => true,
+            GlobalArg::Mem { .. } => !reg.is_null(),
+            _ => false,
+        };
+        if pointer {
             crate::mem::arg_reg_off(idx, r, &reg)?;
         }
         match a {

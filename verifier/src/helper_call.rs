@@ -766,7 +766,7 @@ fn spin_lock_arg(env: &mut Env, st: &mut State, h: &Helper, r: u8) -> Result<(),
             "can't spin_{lock,unlock} in rbtree cb",
         ));
     }
-    let (ptr, off) = lock_target(env, st, r, FieldKind::SpinLock, "bpf_spin")?;
+    let (ptr, off) = lock_target(env, st, r, FieldKind::SpinLock)?;
     if h.has(HelperFlags::LOCK) {
         if st.holds_lock() {
             return Err(VerifyError::at(
@@ -1289,13 +1289,7 @@ fn holds_async_items(env: &Env, m: u32) -> bool {
 
 /// The callback's arguments, by the shape of the call.
 fn callback_args(env: &mut Env, st: &State, shape: CallbackShape, meta: &Meta) -> [Reg; 5] {
-    let mut map_elem = |m: u32, aux2: u32| {
-        let mut key = Reg::ptr(RegType::MapKey, m);
-        let mut value = Reg::ptr(RegType::MapValue, m);
-        (key.aux2, value.aux2) = (aux2, aux2);
-        value.id = crate::calls::callback_value_id(env);
-        (key, value)
-    };
+    let mut map_elem = |m: u32, aux2: u32| crate::calls::callback_map_elem(env, m, aux2);
     match shape {
         CallbackShape::Loop => [
             Reg::UNKNOWN,

@@ -13,10 +13,6 @@ use kfreg::{ArgKind, CType, CallbackArgs, DynptrInit, Flags, Kfunc, Param, Ret, 
 use kfreg_object::btf::{Scalars, TypeData};
 use kfreg_object::program::{FieldKind, ObjType};
 
-/// The kernel's name for the resilient lock kind in lock messages
-/// (`<kind>_lock`, `<kind>_unlock ...`).
-const RES_LOCK: &str = "bpf_res_spin";
-
 /// The largest object `bpf_percpu_obj_new` allocates
 /// (`BPF_GLOBAL_PERCPU_MA_MAX_SIZE`).
 const PERCPU_OBJ_MAX_SIZE: u32 = 512;
@@ -258,9 +254,7 @@ fn in_process_context(env: &Env, st: &State, k: &Kfunc, flags: Flags) -> Result<
             .params
             .iter()
             .find(|p| p.kind == ArgKind::Iter)
-            .and_then(|p| p.ty.struct_name())
-            .and_then(|s| s.strip_prefix("bpf_iter_"))
-            .map_or_else(|| k.name.to_string(), |s| format!("{s}_iter"));
+            .map_or_else(|| k.name.to_string(), |p| format!("{}_iter", iter_name(p)));
         return err(
             st,
             format!("{what} is only allowed in bpf_lsm, bpf_iter and sleepable progs"),
@@ -616,9 +610,7 @@ fn callback_args(env: &mut Env, st: &State, k: &Kfunc, how: CallbackArgs, meta: 
             let src = st.reg(of + 1);
             let map = src.aux;
             args[0] = Reg::ptr(RegType::ConstMap, map);
-            args[1] = Reg::ptr(RegType::MapKey, map);
-            args[2] = Reg::ptr(RegType::MapValue, map);
-            args[2].id = crate::calls::callback_value_id(env);
+            (args[1], args[2]) = crate::calls::callback_map_elem(env, map, 0);
         }
         CallbackArgs::Scalars => {
             args = [Reg::UNKNOWN; 5];
@@ -681,7 +673,7 @@ fn check_args(
             ArgKind::BtfId | ArgKind::Map | ArgKind::AllocObj | ArgKind::Mem | ArgKind::MemSize
         );
         if reg.ty == RegType::NotInit && classified_by_param {
-            return uninit_pointer(st, r, &reg);
+            return crate::mem::arg_reg_off(st.insn, r, &reg);
         }
         match kind {
             ArgKind::Ctx => check_ctx_arg(st, i, &reg)?,
@@ -706,7 +698,7 @@ fn check_args(
                     );
                 }
                 if reg.ty == RegType::NotInit {
-                    return uninit_pointer(st, r, &reg);
+                    return crate::mem::arg_reg_off(st.insn, r, &reg);
                 }
                 check_mem(env, st, k, i, sized, p.pointee_size as u64, meta)?;
             }
@@ -799,16 +791,6 @@ fn check_pointer_arg(
         }
     }
     Ok(())
-}
-
-/// An uninitialised register as a pointer: unbounded, so at a variable
-/// offset (check_func_arg_reg_off).
-fn uninit_pointer(st: &State, r: u8, reg: &Reg) -> Result<(), VerifyError> {
-    let unknown = Reg {
-        var: Scalar::UNKNOWN,
-        ..*reg
-    };
-    crate::mem::unmodified_ptr(st.insn, r, &unknown)
 }
 
 /// The program's own context.
@@ -928,10 +910,10 @@ fn check_struct_mem(
             "arg#{i} pointer type STRUCT {name} must point to {}scalar, or struct with scalar",
             if sized { "void, " } else { "" }
         );
-        return err(st, crate::env::after(scalars.logged().unwrap_or(""), &msg));
+        return err(st, crate::env::after(scalars.logged(), &msg));
     }
     if reg.ty == RegType::NotInit {
-        return uninit_pointer(st, i as u8 + 1, reg);
+        return crate::mem::arg_reg_off(st.insn, i as u8 + 1, reg);
     }
     let size = layout.map_or(p.pointee_size, |(_, size)| size);
     check_mem(env, st, k, i, sized, size as u64, meta)
@@ -1094,14 +1076,11 @@ fn check_mem(
     // Whatever fails in the pair ends in one message after the cause
     // (check_kfunc_mem_size_reg's caller); a NULL optional buffer skips it.
     if !optional_null && let Err(cause) = sized_access(env, st, r, size_reg) {
-        return err(
-            st,
-            format!(
-                "{}\narg#{i} arg#{} memory, len pair leads to invalid memory access",
-                cause.msg,
-                i + 1
-            ),
+        let pair = format!(
+            "arg#{i} arg#{} memory, len pair leads to invalid memory access",
+            i + 1
         );
+        return err(st, crate::env::after(&cause.msg, &pair));
     }
     if k.params[i + 1].roles.contains(Roles::CONST_SIZE) {
         let Some(c) = st.reg(size_reg).var.as_const() else {
@@ -1196,7 +1175,10 @@ fn check_root(
         if locks.peek().is_none() {
             return err(
                 st,
-                format!("bpf_spin_lock at off={lock_off} must be held for {name}"),
+                format!(
+                    "{} at off={lock_off} must be held for {name}",
+                    FieldKind::SpinLock.struct_name()
+                ),
             );
         }
         if !st.locks().any(|l| l.ptr == ident) {
@@ -1552,7 +1534,7 @@ fn check_res_lock(
         );
     }
     let r = i as u8 + 1;
-    let (ptr, off) = lock_target(env, st, r, FieldKind::ResSpinLock, RES_LOCK)?;
+    let (ptr, off) = lock_target(env, st, r, FieldKind::ResSpinLock)?;
     let irq = flags.contains(Flags::IRQ_SAVE) || flags.contains(Flags::IRQ_RESTORE);
     if flags.contains(Flags::LOCK) {
         if st.refs.iter().any(|l| matches!(l.kind, RefKind::Lock)) {
@@ -1572,22 +1554,28 @@ fn check_res_lock(
             off,
         });
     } else if flags.contains(Flags::UNLOCK) {
+        // The kernel names the unlock after the lock (`<kind>_lock`, `<kind>_unlock`).
+        let unlock = FieldKind::ResSpinLock
+            .struct_name()
+            .trim_end_matches("lock")
+            .to_string()
+            + "unlock";
         let Some(pos) = st
             .refs
             .iter()
             .rposition(|l| matches!(l.kind, RefKind::Lock | RefKind::ResLock { .. }))
         else {
-            return err(st, format!("{RES_LOCK}_unlock without taking a lock"));
+            return err(st, format!("{unlock} without taking a lock"));
         };
         let last = st.refs[pos];
         let held = st
             .locks()
             .any(|l| l.ptr == ptr && l.off == off && l.kind == RefKind::ResLock { irq });
         if !held {
-            return err(st, format!("{RES_LOCK}_unlock of different lock"));
+            return err(st, format!("{unlock} of different lock"));
         }
         if last.ptr != ptr || last.off != off {
-            return err(st, format!("{RES_LOCK}_unlock cannot be out of order"));
+            return err(st, format!("{unlock} cannot be out of order"));
         }
         st.refs.remove(pos);
         invalidate_non_owning(st);
@@ -1762,7 +1750,7 @@ fn new_object(env: &Env, st: &State, percpu: bool, meta: &Meta) -> Result<Reg, V
             return err(
                 st,
                 crate::env::after(
-                    t.scalars.logged().unwrap_or(""),
+                    t.scalars.logged(),
                     "bpf_percpu_obj_new type ID argument must be of a struct of scalars",
                 ),
             );

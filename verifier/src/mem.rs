@@ -1565,6 +1565,7 @@ pub fn is_memory(ty: RegType) -> bool {
 /// kernel's `check_func_arg_reg_off` for any type): memory of every kind,
 /// and numbers, at any offset; a kernel object at a fixed one; anything
 /// else unmoved, an uninitialised register as moved by an unknown amount.
+/// Kfunc arguments go through it too when their register was never written.
 pub fn arg_reg_off(idx: u32, r: u8, reg: &Reg) -> Result<(), VerifyError> {
     match reg.ty {
         RegType::Stack
@@ -1576,6 +1577,14 @@ pub fn arg_reg_off(idx: u32, r: u8, reg: &Reg) -> Result<(), VerifyError> {
         | RegType::Buf
         | RegType::Scalar => Ok(()),
         RegType::BtfId if reg.off >= 0 => unmodified_ptr(idx, r, &Reg { off: 0, ..*reg }),
+        RegType::NotInit => unmodified_ptr(
+            idx,
+            r,
+            &Reg {
+                var: Scalar::UNKNOWN,
+                ..*reg
+            },
+        ),
         _ => unmodified_ptr(idx, r, reg),
     }
 }

@@ -48,16 +48,14 @@ pub fn lock_target(
     st: &State,
     r: u8,
     kind: FieldKind,
-    name: &str,
 ) -> Result<(u64, i32), VerifyError> {
     let idx = st.insn;
+    let name = kind.struct_name();
     let reg = st.reg(r);
     if !reg.fixed_offset() {
         return Err(VerifyError::at(
             idx,
-            format!(
-                "R{r} doesn't have constant offset. {name}_lock has to be at the constant offset"
-            ),
+            format!("R{r} doesn't have constant offset. {name} has to be at the constant offset"),
         ));
     }
     let (ty, ident, what) = match reg.ty {
@@ -66,10 +64,7 @@ pub fn lock_target(
             let Some(t) = map.value_type else {
                 return Err(VerifyError::at(
                     idx,
-                    format!(
-                        "map '{}' has to have BTF in order to use {name}_lock",
-                        map.name
-                    ),
+                    format!("map '{}' has to have BTF in order to use {name}", map.name),
                 ));
             };
             (t, reg.allocation(), format!("map '{}'", map.name))
@@ -90,17 +85,14 @@ pub fn lock_target(
     };
     let field = env.prog.types.get(&ty).and_then(|t| t.field(kind));
     let Some(field) = field else {
-        return Err(VerifyError::at(
-            idx,
-            format!("{what} has no valid {name}_lock"),
-        ));
+        return Err(VerifyError::at(idx, format!("{what} has no valid {name}")));
     };
     let off = reg.off as i64 + reg.var.smin;
     if off != field.off as i64 {
         return Err(VerifyError::at(
             idx,
             format!(
-                "off {off} doesn't point to 'struct {name}_lock' that is at {}",
+                "off {off} doesn't point to 'struct {name}' that is at {}",
                 field.off
             ),
         ));

@@ -302,23 +302,19 @@ impl Reg {
     /// (reg2btf_ids) or a pointer marked trusted, allocated or non-owning,
     /// with no other type modifier.
     pub fn is_trusted(&self) -> bool {
-        let trusted_mods = PtrFlags::TRUSTED
+        const TRUSTED: PtrFlags = PtrFlags::TRUSTED
             .with(PtrFlags::ALLOC)
             .with(PtrFlags::NON_OWN);
-        let unsafe_mods = [
-            PtrFlags::MAYBE_NULL,
-            PtrFlags::RDONLY,
-            PtrFlags::PERCPU,
-            PtrFlags::RCU,
-            PtrFlags::UNTRUSTED,
-        ]
-        .iter()
-        .any(|f| self.flags.has(*f));
+        const UNSAFE: PtrFlags = PtrFlags::MAYBE_NULL
+            .with(PtrFlags::RDONLY)
+            .with(PtrFlags::PERCPU)
+            .with(PtrFlags::RCU)
+            .with(PtrFlags::UNTRUSTED);
         self.ref_obj_id != 0
-            || !unsafe_mods
+            || self.flags.0 & UNSAFE.0 == 0
                 && (self.ty.is_socket()
                     || self.ty == RegType::ConstMap
-                    || self.flags.0 & trusted_mods.0 != 0)
+                    || self.flags.0 & TRUSTED.0 != 0)
     }
 
     /// Whether this pointer may be NULL.
