@@ -562,7 +562,11 @@ fn map_mem_arg(
     }
     check_btf_mem(idx, h, r, arg, reg)?;
     check_mem_arg(env, st, r, size, writes(arg), false)?;
-    if arg.ty == ArgType::MapKey {
+    let elides = meta
+        .map
+        .and_then(|m| map_kind(env, m))
+        .is_some_and(MapKind::elides_value_nullness);
+    if arg.ty == ArgType::MapKey && elides {
         let key = stack_constant(st, reg, size);
         meta.key = key.map(|(v, _)| v);
         if let Some((_, true)) = key {
@@ -1177,12 +1181,9 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
                 None => Reg::ptr(RegType::MapValue, m),
             };
             r.aux2 = meta.map_uid;
-            // An array lookup with a known in-range key cannot fail.
-            let array = matches!(
-                map_kind(env, m),
-                Some(MapKind::Array | MapKind::PercpuArray)
-            );
-            let sure = array && meta.key.is_some_and(|k| k < def.max_entries as u64);
+            // meta.key is known only for maps whose lookups with an
+            // in-range key cannot fail.
+            let sure = meta.key.is_some_and(|k| k < def.max_entries as u64);
             if null && !sure {
                 r.flags = PtrFlags::MAYBE_NULL;
             }

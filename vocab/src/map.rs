@@ -79,6 +79,13 @@ impl MapKind {
         matches!(self, MapKind::Sockmap | MapKind::Sockhash)
     }
 
+    /// Whether a lookup with a constant in-range key cannot fail, so the
+    /// verifier reads such a key off the stack (and makes it precise) only
+    /// for these maps (the kernel's `can_elide_value_nullness`).
+    pub const fn elides_value_nullness(self) -> bool {
+        matches!(self, MapKind::Array | MapKind::PercpuArray)
+    }
+
     /// The kernel struct a map of this type is, which a map pointer reads
     /// as (the `map_btf_id` of the type's `bpf_map_ops`).
     pub const fn kernel_struct(self) -> &'static str {
