@@ -170,7 +170,10 @@ struct VerifyArgs {
     #[arg(long)]
     btf: Option<std::path::PathBuf>,
     /// `CONFIG_*` values for `__kconfig` externs, as `CONFIG_X=y` lines
-    /// (default: /boot/config-$(uname -r), else /proc/config.gz).
+    /// (default: /boot/config-$(uname -r), else /proc/config.gz). libbpf's
+    /// probed values may be given as `LINUX_X=N` lines; without one,
+    /// `LINUX_HAS_SYSCALL_WRAPPER` is 1 only when the configuration has
+    /// kprobe events (libbpf probes it with a kprobe).
     #[arg(long)]
     kconfig: Option<std::path::PathBuf>,
     /// The target's number of possible CPUs, which bounds what

@@ -11,6 +11,8 @@
 //! Missing `__weak` externs are not errors: calls to them are poisoned and
 //! loads of their address read 0, as with libbpf.
 
+use std::collections::HashMap;
+
 use super::core_relo::{COMPARE_BUDGET, essential_name, types_are_compat};
 use super::maps::Maps;
 use super::{LoadError, LoadOptions};
@@ -238,9 +240,19 @@ fn check_proto(btf: &Btf, func: u32, k: &kfreg::Kfunc) -> Result<(), String> {
 }
 
 /// Kconfig values libbpf computes itself, when the options do not give them.
-fn kconfig_default(name: &str) -> Option<u64> {
+/// libbpf finds the syscall wrapper by putting a kprobe on it, which a
+/// kernel built without kprobe events cannot have: it then says 0, so a
+/// configuration that lacks them (or the wrapper) says 0 too.
+fn kconfig_default(name: &str, kconfig: &HashMap<String, u64>) -> Option<u64> {
     match name {
-        "LINUX_HAS_BPF_COOKIE" | "LINUX_HAS_SYSCALL_WRAPPER" => Some(1),
+        "LINUX_HAS_BPF_COOKIE" => Some(1),
+        "LINUX_HAS_SYSCALL_WRAPPER" => {
+            let known = kconfig.keys().any(|k| k.starts_with("CONFIG_"));
+            let set = |k: &str| kconfig.get(k) == Some(&1);
+            Some(u64::from(
+                !known || set("CONFIG_KPROBE_EVENTS") && set("CONFIG_ARCH_HAS_SYSCALL_WRAPPER"),
+            ))
+        }
         _ => None,
     }
 }
@@ -465,7 +477,7 @@ fn kconfig_value(
         .kconfig
         .get(name)
         .copied()
-        .or_else(|| kconfig_default(name))
+        .or_else(|| kconfig_default(name, &opts.kconfig))
     {
         Some(v) => v,
         None if weak => 0,
@@ -521,4 +533,33 @@ fn kconfig_map(kconfig: &[(usize, u64, u32)], out: &mut [Option<Extern>], maps: 
         init: Some(init),
         inner: None,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(text: &str) -> HashMap<String, u64> {
+        crate::loader::kconfig::parse(text)
+    }
+
+    #[test]
+    fn syscall_wrapper_follows_kprobe_events() {
+        let wrapper = |text| kconfig_default("LINUX_HAS_SYSCALL_WRAPPER", &config(text));
+        // No configuration: what libbpf finds on a usual x86_64 kernel.
+        assert_eq!(wrapper(""), Some(1));
+        let with = "CONFIG_KPROBE_EVENTS=y\nCONFIG_ARCH_HAS_SYSCALL_WRAPPER=y\n";
+        assert_eq!(wrapper(with), Some(1));
+        // A kernel without kprobe events (this project's VM): libbpf's
+        // probe cannot put a kprobe on __x64_sys_bpf.
+        assert_eq!(
+            wrapper("# CONFIG_KPROBE_EVENTS is not set\nCONFIG_ARCH_HAS_SYSCALL_WRAPPER=y\n"),
+            Some(0)
+        );
+        assert_eq!(wrapper("CONFIG_KPROBE_EVENTS=y\n"), Some(0));
+        assert_eq!(
+            kconfig_default("LINUX_HAS_BPF_COOKIE", &config("")),
+            Some(1)
+        );
+    }
 }
