@@ -113,6 +113,76 @@ impl MapKind {
         }
     }
 
+    /// The errno `BPF_MAP_CREATE` fails with for these sizes and flags, for
+    /// the types whose sizes alone decide it (each type's `map_alloc_check`
+    /// or `map_alloc` sanity checks); `None` when created, or when the type
+    /// needs more than sizes (BTF, an inner map, an attach point) and is
+    /// not judged here. object/tests/map_create.rs holds it to the kernel.
+    pub const fn creation_errno(
+        self,
+        key: u32,
+        value: u32,
+        entries: u32,
+        flags: u32,
+    ) -> Option<u32> {
+        use MapKind::*;
+        const EINVAL: u32 = 22;
+        const E2BIG: u32 = 7;
+        const ENOTSUPP: u32 = 524;
+        const NO_PREALLOC: u32 = 1;
+        const STACK_BUILD_ID: u32 = 1 << 5;
+        // Memory one hash element or queue value may take (KMALLOC_MAX_SIZE
+        // of x86_64), and what a per-CPU value may take (PCPU_MIN_UNIT_SIZE).
+        const KMALLOC_MAX: u64 = 1 << 22;
+        const PERCPU_MAX: u64 = 32 << 10;
+        // sizeof(struct htab_elem) on x86_64.
+        const HTAB_ELEM: u64 = 48;
+        let (k, v, n) = (key as u64, value as u64, entries as u64);
+        let percpu_too_big = v.div_ceil(8) * 8 > PERCPU_MAX;
+        let fd_value = v == 4;
+        // htab_map_alloc_check refuses an LRU map without preallocation
+        // before it looks at the sizes.
+        if matches!(self, LruHash | LruPercpuHash) && flags & NO_PREALLOC != 0 {
+            return Some(ENOTSUPP);
+        }
+        let einval = match self {
+            Array | PercpuArray => n == 0 || k != 4 || v == 0,
+            ProgArray | PerfEventArray | CgroupArray | ArrayOfMaps => !fd_value || n == 0 || k != 4,
+            ReuseportSockarray => (v != 4 && v != 8) || n == 0 || k != 4,
+            Hash | PercpuHash | LruHash | LruPercpuHash => n == 0 || k == 0 || v == 0,
+            HashOfMaps => !fd_value || n == 0 || k == 0,
+            // At most sysctl_perf_event_max_stack's default of 127 frames,
+            // each an 8-byte address or, with BPF_F_STACK_BUILD_ID, a
+            // 32-byte struct bpf_stack_build_id.
+            StackTrace => {
+                let frame = if flags & STACK_BUILD_ID != 0 { 32 } else { 8 };
+                n == 0 || k != 4 || v < 8 || v % 8 != 0 || v % frame != 0 || v / frame > 127
+            }
+            // A prefix length and 1 to 256 bytes of data.
+            LpmTrie => n == 0 || flags & NO_PREALLOC == 0 || k < 5 || k > 260 || v == 0,
+            Devmap | DevmapHash | Cpumap => n == 0 || k != 4 || (v != 4 && v != 8),
+            Xskmap => n == 0 || k != 4 || v != 4,
+            Sockmap => n == 0 || k != 4 || (v != 4 && v != 8),
+            Sockhash => n == 0 || k == 0 || (v != 4 && v != 8),
+            Queue | Stack | BloomFilter => n == 0 || k != 0 || v == 0,
+            _ => return None,
+        };
+        if einval {
+            return Some(EINVAL);
+        }
+        let e2big = match self {
+            Array => v > i32::MAX as u64,
+            PercpuArray => percpu_too_big,
+            Hash | LruHash | HashOfMaps => k + v >= KMALLOC_MAX - HTAB_ELEM,
+            PercpuHash | LruPercpuHash => k + v >= KMALLOC_MAX - HTAB_ELEM || percpu_too_big,
+            Sockhash => k > 512,
+            Queue | Stack => v > KMALLOC_MAX || n >= u32::MAX as u64 / v,
+            BloomFilter => v > KMALLOC_MAX,
+            _ => false,
+        };
+        if e2big { Some(E2BIG) } else { None }
+    }
+
     /// Whether the kernel creates it read-only for programs whatever its
     /// flags (`BPF_F_RDONLY_PROG`): a device map's lookup gives the
     /// device's own ifindex (`dev_map_alloc_check`).

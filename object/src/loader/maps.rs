@@ -136,6 +136,21 @@ fn zero_entries_ok(map_type: u32) -> bool {
     matches!(map_type, 4 | 19 | 21 | 24 | 26 | 27 | 28 | 29 | 31 | 32)
 }
 
+/// The errno the kernel refuses to create `def` with, as libbpf asks for
+/// it: a perf event array of no size gets the CPU count first
+/// (`map_set_def_max_entries`). Types the vocabulary does not judge by
+/// sizes are refused only a size of 0 they need.
+fn creation_errno(def: &MapDef, flags: u32) -> Option<u32> {
+    let number = def.map_type.number();
+    let kind = kfreg::MapKind::from_u32(number);
+    let entries = match kind {
+        Some(kfreg::MapKind::PerfEventArray) if def.max_entries == 0 => 1,
+        _ => def.max_entries,
+    };
+    let judged = kind.and_then(|k| k.creation_errno(def.key_size, def.value_size, entries, flags));
+    judged.or((def.max_entries == 0 && !zero_entries_ok(number)).then_some(22))
+}
+
 /// Whether maps of this type hold maps (`ARRAY_OF_MAPS`, `HASH_OF_MAPS`).
 fn holds_maps(map_type: u32) -> bool {
     matches!(map_type, 12 | 13)
@@ -148,7 +163,7 @@ fn parse_btf_map(
     name: &str,
     var_ty: u32,
     outer: bool,
-) -> Result<(MapDef, Option<MapDef>), LoadError> {
+) -> Result<(MapDef, Option<MapDef>, u32), LoadError> {
     let def = btf
         .resolve(var_ty)
         .map_err(|e| map_err(name, e.to_string()))?;
@@ -228,7 +243,7 @@ fn parse_btf_map(
         init: None,
         inner: None,
     };
-    Ok((def, inner))
+    Ok((def, inner, flags))
 }
 
 /// Records a key or value size, which every field giving it must agree on.
@@ -282,19 +297,27 @@ pub(crate) fn collect(elf: &ElfObject<'_>, btf: Option<&Btf>) -> Result<Maps, Lo
             else {
                 return Err(map_err(&name, "DATASEC '.maps' entry is not a VAR"));
             };
-            let (mut def, inner_def) = parse_btf_map(btf, &name, ty, true)?;
+            let (mut def, inner_def, flags) = parse_btf_map(btf, &name, ty, true)?;
             if let Some(d) = inner_def {
                 def.inner = Some(inner.len() as u32);
                 inner.push(d);
             }
-            // User space sizes such maps before loading (xdp-bench's
-            // per-CPU counters); loaded as they are, the kernel refuses to
-            // create them and libbpf fails the whole object.
-            if def.max_entries == 0
-                && !zero_entries_ok(def.map_type.number())
-                && maps.create_error.is_none()
+            // User space often sizes maps before loading (xdp-bench's
+            // per-CPU counters, bcc's stack trace maps); loaded as they
+            // are, the kernel refuses to create them and libbpf fails the
+            // whole object.
+            if maps.create_error.is_none()
+                && let Some(errno) = creation_errno(&def, flags)
             {
-                maps.create_error = Some(map_err(&name, "failed to create: Invalid argument(-22)"));
+                let text = match errno {
+                    7 => "Argument list too long".to_string(),
+                    22 => "Invalid argument".to_string(),
+                    n => format!("Unknown error {n}"),
+                };
+                maps.create_error = Some(map_err(
+                    &name,
+                    format!("failed to create: {text}(-{errno})"),
+                ));
             }
             maps.by_offset.insert(u64::from(off), maps.defs.len());
             maps.defs.push(def);

@@ -1,0 +1,33 @@
+//! Map creation against the kernel: every row of
+//! `data/map-create.tsv` (scripts/map-create-sweep.py, recorded by creating
+//! each map on Linux 6.18) is what `MapKind::creation_errno` says.
+
+use kfreg::MapKind;
+
+#[test]
+fn creation_errno_agrees_with_the_recorded_kernel() {
+    let data = include_str!("data/map-create.tsv");
+    let mut rows = 0;
+    let mut wrong = Vec::new();
+    for line in data.lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let kind = MapKind::from_name(f[0]).unwrap_or_else(|| panic!("unknown map type in {line}"));
+        let n: Vec<u32> = f[1..]
+            .iter()
+            .map(|x| x.parse().expect("a number"))
+            .collect();
+        let (key, value, entries, flags, errno) = (n[0], n[1], n[2], n[3], n[4]);
+        let ours = kind.creation_errno(key, value, entries, flags).unwrap_or(0);
+        if ours != errno {
+            wrong.push(format!("{line}: kfreg says {ours}"));
+        }
+        rows += 1;
+    }
+    assert!(rows > 7000, "only {rows} rows recorded");
+    assert!(
+        wrong.is_empty(),
+        "{} of {rows} differ:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
