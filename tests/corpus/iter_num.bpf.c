@@ -315,3 +315,33 @@ int num_runtime_bounds_ok(struct __sk_buff *skb)
 	bpf_iter_num_destroy(&it);
 	return s;
 }
+
+/* REJECT: the element next returned is read after the iterator is destroyed (it belongs to the iterator: a number once the iterator is gone). */
+SEC("tc")
+int iter_num_elem_after_destroy(struct __sk_buff *skb)
+{
+	struct bpf_iter_num it;
+	int *v, x = 0;
+
+	bpf_iter_num_new(&it, 0, 10);
+	v = bpf_iter_num_next(&it);
+	bpf_iter_num_destroy(&it);
+	if (v)
+		x = *v;
+	return x;
+}
+
+/* ACCEPT: the element next returned is read before the iterator is destroyed. */
+SEC("tc")
+int iter_num_elem_before_destroy(struct __sk_buff *skb)
+{
+	struct bpf_iter_num it;
+	int *v, x = 0;
+
+	bpf_iter_num_new(&it, 0, 10);
+	v = bpf_iter_num_next(&it);
+	if (v)
+		x = *v;
+	bpf_iter_num_destroy(&it);
+	return x;
+}

@@ -1426,7 +1426,8 @@ fn check_iter(
         return err(st, format!("expected an RCU CS when using {}", k.name));
     }
     if flags.contains(Flags::ITER_DESTROY) {
-        st.drop_ref(head.reg.ref_obj_id);
+        // Elements next returned die with the iterator.
+        crate::resources::release_ref(st, head.reg.ref_obj_id);
         for o in &slots {
             *st.frames[frame].slot_mut(*o) = crate::state::Slot::EMPTY;
         }
@@ -1665,9 +1666,17 @@ fn result(
     let null = flags.contains(Flags::RET_NULL)
         && !(flags.contains(Flags::NULL_UNLESS_OWNING) && meta.owning_refcounted);
     if flags.contains(Flags::ITER_NEXT) {
-        // The active successor; the caller forks off the drained one.
+        // The active successor; the caller forks off the drained one. The
+        // kernel numbers the NULL check all the same, and memory an
+        // element is belongs to the iterator: destroying it leaves a number.
         if r0.ty == RegType::BtfId {
             r0.flags = r0.flags.with(PtrFlags::TRUSTED);
+        }
+        if null {
+            r0.id = env.new_id();
+        }
+        if r0.ty == RegType::Mem {
+            r0.ref_obj_id = iter_ref(k, st).unwrap_or(0);
         }
         return Ok(r0);
     }
