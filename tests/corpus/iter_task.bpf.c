@@ -275,3 +275,36 @@ int BPF_PROG(css_iter_post_order_ok, bool preempt, struct task_struct *prev, str
 	bpf_cgroup_release(root);
 	return 0;
 }
+
+/* REJECT: a task from a task iterator is an RCU pointer, not a trusted one: a trusted-arguments kfunc refuses it. */
+SEC("tp_btf/sched_switch")
+int BPF_PROG(task_iter_elem_to_trusted_arg, bool preempt, struct task_struct *prev, struct task_struct *next)
+{
+	struct bpf_iter_task it;
+	struct task_struct *t;
+
+	bpf_iter_task_new(&it, prev, BPF_TASK_ITER_PROC_THREADS);
+	t = bpf_iter_task_next(&it);
+	if (t)
+		bpf_send_signal_task(t, 0, 0, 0);
+	bpf_iter_task_destroy(&it);
+	return 0;
+}
+
+/* ACCEPT: a task from a task iterator may be acquired (bpf_task_acquire takes RCU pointers). */
+SEC("tp_btf/sched_switch")
+int BPF_PROG(task_iter_elem_acquire_ok, bool preempt, struct task_struct *prev, struct task_struct *next)
+{
+	struct bpf_iter_task it;
+	struct task_struct *t, *held;
+
+	bpf_iter_task_new(&it, prev, BPF_TASK_ITER_PROC_THREADS);
+	t = bpf_iter_task_next(&it);
+	if (t) {
+		held = bpf_task_acquire(t);
+		if (held)
+			bpf_task_release(held);
+	}
+	bpf_iter_task_destroy(&it);
+	return 0;
+}

@@ -138,9 +138,16 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
             Insn::Call(c) => {
                 env.mark_prune_point(i + 1);
                 env.mark_jmp_point(i + 1);
-                if calls_back_or_iterates(env, c) {
-                    env.mark_loop_head(i);
-                    env.mark_jmp_point(i);
+                match call_kind(env, c) {
+                    CallKind::Loops => {
+                        env.mark_loop_head(i);
+                        env.mark_jmp_point(i);
+                    }
+                    // Checked before the call pushes another asynchronous
+                    // path; the kernel does so for helpers only (its
+                    // is_async_callback_calling_insn), not for kfuncs.
+                    CallKind::AsyncHelper => env.mark_prune_point(i),
+                    CallKind::Plain => {}
                 }
                 if let Call::Local(off) = c {
                     env.mark_prune_point(i);
@@ -185,17 +192,40 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
     Ok(())
 }
 
-/// Whether a call runs a callback or steps an iterator: the kernel lets
-/// such calls converge against states of earlier rounds.
-fn calls_back_or_iterates(env: &Env, c: &Call) -> bool {
+/// How the kernel's visit_insn marks a call instruction.
+enum CallKind {
+    /// Runs a callback in place or steps an iterator: a loop head that
+    /// converges against states of earlier rounds (a forced checkpoint).
+    Loops,
+    /// A helper that queues an asynchronous callback: a prune point.
+    AsyncHelper,
+    /// Anything else: only the instruction after it is a prune point.
+    Plain,
+}
+
+/// What kind of call `c` is for state pruning.
+fn call_kind(env: &Env, c: &Call) -> CallKind {
     match c {
-        Call::Helper(id) => u32::try_from(*id)
+        Call::Helper(id) => match u32::try_from(*id)
             .ok()
             .and_then(|id| env.reg.helpers().get(id, env.prog.prog_type))
-            .is_some_and(|h| h.callback.is_some()),
-        Call::Kfunc { btf_id, .. } => env.prog.kfuncs.get(btf_id).is_some_and(|id| {
-            env.reg.has(*id, kfreg::Flags::ITER_NEXT) || !env.reg.get(*id).callbacks.is_empty()
-        }),
-        Call::Local(_) => false,
+            .and_then(|h| h.callback)
+        {
+            Some(cb) if cb.is_async() => CallKind::AsyncHelper,
+            Some(_) => CallKind::Loops,
+            None => CallKind::Plain,
+        },
+        Call::Kfunc { btf_id, .. } => {
+            let loops = env.prog.kfuncs.get(btf_id).is_some_and(|id| {
+                env.reg.has(*id, kfreg::Flags::ITER_NEXT)
+                    || env.reg.get(*id).callbacks.iter().any(|cb| cb.sync)
+            });
+            if loops {
+                CallKind::Loops
+            } else {
+                CallKind::Plain
+            }
+        }
+        Call::Local(_) => CallKind::Plain,
     }
 }

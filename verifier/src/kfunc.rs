@@ -555,15 +555,17 @@ fn iter_next(env: &mut Env, path: &mut Path, k: &Kfunc, r0: Reg) -> Result<(), V
 
 /// The reference of the iterator an iterator kfunc's first argument points to.
 fn iter_ref(k: &Kfunc, st: &State) -> Option<u32> {
+    iter_slot(k, st).map(|s| s.reg.ref_obj_id)
+}
+
+/// The stack slot of the iterator an iterator kfunc's first argument points to.
+fn iter_slot<'s>(k: &Kfunc, st: &'s State) -> Option<&'s crate::state::Slot> {
     k.params.first().filter(|p| p.kind == ArgKind::Iter)?;
     let reg = st.reg(1);
     if reg.ty != RegType::Stack {
         return None;
     }
-    st.frames
-        .get(reg.aux as usize)?
-        .slot(reg.off)
-        .map(|s| s.reg.ref_obj_id)
+    st.frames.get(reg.aux as usize)?.slot(reg.off)
 }
 
 fn undo_irq_save(st: &mut State) {
@@ -1669,8 +1671,15 @@ fn result(
         // The active successor; the caller forks off the drained one. The
         // kernel numbers the NULL check all the same, and memory an
         // element is belongs to the iterator: destroying it leaves a number.
+        // An RCU-protected iterator (KF_RCU_PROTECTED) hands out RCU
+        // pointers, which trusted-arguments kfuncs refuse; others trusted ones.
         if r0.ty == RegType::BtfId {
-            r0.flags = r0.flags.with(PtrFlags::TRUSTED);
+            let rcu = iter_slot(k, st).is_some_and(|s| s.reg.aux2 == ITER_RCU);
+            r0.flags = r0.flags.with(if rcu {
+                PtrFlags::RCU
+            } else {
+                PtrFlags::TRUSTED
+            });
         }
         if null {
             r0.id = env.new_id();
