@@ -49,6 +49,7 @@ pub mod sections;
 mod struct_ops;
 
 pub use core_relo::POISON_HELPER;
+pub use externs::typeless_ksym_addr;
 pub use link::POISON_CALL_KFUNC_BASE;
 
 use crate::btf::{Btf, BtfError, Kind, TypeData};

@@ -66,9 +66,18 @@ pub(crate) struct Extern {
     pub resolved: Resolved,
 }
 
-/// The address non-weak typeless ksyms get: the start of the kernel text
-/// mapping, as good as any when no kallsyms are at hand.
-pub const TYPELESS_KSYM_ADDR: u64 = 0xffff_ffff_8100_0000;
+/// The address a non-weak typeless ksym gets when no kallsyms are at hand:
+/// in the kernel text mapping, and the same for the same name only, since
+/// programs compare a traced function's address with several symbols'
+/// (kprobe_multi programs): with one address for all, every comparison after
+/// the first would be decided and paths the kernel explores skipped.
+/// 16-byte slots picked by the name's FNV-1a hash.
+pub fn typeless_ksym_addr(name: &str) -> u64 {
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    0xffff_ffff_8100_0000 + (hash & 0xf_ffff) * 16
+}
 
 /// Whether the target kernel's kallsyms lists variables, so that the kernel
 /// finds a `__ksym` variable's address: only with `CONFIG_KALLSYMS_ALL`. A
@@ -402,7 +411,7 @@ fn resolve_var_ksym(
     };
     let typeless = btf.resolve(ty).is_ok_and(|t| t == 0);
     Ok(if typeless {
-        Resolved::Address(if weak { 0 } else { TYPELESS_KSYM_ADDR })
+        Resolved::Address(if weak { 0 } else { typeless_ksym_addr(name) })
     } else if let Some(target) = opts.target_btf.as_deref() {
         let found = target
             .find_by_name(essential_name(name))
