@@ -571,4 +571,16 @@ mod tests {
             Some(1)
         );
     }
+
+    #[test]
+    fn typeless_ksyms_get_an_address_each() {
+        let names = ["sym_a", "sym_b", "sym_c", "sym_d"];
+        let addrs: Vec<u64> = names.iter().map(|n| typeless_ksym_addr(n)).collect();
+        for (i, a) in addrs.iter().enumerate() {
+            assert!((0xffff_ffff_8100_0000..0xffff_ffff_8200_0000).contains(a));
+            assert_eq!(*a % 16, 0);
+            assert!(!addrs[..i].contains(a), "{} shares an address", names[i]);
+        }
+        assert_eq!(typeless_ksym_addr("sym_d"), addrs[3]);
+    }
 }
