@@ -66,6 +66,7 @@ pub use kfreg_vocab::{
     ArgFlags, ArgKind, ArgType, AttachType, AttachTypes, CallbackShape, CtxValue, DynptrInit,
     Flags, HelperArg, HelperFlags, HelperRet, IterArg, KindSet, Loads, MapKind, MapKinds,
     PacketArgs, ProgFlags, ProgType, ProgTypes, RetFlags, RetType, Roles, did_you_mean,
+    open_coded_iter_name,
 };
 pub use lsm_hook::{LsmHook, LsmHooks};
 pub use prog_type::{

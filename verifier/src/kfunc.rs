@@ -623,8 +623,7 @@ fn callback_args(env: &mut Env, st: &State, k: &Kfunc, how: CallbackArgs, meta: 
 
 /// The iterator type's short name: `bpf_iter_num` -> `num`.
 fn iter_name(p: &Param) -> &'static str {
-    let name = p.ty.struct_name().unwrap_or("?");
-    name.strip_prefix("bpf_iter_").unwrap_or(name)
+    kfreg::open_coded_iter_name(p.ty.struct_name().unwrap_or("?"))
 }
 
 fn check_args(
@@ -1673,8 +1672,9 @@ fn result(
         // element is belongs to the iterator: destroying it leaves a number.
         // An RCU-protected iterator (KF_RCU_PROTECTED) hands out RCU
         // pointers, which trusted-arguments kfuncs refuse; others trusted ones.
+        let iter = iter_slot(k, st).map(|s| s.reg);
         if r0.ty == RegType::BtfId {
-            let rcu = iter_slot(k, st).is_some_and(|s| s.reg.aux2 == ITER_RCU);
+            let rcu = iter.is_some_and(|it| it.aux2 == ITER_RCU);
             r0.flags = r0.flags.with(if rcu {
                 PtrFlags::RCU
             } else {
@@ -1685,7 +1685,7 @@ fn result(
             r0.id = env.new_id();
         }
         if r0.ty == RegType::Mem {
-            r0.ref_obj_id = iter_ref(k, st).unwrap_or(0);
+            r0.ref_obj_id = iter.map_or(0, |it| it.ref_obj_id);
         }
         return Ok(r0);
     }

@@ -51,3 +51,10 @@ impl IterArg {
         matches!(self, IterArg::BufOrNull | IterArg::RdonlyBufOrNull)
     }
 }
+
+/// What an open-coded iterator is called in the kernel's messages: its
+/// struct's name after the kernel's `ITER_PREFIX` (`bpf_iter_num` is the
+/// `num` iterator, `iter_num` in argument messages, `num_iter` in others).
+pub fn open_coded_iter_name(struct_name: &str) -> &str {
+    struct_name.strip_prefix("bpf_iter_").unwrap_or(struct_name)
+}

@@ -52,7 +52,7 @@ pub use flags::Flags;
 pub use helper::{
     ArgFlags, ArgType, CallbackShape, HelperArg, HelperFlags, HelperRet, RetFlags, RetType,
 };
-pub use iter::IterArg;
+pub use iter::{IterArg, open_coded_iter_name};
 pub use kind::{ArgKind, DynptrInit, KindSet, Roles};
 pub use map::{MapKind, MapKinds};
 pub use prog::{ProgType, ProgTypes};
