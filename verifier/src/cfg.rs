@@ -155,6 +155,9 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
                     if !subs.iter().any(|s| s.start as i64 == t) {
                         return Err(VerifyError::at(i as u32, "call to invalid destination"));
                     }
+                    // A callee's first instruction follows its call, not the
+                    // one before it: the jump history records it.
+                    env.mark_jmp_point(t as usize);
                     env.mark_jump_target(t as usize);
                 }
             }

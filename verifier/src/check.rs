@@ -385,7 +385,7 @@ impl Env<'_> {
                 });
                 self.stack_live
                     .record(self.prog, &path.st, self.prog.insns[idx]);
-                if entry.stack.is_some() || self.jmp_point[idx] {
+                if entry.flagged() || self.jmp_point[idx] {
                     path.jmp_history += 1;
                 }
                 path.hist.push(entry);
@@ -911,6 +911,23 @@ impl Env<'_> {
                 return Ok(());
             }
             None => {}
+        }
+        // The kernel records a comparison of linked scalars in the jump
+        // history, for precision to follow the links; a long history forces
+        // the next prune point to store a state.
+        let mut links = 0;
+        if src_reg.ty == RegType::Scalar && src_reg_no.is_some() {
+            links += path.st.linked_scalars(src_reg.id);
+        }
+        if dst_reg.ty == RegType::Scalar {
+            links += path.st.linked_scalars(dst_reg.id);
+        }
+        let recorded = || {
+            self.jmp_point[idx as usize]
+                || crate::history::Hist::of(&path.st, self.prog.insns[idx as usize]).flagged()
+        };
+        if links > 1 && !recorded() {
+            path.jmp_history += 1;
         }
         let mut taken = path.st.clone();
         let prog = self.prog;

@@ -24,6 +24,12 @@ pub struct Hist {
 }
 
 impl Hist {
+    /// The kernel's jump history holds an entry for it even when it is no
+    /// jump target: a spill or fill, or a comparison of a stack pointer.
+    pub fn flagged(&self) -> bool {
+        self.stack.is_some() || self.jmp_stack.0 || self.jmp_stack.1
+    }
+
     /// The entry for instruction `insn` about to run in `st`.
     pub fn of(st: &State, insn: Insn) -> Hist {
         let stack = stack_slot(st, insn)
@@ -36,6 +42,7 @@ impl Hist {
                 src: Src::Reg(s),
                 ..
             } => (is_stack(dst), is_stack(s)),
+            Insn::Jmp { dst, .. } => (is_stack(dst), false),
             _ => (false, false),
         };
         Hist {

@@ -644,6 +644,30 @@ impl State {
         }
     }
 
+    /// How many scalars, in registers and spilled, in every frame, are
+    /// copies of the scalar `id` names (the kernel's `collect_linked_regs`,
+    /// which stops at `LINKED_REGS_MAX`).
+    pub fn linked_scalars(&self, id: u32) -> usize {
+        const LINKED_REGS_MAX: usize = 6;
+        let base = id & !ADD_CONST;
+        if base == 0 {
+            return 0;
+        }
+        let linked = |r: &Reg| r.ty == RegType::Scalar && r.id & !ADD_CONST == base;
+        let n: usize = self
+            .frames
+            .iter()
+            .map(|f| {
+                f.regs[..10].iter().filter(|r| linked(r)).count()
+                    + f.stack
+                        .iter()
+                        .filter(|s| s.is_spill() && linked(&s.reg))
+                        .count()
+            })
+            .sum();
+        n.min(LINKED_REGS_MAX)
+    }
+
     /// Every register in every frame, including spilled ones.
     pub fn for_each_reg(&mut self, mut f: impl FnMut(&mut Reg)) {
         for frame in &mut self.frames {
