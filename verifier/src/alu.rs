@@ -242,7 +242,8 @@ fn pointer_alu(
         | RegType::PacketEnd
         | RegType::Sock
         | RegType::Socket
-        | RegType::TcpSock => {
+        | RegType::TcpSock
+        | RegType::XdpSock => {
             return err(format!(
                 "R{dst} pointer arithmetic on {} prohibited",
                 crate::describe::reg_type_str(ptr)

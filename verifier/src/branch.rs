@@ -82,6 +82,7 @@ fn not_null(r: &Reg) -> bool {
         RegType::Sock
         | RegType::Socket
         | RegType::TcpSock
+        | RegType::XdpSock
         | RegType::MapValue
         | RegType::MapKey
         | RegType::Buf

@@ -112,21 +112,26 @@ pub fn check(env: &Env) -> Result<(), VerifyError> {
     abnormal_returns(env)
 }
 
-/// Without BTF for its functions, a program's subprograms may not leave
-/// through a legacy packet load or a tail call, whose returns the kernel
-/// could not check against the function's type (its
-/// check_abnormal_return, before it looks at control flow).
+/// A subprogram may leave through a legacy packet load or a tail call only
+/// when the kernel can check such a return against its type: never without
+/// BTF for the program's functions (the kernel's check_abnormal_return),
+/// and with it only from a function returning a number (its
+/// check_btf_func); both before it looks at control flow.
 fn abnormal_returns(env: &Env) -> Result<(), VerifyError> {
-    if env.prog.func_info {
-        return Ok(());
-    }
     for sub in 1..env.prog.subprogs.len() {
+        if env.prog.func_info && env.prog.subprogs[sub].ret_scalar {
+            continue;
+        }
         let body = &env.prog.insns[env.prog.subprog_range(sub)];
         let insns = || body.iter();
         let refuse = |what: &str| {
             Err(VerifyError {
                 insn: None,
-                msg: format!("{what} is not allowed in subprogs without BTF"),
+                msg: if env.prog.func_info {
+                    format!("{what} is only allowed in functions that return 'int'.")
+                } else {
+                    format!("{what} is not allowed in subprogs without BTF")
+                },
             })
         };
         if insns().any(|i| matches!(i, Insn::LdPkt { .. })) {

@@ -654,6 +654,10 @@ fn holds_sockets(env: &Env, m: u32) -> bool {
     map_kind(env, m).is_some_and(MapKind::holds_sockets)
 }
 
+fn holds_xdp_sockets(env: &Env, m: u32) -> bool {
+    map_kind(env, m).is_some_and(MapKind::holds_xdp_sockets)
+}
+
 /// The kernel map type of map `m`.
 fn map_kind(env: &Env, m: u32) -> Option<MapKind> {
     MapKind::from_u32(env.prog.maps[m as usize].map_type.number())
@@ -1161,16 +1165,26 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
         }
         RetType::Integer => return Ok(Reg::UNKNOWN),
         RetType::Void => return Ok(Reg::NOT_INIT),
-        RetType::MapValue if meta.map.is_some_and(|m| holds_sockets(env, m)) => {
+        RetType::MapValue if let Some(m) = meta.map.filter(|&m| holds_sockets(env, m)) => {
             // A looked-up socket is a new reference the program must
             // release; as for any result that may be NULL, the kernel
-            // spends an id before the reference's.
-            let mut r = Reg::ptr(RegType::Socket, 0);
-            r.flags = PtrFlags::MAYBE_NULL;
+            // spends an id before the reference's. It still names its map
+            // (the kernel turns the map value pointer into a socket only
+            // at the NULL check), so it differs from a socket a lookup
+            // helper returned when states are compared.
+            let mut r = Reg::ptr(RegType::Socket, m);
+            r.aux2 = meta.map_uid;
+            r.flags = PtrFlags::MAYBE_NULL.with(PtrFlags::FROM_MAP);
             env.new_id();
             r.ref_obj_id = acquire_ref(env, st, RefKind::Ptr);
             r.id = r.ref_obj_id;
             return Ok(r);
+        }
+        RetType::MapValue if let Some(m) = meta.map.filter(|&m| holds_xdp_sockets(env, m)) => {
+            let mut r = Reg::ptr(RegType::XdpSock, m);
+            r.aux2 = meta.map_uid;
+            r.flags = PtrFlags::MAYBE_NULL.with(PtrFlags::FROM_MAP);
+            r
         }
         RetType::MapValue => {
             let m = meta.map.unwrap_or(0);

@@ -21,14 +21,6 @@ pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), Ver
             "BPF_LD_[ABS|IND] instructions not allowed for this program type",
         ));
     }
-    let sub = env.subprog_of[st.insn as usize] as usize;
-    // A failed load returns 0 from the function: it must return a number.
-    if sub != 0 && !env.prog.subprogs[sub].ret_scalar {
-        return Err(VerifyError::at(
-            st.insn,
-            "LD_ABS is only allowed in functions that return 'int'.",
-        ));
-    }
     env.check_reg_read(st, 6)?;
     // The load may end the program at run time (a packet too short), so
     // whatever must be released or unlocked before an exit must be here too.
@@ -436,7 +428,7 @@ pub fn access(
                 Walk::Ptr { target, .. } => Reg::ptr(RegType::BtfId, target),
             })
         }
-        RegType::Sock | RegType::Socket | RegType::TcpSock => {
+        RegType::Sock | RegType::Socket | RegType::TcpSock | RegType::XdpSock => {
             let at = base.off + off;
             if kind == Access::Write {
                 return err(format!(
@@ -520,12 +512,16 @@ fn region_access(
 
 /// Whether a socket pointer of type `ty` may load `size` bytes at `off`
 /// (the kernel's `bpf_sock_is_valid_access`, `bpf_sock_common_is_valid_access`
-/// and `bpf_tcp_sock_is_valid_access` over `struct bpf_sock` and
-/// `struct bpf_tcp_sock`).
+/// `bpf_tcp_sock_is_valid_access` and `bpf_xdp_sock_is_valid_access` over
+/// `struct bpf_sock`, `struct bpf_tcp_sock` and `struct bpf_xdp_sock`).
 fn sock_field_ok(ty: RegType, off: i32, size: u32) -> bool {
     let size = size as i32;
     if off < 0 || size == 0 || off % size != 0 {
         return false;
+    }
+    if ty == RegType::XdpSock {
+        // Its one field, the u32 queue_id.
+        return off == 0 && size == 4;
     }
     if ty == RegType::TcpSock {
         // Two u64 counters (bytes_received, bytes_acked), u32 fields otherwise.

@@ -40,6 +40,9 @@ pub enum RegType {
     Socket,
     /// A TCP socket (`struct bpf_tcp_sock`).
     TcpSock,
+    /// An AF_XDP socket (`struct bpf_xdp_sock`), as an XSKMAP lookup
+    /// returns it; `aux` is the map index.
+    XdpSock,
     /// A buffer an iterator target hands its program (`PTR_TO_BUF`: a map
     /// element's key or value), sized only when the program is attached.
     Buf,
@@ -61,7 +64,10 @@ impl RegType {
     /// One of the socket pointers (the kernel's `reg2btf_ids` types, whose
     /// kernel name is their struct's).
     pub const fn is_socket(self) -> bool {
-        matches!(self, RegType::Sock | RegType::Socket | RegType::TcpSock)
+        matches!(
+            self,
+            RegType::Sock | RegType::Socket | RegType::TcpSock | RegType::XdpSock
+        )
     }
 
     /// The kernel's name for the type, as in verifier messages.
@@ -84,6 +90,7 @@ impl RegType {
             RegType::Sock => "sock_common",
             RegType::Socket => "sock",
             RegType::TcpSock => "tcp_sock",
+            RegType::XdpSock => "xdp_sock",
             RegType::Buf => "buf",
             RegType::TpBuffer => "tp_buffer",
         }
@@ -133,6 +140,10 @@ ptr_flags! {
     /// On an iterator's stack slots: its next call returned NULL, as every
     /// later one will.
     ITER_DRAINED = 12, "";
+    /// A socket looked up in a map (its map in `aux`): the kernel's
+    /// register keeps the map, so states compare it unequal to a socket
+    /// from anywhere else.
+    FROM_MAP = 13, "";
 }
 
 impl PtrFlags {

@@ -79,6 +79,13 @@ impl MapKind {
         matches!(self, MapKind::Sockmap | MapKind::Sockhash)
     }
 
+    /// Whether its values are AF_XDP sockets: a lookup gives a pointer to
+    /// the socket's read-only `struct bpf_xdp_sock`, not into the map (the
+    /// kernel's XSKMAP case of `mark_ptr_not_null_reg`).
+    pub const fn holds_xdp_sockets(self) -> bool {
+        matches!(self, MapKind::Xskmap)
+    }
+
     /// Whether a lookup with a constant in-range key cannot fail, so the
     /// verifier reads such a key off the stack (and makes it precise) only
     /// for these maps (the kernel's `can_elide_value_nullness`).
