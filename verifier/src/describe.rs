@@ -21,7 +21,10 @@ pub fn reg_type_str(r: &Reg) -> String {
         (PtrFlags::UNTRUSTED, "untrusted_"),
         (PtrFlags::TRUSTED, "trusted_"),
     ] {
-        if r.flags.has(flag) && r.ty != RegType::Scalar {
+        // A read-only map's value is a plain map_value to the kernel: the
+        // map's flags, not the pointer's type, refuse writes to it.
+        let map_rdonly = flag == PtrFlags::RDONLY && r.ty == RegType::MapValue;
+        if r.flags.has(flag) && r.ty != RegType::Scalar && !map_rdonly {
             s.push_str(text);
         }
     }
