@@ -236,8 +236,9 @@ pub struct tcp_cc;
 #[family(prog_types = [sched_cls, tracing, tracepoint, perf_event, lsm, syscall])]
 pub struct test_release;
 
-/// Functions fmod_ret programs may attach to (not callable in the kernel).
-#[family(prog_types = [tracing])]
+/// Functions fmod_ret programs may attach to (the kernel's fmod_ret hook):
+/// no program type may call them.
+#[family(prog_types = [])]
 pub struct fmodret_targets;
 
 // Used by `crate::user_mem`.

@@ -3,9 +3,9 @@
 //! The release kfuncs are registered for sched_cls, tracing (the tracing
 //! hook) and syscall programs. The others are the fmod_ret allowlist
 //! (`register_btf_fmodret_id_set`): attach targets for fmod_ret tracing
-//! programs that no program may call. The DSL has no word for that, nor for
-//! more than five parameters (`bpf_modify_return_test2` has seven); see
-//! `VOCAB-GAPS.md`.
+//! programs that no program may call (their family's program types are
+//! none). The DSL has no word for more than five parameters
+//! (`bpf_modify_return_test2` has seven); see `VOCAB-GAPS.md`.
 
 use crate::families;
 use crate::structs::{ProgTestMember, ProgTestRefKfunc};

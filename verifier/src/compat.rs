@@ -26,6 +26,21 @@ pub fn check(env: &Env) -> Result<(), VerifyError> {
             ),
         });
     }
+    // Then, as the kernel adds the program's kfuncs, the device-bound
+    // ones, and as it reads the functions' BTF, their abnormal returns.
+    for (i, insn) in prog.insns.iter().enumerate() {
+        if let Insn::Call(Call::Kfunc { btf_id, .. }) = *insn
+            && let Some(&id) = prog.kfuncs.get(&btf_id)
+            && env.reg.has(id, Flags::DEVICE_BOUND)
+            && !prog.dev_bound
+        {
+            return Err(VerifyError::at(
+                i as u32,
+                "metadata kfuncs require device-bound program",
+            ));
+        }
+    }
+    abnormal_returns(env)?;
     // The kernel checks the attach point (sleepable or not, the license)
     // before it resolves maps.
     if let Some(what) = env.prog_decl.and_then(|d| d.sleepable_only)
@@ -88,28 +103,16 @@ pub fn check(env: &Env) -> Result<(), VerifyError> {
     // program may use.
     let mut storages = [None; 2];
     for (i, insn) in prog.insns.iter().enumerate() {
-        let i = i as u32;
-        match *insn {
-            Insn::Call(Call::Kfunc { btf_id, .. }) => {
-                if let Some(&id) = prog.kfuncs.get(&btf_id)
-                    && env.reg.has(id, Flags::DEVICE_BOUND)
-                    && !prog.dev_bound
-                {
-                    return Err(VerifyError::at(
-                        i,
-                        "metadata kfuncs require device-bound program",
-                    ));
-                }
-            }
-            Insn::LdImm64 {
-                pseudo: Pseudo::MapFd | Pseudo::MapValue | Pseudo::MapIdx | Pseudo::MapIdxValue,
-                imm,
-                ..
-            } => check_map(env, i, imm, &mut storages)?,
-            _ => {}
+        if let Insn::LdImm64 {
+            pseudo: Pseudo::MapFd | Pseudo::MapValue | Pseudo::MapIdx | Pseudo::MapIdxValue,
+            imm,
+            ..
+        } = *insn
+        {
+            check_map(env, i as u32, imm, &mut storages)?;
         }
     }
-    abnormal_returns(env)
+    Ok(())
 }
 
 /// A subprogram may leave through a legacy packet load or a tail call only

@@ -36,7 +36,7 @@ pub struct SocketFilter;
 #[prog_type(
     id = 2,
     ctx = PtRegs,
-    kern_ctx = bpf_raw_tracepoint_args,
+    kern_ctx = pt_regs,
     tracing,
     private_stack,
     traced_func,
@@ -112,7 +112,6 @@ tc! {
 #[prog_type(
     id = 5,
     ctx = TraceRecord,
-    kern_ctx = bpf_raw_tracepoint_args,
     tracing,
     private_stack,
     unconverted_ctx
@@ -262,7 +261,6 @@ pub struct SkMsg;
 #[prog_type(
     id = 17,
     ctx = RawTracepointArgs,
-    kern_ctx = bpf_raw_tracepoint_args,
     tracing,
     private_stack,
     unconverted_ctx
@@ -363,7 +361,6 @@ pub struct CgroupSysctl;
 #[prog_type(
     id = 24,
     ctx = RawTracepointWritableArgs,
-    kern_ctx = bpf_raw_tracepoint_args,
     tracing,
     unconverted_ctx
 )]
@@ -396,7 +393,6 @@ pub struct CgroupSockopt;
 #[prog_type(
     id = 26,
     ctx = TracingArgs,
-    kern_ctx = bpf_raw_tracepoint_args,
     unconverted_ctx,
     private_stack,
     ret_for = [trace_iter = [0, 1], trace_fentry = [0, 0], trace_fexit = [0, 0]],
