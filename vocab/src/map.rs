@@ -79,6 +79,32 @@ impl MapKind {
         matches!(self, MapKind::Sockmap | MapKind::Sockhash)
     }
 
+    /// Whether its values are maps (`__array(values, ...)` declares the
+    /// inner maps' definition).
+    pub const fn holds_maps(self) -> bool {
+        matches!(self, MapKind::ArrayOfMaps | MapKind::HashOfMaps)
+    }
+
+    /// Whether a definition may leave `max_entries` 0: libbpf sizes perf
+    /// event arrays (to the CPU count) and ring buffers (to a page) itself,
+    /// and local storage and struct_ops maps take no size.
+    pub const fn sized_without_max_entries(self) -> bool {
+        use MapKind::*;
+        matches!(
+            self,
+            PerfEventArray
+                | CgroupStorage
+                | PercpuCgroupStorage
+                | SkStorage
+                | StructOps
+                | Ringbuf
+                | InodeStorage
+                | TaskStorage
+                | UserRingbuf
+                | CgrpStorage
+        )
+    }
+
     /// Whether its values are AF_XDP sockets: a lookup gives a pointer to
     /// the socket's read-only `struct bpf_xdp_sock`, not into the map (the
     /// kernel's XSKMAP case of `mark_ptr_not_null_reg`).

@@ -126,16 +126,6 @@ fn map_type(btf: &Btf, map: &str, field: &str, ty: u32) -> Result<(u32, u32), Lo
     Ok((id, size))
 }
 
-/// Whether a map of this type is created with `max_entries` 0: libbpf
-/// sizes perf event arrays (to the CPU count) and ring buffers (to a page)
-/// itself, and local storage and struct_ops maps take no size.
-fn zero_entries_ok(map_type: u32) -> bool {
-    // PERF_EVENT_ARRAY, CGROUP_STORAGE, PERCPU_CGROUP_STORAGE, SK_STORAGE,
-    // STRUCT_OPS, RINGBUF, INODE_STORAGE, TASK_STORAGE, USER_RINGBUF,
-    // CGRP_STORAGE.
-    matches!(map_type, 4 | 19 | 21 | 24 | 26 | 27 | 28 | 29 | 31 | 32)
-}
-
 /// The errno the kernel refuses to create `def` with, as libbpf asks for
 /// it: a perf event array of no size gets the CPU count first
 /// (`map_set_def_max_entries`). Types the vocabulary does not judge by
@@ -148,12 +138,8 @@ fn creation_errno(def: &MapDef, flags: u32) -> Option<u32> {
         _ => def.max_entries,
     };
     let judged = kind.and_then(|k| k.creation_errno(def.key_size, def.value_size, entries, flags));
-    judged.or((def.max_entries == 0 && !zero_entries_ok(number)).then_some(22))
-}
-
-/// Whether maps of this type hold maps (`ARRAY_OF_MAPS`, `HASH_OF_MAPS`).
-fn holds_maps(map_type: u32) -> bool {
-    matches!(map_type, 12 | 13)
+    let sized = kind.is_some_and(kfreg::MapKind::sized_without_max_entries);
+    judged.or((def.max_entries == 0 && !sized).then_some(22))
 }
 
 /// Parses one BTF-defined map (libbpf's `parse_btf_map_def`), and for a map
@@ -220,7 +206,7 @@ fn parse_btf_map(
                     return Err(map_err(name, "'values' member should be last"));
                 }
                 set_size(name, &mut value_size, 4, "value size")?;
-                if holds_maps(map_type_num) {
+                if kfreg::MapKind::from_u32(map_type_num).is_some_and(kfreg::MapKind::holds_maps) {
                     let def = inner_map_def(btf, name, m.ty)?;
                     inner = Some(parse_btf_map(btf, &format!("{name}.inner"), def, false)?.0);
                 }
