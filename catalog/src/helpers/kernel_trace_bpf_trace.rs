@@ -72,7 +72,13 @@ pub fn bpf_get_stackid_tp(ctx: Ctx, map: ConstMapPtr, flags: Anything) -> Intege
 pub fn bpf_get_current_task() -> Integer;
 
 /// Attempt in a safe way to write `len` bytes from the buffer `src` to `dst` in memory.
-#[helper(id = 36, gpl_only, prog_types = [tracing, lsm])]
+///
+/// The recorded kernel gives it to no program type: `bpf_tracing_func_proto`
+/// serves it only where the kernel is not locked down for
+/// `LOCKDOWN_BPF_WRITE_USER`, and this one refuses it to every type
+/// `scripts/helper-availability.py` probes, to tp_btf programs and to
+/// iterators.
+#[helper(id = 36, gpl_only, prog_types = [])]
 pub fn bpf_probe_write_user(dst: Anything, src: Rdonly<Mem>, len: ConstSize) -> Integer;
 
 /// Copy a NUL terminated string from an unsafe kernel address `unsafe_ptr` to `dst`.
@@ -170,7 +176,10 @@ pub fn bpf_read_branch_records(
 ) -> Integer;
 
 /// `bpf_seq_printf`\ () uses seq_file `seq_printf`\ () to print out the format string.
-#[helper(id = 126, gpl_only, prog_types = [tracing, lsm])]
+///
+/// Iterators only (`tracing_prog_func_proto`: `BPF_TRACE_ITER`), as the
+/// other seq_file helpers.
+#[helper(id = 126, gpl_only, prog_types = [tracing], not_for_attach = [trace_raw_tp, trace_fentry, trace_fexit, modify_return])]
 pub fn bpf_seq_printf(
     m: BtfId<super::types::SeqFile>,
     fmt: Rdonly<Mem>,
@@ -180,7 +189,7 @@ pub fn bpf_seq_printf(
 ) -> Integer;
 
 /// `bpf_seq_write`\ () uses seq_file `seq_write`\ () to write the data.
-#[helper(id = 127, gpl_only, prog_types = [tracing, lsm])]
+#[helper(id = 127, gpl_only, prog_types = [tracing], not_for_attach = [trace_raw_tp, trace_fentry, trace_fexit, modify_return])]
 pub fn bpf_seq_write(
     m: BtfId<super::types::SeqFile>,
     data: Rdonly<Mem>,
@@ -206,7 +215,7 @@ pub fn bpf_snprintf_btf(
 ) -> Integer;
 
 /// Use BTF to write to seq_write a string representation of `ptr`->ptr, using `ptr`->type_id as per bpf_snprintf_btf().
-#[helper(id = 150, gpl_only, prog_types = [tracing, lsm])]
+#[helper(id = 150, gpl_only, prog_types = [tracing], not_for_attach = [trace_raw_tp, trace_fentry, trace_fexit, modify_return])]
 pub fn bpf_seq_printf_btf(
     m: BtfId<super::types::SeqFile>,
     ptr: Rdonly<Mem>,
@@ -250,8 +259,10 @@ pub fn bpf_get_attach_cookie_trace(ctx: Ctx) -> Integer;
 
 /// Get bpf_cookie value provided (optionally) during the program attachment.
 ///
-/// The kernel's `bpf_get_attach_cookie_proto_tracing`.
-#[helper(id = 174, name = bpf_get_attach_cookie, prog_types = [raw_tracepoint, raw_tracepoint_writable, tracing])]
+/// The kernel's `bpf_get_attach_cookie_proto_tracing`. Tracing programs get
+/// it attached to a raw tracepoint or through a trampoline
+/// (`bpf_prog_has_trampoline`), not as iterators.
+#[helper(id = 174, name = bpf_get_attach_cookie, prog_types = [raw_tracepoint, raw_tracepoint_writable, tracing], not_for_attach = [trace_iter])]
 pub fn bpf_get_attach_cookie_tracing(ctx: Ctx) -> Integer;
 
 /// Get the struct pt_regs associated with `task`.
@@ -272,13 +283,16 @@ pub fn bpf_trace_vprintk(
 ) -> Integer;
 
 /// Get `n`-th argument register (zero based) of the traced function (for tracing programs) returned in `value`.
-#[helper(id = 183, prog_types = [tracing, lsm])]
+///
+/// Only programs called through a trampoline (`bpf_prog_has_trampoline`:
+/// fentry, fexit, fmod_ret, LSM hooks), as the two below.
+#[helper(id = 183, prog_types = [tracing, lsm], not_for_attach = [trace_raw_tp, trace_iter, lsm_cgroup])]
 pub fn bpf_get_func_arg(ctx: Ctx, n: Anything, value: Fixed<Uninit<Aligned<Mem>>, 8>) -> Integer;
 
 /// Get return value of the traced function (for tracing programs) in `value`.
-#[helper(id = 184, prog_types = [tracing, lsm])]
+#[helper(id = 184, prog_types = [tracing, lsm], not_for_attach = [trace_raw_tp, trace_iter, lsm_cgroup])]
 pub fn bpf_get_func_ret(ctx: Ctx, value: Fixed<Uninit<Aligned<Mem>>, 8>) -> Integer;
 
 /// Get number of registers of the traced function (for tracing programs) where function arguments are stored in these registers.
-#[helper(id = 185, prog_types = [tracing, lsm])]
+#[helper(id = 185, prog_types = [tracing, lsm], not_for_attach = [trace_raw_tp, trace_iter, lsm_cgroup])]
 pub fn bpf_get_func_arg_cnt(ctx: Ctx) -> Integer;

@@ -39,8 +39,10 @@ pub fn bpf_clone_redirect(skb: Ctx, ifindex: Anything, flags: Anything) -> Integ
 
 /// Retrieve the classid for the current task, i.e.
 ///
-/// The kernel's `bpf_get_cgroup_classid_curr_proto`.
-#[helper(id = 17, name = bpf_get_cgroup_classid, prog_types = [socket_filter, kprobe, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, struct_ops, sk_lookup, syscall, netfilter])]
+/// The kernel's `bpf_get_cgroup_classid_curr_proto`, which 6.18's
+/// `bpf_base_func_proto` serves: tracing and LSM programs get it too (the
+/// recorded kernel gives it to tp_btf programs and iterators).
+#[helper(id = 17, name = bpf_get_cgroup_classid, prog_types = [socket_filter, kprobe, tracepoint, xdp, perf_event, cgroup_skb, cgroup_sock, sock_ops, sk_skb, cgroup_device, sk_msg, raw_tracepoint, cgroup_sock_addr, sk_reuseport, flow_dissector, cgroup_sysctl, raw_tracepoint_writable, cgroup_sockopt, tracing, struct_ops, lsm, sk_lookup, syscall, netfilter])]
 pub fn bpf_get_cgroup_classid_curr() -> Integer;
 
 /// Retrieve the classid for the current task, i.e.
