@@ -12,7 +12,9 @@ map N, loads the program with BPF_PROG_LOAD (license "GPL", log level 1,
 
 A `; type: iter/TARGET` case is a BPF iterator: a tracing program loaded
 with expected attach type BPF_TRACE_ITER and, as its attach BTF id, the
-running kernel's FUNC `bpf_iter_TARGET` (read from /sys/kernel/btf/vmlinux).
+running kernel's FUNC `bpf_iter_TARGET` (read from /sys/kernel/btf/vmlinux);
+a `; type: tp_btf/EVENT` case a tracing program loaded as BPF_TRACE_RAW_TP
+against the TYPEDEF `btf_trace_EVENT`.
 
 Programs that take a callback's address (LD_IMM64 BPF_PSEUDO_FUNC, for
 bpf_loop), and cases with a `; btf: funcs` line, also get a minimal BTF (BPF_BTF_LOAD) with one static
@@ -118,9 +120,13 @@ PROG_TYPES = {
     "cgroup_sock_post_bind4": (9, 0, 12),
 }
 # `iter/TARGET`: a tracing program loaded as BPF_TRACE_ITER against the
-# running kernel's BTF FUNC `bpf_iter_TARGET`.
+# running kernel's BTF FUNC `bpf_iter_TARGET`; `tp_btf/EVENT` one loaded as
+# BPF_TRACE_RAW_TP against its TYPEDEF `btf_trace_EVENT`.
 BPF_PROG_TYPE_TRACING = 26
+BPF_TRACE_RAW_TP = 23
 BPF_TRACE_ITER = 28
+BTF_KIND_TYPEDEF = 8
+BTF_KIND_FUNC = 12
 VMLINUX_BTF = "/sys/kernel/btf/vmlinux"
 # Bytes after each BTF kind's 12-byte header: fixed, and per vlen item.
 BTF_KIND_EXTRA = {1: (4, 0), 3: (12, 0), 4: (0, 12), 5: (0, 12), 6: (0, 8), 13: (0, 8),
@@ -319,20 +325,20 @@ def processed(log):
     return None
 
 
-def btf_func_id(name, path=VMLINUX_BTF):
-    """The type id of BTF FUNC `name` in the kernel's BTF, or None."""
+def btf_type_id(name, kind=BTF_KIND_FUNC, path=VMLINUX_BTF):
+    """The type id of the BTF type `name` of `kind` in the kernel's BTF, or None."""
     with open(path, "rb") as f:
         data = f.read()
     hdr_len, type_off, type_len, str_off = (int.from_bytes(data[o:o + 4], "little")
                                             for o in (4, 8, 12, 16))
     strings = hdr_len + str_off
-    want = name.encode()
+    want, want_kind = name.encode(), kind
     pos, end, tid = hdr_len + type_off, hdr_len + type_off + type_len, 1
     while pos < end:
         name_off = int.from_bytes(data[pos:pos + 4], "little")
         info = int.from_bytes(data[pos + 4:pos + 8], "little")
         kind, vlen = (info >> 24) & 0x1f, info & 0xffff
-        if kind == 12:
+        if kind == want_kind:
             start = strings + name_off
             if data[start:data.index(b"\0", start)] == want:
                 return tid
@@ -345,8 +351,11 @@ def btf_func_id(name, path=VMLINUX_BTF):
 def load_kind(word):
     """(prog_type, prog_flags, expected_attach_type, attach_btf_id) for a `; type:` word."""
     if word.startswith("iter/"):
-        func = btf_func_id("bpf_iter_" + word[5:])
+        func = btf_type_id("bpf_iter_" + word[5:])
         return None if func is None else (BPF_PROG_TYPE_TRACING, 0, BPF_TRACE_ITER, func)
+    if word.startswith("tp_btf/"):
+        event = btf_type_id("btf_trace_" + word[7:], BTF_KIND_TYPEDEF)
+        return None if event is None else (BPF_PROG_TYPE_TRACING, 0, BPF_TRACE_RAW_TP, event)
     if word not in PROG_TYPES:
         return None
     ptype, flags, attach = PROG_TYPES[word]

@@ -35,8 +35,9 @@ struct AsmCase {
     file: String,
     name: String,
     prog_type: ProgType,
-    /// The section a `type: iter/TARGET` case is loaded from (a BPF iterator).
-    iter_section: Option<String>,
+    /// The section a `type: iter/TARGET` (a BPF iterator) or
+    /// `type: tp_btf/EVENT` case is loaded from.
+    section: Option<String>,
     /// Loaded with `BPF_F_SLEEPABLE`.
     sleepable: bool,
     /// The expected attach type it is loaded with, if any.
@@ -55,10 +56,10 @@ struct AsmCase {
 }
 
 /// The program type of a `; type:` word, the expected attach type it is
-/// loaded with, the section of an iterator, and whether it is loaded
+/// loaded with, the section of an iterator or tp_btf program, and whether it is loaded
 /// sleepable (as scripts/asm-kernel-verdicts.py loads it).
 fn prog_type(word: &str) -> (ProgType, Option<AttachType>, Option<String>, bool) {
-    if word.starts_with("iter/") {
+    if word.starts_with("iter/") || word.starts_with("tp_btf/") {
         return (ProgType::Tracing, None, Some(word.to_string()), false);
     }
     if word == "sysctl" {
@@ -230,7 +231,7 @@ fn load_cases(dir: &std::path::Path) -> Vec<AsmCase> {
                 file: file.clone(),
                 name: name.trim().into(),
                 prog_type: ProgType::Xdp,
-                iter_section: None,
+                section: None,
                 sleepable: false,
                 attach: None,
                 maps: Vec::new(),
@@ -245,12 +246,8 @@ fn load_cases(dir: &std::path::Path) -> Vec<AsmCase> {
                     continue;
                 };
                 if let Some(t) = meta.strip_prefix("type: ") {
-                    (
-                        case.prog_type,
-                        case.attach,
-                        case.iter_section,
-                        case.sleepable,
-                    ) = prog_type(t.trim());
+                    (case.prog_type, case.attach, case.section, case.sleepable) =
+                        prog_type(t.trim());
                 } else if let Some(m) = meta.strip_prefix("map: ") {
                     let mut words = m.split_whitespace();
                     let ty = match words.next() {
@@ -318,7 +315,8 @@ fn load_cases(dir: &std::path::Path) -> Vec<AsmCase> {
 impl AsmCase {
     /// The test program.
     fn case(&self) -> Case {
-        let mut c = match &self.iter_section {
+        let mut c = match &self.section {
+            Some(section) if section.starts_with("tp_btf/") => Case::tp_btf(section, &self.text),
             Some(section) => Case::iterator(section, &self.text),
             None => Case::new(self.prog_type, &self.text),
         };

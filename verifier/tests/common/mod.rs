@@ -77,6 +77,18 @@ impl Case {
         c
     }
 
+    /// Assembles `text` as a tp_btf program loaded from `section`
+    /// (`tp_btf/EVENT`), its context arguments typed by the recorded kernel
+    /// BTF.
+    pub fn tp_btf(section: &str, text: &str) -> Case {
+        Case::attached(
+            ProgType::Tracing,
+            section,
+            kfreg::AttachType::TraceRawTp,
+            text,
+        )
+    }
+
     /// Assembles `text` as a program of type `ty` loaded from `section`
     /// as attach type `attach`, its context arguments typed by the
     /// recorded kernel BTF, as the loader types them.
