@@ -86,6 +86,8 @@ MAP_TYPES = {"hash": 1, "array": 2, "prog_array": 3, "perf_event_array": 4, "per
 PROG_TYPES = {
     "socket": (1, 0, 0),
     "kprobe": (2, 0, 0),
+    "kprobe_multi": (2, 0, 42),  # BPF_TRACE_KPROBE_MULTI
+    "uprobe_multi": (2, 0, 48),  # BPF_TRACE_UPROBE_MULTI
     "kprobe_session": (2, 0, 56),  # BPF_TRACE_KPROBE_SESSION
     "uprobe_session": (2, 0, 57),  # BPF_TRACE_UPROBE_SESSION
     "tracepoint": (5, 0, 0),

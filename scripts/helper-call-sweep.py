@@ -2,7 +2,7 @@
 """Every helper called from every program type, in kfreg and in the
 running kernel: `call N` for each helper number 1 to the last the kernel
 knows, with the arguments as the program found them (R1 the context, the
-others uninitialised), from each of the 32 program types and attach points
+others uninitialised), from each of the 34 program types and attach points
 the assembler cases know. The kernel refuses a helper the type does not
 get (`program of this type cannot use helper bpf_x#N`, or an unknown
 number), and otherwise checks the arguments in order: both must be
@@ -20,7 +20,8 @@ Session 36's first run differed on 6 cases, all iterators: the attach
 cookie, the traced-function helpers and bpf_probe_write_user, which the
 kernel refuses them, and bpf_get_cgroup_classid, which it gives them
 (tp_btf programs, then not among the sweep's types, differed on the same
-helpers). Now all 6,784 agree, tp_btf included.
+helpers). Now all 7,208 agree, tp_btf, kprobe_multi and uprobe_multi
+included.
 
 Usage: scripts/helper-call-sweep.py [--last N] [--dir DIR]   (as root)
 """

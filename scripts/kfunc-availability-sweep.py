@@ -2,7 +2,7 @@
 """Which program types may call each kfunc, in kfreg and in the running
 kernel: every kfunc of the kernel BTF (the FUNCs tagged `bpf_kfunc`) called
 from a program of each program type and attach point the assembler cases
-know (32 of them), with its arguments left as the program found them. The
+know (34 of them), with its arguments left as the program found them. The
 kernel answers `calling kernel function X is not allowed` where the type
 may not call it (its kfunc ID sets per program type), and otherwise
 checks the arguments (mostly `R1 !read_ok` then, or the context where R1
@@ -14,7 +14,7 @@ kfreg run on them (the asm_cases test with KFREG_ASM_DIR=DIR), which lists
 every case where the two differ. Run on demand (root, this kernel), like
 scripts/kfunc-arg-sweep.py, never as a unit test.
 
-Session 36's run: 203 kfuncs, 6,496 cases, all agreeing but 90 of the 96 calls
+Session 36's run: 203 kfuncs, 6,902 cases, all agreeing but 96 of the 102 calls
 of bpf_arena_alloc_pages, _free_pages and _reserve_pages: the recording
 VM's kernel allows them in no program type (it refuses arena maps too),
 where kfreg follows 6.18's registration for every type. It found the
@@ -35,7 +35,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROG_TYPES = (
-    "socket", "socket_s", "kprobe", "kprobe_session", "uprobe_session", "tracepoint",
+    "socket", "socket_s", "kprobe", "kprobe_multi", "uprobe_multi", "kprobe_session",
+    "uprobe_session", "tracepoint",
     "raw_tp", "raw_tp_w", "perf_event", "xdp", "tc", "cgroup_skb", "cgroup_skb_egress",
     "cgroup_sock", "cgroup_sock_post_bind4", "cgroup_dev", "sysctl", "sockopt_get",
     "sock_addr_connect4", "sock_ops", "sk_skb", "sk_msg", "sk_lookup", "sk_reuseport",

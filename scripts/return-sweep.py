@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """What each program type and attach point may return, in kfreg and in
-the running kernel: programs of the 32 types and attach points of
+the running kernel: programs of the 34 types and attach points of
 scripts/kfunc-availability-sweep.py leaving with R0 a constant (around
 every boundary the kernel checks: -4096, -4095, -1, 0, 1, 2, 3, 4, 7, 8,
 0x7fffffff, 0x80000000), an unknown 32-bit number, an unknown number below
@@ -14,7 +14,7 @@ them (the asm_cases test with KFREG_ASM_DIR=DIR), which lists every case
 where the two differ. Run on demand (root, this kernel), never as a unit
 test.
 
-Session 36's run: 512 cases, all agreeing.
+Session 36's run: 544 cases, all agreeing.
 
 Usage: scripts/return-sweep.py [--dir DIR]   (as root)
 """

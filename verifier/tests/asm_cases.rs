@@ -150,6 +150,22 @@ fn prog_type(word: &str) -> (ProgType, Option<AttachType>, Option<String>, bool)
                 false,
             );
         }
+        "kprobe_multi" => {
+            return (
+                ProgType::Kprobe,
+                Some(AttachType::TraceKprobeMulti),
+                None,
+                false,
+            );
+        }
+        "uprobe_multi" => {
+            return (
+                ProgType::Kprobe,
+                Some(AttachType::TraceUprobeMulti),
+                None,
+                false,
+            );
+        }
         "kprobe_session" => {
             return (
                 ProgType::Kprobe,
