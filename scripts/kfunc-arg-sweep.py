@@ -8,7 +8,7 @@ For each kfunc of the kernel BTF (`bpftool btf dump ... format raw`, the
 FUNCs tagged `bpf_kfunc`) and each of its parameters that points to a
 struct or union (and carries no suffix that makes it something else:
 `__ign`, `__map`, `__str`, ...), one program per program type (syscall, tc,
-xdp, a task iterator) and per register kind in that argument: a stack
+xdp, a task iterator, a tp_btf program) and per register kind in that argument: a stack
 pointer (8-byte aligned, or not), a scalar, NULL, a map value, the context
 and (first argument only) an uninitialised register; in the iterator, its
 task (trusted), the task's parent outside an RCU read section and inside
@@ -40,7 +40,7 @@ SUFFIXES = ("__ign", "__map", "__str", "__alloc", "__refcounted_kptr", "__irq_fl
             "__prog", "__nullable", "__opt")
 
 ZERO_STACK = [f"*(u64 *)(r10 -{o}) = 0" for o in range(8, 136, 8)]
-PROG_TYPES = ("syscall", "tc", "xdp", "iter/task")
+PROG_TYPES = ("syscall", "tc", "xdp", "iter/task", "tp_btf/sys_enter")
 
 
 def member_offset(types, struct, member):
