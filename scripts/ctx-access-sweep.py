@@ -11,6 +11,10 @@ Each case is one load (`rX = *(uN *)(r1 +OFF)`) or one store of the number 0
 the context, for sizes 1, 2, 4 and 8: what the kernel's `is_valid_access`
 of the type allows, narrowed and converted, against the type's context
 declaration. The sweep is for finding disagreements; it is not kept whole.
+Session 36 added kprobe_multi, uprobe_multi, kprobe_session, lwt_out,
+cgroup_sock, raw_tp_w, tp_btf/sys_enter and iter/task (7,744 cases): the
+writable raw tracepoint's buffer pointer read narrow past its start (a
+number to the kernel) was the one disagreement (`loads = whole_at_start`).
 """
 
 import argparse
@@ -43,6 +47,14 @@ TYPES = {
     "flow_dissector": 200,
     "cgroup_dev": 16,
     "sk_reuseport": 72,
+    "kprobe_multi": 176,
+    "uprobe_multi": 176,
+    "kprobe_session": 176,
+    "lwt_out": 200,
+    "cgroup_sock": 88,
+    "raw_tp_w": 104,
+    "tp_btf/sys_enter": 24,
+    "iter/task": 24,
 }
 SIZES = {1: "u8", 2: "u16", 4: "u32", 8: "u64"}
 
@@ -60,7 +72,8 @@ def main():
                 for op in ("r", "w"):
                     access = (f"r0 = *({u} *)(r1 +{off})" if op == "r"
                               else f"*({u} *)(r1 +{off}) = r2")
-                    out += [f"### ctx_sweep_{t}_{op}_{off}_{size}", f"; type: {t}",
+                    name = t.replace("/", "_")
+                    out += [f"### ctx_sweep_{name}_{op}_{off}_{size}", f"; type: {t}",
                             "; expect: ACCEPT", "r2 = 0", access, "r0 = 0", "exit", ""]
                     n += 1
     with open(args.out, "w") as f:

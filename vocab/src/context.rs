@@ -25,6 +25,11 @@ pub enum Loads {
     /// (`sk_reuseport_md.eth_protocol`, at least the kernel's 16-bit
     /// protocol).
     Halves,
+    /// At an element's start exactly the whole element, elsewhere inside
+    /// it as [`Loads::Narrow`]: a pointer field the kernel checks only at
+    /// its offset, whose other bytes read as numbers (a writable raw
+    /// tracepoint's buffer, `raw_tp_writable_prog_is_valid_access`).
+    WholeAtStart,
 }
 
 impl Loads {
@@ -36,6 +41,7 @@ impl Loads {
         (Loads::Slot, "slot"),
         (Loads::Port, "port"),
         (Loads::Halves, "halves"),
+        (Loads::WholeAtStart, "whole_at_start"),
     ];
 
     /// The word spelled `name`.

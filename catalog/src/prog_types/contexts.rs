@@ -335,12 +335,12 @@ pub struct RawTracepointArgs {
 
 /// `struct bpf_raw_tracepoint_args` of a writable raw tracepoint
 /// (`raw_tp_writable_prog_is_valid_access`): the first argument is the
-/// tracepoint's writable buffer, read whole; the others as in
-/// [`RawTracepointArgs`].
+/// tracepoint's writable buffer, read whole from its start (its other
+/// bytes read as numbers); the others as in [`RawTracepointArgs`].
 #[context(btf = "bpf_raw_tracepoint_args")]
 #[repr(C)]
 pub struct RawTracepointWritableArgs {
-    #[ctx(loads = whole, yields = tp_buffer, member = "args")]
+    #[ctx(loads = whole_at_start, yields = tp_buffer, member = "args")]
     pub buffer: u64,
     #[ctx(member = "args")]
     pub rest: [u64; 11],

@@ -130,10 +130,11 @@ impl Context {
             f.attrs.retain(|a| !a.path().is_ident("ctx"));
             if field.yields.is_pointer() {
                 match &loads {
-                    Some((tok, l)) if *l != Loads::Whole => errors.at(
+                    Some((tok, l)) if !matches!(l, Loads::Whole | Loads::WholeAtStart) => errors.at(
                         tok,
-                        "a pointer field is loaded whole: drop `loads` or make it `whole`",
+                        "a pointer field is loaded whole: drop `loads` or make it `whole` (or `whole_at_start`)",
                     ),
+                    Some((_, l)) => field.loads = *l,
                     _ => field.loads = Loads::Whole,
                 }
             } else if let Some((_, l)) = loads {

@@ -53,3 +53,28 @@ exit
 r0 = 0
 *(u64 *)(r1 +0) = r0
 exit
+
+### raw_tp_w_buffer_upper_half_is_a_number
+; The kernel checks the buffer pointer only at its offset: the bytes after
+; it read as a number (raw_tp_writable_prog_is_valid_access, then
+; bpf_tracing_ctx_access), here its upper half.
+; type: raw_tp_w
+; expect: ACCEPT
+r0 = *(u32 *)(r1 +4)
+r0 = 0
+exit
+
+### raw_tp_w_buffer_byte_is_no_pointer
+; type: raw_tp_w
+; expect: REJECT R2 invalid mem access 'scalar'
+r2 = *(u8 *)(r1 +1)
+r0 = *(u8 *)(r2 +0)
+r0 = 0
+exit
+
+### raw_tp_w_buffer_narrow_at_start
+; type: raw_tp_w
+; expect: REJECT invalid bpf_context access off=0 size=4
+r0 = *(u32 *)(r1 +0)
+r0 = 0
+exit
