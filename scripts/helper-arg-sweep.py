@@ -7,8 +7,9 @@ each argument register holding one kind of value.
     cargo test --release -p kfreg-verifier --test asm_cases
 
 For tc, kprobe and syscall programs (--types: also xdp, socket, raw_tp,
-tracepoint, perf_event, sysctl; the helpers each gets, from
-catalog/data/helpers-available.json) and each kind of value -- NULL, an
+tracepoint, perf_event, sysctl, kprobe_multi; the helpers each gets, from
+catalog/data/helpers-available.json; and tp_btf/sys_enter and iter/task,
+every helper number) and each kind of value -- NULL, an
 unknown number, 64 bytes of stack, the context, the map, a 64-byte map value
 and (tc) a checked packet pointer -- one case with R1-R5 all of that kind
 and one with R1 the context and R2-R5 of that kind. The kernel refuses most
@@ -35,6 +36,11 @@ TYPES = {
     "tracepoint": ("tracepoint", None),
     "perf_event": ("perf_event", None),
     "sysctl": ("cgroup_sysctl", None),
+    "kprobe_multi": ("kprobe", None),
+    # Tracing programs: the availability data has no tracing row (they need
+    # an attach target), so every helper number is tried.
+    "tp_btf/sys_enter": (None, None),
+    "iter/task": (None, None),
 }
 DEFAULT_TYPES = ["tc", "kprobe", "syscall"]
 KINDS = ["null", "scalar", "stack", "ctx", "map", "mapval", "pkt"]
@@ -50,7 +56,7 @@ SET = {
 
 
 def case(t, helper, variant, kind):
-    lines = [f"### helper_args_{t}_{helper}_{variant}_{kind}", f"; type: {t}",
+    lines = [f"### helper_args_{t.replace('/', '_')}_{helper}_{variant}_{kind}", f"; type: {t}",
              "; map: array key=4 value=64 max=1", "; expect: ACCEPT", "r6 = r1", "r1 = 0"]
     lines += [f"*(u64 *)(r10 -{o}) = r1" for o in range(8, 72, 8)]
     # R7: the map's one value (a constant in-range key: never NULL); R8: a number.
@@ -79,7 +85,7 @@ def main():
     n = 0
     for t in args.types.split(","):
         pt, pkt = TYPES[t]
-        for h in avail[pt]:
+        for h in avail[pt] if pt else range(1, 212):
             if only is not None and h not in only:
                 continue
             for variant in ("all", "ctx1"):
