@@ -120,7 +120,7 @@ pub fn check_kfunc_call(
     }
     let st = &mut path.st;
     enter_or_leave_regions(env, st, k, flags)?;
-    release_args(st, k, id, &meta)?;
+    release_args(env, st, k, id, &meta)?;
     if flags.contains(Flags::THROWS) {
         // Without a callback of its own, the program returns the cookie.
         if env.prog.exception_cb.is_none() && st.frames.len() == 1 && st.frames[0].subprog == 0 {
@@ -388,6 +388,7 @@ fn enter_or_leave_regions(
 /// The references the call consumes: a released argument, or a node
 /// pushed into a graph root (whose aliases become non-owning).
 fn release_args(
+    env: &Env,
     st: &mut State,
     k: &Kfunc,
     id: kfreg::KfuncId,
@@ -408,10 +409,11 @@ fn release_args(
         let node = *st.reg(r);
         let ref_id = node.ref_obj_id;
         // Every alias of the inserted node becomes a non-owning reference.
+        let prog = env.prog;
         st.for_each_reg(|x| {
             if x.ref_obj_id == ref_id && x.is_pointer() {
                 x.ref_obj_id = 0;
-                x.flags = x.flags.with(PtrFlags::NON_OWN);
+                crate::resources::set_non_owning(x, prog);
             }
         });
         if !st.drop_ref(ref_id) {
@@ -536,7 +538,11 @@ fn iter_next(env: &mut Env, path: &mut Path, k: &Kfunc, r0: Reg) -> Result<(), V
             }
         });
         clobber_args(&mut active);
-        *active.reg_mut(0) = r0;
+        // The active successor has an element: the result's NULL check is
+        // decided (the kernel's mark_ptr_not_null_reg), its id kept.
+        let mut element = r0;
+        element.flags = element.flags.without(PtrFlags::MAYBE_NULL);
+        *active.reg_mut(0) = element;
         env.widen_round(path, &mut active);
         let next = active.insn + 1;
         env.push_branch(path, active, next)?;
@@ -591,9 +597,8 @@ fn callback_args(env: &mut Env, st: &State, k: &Kfunc, how: CallbackArgs, meta: 
         CallbackArgs::Nodes => {
             let (ty, node_off) = meta.contains.unwrap_or((0, 0));
             let mut node = Reg::ptr(RegType::BtfId, ty);
-            node.flags = PtrFlags::ALLOC
-                .with(PtrFlags::PROG_BTF)
-                .with(PtrFlags::NON_OWN);
+            node.flags = PtrFlags::ALLOC.with(PtrFlags::PROG_BTF);
+            crate::resources::set_non_owning(&mut node, env.prog);
             node.off = node_off as i32;
             let arity = match k
                 .params
@@ -715,7 +720,7 @@ fn check_args(
                 check_work_item(env, st, kind, i, r, &reg, meta)?
             }
             ArgKind::Dynptr => check_dynptr(env, st, k, i, p, &reg, meta)?,
-            ArgKind::Iter => check_iter(env, st, k, flags, i, p, &reg)?,
+            ArgKind::Iter => check_iter(env, st, k, flags, i, p, &reg, meta)?,
             ArgKind::IrqFlag => check_irq_flag(env, st, k, flags, i, &reg)?,
             ArgKind::ResSpinLock => check_res_lock(env, st, flags, i, &reg)?,
             ArgKind::Scalar | ArgKind::Null => {}
@@ -1347,6 +1352,7 @@ fn check_dynptr(
     Ok(())
 }
 
+#[allow(clippy::too_many_arguments)]
 fn check_iter(
     env: &mut Env,
     st: &mut State,
@@ -1355,6 +1361,7 @@ fn check_iter(
     i: usize,
     p: &Param,
     reg: &Reg,
+    meta: &mut Meta,
 ) -> Result<(), VerifyError> {
     let name = iter_name(p);
     in_process_context(env, st, k, flags)?;
@@ -1426,6 +1433,10 @@ fn check_iter(
     if head.reg.aux2 == ITER_RCU_LEFT || (head.reg.aux2 == ITER_RCU && !in_rcu_cs(env, st)) {
         return err(st, format!("expected an RCU CS when using {}", k.name));
     }
+    // The call carries the iterator's reference (the kernel's
+    // process_iter_arg): memory its next returns belongs to the iterator,
+    // and destroying the iterator turns that memory into a number.
+    meta.any_ref = head.reg.ref_obj_id;
     if flags.contains(Flags::ITER_DESTROY) {
         // Elements next returned die with the iterator.
         crate::resources::release_ref(st, head.reg.ref_obj_id);
@@ -1629,7 +1640,7 @@ fn result(
             let mut r = Reg::ptr(RegType::BtfId, ty);
             r.flags = PtrFlags::ALLOC.with(PtrFlags::PROG_BTF);
             if !flags.contains(Flags::ACQUIRE) {
-                r.flags = r.flags.with(PtrFlags::NON_OWN);
+                crate::resources::set_non_owning(&mut r, env.prog);
             }
             // A pointer to the node inside its containing element.
             r.off = node_off as i32;
@@ -1666,28 +1677,16 @@ fn result(
     };
     let null = flags.contains(Flags::RET_NULL)
         && !(flags.contains(Flags::NULL_UNLESS_OWNING) && meta.owning_refcounted);
-    if flags.contains(Flags::ITER_NEXT) {
-        // The active successor; the caller forks off the drained one. The
-        // kernel numbers the NULL check all the same, and memory an
-        // element is belongs to the iterator: destroying it leaves a number.
+    if flags.contains(Flags::ITER_NEXT) && r0.ty == RegType::BtfId {
         // An RCU-protected iterator (KF_RCU_PROTECTED) hands out RCU
-        // pointers, which trusted-arguments kfuncs refuse; others trusted ones.
-        let iter = iter_slot(k, st).map(|s| s.reg);
-        if r0.ty == RegType::BtfId {
-            let rcu = iter.is_some_and(|it| it.aux2 == ITER_RCU);
-            r0.flags = r0.flags.with(if rcu {
-                PtrFlags::RCU
-            } else {
-                PtrFlags::TRUSTED
-            });
-        }
-        if null {
-            r0.id = env.new_id();
-        }
-        if r0.ty == RegType::Mem {
-            r0.ref_obj_id = iter.map_or(0, |it| it.ref_obj_id);
-        }
-        return Ok(r0);
+        // pointers, which trusted-arguments kfuncs refuse; others trusted
+        // ones.
+        let rcu = iter_slot(k, st).is_some_and(|it| it.reg.aux2 == ITER_RCU);
+        r0.flags = r0.flags.with(if rcu {
+            PtrFlags::RCU
+        } else {
+            PtrFlags::TRUSTED
+        });
     }
     if flags.contains(Flags::ACQUIRE) {
         if !r0.is_pointer()

@@ -33,6 +33,21 @@ pub fn release_ref(st: &mut State, id: u32) -> bool {
     true
 }
 
+/// Makes `r` a non-owning reference to a graph node (the kernel's
+/// `ref_set_non_owning`): a node of a refcounted type may be freed once
+/// its lock is released and a reference elsewhere dropped, so the pointer
+/// is also RCU-protected only, neither trusted nor known not NULL.
+pub fn set_non_owning(r: &mut Reg, prog: &kfreg_object::program::Program) {
+    r.flags = r.flags.with(PtrFlags::NON_OWN);
+    let refcounted = prog
+        .types
+        .get(&r.aux)
+        .is_some_and(|t| t.field(FieldKind::Refcount).is_some());
+    if refcounted {
+        r.flags = r.flags.with(PtrFlags::RCU);
+    }
+}
+
 /// After a lock is released, non-owning references die.
 pub fn invalidate_non_owning(st: &mut State) {
     st.for_each_reg(|r| {
