@@ -8,8 +8,11 @@ target and every helper number, the program `r0 = 0; call N; r0 = 0;
 exit` (never attached, pinned or run; accepted programs are closed at
 once). The kernel refuses an unavailable helper with "program of this type
 cannot use helper" before it looks at the arguments, so any other outcome
-means the type gets the helper. Needs root. Tracing, LSM and extension
-programs need an attach target and are not probed. struct_ops programs are
+means the type gets the helper. Needs root. Tracing programs are probed
+attached to a raw tracepoint (tp_btf) and as a task iterator (the `attach`
+section of the output): their helpers depend on how they attach. LSM,
+extension and trampoline-attached tracing programs (which this VM refuses
+before verifying) are not probed. struct_ops programs are
 probed as the `init` member of `tcp_congestion_ops` (its id in the running
 kernel's BTF, read with bpftool), which gets every helper the type gives
 (only `release` is refused some: catalog/src/struct_ops.rs).
@@ -68,6 +71,15 @@ PROG_TYPES = {
 # struct_ops: (kernel number, struct, member) loaded as that member.
 STRUCT_OPS = ("struct_ops", 27, "tcp_congestion_ops", "init")
 
+# Tracing programs by attach point, where this machine loads them: (the
+# DSL's attach type, expected attach type, BTF kind and name of the attach
+# target). A raw tracepoint (tp_btf) and an iterator; fentry, fexit,
+# fmod_ret and LSM programs this VM refuses before verifying.
+TRACING = (26, [
+    ("trace_raw_tp", 23, "TYPEDEF", "btf_trace_sys_enter"),
+    ("trace_iter", 28, "FUNC", "bpf_iter_task"),
+])
+
 libc = ctypes.CDLL(None, use_errno=True)
 libc.syscall.restype = ctypes.c_long
 
@@ -83,6 +95,29 @@ def struct_member(name, member):
     m = re.search(rf"^\[(\d+)\] STRUCT '{name}' size=\d+ vlen=\d+\n((?:\t.*\n)*)", dump, re.M)
     names = re.findall(r"^\t'(\w+)'", m.group(2), re.M)
     return int(m.group(1)), names.index(member)
+
+
+def btf_type_id(kind, name):
+    """The id of the running kernel's BTF type `name` of `kind`."""
+    dump = subprocess.run(["bpftool", "btf", "dump", "file", "/sys/kernel/btf/vmlinux"],
+                          capture_output=True, text=True, check=True).stdout
+    return int(re.search(rf"^\[(\d+)\] {kind} '{name}'", dump, re.M).group(1))
+
+
+def probe(num, attach, flags, btf_id, max_id, log):
+    """The helper numbers a program type attached so gets, or None when
+    this machine refuses to load it at all."""
+    avail = []
+    for h in range(1, max_id + 1):
+        err = load(num, attach, h, log, flags, btf_id)
+        if err is not None and ("cannot use helper" in err or "invalid func" in err):
+            continue
+        if err is not None and "(85) call" not in err:
+            # Refused before the call was looked at: this machine cannot load the type.
+            print(f"not probed: {err.strip()[:80] or 'errno %d' % ctypes.get_errno()}", file=sys.stderr)
+            return None
+        avail.append(h)
+    return avail
 
 
 def load(prog_type, attach, helper, log, flags=0, attach_btf_id=0):
@@ -117,22 +152,19 @@ def main():
     st_id, idx = struct_member(st, member)
     targets.append((so_name, so_num, idx, 0, st_id))
     for name, num, attach, flags, btf_id in targets:
-        avail = []
-        for h in range(1, a.max_id + 1):
-            err = load(num, attach, h, log, flags, btf_id)
-            if err is not None and ("cannot use helper" in err or "invalid func" in err):
-                continue
-            if err is not None and "(85) call" not in err:
-                # Refused before the call was looked at: this machine cannot load the type.
-                print(f"{name}: not probed: {err.strip()[:80] or 'errno %d' % ctypes.get_errno()}", file=sys.stderr)
-                avail = None
-                break
-            avail.append(h)
+        avail = probe(num, attach, flags, btf_id, a.max_id, log)
         if avail is None:
             continue
         out[name] = avail
         print(f"{name}: {len(avail)} helpers", file=sys.stderr)
-    doc = {"kernel": platform.release(), "prog_types": out}
+    num, points = TRACING
+    tracing = {}
+    for word, attach, kind, target in points:
+        avail = probe(num, attach, 0, btf_type_id(kind, target), a.max_id, log)
+        if avail is not None:
+            tracing[word] = avail
+            print(f"tracing/{word}: {len(avail)} helpers", file=sys.stderr)
+    doc = {"kernel": platform.release(), "prog_types": out, "attach": {"tracing": tracing}}
     with open(a.out, "w") as f:
         json.dump(doc, f, indent=1)
         f.write("\n")

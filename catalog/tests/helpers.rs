@@ -3,8 +3,9 @@
 //! Names and numbers against the recorded BTF's `enum bpf_func_id`; every
 //! prototype against the facts `scripts/helpers-from-kernel.py` extracted
 //! from the Linux 6.12 sources (`data/helpers-6.12.json`); availability
-//! against what the running 6.18.44 kernel gave each program type
-//! (`data/helpers-available.json`, `scripts/helper-availability.py`).
+//! against what the running 6.18.44 kernel gave each program type, and
+//! tracing programs at the attach points it loads (`data/helpers-available.json`,
+//! `scripts/helper-availability.py`).
 
 kfreg::link!(kfreg_catalog);
 
@@ -290,6 +291,35 @@ fn availability_is_the_recorded_kernels() {
                     "available, not declared"
                 }
             ));
+        }
+    }
+    // Program types whose helpers depend on how they attach, probed at the
+    // attach points this machine loads.
+    for (name, points) in recorded["attach"].as_object().expect("attach") {
+        let prog = ProgType::from_name(name).unwrap_or_else(|| panic!("program type {name}"));
+        for (word, ids) in points.as_object().expect("attach points") {
+            let attach =
+                kfreg::AttachType::from_name(word).unwrap_or_else(|| panic!("attach type {word}"));
+            let want: BTreeSet<u32> = ids
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i.as_u64().unwrap() as u32)
+                .collect();
+            let have: BTreeSet<u32> = (0..helpers.max_id())
+                .filter(|id| helpers.get_for(*id, prog, Some(attach)).is_some())
+                .collect();
+            for id in want.symmetric_difference(&have) {
+                wrong.push(format!(
+                    "{name}/{word}: {} {}",
+                    helpers.name(*id).unwrap_or("?"),
+                    if have.contains(id) {
+                        "declared, not available"
+                    } else {
+                        "available, not declared"
+                    }
+                ));
+            }
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
