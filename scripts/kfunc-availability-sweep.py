@@ -23,7 +23,11 @@ accepted where the kernel context is no struct (tracepoints, raw
 tracepoints, tracing) and giving kprobes the wrong struct, and the
 device-bound kfunc check placed after the sleepable checks.
 
-Usage: scripts/kfunc-availability-sweep.py [--btf FILE] [--dir DIR]   (as root)
+With --json FILE it also writes which kfuncs each program type and attach
+point may call, as the kernel answered (catalog/data/kfuncs-available.json,
+which catalog/tests/kfunc_availability.rs holds the catalog to).
+
+Usage: scripts/kfunc-availability-sweep.py [--btf FILE] [--dir DIR] [--json FILE]   (as root)
 """
 
 import argparse
@@ -43,6 +47,68 @@ PROG_TYPES = (
     "flow_dissector", "lwt_in", "lwt_xmit", "netfilter", "syscall", "syscall_ns", "iter/task",
     "tp_btf/sys_enter",
 )
+
+
+# Each case type's program type and attach point as the vocabulary names
+# them (`catalog/data/kfuncs-available.json` is keyed by these); the types
+# the kernel refuses before verifying (sleepable socket filters, syscall
+# programs that are not sleepable) record nothing.
+VOCAB = {
+    "socket": "socket_filter", "kprobe": "kprobe", "kprobe_multi": "kprobe/trace_kprobe_multi",
+    "uprobe_multi": "kprobe/trace_uprobe_multi", "kprobe_session": "kprobe/trace_kprobe_session",
+    "uprobe_session": "kprobe/trace_uprobe_session", "tracepoint": "tracepoint",
+    "raw_tp": "raw_tracepoint", "raw_tp_w": "raw_tracepoint_writable", "perf_event": "perf_event",
+    "xdp": "xdp", "tc": "sched_cls", "cgroup_skb": "cgroup_skb/cgroup_inet_ingress",
+    "cgroup_skb_egress": "cgroup_skb/cgroup_inet_egress",
+    "cgroup_sock": "cgroup_sock", "cgroup_sock_post_bind4": "cgroup_sock/cgroup_inet4_post_bind",
+    "cgroup_dev": "cgroup_device", "sysctl": "cgroup_sysctl/cgroup_sysctl",
+    "sockopt_get": "cgroup_sockopt/cgroup_getsockopt",
+    "sock_addr_connect4": "cgroup_sock_addr/cgroup_inet4_connect", "sock_ops": "sock_ops",
+    "sk_skb": "sk_skb", "sk_msg": "sk_msg", "sk_lookup": "sk_lookup/sk_lookup",
+    "sk_reuseport": "sk_reuseport", "flow_dissector": "flow_dissector", "lwt_in": "lwt_in",
+    "lwt_xmit": "lwt_xmit", "netfilter": "netfilter/netfilter", "syscall": "syscall",
+    "iter/task": "tracing/trace_iter", "tp_btf/sys_enter": "tracing/trace_raw_tp",
+}
+
+
+# Messages of checks the kernel makes before it asks whether the type may
+# call the kfunc: such a case says nothing about availability.
+BEFORE_AVAILABILITY = ("metadata kfuncs require device-bound program",)
+
+
+def record(path, out_json):
+    """Which kfuncs each case type may call, from the recorded cases: all
+    but those the kernel answered `calling kernel function X is not
+    allowed`, and those it refused before asking (undetermined); types the
+    kernel refused before looking at the call are left out."""
+    import json
+    table = {}
+    undetermined = {}
+    refused_early = {}
+    for chunk in path.read_text().split("### avail_")[1:]:
+        head, _, rest = chunk.partition("\n")
+        ty = re.search(r"^; type: (\S+)", rest, re.M).group(1)
+        expect = re.search(r"^; expect: (.*)$", rest, re.M).group(1)
+        name = head[: -len("_" + ty.replace("/", "_"))]
+        key = VOCAB.get(ty)
+        if key is None:
+            continue
+        allowed = table.setdefault(key, [])
+        if "calling kernel function" in expect and "is not allowed" in expect:
+            continue
+        if any(m in expect for m in BEFORE_AVAILABILITY):
+            undetermined.setdefault(key, []).append(name)
+            continue
+        if "can only be sleepable" in expect or "can be sleepable" in expect:
+            refused_early[key] = True
+            continue
+        allowed.append(name)
+    keep = sorted(k for k in table if not refused_early.get(k))
+    doc = {"allowed": {k: sorted(table[k]) for k in keep},
+           "undetermined": {k: sorted(undetermined[k]) for k in keep if k in undetermined}}
+    Path(out_json).write_text(json.dumps(doc, indent=1) + "\n")
+    print(f"{sum(map(len, doc['allowed'].values()))} (type, kfunc) pairs allowed -> {out_json}",
+          flush=True)
 
 
 def kfuncs(btf):
@@ -72,6 +138,7 @@ def main():
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--btf", default="/sys/kernel/btf/vmlinux")
     ap.add_argument("--dir", default=str(ROOT / "target" / "kfunc-availability-sweep"))
+    ap.add_argument("--json", help="also write which kfuncs each type may call (catalog/data/kfuncs-available.json)")
     a = ap.parse_args()
     out = Path(a.dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -81,6 +148,8 @@ def main():
     subprocess.run([sys.executable, str(ROOT / "scripts" / "asm-kernel-verdicts.py"),
                     "--write", "--dir", str(out)], check=True, cwd=ROOT,
                    stdout=subprocess.DEVNULL)
+    if a.json:
+        record(path, a.json)
     print(f"{len(names)} kfuncs x {len(PROG_TYPES)} program types; kfreg on them:", flush=True)
     env = dict(os.environ, KFREG_ASM_DIR=str(out))
     r = subprocess.run(["cargo", "test", "-q", "--release", "-p", "kfreg-verifier",
