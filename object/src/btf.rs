@@ -1365,88 +1365,8 @@ fn read_vars(r: &Reader<'_>, at: usize, vlen: usize) -> Result<Vec<SecVar>, BtfE
 
 #[cfg(test)]
 mod tests {
+    use super::builder::Builder;
     use super::*;
-
-    /// Builds BTF blobs by hand.
-    struct Builder {
-        types: Vec<u8>,
-        strings: Vec<u8>,
-        big_endian: bool,
-    }
-
-    impl Builder {
-        fn new() -> Builder {
-            Builder {
-                types: Vec::new(),
-                strings: vec![0],
-                big_endian: false,
-            }
-        }
-
-        fn big_endian(mut self) -> Builder {
-            self.big_endian = true;
-            self
-        }
-
-        fn word(&mut self, w: u32) {
-            let b = if self.big_endian {
-                w.to_be_bytes()
-            } else {
-                w.to_le_bytes()
-            };
-            self.types.extend_from_slice(&b);
-        }
-
-        fn str(&mut self, s: &str) -> u32 {
-            if s.is_empty() {
-                return 0;
-            }
-            let off = self.strings.len() as u32;
-            self.strings.extend_from_slice(s.as_bytes());
-            self.strings.push(0);
-            off
-        }
-
-        /// A type header; returns nothing, ids are positional.
-        fn head(&mut self, name: &str, kind: Kind, vlen: u32, kflag: bool, size_or_type: u32) {
-            let name = self.str(name);
-            self.word(name);
-            self.word((kind as u32) << 24 | vlen | u32::from(kflag) << 31);
-            self.word(size_or_type);
-        }
-
-        fn int(&mut self, name: &str, size: u32, bits: u32, signed: bool) {
-            self.head(name, Kind::Int, 0, false, size);
-            self.word(u32::from(signed) << 24 | bits);
-        }
-
-        fn build(&self) -> Vec<u8> {
-            let w = |v: u32| {
-                if self.big_endian {
-                    v.to_be_bytes()
-                } else {
-                    v.to_le_bytes()
-                }
-            };
-            let mut out = Vec::new();
-            let magic = if self.big_endian {
-                BTF_MAGIC.to_be_bytes()
-            } else {
-                BTF_MAGIC.to_le_bytes()
-            };
-            out.extend_from_slice(&magic);
-            out.push(BTF_VERSION);
-            out.push(0);
-            out.extend_from_slice(&w(24));
-            out.extend_from_slice(&w(0));
-            out.extend_from_slice(&w(self.types.len() as u32));
-            out.extend_from_slice(&w(self.types.len() as u32));
-            out.extend_from_slice(&w(self.strings.len() as u32));
-            out.extend_from_slice(&self.types);
-            out.extend_from_slice(&self.strings);
-            out
-        }
-    }
 
     /// A small program-like BTF: ints, a struct, a typedef'd const pointer,
     /// a kfunc with a decl tag, an arena type tag, an enum and an enum64.
@@ -1824,5 +1744,99 @@ mod tests {
                 .to_string()
                 .contains("cannot read BTF")
         );
+    }
+}
+
+/// Hand-built BTF blobs for tests.
+#[cfg(test)]
+pub(crate) mod builder {
+    use super::*;
+
+    /// Builds BTF blobs by hand.
+    pub(crate) struct Builder {
+        types: Vec<u8>,
+        strings: Vec<u8>,
+        big_endian: bool,
+    }
+
+    impl Builder {
+        pub(crate) fn new() -> Builder {
+            Builder {
+                types: Vec::new(),
+                strings: vec![0],
+                big_endian: false,
+            }
+        }
+
+        pub(crate) fn big_endian(mut self) -> Builder {
+            self.big_endian = true;
+            self
+        }
+
+        pub(crate) fn word(&mut self, w: u32) {
+            let b = if self.big_endian {
+                w.to_be_bytes()
+            } else {
+                w.to_le_bytes()
+            };
+            self.types.extend_from_slice(&b);
+        }
+
+        pub(crate) fn str(&mut self, s: &str) -> u32 {
+            if s.is_empty() {
+                return 0;
+            }
+            let off = self.strings.len() as u32;
+            self.strings.extend_from_slice(s.as_bytes());
+            self.strings.push(0);
+            off
+        }
+
+        /// A type header; returns nothing, ids are positional.
+        pub(crate) fn head(
+            &mut self,
+            name: &str,
+            kind: Kind,
+            vlen: u32,
+            kflag: bool,
+            size_or_type: u32,
+        ) {
+            let name = self.str(name);
+            self.word(name);
+            self.word((kind as u32) << 24 | vlen | u32::from(kflag) << 31);
+            self.word(size_or_type);
+        }
+
+        pub(crate) fn int(&mut self, name: &str, size: u32, bits: u32, signed: bool) {
+            self.head(name, Kind::Int, 0, false, size);
+            self.word(u32::from(signed) << 24 | bits);
+        }
+
+        pub(crate) fn build(&self) -> Vec<u8> {
+            let w = |v: u32| {
+                if self.big_endian {
+                    v.to_be_bytes()
+                } else {
+                    v.to_le_bytes()
+                }
+            };
+            let mut out = Vec::new();
+            let magic = if self.big_endian {
+                BTF_MAGIC.to_be_bytes()
+            } else {
+                BTF_MAGIC.to_le_bytes()
+            };
+            out.extend_from_slice(&magic);
+            out.push(BTF_VERSION);
+            out.push(0);
+            out.extend_from_slice(&w(24));
+            out.extend_from_slice(&w(0));
+            out.extend_from_slice(&w(self.types.len() as u32));
+            out.extend_from_slice(&w(self.types.len() as u32));
+            out.extend_from_slice(&w(self.strings.len() as u32));
+            out.extend_from_slice(&self.types);
+            out.extend_from_slice(&self.strings);
+            out
+        }
     }
 }

@@ -303,7 +303,10 @@ impl<'b> FieldFinder<'b> {
             .map(|(id, name, size)| {
                 let fields = self.struct_fields(id, 0);
                 let mut pointers = Vec::new();
-                self.pointers_at(id, 0, 0, &mut pointers);
+                // Nested members multiply: BTF whose structs hold many
+                // structs (corrupt, or cyclic) would take exponential time.
+                let mut budget = 1 << 16;
+                self.pointers_at(id, 0, 0, &mut pointers, &mut budget);
                 pointers.retain(|p| !fields.iter().any(|f| f.off == *p));
                 (
                     id,
@@ -322,12 +325,14 @@ impl<'b> FieldFinder<'b> {
 
     /// The offsets of the pointers to anything but a struct in a value of
     /// type `ty` at `base`.
-    fn pointers_at(&self, ty: u32, base: u32, depth: u32, out: &mut Vec<u32>) {
+    /// At most `budget` types are visited.
+    fn pointers_at(&self, ty: u32, base: u32, depth: u32, out: &mut Vec<u32>, budget: &mut u32) {
         const MAX_DEPTH: u32 = 8;
         const MAX_POINTERS: usize = 1024;
-        if depth > MAX_DEPTH || out.len() >= MAX_POINTERS {
+        if depth > MAX_DEPTH || out.len() >= MAX_POINTERS || *budget == 0 {
             return;
         }
+        *budget -= 1;
         let Ok(id) = self.btf.resolve(ty) else {
             return;
         };
@@ -353,7 +358,7 @@ impl<'b> FieldFinder<'b> {
                     // Offsets past 4 GiB only come from corrupt BTF.
                     let at = base.checked_add(m.bit_offset / 8);
                     if let (0, 0, Some(at)) = (m.bitfield_size, m.bit_offset % 8, at) {
-                        self.pointers_at(m.ty, at, depth + 1, out);
+                        self.pointers_at(m.ty, at, depth + 1, out, budget);
                     }
                 }
             }
@@ -364,7 +369,7 @@ impl<'b> FieldFinder<'b> {
                         .ok()
                         .and_then(|o| base.checked_add(o));
                     let Some(at) = at else { break };
-                    self.pointers_at(elem, at, depth + 1, out);
+                    self.pointers_at(elem, at, depth + 1, out, budget);
                 }
             }
             _ => {}
@@ -456,4 +461,36 @@ pub(crate) fn registry_structs(reg: &kfreg::Registry) -> HashSet<&'static str> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::btf::Kind;
+    use crate::btf::builder::Builder;
+
+    /// Eight levels of structs of twelve structs each hold 12^8 members:
+    /// looking for pointers in them must not visit every one.
+    #[test]
+    fn nested_structs_are_searched_for_pointers_in_bounded_time() {
+        let mut b = Builder::new();
+        b.int("int", 4, 32, true); // 1
+        let mut size = 4;
+        for level in 0..8u32 {
+            // Type 2 + level: twelve members of the type before it.
+            b.head(&format!("s{level}"), Kind::Struct, 12, false, size * 12);
+            for m in 0..12 {
+                let name = b.str(&format!("m{m}"));
+                b.word(name);
+                b.word(1 + level);
+                b.word(m * size * 8);
+            }
+            size *= 12;
+        }
+        let btf = Btf::parse(&b.build()).expect("valid BTF");
+        let structs = FieldFinder::new(&btf, Box::new(|_| false)).all_structs();
+        let outer = structs.get(&9).expect("the outermost struct");
+        assert_eq!(outer.name, "s7");
+        assert!(outer.pointers.is_empty());
+    }
 }
