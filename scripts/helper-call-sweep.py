@@ -27,22 +27,10 @@ Usage: scripts/helper-call-sweep.py [--last N] [--dir DIR]   (as root)
 """
 
 import argparse
-import importlib.util
-import os
-import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def prog_types():
-    """The program types of the kfunc availability sweep."""
-    spec = importlib.util.spec_from_file_location(
-        "kfunc_availability_sweep", ROOT / "scripts" / "kfunc-availability-sweep.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.PROG_TYPES
+from asm_sweep import PROG_TYPES, ROOT, compare, record
 
 
 def main():
@@ -52,22 +40,12 @@ def main():
                     help="the last helper number to call (6.18 knows 211; one more is unknown)")
     ap.add_argument("--dir", default=str(ROOT / "target" / "helper-call-sweep"))
     a = ap.parse_args()
-    out = Path(a.dir)
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / "helper_calls.s"
-    types = prog_types()
-    cases = [f"### helper_{n}_{ty.replace('/', '_')}\n; type: {ty}\n; expect: ACCEPT\n"
-             f"call {n}\nr0 = 0\nexit\n"
-             for n in range(1, a.last + 1) for ty in types]
-    path.write_text("\n".join(cases))
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "asm-kernel-verdicts.py"),
-                    "--write", "--dir", str(out)], check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL)
-    print(f"{a.last} helper numbers x {len(types)} program types; kfreg on them:", flush=True)
-    env = dict(os.environ, KFREG_ASM_DIR=str(out))
-    r = subprocess.run(["cargo", "test", "-q", "--release", "-p", "kfreg-verifier",
-                        "--test", "asm_cases"], cwd=ROOT, env=env)
-    return r.returncode
+    path = Path(a.dir) / "helper_calls.s"
+    record(path, [f"### helper_{n}_{ty.replace('/', '_')}\n; type: {ty}\n; expect: ACCEPT\n"
+                  f"call {n}\nr0 = 0\nexit\n"
+                  for n in range(1, a.last + 1) for ty in PROG_TYPES])
+    print(f"{a.last} helper numbers x {len(PROG_TYPES)} program types; kfreg on them:", flush=True)
+    return compare(path.parent)
 
 
 if __name__ == "__main__":

@@ -26,13 +26,12 @@ Usage: scripts/kfunc-arg-sweep.py [--btf FILE] [--dir DIR]   (as root)
 """
 
 import argparse
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from asm_sweep import ROOT, compare, record
 
 # Parameter-name suffixes that make a pointer something other than a struct
 # argument (reference/kernel-kfuncs.md, 3c).
@@ -151,23 +150,15 @@ def main():
     ap.add_argument("--btf", default="/sys/kernel/btf/vmlinux")
     ap.add_argument("--dir", default=str(ROOT / "target" / "kfunc-arg-sweep"))
     a = ap.parse_args()
-    out = Path(a.dir)
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / "kfunc_args.s"
-    path.write_text("\n".join(cases(btf_types(a.btf))))
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "asm-kernel-verdicts.py"),
-                    "--write", "--dir", str(out)], check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL)
+    path = Path(a.dir) / "kfunc_args.s"
+    record(path, list(cases(btf_types(a.btf))))
     # What the program type may not call says nothing about arguments.
     chunks = path.read_text().split("\n### ")
     kept = [c for c in chunks if "is not allowed" not in c]
     path.write_text("\n### ".join(kept))
     print(f"{len(kept)} cases the kernel let reach the arguments "
           f"({len(chunks) - len(kept)} dropped); kfreg on them:", flush=True)
-    env = dict(os.environ, KFREG_ASM_DIR=str(out))
-    r = subprocess.run(["cargo", "test", "-q", "--release", "-p", "kfreg-verifier",
-                        "--test", "asm_cases"], cwd=ROOT, env=env)
-    return r.returncode
+    return compare(path.parent)
 
 
 if __name__ == "__main__":

@@ -31,22 +31,12 @@ Usage: scripts/kfunc-availability-sweep.py [--btf FILE] [--dir DIR] [--json FILE
 """
 
 import argparse
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PROG_TYPES = (
-    "socket", "socket_s", "kprobe", "kprobe_multi", "uprobe_multi", "kprobe_session",
-    "uprobe_session", "tracepoint",
-    "raw_tp", "raw_tp_w", "perf_event", "xdp", "tc", "cgroup_skb", "cgroup_skb_egress",
-    "cgroup_sock", "cgroup_sock_post_bind4", "cgroup_dev", "sysctl", "sockopt_get",
-    "sock_addr_connect4", "sock_ops", "sk_skb", "sk_msg", "sk_lookup", "sk_reuseport",
-    "flow_dissector", "lwt_in", "lwt_xmit", "netfilter", "syscall", "syscall_ns", "iter/task",
-    "tp_btf/sys_enter",
-)
+from asm_sweep import PROG_TYPES, ROOT, compare, record as record_cases
 
 
 # Each case type's program type and attach point as the vocabulary names
@@ -140,21 +130,13 @@ def main():
     ap.add_argument("--dir", default=str(ROOT / "target" / "kfunc-availability-sweep"))
     ap.add_argument("--json", help="also write which kfuncs each type may call (catalog/data/kfuncs-available.json)")
     a = ap.parse_args()
-    out = Path(a.dir)
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / "kfunc_availability.s"
+    path = Path(a.dir) / "kfunc_availability.s"
     names = kfuncs(a.btf)
-    path.write_text("\n".join(cases(names)))
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "asm-kernel-verdicts.py"),
-                    "--write", "--dir", str(out)], check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL)
+    record_cases(path, list(cases(names)))
     if a.json:
         record(path, a.json)
     print(f"{len(names)} kfuncs x {len(PROG_TYPES)} program types; kfreg on them:", flush=True)
-    env = dict(os.environ, KFREG_ASM_DIR=str(out))
-    r = subprocess.run(["cargo", "test", "-q", "--release", "-p", "kfreg-verifier",
-                        "--test", "asm_cases"], cwd=ROOT, env=env)
-    return r.returncode
+    return compare(path.parent)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What each program type and attach point may return, in kfreg and in
 the running kernel: programs of the 34 types and attach points of
-scripts/kfunc-availability-sweep.py leaving with R0 a constant (around
+scripts/asm_sweep.py leaving with R0 a constant (around
 every boundary the kernel checks: -4096, -4095, -1, 0, 1, 2, 3, 4, 7, 8,
 0x7fffffff, 0x80000000), an unknown 32-bit number, an unknown number below
 2, the context pointer, or unset. The kernel's return-range checks, their
@@ -20,13 +20,11 @@ Usage: scripts/return-sweep.py [--dir DIR]   (as root)
 """
 
 import argparse
-import importlib.util
-import os
-import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from asm_sweep import PROG_TYPES, ROOT, compare, record
+
 CONSTANTS = (-4096, -4095, -1, 0, 1, 2, 3, 4, 7, 8, 0x7fffffff, 0x80000000)
 # (name, instructions setting R0)
 VALUES = [(f"const_{c}".replace("-", "minus"), [f"r0 = {c}" if c < 0x80000000 else "r0 = 1",
@@ -39,34 +37,18 @@ VALUES = [(f"const_{c}".replace("-", "minus"), [f"r0 = {c}" if c < 0x80000000 el
 ]
 
 
-def prog_types():
-    spec = importlib.util.spec_from_file_location(
-        "kfunc_availability_sweep", ROOT / "scripts" / "kfunc-availability-sweep.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.PROG_TYPES
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dir", default=str(ROOT / "target" / "return-sweep"))
     a = ap.parse_args()
-    out = Path(a.dir)
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / "returns.s"
+    path = Path(a.dir) / "returns.s"
     cases = [f"### ret_{ty.replace('/', '_')}_{name}\n; type: {ty}\n; expect: ACCEPT\n"
              + "".join(i + "\n" for i in insns) + "exit\n"
-             for ty in prog_types() for name, insns in VALUES]
-    path.write_text("\n".join(cases))
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "asm-kernel-verdicts.py"),
-                    "--write", "--dir", str(out)], check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL)
+             for ty in PROG_TYPES for name, insns in VALUES]
+    record(path, cases)
     print(f"{len(cases)} cases; kfreg on them:", flush=True)
-    env = dict(os.environ, KFREG_ASM_DIR=str(out))
-    r = subprocess.run(["cargo", "test", "-q", "--release", "-p", "kfreg-verifier",
-                        "--test", "asm_cases"], cwd=ROOT, env=env)
-    return r.returncode
+    return compare(path.parent)
 
 
 if __name__ == "__main__":

@@ -269,9 +269,23 @@ fn the_verifiers_identity_lists_are_declared_properties() {
 fn availability_is_the_recorded_kernels() {
     let recorded = json("helpers-available.json");
     let helpers = Registry::global().helpers();
-    let mut wrong = Vec::new();
+    let prog_type =
+        |name: &str| ProgType::from_name(name).unwrap_or_else(|| panic!("program type {name}"));
+    // Every program type probed, then the ones whose helpers depend on how
+    // they attach, at the attach points this machine loads.
+    let mut probed = Vec::new();
     for (name, ids) in recorded["prog_types"].as_object().expect("prog_types") {
-        let prog = ProgType::from_name(name).unwrap_or_else(|| panic!("program type {name}"));
+        probed.push((name.clone(), prog_type(name), None, ids));
+    }
+    for (name, points) in recorded["attach"].as_object().expect("attach") {
+        for (word, ids) in points.as_object().expect("attach points") {
+            let attach =
+                kfreg::AttachType::from_name(word).unwrap_or_else(|| panic!("attach type {word}"));
+            probed.push((format!("{name}/{word}"), prog_type(name), Some(attach), ids));
+        }
+    }
+    let mut wrong = Vec::new();
+    for (label, prog, attach, ids) in probed {
         let want: BTreeSet<u32> = ids
             .as_array()
             .unwrap()
@@ -279,11 +293,11 @@ fn availability_is_the_recorded_kernels() {
             .map(|i| i.as_u64().unwrap() as u32)
             .collect();
         let have: BTreeSet<u32> = (0..helpers.max_id())
-            .filter(|id| helpers.get(*id, prog).is_some())
+            .filter(|id| helpers.get_for(*id, prog, attach).is_some())
             .collect();
         for id in want.symmetric_difference(&have) {
             wrong.push(format!(
-                "{name}: {} {}",
+                "{label}: {} {}",
                 helpers.name(*id).unwrap_or("?"),
                 if have.contains(id) {
                     "declared, not available"
@@ -291,35 +305,6 @@ fn availability_is_the_recorded_kernels() {
                     "available, not declared"
                 }
             ));
-        }
-    }
-    // Program types whose helpers depend on how they attach, probed at the
-    // attach points this machine loads.
-    for (name, points) in recorded["attach"].as_object().expect("attach") {
-        let prog = ProgType::from_name(name).unwrap_or_else(|| panic!("program type {name}"));
-        for (word, ids) in points.as_object().expect("attach points") {
-            let attach =
-                kfreg::AttachType::from_name(word).unwrap_or_else(|| panic!("attach type {word}"));
-            let want: BTreeSet<u32> = ids
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|i| i.as_u64().unwrap() as u32)
-                .collect();
-            let have: BTreeSet<u32> = (0..helpers.max_id())
-                .filter(|id| helpers.get_for(*id, prog, Some(attach)).is_some())
-                .collect();
-            for id in want.symmetric_difference(&have) {
-                wrong.push(format!(
-                    "{name}/{word}: {} {}",
-                    helpers.name(*id).unwrap_or("?"),
-                    if have.contains(id) {
-                        "declared, not available"
-                    } else {
-                        "available, not declared"
-                    }
-                ));
-            }
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));

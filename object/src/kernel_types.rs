@@ -337,3 +337,18 @@ pub fn scalar_struct(btf: &Btf, name: &str) -> Option<(crate::btf::Scalars, u32)
     let (_, size, ..) = aggregate(btf, id)?;
     Some((btf.scalars(id), size))
 }
+
+/// The type id of the kernel context program type `prog` runs with, as the
+/// kernel reads it: the type of its `<BPF_PROG_TYPE_X>_kern` member of
+/// `struct bpf_ctx_convert` (`get_kern_ctx_btf_id`).
+pub fn kern_ctx_type(btf: &Btf, prog: kfreg::ProgType) -> Option<u32> {
+    let conv = btf.find("bpf_ctx_convert", Kind::Struct)?;
+    let TypeData::Struct { members, .. } = &btf.type_by_id(conv).ok()?.data else {
+        return None;
+    };
+    let want = format!("{}_kern", prog.kernel_name());
+    members
+        .iter()
+        .find(|m| btf.string(m.name_off).is_ok_and(|n| n == want))
+        .map(|m| m.ty)
+}

@@ -922,11 +922,14 @@ impl Env<'_> {
         if dst_reg.ty == RegType::Scalar {
             links += path.st.linked_scalars(dst_reg.id);
         }
-        let recorded = || {
-            self.jmp_point[idx as usize]
-                || crate::history::Hist::of(&path.st, self.prog.insns[idx as usize]).flagged()
-        };
-        if links > 1 && !recorded() {
+        // This instruction's entry, the last of the history, may already be
+        // recorded (a jump target, a stack pointer compared).
+        let recorded = self.jmp_point[idx as usize]
+            || self
+                .cur_hist
+                .last()
+                .is_some_and(crate::history::Hist::flagged);
+        if links > 1 && !recorded {
             path.jmp_history += 1;
         }
         let mut taken = path.st.clone();

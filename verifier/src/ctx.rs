@@ -118,7 +118,10 @@ pub fn access(
     };
     let f = rule.field;
     let in_field = off as u32 - f.off;
+    // A `whole_at_start` field yields its value only from an element's
+    // start; its other bytes read as numbers.
     let at_start = in_field.is_multiple_of(f.elem);
+    let yields = f.loads != Loads::WholeAtStart || at_start;
     let within = in_field + size <= f.size;
     let wide = f.wide && size == 8 && within;
     let fits = wide
@@ -134,7 +137,7 @@ pub fn access(
             (Loads::WholeAtStart, _) => size <= f.elem,
         };
     let arg_ptr = f.yields == CtxValue::Argument && argument_ptr(env, in_field / f.elem).is_some();
-    let pointer = (f.yields.is_pointer() && yields_at(f, in_field)) || arg_ptr;
+    let pointer = (f.yields.is_pointer() && yields) || arg_ptr;
     if kind == Access::Write && (!rule.writable || pointer) {
         return bad();
     }
@@ -150,16 +153,10 @@ pub fn access(
     if !fits || (sign_ext && pointer) {
         return bad();
     }
-    if kind == Access::Write || !yields_at(f, in_field) {
+    if kind == Access::Write || !yields {
         return Ok(Reg::scalar(Scalar::unknown_width(size)));
     }
     Ok(load(env, f, off, size, sign_ext))
-}
-
-/// Whether a load `in_field` bytes into field `f` gives what the field
-/// yields, not a number: a `whole_at_start` field only at an element's start.
-fn yields_at(f: &CtxField, in_field: u32) -> bool {
-    f.loads != Loads::WholeAtStart || in_field.is_multiple_of(f.elem)
 }
 
 /// Whether `size` bytes at `off` are a load of one of the prototype's

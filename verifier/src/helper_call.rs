@@ -654,10 +654,6 @@ fn holds_sockets(env: &Env, m: u32) -> bool {
     map_kind(env, m).is_some_and(MapKind::holds_sockets)
 }
 
-fn holds_xdp_sockets(env: &Env, m: u32) -> bool {
-    map_kind(env, m).is_some_and(MapKind::holds_xdp_sockets)
-}
-
 /// The kernel map type of map `m`.
 fn map_kind(env: &Env, m: u32) -> Option<MapKind> {
     MapKind::from_u32(env.prog.maps[m as usize].map_type.number())
@@ -1169,9 +1165,9 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
             // A looked-up socket is a new reference the program must
             // release; as for any result that may be NULL, the kernel
             // spends an id before the reference's. It still names its map
-            // (the kernel turns the map value pointer into a socket only
-            // at the NULL check), so it differs from a socket a lookup
-            // helper returned when states are compared.
+            // (the kernel's register keeps the map's pointer), so it
+            // differs from a socket a lookup helper returned when states
+            // are compared.
             let mut r = Reg::ptr(RegType::Socket, m);
             r.aux2 = meta.map_uid;
             r.flags = PtrFlags::MAYBE_NULL.with(PtrFlags::FROM_MAP);
@@ -1180,10 +1176,14 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
             r.id = r.ref_obj_id;
             return Ok(r);
         }
-        RetType::MapValue if let Some(m) = meta.map.filter(|&m| holds_xdp_sockets(env, m)) => {
+        RetType::MapValue
+            if let Some(m) = meta
+                .map
+                .filter(|&m| map_kind(env, m).is_some_and(MapKind::holds_xdp_sockets)) =>
+        {
             let mut r = Reg::ptr(RegType::XdpSock, m);
             r.aux2 = meta.map_uid;
-            r.flags = PtrFlags::MAYBE_NULL.with(PtrFlags::FROM_MAP);
+            r.flags = PtrFlags::MAYBE_NULL;
             r
         }
         RetType::MapValue => {

@@ -1793,29 +1793,17 @@ fn new_object(env: &Env, st: &State, percpu: bool, meta: &Meta) -> Result<Reg, V
 /// type it found instead by its id (its `struct bpf_ctx_convert` member).
 fn kern_ctx(env: &Env, st: &State) -> Result<Reg, VerifyError> {
     let Some(name) = crate::ctx::kern_ctx(env) else {
-        let id = kern_ctx_type_id(env).unwrap_or(0);
+        let id = env
+            .prog
+            .kernel_btf
+            .as_deref()
+            .and_then(|btf| kfreg_object::kernel_types::kern_ctx_type(btf, env.prog.prog_type))
+            .unwrap_or(0);
         return err(st, format!("kern ctx type id {id} is not a struct"));
     };
     let mut r = Reg::ptr(RegType::BtfId, kfreg_object::kernel_types::id(name));
     r.flags = PtrFlags::TRUSTED;
     Ok(r)
-}
-
-/// The type of the program type's `<BPF_PROG_TYPE_X>_kern` member of the
-/// kernel's `struct bpf_ctx_convert`, which the kernel's
-/// `get_kern_ctx_btf_id` reads.
-fn kern_ctx_type_id(env: &Env) -> Option<u32> {
-    let btf = env.prog.kernel_btf.as_deref()?;
-    let conv = btf.find("bpf_ctx_convert", kfreg_object::btf::Kind::Struct)?;
-    let t = btf.type_by_id(conv).ok()?;
-    let TypeData::Struct { members, .. } = &t.data else {
-        return None;
-    };
-    let want = format!("{}_kern", env.prog.prog_type.kernel_name());
-    members
-        .iter()
-        .find(|m| btf.string(m.name_off).is_ok_and(|n| n == want))
-        .map(|m| m.ty)
 }
 
 /// A cast to the kernel type named by the constant type id argument.

@@ -140,9 +140,9 @@ ptr_flags! {
     /// On an iterator's stack slots: its next call returned NULL, as every
     /// later one will.
     ITER_DRAINED = 12, "";
-    /// A socket looked up in a map (its map in `aux`): the kernel's
-    /// register keeps the map, so states compare it unequal to a socket
-    /// from anywhere else.
+    /// A socket looked up in a sockmap or sockhash (its map in `aux`): the
+    /// kernel's register keeps the map, so states compare it unequal to a
+    /// socket a lookup helper returned.
     FROM_MAP = 13, "";
 }
 

@@ -131,8 +131,7 @@ fn map_type(btf: &Btf, map: &str, field: &str, ty: u32) -> Result<(u32, u32), Lo
 /// (`map_set_def_max_entries`). Types the vocabulary does not judge by
 /// sizes are refused only a size of 0 they need.
 fn creation_errno(def: &MapDef, flags: u32) -> Option<u32> {
-    let number = def.map_type.number();
-    let kind = kfreg::MapKind::from_u32(number);
+    let kind = kfreg::MapKind::from_u32(def.map_type.number());
     let entries = match kind {
         Some(kfreg::MapKind::PerfEventArray) if def.max_entries == 0 => 1,
         _ => def.max_entries,
