@@ -597,6 +597,13 @@ pub fn extract(file: &str, dir: &Path) -> Result<String, String> {
     } else {
         embedded_names(&display, &bytes, &found)
     };
+    if found.is_empty() {
+        return Err(format!(
+            "{file}: not a BPF object, and no BPF object is embedded in it"
+        ));
+    }
+    // As `mkdir -p`: a fresh output directory is the common case in scripts.
+    std::fs::create_dir_all(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
     let mut out = String::new();
     for (e, name) in found.iter().zip(names) {
         let path = dir.join(&name);

@@ -135,6 +135,46 @@ fn embedded_objects_sharing_a_name_are_named_by_offset() {
     }
 }
 
+/// `kfreg extract` writes each embedded object, byte for byte, under the
+/// name `verify` gives it, into an output directory it creates; a binary
+/// with no object is an error, as for `verify`.
+#[test]
+fn extract_writes_embedded_objects_into_a_new_directory() {
+    let (host, offsets) = host_with(1);
+    let path = scratch("extracted-host", &host);
+    let out = path.with_file_name("extract-out").join("nested");
+    let _ = std::fs::remove_dir_all(&out);
+    let o = Command::new(env!("CARGO_BIN_EXE_kfreg"))
+        .arg("extract")
+        .arg(&path)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("run kfreg");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let name = "extracted-host@loader_libbpf_bpf";
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        format!("{name} {:#x} {}\n", offsets[0], fixture().len())
+    );
+    assert_eq!(std::fs::read(out.join(name)).expect("written"), fixture());
+
+    let exe = std::env::current_exe().expect("exe");
+    let o = Command::new(env!("CARGO_BIN_EXE_kfreg"))
+        .arg("extract")
+        .arg(&exe)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("run kfreg");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no BPF object is embedded"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 #[test]
 fn a_binary_without_objects_is_refused() {
     let exe = std::env::current_exe().expect("exe");
