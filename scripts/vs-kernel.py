@@ -48,7 +48,8 @@ def main():
     ap.add_argument("files", nargs="+")
     ap.add_argument("--kfreg", default=os.path.join(ROOT, "target/release/kfreg"))
     ap.add_argument("--kload", default=os.path.join(ROOT, "target/corpus/kload"))
-    ap.add_argument("--keep", help="write the objects, kernel logs and kfreg logs here")
+    ap.add_argument("--keep", help="write the objects, kernel logs and kfreg logs here "
+                    "(replacing those of an earlier run)")
     a = ap.parse_args()
 
     def build_kfreg():
@@ -67,6 +68,9 @@ def main():
         return 2
     work = a.keep or tempfile.mkdtemp(prefix="kfreg-vs-kernel-")
     objs = os.path.join(work, "objs")
+    # A kept directory from an earlier run must not add its objects to this one.
+    for sub in ("objs", "kernel-logs", "kfreg-logs"):
+        shutil.rmtree(os.path.join(work, sub), ignore_errors=True)
     os.makedirs(objs, exist_ok=True)
     for f in a.files:
         r = subprocess.run([kfreg, "extract", "-o", objs, f], capture_output=True, text=True)
