@@ -2,7 +2,7 @@
 //! outcome, and narrowing each side's state (bounds, NULL checks, packet
 //! ranges) when both are possible.
 
-use crate::state::{ADD_CONST, ADD_CONST32, PtrFlags, Reg, RegType, State};
+use crate::state::{ADD_CONST, ADD_CONST32, Linked, LinkedAt, PtrFlags, Reg, RegType, State};
 use kfreg_isa::JmpOp;
 use kfreg_object::program::{FieldKind, Program};
 
@@ -104,9 +104,32 @@ fn not_null(r: &Reg) -> bool {
     }
 }
 
-/// Narrows `st` for the side of the jump where `dst op src` is `taken`.
+/// Narrows `st` for the side of the jump where `dst op src` is `taken`;
+/// then the scalars `linked` gathered learn what their operand learned,
+/// the source's first (the kernel's order: the destination's word is the
+/// last).
 #[allow(clippy::too_many_arguments)]
 pub fn refine(
+    st: &mut State,
+    dst: u8,
+    src_no: Option<u8>,
+    d: &Reg,
+    op: JmpOp,
+    s: &Reg,
+    wide: bool,
+    taken: bool,
+    prog: &Program,
+    linked: Linked,
+) {
+    narrow(st, dst, src_no, d, op, s, wide, taken, prog);
+    if let Some(r) = src_no {
+        sync_linked(st, r, linked);
+    }
+    sync_linked(st, dst, linked);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn narrow(
     st: &mut State,
     dst: u8,
     src_no: Option<u8>,
@@ -130,18 +153,14 @@ pub fn refine(
             // bounds contradict each other (a later test of the register
             // against itself is then decided by them).
             if src_no == Some(dst) {
-                let a = d.var.refine_self(op, wide, taken);
-                propagate_scalar(st, d, a);
-                st.reg_mut(dst).var = a;
+                st.reg_mut(dst).var = d.var.refine_self(op, wide, taken);
                 return;
             }
             let Some((a, b)) = d.var.refine(op, &s.var, wide, taken) else {
                 return;
             };
-            propagate_scalar(st, d, a);
             st.reg_mut(dst).var = a;
             if let Some(r) = src_no {
-                propagate_scalar(st, s, b);
                 st.reg_mut(r).var = b;
             }
         }
@@ -224,32 +243,58 @@ fn init_packet(r: &Reg) -> bool {
     r.ty == RegType::Packet && r.id == 0 && r.off == 0 && r.var.as_const() == Some(0)
 }
 
-/// Copies of a scalar (same non-zero id) learn what the comparison taught;
-/// a copy plus a constant learns it shifted by the difference of their
-/// constants (the kernel's `sync_linked_regs`).
-fn propagate_scalar(st: &mut State, orig: &Reg, narrowed: crate::scalar::Scalar) {
-    if orig.id == 0 {
+/// The copies of the scalar in register `no` among the places `linked`
+/// holds become what it is now (the kernel's `sync_linked_regs`): a copy
+/// at its delta takes it whole, identity and precision included; a copy
+/// at another delta takes it shifted by the difference, keeping its own
+/// identity and delta.
+fn sync_linked(st: &mut State, no: u8, linked: Linked) {
+    let known = *st.reg(no);
+    if known.ty != RegType::Scalar || known.id == 0 {
         return;
     }
-    let base = orig.id & !ADD_CONST;
-    let delta = |r: &Reg| if r.id & ADD_CONST != 0 { r.off } else { 0 };
-    let known = delta(orig);
-    st.for_each_reg(|r| {
-        if r.ty == RegType::Scalar && r.id & !ADD_CONST == base {
-            let d = delta(r) as i64 - known as i64;
-            r.var = if d == 0 {
-                narrowed
-            } else {
-                let shift = crate::scalar::Scalar::constant(d as u64);
-                let sum = narrowed.alu(kfreg_isa::AluOp::Add, &shift, true);
-                if r.id & ADD_CONST32 != 0 {
-                    sum.zext32()
-                } else {
-                    sum
-                }
-            };
+    let base = known.id & !ADD_CONST;
+    let cur = st.frames.len() - 1;
+    let sync = |r: &mut Reg| {
+        if r.ty != RegType::Scalar || r.id & !ADD_CONST != base {
+            return false;
         }
-    });
+        let (id, off) = (r.id, r.off);
+        let plain = |id: u32| id & ADD_CONST == 0;
+        *r = known;
+        if !(plain(id) && plain(known.id) || off == known.off) {
+            let shift = crate::scalar::Scalar::constant((off as i64 - known.off as i64) as u64);
+            let sum = known.var.alu(kfreg_isa::AluOp::Add, &shift, true);
+            // A 32-bit delta on either side makes it arithmetic on the
+            // low word.
+            r.var = if (id | known.id) & ADD_CONST32 != 0 {
+                sum.zext32()
+            } else {
+                sum
+            };
+            (r.id, r.off) = (id, off);
+        }
+        true
+    };
+    for at in linked.iter() {
+        match at {
+            LinkedAt::Reg { frame, reg } => {
+                if (frame as usize, reg) != (cur, no)
+                    && let Some(f) = st.frames.get_mut(frame as usize)
+                {
+                    sync(&mut f.regs[reg as usize]);
+                }
+            }
+            LinkedAt::Slot { frame, spi } => {
+                if let Some(f) = st.frames.get_mut(frame as usize) {
+                    f.stack.update(|i, s| {
+                        let mut new = *s;
+                        (i == spi as usize && s.is_spill() && sync(&mut new.reg)).then_some(new)
+                    });
+                }
+            }
+        }
+    }
 }
 
 /// Applies a NULL check of `ptr` to every register sharing its id (the

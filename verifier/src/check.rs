@@ -7,7 +7,7 @@ use crate::history::Hist;
 use crate::limits::{JMP_HISTORY_LIMIT, MAX_CALL_FRAMES, MAX_STACK};
 use crate::scalar::Scalar;
 use crate::scc::{Backedge, Callchain};
-use crate::state::{Frame, PtrFlags, Reg, RegType, State};
+use crate::state::{Frame, Linked, PtrFlags, Reg, RegType, State};
 use kfreg::Registry;
 use kfreg_isa::{Call, Insn, JmpOp, Pseudo, Src};
 use kfreg_object::program::{MapType, Program};
@@ -326,9 +326,7 @@ impl Env<'_> {
     /// Explores pending paths until none is left.
     pub fn explore(&mut self) -> Result<(), VerifyError> {
         while let Some(mut path) = self.pending.pop() {
-            if self.opts.log {
-                self.log_path_start(&path);
-            }
+            let mut fresh = true;
             loop {
                 self.internal_error()?;
                 let idx = path.st.insn as usize;
@@ -343,13 +341,20 @@ impl Env<'_> {
                 self.stats.insns_processed += 1;
                 self.seen[idx] = true;
                 if self.stats.insns_processed > self.opts.insn_limit {
-                    return Err(VerifyError::at(
-                        path.st.insn,
-                        format!(
-                            "BPF program is too large. Processed {} insn",
-                            self.stats.insns_processed
-                        ),
-                    ));
+                    let mut msg = format!(
+                        "BPF program is too large. Processed {} insn",
+                        self.stats.insns_processed
+                    );
+                    // The kernel checks the limit before it prints a queued
+                    // path's state: its log, rewound to the line of the
+                    // jump that queued the path, ends with that line.
+                    if let Some(from) = path.hist.last().filter(|_| fresh) {
+                        msg = format!("{} {msg}", crate::log::insn_line(self, from.insn as usize));
+                    }
+                    return Err(VerifyError::at(path.st.insn, msg));
+                }
+                if std::mem::take(&mut fresh) && self.opts.log {
+                    self.log_path_start(&path);
                 }
                 if self.prune_point[idx] && self.visit(&mut path)? {
                     self.stats.pruned += 1;
@@ -884,8 +889,8 @@ impl Env<'_> {
         let st = &path.st;
         let idx = st.insn;
         self.check_reg_read(st, dst)?;
-        let src_reg = self.src_operand(st, src, wide)?;
-        let dst_reg = *st.reg(dst);
+        let mut src_reg = self.src_operand(st, src, wide)?;
+        let mut dst_reg = *st.reg(dst);
         let branch = crate::branch::decide(&dst_reg, op, &src_reg, wide);
         let src_reg_no = match src {
             Src::Reg(r) => Some(r),
@@ -915,12 +920,25 @@ impl Env<'_> {
         // The kernel records a comparison of linked scalars in the jump
         // history, for precision to follow the links; a long history forces
         // the next prune point to store a state.
-        let mut links = 0;
-        if src_reg.ty == RegType::Scalar && src_reg_no.is_some() {
-            links += path.st.linked_scalars(src_reg.id);
+        // Copies the set has no place for lose their link to the operands.
+        let mut links = Linked::default();
+        // Each frame's registers live at its instruction: the running one's
+        // at this jump, a caller's at its call.
+        let mut live = [u16::MAX; crate::limits::MAX_CALL_FRAMES + 1];
+        for (frame, l) in live.iter_mut().enumerate() {
+            let at = path.st.frames.get(frame + 1).map_or(idx, |f| f.callsite);
+            *l = self.live_regs.get(at as usize).copied().unwrap_or(u16::MAX);
+        }
+        let live = |f: usize| live.get(f).copied().unwrap_or(u16::MAX);
+        if src_reg.ty == RegType::Scalar
+            && let Some(r) = src_reg_no
+        {
+            path.st.collect_linked(src_reg.id, live, &mut links);
+            src_reg = *path.st.reg(r);
         }
         if dst_reg.ty == RegType::Scalar {
-            links += path.st.linked_scalars(dst_reg.id);
+            path.st.collect_linked(dst_reg.id, live, &mut links);
+            dst_reg = *path.st.reg(dst);
         }
         // This instruction's entry, the last of the history, may already be
         // recorded (a jump target, a stack pointer compared).
@@ -929,13 +947,18 @@ impl Env<'_> {
                 .cur_hist
                 .last()
                 .is_some_and(crate::history::Hist::flagged);
-        if links > 1 && !recorded {
-            path.jmp_history += 1;
+        if links.count() > 1 {
+            if !recorded {
+                path.jmp_history += 1;
+            }
+            if let Some(e) = self.cur_hist.last_mut() {
+                e.linked = links;
+            }
         }
         let mut taken = path.st.clone();
         let prog = self.prog;
         crate::branch::refine(
-            &mut taken, dst, src_reg_no, &dst_reg, op, &src_reg, wide, true, prog,
+            &mut taken, dst, src_reg_no, &dst_reg, op, &src_reg, wide, true, prog, links,
         );
         crate::branch::refine(
             &mut path.st,
@@ -947,6 +970,7 @@ impl Env<'_> {
             wide,
             false,
             prog,
+            links,
         );
         self.push_branch(path, taken, target)?;
         path.st.insn = idx + 1;

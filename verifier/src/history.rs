@@ -2,7 +2,7 @@
 //! with what backtracking needs to know about each (precision walks it
 //! backwards; a stored state keeps the history that led to it).
 
-use crate::state::{RegType, SlotKind, State, slot_index};
+use crate::state::{Linked, RegType, SlotKind, State, slot_index};
 use kfreg_isa::{AtomicOp, Insn, Src};
 
 /// One executed instruction of a path, as backtracking needs it.
@@ -21,6 +21,9 @@ pub struct Hist {
     /// could have narrowed, so precision does not follow them (the
     /// kernel's INSN_F_DST_REG_STACK and INSN_F_SRC_REG_STACK).
     pub jmp_stack: (bool, bool),
+    /// A comparison's linked scalars: precision reaching one of them
+    /// reaches them all (the kernel's `linked_regs` history record).
+    pub linked: Linked,
 }
 
 impl Hist {
@@ -51,6 +54,7 @@ impl Hist {
             callback: st.cur().in_callback.is_some(),
             stack,
             jmp_stack,
+            linked: Linked::default(),
         }
     }
 }

@@ -77,6 +77,12 @@ fn ranges(v: &Scalar, out: &mut Vec<String>) {
     }
 }
 
+/// A scalar linked to `id` at delta `off`: the kernel prints the delta
+/// with its sign (`id=3+1`, `id=3-4086`, `id=3+0`).
+fn linked_id(id: u32, off: i32) -> String {
+    format!("id={id}{off:+}")
+}
+
 /// The kernel's `print_reg_state()` for register `r` of frame `frame`.
 pub fn reg_state(env: &Env, frame: usize, r: &Reg) -> String {
     if r.ty == RegType::Scalar {
@@ -86,7 +92,7 @@ pub fn reg_state(env: &Env, frame: usize, r: &Reg) -> String {
         }
         let mut parts = Vec::new();
         if r.id & ADD_CONST != 0 {
-            parts.push(format!("id={}+{}", r.id & !ADD_CONST, r.off));
+            parts.push(linked_id(r.id & !ADD_CONST, r.off));
         } else if r.id != 0 {
             parts.push(format!("id={}", r.id));
         }
@@ -243,5 +249,15 @@ pub fn touched_regs(insn: &kfreg_isa::Insn) -> u16 {
         Insn::LdPkt { .. } => 0b11_1111,
         Insn::Exit => reg(0),
         _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_linked_delta_prints_with_its_sign() {
+        assert_eq!(super::linked_id(3, 1), "id=3+1");
+        assert_eq!(super::linked_id(309, -4086), "id=309-4086");
+        assert_eq!(super::linked_id(161, 0), "id=161+0");
     }
 }

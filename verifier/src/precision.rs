@@ -11,7 +11,7 @@
 use crate::env::Env;
 use crate::history::{Covered, Hist};
 use crate::scc::Backedge;
-use crate::state::{RegType, State};
+use crate::state::{LinkedAt, RegType, State};
 use kfreg_isa::{AluOp, AtomicOp, Call, Insn, Src};
 
 /// Frames a precision request can span.
@@ -155,6 +155,35 @@ impl Trace {
             return Err(GiveUp);
         }
         self.depth = d;
+        self.sync_linked(e)?;
+        self.over(e, f, insn, entered)?;
+        self.sync_linked(e)
+    }
+
+    /// Traces every scalar a comparison linked once it traces one of them
+    /// (the kernel's `bt_sync_linked_regs`, before and after the
+    /// instruction).
+    fn sync_linked(&mut self, e: &Hist) -> Result<(), Stop> {
+        let traced = |t: &Self, at: LinkedAt| match at {
+            LinkedAt::Reg { frame, reg } => t.has(frame as usize, reg),
+            LinkedAt::Slot { frame, spi } => t.slot_set(frame as usize, spi as u16),
+        };
+        if !e.linked.iter().any(|at| traced(self, at)) {
+            return Ok(());
+        }
+        for at in e.linked.iter() {
+            match at {
+                LinkedAt::Reg { frame, reg } => self.set(frame as usize, reg),
+                LinkedAt::Slot { frame, spi } => {
+                    self.slot(frame, spi as u16, true)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Walks back over the instruction of `e`, which ran in frame `f`.
+    fn over(&mut self, e: &Hist, f: usize, insn: Insn, entered: bool) -> Result<(), Stop> {
         match insn {
             Insn::Alu { op, dst, src, .. } => {
                 if !self.has(f, dst) {

@@ -655,28 +655,45 @@ impl State {
         }
     }
 
-    /// How many scalars, in registers and spilled, in every frame, are
-    /// copies of the scalar `id` names (the kernel's `collect_linked_regs`,
-    /// which stops at `LINKED_REGS_MAX`).
-    pub fn linked_scalars(&self, id: u32) -> usize {
-        const LINKED_REGS_MAX: usize = 6;
+    /// Gathers into `set` the scalars that are copies of the scalar `id`
+    /// names: live registers (`live` gives each frame's mask) and spilled
+    /// slots of every frame, frames from the running one out, registers
+    /// before slots (the kernel's `collect_linked_regs`). A copy that finds
+    /// the set full loses its link, id and delta, so the comparison teaches
+    /// it nothing.
+    pub fn collect_linked(&mut self, id: u32, live: impl Fn(usize) -> u16, set: &mut Linked) {
         let base = id & !ADD_CONST;
         if base == 0 {
-            return 0;
+            return;
         }
-        let linked = |r: &Reg| r.ty == RegType::Scalar && r.id & !ADD_CONST == base;
-        let n: usize = self
-            .frames
-            .iter()
-            .map(|f| {
-                f.regs[..10].iter().filter(|r| linked(r)).count()
-                    + f.stack
-                        .iter()
-                        .filter(|s| s.is_spill() && linked(&s.reg))
-                        .count()
-            })
-            .sum();
-        n.min(LINKED_REGS_MAX)
+        let mut gather = |r: &mut Reg, at: LinkedAt| {
+            if r.ty != RegType::Scalar || r.id & !ADD_CONST != base || set.push(at) {
+                return false;
+            }
+            r.id = 0;
+            r.off = 0;
+            true
+        };
+        for (i, frame) in self.frames.iter_mut().enumerate().rev() {
+            let mask = live(i);
+            for (reg, r) in frame.regs[..10].iter_mut().enumerate() {
+                if mask & 1 << reg != 0 {
+                    let at = LinkedAt::Reg {
+                        frame: i as u8,
+                        reg: reg as u8,
+                    };
+                    gather(r, at);
+                }
+            }
+            frame.stack.update(|spi, s| {
+                let mut new = *s;
+                let at = LinkedAt::Slot {
+                    frame: i as u8,
+                    spi: spi.min(255) as u8,
+                };
+                (s.is_spill() && gather(&mut new.reg, at)).then_some(new)
+            });
+        }
     }
 
     /// Every register in every frame, including spilled ones.
@@ -694,5 +711,70 @@ impl State {
                 Some(new)
             });
         }
+    }
+}
+
+/// Where a linked scalar is: a register or a spilled slot of a frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkedAt {
+    /// Register `reg` of frame `frame`.
+    Reg {
+        /// The frame.
+        frame: u8,
+        /// The register.
+        reg: u8,
+    },
+    /// Stack slot `spi` of frame `frame`.
+    Slot {
+        /// The frame.
+        frame: u8,
+        /// The slot index.
+        spi: u8,
+    },
+}
+
+/// The scalars a comparison found linked to its operands, at most
+/// [`Linked::MAX`], packed into one word as the kernel packs them for its
+/// jump history (three bits of count, then ten bits per place: frame, kind,
+/// register or slot).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Linked(u64);
+
+impl Linked {
+    /// The kernel's `LINKED_REGS_MAX`.
+    pub const MAX: usize = 6;
+
+    /// How many places it holds.
+    pub fn count(self) -> usize {
+        (self.0 & 7) as usize
+    }
+
+    /// Adds `at`; false when the set is full (or the place cannot be
+    /// named: a frame or slot past what the packing holds).
+    pub fn push(&mut self, at: LinkedAt) -> bool {
+        let n = self.count();
+        let (frame, kind, no) = match at {
+            LinkedAt::Reg { frame, reg } => (frame, 1, reg),
+            LinkedAt::Slot { frame, spi } => (frame, 0, spi),
+        };
+        if n == Self::MAX || frame > 7 || no > 63 {
+            return false;
+        }
+        let e = u64::from(frame) | kind << 3 | u64::from(no) << 4;
+        self.0 = (self.0 & !7) | (n as u64 + 1) | e << (3 + 10 * n);
+        true
+    }
+
+    /// The places, in the order they were added.
+    pub fn iter(self) -> impl Iterator<Item = LinkedAt> {
+        (0..self.count()).map(move |i| {
+            let e = self.0 >> (3 + 10 * i);
+            let (frame, no) = ((e & 7) as u8, (e >> 4 & 63) as u8);
+            if e & 8 != 0 {
+                LinkedAt::Reg { frame, reg: no }
+            } else {
+                LinkedAt::Slot { frame, spi: no }
+            }
+        })
     }
 }
