@@ -388,8 +388,13 @@ impl Env<'_> {
                     crate::history::stack_slot(&path.st, self.prog.insns[idx])
                         .map(|(frame, spi, _)| (frame, spi))
                 });
-                self.stack_live
-                    .record(self.prog, &path.st, self.prog.insns[idx]);
+                self.stack_live.record(
+                    self.prog,
+                    self.reg,
+                    self.attach,
+                    &path.st,
+                    self.prog.insns[idx],
+                );
                 if entry.flagged() || self.jmp_point[idx] {
                     path.jmp_history += 1;
                 }

@@ -317,8 +317,16 @@ impl StackLiveness {
 
     /// Records what instruction `insn`, about to run in `st`, reads and
     /// writes of the stack (the kernel's `bpf_mark_stack_read` and
-    /// `bpf_mark_stack_write`).
-    pub fn record(&mut self, prog: &Program, st: &State, insn: Insn) {
+    /// `bpf_mark_stack_write`); a call's arguments are those its
+    /// prototype in `reg` has for a program attached as `attach`.
+    pub fn record(
+        &mut self,
+        prog: &Program,
+        reg: &Registry,
+        attach: Option<AttachType>,
+        st: &State,
+        insn: Insn,
+    ) {
         let mut read = None;
         let mut write = None;
         match insn {
@@ -358,8 +366,11 @@ impl StackLiveness {
                         return;
                     }
                 }
+                // Only its arguments: a stack pointer left in a register
+                // the callee does not take is not read.
+                let (args, _) = use_def(prog, reg, attach, &insn);
                 let mut reach = Vec::new();
-                for r in 1..=5 {
+                for r in (1..=5).filter(|r| args & 1 << r != 0) {
                     let reg = st.reg(r);
                     if reg.ty == RegType::Stack {
                         let lo = (reg.off as i64).saturating_add(reg.var.smin);

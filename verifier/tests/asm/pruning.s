@@ -188,3 +188,39 @@ if r1 < 8 goto loop
 out:
 r0 = 0
 exit
+
+### pruning_ignores_a_stack_pointer_a_call_does_not_take
+; type: socket
+; r3 points at fp-16 at a helper without arguments: the helper reads no
+; stack, so fp-16 is dead at the join, where the second path is pruned
+; though its fp-16 holds other bytes than the first's (enough jumps and
+; instructions come first for the first path to store its state there).
+; insns: 29
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r6 = r0
+r2 = 0
+if r6 == 0x1 goto skip
+r2 = 1
+skip:
+r2 += 1
+r2 += 1
+r2 += 1
+if r6 == 0x0 goto other
+*(u64 *)(r10 -16) = r10
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+goto join
+other:
+r1 = 7
+*(u32 *)(r10 -16) = r1
+join:
+r3 = r10
+r3 += -16
+call bpf_ktime_get_ns
+r0 = 0
+exit
