@@ -15,8 +15,10 @@ targets it lacks, maps it would not create) are counted as set aside.
 
 Exit 0: no verdict or message differs (counts may). 1: one does. 2: could
 not run. Needs root, and kfreg (built with `cargo build --release -p
-kfreg-cli` when missing) and kload (built from scripts/kload.c with the
-system libbpf when missing).
+kfreg-cli` when missing) and kload (built from scripts/kload.c when
+missing: against the libbpf 1.5 that scripts/selftests-corpus.sh unpacks
+into target/selftests, as kfreg loads objects as it does, else against the
+system libbpf).
 """
 
 import argparse
@@ -47,7 +49,14 @@ def main():
     ap = argparse.ArgumentParser(description="kfreg against the running kernel on BPF objects")
     ap.add_argument("files", nargs="+")
     ap.add_argument("--kfreg", default=os.path.join(ROOT, "target/release/kfreg"))
-    ap.add_argument("--kload", default=os.path.join(ROOT, "target/corpus/kload"))
+    # kfreg loads objects as libbpf 1.5 does (a missing weak kfunc's call is
+    # poisoned, newer section names are known): the kernel gets them through
+    # that libbpf too when the selftests corpus has unpacked it, else through
+    # the system's.
+    libbpf15 = os.path.join(ROOT, "target/selftests/libbpf-install")
+    have15 = os.path.exists(os.path.join(libbpf15, "lib64/libbpf.a"))
+    ap.add_argument("--kload", default=os.path.join(
+        ROOT, "target/corpus/kload-libbpf15" if have15 else "target/corpus/kload"))
     ap.add_argument("--keep", help="write the objects, kernel logs and kfreg logs here "
                     "(replacing those of an earlier run)")
     a = ap.parse_args()
@@ -57,8 +66,13 @@ def main():
 
     def build_kload():
         os.makedirs(os.path.dirname(a.kload), exist_ok=True)
-        subprocess.run(["gcc", "-O2", "-Wall", "-o", a.kload, os.path.join(ROOT, "scripts/kload.c"), "-lbpf"],
-                       check=True)
+        src = os.path.join(ROOT, "scripts/kload.c")
+        if have15 and a.kload.endswith("-libbpf15"):
+            cmd = ["gcc", "-O2", "-Wall", "-I", os.path.join(libbpf15, "include"), "-o", a.kload, src,
+                   os.path.join(libbpf15, "lib64/libbpf.a"), "-lelf", "-lz"]
+        else:
+            cmd = ["gcc", "-O2", "-Wall", "-o", a.kload, src, "-lbpf"]
+        subprocess.run(cmd, check=True)
 
     try:
         kfreg = tool(a.kfreg, build_kfreg)

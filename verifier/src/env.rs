@@ -481,6 +481,20 @@ impl Env<'_> {
         }
     }
 
+    /// Argument register `regno` of the call being verified passes the stack
+    /// object (dynptr, iterator, IRQ flag) of `nslots` slots `reg` points
+    /// to, which the callee reads unless it only creates it (the kernel's
+    /// `mark_stack_slot_obj_read`, `bpf_mark_stack_write`).
+    pub fn stack_object_arg(&mut self, regno: u8, reg: &Reg, nslots: i32, create: bool) {
+        if reg.ty != RegType::Stack {
+            return;
+        }
+        if let Ok((frame, off)) = reg.stack_object("", nslots) {
+            let (lo, hi) = (off as i64, off as i64 + 8 * nslots as i64);
+            self.stack_live.arg_access(regno, frame, lo, hi, create);
+        }
+    }
+
     /// Fails unless register `r` may be read.
     pub fn check_reg_read(&self, st: &State, r: u8) -> Result<(), VerifyError> {
         if st.reg(r).ty == RegType::NotInit {

@@ -457,7 +457,10 @@ fn check_arg(
         }
         ArgType::SpinLock => spin_lock_arg(env, st, h, r)?,
         ArgType::Timer => timer_arg(env, idx, r, &reg, meta)?,
-        ArgType::Dynptr => dynptr_arg(env, st, i, arg, &reg, meta)?,
+        ArgType::Dynptr => {
+            dynptr_arg(env, st, i, arg, &reg, meta)?;
+            env.stack_object_arg(r, &reg, 2, arg.has(ArgFlags::UNINIT));
+        }
         ArgType::Func => {
             if reg.ty != RegType::Func {
                 return Err(expect(idx, r, &reg, "func"));

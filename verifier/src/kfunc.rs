@@ -719,9 +719,19 @@ fn check_args(
             ArgKind::Workqueue | ArgKind::TaskWork => {
                 check_work_item(env, st, kind, i, r, &reg, meta)?
             }
-            ArgKind::Dynptr => check_dynptr(env, st, k, i, p, &reg, meta)?,
-            ArgKind::Iter => check_iter(env, st, k, flags, i, p, &reg, meta)?,
-            ArgKind::IrqFlag => check_irq_flag(env, st, k, flags, i, &reg)?,
+            ArgKind::Dynptr => {
+                check_dynptr(env, st, k, i, p, &reg, meta)?;
+                env.stack_object_arg(r, &reg, 2, p.roles.contains(Roles::UNINIT));
+            }
+            ArgKind::Iter => {
+                check_iter(env, st, k, flags, i, p, &reg, meta)?;
+                let nslots = (p.pointee_size.max(8) / 8) as i32;
+                env.stack_object_arg(r, &reg, nslots, flags.contains(Flags::ITER_NEW));
+            }
+            ArgKind::IrqFlag => {
+                check_irq_flag(env, st, k, flags, i, &reg)?;
+                env.stack_object_arg(r, &reg, 1, flags.contains(Flags::IRQ_SAVE));
+            }
             ArgKind::ResSpinLock => check_res_lock(env, st, flags, i, &reg)?,
             ArgKind::Scalar | ArgKind::Null => {}
         }

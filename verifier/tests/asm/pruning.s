@@ -224,3 +224,46 @@ r3 += -16
 call bpf_ktime_get_ns
 r0 = 0
 exit
+
+### pruning_ignores_stack_a_dynptr_call_does_not_read
+; type: socket
+; map: ringbuf max=4096
+; Discarding the dynptr at fp-32 reads its two slots only: fp-8, above
+; it, is dead at the join, where the second path is pruned though its
+; fp-8 differs.
+; insns: 45
+; expect: ACCEPT
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+r4 = r10
+r4 += -32
+call bpf_ringbuf_reserve_dynptr
+call bpf_get_prandom_u32
+r6 = r0
+r2 = 0
+if r6 == 0x1 goto skip
+r2 = 1
+skip:
+r2 += 1
+r2 += 1
+r2 += 1
+if r6 == 0x0 goto other
+*(u64 *)(r10 -8) = r10
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+goto join
+other:
+r1 = 7
+*(u32 *)(r10 -8) = r1
+join:
+r1 = r10
+r1 += -32
+r2 = 0
+call bpf_ringbuf_discard_dynptr
+r0 = 0
+exit
