@@ -1089,6 +1089,30 @@ impl Btf {
         self.funcs_tagged("bpf_kfunc")
     }
 
+    /// Why the kernel refuses this BTF as a program's (`BPF_BTF_LOAD`), for
+    /// the rule modelled: a function whose prototype has a parameter with a
+    /// type but no name (`btf_func_check`; clang writes such prototypes for
+    /// global functions at -O0). libbpf names the parameters of extern
+    /// functions (kfuncs) itself before it loads the BTF.
+    pub fn kernel_refusal(&self) -> Option<String> {
+        const EXTERN: u16 = 2;
+        self.types().find_map(|(id, t)| {
+            let TypeData::Func { proto, linkage } = t.data else {
+                return None;
+            };
+            if linkage == EXTERN {
+                return None;
+            }
+            let (_, params) = self.func_proto(proto).ok()?;
+            let arg = params.iter().position(|p| p.name_off == 0 && p.ty != 0)?;
+            let name = self.string(t.name_off).unwrap_or_default();
+            Some(format!(
+                "[{id}] FUNC {name} type_id={proto} Invalid arg#{}",
+                arg + 1
+            ))
+        })
+    }
+
     /// The prototype of `FUNC` `id`: its return type and parameters.
     pub fn func_proto(&self, id: u32) -> Result<(u32, &[Param]), BtfError> {
         let proto = match self.type_by_id(id)?.data {

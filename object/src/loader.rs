@@ -498,15 +498,23 @@ fn c_string(bytes: &[u8]) -> String {
 struct ExtIndex<'x> {
     func: HashMap<String, &'x [crate::btf_ext::FuncInfo]>,
     line: HashMap<String, &'x [crate::btf_ext::LineRecord]>,
+    /// libbpf had function and line info but could not pass it on.
+    dropped: bool,
 }
 
 impl<'x> ExtIndex<'x> {
-    fn new(btf: Option<&Btf>, ext: Option<&'x BtfExt>) -> Result<ExtIndex<'x>, LoadError> {
+    /// The info of `ext`, unless the kernel refused the BTF (`dropped`).
+    fn new(
+        btf: Option<&Btf>,
+        ext: Option<&'x BtfExt>,
+        dropped: bool,
+    ) -> Result<ExtIndex<'x>, LoadError> {
         let mut idx = ExtIndex {
             func: HashMap::new(),
             line: HashMap::new(),
+            dropped: dropped && ext.is_some(),
         };
-        if let (Some(btf), Some(ext)) = (btf, ext) {
+        if let (Some(btf), Some(ext), false) = (btf, ext, dropped) {
             for s in &ext.func_info {
                 idx.func
                     .insert(btf.string(s.sec_name_off)?.to_string(), &s.records);
@@ -728,7 +736,15 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         None => (HashMap::new(), Vec::new()),
     };
     let (code, relocs) = collect_code(&elf, btf.as_ref(), ext.as_ref(), opts)?;
-    let ext_index = ExtIndex::new(btf.as_ref(), ext.as_ref())?;
+    // libbpf loads the BTF into the kernel first; when the kernel refuses
+    // it and no struct_ops need it, libbpf goes on without ("BTF is
+    // optional, ignoring"): no function or line info reaches the kernel,
+    // which then takes every subprogram for a static one.
+    let needs_btf = [".struct_ops", ".struct_ops.link"]
+        .iter()
+        .any(|s| elf.section(s).is_some());
+    let refused = btf.as_ref().is_some_and(|b| b.kernel_refusal().is_some()) && !needs_btf;
+    let ext_index = ExtIndex::new(btf.as_ref(), ext.as_ref(), refused)?;
 
     let parts = Parts {
         elf: &elf,
@@ -972,7 +988,9 @@ fn describe(
         let mut sub = Subprog {
             start: pos as u32,
             name: f.name.clone(),
-            global: n == 0 || (f.global && !f.hidden),
+            // Without the function info libbpf dropped the kernel knows no
+            // global function.
+            global: n == 0 || (f.global && !f.hidden && !ext.dropped),
             ret_scalar: true,
             args: None,
         };

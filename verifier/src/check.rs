@@ -480,9 +480,14 @@ impl Env<'_> {
             return;
         }
         let node = &mut self.nodes[n];
+        // A state is freed once: a stored state always has a frame.
+        if node.state.frames.is_empty() {
+            return;
+        }
         node.state.frames = Vec::new();
         node.state.refs = Vec::new();
         node.hist = Vec::new();
+        self.evicted_kept -= 1;
     }
 
     /// At a prune point: `true` when a finished stored state subsumes the
@@ -550,6 +555,7 @@ impl Env<'_> {
                             equal: n,
                         };
                         self.visits.add(&chain, edge);
+                        self.note_peak();
                     }
                     let mut covered = std::mem::take(&mut path.covered);
                     self.precise(&mut path.st, &hist, Some(&mut covered), path.parent, &wants);
@@ -585,6 +591,7 @@ impl Env<'_> {
                 node.evicted = true;
                 self.explored[idx].remove(pos);
                 self.live_states -= 1;
+                self.evicted_kept += 1;
                 self.free_if_unused(n);
             }
         }
@@ -634,8 +641,15 @@ impl Env<'_> {
         path.parent = Some(n);
         self.stats.total_states += 1;
         self.live_states += 1;
-        self.stats.peak_states = self.stats.peak_states.max(self.live_states);
+        self.note_peak();
         Ok(false)
+    }
+
+    /// The most states held at once (the kernel's `update_peak_states`):
+    /// those compared, those evicted but still kept, and loops' backedges.
+    fn note_peak(&mut self) {
+        let held = self.live_states + self.evicted_kept + self.visits.backedges() as u64;
+        self.stats.peak_states = self.stats.peak_states.max(held);
     }
 
     /// Forgets what the finished stored state `n` holds in registers and

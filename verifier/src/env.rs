@@ -266,6 +266,9 @@ pub(crate) struct Env<'a> {
     pub prev_insns: u64,
     /// States currently compared at prune points.
     pub live_states: u64,
+    /// States no longer compared but still kept, for a path under them
+    /// or a loop's marks (the kernel's `free_list_size`).
+    pub evicted_kept: u64,
     /// References held by the stored states, summed.
     pub stored_refs: u64,
     pub next_id: u32,
@@ -325,6 +328,7 @@ impl<'a> Env<'a> {
             prev_jmps: 0,
             prev_insns: 0,
             live_states: 0,
+            evicted_kept: 0,
             stored_refs: 0,
             next_id: 0,
         }

@@ -219,10 +219,24 @@ fn frame_subsumes(old: &Frame, cur: &Frame, ids: &mut IdMap, mode: Mode, live: u
     {
         return false;
     }
-    old.stack.iter().enumerate().all(|(i, o)| {
-        let c = cur.stack.get(i).unwrap_or(&Slot::EMPTY);
-        slot_subsumes(o, c, ids, mode)
-    })
+    // A slot past the current state's stack covers it only when it holds
+    // nothing that constrains (stacksafe: "explored stack has more
+    // populated slots than current stack").
+    old.stack
+        .iter()
+        .enumerate()
+        .all(|(i, o)| match cur.stack.get(i) {
+            Some(c) => slot_subsumes(o, c, ids, mode),
+            None => unconstrained(o),
+        })
+}
+
+/// Bytes never written, or data, read back as any value by a privileged
+/// loader: they constrain nothing.
+fn unconstrained(slot: &Slot) -> bool {
+    slot.bytes
+        .iter()
+        .all(|b| matches!(b, SlotKind::Invalid | SlotKind::Misc))
 }
 
 fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap, mode: Mode) -> bool {
@@ -276,11 +290,7 @@ fn linked_alike(old: &Reg, cur: &Reg, ids: &mut IdMap) -> bool {
 /// round that wrote a slot the stored round had unwritten or data in is
 /// covered.
 fn slot_subsumes(old: &Slot, cur: &Slot, ids: &mut IdMap, mode: Mode) -> bool {
-    if old
-        .bytes
-        .iter()
-        .all(|b| matches!(b, SlotKind::Invalid | SlotKind::Misc))
-    {
+    if unconstrained(old) {
         return true;
     }
     // A whole spilled scalar and data bytes read back as the same kind of
@@ -317,10 +327,7 @@ fn stack_scalar(slot: &Slot) -> Option<Reg> {
     if slot.is_spill() && slot.spill_size() == 8 && slot.reg.ty == RegType::Scalar {
         return Some(slot.reg);
     }
-    slot.bytes
-        .iter()
-        .all(|b| matches!(b, SlotKind::Invalid | SlotKind::Misc))
-        .then_some(Reg::UNKNOWN)
+    unconstrained(slot).then_some(Reg::UNKNOWN)
 }
 
 /// Makes every imprecise scalar of `cur` that differs from `old` (the

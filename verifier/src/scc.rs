@@ -186,6 +186,11 @@ impl Visits {
         }
     }
 
+    /// Backedges waiting, over all visits.
+    pub fn backedges(&self) -> usize {
+        self.0.iter().map(|v| v.backedges.len()).sum()
+    }
+
     /// Whether states of `chain` may still gain marks: the visit has
     /// backedges waiting.
     pub fn incomplete(&mut self, chain: &Callchain) -> bool {

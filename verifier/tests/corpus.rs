@@ -23,8 +23,9 @@ fn corpus() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus")
 }
 
-/// Our verdict, error message and processed instructions for every program.
-type Ours = BTreeMap<(String, String), (String, Option<String>, u64)>;
+/// Our verdict, error message, processed instructions and (total, peak)
+/// states for every program.
+type Ours = BTreeMap<(String, String), (String, Option<String>, u64, (u64, u64))>;
 
 /// Our verdict and error line for every program of every corpus object.
 fn ours() -> Ours {
@@ -53,12 +54,15 @@ fn ours() -> Ours {
                 Ok(prog) => {
                     let r = verify(&prog, reg, &common::recorded_target());
                     let insns = r.stats.insns_processed;
+                    let states = (r.stats.total_states, r.stats.peak_states);
                     match r.error {
-                        None => ("ACCEPT".to_string(), None, insns),
-                        Some(e) => ("REJECT".to_string(), Some(e.msg), insns),
+                        None => ("ACCEPT".to_string(), None, insns, states),
+                        Some(e) => ("REJECT".to_string(), Some(e.msg), insns, states),
                     }
                 }
-                Err(LoadError::Decode { err, .. }) => ("REJECT".to_string(), Some(err.msg), 0),
+                Err(LoadError::Decode { err, .. }) => {
+                    ("REJECT".to_string(), Some(err.msg), 0, (0, 0))
+                }
                 Err(e) => panic!("{name}/{}: {e}", p.name),
             };
             out.insert((name.clone(), p.name.clone()), result);
@@ -91,6 +95,7 @@ fn kfreg_agrees_with_linux_on_the_corpus() {
     let mut unexplained = Vec::new();
     let mut stale = Vec::new();
     let mut insns = String::new();
+    let mut states = String::new();
     let (mut rejected, mut same_message) = (0, 0);
     for k in &kernel {
         let file = k["file"].as_str().unwrap_or_default().to_string();
@@ -104,7 +109,8 @@ fn kfreg_agrees_with_linux_on_the_corpus() {
                 .filter_map(|l| l.as_str().map(str::to_string))
                 .collect::<Vec<_>>()
         });
-        let Some((our_verdict, our_error, our_insns)) = ours.get(&(file.clone(), prog.clone()))
+        let Some((our_verdict, our_error, our_insns, our_states)) =
+            ours.get(&(file.clone(), prog.clone()))
         else {
             unexplained.push(format!("{id}: not found in the object"));
             continue;
@@ -112,6 +118,22 @@ fn kfreg_agrees_with_linux_on_the_corpus() {
         let kernel_insns = k["insns_processed"].as_u64().unwrap_or_default();
         if kernel_insns != *our_insns {
             insns += &format!("{id}: kernel {kernel_insns}, kfreg {our_insns}\n");
+        }
+        // The kernel's summary line: `... total_states T peak_states P ...`.
+        let kernel_states = k["log_tail"].as_array().and_then(|tail| {
+            tail.iter().filter_map(|l| l.as_str()).find_map(|l| {
+                let count = |key: &str| {
+                    let rest = l.split(key).nth(1)?;
+                    rest.split_whitespace().next()?.parse::<u64>().ok()
+                };
+                Some((count("total_states ")?, count("peak_states ")?))
+            })
+        });
+        if let Some((t, p)) = kernel_states
+            && (t, p) != *our_states
+        {
+            let (ot, op) = our_states;
+            states += &format!("{id}: kernel total/peak states {t}/{p}, kfreg {ot}/{op}\n");
         }
         let our_error: Option<Vec<String>> = our_error
             .as_deref()
@@ -146,9 +168,10 @@ fn kfreg_agrees_with_linux_on_the_corpus() {
         kernel.len()
     );
     let insns_file = corpus().join("INSNS");
-    let header = "# Corpus programs whose processed-instruction count differs from the kernel's.\n\
+    let header = "# Corpus programs whose processed instructions, total states or peak states\n\
+                  # differ from the kernel's.\n\
                   # Rewrite: KFREG_BLESS=1 cargo test -p kfreg-verifier --test corpus\n";
-    let insns = format!("{header}{insns}");
+    let insns = format!("{header}{insns}{states}");
     if std::env::var_os("KFREG_BLESS").is_some() {
         std::fs::write(&insns_file, &insns).expect("write tests/corpus/INSNS");
     }

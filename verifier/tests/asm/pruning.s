@@ -267,3 +267,37 @@ r2 = 0
 call bpf_ringbuf_discard_dynptr
 r0 = 0
 exit
+
+### pruning_needs_the_stored_stack_within_the_current_one
+; type: socket
+; The first path spills a number to fp-16; the second never reaches that
+; deep. Its stack is smaller than the stored state's, whose fp-16 holds a
+; spill: the kernel does not prune there ("explored stack has more
+; populated slots than current stack") though the second path may read
+; the slot too (unwritten bytes read as any number).
+; insns: 28
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r6 = r0
+r2 = 0
+if r6 == 0x1 goto skip
+r2 = 1
+skip:
+r2 += 1
+r2 += 1
+r2 += 1
+if r6 == 0x0 goto other
+*(u64 *)(r10 -16) = r6
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+goto join
+other:
+r1 = 7
+join:
+r3 = *(u64 *)(r10 -16)
+r0 = 0
+exit
