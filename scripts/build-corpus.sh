@@ -239,9 +239,10 @@ for src in "${files[@]}"; do
 			fallback+=("$src: $k")
 		fi
 	done
-	# A source may ask for another optimisation level (`/* corpus-cflags: -O0 */`).
-	opt=$(sed -n 's#^/\* corpus-cflags: \(-O[0-3]\) \*/$#\1#p' "$src" | head -1)
-	if "$CLANG" -g "${opt:--O2}" -target bpf -D__TARGET_ARCH_x86 "${defs[@]}" -I include \
+	# A source may ask for other flags (`/* corpus-cflags: -O0 */`, `-g0`:
+	# no BTF), given after the defaults.
+	read -r -a extra <<<"$(sed -n 's#^/\* corpus-cflags: \([-A-Za-z0-9 ]*\) \*/$#\1#p' "$src" | head -1)"
+	if "$CLANG" -g -O2 "${extra[@]}" -target bpf -D__TARGET_ARCH_x86 "${defs[@]}" -I include \
 		-fdebug-prefix-map="$CORPUS"=. -c "$src" -o "$obj.tmp" 2>"$obj.log"; then
 		# DWARF is not needed (BTF and .BTF.ext line info stay): 10x smaller objects.
 		"$STRIP" -g "$obj.tmp"

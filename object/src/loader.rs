@@ -498,12 +498,10 @@ fn c_string(bytes: &[u8]) -> String {
 struct ExtIndex<'x> {
     func: HashMap<String, &'x [crate::btf_ext::FuncInfo]>,
     line: HashMap<String, &'x [crate::btf_ext::LineRecord]>,
-    /// libbpf had function and line info but could not pass it on.
-    dropped: bool,
 }
 
 impl<'x> ExtIndex<'x> {
-    /// The info of `ext`, unless the kernel refused the BTF (`dropped`).
+    /// The info of `ext`, none when the kernel refused the BTF (`dropped`).
     fn new(
         btf: Option<&Btf>,
         ext: Option<&'x BtfExt>,
@@ -512,7 +510,6 @@ impl<'x> ExtIndex<'x> {
         let mut idx = ExtIndex {
             func: HashMap::new(),
             line: HashMap::new(),
-            dropped: dropped && ext.is_some(),
         };
         if let (Some(btf), Some(ext), false) = (btf, ext, dropped) {
             for s in &ext.func_info {
@@ -988,9 +985,9 @@ fn describe(
         let mut sub = Subprog {
             start: pos as u32,
             name: f.name.clone(),
-            // Without the function info libbpf dropped the kernel knows no
-            // global function.
-            global: n == 0 || (f.global && !f.hidden && !ext.dropped),
+            // Without function info the kernel knows no global function
+            // (`subprog_is_global` reads the info's linkage).
+            global: n == 0,
             ret_scalar: true,
             args: None,
         };
