@@ -1089,27 +1089,19 @@ impl Btf {
         self.funcs_tagged("bpf_kfunc")
     }
 
-    /// Why the kernel refuses this BTF as a program's (`BPF_BTF_LOAD`), for
-    /// the rule modelled: a function whose prototype has a parameter with a
-    /// type but no name (`btf_func_check`; clang writes such prototypes for
-    /// global functions at -O0). libbpf names the parameters of extern
-    /// functions (kfuncs) itself before it loads the BTF.
-    pub fn kernel_refusal(&self) -> Option<String> {
+    /// Whether the kernel refuses this BTF as a program's (`BPF_BTF_LOAD`),
+    /// by the rule modelled: a function whose prototype has a parameter with
+    /// a type but no name (`btf_func_check`'s "Invalid arg#N"; clang writes
+    /// such prototypes for global functions at -O0). libbpf names the
+    /// parameters of extern functions (kfuncs) itself before it loads the
+    /// BTF.
+    pub fn kernel_refuses(&self) -> bool {
         const EXTERN: u16 = 2;
-        self.types().find_map(|(id, t)| {
-            let TypeData::Func { proto, linkage } = t.data else {
-                return None;
-            };
-            if linkage == EXTERN {
-                return None;
-            }
-            let (_, params) = self.func_proto(proto).ok()?;
-            let arg = params.iter().position(|p| p.name_off == 0 && p.ty != 0)?;
-            let name = self.string(t.name_off).unwrap_or_default();
-            Some(format!(
-                "[{id}] FUNC {name} type_id={proto} Invalid arg#{}",
-                arg + 1
-            ))
+        self.types().any(|(_, t)| match t.data {
+            TypeData::Func { proto, linkage } if linkage != EXTERN => self
+                .func_proto(proto)
+                .is_ok_and(|(_, params)| params.iter().any(|p| p.name_off == 0 && p.ty != 0)),
+            _ => false,
         })
     }
 

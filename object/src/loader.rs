@@ -501,17 +501,12 @@ struct ExtIndex<'x> {
 }
 
 impl<'x> ExtIndex<'x> {
-    /// The info of `ext`, none when the kernel refused the BTF (`dropped`).
-    fn new(
-        btf: Option<&Btf>,
-        ext: Option<&'x BtfExt>,
-        dropped: bool,
-    ) -> Result<ExtIndex<'x>, LoadError> {
+    fn new(btf: Option<&Btf>, ext: Option<&'x BtfExt>) -> Result<ExtIndex<'x>, LoadError> {
         let mut idx = ExtIndex {
             func: HashMap::new(),
             line: HashMap::new(),
         };
-        if let (Some(btf), Some(ext), false) = (btf, ext, dropped) {
+        if let (Some(btf), Some(ext)) = (btf, ext) {
             for s in &ext.func_info {
                 idx.func
                     .insert(btf.string(s.sec_name_off)?.to_string(), &s.records);
@@ -737,11 +732,9 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
     // it and no struct_ops need it, libbpf goes on without ("BTF is
     // optional, ignoring"): no function or line info reaches the kernel,
     // which then takes every subprogram for a static one.
-    let needs_btf = [".struct_ops", ".struct_ops.link"]
-        .iter()
-        .any(|s| elf.section(s).is_some());
-    let refused = btf.as_ref().is_some_and(|b| b.kernel_refusal().is_some()) && !needs_btf;
-    let ext_index = ExtIndex::new(btf.as_ref(), ext.as_ref(), refused)?;
+    let struct_ops = struct_ops::members(&elf, btf.as_ref());
+    let refused = btf.as_ref().is_some_and(Btf::kernel_refuses) && struct_ops.is_empty();
+    let ext_index = ExtIndex::new(btf.as_ref(), ext.as_ref().filter(|_| !refused))?;
 
     let parts = Parts {
         elf: &elf,
@@ -751,7 +744,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         relocs: &relocs,
         maps: &maps,
         externs: &externs,
-        struct_ops: &struct_ops::members(&elf, btf.as_ref()),
+        struct_ops: &struct_ops,
         opts,
     };
     let mut programs = Vec::new();

@@ -121,25 +121,6 @@ pub fn refine(
     prog: &Program,
     linked: Linked,
 ) {
-    narrow(st, dst, src_no, d, op, s, wide, taken, prog);
-    if let Some(r) = src_no {
-        sync_linked(st, r, linked);
-    }
-    sync_linked(st, dst, linked);
-}
-
-#[allow(clippy::too_many_arguments)]
-fn narrow(
-    st: &mut State,
-    dst: u8,
-    src_no: Option<u8>,
-    d: &Reg,
-    op: JmpOp,
-    s: &Reg,
-    wide: bool,
-    taken: bool,
-    prog: &Program,
-) {
     match (d.ty, s.ty) {
         (RegType::Scalar, RegType::Scalar) => {
             // Bounds the comparison makes impossible are no proof to the
@@ -154,14 +135,11 @@ fn narrow(
             // against itself is then decided by them).
             if src_no == Some(dst) {
                 st.reg_mut(dst).var = d.var.refine_self(op, wide, taken);
-                return;
-            }
-            let Some((a, b)) = d.var.refine(op, &s.var, wide, taken) else {
-                return;
-            };
-            st.reg_mut(dst).var = a;
-            if let Some(r) = src_no {
-                st.reg_mut(r).var = b;
+            } else if let Some((a, b)) = d.var.refine(op, &s.var, wide, taken) {
+                st.reg_mut(dst).var = a;
+                if let Some(r) = src_no {
+                    st.reg_mut(r).var = b;
+                }
             }
         }
         // Only a test of the pointer against the immediate 0 checks it for
@@ -235,6 +213,10 @@ fn narrow(
         }
         _ => {}
     }
+    if let Some(r) = src_no {
+        sync_linked(st, r, linked);
+    }
+    sync_linked(st, dst, linked);
 }
 
 /// The start of the packet data as the context gave it (the kernel's
@@ -286,11 +268,13 @@ fn sync_linked(st: &mut State, no: u8, linked: Linked) {
                 }
             }
             LinkedAt::Slot { frame, spi } => {
-                if let Some(f) = st.frames.get_mut(frame as usize) {
-                    f.stack.update(|i, s| {
-                        let mut new = *s;
-                        (i == spi as usize && s.is_spill() && sync(&mut new.reg)).then_some(new)
-                    });
+                let spi = spi as usize;
+                if let Some(f) = st.frames.get_mut(frame as usize)
+                    && let Some(mut slot) = f.stack.get(spi).copied()
+                    && slot.is_spill()
+                    && sync(&mut slot.reg)
+                {
+                    f.stack.make_mut()[spi] = slot;
                 }
             }
         }

@@ -22,7 +22,7 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         .and_then(|()| crate::cfg::check(&mut env))
         .and_then(|()| {
             env.fastcall = crate::fastcall::Fastcall::mark(prog, reg, env.attach, &env.jump_target);
-            env.live_regs = crate::liveness::live_regs(prog, reg, env.attach);
+            (env.live_regs, env.reg_uses) = crate::liveness::live_regs(prog, reg, env.attach);
             // A call running a callback in rounds is a loop of its own.
             let (insns, loop_head) = (&prog.insns, &env.loop_head);
             env.scc = crate::scc::components(insns, |i| {
@@ -390,10 +390,9 @@ impl Env<'_> {
                 });
                 self.stack_live.record(
                     self.prog,
-                    self.reg,
-                    self.attach,
                     &path.st,
                     self.prog.insns[idx],
+                    self.reg_uses[idx],
                 );
                 if entry.flagged() || self.jmp_point[idx] {
                     path.jmp_history += 1;
@@ -936,28 +935,31 @@ impl Env<'_> {
             }
             None => {}
         }
-        // The kernel records a comparison of linked scalars in the jump
+        // The kernel gathers the scalars linked to the operands (copies it
+        // has no place for lose their link) and records them in the jump
         // history, for precision to follow the links; a long history forces
         // the next prune point to store a state.
-        // Copies the set has no place for lose their link to the operands.
         let mut links = Linked::default();
-        // Each frame's registers live at its instruction: the running one's
-        // at this jump, a caller's at its call.
-        let mut live = [u16::MAX; crate::limits::MAX_CALL_FRAMES + 1];
-        for (frame, l) in live.iter_mut().enumerate() {
-            let at = path.st.frames.get(frame + 1).map_or(idx, |f| f.callsite);
-            *l = self.live_regs.get(at as usize).copied().unwrap_or(u16::MAX);
-        }
-        let live = |f: usize| live.get(f).copied().unwrap_or(u16::MAX);
-        if src_reg.ty == RegType::Scalar
-            && let Some(r) = src_reg_no
-        {
-            path.st.collect_linked(src_reg.id, live, &mut links);
-            src_reg = *path.st.reg(r);
-        }
-        if dst_reg.ty == RegType::Scalar {
-            path.st.collect_linked(dst_reg.id, live, &mut links);
+        let linked = |r: &Reg| r.ty == RegType::Scalar && r.id != 0;
+        if linked(&dst_reg) || src_reg_no.is_some() && linked(&src_reg) {
+            // Each frame's registers live at its instruction: the running
+            // one's at this jump, a caller's at its call.
+            let mut live = [u16::MAX; MAX_CALL_FRAMES + 1];
+            for (frame, l) in live.iter_mut().enumerate() {
+                let at = path.st.frames.get(frame + 1).map_or(idx, |f| f.callsite);
+                *l = self.live_regs.get(at as usize).copied().unwrap_or(u16::MAX);
+            }
+            let live = |f: usize| live.get(f).copied().unwrap_or(u16::MAX);
+            if let Some(r) = src_reg_no.filter(|_| linked(&src_reg)) {
+                path.st.collect_linked(src_reg.id, live, &mut links);
+                src_reg = *path.st.reg(r);
+            }
+            // The source's gathering may have unlinked the destination.
             dst_reg = *path.st.reg(dst);
+            if linked(&dst_reg) {
+                path.st.collect_linked(dst_reg.id, live, &mut links);
+                dst_reg = *path.st.reg(dst);
+            }
         }
         // This instruction's entry, the last of the history, may already be
         // recorded (a jump target, a stack pointer compared).

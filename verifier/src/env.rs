@@ -219,6 +219,8 @@ pub(crate) struct Env<'a> {
     pub jump_target: Vec<bool>,
     /// Per instruction, the registers live before it.
     pub live_regs: Vec<u16>,
+    /// Per instruction, the registers it reads (a call: its arguments).
+    pub reg_uses: Vec<u16>,
     /// The stack slots each call chain reads.
     pub stack_live: StackLiveness,
     /// Per instruction, its loop (`scc::components`; 0 for none).
@@ -309,6 +311,7 @@ impl<'a> Env<'a> {
             jmp_point: vec![false; prog.insns.len()],
             jump_target: vec![false; prog.insns.len()],
             live_regs: Vec::new(),
+            reg_uses: Vec::new(),
             stack_live: Default::default(),
             scc: Vec::new(),
             visits: Visits::default(),

@@ -725,8 +725,8 @@ fn check_args(
             }
             ArgKind::Iter => {
                 check_iter(env, st, k, flags, i, p, &reg, meta)?;
-                let nslots = (p.pointee_size.max(8) / 8) as i32;
-                env.stack_object_arg(r, &reg, nslots, flags.contains(Flags::ITER_NEW));
+                let new = flags.contains(Flags::ITER_NEW);
+                env.stack_object_arg(r, &reg, iter_slots(p), new);
             }
             ArgKind::IrqFlag => {
                 check_irq_flag(env, st, k, flags, i, &reg)?;
@@ -1362,6 +1362,11 @@ fn check_dynptr(
     Ok(())
 }
 
+/// The stack slots an iterator argument's state takes.
+fn iter_slots(p: &Param) -> i32 {
+    (p.pointee_size.max(8) / 8) as i32
+}
+
 #[allow(clippy::too_many_arguments)]
 fn check_iter(
     env: &mut Env,
@@ -1381,7 +1386,7 @@ fn check_iter(
             format!("arg#{i} expected pointer to an iterator on stack"),
         );
     }
-    let nslots = (p.pointee_size.max(8) / 8) as i32;
+    let nslots = iter_slots(p);
     let type_tag = kfreg_object::kernel_types::id(p.ty.struct_name().unwrap_or("?"));
     // Not at a constant slot-aligned offset, or reaching above the frame,
     // it is no iterator state (logged); below the stack it may only be

@@ -85,9 +85,14 @@ pub fn successors(insns: &[Insn], i: usize) -> [Option<usize>; 2] {
 }
 
 /// Per instruction, the registers that may be read before being written
-/// again on some path from it (its `live_regs_before`), for a program
-/// verified as attached as `attach`, which decides which helpers exist.
-pub fn live_regs(prog: &Program, reg: &Registry, attach: Option<AttachType>) -> Vec<u16> {
+/// again on some path from it (its `live_regs_before`), and the registers
+/// it reads itself, for a program verified as attached as `attach`, which
+/// decides which helpers exist (and so a call's arguments).
+pub fn live_regs(
+    prog: &Program,
+    reg: &Registry,
+    attach: Option<AttachType>,
+) -> (Vec<u16>, Vec<u16>) {
     let insns = &prog.insns;
     let n = insns.len();
     let ud: Vec<(u16, u16)> = insns
@@ -111,7 +116,7 @@ pub fn live_regs(prog: &Program, reg: &Registry, attach: Option<AttachType>) -> 
             }
         }
     }
-    live
+    (live, ud.iter().map(|&(uses, _)| uses).collect())
 }
 
 /// Stack slots of one frame: bit `i` is the slot `[fp-8*(i+1), fp-8*i)`.
@@ -315,18 +320,10 @@ impl StackLiveness {
         }
     }
 
-    /// Records what instruction `insn`, about to run in `st`, reads and
-    /// writes of the stack (the kernel's `bpf_mark_stack_read` and
-    /// `bpf_mark_stack_write`); a call's arguments are those its
-    /// prototype in `reg` has for a program attached as `attach`.
-    pub fn record(
-        &mut self,
-        prog: &Program,
-        reg: &Registry,
-        attach: Option<AttachType>,
-        st: &State,
-        insn: Insn,
-    ) {
+    /// Records what instruction `insn`, about to run in `st` and reading
+    /// registers `uses` (a call: its arguments), reads and writes of the
+    /// stack (the kernel's `bpf_mark_stack_read` and `bpf_mark_stack_write`).
+    pub fn record(&mut self, prog: &Program, st: &State, insn: Insn, uses: u16) {
         let mut read = None;
         let mut write = None;
         match insn {
@@ -368,9 +365,8 @@ impl StackLiveness {
                 }
                 // Only its arguments: a stack pointer left in a register
                 // the callee does not take is not read.
-                let (args, _) = use_def(prog, reg, attach, &insn);
                 let mut reach = Vec::new();
-                for r in (1..=5).filter(|r| args & 1 << r != 0) {
+                for r in (1..=5).filter(|r| uses & 1 << r != 0) {
                     let reg = st.reg(r);
                     if reg.ty == RegType::Stack {
                         let lo = (reg.off as i64).saturating_add(reg.var.smin);
