@@ -866,6 +866,17 @@ fn btf_access(
     kind: Access,
 ) -> Result<Reg, VerifyError> {
     let idx = st.insn;
+    // Kernel memory is the GPL's, whatever the access (the first check of
+    // the kernel's check_ptr_to_btf_access); the program's own objects are not.
+    if !env.prog.gpl && !base.flags.has(PtrFlags::PROG_BTF) {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "Cannot access kernel 'struct {}' from non-GPL compatible program",
+                env.type_name(base)
+            ),
+        ));
+    }
     if !base.fixed_offset() {
         return Err(VerifyError::at(
             idx,
