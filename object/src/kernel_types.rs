@@ -132,9 +132,10 @@ fn step(btf: &Btf, ty: u32, off: i64, size: u32, via_union: &mut bool) -> Result
     let Some((tname, tsize, members, union)) = aggregate(btf, ty) else {
         return Err(format!(
             "Type '{}' is not a struct",
-            btf.name(ty).unwrap_or("")
+            shown(btf.name(ty).unwrap_or(""))
         ));
     };
+    let tname = shown(tname);
     if union && members.len() != 1 {
         // Walking unions yields untrusted pointers, except single-member ones.
         *via_union = true;
@@ -158,7 +159,7 @@ fn step(btf: &Btf, ty: u32, off: i64, size: u32, via_union: &mut bool) -> Result
         if off < moff {
             break;
         }
-        let mname = btf.string(m.name_off).unwrap_or("");
+        let mname = shown(btf.string(m.name_off).unwrap_or(""));
         let (mtype, elem, total) =
             resolve_member(btf, m.ty).ok_or_else(|| format!("field {mname} doesn't have size"))?;
         let msize = btf.size_of(m.ty).ok().flatten().unwrap_or(0) as i64;
@@ -212,6 +213,12 @@ fn step(btf: &Btf, ty: u32, off: i64, size: u32, via_union: &mut bool) -> Result
         }
     }
     Err(format!("struct {tname} doesn't have field at offset {off}"))
+}
+
+/// A name as the kernel's struct walk prints it (`__btf_name_by_offset`):
+/// an anonymous struct or member is `(anon)`.
+fn shown(name: &str) -> &str {
+    if name.is_empty() { "(anon)" } else { name }
 }
 
 /// An access past a struct's size is fine only inside a trailing flexible

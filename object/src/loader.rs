@@ -171,6 +171,12 @@ pub enum LoadError {
         /// What is wrong.
         msg: String,
     },
+    /// A struct_ops map cannot be set up for the kernel (libbpf's
+    /// `struct_ops init_kern`), which fails every program of the object.
+    StructOps {
+        /// What is wrong.
+        msg: String,
+    },
     /// The linked program does not decode (only from [`Object::to_program`]).
     Decode {
         /// The program.
@@ -222,6 +228,7 @@ impl fmt::Display for LoadError {
                     "sec '{section}': CO-RE relocation at insn #{insn}: {msg}"
                 )
             }
+            LoadError::StructOps { msg } => write!(f, "struct_ops init_kern: {msg}"),
             LoadError::Decode { program, err } => write!(f, "prog '{program}': {err}"),
             LoadError::NoSuchProgram(name) => write!(f, "no program named '{name}'"),
         }
@@ -703,17 +710,25 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
     let gpl = license_is_gpl(&license);
 
     let mut maps = maps::collect(&elf, btf.as_ref())?;
-    // libbpf resolves every extern before loading any program: one it
-    // cannot resolve fails the load of each program of the object.
+    // libbpf resolves every extern before loading any program (and before
+    // it creates any map): one it cannot resolve fails the load of each
+    // program of the object.
     // (Externs libbpf cannot even describe fail the object's opening.)
     let externs = match externs::collect(&elf, btf.as_ref(), reg, opts, &mut maps) {
         Ok(x) => x,
         Err(e) if resolved_at_load(&e) => {
-            maps.create_error.get_or_insert(e);
+            maps.create_error = Some(e);
             vec![None; elf.symbols.len()]
         }
         Err(e) => return Err(e),
     };
+    // libbpf then sets up the struct_ops maps, and creates the maps last.
+    if !maps.create_error.as_ref().is_some_and(resolved_at_load)
+        && let Some(target) = &opts.target_btf
+        && let Some(e) = struct_ops::missing_kernel_type(&elf, btf.as_ref(), target)
+    {
+        maps.create_error = Some(e);
+    }
     let kfuncs: HashMap<i32, KfuncId> = externs
         .iter()
         .flatten()
@@ -1087,12 +1102,14 @@ fn resolved_at_load(e: &LoadError) -> bool {
     }
 }
 
-/// libbpf's failure to prepare a tracing program whose attach target the
-/// kernel lacks (the target a tool sets at run time, such as fsdist's
-/// `fentry/dummy_file_open`: `-ESRCH`), or a `freplace` program, whose
-/// target program only user space can give (`-EINVAL`). Only the target
-/// BTF is searched: libbpf also searches module BTF, which the loader does
-/// not read, so a target in a module is reported missing too.
+/// libbpf's failure to prepare a program that names its attach target in
+/// its section (`libbpf_prepare_prog_load`): one that names none (`-EINVAL`,
+/// the target user space would set at run time), a target the kernel lacks
+/// (fsdist's `fentry/dummy_file_open`, a `tp_btf/` tracepoint or an `iter/`
+/// target it no longer has: `-ESRCH`), or a `freplace` program, whose target
+/// program only user space can give (`-EINVAL`). Only the target BTF is
+/// searched: libbpf also searches module BTF, which the loader does not
+/// read, so a target in a module is reported missing too.
 fn attach_error(target: &Btf, section: &str, program: &str) -> Option<LoadError> {
     let section = section.trim_start_matches('?');
     let fail = |errno: i32| LoadError::Program {
@@ -1102,13 +1119,25 @@ fn attach_error(target: &Btf, section: &str, program: &str) -> Option<LoadError>
     if section == "freplace" || section.starts_with("freplace/") {
         return Some(fail(-22));
     }
-    let func = match (traced_function(section), lsm_hook_target(section)) {
-        (Some(f), _) => f.to_string(),
-        (None, Some(hook)) => lsm_hook_func(hook),
+    let (kind, name) = match section.split_once('/') {
+        Some((kind, name)) => (kind, Some(name)),
+        None => (section, None),
+    };
+    // What libbpf looks the target up as (btf_get_kernel_prefix_kind).
+    let (prefix, btf_kind) = match kind {
+        "fentry" | "fexit" | "fmod_ret" | "fentry.s" | "fexit.s" | "fmod_ret.s" => {
+            ("", crate::btf::Kind::Func)
+        }
+        "lsm" | "lsm.s" | "lsm_cgroup" => ("bpf_lsm_", crate::btf::Kind::Func),
+        "tp_btf" => ("btf_trace_", crate::btf::Kind::Typedef),
+        "iter" | "iter.s" => ("bpf_iter_", crate::btf::Kind::Func),
         _ => return None,
     };
-    let name = section.split_once('/')?.1;
-    (!name.is_empty() && target.find(&func, crate::btf::Kind::Func).is_none()).then(|| fail(-3))
+    let Some(name) = name else {
+        return Some(fail(-22));
+    };
+    (!name.is_empty() && target.find(&format!("{prefix}{name}"), btf_kind).is_none())
+        .then(|| fail(-3))
 }
 
 /// The kernel function a `fentry/`, `fexit/` or `fmod_ret/` section (or its
@@ -1233,7 +1262,7 @@ pub fn iter_target(section: &str) -> Option<&str> {
 }
 
 /// The program's context prototype from `at`, each pointer named by its
-/// parameter: a pointer to a struct is that kernel struct, any other
+/// parameter: a pointer to a struct or union is that kernel type, any other
 /// pointer untyped, anything else a scalar.
 fn ctx_proto(target: &Btf, at: &AttachProto) -> Option<CtxProto> {
     let (ret, params) = target.func_proto(at.proto).ok()?;
@@ -1245,7 +1274,7 @@ fn ctx_proto(target: &Btf, at: &AttachProto) -> Option<CtxProto> {
         let strukt = target.resolve(ty).ok().filter(|s| {
             matches!(
                 target.type_by_id(*s).map(|t| &t.data),
-                Ok(crate::btf::TypeData::Struct { .. })
+                Ok(crate::btf::TypeData::Struct { .. } | crate::btf::TypeData::Union { .. })
             )
         });
         Some(CtxParam::Ptr(CtxArg {

@@ -1108,6 +1108,18 @@ fn libbpf_fixture_programs_get_the_kernels_verdicts() {
             "no_such_target",
             Some("prog 'no_such_target': failed to prepare load attributes: -3"),
         ),
+        (
+            "no_such_tracepoint",
+            Some("prog 'no_such_tracepoint': failed to prepare load attributes: -3"),
+        ),
+        (
+            "no_such_iter_target",
+            Some("prog 'no_such_iter_target': failed to prepare load attributes: -3"),
+        ),
+        (
+            "no_target_named",
+            Some("prog 'no_target_named': failed to prepare load attributes: -22"),
+        ),
     ];
     for (name, error) in kernel {
         let got = match obj.load_program(name) {

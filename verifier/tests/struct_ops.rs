@@ -180,3 +180,20 @@ fn fixture_cases_get_the_kernels_verdicts() {
         assert_eq!(report.stats.insns_processed, insns, "{name}");
     }
 }
+
+/// A struct_ops type the kernel lacks fails in libbpf, before any program
+/// of the object loads (libbpf 1.5 through `scripts/kload.c` on Linux 6.18
+/// says so of fixture case 16).
+#[test]
+fn an_unknown_struct_ops_type_fails_the_object_in_libbpf() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
+    let btf = std::fs::read(format!("{dir}/../../tests/corpus/vmlinux.btf")).expect("vmlinux.btf");
+    let opts = LoadOptions::with_target_btf(&btf).expect("vmlinux.btf parses");
+    let bytes = std::fs::read(format!("{dir}/fixtures/struct_ops_16.bpf.o")).expect("case 16");
+    let obj = load_object(&bytes, Registry::global(), &opts).expect("opens");
+    let err = obj.load_program("unknown_ops_member").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "struct_ops init_kern: struct bpf_struct_ops_kfreg_no_such_ops is not found in kernel BTF"
+    );
+}

@@ -11,6 +11,10 @@ use kfreg::tracepoint;
 /// Argument 1 may be NULL.
 #[tracepoint(or_null = [1])]
 pub struct sched_pi_setprio;
+/// Argument 0 may be NULL: `do_wait()` passes none for `wait4(-1)` and
+/// `waitid(P_ALL)`.
+#[tracepoint(or_null = [0])]
+pub struct sched_process_wait;
 
 // ... from sched_numa_pair_template event class
 /// Argument 2 may be NULL.
@@ -196,6 +200,14 @@ pub struct rxrpc_tq;
 /// Argument 0 may be NULL.
 #[tracepoint(or_null = [0])]
 pub struct rxrpc_client;
+
+// signal
+/// Argument 1 may be an error.
+#[tracepoint(err_ptr = [1])]
+pub struct signal_generate;
+/// Argument 1 may be an error.
+#[tracepoint(err_ptr = [1])]
+pub struct signal_deliver;
 
 // skb
 /// Argument 3 may be NULL.

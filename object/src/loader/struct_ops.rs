@@ -4,7 +4,8 @@
 //! loads the program with that member as its attach point; the member's
 //! prototype gives the program its arguments and return type.
 
-use crate::btf::{Btf, Kind, TypeData};
+use super::LoadError;
+use crate::btf::{Btf, Kind, TypeData, essential_name};
 use crate::elf::ElfObject;
 use crate::program::StructOpsMember as Member;
 use std::collections::HashMap;
@@ -85,4 +86,34 @@ pub(crate) fn proto(target: &Btf, m: &Member) -> Option<u32> {
     };
     let proto = target.resolve(ty).ok()?;
     (target.type_by_id(proto).ok()?.kind() == Kind::FuncProto).then_some(proto)
+}
+
+/// libbpf's failure to find a struct_ops map's kernel type in `target`
+/// (`find_struct_ops_kern_types`, before any program loads): the value
+/// type `bpf_struct_ops_NAME` the kernel registers with the type, then the
+/// type, for each `.struct_ops` variable in order. Kernel modules are not
+/// read, so a type only a module registers is reported missing too.
+pub(crate) fn missing_kernel_type(
+    elf: &ElfObject<'_>,
+    btf: Option<&Btf>,
+    target: &Btf,
+) -> Option<LoadError> {
+    let btf = btf?;
+    let sections = elf.sections.iter().enumerate();
+    let vars = sections
+        .filter(|(_, s)| s.name.starts_with(".struct_ops"))
+        .filter_map(|(index, _)| super::maps::datasec_vars(elf, btf, index))
+        .flat_map(|(_, vars)| vars);
+    vars.into_iter().find_map(|(var, _)| {
+        let TypeData::Var { ty, .. } = btf.type_by_id(var).ok()?.data else {
+            return None;
+        };
+        let name = essential_name(btf.name(btf.resolve(ty).ok()?).ok()?);
+        [format!("bpf_struct_ops_{name}"), name.to_string()]
+            .into_iter()
+            .find(|n| target.find(n, Kind::Struct).is_none())
+            .map(|n| LoadError::StructOps {
+                msg: format!("struct {n} is not found in kernel BTF"),
+            })
+    })
 }
