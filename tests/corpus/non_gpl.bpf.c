@@ -8,6 +8,11 @@
 
 char LICENSE[] SEC("license") = "Proprietary";
 
+extern void bpf_rcu_read_lock(void) __ksym;
+extern void bpf_rcu_read_unlock(void) __ksym;
+extern struct task_struct *bpf_task_acquire(struct task_struct *p) __ksym;
+extern void bpf_task_release(struct task_struct *p) __ksym;
+
 /* REJECT: a tp_btf argument is a trusted kernel object, closed to a non-GPL program. */
 SEC("tp_btf/sched_switch")
 int BPF_PROG(non_gpl_reads_task, bool preempt, struct task_struct *prev, struct task_struct *next)
@@ -45,4 +50,29 @@ SEC("tracepoint/sched/sched_switch")
 int non_gpl_tracepoint_ctx(struct trace_event_raw_sched_switch *ctx)
 {
 	return ctx->prev_pid;
+}
+
+/* REJECT: no kfunc may be called: the kernel refuses the first kfunc call it finds, before verifying anything (0 instructions processed). */
+SEC("tc")
+int non_gpl_kfunc_call(struct __sk_buff *skb)
+{
+	bpf_rcu_read_lock();
+	bpf_rcu_read_unlock();
+	return 0;
+}
+
+static __noinline int acquire_and_release(struct task_struct *task)
+{
+	struct task_struct *t = bpf_task_acquire(task);
+
+	if (t)
+		bpf_task_release(t);
+	return 0;
+}
+
+/* REJECT: the same for a kfunc called only from a subprogram. */
+SEC("tp_btf/sched_switch")
+int BPF_PROG(non_gpl_kfunc_in_subprog, bool preempt, struct task_struct *prev)
+{
+	return acquire_and_release(prev);
 }

@@ -17,7 +17,8 @@ use std::time::Instant;
 pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
     let start = Instant::now();
     let mut env = Env::new(prog, reg, opts);
-    let result = check_exception_cb_tags(prog)
+    let result = check_kfunc_license(prog)
+        .and_then(|()| check_exception_cb_tags(prog))
         .and_then(|()| crate::compat::check(&env))
         .and_then(|()| crate::cfg::check(&mut env))
         .and_then(|()| {
@@ -75,6 +76,36 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
         log: env.log,
         stats: env.stats,
     }
+}
+
+/// The kernel's first pass over the calls (`add_subprog_and_kfunc_call`)
+/// refuses a kfunc call in a program whose license is not GPL-compatible,
+/// before anything else, unless a call to no instruction comes first.
+fn check_kfunc_license(prog: &Program) -> Result<(), VerifyError> {
+    if prog.gpl {
+        return Ok(());
+    }
+    let n = prog.insns.len() as i64;
+    for (i, insn) in prog.insns.iter().enumerate() {
+        match insn {
+            Insn::Call(Call::Kfunc { .. }) => {
+                return Err(VerifyError {
+                    insn: None,
+                    msg: "cannot call kernel function from non-GPL compatible program".into(),
+                });
+            }
+            Insn::Call(Call::Local(off))
+            | Insn::LdImm64 {
+                pseudo: Pseudo::Func,
+                imm: off,
+                ..
+            } if !(0..n).contains(&(i as i64 + 1 + *off as i64)) => {
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// The kernel reads the main program's exception callback tag before
