@@ -7,7 +7,8 @@ Each case (see verifier/tests/asm_cases.rs) carries `; type:`, `; map:` and
 encoded instructions, creates the case's maps with BPF_MAP_CREATE, patches
 every LD_IMM64 that refers to a map (src_reg BPF_PSEUDO_MAP_FD or
 BPF_PSEUDO_MAP_VALUE: imm = map number N of the case) with the real fd of
-map N, loads the program with BPF_PROG_LOAD (license "GPL", log level 1,
+map N, loads the program with BPF_PROG_LOAD (license "GPL" unless a
+`; license:` line names another, log level 1,
 16 MiB log) and closes every fd again.  Nothing is attached, pinned or run.
 
 A `; type: iter/TARGET` case is a BPF iterator: a tracing program loaded
@@ -364,11 +365,11 @@ def load_kind(word):
     return (ptype, flags, attach, 0)
 
 
-def prog_load(ptype, flags, code, log_level, btf=None, attach=(0, 0)):
+def prog_load(ptype, flags, code, log_level, btf=None, attach=(0, 0), license="GPL"):
     """btf: (btf_fd, [subprog start, ...]) to pass func_info, or None;
     attach: (expected_attach_type, attach_btf_id)."""
     insns = ctypes.create_string_buffer(code, len(code))
-    lic = ctypes.create_string_buffer(b"GPL")
+    lic = ctypes.create_string_buffer(license.encode())
     logbuf = ctypes.create_string_buffer(LOG_SIZE if log_level else 1)
     attr = bytearray(ATTR_SIZE)
     u32(attr, 0, ptype)
@@ -409,9 +410,12 @@ def kernel_verdict(case):
     meta = case["meta"]
     ptype_word = None
     maps = []
+    license = "GPL"
     for m in meta:
         if m.startswith("type: "):
             ptype_word = m[6:].strip()
+        elif m.startswith("license: "):
+            license = m[9:].strip()
         elif m.startswith("map: "):
             maps.append(m[5:].strip())
     kind = load_kind(ptype_word or "")
@@ -435,12 +439,12 @@ def kernel_verdict(case):
                 return f"(BTF load failed: {errno.errorcode.get(-btf_fd, -btf_fd)})"
             fds.append(btf_fd)
             btf = (btf_fd, starts)
-        fd, log = prog_load(ptype, flags, code, LOG_LEVEL[0], btf, attach)
+        fd, log = prog_load(ptype, flags, code, LOG_LEVEL[0], btf, attach, license)
         LAST_LOG[0] = log
         LAST_BEFORE[0] = message(log)[:-1] if fd < 0 else []
         if fd == -errno.ENOSPC:
             # The log did not fit; the verdict is unknown until a silent load.
-            fd2, _ = prog_load(ptype, flags, code, 0, btf, attach)
+            fd2, _ = prog_load(ptype, flags, code, 0, btf, attach, license)
             if fd2 >= 0:
                 os.close(fd2)
                 return "ACCEPT"

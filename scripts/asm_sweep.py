@@ -37,6 +37,6 @@ def record(path, cases):
 
 def compare(out_dir):
     """Runs kfreg on the recorded cases of `out_dir`; the test's exit status."""
-    env = dict(os.environ, KFREG_ASM_DIR=str(out_dir))
+    env = dict(os.environ, KFREG_ASM_DIR=str(Path(out_dir).resolve()))
     return subprocess.run(["cargo", "test", "-q", "--release", "-p", "kfreg-verifier",
                            "--test", "asm_cases"], cwd=ROOT, env=env).returncode

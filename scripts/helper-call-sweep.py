@@ -23,7 +23,15 @@ kernel refuses them, and bpf_get_cgroup_classid, which it gives them
 helpers). Now all 7,208 agree, tp_btf, kprobe_multi and uprobe_multi
 included.
 
-Usage: scripts/helper-call-sweep.py [--last N] [--dir DIR]   (as root)
+With --license NAME every case is loaded under that license instead of
+GPL: a license that is not GPL-compatible makes the kernel refuse each
+GPL-only helper (`cannot call GPL-restricted function from non-GPL
+compatible program`) before its arguments, and which helpers are GPL-only
+may depend on the attach point (bpf_get_func_ip is for a kprobe, not for a
+kprobe.multi). Session 38's run with `--license MIT`: 7,208 cases, all agreeing once
+bpf_get_func_ip's prototypes were chosen by attach type.
+
+Usage: scripts/helper-call-sweep.py [--last N] [--dir DIR] [--license NAME]   (as root)
 """
 
 import argparse
@@ -39,9 +47,11 @@ def main():
     ap.add_argument("--last", type=int, default=212,
                     help="the last helper number to call (6.18 knows 211; one more is unknown)")
     ap.add_argument("--dir", default=str(ROOT / "target" / "helper-call-sweep"))
+    ap.add_argument("--license", help="the cases' license (GPL without it)")
     a = ap.parse_args()
     path = Path(a.dir) / "helper_calls.s"
-    record(path, [f"### helper_{n}_{ty.replace('/', '_')}\n; type: {ty}\n; expect: ACCEPT\n"
+    lic = f"; license: {a.license}\n" if a.license else ""
+    record(path, [f"### helper_{n}_{ty.replace('/', '_')}\n; type: {ty}\n{lic}; expect: ACCEPT\n"
                   f"call {n}\nr0 = 0\nexit\n"
                   for n in range(1, a.last + 1) for ty in PROG_TYPES])
     print(f"{a.last} helper numbers x {len(PROG_TYPES)} program types; kfreg on them:", flush=True)

@@ -357,7 +357,15 @@ impl Object {
         if let Some(e) = &prog.error {
             return Err(e.clone());
         }
-        if let Some((insn, msg)) = prog.refused_ldimm64.iter().min_by_key(|(i, _)| *i) {
+        // The kernel's first pass over the calls refuses a kfunc call of a
+        // program that is not GPL-compatible (the verifier's first check)
+        // before it resolves a single LD_IMM64.
+        let kfunc_refused_first =
+            !self.gpl && (prog.insns.iter()).any(|i| i.code == 0x85 && i.src == 2);
+        if let Some((insn, msg)) = (prog.refused_ldimm64.iter())
+            .filter(|_| !kfunc_refused_first)
+            .min_by_key(|(i, _)| *i)
+        {
             return Err(LoadError::Decode {
                 program: prog.name.clone(),
                 err: DecodeError {

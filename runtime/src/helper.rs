@@ -47,6 +47,11 @@ pub struct Helper {
     pub map_types: MapKinds,
     /// The program types that may call it.
     pub prog_types: ProgTypes,
+    /// When not empty, the only attach types of those program types that
+    /// get this prototype: the kernel's `get_func_proto` gives a program
+    /// type's programs different prototypes of a helper by their expected
+    /// attach type (`bpf_get_func_ip` for a kprobe.multi is not a kprobe's).
+    pub for_attach: AttachTypes,
     /// Attach types of those program types that do not get it.
     pub not_for_attach: AttachTypes,
     /// When not empty, the only attach types whose programs may call it
@@ -64,6 +69,26 @@ pub struct Helper {
 }
 
 impl Helper {
+    /// Whether programs attached as `attach` (none: loaded without an
+    /// expected attach type) get this prototype.
+    pub fn serves(&self, attach: Option<AttachType>) -> bool {
+        match attach {
+            Some(a) => {
+                !self.not_for_attach.contains(a)
+                    && (self.for_attach.is_empty() || self.for_attach.contains(a))
+            }
+            None => self.for_attach.is_empty(),
+        }
+    }
+
+    /// Whether some program would be served both this prototype and `other`.
+    fn shares_attach(&self, other: &Helper) -> bool {
+        let attach = AttachType::ALL.iter().copied().map(Some);
+        attach
+            .chain([None])
+            .any(|a| self.serves(a) && other.serves(a))
+    }
+
     /// Whether the helper has every property of `flags`.
     pub const fn has(&self, flags: HelperFlags) -> bool {
         self.flags.contains(flags)
@@ -467,7 +492,10 @@ impl Helpers {
                             second: (b.name, b.location),
                         });
                     }
-                    if let Some(prog) = a.prog_types.iter().find(|p| b.prog_types.contains(*p)) {
+                    // Two prototypes for one program type are one too many
+                    // unless they serve different attach types.
+                    let shared = a.prog_types.iter().find(|p| b.prog_types.contains(*p));
+                    if let Some(prog) = shared.filter(|_| a.shares_attach(b)) {
                         conflicts.push(HelperConflict::Overlap {
                             name: a.name,
                             prog,
@@ -516,8 +544,20 @@ impl Helpers {
         prog: ProgType,
         attach: Option<AttachType>,
     ) -> Option<&'static Helper> {
-        self.get(id, prog)
-            .filter(|h| !attach.is_some_and(|a| h.not_for_attach.contains(a)))
+        let protos = self.protos(id);
+        let own = protos
+            .iter()
+            .copied()
+            .filter(|h| h.prog_types.contains(prog));
+        let mut own = own.peekable();
+        if own.peek().is_none() {
+            // A prototype granted by name: the attach types it is not for
+            // still go without.
+            return self
+                .get(id, prog)
+                .filter(|h| !attach.is_some_and(|a| h.not_for_attach.contains(a)));
+        }
+        own.find(|h| h.serves(attach))
     }
 
     /// Every prototype of helper `id`.

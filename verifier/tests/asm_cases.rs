@@ -11,6 +11,7 @@
 //! ; expect: REJECT <the kernel's error line>
 //! ; insns: N   (optional: the instructions the kernel processed)
 //! ; btf: funcs (optional: loaded with BTF for its functions, `int fN(void)`)
+//! ; license: NAME (optional: the program's license; `GPL` without one)
 //! r0 = 0
 //! exit
 //! ```
@@ -52,6 +53,8 @@ struct AsmCase {
     /// Loaded with BTF for its functions (`; btf: funcs`), as compilers
     /// emit it; without, some subprogram uses are refused.
     func_btf: bool,
+    /// Its license is GPL-compatible (`; license:`, `GPL` by default).
+    gpl: bool,
     text: String,
 }
 
@@ -255,6 +258,7 @@ fn load_cases(dir: &std::path::Path) -> Vec<AsmCase> {
                 before: Vec::new(),
                 insns: None,
                 func_btf: false,
+                gpl: true,
                 text: body.into(),
             };
             for line in body.lines() {
@@ -316,6 +320,8 @@ fn load_cases(dir: &std::path::Path) -> Vec<AsmCase> {
                     case.before.push(b.trim().into());
                 } else if let Some(e) = meta.strip_prefix("expect: ") {
                     case.expect = Some(e.trim().into());
+                } else if let Some(l) = meta.strip_prefix("license: ") {
+                    case.gpl = kfreg_object::loader::license_is_gpl(l.trim());
                 } else if meta.trim() == "btf: funcs" {
                     case.func_btf = true;
                 } else if let Some(n) = meta.strip_prefix("insns: ") {
@@ -339,6 +345,7 @@ impl AsmCase {
         c.prog.kernel_btf = Some(common::kernel_btf());
         c.prog.attach = c.prog.attach.or(self.attach);
         c.prog.sleepable = self.sleepable;
+        c.prog.gpl = self.gpl;
         // As the recorder loads them: a program that takes a callback's
         // address gets BTF for its functions (the kernel wants it).
         let callback = c.prog.insns.iter().any(|i| {

@@ -229,9 +229,22 @@ pub fn bpf_get_current_task_btf() -> Trusted<BtfId<crate::structs::TaskStruct>>;
 
 /// Get address of the traced function (for tracing and kprobe programs).
 ///
-/// The kernel's `bpf_get_func_ip_proto_kprobe_multi`.
-#[helper(id = 173, name = bpf_get_func_ip, traced_func, prog_types = [kprobe])]
+/// The kernel's `bpf_get_func_ip_proto_kprobe_multi` (`is_kprobe_multi`).
+#[helper(id = 173, name = bpf_get_func_ip, traced_func, prog_types = [kprobe], for_attach = [trace_kprobe_multi, trace_kprobe_session])]
 pub fn bpf_get_func_ip_kprobe_multi(ctx: Ctx) -> Integer;
+
+/// Get address of the traced function (for tracing and kprobe programs).
+///
+/// The kernel's `bpf_get_func_ip_proto_uprobe_multi` (`is_uprobe_multi`).
+#[helper(id = 173, name = bpf_get_func_ip, traced_func, prog_types = [kprobe], for_attach = [trace_uprobe_multi, trace_uprobe_session])]
+pub fn bpf_get_func_ip_uprobe_multi(ctx: Ctx) -> Integer;
+
+/// Get address of the traced function (for tracing and kprobe programs).
+///
+/// The kernel's `bpf_get_func_ip_proto_kprobe`: a single kprobe's or
+/// uprobe's, unlike the multi-probes' only for GPL-compatible programs.
+#[helper(id = 173, name = bpf_get_func_ip, gpl_only, traced_func, prog_types = [kprobe], not_for_attach = [trace_kprobe_multi, trace_kprobe_session, trace_uprobe_multi, trace_uprobe_session])]
+pub fn bpf_get_func_ip_kprobe(ctx: Ctx) -> Integer;
 
 /// Get address of the traced function (for tracing and kprobe programs).
 ///

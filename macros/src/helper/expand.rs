@@ -48,6 +48,7 @@ impl Helper {
             Progs::List(list) => prog_type_set(list),
             Progs::Path(p) => quote_spanned!(p.span()=> #p),
         };
+        let for_attach = attach_type_set(&self.for_attach);
         let not_for_attach = attach_type_set(&self.not_for_attach);
         let only_attach = attach_type_set(&self.only_attach);
         let only_funcs = &self.only_funcs;
@@ -76,6 +77,7 @@ impl Helper {
                     callback: #callback,
                     map_types: ::kfreg::MapKinds::NONE #(#maps)*,
                     prog_types: #progs,
+                    for_attach: #for_attach,
                     not_for_attach: #not_for_attach,
                     only_attach: #only_attach,
                     only_funcs: &[#(#only_funcs),*],

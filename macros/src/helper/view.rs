@@ -37,6 +37,8 @@ pub struct Helper {
     pub map_types: Option<(Ident, Vec<MapKind>)>,
     /// `prog_types = ..`.
     pub prog_types: Progs,
+    /// `for_attach = [..]`.
+    pub for_attach: Vec<AttachType>,
     /// `not_for_attach = [..]`.
     pub not_for_attach: Vec<AttachType>,
     /// `only_attach = [..]`.
@@ -63,6 +65,7 @@ impl Helper {
             callback: None,
             map_types: None,
             prog_types: Progs::Any,
+            for_attach: Vec::new(),
             not_for_attach: Vec::new(),
             only_attach: Vec::new(),
             only_funcs: Vec::new(),
@@ -98,6 +101,7 @@ impl Helper {
                     h.map_types = Some((k.clone(), map_types(v, errors)))
                 }
                 Meta::Value(k, v) if k == "prog_types" => h.prog_types = progs(v, errors),
+                Meta::Value(k, v) if k == "for_attach" => h.for_attach = attach_types(v, errors),
                 Meta::Value(k, v) if k == "not_for_attach" => {
                     h.not_for_attach = attach_types(v, errors)
                 }
@@ -181,6 +185,7 @@ fn words() -> impl Iterator<Item = &'static str> {
         "callback",
         "map_types",
         "prog_types",
+        "for_attach",
         "not_for_attach",
         "only_attach",
         "only_funcs",
