@@ -360,8 +360,9 @@ impl Object {
         // The kernel's first pass over the calls refuses a kfunc call of a
         // program that is not GPL-compatible (the verifier's first check)
         // before it resolves a single LD_IMM64.
-        let kfunc_refused_first =
-            !self.gpl && (prog.insns.iter()).any(|i| i.code == 0x85 && i.src == 2);
+        let kfunc_refused_first = !self.gpl
+            && (prog.insns.iter())
+                .any(|i| i.code == link::CALL && i.src == link::PSEUDO_KFUNC_CALL);
         if let Some((insn, msg)) = (prog.refused_ldimm64.iter())
             .filter(|_| !kfunc_refused_first)
             .min_by_key(|(i, _)| *i)
@@ -1127,26 +1128,40 @@ fn attach_error(target: &Btf, section: &str, program: &str) -> Option<LoadError>
     if section == "freplace" || section.starts_with("freplace/") {
         return Some(fail(-22));
     }
-    let (kind, name) = match section.split_once('/') {
-        Some((kind, name)) => (kind, Some(name)),
-        None => (section, None),
-    };
     // What libbpf looks the target up as (btf_get_kernel_prefix_kind).
-    let (prefix, btf_kind) = match kind {
-        "fentry" | "fexit" | "fmod_ret" | "fentry.s" | "fexit.s" | "fmod_ret.s" => {
-            ("", crate::btf::Kind::Func)
-        }
-        "lsm" | "lsm.s" | "lsm_cgroup" => ("bpf_lsm_", crate::btf::Kind::Func),
-        "tp_btf" => ("btf_trace_", crate::btf::Kind::Typedef),
-        "iter" | "iter.s" => ("bpf_iter_", crate::btf::Kind::Func),
-        _ => return None,
+    let (lookup, kind) = if let Some(f) = traced_function(section) {
+        (f.to_string(), crate::btf::Kind::Func)
+    } else if let Some(hook) = lsm_hook_target(section) {
+        (lsm_hook_func(hook), crate::btf::Kind::Func)
+    } else if let Some(tp) = raw_tp_target(section) {
+        (format!("btf_trace_{tp}"), crate::btf::Kind::Typedef)
+    } else if let Some(it) = iter_target(section) {
+        (format!("bpf_iter_{it}"), crate::btf::Kind::Func)
+    } else {
+        return ATTACH_BTF_SECTIONS.contains(&section).then(|| fail(-22));
     };
-    let Some(name) = name else {
-        return Some(fail(-22));
-    };
-    (!name.is_empty() && target.find(&format!("{prefix}{name}"), btf_kind).is_none())
-        .then(|| fail(-3))
+    let named = section
+        .split_once('/')
+        .is_some_and(|(_, name)| !name.is_empty());
+    (named && target.find(&lookup, kind).is_none()).then(|| fail(-3))
 }
+
+/// The sections whose programs attach where their name says (libbpf's
+/// `SEC_ATTACH_BTF`), here without the name.
+const ATTACH_BTF_SECTIONS: &[&str] = &[
+    "fentry",
+    "fexit",
+    "fmod_ret",
+    "fentry.s",
+    "fexit.s",
+    "fmod_ret.s",
+    "lsm",
+    "lsm.s",
+    "lsm_cgroup",
+    "tp_btf",
+    "iter",
+    "iter.s",
+];
 
 /// The kernel function a `fentry/`, `fexit/` or `fmod_ret/` section (or its
 /// sleepable `.s` form) traces through a trampoline.

@@ -545,19 +545,15 @@ impl Helpers {
         attach: Option<AttachType>,
     ) -> Option<&'static Helper> {
         let protos = self.protos(id);
-        let own = protos
-            .iter()
-            .copied()
-            .filter(|h| h.prog_types.contains(prog));
-        let mut own = own.peekable();
-        if own.peek().is_none() {
+        if !protos.iter().any(|h| h.prog_types.contains(prog)) {
             // A prototype granted by name: the attach types it is not for
             // still go without.
             return self
                 .get(id, prog)
                 .filter(|h| !attach.is_some_and(|a| h.not_for_attach.contains(a)));
         }
-        own.find(|h| h.serves(attach))
+        let mut own = protos.iter().filter(|h| h.prog_types.contains(prog));
+        own.find(|h| h.serves(attach)).copied()
     }
 
     /// Every prototype of helper `id`.
