@@ -357,24 +357,6 @@ impl Object {
         if let Some(e) = &prog.error {
             return Err(e.clone());
         }
-        // The kernel's first pass over the calls refuses a kfunc call of a
-        // program that is not GPL-compatible (the verifier's first check)
-        // before it resolves a single LD_IMM64.
-        let kfunc_refused_first = !self.gpl
-            && (prog.insns.iter())
-                .any(|i| i.code == link::CALL && i.src == link::PSEUDO_KFUNC_CALL);
-        if let Some((insn, msg)) = (prog.refused_ldimm64.iter())
-            .filter(|_| !kfunc_refused_first)
-            .min_by_key(|(i, _)| *i)
-        {
-            return Err(LoadError::Decode {
-                program: prog.name.clone(),
-                err: DecodeError {
-                    insn: *insn as usize,
-                    msg: msg.clone(),
-                },
-            });
-        }
         let mut p = Program::from_raw(&prog.name, prog.prog_type, &prog.insns).map_err(|err| {
             LoadError::Decode {
                 program: prog.name.clone(),
@@ -396,6 +378,7 @@ impl Object {
         p.returns_void = prog.returns_void;
         p.struct_ops = prog.struct_ops.clone();
         p.kernel_btf = self.kernel_btf.clone();
+        p.refused_ldimm64 = prog.refused_ldimm64.iter().min_by_key(|(i, _)| *i).cloned();
         p.exception_cb = prog.exception_cb.first().and_then(|cb| {
             p.subprogs
                 .iter()

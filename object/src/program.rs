@@ -416,6 +416,9 @@ pub struct Program {
     /// Instructions whose encoding is bad: the kernel's message, reported
     /// only if a path reaches them (as the kernel does).
     pub faults: Vec<(u32, String)>,
+    /// The first LD_IMM64 the kernel refuses before verifying anything (a
+    /// ksym with no address): its index and the kernel's message.
+    pub refused_ldimm64: Option<(u32, String)>,
     /// The subprogram the main program names as its exception callback
     /// (its `exception_callback:` declaration tag).
     pub exception_cb: Option<u32>,
@@ -475,6 +478,7 @@ impl Program {
             struct_ops: None,
             kernel_btf: None,
             faults: Vec::new(),
+            refused_ldimm64: None,
             exception_cb: None,
             exception_cb_tags: 0,
             func_info: false,

@@ -19,6 +19,7 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
     let mut env = Env::new(prog, reg, opts);
     let result = check_kfunc_license(prog)
         .and_then(|()| check_exception_cb_tags(prog))
+        .and_then(|()| check_ldimm64(prog))
         .and_then(|()| crate::compat::check(&env))
         .and_then(|()| crate::cfg::check(&mut env))
         .and_then(|()| {
@@ -106,6 +107,15 @@ fn check_kfunc_license(prog: &Program) -> Result<(), VerifyError> {
         }
     }
     Ok(())
+}
+
+/// The kernel resolves the LD_IMM64s after its first pass over the calls:
+/// a ksym with no address is refused then.
+fn check_ldimm64(prog: &Program) -> Result<(), VerifyError> {
+    match &prog.refused_ldimm64 {
+        Some((insn, msg)) => Err(VerifyError::at(*insn, msg.clone())),
+        None => Ok(()),
+    }
 }
 
 /// The kernel reads the main program's exception callback tag before

@@ -15,10 +15,10 @@ use std::collections::HashMap;
 /// (`POISON_CALL_KFUNC_BASE`); the extern's index is added.
 pub const POISON_CALL_KFUNC_BASE: i32 = 2_002_000_000;
 
-pub(crate) const CALL: u8 = 0x85;
+const CALL: u8 = 0x85;
 const LD_IMM64: u8 = 0x18;
 const PSEUDO_CALL: u8 = 1;
-pub(crate) const PSEUDO_KFUNC_CALL: u8 = 2;
+const PSEUDO_KFUNC_CALL: u8 = 2;
 const PSEUDO_MAP_FD: u8 = 1;
 const PSEUDO_MAP_VALUE: u8 = 2;
 const PSEUDO_BTF_ID: u8 = 3;
