@@ -50,8 +50,11 @@ fn successors(insn: &Insn, i: usize) -> (Option<i64>, Option<i64>) {
     }
 }
 
-/// Checks the control-flow graph and marks prune points.
-pub fn check(env: &mut Env) -> Result<(), VerifyError> {
+/// The kernel's first checks of the functions (add_subprog and
+/// check_subprogs): every call goes to an instruction; then, instruction
+/// by instruction, no jump leaves its function and every function ends in
+/// an exit or a jump.
+pub fn check_subprogs(env: &mut Env) -> Result<(), VerifyError> {
     let prog = env.prog;
     let n = prog.insns.len();
     if n == 0 {
@@ -61,19 +64,55 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
         });
     }
     let subs = &prog.subprogs;
-    for s in 0..subs.len() {
-        let range = prog.subprog_range(s);
-        let last = range.end - 1;
-        for i in range {
-            env.subprog_of[i] = s as u32;
-        }
-        if !matches!(prog.insns[last], Insn::Exit | Insn::Ja { .. }) {
-            return Err(VerifyError::at(
-                last as u32,
-                "last insn is not an exit or jmp",
-            ));
+    for (i, insn) in prog.insns.iter().enumerate() {
+        if let Insn::Call(Call::Local(off))
+        | Insn::LdImm64 {
+            pseudo: Pseudo::Func,
+            imm: off,
+            ..
+        } = *insn
+        {
+            let t = i as i64 + 1 + off as i64;
+            if !subs.iter().any(|s| s.start as i64 == t) {
+                return Err(VerifyError::at(i as u32, "call to invalid destination"));
+            }
         }
     }
+    for s in 0..subs.len() {
+        for i in prog.subprog_range(s) {
+            env.subprog_of[i] = s as u32;
+        }
+    }
+    for (i, insn) in prog.insns.iter().enumerate() {
+        // Only the jump's target: a conditional jump falling through out
+        // of its function is a function not ending in an exit or a jump.
+        let target = match *insn {
+            Insn::Ja { off } => Some(i as i64 + 1 + off as i64),
+            Insn::Jmp { off, .. } | Insn::MayGoto { off } => Some(i as i64 + 1 + off as i64),
+            _ => None,
+        };
+        if let Some(t) = target
+            && (t < 0 || t as usize >= n || env.subprog_of[t as usize] != env.subprog_of[i])
+        {
+            return Err(VerifyError::at(
+                i as u32,
+                format!("jump out of range from insn {i} to {t}"),
+            ));
+        }
+        let ends = i + 1 == n || env.subprog_of[i + 1] != env.subprog_of[i];
+        if ends && !matches!(insn, Insn::Exit | Insn::Ja { .. }) {
+            return Err(VerifyError::at(i as u32, "last insn is not an exit or jmp"));
+        }
+    }
+    Ok(())
+}
+
+/// Checks the control-flow graph (the kernel's check_cfg) and marks prune
+/// points.
+pub fn check(env: &mut Env) -> Result<(), VerifyError> {
+    let prog = env.prog;
+    let n = prog.insns.len();
+    let subs = &prog.subprogs;
     for (i, insn) in prog.insns.iter().enumerate() {
         let jumps = matches!(
             insn,
@@ -81,14 +120,6 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
         );
         let (a, b) = successors(insn, i);
         for t in [a, b].into_iter().flatten() {
-            if jumps
-                && (t < 0 || t as usize >= n || env.subprog_of[t as usize] != env.subprog_of[i])
-            {
-                return Err(VerifyError::at(
-                    i as u32,
-                    format!("jump out of range from insn {i} to {t}"),
-                ));
-            }
             if jumps && matches!(prog.insns.get(t as usize), Some(Insn::LdImm64Tail)) {
                 return Err(VerifyError::at(
                     i as u32,
@@ -152,9 +183,6 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
                 if let Call::Local(off) = c {
                     env.mark_prune_point(i);
                     let t = i as i64 + 1 + *off as i64;
-                    if !subs.iter().any(|s| s.start as i64 == t) {
-                        return Err(VerifyError::at(i as u32, "call to invalid destination"));
-                    }
                     // A callee's first instruction follows its call, not the
                     // one before it: the jump history records it.
                     env.mark_jmp_point(t as usize);

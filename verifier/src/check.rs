@@ -17,11 +17,18 @@ use std::time::Instant;
 pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
     let start = Instant::now();
     let mut env = Env::new(prog, reg, opts);
-    let result = check_kfunc_license(prog)
+    // The kernel's order: the load's attributes, the functions and kfuncs
+    // found, their BTF, the 64-bit loads resolved, the control flow, the
+    // attach point, then every path.
+    let result = crate::compat::check_load(&env)
+        .and_then(|()| check_kfunc_license(prog))
         .and_then(|()| check_exception_cb_tags(prog))
-        .and_then(|()| check_ldimm64(prog))
-        .and_then(|()| crate::compat::check(&env))
+        .and_then(|()| crate::compat::check_kfuncs(&env))
+        .and_then(|()| crate::cfg::check_subprogs(&mut env))
+        .and_then(|()| crate::compat::abnormal_returns(&env))
+        .and_then(|()| crate::compat::check_ldimm64(&env))
         .and_then(|()| crate::cfg::check(&mut env))
+        .and_then(|()| crate::compat::check_attach(&env))
         .and_then(|()| {
             env.fastcall = crate::fastcall::Fastcall::mark(prog, reg, env.attach, &env.jump_target);
             (env.live_regs, env.reg_uses) = crate::liveness::live_regs(prog, reg, env.attach);
@@ -107,15 +114,6 @@ fn check_kfunc_license(prog: &Program) -> Result<(), VerifyError> {
         }
     }
     Ok(())
-}
-
-/// The kernel resolves the LD_IMM64s after its first pass over the calls:
-/// a ksym with no address is refused then.
-fn check_ldimm64(prog: &Program) -> Result<(), VerifyError> {
-    match &prog.refused_ldimm64 {
-        Some((insn, msg)) => Err(VerifyError::at(*insn, msg.clone())),
-        None => Ok(()),
-    }
 }
 
 /// The kernel reads the main program's exception callback tag before
@@ -881,23 +879,14 @@ impl Env<'_> {
                 return Err(VerifyError::at(idx, "fd_idx without fd_array is invalid"));
             }
             Pseudo::MapFd => Reg::ptr(RegType::ConstMap, map(imm)?),
+            // The address was checked as the loads were resolved
+            // (compat::check_ldimm64).
             Pseudo::MapValue => {
                 let m = map(imm)?;
                 let def = &self.prog.maps[m as usize];
-                if !matches!(def.map_type, MapType::Array | MapType::PercpuArray) {
-                    return Err(VerifyError::at(
-                        idx,
-                        "no direct value access support for this map type",
-                    ));
-                }
-                if imm_hi as u32 >= def.value_size {
-                    return Err(VerifyError::at(
-                        idx,
-                        format!(
-                            "invalid access to map value pointer, value_size={} off={}",
-                            def.value_size, imm_hi
-                        ),
-                    ));
+                // An arena's address is a number to the program.
+                if def.map_type == MapType::Arena {
+                    return Ok(Reg::scalar(Scalar::UNKNOWN));
                 }
                 let mut r = Reg::ptr(RegType::MapValue, m);
                 r.off = imm_hi;

@@ -1,19 +1,17 @@
-//! Load-time compatibility of a program with what it uses: checks the
-//! kernel makes while resolving maps and kfuncs, before it looks at
-//! control flow, so they hold whether the use is reachable or not.
+//! Load-time compatibility of a program with what it uses and where it
+//! attaches: checks the kernel makes before it explores any path (as it
+//! loads the program, adds its kfuncs, reads its functions' BTF, resolves
+//! its 64-bit loads, and checks its attach point), so they hold whether
+//! the use is reachable or not.
 
 use crate::env::{Env, VerifyError};
 use kfreg::{Flags, MapKind, ProgFlags};
 use kfreg_isa::{Call, Insn, Pseudo};
 use kfreg_object::program::FieldKind;
 
-/// Refuses programs whose type needs a GPL-compatible license they lack,
-/// struct_ops programs implementing a member their struct refuses, and
-/// maps and kfuncs the program's type may not use.
-pub fn check(env: &Env) -> Result<(), VerifyError> {
-    let prog = env.prog;
-    // The load itself is refused, before the verifier runs, for an
-    // expected attach type the type does not take.
+/// The load itself is refused, before the verifier runs, for an expected
+/// attach type the program's type does not take.
+pub fn check_load(env: &Env) -> Result<(), VerifyError> {
     if let (Some(decl), Some(attach)) = (env.prog_decl, env.attach)
         && !decl.loads_as(attach)
     {
@@ -26,8 +24,13 @@ pub fn check(env: &Env) -> Result<(), VerifyError> {
             ),
         });
     }
-    // Then, as the kernel adds the program's kfuncs, the device-bound
-    // ones, and as it reads the functions' BTF, their abnormal returns.
+    Ok(())
+}
+
+/// As the kernel adds the program's kfuncs: the device-bound ones need a
+/// device-bound program.
+pub fn check_kfuncs(env: &Env) -> Result<(), VerifyError> {
+    let prog = env.prog;
     for (i, insn) in prog.insns.iter().enumerate() {
         if let Insn::Call(Call::Kfunc { btf_id, .. }) = *insn
             && let Some(&id) = prog.kfuncs.get(&btf_id)
@@ -40,9 +43,16 @@ pub fn check(env: &Env) -> Result<(), VerifyError> {
             ));
         }
     }
-    abnormal_returns(env)?;
-    // The kernel checks the attach point (sleepable or not, the license)
-    // before it resolves maps.
+    Ok(())
+}
+
+/// The kernel's checks of the attach point (check_attach_btf_id), after it
+/// has resolved the 64-bit loads and walked the control flow: programs
+/// whose type needs a GPL-compatible license they lack or sleeps where it
+/// may not, and struct_ops programs implementing a member their struct
+/// refuses.
+pub fn check_attach(env: &Env) -> Result<(), VerifyError> {
+    let prog = env.prog;
     if let Some(what) = env.prog_decl.and_then(|d| d.sleepable_only)
         && !prog.sleepable
     {
@@ -99,17 +109,48 @@ pub fn check(env: &Env) -> Result<(), VerifyError> {
         decl.check_member(&m.member, prog.sleepable)
             .map_err(|msg| VerifyError { insn: None, msg })?;
     }
+    Ok(())
+}
+
+/// The kernel's resolution of the 64-bit loads (resolve_pseudo_ldimm64),
+/// in instruction order, reachable or not: a kernel symbol without an
+/// address or a file descriptor that is no map, the map's compatibility
+/// with the program, and a direct value's offset.
+pub fn check_ldimm64(env: &Env) -> Result<(), VerifyError> {
+    let prog = env.prog;
     // The one cgroup storage map of each kind (shared, per-CPU) the
     // program may use.
     let mut storages = [None; 2];
     for (i, insn) in prog.insns.iter().enumerate() {
+        if let Some((at, msg)) = &prog.refused_ldimm64
+            && *at == i as u32
+        {
+            return Err(VerifyError::at(*at, msg.clone()));
+        }
         if let Insn::LdImm64 {
-            pseudo: Pseudo::MapFd | Pseudo::MapValue | Pseudo::MapIdx | Pseudo::MapIdxValue,
+            pseudo:
+                pseudo @ (Pseudo::MapFd | Pseudo::MapValue | Pseudo::MapIdx | Pseudo::MapIdxValue),
             imm,
+            imm_hi,
             ..
         } = *insn
         {
-            check_map(env, i as u32, imm, &mut storages)?;
+            let at = i as u32;
+            if matches!(pseudo, Pseudo::MapIdx | Pseudo::MapIdxValue) {
+                // Programs are loaded without an fd array.
+                return Err(VerifyError::at(at, "fd_idx without fd_array is invalid"));
+            }
+            let m = u32::try_from(imm)
+                .ok()
+                .filter(|&m| (m as usize) < prog.maps.len())
+                .ok_or_else(|| {
+                    VerifyError::at(at, format!("fd {imm} is not pointing to valid bpf_map"))
+                })?;
+            check_map(env, at, m)?;
+            if pseudo == Pseudo::MapValue {
+                check_direct_value(env, at, m, imm_hi as u32)?;
+            }
+            check_storage(env, at, m, &mut storages)?;
         }
     }
     Ok(())
@@ -120,7 +161,7 @@ pub fn check(env: &Env) -> Result<(), VerifyError> {
 /// BTF for the program's functions (the kernel's check_abnormal_return),
 /// and with it only from a function returning a number (its
 /// check_btf_func); both before it looks at control flow.
-fn abnormal_returns(env: &Env) -> Result<(), VerifyError> {
+pub fn abnormal_returns(env: &Env) -> Result<(), VerifyError> {
     for sub in 1..env.prog.subprogs.len() {
         if env.prog.func_info && env.prog.subprogs[sub].ret_scalar {
             continue;
@@ -147,18 +188,8 @@ fn abnormal_returns(env: &Env) -> Result<(), VerifyError> {
     Ok(())
 }
 
-fn check_map(
-    env: &Env,
-    insn: u32,
-    imm: i32,
-    storages: &mut [Option<u32>; 2],
-) -> Result<(), VerifyError> {
-    let Some(m) = u32::try_from(imm)
-        .ok()
-        .filter(|&m| (m as usize) < env.prog.maps.len())
-    else {
-        return Ok(());
-    };
+/// The kernel's check_map_prog_compatibility.
+fn check_map(env: &Env, insn: u32, m: u32) -> Result<(), VerifyError> {
     check_map_fields(env, insn, m)?;
     // A sleepable program may use only maps whose elements outlive an RCU
     // grace period as it sees them, inner maps included.
@@ -173,9 +204,48 @@ fn check_map(
             "Sleepable programs can only use array, hash, ringbuf and local storage maps, also as inner maps",
         ));
     }
-    // A program is attached with one cgroup storage of each kind, which
-    // its first use of such a map claims.
-    let storage = match MapKind::from_u32(def.map_type.number()) {
+    Ok(())
+}
+
+/// A load of the address of map `m`'s memory at offset `off`.
+fn check_direct_value(env: &Env, insn: u32, m: u32, off: u32) -> Result<(), VerifyError> {
+    // The kernel's BPF_MAX_VAR_OFF.
+    const MAX_VAR_OFF: u32 = 1 << 29;
+    if off >= MAX_VAR_OFF {
+        return Err(VerifyError::at(
+            insn,
+            format!("direct value offset of {off} is not allowed"),
+        ));
+    }
+    let def = &env.prog.maps[m as usize];
+    let kind = MapKind::from_u32(def.map_type.number());
+    if !kind.is_some_and(MapKind::direct_value) {
+        return Err(VerifyError::at(
+            insn,
+            "no direct value access support for this map type",
+        ));
+    }
+    if !kind.is_some_and(|k| k.direct_value_reaches(def.max_entries, def.value_size, off)) {
+        return Err(VerifyError::at(
+            insn,
+            format!(
+                "invalid access to map value pointer, value_size={} off={off}",
+                def.value_size
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A program is attached with one cgroup storage of each kind, which its
+/// first use of such a map claims.
+fn check_storage(
+    env: &Env,
+    insn: u32,
+    m: u32,
+    storages: &mut [Option<u32>; 2],
+) -> Result<(), VerifyError> {
+    let storage = match MapKind::from_u32(env.prog.maps[m as usize].map_type.number()) {
         Some(MapKind::CgroupStorage) => Some(0),
         Some(MapKind::PercpuCgroupStorage) => Some(1),
         _ => None,

@@ -244,6 +244,25 @@ impl MapKind {
             )
     }
 
+    /// Whether a 64-bit load may take the address of its memory directly
+    /// (`BPF_PSEUDO_MAP_VALUE`; its ops' `map_direct_value_addr`): arrays,
+    /// which is how global data is reached, and arenas.
+    pub const fn direct_value(self) -> bool {
+        matches!(self, MapKind::Array | MapKind::Arena)
+    }
+
+    /// Whether such a load may reach offset `off` of a map of this type
+    /// made with `max_entries` and `value_size`: an array of one element,
+    /// inside its value; an arena, up to the end of its pages (as libbpf
+    /// maps them, one page per entry).
+    pub const fn direct_value_reaches(self, max_entries: u32, value_size: u32, off: u32) -> bool {
+        match self {
+            MapKind::Array => max_entries == 1 && off < value_size,
+            MapKind::Arena => off as u64 <= max_entries as u64 * 4096,
+            _ => false,
+        }
+    }
+
     /// Whether a callback may walk its elements (its ops'
     /// `map_for_each_callback`): arrays and hashes, per-CPU and LRU ones.
     pub const fn walks_elements(self) -> bool {

@@ -102,3 +102,69 @@ r0 = *(u64 *)(r1 +0)
 out:
 r0 = 0
 exit
+
+### ld_imm64_map_value_direct_percpu_array
+; type: socket
+; map: percpu_array key=4 value=16 max=1
+; expect: REJECT no direct value access support for this map type
+r1 = map[id:0][0]+0
+r0 = 0
+exit
+
+### ld_imm64_map_value_direct_array_of_two
+; type: socket
+; map: array key=4 value=16 max=2
+; expect: REJECT invalid access to map value pointer, value_size=16 off=0
+r1 = map[id:0][0]+0
+r0 = 0
+exit
+
+### ld_imm64_map_value_direct_offset_in_dead_code
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: REJECT invalid access to map value pointer, value_size=16 off=16
+r0 = 0
+exit
+r1 = map[id:0][0]+16
+exit
+
+### ld_imm64_map_value_direct_offset_after_error
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: REJECT invalid access to map value pointer, value_size=16 off=16
+r0 = r2
+r1 = map[id:0][0]+16
+r0 = 0
+exit
+
+### ld_imm64_map_value_direct_offset_not_allowed
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: REJECT direct value offset of 536870912 is not allowed
+r1 = map[id:0][0]+536870912
+r0 = 0
+exit
+
+### ld_imm64_map_value_direct_offset_in_sleepable_socket
+; type: socket_s
+; map: array key=4 value=16 max=1
+; expect: REJECT invalid access to map value pointer, value_size=16 off=16
+r1 = map[id:0][0]+16
+r0 = 0
+exit
+
+### ld_imm64_unreachable_in_sleepable_socket
+; type: socket_s
+; expect: REJECT unreachable insn 2
+r0 = 0
+exit
+r0 = 1
+exit
+
+### ld_imm64_map_value_direct_on_hash_in_sleepable_socket
+; type: socket_s
+; map: hash key=4 value=16 max=1
+; expect: REJECT no direct value access support for this map type
+r1 = map[id:0][0]+0
+r0 = 0
+exit
