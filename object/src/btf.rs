@@ -22,6 +22,9 @@ use std::fmt;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::OnceLock;
 
+mod acceptance;
+pub use acceptance::Refusal;
+
 /// The magic number at the start of every BTF blob.
 pub const BTF_MAGIC: u16 = 0xeb9f;
 /// The only BTF version there is.
@@ -513,6 +516,9 @@ pub struct Qualifiers {
 pub struct Btf {
     /// Types indexed by id; index 0 is `void`.
     types: Vec<Type>,
+    /// The first type whose record the kernel would refuse in a program's
+    /// BTF: its id, the reason and the errno ([`Btf::kernel_refusal`]).
+    record_refusal: Option<(u32, &'static str, i32)>,
     /// The string section.
     strings: Strings,
     /// Type ids by name, for [`Btf::find_by_name`].
@@ -757,10 +763,22 @@ impl Btf {
             data: TypeData::Void,
         }];
         let mut pos = types_begin;
+        let mut record_refusal = None;
         while pos < types_end {
             let id = u32::try_from(types.len())
                 .map_err(|_| BtfError::Malformed("too many types".into()))?;
             let (ty, next) = parse_type(&r, pos, types_end, id)?;
+            if record_refusal.is_none() {
+                let rec = acceptance::Record {
+                    info: r.u32(pos + 4, "type info")?,
+                    size_or_type: r.u32(pos + 8, "type size")?,
+                    int_word: match ty.data {
+                        TypeData::Int { .. } => r.u32(pos + 12, "INT encoding")?,
+                        _ => 0,
+                    },
+                };
+                record_refusal = acceptance::record(&ty, rec).map(|(why, errno)| (id, why, errno));
+            }
             types.push(ty);
             pos = next;
         }
@@ -768,6 +786,7 @@ impl Btf {
         let btf = Btf {
             types,
             strings,
+            record_refusal,
             by_name: OnceLock::new(),
             flavored: OnceLock::new(),
         };
@@ -1087,22 +1106,6 @@ impl Btf {
     /// The kfuncs: every `FUNC` tagged `bpf_kfunc`.
     pub fn kfuncs(&self) -> Vec<u32> {
         self.funcs_tagged("bpf_kfunc")
-    }
-
-    /// Whether the kernel refuses this BTF as a program's (`BPF_BTF_LOAD`),
-    /// by the rule modelled: a function whose prototype has a parameter with
-    /// a type but no name (`btf_func_check`'s "Invalid arg#N"; clang writes
-    /// such prototypes for global functions at -O0). libbpf names the
-    /// parameters of extern functions (kfuncs) itself before it loads the
-    /// BTF.
-    pub fn kernel_refuses(&self) -> bool {
-        const EXTERN: u16 = 2;
-        self.types().any(|(_, t)| match t.data {
-            TypeData::Func { proto, linkage } if linkage != EXTERN => self
-                .func_proto(proto)
-                .is_ok_and(|(_, params)| params.iter().any(|p| p.name_off == 0 && p.ty != 0)),
-            _ => false,
-        })
     }
 
     /// The prototype of `FUNC` `id`: its return type and parameters.

@@ -177,6 +177,9 @@ pub enum LoadError {
         /// What is wrong.
         msg: String,
     },
+    /// The kernel refuses the object's BTF, which its struct_ops maps
+    /// need (libbpf's "BTF is mandatory"): every program fails.
+    BtfRefused(crate::btf::Refusal),
     /// The linked program does not decode (only from [`Object::to_program`]).
     Decode {
         /// The program.
@@ -229,6 +232,11 @@ impl fmt::Display for LoadError {
                 )
             }
             LoadError::StructOps { msg } => write!(f, "struct_ops init_kern: {msg}"),
+            LoadError::BtfRefused(r) => write!(
+                f,
+                "Error loading .BTF into kernel: -{}. BTF is mandatory, can't proceed.",
+                r.errno
+            ),
             LoadError::Decode { program, err } => write!(f, "prog '{program}': {err}"),
             LoadError::NoSuchProgram(name) => write!(f, "no program named '{name}'"),
         }
@@ -701,7 +709,18 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         .unwrap_or_default();
     let gpl = license_is_gpl(&license);
 
-    let mut maps = maps::collect(&elf, btf.as_ref())?;
+    // libbpf loads the object's BTF into the kernel after it has opened
+    // the object. When the kernel refuses it, libbpf gives up if struct_ops
+    // need it ("BTF is mandatory") and otherwise goes on without ("BTF is
+    // optional, ignoring"): maps are created without BTF for their values,
+    // and no function or line info reaches the kernel, which then takes
+    // every subprogram for a static one.
+    let refusal = btf.as_ref().and_then(Btf::kernel_refusal);
+    let btf_mandatory = elf
+        .sections
+        .iter()
+        .any(|s| s.name.starts_with(".struct_ops"));
+    let mut maps = maps::collect(&elf, btf.as_ref(), refusal.is_none())?;
     // libbpf resolves every extern before loading any program (and before
     // it creates any map): one it cannot resolve fails the load of each
     // program of the object.
@@ -721,6 +740,20 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
     {
         maps.create_error = Some(e);
     }
+    // Then it loads the BTF, before it creates any map.
+    if let Some(r) = &refusal {
+        if btf_mandatory
+            && !maps
+                .create_error
+                .as_ref()
+                .is_some_and(|e| resolved_at_load(e) || matches!(e, LoadError::StructOps { .. }))
+        {
+            maps.create_error = Some(LoadError::BtfRefused(r.clone()));
+        }
+        for d in &mut maps.defs {
+            d.value_type = None;
+        }
+    }
     let kfuncs: HashMap<i32, KfuncId> = externs
         .iter()
         .flatten()
@@ -731,17 +764,12 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         .collect();
 
     let (types, warnings) = match &btf {
-        Some(btf) => object_types(btf, reg, opts, &maps),
-        None => (HashMap::new(), Vec::new()),
+        Some(btf) if refusal.is_none() => object_types(btf, reg, opts, &maps),
+        _ => (HashMap::new(), Vec::new()),
     };
     let (code, relocs) = collect_code(&elf, btf.as_ref(), ext.as_ref(), opts)?;
-    // libbpf loads the BTF into the kernel first; when the kernel refuses
-    // it and no struct_ops need it, libbpf goes on without ("BTF is
-    // optional, ignoring"): no function or line info reaches the kernel,
-    // which then takes every subprogram for a static one.
     let struct_ops = struct_ops::members(&elf, btf.as_ref());
-    let refused = btf.as_ref().is_some_and(Btf::kernel_refuses) && struct_ops.is_empty();
-    let ext_index = ExtIndex::new(btf.as_ref(), ext.as_ref().filter(|_| !refused))?;
+    let ext_index = ExtIndex::new(btf.as_ref(), ext.as_ref().filter(|_| refusal.is_none()))?;
 
     let parts = Parts {
         elf: &elf,
@@ -752,6 +780,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         maps: &maps,
         externs: &externs,
         struct_ops: &struct_ops,
+        btf_loaded: refusal.is_none(),
         opts,
     };
     let mut programs = Vec::new();
@@ -842,6 +871,8 @@ struct Parts<'x> {
     maps: &'x maps::Maps,
     externs: &'x [Option<externs::Extern>],
     struct_ops: &'x HashMap<String, StructOpsMember>,
+    /// The kernel took the object's BTF: the program is loaded with it.
+    btf_loaded: bool,
     opts: &'x LoadOptions,
 }
 
@@ -864,6 +895,7 @@ impl Parts<'_> {
             maps,
             externs,
             struct_ops,
+            btf_loaded,
             opts,
         } = *self;
         let func = &code.funcs[fi];
@@ -918,7 +950,8 @@ impl Parts<'_> {
         {
             return stub(e);
         }
-        let exception_cb = exception_callbacks(btf, &func.name);
+        // The kernel reads the callback's tag from the program's BTF.
+        let exception_cb = exception_callbacks(btf.filter(|_| btf_loaded), &func.name);
         let extra: Vec<usize> = exception_cb
             .first()
             .and_then(|cb| code.funcs.iter().position(|f| f.name == *cb))

@@ -244,6 +244,19 @@ impl MapKind {
             )
     }
 
+    /// Whether the kernel creates it only with BTF for its key and value:
+    /// local storage (`bpf_local_storage_map_alloc_check`), which libbpf
+    /// cannot give when the kernel refused the object's BTF.
+    pub const fn needs_btf(self) -> bool {
+        matches!(
+            self,
+            MapKind::SkStorage
+                | MapKind::InodeStorage
+                | MapKind::TaskStorage
+                | MapKind::CgrpStorage
+        )
+    }
+
     /// Whether a 64-bit load may take the address of its memory directly
     /// (`BPF_PSEUDO_MAP_VALUE`; its ops' `map_direct_value_addr`): arrays,
     /// which is how global data is reached, and arenas.

@@ -128,10 +128,14 @@ fn map_type(btf: &Btf, map: &str, field: &str, ty: u32) -> Result<(u32, u32), Lo
 
 /// The errno the kernel refuses to create `def` with, as libbpf asks for
 /// it: a perf event array of no size gets the CPU count first
-/// (`map_set_def_max_entries`). Types the vocabulary does not judge by
-/// sizes are refused only a size of 0 they need.
-fn creation_errno(def: &MapDef, flags: u32) -> Option<u32> {
+/// (`map_set_def_max_entries`), and no BTF for its key and value when the
+/// kernel refused the object's (`btf_loaded` false). Types the vocabulary
+/// does not judge by sizes are refused only a size of 0 they need.
+fn creation_errno(def: &MapDef, flags: u32, btf_loaded: bool) -> Option<u32> {
     let kind = kfreg::MapKind::from_u32(def.map_type.number());
+    if !btf_loaded && kind.is_some_and(kfreg::MapKind::needs_btf) {
+        return Some(22);
+    }
     let entries = match kind {
         Some(kfreg::MapKind::PerfEventArray) if def.max_entries == 0 => 1,
         _ => def.max_entries,
@@ -257,7 +261,11 @@ fn inner_map_def(btf: &Btf, name: &str, values: u32) -> Result<u32, LoadError> {
 
 /// Collects the maps of `elf`: `.maps` first (in DATASEC order), then
 /// global data sections in section order.
-pub(crate) fn collect(elf: &ElfObject<'_>, btf: Option<&Btf>) -> Result<Maps, LoadError> {
+pub(crate) fn collect(
+    elf: &ElfObject<'_>,
+    btf: Option<&Btf>,
+    btf_loaded: bool,
+) -> Result<Maps, LoadError> {
     let mut maps = Maps::default();
     let mut inner = Vec::new();
     if let Some(sec) = elf.sections.iter().find(|s| s.name == ".maps") {
@@ -292,7 +300,7 @@ pub(crate) fn collect(elf: &ElfObject<'_>, btf: Option<&Btf>) -> Result<Maps, Lo
             // are, the kernel refuses to create them and libbpf fails the
             // whole object.
             if maps.create_error.is_none()
-                && let Some(errno) = creation_errno(&def, flags)
+                && let Some(errno) = creation_errno(&def, flags, btf_loaded)
             {
                 let text = match errno {
                     7 => "Argument list too long".to_string(),
