@@ -562,14 +562,14 @@ fn relocate_core(
                 )));
             }
             let desc = r.describe(relo);
-            let res = r
-                .calc(relo)
-                .map_err(|m| err(format!("relo #{n}: {desc}: {m}")))?;
             let insns = code
                 .insns
                 .get_mut(&sec.index)
                 .ok_or_else(|| err(format!("relo #{n}: section has no code")))?;
-            match core_relo::patch(insns, idx, &res) {
+            match r
+                .calc(relo)
+                .and_then(|res| core_relo::patch(insns, idx, &res))
+            {
                 // libbpf's words, which its log fixup puts in the kernel's log.
                 Ok(Some(_)) => {
                     code.poisoned.insert(
@@ -578,7 +578,10 @@ fn relocate_core(
                     );
                 }
                 Ok(None) => {}
-                Err(m) => return Err(err(format!("relo #{n}: {desc}: {m}"))),
+                Err(m) => {
+                    let e = err(format!("relo #{n}: {desc}: {m}"));
+                    code.core_failures.push((sec.index, idx, e));
+                }
             }
             n += 1;
         }
@@ -654,6 +657,7 @@ fn collect_code(
         funcs: link::functions(elf)?,
         by_start: HashMap::new(),
         poisoned: HashMap::new(),
+        core_failures: Vec::new(),
     };
     for sec in elf.sections.iter().filter(|s| s.is_exec()) {
         let insns = RawInsn::from_bytes(sec.data).map_err(|e| LoadError::Program {
@@ -742,12 +746,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
     }
     // Then it loads the BTF, before it creates any map.
     if let Some(r) = &refusal {
-        if btf_mandatory
-            && !maps
-                .create_error
-                .as_ref()
-                .is_some_and(|e| resolved_at_load(e) || matches!(e, LoadError::StructOps { .. }))
-        {
+        if btf_mandatory && !maps.create_error.as_ref().is_some_and(before_relocation) {
             maps.create_error = Some(LoadError::BtfRefused(r.clone()));
         }
         for d in &mut maps.defs {
@@ -925,6 +924,20 @@ impl Parts<'_> {
             refused_ldimm64: Vec::new(),
             func_info: false,
         };
+        // libbpf resolves externs and sets up struct_ops before it
+        // relocates the programs it loads, and relocates before it loads the
+        // BTF and creates the maps. The code of `.text` is relocated
+        // whatever program is loaded.
+        let text = elf.section(".text").map(|s| s.index);
+        let core_failure = code.core_failures.iter().find(|(s, i, _)| {
+            Some(*s) == text || (*s == sec.index && (func.start..func.start + func.len).contains(i))
+        });
+        if let Some(e) = object_error.as_ref().filter(|e| before_relocation(e)) {
+            return stub(e.clone());
+        }
+        if let Some((_, _, e)) = core_failure {
+            return stub(e.clone());
+        }
         if let Some(e) = object_error {
             return stub(e);
         }
@@ -1125,6 +1138,12 @@ fn resolved_at_load(e: &LoadError) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether libbpf fails with `e` before it relocates any program: an extern
+/// it resolves as it loads, or a struct_ops map it cannot set up.
+fn before_relocation(e: &LoadError) -> bool {
+    resolved_at_load(e) || matches!(e, LoadError::StructOps { .. })
 }
 
 /// libbpf's failure to prepare a program that names its attach target in

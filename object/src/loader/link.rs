@@ -55,6 +55,9 @@ pub(crate) struct Code {
     pub by_start: HashMap<(usize, usize), usize>,
     /// Instructions CO-RE relocation poisoned: (section, index) → why.
     pub poisoned: HashMap<(usize, usize), String>,
+    /// CO-RE relocations libbpf fails on, in its order: (section, index,
+    /// the error). Each fails the programs it relocates, not the object.
+    pub core_failures: Vec<(usize, usize, LoadError)>,
 }
 
 /// A linked program.
