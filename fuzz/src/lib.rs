@@ -81,6 +81,7 @@ pub fn kfreg_program(p: &GenProgram) -> Result<Program, String> {
     discover_subprogs(&mut prog);
     let starts = function_starts(insns);
     prog.func_info = starts.len() > 1;
+    prog.prog_btf = prog.func_info;
     if prog.func_info {
         let ctx = ctx_name(prog_type);
         let funcs = signatures(&p.funcs, starts.len());

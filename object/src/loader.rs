@@ -324,6 +324,8 @@ pub struct LoadedProgram {
     /// The object has BTF function info for the program's section (libbpf
     /// then passes it to the kernel).
     pub func_info: bool,
+    /// The program is loaded with the object's BTF (the kernel took it).
+    pub prog_btf: bool,
 }
 
 /// A loaded object: its programs and what they share.
@@ -395,6 +397,7 @@ impl Object {
         });
         p.exception_cb_tags = prog.exception_cb.len() as u32;
         p.func_info = prog.func_info;
+        p.prog_btf = prog.prog_btf;
         Ok(p)
     }
 
@@ -810,6 +813,18 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
             d.name = internal_map_name(object, &d.name);
         }
     }
+    // The kernel knows a map by at most 15 characters of the name libbpf
+    // gives it (BPF_OBJ_NAME_LEN), and the inner map a lookup in a map of
+    // maps gives by none.
+    let inner: Vec<u32> = map_defs.iter().filter_map(|d| d.inner).collect();
+    for (i, d) in map_defs.iter_mut().enumerate() {
+        if inner.contains(&(i as u32)) {
+            d.name.clear();
+        }
+        while d.name.len() > 15 {
+            d.name.pop();
+        }
+    }
     Ok(Object {
         programs,
         maps: map_defs,
@@ -923,6 +938,7 @@ impl Parts<'_> {
             exception_cb: Vec::new(),
             refused_ldimm64: Vec::new(),
             func_info: false,
+            prog_btf: false,
         };
         // libbpf resolves externs and sets up struct_ops before it
         // relocates the programs it loads, and relocates before it loads the
@@ -963,10 +979,13 @@ impl Parts<'_> {
         {
             return stub(e);
         }
-        // The kernel reads the callback's tag from the program's BTF.
-        let exception_cb = exception_callbacks(btf.filter(|_| btf_loaded), &func.name);
-        let extra: Vec<usize> = exception_cb
-            .first()
+        // libbpf appends the callback the tag names from the object's BTF;
+        // the kernel reads the tag from the program's, if it took it.
+        // A second tag makes libbpf append none.
+        let mut exception_cb = exception_callbacks(btf, &func.name);
+        let extra: Vec<usize> = Some(&exception_cb)
+            .filter(|cbs| cbs.len() == 1)
+            .and_then(|cbs| cbs.first())
             .and_then(|cb| code.funcs.iter().position(|f| f.name == *cb))
             .into_iter()
             .collect();
@@ -976,7 +995,28 @@ impl Parts<'_> {
             Ok(x) => x,
             Err(e) => return stub(e),
         };
-        let (linked, (subprogs, lines)) = linked;
+        let (linked, (mut subprogs, lines)) = linked;
+        if !btf_loaded {
+            exception_cb.clear();
+        }
+        let func_info = btf.is_some() && ext_index.func.contains_key(&sec.name);
+        // Without function info the kernel finds the functions only as the
+        // targets of calls and function pointers: one libbpf placed for
+        // another reason (the exception callback its tag names) is code no
+        // path reaches.
+        if !func_info {
+            let targets: Vec<i64> = linked
+                .insns
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| {
+                    (i.code == link::CALL && i.src == link::PSEUDO_CALL)
+                        || (i.code == link::LD_IMM64 && i.src == link::PSEUDO_FUNC)
+                })
+                .map(|(at, i)| at as i64 + 1 + i64::from(i.imm))
+                .collect();
+            subprogs.retain(|s| s.start == 0 || targets.contains(&i64::from(s.start)));
+        }
         let op = struct_ops.get(&func.name);
         let attach = opts
             .target_btf
@@ -1008,7 +1048,8 @@ impl Parts<'_> {
             error: None,
             exception_cb,
             refused_ldimm64: linked.refused_ldimm64,
-            func_info: btf.is_some() && ext_index.func.contains_key(&sec.name),
+            func_info,
+            prog_btf: btf.is_some() && btf_loaded,
         }
     }
 }

@@ -427,6 +427,9 @@ pub struct Program {
     /// The loader gives the kernel BTF function info for the subprograms
     /// (what lets LD_ABS appear outside the main program).
     pub func_info: bool,
+    /// The kernel has the program's BTF (the object's, which it accepted):
+    /// what types a program allocates come from it.
+    pub prog_btf: bool,
 }
 
 impl Program {
@@ -482,6 +485,7 @@ impl Program {
             exception_cb: None,
             exception_cb_tags: 0,
             func_info: false,
+            prog_btf: false,
         }
     }
 

@@ -1760,6 +1760,12 @@ fn new_object(env: &Env, st: &State, percpu: bool, meta: &Meta) -> Result<Reg, V
             "local type ID argument must be in range [0, U32_MAX]".into(),
         );
     }
+    if !env.prog.prog_btf {
+        return err(
+            st,
+            "bpf_obj_new/bpf_percpu_obj_new requires prog BTF".into(),
+        );
+    }
     let Some(t) = env.prog.types.get(&(ty as u32)).filter(|t| t.is_struct) else {
         return err(
             st,

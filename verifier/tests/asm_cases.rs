@@ -358,6 +358,7 @@ impl AsmCase {
             )
         });
         c.prog.func_info = self.func_btf || callback;
+        c.prog.prog_btf = c.prog.func_info;
         for (i, (ty, k, v, max, rdonly, wronly, init)) in self.maps.iter().enumerate() {
             c = c.map_n(&format!("map{i}"), *ty, *k, *v, *max, None);
             if let Some(bytes) = init {

@@ -29,42 +29,10 @@ kfreg::link!(kfreg_catalog);
 
 mod common;
 
+use common::selftests::{Outcome, data_dir, objects, recorded_load_options, verify_file};
 use kfreg::Registry;
-use kfreg_object::loader::{LoadError, LoadOptions, Object, load_object, object_name};
-use kfreg_verifier::verify;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn data_dir() -> PathBuf {
-    root().join("tests/selftests")
-}
-
-/// The built objects, built first when missing.
-fn objects() -> PathBuf {
-    let obj = root().join("target/selftests/obj");
-    if !obj.join(".stamp").exists() {
-        eprintln!(
-            "selftests: {} is missing; running scripts/selftests-corpus.sh",
-            obj.display()
-        );
-        let status = Command::new("bash")
-            .arg(root().join("scripts/selftests-corpus.sh"))
-            .status();
-        assert!(
-            status.is_ok_and(|s| s.success()) && obj.join(".stamp").exists(),
-            "the selftests' objects could not be built: run scripts/selftests-corpus.sh \
-             (as root the first time: it installs linux-source-6.12) and look at its output"
-        );
-    }
-    obj
-}
 
 /// The recording's scrubbing of kernel addresses (`0xffff` and 12 hex
 /// digits become `<kaddr>`, which also hits 64-bit masks), applied to both
@@ -95,80 +63,6 @@ fn scrub_kaddr(line: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
-}
-
-/// What kfreg made of one program.
-#[derive(Clone, Debug)]
-enum Outcome {
-    /// Verified: the verdict, the error message's lines and the processed
-    /// count.
-    Verdict {
-        accepted: bool,
-        error: Vec<String>,
-        insns: u64,
-    },
-    /// kfreg's loader refused the object or the program.
-    Loader(String),
-    /// kfreg panicked.
-    Panic(String),
-}
-
-fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
-    p.downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| p.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "(non-string panic)".to_string())
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .to_string()
-}
-
-/// kfreg's outcome for every program of `file`, by program name.
-fn verify_file(path: &Path, reg: &Registry, target: &LoadOptions) -> BTreeMap<String, Outcome> {
-    let mut out = BTreeMap::new();
-    let Ok(bytes) = std::fs::read(path) else {
-        return out;
-    };
-    // The recording opened the file by its path: libbpf names the object so.
-    let target = target.for_object(Some(object_name(&path.to_string_lossy())));
-    let obj = match catch_unwind(AssertUnwindSafe(|| load_object(&bytes, reg, &target))) {
-        Ok(Ok(obj)) => obj,
-        Ok(Err(e)) => {
-            out.insert(String::new(), Outcome::Loader(e.to_string()));
-            return out;
-        }
-        Err(p) => {
-            out.insert(String::new(), Outcome::Panic(panic_text(&*p)));
-            return out;
-        }
-    };
-    for p in &obj.programs {
-        let run = catch_unwind(AssertUnwindSafe(|| match obj.to_program(p) {
-            Ok(prog) => {
-                let r = verify(&prog, reg, &common::recorded_target());
-                Outcome::Verdict {
-                    accepted: r.error.is_none(),
-                    // As libbpf shows it: its log fixups name poisoned calls.
-                    error: r.error.as_ref().map_or_else(Vec::new, |e| {
-                        let msg = Object::libbpf_message(p, &e.msg, e.insn);
-                        msg.lines().map(str::to_string).collect()
-                    }),
-                    insns: r.stats.insns_processed,
-                }
-            }
-            // The kernel rejects a bad encoding before verifying: a verdict.
-            Err(LoadError::Decode { err, .. }) => Outcome::Verdict {
-                accepted: false,
-                error: err.msg.lines().map(str::to_string).collect(),
-                insns: 0,
-            },
-            Err(e) => Outcome::Loader(e.to_string()),
-        }));
-        let outcome = run.unwrap_or_else(|p| Outcome::Panic(panic_text(&*p)));
-        out.insert(p.name.clone(), outcome);
-    }
     out
 }
 
@@ -212,30 +106,6 @@ struct Recorded {
     /// (at most 10, `scripts/kload.c`).
     error_lines: Vec<String>,
     insns: Option<u64>,
-}
-
-/// The recording kernel's values of the `CONFIG_` options the objects read
-/// and libbpf's virtual `LINUX_` values probed there
-/// (`tests/selftests/kconfig`), as libbpf gives them: `y` is 1, `m` 2,
-/// numbers are numbers; strings are left out.
-fn kconfig() -> std::collections::HashMap<String, u64> {
-    std::fs::read_to_string(data_dir().join("kconfig"))
-        .unwrap_or_default()
-        .lines()
-        .filter_map(|l| {
-            let (k, v) = l.split_once('=')?;
-            let v = match v {
-                "y" => 1,
-                "m" => 2,
-                "n" => 0,
-                _ => match v.strip_prefix("0x") {
-                    Some(h) => u64::from_str_radix(h, 16).ok()?,
-                    None => v.parse::<i64>().ok()? as u64,
-                },
-            };
-            Some((k.to_string(), v))
-        })
-        .collect()
 }
 
 /// The compared programs, and how many programs and objects were set aside.
@@ -367,9 +237,7 @@ fn kfreg_agrees_with_linux_on_the_selftests() {
     let obj_dir = objects();
     let (kernel, set_aside, unopened) = recorded();
     let reg = Registry::global();
-    let btf = std::fs::read(root().join("tests/corpus/vmlinux.btf")).expect("vmlinux.btf");
-    let mut target = LoadOptions::with_target_btf(&btf).expect("vmlinux.btf parses");
-    target.kconfig = kconfig();
+    let target = recorded_load_options();
 
     // The files to verify, shared out between two threads (the machine's cores).
     let mut files: Vec<String> = kernel.iter().map(|k| k.file.clone()).collect();
@@ -637,9 +505,7 @@ fn kfreg_agrees_with_the_authors_where_this_vm_refuses() {
         })
         .collect();
     let reg = Registry::global();
-    let btf = std::fs::read(root().join("tests/corpus/vmlinux.btf")).expect("vmlinux.btf");
-    let mut target = LoadOptions::with_target_btf(&btf).expect("vmlinux.btf parses");
-    target.kconfig = kconfig();
+    let target = recorded_load_options();
     let mut files: Vec<&str> = judged.iter().filter_map(|r| r["file"].as_str()).collect();
     files.dedup();
     let hook = std::panic::take_hook();

@@ -9,6 +9,8 @@ use kfreg_isa::encode;
 use kfreg_object::program::{Field, FieldKind, MapDef, MapType, ObjType, Program};
 use kfreg_verifier::{Options, Report, VerifyError, discover_subprogs, verify};
 
+pub mod selftests;
+
 /// Kfunc calls in test programs use `registry id + 1` as their BTF id.
 struct Names<'a>(&'a Registry);
 
@@ -196,8 +198,9 @@ impl Case {
         self
     }
 
-    /// Adds a program-BTF struct.
+    /// Adds a program-BTF struct (the program is loaded with BTF).
     pub fn ty(mut self, id: u32, name: &str, size: u32, fields: &[FieldSpec]) -> Case {
+        self.prog.prog_btf = true;
         let fields = fields
             .iter()
             .map(|(kind, off, contains)| Field {
