@@ -176,6 +176,12 @@ struct VerifyArgs {
     /// kprobe events (libbpf probes it with a kprobe).
     #[arg(long)]
     kconfig: Option<std::path::PathBuf>,
+    /// The target's symbols, as /proc/kallsyms lists them, which libbpf
+    /// resolves typeless `__ksym`s from (a strong one not listed fails the
+    /// load) and which list the `__ksym` variables the kernel finds (only
+    /// with CONFIG_KALLSYMS_ALL). Without it, every one is taken to be there.
+    #[arg(long, value_name = "FILE")]
+    kallsyms: Option<std::path::PathBuf>,
     /// The target's number of possible CPUs, which bounds what
     /// `bpf_get_smp_processor_id` returns (default: this machine's, from
     /// /sys/devices/system/cpu/possible; unknown without it).
@@ -356,6 +362,16 @@ fn run_verify(reg: &Registry, a: &VerifyArgs) -> ExitCode {
     match kfreg_object::loader::kconfig::system(a.kconfig.as_deref()) {
         Ok(values) => load.kconfig = values,
         Err(e) => return bad(e),
+    }
+    if let Some(path) = &a.kallsyms {
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                load.kallsyms = Some(std::sync::Arc::new(kfreg_object::loader::Kallsyms::parse(
+                    &text,
+                )));
+            }
+            Err(e) => return bad(format!("{}: {e}", path.display())),
+        }
     }
     let level = a.log_level.unwrap_or(u8::from(a.log));
     let log = verify::LogOptions {

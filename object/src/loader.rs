@@ -49,7 +49,7 @@ pub mod sections;
 mod struct_ops;
 
 pub use core_relo::POISON_HELPER;
-pub use externs::typeless_ksym_addr;
+pub use externs::{Kallsyms, KsymLookup, typeless_ksym_addr};
 pub use link::POISON_CALL_KFUNC_BASE;
 
 use crate::btf::{Btf, BtfError, Kind, TypeData};
@@ -79,6 +79,10 @@ pub struct LoadOptions {
     /// backing its global data as libbpf names them (`verifier.bss`);
     /// without it they keep their sections' names.
     pub object_name: Option<String>,
+    /// The kernel's symbols (`/proc/kallsyms`), which libbpf reads typeless
+    /// `__ksym`s from and which list the variables whose addresses the
+    /// kernel finds; without them, every one is taken to be there.
+    pub kallsyms: Option<Arc<externs::Kallsyms>>,
 }
 
 impl LoadOptions {
@@ -162,6 +166,12 @@ pub enum LoadError {
         /// The closest registry name, for a missing kfunc.
         suggestion: Option<String>,
     },
+    /// A strong typeless `__ksym` the kernel's symbols (the options'
+    /// kallsyms) do not list.
+    Unresolved {
+        /// The extern's name.
+        name: String,
+    },
     /// A CO-RE relocation cannot be applied.
     Core {
         /// The section of the relocated instruction.
@@ -224,6 +234,9 @@ impl fmt::Display for LoadError {
                     write!(f, "; did you mean '{s}'?")?;
                 }
                 Ok(())
+            }
+            LoadError::Unresolved { name } => {
+                write!(f, "extern '{name}' (strong): not resolved")
             }
             LoadError::Core { section, insn, msg } => {
                 write!(
@@ -1176,7 +1189,9 @@ fn resolved_at_load(e: &LoadError) -> bool {
         LoadError::Extern { kind, msg, .. } => {
             matches!(*kind, "func ksym" | "var ksym")
                 || (*kind == "kcfg" && msg.starts_with("value not found"))
+                || msg.starts_with("resolution is ambiguous")
         }
+        LoadError::Unresolved { .. } => true,
         _ => false,
     }
 }

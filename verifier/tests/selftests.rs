@@ -580,3 +580,42 @@ fn kfreg_agrees_with_the_authors_where_this_vm_refuses() {
         "with the reason 6.18 differs from the authors",
     );
 }
+
+/// The programs libbpf refuses to load for an extern it cannot resolve
+/// (a kfunc or variable the kernel's BTF lacks, a typeless symbol its
+/// kallsyms do not list): kfreg's loader refuses them with libbpf's words.
+#[test]
+fn kfreg_refuses_the_externs_libbpf_refuses() {
+    let obj_dir = objects();
+    let text = std::fs::read_to_string(data_dir().join("verdicts.json")).expect("verdicts.json");
+    let all: Vec<serde_json::Value> = serde_json::from_str(&text).expect("JSON");
+    let refused: Vec<(&str, &str, &str)> = all
+        .iter()
+        .filter_map(|r| {
+            let why = r["set_aside"].as_str()?;
+            why.starts_with("refused before verification: libbpf: extern")
+                .then(|| {
+                    let error = r["error"].as_str()?.trim_start_matches("libbpf: ");
+                    Some((r["file"].as_str()?, r["program"].as_str()?, error))
+                })
+                .flatten()
+        })
+        .collect();
+    assert!(refused.len() >= 10, "{} refusals recorded", refused.len());
+    let reg = Registry::global();
+    let target = recorded_load_options();
+    let mut files: BTreeMap<&str, BTreeMap<String, Outcome>> = BTreeMap::new();
+    let mut differ = Vec::new();
+    for (file, program, error) in &refused {
+        let ours = files
+            .entry(file)
+            .or_insert_with(|| verify_file(&obj_dir.join(file), reg, &target));
+        let got = ours.get(*program).or_else(|| ours.get(""));
+        if !matches!(got, Some(Outcome::Loader(e)) if e == error) {
+            differ.push(format!(
+                "{file}/{program}: libbpf: {error} | kfreg: {got:?}"
+            ));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}

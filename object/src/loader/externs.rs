@@ -66,6 +66,60 @@ pub(crate) struct Extern {
     pub resolved: Resolved,
 }
 
+/// The kernel's symbols as `/proc/kallsyms` lists them: the addresses of
+/// each name (a static symbol's name may appear more than once).
+#[derive(Clone, Debug, Default)]
+pub struct Kallsyms {
+    by_name: HashMap<String, Vec<u64>>,
+}
+
+/// What libbpf finds for a typeless `__ksym` in [`Kallsyms`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KsymLookup {
+    /// Not listed.
+    Absent,
+    /// Listed at one address.
+    At(u64),
+    /// Listed at two different addresses: libbpf refuses to pick.
+    Ambiguous(u64, u64),
+}
+
+impl Kallsyms {
+    /// Parses `/proc/kallsyms` text (`ADDRESS TYPE NAME [MODULE]` lines).
+    /// Like libbpf, a data symbol's `.llvm.N` suffix is dropped.
+    pub fn parse(text: &str) -> Kallsyms {
+        let mut by_name: HashMap<String, Vec<u64>> = HashMap::new();
+        for line in text.lines() {
+            let mut words = line.split_whitespace();
+            let (Some(addr), Some(ty), Some(name)) = (words.next(), words.next(), words.next())
+            else {
+                continue;
+            };
+            let Ok(addr) = u64::from_str_radix(addr, 16) else {
+                continue;
+            };
+            let name = match name.find(".llvm.") {
+                Some(at) if ty == "d" => &name[..at],
+                _ => name,
+            };
+            let addrs = by_name.entry(name.to_string()).or_default();
+            if !addrs.contains(&addr) {
+                addrs.push(addr);
+            }
+        }
+        Kallsyms { by_name }
+    }
+
+    /// What libbpf finds for `name`.
+    pub fn lookup(&self, name: &str) -> KsymLookup {
+        match self.by_name.get(name).map(Vec::as_slice) {
+            None | Some([]) => KsymLookup::Absent,
+            Some([a]) => KsymLookup::At(*a),
+            Some([a, b, ..]) => KsymLookup::Ambiguous(*a, *b),
+        }
+    }
+}
+
 /// The address a non-weak typeless ksym gets when no kallsyms are at hand:
 /// in the kernel text mapping, and the same for the same name only, since
 /// programs compare a traced function's address with several symbols'
@@ -83,9 +137,14 @@ pub fn typeless_ksym_addr(name: &str) -> u64 {
 /// finds a `__ksym` variable's address: only with `CONFIG_KALLSYMS_ALL`. A
 /// configuration that does not say whether kallsyms exists at all (a partial
 /// one) is taken to list them.
-fn var_addressed(opts: &LoadOptions) -> bool {
-    !opts.kconfig.contains_key("CONFIG_KALLSYMS")
-        || opts.kconfig.get("CONFIG_KALLSYMS_ALL") == Some(&1)
+fn var_addressed(opts: &LoadOptions, name: &str) -> bool {
+    match &opts.kallsyms {
+        Some(k) => k.lookup(name) != KsymLookup::Absent,
+        None => {
+            !opts.kconfig.contains_key("CONFIG_KALLSYMS")
+                || opts.kconfig.get("CONFIG_KALLSYMS_ALL") == Some(&1)
+        }
+    }
 }
 
 /// The `imm` the loader gives calls to kfunc `id`.
@@ -318,12 +377,21 @@ pub(crate) fn collect(
         found.push((index, sym, btf, id, sec, is_func));
     }
     found.sort_by(|a, b| (a.4 != ".kconfig", &a.1.name).cmp(&(b.4 != ".kconfig", &b.1.name)));
+    // libbpf names a strong extern it did not resolve only after it has
+    // resolved the others.
+    let mut unresolved = None;
     for (index, sym, btf, id, sec, is_func) in found {
         let name = sym.name.as_str();
         let weak = sym.bind == STB_WEAK;
         let resolved = match (sec.as_str(), is_func) {
             (".ksyms", true) => resolve_kfunc(btf, id, name, weak, reg, opts)?,
-            (".ksyms", false) => resolve_var_ksym(btf, id, name, weak, opts)?,
+            (".ksyms", false) => match resolve_var_ksym(btf, id, name, weak, opts) {
+                Err(e @ LoadError::Unresolved { .. }) => {
+                    unresolved.get_or_insert(e);
+                    Resolved::Missing
+                }
+                r => r?,
+            },
             _ => {
                 let (value, size) = kconfig_value(btf, id, name, weak, opts)?;
                 kconfig.push((sym.index, value, size));
@@ -336,6 +404,9 @@ pub(crate) fn collect(
             func: is_func,
             resolved,
         });
+    }
+    if let Some(e) = unresolved {
+        return Err(e);
     }
     if !kconfig.is_empty() {
         kconfig_map(&kconfig, &mut out, maps);
@@ -411,7 +482,25 @@ fn resolve_var_ksym(
     };
     let typeless = btf.resolve(ty).is_ok_and(|t| t == 0);
     Ok(if typeless {
-        Resolved::Address(if weak { 0 } else { typeless_ksym_addr(name) })
+        // libbpf reads the address from kallsyms; without them at hand,
+        // one is made up.
+        match opts.kallsyms.as_deref().map(|k| k.lookup(name)) {
+            Some(KsymLookup::At(addr)) => Resolved::Address(addr),
+            Some(KsymLookup::Ambiguous(a, b)) => {
+                return Err(ext_err(
+                    name,
+                    "ksym",
+                    format!("resolution is ambiguous: 0x{a:x} or 0x{b:x}"),
+                ));
+            }
+            Some(KsymLookup::Absent) if !weak => {
+                return Err(LoadError::Unresolved {
+                    name: name.to_string(),
+                });
+            }
+            _ if weak => Resolved::Address(0),
+            _ => Resolved::Address(typeless_ksym_addr(name)),
+        }
     } else if let Some(target) = opts.target_btf.as_deref() {
         let found = target
             .find_by_name(essential_name(name))
@@ -445,7 +534,7 @@ fn resolve_var_ksym(
                 }
                 Resolved::Var {
                     id: tid as i32,
-                    addressed: var_addressed(opts),
+                    addressed: var_addressed(opts, essential_name(name)),
                 }
             }
             None if weak => Resolved::Missing,
@@ -455,7 +544,7 @@ fn resolve_var_ksym(
         // No kernel BTF: the variable is taken as declared.
         Resolved::Var {
             id: ty as i32,
-            addressed: var_addressed(opts),
+            addressed: var_addressed(opts, essential_name(name)),
         }
     })
 }

@@ -136,10 +136,16 @@ pub fn verify_file(path: &Path, reg: &Registry, target: &LoadOptions) -> BTreeMa
 }
 
 /// Options for loading the objects as the recording kernel did: its BTF
-/// (the recorded `tests/corpus/vmlinux.btf`) and its configuration.
+/// (the recorded `tests/corpus/vmlinux.btf`), its configuration and the
+/// symbols it listed of those the objects name (`tests/selftests/kallsyms`,
+/// written by scripts/kallsyms-excerpt.py).
 pub fn recorded_load_options() -> LoadOptions {
     let btf = std::fs::read(root().join("tests/corpus/vmlinux.btf")).expect("vmlinux.btf");
     let mut target = LoadOptions::with_target_btf(&btf).expect("vmlinux.btf parses");
     target.kconfig = kconfig();
+    let kallsyms = std::fs::read_to_string(data_dir().join("kallsyms")).expect("kallsyms");
+    target.kallsyms = Some(std::sync::Arc::new(kfreg_object::loader::Kallsyms::parse(
+        &kallsyms,
+    )));
     target
 }
