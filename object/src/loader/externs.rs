@@ -662,6 +662,33 @@ mod tests {
     }
 
     #[test]
+    fn kallsyms_are_looked_up_as_libbpf_does() {
+        let k = Kallsyms::parse(
+            "ffffffff81000010 T bpf_fentry_test1\n\
+             ffffffff81000020 t dup\n\
+             ffffffff81000030 t dup\n\
+             ffffffff81000040 d counter.llvm.123\n\
+             ffffffff81000050 T twice\n\
+             ffffffff81000050 T twice\n\
+             ffffffff81000060 t helper.llvm.9 [mod]\n",
+        );
+        assert_eq!(
+            k.lookup("bpf_fentry_test1"),
+            KsymLookup::At(0xffff_ffff_8100_0010)
+        );
+        assert_eq!(
+            k.lookup("dup"),
+            KsymLookup::Ambiguous(0xffff_ffff_8100_0020, 0xffff_ffff_8100_0030)
+        );
+        // A data symbol's LLVM suffix is dropped; a function's is not.
+        assert_eq!(k.lookup("counter"), KsymLookup::At(0xffff_ffff_8100_0040));
+        assert_eq!(k.lookup("helper"), KsymLookup::Absent);
+        // One address listed twice is one symbol.
+        assert_eq!(k.lookup("twice"), KsymLookup::At(0xffff_ffff_8100_0050));
+        assert_eq!(k.lookup("missing"), KsymLookup::Absent);
+    }
+
+    #[test]
     fn typeless_ksyms_get_an_address_each() {
         let names = ["sym_a", "sym_b", "sym_c", "sym_d"];
         let addrs: Vec<u64> = names.iter().map(|n| typeless_ksym_addr(n)).collect();
