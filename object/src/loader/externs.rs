@@ -664,7 +664,7 @@ mod tests {
     #[test]
     fn kallsyms_are_looked_up_as_libbpf_does() {
         let k = Kallsyms::parse(
-            "ffffffff81000010 T bpf_fentry_test1\n\
+            "ffffffff81000010 T traced_func\n\
              ffffffff81000020 t dup\n\
              ffffffff81000030 t dup\n\
              ffffffff81000040 d counter.llvm.123\n\
@@ -673,7 +673,7 @@ mod tests {
              ffffffff81000060 t helper.llvm.9 [mod]\n",
         );
         assert_eq!(
-            k.lookup("bpf_fentry_test1"),
+            k.lookup("traced_func"),
             KsymLookup::At(0xffff_ffff_8100_0010)
         );
         assert_eq!(
