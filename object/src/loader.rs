@@ -1009,10 +1009,14 @@ impl Parts<'_> {
             Err(e) => return stub(e),
         };
         let (linked, (mut subprogs, lines)) = linked;
-        if !btf_loaded {
+        let func_info = btf.is_some() && ext_index.func.contains_key(&sec.name);
+        // The kernel keeps the program's BTF only with function or line
+        // info for it (check_btf_info_early), and reads the callback's tag
+        // from it.
+        let prog_btf = btf.is_some() && btf_loaded && (func_info || !lines.is_empty());
+        if !prog_btf {
             exception_cb.clear();
         }
-        let func_info = btf.is_some() && ext_index.func.contains_key(&sec.name);
         // Without function info the kernel finds the functions only as the
         // targets of calls and function pointers: one libbpf placed for
         // another reason (the exception callback its tag names) is code no
@@ -1062,7 +1066,7 @@ impl Parts<'_> {
             exception_cb,
             refused_ldimm64: linked.refused_ldimm64,
             func_info,
-            prog_btf: btf.is_some() && btf_loaded,
+            prog_btf,
         }
     }
 }

@@ -1,18 +1,25 @@
 #!/usr/bin/env python3
-"""Record the kernel's verdicts on the selftests with a BTF it refuses.
+"""Record the kernel's verdicts on the selftests loaded without their BTF.
 
-    scripts/selftests-refused-btf.py [--kload PATH]
+    scripts/selftests-without-btf.py [--kload PATH] [--variant refused-btf|no-btf-ext]
 
 Copies every object of target/selftests/obj (scripts/selftests-corpus.sh
-builds them) into target/selftests/refused-btf/ with its first BTF integer
-given two encoding bits, which the kernel refuses (`BPF_BTF_LOAD` fails with
--524, as for GCC 12's `signed char`). libbpf then loads the programs without
-BTF ("BTF is optional, ignoring") or, for objects with struct_ops, not at all.
+builds them) into target/selftests/VARIANT/, changed so that the kernel gets
+less of their BTF:
+
+- refused-btf (default): the first BTF integer given two encoding bits,
+  which the kernel refuses (`BPF_BTF_LOAD` fails with -524, as for GCC 12's
+  `signed char`). libbpf then loads the programs without BTF ("BTF is
+  optional, ignoring") or, for objects with struct_ops, not at all.
+- no-btf-ext: the .BTF.ext section renamed, so that libbpf has no function
+  or line info (nor CO-RE relocations, which this kernel's vmlinux.h makes
+  unneeded): the kernel then keeps none of the program's BTF.
+
 Each program is loaded alone (scripts/kload.c: load only, never attached,
 pinned or run), and every program whose verdict or error lines differ from
-its recorded verdict with the BTF (tests/selftests/verdicts.json) is written
-to tests/selftests/refused-btf.json, which verifier/tests/refused_btf.rs
-holds kfreg to. Programs the kernel did not verify either way are left out.
+its recorded verdict as built (tests/selftests/verdicts.json) is written to
+tests/selftests/VARIANT.json, which verifier/tests/without_btf.rs holds
+kfreg to. Programs the kernel did not verify either way are left out.
 Needs root and a kernel that loads BPF.
 """
 
@@ -56,12 +63,28 @@ def refuse_btf(data):
     return None
 
 
+def rename_btf_ext(data):
+    """`data` (an ELF object) with its .BTF.ext section renamed, or None."""
+    d = bytearray(data)
+    shoff = struct.unpack_from("<Q", d, 0x28)[0]
+    shentsize, shnum, shstrndx = struct.unpack_from("<HHH", d, 0x3A)
+    strtab = struct.unpack_from("<Q", d, shoff + shstrndx * shentsize + 0x18)[0]
+    for i in range(shnum):
+        at = strtab + struct.unpack_from("<I", d, shoff + i * shentsize)[0]
+        if d[at:at + 9] == b".BTF.ext\0":
+            d[at:at + 8] = b".BTF_ext"
+            return bytes(d)
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kload", default=os.path.join(ROOT, "target/selftests/kload"))
+    ap.add_argument("--variant", choices=["refused-btf", "no-btf-ext"], default="refused-btf")
     a = ap.parse_args()
+    change = refuse_btf if a.variant == "refused-btf" else rename_btf_ext
     src = os.path.join(ROOT, "target/selftests/obj")
-    out = os.path.join(ROOT, "target/selftests/refused-btf")
+    out = os.path.join(ROOT, "target/selftests", a.variant)
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(ROOT, "tests/selftests/verdicts.json")) as f:
         before = {(r["file"], r["program"]): r for r in json.load(f)}
@@ -70,7 +93,7 @@ def main():
         if not name.endswith(".bpf.o"):
             continue
         with open(os.path.join(src, name), "rb") as f:
-            patched = refuse_btf(f.read())
+            patched = change(f.read())
         if patched is None:
             continue
         with open(os.path.join(out, name), "wb") as f:
@@ -86,10 +109,10 @@ def main():
                 continue
             rows.append({"file": k["file"], "program": k["program"], "verdict": k["verdict"],
                          "error_lines": k["error_lines"], "with_btf": b["error_lines"][-1:] or ["ACCEPT"]})
-    path = os.path.join(ROOT, "tests/selftests/refused-btf.json")
+    path = os.path.join(ROOT, "tests/selftests", a.variant + ".json")
     with open(path, "w") as f:
         f.write("[\n" + ",\n".join("  " + json.dumps(r) for r in rows) + "\n]\n")
-    print(f"selftests-refused-btf: {len(rows)} programs change verdict or message without BTF", file=sys.stderr)
+    print(f"selftests-without-btf: {a.variant}: {len(rows)} programs change verdict or message", file=sys.stderr)
 
 
 if __name__ == "__main__":

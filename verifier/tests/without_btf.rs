@@ -1,12 +1,16 @@
-//! The kernel's selftests with a BTF the kernel refuses: every object's
-//! first BTF integer given two encoding bits (as GCC 12 writes `signed
-//! char`), which `BPF_BTF_LOAD` refuses with -524. libbpf then loads the
-//! programs without BTF: no function or line info, maps without value
-//! types, or, for objects with struct_ops, nothing. For every program whose
-//! verdict or message the kernel changed so
-//! (`tests/selftests/refused-btf.json`, recorded by
-//! `scripts/selftests-refused-btf.py`), kfreg must give the kernel's
-//! verdict and last error line.
+//! The kernel's selftests loaded without their BTF, two ways
+//! (`scripts/selftests-without-btf.py` records both):
+//!
+//! - refused: every object's first BTF integer given two encoding bits (as
+//!   GCC 12 writes `signed char`), which `BPF_BTF_LOAD` refuses with -524.
+//!   libbpf then loads the programs without BTF: no function or line info,
+//!   maps without value types, or, for objects with struct_ops, nothing.
+//! - without .BTF.ext: libbpf has no function or line info to give, and the
+//!   kernel then keeps none of the program's BTF.
+//!
+//! For every program whose verdict or message the kernel changed so
+//! (`tests/selftests/refused-btf.json`, `tests/selftests/no-btf-ext.json`),
+//! kfreg must give the kernel's verdict and last error line.
 
 kfreg::link!(kfreg_catalog);
 
@@ -63,21 +67,45 @@ fn refuse_btf(elf: &[u8]) -> Option<Vec<u8>> {
     None
 }
 
+/// `elf` with its `.BTF.ext` section renamed (the recorder's change), or
+/// `None` without one.
+fn rename_btf_ext(elf: &[u8]) -> Option<Vec<u8>> {
+    let u16_at = |o: usize| u16::from_le_bytes([elf[o], elf[o + 1]]) as usize;
+    let u32_at = |o: usize| u32::from_le_bytes(elf[o..o + 4].try_into().unwrap()) as usize;
+    let u64_at = |o: usize| u64::from_le_bytes(elf[o..o + 8].try_into().unwrap()) as usize;
+    let (shoff, shentsize, shnum) = (u64_at(0x28), u16_at(0x3a), u16_at(0x3c));
+    let strtab = u64_at(shoff + u16_at(0x3e) * shentsize + 0x18);
+    let name = (0..shnum)
+        .map(|i| strtab + u32_at(shoff + i * shentsize))
+        .find(|&at| elf[at..].starts_with(b".BTF.ext\0"))?;
+    let mut out = elf.to_vec();
+    out[name + 4] = b'_';
+    Some(out)
+}
+
 #[test]
-fn kfreg_agrees_with_linux_on_the_selftests_without_their_btf() {
-    let text = std::fs::read_to_string(data_dir().join("refused-btf.json"))
-        .expect("tests/selftests/refused-btf.json");
+fn kfreg_agrees_with_linux_on_the_selftests_with_their_btf_refused() {
+    agrees_without_btf("refused-btf", refuse_btf);
+}
+
+#[test]
+fn kfreg_agrees_with_linux_on_the_selftests_without_their_btf_ext() {
+    agrees_without_btf("no-btf-ext", rename_btf_ext);
+}
+
+/// Checks kfreg against the recording `VARIANT.json` of the selftests
+/// changed by `change`.
+fn agrees_without_btf(variant: &str, change: fn(&[u8]) -> Option<Vec<u8>>) {
+    let text =
+        std::fs::read_to_string(data_dir().join(format!("{variant}.json"))).expect("the recording");
     let rows: Vec<serde_json::Value> = serde_json::from_str(&text).expect("JSON");
     assert!(
         rows.len() > 300,
         "the recording has {} programs",
         rows.len()
     );
-    let dir = objects()
-        .parent()
-        .expect("target/selftests")
-        .join("refused-btf");
-    std::fs::create_dir_all(&dir).expect("target/selftests/refused-btf");
+    let dir = objects().parent().expect("target/selftests").join(variant);
+    std::fs::create_dir_all(&dir).expect("target/selftests/VARIANT");
     let reg = Registry::global();
     let target = recorded_load_options();
     let mut ours: BTreeMap<String, BTreeMap<String, Outcome>> = BTreeMap::new();
@@ -90,7 +118,7 @@ fn kfreg_agrees_with_linux_on_the_selftests_without_their_btf() {
             // by its file.
             let bytes = std::fs::read(objects().join(file)).expect("a selftest object");
             let path = dir.join(file);
-            std::fs::write(&path, refuse_btf(&bytes).expect("BTF with an integer"))
+            std::fs::write(&path, change(&bytes).expect("the object changes"))
                 .expect("write the object");
             verify_file(&path, reg, &target)
         });
