@@ -1177,11 +1177,11 @@ fn subprog_args(btf: &Btf, func: u32, proto: u32) -> Option<Vec<SubprogArg>> {
 /// How the kernel names type `id` when it cannot size it (btf_type_str and
 /// the name): its kind for void is `UNKNOWN`.
 fn unsized_name(btf: &Btf, id: u32) -> String {
-    let kind = match btf.type_by_id(id).map(|t| t.kind()) {
-        Ok(crate::btf::Kind::Void) | Err(_) => "UNKNOWN",
-        Ok(k) => k.name(),
-    };
-    format!("{kind} {}", btf.name(id).unwrap_or(""))
+    match btf.type_by_id(id).map(|t| t.kind()) {
+        // Void has no name either.
+        Ok(crate::btf::Kind::Void) | Err(_) => "UNKNOWN ".to_string(),
+        Ok(k) => format!("{} {}", k.name(), btf.name(id).unwrap_or("")),
+    }
 }
 
 /// Whether libbpf meets this extern error when it loads the object

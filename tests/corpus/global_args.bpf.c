@@ -40,6 +40,11 @@ __weak int read_bytes(void *p __untrusted)
 	return *(int *)p;
 }
 
+__weak int takes_void(void *p)
+{
+	return p != 0;
+}
+
 __weak int untrusted_nullable(struct task_struct *t __untrusted __nullable_arg)
 {
 	return 0;
@@ -162,3 +167,11 @@ int tail_call_skips_store(struct __sk_buff *skb)
 	return buf[0];
 }
 
+/* REJECT: a global function's untagged void pointer parameter has no size to check memory against. */
+SEC("tc")
+int void_pointer_to_global_function(struct __sk_buff *skb)
+{
+	int x = 0;
+
+	return takes_void(&x);
+}
