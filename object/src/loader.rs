@@ -795,7 +795,6 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         maps: &maps,
         externs: &externs,
         struct_ops: &struct_ops,
-        btf_loaded: refusal.is_none(),
         opts,
     };
     let mut programs = Vec::new();
@@ -898,8 +897,6 @@ struct Parts<'x> {
     maps: &'x maps::Maps,
     externs: &'x [Option<externs::Extern>],
     struct_ops: &'x HashMap<String, StructOpsMember>,
-    /// The kernel took the object's BTF: the program is loaded with it.
-    btf_loaded: bool,
     opts: &'x LoadOptions,
 }
 
@@ -922,7 +919,6 @@ impl Parts<'_> {
             maps,
             externs,
             struct_ops,
-            btf_loaded,
             opts,
         } = *self;
         let func = &code.funcs[fi];
@@ -1011,9 +1007,9 @@ impl Parts<'_> {
         let (linked, (mut subprogs, lines)) = linked;
         let func_info = btf.is_some() && ext_index.func.contains_key(&sec.name);
         // The kernel keeps the program's BTF only with function or line
-        // info for it (check_btf_info_early), and reads the callback's tag
-        // from it.
-        let prog_btf = btf.is_some() && btf_loaded && (func_info || !lines.is_empty());
+        // info for it (check_btf_info_early; neither is given when it
+        // refused the BTF), and reads the callback's tag from it.
+        let prog_btf = func_info || !lines.is_empty();
         if !prog_btf {
             exception_cb.clear();
         }

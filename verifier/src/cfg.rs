@@ -86,9 +86,8 @@ pub fn check_subprogs(env: &mut Env) -> Result<(), VerifyError> {
     for (i, insn) in prog.insns.iter().enumerate() {
         // Only the jump's target: a conditional jump falling through out
         // of its function is a function not ending in an exit or a jump.
-        let target = match *insn {
-            Insn::Ja { off } => Some(i as i64 + 1 + off as i64),
-            Insn::Jmp { off, .. } | Insn::MayGoto { off } => Some(i as i64 + 1 + off as i64),
+        let target = match (insn, successors(insn, i)) {
+            (Insn::Ja { .. }, (to, _)) | (Insn::Jmp { .. } | Insn::MayGoto { .. }, (_, to)) => to,
             _ => None,
         };
         if let Some(t) = target

@@ -862,27 +862,14 @@ impl Env<'_> {
         imm: i32,
         imm_hi: i32,
     ) -> Result<Reg, VerifyError> {
-        let map = |i: i32| -> Result<u32, VerifyError> {
-            if i >= 0 && (i as usize) < self.prog.maps.len() {
-                Ok(i as u32)
-            } else {
-                Err(VerifyError::at(
-                    idx,
-                    format!("fd {i} is not pointing to valid bpf_map"),
-                ))
-            }
-        };
+        // The map and the address were checked as the loads were resolved
+        // (compat::check_ldimm64).
+        let map = |pseudo| crate::compat::map_of(self, idx, pseudo, imm);
         Ok(match pseudo {
             Pseudo::Imm => Reg::constant((imm as u32 as u64) | ((imm_hi as u32 as u64) << 32)),
-            // Programs are loaded without an fd array.
-            Pseudo::MapIdx | Pseudo::MapIdxValue => {
-                return Err(VerifyError::at(idx, "fd_idx without fd_array is invalid"));
-            }
-            Pseudo::MapFd => Reg::ptr(RegType::ConstMap, map(imm)?),
-            // The address was checked as the loads were resolved
-            // (compat::check_ldimm64).
-            Pseudo::MapValue => {
-                let m = map(imm)?;
+            Pseudo::MapFd | Pseudo::MapIdx => Reg::ptr(RegType::ConstMap, map(pseudo)?),
+            Pseudo::MapValue | Pseudo::MapIdxValue => {
+                let m = map(pseudo)?;
                 let def = &self.prog.maps[m as usize];
                 // An arena's address is a number to the program.
                 if def.map_type == MapType::Arena {

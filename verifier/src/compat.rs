@@ -136,16 +136,7 @@ pub fn check_ldimm64(env: &Env) -> Result<(), VerifyError> {
         } = *insn
         {
             let at = i as u32;
-            if matches!(pseudo, Pseudo::MapIdx | Pseudo::MapIdxValue) {
-                // Programs are loaded without an fd array.
-                return Err(VerifyError::at(at, "fd_idx without fd_array is invalid"));
-            }
-            let m = u32::try_from(imm)
-                .ok()
-                .filter(|&m| (m as usize) < prog.maps.len())
-                .ok_or_else(|| {
-                    VerifyError::at(at, format!("fd {imm} is not pointing to valid bpf_map"))
-                })?;
+            let m = map_of(env, at, pseudo, imm)?;
             check_map(env, at, m)?;
             if pseudo == Pseudo::MapValue {
                 check_direct_value(env, at, m, imm_hi as u32)?;
@@ -154,6 +145,18 @@ pub fn check_ldimm64(env: &Env) -> Result<(), VerifyError> {
         }
     }
     Ok(())
+}
+
+/// The map a 64-bit load of kind `pseudo` names with `imm`.
+pub fn map_of(env: &Env, insn: u32, pseudo: Pseudo, imm: i32) -> Result<u32, VerifyError> {
+    if matches!(pseudo, Pseudo::MapIdx | Pseudo::MapIdxValue) {
+        // Programs are loaded without an fd array.
+        return Err(VerifyError::at(insn, "fd_idx without fd_array is invalid"));
+    }
+    u32::try_from(imm)
+        .ok()
+        .filter(|&m| (m as usize) < env.prog.maps.len())
+        .ok_or_else(|| VerifyError::at(insn, format!("fd {imm} is not pointing to valid bpf_map")))
 }
 
 /// A subprogram may leave through a legacy packet load or a tail call only
