@@ -22,9 +22,16 @@ bpf_loop), and cases with a `; btf: funcs` line, also get a minimal BTF (BPF_BTF
 `int fN(void)` FUNC per subprogram as their func_info: without it the kernel
 refuses every callback with "missing btf func_info".
 
-A `; map:` line may carry `rdonly_prog` (BPF_F_RDONLY_PROG), `flags=N` or
+A `; map:` line may carry `rdonly_prog` (BPF_F_RDONLY_PROG), `flags=N`,
 `init=HEX` (element 0's bytes, written with BPF_MAP_UPDATE_ELEM before the map
-is frozen with BPF_MAP_FREEZE: what libbpf does to `.rodata`).
+is frozen with BPF_MAP_FREEZE: what libbpf does to `.rodata`), `inner=TYPE:K:V:MAX`
+(a map of maps' inner map, created first and passed as inner_map_fd) or
+`btf=spin_lock` / `btf=timer` (the value is `struct val { int cnt; struct
+bpf_spin_lock l; }` or `struct timer { struct bpf_timer t; }` of a BTF
+loaded for the map, its key an `int`).
+
+Instead of `; type:`, a case may say `; load: PROG_TYPE ATTACH_TYPE` (the
+kernel's numbers), and `; flags: N` adds program flags (BPF_F_SLEEPABLE 16).
 
 A case may also carry `; insns: N`, the instructions the kernel processed
 (its log's `processed N insns`): a pruning case shows that kfreg stores and
@@ -82,7 +89,9 @@ MAP_TYPES = {"hash": 1, "array": 2, "prog_array": 3, "perf_event_array": 4, "per
              "percpu_array": 6, "stack_trace": 7, "cgroup_array": 8, "lru_hash": 9,
              "lru_percpu_hash": 10, "lpm_trie": 11, "devmap": 14, "sockmap": 15, "cpumap": 16,
              "xskmap": 17, "sockhash": 18, "queue": 22, "stack": 23, "devmap_hash": 25,
-             "ringbuf": 27, "bloom_filter": 30, "user_ringbuf": 31}
+             "ringbuf": 27, "bloom_filter": 30, "user_ringbuf": 31, "array_of_maps": 12,
+             "hash_of_maps": 13, "cgroup_storage": 19, "reuseport_sockarray": 20,
+             "percpu_cgroup_storage": 21, "sk_storage": 24}
 # type word -> (prog_type, prog_flags, expected_attach_type)
 PROG_TYPES = {
     "socket": (1, 0, 0),
@@ -192,7 +201,27 @@ def map_create(spec, name):
     u32(attr, 12, max_entries)
     u32(attr, 16, flags)
     attr[28:28 + len(name)] = name.encode()  # map_name
-    fd = bpf(BPF_MAP_CREATE, attr)
+    held = []
+    try:
+        if "inner" in kv:
+            ikind, ikey, ivalue, imax = kv["inner"].split(":")
+            inner = map_create(f"{ikind} key={ikey} value={ivalue} max={imax}", name + ".inner")
+            if inner < 0:
+                return inner
+            held.append(inner)
+            u32(attr, 20, inner)  # inner_map_fd
+        if "btf" in kv:
+            btf_fd = btf_load(VALUE_BTF)
+            if btf_fd < 0:
+                return btf_fd
+            held.append(btf_fd)
+            u32(attr, 48, btf_fd)
+            u32(attr, 52, 1)  # the key: int
+            u32(attr, 56, VALUE_BTF_TYPES[kv["btf"]])
+        fd = bpf(BPF_MAP_CREATE, attr)
+    finally:
+        for f in held:
+            os.close(f)
     if fd >= 0 and "init" in kv:
         init = bytes.fromhex(kv["init"]).ljust(value, b"\0")
         key_buf = ctypes.create_string_buffer(bytes(key), max(key, 1))
@@ -210,6 +239,45 @@ def map_create(spec, name):
         if err < 0:
             return err
     return fd
+
+
+def btf_blob(types, strings):
+    hdr = (0xEB9F).to_bytes(2, "little") + bytes([1, 0]) + (24).to_bytes(4, "little")
+    hdr += (0).to_bytes(4, "little") + len(types).to_bytes(4, "little")
+    hdr += len(types).to_bytes(4, "little") + len(strings).to_bytes(4, "little")
+    return hdr + types + strings
+
+
+def btf_type(name_off, kind, vlen, size_or_type, extra=b""):
+    info = (kind << 24) | vlen
+    return (name_off.to_bytes(4, "little") + info.to_bytes(4, "little")
+            + size_or_type.to_bytes(4, "little") + extra)
+
+
+def btf_member(name_off, type_id, bit_off):
+    return (name_off.to_bytes(4, "little") + type_id.to_bytes(4, "little")
+            + bit_off.to_bytes(4, "little"))
+
+
+def value_btf():
+    """int [1]; struct bpf_spin_lock { int val; } [2]; struct val { int cnt;
+    struct bpf_spin_lock l; } [3]; struct bpf_timer (16 bytes) [4]; struct
+    timer { struct bpf_timer t; } [5]."""
+    names = ["int", "bpf_spin_lock", "val", "cnt", "l", "bpf_timer", "timer", "t"]
+    strings, off = b"\0", {}
+    for n in names:
+        off[n] = len(strings)
+        strings += n.encode() + b"\0"
+    types = btf_type(off["int"], 1, 0, 4, ((1 << 24) | 32).to_bytes(4, "little"))
+    types += btf_type(off["bpf_spin_lock"], 4, 1, 4, btf_member(off["val"], 1, 0))
+    types += btf_type(off["val"], 4, 2, 8, btf_member(off["cnt"], 1, 0) + btf_member(off["l"], 2, 32))
+    types += btf_type(off["bpf_timer"], 4, 0, 16)
+    types += btf_type(off["timer"], 4, 1, 16, btf_member(off["t"], 4, 0))
+    return btf_blob(types, strings)
+
+
+VALUE_BTF = value_btf()
+VALUE_BTF_TYPES = {"spin_lock": 3, "timer": 5}
 
 
 def patch_maps(code, fds):
@@ -270,10 +338,7 @@ def btf_for_subprogs(count):
     # [3..] FUNC fK -> [2], linkage static (0)
     for off in names:
         types += off.to_bytes(4, "little") + (12 << 24).to_bytes(4, "little") + (2).to_bytes(4, "little")
-    hdr = (0xEB9F).to_bytes(2, "little") + bytes([1, 0]) + (24).to_bytes(4, "little")
-    hdr += (0).to_bytes(4, "little") + len(types).to_bytes(4, "little")
-    hdr += len(types).to_bytes(4, "little") + len(strings).to_bytes(4, "little")
-    return hdr + types + strings
+    return btf_blob(types, strings)
 
 
 def btf_load(blob):
@@ -411,17 +476,23 @@ def kernel_verdict(case):
     ptype_word = None
     maps = []
     license = "GPL"
+    numbered = None
+    extra_flags = 0
     for m in meta:
         if m.startswith("type: "):
             ptype_word = m[6:].strip()
+        elif m.startswith("load: "):
+            numbered = tuple(int(w, 0) for w in m[6:].split())
+        elif m.startswith("flags: "):
+            extra_flags |= int(m[7:].strip(), 0)
         elif m.startswith("license: "):
             license = m[9:].strip()
         elif m.startswith("map: "):
             maps.append(m[5:].strip())
-    kind = load_kind(ptype_word or "")
+    kind = (numbered[0], 0, numbered[1], 0) if numbered else load_kind(ptype_word or "")
     if kind is None:
         return f"(unsupported program type {ptype_word!r})"
-    ptype, flags, attach = kind[0], kind[1], kind[2:]
+    ptype, flags, attach = kind[0], kind[1] | extra_flags, kind[2:]
     fds = []
     try:
         for n, spec in enumerate(maps):

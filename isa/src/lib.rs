@@ -716,6 +716,37 @@ pub fn decode_each(raw: &[RawInsn]) -> Result<Vec<Result<Insn, DecodeError>>, De
         .collect())
 }
 
+/// What stands in for a slot that fails to decode, in the control-flow
+/// graph: the kernel's check_cfg walks a slot by its opcode (and a call by
+/// its src_reg) before any reserved field is looked at, so a bad slot keeps
+/// its edges (an `LD_IMM64` its width, a BPF-to-BPF call its callee, a jump
+/// its target) and its fault is reported when a path reaches it.
+pub fn stand_in(r: &RawInsn) -> Insn {
+    let class = r.code & 0x07;
+    if r.code == LD_IMM64 {
+        return Insn::Ja { off: 1 };
+    }
+    if class != CLASS_JMP && class != CLASS_JMP32 {
+        return Insn::Ja { off: 0 };
+    }
+    match r.code & 0xf0 {
+        OP_EXIT => Insn::Exit,
+        OP_CALL if r.src == PSEUDO_CALL => Insn::Call(Call::Local(r.imm)),
+        OP_CALL => Insn::Ja { off: 0 },
+        OP_JA if class == CLASS_JMP32 => Insn::Ja { off: r.imm },
+        OP_JA => Insn::Ja {
+            off: i32::from(r.off),
+        },
+        _ => Insn::Jmp {
+            wide: class == CLASS_JMP,
+            op: JmpOp::Eq,
+            dst: 0,
+            src: Src::Imm(0),
+            off: r.off,
+        },
+    }
+}
+
 /// Function entry points: 0 and every target of a BPF-to-BPF call or of an
 /// `LD_IMM64` of a function address (the kernel's `add_subprog_and_kfunc`).
 fn subprog_starts(raw: &[RawInsn]) -> Result<Vec<usize>, DecodeError> {

@@ -1086,8 +1086,9 @@ fn describe(
             start: pos as u32,
             name: f.name.clone(),
             // Without function info the kernel knows no global function
-            // (`subprog_is_global` reads the info's linkage).
-            global: n == 0,
+            // (`subprog_is_global` reads the info's linkage), not even the
+            // main program: a call into it is a call of a static function.
+            global: false,
             ret_scalar: true,
             args: None,
         };

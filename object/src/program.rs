@@ -5,7 +5,7 @@
 
 use crate::btf::Btf;
 use kfreg::{KfuncId, ProgType};
-use kfreg_isa::{DecodeError, Insn, RawInsn, decode_each};
+use kfreg_isa::{DecodeError, Insn, RawInsn, decode_each, stand_in};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -467,7 +467,8 @@ impl Program {
             subprogs: vec![Subprog {
                 start: 0,
                 name: name.to_string(),
-                global: true,
+                // Without function info (as here) no function is global.
+                global: false,
                 ret_scalar: true,
                 args: None,
             }],
@@ -504,8 +505,7 @@ impl Program {
             .map(|(i, r)| {
                 r.unwrap_or_else(|e| {
                     faults.push((i as u32, e.msg));
-                    // Stands in for the bad instruction in the control-flow graph.
-                    Insn::Ja { off: 0 }
+                    stand_in(&raw[i])
                 })
             })
             .collect();

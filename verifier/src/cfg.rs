@@ -194,22 +194,37 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
     for s in subs {
         env.mark_prune_point(s.start as usize);
     }
-    // Every instruction must be reachable from its subprogram's start.
+    // Every instruction must be reachable from the main program (or the
+    // exception callback), along jumps and into the functions it calls or
+    // takes the address of: a function only dead code calls is dead too.
     let mut seen = vec![false; n];
-    let mut work: Vec<usize> = subs.iter().map(|s| s.start as usize).collect();
+    let mut work: Vec<usize> = [Some(0), prog.exception_cb]
+        .into_iter()
+        .flatten()
+        .filter_map(|s| subs.get(s as usize).map(|s| s.start as usize))
+        .collect();
     while let Some(i) = work.pop() {
         if i >= n || seen[i] {
             continue;
         }
         seen[i] = true;
-        if let Insn::LdImm64 { .. } = prog.insns[i]
-            && i + 1 < n
-        {
+        // An LD_IMM64's second slot goes with it, also when the first
+        // failed to decode.
+        if let Some(Insn::LdImm64Tail) = prog.insns.get(i + 1) {
             seen[i + 1] = true;
         }
         let (a, b) = successors(&prog.insns[i], i);
+        let callee = match prog.insns[i] {
+            Insn::Call(Call::Local(off))
+            | Insn::LdImm64 {
+                pseudo: Pseudo::Func,
+                imm: off,
+                ..
+            } => Some(i as i64 + 1 + off as i64),
+            _ => None,
+        };
         work.extend(
-            [a, b]
+            [a, b, callee]
                 .into_iter()
                 .flatten()
                 .filter(|t| *t >= 0)

@@ -392,10 +392,24 @@ impl Env<'_> {
                     }
                     return Err(VerifyError::at(path.st.insn, msg));
                 }
-                if std::mem::take(&mut fresh) && self.opts.log {
+                let started = std::mem::take(&mut fresh);
+                let log_mark = self.log.len();
+                if started && self.opts.log {
                     self.log_path_start(&path);
                 }
-                if self.prune_point[idx] && self.visit(&mut path)? {
+                let seen_before = self.prune_point[idx]
+                    && self.visit(&mut path).map_err(|mut e| {
+                        // As with the limit above: the kernel finds a loop
+                        // before it prints a queued path's state, so its
+                        // message follows the line of the jump.
+                        if let Some(from) = path.hist.last().filter(|_| started) {
+                            let jump = crate::log::insn_line(self, from.insn as usize);
+                            e.msg = format!("{jump} {}", e.msg);
+                            self.log.truncate(log_mark);
+                        }
+                        e
+                    })?;
+                if seen_before {
                     self.stats.pruned += 1;
                     if self.opts.log {
                         self.logln(&format!("{idx}: safe"));

@@ -124,6 +124,13 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
             {
                 env.mark_precise(st, src);
             }
+            if to.ty == RegType::Stack
+                && !to.fixed_offset()
+                && v.is_null()
+                && kept_zeros(st, &to, off as i32, size.bytes())
+            {
+                env.mark_precise(st, src);
+            }
         }
         Insn::Atomic {
             size,
@@ -1098,7 +1105,7 @@ fn stack_access(
     // The stack is always strictly aligned, a variable offset too.
     check_aligned(idx, base, off, size)?;
     if !base.fixed_offset() {
-        return variable_stack_access(st, regno, base, fixed, size, kind);
+        return variable_stack_access(st, regno, base, fixed, size, kind, value);
     }
     if fixed < -(crate::limits::MAX_STACK as i32) || fixed + size as i32 > 0 {
         return Err(VerifyError::at(
@@ -1140,6 +1147,7 @@ fn variable_stack_access(
     fixed: i32,
     size: u32,
     kind: Access,
+    value: Option<Reg>,
 ) -> Result<Reg, VerifyError> {
     let idx = st.insn;
     let frame_no = base.aux as usize;
@@ -1181,15 +1189,40 @@ fn variable_stack_access(
         for id in destroyed {
             crate::dynptr::invalidate_slices(st, id);
         }
+        // A zero keeps what it may land on zero: zero bytes and spilled
+        // zeros stay (check_stack_write_var_off's writing_zero).
+        let zero = value.is_some_and(|v| v.is_null());
         let frame = &mut st.frames[frame_no];
         for o in lo..hi + size as i64 {
             let o = o as i32;
             let slot = frame.slot_mut(o);
+            let b = byte_in_slot(o);
+            if zero && slot.bytes[b] == SlotKind::Spill && slot.reg.is_null() {
+                continue;
+            }
+            let kept = zero && slot.bytes[b] == SlotKind::Zero;
             slot.scrub_spill();
-            slot.bytes[byte_in_slot(o)] = SlotKind::Misc;
+            slot.bytes[b] = if kept { SlotKind::Zero } else { SlotKind::Misc };
         }
     }
     Ok(Reg::scalar(Scalar::unknown_width(size)))
+}
+
+/// Whether a store of zero at a variable offset of `base + off` kept
+/// zeros it may have landed on: the kernel then makes the stored register
+/// precise, since the stack's zeros depend on it.
+fn kept_zeros(st: &State, base: &Reg, off: i32, size: u32) -> bool {
+    let frame = &st.frames[base.aux as usize];
+    let fixed = (base.off + off) as i64;
+    (fixed + base.var.smin..fixed + base.var.smax + size as i64).any(|o| {
+        frame
+            .slot(o as i32)
+            .is_some_and(|slot| match slot.bytes[byte_in_slot(o as i32)] {
+                SlotKind::Zero => true,
+                SlotKind::Spill => slot.reg.is_null(),
+                _ => false,
+            })
+    })
 }
 
 /// A store of `v` at fixed offset `fixed`: a spill, or bytes made

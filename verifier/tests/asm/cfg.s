@@ -214,3 +214,31 @@ if r2 < 3 goto inner
 r1 += 1
 if r1 < 3 goto outer
 exit
+
+### cfg_functions_calling_each_other_never_called
+; Two functions that call each other but that no path of the main
+; program calls: the kernel walks the graph from the main program along
+; its calls, so their instructions are unreachable.
+; type: socket
+; expect: REJECT unreachable insn 2
+r0 = 0
+exit
+f:
+call g
+r0 = 0
+exit
+g:
+call f
+r0 = 0
+exit
+
+### cfg_function_called_from_dead_code_only
+; type: socket
+; expect: REJECT unreachable insn 2
+r0 = 0
+exit
+call f
+exit
+f:
+r0 = 0
+exit

@@ -9,6 +9,7 @@ use kfreg_isa::encode;
 use kfreg_object::program::{Field, FieldKind, MapDef, MapType, ObjType, Program};
 use kfreg_verifier::{Options, Report, VerifyError, discover_subprogs, verify};
 
+pub mod meta;
 pub mod selftests;
 
 /// Kfunc calls in test programs use `registry id + 1` as their BTF id.
@@ -47,10 +48,17 @@ pub struct Case {
 impl Case {
     /// Assembles `text` as a program of type `ty`.
     pub fn new(ty: ProgType, text: &str) -> Case {
-        let reg = Registry::global();
-        let insns = assemble(text, &Names(reg)).unwrap_or_else(|e| panic!("asm: {e}\n{text}"));
+        let insns = assemble(text, &Names(Registry::global()))
+            .unwrap_or_else(|e| panic!("asm: {e}\n{text}"));
         // Through the raw encoding, so bad encodings are judged as the kernel judges them.
-        let (mut prog, decode_error) = match Program::from_raw("test", ty, &encode(&insns)) {
+        Case::raw(ty, &encode(&insns))
+    }
+
+    /// A program of type `ty` from its raw instructions; kfunc calls name
+    /// their kfunc by `registry id + 1`.
+    pub fn raw(ty: ProgType, code: &[kfreg_isa::RawInsn]) -> Case {
+        let reg = Registry::global();
+        let (mut prog, decode_error) = match Program::from_raw("test", ty, code) {
             Ok(p) => (p, None),
             Err(e) => (Program::new("test", ty, Vec::new()), Some(e.msg)),
         };
