@@ -716,15 +716,23 @@ pub fn decode_each(raw: &[RawInsn]) -> Result<Vec<Result<Insn, DecodeError>>, De
         .collect())
 }
 
-/// What stands in for a slot that fails to decode, in the control-flow
-/// graph: the kernel's check_cfg walks a slot by its opcode (and a call by
-/// its src_reg) before any reserved field is looked at, so a bad slot keeps
-/// its edges (an `LD_IMM64` its width, a BPF-to-BPF call its callee, a jump
-/// its target) and its fault is reported when a path reaches it.
-pub fn stand_in(r: &RawInsn) -> Insn {
+/// What stands in for slot `i` of `raw` when it fails to decode: the
+/// kernel's check_cfg walks a slot by its opcode (and a call by its
+/// src_reg) before any reserved field is looked at, so a bad slot keeps its
+/// edges (an `LD_IMM64` its width, a BPF-to-BPF call its callee, a jump its
+/// target) and its fault is reported when a path reaches it. An `LD_IMM64`
+/// whose offset or destination is bad still names its map or function to
+/// the load-time pass (resolve_pseudo_ldimm64 reads neither).
+pub fn stand_in(raw: &[RawInsn], i: usize) -> Insn {
+    let r = &raw[i];
     let class = r.code & 0x07;
     if r.code == LD_IMM64 {
-        return Insn::Ja { off: 1 };
+        let lenient = RawInsn {
+            off: 0,
+            dst: 0,
+            ..*r
+        };
+        return decode_slot(&lenient, raw.get(i + 1)).unwrap_or(Insn::Ja { off: 1 });
     }
     if class != CLASS_JMP && class != CLASS_JMP32 {
         return Insn::Ja { off: 0 };

@@ -505,7 +505,7 @@ impl Program {
             .map(|(i, r)| {
                 r.unwrap_or_else(|e| {
                     faults.push((i as u32, e.msg));
-                    stand_in(&raw[i])
+                    stand_in(raw, i)
                 })
             })
             .collect();
