@@ -187,12 +187,11 @@ struct VerifyArgs {
     /// /sys/devices/system/cpu/possible; unknown without it).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     nr_cpus: Option<u32>,
-    /// The target's JIT gives deep subprograms of tracing programs stacks of
-    /// their own (newer x86-64 and arm64 kernels); without it, as on the
-    /// 6.18 build kfreg is measured against, every frame of a call chain
-    /// counts towards the 512-byte limit.
+    /// The target's JIT gives no subprogram a stack of its own (JITs other
+    /// than x86-64's and arm64's): every frame of a call chain counts
+    /// towards the 512-byte limit, perf event programs' too.
     #[arg(long)]
-    private_stack: bool,
+    no_private_stack: bool,
     /// Load files and verify programs on N threads (0: one per CPU); the
     /// output is the same as with one.
     #[arg(short = 'j', long, value_name = "N", default_value_t = 1)]
@@ -435,7 +434,7 @@ fn run_verify(reg: &Registry, a: &VerifyArgs) -> ExitCode {
         nr_cpu_ids: a
             .nr_cpus
             .or_else(kfreg_object::loader::kconfig::possible_cpus),
-        private_stack: a.private_stack,
+        private_stack: !a.no_private_stack,
     };
     let verify_program = |w: verify::Wanted| verify::verify_program(&w, reg, opts);
     jobs::run(&a.files, jobs, load_file, verify_program, |_, file_rows| {

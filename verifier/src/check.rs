@@ -547,11 +547,12 @@ impl Env<'_> {
     fn visit(&mut self, path: &mut Path) -> Result<bool, VerifyError> {
         let idx = path.st.insn as usize;
         let loop_head = self.loop_head[idx];
-        // The kernel keeps the states of an instruction apart by the call
-        // that entered the current frame: only those of the same call are
-        // compared, count as missed, or keep a loop's rounds from being
-        // stored.
-        let key = list_key(&path.st);
+        // The kernel keeps an instruction's states in the hash bucket of
+        // the instruction and the call that entered the current frame: only
+        // those of the same bucket are compared (those of another call
+        // never match), count as missed, or keep a loop's rounds from
+        // being stored.
+        let key = list_key(&path.st, self.prog.insns.len());
         let compared = self.explored[idx].iter().filter(|e| e.key == key).count() as u64;
         self.stats.max_states_per_insn = self.stats.max_states_per_insn.max(compared);
         // Like the kernel's is_state_visited: store a state only every few
@@ -1030,12 +1031,19 @@ impl Env<'_> {
     }
 }
 
-/// Which of an instruction's stored states a state at it meets (the
-/// kernel's `explored_state` list): those whose current frame was entered
-/// by the same call, the program's or a verification root's own frame being
-/// entered by none.
-fn list_key(st: &State) -> Option<u32> {
-    (st.frames.len() > 1).then(|| st.cur().callsite)
+/// Which of an instruction's stored states a state at it meets: those in
+/// the same bucket of the kernel's `explored_states` table, indexed by the
+/// instruction and the call that entered the current frame (`insn ^
+/// callsite`, modulo the program's length; the program's or a verification
+/// root's own frame was entered by no call, -1). Calls from two sites can
+/// share a bucket.
+fn list_key(st: &State, len: usize) -> u32 {
+    let callsite = if st.frames.len() > 1 {
+        st.cur().callsite as i32
+    } else {
+        -1
+    };
+    ((st.insn as i32 ^ callsite) as u32) % len as u32
 }
 
 /// A scalar converted as `order` over its low `bits` bits (the kernel's
@@ -1121,6 +1129,24 @@ impl StackWalk<'_, '_> {
         in_cb: bool,
     ) -> Result<(), VerifyError> {
         let in_cb = in_cb || self.env.is_cb[s as usize];
+        // A tail call unwinds its own frame but not its callers': with
+        // 33 tail calls at most, callers holding 256 bytes or more could
+        // overflow the kernel stack.
+        if s != 0
+            && depth >= 256
+            && self
+                .env
+                .prog
+                .subprog_range(s as usize)
+                .any(|i| self.env.is_tail_call(self.env.prog.insns[i]))
+        {
+            return Err(VerifyError {
+                insn: None,
+                msg: format!(
+                    "tail_calls are not allowed when call stack of previous frames is {depth} bytes. Too large"
+                ),
+            });
+        }
         let size = self.env.subprog_depth[s as usize].div_ceil(16) * 16;
         let own = self.own_stack[s as usize];
         let own = match own {

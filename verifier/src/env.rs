@@ -32,10 +32,11 @@ pub struct Options {
     /// what `ret_cpu_id` helpers return; unknown, their result is any number.
     pub nr_cpu_ids: Option<u32>,
     /// The target's JIT gives a program's deep subprograms stacks of their
-    /// own (`bpf_jit_supports_private_stack`) where the program type allows
-    /// it. The oracle kernel's does not: a kprobe whose main program uses
-    /// 512 bytes and calls a subprogram using 32 is refused there
-    /// ("combined stack size of 2 calls is 544").
+    /// own (`bpf_jit_supports_private_stack`: x86-64 and arm64 do) where
+    /// the program type allows it (its `private_stack` flag): a perf event
+    /// program whose main program uses 512 bytes and calls a subprogram
+    /// using 32 is accepted there; without, it is "combined stack size of 2
+    /// calls is 544".
     pub private_stack: bool,
 }
 
@@ -47,7 +48,7 @@ impl Default for Options {
             insn_limit: INSN_LIMIT,
             cap_sys_boot: true,
             nr_cpu_ids: None,
-            private_stack: false,
+            private_stack: true,
         }
     }
 }
@@ -146,13 +147,13 @@ pub(crate) struct Node {
     pub evicted: bool,
 }
 
-/// A stored state in its instruction's list, beside the call that entered
-/// its frame (the list's key, see `check::list_key`): a visit scans the
+/// A stored state in its instruction's list, beside the hash bucket of the
+/// call that entered its frame (the list's key, see `check::list_key`): a visit scans the
 /// whole list, and reading the key from the state would touch every one.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Explored {
     pub node: usize,
-    pub key: Option<u32>,
+    pub key: u32,
 }
 
 /// A path being explored: its state and its nearest stored ancestor.

@@ -159,8 +159,12 @@ bits! {
         SOCKMAP_UPDATE = 4, "sockmap_update";
         /// May remove sockets from a sockmap or sockhash.
         SOCKMAP_REMOVE = 5, "sockmap_remove";
-        /// Gets a private stack when it makes no tail call and is not an
-        /// iterator (`bpf_enable_priv_stack`).
+        /// Gets a private stack when it makes no tail call
+        /// (`bpf_enable_priv_stack`). The 6.18 sources give one to every
+        /// kprobe, tracepoint, perf event and raw tracepoint program; the
+        /// oracle builds only to those that run with preemption disabled:
+        /// perf events, kprobe_multi and kprobe_session programs
+        /// (`asm/private_stack.s`).
         PRIVATE_STACK = 6, "private_stack";
         /// Runs in process context: iterator kfuncs that need it are
         /// allowed without sleeping (`check_css_task_iter_allowlist`).

@@ -38,11 +38,14 @@ pub struct SocketFilter;
     ctx = PtRegs,
     kern_ctx = pt_regs,
     tracing,
-    private_stack,
     traced_func,
     may_sleep,
     unconverted_ctx,
-    ret_for = [trace_kprobe_session = [0, 1], trace_uprobe_session = [0, 1]]
+    ret_for = [trace_kprobe_session = [0, 1], trace_uprobe_session = [0, 1]],
+    flags_for = [
+        trace_kprobe_multi = [private_stack],
+        trace_kprobe_session = [private_stack]
+    ]
 )]
 #[sec("kprobe+")]
 #[sec("uprobe+")]
@@ -113,7 +116,6 @@ tc! {
     id = 5,
     ctx = TraceRecord,
     tracing,
-    private_stack,
     unconverted_ctx
 )]
 #[sec("tracepoint+")]
@@ -262,7 +264,6 @@ pub struct SkMsg;
     id = 17,
     ctx = RawTracepointArgs,
     tracing,
-    private_stack,
     unconverted_ctx
 )]
 #[sec("raw_tracepoint+")]
@@ -394,7 +395,6 @@ pub struct CgroupSockopt;
     id = 26,
     ctx = TracingArgs,
     unconverted_ctx,
-    private_stack,
     ret_for = [trace_iter = [0, 1], trace_fentry = [0, 0], trace_fexit = [0, 0]],
     flags_for = [
         trace_iter = [sockmap_update, may_sleep],

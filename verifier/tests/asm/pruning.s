@@ -301,3 +301,71 @@ join:
 r3 = *(u64 *)(r10 -16)
 r0 = 0
 exit
+
+### prune_states_of_two_calls_sharing_a_hash_bucket
+; The kernel keeps an instruction's states in the bucket (insn ^ callsite)
+; % length of its table. Here the leaf's exit (22) called from 11 and from
+; 16 lands in the same bucket (6 of 23): the state stored there by the
+; first call, still an ancestor of the second call's paths, keeps the
+; second from storing one, which then prunes an instruction later.
+; type: socket
+; expect: ACCEPT
+; insns: 37
+r6 = *(u32 *)(r1 +0)
+r7 = 0
+r7 = 0
+r7 = 0
+r7 = 0
+r7 = 0
+r7 = 0
+r7 = 0
+r7 = 0
+r7 = 0
+r1 = r6
+call leaf
+r7 = 0
+r7 = 0
+r7 = 0
+r1 = r6
+call leaf
+r0 = 0
+exit
+leaf:
+r0 = 0
+if r1 > 10 goto out
+r2 = 1
+out:
+exit
+
+### prune_states_of_two_calls_in_their_own_buckets
+; The same with one more instruction: buckets 22^11 % 24 and 22^16 % 24
+; differ, so the second call stores its state and prunes at the exit.
+; type: socket
+; expect: ACCEPT
+; insns: 37
+r6 = *(u32 *)(r1 +0)
+r7 = 0
+r7 = 0
+r7 = 0
+r7 = 0
+r7 = 0
+r7 = 0
+r7 = 0
+r7 = 0
+r7 = 0
+r1 = r6
+call leaf
+r7 = 0
+r7 = 0
+r7 = 0
+r1 = r6
+call leaf
+r0 = 0
+r0 = 0
+exit
+leaf:
+r0 = 0
+if r1 > 10 goto out
+r2 = 1
+out:
+exit
