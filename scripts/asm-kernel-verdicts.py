@@ -318,7 +318,8 @@ def subprog_starts(code):
             i += 2
             continue
         i += 1
-    return sorted(starts), callback
+    # A call out of the program is refused before any func_info is read.
+    return sorted(s for s in starts if 0 <= s < n), callback
 
 
 def btf_for_subprogs(count):

@@ -380,7 +380,8 @@ fn check_arg(
                 ));
             }
         }
-        ArgType::DontCare | ArgType::Anything | ArgType::ConstSize | ArgType::ConstSizeOrZero => {}
+        ArgType::DontCare | ArgType::Anything => env.stack_live.arg_not_read(r),
+        ArgType::ConstSize | ArgType::ConstSizeOrZero => {}
         ArgType::Scalar => {
             scalar_arg(st, r)?;
         }

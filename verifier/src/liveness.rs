@@ -440,6 +440,14 @@ impl StackLiveness {
         }
     }
 
+    /// Argument register `regno` of the call being verified is taken as a
+    /// number (`ARG_ANYTHING`): the stack it may point to is not read.
+    pub fn arg_not_read(&mut self, regno: u8) {
+        if self.call.is_some() {
+            self.arg_reads.push((regno, 0, 0));
+        }
+    }
+
     /// The call recorded before it ran has been verified: records what its
     /// stack pointer arguments read, exactly where a memory argument check
     /// said, else up to the frame pointer.

@@ -369,3 +369,55 @@ if r1 > 10 goto out
 r2 = 1
 out:
 exit
+
+### prune_stack_pointer_passed_as_a_number_is_not_a_read
+; bpf_probe_read_kernel takes its source as a number (ARG_ANYTHING): a
+; stack pointer passed there reads no stack slot, so fp-8, written before
+; the call on every path, is dead where the paths join and they prune.
+; type: kprobe
+; expect: ACCEPT
+; insns: 20
+r6 = r1
+call 7
+r7 = r0
+r0 &= 0x7fff
+if r7 > 1000 goto narrow
+*(u32 *)(r10 -8) = r0
+goto join
+narrow:
+w1 = 11
+*(u8 *)(r10 -8) = r1
+join:
+w1 = 11
+*(u8 *)(r10 -8) = r1
+r1 = r10
+r1 += -16
+w2 = 1
+r3 = r10
+r3 += -8
+call 113
+r0 = 0
+exit
+
+### prune_stack_read_through_a_memory_argument_keeps_the_slot
+; The same with the byte loaded instead of passed: the slot is read, live
+; where the paths join, and they do not prune.
+; type: kprobe
+; expect: ACCEPT
+; insns: 19
+r6 = r1
+call 7
+r7 = r0
+r0 &= 0x7fff
+if r7 > 1000 goto narrow
+*(u32 *)(r10 -8) = r0
+goto join
+narrow:
+w1 = 11
+*(u8 *)(r10 -8) = r1
+join:
+w1 = 11
+*(u8 *)(r10 -8) = r1
+r1 = *(u8 *)(r10 -8)
+r0 = 0
+exit
