@@ -434,7 +434,7 @@ fn check_arg(
         ArgType::Mem if arg.has(ArgFlags::FIXED_SIZE) => fixed_mem_arg(env, st, h, arg, r, &reg)?,
         // Accessed when its size, the next argument, is checked.
         ArgType::Mem => {
-            if !crate::mem::is_memory(reg.ty) || reg.maybe_null() {
+            if !crate::mem::is_memory(reg.ty) || null_refused(arg, &reg) {
                 return Err(expect(idx, r, &reg, MEM_TYPES));
             }
             check_btf_mem(idx, h, r, arg, &reg)?;
@@ -561,11 +561,13 @@ fn map_mem_arg(
     } else {
         m.value_size
     };
-    if reg.maybe_null() || !crate::mem::is_memory(reg.ty) {
+    if null_refused(arg, reg) || !crate::mem::is_memory(reg.ty) {
         return Err(expect(idx, r, reg, MEM_TYPES));
     }
     check_btf_mem(idx, h, r, arg, reg)?;
-    check_mem_arg(env, st, r, size, writes(arg), false)?;
+    folding_nullness(st, r, |st| {
+        check_mem_arg(env, st, r, size, writes(arg), false)
+    })?;
     let elides = meta
         .map
         .and_then(|m| map_kind(env, m))
@@ -592,11 +594,13 @@ fn fixed_mem_arg(
     reg: &Reg,
 ) -> Result<(), VerifyError> {
     let idx = st.insn;
-    if !crate::mem::is_memory(reg.ty) || reg.maybe_null() {
+    if !crate::mem::is_memory(reg.ty) || null_refused(arg, reg) {
         return Err(expect(idx, r, reg, MEM_TYPES));
     }
     check_btf_mem(idx, h, r, arg, reg)?;
-    check_mem_arg(env, st, r, arg.size, writes(arg), false)?;
+    folding_nullness(st, r, |st| {
+        check_mem_arg(env, st, r, arg.size, writes(arg), false)
+    })?;
     if arg.has(ArgFlags::ALIGNED) {
         aligned(idx, reg, arg.size)?;
     }
@@ -749,9 +753,45 @@ fn sized_mem_arg(
             ),
         ));
     }
-    check_mem_arg(env, st, r, size.umax as u32, writes(arg), zero_ok)?;
+    folding_nullness(st, r, |st| {
+        check_mem_arg(env, st, r, size.umax as u32, writes(arg), zero_ok)
+    })?;
     env.mark_precise(st, size_reg);
     Ok(())
+}
+
+/// Whether `arg` refuses `reg` for being a pointer that may be NULL: an
+/// argument that may be NULL takes one as it is (the kernel's
+/// check_reg_type folds `PTR_MAYBE_NULL` off the register's type then).
+fn null_refused(arg: &HelperArg, reg: &Reg) -> bool {
+    reg.maybe_null() && !arg.has(ArgFlags::MAYBE_NULL)
+}
+
+/// Runs `check` on the memory register `r` points to as if it were not
+/// NULL, its type having passed as one that may be: the memory checks
+/// look at the pointer's base type, but an access out of bounds is named
+/// by the whole type, which for a pointer that may be NULL is neither a
+/// map key nor a map value to the kernel's __check_mem_access: plain memory.
+fn folding_nullness(
+    st: &mut State,
+    r: u8,
+    check: impl FnOnce(&mut State) -> Result<(), VerifyError>,
+) -> Result<(), VerifyError> {
+    let reg = *st.reg(r);
+    st.reg_mut(r).flags = reg.flags.without(PtrFlags::MAYBE_NULL);
+    let out = check(st);
+    st.reg_mut(r).flags = reg.flags;
+    out.map_err(|mut e| {
+        if reg.maybe_null() {
+            for region in ["map value, value_size=", "map key, key_size="] {
+                e.msg = e.msg.replace(
+                    &format!("invalid access to {region}"),
+                    "invalid access to memory, mem_size=",
+                );
+            }
+        }
+        e
+    })
 }
 
 /// A `bpf_spin_lock` argument: takes or releases the lock as declared.

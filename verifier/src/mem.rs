@@ -1473,11 +1473,6 @@ pub fn check_mem_arg(
     if size == 0 && !zero_ok {
         return Err(VerifyError::at(idx, "invalid zero-sized read"));
     }
-    // A zero-sized access still needs a memory pointer (or NULL), on the
-    // stack one within bounds, into the packet one within its range.
-    if size == 0 && matches!(base.ty, RegType::MapValue | RegType::MapKey | RegType::Mem) {
-        return Ok(());
-    }
     let kind = if write { Access::Write } else { Access::Read };
     match base.ty {
         RegType::Stack => {

@@ -7758,3 +7758,169 @@ call 194
 out:
 r0 = 0
 exit
+
+### zero_sized_helper_memory_at_an_unbounded_map_value_offset
+; A zero-sized access still asks where the pointer may point: an unbounded
+; offset into a map value is refused (check_mem_region_access).
+; type: tracepoint
+; map: hash key=8 value=48 max=1
+; expect: REJECT R1 unbounded memory access, make sure to bounds check any such access
+r2 = r10
+r2 += -8
+r1 = 0
+*(u64 *)(r2 +0) = r1
+r1 = map[id:0]
+call 1
+if r0 == 0 goto out
+r1 = r0
+r3 = *(u32 *)(r0 +0)
+r1 += r3
+r2 = 0
+r3 = 0
+call 113
+out:
+r0 = 0
+exit
+
+### zero_sized_helper_memory_at_the_end_of_a_map_value
+; type: tracepoint
+; map: hash key=8 value=48 max=1
+; expect: ACCEPT
+r2 = r10
+r2 += -8
+r1 = 0
+*(u64 *)(r2 +0) = r1
+r1 = map[id:0]
+call 1
+if r0 == 0 goto out
+r1 = r0
+r1 += 48
+r2 = 0
+r3 = 0
+call 113
+out:
+r0 = 0
+exit
+
+### zero_sized_helper_memory_past_the_end_of_a_map_value
+; type: tracepoint
+; map: hash key=8 value=48 max=1
+; before: invalid access to map value, value_size=48 off=56 size=0
+; expect: REJECT R1 min value is outside of the allowed memory range
+r2 = r10
+r2 += -8
+r1 = 0
+*(u64 *)(r2 +0) = r1
+r1 = map[id:0]
+call 1
+if r0 == 0 goto out
+r1 = r0
+r1 += 56
+r2 = 0
+r3 = 0
+call 113
+out:
+r0 = 0
+exit
+
+### zero_sized_helper_memory_at_a_bounded_map_value_offset_past_the_end
+; type: tracepoint
+; map: hash key=8 value=48 max=1
+; before: invalid access to map value, value_size=48 off=63 size=0
+; expect: REJECT R1 max value is outside of the allowed memory range
+r2 = r10
+r2 += -8
+r1 = 0
+*(u64 *)(r2 +0) = r1
+r1 = map[id:0]
+call 1
+if r0 == 0 goto out
+r1 = r0
+r3 = *(u32 *)(r0 +0)
+r3 &= 63
+r1 += r3
+r2 = 0
+r3 = 0
+call 113
+out:
+r0 = 0
+exit
+
+### zero_sized_helper_memory_at_a_negative_map_value_offset
+; type: tracepoint
+; map: hash key=8 value=48 max=1
+; before: invalid access to map value, value_size=48 off=-8 size=0
+; expect: REJECT R1 min value is outside of the allowed memory range
+r2 = r10
+r2 += -8
+r1 = 0
+*(u64 *)(r2 +0) = r1
+r1 = map[id:0]
+call 1
+if r0 == 0 goto out
+r1 = r0
+r1 += -8
+r2 = 0
+r3 = 0
+call 113
+out:
+r0 = 0
+exit
+
+### nullable_memory_argument_takes_a_map_value_that_may_be_null
+; An argument that may be NULL (bpf_csum_diff's from) takes a pointer that
+; may be NULL as it is: the kernel folds the nullness off the pointer's
+; type before comparing it, then checks the memory it points to.
+; type: tc
+; map: hash key=8 value=8 max=1
+; expect: ACCEPT
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r2 = r10
+r2 += -8
+r1 = map[id:0]
+call 1
+r1 = r0
+r2 = 0
+r3 = 0
+r4 = 0
+r5 = 0
+call 28
+exit
+
+### nullable_memory_argument_reads_a_map_value_that_may_be_null
+; type: tc
+; map: hash key=8 value=8 max=1
+; expect: ACCEPT
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r2 = r10
+r2 += -8
+r1 = map[id:0]
+call 1
+r1 = r0
+r2 = 8
+r3 = 0
+r4 = 0
+r5 = 0
+call 28
+exit
+
+### nullable_memory_argument_bounds_a_map_value_that_may_be_null
+; type: tc
+; map: hash key=8 value=8 max=1
+; before: invalid access to memory, mem_size=8 off=0 size=16
+; expect: REJECT R1 min value is outside of the allowed memory range
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r2 = r10
+r2 += -8
+r1 = map[id:0]
+call 1
+r1 = r0
+r2 = 16
+r3 = 0
+r4 = 0
+r5 = 0
+call 28
+exit
