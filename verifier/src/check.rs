@@ -177,7 +177,24 @@ impl Env<'_> {
             }
         }
         self.check_stack_depth()?;
+        self.check_unresolved_kfuncs()?;
         self.check_jit_targets()
+    }
+
+    /// A kfunc call libbpf could not resolve (BTF id 0) that a path
+    /// reached is still in the program after the dead code is dropped:
+    /// the kernel's instruction fixups refuse it (fixup_kfunc_call).
+    fn check_unresolved_kfuncs(&self) -> Result<(), VerifyError> {
+        let reached = self.prog.insns.iter().enumerate().any(|(i, insn)| {
+            self.seen[i] && matches!(insn, Insn::Call(Call::Kfunc { btf_id: 0, .. }))
+        });
+        if reached {
+            return Err(VerifyError {
+                insn: None,
+                msg: "invalid kernel function call not eliminated in verifier pass".into(),
+            });
+        }
+        Ok(())
     }
 
     /// After verifying, the kernel drops the instructions no path reached,

@@ -330,3 +330,29 @@ call bpf_map_sum_elem_count
 out:
 r0 = 0
 exit
+
+### unresolved_kfunc_call_reached
+; A kfunc call libbpf left unresolved (BTF id 0, a missing weak kfunc) is
+; passed over by the walk and refused once verified, if still reachable.
+; type: tracepoint
+; expect: REJECT invalid kernel function call not eliminated in verifier pass
+call missing_weak_kfunc#0
+r0 = 1
+exit
+
+### unresolved_kfunc_call_sets_no_result
+; The walk passes over it without a result: R0 stays unset.
+; type: tracepoint
+; expect: REJECT R0 !read_ok
+call missing_weak_kfunc#0
+r0 += 1
+exit
+
+### unresolved_kfunc_call_in_dead_code
+; type: tracepoint
+; expect: ACCEPT
+r0 = 1
+if r0 > 0 goto out
+call missing_weak_kfunc#0
+out:
+exit
