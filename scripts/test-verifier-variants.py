@@ -23,6 +23,12 @@ its variants of one KIND:
               other width (JMP <-> JMP32)
   alu         each ALU operation as every other one, and in the other
               width (ALU <-> ALU64)
+  sizes       each load and store of every other size (B, H, W, DW)
+  consts      each ALU or conditional-jump immediate as each of 0, 1, -1,
+              31, 32, 63, 64, 255, 0x7fffffff and -0x80000000
+  regs        each instruction's destination, then source register, as
+              each other register r0-r10
+  helpers     each helper call as a call of each other helper (1-211)
 
 --sample N keeps N variants chosen at random (seeded: the same N each run).
 Nothing is committed of the variants or their verdicts: they are made from
@@ -133,6 +139,41 @@ def variants(kind, c):
                         yield f"@{i}op{new:#x}", meta, patched(i, 0, op & 0x0f | new)
                 # JMP <-> JMP32, ALU <-> ALU64 (classes 5/6 and 4/7 differ in their low bits by 3)
                 yield f"@{i}width", meta, patched(i, 0, op ^ 0x03)
+    elif kind == "sizes":
+        for i in slots(code):
+            op = code[i * 8]
+            if op & 7 in (1, 2, 3) and op & 0xe0 == 0x60:
+                for size in (0x00, 0x08, 0x10, 0x18):
+                    if size != op & 0x18:
+                        yield f"@{i}size{size:#x}", meta, patched(i, 0, op & ~0x18 & 0xff | size)
+    elif kind == "consts":
+        for i in slots(code):
+            op = code[i * 8]
+            cls, k = op & 7, not op & 0x08
+            if (cls in (4, 7) and k and op & 0xf0 not in (0x80, 0xd0)) or \
+               (cls in (5, 6) and k and op & 0xf0 in CONDS):
+                for v in (0, 1, -1, 31, 32, 63, 64, 255, 0x7fffffff, -0x80000000):
+                    b = bytearray(code)
+                    struct.pack_into("<i", b, i * 8 + 4, v)
+                    if b != code:
+                        yield f"@{i}imm={v}", meta, b.hex()
+    elif kind == "regs":
+        for i in slots(code):
+            regs = code[i * 8 + 1]
+            for r in range(11):
+                if r != regs & 0x0f:
+                    yield f"@{i}dst=r{r}", meta, patched(i, 1, regs & 0xf0 | r)
+                if code[i * 8] & 0x08 and code[i * 8] & 7 in (3, 4, 5, 6, 7) and r != regs >> 4:
+                    yield f"@{i}src=r{r}", meta, patched(i, 1, regs & 0x0f | r << 4)
+    elif kind == "helpers":
+        for i in slots(code):
+            if code[i * 8] == 0x85 and code[i * 8 + 1] >> 4 == 0:
+                old = struct.unpack_from("<i", code, i * 8 + 4)[0]
+                for h in range(1, 212):
+                    if h != old:
+                        b = bytearray(code)
+                        struct.pack_into("<i", b, i * 8 + 4, h)
+                        yield f"@{i}helper{h}", meta, b.hex()
     else:
         raise SystemExit(f"unknown kind {kind!r}")
 

@@ -205,6 +205,21 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
     for (i, arg) in h.used_args().iter().enumerate() {
         check_arg(env, st, h, i, arg, &mut meta)?;
     }
+    // Memory only a map value may be is asked for once every argument
+    // passed (the kernel's check_helper_call, after its argument loop).
+    for (i, arg) in h.used_args().iter().enumerate() {
+        let reg = st.reg(i as u8 + 1);
+        if arg.has(ArgFlags::MAP_VALUE_ONLY) && reg.ty != RegType::MapValue {
+            return Err(VerifyError::at(
+                idx,
+                format!(
+                    "Unsupported reg type {} for {} data",
+                    crate::describe::reg_type_str(reg),
+                    h.name
+                ),
+            ));
+        }
+    }
     after_args(env, st, h, &meta)?;
     if let Some(rid) = meta.release
         && !release_ref(st, rid)
@@ -704,6 +719,18 @@ fn check_btf_mem(
             ),
         ));
     }
+    // A kernel object is passed at a fixed offset only
+    // (check_func_arg_reg_off).
+    if !reg.fixed_offset() {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "variable {} access var_off={} disallowed",
+                crate::describe::reg_type_str(reg),
+                crate::describe::tnum_str(&reg.var)
+            ),
+        ));
+    }
     Ok(())
 }
 
@@ -742,16 +769,6 @@ fn sized_mem_arg(
         }
         env.mark_precise(st, size_reg);
         return Ok(());
-    }
-    if arg.has(ArgFlags::MAP_VALUE_ONLY) && reg.ty != RegType::MapValue {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "Unsupported reg type {} for {} data",
-                crate::describe::reg_type_str(&reg),
-                h.name
-            ),
-        ));
     }
     folding_nullness(st, r, |st| {
         check_mem_arg(env, st, r, size.umax as u32, writes(arg), zero_ok)

@@ -7924,3 +7924,47 @@ r4 = 0
 r5 = 0
 call 28
 exit
+
+### dynptr_from_mem_data_kind_asked_after_every_argument
+; bpf_dynptr_from_mem takes only a map value as its data, but the kernel
+; asks that once every argument passed: a bad dynptr argument is reported
+; first.
+; type: tc
+; expect: REJECT R4 type=scalar expected=fp, dynptr_ptr
+r1 = r10
+r1 += -16
+r2 = 8
+r3 = 0
+r4 = 0
+call 197
+r0 = 0
+exit
+
+### dynptr_from_mem_data_on_the_stack
+; type: tc
+; expect: REJECT Unsupported reg type fp for bpf_dynptr_from_mem data
+r1 = r10
+r1 += -16
+r2 = 8
+r3 = 0
+r4 = r10
+r4 += -32
+call 197
+r0 = 0
+exit
+
+### kernel_object_memory_at_a_variable_offset
+; A kernel object passed as memory may have a fixed offset, never a
+; variable one (check_func_arg_reg_off).
+; type: tracepoint
+; expect: REJECT variable trusted_ptr_ access var_off=(0x0; 0x7) disallowed
+call 158
+r1 = r0
+r3 = *(u32 *)(r0 +0)
+if r3 > 4 goto out
+r1 += r3
+r2 = 8
+call 6
+out:
+r0 = 0
+exit
