@@ -890,7 +890,8 @@ fn btf_access(
             format!(
                 "R{regno} is ptr_{} invalid variable offset: off={}, var_off={}",
                 env.type_name(base),
-                base.off,
+                // The access's offset: the instruction's and the pointer's.
+                base.off.wrapping_add(off),
                 crate::describe::tnum_str(&base.var)
             ),
         ));

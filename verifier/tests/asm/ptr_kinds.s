@@ -99,3 +99,17 @@ load:
 r0 = *(u32 *)(r0 +0)
 r0 = 0
 exit
+
+### kernel_object_load_at_a_variable_offset_names_the_access_offset
+; The refusal names the access's offset: the instruction's (3) and the
+; pointer's fixed one (8) together.
+; type: tracepoint
+; expect: REJECT R0 is ptr_task_struct invalid variable offset: off=11, var_off=(0x0; 0x1)
+call 158
+r6 = *(u32 *)(r0 +0)
+r6 &= 1
+r0 += r6
+r0 += 8
+r0 = *(u8 *)(r0 +3)
+r0 = 0
+exit
