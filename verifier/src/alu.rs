@@ -22,7 +22,8 @@ pub fn check_alu(
     if !matches!(op, AluOp::Mov | AluOp::MovSx(_)) {
         env.check_reg_read(st, dst)?;
     }
-    env.check_reg_write(st, dst)?;
+    // The immediate is judged before the destination may be written
+    // (check_alu_op: `w10 /= 0` is a division by zero first).
     if let Src::Imm(i) = src {
         match op {
             AluOp::Div | AluOp::Mod | AluOp::SDiv | AluOp::SMod if i == 0 => {
@@ -34,6 +35,7 @@ pub fn check_alu(
             _ => {}
         }
     }
+    env.check_reg_write(st, dst)?;
     let fork = fork_on_sign(st, op, dst, &src_reg);
     // A copy of an unknown number is linked to its source (the kernel's
     // assign_scalar_id_before_mov): what a later test learns about one,

@@ -880,3 +880,26 @@ if w7 & w9 goto out
 *(u64 *)(r0 +43) = 18
 out:
 exit
+
+### alu_division_of_the_frame_pointer_by_zero
+; The immediate is judged before the destination: dividing the frame
+; pointer by zero is a division by zero first.
+; type: socket
+; expect: REJECT div by zero
+w10 /= 0
+r0 = 0
+exit
+
+### alu_shift_of_the_frame_pointer_out_of_range
+; type: socket
+; expect: REJECT invalid shift 64
+r10 <<= 64
+r0 = 0
+exit
+
+### alu_frame_pointer_written
+; type: socket
+; expect: REJECT frame pointer is read only
+r10 += 8
+r0 = 0
+exit
