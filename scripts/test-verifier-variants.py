@@ -29,6 +29,8 @@ its variants of one KIND:
   regs        each instruction's destination, then source register, as
               each other register r0-r10
   helpers     each helper call as a call of each other helper (1-211)
+  targets     each jump's offset 2 or 1 lower or higher, each BPF-to-BPF
+              call's one lower or higher
 
 --sample N keeps N variants chosen at random (seeded: the same N each run).
 Nothing is committed of the variants or their verdicts: they are made from
@@ -174,6 +176,23 @@ def variants(kind, c):
                         b = bytearray(code)
                         struct.pack_into("<i", b, i * 8 + 4, h)
                         yield f"@{i}helper{h}", meta, b.hex()
+    elif kind == "targets":
+        for i in slots(code):
+            op = code[i * 8]
+            if op & 7 in (5, 6) and op & 0xf0 not in (0x80, 0x90):
+                for d in (-2, -1, 1, 2):
+                    v = struct.unpack_from("<h", code, i * 8 + 2)[0] + d
+                    if -2**15 <= v < 2**15:
+                        b = bytearray(code)
+                        struct.pack_into("<h", b, i * 8 + 2, v)
+                        yield f"@{i}joff{d:+d}", meta, b.hex()
+            if op == 0x85 and code[i * 8 + 1] >> 4 == 1:
+                for d in (-1, 1):
+                    v = struct.unpack_from("<i", code, i * 8 + 4)[0] + d
+                    if -2**31 <= v < 2**31:
+                        b = bytearray(code)
+                        struct.pack_into("<i", b, i * 8 + 4, v)
+                        yield f"@{i}call{d:+d}", meta, b.hex()
     else:
         raise SystemExit(f"unknown kind {kind!r}")
 

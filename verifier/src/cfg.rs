@@ -113,19 +113,7 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
     let n = prog.insns.len();
     let subs = &prog.subprogs;
     for (i, insn) in prog.insns.iter().enumerate() {
-        let jumps = matches!(
-            insn,
-            Insn::Ja { .. } | Insn::Jmp { .. } | Insn::MayGoto { .. }
-        );
         let (a, b) = successors(insn, i);
-        for t in [a, b].into_iter().flatten() {
-            if jumps && matches!(prog.insns.get(t as usize), Some(Insn::LdImm64Tail)) {
-                return Err(VerifyError::at(
-                    i as u32,
-                    format!("jump into the middle of ldimm64 insn {}", t - 1),
-                ));
-            }
-        }
         match insn {
             // Like the kernel's visit_insn: a conditional jump is checked
             // before it runs, so one stored state covers both its sides;
@@ -198,13 +186,21 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
     // exception callback), along jumps and into the functions it calls or
     // takes the address of: a function only dead code calls is dead too.
     let mut seen = vec![false; n];
+    // An LD_IMM64's second slot reached by an edge of its own.
+    let mut tail_entered = vec![false; n];
     let mut work: Vec<usize> = [Some(0), prog.exception_cb]
         .into_iter()
         .flatten()
         .filter_map(|s| subs.get(s as usize).map(|s| s.start as usize))
         .collect();
     while let Some(i) = work.pop() {
-        if i >= n || seen[i] {
+        if i >= n {
+            continue;
+        }
+        if prog.insns[i] == Insn::LdImm64Tail {
+            tail_entered[i] = true;
+        }
+        if seen[i] {
             continue;
         }
         seen[i] = true;
@@ -231,8 +227,23 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
                 .map(|t| t as usize),
         );
     }
-    if let Some(i) = seen.iter().position(|s| !s) {
-        return Err(VerifyError::at(i as u32, format!("unreachable insn {i}")));
+    // In index order, as the kernel's check_cfg ends: an instruction no
+    // edge reached, or an LD_IMM64 whose second slot an edge entered.
+    let mut i = 0;
+    while i < n {
+        if !seen[i] {
+            return Err(VerifyError::at(i as u32, format!("unreachable insn {i}")));
+        }
+        if let Some(Insn::LdImm64Tail) = prog.insns.get(i + 1) {
+            if tail_entered[i + 1] {
+                return Err(VerifyError::at(
+                    i as u32,
+                    format!("jump into the middle of ldimm64 insn {i}"),
+                ));
+            }
+            i += 1;
+        }
+        i += 1;
     }
     Ok(())
 }

@@ -242,3 +242,14 @@ exit
 f:
 r0 = 0
 exit
+
+### cfg_jump_into_a_64bit_load_never_entered
+; A jump into an LD_IMM64's second slot whose first slot no path reaches:
+; the kernel's last pass of check_cfg, in index order, finds the first
+; slot unreachable before it looks at the second.
+; type: socket
+; expect: REJECT unreachable insn 2
+r0 = 0
+goto pc+2
+r1 = 0x100000002 ll
+exit
