@@ -70,6 +70,35 @@ def slots(code):
         i += 2 if code[i * 8] == 0x18 else 1
 
 
+# An instruction's 16-bit offset and 32-bit immediate: struct format and
+# byte position in its slot.
+FIELDS = {"off": ("<h", 2), "imm": ("<i", 4)}
+
+
+def field(code, i, name):
+    fmt, at = FIELDS[name]
+    return struct.unpack_from(fmt, code, i * 8 + at)[0]
+
+
+def with_field(code, i, name, value):
+    """The program's hex with instruction i's field set to value; None when
+    the value does not fit the field."""
+    fmt, at = FIELDS[name]
+    bits = struct.calcsize(fmt) * 8
+    if not -2**(bits - 1) <= value < 2**(bits - 1):
+        return None
+    b = bytearray(code)
+    struct.pack_into(fmt, b, i * 8 + at, value)
+    return b.hex()
+
+
+def takes_imm(op):
+    """An ALU operation or conditional jump with an immediate operand."""
+    cls, k = op & 7, not op & 0x08
+    return k and ((cls in (4, 7) and op & 0xf0 not in (0x80, 0xd0))
+                  or (cls in (5, 6) and op & 0xf0 in CONDS))
+
+
 def load_line(meta):
     return next(m for m in meta if m.startswith("load: "))
 
@@ -114,23 +143,16 @@ def variants(kind, c):
     elif kind == "immediates":
         for i in slots(code):
             op = code[i * 8]
-            cls, k = op & 7, not op & 0x08
-            alu_k = cls in (4, 7) and k and op & 0xf0 not in (0x80, 0xd0)
-            jmp_k = cls in (5, 6) and k and op & 0xf0 in CONDS
-            if alu_k or jmp_k:
-                for d in (-1, 1):
-                    v = struct.unpack_from("<i", code, i * 8 + 4)[0] + d
-                    if -2**31 <= v < 2**31:
-                        b = bytearray(code)
-                        struct.pack_into("<i", b, i * 8 + 4, v)
-                        yield f"@{i}imm{d:+d}", meta, b.hex()
-            elif cls in (1, 2, 3) and op & 0xe0 == 0x60:
-                for d in (-8, 8, -1):
-                    v = struct.unpack_from("<h", code, i * 8 + 2)[0] + d
-                    if -2**15 <= v < 2**15:
-                        b = bytearray(code)
-                        struct.pack_into("<h", b, i * 8 + 2, v)
-                        yield f"@{i}off{d:+d}", meta, b.hex()
+            if takes_imm(op):
+                moves = [("imm", d) for d in (-1, 1)]
+            elif op & 7 in (1, 2, 3) and op & 0xe0 == 0x60:
+                moves = [("off", d) for d in (-8, 8, -1)]
+            else:
+                moves = []
+            for name, d in moves:
+                new = with_field(code, i, name, field(code, i, name) + d)
+                if new:
+                    yield f"@{i}{name}{d:+d}", meta, new
     elif kind in ("jumps", "alu"):
         ops, classes = (CONDS, (5, 6)) if kind == "jumps" else (ALU, (4, 7))
         for i in slots(code):
@@ -150,15 +172,10 @@ def variants(kind, c):
                         yield f"@{i}size{size:#x}", meta, patched(i, 0, op & ~0x18 & 0xff | size)
     elif kind == "consts":
         for i in slots(code):
-            op = code[i * 8]
-            cls, k = op & 7, not op & 0x08
-            if (cls in (4, 7) and k and op & 0xf0 not in (0x80, 0xd0)) or \
-               (cls in (5, 6) and k and op & 0xf0 in CONDS):
+            if takes_imm(code[i * 8]):
                 for v in (0, 1, -1, 31, 32, 63, 64, 255, 0x7fffffff, -0x80000000):
-                    b = bytearray(code)
-                    struct.pack_into("<i", b, i * 8 + 4, v)
-                    if b != code:
-                        yield f"@{i}imm={v}", meta, b.hex()
+                    if v != field(code, i, "imm"):
+                        yield f"@{i}imm={v}", meta, with_field(code, i, "imm", v)
     elif kind == "regs":
         for i in slots(code):
             regs = code[i * 8 + 1]
@@ -170,29 +187,22 @@ def variants(kind, c):
     elif kind == "helpers":
         for i in slots(code):
             if code[i * 8] == 0x85 and code[i * 8 + 1] >> 4 == 0:
-                old = struct.unpack_from("<i", code, i * 8 + 4)[0]
                 for h in range(1, 212):
-                    if h != old:
-                        b = bytearray(code)
-                        struct.pack_into("<i", b, i * 8 + 4, h)
-                        yield f"@{i}helper{h}", meta, b.hex()
+                    if h != field(code, i, "imm"):
+                        yield f"@{i}helper{h}", meta, with_field(code, i, "imm", h)
     elif kind == "targets":
         for i in slots(code):
             op = code[i * 8]
             if op & 7 in (5, 6) and op & 0xf0 not in (0x80, 0x90):
-                for d in (-2, -1, 1, 2):
-                    v = struct.unpack_from("<h", code, i * 8 + 2)[0] + d
-                    if -2**15 <= v < 2**15:
-                        b = bytearray(code)
-                        struct.pack_into("<h", b, i * 8 + 2, v)
-                        yield f"@{i}joff{d:+d}", meta, b.hex()
-            if op == 0x85 and code[i * 8 + 1] >> 4 == 1:
-                for d in (-1, 1):
-                    v = struct.unpack_from("<i", code, i * 8 + 4)[0] + d
-                    if -2**31 <= v < 2**31:
-                        b = bytearray(code)
-                        struct.pack_into("<i", b, i * 8 + 4, v)
-                        yield f"@{i}call{d:+d}", meta, b.hex()
+                moves = [("off", "joff", d) for d in (-2, -1, 1, 2)]
+            elif op == 0x85 and code[i * 8 + 1] >> 4 == 1:
+                moves = [("imm", "call", d) for d in (-1, 1)]
+            else:
+                moves = []
+            for name, what, d in moves:
+                new = with_field(code, i, name, field(code, i, name) + d)
+                if new:
+                    yield f"@{i}{what}{d:+d}", meta, new
     else:
         raise SystemExit(f"unknown kind {kind!r}")
 
