@@ -48,11 +48,9 @@ pub fn check_alu(
         AluOp::MovSx(bits) => Some(bits as u32 - 1),
         _ => None,
     };
-    if let (Some(bits), Src::Reg(s)) = (link_bits, src)
-        && link_scalar(env, st, s, bits)
-    {
+    if let (Some(bits), Src::Reg(s)) = (link_bits, src) {
+        linked = link_scalar(env, st, s, bits);
         src_reg = *st.reg(s);
-        linked = true;
     }
     let dst_reg = *st.reg(dst);
     let result = match op {
@@ -165,26 +163,23 @@ fn added_const_link(dst: &Reg, op: AluOp, src: &Reg, wide: bool) -> (u32, i32) {
 
 #[allow(clippy::too_many_arguments)]
 /// Gives scalar register `r` an identity, when it is an unknown number of
-/// at most `bits` bits without one, so that copies share it. Returns
-/// whether `r` now has an identity.
+/// at most `bits` bits without one, so that copies share it (the kernel's
+/// `assign_scalar_id_before_mov`). Returns whether `r` now has an identity.
 pub fn link_scalar(env: &mut Env, st: &mut State, r: u8, bits: u32) -> bool {
-    let reg = *st.reg(r);
-    if reg.ty != RegType::Scalar || reg.var.as_const().is_some() {
-        return false;
-    }
-    if 64 - reg.var.umax.leading_zeros() > bits {
+    let reg = st.reg_mut(r);
+    if reg.ty != RegType::Scalar || 64 - reg.var.umax.leading_zeros() > bits {
         return false;
     }
     // A copy of a copy plus a constant starts a link of its own: one
-    // offset per link is all a link carries.
+    // offset per link is all a link carries. A constant loses that link
+    // too, and gets no new one, as it has nothing to learn.
     if reg.id & ADD_CONST != 0 {
-        let reg = st.reg_mut(r);
         (reg.id, reg.off) = (0, 0);
     }
-    if st.reg(r).id == 0 {
-        st.reg_mut(r).id = env.new_id();
+    if reg.id == 0 && reg.var.as_const().is_none() {
+        reg.id = env.new_id();
     }
-    true
+    reg.id != 0
 }
 
 fn pointer_alu(

@@ -355,3 +355,36 @@ exit
 one:
 r0 = 1
 exit
+
+### linked_constant_at_a_delta_is_unlinked_when_copied
+; type: socket
+; r7 = r6 + 0 is linked at a delta; the test makes it, and r6 through
+; it, the constant 5 with that link. Copying it drops the link (one delta
+; per link), so r2 joins the other path's r2 = 5 as a value of its own and
+; the path stops at the join.
+; insns: 24
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r6 = r0
+r6 &= 0xf
+call bpf_get_prandom_u32
+if r0 == 0x0 goto second
+r7 = r6
+if r7 != 0x5 goto out
+r2 = r7
+goto join
+second:
+r7 = r6
+r7 += 0
+if r7 != 0x5 goto out
+r2 = r7
+join:
+r1 = r10
+r1 += -16
+r1 += r2
+r0 = 0
+*(u8 *)(r1 +0) = r0
+exit
+out:
+r0 = 0
+exit
