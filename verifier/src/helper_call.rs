@@ -489,6 +489,9 @@ fn check_arg(
             if reg.ty != RegType::Stack {
                 return Err(expect(idx, r, &reg, "fp"));
             }
+            // A callback's context: the helper itself reads none of it; the
+            // callback's own reads count where it makes them.
+            env.stack_live.arg_not_read(r);
         }
         ArgType::KptrXchgDest => {
             // A kptr field of a map value or of an object the program allocated.

@@ -622,3 +622,75 @@ r0 = 0
 exit
 r0 = 0
 exit
+
+### loop_context_the_callback_never_reads_is_dead_at_a_join
+; type: socket
+; The first path leaves a pointer at fp-8, the second a number; both then
+; pass fp-8 as bpf_loop's context, which the callback never reads. The
+; helper reads none of its context itself, so fp-8 is dead at the join and
+; the second path stops there.
+; insns: 26
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r8 = 0
+r8 = 0
+r8 = 0
+r8 = 0
+r8 = 0
+r8 = 0
+r8 = 0
+r8 = 0
+if r0 > 0xa goto second
+*(u64 *)(r10 -8) = r10
+goto join
+second:
+r1 = 0
+*(u64 *)(r10 -8) = r1
+join:
+r1 = 2
+r2 = subprog[cb]
+r3 = r10
+r3 += -8
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+r0 = 0
+exit
+
+### loop_context_the_callback_reads_is_live_at_a_join
+; type: socket
+; As above, but the callback loads fp-8 through its context and reads
+; memory through it: fp-8 is live at the join, the second path goes on and
+; the number is refused.
+; expect: REJECT R1 invalid mem access 'scalar'
+call bpf_get_prandom_u32
+r8 = 0
+r8 = 0
+r8 = 0
+r8 = 0
+r8 = 0
+r8 = 0
+r8 = 0
+r8 = 0
+if r0 > 0xa goto second
+*(u64 *)(r10 -8) = r10
+goto join
+second:
+r1 = 0
+*(u64 *)(r10 -8) = r1
+join:
+r1 = 2
+r2 = subprog[cb]
+r3 = r10
+r3 += -8
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+r1 = *(u64 *)(r2 +0)
+r0 = *(u64 *)(r1 -16)
+r0 = 0
+exit
