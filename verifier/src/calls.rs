@@ -163,6 +163,14 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
                 ),
             ));
         }
+        env.logln(&format!(
+            "Func#{sub} ('{}') is global and assumed valid.",
+            s.name
+        ));
+        // A call that may throw may also leave every frame from here.
+        if let Some(k) = env.effects[sub as usize].throws {
+            crate::resources::check_resources(env, st, idx, env.reg.get(k).name, true)?;
+        }
         if env.effects[sub as usize].changes_pkt_data {
             invalidate_packets(st);
         }

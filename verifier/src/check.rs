@@ -163,6 +163,10 @@ impl Env<'_> {
             while root < n {
                 if self.called[root] && !verified[root] {
                     self.verify_root(root as u32)?;
+                    self.logln(&format!(
+                        "Func#{root} ('{}') is safe for any args that match its prototype",
+                        self.prog.subprogs[root].name
+                    ));
                     verified[root] = true;
                     again = true;
                 }

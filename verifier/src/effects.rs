@@ -1,12 +1,14 @@
 //! What calling a subprogram may do that its callers must know before it is
-//! verified: move packet data (their packet pointers go stale) or sleep (it
-//! may not run where sleeping is not allowed). The kernel records both while
-//! it checks control flow (`mark_subprog_changes_pkt_data`,
-//! `mark_subprog_might_sleep`) and merges them from every subprogram a
+//! verified: move packet data (their packet pointers go stale), sleep (it
+//! may not run where sleeping is not allowed) or throw (the call may leave
+//! every frame at once, so the caller's resources are checked there). The
+//! kernel records these while it checks control flow
+//! (`mark_subprog_changes_pkt_data`, `mark_subprog_might_sleep`,
+//! `mark_subprog_might_throw`) and merges them from every subprogram a
 //! subprogram calls or takes the address of (`merge_callee_effects`), so a
 //! callback's effects count for the subprogram that passes it.
 
-use kfreg::{Flags, HelperFlags, Registry};
+use kfreg::{Flags, HelperFlags, KfuncId, Registry};
 use kfreg_isa::{Call, Insn, Pseudo};
 use kfreg_object::program::Program;
 
@@ -18,12 +20,15 @@ pub struct Effects {
     pub changes_pkt_data: bool,
     /// A helper or kfunc it calls may sleep.
     pub might_sleep: bool,
+    /// A kfunc it calls throws: the first one found.
+    pub throws: Option<KfuncId>,
 }
 
 impl Effects {
     fn merge(&mut self, other: Effects) {
         self.changes_pkt_data |= other.changes_pkt_data;
         self.might_sleep |= other.might_sleep;
+        self.throws = self.throws.or(other.throws);
     }
 }
 
@@ -49,6 +54,9 @@ pub fn of_subprogs(prog: &Program, reg: &Registry) -> Vec<Effects> {
                     if let Some(&k) = prog.kfuncs.get(btf_id) {
                         own.changes_pkt_data |= reg.has(k, Flags::PKT_CHANGING);
                         own.might_sleep |= reg.has(k, Flags::SLEEPABLE);
+                        if reg.has(k, Flags::THROWS) {
+                            own.throws = own.throws.or(Some(k));
+                        }
                     }
                     continue;
                 }
