@@ -140,7 +140,8 @@ pub fn reg_state(env: &Env, frame: usize, r: &Reg) -> String {
     if matches!(r.ty, RegType::Packet | RegType::PacketMeta) {
         parts.push(format!("r={}", unum(r.packet_range() as i64 as u64)));
     }
-    if r.ty == RegType::Mem {
+    // Flow keys are a pointer type of their own in the kernel, not memory.
+    if r.ty == RegType::Mem && !r.flags.has(PtrFlags::FLOW_KEYS) {
         parts.push(format!("sz={}", unum(r.aux as u64)));
     }
     match r.var.as_const() {

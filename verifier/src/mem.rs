@@ -353,11 +353,12 @@ pub fn access(
         RegType::MapValue | RegType::MapKey => {
             map_access(env, st, regno, &base, off, size, kind, value)
         }
-        // A flow dissector's keys: through the unmodified pointer, within
-        // the struct (the kernel's check_flow_keys_access).
+        // A flow dissector's keys: within the struct, the pointer's
+        // constant offset added (the kernel's check_flow_keys_access;
+        // a variable one is refused by the pointer arithmetic).
         RegType::Mem if base.flags.has(PtrFlags::FLOW_KEYS) => {
-            unmodified_ptr(idx, regno, &base)?;
-            if off < 0 || off as i64 + size as i64 > base.aux as i64 {
+            let off = off as i64 + base.off as i64;
+            if off < 0 || off + size as i64 > base.aux as i64 {
                 return err(format!("invalid access to flow keys off={off} size={size}"));
             }
             Ok(Reg::scalar(Scalar::unknown_width(size)))

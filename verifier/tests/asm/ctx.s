@@ -527,6 +527,30 @@ r3 = *(u64 *)(r2 +56)
 r0 = 0
 exit
 
+### flow_keys_pointer_moved_by_a_constant_reads_within
+; A constant added to the keys pointer counts toward the access's offset,
+; as the load's own offset does: no "modified pointer" rule for flow keys.
+; type: flow_dissector
+; insns: 7
+; expect: ACCEPT
+r2 = *(u64 *)(r1 +144)
+r2 += 8
+r3 = *(u64 *)(r2 +0)
+r2 += 40
+r3 = *(u64 *)(r2 +0)
+r0 = 0
+exit
+
+### flow_keys_pointer_moved_by_a_constant_past_the_struct
+; type: flow_dissector
+; expect: REJECT invalid access to flow keys off=54 size=4
+r2 = *(u64 *)(r1 +144)
+r2 += 52
+r3 = 0
+*(u32 *)(r2 +2) = r3
+r0 = 0
+exit
+
 ### flow_keys_pointer_math_names_flow_keys
 ; type: flow_dissector
 ; expect: REJECT math between flow_keys pointer and 1073741824 is not allowed
