@@ -12,12 +12,15 @@ fn creation_errno_agrees_with_the_recorded_kernel() {
     for line in data.lines().filter(|l| !l.starts_with('#')) {
         let f: Vec<&str> = line.split('\t').collect();
         let kind = MapKind::from_name(f[0]).unwrap_or_else(|| panic!("unknown map type in {line}"));
-        let n: Vec<u32> = f[1..]
+        let n: Vec<u64> = f[1..]
             .iter()
             .map(|x| x.parse().expect("a number"))
             .collect();
-        let (key, value, entries, flags, errno) = (n[0], n[1], n[2], n[3], n[4]);
-        let ours = kind.creation_errno(key, value, entries, flags).unwrap_or(0);
+        let [key, value, entries, flags] = [n[0], n[1], n[2], n[3]].map(|x| x as u32);
+        let (extra, errno) = (n[4], n[5] as u32);
+        let ours = kind
+            .creation_errno(key, value, entries, flags, extra)
+            .unwrap_or(0);
         if ours != errno {
             wrong.push(format!("{line}: kfreg says {ours}"));
         }

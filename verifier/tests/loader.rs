@@ -1131,3 +1131,34 @@ fn libbpf_fixture_programs_get_the_kernels_verdicts() {
         assert_eq!(got.as_deref(), error, "{name}");
     }
 }
+
+/// map_extra as libbpf 1.5 reads it (an enum of one value, `__ulong`, or an
+/// array's length, `__uint`) and as the kernel creates the map with it: a
+/// bloom filter's four bits of hash functions, nothing for a hash map
+/// (object/tests/data/map-create.tsv records the kernel's side).
+#[test]
+fn map_extra_is_read_as_libbpf_reads_it() {
+    let opts = LoadOptions::default();
+    let obj = load_with("loader_map_extra_1.bpf.o", &opts);
+    assert!(obj.load_program("peek").is_ok());
+    for n in [2, 3] {
+        let name = format!("loader_map_extra_{n}.bpf.o");
+        let err = load_with(&name, &opts).load_program("peek").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "map 'filter': failed to create: Invalid argument(-22)",
+            "{name}"
+        );
+    }
+    let err = load_object(
+        &fixture("loader_map_extra_4.bpf.o"),
+        Registry::global(),
+        &opts,
+    )
+    .err()
+    .expect("an enum of two values is refused");
+    assert_eq!(
+        err.to_string(),
+        "map 'filter': attr 'map_extra': invalid __ulong"
+    );
+}

@@ -146,17 +146,19 @@ impl MapKind {
         }
     }
 
-    /// The errno `BPF_MAP_CREATE` fails with for these sizes and flags, for
-    /// the types whose sizes alone decide it (each type's `map_alloc_check`
-    /// or `map_alloc` sanity checks); `None` when created, or when the type
-    /// needs more than sizes (BTF, an inner map, an attach point) and is
-    /// not judged here. object/tests/map_create.rs holds it to the kernel.
+    /// The errno `BPF_MAP_CREATE` fails with for these sizes, flags and
+    /// `map_extra`, for the types whose sizes alone decide it (each type's
+    /// `map_alloc_check` or `map_alloc` sanity checks); `None` when created,
+    /// or when the type needs more than sizes (BTF, an inner map, an attach
+    /// point) and is not judged here. object/tests/map_create.rs holds it
+    /// to the kernel.
     pub const fn creation_errno(
         self,
         key: u32,
         value: u32,
         entries: u32,
         flags: u32,
+        extra: u64,
     ) -> Option<u32> {
         use MapKind::*;
         const EINVAL: u32 = 22;
@@ -170,6 +172,11 @@ impl MapKind {
         const PERCPU_MAX: u64 = 32 << 10;
         // sizeof(struct htab_elem) on x86_64.
         const HTAB_ELEM: u64 = 48;
+        // map_create takes map_extra only for a bloom filter (the number of
+        // hash functions) and an arena (its user address).
+        if extra != 0 && !matches!(self, BloomFilter | Arena) {
+            return Some(EINVAL);
+        }
         let (k, v, n) = (key as u64, value as u64, entries as u64);
         let percpu_too_big = v.div_ceil(8) * 8 > PERCPU_MAX;
         let fd_value = v == 4;
@@ -197,7 +204,9 @@ impl MapKind {
             Xskmap => n == 0 || k != 4 || v != 4,
             Sockmap => n == 0 || k != 4 || (v != 4 && v != 8),
             Sockhash => n == 0 || k == 0 || (v != 4 && v != 8),
-            Queue | Stack | BloomFilter => n == 0 || k != 0 || v == 0,
+            Queue | Stack => n == 0 || k != 0 || v == 0,
+            // At most 15 hash functions, in map_extra's low four bits.
+            BloomFilter => n == 0 || k != 0 || v == 0 || extra & !0xf != 0,
             _ => return None,
         };
         if einval {

@@ -109,6 +109,28 @@ fn map_int(btf: &Btf, map: &str, field: &str, ty: u32) -> Result<u32, LoadError>
     }
 }
 
+/// `__ulong(name, N)`: an enum whose one value is N, or `__uint`'s form
+/// (libbpf's `get_map_field_long`).
+fn map_long(btf: &Btf, map: &str, field: &str, ty: u32) -> Result<u64, LoadError> {
+    let resolved = btf.resolve(ty).ok().and_then(|id| btf.type_by_id(id).ok());
+    match resolved.map(|t| (t.kind(), &t.data)) {
+        Some((_, TypeData::Ptr { .. })) => map_int(btf, map, field, ty).map(u64::from),
+        Some((_, TypeData::Enum { values, .. } | TypeData::Enum64 { values, .. })) => {
+            match values.as_slice() {
+                [one] => Ok(one.val),
+                _ => Err(map_err(map, format!("attr '{field}': invalid __ulong"))),
+            }
+        }
+        other => Err(map_err(
+            map,
+            format!(
+                "attr '{field}': expected ENUM or ENUM64, got {}.",
+                other.map_or("UNKNOWN", |(kind, _)| kind.name())
+            ),
+        )),
+    }
+}
+
 /// `__type(name, T)`: a pointer to T. Returns T's resolved id and size.
 fn map_type(btf: &Btf, map: &str, field: &str, ty: u32) -> Result<(u32, u32), LoadError> {
     let bad = |why: &str| map_err(map, format!("attr '{field}': {why}"));
@@ -131,7 +153,7 @@ fn map_type(btf: &Btf, map: &str, field: &str, ty: u32) -> Result<(u32, u32), Lo
 /// (`map_set_def_max_entries`), and no BTF for its key and value when the
 /// kernel refused the object's (`btf_loaded` false). Types the vocabulary
 /// does not judge by sizes are refused only a size of 0 they need.
-fn creation_errno(def: &MapDef, flags: u32, btf_loaded: bool) -> Option<u32> {
+fn creation_errno(def: &MapDef, attrs: Attrs, btf_loaded: bool) -> Option<u32> {
     let kind = kfreg::MapKind::from_u32(def.map_type.number());
     if !btf_loaded && kind.is_some_and(kfreg::MapKind::needs_btf) {
         return Some(22);
@@ -140,7 +162,15 @@ fn creation_errno(def: &MapDef, flags: u32, btf_loaded: bool) -> Option<u32> {
         Some(kfreg::MapKind::PerfEventArray) if def.max_entries == 0 => 1,
         _ => def.max_entries,
     };
-    let judged = kind.and_then(|k| k.creation_errno(def.key_size, def.value_size, entries, flags));
+    let judged = kind.and_then(|k| {
+        k.creation_errno(
+            def.key_size,
+            def.value_size,
+            entries,
+            attrs.flags,
+            attrs.extra,
+        )
+    });
     let sized = kind.is_some_and(kfreg::MapKind::sized_without_max_entries);
     judged.or((def.max_entries == 0 && !sized).then_some(22))
 }
@@ -152,7 +182,7 @@ fn parse_btf_map(
     name: &str,
     var_ty: u32,
     outer: bool,
-) -> Result<(MapDef, Option<MapDef>, u32), LoadError> {
+) -> Result<(MapDef, Option<MapDef>, Attrs), LoadError> {
     let def = btf
         .resolve(var_ty)
         .map_err(|e| map_err(name, e.to_string()))?;
@@ -165,6 +195,7 @@ fn parse_btf_map(
     };
     let mut map_type_num = 0;
     let (mut key_size, mut value_size, mut max_entries, mut flags) = (None, None, 0, 0);
+    let mut extra = 0;
     let mut value_type = None;
     let mut inner = None;
     for (i, m) in members.iter().enumerate() {
@@ -175,9 +206,10 @@ fn parse_btf_map(
             "type" => map_type_num = map_int(btf, name, field, m.ty)?,
             "max_entries" => max_entries = map_int(btf, name, field, m.ty)?,
             "map_flags" => flags = map_int(btf, name, field, m.ty)?,
-            "numa_node" | "pinning" | "map_extra" => {
+            "numa_node" | "pinning" => {
                 map_int(btf, name, field, m.ty)?;
             }
+            "map_extra" => extra = map_long(btf, name, field, m.ty)?,
             "key_size" | "value_size" => {
                 let sz = map_int(btf, name, field, m.ty)?;
                 let slot = if field == "key_size" {
@@ -232,7 +264,16 @@ fn parse_btf_map(
         init: None,
         inner: None,
     };
-    Ok((def, inner, flags))
+    Ok((def, inner, Attrs { flags, extra }))
+}
+
+/// The creation attributes of a map that its definition does not keep.
+#[derive(Clone, Copy)]
+struct Attrs {
+    /// `map_flags`.
+    flags: u32,
+    /// `map_extra`.
+    extra: u64,
 }
 
 /// Records a key or value size, which every field giving it must agree on.
@@ -290,7 +331,7 @@ pub(crate) fn collect(
             else {
                 return Err(map_err(&name, "DATASEC '.maps' entry is not a VAR"));
             };
-            let (mut def, inner_def, flags) = parse_btf_map(btf, &name, ty, true)?;
+            let (mut def, inner_def, attrs) = parse_btf_map(btf, &name, ty, true)?;
             if let Some(d) = inner_def {
                 def.inner = Some(inner.len() as u32);
                 inner.push(d);
@@ -300,7 +341,7 @@ pub(crate) fn collect(
             // are, the kernel refuses to create them and libbpf fails the
             // whole object.
             if maps.create_error.is_none()
-                && let Some(errno) = creation_errno(&def, flags, btf_loaded)
+                && let Some(errno) = creation_errno(&def, attrs, btf_loaded)
             {
                 let text = match errno {
                     7 => "Argument list too long".to_string(),
