@@ -84,6 +84,35 @@ fn err<T>(st: &State, msg: String) -> Result<T, VerifyError> {
     Err(VerifyError::at(st.insn, msg))
 }
 
+/// The BTF kind and name of what parameter `i` of `k` points to, modifiers
+/// and typedefs skipped, as the kernel's messages print them (`UNKNOWN`
+/// and no name for `void`): from the kernel's BTF when there is one, else
+/// from the declaration.
+fn pointee_type(env: &Env, k: &Kfunc, i: usize, p: &Param) -> (&'static str, String) {
+    let from_btf = env.prog.kernel_btf.as_deref().and_then(|btf| {
+        let func = btf.find(k.name, kfreg_object::btf::Kind::Func)?;
+        let (_, params) = btf.func_proto(func).ok()?;
+        let ptr = btf.resolve(params.get(i)?.ty).ok()?;
+        let TypeData::Ptr { ty } = btf.type_by_id(ptr).ok()?.data else {
+            return None;
+        };
+        if ty == 0 {
+            return Some(("UNKNOWN", String::new()));
+        }
+        let id = btf.resolve(ty).ok()?;
+        let t = btf.type_by_id(id).ok()?;
+        Some((t.kind().name(), btf.name(id).unwrap_or("").to_string()))
+    });
+    from_btf.unwrap_or_else(|| match p.ty.pointee().copied() {
+        Some(CType::Int { .. } | CType::Bool | CType::Char) => ("INT", String::new()),
+        Some(CType::Enum(n)) => ("ENUM", n.to_string()),
+        Some(CType::Union(n)) => ("UNION", n.to_string()),
+        Some(CType::Ptr { .. }) => ("PTR", String::new()),
+        _ if matches!(p.ty, CType::FnPtr(_)) => ("FUNC_PROTO", String::new()),
+        _ => ("UNKNOWN", String::new()),
+    })
+}
+
 /// A kfunc call.
 pub fn check_kfunc_call(
     env: &mut Env,
@@ -681,6 +710,26 @@ fn check_args(
         );
         if reg.ty == RegType::NotInit && classified_by_param {
             return crate::mem::arg_reg_off(st.insn, r, &reg);
+        }
+        // A kernel object, socket or map goes by its own type first
+        // (get_kfunc_ptr_arg_type's reg2btf_ids): a parameter that is no
+        // struct pointer cannot take one.
+        let kernel_object = matches!(
+            reg.ty,
+            RegType::BtfId | RegType::Sock | RegType::Socket | RegType::TcpSock | RegType::ConstMap
+        );
+        if kernel_object
+            && matches!(kind, ArgKind::Mem | ArgKind::MemSize | ArgKind::Callback)
+            && !matches!(p.ty.pointee(), Some(CType::Struct(_)))
+        {
+            let (kind_name, type_name) = pointee_type(env, k, i, p);
+            return err(
+                st,
+                format!(
+                    "kernel function {} args#{i} pointer type {kind_name} {type_name} is not supported",
+                    k.name
+                ),
+            );
         }
         match kind {
             ArgKind::Ctx => check_ctx_arg(st, i, &reg)?,

@@ -356,3 +356,54 @@ if r0 > 0 goto out
 call missing_weak_kfunc#0
 out:
 exit
+
+### kfunc_map_pointer_as_sized_memory
+; A map pointer goes by its kernel type (struct bpf_map) before a sized
+; buffer is considered, and a void * parameter is no struct:
+; get_kfunc_ptr_arg_type refuses it by the parameter's BTF.
+; type: syscall
+; flags: 16
+; map: array key=4 value=8 max=1
+; expect: REJECT kernel function bpf_copy_from_user_str args#0 pointer type UNKNOWN  is not supported
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+r4 = 0
+call bpf_copy_from_user_str
+r0 = 0
+exit
+
+### kfunc_socket_as_sized_memory
+; type: tc
+; expect: REJECT kernel function bpf_dynptr_slice args#2 pointer type UNKNOWN  is not supported
+r6 = r1
+*(u64 *)(r10 -8) = 0
+*(u64 *)(r10 -16) = 0
+*(u64 *)(r10 -24) = 0
+*(u64 *)(r10 -32) = 0
+*(u64 *)(r10 -40) = 0
+r1 = r6
+r2 = r10
+r2 += -40
+r3 = 12
+r4 = -1
+r5 = 0
+call bpf_sk_lookup_tcp
+if r0 == 0x0 goto out
+r7 = r0
+r1 = r6
+r2 = 0
+r3 = r10
+r3 += -16
+call bpf_dynptr_from_skb
+r1 = r10
+r1 += -16
+r2 = 0
+r3 = r7
+r4 = 4
+call bpf_dynptr_slice
+r1 = r7
+call bpf_sk_release
+out:
+r0 = 0
+exit
