@@ -1150,13 +1150,13 @@ fn map_extra_is_read_as_libbpf_reads_it() {
             "{name}"
         );
     }
-    let err = load_object(
+    let Err(err) = load_object(
         &fixture("loader_map_extra_4.bpf.o"),
         Registry::global(),
         &opts,
-    )
-    .err()
-    .expect("an enum of two values is refused");
+    ) else {
+        panic!("an enum of two values is refused");
+    };
     assert_eq!(
         err.to_string(),
         "map 'filter': attr 'map_extra': invalid __ulong"
