@@ -292,7 +292,11 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
             meta.dynptr_kind,
             Some(DynptrInit::Skb | DynptrInit::SkbMeta)
         );
-    if h.has(HelperFlags::CHANGES_PKT_DATA) || writes_skb {
+    // A tail call that fails goes on in its frame with the packet as it
+    // was: only a caller it may return to loses its pointers (below; the
+    // flag marks the calling subprogram as one that changes packet data).
+    let moves_packet = h.has(HelperFlags::CHANGES_PKT_DATA) && !h.has(HelperFlags::TAIL_CALL);
+    if moves_packet || writes_skb {
         invalidate_packets(st);
     }
     clobber_args(st);

@@ -103,3 +103,50 @@ r3 = 0
 call bpf_tail_call
 r0 = 0
 exit
+
+### tail_call_that_fails_keeps_the_packet
+; The frame making a tail call goes on with its packet pointers when the
+; call fails: only a caller it may return to loses them.
+; type: tc
+; map: prog_array key=4 value=4 max=1
+; insns: 15
+; expect: ACCEPT
+r6 = r1
+r7 = *(u32 *)(r6 +76)
+r8 = *(u32 *)(r6 +80)
+r0 = r7
+r0 += 4
+if r0 > r8 goto out
+r1 = r6
+r2 = map[id:0]
+r3 = 0
+call bpf_tail_call
+r0 = *(u32 *)(r7 +0)
+out:
+r0 = 0
+exit
+
+### tail_call_in_a_subprogram_keeps_its_own_packet
+; type: tc
+; map: prog_array key=4 value=4 max=1
+; btf: funcs
+; insns: 20
+; expect: ACCEPT
+call sub
+r0 = 0
+exit
+sub:
+r6 = r1
+r7 = *(u32 *)(r6 +76)
+r8 = *(u32 *)(r6 +80)
+r0 = r7
+r0 += 4
+if r0 > r8 goto out
+r1 = r6
+r2 = map[id:0]
+r3 = 0
+call bpf_tail_call
+r0 = *(u32 *)(r7 +0)
+out:
+r0 = 0
+exit
