@@ -359,7 +359,16 @@ impl Scalar {
 
     /// The low 32 bits, zero-extended, as a 64-bit scalar.
     pub fn zext32(&self) -> Scalar {
-        let mut s = Scalar {
+        let mut s = self.low_word();
+        s.sync();
+        s
+    }
+
+    /// The low 32 bits' tnum and ranges as a 64-bit value, as they are:
+    /// what a 32-bit test compares (is_scalar_branch_taken reads the
+    /// subregister's tnum and ranges, deducing nothing more from them).
+    fn low_word(&self) -> Scalar {
+        Scalar {
             var: self.var.subreg(),
             umin: self.u32min as u64,
             umax: self.u32max as u64,
@@ -369,9 +378,7 @@ impl Scalar {
             u32max: self.u32max,
             s32min: self.s32min,
             s32max: self.s32max,
-        };
-        s.sync();
-        s
+        }
     }
 
     /// The low `bytes` bytes, sign-extended to 64 bits.
@@ -872,7 +879,7 @@ impl Scalar {
         let (a, b) = if wide {
             (*self, *other)
         } else {
-            (self.zext32(), other.zext32())
+            (self.low_word(), other.low_word())
         };
         let (asmin, asmax, bsmin, bsmax) = if wide {
             (a.smin, a.smax, b.smin, b.smax)

@@ -48,3 +48,34 @@ if r0 s<= -1 goto pc+1
 call bpf_probe_read_user_str
 r0 = 0
 exit
+
+### tnum_low_word_with_one_value_in_range_is_not_taken_as_known
+; After the tests the low word's range is [15, 16] and its known bits allow
+; 0 or 16: only 16 fits both, but a 32-bit test reads the low word's tnum
+; and ranges as they are, so "w0 == 16" is not decided and the other side
+; (w0 = 15 by its range) is explored.
+; type: socket
+; expect: REJECT R0 invalid mem access 'scalar'
+call bpf_get_prandom_u32
+if w0 & 0xffffffef goto out
+if w0 < 15 goto out
+if w0 == 16 goto out
+r0 = *(u64 *)(r0 +0)
+out:
+r0 = 0
+exit
+
+### tnum_full_value_with_one_value_in_range_is_known
+; The 64-bit twin: the full value's range and known bits meet in 16 only,
+; so "r0 == 16" is decided.
+; type: socket
+; insns: 10
+; expect: ACCEPT
+call bpf_get_prandom_u32
+if r0 & 0xffffffef goto out
+if r0 < 15 goto out
+if r0 == 16 goto out
+r0 = *(u64 *)(r0 +0)
+out:
+r0 = 0
+exit
