@@ -598,6 +598,10 @@ pub struct DecodeError {
     pub insn: usize,
     /// The kernel's message.
     pub msg: String,
+    /// For a destination register numbered past R10: the source register
+    /// the kernel reads first (check_reg_arg on the source comes before the
+    /// destination's), whose `!read_ok` is then the message instead.
+    pub reads_first: Option<u8>,
 }
 
 impl DecodeError {
@@ -605,8 +609,27 @@ impl DecodeError {
         DecodeError {
             insn,
             msg: msg.into(),
+            reads_first: None,
         }
     }
+}
+
+/// The source register an instruction reads before the kernel checks its
+/// destination's number, when that number is bad and the source's is not:
+/// loads, stores, atomics and register-operand ALU (a conditional jump
+/// checks its destination first).
+fn source_read_first(r: &RawInsn) -> Option<u8> {
+    if r.dst < MAX_REG || r.src >= MAX_REG {
+        return None;
+    }
+    let x = r.code & SRC_X != 0;
+    let op = r.code & 0xf0;
+    let reads = match r.class() {
+        CLASS_LDX | CLASS_STX => true,
+        CLASS_ALU | CLASS_ALU64 => x && op != OP_NEG && op != OP_END,
+        _ => false,
+    };
+    reads.then_some(r.src)
 }
 
 impl std::fmt::Display for DecodeError {
@@ -710,7 +733,10 @@ pub fn decode_each(raw: &[RawInsn]) -> Result<Vec<Result<Insn, DecodeError>>, De
             if tails[i] {
                 Ok(Insn::LdImm64Tail)
             } else {
-                decode_slot(r, raw.get(i + 1)).map_err(|msg| DecodeError::new(i, msg))
+                decode_slot(r, raw.get(i + 1)).map_err(|msg| DecodeError {
+                    reads_first: source_read_first(r),
+                    ..DecodeError::new(i, msg)
+                })
             }
         })
         .collect())

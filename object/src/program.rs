@@ -242,6 +242,29 @@ pub struct MapDef {
     pub inner: Option<u32>,
 }
 
+/// A bad instruction: the kernel's message, and the register the kernel
+/// reads before it finds the fault (`R<n> !read_ok` comes first when that
+/// register is not initialised).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fault {
+    /// The instruction's index.
+    pub insn: u32,
+    /// The kernel's message.
+    pub msg: String,
+    /// A source register read before the fault is found.
+    pub reads_first: Option<u8>,
+}
+
+impl From<kfreg_isa::DecodeError> for Fault {
+    fn from(e: kfreg_isa::DecodeError) -> Fault {
+        Fault {
+            insn: e.insn as u32,
+            msg: e.msg,
+            reads_first: e.reads_first,
+        }
+    }
+}
+
 /// A subprogram: a BPF function.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Subprog {
@@ -413,9 +436,9 @@ pub struct Program {
     /// kernel structs its pointers walk (`None`: kernel struct loads read
     /// as scalars).
     pub kernel_btf: Option<Arc<Btf>>,
-    /// Instructions whose encoding is bad: the kernel's message, reported
-    /// only if a path reaches them (as the kernel does).
-    pub faults: Vec<(u32, String)>,
+    /// Instructions whose encoding is bad, reported only if a path reaches
+    /// them (as the kernel does).
+    pub faults: Vec<Fault>,
     /// The first LD_IMM64 the kernel refuses before verifying anything (a
     /// ksym with no address): its index and the kernel's message.
     pub refused_ldimm64: Option<(u32, String)>,
@@ -504,7 +527,7 @@ impl Program {
             .enumerate()
             .map(|(i, r)| {
                 r.unwrap_or_else(|e| {
-                    faults.push((i as u32, e.msg));
+                    faults.push(Fault::from(e));
                     stand_in(raw, i)
                 })
             })

@@ -795,8 +795,11 @@ impl Env<'_> {
         ) {
             self.jmps_processed += 1;
         }
-        if let Some((_, msg)) = self.prog.faults.iter().find(|(i, _)| *i == idx) {
-            return Err(VerifyError::at(idx, msg.clone()));
+        if let Some(f) = self.prog.faults.iter().find(|f| f.insn == idx) {
+            if let Some(r) = f.reads_first {
+                self.check_reg_read(&path.st, r)?;
+            }
+            return Err(VerifyError::at(idx, f.msg.clone()));
         }
         let insn = self.prog.insns[idx as usize];
         match insn {

@@ -136,10 +136,9 @@ pub fn apply(p: &mut Program, op: &ProgOp, log: &mut bool) {
             p.faults.clear();
             p.insns = decoded
                 .into_iter()
-                .enumerate()
-                .map(|(i, r)| {
+                .map(|r| {
                     r.unwrap_or_else(|e| {
-                        p.faults.push((i as u32, e.msg));
+                        p.faults.push(e.into());
                         Insn::Ja { off: 0 }
                     })
                 })

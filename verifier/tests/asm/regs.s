@@ -135,3 +135,44 @@ exit
 ; expect: ACCEPT
 r0 = -1
 exit
+
+### reg_r11_destination_after_an_unread_source
+; The source register is checked before the destination's number
+; (check_reg_arg on the source first): an uninitialised source is the
+; message.
+; type: socket
+; expect: REJECT R2 !read_ok
+r11 = r2
+r0 = 0
+exit
+
+### reg_r11_loaded_through_an_unread_pointer
+; type: socket
+; expect: REJECT R3 !read_ok
+r11 = *(u64 *)(r3 +128)
+r0 = 0
+exit
+
+### reg_r11_stored_from_an_unread_register
+; type: socket
+; expect: REJECT R4 !read_ok
+*(u64 *)(r11 -8) = r4
+r0 = 0
+exit
+
+### reg_r11_compared_with_an_unread_register
+; type: socket
+; expect: REJECT R11 is invalid
+if r11 > r5 goto out
+out:
+r0 = 0
+exit
+
+### reg_r11_source_and_r12_destination
+; Both numbers bad: the source's is reported.
+; type: socket
+; expect: REJECT R12 is invalid
+if r12 > r11 goto out
+out:
+r0 = 0
+exit
