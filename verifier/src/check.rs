@@ -479,6 +479,9 @@ impl Env<'_> {
                 self.stack_live.finish_call();
                 path.hist = std::mem::take(&mut self.cur_hist);
                 path.covered = std::mem::take(&mut self.cur_covered);
+                // A precision walk that met an internal error stopped the
+                // kernel there, before the instruction could fail on its own.
+                self.internal_error()?;
                 let step = step?;
                 if let Some(f) = path.st.frames.last()
                     && f.in_callback.is_some()

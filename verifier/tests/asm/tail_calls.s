@@ -150,3 +150,29 @@ r0 = *(u32 *)(r7 +0)
 out:
 r0 = 0
 exit
+
+### tail_call_in_a_loop_callback_meets_the_kernels_internal_error
+; A tail call that succeeds leaves the callback, whose R0 the kernel then
+; makes precise from before the call: the walk reaches the helper that
+; runs the callback still looking for R0, an internal error that wins over
+; the return-range check.
+; type: tc
+; map: prog_array key=4 value=4 max=1
+; btf: funcs
+; expect: REJECT verifier bug: callback unexpected regs 1
+*(u64 *)(r10 -8) = r1
+r1 = 2
+r2 = subprog[cb]
+r3 = r10
+r3 += -8
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+r1 = *(u64 *)(r2 +0)
+r2 = map[id:0]
+r3 = 0
+call bpf_tail_call
+r0 = 1
+exit
