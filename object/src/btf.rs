@@ -23,6 +23,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::OnceLock;
 
 mod acceptance;
+mod struct_metas;
 pub use acceptance::Refusal;
 
 /// The magic number at the start of every BTF blob.
@@ -519,6 +520,9 @@ pub struct Btf {
     /// The first type whose record the kernel would refuse in a program's
     /// BTF: its id, the reason and the errno ([`Btf::kernel_refusal`]).
     record_refusal: Option<(u32, &'static str, i32)>,
+    /// The type tags with the kind flag (attributes, not tags the kernel
+    /// reads as `kptr` and the like), in id order.
+    attribute_tags: Vec<u32>,
     /// The string section.
     strings: Strings,
     /// Type ids by name, for [`Btf::find_by_name`].
@@ -764,13 +768,18 @@ impl Btf {
         }];
         let mut pos = types_begin;
         let mut record_refusal = None;
+        let mut attribute_tags = Vec::new();
         while pos < types_end {
             let id = u32::try_from(types.len())
                 .map_err(|_| BtfError::Malformed("too many types".into()))?;
             let (ty, next) = parse_type(&r, pos, types_end, id)?;
+            let info = r.u32(pos + 4, "type info")?;
+            if ty.kind() == Kind::TypeTag && info >> 31 == 1 {
+                attribute_tags.push(id);
+            }
             if record_refusal.is_none() {
                 let rec = acceptance::Record {
-                    info: r.u32(pos + 4, "type info")?,
+                    info,
                     size_or_type: r.u32(pos + 8, "type size")?,
                     int_word: match ty.data {
                         TypeData::Int { .. } => r.u32(pos + 12, "INT encoding")?,
@@ -787,6 +796,7 @@ impl Btf {
             types,
             strings,
             record_refusal,
+            attribute_tags,
             by_name: OnceLock::new(),
             flavored: OnceLock::new(),
         };

@@ -1162,3 +1162,37 @@ fn map_extra_is_read_as_libbpf_reads_it() {
         "map 'filter': attr 'map_extra': invalid __ulong"
     );
 }
+
+/// A struct in the object's BTF whose special fields break the kernel's
+/// rules (a list node and an rb node but no refcount) makes the kernel
+/// refuse the whole BTF (btf_parse_struct_metas, -EINVAL) though no program
+/// uses the struct; libbpf goes on without it, so a callback has no
+/// function info and a map value no lock. With a refcount the BTF loads.
+/// The messages are those the running kernel gave.
+#[test]
+fn a_struct_breaking_the_special_field_rules_drops_the_btf() {
+    let errno = |name: &str| {
+        let bytes = fixture(name);
+        let elf = ElfObject::parse(&bytes).expect("parses");
+        let btf = Btf::parse(elf.section(".BTF").expect(".BTF").data).expect("BTF");
+        btf.kernel_refusal().map(|r| r.errno)
+    };
+    let verdicts = |name: &str| {
+        let obj = load_with(name, &LoadOptions::default());
+        ["with_callback", "with_lock"].map(|p| {
+            kfreg_verifier::verify(&prog(&obj, p), Registry::global(), &Default::default())
+                .error
+                .map(|e| e.msg)
+        })
+    };
+    assert_eq!(errno("loader_struct_metas_1.bpf.o"), Some(22));
+    assert_eq!(
+        verdicts("loader_struct_metas_1.bpf.o"),
+        [
+            Some("missing btf func_info".to_string()),
+            Some("map 'counts' has to have BTF in order to use bpf_spin_lock".to_string()),
+        ]
+    );
+    assert_eq!(errno("loader_struct_metas_2.bpf.o"), None);
+    assert_eq!(verdicts("loader_struct_metas_2.bpf.o"), [None, None]);
+}

@@ -1,7 +1,8 @@
 //! Whether the kernel takes a BTF blob as a program's (`BPF_BTF_LOAD`):
 //! the checks of each type's own record, in type order (the kernel's
 //! `btf_check_meta` and each kind's `check_meta`), then of the parameters
-//! of functions (`btf_func_check`).
+//! of functions (`btf_func_check`), then of the special fields of structs
+//! ([`super::struct_metas`]).
 //!
 //! libbpf rewrites some records before it loads the blob: the sizes and
 //! offsets of data sections, and extern variables and functions. The
@@ -24,7 +25,8 @@ const NAME_LEN: usize = 512;
 pub struct Refusal {
     /// The type's id.
     pub id: u32,
-    /// The kernel's reason, as its BTF log words it.
+    /// The kernel's reason, as its BTF log words it (for the special
+    /// fields of structs, which the kernel does not log, kfreg's words).
     pub reason: String,
     /// The errno `BPF_BTF_LOAD` fails with.
     pub errno: i32,
@@ -263,7 +265,10 @@ impl Btf {
     /// first type whose record or names it refuses, else the first
     /// function whose prototype has a parameter with a type but no name
     /// (clang writes such prototypes for global functions at -O0; libbpf
-    /// names the parameters of extern functions, kfuncs, itself).
+    /// names the parameters of extern functions, kfuncs, itself), else the
+    /// first struct whose special fields (locks, graph roots and nodes,
+    /// refcounts, kptrs) break the kernel's rules, or a graph ownership
+    /// cycle among them.
     pub fn kernel_refusal(&self) -> Option<Refusal> {
         let refusal = |id: u32, reason: &str, errno: i32| Refusal {
             id,
@@ -283,7 +288,7 @@ impl Btf {
             return Some(refusal(id, why, errno));
         }
         const EXTERN: u16 = 2;
-        self.types().find_map(|(id, t)| match t.data {
+        let unnamed = self.types().find_map(|(id, t)| match t.data {
             TypeData::Func { proto, linkage } if linkage != EXTERN => self
                 .func_proto(proto)
                 .ok()?
@@ -292,6 +297,9 @@ impl Btf {
                 .position(|p| p.name_off == 0 && p.ty != 0)
                 .map(|arg| refusal(id, &format!("Invalid arg#{}", arg + 1), EINVAL)),
             _ => None,
+        });
+        unnamed.or_else(|| {
+            super::struct_metas::refusal(self).map(|(id, why, errno)| refusal(id, why, errno))
         })
     }
 }
