@@ -1196,3 +1196,32 @@ fn a_struct_breaking_the_special_field_rules_drops_the_btf() {
     assert_eq!(errno("loader_struct_metas_2.bpf.o"), None);
     assert_eq!(verdicts("loader_struct_metas_2.bpf.o"), [None, None]);
 }
+
+/// Subprograms are appended depth first, as libbpf's bpf_object__reloc_code
+/// appends them: a called function's own callees come before its caller's
+/// next one, which decides the func# numbers and instruction indexes the
+/// kernel reports (its log for this program validates func#3 copy_str_in,
+/// then func#4 loops_copying).
+#[test]
+fn subprograms_are_appended_depth_first() {
+    let path = format!(
+        "{}/../tests/corpus/sleep_globals.bpf.o",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let data = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let obj = load_object(&data, Registry::global(), &LoadOptions::default())
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    let p = prog(&obj, "sleep_globals_in_syscall");
+    let names: Vec<&str> = p.subprogs.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "sleep_globals_in_syscall",
+            "copy_in",
+            "calls_copy_in",
+            "copy_str_in",
+            "loops_copying",
+            "copy_cb"
+        ]
+    );
+}

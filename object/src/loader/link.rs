@@ -2,7 +2,10 @@
 //! functions it calls (transitively), with BPF-to-BPF call offsets,
 //! function pointers, map and global-data references and kfunc calls
 //! fixed up. This is libbpf's `bpf_object__relocate()`: a subprogram is
-//! appended once per program that uses it, after the program's own code.
+//! appended once per program that uses it, after the program's own code,
+//! depth first (a function is appended and its own calls resolved before
+//! its caller's next call is: `bpf_object__reloc_code`), which decides
+//! every instruction's and function's number the kernel reports.
 
 use super::LoadError;
 use super::externs::{Extern, Resolved};
@@ -97,11 +100,19 @@ impl Linker<'_, '_> {
         self.elf.sections.get(sec).map_or("?", |s| s.name.as_str())
     }
 
-    /// The position of function `f` in the program, appending it if needed.
-    fn place(&mut self, f: usize) -> usize {
+    /// The position of function `f` in the program, appending it, and then
+    /// what it calls, if it is not there yet.
+    fn enter(&mut self, f: usize) -> Result<usize, LoadError> {
         if let Some(&(_, pos)) = self.out.placed.iter().find(|(g, _)| *g == f) {
-            return pos;
+            return Ok(pos);
         }
+        let pos = self.place(f);
+        self.run(pos, self.out.insns.len())?;
+        Ok(pos)
+    }
+
+    /// Appends function `f`, which is not in the program yet.
+    fn place(&mut self, f: usize) -> usize {
         let func = &self.code.funcs[f];
         let pos = self.out.insns.len();
         let body = self
@@ -143,8 +154,9 @@ impl Linker<'_, '_> {
 
     /// Resolves the relocations of every instruction from `i` on, placing
     /// the functions they call after the code already placed.
-    fn run(&mut self, mut i: usize) -> Result<(), LoadError> {
-        while i < self.out.insns.len() {
+    /// Resolves the relocations of instructions `i..end`, one function's.
+    fn run(&mut self, mut i: usize, end: usize) -> Result<(), LoadError> {
+        while i < end {
             let (sec, sidx) = self.out.origin[i];
             if let Some(why) = self.code.poisoned.get(&(sec, sidx)) {
                 self.out.poisoned.push((i as u32, why.clone()));
@@ -189,7 +201,7 @@ impl Linker<'_, '_> {
         let Some(rel) = rel else {
             if insn.src == PSEUDO_CALL {
                 let f = self.func_at(sec, sidx as i64 + i64::from(insn.imm) + 1, (sec, sidx))?;
-                let pos = self.place(f);
+                let pos = self.enter(f)?;
                 self.out.insns[i].imm = self.rel_offset(i, pos)?;
             }
             return Ok(());
@@ -262,7 +274,7 @@ impl Linker<'_, '_> {
         }
         let target = (sym.value / 8) as i64 + i64::from(insn.imm) + 1;
         let f = self.func_at(target_sec, target, (sec, sidx))?;
-        let pos = self.place(f);
+        let pos = self.enter(f)?;
         self.out.insns[i].imm = self.rel_offset(i, pos)?;
         Ok(())
     }
@@ -272,7 +284,7 @@ impl Linker<'_, '_> {
         let Some(rel) = rel else {
             if insn.src == PSEUDO_FUNC {
                 let f = self.func_at(sec, sidx as i64 + i64::from(insn.imm) + 1, (sec, sidx))?;
-                let pos = self.place(f);
+                let pos = self.enter(f)?;
                 self.out.insns[i].imm = self.rel_offset(i, pos)?;
             }
             // libbpf passes such a file descriptor on as it is.
@@ -340,7 +352,7 @@ impl Linker<'_, '_> {
                 )));
             }
             let f = self.func_at(target_sec, byte / 8, (sec, sidx))?;
-            let pos = self.place(f);
+            let pos = self.enter(f)?;
             let off = self.rel_offset(i, pos)?;
             self.set_ldimm64(i, PSEUDO_FUNC, off, 0);
             return Ok(());
@@ -409,15 +421,11 @@ pub(crate) fn link(
             refused_ldimm64: Vec::new(),
         },
     };
-    l.place(main);
-    l.run(0)?;
+    l.enter(main)?;
     // Like libbpf, functions such as the exception callback come after
     // everything the program calls, unless it calls them itself.
     for &f in extra {
-        if !l.out.placed.iter().any(|(g, _)| *g == f) {
-            let pos = l.place(f);
-            l.run(pos)?;
-        }
+        l.enter(f)?;
     }
     l.out.poisoned.sort();
     Ok(l.out)
