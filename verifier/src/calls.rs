@@ -696,8 +696,8 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
                     // Checked as if not NULL; the caller's register is
                     // unchanged. The callee may read and write the memory.
                     st.reg_mut(r).flags = reg.flags.without(PtrFlags::MAYBE_NULL);
-                    let res = check_mem_arg(env, st, r, *size, false, false)
-                        .and_then(|()| check_mem_arg(env, st, r, *size, true, false));
+                    let res = check_mem_arg(env, st, r, *size, false, false, false)
+                        .and_then(|()| check_mem_arg(env, st, r, *size, true, false, false));
                     *st.reg_mut(r) = reg;
                     res?;
                 }

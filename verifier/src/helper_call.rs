@@ -587,9 +587,7 @@ fn map_mem_arg(
         return Err(expect(idx, r, reg, MEM_TYPES));
     }
     check_btf_mem(idx, h, r, arg, reg)?;
-    folding_nullness(st, r, |st| {
-        check_mem_arg(env, st, r, size, writes(arg), false)
-    })?;
+    check_mem_arg(env, st, r, size, writes(arg), false, true)?;
     let elides = meta
         .map
         .and_then(|m| map_kind(env, m))
@@ -620,9 +618,7 @@ fn fixed_mem_arg(
         return Err(expect(idx, r, reg, MEM_TYPES));
     }
     check_btf_mem(idx, h, r, arg, reg)?;
-    folding_nullness(st, r, |st| {
-        check_mem_arg(env, st, r, arg.size, writes(arg), false)
-    })?;
+    check_mem_arg(env, st, r, arg.size, writes(arg), false, true)?;
     if arg.has(ArgFlags::ALIGNED) {
         aligned(idx, reg, arg.size)?;
     }
@@ -777,9 +773,7 @@ fn sized_mem_arg(
         env.mark_precise(st, size_reg);
         return Ok(());
     }
-    folding_nullness(st, r, |st| {
-        check_mem_arg(env, st, r, size.umax as u32, writes(arg), zero_ok)
-    })?;
+    check_mem_arg(env, st, r, size.umax as u32, writes(arg), zero_ok, true)?;
     env.mark_precise(st, size_reg);
     Ok(())
 }
@@ -789,33 +783,6 @@ fn sized_mem_arg(
 /// check_reg_type folds `PTR_MAYBE_NULL` off the register's type then).
 fn null_refused(arg: &HelperArg, reg: &Reg) -> bool {
     reg.maybe_null() && !arg.has(ArgFlags::MAYBE_NULL)
-}
-
-/// Runs `check` on the memory register `r` points to as if it were not
-/// NULL, its type having passed as one that may be: the memory checks
-/// look at the pointer's base type, but an access out of bounds is named
-/// by the whole type, which for a pointer that may be NULL is neither a
-/// map key nor a map value to the kernel's __check_mem_access: plain memory.
-fn folding_nullness(
-    st: &mut State,
-    r: u8,
-    check: impl FnOnce(&mut State) -> Result<(), VerifyError>,
-) -> Result<(), VerifyError> {
-    let reg = *st.reg(r);
-    st.reg_mut(r).flags = reg.flags.without(PtrFlags::MAYBE_NULL);
-    let out = check(st);
-    st.reg_mut(r).flags = reg.flags;
-    out.map_err(|mut e| {
-        if reg.maybe_null() {
-            for region in ["map value, value_size=", "map key, key_size="] {
-                e.msg = e.msg.replace(
-                    &format!("invalid access to {region}"),
-                    "invalid access to memory, mem_size=",
-                );
-            }
-        }
-        e
-    })
 }
 
 /// A `bpf_spin_lock` argument: takes or releases the lock as declared.

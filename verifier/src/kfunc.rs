@@ -1135,8 +1135,8 @@ fn check_mem(
             return Ok(());
         }
         // The kfunc may read and write it (check_mem_reg).
-        crate::mem::check_mem_arg(env, st, r, size as u32, false, true)?;
-        return crate::mem::check_mem_arg(env, st, r, size as u32, true, true);
+        crate::mem::check_mem_arg(env, st, r, size as u32, false, true, false)?;
+        return crate::mem::check_mem_arg(env, st, r, size as u32, true, true, false);
     }
     let size_reg = r + 1;
     // Whatever fails in the pair ends in one message after the cause
@@ -1165,8 +1165,8 @@ fn sized_access(env: &mut Env, st: &mut State, r: u8, size_reg: u8) -> Result<()
     let flags = st.reg(r).flags;
     st.reg_mut(r).flags = flags.without(PtrFlags::MAYBE_NULL);
     let checked = crate::mem::check_size_bounds(st.insn, size_reg, &size, true)
-        .and_then(|()| crate::mem::check_mem_arg(env, st, r, size.umax as u32, false, true))
-        .and_then(|()| crate::mem::check_mem_arg(env, st, r, size.umax as u32, true, true));
+        .and_then(|()| crate::mem::check_mem_arg(env, st, r, size.umax as u32, false, true, false))
+        .and_then(|()| crate::mem::check_mem_arg(env, st, r, size.umax as u32, true, true, false));
     st.reg_mut(r).flags = flags;
     checked?;
     env.mark_precise(st, size_reg);

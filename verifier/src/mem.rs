@@ -325,15 +325,35 @@ pub fn access(
     kind: Access,
     value: Option<Reg>,
 ) -> Result<Reg, VerifyError> {
+    let base = *st.reg(regno);
+    if base.ty == RegType::Scalar || base.maybe_null() {
+        return Err(VerifyError::at(
+            st.insn,
+            format!(
+                "R{regno} invalid mem access '{}'",
+                crate::describe::reg_type_str(&base)
+            ),
+        ));
+    }
+    access_typed(env, st, regno, off, size, kind, value)
+}
+
+/// [`access`] past its NULL check: by the pointer's base type, for a
+/// helper's memory argument that may be NULL too (check_helper_mem_access
+/// takes the register as it is; an out-of-bounds region is then named by
+/// the whole type).
+fn access_typed(
+    env: &mut Env,
+    st: &mut State,
+    regno: u8,
+    off: i32,
+    size: u32,
+    kind: Access,
+    value: Option<Reg>,
+) -> Result<Reg, VerifyError> {
     let idx = st.insn;
     let base = *st.reg(regno);
     let err = |msg: String| Err(VerifyError::at(idx, msg));
-    if base.ty == RegType::Scalar || base.maybe_null() {
-        return err(format!(
-            "R{regno} invalid mem access '{}'",
-            crate::describe::reg_type_str(&base)
-        ));
-    }
     match base.ty {
         RegType::Stack => {
             let v = stack_access(st, regno, &base, off, size, kind, value)?;
@@ -608,6 +628,17 @@ fn check_aligned(idx: u32, base: &Reg, off: i32, size: u32) -> Result<(), Verify
     ))
 }
 
+/// A map region's out-of-bounds message: a pointer that may be NULL is plain
+/// memory to it (`__check_mem_access` names the region by the whole type).
+fn map_region(base: &Reg, region: &str, sz: u32, o: i64, s: u32) -> String {
+    let region = if base.maybe_null() {
+        "memory, mem_size"
+    } else {
+        region
+    };
+    format!("invalid access to {region}={sz} off={o} size={s}")
+}
+
 #[allow(clippy::too_many_arguments)]
 fn map_access(
     env: &mut Env,
@@ -629,7 +660,7 @@ fn map_access(
             ));
         }
         region_access(idx, regno, base, off, size, map.key_size, |o, s, sz| {
-            format!("invalid access to map key, key_size={sz} off={o} size={s}")
+            map_region(base, "map key, key_size", sz, o, s)
         })?;
         return Ok(Reg::scalar(Scalar::unknown_width(size)));
     }
@@ -654,7 +685,7 @@ fn map_access(
         ));
     }
     let (lo, hi) = region_access(idx, regno, base, off, size, map.value_size, |o, s, sz| {
-        format!("invalid access to map value, value_size={sz} off={o} size={s}")
+        map_region(base, "map value, value_size", sz, o, s)
     })?;
     if let Some(f) = env
         .prog
@@ -1462,6 +1493,9 @@ const MAX_VAR_SIZ: u64 = 1 << 29;
 
 /// Checks that `[regno + 0, + size)` is readable (or writable) memory for a
 /// helper or kfunc argument; stack bytes written become initialised.
+/// `nullable`: a helper's argument that may be NULL, whose register is
+/// checked as it is (kfunc and global-function arguments are checked as
+/// not NULL by their callers, as the kernel's check_mem_reg does).
 pub fn check_mem_arg(
     env: &mut Env,
     st: &mut State,
@@ -1469,9 +1503,11 @@ pub fn check_mem_arg(
     size: u32,
     write: bool,
     zero_ok: bool,
+    nullable: bool,
 ) -> Result<(), VerifyError> {
     let idx = st.insn;
     let base = *st.reg(regno);
+    let access = if nullable { access_typed } else { access };
     if size == 0 && !zero_ok {
         return Err(VerifyError::at(idx, "invalid zero-sized read"));
     }
