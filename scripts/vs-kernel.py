@@ -86,6 +86,8 @@ def main():
     for sub in ("objs", "kernel-logs", "kfreg-logs"):
         shutil.rmtree(os.path.join(work, sub), ignore_errors=True)
     os.makedirs(objs, exist_ok=True)
+    # kload writes its logs into a directory that must exist.
+    os.makedirs(os.path.join(work, "kernel-logs"), exist_ok=True)
     for f in a.files:
         r = subprocess.run([kfreg, "extract", "-o", objs, f], capture_output=True, text=True)
         if r.returncode != 0:
