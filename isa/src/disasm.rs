@@ -14,7 +14,9 @@
 //! | subprogram address | `r1 = 0x...` | `r1 = subprog[+OFF]` |
 //! | module kfunc | `call NAME#ID` | `call NAME#ID[fd:IDX]` |
 //!
-//! Everything else is the kernel's text, byte for byte.
+//! Everything else is the kernel's text, byte for byte; a [`Symbols`] whose
+//! `kernel_imm64` says so gets the kernel's text for constants and
+//! subprogram addresses too.
 
 use crate::{AluOp, AtomicOp, ByteOrder, Call, Insn, JmpOp, Pseudo, RawInsn, Size, Src};
 use std::fmt::Write;
@@ -35,6 +37,11 @@ pub trait Symbols {
     fn map_name(&self, fd: i32) -> Option<&str> {
         let _ = fd;
         None
+    }
+    /// Whether a constant or a function address prints as the kernel's
+    /// verifier log prints it (`r1 = 0x2a`), not in the assembler's form.
+    fn kernel_imm64(&self) -> bool {
+        false
     }
 }
 
@@ -295,6 +302,13 @@ fn write_ld_imm64(
     syms: &dyn Symbols,
 ) -> std::fmt::Result {
     match pseudo {
+        Pseudo::Imm | Pseudo::Func if syms.kernel_imm64() => {
+            write!(
+                s,
+                "{:#x}",
+                ((imm_hi as u32 as u64) << 32) | imm as u32 as u64
+            )
+        }
         Pseudo::Imm => {
             let v = ((imm_hi as u32 as u64) << 32) | imm as u32 as u64;
             write!(s, "{v:#x} ll")

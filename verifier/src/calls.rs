@@ -71,6 +71,7 @@ pub fn enter_callback(
     frame.in_callback = Some(cb);
     st.frames.push(frame);
     st.insn = env.prog.subprogs[sub as usize].start;
+    env.scratched = crate::env::Scratched::All;
     Ok(())
 }
 
@@ -196,6 +197,13 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
     frame.regs[10].aux = st.frames.len() as u32;
     st.frames.push(frame);
     st.insn = target;
+    env.scratched = crate::env::Scratched::All;
+    if env.opts.log {
+        // The kernel has cleared the caller's arguments by now.
+        let caller = crate::log::frame_str(env, st, st.frames.len() - 2, None, 0b11_1110);
+        let callee = crate::log::state_str(env, st, None);
+        env.logln(&format!("caller:\n{caller}\ncallee:\n{callee}"));
+    }
     Ok(Step::Next)
 }
 
@@ -361,19 +369,37 @@ pub fn return_to_caller(env: &mut Env, path: &mut Path) -> Result<Step, VerifyEr
         // there decide when the rounds converge (the kernel's
         // prepare_func_exit). Scalars that changed since the round before
         // and are not precise are forgotten, so that the rounds do converge.
+        let callee = env.opts.log.then(|| crate::log::state_str(env, st, None));
         st.frames.pop();
         st.insn = frame.callsite;
+        if let Some(callee) = callee {
+            log_return(env, st, &callee);
+        }
         if let Some(prev) = env.prev_entry(path.parent, &path.st) {
             crate::prune::widen(&env.nodes[prev].state, &mut path.st);
         }
         return Ok(Step::Next);
     }
     let r0 = *st.reg(0);
+    let callee = env.opts.log.then(|| crate::log::state_str(env, st, None));
     st.frames.pop();
     clobber_args(st);
     *st.reg_mut(0) = r0;
     st.insn = frame.callsite + 1;
+    if let Some(callee) = callee {
+        log_return(env, st, &callee);
+    }
     Ok(Step::Next)
+}
+
+/// The kernel's lines for a return from a subprogram or callback: both
+/// frames whole, the caller as it goes on at `st.insn`.
+fn log_return(env: &mut Env, st: &State, callee: &str) {
+    let caller = crate::log::state_str(env, st, None);
+    env.logln(&format!(
+        "returning from callee:\n{callee}\nto caller at {}:\n{caller}",
+        st.insn
+    ));
 }
 
 /// The referenced (plain or per-CPU) kptr field a map value pointer
@@ -418,7 +444,7 @@ pub(crate) fn kptr_at<'p>(
 }
 
 /// How the kernel passes a global function's parameter.
-enum GlobalArg {
+pub(crate) enum GlobalArg {
     Scalar,
     Ctx,
     Mem {
@@ -454,7 +480,7 @@ fn kernel_struct(env: &Env, pointee: &str) -> Option<String> {
 
 /// The kernel's reading of global function `sub`'s parameters from its
 /// prototype; `None` when the prototype is unknown.
-fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
+pub(crate) fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
     let s = &env.prog.subprogs[sub as usize];
     // The kernel assumes a global function's result is a number.
     if !s.ret_scalar {

@@ -2,7 +2,7 @@
 //! instruction at a time, pruning paths whose state an already verified
 //! state subsumes.
 
-use crate::env::{Env, Explored, Node, Options, Path, Report, Step, VerifyError};
+use crate::env::{Env, Explored, Node, Options, Path, Report, Scratched, Step, VerifyError};
 use crate::history::Hist;
 use crate::limits::{JMP_HISTORY_LIMIT, MAX_CALL_FRAMES, MAX_STACK};
 use crate::scalar::Scalar;
@@ -304,6 +304,12 @@ impl Env<'_> {
                 "Validating {}() func#{}...",
                 self.prog.subprogs[root as usize].name, root
             ));
+        } else if self.prog.subprogs[0].global
+            && let Err(msg) = crate::calls::global_args(self, 0)
+        {
+            // The kernel reads the main program's prototype as a global
+            // function's too; what it cannot use there only goes to the log.
+            self.logln(&msg);
         }
         self.pending.push(Path {
             st,
@@ -432,20 +438,36 @@ impl Env<'_> {
                     })?;
                 if seen_before {
                     self.stats.pruned += 1;
+                    self.scratched = Scratched::Nothing;
                     if self.opts.log {
                         self.logln(&format!("{idx}: safe"));
                     }
                     self.finish_path(path.parent);
                     break;
                 }
-                let insn_end = if self.opts.log {
+                let logging = self.opts.log;
+                if logging {
+                    // What the last instruction scratched follows its text,
+                    // or, when other lines came in between, gets a line of
+                    // its own; like the kernel, only now that this one
+                    // passed the limit and was not pruned.
+                    if let Some(state) = self.scratched_state(&path.st) {
+                        if self.log.len() == self.insn_end {
+                            self.log.pop();
+                            let start = self.log.rfind('\n').map_or(0, |p| p + 1);
+                            let len = self.log.len() - start;
+                            let semi = (len + 5).max(40).div_ceil(8) * 8 - 2;
+                            self.log += &" ".repeat(semi - len);
+                            self.log += &format!(";{state}\n");
+                        } else {
+                            self.logln(&format!("{idx}:{state}"));
+                        }
+                    }
                     self.log_source_line(idx);
                     let line = crate::log::insn_line(self, idx);
                     self.logln(&line);
-                    Some(self.log.len())
-                } else {
-                    None
-                };
+                    self.insn_end = self.log.len();
+                }
                 // Only memory accesses (reads too) and calls allocate
                 // stack slots.
                 let grows = matches!(
@@ -458,10 +480,10 @@ impl Env<'_> {
                 );
                 let entry = Hist::of(&path.st, self.prog.insns[idx]);
                 // The log shows the slot an access touched, spill or not.
-                let touched = insn_end.and_then(|_| {
-                    crate::history::stack_slot(&path.st, self.prog.insns[idx])
-                        .map(|(frame, spi, _)| (frame, spi))
-                });
+                let touched = logging
+                    .then(|| crate::history::stack_slot(&path.st, self.prog.insns[idx]))
+                    .flatten()
+                    .map(|(frame, spi, _)| (frame, spi));
                 self.stack_live.record(
                     self.prog,
                     &path.st,
@@ -496,8 +518,12 @@ impl Env<'_> {
                 }
                 match step {
                     Step::Next => {
-                        if insn_end == Some(self.log.len()) {
-                            self.log_insn_state(&path.st, idx, touched);
+                        if logging && self.scratched != Scratched::All {
+                            let regs = crate::log::touched_regs(&self.prog.insns[idx]);
+                            self.scratched = Scratched::Some {
+                                regs,
+                                stack: touched,
+                            };
                         }
                     }
                     Step::End => {
@@ -578,7 +604,6 @@ impl Env<'_> {
         // being stored.
         let key = list_key(&path.st, self.prog.insns.len());
         let compared = self.explored[idx].iter().filter(|e| e.key == key).count() as u64;
-        self.stats.max_states_per_insn = self.stats.max_states_per_insn.max(compared);
         // Like the kernel's is_state_visited: store a state only every few
         // jumps and instructions, except at loop heads and after a long
         // jump history.
@@ -672,6 +697,8 @@ impl Env<'_> {
                 self.free_if_unused(n);
             }
         }
+        // Counted on a miss only: the kernel returns on a hit before it.
+        self.stats.max_states_per_insn = self.stats.max_states_per_insn.max(compared);
         if !add {
             return Ok(false);
         }
@@ -745,11 +772,16 @@ impl Env<'_> {
     /// The log's first line for a path: where it starts and its whole
     /// state, after the instruction that queued it when there is one.
     fn log_path_start(&mut self, path: &Path) {
+        self.scratched = Scratched::Nothing;
         let state = crate::log::state_str(self, &path.st, None);
         match path.log_pos {
-            Some(pos) if pos < self.log.len() => {
+            // The kernel cuts its log back to where it stood when the path
+            // was queued, byte for byte: after a branch whose line got its
+            // state appended since, that is inside the padding, so the new
+            // line goes on after a space; after a may_goto, on a line of its own.
+            Some(pos) if pos < self.log.len() && self.log.is_char_boundary(pos) => {
                 self.log.truncate(pos);
-                self.log += &format!(" {}:{state}\n", path.st.insn);
+                self.log += &format!("{}:{state}\n", path.st.insn);
             }
             _ => self.log += &format!("{}:{state}\n", path.st.insn),
         }
@@ -772,21 +804,24 @@ impl Env<'_> {
         self.logln(&text);
     }
 
-    /// Appends to the instruction's line the registers and stack slot it
-    /// touched, aligned like the kernel's `; R0=...` comments.
-    fn log_insn_state(&mut self, st: &State, idx: usize, stack: Option<(u8, u16)>) {
-        let insn = self.prog.insns[idx];
-        let regs = crate::log::touched_regs(&insn);
-        let slot = stack
-            .filter(|(f, _)| *f as usize + 1 == st.frames.len())
-            .map(|(_, spi)| spi as usize);
-        let state = crate::log::state_str(self, st, Some((regs, slot)));
-        self.log.pop();
-        let start = self.log.rfind('\n').map_or(0, |p| p + 1);
-        let len = self.log.len() - start;
-        let semi = (len + 5).max(40).div_ceil(8) * 8 - 2;
-        self.log += &" ".repeat(semi - len);
-        self.log += &format!(";{state}\n");
+    /// The scratched part of `st` not printed yet, if any (nothing for a
+    /// goto or a may_goto), which is then printed.
+    fn scratched_state(&mut self, st: &State) -> Option<String> {
+        let only = match std::mem::replace(&mut self.scratched, Scratched::Nothing) {
+            Scratched::Nothing
+            | Scratched::Some {
+                regs: 0,
+                stack: None,
+            } => return None,
+            Scratched::All => None,
+            Scratched::Some { regs, stack } => {
+                let slot = stack
+                    .filter(|(f, _)| *f as usize + 1 == st.frames.len())
+                    .map(|(_, spi)| spi as usize);
+                Some((regs, slot))
+            }
+        };
+        Some(crate::log::state_str(self, st, only))
     }
 
     /// Executes the instruction at `path.st.insn`.

@@ -172,6 +172,24 @@ pub(crate) struct Path {
     pub log_pos: Option<usize>,
 }
 
+/// The part of the state the kernel has marked scratched and not printed
+/// yet: it follows the next instruction's text on the same line, or, when
+/// other lines came in between, gets a line of its own before the next
+/// instruction.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Scratched {
+    Nothing,
+    /// The registers (a mask) and the stack slot (frame, slot) an
+    /// instruction touched.
+    Some {
+        regs: u16,
+        stack: Option<(u8, u16)>,
+    },
+    /// A new frame was set up (a call entered, a callback queued), which
+    /// marks the whole state scratched.
+    All,
+}
+
 /// What executing one instruction did to the path.
 pub(crate) enum Step {
     /// Continue at `st.insn`.
@@ -208,6 +226,10 @@ pub(crate) struct Env<'a> {
     pub cur_parent: Option<usize>,
     /// The source file and line last printed in the log.
     pub last_source: Option<(String, u32)>,
+    /// What the log owes the reader since it last showed a state.
+    pub scratched: Scratched,
+    /// Where the log ended after the last instruction's text.
+    pub insn_end: usize,
     /// Per instruction, its stored states still compared, oldest first.
     pub explored: Vec<Vec<Explored>>,
     pub pending: Vec<Path>,
@@ -306,6 +328,8 @@ impl<'a> Env<'a> {
             cur_parent: None,
             internal_error: None,
             last_source: None,
+            scratched: Scratched::Nothing,
+            insn_end: 0,
             explored: vec![Vec::new(); prog.insns.len()],
             pending: Vec::with_capacity(16),
             prune_point: vec![false; prog.insns.len()],
@@ -407,7 +431,6 @@ impl Env<'_> {
         if let Some(p) = cur.parent {
             self.nodes[p].branches += 1;
         }
-        // The branching instruction's line, without its newline.
         let log_pos = self.log_pos();
         self.pending.push(Path {
             st,
@@ -478,7 +501,7 @@ impl Env<'_> {
 
     /// Where the log stands when a path is queued (see [`Path::log_pos`]).
     fn log_pos(&self) -> Option<usize> {
-        (self.opts.log && !self.opts.log_all_paths).then(|| self.log.len().saturating_sub(1))
+        (self.opts.log && !self.opts.log_all_paths).then_some(self.log.len())
     }
 
     /// Appends a line to the log.

@@ -41,6 +41,9 @@ mod effects;
 // The environment of one verification and its results.
 mod env;
 
+// The log's text of states and instructions, which calls print too.
+mod log;
+
 // Precision, held resources and dynptrs.
 mod dynptr;
 mod precision;
@@ -61,10 +64,9 @@ mod calls;
 mod helper_call;
 mod kfunc;
 
-// Whole-program checks before exploring, and the log that reads the analysis.
+// Whole-program checks before exploring.
 mod cfg;
 mod compat;
-mod log;
 
 // The driver: explores every path, one instruction at a time.
 mod check;

@@ -21,6 +21,9 @@ impl kfreg_isa::disasm::Symbols for Names<'_, '_> {
         let id = self.env.prog.kfuncs.get(&btf_id)?;
         Some(self.env.reg.get(*id).name)
     }
+    fn kernel_imm64(&self) -> bool {
+        true
+    }
 }
 
 /// The kernel's `verbose_snum()`: small numbers in decimal, others in hex.
@@ -195,14 +198,29 @@ pub fn state_str(
     st: &crate::state::State,
     only: Option<(u16, Option<usize>)>,
 ) -> String {
-    let f = st.frames.len() - 1;
-    let frame = st.cur();
+    frame_str(env, st, st.frames.len() - 1, only, 0)
+}
+
+/// [`state_str`] of frame `f`, without the registers in `hidden` (a
+/// caller's arguments, which the kernel has cleared by the time it prints
+/// the caller at a call).
+pub fn frame_str(
+    env: &Env,
+    st: &crate::state::State,
+    f: usize,
+    only: Option<(u16, Option<usize>)>,
+    hidden: u16,
+) -> String {
+    let frame = &st.frames[f];
     let mut out = String::new();
     if f > 0 {
         out += &format!(" frame{f}:");
     }
     for (i, r) in frame.regs.iter().enumerate() {
-        if r.ty == RegType::NotInit || only.is_some_and(|(m, _)| m & 1 << i == 0) {
+        if r.ty == RegType::NotInit
+            || hidden & 1 << i != 0
+            || only.is_some_and(|(m, _)| m & 1 << i == 0)
+        {
             continue;
         }
         out += &format!(" R{i}={}", reg_state(env, f, r));
@@ -248,7 +266,9 @@ pub fn touched_regs(insn: &kfreg_isa::Insn) -> u16 {
         Insn::Atomic { dst, src, .. } => reg(*dst) | reg(*src) | reg(0),
         Insn::Call(_) => 0b11_1111,
         Insn::LdPkt { .. } => 0b11_1111,
-        Insn::Exit => reg(0),
+        // A return prints both frames whole instead; the main exit ends
+        // the path.
+        Insn::Exit => 0,
         _ => 0,
     }
 }
