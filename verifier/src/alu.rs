@@ -290,7 +290,9 @@ fn pointer_alu(
             r.off = (r.off as i64 + delta) as i32;
         }
         None => {
-            r.var = r.var.alu(op, &scalar.var, true);
+            // Pointers carry no 32-bit bounds: the result's come from its
+            // 64-bit bounds and bits alone.
+            r.var = r.var.wide_only().alu(op, &scalar.var.wide_only(), true);
             if matches!(r.ty, RegType::Packet | RegType::PacketMeta) {
                 // A variable offset loses the verified range and gets a new identity.
                 r.aux = 0;

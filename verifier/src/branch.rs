@@ -129,10 +129,9 @@ pub fn refine(
             // side (reg_bounds_sanity_check). The registers keep here what
             // they held before the test.
             // A register tested against itself is one register narrowed by
-            // both operands' rules in place, one after the other; the
-            // kernel keeps what its sync makes of that even where the
-            // bounds contradict each other (a later test of the register
-            // against itself is then decided by them).
+            // both operands' rules in place, one after the other; where
+            // that leaves its bounds contradicting each other, the kernel
+            // reports the violation and forgets them, the bits kept.
             if src_no == Some(dst) {
                 st.reg_mut(dst).var = d.var.refine_self(op, wide, taken);
             } else if let Some((a, b)) = d.var.refine(op, &s.var, wide, taken) {
@@ -239,6 +238,11 @@ fn sync_linked(st: &mut State, no: u8, linked: Linked) {
     let cur = st.frames.len() - 1;
     let sync = |r: &mut Reg| {
         if r.ty != RegType::Scalar || r.id & !ADD_CONST != base {
+            return false;
+        }
+        // A copy added to in 32 bits and one added to in 64 teach each
+        // other nothing: the low word wraps where the whole does not.
+        if (r.id ^ known.id) & ADD_CONST == ADD_CONST {
             return false;
         }
         let (id, off) = (r.id, r.off);

@@ -91,8 +91,11 @@ pub fn stack_slot(st: &State, insn: Insn) -> Option<(u8, u16, i32)> {
         _ => return None,
     };
     let r = st.reg(base);
-    let at = r.off + off as i32;
-    (r.ty == RegType::Stack && r.fixed_offset() && at < 0)
+    // r.off is any i32 the program made: an offset below the stack (which
+    // the access is then refused for) names no slot.
+    let at = r.off.checked_add(off as i32)?;
+    let on_stack = (-(crate::limits::MAX_STACK as i32)..0).contains(&at);
+    (r.ty == RegType::Stack && r.fixed_offset() && on_stack)
         .then(|| (r.aux as u8, slot_index(at) as u16, at))
 }
 

@@ -270,15 +270,14 @@ fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap, mode: Mode) -> bool {
 
 /// Two scalars are linked alike (the kernel's `regsafe` for scalars): an
 /// unlinked old scalar constrains no link; a linked one needs the same kind
-/// of link (a copy, or a copy plus the same constant) to identities that
-/// correspond (`check_scalar_ids`: an unlinked current scalar has an
-/// identity of its own).
+/// of link (a copy, or a copy plus the same constant added in as many
+/// bits) to identities that correspond (`check_scalar_ids`: an unlinked
+/// current scalar has an identity of its own).
 fn linked_alike(old: &Reg, cur: &Reg, ids: &mut IdMap) -> bool {
-    let (old_plus, cur_plus) = (old.id & ADD_CONST != 0, cur.id & ADD_CONST != 0);
-    if old_plus != cur_plus && (old_plus || old.id != 0) {
+    if old.id != 0 && old.id & ADD_CONST != cur.id & ADD_CONST {
         return false;
     }
-    (!old_plus || old.off == cur.off) && ids.check_scalar(old.id, cur.id)
+    (old.id & ADD_CONST == 0 || old.off == cur.off) && ids.check_scalar(old.id, cur.id)
 }
 
 /// The kernel's `stacksafe` for one slot, for a privileged loader (reading

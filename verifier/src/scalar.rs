@@ -164,6 +164,19 @@ impl Scalar {
         }
     }
 
+    /// The same bits and 64-bit bounds with the 32-bit bounds forgotten:
+    /// what the kernel's pointer arithmetic computes from
+    /// (`__mark_reg32_unbounded` in adjust_ptr_min_max_vals).
+    pub fn wide_only(&self) -> Scalar {
+        Scalar {
+            u32min: 0,
+            u32max: u32::MAX,
+            s32min: i32::MIN,
+            s32max: i32::MAX,
+            ..*self
+        }
+    }
+
     /// Whether the bounds contradict each other (an impossible value).
     pub fn is_empty(&self) -> bool {
         self.umin > self.umax
@@ -1093,7 +1106,29 @@ impl Scalar {
             }
             a.sync();
         }
-        a
+        a.sanity_checked()
+    }
+
+    /// The kernel's `reg_bounds_sanity_check` after a test narrowed a
+    /// register: bounds that contradict each other, or a constant tnum the
+    /// ranges disagree with, are reported as an invariant violation and
+    /// forgotten, the bits kept (`__mark_reg_unbounded`, no sync).
+    fn sanity_checked(self) -> Scalar {
+        let ranges_broken = self.umin > self.umax
+            || self.smin > self.smax
+            || self.u32min > self.u32max
+            || self.s32min > self.s32max;
+        let v = self.var.value;
+        let const_broken = self.var.is_const()
+            && (self.umin != v || self.umax != v || self.smin != v as i64 || self.smax != v as i64);
+        if ranges_broken || const_broken {
+            Scalar {
+                var: self.var,
+                ..Scalar::UNKNOWN
+            }
+        } else {
+            self
+        }
     }
 
     /// Narrows `self` by a `JSET` against the constant `c` (the kernel's

@@ -528,3 +528,32 @@ if r9 <= r9 goto pc+2
 if r9 >= r9 goto pc+1
 r4 = *(u32 *)(r6 +200)
 exit
+
+### register_tested_against_itself_to_impossible_bounds_forgets_them
+; type: socket
+; map: array key=4 value=256 max=1
+; r9 in [-2, -1] tested r9 s< r9: the taken side's bounds contradict each
+; other, which the kernel reports as an invariant violation and forgets,
+; the bits kept; r9 <= 7 then leaves -2, below the value.
+; before: invalid access to map value, value_size=256 off=-2 size=1
+; expect: REJECT R6 min value is outside of the allowed memory range
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r6 = r0
+r9 = *(u8 *)(r6 +32)
+r9 &= 1
+r9 -= 2
+if r9 s< r9 goto taken
+goto out
+taken:
+if r9 > 0x7 goto out
+r6 += r9
+r0 = *(u8 *)(r6 +0)
+out:
+r0 = 0
+exit

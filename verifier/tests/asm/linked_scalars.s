@@ -388,3 +388,76 @@ exit
 out:
 r0 = 0
 exit
+
+### linked_copies_added_to_in_32_and_64_bits_teach_each_other_nothing
+; type: socket
+; r8 = r0 + 1 added in 32 bits, r0 = r0 + 3 in 64: a test on r0 says
+; nothing of r8 (sync_linked_regs skips links of both widths, as the
+; stable fix of BPF_ADD_CONST32's zero extension has it), so r8 stays in
+; [1, 256] and the stack read through it is out of bounds.
+; expect: REJECT invalid variable-offset read from stack R1 var_off=(0x0; 0x1ff) off=-16 size=1
+r1 = 0
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -8) = r1
+call bpf_get_prandom_u32
+r0 &= 0xff
+w8 = w0
+w8 += 1
+r0 += 3
+if r0 > 0xa goto out
+r1 = r10
+r1 += -16
+r1 += r8
+r0 = *(u8 *)(r1 +0)
+exit
+out:
+r0 = 0
+exit
+
+### linked_at_the_same_delta_in_other_widths_are_not_alike
+; type: socket
+; At the join r7 = r6 + 1 is linked in 64 bits on one path and in 32 on
+; the other: the kernel's regsafe wants the same kind of link, so the
+; second path is not pruned there.
+; insns: 45
+; expect: ACCEPT
+r1 = 0
+*(u64 *)(r10 -16) = r1
+*(u64 *)(r10 -8) = r1
+call bpf_get_prandom_u32
+r9 = r0
+call bpf_get_prandom_u32
+r0 &= 0xff
+r6 = r0
+r7 = r0
+if r9 == 0x0 goto a
+r7 += 1
+r2 = 0
+r2 = 0
+r2 = 0
+r2 = 0
+r2 = 0
+r2 = 0
+r2 = 0
+r2 = 0
+goto join
+a:
+w7 += 1
+r2 = 0
+r2 = 0
+r2 = 0
+r2 = 0
+r2 = 0
+r2 = 0
+r2 = 0
+r2 = 0
+join:
+if r6 > 0x7 goto out
+r1 = r10
+r1 += -16
+r1 += r7
+r0 = *(u8 *)(r1 +0)
+exit
+out:
+r0 = 0
+exit

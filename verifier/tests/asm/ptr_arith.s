@@ -464,3 +464,49 @@ r0 = 0
 exit
 r0 = 0
 exit
+
+### pointer_plus_scalar_keeps_no_32_bit_bounds
+; type: socket
+; map: array key=4 value=8 max=1
+; The two paths add numbers of the same 64-bit range ([0, 0xffffffff])
+; but other 32-bit ranges to the map value pointer: pointers carry no
+; 32-bit bounds (adjust_ptr_min_max_vals), so the pointers are equal and
+; the second path stops at the join.
+; insns: 37
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r6 = r0
+call bpf_get_prandom_u32
+r7 = r0
+r7 &= 15
+if r0 > 0x64 goto b
+w7 -= 8
+goto join0
+b:
+w7 -= 9
+join0:
+r6 += r7
+r7 = 0
+r0 = 0
+goto join
+join:
+r1 = r6
+r1 = 1
+r1 += 1
+r1 += 1
+r1 += 1
+r1 += 1
+r1 += 1
+r1 += 1
+r1 += 1
+r1 += 1
+r1 += 1
+out:
+r0 = 0
+exit

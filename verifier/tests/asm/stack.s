@@ -564,3 +564,29 @@ exit
 *(u64 *)(r10 -320) = 0
 r0 = 0
 exit
+
+### stack_pointer_moved_far_below_the_stack_reads_nothing
+; type: socket
+; A constant moves the frame pointer 2 MiB down (the offset is checked
+; at the access, not the addition): the one-byte read there is refused
+; with the whole offset.
+; expect: REJECT invalid read from stack R1 off=-2097164 size=1
+r9 = 1
+*(u8 *)(r10 -16) = r9
+r1 = r10
+r1 += -2097148
+r8 = *(u8 *)(r1 -16)
+r0 = 0
+exit
+
+### stack_pointer_moved_far_below_the_stack_writes_nothing
+; type: socket
+; The same for an 8-byte write 1 MiB down.
+; expect: REJECT invalid write to stack R1 off=-1048592 size=8
+r9 = 1
+*(u64 *)(r10 -16) = r9
+r1 = r10
+r1 += -1048576
+*(u64 *)(r1 -16) = r9
+r0 = 0
+exit
