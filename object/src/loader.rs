@@ -626,12 +626,13 @@ fn exception_callbacks(btf: Option<&Btf>, name: &str) -> Vec<String> {
 
 /// Every struct of the program BTF, the DATASECs of global data maps and
 /// the other map value types, with their special fields; and the warnings
-/// finding them produced.
+/// finding them produced. A map whose value's fields the kernel would not
+/// record is pointed at a value type of its own, without them.
 fn object_types(
     btf: &Btf,
     reg: &Registry,
     opts: &LoadOptions,
-    maps: &maps::Maps,
+    maps: &mut maps::Maps,
 ) -> (HashMap<u32, ObjType>, Vec<String>) {
     let kernel_names = fields::registry_structs(reg);
     let target = opts.target_btf.clone();
@@ -645,16 +646,31 @@ fn object_types(
         let def = &maps.defs[ds.map];
         types.insert(ds.id, ff.datasec(&def.name, def.value_size, &ds.vars));
     }
-    for def in &maps.defs {
+    for (i, def) in maps.defs.iter_mut().enumerate() {
         if let Some(id) = def.value_type {
-            types.entry(id).or_insert_with(|| ObjType {
+            let fields = ff.fields_of(id);
+            let record = fields::map_record(fields.clone());
+            let value = ObjType {
                 name: btf.name(id).unwrap_or("").to_string(),
                 size: def.value_size,
-                fields: fields::map_record(ff.fields_of(id)),
+                fields: Vec::new(),
                 is_struct: false,
                 pointers: Vec::new(),
                 scalars: crate::btf::Scalars::Other,
-            });
+            };
+            if record.len() != fields.len() && types.contains_key(&id) {
+                // A struct whose fields the kernel cannot parse as a map
+                // value keeps them as a type; the map gets a value of its
+                // own with none, under an id no BTF type has.
+                let alias = u32::MAX - i as u32;
+                types.insert(alias, value);
+                def.value_type = Some(alias);
+            } else {
+                types.entry(id).or_insert(ObjType {
+                    fields: record,
+                    ..value
+                });
+            }
         }
     }
     (types, std::mem::take(&mut ff.warnings))
@@ -779,7 +795,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         .collect();
 
     let (types, warnings) = match &btf {
-        Some(btf) if refusal.is_none() => object_types(btf, reg, opts, &maps),
+        Some(btf) if refusal.is_none() => object_types(btf, reg, opts, &mut maps),
         _ => (HashMap::new(), Vec::new()),
     };
     let (code, relocs) = collect_code(&elf, btf.as_ref(), ext.as_ref(), opts)?;

@@ -408,22 +408,18 @@ const BTF_FIELDS_MAX: usize = 11;
 /// the kernel's `btf_parse_fields()` fails on them, for `map_check_btf()`
 /// creates the map anyway, with no record, and its locks, timers and kptrs
 /// are then no longer valid. It fails on more than `BTF_FIELDS_MAX` fields
-/// (nodes are no map fields), on a second lock, timer, work item or
-/// refcount, on a graph root whose `contains` tag did not resolve (or names
+/// (nodes are no map fields), on a second lock (plain or resilient, in any
+/// mix), timer, work item or refcount, on a graph root whose `contains` tag did not resolve (or names
 /// a member that is not its kind of node), and on a graph root without a
 /// lock.
 pub(crate) fn map_record(fields: Vec<Field>) -> Vec<Field> {
     let count = |kinds: &[FieldKind]| fields.iter().filter(|f| kinds.contains(&f.kind)).count();
     let roots = count(&[FieldKind::ListHead, FieldKind::RbRoot]);
     let broken = count(&[FieldKind::ListNode, FieldKind::RbNode]) + BTF_FIELDS_MAX < fields.len()
-        || [
-            FieldKind::SpinLock,
-            FieldKind::Timer,
-            FieldKind::Wq,
-            FieldKind::Refcount,
-        ]
-        .iter()
-        .any(|k| count(&[*k]) > 1)
+        || [FieldKind::Timer, FieldKind::Wq, FieldKind::Refcount]
+            .iter()
+            .any(|k| count(&[*k]) > 1)
+        || count(&[FieldKind::SpinLock, FieldKind::ResSpinLock]) > 1
         || fields.iter().any(|f| {
             matches!(f.kind, FieldKind::ListHead | FieldKind::RbRoot) && f.contains.is_none()
         })
