@@ -1150,7 +1150,7 @@ fn stack_access(
     let frame = &mut st.frames[base.aux as usize];
     if kind != Access::Write {
         frame.reach(fixed);
-        return stack_read(frame, idx, fixed, size);
+        return stack_read(frame, idx, fixed, size, kind == Access::ReadSx);
     }
     let destroyed = stack_write(frame, idx, fixed, size, value, callers)?;
     // The slices of a dynptr this store destroyed die with it.
@@ -1347,12 +1347,15 @@ fn stack_write(
 }
 
 /// A load from fixed offset `fixed`: a spilled register refilled, or the
-/// bytes' known zeros, or an unknown scalar.
+/// bytes' known zeros, or an unknown scalar. A sign-extending load
+/// (`sign_ext`) gets a refilled register whole, for the load extends it
+/// instead of zero-extending it (coerce_reg_to_size_sx in its place).
 fn stack_read(
     frame: &crate::state::Frame,
     idx: u32,
     fixed: i32,
     size: u32,
+    sign_ext: bool,
 ) -> Result<Reg, VerifyError> {
     let first = byte_in_slot(fixed);
     let slot = frame
@@ -1373,7 +1376,9 @@ fn stack_read(
             if width(&r) > size * 8 {
                 r.id = 0;
             }
-            r.var = r.var.coerce(size);
+            if !sign_ext {
+                r.var = r.var.coerce(size);
+            }
             return Ok(r);
         }
     }

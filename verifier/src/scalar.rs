@@ -458,18 +458,8 @@ impl Scalar {
         let top = |v: i32| (v as u32 as u64) >> bits;
         let same_top = top(self.s32max) == top(self.s32min);
         let half = 1i64 << (bits - 1);
-        let mut s = if self.smin < 0 && self.smax >= 0 && self.smin >= -half && self.smax < half {
-            // A range around zero the type already holds keeps its signed
-            // bounds (the running 6.18 kernel: `(s32)` of [-32768, 32767]
-            // is [-32768, 32767], not the type's whole range).
-            Scalar {
-                smin: self.smin,
-                smax: self.smax,
-                s32min: self.smin as i32,
-                s32max: self.smax as i32,
-                ..Scalar::UNKNOWN
-            }
-        } else if same_top && (lo >= 0) == (hi >= 0) {
+        let (s32min, s32max) = (self.s32min as i64, self.s32max as i64);
+        let mut s = if same_top && (lo >= 0) == (hi >= 0) {
             Scalar {
                 var: Tnum::range(lo as u64, hi as u64),
                 umin: lo as u64,
@@ -480,6 +470,32 @@ impl Scalar {
                 u32max: hi as u32,
                 s32min: lo as i32,
                 s32max: hi as i32,
+            }
+        } else if s32min >= -half && s32max < half {
+            // Otherwise the low 32 bits' signed range, when the type holds
+            // it (a 32-bit one always does), is the result's; the bits are
+            // the low ones sign-extended (the running 6.18 kernel: `(s32)`
+            // of a value `w |= 16` made is [S32_MIN + 16, S32_MAX], at
+            // least 16 unsigned; `(s8)` of a low word in [-100, 100] is
+            // [-100, 100]).
+            Scalar {
+                var: self.var.scast(bytes),
+                smin: s32min,
+                smax: s32max,
+                s32min: self.s32min,
+                s32max: self.s32max,
+                ..Scalar::UNKNOWN
+            }
+        } else if self.smin < 0 && self.smax >= 0 && self.smin >= -half && self.smax < half {
+            // A range around zero the type already holds keeps its signed
+            // bounds (the running 6.18 kernel: `(s32)` of [-32768, 32767]
+            // is [-32768, 32767], not the type's whole range).
+            Scalar {
+                smin: self.smin,
+                smax: self.smax,
+                s32min: self.smin as i32,
+                s32max: self.smax as i32,
+                ..Scalar::UNKNOWN
             }
         } else {
             Scalar {

@@ -215,3 +215,64 @@ if r7 s> -5 goto out
 out:
 r0 = 0
 exit
+
+### movsx32_of_a_low_word_with_a_known_bit_keeps_its_range
+; type: socket
+; w0 |= 16 leaves the low word in [S32_MIN + 16, S32_MAX] with bit 4 set:
+; (s32) of it is that range, its bits sign-extended (at least 16 as an
+; unsigned number), so the test below it is never taken and the
+; uninitialised r9 is never read.
+; expect: ACCEPT
+call bpf_get_prandom_u32
+w0 |= 16
+r1 = (s32)r0
+if r1 s< -2147483632 goto bad
+r0 = 0
+exit
+bad:
+r0 = r9
+exit
+
+### movsx8_of_a_low_word_the_type_holds_keeps_its_range
+; type: socket
+; The upper half is any number, the low word's signed range [-100, 100]:
+; (s8) of it is [-100, 100], as the type holds it.
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r0 <<= 32
+r6 = r0
+call bpf_get_prandom_u32
+r0 |= r6
+if w0 s> 100 goto out
+if w0 s< -100 goto out
+r1 = (s8)r0
+if r1 s< -100 goto bad
+out:
+r0 = 0
+exit
+bad:
+r0 = r9
+exit
+
+### sign_extending_fill_of_a_spilled_scalar_keeps_its_range
+; type: socket
+; A 16-bit sign-extending load from the start of a spilled scalar whose
+; low word is in [-100, 100] extends the spilled value itself (not its
+; low half zero-extended first): [-100, 100].
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r0 <<= 32
+r6 = r0
+call bpf_get_prandom_u32
+r0 |= r6
+if w0 s> 100 goto out
+if w0 s< -100 goto out
+*(u64 *)(r10 -8) = r0
+r1 = *(s16 *)(r10 -8)
+if r1 s< -100 goto bad
+out:
+r0 = 0
+exit
+bad:
+r0 = r9
+exit
