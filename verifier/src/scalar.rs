@@ -319,11 +319,15 @@ impl Scalar {
                 self.s32max = self.s32max.min(self.umax as u32 as i32);
             }
         }
-        if (self.smin as u64) >> 32 == (self.smax as u64) >> 32
-            && (self.smin as i32) <= (self.smax as i32)
-        {
-            self.s32min = self.s32min.max(self.smin as i32);
-            self.s32max = self.s32max.min(self.smax as i32);
+        if (self.smin as u64) >> 32 == (self.smax as u64) >> 32 {
+            if (self.smin as u32) <= (self.smax as u32) {
+                self.u32min = self.u32min.max(self.smin as u32);
+                self.u32max = self.u32max.min(self.smax as u32);
+            }
+            if (self.smin as i32) <= (self.smax as i32) {
+                self.s32min = self.s32min.max(self.smin as i32);
+                self.s32max = self.s32max.min(self.smax as i32);
+            }
         }
         // Upper halves two consecutive numbers, lower halves going from
         // negative to positive: the low 32 bits still form one s32 range

@@ -79,3 +79,46 @@ r0 = *(u64 *)(r0 +0)
 out:
 r0 = 0
 exit
+
+### signed_64_bit_range_in_one_upper_half_bounds_the_low_word_unsigned
+; type: socket
+; r8 s>= 31, w8 < 31, r8 s< 32 leaves [31, 31] signed in 64 bits, whose
+; upper halves are equal: the low word is [31, 31] unsigned as well
+; (deduce_bounds_32_from_64), which contradicts w8 < 31, and the sync ends
+; with the constant 31, so r8 == 31 is taken and r9 is read.
+; expect: REJECT R9 !read_ok
+call bpf_get_prandom_u32
+r8 = r0
+r8 <<= 32
+call bpf_get_prandom_u32
+r8 |= r0
+if r8 s< 0x1f goto out
+if w8 >= 0x1f goto out
+if r8 s>= 0x20 goto out
+if r8 == 0x1f goto bad
+out:
+r0 = 0
+exit
+bad:
+r0 = r9
+exit
+
+### signed_64_bit_range_in_one_upper_half_bounds_the_low_word_unsigned_below
+; type: socket
+; The same path, then r8 < 31: the constant 31 is not below it.
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r8 = r0
+r8 <<= 32
+call bpf_get_prandom_u32
+r8 |= r0
+if r8 s< 0x1f goto out
+if w8 >= 0x1f goto out
+if r8 s>= 0x20 goto out
+if r8 < 0x1f goto bad
+out:
+r0 = 0
+exit
+bad:
+r0 = r9
+exit
