@@ -242,9 +242,11 @@ fn argument(env: &mut Env, slot: u32, sign_ext: bool, size: u32) -> Reg {
     if tracepoint.is_some_and(|t| t.may_be_error(slot as usize)) && arg.target.is_some() {
         return unknown;
     }
+    let mut promoted = false;
     let (btf_id, nullable) = match arg.target.as_deref() {
-        Some(t) => {
-            let (t, nullable) = struct_ops_arg(env, t, slot as usize);
+        Some(target) => {
+            let (t, nullable) = struct_ops_arg(env, target, slot as usize);
+            promoted = t != target || nullable;
             let traced_null = tracepoint.is_some_and(|tp| tp.may_be_null(slot as usize));
             (
                 Some(kfreg_object::kernel_types::id_of(t)),
@@ -287,11 +289,37 @@ fn argument(env: &mut Env, slot: u32, sign_ext: bool, size: u32) -> Reg {
         (None, Some(id)) => (Reg::ptr(RegType::BtfId, id), PtrFlags::TRUSTED),
         _ => return unknown,
     };
+    // An argument no declaration (iterator target, struct_ops member)
+    // describes is typed from the prototype, which the kernel logs.
+    if declared.is_none() && !promoted {
+        let target = arg.target.clone().unwrap_or_default();
+        log_arg_type(env, slot, &target);
+    }
     r.flags = flags;
     if r.maybe_null() {
         r.id = env.new_id();
     }
     r
+}
+
+/// The kernel's line for an argument typed from the prototype:
+/// `func 'F' argN has btf_id ID type STRUCT 'S'`, with the kernel BTF's id
+/// (nothing without the kernel's BTF).
+fn log_arg_type(env: &mut Env, slot: u32, name: &str) {
+    let Some(id) = env
+        .prog
+        .kernel_btf
+        .as_deref()
+        .and_then(|btf| btf.find(name, kfreg_object::btf::Kind::Struct))
+    else {
+        return;
+    };
+    let Some(func) = env.prog.ctx_proto.as_ref().map(|p| p.func.clone()) else {
+        return;
+    };
+    env.logln(&format!(
+        "func '{func}' arg{slot} has btf_id {id} type STRUCT '{name}'"
+    ));
 }
 
 /// What the program's struct_ops type says of argument `slot`, pointing to
