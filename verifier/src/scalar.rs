@@ -475,8 +475,19 @@ impl Scalar {
                 s32min: lo as i32,
                 s32max: hi as i32,
             }
+        } else if self.smin < 0 && self.smax >= 0 && self.smin >= -half && self.smax < half {
+            // A range around zero the type already holds keeps its signed
+            // bounds (the running 6.18 kernel: `(s32)` of [-32768, 32767]
+            // is [-32768, 32767], not the type's whole range).
+            Scalar {
+                smin: self.smin,
+                smax: self.smax,
+                s32min: self.smin as i32,
+                s32max: self.smax as i32,
+                ..Scalar::UNKNOWN
+            }
         } else if s32min >= -half && s32max < half {
-            // Otherwise the low 32 bits' signed range, when the type holds
+            // Else the low 32 bits' signed range, when the type holds
             // it (a 32-bit one always does), is the result's; the bits are
             // the low ones sign-extended (the running 6.18 kernel: `(s32)`
             // of a value `w |= 16` made is [S32_MIN + 16, S32_MAX], at
@@ -488,17 +499,6 @@ impl Scalar {
                 smax: s32max,
                 s32min: self.s32min,
                 s32max: self.s32max,
-                ..Scalar::UNKNOWN
-            }
-        } else if self.smin < 0 && self.smax >= 0 && self.smin >= -half && self.smax < half {
-            // A range around zero the type already holds keeps its signed
-            // bounds (the running 6.18 kernel: `(s32)` of [-32768, 32767]
-            // is [-32768, 32767], not the type's whole range).
-            Scalar {
-                smin: self.smin,
-                smax: self.smax,
-                s32min: self.smin as i32,
-                s32max: self.smax as i32,
                 ..Scalar::UNKNOWN
             }
         } else {

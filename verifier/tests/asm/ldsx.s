@@ -276,3 +276,23 @@ exit
 bad:
 r0 = r9
 exit
+
+### movsx16_of_a_64_bit_range_around_zero_forgets_the_bits
+; type: socket
+; r7 = [-128, 127] * 4 has its two low bits known clear; (s16) of it keeps
+; the range the type holds but not the bits, so r7 & 2 is open and the
+; stack read through the unbounded offset on its taken side is refused.
+; expect: REJECT invalid variable-offset read from stack R1 var_off=(0x2; 0xfffffffffffffffd) off=-16 size=1
+call bpf_get_prandom_u32
+r7 = (s8)r0
+r7 *= 4
+r7 = (s16)r7
+if r7 & 0x2 goto taken
+r0 = 0
+exit
+taken:
+r1 = r10
+r1 += r7
+r0 = *(u8 *)(r1 -16)
+r0 = 0
+exit
