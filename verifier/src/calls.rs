@@ -5,7 +5,7 @@
 use crate::env::{Env, Path, Step, VerifyError};
 use crate::limits::MAX_CALL_FRAMES;
 
-use crate::mem::check_mem_arg;
+use crate::mem::check_mem_reg;
 use crate::resources::check_resources;
 use crate::scalar::Scalar;
 use crate::state::{CallbackFrame, Frame, PtrFlags, Reg, RegType, State};
@@ -323,6 +323,8 @@ pub fn return_to_caller(env: &mut Env, path: &mut Path) -> Result<Step, VerifyEr
     let st = &mut path.st;
     let idx = st.insn;
     let frame = st.cur().clone();
+    // The log shows the callee as it returns, after the caller goes on.
+    let callee = env.opts.log.then(|| crate::log::state_str(env, st, None));
     if let Some(cb) = frame.in_callback {
         // An async callback runs on its own, as the bottom frame: the
         // kernel checks what it holds before what it returns, and that R0
@@ -369,7 +371,6 @@ pub fn return_to_caller(env: &mut Env, path: &mut Path) -> Result<Step, VerifyEr
         // there decide when the rounds converge (the kernel's
         // prepare_func_exit). Scalars that changed since the round before
         // and are not precise are forgotten, so that the rounds do converge.
-        let callee = env.opts.log.then(|| crate::log::state_str(env, st, None));
         st.frames.pop();
         st.insn = frame.callsite;
         if let Some(callee) = callee {
@@ -381,7 +382,6 @@ pub fn return_to_caller(env: &mut Env, path: &mut Path) -> Result<Step, VerifyEr
         return Ok(Step::Next);
     }
     let r0 = *st.reg(0);
-    let callee = env.opts.log.then(|| crate::log::state_str(env, st, None));
     st.frames.pop();
     clobber_args(st);
     *st.reg_mut(0) = r0;
@@ -719,13 +719,7 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
                             ),
                         ));
                     }
-                    // Checked as if not NULL; the caller's register is
-                    // unchanged. The callee may read and write the memory.
-                    st.reg_mut(r).flags = reg.flags.without(PtrFlags::MAYBE_NULL);
-                    let res = check_mem_arg(env, st, r, *size, false, false, false)
-                        .and_then(|()| check_mem_arg(env, st, r, *size, true, false, false));
-                    *st.reg_mut(r) = reg;
-                    res?;
+                    check_mem_reg(env, st, r, *size, false)?;
                 }
                 if !nullable && (reg.is_null() || reg.maybe_null()) {
                     return Err(VerifyError::at(

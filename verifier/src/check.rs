@@ -438,7 +438,6 @@ impl Env<'_> {
                     })?;
                 if seen_before {
                     self.stats.pruned += 1;
-                    self.scratched = Scratched::Nothing;
                     if self.opts.log {
                         self.logln(&format!("{idx}: safe"));
                     }
@@ -447,22 +446,9 @@ impl Env<'_> {
                 }
                 let logging = self.opts.log;
                 if logging {
-                    // What the last instruction scratched follows its text,
-                    // or, when other lines came in between, gets a line of
-                    // its own; like the kernel, only now that this one
+                    // Like the kernel, only now that this instruction
                     // passed the limit and was not pruned.
-                    if let Some(state) = self.scratched_state(&path.st) {
-                        if self.log.len() == self.insn_end {
-                            self.log.pop();
-                            let start = self.log.rfind('\n').map_or(0, |p| p + 1);
-                            let len = self.log.len() - start;
-                            let semi = (len + 5).max(40).div_ceil(8) * 8 - 2;
-                            self.log += &" ".repeat(semi - len);
-                            self.log += &format!(";{state}\n");
-                        } else {
-                            self.logln(&format!("{idx}:{state}"));
-                        }
-                    }
+                    self.log_scratched(&path.st, idx);
                     self.log_source_line(idx);
                     let line = crate::log::insn_line(self, idx);
                     self.logln(&line);
@@ -804,15 +790,17 @@ impl Env<'_> {
         self.logln(&text);
     }
 
-    /// The scratched part of `st` not printed yet, if any (nothing for a
-    /// goto or a may_goto), which is then printed.
-    fn scratched_state(&mut self, st: &State) -> Option<String> {
+    /// Prints what the last instruction scratched (nothing for a goto or a
+    /// may_goto) before instruction `idx`: after the last instruction's
+    /// text, aligned like the kernel's `; R0=...` comments, or, when other
+    /// lines came in between, on a line of its own.
+    fn log_scratched(&mut self, st: &State, idx: usize) {
         let only = match std::mem::replace(&mut self.scratched, Scratched::Nothing) {
             Scratched::Nothing
             | Scratched::Some {
                 regs: 0,
                 stack: None,
-            } => return None,
+            } => return,
             Scratched::All => None,
             Scratched::Some { regs, stack } => {
                 let slot = stack
@@ -821,7 +809,17 @@ impl Env<'_> {
                 Some((regs, slot))
             }
         };
-        Some(crate::log::state_str(self, st, only))
+        let state = crate::log::state_str(self, st, only);
+        if self.log.len() != self.insn_end {
+            self.logln(&format!("{idx}:{state}"));
+            return;
+        }
+        self.log.pop();
+        let start = self.log.rfind('\n').map_or(0, |p| p + 1);
+        let len = self.log.len() - start;
+        let semi = (len + 5).max(40).div_ceil(8) * 8 - 2;
+        self.log += &" ".repeat(semi - len);
+        self.log += &format!(";{state}\n");
     }
 
     /// Executes the instruction at `path.st.insn`.

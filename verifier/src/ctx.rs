@@ -291,7 +291,7 @@ fn argument(env: &mut Env, slot: u32, sign_ext: bool, size: u32) -> Reg {
     };
     // An argument no declaration (iterator target, struct_ops member)
     // describes is typed from the prototype, which the kernel logs.
-    if declared.is_none() && !promoted {
+    if env.opts.log && declared.is_none() && !promoted {
         let target = arg.target.clone().unwrap_or_default();
         log_arg_type(env, slot, &target);
     }

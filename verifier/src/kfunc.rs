@@ -1134,9 +1134,7 @@ fn check_mem(
         if optional_null {
             return Ok(());
         }
-        // The kfunc may read and write it (check_mem_reg).
-        crate::mem::check_mem_arg(env, st, r, size as u32, false, true, false)?;
-        return crate::mem::check_mem_arg(env, st, r, size as u32, true, true, false);
+        return crate::mem::check_mem_reg(env, st, r, size as u32, true);
     }
     let size_reg = r + 1;
     // Whatever fails in the pair ends in one message after the cause
@@ -1157,18 +1155,12 @@ fn check_mem(
     Ok(())
 }
 
-/// The kernel's check_mem_size_reg, read then write: the size register's
-/// bounds and the memory up to its largest value; a maybe-NULL buffer is
-/// checked as if not NULL.
+/// The kernel's check_mem_size_reg: the size register's bounds, then the
+/// memory up to its largest value (check_mem_reg).
 fn sized_access(env: &mut Env, st: &mut State, r: u8, size_reg: u8) -> Result<(), VerifyError> {
     let size = st.reg(size_reg).var;
-    let flags = st.reg(r).flags;
-    st.reg_mut(r).flags = flags.without(PtrFlags::MAYBE_NULL);
-    let checked = crate::mem::check_size_bounds(st.insn, size_reg, &size, true)
-        .and_then(|()| crate::mem::check_mem_arg(env, st, r, size.umax as u32, false, true, false))
-        .and_then(|()| crate::mem::check_mem_arg(env, st, r, size.umax as u32, true, true, false));
-    st.reg_mut(r).flags = flags;
-    checked?;
+    crate::mem::check_size_bounds(st.insn, size_reg, &size, true)?;
+    crate::mem::check_mem_reg(env, st, r, size.umax as u32, true)?;
     env.mark_precise(st, size_reg);
     Ok(())
 }

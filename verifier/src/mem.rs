@@ -628,6 +628,24 @@ fn check_aligned(idx: u32, base: &Reg, off: i32, size: u32) -> Result<(), Verify
     ))
 }
 
+/// The kernel's check_mem_reg, for a kfunc's or global function's memory
+/// argument: `size` bytes the callee may read and write, checked as if the
+/// pointer were not NULL; the register is left as it was.
+pub fn check_mem_reg(
+    env: &mut Env,
+    st: &mut State,
+    r: u8,
+    size: u32,
+    zero_ok: bool,
+) -> Result<(), VerifyError> {
+    let reg = *st.reg(r);
+    st.reg_mut(r).flags = reg.flags.without(PtrFlags::MAYBE_NULL);
+    let checked = check_mem_arg(env, st, r, size, false, zero_ok, false)
+        .and_then(|()| check_mem_arg(env, st, r, size, true, zero_ok, false));
+    *st.reg_mut(r) = reg;
+    checked
+}
+
 /// A map region's out-of-bounds message: a pointer that may be NULL is plain
 /// memory to it (`__check_mem_access` names the region by the whole type).
 fn map_region(base: &Reg, region: &str, sz: u32, o: i64, s: u32) -> String {

@@ -1134,14 +1134,10 @@ impl Scalar {
     /// ranges disagree with, are reported as an invariant violation and
     /// forgotten, the bits kept (`__mark_reg_unbounded`, no sync).
     fn sanity_checked(self) -> Scalar {
-        let ranges_broken = self.umin > self.umax
-            || self.smin > self.smax
-            || self.u32min > self.u32max
-            || self.s32min > self.s32max;
         let v = self.var.value;
         let const_broken = self.var.is_const()
             && (self.umin != v || self.umax != v || self.smin != v as i64 || self.smax != v as i64);
-        if ranges_broken || const_broken {
+        if self.is_empty() || const_broken {
             Scalar {
                 var: self.var,
                 ..Scalar::UNKNOWN
