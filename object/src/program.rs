@@ -4,6 +4,7 @@
 //! text. Nothing here knows about ELF.
 
 use crate::btf::Btf;
+pub use crate::field_kind::FieldKind;
 use kfreg::{KfuncId, ProgType};
 use kfreg_isa::{DecodeError, Insn, RawInsn, decode_each, stand_in};
 use std::collections::HashMap;
@@ -62,99 +63,6 @@ impl MapType {
             MapType::Ringbuf => 27,
             MapType::Arena => 33,
             MapType::Other(n) => n,
-        }
-    }
-}
-
-/// The special fields BTF-described values may hold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum FieldKind {
-    /// `struct bpf_spin_lock`.
-    SpinLock,
-    /// `struct bpf_res_spin_lock`.
-    ResSpinLock,
-    /// `struct bpf_list_head`.
-    ListHead,
-    /// `struct bpf_list_node`.
-    ListNode,
-    /// `struct bpf_rb_root`.
-    RbRoot,
-    /// `struct bpf_rb_node`.
-    RbNode,
-    /// `struct bpf_refcount`.
-    Refcount,
-    /// `struct bpf_timer`.
-    Timer,
-    /// `struct bpf_wq`.
-    Wq,
-    /// `struct bpf_task_work`.
-    TaskWork,
-    /// A referenced kptr (`__kptr`).
-    Kptr,
-    /// An unreferenced kptr (`__kptr_untrusted`).
-    KptrUntrusted,
-    /// A referenced kptr to a per-CPU object (`__percpu_kptr`).
-    KptrPercpu,
-    /// A pointer to user memory pinned for the map (`__uptr`, task storage).
-    Uptr,
-}
-
-impl FieldKind {
-    /// Whether a type with this field has a `btf_struct_meta` (the kernel's
-    /// `btf_parse_struct_metas`: locks, graph fields, refcounts, kptrs).
-    pub const fn in_struct_meta(self) -> bool {
-        !matches!(
-            self,
-            FieldKind::Timer | FieldKind::Wq | FieldKind::TaskWork | FieldKind::Uptr
-        )
-    }
-
-    /// The kernel struct name of the field (as in messages).
-    pub const fn struct_name(self) -> &'static str {
-        match self {
-            FieldKind::SpinLock => "bpf_spin_lock",
-            FieldKind::ResSpinLock => "bpf_res_spin_lock",
-            FieldKind::ListHead => "bpf_list_head",
-            FieldKind::ListNode => "bpf_list_node",
-            FieldKind::RbRoot => "bpf_rb_root",
-            FieldKind::RbNode => "bpf_rb_node",
-            FieldKind::Refcount => "bpf_refcount",
-            FieldKind::Timer => "bpf_timer",
-            FieldKind::Wq => "bpf_wq",
-            FieldKind::TaskWork => "bpf_task_work",
-            FieldKind::Kptr => "kptr",
-            FieldKind::KptrUntrusted => "kptr",
-            FieldKind::KptrPercpu => "percpu_kptr",
-            FieldKind::Uptr => "uptr",
-        }
-    }
-
-    /// Whether the field holds a kernel pointer (any kptr flavour).
-    pub const fn is_kptr(self) -> bool {
-        matches!(
-            self,
-            FieldKind::Kptr | FieldKind::KptrUntrusted | FieldKind::KptrPercpu
-        )
-    }
-
-    /// Whether a whole load may read the field: a kptr or a uptr.
-    pub const fn is_loadable_pointer(self) -> bool {
-        self.is_kptr() || matches!(self, FieldKind::Uptr)
-    }
-
-    /// Size of the field in bytes.
-    pub const fn size(self) -> u32 {
-        match self {
-            FieldKind::SpinLock | FieldKind::Refcount => 4,
-            FieldKind::ResSpinLock
-            | FieldKind::Kptr
-            | FieldKind::KptrUntrusted
-            | FieldKind::KptrPercpu
-            | FieldKind::Uptr
-            | FieldKind::TaskWork => 8,
-            FieldKind::ListHead | FieldKind::RbRoot | FieldKind::Timer | FieldKind::Wq => 16,
-            FieldKind::ListNode => 24,
-            FieldKind::RbNode => 32,
         }
     }
 }

@@ -21,6 +21,7 @@
 //! no destructor kfunc for that type, which needs the kernel's BTF.
 
 use super::{Btf, Kind, Type, TypeData};
+use crate::field_kind::FieldKind;
 
 const ENOENT: i32 = 2;
 const E2BIG: i32 = 7;
@@ -58,58 +59,10 @@ fn fail<T>(errno: i32, why: &'static str) -> Result<T, Fail> {
     Err(Fail { errno, why })
 }
 
-/// A special field kind, of those a program struct may hold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum FieldType {
-    SpinLock,
-    ResSpinLock,
-    ListHead,
-    ListNode,
-    RbRoot,
-    RbNode,
-    Refcount,
-    Kptr,
-}
-
-impl FieldType {
-    /// The size of the kernel's struct for the field (`btf_field_type_size`).
-    fn size(self) -> u32 {
-        match self {
-            FieldType::SpinLock | FieldType::ResSpinLock | FieldType::Refcount => 4,
-            FieldType::Kptr => 8,
-            FieldType::ListHead | FieldType::RbRoot => 16,
-            FieldType::ListNode => 24,
-            FieldType::RbNode => 32,
-        }
-    }
-
-    /// The field's alignment (`btf_field_type_align`): a field at another
-    /// place is not a field at all.
-    fn align(self) -> u32 {
-        match self {
-            FieldType::SpinLock | FieldType::ResSpinLock | FieldType::Refcount => 4,
-            _ => 8,
-        }
-    }
-
-    /// Whether an array may hold the field (`btf_repeat_fields`): a lock or
-    /// node has one place in an object.
-    fn repeatable(self) -> bool {
-        matches!(
-            self,
-            FieldType::Kptr | FieldType::ListHead | FieldType::RbRoot
-        )
-    }
-
-    fn is_node(self) -> bool {
-        matches!(self, FieldType::ListNode | FieldType::RbNode)
-    }
-}
-
 /// A field found in a struct.
 #[derive(Clone, Debug)]
 struct Info {
-    ty: FieldType,
+    ty: FieldKind,
     /// Byte offset in the struct being parsed.
     off: u32,
     /// A graph root's `contains:` tag: the value struct and its node member.
@@ -154,9 +107,9 @@ impl Parser<'_> {
     }
 
     /// Whether type `id` is a kptr the parse looks for (`btf_find_kptr`
-    /// with `BPF_KPTR`): `Some(())` for one, `None` for a member that is
-    /// no kptr, an error for a tagged pointer the kernel refuses.
-    fn kptr(&self, id: u32) -> Result<Option<()>, Fail> {
+    /// with `BPF_KPTR`): its kind for one, `None` for a member that is no
+    /// kptr, an error for a tagged pointer the kernel refuses.
+    fn kptr(&self, id: u32) -> Result<Option<FieldKind>, Fail> {
         let Some(mut t) = self.ty(id) else {
             return Ok(None);
         };
@@ -182,16 +135,16 @@ impl Parser<'_> {
         if self.ty(tagged).is_some_and(|t| t.kind() == Kind::TypeTag) {
             return fail(EINVAL, "a kptr's pointee carries a second type tag");
         }
-        match self.name(tag) {
-            "kptr" | "kptr_untrusted" | "percpu_kptr" => {}
+        let kind = match FieldKind::of_type_tag(self.name(tag)) {
             // A user pointer is a field of maps only.
-            "uptr" => return Ok(None),
-            _ => return fail(EINVAL, "a pointer carries an unknown type tag"),
-        }
+            Some(FieldKind::Uptr) => return Ok(None),
+            Some(kind) => kind,
+            None => return fail(EINVAL, "a pointer carries an unknown type tag"),
+        };
         if self.skip_modifiers(tagged).map(Type::kind) != Some(Kind::Struct) {
             return fail(EINVAL, "a kptr points to something other than a struct");
         }
-        Ok(Some(()))
+        Ok(Some(kind))
     }
 
     /// The type under typedefs, qualifiers and type tags
@@ -214,29 +167,24 @@ impl Parser<'_> {
     /// The field kind a member of type `t` may be, by the name of the type
     /// itself (`btf_get_field_type`): anything that is not a struct may be
     /// a kptr, a struct of no special name is searched for nested fields.
-    fn field_type(&self, t: &Type, seen: &mut Seen) -> Result<Option<FieldType>, Fail> {
-        let ty = match self.name(t) {
-            "bpf_spin_lock" => {
-                if std::mem::replace(&mut seen.lock, true) {
-                    return fail(E2BIG, "two bpf_spin_lock in one struct");
-                }
-                FieldType::SpinLock
-            }
-            "bpf_res_spin_lock" => {
-                if std::mem::replace(&mut seen.res_lock, true) {
-                    return fail(E2BIG, "two bpf_res_spin_lock in one struct");
-                }
-                FieldType::ResSpinLock
-            }
-            "bpf_list_head" => FieldType::ListHead,
-            "bpf_list_node" => FieldType::ListNode,
-            "bpf_rb_root" => FieldType::RbRoot,
-            "bpf_rb_node" => FieldType::RbNode,
-            "bpf_refcount" => FieldType::Refcount,
-            _ if t.kind() != Kind::Struct => FieldType::Kptr,
+    fn field_type(&self, t: &Type, seen: &mut Seen) -> Result<Option<FieldKind>, Fail> {
+        let kind = match FieldKind::of_struct(self.name(t)) {
+            // Timers and work items are not looked for here: their structs
+            // are searched as any other.
+            Some(kind) if kind.in_struct_meta() => kind,
+            _ if t.kind() != Kind::Struct => FieldKind::Kptr,
             _ => return Ok(None),
         };
-        Ok(Some(ty))
+        match kind {
+            FieldKind::SpinLock if std::mem::replace(&mut seen.lock, true) => {
+                return fail(E2BIG, "two bpf_spin_lock in one struct");
+            }
+            FieldKind::ResSpinLock if std::mem::replace(&mut seen.res_lock, true) => {
+                return fail(E2BIG, "two bpf_res_spin_lock in one struct");
+            }
+            _ => {}
+        }
+        Ok(Some(kind))
     }
 
     /// The fields of struct `id`, at most `room` of them
@@ -325,18 +273,19 @@ impl Parser<'_> {
             return Ok(Vec::new());
         }
         let mut root = None;
-        let found = match kind {
-            FieldType::Kptr => self.kptr(ty)?.is_some(),
-            FieldType::ListHead | FieldType::RbRoot => {
+        let kind = match kind {
+            // Any member that is not a struct may be a kptr of some flavour.
+            FieldKind::Kptr => self.kptr(ty)?,
+            FieldKind::ListHead | FieldKind::RbRoot => {
                 root = self.graph_root(&place, t, kind)?;
-                root.is_some()
+                root.is_some().then_some(kind)
             }
             // Of the right kind only when the struct has the kernel's size.
-            _ => t.kind() == Kind::Struct && t.data.size() == Some(kind.size()),
+            _ => (t.kind() == Kind::Struct && t.data.size() == Some(kind.size())).then_some(kind),
         };
-        if !found {
+        let Some(kind) = kind else {
             return Ok(Vec::new());
-        }
+        };
         if room == 0 {
             return fail(E2BIG, "more special fields than the kernel keeps");
         }
@@ -358,7 +307,7 @@ impl Parser<'_> {
         &self,
         place: &Place,
         t: &Type,
-        kind: FieldType,
+        kind: FieldKind,
     ) -> Result<Option<(u32, String)>, Fail> {
         if t.kind() != Kind::Struct || t.data.size() != Some(kind.size()) {
             return Ok(None);
@@ -391,8 +340,8 @@ impl Parser<'_> {
 
     /// Checks the node member a graph root's tag names in its value struct
     /// (`btf_parse_graph_root`).
-    fn check_root(&self, kind: FieldType, value: u32, node: &str) -> Result<(), Fail> {
-        let node_type = if kind == FieldType::ListHead {
+    fn check_root(&self, kind: FieldKind, value: u32, node: &str) -> Result<(), Fail> {
+        let node_type = if kind == FieldKind::ListHead {
             "bpf_list_node"
         } else {
             "bpf_rb_node"
@@ -457,18 +406,18 @@ impl Parser<'_> {
             }
             next = end;
             match info.ty {
-                FieldType::SpinLock => lock = true,
-                FieldType::ResSpinLock => res_lock = true,
-                FieldType::Refcount => refcount = true,
-                FieldType::ListNode => list_node = true,
-                FieldType::RbNode => rb_node = true,
-                FieldType::ListHead | FieldType::RbRoot => {
+                FieldKind::SpinLock => lock = true,
+                FieldKind::ResSpinLock => res_lock = true,
+                FieldKind::Refcount => refcount = true,
+                FieldKind::ListNode => list_node = true,
+                FieldKind::RbNode => rb_node = true,
+                FieldKind::ListHead | FieldKind::RbRoot => {
                     if let Some((value, node)) = &info.root {
                         self.check_root(info.ty, *value, node)?;
                         roots.push((info.off, *value));
                     }
                 }
-                FieldType::Kptr => {}
+                _ => {}
             }
         }
         if lock && res_lock {
@@ -530,7 +479,7 @@ pub(super) fn refusal(btf: &Btf) -> Option<(u32, &'static str, i32)> {
         .collect();
     triggers.extend(
         btf.types()
-            .filter(|&(id, _)| matches!(p.kptr(id), Ok(Some(()))))
+            .filter(|&(id, _)| matches!(p.kptr(id), Ok(Some(_))))
             .map(|(id, _)| id),
     );
     if triggers.is_empty() {

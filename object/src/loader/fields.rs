@@ -28,23 +28,6 @@ const MAX_ARRAY_ELEMS: u32 = 1024;
 /// At most this many fields per type.
 const MAX_FIELDS: usize = 4096;
 
-/// The special struct named `name`.
-pub(crate) fn special_kind(name: &str) -> Option<FieldKind> {
-    Some(match name {
-        "bpf_spin_lock" => FieldKind::SpinLock,
-        "bpf_res_spin_lock" => FieldKind::ResSpinLock,
-        "bpf_list_head" => FieldKind::ListHead,
-        "bpf_list_node" => FieldKind::ListNode,
-        "bpf_rb_root" => FieldKind::RbRoot,
-        "bpf_rb_node" => FieldKind::RbNode,
-        "bpf_refcount" => FieldKind::Refcount,
-        "bpf_timer" => FieldKind::Timer,
-        "bpf_wq" => FieldKind::Wq,
-        "bpf_task_work" => FieldKind::TaskWork,
-        _ => return None,
-    })
-}
-
 /// Finds special fields in one program BTF, caching per struct.
 pub(crate) struct FieldFinder<'b> {
     btf: &'b Btf,
@@ -134,13 +117,7 @@ impl<'b> FieldFinder<'b> {
         let TypeData::TypeTag { ty } = t.data else {
             return None;
         };
-        let kind = match self.btf.string(t.name_off).ok()? {
-            "kptr" => FieldKind::Kptr,
-            "kptr_untrusted" => FieldKind::KptrUntrusted,
-            "percpu_kptr" => FieldKind::KptrPercpu,
-            "uptr" => FieldKind::Uptr,
-            _ => return None,
-        };
+        let kind = FieldKind::of_type_tag(self.btf.string(t.name_off).ok()?)?;
         let target = self.btf.resolve(ty).ok()?;
         if self.btf.type_by_id(target).ok()?.kind() != Kind::Struct {
             return None;
@@ -175,7 +152,12 @@ impl<'b> FieldFinder<'b> {
         match &t.data {
             TypeData::Struct { .. } | TypeData::Union { .. } => {
                 let name = self.btf.string(t.name_off).unwrap_or("");
-                if let Some(kind) = special_kind(name) {
+                if let Some(kind) = FieldKind::of_struct(name) {
+                    // Of another size or at another place, the struct is
+                    // ignored, nested fields and all (`btf_find_struct`).
+                    if t.data.size() != Some(kind.size()) || !base.is_multiple_of(kind.align()) {
+                        return;
+                    }
                     // A root's contained field must be its kind of node
                     // (`__btf_parse_graph_root`); otherwise the record is
                     // broken as when the tag does not resolve.
