@@ -23,6 +23,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::OnceLock;
 
 mod acceptance;
+pub(crate) mod record;
 mod struct_metas;
 pub use acceptance::Refusal;
 

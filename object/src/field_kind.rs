@@ -112,6 +112,19 @@ impl FieldKind {
         self.is_loadable_pointer() || matches!(self, FieldKind::ListHead | FieldKind::RbRoot)
     }
 
+    /// Whether one struct level may hold only one field of the kind
+    /// (`field_mask_test_name_check_seen`): locks, timers and work items.
+    pub const fn one_per_struct(self) -> bool {
+        matches!(
+            self,
+            FieldKind::SpinLock
+                | FieldKind::ResSpinLock
+                | FieldKind::Timer
+                | FieldKind::Wq
+                | FieldKind::TaskWork
+        )
+    }
+
     /// Whether the field is a graph node (an object in a list or tree).
     pub const fn is_node(self) -> bool {
         matches!(self, FieldKind::ListNode | FieldKind::RbNode)

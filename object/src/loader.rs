@@ -56,8 +56,8 @@ use crate::btf::{Btf, BtfError, Kind, TypeData};
 use crate::btf_ext::{BtfExt, BtfExtError};
 use crate::elf::{ElfError, ElfObject};
 use crate::program::{
-    CtxArg, CtxParam, CtxProto, LineInfo, MapDef, ObjType, Program, StructOpsMember, Subprog,
-    SubprogArg,
+    CtxArg, CtxParam, CtxProto, Field, LineInfo, MapDef, ObjType, Program, StructOpsMember,
+    Subprog, SubprogArg,
 };
 use kfreg::{KfuncId, ProgType, Registry};
 use kfreg_isa::{DecodeError, RawInsn};
@@ -644,36 +644,50 @@ fn object_types(
     let mut types = ff.all_structs();
     for ds in &maps.datasecs {
         let def = &maps.defs[ds.map];
-        types.insert(ds.id, ff.datasec(&def.name, def.value_size, &ds.vars));
+        types.insert(
+            ds.id,
+            ff.datasec(&def.name, ds.id, def.value_size, &ds.vars),
+        );
     }
     for (i, def) in maps.defs.iter_mut().enumerate() {
-        if let Some(id) = def.value_type {
-            let fields = ff.fields_of(id);
-            let record = fields::map_record(fields.clone());
-            let value = ObjType {
-                name: btf.name(id).unwrap_or("").to_string(),
-                size: def.value_size,
-                fields: Vec::new(),
-                is_struct: false,
-                pointers: Vec::new(),
-                scalars: crate::btf::Scalars::Other,
-            };
-            if record.len() != fields.len() && types.contains_key(&id) {
-                // A struct whose fields the kernel cannot parse as a map
-                // value keeps them as a type; the map gets a value of its
-                // own with none, under an id no BTF type has.
+        // Global data sections have their types already.
+        let Some(id) = def
+            .value_type
+            .filter(|&id| !maps.datasecs.iter().any(|d| d.id == id))
+        else {
+            continue;
+        };
+        let fields = ff.map_value(&def.name, id, def.value_size);
+        match types.get(&id) {
+            // An allocated object of the same struct has the same fields.
+            Some(t) if t.fields == fields => {}
+            // The kernel records other fields for the map (timers, or none
+            // where its parse fails): the map gets a value type of its own,
+            // under an id no BTF type has.
+            Some(_) => {
                 let alias = u32::MAX - i as u32;
-                types.insert(alias, value);
+                types.insert(alias, map_value_type(btf, id, def.value_size, fields));
                 def.value_type = Some(alias);
-            } else {
-                types.entry(id).or_insert(ObjType {
-                    fields: record,
-                    ..value
-                });
+            }
+            None => {
+                types.insert(id, map_value_type(btf, id, def.value_size, fields));
             }
         }
     }
     (types, std::mem::take(&mut ff.warnings))
+}
+
+/// The type of a map value that is no struct of the program BTF, or whose
+/// fields are not its struct's.
+fn map_value_type(btf: &Btf, id: u32, size: u32, fields: Vec<Field>) -> ObjType {
+    ObjType {
+        name: btf.name(id).unwrap_or("").to_string(),
+        size,
+        fields,
+        is_struct: false,
+        pointers: Vec::new(),
+        scalars: crate::btf::Scalars::Other,
+    }
 }
 
 /// The code of every executable section, CO-RE relocated, and the ELF

@@ -116,9 +116,11 @@ impl ObjType {
             .find(|f| off < f.off as i64 + f.kind.size() as i64 && (f.off as i64) < off + size)
     }
 
-    /// The first field of kind `kind`.
+    /// The field of kind `kind` the kernel's record names (its cached
+    /// `spin_lock_off`, `timer_off`, ...): the last, where nested structs
+    /// hold several.
     pub fn field(&self, kind: FieldKind) -> Option<&Field> {
-        self.fields.iter().find(|f| f.kind == kind)
+        self.fields.iter().rev().find(|f| f.kind == kind)
     }
 }
 

@@ -11,29 +11,15 @@
 //! struct). A struct whose fields break a rule fails the whole load, even
 //! when no program uses it; libbpf then loads the programs without BTF.
 //!
-//! The fields are found as the kernel's `btf_find_field` finds them:
-//! member by member, into nested structs and arrays, by the name of the
-//! member's own type (modifiers and typedefs hide a field). The
-//! first struct that breaks a rule, in type order, is the one refused;
-//! graph ownership cycles are checked only once every struct has its fields.
-//!
-//! Not modelled: a `kptr` to a kernel type is refused when the kernel has
-//! no destructor kfunc for that type, which needs the kernel's BTF.
+//! The fields are parsed by [`super::record`]. The first struct that
+//! breaks a rule, in type order, is the one refused; graph ownership cycles
+//! are checked only once every struct has its fields.
 
-use super::{Btf, Kind, Type, TypeData};
-use crate::field_kind::FieldKind;
+use super::record::{Mask, Parser, Value};
+use super::{Btf, TypeData};
 
-const ENOENT: i32 = 2;
-const E2BIG: i32 = 7;
 const EFAULT: i32 = 14;
-const EEXIST: i32 = 17;
-const EINVAL: i32 = 22;
 const ELOOP: i32 = 40;
-
-/// The kernel's `BTF_FIELDS_MAX`: the fields one struct may have.
-const FIELDS_MAX: usize = 11;
-/// The kernel's `MAX_RESOLVE_DEPTH`: nested arrays and structs it follows.
-const MAX_DEPTH: u32 = 32;
 
 /// The special structs whose presence as a member makes a struct's fields
 /// parsed (`alloc_obj_fields`). `bpf_res_spin_lock` is not one of them:
@@ -47,35 +33,6 @@ const ALLOC_OBJ_FIELDS: [&str; 6] = [
     "bpf_refcount",
 ];
 
-/// Why a struct is refused: the errno and kfreg's words for it (the kernel
-/// logs nothing for these checks).
-#[derive(Debug)]
-struct Fail {
-    errno: i32,
-    why: &'static str,
-}
-
-fn fail<T>(errno: i32, why: &'static str) -> Result<T, Fail> {
-    Err(Fail { errno, why })
-}
-
-/// A field found in a struct.
-#[derive(Clone, Debug)]
-struct Info {
-    ty: FieldKind,
-    /// Byte offset in the struct being parsed.
-    off: u32,
-    /// A graph root's `contains:` tag: the value struct and its node member.
-    root: Option<(u32, String)>,
-}
-
-/// The locks a struct level has had so far: a second of a kind is refused.
-#[derive(Default)]
-struct Seen {
-    lock: bool,
-    res_lock: bool,
-}
-
 /// What the ownership check needs of a parsed struct.
 struct Record {
     id: u32,
@@ -84,395 +41,13 @@ struct Record {
     has_node: bool,
 }
 
-struct Parser<'a> {
-    btf: &'a Btf,
-}
-
-impl Parser<'_> {
-    fn ty(&self, id: u32) -> Option<&Type> {
-        self.btf.type_by_id(id).ok()
-    }
-
-    fn name(&self, t: &Type) -> &str {
-        self.btf.string(t.name_off).unwrap_or("")
-    }
-
-    /// The first struct named `name` (`btf_find_by_name_kind`), anonymous
-    /// ones included when `name` is empty.
-    fn struct_named(&self, name: &str) -> Option<u32> {
-        self.btf
-            .types()
-            .find(|(_, t)| t.kind() == Kind::Struct && self.name(t) == name)
-            .map(|(id, _)| id)
-    }
-
-    /// Whether type `id` is a kptr the parse looks for (`btf_find_kptr`
-    /// with `BPF_KPTR`): its kind for one, `None` for a member that is no
-    /// kptr, an error for a tagged pointer the kernel refuses.
-    fn kptr(&self, id: u32) -> Result<Option<FieldKind>, Fail> {
-        let Some(mut t) = self.ty(id) else {
-            return Ok(None);
-        };
-        // The pointer itself may be volatile.
-        if let TypeData::Volatile { ty } = t.data {
-            let Some(inner) = self.ty(ty) else {
-                return Ok(None);
-            };
-            t = inner;
-        }
-        let TypeData::Ptr { ty: pointee } = t.data else {
-            return Ok(None);
-        };
-        let Some(tag) = self.ty(pointee) else {
-            return Ok(None);
-        };
-        let TypeData::TypeTag { ty: tagged } = tag.data else {
-            return Ok(None);
-        };
-        if self.btf.attribute_tags.binary_search(&pointee).is_ok() {
-            return Ok(None);
-        }
-        if self.ty(tagged).is_some_and(|t| t.kind() == Kind::TypeTag) {
-            return fail(EINVAL, "a kptr's pointee carries a second type tag");
-        }
-        let kind = match FieldKind::of_type_tag(self.name(tag)) {
-            // A user pointer is a field of maps only.
-            Some(FieldKind::Uptr) => return Ok(None),
-            Some(kind) => kind,
-            None => return fail(EINVAL, "a pointer carries an unknown type tag"),
-        };
-        if self.skip_modifiers(tagged).map(Type::kind) != Some(Kind::Struct) {
-            return fail(EINVAL, "a kptr points to something other than a struct");
-        }
-        Ok(Some(kind))
-    }
-
-    /// The type under typedefs, qualifiers and type tags
-    /// (`btf_type_skip_modifiers`).
-    fn skip_modifiers(&self, mut id: u32) -> Option<&Type> {
-        for _ in 0..MAX_DEPTH {
-            let t = self.ty(id)?;
-            id = match t.data {
-                TypeData::Typedef { ty }
-                | TypeData::Volatile { ty }
-                | TypeData::Const { ty }
-                | TypeData::Restrict { ty }
-                | TypeData::TypeTag { ty } => ty,
-                _ => return Some(t),
-            };
-        }
-        None
-    }
-
-    /// The field kind a member of type `t` may be, by the name of the type
-    /// itself (`btf_get_field_type`): anything that is not a struct may be
-    /// a kptr, a struct of no special name is searched for nested fields.
-    fn field_type(&self, t: &Type, seen: &mut Seen) -> Result<Option<FieldKind>, Fail> {
-        let kind = match FieldKind::of_struct(self.name(t)) {
-            // Timers and work items are not looked for here: their structs
-            // are searched as any other.
-            Some(kind) if kind.in_struct_meta() => kind,
-            _ if t.kind() != Kind::Struct => FieldKind::Kptr,
-            _ => return Ok(None),
-        };
-        match kind {
-            FieldKind::SpinLock if std::mem::replace(&mut seen.lock, true) => {
-                return fail(E2BIG, "two bpf_spin_lock in one struct");
-            }
-            FieldKind::ResSpinLock if std::mem::replace(&mut seen.res_lock, true) => {
-                return fail(E2BIG, "two bpf_res_spin_lock in one struct");
-            }
-            _ => {}
-        }
-        Ok(Some(kind))
-    }
-
-    /// The fields of struct `id`, at most `room` of them
-    /// (`btf_find_struct_field`).
-    fn struct_fields(&self, id: u32, room: usize, level: u32) -> Result<Vec<Info>, Fail> {
-        let Some(TypeData::Struct { members, .. }) = self.ty(id).map(|t| &t.data) else {
-            return Ok(Vec::new());
-        };
-        let mut seen = Seen::default();
-        let mut out = Vec::new();
-        for (idx, m) in members.iter().enumerate() {
-            if !m.bit_offset.is_multiple_of(8) {
-                // Bitfields included: the kernel says valid C cannot make such BTF.
-                return fail(
-                    EINVAL,
-                    "a member of a struct with special fields is not at a byte offset",
-                );
-            }
-            let place = Place {
-                parent: id,
-                idx: idx as i32,
-                off: m.bit_offset / 8,
-            };
-            let found = self.field_one(
-                place,
-                m.ty,
-                room.saturating_sub(out.len()),
-                &mut seen,
-                level,
-            )?;
-            out.extend(found);
-        }
-        Ok(out)
-    }
-
-    /// The fields of the member at `place` of type `ty` (`btf_find_field_one`).
-    fn field_one(
-        &self,
-        place: Place,
-        ty: u32,
-        room: usize,
-        seen: &mut Seen,
-        level: u32,
-    ) -> Result<Vec<Info>, Fail> {
-        let mut ty = ty;
-        let mut nelems: u32 = 1;
-        let mut depth = 0;
-        while depth < MAX_DEPTH {
-            match self.ty(ty).map(|t| &t.data) {
-                Some(&TypeData::Array {
-                    elem, nelems: n, ..
-                }) => {
-                    nelems = nelems.wrapping_mul(n);
-                    ty = elem;
-                }
-                _ => break,
-            }
-            depth += 1;
-        }
-        if depth == MAX_DEPTH {
-            return fail(E2BIG, "arrays nested too deep");
-        }
-        if nelems == 0 {
-            return Ok(Vec::new());
-        }
-        let Some(t) = self.ty(ty) else {
-            return Ok(Vec::new());
-        };
-        let Some(kind) = self.field_type(t, seen)? else {
-            // A struct of no special name: its own fields, at this place.
-            let level = level + 1;
-            if level >= MAX_DEPTH {
-                return fail(E2BIG, "structs nested too deep");
-            }
-            let mut found = self.struct_fields(ty, room, level)?;
-            for f in &mut found {
-                f.off = f.off.wrapping_add(place.off);
-            }
-            if nelems > 1 && !found.is_empty() {
-                let size = t.data.size().unwrap_or(0);
-                repeat(&mut found, room, nelems, size)?;
-            }
-            return Ok(found);
-        };
-        if !place.off.is_multiple_of(kind.align()) {
-            return Ok(Vec::new());
-        }
-        let mut root = None;
-        let kind = match kind {
-            // Any member that is not a struct may be a kptr of some flavour.
-            FieldKind::Kptr => self.kptr(ty)?,
-            FieldKind::ListHead | FieldKind::RbRoot => {
-                root = self.graph_root(&place, t, kind)?;
-                root.is_some().then_some(kind)
-            }
-            // Of the right kind only when the struct has the kernel's size.
-            _ => (t.kind() == Kind::Struct && t.data.size() == Some(kind.size())).then_some(kind),
-        };
-        let Some(kind) = kind else {
-            return Ok(Vec::new());
-        };
-        if room == 0 {
-            return fail(E2BIG, "more special fields than the kernel keeps");
-        }
-        let mut out = vec![Info {
-            ty: kind,
-            off: place.off,
-            root,
-        }];
-        if nelems > 1 {
-            repeat(&mut out, room, nelems, kind.size())?;
-        }
-        Ok(out)
-    }
-
-    /// A graph root's value struct and node member, from its `contains:`
-    /// declaration tag (`btf_find_graph_root`); `None` when the member is no
-    /// root after all (a struct of another size).
-    fn graph_root(
-        &self,
-        place: &Place,
-        t: &Type,
-        kind: FieldKind,
-    ) -> Result<Option<(u32, String)>, Fail> {
-        if t.kind() != Kind::Struct || t.data.size() != Some(kind.size()) {
-            return Ok(None);
-        }
-        let mut tags = self.btf.types().filter_map(|(_, t)| match t.data {
-            TypeData::DeclTag { ty, component_idx }
-                if ty == place.parent && component_idx == place.idx =>
-            {
-                self.name(t).strip_prefix("contains:")
-            }
-            _ => None,
-        });
-        let Some(value) = tags.next() else {
-            return fail(EINVAL, "a graph root has no contains: tag");
-        };
-        if tags.next().is_some() {
-            return fail(EINVAL, "a graph root has two contains: tags");
-        }
-        let Some((type_name, node)) = value.split_once(':') else {
-            return fail(EINVAL, "a contains: tag names no node field");
-        };
-        let Some(value_id) = self.struct_named(type_name) else {
-            return fail(ENOENT, "a contains: tag names a struct not in the BTF");
-        };
-        if node.is_empty() {
-            return fail(EINVAL, "a contains: tag names an empty node field");
-        }
-        Ok(Some((value_id, node.to_string())))
-    }
-
-    /// Checks the node member a graph root's tag names in its value struct
-    /// (`btf_parse_graph_root`).
-    fn check_root(&self, kind: FieldKind, value: u32, node: &str) -> Result<(), Fail> {
-        let node_type = if kind == FieldKind::ListHead {
-            "bpf_list_node"
-        } else {
-            "bpf_rb_node"
-        };
-        let Some(TypeData::Struct { members, .. }) = self.ty(value).map(|t| &t.data) else {
-            return fail(ENOENT, "a contains: tag names a struct not in the BTF");
-        };
-        let mut found = false;
-        for m in members {
-            if self.btf.string(m.name_off).unwrap_or("") != node {
-                continue;
-            }
-            if std::mem::replace(&mut found, true) {
-                return fail(
-                    EINVAL,
-                    "a graph root's value struct has two members of the node's name",
-                );
-            }
-            let n = self.ty(m.ty);
-            if n.is_none_or(|n| n.kind() != Kind::Struct || self.name(n) != node_type) {
-                return fail(EINVAL, "a graph root's node is not of its kind of node");
-            }
-            // The node type's own kind flag decides how the kernel reads
-            // the offset; its struct has none, so the raw word counts.
-            let raw = m.bit_offset | u32::from(m.bitfield_size) << 24;
-            if !raw.is_multiple_of(8) || !(raw / 8).is_multiple_of(kind.align()) {
-                return fail(EINVAL, "a graph root's node is misaligned");
-            }
-        }
-        if !found {
-            return fail(
-                ENOENT,
-                "a contains: tag names a node field the struct does not have",
-            );
-        }
-        Ok(())
-    }
-
-    /// Parses struct `id`'s fields and checks each alone and all together
-    /// (`btf_parse_fields`).
-    fn record(&self, id: u32, size: u32) -> Result<Record, Fail> {
-        let infos = self.struct_fields(id, FIELDS_MAX, 0)?;
-        if infos.is_empty() {
-            // The member that made the kernel look is at a misaligned place
-            // or of the wrong size, and the kernel takes no record as a bug.
-            return fail(
-                EFAULT,
-                "a struct with a special member has no special field",
-            );
-        }
-        let mut next = 0u64;
-        let (mut lock, mut res_lock, mut refcount) = (false, false, false);
-        let (mut list_node, mut rb_node) = (false, false);
-        let mut roots = Vec::new();
-        for info in &infos {
-            let end = u64::from(info.off) + u64::from(info.ty.size());
-            if end > u64::from(size) {
-                return fail(EFAULT, "a special field ends past its struct");
-            }
-            if u64::from(info.off) < next {
-                return fail(EEXIST, "special fields overlap");
-            }
-            next = end;
-            match info.ty {
-                FieldKind::SpinLock => lock = true,
-                FieldKind::ResSpinLock => res_lock = true,
-                FieldKind::Refcount => refcount = true,
-                FieldKind::ListNode => list_node = true,
-                FieldKind::RbNode => rb_node = true,
-                FieldKind::ListHead | FieldKind::RbRoot => {
-                    if let Some((value, node)) = &info.root {
-                        self.check_root(info.ty, *value, node)?;
-                        roots.push((info.off, *value));
-                    }
-                }
-                _ => {}
-            }
-        }
-        if lock && res_lock {
-            return fail(
-                EINVAL,
-                "a struct has both a bpf_spin_lock and a bpf_res_spin_lock",
-            );
-        }
-        if !roots.is_empty() && !lock && !res_lock {
-            return fail(EINVAL, "a graph root without a lock in its struct");
-        }
-        if list_node && rb_node && !refcount {
-            return fail(EINVAL, "a list node and an rb node without a bpf_refcount");
-        }
-        roots.sort_by_key(|&(off, _)| off);
-        Ok(Record {
-            id,
-            roots: roots.into_iter().map(|(_, v)| v).collect(),
-            has_node: infos.iter().any(|i| i.ty.is_node()),
-        })
-    }
-}
-
-/// Where a member sits: its struct, its index there and its byte offset.
-struct Place {
-    parent: u32,
-    idx: i32,
-    off: u32,
-}
-
-/// Repeats `fields`, found in the first of `nelems` array elements of
-/// `elem_size` bytes, for the other elements (`btf_repeat_fields`).
-fn repeat(fields: &mut Vec<Info>, room: usize, nelems: u32, elem_size: u32) -> Result<(), Fail> {
-    if fields.iter().any(|f| !f.ty.repeatable()) {
-        return fail(EINVAL, "an array of locks, nodes or refcounts");
-    }
-    let count = fields.len() as u64;
-    if count * u64::from(nelems) > room as u64 {
-        return fail(E2BIG, "more special fields than the kernel keeps");
-    }
-    let first = fields.clone();
-    for i in 1..nelems {
-        for f in &first {
-            let mut f = f.clone();
-            f.off = f.off.wrapping_add(i.wrapping_mul(elem_size));
-            fields.push(f);
-        }
-    }
-    Ok(())
-}
-
 /// The first struct of `btf` whose special fields the kernel refuses:
 /// its id, kfreg's words for the rule and the kernel's errno.
 pub(super) fn refusal(btf: &Btf) -> Option<(u32, &'static str, i32)> {
-    let p = Parser { btf };
+    let p = Parser {
+        btf,
+        mask: Mask::Object,
+    };
     let mut triggers: Vec<u32> = ALLOC_OBJ_FIELDS
         .iter()
         .filter_map(|name| p.struct_named(name))
@@ -493,10 +68,28 @@ pub(super) fn refusal(btf: &Btf) -> Option<(u32, &'static str, i32)> {
         if !members.iter().any(|m| triggers.contains(&m.ty)) {
             continue;
         }
-        match p.record(id, *size) {
-            Ok(r) => records.push(r),
+        let infos = match p.parse(Value::Struct(id), *size) {
+            Ok(infos) => infos,
             Err(f) => return Some((id, f.why, f.errno)),
+        };
+        if infos.is_empty() {
+            // The member that made the kernel look is at a misaligned place
+            // or of the wrong size, and the kernel takes no record as a bug.
+            return Some((
+                id,
+                "a struct with a special member has no special field",
+                EFAULT,
+            ));
         }
+        // Fields come in offset order: the parse refuses any other.
+        records.push(Record {
+            id,
+            roots: infos
+                .iter()
+                .filter_map(|i| Some(i.root.as_ref()?.0))
+                .collect(),
+            has_node: infos.iter().any(|i| i.kind.is_node()),
+        });
     }
     // Ownership must not cycle: a struct that is both a root and a node
     // may only own structs that are no roots.

@@ -1,15 +1,12 @@
-//! Special fields of program-BTF types: locks, graph roots and nodes,
-//! refcounts, timers, work items and kptrs, found the way the kernel's
-//! `btf_parse_fields()` finds them.
+//! Special fields of program-BTF types, as the verifier sees them: the
+//! kernel's parse of each value ([`crate::btf::record`]) with graph roots'
+//! node members resolved to offsets and kptrs' structs named.
 //!
-//! A field is a member whose type (through typedefs and modifiers) is one of
-//! the kernel's special structs (`struct bpf_spin_lock`, ...), or a pointer
-//! whose pointee carries the type tag `kptr` / `kptr_untrusted` /
-//! `percpu_kptr` / `uptr`. Members that are structs or unions are searched
-//! recursively, and arrays are expanded element by element, so fields
-//! nested in sub-structs and arrays are found at their absolute offsets. Graph roots get their
-//! `contains:TYPE:FIELD` declaration tag resolved to the program-BTF id of
-//! `TYPE` and the offset of `FIELD` in it.
+//! A map's value and a global data section get the fields the kernel
+//! records when it creates the map; a struct, those it records for an
+//! object `bpf_obj_new` allocates. Where the kernel's parse fails, the value
+//! has no fields at all: the kernel then creates the map without a record,
+//! and its locks, timers and kptrs are no longer valid.
 //!
 //! A kptr's pointee is a kernel type when the target BTF has a struct of
 //! that name (without a target: when a registry kfunc takes or returns it),
@@ -17,254 +14,93 @@
 //! program type allocated with `bpf_obj_new`, named by its program-BTF id
 //! (a uptr's pointee, user memory, is always the latter).
 
-use crate::btf::{Btf, Kind, TypeData};
+use crate::btf::record::{Info, Mask, Parser, Value};
+use crate::btf::{Btf, TypeData};
 use crate::program::{Field, FieldKind, ObjType};
 use std::collections::{HashMap, HashSet};
 
-/// How deep structs may nest before the search gives up.
-const MAX_DEPTH: u32 = 16;
-/// At most this many array elements are expanded.
-const MAX_ARRAY_ELEMS: u32 = 1024;
-/// At most this many fields per type.
-const MAX_FIELDS: usize = 4096;
-
-/// Finds special fields in one program BTF, caching per struct.
+/// Finds special fields in one program BTF.
 pub(crate) struct FieldFinder<'b> {
     btf: &'b Btf,
-    /// Declaration tags by (tagged type, component index).
-    tags: HashMap<(u32, i32), Vec<String>>,
     /// Whether a struct name is a kernel type (kptrs to it are kernel kptrs).
     kernel: Box<dyn Fn(&str) -> bool + 'b>,
-    /// Fields of structs, relative to the struct; `None` while being computed.
-    cache: HashMap<u32, Option<Vec<Field>>>,
-    /// Problems that do not stop loading (the verifier reports their effects).
+    /// Values whose fields the kernel would not record, and why.
     pub warnings: Vec<String>,
 }
 
 impl<'b> FieldFinder<'b> {
     /// A finder over `btf`; `kernel` tells which struct names are kernel types.
     pub fn new(btf: &'b Btf, kernel: Box<dyn Fn(&str) -> bool + 'b>) -> FieldFinder<'b> {
-        let mut tags: HashMap<(u32, i32), Vec<String>> = HashMap::new();
-        for (_, t) in btf.types() {
-            if let TypeData::DeclTag { ty, component_idx } = t.data
-                && let Ok(name) = btf.string(t.name_off)
-            {
-                tags.entry((ty, component_idx))
-                    .or_default()
-                    .push(name.to_string());
-            }
-        }
         FieldFinder {
             btf,
-            tags,
             kernel,
-            cache: HashMap::new(),
             warnings: Vec::new(),
         }
     }
 
-    /// The declaration tags on `ty` (component `-1`) or on its member `idx`.
-    pub fn tags(&self, ty: u32, component: i32) -> &[String] {
-        self.tags.get(&(ty, component)).map_or(&[], Vec::as_slice)
-    }
-
-    /// Resolves the `contains:TYPE:FIELD` tag among `tags`.
-    fn contains(&mut self, tags: &[String]) -> Option<(u32, u32)> {
-        let tag = tags.iter().find_map(|t| t.strip_prefix("contains:"))?;
-        let Some((ty_name, field)) = tag.split_once(':') else {
-            self.warnings
-                .push(format!("malformed contains tag 'contains:{tag}'"));
-            return None;
-        };
-        let Some(ty) = self.btf.find(ty_name, Kind::Struct) else {
-            self.warnings.push(format!(
-                "contains tag names struct {ty_name}, which is not in the program BTF"
-            ));
-            return None;
-        };
-        let off = match &self.btf.type_by_id(ty).ok()?.data {
-            TypeData::Struct { members, .. } => members
-                .iter()
-                .find(|m| self.btf.string(m.name_off) == Ok(field))
-                .map(|m| m.bit_offset / 8),
-            _ => None,
-        };
-        match off {
-            Some(off) => Some((ty, off)),
-            None => {
-                self.warnings.push(format!(
-                    "contains tag names {ty_name}.{field}, which does not exist"
-                ));
-                None
-            }
-        }
-    }
-
-    /// The name of the struct the member of struct `ty` at byte `off` is.
-    fn member_type_at(&self, ty: u32, off: u32) -> Option<&str> {
-        let TypeData::Struct { members, .. } = &self.btf.type_by_id(ty).ok()?.data else {
-            return None;
-        };
-        let m = members.iter().find(|m| m.bit_offset / 8 == off)?;
-        let t = self.btf.type_by_id(self.btf.resolve(m.ty).ok()?).ok()?;
-        self.btf.string(t.name_off).ok()
-    }
-
-    /// The kptr or uptr field a pointer to `pointee` makes, if it is one:
-    /// the tag must sit right under the pointer, as the kernel requires.
-    fn kptr(&self, pointee: u32) -> Option<(FieldKind, (u32, bool))> {
-        let t = self.btf.type_by_id(pointee).ok()?;
-        let TypeData::TypeTag { ty } = t.data else {
-            return None;
-        };
-        let kind = FieldKind::of_type_tag(self.btf.string(t.name_off).ok()?)?;
-        let target = self.btf.resolve(ty).ok()?;
-        if self.btf.type_by_id(target).ok()?.kind() != Kind::Struct {
-            return None;
-        }
-        let name = self.btf.name(target).ok()?;
-        let is_kernel = kind != FieldKind::Uptr && !name.is_empty() && (self.kernel)(name);
-        let id = if is_kernel {
-            kernel_type_id(name)
-        } else {
-            target
-        };
-        Some((kind, (id, !is_kernel)))
-    }
-
-    /// Fields of a value of type `ty` placed at `base`; `contains` is the
-    /// resolved `contains` tag of the place (for graph roots).
-    fn fields_at(
+    /// The fields the kernel records for `value` of `size` bytes under
+    /// `mask`; none when its parse fails, which `what` names in a warning
+    /// (`None`: no warning).
+    fn record(
         &mut self,
-        ty: u32,
-        base: u32,
-        contains: Option<(u32, u32)>,
-        depth: u32,
-        out: &mut Vec<Field>,
-    ) {
-        if depth > MAX_DEPTH || out.len() >= MAX_FIELDS {
-            return;
-        }
-        let Ok(id) = self.btf.resolve(ty) else { return };
-        let Ok(t) = self.btf.type_by_id(id) else {
-            return;
+        value: Value<'_>,
+        size: u32,
+        mask: Mask,
+        what: Option<&str>,
+    ) -> Vec<Field> {
+        let parser = Parser {
+            btf: self.btf,
+            mask,
         };
-        match &t.data {
-            TypeData::Struct { .. } | TypeData::Union { .. } => {
-                let name = self.btf.string(t.name_off).unwrap_or("");
-                if let Some(kind) = FieldKind::of_struct(name) {
-                    // Of another size or at another place, the struct is
-                    // ignored, nested fields and all (`btf_find_struct`).
-                    if t.data.size() != Some(kind.size()) || !base.is_multiple_of(kind.align()) {
-                        return;
-                    }
-                    // A root's contained field must be its kind of node
-                    // (`__btf_parse_graph_root`); otherwise the record is
-                    // broken as when the tag does not resolve.
-                    let node = match kind {
-                        FieldKind::ListHead => Some("bpf_list_node"),
-                        FieldKind::RbRoot => Some("bpf_rb_node"),
-                        _ => None,
-                    };
-                    let contains = node.and_then(|node| {
-                        contains.filter(|&(cty, coff)| self.member_type_at(cty, coff) == Some(node))
-                    });
-                    out.push(Field {
-                        kind,
-                        off: base,
-                        contains,
-                        kptr: None,
-                    });
-                    return;
+        match parser.parse(value, size) {
+            Ok(infos) => infos.into_iter().map(|i| self.field(i)).collect(),
+            Err(f) => {
+                if let Some(what) = what {
+                    self.warnings.push(format!(
+                        "{what}: the kernel records no special field ({})",
+                        f.why
+                    ));
                 }
-                for f in self.struct_fields(id, depth) {
-                    if out.len() >= MAX_FIELDS {
-                        break;
-                    }
-                    out.push(Field {
-                        off: f.off.saturating_add(base),
-                        ..f
-                    });
-                }
+                Vec::new()
             }
-            TypeData::Ptr { ty } => {
-                if let Some((kind, kptr)) = self.kptr(*ty) {
-                    out.push(Field {
-                        kind,
-                        off: base,
-                        contains: None,
-                        kptr: Some(kptr),
-                    });
-                }
-            }
-            TypeData::Array { elem, nelems, .. } => {
-                let (elem, nelems) = (*elem, *nelems);
-                let Ok(Some(size)) = self.btf.size_of(elem) else {
-                    return;
-                };
-                let mut one = Vec::new();
-                self.fields_at(elem, 0, contains, depth + 1, &mut one);
-                if one.is_empty() || size == 0 {
-                    return;
-                }
-                for i in 0..nelems.min(MAX_ARRAY_ELEMS) {
-                    let Some(at) = u64::from(i)
-                        .checked_mul(size)
-                        .and_then(|o| o.checked_add(u64::from(base)))
-                    else {
-                        return;
-                    };
-                    let Ok(at) = u32::try_from(at) else { return };
-                    for f in &one {
-                        if out.len() >= MAX_FIELDS {
-                            return;
-                        }
-                        out.push(Field {
-                            off: f.off.saturating_add(at),
-                            ..f.clone()
-                        });
-                    }
-                }
-            }
-            _ => {}
         }
     }
 
-    /// Fields of struct or union `id`, relative to its start.
-    fn struct_fields(&mut self, id: u32, depth: u32) -> Vec<Field> {
-        match self.cache.get(&id) {
-            Some(Some(f)) => return f.clone(),
-            // A struct containing itself (only in corrupt BTF).
-            Some(None) => return Vec::new(),
-            None => {}
-        }
-        self.cache.insert(id, None);
-        let members = match self.btf.type_by_id(id).map(|t| &t.data) {
-            Ok(TypeData::Struct { members, .. } | TypeData::Union { members, .. }) => {
-                members.clone()
+    /// The verifier's view of a field the parse found.
+    fn field(&self, info: Info) -> Field {
+        let contains = info.root.and_then(|(value, node)| {
+            let TypeData::Struct { members, .. } = &self.btf.type_by_id(value).ok()?.data else {
+                return None;
+            };
+            let m = members
+                .iter()
+                .find(|m| self.btf.string(m.name_off) == Ok(node.as_str()))?;
+            Some((value, m.bit_offset / 8))
+        });
+        let kptr = info.pointee.map(|to| {
+            let name = self.btf.name(to).unwrap_or("");
+            if info.kind != FieldKind::Uptr && !name.is_empty() && (self.kernel)(name) {
+                (kernel_type_id(name), false)
+            } else {
+                (to, true)
             }
-            _ => Vec::new(),
-        };
-        let mut out = Vec::new();
-        for (i, m) in members.iter().enumerate() {
-            if m.bitfield_size != 0 || m.bit_offset % 8 != 0 {
-                continue;
-            }
-            let tags = self.tags(id, i as i32).to_vec();
-            let contains = self.contains(&tags);
-            self.fields_at(m.ty, m.bit_offset / 8, contains, depth + 1, &mut out);
+        });
+        Field {
+            kind: info.kind,
+            off: info.off,
+            contains,
+            kptr,
         }
-        out.sort_by_key(|f| f.off);
-        self.cache.insert(id, Some(out.clone()));
-        out
     }
 
-    /// The special fields of a value of type `ty`, by offset.
-    pub fn fields_of(&mut self, ty: u32) -> Vec<Field> {
-        let mut out = Vec::new();
-        self.fields_at(ty, 0, None, 0, &mut out);
-        out.sort_by_key(|f| f.off);
-        out
+    /// The special fields of map `map`'s value of type `ty`, `size` bytes,
+    /// by offset.
+    pub fn map_value(&mut self, map: &str, ty: u32, size: u32) -> Vec<Field> {
+        let Ok(ty) = self.btf.resolve(ty) else {
+            return Vec::new();
+        };
+        let what = format!("map '{map}'");
+        self.record(Value::Struct(ty), size, Mask::MapValue, Some(&what))
     }
 
     /// An [`ObjType`] for every struct of the program BTF, by type id.
@@ -283,7 +119,7 @@ impl<'b> FieldFinder<'b> {
             .collect();
         ids.into_iter()
             .map(|(id, name, size)| {
-                let fields = self.struct_fields(id, 0);
+                let fields = self.record(Value::Struct(id), size, Mask::Object, None);
                 let mut pointers = Vec::new();
                 // Nested members multiply: BTF whose structs hold many
                 // structs (corrupt, or cyclic) would take exponential time.
@@ -358,55 +194,30 @@ impl<'b> FieldFinder<'b> {
         }
     }
 
-    /// The [`ObjType`] of a global data section: its variables (`(VAR id,
-    /// offset)`) and the fields in them, with `contains` tags on the variables.
-    pub fn datasec(&mut self, name: &str, size: u32, vars: &[(u32, u32)]) -> ObjType {
-        let mut fields = Vec::new();
-        for &(var, off) in vars {
-            let Ok(TypeData::Var { ty, .. }) = self.btf.type_by_id(var).map(|t| &t.data) else {
-                continue;
-            };
-            let ty = *ty;
-            let tags = self.tags(var, -1).to_vec();
-            let contains = self.contains(&tags);
-            self.fields_at(ty, off, contains, 0, &mut fields);
-        }
-        fields.sort_by_key(|f| f.off);
+    /// The [`ObjType`] of global data section `name` (BTF DATASEC `id`,
+    /// `size` bytes): its variables (`(VAR id, offset)`, as libbpf placed
+    /// them) and the fields in them.
+    pub fn datasec(&mut self, name: &str, id: u32, size: u32, vars: &[(u32, u32)]) -> ObjType {
+        let sizes: HashMap<u32, u32> = match self.btf.type_by_id(id).map(|t| &t.data) {
+            Ok(TypeData::Datasec { vars, .. }) => vars.iter().map(|v| (v.ty, v.size)).collect(),
+            _ => HashMap::new(),
+        };
+        let mut vars: Vec<(u32, u32, u32)> = vars
+            .iter()
+            .map(|&(var, off)| (var, off, sizes.get(&var).copied().unwrap_or(0)))
+            .collect();
+        // libbpf sorts the section's variables by offset before the load.
+        vars.sort_by_key(|&(_, off, _)| off);
+        let what = format!("map '{name}'");
         ObjType {
             name: name.to_string(),
             size,
-            fields: map_record(fields),
+            fields: self.record(Value::Datasec(&vars), size, Mask::MapValue, Some(&what)),
             is_struct: false,
             pointers: Vec::new(),
             scalars: crate::btf::Scalars::Other,
         }
     }
-}
-
-/// How many special fields the kernel records for one value (`BTF_FIELDS_MAX`).
-const BTF_FIELDS_MAX: usize = 11;
-
-/// The special fields a map gets from its value's `fields`: none at all when
-/// the kernel's `btf_parse_fields()` fails on them, for `map_check_btf()`
-/// creates the map anyway, with no record, and its locks, timers and kptrs
-/// are then no longer valid. It fails on more than `BTF_FIELDS_MAX` fields
-/// (nodes are no map fields), on a second lock (plain or resilient, in any
-/// mix), timer, work item or refcount, on a graph root whose `contains` tag did not resolve (or names
-/// a member that is not its kind of node), and on a graph root without a
-/// lock.
-pub(crate) fn map_record(fields: Vec<Field>) -> Vec<Field> {
-    let count = |kinds: &[FieldKind]| fields.iter().filter(|f| kinds.contains(&f.kind)).count();
-    let roots = count(&[FieldKind::ListHead, FieldKind::RbRoot]);
-    let broken = count(&[FieldKind::ListNode, FieldKind::RbNode]) + BTF_FIELDS_MAX < fields.len()
-        || [FieldKind::Timer, FieldKind::Wq, FieldKind::Refcount]
-            .iter()
-            .any(|k| count(&[*k]) > 1)
-        || count(&[FieldKind::SpinLock, FieldKind::ResSpinLock]) > 1
-        || fields.iter().any(|f| {
-            matches!(f.kind, FieldKind::ListHead | FieldKind::RbRoot) && f.contains.is_none()
-        })
-        || roots > 0 && count(&[FieldKind::SpinLock, FieldKind::ResSpinLock]) == 0;
-    if broken { Vec::new() } else { fields }
 }
 
 /// The verifier's id for kernel struct `name` (see `kernel_types`), without
