@@ -251,6 +251,7 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         env.check_reg_read(st, 0)?;
     }
     if frame.in_callback.is_some() || st.frames.len() > 1 {
+        env.stack_live.update_chain(env.prog, st);
         return return_to_caller(env, path);
     }
     check_resources(env, st, idx, MAIN_EXIT, false)?;

@@ -441,6 +441,7 @@ impl Env<'_> {
                     if self.opts.log {
                         self.logln(&format!("{idx}: safe"));
                     }
+                    self.stack_live.update_chain(self.prog, &path.st);
                     self.finish_path(path.parent);
                     break;
                 }
@@ -513,6 +514,7 @@ impl Env<'_> {
                         }
                     }
                     Step::End => {
+                        self.stack_live.update_chain(self.prog, &path.st);
                         self.finish_path(path.parent);
                         break;
                     }

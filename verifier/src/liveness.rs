@@ -529,8 +529,24 @@ impl StackLiveness {
         }
     }
 
+    /// Recomputes the live slots of the subprograms on `st`'s call chain,
+    /// innermost first, each handing its reads to its caller (the kernel's
+    /// `bpf_update_live_stack`). The kernel does this only when a path ends
+    /// and when a subprogram returns: a read made since then is not yet
+    /// live for a stored state cleaned in between, which then prunes more.
+    pub fn update_chain(&mut self, prog: &Program, st: &State) {
+        let (key, starts) = chain(prog, st);
+        for d in (0..starts.len()).rev() {
+            let mut k = key[..d].to_vec();
+            k.push(starts[d]);
+            if let Some(&i) = self.index.get(&k) {
+                self.update(prog, i);
+            }
+        }
+    }
+
     /// Per frame of `st`, the slots some path from it may read (the
-    /// kernel's `bpf_stack_slot_alive`). `calls_back(i)`: instruction `i`
+    /// kernel's `bpf_stack_slot_alive`), as of the last [`Self::update_chain`]. `calls_back(i)`: instruction `i`
     /// calls a callback, whose frame returns to the call itself.
     pub fn alive(
         &mut self,
@@ -538,19 +554,6 @@ impl StackLiveness {
         st: &State,
         calls_back: impl Fn(u32) -> bool,
     ) -> Vec<Slots> {
-        // Callees hand their reads to their callers: inner chains first.
-        loop {
-            let mut updated: Vec<usize> = (0..self.instances.len())
-                .filter(|i| self.instances[*i].updated)
-                .collect();
-            if updated.is_empty() {
-                break;
-            }
-            updated.sort_by_key(|i| std::cmp::Reverse(self.instances[*i].key.len()));
-            for i in updated {
-                self.update(prog, i);
-            }
-        }
         let (key, starts) = chain(prog, st);
         let depth = starts.len() - 1;
         // The chain of each frame: the calls into it, then its start.

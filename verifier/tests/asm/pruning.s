@@ -421,3 +421,81 @@ w1 = 11
 r1 = *(u8 *)(r10 -8)
 r0 = 0
 exit
+
+### prune_reads_of_the_open_path_are_live_only_after_an_update
+; The kernel recomputes which stack slots are live (bpf_update_live_stack)
+; only when a path ends or a subprogram returns. The first path stores a
+; number at fp-16 and reaches the test at 35 without reading it; the second
+; comes back to 35 after reading fp-16 and spilling a pointer there. When it
+; does, the stored state is cleaned with the slot still dead (the read was
+; made on the open path), so the pointer spill is covered and the path
+; pruned. (Found in KubeArmor's system monitor, whose argument loop prunes so.)
+; type: socket
+; expect: ACCEPT
+; insns: 67
+call bpf_get_prandom_u32
+r6 = r0
+call bpf_get_prandom_u32
+r8 = r0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+if r6 == 0 goto pc+11
+r7 = 0
+*(u64 *)(r10 -16) = r8
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+goto pc+11
+r7 = 1
+*(u64 *)(r10 -16) = r8
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+goto pc+19
+if r7 != 0 goto pc+18
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+exit
+r0 = *(u64 *)(r10 -16)
+r7 = 0
+*(u64 *)(r10 -16) = r10
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+r0 = 0
+goto pc-31
