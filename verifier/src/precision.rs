@@ -121,9 +121,12 @@ impl Trace {
                 let slots = self.slots[callee];
                 return Err(Stop::Bug(format!("{what} leftover stack slots {slots:x}")));
             }
-            // A callback ran before its call had any effect on the caller.
+            // A callback ran before its call had any effect on the caller,
+            // whose arguments the helper checked at the call.
             if let Insn::Call(Call::Local(_)) = insn {
                 self.regs[f] |= self.regs[callee];
+            } else {
+                self.regs[f] &= !ARGS;
             }
             entered = true;
             self.regs[callee] = 0;
@@ -138,19 +141,24 @@ impl Trace {
             } else if !matches!(insn, Insn::Exit) {
                 return Err(GiveUp);
             }
-            // A callback's arguments are the calling helper's doing.
+            // A callback returns to its call, whose arguments stay traced
+            // in the caller through the callback's body (the running
+            // kernel marks them in the callback's stored states) until the
+            // walk reaches the call's entry into the callback.
             if e.callback {
-                self.regs[caller] &= !ARGS;
-            } else if self.regs[caller] & ARGS != 0 {
-                let regs = self.regs[caller];
-                return Err(Stop::Bug(format!(
-                    "backtracking exit unexpected regs {regs:x}"
-                )));
+                self.clear(caller, 0);
+            } else {
+                if self.regs[caller] & ARGS != 0 {
+                    let regs = self.regs[caller];
+                    return Err(Stop::Bug(format!(
+                        "backtracking exit unexpected regs {regs:x}"
+                    )));
+                }
+                if self.has(caller, 0) {
+                    self.set(f, 0);
+                }
+                self.regs[caller] &= !CALLER_SAVED;
             }
-            if !e.callback && self.has(caller, 0) {
-                self.set(f, 0);
-            }
-            self.regs[caller] &= !CALLER_SAVED;
         } else if self.depth != d {
             return Err(GiveUp);
         }

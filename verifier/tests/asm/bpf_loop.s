@@ -694,3 +694,33 @@ r1 = *(u64 *)(r2 +0)
 r0 = *(u64 *)(r1 -16)
 r0 = 0
 exit
+
+### loop_count_stays_precise_in_the_callbacks_stored_states
+; bpf_loop's count is precise at the call. When a round returns to the call
+; and is covered there, the kernel traces the count back through the
+; callback's body and marks it in the caller frame of the callback's stored
+; states: a second path with another count (any of 0..1023 after 1023) is
+; not covered inside the callback, and runs it again. (Found in Grafana
+; Beyla's HTTP header scan, bpf_loop(buf_len, ...) with buf_len clamped.)
+; type: socket
+; expect: ACCEPT
+; insns: 50
+call bpf_get_prandom_u32
+r1 = r0
+if r1 <= 1023 goto pc+1
+r1 = 1023
+r2 = subprog[cb]
+r3 = 0
+r4 = 0
+call bpf_loop
+r0 = 0
+exit
+cb:
+w0 = 1
+w2 = 1
+if w1 == 3 goto pc+1
+w2 = 0
+if w1 > 10 goto pc+1
+w0 = 0
+w0 |= w2
+exit
