@@ -222,6 +222,23 @@ pub fn kfreg_verdict(p: &GenProgram) -> Result<Verdict, String> {
     })
 }
 
+/// kfreg's verifier log of `p`, every path's lines kept (as the kernel's
+/// at level 2), or why there is none.
+pub fn kfreg_log(p: &GenProgram) -> String {
+    match kfreg_program(p) {
+        Err(msg) => msg,
+        Ok(prog) => {
+            let opts = Options {
+                log: true,
+                log_all_paths: true,
+                nr_cpu_ids: *NR_CPU_IDS.get_or_init(kfreg_object::loader::kconfig::possible_cpus),
+                ..Options::default()
+            };
+            verify(&prog, Registry::global(), &opts).log
+        }
+    }
+}
+
 /// How one program came out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Outcome {
@@ -611,13 +628,16 @@ fn write_case(
         Outcome::Agree => "5-agree",
     };
     let name = format!("{prefix}-{pseed:016x}.txt");
+    // A message of several lines stays a comment on each, so that
+    // `--check` reads the case back.
+    let comment = |m: &str| m.replace('\n', "\n#   ");
     let show = |v: &Verdict| match v {
         None => "ACCEPT".to_string(),
-        Some(m) => format!("REJECT: {m}"),
+        Some(m) => format!("REJECT: {}", comment(m)),
     };
     let text = format!(
         "# {prefix} (class: {})\n# program type: {}\n{}# program seed: {pseed:#018x} (replay: {})\n# kernel: {}\n# kfreg:  {}\n# minimised from {} to {} instructions; map[id:0] is an array map, key {MAP_KEY_SIZE}, value {MAP_VALUE_SIZE}, {MAP_MAX_ENTRIES} entries\n{}",
-        class.1,
+        comment(&class.1),
         progen::spec_name(p.prog_type, p.attach),
         functions_line(&q),
         replay_command(cfg, pseed),

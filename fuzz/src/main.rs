@@ -1,8 +1,8 @@
 //! `difffuzz`: random BPF programs judged by kfreg and by the running kernel.
 
 use kfreg_difffuzz::{
-    Config, KernelNames, Outcome, funcs, functions_line, judge, kernel, kernel_btf, kfreg_verdict,
-    listing, num, progen, targets,
+    Config, KernelNames, Outcome, funcs, functions_line, judge, kernel, kernel_btf, kfreg_log,
+    kfreg_verdict, listing, num, progen, targets,
 };
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -126,6 +126,7 @@ fn show(p: &progen::GenProgram, with_kernel: bool) -> Result<(), String> {
     );
     print!("{}{}", functions_line(p), listing(&p.insns));
     let fv = kfreg_verdict(p);
+    print!("kfreg log:\n{}", kfreg_log(p));
     println!("kfreg:  {fv:?}");
     if with_kernel {
         let mut k = kernel::Kernel::new(

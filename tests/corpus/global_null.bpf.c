@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* global_null: NULL for a global function's memory parameter (allowed
- * unless tagged arg:nonnull), and the registers a global function without
- * parameters starts with (none). Found by the differential fuzzer. */
+ * unless tagged arg:nonnull, and then precise, so that a path passing
+ * another number is not covered by one that passed NULL), and the
+ * registers a global function without parameters starts with (none).
+ * Found by the differential fuzzer. */
 #include "corpus.h"
 
 #define __nonnull_arg __attribute__((btf_decl_tag("arg:nonnull")))
@@ -75,6 +77,30 @@ SEC("tc")
 int calls_reads_r1(struct __sk_buff *skb)
 {
 	return reads_r1();
+}
+
+/* REJECT: the path passing NULL made it precise, so the path passing 1 is not covered before the call. */
+SEC("tc")
+__attribute__((naked)) int null_is_precise_for_the_next_path(void)
+{
+	asm volatile (
+	"r6 = r1;"
+	"call %[rnd];"
+	"r7 = 1;"
+	"if r0 != 0 goto 1f;"
+	"r7 = 0;"
+	"1:"
+	"call %[rnd];"
+	"r1 = 0; r1 = 0; r1 = 0; r1 = 0; r1 = 0; r1 = 0; r1 = 0; r1 = 0;"
+	"if r0 == 0 goto 2f;"
+	"2:"
+	"r1 = r6;"
+	"r2 = r7;"
+	"call sum_maybe;"
+	"r0 = 0;"
+	"exit;"
+	:: [rnd] "i"(BPF_FUNC_get_prandom_u32)
+	: "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9");
 }
 
 char _license[] SEC("license") = "GPL";

@@ -709,8 +709,12 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
             }
             GlobalArg::Dynptr => global_dynptr_arg(st, i, &reg)?,
             GlobalArg::Mem { size, nullable } => {
-                // NULL passes the memory check, and only that.
-                if !reg.is_null() {
+                // NULL passes the memory check, and only that: the kernel
+                // makes it precise, so a path passing another number is
+                // not covered by one that passed NULL.
+                if reg.is_null() {
+                    env.mark_precise(st, r);
+                } else {
                     // The packet the pointer points into may move under it.
                     if reg.ty.is_packet_any() && env.effects[sub as usize].changes_pkt_data {
                         return Err(VerifyError::at(
