@@ -9,9 +9,10 @@
  *
  * A member is a field by the name of its own type: a typedef or a
  * qualifier hides it, and so does a union around it (only structs are
- * searched). A member at no byte offset (a bitfield), an array of locks or
- * timers, or a second lock in one data section makes the kernel record no
- * field at all: the map is created without them, so no lock or timer in it
+ * searched). A member at no byte offset (a bitfield), a pointer with a
+ * type tag the kernel does not know (__user), an array of locks or timers,
+ * or a second lock in one data section makes the kernel record no field at
+ * all: the map is created without them, so no lock or timer in it
  * is valid and their bytes are plain memory. */
 #include "corpus.h"
 
@@ -141,6 +142,11 @@ struct bitfields_timer {
 	struct bpf_timer timer;
 };
 
+struct user_pointer_timer {
+	struct bpf_timer timer;
+	char __attribute__((btf_type_tag("user"))) *buf;
+};
+
 struct lock_array {
 	struct bpf_spin_lock locks[2];
 };
@@ -150,6 +156,7 @@ ARRAY_OF(vf_typedef, struct typedef_lock);
 ARRAY_OF(vf_volatile, struct volatile_lock);
 ARRAY_OF(vf_bitfields, struct bitfields_timer);
 ARRAY_OF(vf_array, struct lock_array);
+ARRAY_OF(vf_user, struct user_pointer_timer);
 
 private(VF_TWO) struct bpf_spin_lock vf_glock_a;
 private(VF_TWO) struct bpf_spin_lock vf_glock_b;
@@ -220,6 +227,23 @@ SEC("tc")
 int vf_read_timer_beside_bitfields(struct __sk_buff *skb)
 {
 	LOOKUP(vf_bitfields, struct bitfields_timer);
+	return *(volatile long *)&v->timer & 1;
+}
+
+/* REJECT: a pointer tagged __user beside the timer: the kernel records no timer. */
+SEC("tc")
+int vf_timer_beside_user_pointer(struct __sk_buff *skb)
+{
+	LOOKUP(vf_user, struct user_pointer_timer);
+	bpf_timer_init(&v->timer, &vf_user, 1);
+	return 0;
+}
+
+/* ACCEPT: and the timer's bytes are plain memory. */
+SEC("tc")
+int vf_read_timer_beside_user_pointer(struct __sk_buff *skb)
+{
+	LOOKUP(vf_user, struct user_pointer_timer);
 	return *(volatile long *)&v->timer & 1;
 }
 
