@@ -499,3 +499,84 @@ r0 = 0
 r0 = 0
 r0 = 0
 goto pc-31
+
+### prune_live_stack_read_write_join
+; Stack liveness per path (the kernel's verifier_live_stack.c shapes): each
+; side of a join reads its own slot and writes fp-32.
+; type: socket
+; expect: ACCEPT
+; insns: 9
+call bpf_get_prandom_u32
+if r0 > 42 goto pc+4
+r0 = *(u64 *)(r10 -8)
+*(u64 *)(r10 -32) = r0
+*(u64 *)(r10 -40) = r0
+exit
+r0 = *(u64 *)(r10 -16)
+*(u64 *)(r10 -32) = r0
+exit
+
+### prune_live_stack_write_through_a_moved_pointer
+; A store through a pointer that points at either of two slots writes
+; neither for sure.
+; type: socket
+; expect: ACCEPT
+; insns: 12
+call bpf_get_prandom_u32
+r1 = -8
+if r0 > 42 goto pc+1
+r1 = -16
+r2 = r10
+r2 += r1
+*(u64 *)(r2 +0) = r0
+exit
+
+### prune_live_stack_caller_slot_dead_in_the_callee
+; The caller's fp-8 holds a map pointer on one path and a number on the
+; other; the callee reads it once and then no more, so its checkpoint after
+; the read covers the second path.
+; type: socket
+; map: hash key=4 value=8 max=1
+; expect: ACCEPT
+; insns: 21
+call bpf_get_prandom_u32
+if r0 == 42 goto pc+2
+r0 = map[id:0]
+*(u64 *)(r10 -8) = r0
+r1 = r10
+r1 += -8
+call f
+exit
+f:
+r0 = *(u64 *)(r1 +0)
+r0 = 0
+goto pc+0
+exit
+
+### prune_live_stack_caller_slot_live_in_a_callback
+; A bpf_loop callback reads the caller's slot each round and then stores a
+; number in it: the second round's map argument is that number.
+; type: socket
+; map: hash key=4 value=8 max=1
+; expect: REJECT R1 type=scalar expected=map_ptr
+; insns: 28
+r0 = map[id:0]
+*(u64 *)(r10 -8) = r0
+r1 = 2
+r2 = subprog[cb]
+r3 = r10
+r3 += -8
+r4 = 0
+call bpf_loop
+r0 = 42
+exit
+cb:
+r6 = r2
+r1 = *(u64 *)(r6 +0)
+*(u64 *)(r10 -8) = 7
+r2 = r10
+r2 += -8
+call bpf_map_lookup_elem
+*(u64 *)(r6 +0) = 0
+r0 = 0
+exit
