@@ -134,11 +134,13 @@ impl Trace {
             // `e` returned to the frame below: its R0 is the caller's R0,
             // unless a callback returned (then a helper made the caller's).
             // A tail call that returned from a subprogram made the caller's
-            // R0 itself: nothing of it leads into the callee.
+            // R0 itself: nothing of it leads into the callee. A legacy
+            // packet load leaves its subprogram as an exit does (its R0,
+            // when traced, gives up below, as for any such load).
             let caller = self.depth - 1;
             if env.is_tail_call(insn) {
                 self.clear(caller, 0);
-            } else if !matches!(insn, Insn::Exit) {
+            } else if !matches!(insn, Insn::Exit | Insn::LdPkt { .. }) {
                 return Err(GiveUp);
             }
             // A callback returns to its call, whose arguments stay traced

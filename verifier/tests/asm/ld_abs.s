@@ -61,3 +61,61 @@ r6 = r1
 r0 = *(u8 *)skb[0]
 r0 = 0
 exit
+
+; A subprogram left through a failed legacy packet load returns to its
+; caller as an exit does, and precision walks back across that return into
+; the subprogram (kfreg gave up instead, made every scalar of the path
+; precise, and later met a call with an argument still traced: "verifier
+; bug: backtracking call unexpected regs"). Found by the differential fuzzer
+; (seed 0x33fce8a799f50321).
+### ld_abs_subprog_return_is_walked_back_as_an_exit
+; type: socket
+; btf: funcs
+; expect: ACCEPT
+; insns: 48
+r6 = r1
+r2 = 0
+r7 = 1
+top:
+may_goto out
+r1 = r6
+r2 = 32767
+call f
+if r7 < r7 goto back
+*(u64 *)(r10 -24) = 0
+*(u64 *)(r10 -16) = 0
+r1 = 3
+r2 = subprog[cb]
+r3 = r10
+r3 += -24
+r4 = 0
+call bpf_loop
+back:
+goto top
+out:
+r0 = 0
+exit
+f:
+r6 = r1
+r0 = *(u8 *)skb[44]
+*(u64 *)(r10 -112) = 0
+*(u64 *)(r10 -104) = 0
+r1 = 4
+r2 = subprog[cb]
+r3 = r10
+r3 += -112
+r4 = 0
+call bpf_loop
+*(u8 *)(r10 -121) = r0
+r0 = *(u16 *)skb[63]
+w0 s%= w0
+w0 s/= w0
+r8 = 1
+w0 %= -2147483648
+r3 = 49
+r0 |= r0
+r0 = 0
+exit
+cb:
+r0 = 0
+exit
