@@ -188,19 +188,25 @@ pub fn listing(insns: &[Insn]) -> String {
 /// This machine's possible CPUs, read once.
 static NR_CPU_IDS: std::sync::OnceLock<Option<u32>> = std::sync::OnceLock::new();
 
+/// How kfreg judges the fuzzer's programs, with every path's log or none.
+fn kfreg_options(log: bool) -> Options {
+    Options {
+        log,
+        log_all_paths: log,
+        insn_limit: INSN_LIMIT.load(Ordering::Relaxed),
+        // The kernel judging the same programs is this machine's.
+        nr_cpu_ids: *NR_CPU_IDS.get_or_init(kfreg_object::loader::kconfig::possible_cpus),
+        ..Options::default()
+    }
+}
+
 /// Verifies `p` with kfreg; `Err` carries a panic's message.
 pub fn kfreg_verdict(p: &GenProgram) -> Result<Verdict, String> {
     catch_unwind(AssertUnwindSafe(|| {
         match kfreg_program(p) {
             Err(msg) => Some(msg),
             Ok(prog) => {
-                let opts = Options {
-                    insn_limit: INSN_LIMIT.load(Ordering::Relaxed),
-                    // The kernel judging the same programs is this machine's.
-                    nr_cpu_ids: *NR_CPU_IDS
-                        .get_or_init(kfreg_object::loader::kconfig::possible_cpus),
-                    ..Options::default()
-                };
+                let opts = kfreg_options(false);
                 let r = verify(&prog, Registry::global(), &opts);
                 if r.stats.insns_processed > opts.insn_limit + 1 {
                     return Some(format!(
@@ -227,15 +233,7 @@ pub fn kfreg_verdict(p: &GenProgram) -> Result<Verdict, String> {
 pub fn kfreg_log(p: &GenProgram) -> String {
     match kfreg_program(p) {
         Err(msg) => msg,
-        Ok(prog) => {
-            let opts = Options {
-                log: true,
-                log_all_paths: true,
-                nr_cpu_ids: *NR_CPU_IDS.get_or_init(kfreg_object::loader::kconfig::possible_cpus),
-                ..Options::default()
-            };
-            verify(&prog, Registry::global(), &opts).log
-        }
+        Ok(prog) => verify(&prog, Registry::global(), &kfreg_options(true)).log,
     }
 }
 

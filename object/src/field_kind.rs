@@ -39,6 +39,20 @@ pub enum FieldKind {
 }
 
 impl FieldKind {
+    /// The kinds a kernel struct makes (the others are tagged pointers).
+    pub const STRUCTS: [FieldKind; 10] = [
+        FieldKind::SpinLock,
+        FieldKind::ResSpinLock,
+        FieldKind::ListHead,
+        FieldKind::ListNode,
+        FieldKind::RbRoot,
+        FieldKind::RbNode,
+        FieldKind::Refcount,
+        FieldKind::Timer,
+        FieldKind::Wq,
+        FieldKind::TaskWork,
+    ];
+
     /// Whether a type with this field has a `btf_struct_meta` (the kernel's
     /// `btf_parse_struct_metas`: locks, graph fields, refcounts, kptrs).
     pub const fn in_struct_meta(self) -> bool {
@@ -133,19 +147,9 @@ impl FieldKind {
     /// The kind a member whose type is the struct named `name` is
     /// (`btf_get_field_type`), before its size and place are checked.
     pub fn of_struct(name: &str) -> Option<FieldKind> {
-        Some(match name {
-            "bpf_spin_lock" => FieldKind::SpinLock,
-            "bpf_res_spin_lock" => FieldKind::ResSpinLock,
-            "bpf_list_head" => FieldKind::ListHead,
-            "bpf_list_node" => FieldKind::ListNode,
-            "bpf_rb_root" => FieldKind::RbRoot,
-            "bpf_rb_node" => FieldKind::RbNode,
-            "bpf_refcount" => FieldKind::Refcount,
-            "bpf_timer" => FieldKind::Timer,
-            "bpf_wq" => FieldKind::Wq,
-            "bpf_task_work" => FieldKind::TaskWork,
-            _ => return None,
-        })
+        FieldKind::STRUCTS
+            .into_iter()
+            .find(|k| k.struct_name() == name)
     }
 
     /// The kind a pointer whose pointee carries the type tag `tag` is

@@ -441,8 +441,7 @@ impl Env<'_> {
                     if self.opts.log {
                         self.logln(&format!("{idx}: safe"));
                     }
-                    self.stack_live.update_chain(self.prog, &path.st);
-                    self.finish_path(path.parent);
+                    self.end_path(&path);
                     break;
                 }
                 let logging = self.opts.log;
@@ -514,8 +513,7 @@ impl Env<'_> {
                         }
                     }
                     Step::End => {
-                        self.stack_live.update_chain(self.prog, &path.st);
-                        self.finish_path(path.parent);
+                        self.end_path(&path);
                         break;
                     }
                 }
@@ -531,6 +529,14 @@ impl Env<'_> {
             Some(msg) => Err(VerifyError { insn: None, msg }),
             None => Ok(()),
         }
+    }
+
+    /// What the kernel does when a path ends, at its exit or pruned
+    /// (process_bpf_exit): branch counts, then the live stack slots of the
+    /// path's call chain.
+    fn end_path(&mut self, path: &Path) {
+        self.finish_path(path.parent);
+        self.stack_live.update_chain(self.prog, &path.st);
     }
 
     /// Decrements branch counts up the chain of a finished path.

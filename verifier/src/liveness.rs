@@ -249,6 +249,18 @@ fn chain_key<'a>(prog: &'a Program, st: &'a State) -> impl Iterator<Item = u32> 
 }
 
 /// The slots `[lo, hi]` (byte offsets from the frame pointer) cover.
+/// The instance key of each frame of a call chain (`key`, `starts` as
+/// [`chain`] gives them): the calls into the frame, then its start.
+fn frame_keys(key: &[u32], starts: &[u32]) -> Vec<Vec<u32>> {
+    (0..starts.len())
+        .map(|d| {
+            let mut k = key[..d].to_vec();
+            k.push(starts[d]);
+            k
+        })
+        .collect()
+}
+
 fn slots_between(lo: i64, hi: i64) -> Slots {
     let (lo, hi) = (lo.max(-(crate::limits::MAX_STACK as i64)), hi.min(-1));
     if lo > hi {
@@ -536,18 +548,17 @@ impl StackLiveness {
     /// live for a stored state cleaned in between, which then prunes more.
     pub fn update_chain(&mut self, prog: &Program, st: &State) {
         let (key, starts) = chain(prog, st);
-        for d in (0..starts.len()).rev() {
-            let mut k = key[..d].to_vec();
-            k.push(starts[d]);
-            if let Some(&i) = self.index.get(&k) {
+        for k in frame_keys(&key, &starts).iter().rev() {
+            if let Some(&i) = self.index.get(k) {
                 self.update(prog, i);
             }
         }
     }
 
     /// Per frame of `st`, the slots some path from it may read (the
-    /// kernel's `bpf_stack_slot_alive`), as of the last [`Self::update_chain`]. `calls_back(i)`: instruction `i`
-    /// calls a callback, whose frame returns to the call itself.
+    /// kernel's `bpf_stack_slot_alive`), as of the last
+    /// [`Self::update_chain`]. `calls_back(i)`: instruction `i` calls a
+    /// callback, whose frame returns to the call itself.
     pub fn alive(
         &mut self,
         prog: &Program,
@@ -556,14 +567,7 @@ impl StackLiveness {
     ) -> Vec<Slots> {
         let (key, starts) = chain(prog, st);
         let depth = starts.len() - 1;
-        // The chain of each frame: the calls into it, then its start.
-        let keys: Vec<Vec<u32>> = (0..=depth)
-            .map(|d| {
-                let mut k = key[..d].to_vec();
-                k.push(starts[d]);
-                k
-            })
-            .collect();
+        let keys = frame_keys(&key, &starts);
         let live = |d: usize, frame: usize, at: u32| {
             self.index
                 .get(&keys[d])

@@ -56,18 +56,30 @@ pub(crate) struct Fail {
     pub why: &'static str,
 }
 
-pub(crate) fn fail<T>(errno: i32, why: &'static str) -> Result<T, Fail> {
+fn fail<T>(errno: i32, why: &'static str) -> Result<T, Fail> {
     Err(Fail { errno, why })
 }
 
-/// A field found in a value.
+/// A field found in a value, before the value's record is checked.
 #[derive(Clone, Debug)]
-pub(crate) struct Info {
-    pub kind: FieldKind,
+struct Info {
+    kind: FieldKind,
     /// Byte offset in the value being parsed.
-    pub off: u32,
+    off: u32,
     /// A graph root's `contains:` tag: the value struct and its node member.
-    pub root: Option<(u32, String)>,
+    root: Option<(u32, String)>,
+    /// A kptr's or uptr's struct, under the modifiers.
+    pointee: Option<u32>,
+}
+
+/// A field of a record the kernel keeps.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub kind: FieldKind,
+    /// Byte offset in the value.
+    pub off: u32,
+    /// A graph root's value struct and the byte offset of its node there.
+    pub contains: Option<(u32, u32)>,
     /// A kptr's or uptr's struct, under the modifiers.
     pub pointee: Option<u32>,
 }
@@ -344,8 +356,8 @@ impl Parser<'_> {
     }
 
     /// Checks the node member a graph root's tag names in its value struct
-    /// (`btf_parse_graph_root`).
-    fn check_root(&self, kind: FieldKind, value: u32, node: &str) -> Result<(), Fail> {
+    /// (`btf_parse_graph_root`); its byte offset there.
+    fn check_root(&self, kind: FieldKind, value: u32, node: &str) -> Result<u32, Fail> {
         let node_type = if kind == FieldKind::ListHead {
             "bpf_list_node"
         } else {
@@ -354,12 +366,12 @@ impl Parser<'_> {
         let Some(TypeData::Struct { members, .. }) = self.ty(value).map(|t| &t.data) else {
             return fail(ENOENT, "a contains: tag names a struct not in the BTF");
         };
-        let mut found = false;
+        let mut found = None;
         for m in members {
             if self.btf.string(m.name_off).unwrap_or("") != node {
                 continue;
             }
-            if std::mem::replace(&mut found, true) {
+            if found.replace(m.bit_offset / 8).is_some() {
                 return fail(
                     EINVAL,
                     "a graph root's value struct has two members of the node's name",
@@ -376,19 +388,21 @@ impl Parser<'_> {
                 return fail(EINVAL, "a graph root's node is misaligned");
             }
         }
-        if !found {
-            return fail(
-                ENOENT,
-                "a contains: tag names a node field the struct does not have",
-            );
-        }
-        Ok(())
+        found.map_or_else(
+            || {
+                fail(
+                    ENOENT,
+                    "a contains: tag names a node field the struct does not have",
+                )
+            },
+            Ok,
+        )
     }
 
     /// The fields of `value`, each checked alone and all together
     /// (`btf_parse_fields`). A value that is neither a struct nor a data
     /// section has none.
-    pub fn parse(&self, value: Value<'_>, size: u32) -> Result<Vec<Info>, Fail> {
+    pub fn parse(&self, value: Value<'_>, size: u32) -> Result<Vec<Found>, Fail> {
         let infos = match value {
             Value::Struct(id) => self.struct_fields(id, FIELDS_MAX, 0)?,
             Value::Datasec(vars) => {
@@ -413,7 +427,8 @@ impl Parser<'_> {
         let mut next = 0u64;
         let (mut lock, mut res_lock, mut refcount) = (false, false, false);
         let (mut list_node, mut rb_node, mut roots) = (false, false, false);
-        for info in &infos {
+        let mut found = Vec::with_capacity(infos.len());
+        for info in infos {
             let end = u64::from(info.off) + u64::from(info.kind.size());
             if end > u64::from(size) {
                 return fail(EFAULT, "a special field ends past its value");
@@ -422,6 +437,7 @@ impl Parser<'_> {
                 return fail(EEXIST, "special fields overlap");
             }
             next = end;
+            let mut contains = None;
             match info.kind {
                 FieldKind::SpinLock => lock = true,
                 FieldKind::ResSpinLock => res_lock = true,
@@ -430,12 +446,18 @@ impl Parser<'_> {
                 FieldKind::RbNode => rb_node = true,
                 FieldKind::ListHead | FieldKind::RbRoot => {
                     if let Some((value, node)) = &info.root {
-                        self.check_root(info.kind, *value, node)?;
+                        contains = Some((*value, self.check_root(info.kind, *value, node)?));
                         roots = true;
                     }
                 }
                 _ => {}
             }
+            found.push(Found {
+                kind: info.kind,
+                off: info.off,
+                contains,
+                pointee: info.pointee,
+            });
         }
         if lock && res_lock {
             return fail(
@@ -449,7 +471,7 @@ impl Parser<'_> {
         if list_node && rb_node && !refcount {
             return fail(EINVAL, "a list node and an rb node without a bpf_refcount");
         }
-        Ok(infos)
+        Ok(found)
     }
 }
 

@@ -17,6 +17,7 @@
 
 use super::record::{Mask, Parser, Value};
 use super::{Btf, TypeData};
+use crate::field_kind::FieldKind;
 
 const EFAULT: i32 = 14;
 const ELOOP: i32 = 40;
@@ -24,13 +25,13 @@ const ELOOP: i32 = 40;
 /// The special structs whose presence as a member makes a struct's fields
 /// parsed (`alloc_obj_fields`). `bpf_res_spin_lock` is not one of them:
 /// a struct whose only special members are resilient locks is not looked at.
-const ALLOC_OBJ_FIELDS: [&str; 6] = [
-    "bpf_spin_lock",
-    "bpf_list_head",
-    "bpf_list_node",
-    "bpf_rb_root",
-    "bpf_rb_node",
-    "bpf_refcount",
+const ALLOC_OBJ_FIELDS: [FieldKind; 6] = [
+    FieldKind::SpinLock,
+    FieldKind::ListHead,
+    FieldKind::ListNode,
+    FieldKind::RbRoot,
+    FieldKind::RbNode,
+    FieldKind::Refcount,
 ];
 
 /// What the ownership check needs of a parsed struct.
@@ -50,7 +51,7 @@ pub(super) fn refusal(btf: &Btf) -> Option<(u32, &'static str, i32)> {
     };
     let mut triggers: Vec<u32> = ALLOC_OBJ_FIELDS
         .iter()
-        .filter_map(|name| p.struct_named(name))
+        .filter_map(|kind| p.struct_named(kind.struct_name()))
         .collect();
     triggers.extend(
         btf.types()
@@ -84,10 +85,7 @@ pub(super) fn refusal(btf: &Btf) -> Option<(u32, &'static str, i32)> {
         // Fields come in offset order: the parse refuses any other.
         records.push(Record {
             id,
-            roots: infos
-                .iter()
-                .filter_map(|i| Some(i.root.as_ref()?.0))
-                .collect(),
+            roots: infos.iter().filter_map(|i| Some(i.contains?.0)).collect(),
             has_node: infos.iter().any(|i| i.kind.is_node()),
         });
     }

@@ -1,6 +1,6 @@
 //! Special fields of program-BTF types, as the verifier sees them: the
-//! kernel's parse of each value ([`crate::btf::record`]) with graph roots'
-//! node members resolved to offsets and kptrs' structs named.
+//! kernel's parse of each value ([`crate::btf::record`]) with kptrs'
+//! structs named.
 //!
 //! A map's value and a global data section get the fields the kernel
 //! records when it creates the map; a struct, those it records for an
@@ -14,7 +14,7 @@
 //! program type allocated with `bpf_obj_new`, named by its program-BTF id
 //! (a uptr's pointee, user memory, is always the latter).
 
-use crate::btf::record::{Info, Mask, Parser, Value};
+use crate::btf::record::{Found, Mask, Parser, Value};
 use crate::btf::{Btf, TypeData};
 use crate::program::{Field, FieldKind, ObjType};
 use std::collections::{HashMap, HashSet};
@@ -53,7 +53,7 @@ impl<'b> FieldFinder<'b> {
             mask,
         };
         match parser.parse(value, size) {
-            Ok(infos) => infos.into_iter().map(|i| self.field(i)).collect(),
+            Ok(found) => found.into_iter().map(|f| self.field(f)).collect(),
             Err(f) => {
                 if let Some(what) = what {
                     self.warnings.push(format!(
@@ -66,29 +66,21 @@ impl<'b> FieldFinder<'b> {
         }
     }
 
-    /// The verifier's view of a field the parse found.
-    fn field(&self, info: Info) -> Field {
-        let contains = info.root.and_then(|(value, node)| {
-            let TypeData::Struct { members, .. } = &self.btf.type_by_id(value).ok()?.data else {
-                return None;
-            };
-            let m = members
-                .iter()
-                .find(|m| self.btf.string(m.name_off) == Ok(node.as_str()))?;
-            Some((value, m.bit_offset / 8))
-        });
-        let kptr = info.pointee.map(|to| {
+    /// The verifier's view of a field the parse found: its kptr's struct
+    /// named.
+    fn field(&self, found: Found) -> Field {
+        let kptr = found.pointee.map(|to| {
             let name = self.btf.name(to).unwrap_or("");
-            if info.kind != FieldKind::Uptr && !name.is_empty() && (self.kernel)(name) {
+            if found.kind != FieldKind::Uptr && !name.is_empty() && (self.kernel)(name) {
                 (kernel_type_id(name), false)
             } else {
                 (to, true)
             }
         });
         Field {
-            kind: info.kind,
-            off: info.off,
-            contains,
+            kind: found.kind,
+            off: found.off,
+            contains: found.contains,
             kptr,
         }
     }
