@@ -199,8 +199,8 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
     st.insn = target;
     env.scratched = crate::env::Scratched::All;
     if env.opts.log {
-        // The kernel has cleared the caller's arguments by now.
-        let caller = crate::log::frame_str(env, st, st.frames.len() - 2, None, 0b11_1110);
+        // The kernel has cleared the caller's R0-R5 by now.
+        let caller = crate::log::frame_str(env, st, st.frames.len() - 2, None, 0b11_1111);
         let callee = crate::log::state_str(env, st, None);
         env.logln(&format!("caller:\n{caller}\ncallee:\n{callee}"));
     }

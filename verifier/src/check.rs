@@ -469,7 +469,8 @@ impl Env<'_> {
                 let touched = logging
                     .then(|| crate::history::stack_slot(&path.st, self.prog.insns[idx]))
                     .flatten()
-                    .map(|(frame, spi, _)| (frame, spi));
+                    .filter(|(frame, _, _)| *frame as usize + 1 == path.st.frames.len())
+                    .map_or(0, |(_, spi, _)| 1u64 << spi);
                 self.stack_live.record(
                     self.prog,
                     &path.st,
@@ -505,10 +506,15 @@ impl Env<'_> {
                 match step {
                     Step::Next => {
                         if logging && self.scratched != Scratched::All {
-                            let regs = crate::log::touched_regs(&self.prog.insns[idx]);
+                            // Besides what the instruction names, a call
+                            // may have scratched the slots it worked on.
+                            let called = match self.scratched {
+                                Scratched::Some { stack, .. } => stack,
+                                _ => 0,
+                            };
                             self.scratched = Scratched::Some {
-                                regs,
-                                stack: touched,
+                                regs: crate::log::touched_regs(&self.prog.insns[idx]),
+                                stack: touched | called,
                             };
                         }
                     }
@@ -595,9 +601,9 @@ impl Env<'_> {
         // the instruction and the call that entered the current frame: only
         // those of the same bucket are compared (those of another call
         // never match), count as missed, or keep a loop's rounds from
-        // being stored.
+        // being stored; the count walks the whole bucket.
         let key = list_key(&path.st, self.prog.insns.len());
-        let compared = self.explored[idx].iter().filter(|e| e.key == key).count() as u64;
+        let compared = u64::from(self.bucket_states[key as usize]);
         // Like the kernel's is_state_visited: store a state only every few
         // jumps and instructions, except at loop heads and after a long
         // jump history.
@@ -686,6 +692,7 @@ impl Env<'_> {
             if node.misses > node.hits * n_allowed + n_allowed {
                 node.evicted = true;
                 self.explored[idx].remove(pos);
+                self.bucket_states[key as usize] -= 1;
                 self.live_states -= 1;
                 self.evicted_kept += 1;
                 self.free_if_unused(n);
@@ -733,6 +740,7 @@ impl Env<'_> {
             self.visits.enter(chain, n);
         }
         self.explored[idx].push(Explored { node: n, key });
+        self.bucket_states[key as usize] += 1;
         path.hist.clear();
         path.covered.clear();
         path.jmp_history = 0;
@@ -804,18 +812,9 @@ impl Env<'_> {
     /// lines came in between, on a line of its own.
     fn log_scratched(&mut self, st: &State, idx: usize) {
         let only = match std::mem::replace(&mut self.scratched, Scratched::Nothing) {
-            Scratched::Nothing
-            | Scratched::Some {
-                regs: 0,
-                stack: None,
-            } => return,
+            Scratched::Nothing | Scratched::Some { regs: 0, stack: 0 } => return,
             Scratched::All => None,
-            Scratched::Some { regs, stack } => {
-                let slot = stack
-                    .filter(|(f, _)| *f as usize + 1 == st.frames.len())
-                    .map(|(_, spi)| spi as usize);
-                Some((regs, slot))
-            }
+            Scratched::Some { regs, stack } => Some((regs, stack)),
         };
         let state = crate::log::state_str(self, st, only);
         if self.log.len() != self.insn_end {

@@ -7,22 +7,13 @@ use kfreg::DynptrInit;
 /// The kernel's line for a dynptr argument that must be uninitialised.
 pub const UNINIT_EXPECTED: &str = "Dynptr has to be an uninitialized dynptr";
 
-/// A dynptr kind as a register's or slot's `aux` holds it: numbered from one
-/// in `DynptrInit` order, 0 for a kind not known.
-pub fn number(kind: DynptrInit) -> u32 {
-    kind as u32 + 1
-}
-
-/// The kind `aux` stands for (see [`number`]).
-pub fn kind(aux: u32) -> Option<DynptrInit> {
-    aux.checked_sub(1)
-        .and_then(|n| DynptrInit::ALL.get(n as usize).copied())
-}
-
 /// A const pointer to a local dynptr: what a callee is given (a user ring
 /// buffer's record, a global function's `struct bpf_dynptr *`).
 pub fn const_local() -> Reg {
-    Reg::ptr(RegType::ConstDynptr, number(DynptrInit::Local))
+    Reg::ptr(
+        RegType::ConstDynptr,
+        crate::state::dynptr_number(DynptrInit::Local),
+    )
 }
 
 /// Where a dynptr argument on the stack lives (see
@@ -72,6 +63,29 @@ pub fn init(
         s.reg.ref_obj_id = ref_id;
     }
     Ok(())
+}
+
+/// A store into the slot at `off` of an unreferenced dynptr destroys the
+/// dynptr, both its slots left uninitialised (the kernel's
+/// `destroy_if_dynptr_stack_slot`); returns its identity, whose slices
+/// the caller kills.
+pub fn destroy(frame: &mut crate::state::Frame, off: i32) -> u32 {
+    let Some(s) = frame
+        .slot(off)
+        .copied()
+        .filter(|s| s.special() == Some(SlotKind::Dynptr))
+    else {
+        return 0;
+    };
+    let partner = [off - 8, off + 8].into_iter().find(|o| {
+        frame
+            .slot(*o)
+            .is_some_and(|p| p.special() == Some(SlotKind::Dynptr) && p.reg.id == s.reg.id)
+    });
+    for o in std::iter::once(off).chain(partner) {
+        *frame.slot_mut(o) = Slot::EMPTY;
+    }
+    s.reg.id
 }
 
 /// Slices of the dynptr with identity `id` die with it: they become unknown

@@ -179,11 +179,11 @@ pub(crate) struct Path {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Scratched {
     Nothing,
-    /// The registers (a mask) and the stack slot (frame, slot) an
-    /// instruction touched.
+    /// The registers and the current frame's stack slots (masks, slot `i`
+    /// at `fp-8*(i+1)`) an instruction touched.
     Some {
         regs: u16,
-        stack: Option<(u8, u16)>,
+        stack: u64,
     },
     /// A new frame was set up (a call entered, a callback queued), which
     /// marks the whole state scratched.
@@ -232,6 +232,11 @@ pub(crate) struct Env<'a> {
     pub insn_end: usize,
     /// Per instruction, its stored states still compared, oldest first.
     pub explored: Vec<Vec<Explored>>,
+    /// Per hash bucket of the kernel's explored states (see `list_key`),
+    /// how many stored states it holds, whatever their instruction: the
+    /// kernel counts them all as it walks the bucket
+    /// (`max_states_per_insn`).
+    pub bucket_states: Vec<u32>,
     pub pending: Vec<Path>,
     pub prune_point: Vec<bool>,
     /// Where a path's jump history gets an entry: jump targets and the
@@ -331,6 +336,7 @@ impl<'a> Env<'a> {
             scratched: Scratched::Nothing,
             insn_end: 0,
             explored: vec![Vec::new(); prog.insns.len()],
+            bucket_states: vec![0; prog.insns.len()],
             pending: Vec::with_capacity(16),
             prune_point: vec![false; prog.insns.len()],
             jmp_point: vec![false; prog.insns.len()],
@@ -393,6 +399,33 @@ impl Env<'_> {
         if let Some(p) = self.loop_head.get_mut(insn) {
             *p = true;
         }
+    }
+
+    /// Marks the `n` stack slots from `off` up scratched for the log, as
+    /// the kernel's `mark_stack_slot_scratched()` does: by slot number
+    /// alone, whatever the frame.
+    pub fn scratch_slots(&mut self, off: i32, n: i32) {
+        for o in (0..n).map(|k| off + 8 * k) {
+            self.scratch_slot(o);
+        }
+    }
+
+    fn scratch_slot(&mut self, off: i32) {
+        if !self.opts.log || !(-(crate::limits::MAX_STACK as i32)..0).contains(&off) {
+            return;
+        }
+        let bit = 1u64 << crate::state::slot_index(off);
+        self.scratched = match self.scratched {
+            Scratched::All => Scratched::All,
+            Scratched::Nothing => Scratched::Some {
+                regs: 0,
+                stack: bit,
+            },
+            Scratched::Some { regs, stack } => Scratched::Some {
+                regs,
+                stack: stack | bit,
+            },
+        };
     }
 
     /// A fresh id for references and NULL-check links.

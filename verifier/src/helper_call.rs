@@ -587,7 +587,7 @@ fn map_mem_arg(
         return Err(expect(idx, r, reg, MEM_TYPES));
     }
     check_btf_mem(idx, h, r, arg, reg)?;
-    check_mem_arg(env, st, r, size, writes(arg), false, true)?;
+    helper_mem_arg(env, st, r, size, arg, false)?;
     let elides = meta
         .map
         .and_then(|m| map_kind(env, m))
@@ -618,7 +618,7 @@ fn fixed_mem_arg(
         return Err(expect(idx, r, reg, MEM_TYPES));
     }
     check_btf_mem(idx, h, r, arg, reg)?;
-    check_mem_arg(env, st, r, arg.size, writes(arg), false, true)?;
+    helper_mem_arg(env, st, r, arg.size, arg, false)?;
     if arg.has(ArgFlags::ALIGNED) {
         aligned(idx, reg, arg.size)?;
     }
@@ -640,6 +640,28 @@ fn ringbuf_mem_arg(idx: u32, r: u8, reg: &Reg, meta: &mut Meta) -> Result<(), Ve
         ));
     }
     meta.release = Some(reg.ref_obj_id);
+    Ok(())
+}
+
+/// A helper's memory argument of `size` bytes in register `r`. Memory the
+/// helper only writes (`MEM_UNINIT`) the kernel then writes byte by byte
+/// as the program would, which shows the stack slots in the log.
+fn helper_mem_arg(
+    env: &mut Env,
+    st: &mut State,
+    r: u8,
+    size: u32,
+    arg: &HelperArg,
+    zero_ok: bool,
+) -> Result<(), VerifyError> {
+    check_mem_arg(env, st, r, size, writes(arg), zero_ok, true)?;
+    let reg = st.reg(r);
+    if arg.has(ArgFlags::UNINIT) && reg.ty == RegType::Stack && size > 0 {
+        let lo = reg.off as i64 + reg.var.smin;
+        let hi = reg.off as i64 + reg.var.smax + size as i64;
+        let first = lo.div_euclid(8) * 8;
+        env.scratch_slots(first as i32, ((hi - first + 7) / 8) as i32);
+    }
     Ok(())
 }
 
@@ -773,7 +795,7 @@ fn sized_mem_arg(
         env.mark_precise(st, size_reg);
         return Ok(());
     }
-    check_mem_arg(env, st, r, size.umax as u32, writes(arg), zero_ok, true)?;
+    helper_mem_arg(env, st, r, size.umax as u32, arg, zero_ok)?;
     env.mark_precise(st, size_reg);
     Ok(())
 }
@@ -873,7 +895,7 @@ fn dynptr_arg(
         let (frame, off) = crate::dynptr::stack_slots(reg)
             .map_err(|m| VerifyError::at(idx, crate::env::after(&m, uninit)))?;
         let ringbuf = arg.has(ArgFlags::DYNPTR_RINGBUF);
-        let kind = crate::dynptr::number(if ringbuf {
+        let kind = crate::state::dynptr_number(if ringbuf {
             DynptrInit::Ringbuf
         } else {
             DynptrInit::Local
@@ -886,8 +908,10 @@ fn dynptr_arg(
         } else {
             0
         };
-        return crate::dynptr::init(st, frame, off, kind, id, ref_id)
-            .map_err(|e| VerifyError::at(idx, e));
+        crate::dynptr::init(st, frame, off, kind, id, ref_id)
+            .map_err(|e| VerifyError::at(idx, e))?;
+        env.scratch_slots(off, 2);
+        return Ok(());
     }
     let release = arg.has(ArgFlags::RELEASE);
     // A dynptr passed by const pointer (a callback's or a global
@@ -900,7 +924,7 @@ fn dynptr_arg(
                 "cannot release unowned const bpf_dynptr",
             ));
         }
-        meta.dynptr_kind = crate::dynptr::kind(reg.aux);
+        meta.dynptr_kind = crate::state::dynptr_kind(reg.aux);
         return Ok(());
     }
     let missing = if release {
@@ -910,11 +934,12 @@ fn dynptr_arg(
     };
     let (frame, off, slot) =
         crate::dynptr::initialized(st, reg, &missing).map_err(|m| VerifyError::at(idx, m))?;
+    env.scratch_slots(off, 2);
     // A slice of a ring-buffer record dies with the record, and any slice
     // with its dynptr.
     meta.ref_obj_id = slot.reg.ref_obj_id;
     meta.dynptr_id = slot.reg.id;
-    meta.dynptr_kind = crate::dynptr::kind(slot.reg.aux);
+    meta.dynptr_kind = crate::state::dynptr_kind(slot.reg.aux);
     if release {
         meta.release = Some(slot.reg.ref_obj_id);
         crate::dynptr::clear(st, frame, off);

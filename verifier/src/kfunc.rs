@@ -1389,17 +1389,21 @@ fn check_dynptr(
             Some(DynptrInit::Clone) => (meta.dynptr, meta.dynptr_ref),
             how => (how, 0),
         };
-        let kind = how.map_or(0, crate::dynptr::number);
+        let kind = how.map_or(0, crate::state::dynptr_number);
         let id = env.new_id();
-        return crate::dynptr::init(st, frame, off, kind, id, ref_id)
-            .or_else(|e| err(st, e.into()));
+        crate::dynptr::init(st, frame, off, kind, id, ref_id).or_else(|e| err(st, e.into()))?;
+        env.scratch_slots(off, 2);
+        return Ok(());
     }
     let missing = format!("Expected an initialized dynptr as arg #{i}");
     let slot = match crate::dynptr::initialized(st, reg, &missing) {
-        Ok((_, _, slot)) => slot,
+        Ok((_, off, slot)) => {
+            env.scratch_slots(off, 2);
+            slot
+        }
         Err(m) => return err(st, m),
     };
-    meta.dynptr = crate::dynptr::kind(slot.reg.aux);
+    meta.dynptr = crate::state::dynptr_kind(slot.reg.aux);
     meta.dynptr_ref = slot.reg.ref_obj_id;
     Ok(())
 }
@@ -1473,6 +1477,7 @@ fn check_iter(
             s.reg.ref_obj_id = ref_id;
             s.reg.aux2 = rcu_bound;
         }
+        env.scratch_slots(off, nslots);
         return Ok(());
     }
     let head = st.frames[frame].slot(off).copied();
@@ -1494,6 +1499,7 @@ fn check_iter(
     // process_iter_arg): memory its next returns belongs to the iterator,
     // and destroying the iterator turns that memory into a number.
     meta.any_ref = head.reg.ref_obj_id;
+    env.scratch_slots(off, nslots);
     if flags.contains(Flags::ITER_DESTROY) {
         // Elements next returned die with the iterator.
         crate::resources::release_ref(st, head.reg.ref_obj_id);

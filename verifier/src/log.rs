@@ -160,12 +160,70 @@ pub fn reg_state(env: &Env, frame: usize, r: &Reg) -> String {
     format!("{s}({})", parts.join(","))
 }
 
-/// What one stack slot shows, as the kernel's `print_verifier_state()`
-/// prints it (`None`: never written).
-fn slot_state(env: &Env, frame: usize, s: &crate::state::Slot) -> Option<String> {
+/// What stack slot `i` shows, as the kernel's `print_verifier_state()`
+/// prints it, with the slot it is printed as (`None`: never written, or
+/// not an iterator's main slot). A dynptr is printed as its second slot
+/// from the one met first, the one its pointer names (the kernel skips to
+/// it without asking whether it was scratched); an iterator at its main
+/// slot, the one its pointer names.
+fn slot_state(
+    env: &Env,
+    frame: usize,
+    stack: &[crate::state::Slot],
+    i: usize,
+) -> Option<(usize, String)> {
     use crate::state::SlotKind;
+    let s = &stack[i];
     if s.bytes.iter().all(|b| *b == SlotKind::Invalid) {
         return None;
+    }
+    // The kernel's kind of a slot is that of its lowest byte.
+    match s.bytes[0] {
+        SlotKind::Dynptr => {
+            let at = i + 1;
+            let d = stack.get(at).map_or(crate::state::Reg::NOT_INIT, |s| s.reg);
+            let kind = crate::state::dynptr_kind(d.aux).map_or("<invalid>", |k| k.name());
+            let mut parts = Vec::new();
+            if d.id != 0 {
+                parts.push(format!("id={}", d.id));
+            }
+            if d.ref_obj_id != 0 {
+                parts.push(format!("ref_id={}", d.ref_obj_id));
+            }
+            // The kernel's dynptr_id shares its bytes with the slot's
+            // first_slot flag: 1 on the slot the dynptr's pointer names.
+            let first = stack
+                .get(i)
+                .is_some_and(|s| s.bytes[0] == SlotKind::Dynptr && s.reg.id == d.id);
+            if first {
+                parts.push("dynptr_id=1".into());
+            }
+            return Some((at, format!("dynptr_{kind}({})", parts.join(","))));
+        }
+        SlotKind::Iter => {
+            let main = stack.get(i + 1).is_none_or(|n| {
+                n.bytes[0] != SlotKind::Iter || n.reg.ref_obj_id != s.reg.ref_obj_id
+            });
+            if !main {
+                return None;
+            }
+            let name = kfreg_object::kernel_types::name(s.reg.aux);
+            let state = if s.reg.flags.has(PtrFlags::ITER_DRAINED) {
+                "drained"
+            } else {
+                "active"
+            };
+            return Some((
+                i,
+                format!(
+                    "iter_{}(ref_id={},state={state},depth={})",
+                    name.strip_prefix("bpf_iter_").unwrap_or(name),
+                    s.reg.ref_obj_id,
+                    s.reg.off
+                ),
+            ));
+        }
+        _ => {}
     }
     // The kernel lists a slot's bytes from the highest address down.
     let chars: String = s
@@ -182,22 +240,21 @@ fn slot_state(env: &Env, frame: usize, s: &crate::state::Slot) -> Option<String>
             SlotKind::IrqFlag => 'f',
         })
         .collect();
-    Some(match s.bytes[0] {
-        SlotKind::Spill => {
-            let above: String = chars.chars().take_while(|c| *c != 'r').collect();
-            above + &reg_state(env, frame, &s.reg)
-        }
-        _ => chars,
-    })
+    Some((
+        i,
+        match s.bytes[0] {
+            SlotKind::Spill => {
+                let above: String = chars.chars().take_while(|c| *c != 'r').collect();
+                above + &reg_state(env, frame, &s.reg)
+            }
+            _ => chars,
+        },
+    ))
 }
 
 /// The kernel's `print_verifier_state()` for the current frame: every
 /// register and slot, or (`only`) those the instruction touched.
-pub fn state_str(
-    env: &Env,
-    st: &crate::state::State,
-    only: Option<(u16, Option<usize>)>,
-) -> String {
+pub fn state_str(env: &Env, st: &crate::state::State, only: Option<(u16, u64)>) -> String {
     frame_str(env, st, st.frames.len() - 1, only, 0)
 }
 
@@ -208,7 +265,7 @@ pub fn frame_str(
     env: &Env,
     st: &crate::state::State,
     f: usize,
-    only: Option<(u16, Option<usize>)>,
+    only: Option<(u16, u64)>,
     hidden: u16,
 ) -> String {
     let frame = &st.frames[f];
@@ -225,13 +282,14 @@ pub fn frame_str(
         }
         out += &format!(" R{i}={}", reg_state(env, f, r));
     }
-    for (i, s) in frame.stack.iter().enumerate() {
-        if only.is_some_and(|(_, slot)| slot != Some(i)) {
-            continue;
+    let mut i = 0;
+    while i < frame.stack.len() {
+        let shown = only.is_none_or(|(_, slots)| i < 64 && slots & 1 << i != 0);
+        if shown && let Some((at, text)) = slot_state(env, f, &frame.stack, i) {
+            out += &format!(" fp{}={text}", -8 * (at as i64 + 1));
+            i = at;
         }
-        if let Some(text) = slot_state(env, f, s) {
-            out += &format!(" fp{}={text}", -8 * (i as i64 + 1));
-        }
+        i += 1;
     }
     // Like the kernel, nothing when the first is a lock taken through a
     // pointer without an id.
@@ -263,7 +321,14 @@ pub fn touched_regs(insn: &kfreg_isa::Insn) -> u16 {
         Insn::Alu { dst, src: s, .. } | Insn::Jmp { dst, src: s, .. } => reg(*dst) | src(s),
         Insn::End { dst, .. } | Insn::LdImm64 { dst, .. } | Insn::St { dst, .. } => reg(*dst),
         Insn::Ldx { dst, src, .. } | Insn::Stx { dst, src, .. } => reg(*dst) | reg(*src),
-        Insn::Atomic { dst, src, .. } => reg(*dst) | reg(*src) | reg(0),
+        // Only a compare-exchange reads and writes R0.
+        Insn::Atomic {
+            op: kfreg_isa::AtomicOp::CmpXchg,
+            dst,
+            src,
+            ..
+        } => reg(*dst) | reg(*src) | reg(0),
+        Insn::Atomic { dst, src, .. } => reg(*dst) | reg(*src),
         Insn::Call(_) => 0b11_1111,
         Insn::LdPkt { .. } => 0b11_1111,
         // A return prints both frames whole instead; the main exit ends

@@ -1234,7 +1234,7 @@ fn variable_stack_access(
                 if slot.reg.ref_obj_id != 0 {
                     return Err(VerifyError::at(idx, "cannot overwrite referenced dynptr"));
                 }
-                destroyed.push(slot.reg.id);
+                destroyed.push(crate::dynptr::destroy(&mut st.frames[frame_no], o as i32));
             }
         }
         for id in destroyed {
@@ -1289,32 +1289,23 @@ fn stack_write(
     callers: bool,
 ) -> Result<u32, VerifyError> {
     let first = byte_in_slot(fixed);
-    let mut destroyed = 0;
     let v = value.unwrap_or(Reg::UNKNOWN);
-    let slot = frame.slot_mut(fixed);
-    if let Some(special) = slot.special() {
-        let what = match special {
-            SlotKind::Dynptr => "dynptr",
-            SlotKind::Iter => "iter",
-            _ => "irq_flag",
-        };
-        // Unreferenced dynptrs, iterators and saved IRQ flags may be
-        // overwritten: a later use then finds none (an iterator's
-        // reference stays held and leaks unless destroyed).
-        if special == SlotKind::IrqFlag
-            || special == SlotKind::Iter
-            || special == SlotKind::Dynptr && slot.reg.ref_obj_id == 0
-        {
-            slot.bytes = [SlotKind::Misc; 8];
-            if special == SlotKind::Dynptr {
-                destroyed = slot.reg.id;
-            }
-        } else {
-            return Err(VerifyError::at(
-                idx,
-                format!("cannot overwrite referenced {what}"),
-            ));
+    let destroyed = match frame
+        .slot(fixed)
+        .and_then(|s| s.special().map(|k| (k, s.reg)))
+    {
+        Some((SlotKind::Dynptr, d)) if d.ref_obj_id != 0 => {
+            return Err(VerifyError::at(idx, "cannot overwrite referenced dynptr"));
         }
+        Some((SlotKind::Dynptr, _)) => crate::dynptr::destroy(frame, fixed),
+        _ => 0,
+    };
+    let slot = frame.slot_mut(fixed);
+    // Iterators and saved IRQ flags may be overwritten: a later use then
+    // finds none (an iterator's reference stays held and leaks unless
+    // destroyed).
+    if slot.special().is_some() {
+        slot.bytes = [SlotKind::Misc; 8];
     }
     // A pointer is spilled whole; one to the stack only into its own
     // frame, where a return cannot leave it dangling.

@@ -778,3 +778,15 @@ impl Linked {
         })
     }
 }
+
+/// A dynptr kind as a register's or slot's `aux` holds it: numbered from one
+/// in `DynptrInit` order, 0 for a kind not known.
+pub fn dynptr_number(kind: kfreg::DynptrInit) -> u32 {
+    kind as u32 + 1
+}
+
+/// The kind `aux` stands for (see [`dynptr_number`]).
+pub fn dynptr_kind(aux: u32) -> Option<kfreg::DynptrInit> {
+    aux.checked_sub(1)
+        .and_then(|n| kfreg::DynptrInit::ALL.get(n as usize).copied())
+}

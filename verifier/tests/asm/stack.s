@@ -503,6 +503,57 @@ out:
 r0 = 0
 exit
 
+### dynptr_store_destroys_both_slots
+; A store into one slot of a dynptr destroys both (destroy_if_dynptr_stack_slot):
+; the other slot is then uninitialised stack, which a privileged program may read.
+; type: syscall
+; map: array key=4 value=16 max=1
+; expect: ACCEPT
+; insns: 17
+*(u32 *)(r10 -20) = 0
+r1 = map[id:0]
+r2 = r10
+r2 += -20
+call bpf_map_lookup_elem
+if r0 == 0 goto out
+r1 = r0
+r2 = 8
+r3 = 0
+r4 = r10
+r4 += -16
+call bpf_dynptr_from_mem
+r2 = 0
+*(u8 *)(r10 -16) = r2
+r0 = *(u64 *)(r10 -8)
+out:
+r0 = 0
+exit
+
+### dynptr_store_into_second_slot_destroys_both
+; The same through the slot the dynptr's pointer does not name.
+; type: syscall
+; map: array key=4 value=16 max=1
+; expect: ACCEPT
+; insns: 17
+*(u32 *)(r10 -20) = 0
+r1 = map[id:0]
+r2 = r10
+r2 += -20
+call bpf_map_lookup_elem
+if r0 == 0 goto out
+r1 = r0
+r2 = 8
+r3 = 0
+r4 = r10
+r4 += -16
+call bpf_dynptr_from_mem
+r2 = 0
+*(u8 *)(r10 -8) = r2
+r0 = *(u64 *)(r10 -16)
+out:
+r0 = 0
+exit
+
 ; A read grows the frame's stack as a write does (grow_stack_state from
 ; check_stack_access_within_bounds): the stack a call chain needs counts it.
 ### stack_depth_read_counts
