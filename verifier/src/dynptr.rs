@@ -1,7 +1,7 @@
 //! Dynptrs on the stack: two slots holding the dynptr's kind and, for
 //! ring-buffer dynptrs, the reference it carries.
 
-use crate::state::{Reg, RegType, Slot, SlotKind, State};
+use crate::state::{PtrFlags, Reg, RegType, Slot, SlotKind, State};
 use kfreg::DynptrInit;
 
 /// The kernel's line for a dynptr argument that must be uninitialised.
@@ -90,12 +90,15 @@ pub fn destroy(frame: &mut crate::state::Frame, off: i32) -> u32 {
 
 /// Slices of the dynptr with identity `id` die with it: they become unknown
 /// numbers (the kernel's `invalidate_dynptr` for a privileged program).
+/// The kernel asks for plain writable memory (`PTR_TO_MEM`, maybe NULL):
+/// read-only slices and slices of packet data outlive their dynptr.
 pub fn invalidate_slices(st: &mut State, id: u32) {
     if id == 0 {
         return;
     }
     st.for_each_reg(|r| {
-        if r.ty == RegType::Mem && r.aux2 == id {
+        let plain = !r.flags.has(PtrFlags::RDONLY) && !r.flags.has(PtrFlags::PKT_SLICE);
+        if r.ty == RegType::Mem && r.aux2 == id && plain {
             *r = Reg::UNKNOWN;
         }
     });

@@ -47,6 +47,8 @@ struct Meta {
     dynptr: Option<DynptrInit>,
     /// The reference the initialised dynptr argument carries (0: none).
     dynptr_ref: u32,
+    /// The initialised dynptr argument's identity, which its slices keep.
+    dynptr_id: u32,
     /// The map (index, inner-map uid) a work item argument lives in, and
     /// that argument's register.
     work_map: Option<(u32, u32, u8)>,
@@ -1405,6 +1407,7 @@ fn check_dynptr(
     };
     meta.dynptr = crate::state::dynptr_kind(slot.reg.aux);
     meta.dynptr_ref = slot.reg.ref_obj_id;
+    meta.dynptr_id = slot.reg.id;
     Ok(())
 }
 
@@ -1735,6 +1738,8 @@ fn result(
             if meta.dynptr.is_some_and(DynptrInit::over_packet) {
                 r.flags = r.flags.with(PtrFlags::PKT_SLICE);
             }
+            // A slice dies with its dynptr.
+            r.aux2 = meta.dynptr_id;
             r
         }
     };
@@ -1777,8 +1782,15 @@ fn result(
             env.new_id()
         };
     }
-    if r0.ty == RegType::Mem && meta.any_ref != 0 {
-        r0.ref_obj_id = meta.any_ref;
+    // Memory dies with the reference it came from: a referenced
+    // argument's, or, for a dynptr's slice, the ring-buffer record the
+    // dynptr holds.
+    let tied = match k.ret {
+        Ret::DynptrSlice { .. } => meta.dynptr_ref,
+        _ => meta.any_ref,
+    };
+    if r0.ty == RegType::Mem && tied != 0 {
+        r0.ref_obj_id = tied;
     }
     Ok(r0)
 }

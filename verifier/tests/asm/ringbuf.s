@@ -275,3 +275,131 @@ call bpf_ringbuf_submit
 out:
 r0 = 0
 exit
+
+; A slice bpf_dynptr_slice takes of a ring-buffer dynptr holds the record's
+; reference (check_kfunc_call: the slice's ref_obj_id is the dynptr's), so
+; submitting the record kills it, as it kills bpf_dynptr_data's slices.
+### ringbuf_dynptr_kfunc_slice_dies_with_the_record
+; type: raw_tp
+; map: ringbuf max=4096
+; expect: REJECT R6 invalid mem access 'scalar'
+; insns: 20
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+r4 = r10
+r4 += -16
+call bpf_ringbuf_reserve_dynptr
+r1 = r10
+r1 += -16
+r2 = 0
+r3 = r10
+r3 += -24
+r4 = 8
+call bpf_dynptr_slice
+r6 = r0
+r1 = r10
+r1 += -16
+r2 = 0
+call bpf_ringbuf_submit_dynptr
+if r6 == 0x0 goto out
+r0 = *(u8 *)(r6 +0)
+out:
+r0 = 0
+exit
+
+; Its NULL check numbers the slice on its own: a NULL slice leaves the
+; record held, to be discarded.
+### ringbuf_dynptr_kfunc_slice_null_keeps_the_record
+; type: raw_tp
+; map: ringbuf max=4096
+; expect: ACCEPT
+; insns: 28
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+r4 = r10
+r4 += -16
+call bpf_ringbuf_reserve_dynptr
+r1 = r10
+r1 += -16
+r2 = 0
+r3 = r10
+r3 += -24
+r4 = 8
+call bpf_dynptr_slice
+r6 = 0
+if r0 == 0x0 goto discard
+r6 = *(u8 *)(r0 +0)
+discard:
+r1 = r10
+r1 += -16
+r2 = 0
+call bpf_ringbuf_discard_dynptr
+r0 = r6
+exit
+
+; A store over a local dynptr kills the writable slices it gave
+; (destroy_if_dynptr_stack_slot asks for plain PTR_TO_MEM)...
+### local_dynptr_store_kills_its_writable_slice
+; type: syscall
+; map: array key=4 value=16 max=1
+; expect: REJECT R0 invalid mem access 'scalar'
+; insns: 21
+*(u32 *)(r10 -20) = 0
+r1 = map[id:0]
+r2 = r10
+r2 += -20
+call bpf_map_lookup_elem
+if r0 == 0 goto out
+r1 = r0
+r2 = 16
+r3 = 0
+r4 = r10
+r4 += -16
+call bpf_dynptr_from_mem
+r1 = r10
+r1 += -16
+r2 = 0
+r3 = 8
+call bpf_dynptr_data
+if r0 == 0 goto out
+r1 = 0
+*(u64 *)(r10 -16) = r1
+*(u8 *)(r0 +0) = r1
+out:
+r0 = 0
+exit
+
+; ...but not the read-only ones.
+### local_dynptr_store_keeps_its_read_only_slice
+; type: syscall
+; map: array key=4 value=16 max=1
+; expect: ACCEPT
+; insns: 26
+*(u32 *)(r10 -20) = 0
+r1 = map[id:0]
+r2 = r10
+r2 += -20
+call bpf_map_lookup_elem
+if r0 == 0 goto out
+r1 = r0
+r2 = 16
+r3 = 0
+r4 = r10
+r4 += -16
+call bpf_dynptr_from_mem
+r1 = r10
+r1 += -16
+r2 = 0
+r3 = r10
+r3 += -32
+r4 = 8
+call bpf_dynptr_slice
+if r0 == 0 goto out
+r1 = 0
+*(u64 *)(r10 -16) = r1
+r0 = *(u8 *)(r0 +0)
+out:
+r0 = 0
+exit
