@@ -305,6 +305,197 @@ pub(crate) fn types_are_compat(
     Err("type comparison nests too deeply".into())
 }
 
+/// libbpf's `bpf_core_names_match`: an anonymous target matches only an
+/// anonymous local; otherwise the names without their `___flavor` agree.
+fn names_match(lb: &Btf, lname: u32, tb: &Btf, tname: u32) -> Result<bool, String> {
+    let l = lb.string(lname).map_err(e)?;
+    let t = tb.string(tname).map_err(e)?;
+    if t.is_empty() {
+        return Ok(l.is_empty());
+    }
+    Ok(essential_name(l) == essential_name(t))
+}
+
+/// libbpf's `__bpf_core_types_match` (what `bpf_core_type_matches()`
+/// asks): stricter than [`types_are_compat`], names are compared at every
+/// level; struct and union members must each find a target member of the
+/// same name and matching type (behind a pointer, only the kind of an
+/// aggregate is compared), integers agree in size and sign, enumerators
+/// each find one of the same name, arrays agree in length, prototypes
+/// parameter by parameter. `level` bounds the nesting of members and
+/// parameters.
+fn types_match(
+    lb: &Btf,
+    lid: u32,
+    tb: &Btf,
+    tid: u32,
+    mut behind_ptr: bool,
+    level: u32,
+    budget: &mut u32,
+) -> Result<bool, String> {
+    if level == 0 {
+        return Err("type match nests too deeply".into());
+    }
+    let (mut lid, mut tid) = (lid, tid);
+    for _ in 0..MAX_DEPTH {
+        spend(budget)?;
+        lid = lb.resolve(lid).map_err(e)?;
+        tid = tb.resolve(tid).map_err(e)?;
+        let (lt, tt) = (
+            lb.type_by_id(lid).map_err(e)?,
+            tb.type_by_id(tid).map_err(e)?,
+        );
+        if !names_match(lb, lt.name_off, tb, tt.name_off)? {
+            return Ok(false);
+        }
+        let (lk, tk) = (lt.kind(), tt.kind());
+        match (&lt.data, &tt.data) {
+            (TypeData::Void, _) => return Ok(tk == Kind::Void),
+            (TypeData::Fwd { union: lu }, _) => {
+                return Ok(match &tt.data {
+                    TypeData::Fwd { union: tu } => lu == tu,
+                    TypeData::Struct { .. } => behind_ptr && !lu,
+                    TypeData::Union { .. } => behind_ptr && *lu,
+                    _ => false,
+                });
+            }
+            (
+                TypeData::Enum {
+                    size: ls,
+                    values: lv,
+                    ..
+                }
+                | TypeData::Enum64 {
+                    size: ls,
+                    values: lv,
+                    ..
+                },
+                _,
+            ) => {
+                let (TypeData::Enum {
+                    size: ts,
+                    values: tv,
+                    ..
+                }
+                | TypeData::Enum64 {
+                    size: ts,
+                    values: tv,
+                    ..
+                }) = &tt.data
+                else {
+                    return Ok(false);
+                };
+                if ls != ts || lv.len() > tv.len() {
+                    return Ok(false);
+                }
+                for l in lv {
+                    let mut found = false;
+                    for t in tv {
+                        if names_match(lb, l.name_off, tb, t.name_off)? {
+                            found = true;
+                            break;
+                        }
+                    }
+                    if !found {
+                        return Ok(false);
+                    }
+                }
+                return Ok(true);
+            }
+            (TypeData::Struct { members: lm, .. } | TypeData::Union { members: lm, .. }, _) => {
+                if behind_ptr {
+                    return Ok(lk == tk
+                        || tk == Kind::Fwd
+                            && matches!(tt.data, TypeData::Fwd { union } if union == (lk == Kind::Union)));
+                }
+                if lk != tk {
+                    return Ok(false);
+                }
+                let (TypeData::Struct { members: tm, .. } | TypeData::Union { members: tm, .. }) =
+                    &tt.data
+                else {
+                    return Ok(false);
+                };
+                if lm.len() > tm.len() {
+                    return Ok(false);
+                }
+                for l in lm {
+                    let mut found = false;
+                    for t in tm {
+                        if names_match(lb, l.name_off, tb, t.name_off)?
+                            && types_match(lb, l.ty, tb, t.ty, behind_ptr, level - 1, budget)?
+                        {
+                            found = true;
+                            break;
+                        }
+                    }
+                    if !found {
+                        return Ok(false);
+                    }
+                }
+                return Ok(true);
+            }
+            (
+                TypeData::Int {
+                    size: ls,
+                    encoding: le,
+                    ..
+                },
+                TypeData::Int {
+                    size: ts,
+                    encoding: te,
+                    ..
+                },
+            ) => return Ok(ls == ts && le.signed == te.signed),
+            (TypeData::Ptr { ty: l }, TypeData::Ptr { ty: t }) => {
+                behind_ptr = true;
+                (lid, tid) = (*l, *t);
+            }
+            (
+                TypeData::Array {
+                    elem: l,
+                    nelems: ln,
+                    ..
+                },
+                TypeData::Array {
+                    elem: t,
+                    nelems: tn,
+                    ..
+                },
+            ) => {
+                if ln != tn {
+                    return Ok(false);
+                }
+                (lid, tid) = (*l, *t);
+            }
+            (
+                TypeData::FuncProto {
+                    ret: lr,
+                    params: lp,
+                },
+                TypeData::FuncProto {
+                    ret: tr,
+                    params: tp,
+                },
+            ) => {
+                if lp.len() != tp.len() {
+                    return Ok(false);
+                }
+                for (l, t) in lp.iter().zip(tp) {
+                    if !types_match(lb, l.ty, tb, t.ty, behind_ptr, level - 1, budget)? {
+                        return Ok(false);
+                    }
+                }
+                (lid, tid) = (*lr, *tr);
+            }
+            // Kinds that differ, and kinds libbpf does not relocate
+            // (floats among them).
+            _ => return Ok(false),
+        }
+    }
+    Err("type match nests too deeply".into())
+}
+
 /// libbpf's `bpf_core_fields_are_compat`.
 fn fields_are_compat(lb: &Btf, lid: u32, tb: &Btf, tid: u32) -> Result<bool, String> {
     let (mut lid, mut tid) = (lid, tid);
@@ -402,6 +593,10 @@ fn spec_match(
 ) -> Result<Option<Spec>, String> {
     let mut spec = Spec::new(targ_id);
     let mut budget = COMPARE_BUDGET;
+    if kind == CoreKind::TypeMatches {
+        let matched = types_match(lb, local.root, tb, targ_id, false, MAX_DEPTH, &mut budget)?;
+        return Ok(matched.then_some(spec));
+    }
     if kind.is_type() {
         return Ok(types_are_compat(lb, local.root, tb, targ_id, &mut budget)?.then_some(spec));
     }
