@@ -44,6 +44,7 @@ mod externs;
 mod fields;
 pub mod kconfig;
 mod link;
+mod map_btf;
 mod maps;
 pub mod sections;
 mod struct_ops;
@@ -649,6 +650,7 @@ fn object_types(
             ff.datasec(&def.name, ds.id, def.value_size, &ds.vars),
         );
     }
+    let mut refused = Vec::new();
     for (i, def) in maps.defs.iter_mut().enumerate() {
         // Global data sections have their types already.
         let Some(id) = def
@@ -657,7 +659,30 @@ fn object_types(
         else {
             continue;
         };
+        let kind = kfreg::MapKind::from_u32(def.map_type.number());
+        if kind.is_some_and(map_btf::dropped_by_libbpf) {
+            def.value_type = None;
+            continue;
+        }
         let fields = ff.map_value(&def.name, id, def.value_size);
+        if let (Some(kind), Some(given)) = (kind, maps.btf_given.get(&i)) {
+            let kinds: Vec<crate::field_kind::FieldKind> = fields.iter().map(|f| f.kind).collect();
+            if let Some(why) = map_btf::refusal(btf, kind, *given, &kinds) {
+                refused.push(format!(
+                    "map '{}': the kernel refuses its BTF ({why}); libbpf creates it without",
+                    def.name
+                ));
+                def.value_type = None;
+                // Local storage cannot be made without.
+                if kind.needs_btf() && maps.create_error.is_none() {
+                    maps.create_error = Some(LoadError::Map {
+                        map: def.name.clone(),
+                        msg: "failed to create: Invalid argument(-22)".into(),
+                    });
+                }
+                continue;
+            }
+        }
         match types.get(&id) {
             // An allocated object of the same struct has the same fields.
             Some(t) if t.fields == fields => {}
@@ -674,7 +699,9 @@ fn object_types(
             }
         }
     }
-    (types, std::mem::take(&mut ff.warnings))
+    let mut warnings = std::mem::take(&mut ff.warnings);
+    warnings.extend(refused);
+    (types, warnings)
 }
 
 /// The type of a map value that is no struct of the program BTF, or whose

@@ -41,6 +41,8 @@ pub(crate) struct Maps {
     /// cannot resolve, a map the kernel would refuse to create): it then
     /// fails the load of every program of the object with this error.
     pub create_error: Option<LoadError>,
+    /// What libbpf gives the kernel with each BTF-defined map.
+    pub btf_given: HashMap<usize, crate::loader::map_btf::MapBtf>,
 }
 
 /// Whether a section holds global data, and whether it is read-only.
@@ -197,6 +199,7 @@ fn parse_btf_map(
     let (mut key_size, mut value_size, mut max_entries, mut flags) = (None, None, 0, 0);
     let mut extra = 0;
     let mut value_type = None;
+    let mut key_type = None;
     let mut inner = None;
     for (i, m) in members.iter().enumerate() {
         let field = btf
@@ -229,6 +232,8 @@ fn parse_btf_map(
                 set_size(name, slot, sz, &format!("{field} size"))?;
                 if field == "value" {
                     value_type = Some(id);
+                } else {
+                    key_type = Some(id);
                 }
             }
             // Initial contents of map-in-map and prog-array maps; a map of
@@ -264,7 +269,15 @@ fn parse_btf_map(
         init: None,
         inner: None,
     };
-    Ok((def, inner, Attrs { flags, extra }))
+    Ok((
+        def,
+        inner,
+        Attrs {
+            flags,
+            extra,
+            key: key_type,
+        },
+    ))
 }
 
 /// The creation attributes of a map that its definition does not keep.
@@ -274,6 +287,8 @@ struct Attrs {
     flags: u32,
     /// `map_extra`.
     extra: u64,
+    /// The key's type (`__type(key, T)`), resolved.
+    key: Option<u32>,
 }
 
 /// Records a key or value size, which every field giving it must agree on.
@@ -354,6 +369,13 @@ pub(crate) fn collect(
                 ));
             }
             maps.by_offset.insert(u64::from(off), maps.defs.len());
+            maps.btf_given.insert(
+                maps.defs.len(),
+                crate::loader::map_btf::MapBtf {
+                    key: attrs.key,
+                    flags: attrs.flags,
+                },
+            );
             maps.defs.push(def);
         }
     }
