@@ -598,10 +598,12 @@ pub struct DecodeError {
     pub insn: usize,
     /// The kernel's message.
     pub msg: String,
-    /// For a destination register numbered past R10: the source register
-    /// the kernel reads first (check_reg_arg on the source comes before the
-    /// destination's), whose `!read_ok` is then the message instead.
+    /// A register the kernel reads before it finds the fault, whose
+    /// `!read_ok` is then the message instead (see [`read_before_fault`]).
     pub reads_first: Option<u8>,
+    /// The fault is a legacy packet load's: the kernel first asks whether
+    /// the program type may use them at all.
+    pub legacy_packet_load: bool,
 }
 
 impl DecodeError {
@@ -610,14 +612,32 @@ impl DecodeError {
             insn,
             msg: msg.into(),
             reads_first: None,
+            legacy_packet_load: false,
         }
     }
 }
 
+/// The register the kernel reads before it reports fault `msg` of `r`:
+/// a conditional jump reads its destination before it looks at its other
+/// fields (check_cond_jmp_op); elsewhere the fields come first, and a bad
+/// destination number is found after the source is read (loads, stores,
+/// atomics, register-operand ALU).
+fn read_before_fault(r: &RawInsn, msg: &str) -> Option<u8> {
+    let op = r.code & 0xf0;
+    let cond_jump = matches!(r.class(), CLASS_JMP | CLASS_JMP32)
+        && !matches!(op, OP_JA | OP_CALL | OP_EXIT | OP_JCOND)
+        && !msg.starts_with("invalid BPF_JMP/JMP32 opcode");
+    if cond_jump {
+        return (r.dst < MAX_REG).then_some(r.dst);
+    }
+    if msg != format!("R{} is invalid", r.dst) {
+        return None;
+    }
+    source_read_first(r)
+}
+
 /// The source register an instruction reads before the kernel checks its
-/// destination's number, when that number is bad and the source's is not:
-/// loads, stores, atomics and register-operand ALU (a conditional jump
-/// checks its destination first).
+/// destination's number, when that number is bad and the source's is not.
 fn source_read_first(r: &RawInsn) -> Option<u8> {
     if r.dst < MAX_REG || r.src >= MAX_REG {
         return None;
@@ -734,7 +754,9 @@ pub fn decode_each(raw: &[RawInsn]) -> Result<Vec<Result<Insn, DecodeError>>, De
                 Ok(Insn::LdImm64Tail)
             } else {
                 decode_slot(r, raw.get(i + 1)).map_err(|msg| DecodeError {
-                    reads_first: source_read_first(r),
+                    reads_first: read_before_fault(r, &msg),
+                    legacy_packet_load: r.class() == CLASS_LD
+                        && matches!(r.code & 0xe0, MODE_ABS | MODE_IND),
                     ..DecodeError::new(i, msg)
                 })
             }

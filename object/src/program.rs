@@ -161,8 +161,11 @@ pub struct Fault {
     pub insn: u32,
     /// The kernel's message.
     pub msg: String,
-    /// A source register read before the fault is found.
+    /// A register read before the fault is found.
     pub reads_first: Option<u8>,
+    /// A legacy packet load's fault, found only where the program type
+    /// may use them.
+    pub legacy_packet_load: bool,
 }
 
 impl From<kfreg_isa::DecodeError> for Fault {
@@ -171,6 +174,7 @@ impl From<kfreg_isa::DecodeError> for Fault {
             insn: e.insn as u32,
             msg: e.msg,
             reads_first: e.reads_first,
+            legacy_packet_load: e.legacy_packet_load,
         }
     }
 }

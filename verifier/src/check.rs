@@ -839,6 +839,9 @@ impl Env<'_> {
             self.jmps_processed += 1;
         }
         if let Some(f) = self.prog.faults.iter().find(|f| f.insn == idx) {
+            if f.legacy_packet_load {
+                crate::mem::legacy_packet_allowed(self, idx)?;
+            }
             if let Some(r) = f.reads_first {
                 self.check_reg_read(&path.st, r)?;
             }

@@ -370,6 +370,22 @@ fn check_arg(
             _ => scalar_arg(st, r).map(drop),
         };
     }
+    // A socket map's values are sockets, BTF-typed ones too (the kernel's
+    // `resolve_map_arg_type`, before a NULL argument is let through): only
+    // a plain value argument (an update's) can be one.
+    let sockets = arg.ty == ArgType::MapValue && meta.map.is_some_and(|m| holds_sockets(env, m));
+    let modified = [
+        ArgFlags::MAYBE_NULL,
+        ArgFlags::RDONLY,
+        ArgFlags::UNINIT,
+        ArgFlags::WRITE,
+    ];
+    if sockets && modified.into_iter().any(|f| arg.has(f)) {
+        return Err(VerifyError::at(
+            idx,
+            "invalid arg_type for sockmap/sockhash",
+        ));
+    }
     // NULL memory is checked with its size.
     if arg.has(ArgFlags::MAYBE_NULL) && reg.is_null() {
         return Ok(());
@@ -427,22 +443,7 @@ fn check_arg(
                 meta.tail_index = Some((r + 1, env.prog.maps[reg.aux as usize].max_entries));
             }
         }
-        // A socket map's values are sockets, BTF-typed ones too (the
-        // kernel's `resolve_map_arg_type`).
-        ArgType::MapValue if meta.map.is_some_and(|m| holds_sockets(env, m)) => {
-            // Only a plain value argument (an update's) can be a socket.
-            let modified = [
-                ArgFlags::MAYBE_NULL,
-                ArgFlags::RDONLY,
-                ArgFlags::UNINIT,
-                ArgFlags::WRITE,
-            ];
-            if modified.into_iter().any(|f| arg.has(f)) {
-                return Err(VerifyError::at(
-                    idx,
-                    "invalid arg_type for sockmap/sockhash",
-                ));
-            }
+        ArgType::MapValue if sockets => {
             let sock = HelperArg {
                 ty: ArgType::BtfIdSockCommon,
                 ..*arg

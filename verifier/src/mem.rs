@@ -15,12 +15,7 @@ pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), Ver
     let Insn::LdPkt { src, .. } = insn else {
         unreachable!()
     };
-    if !ctx::has(env, kfreg::ProgFlags::LEGACY_PACKET) {
-        return Err(VerifyError::at(
-            st.insn,
-            "BPF_LD_[ABS|IND] instructions not allowed for this program type",
-        ));
-    }
+    legacy_packet_allowed(env, st.insn)?;
     env.check_reg_read(st, 6)?;
     // The load may end the program at run time (a packet too short), so
     // whatever must be released or unlocked before an exit must be here too.
@@ -42,6 +37,18 @@ pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), Ver
     // The kernel marks R0 wholly unknown, not bounded by the load's width.
     frame.regs[0] = Reg::UNKNOWN;
     Ok(())
+}
+
+/// The first thing the kernel asks of a legacy packet load, well formed or
+/// not: whether the program type may use them (check_ld_abs).
+pub fn legacy_packet_allowed(env: &Env, idx: u32) -> Result<(), VerifyError> {
+    if ctx::has(env, kfreg::ProgFlags::LEGACY_PACKET) {
+        return Ok(());
+    }
+    Err(VerifyError::at(
+        idx,
+        "BPF_LD_[ABS|IND] instructions not allowed for this program type",
+    ))
 }
 
 /// LDX, ST, STX and atomics.
@@ -189,9 +196,9 @@ fn check_atomic(
         // check_atomic_store); both want aligned memory.
         AtomicOp::LoadAcquire => {
             env.check_reg_read(st, src)?;
-            env.check_reg_write(st, dst)?;
             let base = *st.reg(src);
             atomic_ptr(idx, src, &base, "loads from")?;
+            env.check_reg_write(st, dst)?;
             check_aligned(idx, &base, off as i32, size.bytes())?;
             let v = access(env, st, src, off as i32, size.bytes(), Access::Read, None)?;
             *st.reg_mut(dst) = v;

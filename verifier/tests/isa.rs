@@ -1529,6 +1529,7 @@ fn unknown_opcodes_are_the_kernels() {
                     insn: 0,
                     msg: format!("unknown opcode {code:02x}"),
                     reads_first: None,
+                    legacy_packet_load: false,
                 })
             );
         }
@@ -1772,6 +1773,7 @@ fn dead_code_faults_can_be_deferred() {
         insn: 2,
         msg: "BPF_ALU uses reserved fields".into(),
         reads_first: None,
+        legacy_packet_load: false,
     };
     assert_eq!(decode(&p), Err(bad.clone()));
     let each = decode_each(&p).unwrap();
@@ -1785,6 +1787,7 @@ fn dead_code_faults_can_be_deferred() {
             insn: 0,
             msg: "last insn is not an exit or jmp".into(),
             reads_first: None,
+            legacy_packet_load: false,
         })
     );
     assert_eq!(decode(&[]).unwrap_err().msg, "empty program");
