@@ -151,27 +151,33 @@ impl Tnum {
         }
     }
 
-    /// Multiplication.
+    /// Multiplication, as Linux 6.17 multiplies (the union of partial
+    /// products): the destination's bits are walked, a set one adds the
+    /// shifted multiplicand, an unknown one keeps the union of the sums
+    /// with and without it. The operands' order matters.
     pub const fn mul(self, b: Tnum) -> Tnum {
-        let acc_v = self.value.wrapping_mul(b.value);
-        let mut acc_m = Tnum::constant(0);
+        let mut acc = Tnum::constant(0);
         let (mut a, mut b) = (self, b);
         while a.value != 0 || a.mask != 0 {
             if a.value & 1 != 0 {
-                acc_m = acc_m.add(Tnum {
-                    value: 0,
-                    mask: b.mask,
-                });
+                acc = acc.add(b);
             } else if a.mask & 1 != 0 {
-                acc_m = acc_m.add(Tnum {
-                    value: 0,
-                    mask: b.value | b.mask,
-                });
+                acc = acc.union(acc.add(b));
             }
             a = a.rshift(1);
             b = b.lshift(1);
         }
-        Tnum::constant(acc_v).add(acc_m)
+        acc
+    }
+
+    /// The values either tnum allows: bits known alike stay known.
+    pub const fn union(self, b: Tnum) -> Tnum {
+        let v = self.value & b.value;
+        let mu = (self.value ^ b.value) | self.mask | b.mask;
+        Tnum {
+            value: v & !mu,
+            mask: mu,
+        }
     }
 
     /// The values both tnums allow.

@@ -635,6 +635,79 @@ bad:
 r0 = r7
 exit
 
+### mul_tnum_known_bit_of_the_union_of_partial_products
+; (21; 10) * 43: Linux 6.17's tnum_mul keeps the union of the partial
+; products with and without each unknown bit of the multiplier, which
+; knows bit 2 set (5; 0x7fa) where one adding unknown multiples only
+; would not: the test of that bit decides.
+; type: socket
+; expect: ACCEPT
+; insns: 7
+call bpf_get_prandom_u32
+r0 &= 10
+r0 |= 21
+r0 *= 43
+if r0 & 4 goto out
+r0 = *(u64 *)(r0 +0)
+out:
+r0 = 0
+exit
+
+### mul_tnum_union_of_partial_products_32
+; (0x84222300; 0xff) * 435 in 32 bits: the union of partial products knows
+; less here, (0x84000000; 0x3ffffff), than the sum of unknown multiples,
+; (0x86000000; 0x3ffff): 0x84000000 stays possible (a false accept when
+; the sum decided the test).
+; type: socket
+; expect: REJECT R0 invalid mem access 'scalar'
+; insns: 8
+call bpf_get_prandom_u32
+w0 &= 0xff
+w0 |= 0x84222300
+w0 *= 435
+if w0 == 0x84000000 goto bad
+r0 = 0
+exit
+bad:
+r0 = *(u64 *)(r0 +0)
+exit
+
+### mul_tnum_walks_the_destinations_bits
+; The union of partial products walks the destination's bits, so the
+; operands' order matters: (0x29c0e596b2109303; 12) * 0xdc52bdcab2d87d5f
+; knows bit 4 set (the products overflow: only the tnum decides)...
+; type: socket
+; expect: ACCEPT
+; insns: 9
+call bpf_get_prandom_u32
+r0 &= 12
+r1 = 0x29c0e596b2109303 ll
+r0 |= r1
+r2 = 0xdc52bdcab2d87d5f ll
+r0 *= r2
+if r0 & 16 goto out
+r0 = *(u64 *)(r0 +0)
+out:
+r0 = 0
+exit
+
+### mul_tnum_walks_the_destinations_bits_swapped
+; ...and the same product with the constant as the destination does not.
+; type: socket
+; expect: REJECT R2 invalid mem access 'scalar'
+; insns: 8
+call bpf_get_prandom_u32
+r0 &= 12
+r1 = 0x29c0e596b2109303 ll
+r0 |= r1
+r2 = 0xdc52bdcab2d87d5f ll
+r2 *= r0
+if r2 & 16 goto out
+r0 = *(u64 *)(r2 +0)
+out:
+r0 = 0
+exit
+
 ### le32_of_a_16_bit_value_keeps_its_range
 ; `le32` on a little-endian machine truncates: a value known below 65536
 ; stays below it (the kernel's scalar_byte_swap then coerce_reg_to_size), so
