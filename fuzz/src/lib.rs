@@ -62,6 +62,7 @@ pub fn kfreg_program(p: &GenProgram) -> Result<Program, String> {
         value_type: None,
         rdonly: false,
         wronly: false,
+        inner_map_flag: false,
         global_data: false,
         init: None,
         inner: None,

@@ -143,6 +143,9 @@ pub struct MapDef {
     pub rdonly: bool,
     /// Write-only for the program (`BPF_F_WRONLY_PROG`).
     pub wronly: bool,
+    /// Made to be an inner map (`BPF_F_INNER_MAP`): a lookup in it is never
+    /// known to succeed, whatever its key (`can_elide_value_nullness`).
+    pub inner_map_flag: bool,
     /// Global data backing a section (`.bss`, `.data`, `.rodata`, `.data.NAME`).
     pub global_data: bool,
     /// The value's initial bytes, for read-only data (constant strings).

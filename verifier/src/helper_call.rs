@@ -589,10 +589,11 @@ fn map_mem_arg(
     }
     check_btf_mem(idx, h, r, arg, reg)?;
     helper_mem_arg(env, st, r, size, arg, false)?;
-    let elides = meta
-        .map
-        .and_then(|m| map_kind(env, m))
-        .is_some_and(MapKind::elides_value_nullness);
+    // A map made to be an inner map never elides (a 6.18 stable fix).
+    let elides = meta.map.is_some_and(|m| {
+        map_kind(env, m).is_some_and(MapKind::elides_value_nullness)
+            && !env.prog.maps[m as usize].inner_map_flag
+    });
     if arg.ty == ArgType::MapKey && elides {
         let key = stack_constant(st, reg, size);
         meta.key = key.map(|(v, _)| v);
@@ -1258,7 +1259,8 @@ fn result(env: &mut Env, st: &mut State, h: &Helper, meta: &Meta) -> Result<Reg,
             r.aux2 = meta.map_uid;
             // meta.key is known only for maps whose lookups with an
             // in-range key cannot fail.
-            let sure = meta.key.is_some_and(|k| k < def.max_entries as u64);
+            let sure = h.has(HelperFlags::INDEXED_LOOKUP)
+                && meta.key.is_some_and(|k| k < def.max_entries as u64);
             if null && !sure {
                 r.flags = PtrFlags::MAYBE_NULL;
             }

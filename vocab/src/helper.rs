@@ -347,6 +347,11 @@ bits! {
         /// its program type has no such helper (`bpf_lsm_func_proto` for
         /// `bpf_setsockopt`/`bpf_getsockopt`).
         SOCKOPT_HOOK = 17, "sockopt_hook";
+        /// Looks up its key argument: with a constant key in range of a map
+        /// whose elements always exist (`MapKind::elides_value_nullness`)
+        /// it cannot fail, and its result is no NULL (`check_helper_call`
+        /// asks for `BPF_FUNC_map_lookup_elem` by number).
+        INDEXED_LOOKUP = 18, "indexed_lookup";
     }
 }
 

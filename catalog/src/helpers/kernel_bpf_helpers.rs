@@ -4,7 +4,7 @@ use kfreg::helper;
 use kfreg::helper::*;
 
 /// Perform a lookup in `map` for an entry associated to `key`.
-#[helper(id = 1, pkt_access, map_types = [hash, array, percpu_hash, percpu_array, lru_hash, lru_percpu_hash, lpm_trie, array_of_maps, hash_of_maps, devmap, sockmap, xskmap, sockhash, devmap_hash, struct_ops, arena], prog_types = any)]
+#[helper(id = 1, pkt_access, indexed_lookup, map_types = [hash, array, percpu_hash, percpu_array, lru_hash, lru_percpu_hash, lpm_trie, array_of_maps, hash_of_maps, devmap, sockmap, xskmap, sockhash, devmap_hash, struct_ops, arena], prog_types = any)]
 pub fn bpf_map_lookup_elem(map: ConstMapPtr, key: MapKey) -> OrNull<MapValue>;
 
 /// Add or update the value of the entry associated to `key` in `map` with `value`.

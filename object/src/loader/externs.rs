@@ -627,6 +627,7 @@ fn kconfig_map(kconfig: &[(usize, u64, u32)], out: &mut [Option<Extern>], maps: 
         value_type: None,
         rdonly: true,
         wronly: false,
+        inner_map_flag: false,
         global_data: true,
         init: Some(init),
         inner: None,

@@ -12,6 +12,8 @@ use std::collections::HashMap;
 const BPF_F_RDONLY_PROG: u32 = 1 << 7;
 /// `BPF_F_WRONLY_PROG`.
 const BPF_F_WRONLY_PROG: u32 = 1 << 8;
+/// `BPF_F_INNER_MAP`.
+const BPF_F_INNER_MAP: u32 = 1 << 12;
 
 /// A global data map typed by a DATASEC: its variables as `(VAR id, offset)`.
 #[derive(Debug)]
@@ -265,6 +267,7 @@ fn parse_btf_map(
             || kfreg::MapKind::from_u32(map_type_num)
                 .is_some_and(kfreg::MapKind::forces_rdonly_prog),
         wronly: flags & BPF_F_WRONLY_PROG != 0,
+        inner_map_flag: flags & BPF_F_INNER_MAP != 0,
         global_data: false,
         init: None,
         inner: None,
@@ -406,6 +409,7 @@ pub(crate) fn collect(
             value_type: datasec.as_ref().map(|(id, _)| *id),
             rdonly,
             wronly: false,
+            inner_map_flag: false,
             global_data: true,
             init: (rdonly && sec.sh_type == SHT_PROGBITS).then(|| sec.data.to_vec()),
             inner: None,

@@ -95,6 +95,54 @@ call bpf_map_lookup_elem
 r0 = *(u64 *)(r0 +0)
 exit
 
+### map_array_lookup_narrow_spilled_key_one_not_null
+; A key of 1 spilled in the slot's low 4 bytes is a constant key too.
+; type: socket
+; map: array key=4 value=8 max=2
+; expect: REJECT R0 invalid mem access 'map_value_or_null'
+; insns: 7
+r1 = 1
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r0 = *(u64 *)(r0 +0)
+exit
+
+### map_array_made_inner_lookup_may_fail
+; An array made with BPF_F_INNER_MAP never elides the NULL check, even for
+; a constant key in range (can_elide_value_nullness, a 6.18 stable fix).
+; type: socket
+; map: array key=4 value=8 max=1 flags=4096
+; expect: REJECT R0 invalid mem access 'map_value_or_null'
+; insns: 7
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r0 = *(u64 *)(r0 +0)
+exit
+
+### map_percpu_lookup_may_fail_for_a_constant_key
+; Only bpf_map_lookup_elem elides the check: bpf_map_lookup_percpu_elem
+; fails for a CPU out of range whatever the key.
+; type: socket
+; map: percpu_array key=4 value=8 max=1
+; expect: REJECT R0 invalid mem access 'map_value_or_null'
+; insns: 8
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+r3 = 0
+call bpf_map_lookup_percpu_elem
+r0 = *(u64 *)(r0 +0)
+exit
+
 ### map_percpu_array_lookup_ok
 ; type: socket
 ; map: percpu_array key=4 value=16 max=1

@@ -19,6 +19,8 @@ pub struct MapSpec {
     pub rdonly: bool,
     /// Write-only for the program (`BPF_F_WRONLY_PROG`).
     pub wronly: bool,
+    /// Made to be an inner map (`BPF_F_INNER_MAP`).
+    pub inner_map_flag: bool,
     /// Element 0's bytes (a frozen map, like libbpf's `.rodata`).
     pub init: Option<Vec<u8>>,
     /// `inner=TYPE:K:V:MAX`: a map of maps' inner map.
@@ -151,6 +153,7 @@ impl Meta {
             if m.wronly {
                 c = c.wronly();
             }
+            c.prog.maps.last_mut().expect("a map").inner_map_flag = m.inner_map_flag;
             if let Some(v) = m.value_btf {
                 let (id, name, size, kind, off) = match v {
                     ValueBtf::SpinLock => (3, "val", 8, FieldKind::SpinLock, 4),
@@ -269,6 +272,7 @@ fn map_spec(m: &str) -> Result<MapSpec, String> {
         max: kv("max="),
         rdonly: m.split_whitespace().any(|w| w == "rdonly_prog") || flags & (1 << 7) != 0 || forced,
         wronly: flags & (1 << 8) != 0,
+        inner_map_flag: flags & (1 << 12) != 0,
         init,
         inner,
         value_btf,

@@ -178,6 +178,7 @@ impl Case {
             value_type,
             rdonly: false,
             wronly: false,
+            inner_map_flag: false,
             global_data: false,
             init: None,
             inner: None,
