@@ -704,6 +704,35 @@ fn object_types(
     (types, warnings)
 }
 
+/// A kfunc call no relocation names keeps the id it was written with,
+/// which the kernel looks up in its own BTF: a kfunc of that name there is
+/// the one called.
+fn raw_kfunc_calls(
+    code: &link::Code,
+    reg: &Registry,
+    opts: &LoadOptions,
+    kfuncs: &mut HashMap<i32, KfuncId>,
+) {
+    let Some(target) = opts.target_btf.as_deref() else {
+        return;
+    };
+    for r in code.insns.values().flatten() {
+        let raw_kfunc = r.code == 0x85 && r.src == 2 && r.off == 0 && r.imm != 0;
+        if !raw_kfunc || kfuncs.contains_key(&r.imm) {
+            continue;
+        }
+        let kid = target
+            .type_by_id(r.imm as u32)
+            .ok()
+            .filter(|t| t.kind() == Kind::Func)
+            .and_then(|t| target.string(t.name_off).ok())
+            .and_then(|name| reg.id(name));
+        if let Some(kid) = kid {
+            kfuncs.insert(r.imm, kid);
+        }
+    }
+}
+
 /// The type of a map value that is no struct of the program BTF, or whose
 /// fields are not its struct's.
 fn map_value_type(btf: &Btf, id: u32, size: u32, fields: Vec<Field>) -> ObjType {
@@ -826,7 +855,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
             d.value_type = None;
         }
     }
-    let kfuncs: HashMap<i32, KfuncId> = externs
+    let mut kfuncs: HashMap<i32, KfuncId> = externs
         .iter()
         .flatten()
         .filter_map(|e| match e.resolved {
@@ -840,6 +869,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
         _ => (HashMap::new(), Vec::new()),
     };
     let (code, relocs) = collect_code(&elf, btf.as_ref(), ext.as_ref(), opts)?;
+    raw_kfunc_calls(&code, reg, opts, &mut kfuncs);
     let struct_ops = struct_ops::members(&elf, btf.as_ref());
     let ext_index = ExtIndex::new(btf.as_ref(), ext.as_ref().filter(|_| refusal.is_none()))?;
 

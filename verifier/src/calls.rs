@@ -570,7 +570,7 @@ pub fn global_entry_regs(env: &mut Env, sub: u32) -> Result<Option<[Reg; 5]>, Ve
             GlobalArg::Scalar => Reg::UNKNOWN,
             GlobalArg::Ctx => Reg::ptr(RegType::Ctx, 0),
             // The kernel assumes a local dynptr.
-            GlobalArg::Dynptr => crate::dynptr::const_local(),
+            GlobalArg::Dynptr => crate::dynptr::const_local(env.new_id()),
             GlobalArg::Mem { size, nullable } => {
                 let mut m = Reg::ptr(RegType::Mem, *size);
                 if *nullable {

@@ -21,7 +21,7 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
     // found, their BTF, the 64-bit loads resolved, the control flow, the
     // attach point, then every path.
     let result = crate::compat::check_load(&env)
-        .and_then(|()| check_kfunc_license(prog))
+        .and_then(|()| check_kfunc_calls(prog))
         .and_then(|()| check_exception_cb_tags(prog))
         .and_then(|()| crate::compat::check_kfuncs(&env))
         .and_then(|()| crate::cfg::check_subprogs(&mut env))
@@ -86,21 +86,42 @@ pub fn verify(prog: &Program, reg: &Registry, opts: &Options) -> Report {
     }
 }
 
-/// The kernel's first pass over the calls (`add_subprog_and_kfunc_call`)
-/// refuses a kfunc call in a program whose license is not GPL-compatible,
-/// before anything else, unless a call to no instruction comes first.
-fn check_kfunc_license(prog: &Program) -> Result<(), VerifyError> {
-    if prog.gpl {
-        return Ok(());
-    }
+/// The kernel's first pass over the calls (`add_subprog_and_kfunc_call`),
+/// before anything else, unless a call to no instruction comes first:
+/// every kfunc call, reached or not, must be in a program whose license is
+/// GPL-compatible, name no module's BTF by its offset, and name a function
+/// (a call libbpf left unresolved, 0, is let through).
+fn check_kfunc_calls(prog: &Program) -> Result<(), VerifyError> {
     let n = prog.insns.len() as i64;
+    let fail = |msg: String| Err(VerifyError { insn: None, msg });
     for (i, insn) in prog.insns.iter().enumerate() {
         match insn {
-            Insn::Call(Call::Kfunc { .. }) => {
-                return Err(VerifyError {
-                    insn: None,
-                    msg: "cannot call kernel function from non-GPL compatible program".into(),
-                });
+            Insn::Call(Call::Kfunc { .. }) if !prog.gpl => {
+                return fail("cannot call kernel function from non-GPL compatible program".into());
+            }
+            Insn::Call(Call::Kfunc { fd, .. }) if *fd < 0 => {
+                return fail(
+                    "negative offset disallowed for kernel module function call\nfailed to find BTF for kernel function"
+                        .into(),
+                );
+            }
+            // libbpf passes an fd array only for module BTF, which no
+            // program here names.
+            Insn::Call(Call::Kfunc { fd, .. }) if *fd > 0 => {
+                return fail(
+                    "kfunc offset > 0 without fd_array is invalid\nfailed to find BTF for kernel function"
+                        .into(),
+                );
+            }
+            Insn::Call(Call::Kfunc { btf_id, fd: 0 })
+                if *btf_id != 0
+                    && !prog.kfuncs.contains_key(btf_id)
+                    && crate::env::kernel_func_name(prog, *btf_id) == Some(None) =>
+            {
+                return fail(format!(
+                    "kernel btf_id {} is not a function",
+                    *btf_id as u32
+                ));
             }
             Insn::Call(Call::Local(off))
             | Insn::LdImm64 {

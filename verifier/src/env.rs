@@ -620,3 +620,17 @@ fn same_callsites(a: &State, b: &State) -> bool {
             .zip(&b.frames)
             .all(|(x, y)| x.callsite == y.callsite)
 }
+
+/// What the kernel's BTF says of a kfunc call's id: `None` without the BTF,
+/// `Some(None)` when it names no function, else the function's name.
+pub fn kernel_func_name(
+    prog: &kfreg_object::program::Program,
+    btf_id: i32,
+) -> Option<Option<&str>> {
+    let btf = prog.kernel_btf.as_deref()?;
+    let func = btf
+        .type_by_id(btf_id as u32)
+        .ok()
+        .filter(|t| t.kind() == kfreg_object::btf::Kind::Func);
+    Some(func.and_then(|t| btf.string(t.name_off).ok()))
+}

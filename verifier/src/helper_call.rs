@@ -1399,7 +1399,7 @@ fn callback_args(env: &mut Env, st: &State, shape: CallbackShape, meta: &Meta) -
         }
         // callback(const struct bpf_dynptr *sample, ctx): a local dynptr.
         CallbackShape::UserRingbuf => [
-            crate::dynptr::const_local(),
+            crate::dynptr::const_local(env.new_id()),
             *st.reg(3),
             Reg::NOT_INIT,
             Reg::NOT_INIT,

@@ -131,9 +131,16 @@ pub fn check_kfunc_call(
         return Ok(Step::Next);
     }
     let Some(&id) = env.prog.kfuncs.get(&btf_id) else {
+        // A kernel function no kfunc set holds (named by a raw id).
+        if let Some(Some(name)) = crate::env::kernel_func_name(env.prog, btf_id) {
+            return err(
+                &path.st,
+                format!("calling kernel function {name} is not allowed"),
+            );
+        }
         return err(
             &path.st,
-            format!("kernel btf_id {btf_id} is not a function"),
+            format!("kernel btf_id {} is not a function", btf_id as u32),
         );
     };
     let reg = env.reg;

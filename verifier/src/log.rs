@@ -147,6 +147,10 @@ pub fn reg_state(env: &Env, frame: usize, r: &Reg) -> String {
     if r.ty == RegType::Mem && !r.flags.has(PtrFlags::FLOW_KEYS) {
         parts.push(format!("sz={}", unum(r.aux as u64)));
     }
+    if r.ty == RegType::ConstDynptr {
+        let kind = crate::state::dynptr_kind(r.aux).map_or("<invalid>", |k| k.name());
+        parts.push(format!("type={kind}"));
+    }
     match r.var.as_const() {
         Some(0) => {}
         Some(c) => parts.push(format!("imm={}", snum(c as i64))),
