@@ -1122,6 +1122,12 @@ impl Parts<'_> {
             .target_btf
             .as_deref()
             .and_then(|t| attach_proto(t, &sec.name, op).map(|at| (t, at)));
+        let mut refused_ldimm64 = linked.refused_ldimm64;
+        refused_ldimm64.extend(externs::btf_id_refusals(
+            &linked.insns,
+            self.externs,
+            self.opts,
+        ));
         LoadedProgram {
             name: func.name.clone(),
             section: sec.name.clone(),
@@ -1147,7 +1153,7 @@ impl Parts<'_> {
             struct_ops: op.cloned(),
             error: None,
             exception_cb,
-            refused_ldimm64: linked.refused_ldimm64,
+            refused_ldimm64,
             func_info,
             prog_btf,
         }

@@ -634,6 +634,57 @@ fn kconfig_map(kconfig: &[(usize, u64, u32)], out: &mut [Option<Extern>], maps: 
     });
 }
 
+/// What the kernel refuses of the 64-bit loads of kernel symbols by BTF id
+/// in `insns` (check_pseudo_btf_id), by instruction: a module BTF fd (no
+/// program here has one), an id its BTF lacks or that names no variable or
+/// function, a variable kallsyms does not list. The loads libbpf wrote for
+/// `__ksym` externs are judged the same way; the ids kfreg makes up for
+/// kfuncs the target lacks are skipped.
+pub(crate) fn btf_id_refusals(
+    insns: &[kfreg_isa::RawInsn],
+    externs: &[Option<Extern>],
+    opts: &LoadOptions,
+) -> Vec<(u32, String)> {
+    let Some(btf) = opts.target_btf.as_deref() else {
+        return Vec::new();
+    };
+    let made_up = |imm: i32| {
+        externs.iter().flatten().any(|e| {
+            matches!(e.resolved, Resolved::Kfunc { imm: i, .. } if i == imm)
+                && btf
+                    .type_by_id(imm as u32)
+                    .is_ok_and(|t| t.kind() != Kind::Func)
+        })
+    };
+    let mut out = Vec::new();
+    for (i, pair) in insns.windows(2).enumerate() {
+        let (r, hi) = (&pair[0], &pair[1]);
+        if r.code != 0x18 || r.src != 3 || made_up(r.imm) {
+            continue;
+        }
+        let id = r.imm;
+        let msg = if hi.imm != 0 {
+            "invalid module BTF object FD specified.".to_string()
+        } else {
+            match btf.type_by_id(id as u32) {
+                Err(_) => format!("ldimm64 insn specifies invalid btf_id {id}."),
+                Ok(t) if !matches!(t.kind(), Kind::Var | Kind::Func) => {
+                    format!("pseudo btf_id {id} in ldimm64 isn't KIND_VAR or KIND_FUNC")
+                }
+                Ok(t) => {
+                    let name = btf.string(t.name_off).unwrap_or("");
+                    if t.kind() == Kind::Func || var_addressed(opts, name) {
+                        continue;
+                    }
+                    format!("ldimm64 failed to find the address for kernel symbol '{name}'.")
+                }
+            }
+        };
+        out.push((i as u32, msg));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
