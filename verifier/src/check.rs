@@ -538,6 +538,12 @@ impl Env<'_> {
                                 stack: touched | called,
                             };
                         }
+                        // A conditional jump prints the state it goes on
+                        // with at once (check_cond_jmp_op), before the next
+                        // instruction can be pruned or found looping.
+                        if logging && matches!(self.prog.insns[idx], Insn::Jmp { .. }) {
+                            self.log_scratched(&path.st, idx);
+                        }
                     }
                     Step::End => {
                         self.end_path(&path);
