@@ -748,7 +748,11 @@ fn check_args(
             ArgKind::ListNode | ArgKind::RbNode => check_node(env, st, k, flags, i, p, &reg, meta)?,
             // A struct pointer that is not a kernel object is read as
             // memory, which the struct must be made of scalars to be.
-            ArgKind::BtfId if reg.ty != RegType::BtfId && !reg.ty.is_socket() => {
+            ArgKind::BtfId
+                if reg.ty != RegType::BtfId
+                    && !reg.ty.is_socket()
+                    && reg.ty != RegType::ConstMap =>
+            {
                 check_struct_mem(env, st, k, flags, i, p, &reg, sized, meta)?
             }
             ArgKind::BtfId => check_btf_id(env, st, k, flags, i, p, &reg)?,
@@ -1008,9 +1012,14 @@ fn check_btf_id(
     let r = i as u8 + 1;
     let trusted = wants_trusted(flags);
     let rcu = flags.contains(Flags::RCU);
-    // A socket is a trusted pointer to its kernel struct (reg2btf_ids),
-    // which its type is named after.
-    let socket = reg.ty.is_socket().then(|| reg.ty.kernel_name());
+    // A socket or a map is a trusted pointer to its kernel struct
+    // (reg2btf_ids): a socket's is named after its type, a map's is
+    // `struct bpf_map`.
+    let socket = match reg.ty {
+        RegType::ConstMap => Some("bpf_map"),
+        ty if ty.is_socket() => Some(ty.kernel_name()),
+        _ => None,
+    };
     if reg.ty != RegType::BtfId && socket.is_none() {
         return err(
             st,

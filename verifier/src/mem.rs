@@ -451,7 +451,8 @@ fn access_typed(
                 return err(format!("only read from {tname} is supported"));
             }
             // The read walks the map's struct as a kernel object's would;
-            // a pointer read from it is a plain kernel pointer.
+            // a pointer read from it is untrusted (check_ptr_to_map_access
+            // in Linux 6.18).
             let walk = match &env.prog.kernel_btf {
                 Some(btf) => kernel_types::walk(btf, kernel_types::id(tname), at as i64, size)
                     .map_err(|m| VerifyError::at(st.insn, m))?,
@@ -460,7 +461,11 @@ fn access_typed(
             Ok(match walk {
                 Walk::Scalar => Reg::scalar(Scalar::unknown_width(size)),
                 Walk::Untrusted => untrusted_mem(),
-                Walk::Ptr { target, .. } => Reg::ptr(RegType::BtfId, target),
+                Walk::Ptr { target, .. } => {
+                    let mut r = Reg::ptr(RegType::BtfId, target);
+                    r.flags = PtrFlags::UNTRUSTED;
+                    r
+                }
             })
         }
         RegType::Sock | RegType::Socket | RegType::TcpSock | RegType::XdpSock => {
