@@ -717,7 +717,8 @@ fn raw_kfunc_calls(
         return;
     };
     for r in code.insns.values().flatten() {
-        let raw_kfunc = r.code == 0x85 && r.src == 2 && r.off == 0 && r.imm != 0;
+        let raw_kfunc =
+            r.code == link::CALL && r.src == link::PSEUDO_KFUNC_CALL && r.off == 0 && r.imm != 0;
         if !raw_kfunc || kfuncs.contains_key(&r.imm) {
             continue;
         }

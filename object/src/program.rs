@@ -49,7 +49,8 @@ impl MapType {
     /// The kernel struct a map of this type is (what a map pointer reads
     /// as); `bpf_map` for a type the kernel does not have.
     pub fn kernel_struct(self) -> &'static str {
-        kfreg::MapKind::from_u32(self.number()).map_or("bpf_map", kfreg::MapKind::kernel_struct)
+        kfreg::MapKind::from_u32(self.number())
+            .map_or(kfreg::MapKind::BASE_STRUCT, kfreg::MapKind::kernel_struct)
     }
 
     /// The kernel's number for the map type.

@@ -1016,7 +1016,7 @@ fn check_btf_id(
     // (reg2btf_ids): a socket's is named after its type, a map's is
     // `struct bpf_map`.
     let socket = match reg.ty {
-        RegType::ConstMap => Some("bpf_map"),
+        RegType::ConstMap => Some(kfreg::MapKind::BASE_STRUCT),
         ty if ty.is_socket() => Some(ty.kernel_name()),
         _ => None,
     };

@@ -211,7 +211,7 @@ fn slot_state(
             if !main {
                 return None;
             }
-            let name = kfreg_object::kernel_types::name(s.reg.aux);
+            let name = kfreg::open_coded_iter_name(kfreg_object::kernel_types::name(s.reg.aux));
             let state = if s.reg.flags.has(PtrFlags::ITER_DRAINED) {
                 "drained"
             } else {
@@ -220,10 +220,8 @@ fn slot_state(
             return Some((
                 i,
                 format!(
-                    "iter_{}(ref_id={},state={state},depth={})",
-                    name.strip_prefix("bpf_iter_").unwrap_or(name),
-                    s.reg.ref_obj_id,
-                    s.reg.off
+                    "iter_{name}(ref_id={},state={state},depth={})",
+                    s.reg.ref_obj_id, s.reg.off
                 ),
             ));
         }

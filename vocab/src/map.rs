@@ -12,6 +12,10 @@ macro_rules! map_types {
         }
 
         impl MapKind {
+    /// The kernel struct every map's own struct starts with: what a map
+    /// pointer is to a kfunc's struct argument (`reg2btf_ids`).
+    pub const BASE_STRUCT: &'static str = "bpf_map";
+
             /// Every map type, in kernel order.
             pub const ALL: &'static [MapKind] = &[$(MapKind::$variant),*];
 

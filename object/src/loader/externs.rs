@@ -659,7 +659,8 @@ pub(crate) fn btf_id_refusals(
     let mut out = Vec::new();
     for (i, pair) in insns.windows(2).enumerate() {
         let (r, hi) = (&pair[0], &pair[1]);
-        if r.code != 0x18 || r.src != 3 || made_up(r.imm) {
+        if r.code != super::link::LD_IMM64 || r.src != super::link::PSEUDO_BTF_ID || made_up(r.imm)
+        {
             continue;
         }
         let id = r.imm;

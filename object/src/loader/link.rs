@@ -21,10 +21,10 @@ pub const POISON_CALL_KFUNC_BASE: i32 = 2_002_000_000;
 pub(crate) const CALL: u8 = 0x85;
 pub(crate) const LD_IMM64: u8 = 0x18;
 pub(crate) const PSEUDO_CALL: u8 = 1;
-const PSEUDO_KFUNC_CALL: u8 = 2;
+pub(crate) const PSEUDO_KFUNC_CALL: u8 = 2;
 const PSEUDO_MAP_FD: u8 = 1;
 const PSEUDO_MAP_VALUE: u8 = 2;
-const PSEUDO_BTF_ID: u8 = 3;
+pub(crate) const PSEUDO_BTF_ID: u8 = 3;
 pub(crate) const PSEUDO_FUNC: u8 = 4;
 
 /// ELF relocations of the code sections by (section, byte offset).
