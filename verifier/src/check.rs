@@ -506,7 +506,7 @@ impl Env<'_> {
                 self.cur_covered = std::mem::take(&mut path.covered);
                 self.cur_parent = path.parent;
                 let step = self.step(&mut path);
-                self.stack_live.finish_call();
+                self.stack_live.finish_insn();
                 path.hist = std::mem::take(&mut self.cur_hist);
                 path.covered = std::mem::take(&mut self.cur_covered);
                 // A precision walk that met an internal error stopped the

@@ -73,22 +73,14 @@ pub fn init(
 /// `destroy_if_dynptr_stack_slot`); returns its identity, whose slices
 /// the caller kills.
 pub fn destroy(frame: &mut crate::state::Frame, off: i32) -> u32 {
-    let Some(s) = frame
-        .slot(off)
-        .copied()
-        .filter(|s| s.special() == Some(SlotKind::Dynptr))
-    else {
+    let Some((off, partner)) = frame.dynptr_slots(off) else {
         return 0;
     };
-    let partner = [off - 8, off + 8].into_iter().find(|o| {
-        frame
-            .slot(*o)
-            .is_some_and(|p| p.special() == Some(SlotKind::Dynptr) && p.reg.id == s.reg.id)
-    });
+    let id = frame.slot(off).map_or(0, |s| s.reg.id);
     for o in std::iter::once(off).chain(partner) {
         *frame.slot_mut(o) = Slot::EMPTY;
     }
-    s.reg.id
+    id
 }
 
 /// Slices of the dynptr with identity `id` die with it: they become unknown

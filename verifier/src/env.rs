@@ -198,6 +198,18 @@ pub(crate) enum Step {
     End,
 }
 
+/// What a call does with a stack object (dynptr, iterator, IRQ flag) it
+/// is passed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ObjectUse {
+    /// Makes it in uninitialised slots.
+    Create,
+    /// Reads it.
+    Read,
+    /// Reads it, then leaves its slots uninitialised.
+    Destroy,
+}
+
 /// Everything one verification needs.
 pub(crate) struct Env<'a> {
     pub prog: &'a Program,
@@ -547,15 +559,20 @@ impl Env<'_> {
 
     /// Argument register `regno` of the call being verified passes the stack
     /// object (dynptr, iterator, IRQ flag) of `nslots` slots `reg` points
-    /// to, which the callee reads unless it only creates it (the kernel's
+    /// to, which the callee reads unless it only creates it, and whose
+    /// slots it writes whole when it creates or destroys it (the kernel's
     /// `mark_stack_slot_obj_read`, `bpf_mark_stack_write`).
-    pub fn stack_object_arg(&mut self, regno: u8, reg: &Reg, nslots: i32, create: bool) {
+    pub fn stack_object_arg(&mut self, regno: u8, reg: &Reg, nslots: i32, how: ObjectUse) {
         if reg.ty != RegType::Stack {
             return;
         }
         if let Ok((frame, off)) = reg.stack_object("", nslots) {
             let (lo, hi) = (off as i64, off as i64 + 8 * nslots as i64);
+            let create = how == ObjectUse::Create;
             self.stack_live.arg_access(regno, frame, lo, hi, create);
+            if how != ObjectUse::Read {
+                self.stack_live.mark_write(frame, lo, hi);
+            }
         }
     }
 

@@ -6,7 +6,7 @@
 //! accepted map types). No helper is known here by name or number.
 
 use crate::calls::{clobber_args, enter_callback, invalidate_packets, scalar_arg};
-use crate::env::{Env, Path, Step, VerifyError};
+use crate::env::{Env, ObjectUse, Path, Step, VerifyError};
 use crate::mem::check_mem_arg;
 use crate::resources::{acquire_ref, invalidate_non_owning, lock_target, release_ref};
 use crate::state::{CallbackFrame, Frame, PtrFlags, RefKind, RefState, Reg, RegType, State};
@@ -480,7 +480,14 @@ fn check_arg(
         ArgType::Timer => timer_arg(env, idx, r, &reg, meta)?,
         ArgType::Dynptr => {
             dynptr_arg(env, st, i, arg, &reg, meta)?;
-            env.stack_object_arg(r, &reg, 2, arg.has(ArgFlags::UNINIT));
+            let how = if arg.has(ArgFlags::UNINIT) {
+                ObjectUse::Create
+            } else if arg.has(ArgFlags::RELEASE) {
+                ObjectUse::Destroy
+            } else {
+                ObjectUse::Read
+            };
+            env.stack_object_arg(r, &reg, 2, how);
         }
         ArgType::Func => {
             if reg.ty != RegType::Func {

@@ -4,7 +4,7 @@
 //! This module never names a kfunc.
 
 use crate::calls::{clobber_args, enter_callback};
-use crate::env::{Env, Path, Step, VerifyError};
+use crate::env::{Env, ObjectUse, Path, Step, VerifyError};
 use crate::resources::in_rcu_cs;
 use crate::resources::{acquire_ref, invalidate_non_owning, lock_target, release_ref};
 use crate::scalar::Scalar;
@@ -784,16 +784,34 @@ fn check_args(
             }
             ArgKind::Dynptr => {
                 check_dynptr(env, st, k, i, p, &reg, meta)?;
-                env.stack_object_arg(r, &reg, 2, p.roles.contains(Roles::UNINIT));
+                let how = if p.roles.contains(Roles::UNINIT) {
+                    ObjectUse::Create
+                } else {
+                    ObjectUse::Read
+                };
+                env.stack_object_arg(r, &reg, 2, how);
             }
             ArgKind::Iter => {
                 check_iter(env, st, k, flags, i, p, &reg, meta)?;
-                let new = flags.contains(Flags::ITER_NEW);
-                env.stack_object_arg(r, &reg, iter_slots(p), new);
+                let how = if flags.contains(Flags::ITER_NEW) {
+                    ObjectUse::Create
+                } else if flags.contains(Flags::ITER_DESTROY) {
+                    ObjectUse::Destroy
+                } else {
+                    ObjectUse::Read
+                };
+                env.stack_object_arg(r, &reg, iter_slots(p), how);
             }
             ArgKind::IrqFlag => {
                 check_irq_flag(env, st, k, flags, i, &reg)?;
-                env.stack_object_arg(r, &reg, 1, flags.contains(Flags::IRQ_SAVE));
+                let how = if flags.contains(Flags::IRQ_SAVE) {
+                    ObjectUse::Create
+                } else if flags.contains(Flags::IRQ_RESTORE) {
+                    ObjectUse::Destroy
+                } else {
+                    ObjectUse::Read
+                };
+                env.stack_object_arg(r, &reg, 1, how);
             }
             ArgKind::ResSpinLock => check_res_lock(env, st, flags, i, &reg)?,
             ArgKind::Scalar | ArgKind::Null => {}

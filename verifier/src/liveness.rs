@@ -129,6 +129,9 @@ struct Masks {
     may_read: Slots,
     /// Slots it wrote whole (on every visit).
     must_write: Slots,
+    /// Slots it or every path after it in the subprogram writes whole:
+    /// what a call of the subprogram surely writes in its callers' frames.
+    must_write_acc: Slots,
     /// Slots it or a later instruction may read before they are written.
     live_before: Slots,
 }
@@ -148,6 +151,9 @@ struct Instance {
     written: Vec<bool>,
     /// Marks changed since `live_before` was last computed.
     updated: bool,
+    /// Some `must_write` shrank since then, so `must_write_acc`, which only
+    /// grows while computed, is computed again from nothing.
+    must_write_dropped: bool,
 }
 
 impl Instance {
@@ -216,6 +222,17 @@ pub struct StackLiveness {
     call: Option<PendingCall>,
     /// What its memory argument checks reported: register, frame, slots read.
     arg_reads: Vec<(u8, usize, Slots)>,
+    /// The stack the instruction being verified writes whole, per frame
+    /// (the kernel's `write_masks_acc`), when it may write the stack.
+    writes: Option<PendingWrites>,
+}
+
+/// The whole slots an instruction writes, gathered while it is verified
+/// and merged into its marks once it is done.
+struct PendingWrites {
+    inst: usize,
+    insn: u32,
+    masks: Vec<Slots>,
 }
 
 /// A call with stack pointer arguments, recorded before it runs.
@@ -288,6 +305,42 @@ fn touched(base: &Reg, off: i64, size: i64) -> Option<(usize, Slots)> {
     })
 }
 
+/// The slots a store of `size` bytes at `off` from `base` writes whole: an
+/// aligned 8-byte store at a known offset writes its slot, and a store of
+/// any size or position destroys every dynptr it lands on, both slots
+/// (the kernel's `check_stack_write_fixed_off` and
+/// `destroy_if_dynptr_stack_slot`).
+fn written(st: &State, base: &Reg, off: i64, size: i64) -> Option<(usize, Slots)> {
+    if base.ty != RegType::Stack {
+        return None;
+    }
+    let frame = base.aux as usize;
+    let at = base.off as i64 + off;
+    let mut slots = match base.var.as_const() {
+        Some(v) if size == 8 && (at + v as i64) % 8 == 0 => {
+            slots_between(at + v as i64, at + v as i64 + 7)
+        }
+        _ => 0,
+    };
+    let (lo, hi) = (
+        at.saturating_add(base.var.smin),
+        at.saturating_add(base.var.smax).saturating_add(size - 1),
+    );
+    let lo = lo.max(-(crate::limits::MAX_STACK as i64));
+    let hi = hi.min(-1);
+    let stack = &st.frames[frame];
+    let mut o = lo;
+    while o <= hi {
+        if let Some((a, b)) = stack.dynptr_slots(o as i32) {
+            for d in std::iter::once(a).chain(b) {
+                slots |= slots_between(d as i64, d as i64);
+            }
+        }
+        o = (o - o.rem_euclid(8)) + 8;
+    }
+    Some((frame, slots))
+}
+
 impl StackLiveness {
     /// The instance of call chain `key`, made on first use.
     fn instance(&mut self, key: &[u32], starts: &[u32], prog: &Program) -> usize {
@@ -329,12 +382,16 @@ impl StackLiveness {
             frames: vec![Vec::new(); starts.len()],
             written: vec![false; (end - start) as usize],
             updated: false,
+            must_write_dropped: false,
         }
     }
 
     /// Records what instruction `insn`, about to run in `st` and reading
     /// registers `uses` (a call: its arguments), reads and writes of the
     /// stack (the kernel's `bpf_mark_stack_read` and `bpf_mark_stack_write`).
+    /// Writes made while the instruction is verified ([`Self::mark_write`])
+    /// and the reads its memory arguments report are merged by
+    /// [`Self::finish_insn`].
     pub fn record(&mut self, prog: &Program, st: &State, insn: Insn, uses: u16) {
         let mut read = None;
         let mut write = None;
@@ -347,28 +404,27 @@ impl StackLiveness {
                 size,
                 ..
             } => read = touched(st.reg(src), off as i64, size.bytes() as i64),
+            Insn::Atomic {
+                op: AtomicOp::StoreRelease,
+                dst,
+                off,
+                size,
+                ..
+            }
+            | Insn::St { dst, off, size, .. }
+            | Insn::Stx { dst, off, size, .. } => write = Some((dst, off, size.bytes())),
+            // A read-modify-write reads, then writes.
             Insn::Atomic { dst, off, size, .. } => {
                 read = touched(st.reg(dst), off as i64, size.bytes() as i64);
-            }
-            Insn::St { dst, off, size, .. } | Insn::Stx { dst, off, size, .. } => {
-                let base = st.reg(dst);
-                let at = base
-                    .var
-                    .as_const()
-                    .map(|v| base.off as i64 + v as i64 + off as i64);
-                write = Some(match at {
-                    Some(at) if base.ty == RegType::Stack && size.bytes() == 8 && at % 8 == 0 => {
-                        Some((base.aux as usize, slots_between(at, at + 7)))
-                    }
-                    _ => None,
-                });
+                write = Some((dst, off, size.bytes()));
             }
             // A call reads what its stack pointer arguments reach: the
             // memory argument checks report how far ([`Self::arg_access`]);
             // any other reaches up to the frame pointer.
             Insn::Call(call) => {
-                // A static subprogram's reads are its own instructions',
-                // handed to the call when its instance is updated.
+                // A static subprogram's reads and writes are its own
+                // instructions', handed to the call when its instance is
+                // updated.
                 if let Call::Local(off) = call {
                     let target = (st.insn as i64 + 1 + off as i64) as u32;
                     if prog.subprogs.iter().any(|s| s.start == target && !s.global) {
@@ -385,14 +441,20 @@ impl StackLiveness {
                         reach.push((r, reg.aux as usize, slots_between(lo, -1)));
                     }
                 }
+                let inst = self.instance_of(prog, st);
                 if !reach.is_empty() {
                     self.call = Some(PendingCall {
-                        inst: self.instance_of(prog, st),
+                        inst,
                         insn: st.insn,
                         reach,
                     });
                     self.arg_reads.clear();
                 }
+                self.writes = Some(PendingWrites {
+                    inst,
+                    insn: st.insn,
+                    masks: vec![0; st.frames.len()],
+                });
                 return;
             }
             _ => return,
@@ -401,30 +463,27 @@ impl StackLiveness {
             return;
         }
         let i = self.instance_of(prog, st);
-        let idx = st.insn;
-        self.add_reads(i, idx, read.as_slice());
-        let inst = &mut self.instances[i];
-        if let Some(write) = write {
-            // Slots written whole on every visit; a visit writing none
-            // leaves none.
-            let rel = (idx - inst.starts[inst.starts.len() - 1]) as usize;
-            let first = !inst.written[rel];
-            inst.written[rel] = true;
-            for frame in 0..inst.frames.len() {
-                let mask = match write {
-                    Some((f, m)) if f == frame => m,
-                    _ => 0,
-                };
-                if first && mask == 0 && inst.frames[frame].is_empty() {
-                    continue;
-                }
-                let m = inst.masks(frame, idx);
-                let new = if first { mask } else { m.must_write & mask };
-                if new != m.must_write {
-                    m.must_write = new;
-                    inst.updated = true;
-                }
+        self.add_reads(i, st.insn, read.as_slice());
+        if let Some((dst, off, size)) = write {
+            let mut masks = vec![0; st.frames.len()];
+            if let Some((frame, slots)) = written(st, st.reg(dst), off as i64, size as i64) {
+                masks[frame] = slots;
             }
+            self.writes = Some(PendingWrites {
+                inst: i,
+                insn: st.insn,
+                masks,
+            });
+        }
+    }
+
+    /// The instruction being verified writes the whole slots of `[lo, hi)`
+    /// of frame `frame` (a stack object made or destroyed).
+    pub fn mark_write(&mut self, frame: usize, lo: i64, hi: i64) {
+        if let Some(w) = &mut self.writes
+            && let Some(m) = w.masks.get_mut(frame)
+        {
+            *m |= slots_between(lo, hi - 1);
         }
     }
 
@@ -460,26 +519,53 @@ impl StackLiveness {
         }
     }
 
-    /// The call recorded before it ran has been verified: records what its
-    /// stack pointer arguments read, exactly where a memory argument check
-    /// said, else up to the frame pointer.
-    pub fn finish_call(&mut self) {
-        let Some(call) = self.call.take() else {
-            return;
-        };
-        let arg_reads = std::mem::take(&mut self.arg_reads);
-        let reads: Vec<(usize, Slots)> = call
-            .reach
-            .iter()
-            .map(|&(r, frame, upto_fp)| {
-                let checked = arg_reads.iter().filter(|a| a.0 == r);
-                match checked.clone().next() {
-                    Some(_) => (frame, checked.fold(0, |m, a| m | a.2)),
-                    None => (frame, upto_fp),
-                }
-            })
-            .collect();
-        self.add_reads(call.inst, call.insn, &reads);
+    /// The instruction recorded before it ran has been verified: records
+    /// what a call's stack pointer arguments read, exactly where a memory
+    /// argument check said, else up to the frame pointer; then the slots
+    /// the instruction wrote whole.
+    pub fn finish_insn(&mut self) {
+        if let Some(call) = self.call.take() {
+            let arg_reads = std::mem::take(&mut self.arg_reads);
+            let reads: Vec<(usize, Slots)> = call
+                .reach
+                .iter()
+                .map(|&(r, frame, upto_fp)| {
+                    let checked = arg_reads.iter().filter(|a| a.0 == r);
+                    match checked.clone().next() {
+                        Some(_) => (frame, checked.fold(0, |m, a| m | a.2)),
+                        None => (frame, upto_fp),
+                    }
+                })
+                .collect();
+            self.add_reads(call.inst, call.insn, &reads);
+        }
+        if let Some(w) = self.writes.take() {
+            self.commit_writes(w.inst, w.insn, &w.masks);
+        }
+    }
+
+    /// Merges what one visit of instruction `idx` wrote whole, per frame:
+    /// a slot stays in `must_write` only if every visit wrote it (the
+    /// kernel's `commit_stack_write_marks`).
+    fn commit_writes(&mut self, inst: usize, idx: u32, masks: &[Slots]) {
+        let inst = &mut self.instances[inst];
+        let rel = (idx - inst.starts[inst.starts.len() - 1]) as usize;
+        let first = !inst.written[rel];
+        inst.written[rel] = true;
+        for frame in 0..inst.frames.len() {
+            let mask = masks.get(frame).copied().unwrap_or(0);
+            if first && mask == 0 {
+                continue;
+            }
+            let m = inst.masks(frame, idx);
+            let new = if first { mask } else { m.must_write & mask };
+            let old = m.must_write;
+            if new != old {
+                m.must_write = new;
+                inst.updated = true;
+            }
+            inst.must_write_dropped |= old & !new != 0;
+        }
     }
 
     /// Recomputes the live slots of instance `i`, then hands the slots of
@@ -490,6 +576,11 @@ impl StackLiveness {
             return;
         }
         inst.updated = false;
+        if std::mem::take(&mut inst.must_write_dropped) {
+            for m in inst.frames.iter_mut().flatten() {
+                m.must_write_acc = 0;
+            }
+        }
         let start = inst.starts[inst.starts.len() - 1] as usize;
         let len = inst.len;
         for f in inst.frames.iter_mut().filter(|f| !f.is_empty()) {
@@ -501,15 +592,19 @@ impl StackLiveness {
                     if succ.iter().all(Option::is_none) {
                         continue;
                     }
-                    let after = succ
+                    let (after, written_after) = succ
                         .iter()
                         .flatten()
                         .filter_map(|s| s.checked_sub(start).filter(|r| *r < len))
-                        .fold(0, |acc, r| acc | f[r].live_before);
+                        .fold((0, Slots::MAX), |(live, written), r| {
+                            (live | f[r].live_before, written & f[r].must_write_acc)
+                        });
                     let m = &mut f[rel];
                     let before = (after & !m.must_write) | m.may_read;
-                    if before != m.live_before {
+                    let acc = written_after | m.must_write;
+                    if before != m.live_before || acc != m.must_write_acc {
                         m.live_before = before;
+                        m.must_write_acc = acc;
                         changed = true;
                     }
                 }
@@ -523,12 +618,16 @@ impl StackLiveness {
             .iter()
             .map(|f| f.first().map_or(0, |m| m.live_before))
             .collect();
+        let entry_written: Vec<Slots> = inst.frames[..depth]
+            .iter()
+            .map(|f| f.first().map_or(0, |m| m.must_write_acc))
+            .collect();
         let starts = inst.starts[..depth].to_vec();
         let callsite = inst.key[depth - 1];
         let mut outer_key = inst.key[..depth - 1].to_vec();
         outer_key.push(starts[depth - 1]);
-        let outer = self.instance(&outer_key, &starts, prog);
-        let outer = &mut self.instances[outer];
+        let outer_at = self.instance(&outer_key, &starts, prog);
+        let outer = &mut self.instances[outer_at];
         for (frame, mask) in entry.into_iter().enumerate() {
             if mask == 0 {
                 continue;
@@ -539,6 +638,9 @@ impl StackLiveness {
                 outer.updated |= m.live_before | mask != m.live_before;
             }
         }
+        // What every path through the callee writes in its callers' frames,
+        // the call writes (the kernel's propagate_to_outer_instance).
+        self.commit_writes(outer_at, callsite, &entry_written);
     }
 
     /// Recomputes the live slots of the subprograms on `st`'s call chain,

@@ -506,6 +506,19 @@ impl Frame {
         self.stack.get(slot_index(off))
     }
 
+    /// The slots of the dynptr with a slot covering `off`: that one's
+    /// offset and, unless a store broke the pair, its partner's.
+    pub fn dynptr_slots(&self, off: i32) -> Option<(i32, Option<i32>)> {
+        let s = self
+            .slot(off)
+            .filter(|s| s.special() == Some(SlotKind::Dynptr))?;
+        let partner = [off - 8, off + 8].into_iter().find(|o| {
+            self.slot(*o)
+                .is_some_and(|p| p.special() == Some(SlotKind::Dynptr) && p.reg.id == s.reg.id)
+        });
+        Some((off, partner))
+    }
+
     /// The slot covering `off`, allocated on demand.
     pub fn slot_mut(&mut self, off: i32) -> &mut Slot {
         let i = slot_index(off);

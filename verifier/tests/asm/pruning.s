@@ -580,3 +580,218 @@ call bpf_map_lookup_elem
 *(u64 *)(r6 +0) = 0
 r0 = 0
 exit
+
+### prune_live_stack_iterator_creation_writes_its_slot
+; Making an iterator writes its slot whole (mark_stack_slots_iter's
+; bpf_mark_stack_write) and reads nothing: fp-8, which holds a pointer on
+; one path and a number on the other, is dead at the join before
+; bpf_iter_num_new, where the second path is pruned.
+; type: socket
+; expect: ACCEPT
+; insns: 42
+call bpf_get_prandom_u32
+r6 = r0
+r2 = 0
+if r6 == 0x1 goto skip
+r2 = 1
+skip:
+r2 += 1
+r2 += 1
+r2 += 1
+if r6 == 0x0 goto other
+*(u64 *)(r10 -8) = r10
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+goto join
+other:
+r1 = 7
+*(u64 *)(r10 -8) = r1
+join:
+r1 = r10
+r1 += -8
+r2 = 0
+r3 = 3
+call bpf_iter_num_new
+loop:
+r1 = r10
+r1 += -8
+call bpf_iter_num_next
+if r0 != 0x0 goto loop
+r1 = r10
+r1 += -8
+call bpf_iter_num_destroy
+r0 = 0
+exit
+
+### prune_live_stack_dynptr_creation_writes_its_slots
+; Making a dynptr writes its two slots whole (mark_stack_slots_dynptr):
+; fp-16 and fp-8 are dead at the join before bpf_ringbuf_reserve_dynptr
+; though discarding the dynptr reads them.
+; type: socket
+; map: ringbuf max=4096
+; expect: ACCEPT
+; insns: 36
+call bpf_get_prandom_u32
+r6 = r0
+r2 = 0
+if r6 == 0x1 goto skip
+r2 = 1
+skip:
+r2 += 1
+r2 += 1
+r2 += 1
+if r6 == 0x0 goto other
+*(u64 *)(r10 -8) = r10
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+goto join
+other:
+r1 = 7
+*(u64 *)(r10 -8) = r1
+join:
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+r4 = r10
+r4 += -16
+call bpf_ringbuf_reserve_dynptr
+r1 = r10
+r1 += -16
+r2 = 0
+call bpf_ringbuf_discard_dynptr
+r0 = 0
+exit
+
+### prune_live_stack_callee_write_kills_the_caller_slot
+; A static subprogram that stores into the caller's fp-8 writes it for
+; the call (propagate_to_outer_instance hands the callee's must_write_acc
+; to the call site): the slot, read only after the call, is dead at the
+; join before it, where the second path is pruned.
+; type: socket
+; expect: ACCEPT
+; insns: 34
+call bpf_get_prandom_u32
+r6 = r0
+r2 = 0
+if r6 == 0x1 goto skip
+r2 = 1
+skip:
+r2 += 1
+r2 += 1
+r2 += 1
+if r6 == 0x0 goto other
+*(u64 *)(r10 -8) = r10
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+goto join
+other:
+r1 = 7
+*(u64 *)(r10 -8) = r1
+join:
+r1 = r10
+r1 += -8
+call f
+r0 = *(u64 *)(r10 -8)
+r0 = 0
+exit
+f:
+r2 = 5
+*(u64 *)(r1 +0) = r2
+r0 = 0
+exit
+
+### prune_live_stack_callee_writes_found_after_its_first_return_count_for_nothing
+; The callee stores into the caller's fp-8 on both of its paths, but its
+; first return hands the call site what the explored path wrote for sure
+; while the other was unexplored (nothing), and a call site's writes only
+; shrink (commit_stack_write_marks intersects): the slot stays live at the
+; join and the second path is explored.
+; type: socket
+; expect: ACCEPT
+; insns: 55
+call bpf_get_prandom_u32
+r6 = r0
+r2 = 0
+if r6 == 0x1 goto skip
+r2 = 1
+skip:
+r2 += 1
+r2 += 1
+r2 += 1
+if r6 == 0x0 goto other
+*(u64 *)(r10 -8) = r10
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+goto join
+other:
+r1 = 7
+*(u64 *)(r10 -8) = r1
+join:
+r1 = r10
+r1 += -8
+call f
+r0 = *(u64 *)(r10 -8)
+r0 = 0
+exit
+f:
+r6 = r1
+call bpf_get_prandom_u32
+if r0 > 3 goto big
+*(u64 *)(r6 +0) = r0
+r0 = 0
+exit
+big:
+r1 = 1
+*(u64 *)(r6 +0) = r1
+r0 = 0
+exit
+
+### prune_live_stack_store_release_writes_its_slot
+; A store-release writes the slot and reads nothing (check_atomic_store):
+; fp-8 is dead at the join before it.
+; type: socket
+; expect: ACCEPT
+; insns: 29
+call bpf_get_prandom_u32
+r6 = r0
+r2 = 0
+if r6 == 0x1 goto skip
+r2 = 1
+skip:
+r2 += 1
+r2 += 1
+r2 += 1
+if r6 == 0x0 goto other
+*(u64 *)(r10 -8) = r10
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+r2 += 1
+goto join
+other:
+r1 = 7
+*(u64 *)(r10 -8) = r1
+join:
+r1 = 5
+store_release((u64 *)(r10 -8), r1)
+r0 = *(u64 *)(r10 -8)
+r0 = 0
+exit
