@@ -152,14 +152,16 @@ pub fn refine(
             let is_null = (op == JmpOp::Eq) == taken;
             mark_null_checked(st, d, is_null, prog);
         }
-        // Two pointers found equal: a possibly-NULL one equals one that is
-        // not NULL, so it is not NULL either (that register only, as in
-        // Linux; kernel object pointers excluded).
+        // Two pointers found equal: a possibly-NULL one equals one the
+        // kernel holds to be non-NULL ([`not_null`]: a stack, context or
+        // packet pointer does not count), so it is not NULL either (that
+        // register only, as in Linux; kernel object pointers excluded).
         _ if wide
             && matches!(op, JmpOp::Eq | JmpOp::Ne)
             && d.is_pointer()
             && s.is_pointer()
             && d.maybe_null() != s.maybe_null()
+            && not_null(if s.maybe_null() { d } else { s })
             && d.ty != RegType::BtfId
             && s.ty != RegType::BtfId
             && (op == JmpOp::Eq) == taken =>

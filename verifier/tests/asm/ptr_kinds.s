@@ -113,3 +113,83 @@ r0 += 8
 r0 = *(u8 *)(r0 +3)
 r0 = 0
 exit
+
+### ptr_eq_stack_pointer_leaves_lookup_nullable
+; A possibly-NULL pointer found equal to another pointer is not NULL only
+; when the kernel holds the other one non-NULL (reg_not_null): the frame
+; pointer is not among those, so the lookup's result stays nullable.
+; type: socket
+; map: hash key=4 value=8 max=1
+; expect: REJECT R0 invalid mem access 'map_value_or_null'
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r1 = r10
+if r0 == r1 goto eq
+r0 = 0
+exit
+eq:
+r0 = *(u64 *)(r0 +0)
+r0 = 0
+exit
+
+### ptr_ne_ctx_pointer_leaves_lookup_nullable
+; The same with the context pointer and the fall-through side of `!=`.
+; type: socket
+; map: hash key=4 value=8 max=1
+; expect: REJECT R0 invalid mem access 'map_value_or_null'
+r6 = r1
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r6 != r0 goto ne
+r0 = *(u64 *)(r0 +0)
+ne:
+r0 = 0
+exit
+
+### ptr_eq_packet_pointer_leaves_lookup_nullable
+; A packet pointer is not held non-NULL either.
+; type: tc
+; map: hash key=4 value=8 max=1
+; expect: REJECT R0 invalid mem access 'map_value_or_null'
+r6 = *(u32 *)(r1 +76)
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == r6 goto eq
+r0 = 0
+exit
+eq:
+r0 = *(u64 *)(r0 +0)
+r0 = 0
+exit
+
+### ptr_eq_map_pointer_makes_lookup_not_null
+; A map pointer is held non-NULL: the result equal to it is not NULL.
+; type: socket
+; map: hash key=4 value=8 max=1
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+r1 = map[id:0]
+if r0 == r1 goto eq
+r0 = 0
+exit
+eq:
+r0 = *(u64 *)(r0 +0)
+r0 = 0
+exit
