@@ -256,12 +256,26 @@ fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap, mode: Mode) -> bool {
                 }
                 _ => old.aux == cur.aux,
             };
+            // Memory the verifier bounds by offset covers any pointer whose
+            // offsets its own take in; any other pointer only the same one
+            // (regs_exact): a stack pointer's offset decides which slots a
+            // store through it overwrites.
+            let var_ok = match old.ty {
+                RegType::MapValue
+                | RegType::MapKey
+                | RegType::Mem
+                | RegType::Buf
+                | RegType::TpBuffer
+                | RegType::Packet
+                | RegType::PacketMeta => old.var.contains(&cur.var),
+                _ => old.var == cur.var,
+            };
             old.ty == cur.ty
                 && old.flags == cur.flags
                 && old.off == cur.off
                 && old.aux2 == cur.aux2
                 && range_ok
-                && old.var.contains(&cur.var)
+                && var_ok
                 && ids.check(old.id, cur.id)
                 && ids.check(old.ref_obj_id, cur.ref_obj_id)
         }

@@ -795,3 +795,48 @@ store_release((u64 *)(r10 -8), r1)
 r0 = *(u64 *)(r10 -8)
 r0 = 0
 exit
+
+### prune_stack_pointer_needs_the_same_offset
+; A stored stack pointer covers only the same pointer (regsafe's
+; regs_exact for PTR_TO_STACK), not one whose offsets it takes in: the
+; offset decides which slots a store through it overwrites. The first path
+; reaches the join with fp-32 plus 0 or 16, and its store may destroy the
+; context pointer spilled at fp-16; the second reaches it with fp-32 and
+; keeps the spill, which is then multiplied.
+; type: kprobe
+; expect: REJECT R3 pointer arithmetic with *= operator prohibited
+*(u64 *)(r10 -16) = r1
+r0 = 0
+*(u64 *)(r10 -32) = r0
+*(u64 *)(r10 -24) = r0
+call bpf_get_prandom_u32
+r7 = r0
+call bpf_get_prandom_u32
+r8 = r0
+if r7 > 100 goto other
+r8 &= 16
+r2 = r10
+r2 += -32
+r2 += r8
+if r7 > 50 goto a
+r3 = 1
+a:
+if r7 > 20 goto b
+r3 = 2
+b:
+r1 = 5
+r4 = 1
+r4 += 1
+r4 += 1
+r4 += 1
+goto join
+other:
+r2 = r10
+r2 += -32
+r1 = 7
+join:
+*(u64 *)(r2 +0) = r1
+r3 = *(u64 *)(r10 -16)
+r3 *= 3
+r0 = 0
+exit
