@@ -6,7 +6,8 @@
 //! its loader reads them from an object ([`subprog_args`]). Case files
 //! carry them as one `# functions:` line ([`format`], [`parse`]).
 
-use kfreg_object::program::SubprogArg;
+use kfreg_object::btf::Kind;
+use kfreg_object::program::{ParamType, PointeeKind, PtrParam, SubprogArg};
 
 /// A global function's parameter, as its BTF prototype declares it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,25 +96,31 @@ pub fn parse(text: &str) -> Result<Vec<Func>, String> {
 /// global function's parameters (`ctx_name`: the context's struct name).
 pub fn subprog_args(params: &[Param], ctx_name: Option<&str>) -> Vec<SubprogArg> {
     let ptr =
-        |pointee: &str, size: Result<u32, String>, ctx: bool, nonnull: bool| SubprogArg::Ptr {
-            pointee: pointee.to_string(),
-            size,
-            ctx,
-            nonnull,
-            trusted: false,
-            nullable: false,
-            untrusted: false,
+        |kind: PointeeKind, name: &str, size: Result<u32, String>, tag: Option<&str>| SubprogArg {
+            tags: tag.into_iter().map(str::to_string).collect(),
+            ty: ParamType::Ptr(PtrParam {
+                kind,
+                name: name.to_string(),
+                typedef: None,
+                size,
+            }),
         };
+    let void = || ptr(PointeeKind::Void, "", Err(VOID.into()), Some("ctx"));
     params
         .iter()
         .map(|p| match *p {
-            Param::Scalar => SubprogArg::Scalar,
+            Param::Scalar => SubprogArg::SCALAR,
             Param::Ctx => match ctx_name {
-                Some(name) => ptr(name, Ok(0), false, false),
-                None => ptr("", Err(VOID.into()), true, false),
+                Some(name) => ptr(PointeeKind::Struct, name, Ok(0), None),
+                None => void(),
             },
-            Param::TaggedCtx => ptr("", Err(VOID.into()), true, false),
-            Param::Mem { size, nonnull } => ptr("", Ok(size), false, nonnull),
+            Param::TaggedCtx => void(),
+            Param::Mem { size, nonnull } => ptr(
+                PointeeKind::Other(Kind::Array),
+                "",
+                Ok(size),
+                nonnull.then_some("nonnull"),
+            ),
         })
         .collect()
 }

@@ -57,8 +57,8 @@ use crate::btf::{Btf, BtfError, Kind, TypeData};
 use crate::btf_ext::{BtfExt, BtfExtError};
 use crate::elf::{ElfError, ElfObject};
 use crate::program::{
-    CtxArg, CtxParam, CtxProto, Field, LineInfo, MapDef, ObjType, Program, StructOpsMember,
-    Subprog, SubprogArg,
+    CtxArg, CtxParam, CtxProto, Field, LineInfo, MapDef, ObjType, ParamType, PointeeKind, Program,
+    PtrParam, StructOpsMember, Subprog, SubprogArg,
 };
 use kfreg::{KfuncId, ProgType, Registry};
 use kfreg_isa::{DecodeError, RawInsn};
@@ -1228,41 +1228,59 @@ fn describe(
 fn subprog_args(btf: &Btf, func: u32, proto: u32) -> Option<Vec<SubprogArg>> {
     let (_, params) = btf.func_proto(proto).ok()?;
     let tags: Vec<(&str, i32)> = btf.decl_tags(func).collect();
-    let tagged = |i: usize, tag: &str| tags.iter().any(|&(t, c)| c == i as i32 && t == tag);
     let args = params
         .iter()
         .enumerate()
-        .map(|(i, p)| {
-            let t = btf.resolve(p.ty).unwrap_or(0);
-            let Ok(TypeData::Ptr { ty }) = btf.type_by_id(t).map(|t| &t.data) else {
-                return SubprogArg::Scalar;
-            };
-            let pointee = btf.resolve(*ty).unwrap_or(0);
-            let is_struct = matches!(
-                btf.type_by_id(pointee).map(|t| t.kind()),
-                Ok(crate::btf::Kind::Struct | crate::btf::Kind::Union)
-            );
-            SubprogArg::Ptr {
-                pointee: if is_struct {
-                    btf.name(pointee).unwrap_or("").to_string()
-                } else {
-                    String::new()
-                },
-                size: btf
-                    .size_of(pointee)
-                    .ok()
-                    .flatten()
-                    .map(|s| s as u32)
-                    .ok_or_else(|| unsized_name(btf, pointee)),
-                ctx: tagged(i, "arg:ctx"),
-                nonnull: tagged(i, "arg:nonnull"),
-                trusted: tagged(i, "arg:trusted"),
-                nullable: tagged(i, "arg:nullable"),
-                untrusted: tagged(i, "arg:untrusted"),
-            }
+        .map(|(i, p)| SubprogArg {
+            tags: tags
+                .iter()
+                .filter(|&&(_, c)| c == i as i32)
+                .filter_map(|(t, _)| t.strip_prefix("arg:"))
+                .map(str::to_string)
+                .collect(),
+            ty: param_type(btf, p.ty),
         })
         .collect();
     Some(args)
+}
+
+/// A parameter's type as the kernel's `btf_prepare_func_args` reads it.
+fn param_type(btf: &Btf, ty: u32) -> ParamType {
+    let t = btf.resolve(ty).unwrap_or(0);
+    let Ok(found) = btf.type_by_id(t) else {
+        return ParamType::Other(Kind::Void.name());
+    };
+    let TypeData::Ptr { ty } = found.data else {
+        return match found.kind() {
+            Kind::Int | Kind::Enum | Kind::Enum64 => ParamType::Scalar,
+            k => ParamType::Other(k.name()),
+        };
+    };
+    let (pointee, q) = btf.resolve_qualified(ty).unwrap_or((0, Default::default()));
+    let target = btf.type_by_id(pointee).ok();
+    let kind = match target.map(|t| (t.kind(), &t.data)) {
+        None | Some((Kind::Void, _)) => PointeeKind::Void,
+        Some((_, TypeData::Int { size, .. })) => PointeeKind::Int(*size),
+        Some((k @ (Kind::Enum | Kind::Enum64 | Kind::Float), _)) => PointeeKind::Primitive(k),
+        Some((Kind::Struct, _)) => PointeeKind::Struct,
+        Some((Kind::Union, _)) => PointeeKind::Union,
+        Some((k, _)) => PointeeKind::Other(k),
+    };
+    ParamType::Ptr(PtrParam {
+        kind,
+        name: btf.name(pointee).unwrap_or("").to_string(),
+        typedef: q
+            .typedefs
+            .first()
+            .and_then(|&t| btf.name(t).ok())
+            .map(str::to_string),
+        size: btf
+            .size_of(pointee)
+            .ok()
+            .flatten()
+            .map(|s| s as u32)
+            .ok_or_else(|| unsized_name(btf, pointee)),
+    })
 }
 
 /// How the kernel names type `id` when it cannot size it (btf_type_str and

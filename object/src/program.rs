@@ -3,7 +3,7 @@
 //! The loader builds this from an ELF object; tests build it from assembler
 //! text. Nothing here knows about ELF.
 
-use crate::btf::Btf;
+use crate::btf::{Btf, Kind};
 pub use crate::field_kind::FieldKind;
 use kfreg::{KfuncId, ProgType};
 use kfreg_isa::{DecodeError, Insn, RawInsn, decode_each, stand_in};
@@ -202,29 +202,62 @@ pub struct Subprog {
 
 /// A parameter of a global function, as its BTF prototype declares it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SubprogArg {
-    /// A number.
+pub struct SubprogArg {
+    /// Its `arg:` declaration tags, without the prefix (`ctx`, `nonnull`),
+    /// in BTF order.
+    pub tags: Vec<String>,
+    /// Its type, modifiers and typedefs skipped.
+    pub ty: ParamType,
+}
+
+impl SubprogArg {
+    /// An untagged number.
+    pub const SCALAR: SubprogArg = SubprogArg {
+        tags: Vec::new(),
+        ty: ParamType::Scalar,
+    };
+}
+
+/// The type of a global function's parameter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParamType {
+    /// An integer or an enum.
     Scalar,
     /// A pointer.
-    Ptr {
-        /// The pointee's name (a struct's name, empty for others).
-        pointee: String,
-        /// The pointee's size, or, when it has none, the kernel's name for
-        /// the pointee (its kind and name, as in `FWD S`).
-        size: Result<u32, String>,
-        /// Tagged `__arg_ctx`.
-        ctx: bool,
-        /// Tagged `__arg_nonnull`.
-        nonnull: bool,
-        /// Tagged `__arg_trusted`: a trusted pointer to the kernel struct
-        /// of the pointee's name (without a `___flavor` suffix).
-        trusted: bool,
-        /// Tagged `__arg_nullable`.
-        nullable: bool,
-        /// Tagged `__arg_untrusted`: any pointer, read-only and untrusted
-        /// to the function.
-        untrusted: bool,
-    },
+    Ptr(PtrParam),
+    /// Any other type, by the kernel's name for its kind (`STRUCT`).
+    Other(&'static str),
+}
+
+/// What a pointer parameter points to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PtrParam {
+    /// The pointee's kind, modifiers and typedefs skipped.
+    pub kind: PointeeKind,
+    /// Its name (empty for `void` and anonymous types).
+    pub name: String,
+    /// The first typedef met on the way to it (`bpf_user_pt_regs_t`).
+    pub typedef: Option<String>,
+    /// Its size, or, when it has none, the kernel's name for it (its kind
+    /// and name, as in `FWD S`).
+    pub size: Result<u32, String>,
+}
+
+/// The kind of a pointer parameter's target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PointeeKind {
+    /// `void`.
+    Void,
+    /// An integer of this many bytes.
+    Int(u32),
+    /// An enum or a float, of this kind.
+    Primitive(Kind),
+    /// A struct.
+    Struct,
+    /// A union.
+    Union,
+    /// Anything else (a pointer, an array, a function), of this kind.
+    Other(Kind),
 }
 
 /// Source position of an instruction (from BTF line info).

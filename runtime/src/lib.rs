@@ -63,14 +63,15 @@ pub use kfreg_macros::{
     context, family, helper, iter_target, kfunc, lsm_hook, prog_type, struct_ops, tracepoint,
 };
 pub use kfreg_vocab::{
-    ArgFlags, ArgKind, ArgType, AttachType, AttachTypes, CallbackShape, CtxValue, DynptrInit,
-    Flags, HelperArg, HelperFlags, HelperRet, IterArg, KindSet, Loads, MapKind, MapKinds,
-    PacketArgs, ProgFlags, ProgType, ProgTypes, RetFlags, RetType, Roles, did_you_mean,
+    ArgFlags, ArgKind, ArgType, AttachType, AttachTypes, CallbackShape, CtxArgAlias, CtxValue,
+    DynptrInit, Flags, HelperArg, HelperFlags, HelperRet, IterArg, KindSet, Loads, MapKind,
+    MapKinds, PacketArgs, ProgFlags, ProgType, ProgTypes, RetFlags, RetType, Roles, did_you_mean,
     open_coded_iter_name,
 };
 pub use lsm_hook::{LsmHook, LsmHooks};
 pub use prog_type::{
-    AttachFlags, AttachRet, Context, CtxField, FieldRule, ProgTypeDecl, ProgTypeTable, Section,
+    AttachCtxArgs, AttachFlags, AttachRet, Context, CtxField, FieldRule, ProgTypeDecl,
+    ProgTypeTable, Section,
 };
 pub use registry::{Conflict, FamilyId, KfuncId, Registry, RegistryError};
 pub use struct_ops::{

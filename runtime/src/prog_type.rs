@@ -8,7 +8,9 @@
 
 use crate::WriteRule;
 use crate::decl::Location;
-use kfreg_vocab::{AttachType, AttachTypes, CtxValue, Loads, PacketArgs, ProgFlags, ProgType};
+use kfreg_vocab::{
+    AttachType, AttachTypes, CtxArgAlias, CtxValue, Loads, PacketArgs, ProgFlags, ProgType,
+};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -127,6 +129,16 @@ pub struct AttachFlags {
     pub flags: ProgFlags,
 }
 
+/// What a global function's `__arg_ctx` parameter of programs attached one
+/// way may also point to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AttachCtxArgs {
+    /// The attach type.
+    pub attach: AttachType,
+    /// The pointees.
+    pub aliases: &'static [CtxArgAlias],
+}
+
 /// A declared program type.
 #[derive(Debug)]
 pub struct ProgTypeDecl {
@@ -174,6 +186,11 @@ pub struct ProgTypeDecl {
     pub void_ret_for: &'static [AttachRet],
     /// Properties of particular attach types.
     pub flags_for: &'static [AttachFlags],
+    /// What a global function's `__arg_ctx` parameter may point to
+    /// besides `void` and the context's struct.
+    pub ctx_args: &'static [CtxArgAlias],
+    /// The same for particular attach types, in addition.
+    pub ctx_args_for: &'static [AttachCtxArgs],
     /// The attach type the kernel gives a program of this type loaded
     /// without one (`bpf_prog_load_fixup_attach_type`).
     pub default_attach: Option<AttachType>,
@@ -249,6 +266,19 @@ impl ProgTypeDecl {
             field,
             writable: (field.write && allows(field.write_attach)) || named(self.write),
         })
+    }
+
+    /// What a global function's `__arg_ctx` parameter of a program attached
+    /// as `attach` may point to besides `void` and the context's struct.
+    pub fn ctx_arg_aliases(
+        &self,
+        attach: Option<AttachType>,
+    ) -> impl Iterator<Item = &'static CtxArgAlias> + '_ {
+        let extra = self
+            .ctx_args_for
+            .iter()
+            .filter(move |a| Some(a.attach) == attach);
+        self.ctx_args.iter().chain(extra.flat_map(|a| a.aliases))
     }
 
     /// The range R0 must be in when a program attached as `attach` exits.

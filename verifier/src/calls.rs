@@ -9,7 +9,7 @@ use crate::mem::check_mem_reg;
 use crate::resources::check_resources;
 use crate::scalar::Scalar;
 use crate::state::{CallbackFrame, Frame, PtrFlags, Reg, RegType, State};
-use kfreg_object::program::{Field, FieldKind, SubprogArg};
+use kfreg_object::program::{Field, FieldKind, ParamType, PointeeKind, PtrParam, SubprogArg};
 
 /// The kernel's prefix for exit-time resource messages.
 const MAIN_EXIT: &str = "BPF_EXIT instruction in main prog";
@@ -465,22 +465,92 @@ pub(crate) enum GlobalArg {
     Untrusted {
         name: Option<String>,
     },
+    /// An arena address or a number: a number to the function.
+    Arena,
 }
 
-/// The kernel struct a parameter's pointee names, its CO-RE flavour
-/// stripped, when the kernel has it (any name without the kernel's BTF).
-fn kernel_struct(env: &Env, pointee: &str) -> Option<String> {
-    let name = pointee.split("___").next().unwrap_or_default();
+/// The kernel type a parameter's pointee names, its CO-RE flavour
+/// stripped, when the kernel has one of that name and kind (any without
+/// the kernel's BTF); else the kernel's complaint about parameter `i`
+/// (`btf_get_ptr_to_btf_id`).
+fn kernel_type(env: &Env, p: &PtrParam, i: usize) -> Result<String, String> {
+    use kfreg_object::btf::Kind;
+    let kind = match p.kind {
+        PointeeKind::Void => {
+            return Err(format!(
+                "arg#{i} reference type('UNKNOWN (anon)') candidate matching error: -22"
+            ));
+        }
+        PointeeKind::Int(_) => Kind::Int,
+        PointeeKind::Struct => Kind::Struct,
+        PointeeKind::Union => Kind::Union,
+        PointeeKind::Primitive(k) | PointeeKind::Other(k) => k,
+    };
+    let name = p.name.split("___").next().unwrap_or_default();
     let known = env
         .prog
         .kernel_btf
         .as_deref()
-        .is_none_or(|b| b.find(name, kfreg_object::btf::Kind::Struct).is_some());
-    known.then(|| name.to_string())
+        .is_none_or(|b| b.find(name, kind).is_some());
+    if known && !name.is_empty() {
+        return Ok(name.to_string());
+    }
+    let shown = if p.name.is_empty() { "(anon)" } else { &p.name };
+    Err(format!(
+        "arg#{i} reference type('{} {shown}') has no matches",
+        kind.name()
+    ))
+}
+
+/// The `arg:` tags of a global function's parameter (the kernel's
+/// `ARG_TAG_*`).
+#[derive(Default)]
+struct ArgTags {
+    ctx: bool,
+    trusted: bool,
+    untrusted: bool,
+    nonnull: bool,
+    nullable: bool,
+    arena: bool,
+}
+
+impl ArgTags {
+    /// Reads parameter `i`'s tags; an unknown one fails.
+    fn read(tags: &[String], i: usize) -> Result<ArgTags, String> {
+        let mut t = ArgTags::default();
+        for tag in tags {
+            let bit = match tag.as_str() {
+                "ctx" => &mut t.ctx,
+                "trusted" => &mut t.trusted,
+                "untrusted" => &mut t.untrusted,
+                "nonnull" => &mut t.nonnull,
+                "nullable" => &mut t.nullable,
+                "arena" => &mut t.arena,
+                _ => return Err(format!("arg#{i} has unsupported set of tags")),
+            };
+            *bit = true;
+        }
+        Ok(t)
+    }
+
+    fn count(&self) -> usize {
+        [
+            self.ctx,
+            self.trusted,
+            self.untrusted,
+            self.nonnull,
+            self.nullable,
+            self.arena,
+        ]
+        .iter()
+        .filter(|b| **b)
+        .count()
+    }
 }
 
 /// The kernel's reading of global function `sub`'s parameters from its
-/// prototype; `None` when the prototype is unknown.
+/// prototype (`btf_prepare_func_args`); `None` when the prototype is
+/// unknown.
 pub(crate) fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>, String> {
     let s = &env.prog.subprogs[sub as usize];
     // The kernel assumes a global function's result is a number.
@@ -495,66 +565,91 @@ pub(crate) fn global_args(env: &Env, sub: u32) -> Result<Option<Vec<GlobalArg>>,
     };
     args.iter()
         .enumerate()
-        .map(|(i, a)| match a {
-            SubprogArg::Scalar => Ok(GlobalArg::Scalar),
-            SubprogArg::Ptr {
-                pointee,
-                size,
-                ctx: tagged,
-                nonnull,
-                trusted,
-                nullable,
-                untrusted,
-            } => {
-                if *untrusted {
-                    if *tagged || *nonnull || *trusted || *nullable {
-                        return Err(format!(
-                            "arg#{i} untrusted cannot be combined with any other tags"
-                        ));
-                    }
-                    if pointee.is_empty() {
-                        return Ok(GlobalArg::Untrusted { name: None });
-                    }
-                    let name = kernel_struct(env, pointee).ok_or_else(|| {
-                        format!("arg#{i} reference type('STRUCT {pointee}') has no matches")
-                    })?;
-                    return Ok(GlobalArg::Untrusted { name: Some(name) });
-                }
-                if *tagged || crate::ctx::is_ctx_name(env, pointee) {
-                    return Ok(GlobalArg::Ctx);
-                }
-                // The kernel knows the parameter by its struct's name.
-                if <kfreg::Dynptr as kfreg::Pointee>::TY.struct_name() == Some(pointee.as_str()) {
-                    if *nonnull || *trusted || *nullable {
-                        return Err(format!("arg#{i} has invalid combination of tags"));
-                    }
-                    return Ok(GlobalArg::Dynptr);
-                }
-                if *trusted {
-                    if *nonnull {
-                        return Err(format!("arg#{i} has invalid combination of tags"));
-                    }
-                    let name = kernel_struct(env, pointee).ok_or_else(|| {
-                        format!("arg#{i} reference type('STRUCT {pointee}') is not a kernel struct")
-                    })?;
-                    return Ok(GlobalArg::Trusted {
-                        name,
-                        nullable: *nullable,
-                    });
-                }
-                match size {
-                    Ok(size) => Ok(GlobalArg::Mem {
-                        size: *size,
-                        nullable: !nonnull,
-                    }),
-                    Err(name) => Err(format!(
-                        "arg#{i} reference type('{name}') size cannot be determined: -22"
-                    )),
-                }
-            }
-        })
+        .map(|(i, a)| global_arg(env, &s.name, i, a))
         .collect::<Result<Vec<_>, _>>()
         .map(Some)
+}
+
+/// Parameter `i` of global function `func`: its tags decide, then its type.
+fn global_arg(env: &Env, func: &str, i: usize, a: &SubprogArg) -> Result<GlobalArg, String> {
+    let t = ArgTags::read(&a.tags, i)?;
+    let p = match &a.ty {
+        ParamType::Ptr(p) => p,
+        _ if t.count() > 0 => {
+            return Err(format!(
+                "arg#{i} has pointer tag, but is not a pointer type"
+            ));
+        }
+        ParamType::Other(kind) => {
+            return Err(format!(
+                "Arg#{i} type {kind} in {func}() is not supported yet."
+            ));
+        }
+        ParamType::Scalar => return Ok(GlobalArg::Scalar),
+    };
+    let invalid = || Err(format!("arg#{i} has invalid combination of tags"));
+    if t.ctx || crate::ctx::is_prog_ctx_type(env, p) {
+        if t.count() > usize::from(t.ctx) {
+            return invalid();
+        }
+        if t.ctx {
+            crate::ctx::check_ctx_arg(env, p, i)?;
+        }
+        return Ok(GlobalArg::Ctx);
+    }
+    // The kernel knows the parameter by its struct's name.
+    let dynptr = <kfreg::Dynptr as kfreg::Pointee>::TY.struct_name();
+    if p.kind == PointeeKind::Struct && dynptr == Some(p.name.as_str()) {
+        if t.count() > 0 {
+            return invalid();
+        }
+        return Ok(GlobalArg::Dynptr);
+    }
+    if t.trusted {
+        if t.nonnull {
+            return invalid();
+        }
+        return Ok(GlobalArg::Trusted {
+            name: kernel_type(env, p, i)?,
+            nullable: t.nullable,
+        });
+    }
+    if t.untrusted {
+        if t.count() > 1 {
+            return Err(format!(
+                "arg#{i} untrusted cannot be combined with any other tags"
+            ));
+        }
+        if matches!(
+            p.kind,
+            PointeeKind::Void | PointeeKind::Int(_) | PointeeKind::Primitive(_)
+        ) {
+            return Ok(GlobalArg::Untrusted { name: None });
+        }
+        return Ok(GlobalArg::Untrusted {
+            name: Some(kernel_type(env, p, i)?),
+        });
+    }
+    if t.arena {
+        if t.count() > 1 {
+            return Err(format!(
+                "arg#{i} arena cannot be combined with any other tags"
+            ));
+        }
+        return Ok(GlobalArg::Arena);
+    }
+    if t.nullable {
+        return invalid();
+    }
+    match &p.size {
+        Ok(size) => Ok(GlobalArg::Mem {
+            size: *size,
+            nullable: !t.nonnull,
+        }),
+        Err(name) => Err(format!(
+            "arg#{i} reference type('{name}') size cannot be determined: -22"
+        )),
+    }
 }
 
 /// The registers a global function starts with: its parameters as the
@@ -567,7 +662,8 @@ pub fn global_entry_regs(env: &mut Env, sub: u32) -> Result<Option<[Reg; 5]>, Ve
     let mut regs = [Reg::NOT_INIT; 5];
     for (r, a) in regs.iter_mut().zip(&args) {
         *r = match a {
-            GlobalArg::Scalar => Reg::UNKNOWN,
+            // kfreg keeps an arena's addresses as numbers.
+            GlobalArg::Scalar | GlobalArg::Arena => Reg::UNKNOWN,
             GlobalArg::Ctx => Reg::ptr(RegType::Ctx, 0),
             // The kernel assumes a local dynptr.
             GlobalArg::Dynptr => crate::dynptr::const_local(env.new_id()),
@@ -647,6 +743,12 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
             GlobalArg::Scalar if reg.ty != RegType::Scalar => {
                 return Err(VerifyError::at(idx, format!("R{r} is not a scalar")));
             }
+            GlobalArg::Arena if reg.ty != RegType::Scalar => {
+                return Err(VerifyError::at(
+                    idx,
+                    format!("R{r} is not a pointer to arena or scalar."),
+                ));
+            }
             GlobalArg::Ctx if reg.ty != RegType::Ctx => {
                 return Err(VerifyError::at(
                     idx,
@@ -724,7 +826,7 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
                             ),
                         ));
                     }
-                    check_mem_reg(env, st, r, *size, false)?;
+                    check_mem_reg(env, st, r, *size, true)?;
                 }
                 if !nullable && (reg.is_null() || reg.maybe_null()) {
                     return Err(VerifyError::at(

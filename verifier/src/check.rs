@@ -312,7 +312,7 @@ impl Env<'_> {
         }
         if Some(root) == exception_cb {
             let args = self.prog.subprogs[root as usize].args.as_deref();
-            if args != Some(&[kfreg_object::program::SubprogArg::Scalar]) {
+            if args != Some(&[kfreg_object::program::SubprogArg::SCALAR]) {
                 return Err(VerifyError {
                     insn: None,
                     msg: "exception cb only supports single integer argument".into(),

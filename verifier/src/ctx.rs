@@ -7,8 +7,8 @@ use crate::access::Access;
 use crate::env::{Env, VerifyError};
 use crate::scalar::Scalar;
 use crate::state::{PtrFlags, Reg, RegType, State};
-use kfreg::{CtxField, CtxValue, IterArg, Loads, PacketArgs, ProgFlags, Registry};
-use kfreg_object::program::CtxParam;
+use kfreg::{CtxArgAlias, CtxField, CtxValue, IterArg, Loads, PacketArgs, ProgFlags, Registry};
+use kfreg_object::program::{CtxParam, PointeeKind, PtrParam};
 
 /// Whether the program, of its type and attached as it is, has every
 /// property of `flags`.
@@ -27,13 +27,53 @@ pub fn uapi_ctx(env: &Env) -> Option<&'static str> {
     env.prog_decl?.ctx?.btf_name
 }
 
-/// Whether a struct called `name` is the program's context to a global
-/// function: the context's struct or the typedef the kernel names it by
-/// (`btf_is_prog_ctx_type` compares names only).
-pub fn is_ctx_name(env: &Env, name: &str) -> bool {
-    env.prog_decl
-        .and_then(|d| d.ctx)
-        .is_some_and(|c| !name.is_empty() && (c.btf_name == Some(name) || c.typedef == Some(name)))
+/// Whether a global function's untagged pointer parameter to `p` takes the
+/// program's context (the kernel's `btf_is_prog_ctx_type`, which compares
+/// names only): a struct named as the context's struct or as the kernel
+/// struct it is the view of, or the typedef the kernel names it by.
+pub fn is_prog_ctx_type(env: &Env, p: &PtrParam) -> bool {
+    let Some(c) = env.prog_decl.and_then(|d| d.ctx) else {
+        return false;
+    };
+    if c.typedef.is_some() && p.typedef.as_deref() == c.typedef {
+        return true;
+    }
+    let named = |n: Option<&str>| n.is_some_and(|n| n == p.name);
+    matches!(p.kind, PointeeKind::Struct | PointeeKind::Union)
+        && !p.name.is_empty()
+        && (named(c.btf_name) || named(c.kern) || named(c.typedef))
+}
+
+/// Whether `__arg_ctx` may tag a parameter pointing to `p` (the kernel's
+/// `btf_validate_prog_ctx_type`, for parameter `i`): `void`, the
+/// program type's aliases, or the context's struct.
+pub fn check_ctx_arg(env: &Env, p: &PtrParam, i: usize) -> Result<(), String> {
+    let Some(decl) = env.prog_decl else {
+        return Ok(());
+    };
+    let aliases: Vec<&CtxArgAlias> = decl.ctx_arg_aliases(env.attach).collect();
+    let typedef =
+        |a: &&CtxArgAlias| matches!(a, CtxArgAlias::Typedef(t) if p.typedef.as_deref() == Some(*t));
+    if aliases.iter().any(typedef) || p.kind == PointeeKind::Void {
+        return Ok(());
+    }
+    if p.name.is_empty() {
+        return Err(format!("arg#{i} type doesn't have a name"));
+    }
+    let is_struct = p.kind == PointeeKind::Struct;
+    if aliases.iter().any(|a| match a {
+        CtxArgAlias::Any => true,
+        CtxArgAlias::U64 => p.kind == PointeeKind::Int(8),
+        CtxArgAlias::Struct(_) => is_struct && a.names_struct(&p.name),
+        CtxArgAlias::Typedef(_) => false,
+    }) {
+        return Ok(());
+    }
+    match decl.ctx.and_then(|c| c.btf_name) {
+        None => Err(format!("arg#{i} should be void pointer")),
+        Some(name) if is_struct && name == p.name => Ok(()),
+        Some(name) => Err(format!("arg#{i} should be `struct {name} *`")),
+    }
 }
 
 /// Whether `uapi` is the program-facing view of kernel struct `kern`, which

@@ -142,6 +142,65 @@ impl PacketArgs {
     ];
 }
 
+/// Besides `void *` and a pointer to its context's struct, what a global
+/// function's `__arg_ctx` parameter of a program type may point to (the
+/// special cases of the kernel's `btf_validate_prog_ctx_type`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CtxArgAlias {
+    /// Any type (`"*"`).
+    Any,
+    /// An 8-byte integer (`"u64"`).
+    U64,
+    /// The struct of this name (`"struct pt_regs"`); a name ending in `*`
+    /// matches every struct whose name starts with the rest
+    /// (`"struct bpf_iter__*"`).
+    Struct(&'static str),
+    /// The typedef of this name, met first on the way to the pointee
+    /// (`"typedef bpf_user_pt_regs_t"`).
+    Typedef(&'static str),
+}
+
+impl CtxArgAlias {
+    /// Reads the DSL's spelling (`"*"`, `"u64"`, `"struct NAME"`,
+    /// `"typedef NAME"`): the variant's name and the name it carries;
+    /// `None` for anything else.
+    pub fn split(s: &str) -> Option<(&'static str, &str)> {
+        let name = |rest: &str, prefix_ok: bool| {
+            let stem = if prefix_ok {
+                rest.strip_suffix('*').unwrap_or(rest)
+            } else {
+                rest
+            };
+            let ok =
+                !stem.is_empty() && stem.chars().all(|c| c == '_' || c.is_ascii_alphanumeric());
+            ok.then_some(())
+        };
+        match s {
+            "*" => Some(("Any", "")),
+            "u64" => Some(("U64", "")),
+            _ => {
+                if let Some(rest) = s.strip_prefix("struct ") {
+                    name(rest, true).map(|()| ("Struct", rest))
+                } else {
+                    let rest = s.strip_prefix("typedef ")?;
+                    name(rest, false).map(|()| ("Typedef", rest))
+                }
+            }
+        }
+    }
+
+    /// Whether a struct called `name` is the one this alias names.
+    pub fn names_struct(&self, name: &str) -> bool {
+        match self {
+            CtxArgAlias::Struct(n) => match n.strip_suffix('*') {
+                Some(prefix) => name.starts_with(prefix),
+                None => *n == name,
+            },
+            _ => false,
+        }
+    }
+}
+
 bits! {
     /// Properties of a program type that the kernel's verifier decides by
     /// comparing program types.

@@ -47,7 +47,7 @@ mod prog;
 mod suggest;
 
 pub use attach::{AttachType, AttachTypes};
-pub use context::{CtxValue, Loads, PacketArgs, ProgFlags};
+pub use context::{CtxArgAlias, CtxValue, Loads, PacketArgs, ProgFlags};
 pub use flags::Flags;
 pub use helper::{
     ArgFlags, ArgType, CallbackShape, HelperArg, HelperFlags, HelperRet, RetFlags, RetType,

@@ -41,6 +41,7 @@ pub struct SocketFilter;
     traced_func,
     may_sleep,
     unconverted_ctx,
+    ctx_args = ["typedef bpf_user_pt_regs_t"],
     ret_for = [trace_kprobe_session = [0, 1], trace_uprobe_session = [0, 1]],
     flags_for = [
         trace_kprobe_multi = [private_stack],
@@ -116,7 +117,8 @@ tc! {
     id = 5,
     ctx = TraceRecord,
     tracing,
-    unconverted_ctx
+    unconverted_ctx,
+    ctx_args = ["*"]
 )]
 #[sec("tracepoint+")]
 #[sec("tp+")]
@@ -141,13 +143,16 @@ pub struct Tracepoint;
 #[sec("xdp", attach = xdp)]
 pub struct Xdp;
 
-/// Perf events: the sampled registers and the sample.
+/// Perf events: the sampled registers and the sample. A global function's
+/// context parameter may also be the registers, as `bpf_user_pt_regs_t`
+/// or the struct that is on x86-64.
 #[prog_type(
     id = 7,
     ctx = BpfPerfEventData,
     kern_ctx = bpf_perf_event_data_kern,
     tracing,
-    private_stack
+    private_stack,
+    ctx_args = ["typedef bpf_user_pt_regs_t", "struct pt_regs"]
 )]
 #[sec("perf_event")]
 pub struct PerfEvent;
@@ -250,7 +255,13 @@ pub struct SockOps;
 pub struct SkSkb;
 
 /// cgroup device filters.
-#[prog_type(id = 15, ctx = BpfCgroupDevCtx, kern_ctx = bpf_cgroup_dev_ctx, ret = [0, 1])]
+#[prog_type(
+    id = 15,
+    ctx = BpfCgroupDevCtx,
+    kern_ctx = bpf_cgroup_dev_ctx,
+    ret = [0, 1],
+    unconverted_ctx
+)]
 #[sec("cgroup/dev", attach = cgroup_device)]
 pub struct CgroupDevice;
 
@@ -264,7 +275,8 @@ pub struct SkMsg;
     id = 17,
     ctx = RawTracepointArgs,
     tracing,
-    unconverted_ctx
+    unconverted_ctx,
+    ctx_args = ["u64"]
 )]
 #[sec("raw_tracepoint+")]
 #[sec("raw_tp+")]
@@ -320,7 +332,7 @@ lwt! {
 }
 
 /// LIRC mode2 decoders: one sample.
-#[prog_type(id = 20, ctx = LircSample)]
+#[prog_type(id = 20, ctx = LircSample, unconverted_ctx)]
 #[sec("lirc_mode2", attach = lirc_mode2)]
 pub struct LircMode2;
 
@@ -363,7 +375,8 @@ pub struct CgroupSysctl;
     id = 24,
     ctx = RawTracepointWritableArgs,
     tracing,
-    unconverted_ctx
+    unconverted_ctx,
+    ctx_args = ["u64"]
 )]
 #[sec("raw_tracepoint.w+")]
 #[sec("raw_tp.w+")]
@@ -401,6 +414,13 @@ pub struct CgroupSockopt;
         trace_fentry = [traced_func, may_sleep],
         trace_fexit = [traced_func, may_sleep],
         modify_return = [traced_func, may_sleep]
+    ],
+    ctx_args_for = [
+        trace_raw_tp = ["struct bpf_raw_tracepoint_args", "u64"],
+        trace_iter = ["struct bpf_iter__*"],
+        trace_fentry = ["u64"],
+        trace_fexit = ["u64"],
+        modify_return = ["u64"]
     ]
 )]
 #[sec("tp_btf+", attach = trace_raw_tp)]
@@ -421,7 +441,8 @@ pub struct Tracing;
     ctx = StructOpsArgs,
     gpl_only = "struct ops",
     may_sleep,
-    unconverted_ctx
+    unconverted_ctx,
+    ctx_args = ["u64"]
 )]
 #[sec("struct_ops+")]
 #[sec("struct_ops.s+", sleepable)]
@@ -431,7 +452,7 @@ pub struct StructOps;
 ///
 /// The replaced program's context, which kfreg does not know, so the context is
 /// unchecked.
-#[prog_type(id = 28)]
+#[prog_type(id = 28, ctx_args = ["*"])]
 #[sec("freplace+")]
 pub struct Ext;
 
@@ -447,6 +468,7 @@ pub struct Ext;
     gpl_only = "LSM",
     may_sleep,
     unconverted_ctx,
+    ctx_args = ["u64"],
     ret_for = [lsm_mac = [-4095, 0], lsm_cgroup = [0, 1]],
     void_ret_for = [lsm_cgroup = [1, 1]],
     flags_for = [lsm_mac = [ret_subreg]]
@@ -475,7 +497,8 @@ pub struct SkLookup;
     ctx = SyscallArgs,
     sleepable_only = "Syscall",
     may_sleep,
-    unconverted_ctx
+    unconverted_ctx,
+    ctx_args = ["*"]
 )]
 #[sec("syscall", sleepable)]
 pub struct Syscall;
@@ -486,7 +509,8 @@ pub struct Syscall;
     ctx = BpfNfCtx,
     kern_ctx = bpf_nf_ctx,
     ret = [0, 1],
-    strict_attach
+    strict_attach,
+    unconverted_ctx
 )]
 #[sec("netfilter", attach = netfilter)]
 pub struct Netfilter;

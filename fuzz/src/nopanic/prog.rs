@@ -6,7 +6,19 @@
 use crate::rng::Rng;
 use kfreg::ProgType;
 use kfreg_isa::{Insn, RawInsn, decode_each, encode};
-use kfreg_object::program::{MapType, Program, SubprogArg};
+use kfreg_object::btf::Kind;
+use kfreg_object::program::{MapType, ParamType, PointeeKind, Program};
+
+/// The `arg:` tags [`ProgOp::Proto`] toggles, an unknown one last.
+const TAGS: [&str; 7] = [
+    "ctx",
+    "nonnull",
+    "trusted",
+    "nullable",
+    "untrusted",
+    "arena",
+    "bogus",
+];
 
 /// One edit of a [`Program`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,9 +68,10 @@ pub enum ProgOp {
         off: u32,
     },
     /// Changes what subprogram `sub`'s BTF prototype says: 0 toggles
-    /// global, 1 the integer return, 2 makes argument `arg` a number, 3 to
-    /// 6 toggle its ctx, nonnull, trusted and nullable tags, 7 drops its
-    /// pointee's size, 8 makes that size `u32::MAX`.
+    /// global, 1 the integer return, 2 makes argument `arg` a number, 3 a
+    /// struct passed by value; 4 to 10 toggle one of its tags ([`TAGS`]);
+    /// for a pointer, 11 drops its pointee's size, 12 makes that size
+    /// `u32::MAX`, 13 changes the pointee's kind.
     Proto {
         /// Subprogram index.
         sub: usize,
@@ -104,12 +117,12 @@ pub fn prog_ops(p: &Program, rng: &mut Rng) -> Vec<ProgOp> {
             97 => ProgOp::Proto {
                 sub: rng.below(p.subprogs.len().max(1) as u64) as usize,
                 arg: rng.below(5) as usize,
-                what: rng.below(9) as u8,
+                what: rng.below(14) as u8,
             },
             98 => ProgOp::Proto {
                 sub: rng.below(p.subprogs.len().max(1) as u64) as usize,
                 arg: rng.below(5) as usize,
-                what: rng.below(9) as u8,
+                what: rng.below(14) as u8,
             },
             99 => ProgOp::Log,
             _ => ProgOp::Rule(rng.next_u64()),
@@ -192,30 +205,39 @@ pub fn apply(p: &mut Program, op: &ProgOp, log: &mut bool) {
             let Some(s) = p.subprogs.get_mut(sub) else {
                 return;
             };
-            match (what, s.args.iter_mut().flatten().nth(arg)) {
+            let Some(a) = s.args.iter_mut().flatten().nth(arg) else {
+                match what {
+                    0 => s.global = !s.global,
+                    1 => s.ret_scalar = !s.ret_scalar,
+                    _ => {}
+                }
+                return;
+            };
+            match (what, &mut a.ty) {
                 (0, _) => s.global = !s.global,
                 (1, _) => s.ret_scalar = !s.ret_scalar,
-                (2, Some(a)) => *a = SubprogArg::Scalar,
-                (
-                    _,
-                    Some(SubprogArg::Ptr {
-                        size,
-                        ctx,
-                        nonnull,
-                        trusted,
-                        nullable,
-                        untrusted,
-                        ..
-                    }),
-                ) => match what {
-                    3 => *ctx = !*ctx,
-                    4 => *nonnull = !*nonnull,
-                    5 => *trusted = !*trusted,
-                    6 => *nullable = !*nullable,
-                    7 => *size = Err("UNKNOWN ".into()),
-                    8 => *untrusted = !*untrusted,
-                    _ => *size = Ok(u32::MAX),
-                },
+                (2, ty) => *ty = ParamType::Scalar,
+                (3, ty) => *ty = ParamType::Other("STRUCT"),
+                (4..=10, _) => {
+                    let tag = TAGS[what as usize - 4];
+                    match a.tags.iter().position(|t| t == tag) {
+                        Some(i) => {
+                            a.tags.remove(i);
+                        }
+                        None => a.tags.push(tag.to_string()),
+                    }
+                }
+                (11, ParamType::Ptr(p)) => p.size = Err("UNKNOWN ".into()),
+                (12, ParamType::Ptr(p)) => p.size = Ok(u32::MAX),
+                (_, ParamType::Ptr(p)) => {
+                    p.kind = match p.kind {
+                        PointeeKind::Void => PointeeKind::Int(8),
+                        PointeeKind::Int(_) => PointeeKind::Struct,
+                        PointeeKind::Struct => PointeeKind::Union,
+                        PointeeKind::Union => PointeeKind::Other(Kind::Ptr),
+                        _ => PointeeKind::Void,
+                    }
+                }
                 _ => {}
             }
         }

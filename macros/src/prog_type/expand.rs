@@ -81,6 +81,24 @@ impl ProgType {
             });
             quote!(::kfreg::AttachFlags { attach: ::kfreg::AttachType::#a, flags: ::kfreg::ProgFlags::NONE #(#words)* })
         });
+        let aliases = |list: &[syn::LitStr]| {
+            let each = list.iter().map(|lit| {
+                let text = lit.value();
+                let (variant, name) = kfreg_vocab::CtxArgAlias::split(&text).unwrap_or(("Any", ""));
+                let v = format_ident!("{variant}", span = lit.span());
+                match variant {
+                    "Struct" | "Typedef" => quote!(::kfreg::CtxArgAlias::#v(#name)),
+                    _ => quote!(::kfreg::CtxArgAlias::#v),
+                }
+            });
+            quote!(&[#(#each),*])
+        };
+        let ctx_args = aliases(&self.ctx_args);
+        let ctx_args_for = self.ctx_args_for.iter().map(|(a, list)| {
+            let a = format_ident!("{a:?}");
+            let list = aliases(list);
+            quote!(::kfreg::AttachCtxArgs { attach: ::kfreg::AttachType::#a, aliases: #list })
+        });
         let default_attach = match self.default_attach {
             Some(a) => {
                 let a = format_ident!("{a:?}");
@@ -127,6 +145,8 @@ impl ProgType {
                     ret_for: &[#(#ret_for),*],
                     void_ret_for: &[#(#void_ret_for),*],
                     flags_for: &[#(#flags_for),*],
+                    ctx_args: #ctx_args,
+                    ctx_args_for: &[#(#ctx_args_for),*],
                     default_attach: #default_attach,
                     sections: &[#(#sections),*],
                     helpers: #helpers,

@@ -3,7 +3,7 @@
 use crate::attr::{Meta, attach_type, expr_ident, expr_int, expr_list, ret_range};
 use crate::errors::{Errors, hint};
 use crate::write_rule::{self, Write};
-use kfreg_vocab::{AttachType, PacketArgs, ProgFlags, ProgType as Kernel};
+use kfreg_vocab::{AttachType, CtxArgAlias, PacketArgs, ProgFlags, ProgType as Kernel};
 use proc_macro2::TokenStream;
 use std::collections::HashSet;
 use syn::{Expr, Ident, ItemStruct, LitStr, Path};
@@ -52,6 +52,11 @@ pub struct ProgType {
     pub void_ret_for: Vec<(AttachType, i64, i64)>,
     /// `flags_for = [attach = [words], ..]`.
     pub flags_for: Vec<(AttachType, Vec<ProgFlags>)>,
+    /// `ctx_args = ["u64", ..]`: what a global function's `__arg_ctx`
+    /// parameter may point to besides `void` and the context's struct.
+    pub ctx_args: Vec<LitStr>,
+    /// `ctx_args_for = [attach = ["u64", ..], ..]`.
+    pub ctx_args_for: Vec<(AttachType, Vec<LitStr>)>,
     /// `default_attach = x`: what the kernel loads a program of this type
     /// given no attach type as.
     pub default_attach: Option<AttachType>,
@@ -93,6 +98,8 @@ const KEYS: &[&str] = &[
     "ret_for",
     "void_ret_for",
     "flags_for",
+    "ctx_args",
+    "ctx_args_for",
     "default_attach",
     "helpers",
     "kfuncs",
@@ -130,6 +137,8 @@ impl ProgType {
             ret_for: Vec::new(),
             void_ret_for: Vec::new(),
             flags_for: Vec::new(),
+            ctx_args: Vec::new(),
+            ctx_args_for: Vec::new(),
             default_attach: None,
             helpers: Vec::new(),
             kfuncs: Vec::new(),
@@ -205,6 +214,13 @@ impl ProgType {
                 Meta::Value(k, v) if k == "ret_for" => d.ret_for = ret_for(v, errors),
                 Meta::Value(k, v) if k == "void_ret_for" => d.void_ret_for = ret_for(v, errors),
                 Meta::Value(k, v) if k == "flags_for" => d.flags_for = flags_for(v, errors),
+                Meta::Value(k, v) if k == "ctx_args" => d.ctx_args = ctx_args(v, errors),
+                Meta::Value(k, v) if k == "ctx_args_for" => {
+                    d.ctx_args_for = per_attach(v, "attach_type = [pointees]", errors)
+                        .into_iter()
+                        .map(|(a, e)| (a, ctx_args(e, errors)))
+                        .collect()
+                }
                 Meta::Value(k, v) if k == "default_attach" => {
                     d.default_attach = attach_type(v, errors)
                 }
@@ -351,17 +367,22 @@ fn idents(v: &Expr, what: &str, errors: &mut Errors) -> Vec<Ident> {
 }
 
 fn ret_for(v: &Expr, errors: &mut Errors) -> Vec<(AttachType, i64, i64)> {
+    per_attach(v, "attach_type = [lo, hi]", errors)
+        .into_iter()
+        .filter_map(|(attach, right)| ret_range(right, errors).map(|(lo, hi)| (attach, lo, hi)))
+        .collect()
+}
+
+/// `[attach = value, ..]`: each attach type with its value's tokens.
+fn per_attach<'a>(v: &'a Expr, shape: &str, errors: &mut Errors) -> Vec<(AttachType, &'a Expr)> {
     let mut out = Vec::new();
     for item in expr_list(v) {
         let Expr::Assign(a) = item else {
-            errors.at(item, "expected `attach_type = [lo, hi]`");
+            errors.at(item, format!("expected `{shape}`"));
             continue;
         };
-        let Some(attach) = attach_type(&a.left, errors) else {
-            continue;
-        };
-        if let Some((lo, hi)) = ret_range(&a.right, errors) {
-            out.push((attach, lo, hi));
+        if let Some(attach) = attach_type(&a.left, errors) {
+            out.push((attach, &*a.right));
         }
     }
     out
@@ -369,32 +390,45 @@ fn ret_for(v: &Expr, errors: &mut Errors) -> Vec<(AttachType, i64, i64)> {
 
 /// `[attach = [word, ..], ..]`: properties only programs attached so have.
 fn flags_for(v: &Expr, errors: &mut Errors) -> Vec<(AttachType, Vec<ProgFlags>)> {
+    per_attach(v, "attach_type = [properties]", errors)
+        .into_iter()
+        .map(|(attach, right)| {
+            let flags = idents(right, "a property", errors)
+                .into_iter()
+                .filter_map(|w| match ProgFlags::ALL.iter().find(|(_, n)| w == n) {
+                    Some((f, _)) => Some(*f),
+                    None => {
+                        errors.at(
+                            &w,
+                            format!(
+                                "unknown program type property `{w}`{}",
+                                hint(&w.to_string(), ProgFlags::ALL.iter().map(|(_, n)| *n))
+                            ),
+                        );
+                        None
+                    }
+                })
+                .collect();
+            (attach, flags)
+        })
+        .collect()
+}
+
+/// `["u64", "struct pt_regs", ..]`: pointees of a global function's
+/// `__arg_ctx` parameter, each spelt as [`CtxArgAlias::split`] reads it.
+fn ctx_args(v: &Expr, errors: &mut Errors) -> Vec<LitStr> {
     let mut out = Vec::new();
     for item in expr_list(v) {
-        let Expr::Assign(a) = item else {
-            errors.at(item, "expected `attach_type = [properties]`");
-            continue;
-        };
-        let Some(attach) = attach_type(&a.left, errors) else {
-            continue;
-        };
-        let flags = idents(&a.right, "a property", errors)
-            .into_iter()
-            .filter_map(|w| match ProgFlags::ALL.iter().find(|(_, n)| w == n) {
-                Some((f, _)) => Some(*f),
-                None => {
-                    errors.at(
-                        &w,
-                        format!(
-                            "unknown program type property `{w}`{}",
-                            hint(&w.to_string(), ProgFlags::ALL.iter().map(|(_, n)| *n))
-                        ),
-                    );
-                    None
-                }
-            })
-            .collect();
-        out.push((attach, flags));
+        match item {
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }) if CtxArgAlias::split(&text.value()).is_some() => out.push(text.clone()),
+            other => errors.at(
+                other,
+                "expected a context argument's pointee: `\"*\"`, `\"u64\"`, `\"struct NAME\"` (`NAME*` for a prefix) or `\"typedef NAME\"`",
+            ),
+        }
     }
     out
 }
