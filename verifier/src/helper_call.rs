@@ -534,7 +534,8 @@ fn check_arg(
             sock_common_arg(env, idx, r, arg, &reg, meta)?
         }
         ArgType::Socket => {
-            if reg.ty != RegType::Socket || reg.maybe_null() {
+            // A possibly-NULL socket passes where NULL may (check_reg_type).
+            if reg.ty != RegType::Socket || (reg.maybe_null() && !arg.has(ArgFlags::MAYBE_NULL)) {
                 return Err(expect(idx, r, &reg, "sock"));
             }
             if arg.has(ArgFlags::RELEASE) {

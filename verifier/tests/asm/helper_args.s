@@ -7968,3 +7968,15 @@ call 6
 out:
 r0 = 0
 exit
+
+### helper_args_sk_assign_takes_possibly_null_socket
+; bpf_sk_assign in sk_lookup takes a socket or NULL
+; (ARG_PTR_TO_SOCKET_OR_NULL): the context's possibly-NULL socket passes
+; unchecked (check_reg_type drops PTR_MAYBE_NULL for such an argument).
+; type: sk_lookup
+; expect: ACCEPT
+r2 = *(u64 *)(r1 +0)
+r3 = 0
+call bpf_sk_assign
+r0 = 1
+exit
