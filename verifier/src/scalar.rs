@@ -488,13 +488,12 @@ impl Scalar {
             }
         } else if s32min >= -half && s32max < half {
             // Else the low 32 bits' signed range, when the type holds
-            // it (a 32-bit one always does), is the result's; the bits are
-            // the low ones sign-extended (the running 6.18 kernel: `(s32)`
-            // of a value `w |= 16` made is [S32_MIN + 16, S32_MAX], at
-            // least 16 unsigned; `(s8)` of a low word in [-100, 100] is
-            // [-100, 100]).
+            // it (a 32-bit one always does), is the result's, its bits
+            // unknown (the running 6.18 kernel: `(s32)` of a value
+            // `w |= 16` made is [S32_MIN + 16, S32_MAX], at least 16
+            // unsigned, bit 4 not known; `(s8)` of a low word in
+            // [-100, 100] is [-100, 100]).
             Scalar {
-                var: self.var.scast(bytes),
                 smin: s32min,
                 smax: s32max,
                 s32min: self.s32min,
@@ -636,33 +635,10 @@ impl Scalar {
             AluOp::Lsh => a.var.subreg().lshift(b.var.value as u32 & 31),
             _ => a.var.subreg().arshift(b.var.value as u32 & 31, 32),
         };
-        let Some(Bounds32 {
-            s32min,
-            s32max,
-            u32min,
-            u32max,
-        }) = a.bounds32(op, &b, var)
-        else {
+        let Some(b32) = a.bounds32(op, &b, var) else {
             return Scalar::UNKNOWN;
         };
-        // __reg_assign_32_into_64: the signed 32-bit range carries over
-        // only when it is non-negative.
-        let (smin, smax) = if s32min >= 0 {
-            (s32min as i64, s32max as i64)
-        } else {
-            (0, u32::MAX as i64)
-        };
-        let mut r = Scalar {
-            var: var.subreg(),
-            umin: u32min as u64,
-            umax: u32max as u64,
-            smin,
-            smax,
-            u32min,
-            u32max,
-            s32min,
-            s32max,
-        };
+        let mut r = Scalar::from_low32(var, b32);
         r.sync();
         if r.is_empty() { Scalar::UNKNOWN } else { r }
     }
@@ -782,29 +758,77 @@ impl Scalar {
         }
     }
 
+    /// `self + b`'s known bits and 64-bit bounds (6.18's
+    /// scalar_min_max_add and tnum_add), the 32-bit ones left unknown.
+    fn add64(&self, b: &Scalar) -> Scalar {
+        let mut r = Scalar {
+            var: self.var.add(b.var),
+            ..Scalar::UNKNOWN
+        };
+        // Every sum wraps or none does: still one range.
+        let (lo, lo_wraps) = self.umin.overflowing_add(b.umin);
+        let (hi, hi_wraps) = self.umax.overflowing_add(b.umax);
+        if lo_wraps || !hi_wraps {
+            r.umin = lo;
+            r.umax = hi;
+        }
+        if let (Some(lo), Some(hi)) = (self.smin.checked_add(b.smin), self.smax.checked_add(b.smax))
+        {
+            r.smin = lo;
+            r.smax = hi;
+        }
+        r
+    }
+
+    /// A linked copy's value from the register it was linked to: `self +
+    /// delta`, as the kernel's sync_linked_regs computes it: each of the
+    /// 64-bit bounds, the 32-bit ones and the known bits by its own rule,
+    /// then, when `zext` (the register linked by a 32-bit addition), the
+    /// low 32 bits zero-extended, before bounds are synced: what the 64-bit
+    /// sum says of its low word is not kept.
+    pub fn add_linked(&self, delta: i64, zext: bool) -> Scalar {
+        let c = Scalar::constant(delta as u64);
+        let mut r = self.add64(&c);
+        if let Some(b) = self.bounds32(AluOp::Add, &c, r.var) {
+            (r.u32min, r.u32max, r.s32min, r.s32max) = (b.u32min, b.u32max, b.s32min, b.s32max);
+            if zext {
+                r = Scalar::from_low32(r.var, b);
+            }
+        }
+        r.sync();
+        if r.is_empty() { Scalar::UNKNOWN } else { r }
+    }
+
+    /// A value whose known bits are `var`'s low 32 and whose bounds are
+    /// the 32-bit ones `b`, zero-extended (the kernel's
+    /// __reg_assign_32_into_64: the signed 32-bit range carries over only
+    /// when it is non-negative).
+    fn from_low32(var: Tnum, b: Bounds32) -> Scalar {
+        let (smin, smax) = if b.s32min >= 0 {
+            (b.s32min as i64, b.s32max as i64)
+        } else {
+            (0, u32::MAX as i64)
+        };
+        Scalar {
+            var: var.subreg(),
+            umin: b.u32min as u64,
+            umax: b.u32max as u64,
+            smin,
+            smax,
+            u32min: b.u32min,
+            u32max: b.u32max,
+            s32min: b.s32min,
+            s32max: b.s32max,
+        }
+    }
+
     fn alu64(&self, op: AluOp, b: &Scalar, bits: u32) -> Scalar {
         let a = self;
         let mut r = Scalar::UNKNOWN;
         match op {
             AluOp::Mov => return *b,
             AluOp::MovSx(n) => return b.sext(n as u32 / 8),
-            AluOp::Add => {
-                r.var = a.var.add(b.var);
-                // Every sum wraps or none does: still one range (6.18's
-                // scalar_min_max_add).
-                let (lo, lo_wraps) = a.umin.overflowing_add(b.umin);
-                let (hi, hi_wraps) = a.umax.overflowing_add(b.umax);
-                if lo_wraps || !hi_wraps {
-                    r.umin = lo;
-                    r.umax = hi;
-                }
-                if let (Some(lo), Some(hi)) =
-                    (a.smin.checked_add(b.smin), a.smax.checked_add(b.smax))
-                {
-                    r.smin = lo;
-                    r.smax = hi;
-                }
-            }
+            AluOp::Add => r = a.add64(b),
             AluOp::Sub => {
                 r.var = a.var.sub(b.var);
                 // Every difference wraps or none does: still one range.

@@ -202,23 +202,6 @@ impl Tnum {
         }
     }
 
-    /// The low `bytes` bytes sign-extended to 64 bits: the sign bit, known
-    /// or not, fills the bits above (the kernel's `tnum_scast`).
-    pub const fn scast(self, bytes: u32) -> Tnum {
-        if bytes >= 8 {
-            return self;
-        }
-        let low = (1u64 << (bytes * 8)) - 1;
-        let sign = 1u64 << (bytes * 8 - 1);
-        let (mut value, mut mask) = (self.value & low, self.mask & low);
-        if mask & sign != 0 {
-            mask |= !low;
-        } else if value & sign != 0 {
-            value |= !low;
-        }
-        Tnum { value, mask }
-    }
-
     /// The low 32 bits.
     pub const fn subreg(self) -> Tnum {
         self.cast(4)

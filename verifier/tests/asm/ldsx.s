@@ -296,3 +296,20 @@ r1 += r7
 r0 = *(u8 *)(r1 -16)
 r0 = 0
 exit
+
+### ldsx_movsx32_crossing_zero_forgets_the_bits
+; `(s32)` of a value whose low word may be negative or positive keeps the
+; low word's signed range but not its bits (the running 6.18 kernel's
+; coerce_reg_to_size_sx): bit 4, set by `w7 |= 16`, is unknown after it,
+; so the fall-through of `if r6 & 16` is explored.
+; type: tc
+; expect: REJECT R1 !read_ok
+call bpf_get_prandom_u32
+w7 = w0
+w7 |= 16
+r6 = (s32)r7
+if r6 & 16 goto out
+r0 = *(u8 *)(r1 +0)
+out:
+r0 = 0
+exit

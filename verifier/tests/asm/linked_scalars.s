@@ -461,3 +461,42 @@ exit
 out:
 r0 = 0
 exit
+
+### linked_w_add_min_delta_keeps_the_low_word_unknown
+; r9 is r6 plus S32_MIN in 32 bits. After `r6 s>= r9` fails, r6 is synced
+; from r9 as the kernel's sync_linked_regs does it: the 64-bit sum,
+; the 32-bit one and the bits each by their own rule, the low word
+; zero-extended before bounds are synced. The 32-bit sum overflows, so
+; w6 stays unknown and the fall-through of `w6 s> S32_MIN` is explored.
+; type: tc
+; expect: REJECT R1 !read_ok
+call bpf_get_prandom_u32
+r6 = r0
+w6 = w6
+r9 = r6
+w9 += -2147483648
+if r6 s>= r9 goto out
+if w6 s> -2147483648 goto out
+r0 = *(u8 *)(r1 +0)
+out:
+r0 = 0
+exit
+
+### linked_w_add_sync_learns_nothing_of_the_low_word_from_the_whole
+; w7 is w6 - 8; r7 >= 0x7fffffff makes r6 = r7 + 8 in [0x80000007,
+; 0x100000007] as 64 bits, whose low word would be [S32_MIN + 7, 7]; the
+; kernel zero-extends the overflowing 32-bit sum instead, so w6 is any
+; value and `w6 s<= 7` may fail.
+; type: tc
+; expect: REJECT R1 !read_ok
+call bpf_get_prandom_u32
+r6 = r0
+w6 = w6
+w7 = w6
+w7 += -8
+if r7 < 0x7fffffff goto out
+if w6 s<= 7 goto out
+r0 = *(u8 *)(r1 +0)
+out:
+r0 = 0
+exit
