@@ -123,11 +123,6 @@ pub fn refine(
 ) {
     match (d.ty, s.ty) {
         (RegType::Scalar, RegType::Scalar) => {
-            // Bounds the comparison makes impossible are no proof to the
-            // kernel that the side is dead: it reports an invariant
-            // violation, forgets the register's bounds and explores the
-            // side (reg_bounds_sanity_check). The registers keep here what
-            // they held before the test.
             // A register tested against itself is one register narrowed by
             // both operands' rules in place, one after the other; where
             // that leaves its bounds contradicting each other, the kernel

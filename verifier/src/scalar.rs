@@ -1000,8 +1000,9 @@ impl Scalar {
         }
     }
 
-    /// Narrows both operands assuming `self op other` is `taken`.
-    /// Returns `None` when the assumption is impossible.
+    /// Narrows both operands assuming `self op other` is `taken`, with the
+    /// kernel's wrapping arithmetic (regs_refine_cond_op). Returns `None`
+    /// when a bit test the operands' known bits decide is assumed to fail.
     pub fn refine(
         &self,
         op: JmpOp,
@@ -1048,23 +1049,23 @@ impl Scalar {
                 JmpOp::Set => unreachable!("handled above"),
                 JmpOp::Gt | JmpOp::Ge => {
                     let strict = u64::from(op == JmpOp::Gt);
-                    a.umin = a.umin.max(b.umin.checked_add(strict)?);
-                    b.umax = b.umax.min(a.umax.checked_sub(strict)?);
+                    a.umin = a.umin.max(b.umin.wrapping_add(strict));
+                    b.umax = b.umax.min(a.umax.wrapping_sub(strict));
                 }
                 JmpOp::Lt | JmpOp::Le => {
                     let strict = u64::from(op == JmpOp::Lt);
-                    a.umax = a.umax.min(b.umax.checked_sub(strict)?);
-                    b.umin = b.umin.max(a.umin.checked_add(strict)?);
+                    a.umax = a.umax.min(b.umax.wrapping_sub(strict));
+                    b.umin = b.umin.max(a.umin.wrapping_add(strict));
                 }
                 JmpOp::Sgt | JmpOp::Sge => {
                     let strict = i64::from(op == JmpOp::Sgt);
-                    a.smin = a.smin.max(b.smin.checked_add(strict)?);
-                    b.smax = b.smax.min(a.smax.checked_sub(strict)?);
+                    a.smin = a.smin.max(b.smin.wrapping_add(strict));
+                    b.smax = b.smax.min(a.smax.wrapping_sub(strict));
                 }
                 JmpOp::Slt | JmpOp::Sle => {
                     let strict = i64::from(op == JmpOp::Slt);
-                    a.smax = a.smax.min(b.smax.checked_sub(strict)?);
-                    b.smin = b.smin.max(a.smin.checked_add(strict)?);
+                    a.smax = a.smax.min(b.smax.wrapping_sub(strict));
+                    b.smin = b.smin.max(a.smin.wrapping_add(strict));
                 }
             }
         } else {
@@ -1092,33 +1093,33 @@ impl Scalar {
                 JmpOp::Set => unreachable!("handled above"),
                 JmpOp::Gt | JmpOp::Ge => {
                     let strict = u32::from(op == JmpOp::Gt);
-                    a.u32min = a.u32min.max(b.u32min.checked_add(strict)?);
-                    b.u32max = b.u32max.min(a.u32max.checked_sub(strict)?);
+                    a.u32min = a.u32min.max(b.u32min.wrapping_add(strict));
+                    b.u32max = b.u32max.min(a.u32max.wrapping_sub(strict));
                 }
                 JmpOp::Lt | JmpOp::Le => {
                     let strict = u32::from(op == JmpOp::Lt);
-                    a.u32max = a.u32max.min(b.u32max.checked_sub(strict)?);
-                    b.u32min = b.u32min.max(a.u32min.checked_add(strict)?);
+                    a.u32max = a.u32max.min(b.u32max.wrapping_sub(strict));
+                    b.u32min = b.u32min.max(a.u32min.wrapping_add(strict));
                 }
                 JmpOp::Sgt | JmpOp::Sge => {
                     let strict = i32::from(op == JmpOp::Sgt);
-                    a.s32min = a.s32min.max(b.s32min.checked_add(strict)?);
-                    b.s32max = b.s32max.min(a.s32max.checked_sub(strict)?);
+                    a.s32min = a.s32min.max(b.s32min.wrapping_add(strict));
+                    b.s32max = b.s32max.min(a.s32max.wrapping_sub(strict));
                 }
                 JmpOp::Slt | JmpOp::Sle => {
                     let strict = i32::from(op == JmpOp::Slt);
-                    a.s32max = a.s32max.min(b.s32max.checked_sub(strict)?);
-                    b.s32min = b.s32min.max(a.s32min.checked_add(strict)?);
+                    a.s32max = a.s32max.min(b.s32max.wrapping_sub(strict));
+                    b.s32min = b.s32min.max(a.s32min.wrapping_add(strict));
                 }
             }
         }
+        // Bounds the test makes contradict each other are no proof to the
+        // kernel that the side is dead: it reports an invariant violation
+        // and forgets them, the narrowed bits kept
+        // (reg_bounds_sanity_check), and explores the side.
         a.sync();
         b.sync();
-        if a.is_empty() || b.is_empty() {
-            None
-        } else {
-            Some((a, b))
-        }
+        Some((a.sanity_checked(), b.sanity_checked()))
     }
 
     /// Narrows a register tested against itself: the kernel refines the two

@@ -122,3 +122,22 @@ exit
 bad:
 r0 = r9
 exit
+
+### bounds_dead_side_keeps_the_narrowed_bits
+; w6's low 16 bits are zero and it is at most 15 as a signed word, so
+; `w6 s<= 0` cannot fail; the kernel explores that side anyway: its bounds
+; contradict each other, are reported (REG INVARIANTS VIOLATION) and
+; forgotten, but the bits narrowed there are kept: the low word is known
+; zero, so `w6 == 0` is always taken.
+; type: tc
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r6 = r0
+r6 <<= 16
+if w6 s> 15 goto out
+if w6 s<= 0 goto out
+if w6 == 0 goto out
+r0 = *(u8 *)(r1 +0)
+out:
+r0 = 0
+exit
