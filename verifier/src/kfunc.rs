@@ -49,9 +49,9 @@ struct Meta {
     dynptr_ref: u32,
     /// The initialised dynptr argument's identity, which its slices keep.
     dynptr_id: u32,
-    /// The map (index, inner-map uid) a work item argument lives in, and
-    /// that argument's register.
-    work_map: Option<(u32, u32, u8)>,
+    /// The map (index, inner-map uid) a work item argument lives in, that
+    /// argument's register, and the kind of work item.
+    work_map: Option<(u32, u32, u8, FieldKind)>,
 }
 
 /// An allocated object passed at a variable offset (the kernel's
@@ -778,7 +778,7 @@ fn check_args(
                 meta.callback = Some(reg.aux);
             }
             ArgKind::ConstStr => check_const_str(env, st, i, &reg)?,
-            ArgKind::Map => check_map_arg(env, st, r, &reg, meta)?,
+            ArgKind::Map => check_map_arg(st, r, &reg, meta)?,
             ArgKind::Workqueue | ArgKind::TaskWork => {
                 check_work_item(env, st, kind, i, r, &reg, meta)?
             }
@@ -1096,14 +1096,14 @@ fn check_const_str(env: &Env, st: &State, i: usize, reg: &Reg) -> Result<(), Ver
 }
 
 /// A map pointer; a work item must be scheduled through the map holding it.
-fn check_map_arg(env: &Env, st: &State, r: u8, reg: &Reg, meta: &Meta) -> Result<(), VerifyError> {
+fn check_map_arg(st: &State, r: u8, reg: &Reg, meta: &Meta) -> Result<(), VerifyError> {
     if reg.ty != RegType::ConstMap {
         return err(st, format!("pointer in R{r} isn't map pointer"));
     }
     // A work item must be scheduled through the very map (and
-    // inner map) holding it.
-    let work = work_field(env, reg.aux);
-    if let (Some((map, uid, wr)), Some(kind)) = (meta.work_map, work)
+    // inner map) holding it, whatever that map holds; the kernel names
+    // the kfunc's own kind of work.
+    if let Some((map, uid, wr, kind)) = meta.work_map
         && (map, uid) != (reg.aux, reg.aux2)
     {
         let what = if kind == FieldKind::Wq {
@@ -1141,16 +1141,8 @@ fn check_work_item(
         FieldKind::TaskWork
     };
     crate::mem::map_field_pointer(env, st.insn, r, reg, kind)?;
-    meta.work_map = Some((reg.aux, reg.aux2, r));
+    meta.work_map = Some((reg.aux, reg.aux2, r, kind));
     Ok(())
-}
-
-/// The kind of work item (workqueue or task work) map `map`'s values hold.
-fn work_field(env: &Env, map: u32) -> Option<FieldKind> {
-    let t = env.prog.value_obj(map)?;
-    [FieldKind::Wq, FieldKind::TaskWork]
-        .into_iter()
-        .find(|k| t.field(*k).is_some())
 }
 
 /// A memory argument of `size` bytes, or (`sized`) of the size the next
