@@ -142,7 +142,7 @@ pub fn check_local_call(env: &mut Env, path: &mut Path, off: i32) -> Result<Step
             ));
         }
         if env.effects[sub as usize].might_sleep
-            && (st.rcu || st.preempt > 0 || st.irq_disabled() || !env.prog.sleepable)
+            && (st.rcu || st.preempt > 0 || st.irq_disabled() || !st.sleepable)
         {
             return Err(VerifyError::at(
                 idx,

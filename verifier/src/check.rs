@@ -157,6 +157,7 @@ impl Env<'_> {
             frames: vec![frame],
             refs: Vec::new(),
             rcu: false,
+            sleepable: self.prog.sleepable,
             preempt: 0,
             loop_depth: 0,
             insn: self.prog.subprogs[subprog as usize].start,

@@ -179,7 +179,7 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
         return Err(VerifyError::at(idx, "helper call is not allowed in probe"));
     }
     if h.has(HelperFlags::MIGHT_SLEEP) {
-        if !env.prog.sleepable {
+        if !st.sleepable {
             return Err(VerifyError::at(
                 idx,
                 "helper call might sleep in a non-sleepable prog",
@@ -250,6 +250,9 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                 frames: vec![Frame::new(sub, st.insn)],
                 refs: Vec::new(),
                 rcu: false,
+                // A helper's asynchronous callback is a timer's, which
+                // never sleeps.
+                sleepable: false,
                 preempt: 0,
                 loop_depth: 0,
                 insn: env.prog.subprogs[sub as usize].start,

@@ -158,7 +158,7 @@ pub fn check_kfunc_call(
         env.push_branch(path, entered, at)?;
     }
     let st = &mut path.st;
-    enter_or_leave_regions(env, st, k, flags)?;
+    enter_or_leave_regions(st, k, flags)?;
     release_args(env, st, k, id, &meta)?;
     if flags.contains(Flags::THROWS) {
         // Without a callback of its own, the program returns the cookie.
@@ -267,7 +267,7 @@ fn check_callable(
             format!("unexpected {}() due to uninitialized variable?", k.name),
         );
     }
-    if flags.contains(Flags::SLEEPABLE) && !env.prog.sleepable {
+    if flags.contains(Flags::SLEEPABLE) && !st.sleepable {
         return err(
             st,
             format!(
@@ -287,7 +287,7 @@ fn check_callable(
 fn in_process_context(env: &Env, st: &State, k: &Kfunc, flags: Flags) -> Result<(), VerifyError> {
     // Iterators run in process context whatever their type.
     let process = env.prog.iter || crate::ctx::has(env, kfreg::ProgFlags::PROCESS_CONTEXT);
-    if flags.contains(Flags::PROCESS_CONTEXT) && !env.prog.sleepable && !process {
+    if flags.contains(Flags::PROCESS_CONTEXT) && !st.sleepable && !process {
         // The kernel names the iterator the kfunc starts.
         let what = k
             .params
@@ -304,12 +304,7 @@ fn in_process_context(env: &Env, st: &State, k: &Kfunc, flags: Flags) -> Result<
 
 /// The regions the kfunc opens or closes (RCU read side, preemption) and
 /// the ones it may not be called in.
-fn enter_or_leave_regions(
-    env: &Env,
-    st: &mut State,
-    k: &Kfunc,
-    flags: Flags,
-) -> Result<(), VerifyError> {
+fn enter_or_leave_regions(st: &mut State, k: &Kfunc, flags: Flags) -> Result<(), VerifyError> {
     if flags.contains(Flags::RCU_LOCK) {
         if st.in_locked_callback() {
             return err(
@@ -412,7 +407,7 @@ fn enter_or_leave_regions(
             );
         }
     }
-    if flags.contains(Flags::RCU_PROTECTED) && !in_rcu_cs(env, st) {
+    if flags.contains(Flags::RCU_PROTECTED) && !in_rcu_cs(st) {
         return err(
             st,
             format!(
@@ -512,6 +507,7 @@ fn schedule_callback(
         frames: vec![crate::state::Frame::new(sub, st.insn)],
         refs: Vec::new(),
         rcu: false,
+        sleepable: cb.sleepable,
         preempt: 0,
         loop_depth: 0,
         insn: env.prog.subprogs[sub as usize].start,
@@ -1521,7 +1517,7 @@ fn check_iter(
         );
     }
     let head = head.unwrap_or(crate::state::Slot::EMPTY);
-    if head.reg.aux2 == ITER_RCU_LEFT || (head.reg.aux2 == ITER_RCU && !in_rcu_cs(env, st)) {
+    if head.reg.aux2 == ITER_RCU_LEFT || (head.reg.aux2 == ITER_RCU && !in_rcu_cs(st)) {
         return err(st, format!("expected an RCU CS when using {}", k.name));
     }
     // The call carries the iterator's reference (the kernel's

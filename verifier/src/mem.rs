@@ -891,7 +891,7 @@ fn uptr_load(env: &mut Env, f: &kfreg_object::program::Field) -> Reg {
 fn kptr_load(env: &mut Env, st: &State, f: &kfreg_object::program::Field) -> Reg {
     let (ty, prog_btf) = f.kptr.unwrap_or((0, false));
     let mut r = Reg::ptr(RegType::BtfId, ty);
-    let in_rcu = st.rcu || st.holds_lock() || !env.prog.sleepable;
+    let in_rcu = st.rcu || st.holds_lock() || !st.sleepable;
     let percpu = f.kind == FieldKind::KptrPercpu;
     let rcu = match f.kind {
         FieldKind::Kptr => in_rcu || !prog_btf,
@@ -1109,7 +1109,7 @@ fn walked_ptr_flags(
             flags.with(PtrFlags::TRUSTED)
         } else if listed("__safe_trusted_or_null") {
             flags.with(PtrFlags::TRUSTED).with(PtrFlags::MAYBE_NULL)
-        } else if crate::resources::in_rcu_cs(env, st) && !base.maybe_null() {
+        } else if crate::resources::in_rcu_cs(st) && !base.maybe_null() {
             if listed("__safe_rcu") {
                 flags.with(PtrFlags::RCU)
             } else if listed("__safe_rcu_or_null") {

@@ -105,9 +105,19 @@ pub fn clean_stack(st: &mut State, alive: &[u64]) {
 /// Whether `old` and `cur` are the same state on their live registers (the
 /// kernel's exact comparison for infinite loops).
 pub fn equal_live(old: &State, cur: &State, live: &[u16]) -> bool {
-    if (old.insn, old.rcu, old.preempt, old.loop_depth)
-        != (cur.insn, cur.rcu, cur.preempt, cur.loop_depth)
-        || old.refs != cur.refs
+    if (
+        old.insn,
+        old.rcu,
+        old.sleepable,
+        old.preempt,
+        old.loop_depth,
+    ) != (
+        cur.insn,
+        cur.rcu,
+        cur.sleepable,
+        cur.preempt,
+        cur.loop_depth,
+    ) || old.refs != cur.refs
         || old.frames.len() != cur.frames.len()
     {
         return false;
@@ -181,6 +191,7 @@ fn stack_exact(old: &Frame, cur: &Frame, ids: &mut IdMap) -> bool {
 pub fn subsumes(old: &State, cur: &State, mode: Mode, live: &[u16]) -> bool {
     if old.frames.len() != cur.frames.len()
         || old.rcu != cur.rcu
+        || old.sleepable != cur.sleepable
         || old.preempt != cur.preempt
         || old.refs.len() != cur.refs.len()
     {

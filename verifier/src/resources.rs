@@ -182,6 +182,6 @@ pub(crate) fn region_entry(env: &Env, enters: Flags, excluding: Flags) -> &'stat
 
 /// The kernel considers a non-sleepable program, a held lock or disabled
 /// preemption to be an RCU read section too.
-pub(crate) fn in_rcu_cs(env: &Env, st: &State) -> bool {
-    st.rcu || !env.prog.sleepable || st.holds_lock() || st.preempt > 0 || st.irq_disabled()
+pub(crate) fn in_rcu_cs(st: &State) -> bool {
+    st.rcu || !st.sleepable || st.holds_lock() || st.preempt > 0 || st.irq_disabled()
 }

@@ -591,6 +591,10 @@ pub struct State {
     pub refs: Vec<RefState>,
     /// Inside an explicit RCU read section.
     pub rcu: bool,
+    /// Running where it may sleep (the kernel's `in_sleepable`): a
+    /// sleepable program's own paths and any workqueue or task work
+    /// callback; never a timer callback, whatever armed it.
+    pub sleepable: bool,
     /// Preemption-disable nesting.
     pub preempt: u32,
     /// Speculative branch depth for may_goto/iterator loops.
