@@ -400,10 +400,13 @@ fn check_arg(
     // read-only (`check_reg_type` keeps `MEM_RDONLY` in the type then).
     // (A read-only map's values are not such memory: the map refuses the
     // writes, not the pointer's type.)
+    // Untrusted memory (a cast to no type gives it) is none either: only
+    // `MEM_RDONLY` and `PTR_MAYBE_NULL` are taken off the type.
     let memory = matches!(arg.ty, ArgType::Mem | ArgType::MapKey | ArgType::MapValue);
-    let rdonly_mem =
-        matches!(reg.ty, RegType::Mem | RegType::Buf) && reg.flags.has(PtrFlags::RDONLY);
-    if memory && rdonly_mem && !arg.has(ArgFlags::RDONLY) {
+    let plain_mem = matches!(reg.ty, RegType::Mem | RegType::Buf);
+    let rdonly_mem = plain_mem && reg.flags.has(PtrFlags::RDONLY);
+    let untrusted_mem = plain_mem && reg.flags.has(PtrFlags::UNTRUSTED);
+    if memory && (untrusted_mem || rdonly_mem && !arg.has(ArgFlags::RDONLY)) {
         return Err(expect(idx, r, &reg, MEM_TYPES));
     }
     match arg.ty {

@@ -543,7 +543,14 @@ fn push_failure(env: &mut Env, path: &mut Path, flags: Flags) -> Result<(), Veri
         }
     }
     clobber_args(&mut failed);
-    *failed.reg_mut(0) = Reg::scalar(Scalar::srange(-4095, -1));
+    // An errno, bounded in its low 32 bits only (__mark_reg_s32_range).
+    let mut errno = Scalar {
+        s32min: -4095,
+        s32max: -1,
+        ..Scalar::UNKNOWN
+    };
+    errno.sync();
+    *failed.reg_mut(0) = Reg::scalar(errno);
     let next = failed.insn + 1;
     env.push_branch(path, failed, next)?;
     Ok(())

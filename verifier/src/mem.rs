@@ -201,6 +201,17 @@ fn check_atomic(
             env.check_reg_write(st, dst)?;
             check_aligned(idx, &base, off as i32, size.bytes())?;
             let v = access(env, st, src, off as i32, size.bytes(), Access::Read, None)?;
+            // Memory the program may read but not trust is no place to
+            // acquire from, once the read itself is checked.
+            if base.flags.has(PtrFlags::UNTRUSTED) {
+                return Err(VerifyError::at(
+                    idx,
+                    format!(
+                        "BPF_ATOMIC loads from R{src} {} is not allowed",
+                        crate::describe::reg_type_str(&base)
+                    ),
+                ));
+            }
             *st.reg_mut(dst) = v;
             return Ok(());
         }

@@ -593,3 +593,19 @@ store_release((u64 *)(r0 +0), r1)
 out:
 r0 = 0
 exit
+
+### atomic_load_acquire_from_untrusted_memory
+; Untrusted read-only memory may be read, but not acquired from: the
+; kernel refuses the load-acquire once the read is checked.
+; type: socket
+; expect: REJECT BPF_ATOMIC loads from R1 rdonly_untrusted_mem is not allowed
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r1 = r10
+r1 += -8
+r2 = 0
+call bpf_rdonly_cast
+r1 = r0
+r0 = load_acquire((u64 *)(r1 +0))
+r0 = 0
+exit
