@@ -426,13 +426,38 @@ fn resolve_kfunc(
     opts: &LoadOptions,
 ) -> Result<Resolved, LoadError> {
     let lookup = essential_name(name);
+    // libbpf compares the prototype with the kernel's own
+    // (bpf_core_types_are_compat: kinds, not sizes, an int is no enum);
+    // without the kernel's BTF, with the registry's declaration.
+    let kernel_proto = opts.target_btf.as_deref().and_then(|t| {
+        let f = t.find(lookup, Kind::Func)?;
+        match t.type_by_id(f).ok()?.data {
+            TypeData::Func { proto, .. } => Some((t, proto)),
+            _ => None,
+        }
+    });
+    let local_proto = match btf.type_by_id(id).map(|t| &t.data) {
+        Ok(TypeData::Func { proto, .. }) => *proto,
+        _ => id,
+    };
+    let compatible = |k: &kfreg::Kfunc| match kernel_proto {
+        Some((t, proto)) => {
+            let mut budget = COMPARE_BUDGET;
+            if types_are_compat(btf, local_proto, t, proto, &mut budget).unwrap_or(false) {
+                Ok(())
+            } else {
+                Err(format!("the kernel's prototype is [{proto}] in vmlinux"))
+            }
+        }
+        None => check_proto(btf, id, k),
+    };
     Ok(match reg.id(lookup) {
         // libbpf leaves a weak kfunc whose prototype does not
         // match the kernel's unresolved (a CO-RE flavor such as
         // `bpf_task_acquire___two` for another kernel version).
-        Some(kid) if weak && check_proto(btf, id, reg.get(kid)).is_err() => Resolved::Missing,
+        Some(kid) if weak && compatible(reg.get(kid)).is_err() => Resolved::Missing,
         Some(kid) => {
-            check_proto(btf, id, reg.get(kid)).map_err(|why| {
+            compatible(reg.get(kid)).map_err(|why| {
                 ext_err(
                     name,
                     "func ksym",
