@@ -14,7 +14,7 @@ kfreg::link!(kfreg_catalog);
 mod common;
 
 use kfreg::Registry;
-use kfreg_object::loader::{LoadError, LoadOptions, load_object};
+use kfreg_object::loader::{LoadError, LoadOptions, Object, load_object};
 use kfreg_verifier::verify;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -57,7 +57,11 @@ fn ours() -> Ours {
                     let states = (r.stats.total_states, r.stats.peak_states);
                     match r.error {
                         None => ("ACCEPT".to_string(), None, insns, states),
-                        Some(e) => ("REJECT".to_string(), Some(e.msg), insns, states),
+                        // As libbpf shows it: its log fixups name poisoned calls.
+                        Some(e) => {
+                            let msg = Object::libbpf_message(p, &e.msg, e.insn);
+                            ("REJECT".to_string(), Some(msg), insns, states)
+                        }
                     }
                 }
                 Err(LoadError::Decode { err, .. }) => {
