@@ -1387,19 +1387,12 @@ fn check_dynptr(
     reg: &Reg,
     meta: &mut Meta,
 ) -> Result<(), VerifyError> {
+    // A kfunc takes a const dynptr as read-only whatever its parameter
+    // says (check_kfunc_args adds MEM_RDONLY): only helpers refuse one to
+    // a parameter they may mutate.
     if reg.ty == RegType::ConstDynptr {
         if p.roles.contains(Roles::UNINIT) {
             return err(st, crate::dynptr::UNINIT_EXPECTED.into());
-        }
-        if !p
-            .ty
-            .pointee()
-            .is_some_and(|_| matches!(p.ty, CType::Ptr { is_const: true, .. }))
-        {
-            return err(
-                st,
-                "cannot pass pointer to const bpf_dynptr, the helper mutates it".into(),
-            );
         }
         return Ok(());
     }
