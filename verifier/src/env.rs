@@ -210,6 +210,18 @@ pub enum ObjectUse {
     Destroy,
 }
 
+impl ObjectUse {
+    /// The use of a call that `creates` or `destroys` the object, or
+    /// neither.
+    pub fn of(creates: bool, destroys: bool) -> ObjectUse {
+        match (creates, destroys) {
+            (true, _) => ObjectUse::Create,
+            (false, true) => ObjectUse::Destroy,
+            (false, false) => ObjectUse::Read,
+        }
+    }
+}
+
 /// Everything one verification needs.
 pub(crate) struct Env<'a> {
     pub prog: &'a Program,

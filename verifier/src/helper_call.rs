@@ -486,13 +486,7 @@ fn check_arg(
         ArgType::Timer => timer_arg(env, idx, r, &reg, meta)?,
         ArgType::Dynptr => {
             dynptr_arg(env, st, i, arg, &reg, meta)?;
-            let how = if arg.has(ArgFlags::UNINIT) {
-                ObjectUse::Create
-            } else if arg.has(ArgFlags::RELEASE) {
-                ObjectUse::Destroy
-            } else {
-                ObjectUse::Read
-            };
+            let how = ObjectUse::of(arg.has(ArgFlags::UNINIT), arg.has(ArgFlags::RELEASE));
             env.stack_object_arg(r, &reg, 2, how);
         }
         ArgType::Func => {

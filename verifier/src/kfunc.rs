@@ -787,33 +787,23 @@ fn check_args(
             }
             ArgKind::Dynptr => {
                 check_dynptr(env, st, k, i, p, &reg, meta)?;
-                let how = if p.roles.contains(Roles::UNINIT) {
-                    ObjectUse::Create
-                } else {
-                    ObjectUse::Read
-                };
+                let how = ObjectUse::of(p.roles.contains(Roles::UNINIT), false);
                 env.stack_object_arg(r, &reg, 2, how);
             }
             ArgKind::Iter => {
                 check_iter(env, st, k, flags, i, p, &reg, meta)?;
-                let how = if flags.contains(Flags::ITER_NEW) {
-                    ObjectUse::Create
-                } else if flags.contains(Flags::ITER_DESTROY) {
-                    ObjectUse::Destroy
-                } else {
-                    ObjectUse::Read
-                };
+                let how = ObjectUse::of(
+                    flags.contains(Flags::ITER_NEW),
+                    flags.contains(Flags::ITER_DESTROY),
+                );
                 env.stack_object_arg(r, &reg, iter_slots(p), how);
             }
             ArgKind::IrqFlag => {
                 check_irq_flag(env, st, k, flags, i, &reg)?;
-                let how = if flags.contains(Flags::IRQ_SAVE) {
-                    ObjectUse::Create
-                } else if flags.contains(Flags::IRQ_RESTORE) {
-                    ObjectUse::Destroy
-                } else {
-                    ObjectUse::Read
-                };
+                let how = ObjectUse::of(
+                    flags.contains(Flags::IRQ_SAVE),
+                    flags.contains(Flags::IRQ_RESTORE),
+                );
                 env.stack_object_arg(r, &reg, 1, how);
             }
             ArgKind::ResSpinLock => check_res_lock(env, st, flags, i, &reg)?,
