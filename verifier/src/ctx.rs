@@ -51,17 +51,17 @@ pub fn check_ctx_arg(env: &Env, p: &PtrParam, i: usize) -> Result<(), String> {
     let Some(decl) = env.prog_decl else {
         return Ok(());
     };
-    let aliases: Vec<&CtxArgAlias> = decl.ctx_arg_aliases(env.attach).collect();
+    let aliases = || decl.ctx_arg_aliases(env.attach);
     let typedef =
-        |a: &&CtxArgAlias| matches!(a, CtxArgAlias::Typedef(t) if p.typedef.as_deref() == Some(*t));
-    if aliases.iter().any(typedef) || p.kind == PointeeKind::Void {
+        |a: &CtxArgAlias| matches!(a, CtxArgAlias::Typedef(t) if p.typedef.as_deref() == Some(*t));
+    if aliases().any(typedef) || p.kind == PointeeKind::Void {
         return Ok(());
     }
     if p.name.is_empty() {
         return Err(format!("arg#{i} type doesn't have a name"));
     }
     let is_struct = p.kind == PointeeKind::Struct;
-    if aliases.iter().any(|a| match a {
+    if aliases().any(|a| match a {
         CtxArgAlias::Any => true,
         CtxArgAlias::U64 => p.kind == PointeeKind::Int(8),
         CtxArgAlias::Struct(_) => is_struct && a.names_struct(&p.name),

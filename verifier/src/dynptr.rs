@@ -73,10 +73,9 @@ pub fn init(
 /// `destroy_if_dynptr_stack_slot`); returns its identity, whose slices
 /// the caller kills.
 pub fn destroy(frame: &mut crate::state::Frame, off: i32) -> u32 {
-    let Some((off, partner)) = frame.dynptr_slots(off) else {
+    let Some((id, partner)) = frame.dynptr_at(off) else {
         return 0;
     };
-    let id = frame.slot(off).map_or(0, |s| s.reg.id);
     for o in std::iter::once(off).chain(partner) {
         *frame.slot_mut(o) = Slot::EMPTY;
     }

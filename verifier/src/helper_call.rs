@@ -250,9 +250,7 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
                 frames: vec![Frame::new(sub, st.insn)],
                 refs: Vec::new(),
                 rcu: false,
-                // A helper's asynchronous callback is a timer's, which
-                // never sleeps.
-                sleepable: false,
+                sleepable: shape.async_may_sleep(),
                 preempt: 0,
                 loop_depth: 0,
                 insn: env.prog.subprogs[sub as usize].start,

@@ -232,7 +232,8 @@ pub struct StackLiveness {
 struct PendingWrites {
     inst: usize,
     insn: u32,
-    masks: Vec<Slots>,
+    /// Per frame of the chain (a state has at most this many).
+    masks: [Slots; crate::limits::MAX_CALL_FRAMES],
 }
 
 /// A call with stack pointer arguments, recorded before it runs.
@@ -311,32 +312,23 @@ fn touched(base: &Reg, off: i64, size: i64) -> Option<(usize, Slots)> {
 /// (the kernel's `check_stack_write_fixed_off` and
 /// `destroy_if_dynptr_stack_slot`).
 fn written(st: &State, base: &Reg, off: i64, size: i64) -> Option<(usize, Slots)> {
-    if base.ty != RegType::Stack {
-        return None;
-    }
-    let frame = base.aux as usize;
+    let (frame, reach) = touched(base, off, size)?;
     let at = base.off as i64 + off;
     let mut slots = match base.var.as_const() {
-        Some(v) if size == 8 && (at + v as i64) % 8 == 0 => {
-            slots_between(at + v as i64, at + v as i64 + 7)
-        }
+        Some(v) if size == 8 && (at + v as i64) % 8 == 0 => reach,
         _ => 0,
     };
-    let (lo, hi) = (
-        at.saturating_add(base.var.smin),
-        at.saturating_add(base.var.smax).saturating_add(size - 1),
-    );
-    let lo = lo.max(-(crate::limits::MAX_STACK as i64));
-    let hi = hi.min(-1);
     let stack = &st.frames[frame];
-    let mut o = lo;
-    while o <= hi {
-        if let Some((a, b)) = stack.dynptr_slots(o as i32) {
-            for d in std::iter::once(a).chain(b) {
-                slots |= slots_between(d as i64, d as i64);
+    let mut rest = reach;
+    while rest != 0 {
+        let spi = rest.trailing_zeros();
+        rest &= rest - 1;
+        if let Some((_, partner)) = stack.dynptr_at(-8 * (spi as i32 + 1)) {
+            slots |= 1 << spi;
+            if let Some(p) = partner {
+                slots |= slots_between(p as i64, p as i64);
             }
         }
-        o = (o - o.rem_euclid(8)) + 8;
     }
     Some((frame, slots))
 }
@@ -453,7 +445,7 @@ impl StackLiveness {
                 self.writes = Some(PendingWrites {
                     inst,
                     insn: st.insn,
-                    masks: vec![0; st.frames.len()],
+                    masks: Default::default(),
                 });
                 return;
             }
@@ -465,7 +457,7 @@ impl StackLiveness {
         let i = self.instance_of(prog, st);
         self.add_reads(i, st.insn, read.as_slice());
         if let Some((dst, off, size)) = write {
-            let mut masks = vec![0; st.frames.len()];
+            let mut masks = [0; crate::limits::MAX_CALL_FRAMES];
             if let Some((frame, slots)) = written(st, st.reg(dst), off as i64, size as i64) {
                 masks[frame] = slots;
             }
@@ -614,14 +606,15 @@ impl StackLiveness {
         if depth == 0 {
             return;
         }
-        let entry: Vec<Slots> = inst.frames[..depth]
+        // What the outer frames hold at the callee's entry: live slots and
+        // slots every path through the callee writes.
+        let (entry, entry_written): (Vec<Slots>, Vec<Slots>) = inst.frames[..depth]
             .iter()
-            .map(|f| f.first().map_or(0, |m| m.live_before))
-            .collect();
-        let entry_written: Vec<Slots> = inst.frames[..depth]
-            .iter()
-            .map(|f| f.first().map_or(0, |m| m.must_write_acc))
-            .collect();
+            .map(|f| {
+                f.first()
+                    .map_or((0, 0), |m| (m.live_before, m.must_write_acc))
+            })
+            .unzip();
         let starts = inst.starts[..depth].to_vec();
         let callsite = inst.key[depth - 1];
         let mut outer_key = inst.key[..depth - 1].to_vec();

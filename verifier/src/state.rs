@@ -506,9 +506,9 @@ impl Frame {
         self.stack.get(slot_index(off))
     }
 
-    /// The slots of the dynptr with a slot covering `off`: that one's
-    /// offset and, unless a store broke the pair, its partner's.
-    pub fn dynptr_slots(&self, off: i32) -> Option<(i32, Option<i32>)> {
+    /// The dynptr with a slot covering `off`: its identity and, unless a
+    /// store broke the pair, its other slot's offset.
+    pub fn dynptr_at(&self, off: i32) -> Option<(u32, Option<i32>)> {
         let s = self
             .slot(off)
             .filter(|s| s.special() == Some(SlotKind::Dynptr))?;
@@ -516,7 +516,7 @@ impl Frame {
             self.slot(*o)
                 .is_some_and(|p| p.special() == Some(SlotKind::Dynptr) && p.reg.id == s.reg.id)
         });
-        Some((off, partner))
+        Some((s.reg.id, partner))
     }
 
     /// The slot covering `off`, allocated on demand.

@@ -409,6 +409,13 @@ impl CallbackShape {
         matches!(self, CallbackShape::Timer)
     }
 
+    /// Whether an asynchronous callback of this shape runs where it may
+    /// sleep, whatever armed it (the kernel's `is_async_cb_sleepable`: a
+    /// timer's never does).
+    pub const fn async_may_sleep(self) -> bool {
+        false
+    }
+
     /// The argument register that counts the callback's rounds, when the
     /// call says how many times its callback runs (`bpf_loop`'s first
     /// argument): a verifier simulates no more rounds than its largest value

@@ -426,67 +426,70 @@ fn resolve_kfunc(
     opts: &LoadOptions,
 ) -> Result<Resolved, LoadError> {
     let lookup = essential_name(name);
-    // libbpf compares the prototype with the kernel's own
-    // (bpf_core_types_are_compat: kinds, not sizes, an int is no enum);
-    // without the kernel's BTF, with the registry's declaration.
-    let kernel_proto = opts.target_btf.as_deref().and_then(|t| {
-        let f = t.find(lookup, Kind::Func)?;
-        match t.type_by_id(f).ok()?.data {
-            TypeData::Func { proto, .. } => Some((t, proto)),
-            _ => None,
-        }
-    });
-    let local_proto = match btf.type_by_id(id).map(|t| &t.data) {
-        Ok(TypeData::Func { proto, .. }) => *proto,
-        _ => id,
+    // The kernel's FUNC of that name: libbpf compares the prototypes
+    // (bpf_core_types_are_compat: kinds, not sizes; an int is no enum),
+    // and a call names its id. Without the kernel's BTF, the registry's
+    // declaration stands in.
+    let kernel_func = opts
+        .target_btf
+        .as_deref()
+        .and_then(|t| Some((t, t.find(lookup, Kind::Func)?)));
+    let proto = |b: &Btf, f: u32| {
+        b.type_by_id(f)
+            .ok()
+            .and_then(|t| t.data.referenced())
+            .unwrap_or(f)
     };
-    let compatible = |k: &kfreg::Kfunc| match kernel_proto {
-        Some((t, proto)) => {
+    let compatible = |k: &kfreg::Kfunc| match kernel_func {
+        Some((t, f)) => {
             let mut budget = COMPARE_BUDGET;
-            if types_are_compat(btf, local_proto, t, proto, &mut budget).unwrap_or(false) {
-                Ok(())
-            } else {
-                Err(format!("the kernel's prototype is [{proto}] in vmlinux"))
+            match types_are_compat(btf, proto(btf, id), t, proto(t, f), &mut budget) {
+                Ok(true) => Ok(()),
+                _ => Err(format!(
+                    "the kernel's prototype is [{}] in vmlinux",
+                    proto(t, f)
+                )),
             }
         }
         None => check_proto(btf, id, k),
     };
-    Ok(match reg.id(lookup) {
-        // libbpf leaves a weak kfunc whose prototype does not
-        // match the kernel's unresolved (a CO-RE flavor such as
-        // `bpf_task_acquire___two` for another kernel version).
-        Some(kid) if weak && compatible(reg.get(kid)).is_err() => Resolved::Missing,
-        Some(kid) => {
-            compatible(reg.get(kid)).map_err(|why| {
-                ext_err(
-                    name,
-                    "func ksym",
-                    format!("func_proto [{id}] incompatible with the kernel's declaration: {why}"),
-                )
-            })?;
-            // Like libbpf, a call names the kfunc's BTF id in
-            // the target kernel (logs then read like the
-            // kernel's); kfuncs the kernel lacks get small ids
-            // below any kernel FUNC's.
-            let kernel_id = opts.target_btf.as_deref().and_then(|t| {
-                t.find(lookup, Kind::Func)
-                    .and_then(|f| i32::try_from(f).ok())
-            });
-            Resolved::Kfunc {
-                id: kid,
-                imm: kernel_id.unwrap_or_else(|| kfunc_imm(kid)),
+    Ok(
+        match reg.id(lookup).map(|kid| (kid, compatible(reg.get(kid)))) {
+            // libbpf leaves a weak kfunc whose prototype does not
+            // match the kernel's unresolved (a CO-RE flavor such as
+            // `bpf_task_acquire___two` for another kernel version).
+            Some((_, Err(_))) if weak => Resolved::Missing,
+            Some((kid, checked)) => {
+                checked.map_err(|why| {
+                    ext_err(
+                        name,
+                        "func ksym",
+                        format!(
+                            "func_proto [{id}] incompatible with the kernel's declaration: {why}"
+                        ),
+                    )
+                })?;
+                // Like libbpf, a call names the kfunc's BTF id in
+                // the target kernel (logs then read like the
+                // kernel's); kfuncs the kernel lacks get small ids
+                // below any kernel FUNC's.
+                let kernel_id = kernel_func.and_then(|(_, f)| i32::try_from(f).ok());
+                Resolved::Kfunc {
+                    id: kid,
+                    imm: kernel_id.unwrap_or_else(|| kfunc_imm(kid)),
+                }
             }
-        }
-        None if weak => Resolved::Missing,
-        None => {
-            return Err(LoadError::Extern {
-                name: name.to_string(),
-                kind: "func ksym",
-                msg: "not found in kernel or module BTFs".into(),
-                suggestion: reg.suggest(lookup).map(str::to_string),
-            });
-        }
-    })
+            None if weak => Resolved::Missing,
+            None => {
+                return Err(LoadError::Extern {
+                    name: name.to_string(),
+                    kind: "func ksym",
+                    msg: "not found in kernel or module BTFs".into(),
+                    suggestion: reg.suggest(lookup).map(str::to_string),
+                });
+            }
+        },
+    )
 }
 
 /// A `__ksym` variable: typeless (an address), or typed and found in the
