@@ -1073,31 +1073,13 @@ fn sock_common_arg(
     Ok(())
 }
 
-/// A NUL-terminated string in a read-only map value at a constant address:
-/// that map and the string's offset in its data.
+/// A string argument: a map value (check_reg_type), then the string's own
+/// checks.
 fn const_str_arg(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(u32, usize), VerifyError> {
     if reg.ty != RegType::MapValue || reg.maybe_null() {
         return Err(expect(idx, r, reg, "map_value"));
     }
-    let map = &env.prog.maps[reg.aux as usize];
-    if !map.rdonly {
-        return Err(VerifyError::at(
-            idx,
-            format!("R{r} does not point to a readonly map'"),
-        ));
-    }
-    let Some(v) = reg.var.as_const() else {
-        return Err(VerifyError::at(
-            idx,
-            format!("R{r} is not a constant address'"),
-        ));
-    };
-    let off = reg.off as i64 + v as i64;
-    let data = map.init.as_deref().unwrap_or_default();
-    match usize::try_from(off) {
-        Ok(o) if data.get(o..).is_some_and(|rest| rest.contains(&0)) => Ok((reg.aux, o)),
-        _ => Err(VerifyError::at(idx, "string is not zero-terminated")),
-    }
+    crate::mem::const_str(env, idx, r, reg)
 }
 
 /// A format the helper checks at load time (`check_bpf_snprintf_call`):

@@ -98,10 +98,12 @@ fn pointee_type(env: &Env, k: &Kfunc, i: usize, p: &Param) -> (&'static str, Str
         let TypeData::Ptr { ty } = btf.type_by_id(ptr).ok()?.data else {
             return None;
         };
-        if ty == 0 {
+        // `void` and `const void` both resolve to type 0, the kernel's
+        // btf_void, whose kind prints as UNKNOWN and whose name is empty.
+        let id = btf.resolve(ty).ok()?;
+        if id == 0 {
             return Some(("UNKNOWN", String::new()));
         }
-        let id = btf.resolve(ty).ok()?;
         let t = btf.type_by_id(id).ok()?;
         Some((t.kind().name(), btf.name(id).unwrap_or("").to_string()))
     });
@@ -1078,14 +1080,12 @@ fn check_btf_id(
     Ok(())
 }
 
-/// A constant string: read-only map memory at a known offset.
+/// A constant string: a map value, then the string's own checks.
 fn check_const_str(env: &Env, st: &State, i: usize, reg: &Reg) -> Result<(), VerifyError> {
-    let ok =
-        reg.ty == RegType::MapValue && env.prog.maps[reg.aux as usize].rdonly && reg.fixed_offset();
-    if !ok {
+    if reg.ty != RegType::MapValue || reg.maybe_null() {
         return err(st, format!("arg#{i} doesn't point to a const string"));
     }
-    Ok(())
+    crate::mem::const_str(env, st.insn, i as u8 + 1, reg).map(|_| ())
 }
 
 /// A map pointer; a work item must be scheduled through the map holding it.
@@ -1473,12 +1473,7 @@ fn check_iter(
                 ),
             );
         }
-        if off < -(crate::limits::MAX_STACK as i32) {
-            return err(
-                st,
-                format!("invalid write to stack R{} off={off} size=8", i + 1),
-            );
-        }
+        check_object_write(st, i, reg)?;
         let rcu_bound = if flags.contains(Flags::RCU_PROTECTED) {
             ITER_RCU
         } else {
@@ -1525,6 +1520,21 @@ fn check_iter(
     Ok(())
 }
 
+/// The 8-byte writes that make a stack object (an iterator, an IRQ flag)
+/// the stack_object check placed: one below the stack is refused (the
+/// kernel's check_mem_access in process_iter_arg and process_irq_flag),
+/// named by the register's fixed offset.
+fn check_object_write(st: &State, i: usize, reg: &Reg) -> Result<(), VerifyError> {
+    let at = i64::from(reg.off) + reg.var.as_const().unwrap_or(0) as i64;
+    if at < -(crate::limits::MAX_STACK as i64) {
+        return err(
+            st,
+            format!("invalid write to stack R{} off={} size=8", i + 1, reg.off),
+        );
+    }
+    Ok(())
+}
+
 fn check_irq_flag(
     env: &mut Env,
     st: &mut State,
@@ -1533,31 +1543,29 @@ fn check_irq_flag(
     i: usize,
     reg: &Reg,
 ) -> Result<(), VerifyError> {
-    if reg.ty != RegType::Stack || !reg.fixed_offset() || reg.off % 8 != 0 {
+    if reg.ty != RegType::Stack {
         return err(st, format!("arg#{i} doesn't point to an irq flag on stack"));
     }
     let class_name = k.family.and_then(|f| f.irq_class).unwrap_or("native");
     let class = kfreg_object::kernel_types::id(class_name);
-    let (frame, off) = (reg.aux as usize, reg.off);
+    let placed = reg.stack_object("irq_flag", 1);
     if flags.contains(Flags::IRQ_SAVE) {
-        // The kernel refuses a flag above the frame pointer as not a stack
-        // slot, and one below the stack or at fp+0 as an 8-byte write
-        // (process_irq_flag's check_mem_access) before marking any slot.
-        if off > 0 {
-            return err(st, format!("expected uninitialized irq flag as arg#{i}"));
-        }
-        if off < -(crate::limits::MAX_STACK as i32) || off + 8 > 0 {
-            return err(
-                st,
-                format!("invalid write to stack R{} off={off} size=8", i + 1),
-            );
-        }
+        // Below the stack it is no flag yet, and the write says so.
+        let uninit = || format!("expected uninitialized irq flag as arg#{i}");
+        let (frame, off) = match placed {
+            Err(logged) if !logged.is_empty() => {
+                return err(st, crate::env::after(&logged, &uninit()));
+            }
+            Err(_) => (reg.aux as usize, reg.off),
+            Ok(at) => at,
+        };
         if st.frames[frame]
             .slot(off)
             .is_some_and(|s| s.special() == Some(SlotKind::IrqFlag))
         {
-            return err(st, format!("expected uninitialized irq flag as arg#{i}"));
+            return err(st, uninit());
         }
+        check_object_write(st, i, reg)?;
         let id = env.new_id();
         st.refs.push(RefState {
             id,
@@ -1572,12 +1580,22 @@ fn check_irq_flag(
         s.reg.ref_obj_id = id;
         return Ok(());
     }
+    let initialized = |logged: &str| {
+        crate::env::after(
+            logged,
+            &format!("expected an initialized irq flag as arg#{i}"),
+        )
+    };
+    let (frame, off) = match placed {
+        Ok(at) => at,
+        Err(logged) => return err(st, initialized(&logged)),
+    };
     let Some(s) = st.frames[frame]
         .slot(off)
         .copied()
         .filter(|s| s.special() == Some(SlotKind::IrqFlag))
     else {
-        return err(st, format!("expected an initialized irq flag as arg#{i}"));
+        return err(st, initialized(""));
     };
     if s.reg.aux != class {
         let saved = kfreg_object::kernel_types::name(s.reg.aux);

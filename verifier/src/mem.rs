@@ -410,9 +410,7 @@ fn access_typed(
             }
             // Untrusted read-only memory is read by probe reads: no bounds.
             if !base.flags.has(PtrFlags::RDONLY.with(PtrFlags::UNTRUSTED)) {
-                region_access(idx, regno, &base, off, size, base.aux, |o, s, sz| {
-                    format!("invalid access to memory, mem_size={sz} off={o} size={s}")
-                })?;
+                region_access(idx, regno, &base, off, size, base.aux, mem_region)?;
             }
             Ok(Reg::scalar(Scalar::unknown_width(size)))
         }
@@ -667,6 +665,55 @@ pub fn check_mem_reg(
         .and_then(|()| check_mem_arg(env, st, r, size, true, zero_ok, false));
     *st.reg_mut(r) = reg;
     checked
+}
+
+/// A NUL-terminated string in a read-only map value at a constant address
+/// (the kernel's check_reg_const_str, for helpers and kfuncs alike): that
+/// map and the string's offset in its data. The string may run to the end
+/// of the value, which is checked as one access from the pointer on.
+pub fn const_str(env: &Env, idx: u32, r: u8, reg: &Reg) -> Result<(u32, usize), VerifyError> {
+    let map = &env.prog.maps[reg.aux as usize];
+    if !map.rdonly {
+        return Err(VerifyError::at(
+            idx,
+            format!("R{r} does not point to a readonly map'"),
+        ));
+    }
+    let Some(v) = reg.var.as_const() else {
+        return Err(VerifyError::at(
+            idx,
+            format!("R{r} is not a constant address'"),
+        ));
+    };
+    let value_size = map.value_size;
+    let size = i64::from(value_size) - i64::from(reg.off);
+    let region = |o, s, sz| map_region(reg, "map value, value_size", sz, o, s);
+    match u32::try_from(size) {
+        Ok(s) if s > 0 => {
+            region_access(idx, r, reg, 0, s, value_size, region)?;
+        }
+        // Past the end: the kernel's access has no bytes or fewer than none.
+        _ => {
+            let at = i64::from(reg.off) + reg.var.smin;
+            return Err(VerifyError::at(
+                idx,
+                format!(
+                    "invalid access to map value, value_size={value_size} off={at} size={size}\nR{r} min value is outside of the allowed memory range"
+                ),
+            ));
+        }
+    }
+    let off = (i64::from(reg.off) + v as i64) as usize;
+    let data = map.init.as_deref().unwrap_or_default();
+    match data.get(off..) {
+        Some(rest) if rest.contains(&0) => Ok((reg.aux, off)),
+        _ => Err(VerifyError::at(idx, "string is not zero-terminated")),
+    }
+}
+
+/// A memory region's out-of-bounds message.
+fn mem_region(o: i64, s: u32, sz: u32) -> String {
+    format!("invalid access to memory, mem_size={sz} off={o} size={s}")
 }
 
 /// A map region's out-of-bounds message: a pointer that may be NULL is plain
@@ -1633,6 +1680,11 @@ pub fn check_mem_arg(
                 crate::describe::reg_type_str(&base)
             ),
         )),
+        // Only a load reads untrusted memory by probing it: a callee's read
+        // is bounded by its size, none (check_helper_mem_access).
+        RegType::Mem if !write && base.flags.has(PtrFlags::RDONLY.with(PtrFlags::UNTRUSTED)) => {
+            region_access(idx, regno, &base, 0, size, base.aux, mem_region).map(|_| ())
+        }
         ty if is_memory(ty) => {
             access(env, st, regno, 0, size, kind, Some(Reg::UNKNOWN)).map(|_| ())
         }

@@ -407,3 +407,101 @@ call bpf_sk_release
 out:
 r0 = 0
 exit
+
+### kfunc_const_str_in_a_writable_map
+; A string argument is checked as the helpers' is (check_reg_const_str):
+; a map value, read-only, at a constant address, within the value, and
+; NUL-terminated.
+; type: syscall
+; map: array key=4 value=8 max=1
+; expect: REJECT R2 does not point to a readonly map'
+r1 = 1
+r2 = map[id:0][0]+0
+r3 = 0
+r4 = 0
+r5 = 0
+call bpf_stream_vprintk_impl
+r0 = 0
+exit
+
+### kfunc_const_str_past_the_value
+; type: syscall
+; map: array key=4 value=8 max=1 rdonly_prog init=2564000000000000
+; before: invalid access to map value, value_size=8 off=8 size=0
+; expect: REJECT R2 min value is outside of the allowed memory range
+r1 = 1
+r2 = map[id:0][0]+0
+r2 += 8
+r3 = 0
+r4 = 0
+r5 = 0
+call bpf_stream_vprintk_impl
+r0 = 0
+exit
+
+### kfunc_const_str_before_the_value
+; type: syscall
+; map: array key=4 value=8 max=1 rdonly_prog init=2564000000000000
+; before: invalid access to map value, value_size=8 off=-4 size=12
+; expect: REJECT R2 min value is outside of the allowed memory range
+r1 = 1
+r2 = map[id:0][0]+0
+r2 += -4
+r3 = 0
+r4 = 0
+r5 = 0
+call bpf_stream_vprintk_impl
+r0 = 0
+exit
+
+### kfunc_const_str_unterminated
+; type: syscall
+; map: array key=4 value=8 max=1 rdonly_prog init=2564256425642564
+; expect: REJECT string is not zero-terminated
+r1 = 1
+r2 = map[id:0][0]+2
+r3 = 0
+r4 = 0
+r5 = 0
+call bpf_stream_vprintk_impl
+r0 = 0
+exit
+
+### kfunc_const_void_param_given_a_kernel_object
+; A `const void *` parameter names its pointee as the kernel's btf_void:
+; kind UNKNOWN, no name.
+; type: syscall
+; map: array key=4 value=8 max=1 rdonly_prog init=2564000000000000
+; expect: REJECT kernel function bpf_stream_vprintk_impl args#2 pointer type UNKNOWN  is not supported
+call bpf_get_current_task_btf
+r3 = r0
+r1 = 1
+r2 = map[id:0][0]+0
+r4 = 0
+r5 = 0
+call bpf_stream_vprintk_impl
+r0 = 0
+exit
+
+### kfunc_sized_memory_from_untrusted_memory
+; A kfunc reads a memory argument within its size before it writes it
+; (check_mem_reg): untrusted read-only memory has none.
+; type: syscall
+; map: array key=4 value=8 max=1 rdonly_prog init=2564000000000000
+; before: invalid access to memory, mem_size=0 off=0 size=8
+; before: R3 min value is outside of the allowed memory range
+; expect: REJECT arg#2 arg#3 memory, len pair leads to invalid memory access
+r1 = 0
+*(u64 *)(r10 -8) = r1
+r1 = r10
+r1 += -8
+r2 = 0
+call bpf_rdonly_cast
+r3 = r0
+r1 = 1
+r2 = map[id:0][0]+0
+r4 = 8
+r5 = 0
+call bpf_stream_vprintk_impl
+r0 = 0
+exit
