@@ -604,6 +604,9 @@ pub struct DecodeError {
     /// The fault is a legacy packet load's: the kernel first asks whether
     /// the program type may use them at all.
     pub legacy_packet_load: bool,
+    /// The fault is an indirect packet load's source register number, which
+    /// the kernel checks only after R6 (check_ld_abs).
+    pub after_ctx: bool,
 }
 
 impl DecodeError {
@@ -613,6 +616,7 @@ impl DecodeError {
             msg: msg.into(),
             reads_first: None,
             legacy_packet_load: false,
+            after_ctx: false,
         }
     }
 }
@@ -753,11 +757,15 @@ pub fn decode_each(raw: &[RawInsn]) -> Result<Vec<Result<Insn, DecodeError>>, De
             if tails[i] {
                 Ok(Insn::LdImm64Tail)
             } else {
-                decode_slot(r, raw.get(i + 1)).map_err(|msg| DecodeError {
-                    reads_first: read_before_fault(r, &msg),
-                    legacy_packet_load: r.class() == CLASS_LD
-                        && matches!(r.code & 0xe0, MODE_ABS | MODE_IND),
-                    ..DecodeError::new(i, msg)
+                decode_slot(r, raw.get(i + 1)).map_err(|msg| {
+                    let legacy =
+                        r.class() == CLASS_LD && matches!(r.code & 0xe0, MODE_ABS | MODE_IND);
+                    DecodeError {
+                        reads_first: read_before_fault(r, &msg),
+                        legacy_packet_load: legacy,
+                        after_ctx: legacy && msg == format!("R{} is invalid", r.src),
+                        ..DecodeError::new(i, msg)
+                    }
                 })
             }
         })

@@ -170,6 +170,8 @@ pub struct Fault {
     /// A legacy packet load's fault, found only where the program type
     /// may use them.
     pub legacy_packet_load: bool,
+    /// An indirect packet load's bad source register, found after R6.
+    pub after_ctx: bool,
 }
 
 impl From<kfreg_isa::DecodeError> for Fault {
@@ -179,6 +181,7 @@ impl From<kfreg_isa::DecodeError> for Fault {
             msg: e.msg,
             reads_first: e.reads_first,
             legacy_packet_load: e.legacy_packet_load,
+            after_ctx: e.after_ctx,
         }
     }
 }

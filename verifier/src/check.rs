@@ -870,6 +870,9 @@ impl Env<'_> {
             if f.legacy_packet_load {
                 crate::mem::legacy_packet_allowed(self, idx)?;
             }
+            if f.after_ctx {
+                crate::mem::legacy_packet_ctx(self, &path.st)?;
+            }
             if let Some(r) = f.reads_first {
                 self.check_reg_read(&path.st, r)?;
             }

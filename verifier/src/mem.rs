@@ -16,16 +16,7 @@ pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), Ver
         unreachable!()
     };
     legacy_packet_allowed(env, st.insn)?;
-    env.check_reg_read(st, 6)?;
-    // The load may end the program at run time (a packet too short), so
-    // whatever must be released or unlocked before an exit must be here too.
-    crate::resources::check_resources(env, st, st.insn, "BPF_LD_[ABS|IND]", false)?;
-    if st.reg(6).ty != RegType::Ctx {
-        return Err(VerifyError::at(
-            st.insn,
-            "at the time of BPF_LD_ABS|IND R6 != pointer to skb",
-        ));
-    }
+    legacy_packet_ctx(env, st)?;
     if let Some(r) = src {
         env.check_reg_read(st, r)?;
     }
@@ -36,6 +27,21 @@ pub fn check_ld_pkt(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), Ver
     }
     // The kernel marks R0 wholly unknown, not bounded by the load's width.
     frame.regs[0] = Reg::UNKNOWN;
+    Ok(())
+}
+
+/// What the kernel asks of R6 before an indirect load's source register.
+pub fn legacy_packet_ctx(env: &Env, st: &State) -> Result<(), VerifyError> {
+    env.check_reg_read(st, 6)?;
+    // The load may end the program at run time (a packet too short), so
+    // whatever must be released or unlocked before an exit must be here too.
+    crate::resources::check_resources(env, st, st.insn, "BPF_LD_[ABS|IND]", false)?;
+    if st.reg(6).ty != RegType::Ctx {
+        return Err(VerifyError::at(
+            st.insn,
+            "at the time of BPF_LD_ABS|IND R6 != pointer to skb",
+        ));
+    }
     Ok(())
 }
 

@@ -1530,6 +1530,7 @@ fn unknown_opcodes_are_the_kernels() {
                     msg: format!("unknown opcode {code:02x}"),
                     reads_first: None,
                     legacy_packet_load: false,
+                    after_ctx: false,
                 })
             );
         }
@@ -1774,6 +1775,7 @@ fn dead_code_faults_can_be_deferred() {
         msg: "BPF_ALU uses reserved fields".into(),
         reads_first: None,
         legacy_packet_load: false,
+        after_ctx: false,
     };
     assert_eq!(decode(&p), Err(bad.clone()));
     let each = decode_each(&p).unwrap();
@@ -1788,6 +1790,7 @@ fn dead_code_faults_can_be_deferred() {
             msg: "last insn is not an exit or jmp".into(),
             reads_first: None,
             legacy_packet_load: false,
+            after_ctx: false,
         })
     );
     assert_eq!(decode(&[]).unwrap_err().msg, "empty program");

@@ -1233,3 +1233,20 @@ fn subprograms_are_appended_depth_first() {
         ]
     );
 }
+
+/// A pseudo call with its offset or destination register set is no
+/// subprogram call to libbpf (insn_is_subprog_call): it is left as written,
+/// and the kernel, which reads only the source register, finds a function
+/// at its target after a call, not an exit (Linux 6.18's verdict on the
+/// fixture).
+#[test]
+fn pseudo_calls_with_other_fields_are_left_to_the_kernel() {
+    let obj = load_with("loader_raw_calls.bpf.o", &LoadOptions::default());
+    for name in ["call_with_offset", "call_with_dst"] {
+        let err = obj.load_program(name).expect_err(name).to_string();
+        assert!(
+            err.ends_with("insn 1: last insn is not an exit or jmp"),
+            "{err}"
+        );
+    }
+}

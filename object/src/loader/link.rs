@@ -198,8 +198,11 @@ impl Linker<'_, '_> {
 
     fn call(&mut self, i: usize, insn: RawInsn, rel: Option<Reloc>) -> Result<(), LoadError> {
         let (sec, sidx) = self.out.origin[i];
+        // libbpf's insn_is_subprog_call: a call with other fields set is
+        // left as it is, for the kernel to judge.
+        let subprog_call = insn.src == PSEUDO_CALL && insn.dst == 0 && insn.off == 0;
         let Some(rel) = rel else {
-            if insn.src == PSEUDO_CALL {
+            if subprog_call {
                 let f = self.func_at(sec, sidx as i64 + i64::from(insn.imm) + 1, (sec, sidx))?;
                 let pos = self.enter(f)?;
                 self.out.insns[i].imm = self.rel_offset(i, pos)?;
@@ -254,6 +257,9 @@ impl Linker<'_, '_> {
                 sidx,
                 "incorrect bpf_call opcode",
             ));
+        }
+        if !subprog_call {
+            return Ok(());
         }
         let target_sec = sym
             .section
