@@ -246,9 +246,9 @@ fn sync_linked(st: &mut State, no: u8, linked: Linked) {
         let plain = |id: u32| id & ADD_CONST == 0;
         *r = known;
         if !(plain(id) && plain(known.id) || off == known.off) {
-            // The known register's 32-bit delta makes it arithmetic on the
-            // low word; the copy's own does not (sync_linked_regs).
-            let zext = known.id & ADD_CONST32 != 0;
+            // Either register's 32-bit delta makes it arithmetic on the
+            // low word, zero-extended (sync_linked_regs).
+            let zext = (id | known.id) & ADD_CONST32 != 0;
             r.var = known.var.add_linked(off as i64 - known.off as i64, zext);
             (r.id, r.off) = (id, off);
         }

@@ -439,12 +439,13 @@ impl Scalar {
 
     /// `r = (s8, s16 or s32) r` and sign-extending loads: the low `bytes`
     /// bytes sign-extended, as the running kernel's `coerce_reg_to_size_sx`
-    /// computes them. Only the low 32 bits matter, so their signed bounds
-    /// decide (a 64-bit value whose low half is 0..3 extends to 0..3): a
-    /// range whose bits above `bytes` differ, or whose extension crosses
-    /// zero, gives the type's whole range and unknown bits, unless the
-    /// type holds the 64-bit range already. (Found by difffuzz, seed
-    /// 0x01a10111f9f8a8a7; the cases in `asm/ldsx.s` were each recorded.)
+    /// computes them. A 64-bit signed range whose bits above `bytes` agree
+    /// and whose extension keeps one sign is extended; else the low word's
+    /// signed range when the type holds it (a 64-bit value whose low half
+    /// is 0..3 extends to 0..3, one whose low half is 0x80 or 0x17f to the
+    /// type's whole range); else the type's whole range and unknown bits.
+    /// (Found by difffuzz, seed 0x01a10111f9f8a8a7, and a helper's
+    /// generated programs; the cases in `asm/ldsx.s` were each recorded.)
     pub fn sext_reg(&self, bytes: u32) -> Scalar {
         let bits = bytes * 8;
         let ext = |v: i64| -> i64 {
@@ -457,10 +458,10 @@ impl Scalar {
         if self.var.is_const() {
             return Scalar::constant(ext(self.var.value as i64) as u64);
         }
-        let (lo, hi) = (ext(self.s32min as i64), ext(self.s32max as i64));
+        let (lo, hi) = (ext(self.smin), ext(self.smax));
         let (lo, hi) = (lo.min(hi), lo.max(hi));
-        let top = |v: i32| (v as u32 as u64) >> bits;
-        let same_top = top(self.s32max) == top(self.s32min);
+        let top = |v: i64| (v as u64) >> bits;
+        let same_top = top(self.smax) == top(self.smin);
         let half = 1i64 << (bits - 1);
         let (s32min, s32max) = (self.s32min as i64, self.s32max as i64);
         let mut s = if same_top && (lo >= 0) == (hi >= 0) {

@@ -313,3 +313,61 @@ r0 = *(u8 *)(r1 +0)
 out:
 r0 = 0
 exit
+
+### movsx8_of_a_known_low_byte_under_unknown_high_bits
+; The low byte is known (0xff) but the 64-bit range's upper bits vary and
+; the low word (255) does not fit the type: the type's whole range, so
+; the taken test below is not certain and the scalar is dereferenced.
+; type: socket
+; expect: REJECT R0 invalid mem access 'scalar'
+call bpf_get_prandom_u32
+r0 <<= 32
+r0 |= 0xff
+r0 = (s8)r0
+if r0 == -1 goto out
+r0 = *(u8 *)(r0 +0)
+out:
+r0 = 0
+exit
+
+### movsx16_of_a_known_low_half_word_under_unknown_high_bits
+; type: socket
+; expect: REJECT R0 invalid mem access 'scalar'
+call bpf_get_prandom_u32
+r0 <<= 32
+r0 |= 0x8001
+r0 = (s16)r0
+if r0 == -32767 goto out
+r0 = *(u8 *)(r0 +0)
+out:
+r0 = 0
+exit
+
+### movsx8_of_a_low_word_above_the_type_with_a_positive_low_byte
+; The low word is 0x17f, whose low byte 0x7f is positive: still the
+; type's whole range, as the low word does not fit the type.
+; type: socket
+; expect: REJECT R0 invalid mem access 'scalar'
+call bpf_get_prandom_u32
+r0 <<= 32
+r0 |= 0x17f
+r0 = (s8)r0
+if r0 == 127 goto out
+r0 = *(u8 *)(r0 +0)
+out:
+r0 = 0
+exit
+
+### movsx8_of_a_small_known_low_word_under_unknown_high_bits
+; The low word is 1, which the type holds: 1.
+; type: socket
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r0 <<= 32
+r0 |= 1
+r0 = (s8)r0
+if r0 == 1 goto out
+r0 = *(u8 *)(r0 +0)
+out:
+r0 = 0
+exit

@@ -500,3 +500,20 @@ r0 = *(u8 *)(r1 +0)
 out:
 r0 = 0
 exit
+
+### linked_copy_added_to_in_32_bits_is_zero_extended_when_synced
+; r7 is r6 + 127 in the low word; when the test on w6 narrows r6, r7 is
+; synced as that 32-bit sum zero-extended, so its 64-bit range stays
+; within 32 bits and r7 <= 16 is possible.
+; type: socket
+; expect: REJECT R0 invalid mem access 'scalar'
+call bpf_get_prandom_u32
+w6 = w0
+r7 = r6
+w7 += 127
+if w6 s> 255 goto out
+if r7 > 16 goto out
+r0 = *(u8 *)(r0 +0)
+out:
+r0 = 0
+exit
