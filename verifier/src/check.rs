@@ -7,7 +7,7 @@ use crate::history::Hist;
 use crate::limits::{JMP_HISTORY_LIMIT, MAX_CALL_FRAMES, MAX_STACK};
 use crate::scalar::Scalar;
 use crate::scc::{Backedge, Callchain};
-use crate::state::{Frame, Linked, PtrFlags, Reg, RegType, State};
+use crate::state::{CALLER_SAVED, Frame, Linked, PtrFlags, Reg, RegType, State};
 use kfreg::Registry;
 use kfreg_isa::{Call, Insn, JmpOp, Pseudo, Src};
 use kfreg_object::program::{MapType, Program};
@@ -1076,11 +1076,15 @@ impl Env<'_> {
         let linked = |r: &Reg| r.ty == RegType::Scalar && r.id != 0;
         if linked(&dst_reg) || src_reg_no.is_some() && linked(&src_reg) {
             // Each frame's registers live at its instruction: the running
-            // one's at this jump, a caller's at its call.
+            // one's at this jump, a caller's at its call but r0-r5, which
+            // the call scratched (clear_caller_saved_regs).
             let mut live = [u16::MAX; MAX_CALL_FRAMES + 1];
             for (frame, l) in live.iter_mut().enumerate() {
-                let at = path.st.frames.get(frame + 1).map_or(idx, |f| f.callsite);
-                *l = self.live_regs.get(at as usize).copied().unwrap_or(u16::MAX);
+                let (at, scratched) = match path.st.frames.get(frame + 1) {
+                    Some(callee) => (callee.callsite, CALLER_SAVED),
+                    None => (idx, 0),
+                };
+                *l = self.live_regs.get(at as usize).copied().unwrap_or(u16::MAX) & !scratched;
             }
             let live = |f: usize| live.get(f).copied().unwrap_or(u16::MAX);
             if let Some(r) = src_reg_no.filter(|_| linked(&src_reg)) {

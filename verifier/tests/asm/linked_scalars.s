@@ -517,3 +517,70 @@ r0 = *(u8 *)(r0 +0)
 out:
 r0 = 0
 exit
+
+### linked_copies_passed_as_arguments_do_not_fill_the_set
+; r6 is copied into r1-r5 for the call; the callee's test on its r1 bounds
+; every copy, and the caller's r1-r5 are no copies any more (the call
+; scratched them), so r6 is among the six and learns r6 <= 10.
+; type: kprobe
+; expect: ACCEPT
+; insns: 23
+r6 = *(u64 *)(r1 +96)
+r1 = r6
+r2 = r6
+r3 = r6
+r4 = r6
+r5 = r6
+call le10
+if r0 != 0 goto out
+r2 = r10
+r2 += -16
+r2 += r6
+r1 = 0
+*(u8 *)(r2 +0) = r1
+out:
+r0 = 0
+exit
+le10:
+if r1 > 10 goto big
+r0 = 0
+exit
+big:
+r0 = 1
+exit
+
+### linked_copies_kept_down_nested_calls
+; x is kept in r6 of every frame and passed on in r1: the innermost test
+; reaches main's r6 through the callers' r6, not their scratched r1.
+; type: kprobe
+; expect: ACCEPT
+; insns: 30
+r6 = *(u64 *)(r1 +96)
+r1 = r6
+call n2
+if r0 != 0 goto out
+r2 = r10
+r2 += -16
+r2 += r6
+r1 = 0
+*(u8 *)(r2 +0) = r1
+out:
+r0 = 0
+exit
+n2:
+r6 = r1
+call n1
+r2 = r6
+exit
+n1:
+r6 = r1
+call le10
+r2 = r6
+exit
+le10:
+if r1 > 10 goto big
+r0 = 0
+exit
+big:
+r0 = 1
+exit
