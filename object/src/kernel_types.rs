@@ -53,8 +53,10 @@ pub enum Walk {
         field: String,
         /// The member carries the `__rcu` type tag.
         rcu_tag: bool,
-        /// The walk crossed a union of several members.
-        via_union: bool,
+        /// The walk crossed a union of several members or an element of a
+        /// trailing flexible array, after which the kernel's walk trusts no
+        /// pointer (PTR_UNTRUSTED in btf_struct_walk's flag).
+        untrusted_path: bool,
     },
     /// A pointer member to something that is not a struct.
     Untrusted,
@@ -117,10 +119,10 @@ pub fn walk(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Walk, String> {
         return Ok(Walk::Scalar);
     };
     let mut off = off;
-    let mut via_union = false;
+    let mut untrusted_path = false;
     // Each step descends one level; kernel structs nest far less than this.
     for _ in 0..64 {
-        match step(btf, ty, off, size, &mut via_union)? {
+        match step(btf, ty, off, size, &mut untrusted_path)? {
             Step::Done(w) => return Ok(w),
             Step::Into(t, o) => (ty, off) = (t, o),
         }
@@ -128,7 +130,13 @@ pub fn walk(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Walk, String> {
     Ok(Walk::Scalar)
 }
 
-fn step(btf: &Btf, ty: u32, off: i64, size: u32, via_union: &mut bool) -> Result<Step, String> {
+fn step(
+    btf: &Btf,
+    ty: u32,
+    off: i64,
+    size: u32,
+    untrusted_path: &mut bool,
+) -> Result<Step, String> {
     let Some((tname, tsize, members, union)) = aggregate(btf, ty) else {
         return Err(format!(
             "Type '{}' is not a struct",
@@ -138,11 +146,11 @@ fn step(btf: &Btf, ty: u32, off: i64, size: u32, via_union: &mut bool) -> Result
     let tname = shown(tname);
     if union && members.len() != 1 {
         // Walking unions yields untrusted pointers, except single-member ones.
-        *via_union = true;
+        *untrusted_path = true;
     }
     let end = off + size as i64;
     if end > tsize as i64 {
-        return beyond_struct(btf, tname, members, off, size);
+        return beyond_struct(btf, tname, members, off, size, untrusted_path);
     }
     for m in members {
         let moff = (m.bit_offset / 8) as i64;
@@ -197,13 +205,13 @@ fn step(btf: &Btf, ty: u32, off: i64, size: u32, via_union: &mut bool) -> Result
                         target: id_of(n),
                         field: mname.to_string(),
                         rcu_tag,
-                        via_union: *via_union,
+                        untrusted_path: *untrusted_path,
                     },
                     None => Walk::Untrusted,
                 }));
             }
             _ => {
-                if end > true_end && !*via_union {
+                if end > true_end && !*untrusted_path {
                     return Err(format!(
                         "access beyond the end of member {mname} (mend:{true_end}) in struct {tname} with off {off} size {size}"
                     ));
@@ -229,6 +237,7 @@ fn beyond_struct(
     members: &[Member],
     off: i64,
     size: u32,
+    untrusted_path: &mut bool,
 ) -> Result<Step, String> {
     let error = || {
         Err(format!(
@@ -254,7 +263,11 @@ fn beyond_struct(
     let elem = btf.resolve(*elem).unwrap_or(0);
     match btf.type_by_id(elem).map(|t| &t.data) {
         Ok(TypeData::Int { .. }) => Ok(Step::Done(Walk::Scalar)),
+        // The running 6.18 kernel reads an element's integers as an
+        // untrusted walk does, past a member's end (into the padding), and
+        // hands out its pointers untrusted.
         Ok(TypeData::Struct { size: esize, .. }) if *esize > 0 => {
+            *untrusted_path = true;
             Ok(Step::Into(elem, (off - moff) % *esize as i64))
         }
         _ => error(),
@@ -295,9 +308,9 @@ pub fn ids_match(btf: &Btf, have: u32, off: i64, want: &str) -> Result<(), Strin
         return Err(String::new());
     };
     let mut off = off;
-    let mut via_union = false;
+    let mut untrusted_path = false;
     for _ in 0..64 {
-        match step(btf, ty, off, 1, &mut via_union) {
+        match step(btf, ty, off, 1, &mut untrusted_path) {
             Ok(Step::Into(t, 0)) => {
                 if btf.name(t) == Ok(want) {
                     return Ok(());

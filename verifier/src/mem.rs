@@ -1087,10 +1087,10 @@ fn btf_access(
             target,
             field,
             rcu_tag,
-            via_union,
+            untrusted_path,
         } => {
             let mut r = Reg::ptr(RegType::BtfId, target);
-            r.flags = walked_ptr_flags(env, st, base, &field, target, rcu_tag, via_union);
+            r.flags = walked_ptr_flags(env, st, base, &field, target, rcu_tag, untrusted_path);
             if r.maybe_null() {
                 r.id = env.new_id();
             }
@@ -1146,13 +1146,13 @@ fn walked_ptr_flags(
     field: &str,
     target: u32,
     rcu_tag: bool,
-    via_union: bool,
+    untrusted_path: bool,
 ) -> PtrFlags {
     let mut flags = PtrFlags::NONE;
     if rcu_tag {
         flags = flags.with(PtrFlags::RCU);
     }
-    if via_union {
+    if untrusted_path {
         flags = flags.with(PtrFlags::UNTRUSTED);
     }
     let listed = |suffix: &str| {
