@@ -47,6 +47,16 @@ impl Trace {
     /// Nothing is traced. Only frames below `depth` can hold marks; this
     /// runs after every instruction walked back, so it folds without
     /// branching.
+    /// Whether only argument registers of a global function verified on
+    /// its own (frame 0 of a subprogram other than the main one) are left.
+    fn only_global_args(&self, st: &State) -> bool {
+        const ARGS: u16 = CALLER_SAVED & !1;
+        st.frames.len() == 1
+            && st.frames[0].subprog > 0
+            && self.slots[0] == 0
+            && self.regs[0] & !ARGS == 0
+    }
+
     fn is_empty(&self) -> bool {
         let n = self.depth.clamp(1, FRAMES);
         let regs = self.regs[..n].iter().fold(0, |a, r| a | r);
@@ -448,6 +458,7 @@ impl Env<'_> {
             }
         }
         let mut at = parent;
+        let mut first = None;
         while let Some(n) = at {
             if self.nodes[n].state.frames.len() != t.depth {
                 return Err(GiveUp);
@@ -463,9 +474,22 @@ impl Env<'_> {
                     return Ok(());
                 }
             }
+            first = Some(n);
             at = self.nodes[n].parent;
         }
-        Ok(())
+        // Off the first state with values still wanted. A global
+        // function's arguments end at a state stored at its entry, which
+        // they were marked in; anything else, or no such state (the kernel
+        // stores one there only when its counters say so), is the kernel's
+        // fallback (__mark_chain_precision).
+        match first {
+            Some(n)
+                if self.nodes[n].hist.is_empty() && t.only_global_args(&self.nodes[n].state) =>
+            {
+                Ok(())
+            }
+            _ => Err(GiveUp),
+        }
     }
 
     /// The kernel's fallback (mark_all_scalars_precise): every scalar of
