@@ -31,7 +31,10 @@ fn mutated_objects_never_panic() {
     let reg = Registry::global();
     let btf = std::fs::read(corpus::root().join("tests/corpus/vmlinux.btf")).expect("vmlinux.btf");
     let mut opts = LoadOptions::with_target_btf(&btf).expect("vmlinux.btf parses");
-    opts.kconfig.insert("LINUX_KERNEL_VERSION".into(), 0x06122c);
+    opts.kconfig.insert(
+        "LINUX_KERNEL_VERSION".into(),
+        kfreg_object::loader::kconfig::Value::Number(0x06122c),
+    );
     let per_object: usize = std::env::var("KFREG_MUTATIONS")
         .ok()
         .and_then(|v| v.parse().ok())

@@ -74,7 +74,7 @@ pub struct LoadOptions {
     /// CO-RE relocations resolve against the program's own BTF.
     pub target_btf: Option<Arc<Btf>>,
     /// Values of `__kconfig` externs, by name.
-    pub kconfig: HashMap<String, u64>,
+    pub kconfig: HashMap<String, kconfig::Value>,
     /// libbpf's name for the object ([`object_name`] of its file, or the
     /// name a skeleton gives it), which prefixes the names of the maps
     /// backing its global data as libbpf names them (`verifier.bss`);

@@ -7,6 +7,7 @@ use kfreg::{ProgType, Registry};
 use kfreg_isa::{Call, Insn, Pseudo};
 use kfreg_object::btf::{Btf, Kind};
 use kfreg_object::elf::ElfObject;
+use kfreg_object::loader::kconfig::Value;
 use kfreg_object::loader::{
     LoadError, LoadOptions, Object, POISON_CALL_KFUNC_BASE, POISON_HELPER, license_is_gpl,
     load_object, object_name,
@@ -506,10 +507,84 @@ fn kernel_variables() {
 #[test]
 fn kconfig_values_come_from_the_options() {
     let mut opts = LoadOptions::default();
-    opts.kconfig.insert("CONFIG_HZ".into(), 250);
+    opts.kconfig.insert("CONFIG_HZ".into(), Value::Number(250));
     let obj = load_with("loader_all.bpf.o", &opts);
     let kc = &obj.maps[map_index(&obj, ".kconfig") as usize];
     assert_eq!(kc.init.as_deref(), Some(&250u32.to_le_bytes()[..]));
+}
+
+/// Each kind of `__kconfig` extern is stored as libbpf stores it: a string
+/// truncated into its char array with a NUL, a tristate's letter in a
+/// `char`, a bool as 0 or 1, libbpf's tristate enum as 1 for `y`, an int as
+/// its number; packed by alignment, largest first, then by name. The
+/// program reads them as constants (Linux 6.18 refused `version_dash` on a
+/// configuration whose local version starts with '-' only in kfreg).
+#[test]
+fn kconfig_values_are_stored_by_the_extern_type() {
+    let mut opts = LoadOptions {
+        kconfig: kfreg_object::loader::kconfig::parse(
+            "CONFIG_LOCALVERSION=\"-fc-v1300\"\nCONFIG_EXT4_FS=y\nCONFIG_BPF_SYSCALL=y\n\
+             CONFIG_XFS_FS=m\nCONFIG_HZ=250\n",
+        ),
+        ..LoadOptions::default()
+    };
+    let obj = load_with("loader_externs.bpf.o", &opts);
+    let kc = &obj.maps[map_index(&obj, ".kconfig") as usize];
+    let mut want = Vec::new();
+    want.extend_from_slice(&250u32.to_le_bytes()); // CONFIG_HZ
+    want.extend_from_slice(&2u32.to_le_bytes()); // CONFIG_XFS_FS: m
+    want.push(1); // CONFIG_BPF_SYSCALL
+    want.push(b'y'); // CONFIG_EXT4_FS
+    want.extend_from_slice(b"-fc-v13\0"); // CONFIG_LOCALVERSION
+    assert_eq!(kc.init.as_deref(), Some(&want[..]));
+    for name in ["version_dash", "ext4_builtin", "all_read"] {
+        let report =
+            kfreg_verifier::verify(&prog(&obj, name), Registry::global(), &Default::default());
+        assert!(report.accepted(), "{name}: {:?}", report.error);
+    }
+    // Another local version: the dereference is reached.
+    opts.kconfig
+        .insert("CONFIG_LOCALVERSION".into(), Value::Str("+x".into()));
+    let obj = load_with("loader_externs.bpf.o", &opts);
+    let report = kfreg_verifier::verify(
+        &prog(&obj, "version_dash"),
+        Registry::global(),
+        &Default::default(),
+    );
+    assert_eq!(
+        report.error.map(|e| e.msg).as_deref(),
+        Some("R1 invalid mem access 'scalar'")
+    );
+}
+
+/// A weak typeless `__ksym` has the address kallsyms lists, or 0 when it
+/// lists none; without kallsyms every symbol is taken to be there, a weak
+/// one too (Linux 6.18 accepted `weak_symbol_present`: the symbol is in
+/// its kallsyms).
+#[test]
+fn weak_typeless_ksyms_follow_kallsyms() {
+    let verdict = |opts: &LoadOptions| {
+        let obj = load_with("loader_externs.bpf.o", opts);
+        let p = prog(&obj, "weak_symbol_present");
+        kfreg_verifier::verify(&p, Registry::global(), &Default::default())
+            .error
+            .map(|e| e.msg)
+    };
+    let mut opts = LoadOptions::default();
+    assert_eq!(verdict(&opts), None);
+    let listed = "ffffffff8106a2a0 T bpf_fentry_test1\n";
+    opts.kallsyms = Some(std::sync::Arc::new(kfreg_object::loader::Kallsyms::parse(
+        listed,
+    )));
+    assert_eq!(verdict(&opts), None);
+    let other = "ffffffff8106a2a0 T bpf_fentry_test2\n";
+    opts.kallsyms = Some(std::sync::Arc::new(kfreg_object::loader::Kallsyms::parse(
+        other,
+    )));
+    assert_eq!(
+        verdict(&opts).as_deref(),
+        Some("R1 invalid mem access 'scalar'")
+    );
 }
 
 #[test]
@@ -759,7 +834,8 @@ fn missing_attach_targets_fail_their_program_alone() {
     ))
     .expect("tests/corpus/vmlinux.btf");
     let mut opts = LoadOptions::with_target_btf(&vmlinux).unwrap();
-    opts.kconfig.insert("LINUX_KERNEL_VERSION".into(), 0x06122c);
+    opts.kconfig
+        .insert("LINUX_KERNEL_VERSION".into(), Value::Number(0x06122c));
     let obj = load_with("loader_libbpf.bpf.o", &opts);
     let err = obj.load_program("no_such_target").unwrap_err();
     assert_eq!(
@@ -1063,7 +1139,8 @@ fn weak_kfunc_flavors_with_a_void_pointer_for_a_struct_pointer_are_left_unresolv
 
 fn version_opts() -> LoadOptions {
     let mut opts = LoadOptions::default();
-    opts.kconfig.insert("LINUX_KERNEL_VERSION".into(), 0x06122c);
+    opts.kconfig
+        .insert("LINUX_KERNEL_VERSION".into(), Value::Number(0x06122c));
     opts
 }
 
@@ -1104,7 +1181,8 @@ fn libbpf_fixture_programs_get_the_kernels_verdicts() {
     ))
     .expect("tests/corpus/vmlinux.btf");
     let mut opts = LoadOptions::with_target_btf(&vmlinux).unwrap();
-    opts.kconfig.insert("LINUX_KERNEL_VERSION".into(), 0x06122c);
+    opts.kconfig
+        .insert("LINUX_KERNEL_VERSION".into(), Value::Number(0x06122c));
     let obj = load_with("loader_libbpf.bpf.o", &opts);
     let kernel = [
         ("flavored", None),

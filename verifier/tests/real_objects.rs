@@ -172,7 +172,8 @@ fn kfreg_agrees_with_linux_on_real_objects() {
     // What libbpf filled in on the recording kernel.
     let release = doc["kernel"].as_str().unwrap_or_default();
     if let Some(v) = kconfig::kernel_version(release) {
-        opts.kconfig.insert("LINUX_KERNEL_VERSION".into(), v);
+        opts.kconfig
+            .insert("LINUX_KERNEL_VERSION".into(), kconfig::Value::Number(v));
     }
 
     // Read each installed file once; name its objects as kfreg names them.

@@ -180,7 +180,8 @@ impl Fuzzer {
         let mut load = LoadOptions::with_target_btf(&btf).map_err(|e| e.to_string())?;
         // A 6.18 kernel, like the one the corpora were recorded on.
         if let Some(v) = kconfig::kernel_version("6.18.0") {
-            load.kconfig.insert("LINUX_KERNEL_VERSION".into(), v);
+            load.kconfig
+                .insert("LINUX_KERNEL_VERSION".into(), kconfig::Value::Number(v));
         }
         let objects = corpus::objects(&settings.objects);
         let mut f = Fuzzer {

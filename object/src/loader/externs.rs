@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 
 use super::core_relo::{COMPARE_BUDGET, essential_name, types_are_compat};
+use super::kconfig::Value;
 use super::maps::Maps;
 use super::{LoadError, LoadOptions};
 use crate::btf::{Btf, Kind, TypeData};
@@ -120,7 +121,7 @@ impl Kallsyms {
     }
 }
 
-/// The address a non-weak typeless ksym gets when no kallsyms are at hand:
+/// The address a typeless ksym gets when no kallsyms are at hand:
 /// in the kernel text mapping, and the same for the same name only, since
 /// programs compare a traced function's address with several symbols'
 /// (kprobe_multi programs): with one address for all, every comparison after
@@ -142,7 +143,7 @@ fn var_addressed(opts: &LoadOptions, name: &str) -> bool {
         Some(k) => k.lookup(name) != KsymLookup::Absent,
         None => {
             !opts.kconfig.contains_key("CONFIG_KALLSYMS")
-                || opts.kconfig.get("CONFIG_KALLSYMS_ALL") == Some(&1)
+                || opts.kconfig.get("CONFIG_KALLSYMS_ALL") == Some(&Value::YES)
         }
     }
 }
@@ -311,15 +312,15 @@ fn check_proto(btf: &Btf, func: u32, k: &kfreg::Kfunc) -> Result<(), String> {
 /// libbpf finds the syscall wrapper by putting a kprobe on it, which a
 /// kernel built without kprobe events cannot have: it then says 0, so a
 /// configuration that lacks them (or the wrapper) says 0 too.
-fn kconfig_default(name: &str, kconfig: &HashMap<String, u64>) -> Option<u64> {
+fn kconfig_default(name: &str, kconfig: &HashMap<String, Value>) -> Option<Value> {
     match name {
-        "LINUX_HAS_BPF_COOKIE" => Some(1),
+        "LINUX_HAS_BPF_COOKIE" => Some(Value::Number(1)),
         "LINUX_HAS_SYSCALL_WRAPPER" => {
             let known = kconfig.keys().any(|k| k.starts_with("CONFIG_"));
-            let set = |k: &str| kconfig.get(k) == Some(&1);
-            Some(u64::from(
+            let set = |k: &str| kconfig.get(k) == Some(&Value::YES);
+            Some(Value::Number(u64::from(
                 !known || set("CONFIG_KPROBE_EVENTS") && set("CONFIG_ARCH_HAS_SYSCALL_WRAPPER"),
-            ))
+            )))
         }
         _ => None,
     }
@@ -335,7 +336,7 @@ pub(crate) fn collect(
     maps: &mut Maps,
 ) -> Result<Vec<Option<Extern>>, LoadError> {
     let mut out: Vec<Option<Extern>> = vec![None; elf.symbols.len()];
-    let mut kconfig: Vec<(usize, u64, u32)> = Vec::new();
+    let mut kconfig: Vec<(usize, Vec<u8>, u32)> = Vec::new();
     let undefined = elf
         .symbols
         .iter()
@@ -393,8 +394,8 @@ pub(crate) fn collect(
                 r => r?,
             },
             _ => {
-                let (value, size) = kconfig_value(btf, id, name, weak, opts)?;
-                kconfig.push((sym.index, value, size));
+                let (bytes, align) = kconfig_value(btf, id, name, weak, opts)?;
+                kconfig.push((sym.index, bytes, align));
                 Resolved::Missing
             }
         };
@@ -526,8 +527,9 @@ fn resolve_var_ksym(
                     name: name.to_string(),
                 });
             }
-            _ if weak => Resolved::Address(0),
-            _ => Resolved::Address(typeless_ksym_addr(name)),
+            Some(KsymLookup::Absent) => Resolved::Address(0),
+            // Every symbol is taken to be there, a weak one too.
+            None => Resolved::Address(typeless_ksym_addr(name)),
         }
     } else if let Some(target) = opts.target_btf.as_deref() {
         let found = target
@@ -577,15 +579,55 @@ fn resolve_var_ksym(
     })
 }
 
-/// A `__kconfig` variable's value and size: from the options, libbpf's own
-/// defaults, or 0 when weak.
+/// How libbpf stores a `__kconfig` value, by the variable's type
+/// (find_kcfg_type).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KcfgType {
+    Bool,
+    /// A one-byte integer, and whether it is signed.
+    Char(bool),
+    /// An integer of so many bytes, and whether it is signed.
+    Int(u32, bool),
+    Tristate(u32),
+    CharArray(u32),
+}
+
+fn kcfg_type(btf: &Btf, ty: u32) -> Option<KcfgType> {
+    let t = btf.type_by_id(btf.resolve(ty).ok()?).ok()?;
+    match &t.data {
+        TypeData::Int { size, encoding, .. } if encoding.bool => {
+            (*size == 1).then_some(KcfgType::Bool)
+        }
+        TypeData::Int {
+            size: 1, encoding, ..
+        } => Some(KcfgType::Char(encoding.signed)),
+        TypeData::Int { size, encoding, .. } if size.is_power_of_two() && *size <= 8 => {
+            Some(KcfgType::Int(*size, encoding.signed))
+        }
+        TypeData::Enum { size: 4, .. } | TypeData::Enum64 { .. }
+            if btf.string(t.name_off) == Ok("libbpf_tristate") =>
+        {
+            Some(KcfgType::Tristate(btf.size_of(ty).ok().flatten()? as u32))
+        }
+        TypeData::Array { elem, nelems, .. } if *nelems > 0 => {
+            matches!(kcfg_type(btf, *elem)?, KcfgType::Char(_))
+                .then_some(KcfgType::CharArray(*nelems))
+        }
+        _ => None,
+    }
+}
+
+/// A `__kconfig` variable's bytes and alignment: its value from the
+/// options or libbpf's own defaults, stored as libbpf stores one of its
+/// type (a tristate's letter in a `char`, a string truncated to the array
+/// with its NUL), or zeros when weak and not found.
 fn kconfig_value(
     btf: &Btf,
     id: u32,
     name: &str,
     weak: bool,
     opts: &LoadOptions,
-) -> Result<(u64, u32), LoadError> {
+) -> Result<(Vec<u8>, u32), LoadError> {
     let TypeData::Var { ty, .. } = btf
         .type_by_id(id)
         .map_err(|e| ext_err(name, "kcfg", e.to_string()))?
@@ -593,38 +635,79 @@ fn kconfig_value(
     else {
         return Err(ext_err(name, "kcfg", "not a variable"));
     };
-    let size = btf
-        .size_of(ty)
-        .ok()
-        .flatten()
-        .filter(|s| (1..=8).contains(s))
-        .ok_or_else(|| ext_err(name, "kcfg", "only scalars of 1 to 8 bytes are supported"))?;
-    let value = match opts
+    let kind =
+        kcfg_type(btf, ty).ok_or_else(|| ext_err(name, "kcfg", "failed to resolve kcfg type"))?;
+    let (size, align) = match kind {
+        KcfgType::Bool | KcfgType::Char(_) => (1, 1),
+        KcfgType::Int(n, _) | KcfgType::Tristate(n) => (n, n),
+        KcfgType::CharArray(n) => (n, 1),
+    };
+    let Some(value) = opts
         .kconfig
         .get(name)
-        .copied()
+        .cloned()
         .or_else(|| kconfig_default(name, &opts.kconfig))
-    {
-        Some(v) => v,
-        None if weak => 0,
-        None => {
-            return Err(ext_err(
-                name,
-                "kcfg",
-                "value not found (give it in LoadOptions::kconfig)",
-            ));
+    else {
+        if weak {
+            return Ok((vec![0; size as usize], align));
         }
+        return Err(ext_err(
+            name,
+            "kcfg",
+            "value not found (give it in LoadOptions::kconfig)",
+        ));
     };
-    Ok((value, size as u32))
+    let wrong = |what: &str| Err(ext_err(name, "kcfg", what.to_string()));
+    let number = |n: u64| n.to_le_bytes()[..size as usize].to_vec();
+    let bytes = match (&value, kind) {
+        (Value::Tristate(b'm'), KcfgType::Bool) => {
+            return wrong("value 'm' implies tristate or char type");
+        }
+        (Value::Tristate(c), KcfgType::Bool) => vec![u8::from(*c == b'y')],
+        (Value::Tristate(c), KcfgType::Tristate(_)) => number(match c {
+            b'y' => 1,
+            b'm' => 2,
+            _ => 0,
+        }),
+        (Value::Tristate(c), KcfgType::Char(_)) => vec![*c],
+        (Value::Tristate(_), _) => return wrong("value implies bool, tristate, or char type"),
+        (Value::Str(text), KcfgType::CharArray(n)) => {
+            let mut b: Vec<u8> = text.bytes().take(n as usize - 1).collect();
+            b.resize(n as usize, 0);
+            b
+        }
+        (Value::Str(_), _) => return wrong("value implies char array type"),
+        (Value::Number(n), KcfgType::Bool) if *n > 1 => {
+            return wrong("value isn't boolean compatible");
+        }
+        (Value::Number(n), KcfgType::Int(_, signed) | KcfgType::Char(signed)) => {
+            // is_kcfg_value_in_range: a signed type takes its negative
+            // numbers (sign-extended in 64 bits) too.
+            let bits = size * 8;
+            let fits = bits == 64
+                || if signed {
+                    n.wrapping_add(1 << (bits - 1)) < 1 << bits
+                } else {
+                    n >> bits == 0
+                };
+            if !fits {
+                return wrong("value doesn't fit");
+            }
+            number(*n)
+        }
+        (Value::Number(n), KcfgType::Bool) => number(*n),
+        (Value::Number(_), _) => return wrong("value implies integer, char, or boolean type"),
+    };
+    Ok((bytes, align))
 }
 
 /// The `.kconfig` map libbpf makes: the values packed at their natural
 /// alignment, each extern pointing at its own.
-fn kconfig_map(kconfig: &[(usize, u64, u32)], out: &mut [Option<Extern>], maps: &mut Maps) {
+fn kconfig_map(kconfig: &[(usize, Vec<u8>, u32)], out: &mut [Option<Extern>], maps: &mut Maps) {
     let map = maps.defs.len();
     let mut init = Vec::new();
     // libbpf lays the values out by alignment, largest first, then by name
-    // (its cmp_externs); each value here is aligned to its size.
+    // (its cmp_externs).
     let name = |sym: usize| {
         out.get(sym)
             .and_then(|e| e.as_ref())
@@ -632,16 +715,15 @@ fn kconfig_map(kconfig: &[(usize, u64, u32)], out: &mut [Option<Extern>], maps: 
     };
     let mut order: Vec<_> = kconfig
         .iter()
-        .map(|k| (std::cmp::Reverse(k.2), name(k.0), *k))
+        .map(|k| (std::cmp::Reverse(k.2), name(k.0), k))
         .collect();
     order.sort();
-    for (_, _, (sym, value, size)) in &order {
-        let align = *size as usize;
-        while init.len() % align != 0 {
+    for (_, _, (sym, bytes, align)) in &order {
+        while init.len() % *align as usize != 0 {
             init.push(0);
         }
         let off = init.len() as u32;
-        init.extend_from_slice(&value.to_le_bytes()[..*size as usize]);
+        init.extend_from_slice(bytes);
         if let Some(Some(e)) = out.get_mut(*sym) {
             e.resolved = Resolved::Kconfig { map, off };
         }
@@ -718,7 +800,7 @@ pub(crate) fn btf_id_refusals(
 mod tests {
     use super::*;
 
-    fn config(text: &str) -> HashMap<String, u64> {
+    fn config(text: &str) -> HashMap<String, Value> {
         crate::loader::kconfig::parse(text)
     }
 
@@ -726,19 +808,19 @@ mod tests {
     fn syscall_wrapper_follows_kprobe_events() {
         let wrapper = |text| kconfig_default("LINUX_HAS_SYSCALL_WRAPPER", &config(text));
         // No configuration: what libbpf finds on a usual x86_64 kernel.
-        assert_eq!(wrapper(""), Some(1));
+        assert_eq!(wrapper(""), Some(Value::Number(1)));
         let with = "CONFIG_KPROBE_EVENTS=y\nCONFIG_ARCH_HAS_SYSCALL_WRAPPER=y\n";
-        assert_eq!(wrapper(with), Some(1));
+        assert_eq!(wrapper(with), Some(Value::Number(1)));
         // A kernel without kprobe events (this project's VM): libbpf's
         // probe cannot put a kprobe on __x64_sys_bpf.
         assert_eq!(
             wrapper("# CONFIG_KPROBE_EVENTS is not set\nCONFIG_ARCH_HAS_SYSCALL_WRAPPER=y\n"),
-            Some(0)
+            Some(Value::Number(0))
         );
-        assert_eq!(wrapper("CONFIG_KPROBE_EVENTS=y\n"), Some(0));
+        assert_eq!(wrapper("CONFIG_KPROBE_EVENTS=y\n"), Some(Value::Number(0)));
         assert_eq!(
             kconfig_default("LINUX_HAS_BPF_COOKIE", &config("")),
-            Some(1)
+            Some(Value::Number(1))
         );
     }
 

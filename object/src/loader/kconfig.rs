@@ -37,12 +37,30 @@ pub fn libbpf_kernel_version(
         .or_else(|| kernel_version(release))
 }
 
-/// The values of a Kconfig text (`CONFIG_X=y` lines): `y` is 1, `m` is 2
-/// (libbpf's tristate), `n` is 0, numbers are numbers (decimal or `0x`
-/// hex). Strings and comments are skipped. `LINUX_` lines give libbpf's
-/// virtual values (what it probed on the kernel a file was recorded on,
-/// such as `LINUX_HAS_SYSCALL_WRAPPER`).
-pub fn parse(text: &str) -> HashMap<String, u64> {
+/// A Kconfig value as a configuration file writes it. What an extern
+/// gets of it depends on the extern's type (libbpf's set_kcfg_value_*): a
+/// `char` gets the letter of a tristate, a `bool` or `libbpf_tristate` its
+/// number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// `y`, `m` or `n`, as the letter.
+    Tristate(u8),
+    /// A number (decimal, `0x` hex, or negative).
+    Number(u64),
+    /// A quoted string, without its quotes.
+    Str(String),
+}
+
+impl Value {
+    /// `y`.
+    pub const YES: Value = Value::Tristate(b'y');
+}
+
+/// The values of a Kconfig text (`CONFIG_X=y` lines). Comments and values
+/// of no kind above are skipped. `LINUX_` lines give libbpf's virtual
+/// values (what it probed on the kernel a file was recorded on, such as
+/// `LINUX_HAS_SYSCALL_WRAPPER`).
+pub fn parse(text: &str) -> HashMap<String, Value> {
     let mut out = HashMap::new();
     for line in text.lines() {
         let Some((name, value)) = line.trim().split_once('=') else {
@@ -52,13 +70,15 @@ pub fn parse(text: &str) -> HashMap<String, u64> {
             continue;
         }
         let v = match value {
-            "y" => Some(1),
-            "m" => Some(2),
-            "n" => Some(0),
+            "y" | "m" | "n" => Some(Value::Tristate(value.as_bytes()[0])),
+            v if v.len() >= 2 && v.starts_with('"') && v.ends_with('"') => {
+                Some(Value::Str(v[1..v.len() - 1].to_string()))
+            }
             v => v
                 .strip_prefix("0x")
                 .map_or_else(|| v.parse().ok(), |h| u64::from_str_radix(h, 16).ok())
-                .or_else(|| v.parse::<i64>().ok().map(|n| n as u64)),
+                .or_else(|| v.parse::<i64>().ok().map(|n| n as u64))
+                .map(Value::Number),
         };
         if let Some(v) = v {
             out.insert(name.to_string(), v);
@@ -71,7 +91,7 @@ pub fn parse(text: &str) -> HashMap<String, u64> {
 /// `LINUX_KERNEL_VERSION` ([`libbpf_kernel_version`]), and the
 /// `CONFIG_*` of `/boot/config-RELEASE` or `/proc/config.gz` (decompressed
 /// with `gzip -dc`), or of `override_file` when given.
-pub fn system(override_file: Option<&std::path::Path>) -> Result<HashMap<String, u64>, String> {
+pub fn system(override_file: Option<&std::path::Path>) -> Result<HashMap<String, Value>, String> {
     let release = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
     let release = release.trim();
     let mut out = match override_file {
@@ -98,7 +118,8 @@ pub fn system(override_file: Option<&std::path::Path>) -> Result<HashMap<String,
     let uts_version = std::fs::read_to_string("/proc/sys/kernel/version").unwrap_or_default();
     if let Some(v) = libbpf_kernel_version(signature.as_deref(), &uts_version, release) {
         // A recorded file's own value wins: it says what libbpf saw there.
-        out.entry("LINUX_KERNEL_VERSION".into()).or_insert(v);
+        out.entry("LINUX_KERNEL_VERSION".into())
+            .or_insert(Value::Number(v));
     }
     Ok(out)
 }
@@ -143,13 +164,14 @@ mod tests {
     #[test]
     fn values() {
         let v = parse("# c\nCONFIG_A=y\nCONFIG_B=m\nCONFIG_C=0x10\nCONFIG_D=\"s\"\nCONFIG_E=-1\n");
-        assert_eq!(v.get("CONFIG_A"), Some(&1));
-        assert_eq!(v.get("CONFIG_B"), Some(&2));
-        assert_eq!(v.get("CONFIG_C"), Some(&16));
-        assert_eq!(v.get("CONFIG_D"), None);
-        assert_eq!(v.get("CONFIG_E"), Some(&u64::MAX));
-        let v = parse("LINUX_HAS_SYSCALL_WRAPPER=0\nOTHER=1\n");
-        assert_eq!(v.get("LINUX_HAS_SYSCALL_WRAPPER"), Some(&0));
+        assert_eq!(v.get("CONFIG_A"), Some(&Value::YES));
+        assert_eq!(v.get("CONFIG_B"), Some(&Value::Tristate(b'm')));
+        assert_eq!(v.get("CONFIG_C"), Some(&Value::Number(16)));
+        assert_eq!(v.get("CONFIG_D"), Some(&Value::Str("s".into())));
+        assert_eq!(v.get("CONFIG_E"), Some(&Value::Number(u64::MAX)));
+        let v = parse("LINUX_HAS_SYSCALL_WRAPPER=0\nOTHER=1\nCONFIG_F=\"open\n");
+        assert_eq!(v.get("LINUX_HAS_SYSCALL_WRAPPER"), Some(&Value::Number(0)));
         assert_eq!(v.get("OTHER"), None);
+        assert_eq!(v.get("CONFIG_F"), None);
     }
 }

@@ -39,26 +39,10 @@ pub fn objects() -> PathBuf {
 
 /// The recording kernel's values of the `CONFIG_` options the objects read
 /// and libbpf's virtual `LINUX_` values probed there
-/// (`tests/selftests/kconfig`), as libbpf gives them: `y` is 1, `m` 2,
-/// numbers are numbers; strings are left out.
-pub fn kconfig() -> std::collections::HashMap<String, u64> {
-    std::fs::read_to_string(data_dir().join("kconfig"))
-        .unwrap_or_default()
-        .lines()
-        .filter_map(|l| {
-            let (k, v) = l.split_once('=')?;
-            let v = match v {
-                "y" => 1,
-                "m" => 2,
-                "n" => 0,
-                _ => match v.strip_prefix("0x") {
-                    Some(h) => u64::from_str_radix(h, 16).ok()?,
-                    None => v.parse::<i64>().ok()? as u64,
-                },
-            };
-            Some((k.to_string(), v))
-        })
-        .collect()
+/// (`tests/selftests/kconfig`).
+pub fn kconfig() -> std::collections::HashMap<String, kfreg_object::loader::kconfig::Value> {
+    let text = std::fs::read_to_string(data_dir().join("kconfig")).unwrap_or_default();
+    kfreg_object::loader::kconfig::parse(&text)
 }
 
 /// What kfreg made of one program.
