@@ -826,6 +826,17 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
                             ),
                         ));
                     }
+                    // A function may write what it is given, so a program
+                    // type that may only read the packet passes none of it
+                    // (may_access_direct_pkt_data, for a write).
+                    if reg.ty.is_packet_any()
+                        && !crate::ctx::has(env, kfreg::ProgFlags::PACKET_WRITE)
+                    {
+                        return Err(VerifyError::at(
+                            idx,
+                            "function access to the packet is not allowed",
+                        ));
+                    }
                     check_mem_reg(env, st, r, *size, true)?;
                 }
                 if !nullable && (reg.is_null() || reg.maybe_null()) {
