@@ -381,7 +381,9 @@ fn widen_reg(old: &Reg, cur: &mut Reg, ids: &mut IdMap) {
         && cur.ty == RegType::Scalar
         && !old.precise
         && !cur.precise
-        && !(old.var == cur.var && ids.check(old.id, cur.id))
+        // regs_exact: the link's delta is compared with the value, before
+        // the ids are mapped.
+        && !(old.var == cur.var && old.off == cur.off && ids.check(old.id, cur.id))
     {
         *cur = Reg::UNKNOWN;
     }

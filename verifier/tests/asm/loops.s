@@ -306,3 +306,24 @@ r9 = *(u16 *)(r0 -3)
 *(u16 *)(r0 +30) = r8
 r0 = 0
 exit
+
+### loop_widening_compares_a_link_delta
+; The next round's r7 is a copy of fp-40's value plus a constant: as
+; regs_exact compares the delta before mapping ids, the kernel widens r7
+; and keeps fp-40 linked, and the third round is covered.
+; type: socket
+; expect: ACCEPT
+; insns: 20
+call bpf_get_prandom_u32
+r7 = r0
+*(u64 *)(r10 -40) = r7
+loop:
+may_goto end
+r7 = *(u64 *)(r10 -40)
+w0 *= 1
+r7 += -31819
+goto loop
+end:
+*(u64 *)(r10 -40) = r7
+r0 = 0
+exit
