@@ -435,9 +435,21 @@ impl Env<'_> {
                     );
                     // The kernel checks the limit before it prints a queued
                     // path's state: its log, rewound to the line of the
-                    // jump that queued the path, ends with that line.
+                    // jump that queued the path, ends inside that line (the
+                    // padding a conditional jump's state went after) or,
+                    // after a may_goto, after it.
                     if let Some(from) = path.hist.last().filter(|_| fresh) {
-                        msg = format!("{} {msg}", crate::log::insn_line(self, from.insn as usize));
+                        let at = from.insn as usize;
+                        if matches!(self.prog.insns[at], Insn::MayGoto { .. }) {
+                            if let Some(pos) = path
+                                .log_pos
+                                .filter(|&p| p < self.log.len() && self.log.is_char_boundary(p))
+                            {
+                                self.log.truncate(pos);
+                            }
+                        } else {
+                            msg = format!("{} {msg}", crate::log::insn_line(self, at));
+                        }
                     }
                     return Err(VerifyError::at(path.st.insn, msg));
                 }

@@ -327,3 +327,23 @@ end:
 *(u64 *)(r10 -40) = r7
 r0 = 0
 exit
+
+### loops_limit_reached_on_a_path_a_may_goto_queued
+; type: xdp
+; The 1,000,001st instruction is the first of the path a may_goto
+; queued: the kernel's rewound log stands after the may_goto's whole line,
+; so the message is a line of its own (after a conditional jump it ends
+; the jump's line: linked_limit_reached_on_a_queued_path_ends_the_jump_line).
+; expect: REJECT BPF program is too large. Processed 1000001 insn
+call bpf_get_prandom_u32
+r7 = r0
+r6 = 0
+loop:
+r6 += 1
+if r6 < 499997 goto loop
+may_goto one
+r0 = 2
+exit
+one:
+r0 = 1
+exit
