@@ -441,12 +441,7 @@ impl Env<'_> {
                     if let Some(from) = path.hist.last().filter(|_| fresh) {
                         let at = from.insn as usize;
                         if matches!(self.prog.insns[at], Insn::MayGoto { .. }) {
-                            if let Some(pos) = path
-                                .log_pos
-                                .filter(|&p| p < self.log.len() && self.log.is_char_boundary(p))
-                            {
-                                self.log.truncate(pos);
-                            }
+                            self.rewind_log(path.log_pos);
                         } else {
                             msg = format!("{} {msg}", crate::log::insn_line(self, at));
                         }
@@ -816,16 +811,19 @@ impl Env<'_> {
     fn log_path_start(&mut self, path: &Path) {
         self.scratched = Scratched::Nothing;
         let state = crate::log::state_str(self, &path.st, None);
-        match path.log_pos {
-            // The kernel cuts its log back to where it stood when the path
-            // was queued, byte for byte: after a branch whose line got its
-            // state appended since, that is inside the padding, so the new
-            // line goes on after a space; after a may_goto, on a line of its own.
-            Some(pos) if pos < self.log.len() && self.log.is_char_boundary(pos) => {
-                self.log.truncate(pos);
-                self.log += &format!("{}:{state}\n", path.st.insn);
-            }
-            _ => self.log += &format!("{}:{state}\n", path.st.insn),
+        // The kernel cuts its log back to where it stood when the path was
+        // queued, byte for byte: after a branch whose line got its state
+        // appended since, that is inside the padding, so the new line goes
+        // on after a space; after a may_goto, on a line of its own.
+        self.rewind_log(path.log_pos);
+        self.log += &format!("{}:{state}\n", path.st.insn);
+    }
+
+    /// Cuts the log back to `pos`, where it stood when a path was queued
+    /// (if it still reaches that far).
+    fn rewind_log(&mut self, pos: Option<usize>) {
+        if let Some(pos) = pos.filter(|&p| p < self.log.len() && self.log.is_char_boundary(p)) {
+            self.log.truncate(pos);
         }
     }
 

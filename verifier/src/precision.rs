@@ -47,21 +47,20 @@ impl Trace {
     /// Nothing is traced. Only frames below `depth` can hold marks; this
     /// runs after every instruction walked back, so it folds without
     /// branching.
-    /// Whether only argument registers of a global function verified on
-    /// its own (frame 0 of a subprogram other than the main one) are left.
-    fn only_global_args(&self, st: &State) -> bool {
-        const ARGS: u16 = CALLER_SAVED & !1;
-        st.frames.len() == 1
-            && st.frames[0].subprog > 0
-            && self.slots[0] == 0
-            && self.regs[0] & !ARGS == 0
-    }
-
     fn is_empty(&self) -> bool {
         let n = self.depth.clamp(1, FRAMES);
         let regs = self.regs[..n].iter().fold(0, |a, r| a | r);
         let slots = self.slots[..n].iter().fold(0, |a, s| a | s);
         regs == 0 && slots == 0
+    }
+
+    /// Whether only argument registers of a global function verified on
+    /// its own (frame 0 of a subprogram other than the main one) are left.
+    fn only_global_args(&self, st: &State) -> bool {
+        st.frames.len() == 1
+            && st.frames[0].subprog > 0
+            && self.slots[0] == 0
+            && self.regs[0] & !ARGS == 0
     }
 
     /// Whether nothing is traced outside the running frame, which is all
