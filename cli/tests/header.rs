@@ -17,7 +17,7 @@ fn clang() -> String {
 
 #[test]
 fn programs_build_from_the_header_alone_or_with_vmlinux_h() {
-    let dir = std::env::temp_dir().join(format!("kfreg-header-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("kfreg-header");
     std::fs::create_dir_all(&dir).expect("temp dir");
     let o = Command::new(env!("CARGO_BIN_EXE_kfreg"))
         .arg("header")

@@ -14,7 +14,7 @@ fn root() -> PathBuf {
 /// The `error` of every program `kfreg verify` reports for an object whose
 /// one map is `map` (a BTF map definition's body).
 fn errors_with_map(name: &str, map: &str) -> Vec<Option<String>> {
-    let dir = std::env::temp_dir().join(format!("kfreg-map-create-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("kfreg-map-create");
     std::fs::create_dir_all(&dir).expect("temp dir");
     let src = dir.join(format!("{name}.bpf.c"));
     std::fs::write(

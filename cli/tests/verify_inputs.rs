@@ -15,7 +15,7 @@ fn fixture() -> Vec<u8> {
 
 /// A scratch file unique to this test process and `name`.
 fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kfreg-verify-inputs-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("kfreg-verify-inputs");
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join(name);
     std::fs::write(&path, bytes).expect("write scratch file");
@@ -256,7 +256,9 @@ fn logs_stay_out_of_structured_output() {
     let processed = format!("processed {} insns", rows[0]["insns_processed"]);
     assert!(stderr(&o).contains(&processed), "{}", stderr(&o));
 
-    let dir = std::env::temp_dir().join(format!("kfreg-logs-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("kfreg-logs");
+    // A fixed place, so emptied first: a log left by an earlier run must not pass for this one's.
+    let _ = std::fs::remove_dir_all(&dir);
     let o = kfreg(
         &[
             "--log-level",

@@ -50,7 +50,7 @@ fn text(b: &[u8]) -> String {
 }
 
 fn scratch(name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kfreg-veristat-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("kfreg-veristat");
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join(name);
     std::fs::write(&path, contents).expect("write scratch file");
@@ -371,7 +371,7 @@ fn csv_that_veristat_could_not_read_is_refused() {
 /// comma is quoted, and read back whole.
 #[test]
 fn fields_with_commas_are_quoted_and_read_back() {
-    let dir = std::env::temp_dir().join(format!("kfreg-veristat-q-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("kfreg-veristat-q");
     std::fs::create_dir_all(&dir).expect("dir");
     let odd = dir.join("a,b.bpf.o");
     std::fs::copy(corpus("rbtree.bpf.o"), &odd).expect("copy");
