@@ -92,6 +92,10 @@ def main():
         r = subprocess.run([kfreg, "extract", "-o", objs, f], capture_output=True, text=True)
         if r.returncode != 0:
             print(f"vs-kernel: {f}: {r.stderr.strip()}", file=sys.stderr)
+    # libbpf resolves typeless ksyms from this kernel's symbols (root reads
+    # their addresses): kfreg gets the same, or it would take every one to be
+    # there and miss the loads libbpf refuses.
+    kallsyms = ["--kallsyms", "/proc/kallsyms"] if os.geteuid() == 0 else []
     kernel, ours = {}, {}
     for name in sorted(os.listdir(objs)):
         r = subprocess.run([kload, "--name-only", "--log", os.path.join(work, "kernel-logs"), name],
@@ -100,7 +104,8 @@ def main():
             row = json.loads(line)
             kernel[(row["file"], str(row["program"]))] = row
         r = subprocess.run([kfreg, "verify", "-o", "json", "--prog", "*", "--log-dir",
-                            os.path.join(work, "kfreg-logs"), "-l", "1", os.path.join(objs, name)],
+                            os.path.join(work, "kfreg-logs"), "-l", "1", *kallsyms,
+                            os.path.join(objs, name)],
                            capture_output=True, text=True)
         try:
             rows = json.loads(r.stdout)
