@@ -677,7 +677,13 @@ impl Env<'_> {
                 } else {
                     crate::prune::Mode::Precise
                 };
-                if crate::prune::subsumes(&node.state, &path.st, mode, &self.live_regs) {
+                if crate::prune::subsumes(
+                    &node.state,
+                    &path.st,
+                    mode,
+                    &self.live_regs,
+                    self.next_id,
+                ) {
                     node.hits += 1;
                     // As the kernel's propagate_precision: every precise
                     // scalar of the stored state, live or not (a state not

@@ -9,6 +9,14 @@ use crate::state::{ADD_CONST, Frame, Reg, RegType, Slot, SlotKind, State};
 struct IdMap(Vec<(u32, u32)>, u32);
 
 impl IdMap {
+    /// A map whose fresh ids follow the `ids_used` a verification has
+    /// handed out, as the kernel's `tmp_id_gen` starts from its `id_gen`:
+    /// a fresh id must be no id a register holds, a link's flag bits
+    /// included (so no fixed high range will do).
+    fn above(ids_used: u32) -> IdMap {
+        IdMap(Vec::new(), ids_used)
+    }
+
     /// As [`Self::check`], for the ids of precise scalars: a stored scalar
     /// without an id is tied to no other; one with an id covers a current
     /// scalar without one as a value of its own, which no other current
@@ -19,7 +27,7 @@ impl IdMap {
         }
         let cur = if cur == 0 {
             self.1 += 1;
-            FRESH_IDS | self.1
+            self.1
         } else {
             cur
         };
@@ -44,10 +52,6 @@ impl IdMap {
         true
     }
 }
-
-/// Where the fresh ids of [`IdMap::check_scalar`] start: above any id a
-/// verification hands out.
-const FRESH_IDS: u32 = 1 << 31;
 
 /// How scalars are compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -187,8 +191,9 @@ fn stack_exact(old: &Frame, cur: &Frame, ids: &mut IdMap) -> bool {
 }
 
 /// Whether every behaviour from `cur` is covered by the verified `old`,
-/// comparing the registers `live` says may still be read.
-pub fn subsumes(old: &State, cur: &State, mode: Mode, live: &[u16]) -> bool {
+/// comparing the registers `live` says may still be read; `ids_used` is
+/// the last id the verification has handed out.
+pub fn subsumes(old: &State, cur: &State, mode: Mode, live: &[u16], ids_used: u32) -> bool {
     if old.frames.len() != cur.frames.len()
         || old.rcu != cur.rcu
         || old.sleepable != cur.sleepable
@@ -197,7 +202,7 @@ pub fn subsumes(old: &State, cur: &State, mode: Mode, live: &[u16]) -> bool {
     {
         return false;
     }
-    let mut ids = IdMap::default();
+    let mut ids = IdMap::above(ids_used);
     for (o, c) in old.refs.iter().zip(&cur.refs) {
         if o.kind != c.kind || o.off != c.off || !ids.check(o.id, c.id) {
             return false;

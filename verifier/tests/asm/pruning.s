@@ -840,3 +840,37 @@ r3 = *(u64 *)(r10 -16)
 r3 *= 3
 r0 = 0
 exit
+
+### prune_fresh_ids_never_name_a_link
+; An id-less current scalar gets a fresh id for the comparison, above every
+; id handed out: the stored r2 (id 3) maps to it, and the linked r6
+; (r0 + 1, its id with the link's flag bit set) must still map to the current
+; r6. kfreg drew fresh ids from the flag's bit and took the two for one:
+; the comparison the kernel wins at the loop head failed (kfreg 1275).
+; type: kprobe
+; expect: ACCEPT
+; insns: 1277
+r9 = r1
+call bpf_get_prandom_u32
+r6 = r0
+r7 = r0
+r8 = *(u32 *)(r9 +0)
+r2 = r7
+r4 = 0
+head:
+r8 += 4096
+if w8 s<= -55133 goto skip
+w8 -= w2
+skip:
+r2 >>= 37
+r1 = r2
+r7 &= r2
+w2 = w8
+r6 += 1
+w8 s>>= 1
+if r6 s>= r8 goto next
+next:
+r4 += 1
+if r4 < 11 goto head
+r0 = 0
+exit
