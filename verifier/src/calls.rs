@@ -255,23 +255,44 @@ pub fn check_exit(env: &mut Env, path: &mut Path) -> Result<Step, VerifyError> {
         return return_to_caller(env, path);
     }
     check_resources(env, st, idx, MAIN_EXIT, false)?;
-    // A global function verified on its own returns any scalar: the
-    // program's return rules apply to the program.
     if global_subprog(env, st) {
-        let r0 = st.reg(0);
-        if r0.ty != RegType::Scalar {
-            return Err(VerifyError::at(
-                idx,
-                format!(
-                    "At subprogram exit the register R0 is not a scalar value ({})",
-                    crate::describe::reg_type_str(r0)
-                ),
-            ));
-        }
+        check_subprog_value(st, 0)?;
         return Ok(Step::End);
     }
     check_return_value(env, st, 0)?;
     Ok(Step::End)
+}
+
+/// A global function verified on its own returns any scalar (in register
+/// `r`): the program's return rules apply to the program.
+fn check_subprog_value(st: &State, r: u8) -> Result<(), VerifyError> {
+    let reg = st.reg(r);
+    if reg.ty != RegType::Scalar {
+        return Err(VerifyError::at(
+            st.insn,
+            format!(
+                "At subprogram exit the register R{r} is not a scalar value ({})",
+                crate::describe::reg_type_str(reg)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The cookie (R1) of an exception thrown where no exception callback
+/// takes it: the kernel checks it as what the path's bottom frame returns
+/// (`check_return_code` takes its rules from `frame[0]` and the value from
+/// the current frame), so a throw from a static function or a callback of
+/// the program is held to the program's range, one from an async callback
+/// to that callback's, one from a global function only to being a scalar.
+pub fn check_thrown_cookie(env: &mut Env, st: &mut State) -> Result<(), VerifyError> {
+    if let Some(cb) = st.frames[0].in_callback.filter(|cb| cb.is_async) {
+        return check_callback_value(env, st, 1, cb);
+    }
+    if global_subprog(env, st) {
+        return check_subprog_value(st, 1);
+    }
+    check_return_value(env, st, 1)
 }
 
 /// What the program returns, in register `r` (R0 at its exit, R1 for the
@@ -330,40 +351,11 @@ pub fn return_to_caller(env: &mut Env, path: &mut Path) -> Result<Step, VerifyEr
         // An async callback runs on its own, as the bottom frame: the
         // kernel checks what it holds before what it returns, and that R0
         // was written before its type (check_return_code).
-        let exit_ctx = if cb.is_async {
+        if cb.is_async {
             check_resources(env, st, idx, MAIN_EXIT, false)?;
             env.check_reg_read(st, 0)?;
-            "At async callback return"
-        } else {
-            "At callback return"
-        };
-        let r0 = *st.reg(0);
-        if r0.ty != RegType::Scalar {
-            return Err(VerifyError::at(
-                idx,
-                if cb.is_async {
-                    format!(
-                        "{exit_ctx} the register R0 is not a known value ({})",
-                        crate::describe::reg_type_str(&r0)
-                    )
-                } else {
-                    "R0 not a scalar value".into()
-                },
-            ));
         }
-        env.mark_precise(st, 0);
-        let r0 = st.reg(0);
-        if r0.var.smin < cb.ret_min || r0.var.smax > cb.ret_max {
-            return Err(VerifyError::at(
-                idx,
-                format!(
-                    "{exit_ctx} the register R0 has{} should have been in [{}, {}]",
-                    value_str(&r0.var),
-                    cb.ret_min,
-                    cb.ret_max
-                ),
-            ));
-        }
+        check_callback_value(env, st, 0, cb)?;
         if cb.is_async {
             return Ok(Step::End);
         }
@@ -391,6 +383,49 @@ pub fn return_to_caller(env: &mut Env, path: &mut Path) -> Result<Step, VerifyEr
         log_return(env, st, &callee);
     }
     Ok(Step::Next)
+}
+
+/// What callback `cb` returns in register `r` against its range: R0 at
+/// its exit, or the cookie of an exception an async callback throws.
+fn check_callback_value(
+    env: &mut Env,
+    st: &mut State,
+    r: u8,
+    cb: CallbackFrame,
+) -> Result<(), VerifyError> {
+    let exit_ctx = if cb.is_async {
+        "At async callback return"
+    } else {
+        "At callback return"
+    };
+    let reg = *st.reg(r);
+    if reg.ty != RegType::Scalar {
+        return Err(VerifyError::at(
+            st.insn,
+            if cb.is_async {
+                format!(
+                    "{exit_ctx} the register R{r} is not a known value ({})",
+                    crate::describe::reg_type_str(&reg)
+                )
+            } else {
+                format!("R{r} not a scalar value")
+            },
+        ));
+    }
+    env.mark_precise(st, r);
+    let reg = st.reg(r);
+    if reg.var.smin < cb.ret_min || reg.var.smax > cb.ret_max {
+        return Err(VerifyError::at(
+            st.insn,
+            format!(
+                "{exit_ctx} the register R{r} has{} should have been in [{}, {}]",
+                value_str(&reg.var),
+                cb.ret_min,
+                cb.ret_max
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// The kernel's lines for a return from a subprogram or callback: both

@@ -405,7 +405,14 @@ impl Env<'_> {
         };
         for root in (0..self.prog.subprogs.len()).rev() {
             if root == 0 || walk.own_root(root as u32) {
-                walk.visit(root as u32, 0, 0, root == 0 && priv_stack, false)?;
+                walk.visit(
+                    root as u32,
+                    0,
+                    0,
+                    root == 0 && priv_stack,
+                    false,
+                    root as u32,
+                )?;
             }
         }
         Ok(())
@@ -1240,7 +1247,16 @@ impl StackWalk<'_, '_> {
         self.env.async_cb[s as usize] || self.env.prog.exception_cb == Some(s)
     }
 
-    /// `in_cb`: a callback is on the chain of calls leading here.
+    /// Whether subprogram `s` makes a tail call itself.
+    fn has_tail_call(&self, s: u32) -> bool {
+        self.env
+            .prog
+            .subprog_range(s as usize)
+            .any(|i| self.env.is_tail_call(self.env.prog.insns[i]))
+    }
+
+    /// `in_cb`: a callback is on the chain of calls leading here; `root`:
+    /// the subprogram the walk started at.
     fn visit(
         &mut self,
         s: u32,
@@ -1248,19 +1264,14 @@ impl StackWalk<'_, '_> {
         frame: usize,
         priv_ok: bool,
         in_cb: bool,
+        root: u32,
     ) -> Result<(), VerifyError> {
         let in_cb = in_cb || self.env.is_cb[s as usize];
+        let tail_calls = self.has_tail_call(s);
         // A tail call unwinds its own frame but not its callers': with
         // 33 tail calls at most, callers holding 256 bytes or more could
         // overflow the kernel stack.
-        if s != 0
-            && depth >= 256
-            && self
-                .env
-                .prog
-                .subprog_range(s as usize)
-                .any(|i| self.env.is_tail_call(self.env.prog.insns[i]))
-        {
+        if s != 0 && depth >= 256 && tail_calls {
             return Err(VerifyError {
                 insn: None,
                 msg: format!(
@@ -1339,7 +1350,24 @@ impl StackWalk<'_, '_> {
                     msg: format!("the call stack of {} frames is too deep !", frame + 1),
                 });
             }
-            self.visit(callee, depth, frame + 1, priv_ok, in_cb)?;
+            self.visit(callee, depth, frame + 1, priv_ok, in_cb, root)?;
+        }
+        // A tail call replaces the running program, which neither a
+        // callback's caller (a helper or kfunc calling it again for the
+        // next round) nor the exception callback's unwinding survives: the
+        // kernel refuses a subprogram making one that either leads to, once
+        // the walk is through it.
+        if tail_calls && self.env.prog.exception_cb == Some(root) {
+            return Err(VerifyError {
+                insn: None,
+                msg: "cannot tail call within exception cb".into(),
+            });
+        }
+        if tail_calls && in_cb {
+            return Err(VerifyError {
+                insn: None,
+                msg: "cannot tail call within callback".into(),
+            });
         }
         Ok(())
     }

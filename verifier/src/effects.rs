@@ -41,11 +41,19 @@ pub fn of_subprogs(prog: &Program, reg: &Registry) -> Vec<Effects> {
         for i in prog.subprog_range(s) {
             let target = match prog.insns.get(i) {
                 Some(Insn::Call(Call::Helper(id))) => {
-                    if let Some(h) = u32::try_from(*id)
-                        .ok()
-                        .and_then(|id| reg.helpers().get(id, prog.prog_type))
-                    {
-                        own.changes_pkt_data |= h.has(HelperFlags::CHANGES_PKT_DATA);
+                    let Ok(id) = u32::try_from(*id) else {
+                        continue;
+                    };
+                    // The kernel knows the helpers moving packet data by
+                    // number (bpf_helper_changes_pkt_data), whether or not
+                    // the program's type may call one; sleeping it asks of
+                    // the prototype the type gets.
+                    own.changes_pkt_data |= reg
+                        .helpers()
+                        .protos(id)
+                        .iter()
+                        .any(|h| h.has(HelperFlags::CHANGES_PKT_DATA));
+                    if let Some(h) = reg.helpers().get(id, prog.prog_type) {
                         own.might_sleep |= h.has(HelperFlags::MIGHT_SLEEP);
                     }
                     continue;

@@ -164,8 +164,8 @@ pub fn check_kfunc_call(
     release_args(env, st, k, id, &meta)?;
     if flags.contains(Flags::THROWS) {
         // Without a callback of its own, the program returns the cookie.
-        if env.prog.exception_cb.is_none() && st.frames.len() == 1 && st.frames[0].subprog == 0 {
-            crate::calls::check_return_value(env, st, 1)?;
+        if env.prog.exception_cb.is_none() {
+            crate::calls::check_thrown_cookie(env, st)?;
         }
         crate::resources::check_resources(env, st, st.insn, k.name, true)?;
         return Ok(Step::End);
