@@ -110,7 +110,13 @@ fn spills_or_fills(st: &State, insn: Insn, frame: u8, spi: u16, at: i32) -> bool
     let aligned = at % 8 == 0;
     let size = match insn {
         Insn::St { .. } => return aligned,
-        Insn::Stx { src, .. } => {
+        // A store-release stores as a plain store does.
+        Insn::Stx { src, .. }
+        | Insn::Atomic {
+            op: AtomicOp::StoreRelease,
+            src,
+            ..
+        } => {
             let ty = st.reg(src).ty;
             return ty != RegType::NotInit && (ty != RegType::Scalar || aligned);
         }

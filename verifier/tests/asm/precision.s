@@ -309,3 +309,40 @@ if r8 > 0xff goto l2
 l2:
 r0 = 0
 exit
+
+### precision_through_store_release_spill
+; A store-release of a scalar to an aligned stack slot is a spill, as a
+; plain store is: the offset filled back from it is traced into the slot
+; and on to r0, so the path with 1000 is not pruned at `join` by the one
+; with 0. kfreg left the slot untraced and accepted.
+; type: socket
+; map: array key=4 value=32 max=1
+; before: invalid access to map value, value_size=32 off=1000 size=1
+; expect: REJECT R6 min value is outside of the allowed memory range
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r6 = r0
+call bpf_get_prandom_u32
+r1 = r0
+r0 = 1000
+r2 = 0
+r2 = 0
+if r2 == 0x1 goto out
+r2 = 0
+r2 = 0
+if r1 != 0x7 goto join
+r0 = 0
+join:
+r3 = 0
+store_release((u64 *)(r10 -24), r0)
+r4 = *(u64 *)(r10 -24)
+r6 += r4
+r0 = *(u8 *)(r6 +0)
+out:
+r0 = 0
+exit
