@@ -10,6 +10,9 @@ pub enum Access {
     ReadSx,
     /// A store of a value.
     Write,
+    /// A read whose value goes to no register: an atomic's check that it
+    /// may read the memory it changes (the kernel's `value_regno < 0`).
+    Probe,
 }
 
 impl Access {

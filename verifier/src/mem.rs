@@ -268,7 +268,7 @@ fn check_atomic(
         *st.reg_mut(dst) = Reg::UNKNOWN;
     }
     check_aligned(idx, st.reg(dst), off as i32, size.bytes())?;
-    let old = access(env, st, dst, off as i32, size.bytes(), Access::Read, None)?;
+    let old = access(env, st, dst, off as i32, size.bytes(), Access::Probe, None)?;
     access(env, st, dst, off as i32, size.bytes(), Access::Write, None)?;
     // The fetched old value is what the memory held, read as a load
     // would: a pointer spilled there comes back a pointer (the kernel's
@@ -635,15 +635,23 @@ fn check_aligned(idx: u32, base: &Reg, off: i32, size: u32) -> Result<(), Verify
         ));
     }
     // The kernel names the pointer by its whole type, flags included: a
-    // `map_value_or_null` is no `value`.
-    let flagged = PtrFlags::TEXT
-        .iter()
-        .any(|(f, text)| !text.is_empty() && base.flags.has(*f));
+    // `map_value_or_null` is no `value` (a read-only map's value is one:
+    // its map, not its type, is read-only).
+    let flagged = PtrFlags::TEXT.iter().any(|(f, text)| {
+        let map_rdonly = *f == PtrFlags::RDONLY && base.ty == RegType::MapValue;
+        !text.is_empty() && base.flags.has(*f) && !map_rdonly
+    });
     let desc = match base.ty {
+        RegType::Mem if base.flags == PtrFlags::FLOW_KEYS => "flow keys ",
         _ if flagged => "",
         RegType::Stack => "stack ",
         RegType::MapValue => "value ",
+        RegType::MapKey => "key ",
         RegType::Ctx => "context ",
+        RegType::Sock => "sock_common ",
+        RegType::Socket => "sock ",
+        RegType::TcpSock => "tcp_sock ",
+        RegType::XdpSock => "xdp_sock ",
         _ => "",
     };
     Err(VerifyError::at(
@@ -1291,6 +1299,28 @@ fn variable_stack_access(
             ),
         ));
     }
+    if kind == Access::Probe {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "variable offset stack pointer cannot be passed into helper function; var_off={} off={fixed} size={size}",
+                crate::describe::tnum_str(&base.var)
+            ),
+        ));
+    }
+    if kind != Access::Write {
+        // Every byte it may read holds data, a spill or nothing yet: no
+        // part of a dynptr, iterator or saved IRQ flags
+        // (check_stack_read_var_off's check_stack_range_initialized).
+        let frame = &st.frames[frame_no];
+        if let Some(o) = (lo..hi + size as i64).find(|&o| {
+            frame
+                .slot(o as i32)
+                .is_some_and(|slot| is_special(slot.bytes[byte_in_slot(o as i32)]))
+        }) {
+            return Err(unreadable_stack(idx, regno, base, lo, o, size));
+        }
+    }
     // Privileged programs may read uninitialised stack; a write of
     // unknown position leaves every byte it may touch unknown. Either
     // makes the stack reach the lowest byte it may touch.
@@ -1327,12 +1357,41 @@ fn variable_stack_access(
             if zero && slot.bytes[b] == SlotKind::Spill && slot.reg.is_null() {
                 continue;
             }
-            let kept = zero && slot.bytes[b] == SlotKind::Zero;
+            // A spill slot is scrubbed whole first (scrub_special_slot): its
+            // zero bytes are data by then, and the byte is no longer zero.
             slot.scrub_spill();
+            let kept = zero && slot.bytes[b] == SlotKind::Zero;
             slot.bytes[b] = if kept { SlotKind::Zero } else { SlotKind::Misc };
         }
     }
     Ok(Reg::scalar(Scalar::unknown_width(size)))
+}
+
+/// A byte of a stack object a program may only hand to the kfuncs made
+/// for it.
+fn is_special(kind: SlotKind) -> bool {
+    matches!(kind, SlotKind::Dynptr | SlotKind::Iter | SlotKind::IrqFlag)
+}
+
+/// The kernel's refusal of the byte at `o` of a stack range read from `lo`
+/// through R`regno` (`base`), `size` bytes at a time
+/// (check_stack_range_initialized).
+fn unreadable_stack(idx: u32, regno: u8, base: &Reg, lo: i64, o: i64, size: u32) -> VerifyError {
+    VerifyError::at(
+        idx,
+        if base.fixed_offset() {
+            format!(
+                "invalid read from stack R{regno} off {lo}+{} size {size}",
+                o - lo
+            )
+        } else {
+            format!(
+                "invalid read from stack R{regno} var_off {}+{} size {size}",
+                crate::describe::tnum_str(&base.var),
+                o - lo
+            )
+        },
+    )
 }
 
 /// Whether a store of zero at a variable offset of `base + off` kept
@@ -1345,7 +1404,7 @@ fn kept_zeros(st: &State, base: &Reg, off: i32, size: u32) -> bool {
         frame
             .slot(o as i32)
             .is_some_and(|slot| match slot.bytes[byte_in_slot(o as i32)] {
-                SlotKind::Zero => true,
+                SlotKind::Zero => !slot.is_spill(),
                 SlotKind::Spill => slot.reg.is_null(),
                 _ => false,
             })
@@ -1624,8 +1683,12 @@ pub fn check_mem_arg(
                     },
                 ));
             }
+            // Memory the helper only writes, at a variable offset, is
+            // checked as memory it reads: which bytes it writes is not
+            // known (check_stack_range_initialized drops the raw mode).
+            let reads = !write || !base.fixed_offset();
             env.stack_live
-                .arg_access(regno, base.aux as usize, lo, hi, write);
+                .arg_access(regno, base.aux as usize, lo, hi, !reads);
             let frame = &mut st.frames[base.aux as usize];
             // The stack reaches the lowest byte, accessed or not.
             frame.reach(lo as i32);
@@ -1633,32 +1696,18 @@ pub fn check_mem_arg(
                 let o = o as i32;
                 let slot = frame.slot_mut(o);
                 let kind = slot.bytes[byte_in_slot(o)];
-                let special = matches!(kind, SlotKind::Dynptr | SlotKind::Iter | SlotKind::IrqFlag);
+                let special = is_special(kind);
                 // As the kernel's check_stack_range_initialized(): memory
-                // the helper only writes may not cover a dynptr (it may
-                // overwrite an iterator or saved flags, which are then
-                // gone); memory it reads may hold none of them.
-                if special && write && kind == SlotKind::Dynptr {
+                // read may hold none of them; memory the helper only
+                // writes may not cover a dynptr (it may overwrite an
+                // iterator or saved flags, which are then gone).
+                if special && reads {
+                    return Err(unreadable_stack(idx, regno, &base, lo, o as i64, size));
+                }
+                if special && kind == SlotKind::Dynptr {
                     return Err(VerifyError::at(
                         idx,
                         format!("potential write to dynptr at off={o} disallowed"),
-                    ));
-                }
-                if special && !write {
-                    return Err(VerifyError::at(
-                        idx,
-                        if base.fixed_offset() {
-                            format!(
-                                "invalid read from stack R{regno} off {lo}+{} size {size}",
-                                o as i64 - lo
-                            )
-                        } else {
-                            format!(
-                                "invalid read from stack R{regno} var_off {}+{} size {size}",
-                                crate::describe::tnum_str(&base.var),
-                                o as i64 - lo
-                            )
-                        },
                     ));
                 }
                 if special {

@@ -609,3 +609,49 @@ r1 = r0
 r0 = load_acquire((u64 *)(r1 +0))
 r0 = 0
 exit
+
+### atomic_add_at_a_variable_stack_offset
+; An atomic first checks it may read the memory into no register, which a
+; variable stack offset may not be (check_stack_read).
+; type: socket
+; expect: REJECT variable offset stack pointer cannot be passed into helper function; var_off=(0x0; 0x8) off=-16 size=8
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+call bpf_get_prandom_u32
+r0 &= 8
+r1 = r10
+r1 += -16
+r1 += r0
+r2 = 1
+lock *(u64 *)(r1 +0) += r2
+r0 = 0
+exit
+
+### atomic_xchg_at_a_variable_stack_offset
+; type: socket
+; expect: REJECT variable offset stack pointer cannot be passed into helper function; var_off=(0x0; 0x8) off=-16 size=8
+r1 = 0
+*(u64 *)(r10 -8) = r1
+*(u64 *)(r10 -16) = r1
+call bpf_get_prandom_u32
+r0 &= 8
+r1 = r10
+r1 += -16
+r1 += r0
+r2 = 1
+r2 = atomic64_xchg((u64 *)(r1 +0), r2)
+r0 = 0
+exit
+
+### atomic_misaligned_rodata_value
+; The misaligned pointer is named by its type: a read-only map's value is a
+; value.
+; type: socket
+; map: array key=4 value=16 max=1 rdonly_prog init=00000000000000000000000000000000
+; expect: REJECT misaligned value access off 0+0+4 size 8
+r1 = map[id:0][0]+0
+r2 = 1
+r0 = load_acquire((u64 *)(r1 +4))
+r0 = 0
+exit

@@ -108,3 +108,71 @@ r1 += -520
 call bpf_local_irq_save
 r0 = 0
 exit
+
+### iterator_read_at_a_variable_offset
+; A load at a variable offset may read none of an iterator's bytes
+; (check_stack_range_initialized); one at a fixed offset is refused too.
+; type: syscall
+; expect: REJECT invalid read from stack R1 var_off (0x0; 0x8)+8 size 8
+r1 = r10
+r1 += -16
+r2 = 0
+r3 = 10
+call bpf_iter_num_new
+call bpf_get_prandom_u32
+r0 &= 8
+r1 = r10
+r1 += -24
+r1 += r0
+r2 = *(u64 *)(r1 +0)
+r1 = r10
+r1 += -16
+call bpf_iter_num_destroy
+r0 = 0
+exit
+
+### irq_flag_read_by_helper_at_a_variable_offset
+; A helper's buffer it only writes, at a variable offset, is checked as
+; read: no byte of saved IRQ flags in reach.
+; type: syscall
+; expect: REJECT invalid read from stack R1 var_off (0x0; 0x8)+16 size 16
+r1 = r10
+r1 += -8
+call bpf_local_irq_save
+call bpf_get_prandom_u32
+r0 &= 8
+r1 = r10
+r1 += -24
+r1 += r0
+r2 = 16
+r3 = 0
+call bpf_probe_read_kernel
+r1 = r10
+r1 += -8
+call bpf_local_irq_restore
+r0 = 0
+exit
+
+### zero_store_at_a_variable_offset_scrubs_a_spill_slot
+; A zero stored at a variable offset keeps a spilled zero, but on the
+; first other byte of a spill slot the whole slot is scrubbed to data
+; before the byte's kind is chosen: the zero byte at fp-4 is data then,
+; and the byte read back is unknown (scrub_special_slot).
+; type: socket
+; expect: REJECT R3 invalid mem access 'scalar'
+*(u32 *)(r10 -4) = 0
+r1 = 0
+*(u32 *)(r10 -8) = r1
+call bpf_get_prandom_u32
+r0 &= 4
+r1 = r10
+r1 += -8
+r1 += r0
+r2 = 0
+*(u8 *)(r1 +0) = r2
+r3 = *(u8 *)(r10 -4)
+if r3 == 0x0 goto out
+r0 = *(u64 *)(r3 +0)
+out:
+r0 = 0
+exit
