@@ -162,9 +162,9 @@ pub fn check(env: &mut Env) -> Result<(), VerifyError> {
                         env.mark_jmp_point(i);
                     }
                     // Checked before the call pushes another asynchronous
-                    // path; the kernel does so for helpers only (its
-                    // is_async_callback_calling_insn), not for kfuncs.
-                    CallKind::AsyncHelper => env.mark_prune_point(i),
+                    // path (is_async_callback_calling_insn: helpers and
+                    // kfuncs).
+                    CallKind::Async => env.mark_prune_point(i),
                     CallKind::Plain => {}
                 }
                 if let Call::Local(off) = c {
@@ -253,8 +253,9 @@ enum CallKind {
     /// Runs a callback in place or steps an iterator: a loop head that
     /// converges against states of earlier rounds (a forced checkpoint).
     Loops,
-    /// A helper that queues an asynchronous callback: a prune point.
-    AsyncHelper,
+    /// A helper or kfunc that queues an asynchronous callback: a prune
+    /// point.
+    Async,
     /// Anything else: only the instruction after it is a prune point.
     Plain,
 }
@@ -267,21 +268,23 @@ fn call_kind(env: &Env, c: &Call) -> CallKind {
             .and_then(|id| env.reg.helpers().get(id, env.prog.prog_type))
             .and_then(|h| h.callback)
         {
-            Some(cb) if cb.is_async() => CallKind::AsyncHelper,
+            Some(cb) if cb.is_async() => CallKind::Async,
             Some(_) => CallKind::Loops,
             None => CallKind::Plain,
         },
-        Call::Kfunc { btf_id, .. } => {
-            let loops = env.prog.kfuncs.get(btf_id).is_some_and(|id| {
-                env.reg.has(*id, kfreg::Flags::ITER_NEXT)
-                    || env.reg.get(*id).callbacks.iter().any(|cb| cb.sync)
-            });
-            if loops {
-                CallKind::Loops
-            } else {
-                CallKind::Plain
+        Call::Kfunc { btf_id, .. } => match env.prog.kfuncs.get(btf_id) {
+            Some(&id) => {
+                let callbacks = &env.reg.get(id).callbacks;
+                if env.reg.has(id, kfreg::Flags::ITER_NEXT) || callbacks.iter().any(|cb| cb.sync) {
+                    CallKind::Loops
+                } else if !callbacks.is_empty() {
+                    CallKind::Async
+                } else {
+                    CallKind::Plain
+                }
             }
-        }
+            None => CallKind::Plain,
+        },
         Call::Local(_) => CallKind::Plain,
     }
 }

@@ -151,7 +151,7 @@ fn check_exception_cb_tags(prog: &Program) -> Result<(), VerifyError> {
 
 impl Env<'_> {
     fn initial_state(&mut self, subprog: u32) -> State {
-        let mut frame = Frame::new(subprog, 0);
+        let mut frame = Frame::root(subprog);
         frame.regs[1] = Reg::ptr(RegType::Ctx, 0);
         State {
             frames: vec![frame],

@@ -247,7 +247,7 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
         let args = callback_args(env, st, shape, &meta);
         if shape.is_async() {
             let mut root = State {
-                frames: vec![Frame::new(sub, st.insn)],
+                frames: vec![Frame::root(sub)],
                 refs: Vec::new(),
                 rcu: false,
                 sleepable: shape.async_may_sleep(),

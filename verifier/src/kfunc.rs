@@ -506,7 +506,7 @@ fn schedule_callback(
         );
     }
     let mut async_st = State {
-        frames: vec![crate::state::Frame::new(sub, st.insn)],
+        frames: vec![crate::state::Frame::root(sub)],
         refs: Vec::new(),
         rcu: false,
         sleepable: cb.sleepable,

@@ -487,7 +487,15 @@ pub struct CallbackFrame {
 }
 
 impl Frame {
-    /// A fresh frame running `subprog`.
+    /// The bottom frame of a path: the program's, a global function's or
+    /// an asynchronous callback's. No call entered it: each has the same
+    /// call site (the kernel's BPF_MAIN_FUNC), so states of an async
+    /// callback queued from two calls compare.
+    pub fn root(subprog: u32) -> Frame {
+        Frame::new(subprog, 0)
+    }
+
+    /// A fresh frame running `subprog`, entered by the call at `callsite`.
     pub fn new(subprog: u32, callsite: u32) -> Frame {
         let mut regs = [Reg::NOT_INIT; 11];
         regs[10] = Reg::ptr(RegType::Stack, 0);
