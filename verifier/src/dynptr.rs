@@ -44,18 +44,18 @@ pub fn init(
     id: u32,
     ref_id: u32,
 ) -> Result<(), &'static str> {
-    let mut old = Vec::new();
     for o in [off, off + 8] {
         if let Some(s) = st.frames[frame].slot(o)
             && s.special() == Some(SlotKind::Dynptr)
+            && s.reg.ref_obj_id != 0
         {
-            if s.reg.ref_obj_id != 0 {
-                return Err("cannot overwrite referenced dynptr");
-            }
-            old.push(s.reg.id);
+            return Err("cannot overwrite referenced dynptr");
         }
     }
-    for id in old {
+    // A dynptr overlapped is destroyed whole, its other slot too
+    // (destroy_if_dynptr_stack_slot).
+    for o in [off, off + 8] {
+        let id = destroy(&mut st.frames[frame], o);
         invalidate_slices(st, id);
     }
     for o in [off, off + 8] {
@@ -98,12 +98,18 @@ pub fn invalidate_slices(st: &mut State, id: u32) {
     });
 }
 
-/// The dynptr at `off`, when one is initialised there.
+/// The dynptr at `off`, when one is initialised there: `off` is its first
+/// slot, the one below its second (the kernel's `first_slot`; a pointer to
+/// the second slot names no dynptr).
 pub fn get(st: &State, frame: usize, off: i32) -> Option<Slot> {
-    st.frames[frame]
+    let f = &st.frames[frame];
+    let first = f
         .slot(off)
         .copied()
-        .filter(|s| s.special() == Some(SlotKind::Dynptr))
+        .filter(|s| s.special() == Some(SlotKind::Dynptr))?;
+    f.slot(off + 8)
+        .filter(|s| s.special() == Some(SlotKind::Dynptr) && s.reg.id == first.reg.id)
+        .map(|_| first)
 }
 
 /// Frees the dynptr's slots, and those of every dynptr sharing its

@@ -176,3 +176,72 @@ r0 = *(u64 *)(r3 +0)
 out:
 r0 = 0
 exit
+
+### dynptr_passed_by_its_second_slot
+; A dynptr is found at its first slot only: fp-16 is the second slot of
+; the dynptr at fp-24 (is_dynptr_reg_valid_init's first_slot).
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: REJECT Expected an initialized dynptr as arg #2
+r1 = 0
+*(u32 *)(r10 -28) = r1
+r2 = r10
+r2 += -28
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r1 = r0
+r2 = 16
+r3 = 0
+r4 = r10
+r4 += -24
+call bpf_dynptr_from_mem
+r1 = r10
+r1 += -40
+r2 = 8
+r3 = r10
+r3 += -16
+r4 = 0
+r5 = 0
+call bpf_dynptr_read
+out:
+r0 = 0
+exit
+
+### dynptr_overlapped_by_another_is_destroyed
+; A dynptr made over the upper slot of another destroys the other whole:
+; its lower slot names no dynptr afterwards.
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: REJECT Expected an initialized dynptr as arg #2
+r1 = 0
+*(u32 *)(r10 -36) = r1
+r2 = r10
+r2 += -36
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r6 = r0
+r1 = r6
+r2 = 16
+r3 = 0
+r4 = r10
+r4 += -24
+call bpf_dynptr_from_mem
+r1 = r6
+r2 = 16
+r3 = 0
+r4 = r10
+r4 += -16
+call bpf_dynptr_from_mem
+r1 = r10
+r1 += -32
+r2 = 8
+r3 = r10
+r3 += -24
+r4 = 0
+r5 = 0
+call bpf_dynptr_read
+out:
+r0 = 0
+exit
