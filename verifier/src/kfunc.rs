@@ -1033,7 +1033,9 @@ fn check_btf_id(
         ty if ty.is_socket() => Some(ty.kernel_name()),
         _ => None,
     };
-    if reg.ty != RegType::BtfId && socket.is_none() {
+    // A per-CPU object is no kernel object (bpf_type_has_unsafe_modifiers).
+    let unsafe_flags = reg.flags.has(PtrFlags::PERCPU);
+    if (reg.ty != RegType::BtfId || unsafe_flags) && socket.is_none() {
         return err(
             st,
             format!(
@@ -1050,7 +1052,22 @@ fn check_btf_id(
     if rcu && !trusted && !is_trusted && !reg.flags.has(PtrFlags::RCU) {
         return err(st, format!("R{r} must be a rcu pointer"));
     }
-    if let (Some(want), false) = (p.ty.struct_name(), reg.flags.has(PtrFlags::PROG_BTF)) {
+    // A kernel object may sit at a fixed offset into the pointer's struct,
+    // never before it or at a variable one (check_func_arg_reg_off).
+    crate::mem::arg_reg_off(st.insn, r, reg)?;
+    if let Some(want) = p.ty.struct_name() {
+        // An object of the program's own types never matches a kernel
+        // struct: the two BTFs share no type (btf_types_are_same).
+        if reg.flags.has(PtrFlags::PROG_BTF) {
+            let have = env.type_name(reg);
+            return err(
+                st,
+                format!(
+                    "kernel function {} args#{i} expected pointer to STRUCT {want} but R{r} has a pointer to STRUCT {have}",
+                    k.name
+                ),
+            );
+        }
         let have_id = socket.map_or(reg.aux, kfreg_object::kernel_types::id);
         let have = kfreg_object::kernel_types::name(have_id);
         // Releasing takes exactly the acquired type, and so do flavours of
@@ -1059,12 +1076,13 @@ fn check_btf_id(
         // member at offset 0) stands for the struct.
         let essential = |n: &'static str| n.rfind("___").map_or(n, |i| &n[..i]);
         let strict = (flags.contains(Flags::RELEASE) && reg.ref_obj_id != 0)
-            || essential(have) == essential(want);
+            || (have != want && essential(have) == essential(want));
         let same = match env.prog.kernel_btf.as_deref() {
             Some(btf) if !strict => {
                 kfreg_object::kernel_types::ids_match(btf, have_id, reg.off as i64, want)
             }
-            _ if have == want || have == "?" => Ok(()),
+            // Without walking, only the struct itself, at its start.
+            _ if (have == want || have == "?") && reg.off == 0 => Ok(()),
             _ => Err(String::new()),
         };
         if let Err(logged) = same
