@@ -504,11 +504,13 @@ fn check_arg(
             env.stack_live.arg_not_read(r);
         }
         ArgType::KptrXchgDest => {
-            // A kptr field of a map value or of an object the program allocated.
+            // A kptr field of a map value or of an object the program
+            // allocated, exactly those types (kptr_xchg_dest_types): one
+            // that may be NULL, or an object known only under RCU, is not.
             let alloc = reg.ty == RegType::BtfId
-                && reg.flags.has(PtrFlags::ALLOC)
-                && !reg.flags.has(PtrFlags::MAYBE_NULL);
-            if reg.ty != RegType::MapValue && !alloc {
+                && reg.flags.without(PtrFlags::PROG_BTF) == PtrFlags::ALLOC;
+            let value = reg.ty == RegType::MapValue && !reg.maybe_null();
+            if !value && !alloc {
                 return Err(expect(idx, r, &reg, "map_value, ptr_"));
             }
             // Kptr fields are read from the map's BTF, which it must have.
