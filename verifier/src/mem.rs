@@ -78,7 +78,7 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
             let mut v = access(env, st, src, off as i32, size.bytes(), kind, None)?;
             same_pointer_kind(env, st.insn, through, true)?;
             if sign_ext && v.ty == RegType::Scalar {
-                v = Reg::scalar(v.var.sext_reg(size.bytes()));
+                v.var = v.var.sext_reg(size.bytes());
             }
             *st.reg_mut(dst) = v;
         }
@@ -1516,8 +1516,11 @@ fn stack_read(
         }
         // A fill from the start of the spill restores the register.
         if size as usize <= spilled && first == 0 {
+            // A narrower fill keeps its link while it keeps the value: the
+            // value fits the loaded bits, and a sign-extending fill's sign
+            // bit too.
             let mut r = slot.reg;
-            if width(&r) > size * 8 {
+            if width(&r) + u32::from(sign_ext) > size * 8 {
                 r.id = 0;
             }
             if !sign_ext {

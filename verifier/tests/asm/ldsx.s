@@ -371,3 +371,54 @@ r0 = *(u8 *)(r0 +0)
 out:
 r0 = 0
 exit
+
+### ldsx_fill_keeps_the_link_of_a_value_it_keeps
+; A sign-extending fill of a spilled 16-bit value into 32 bits keeps the
+; value, and its link: bounding the fill bounds the spilled register.
+; type: socket
+; map: array key=4 value=48 max=1
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r6 = r0
+call bpf_get_prandom_u32
+r0 &= 0xffff
+*(u64 *)(r10 -16) = r0
+r1 = *(s32 *)(r10 -16)
+if r1 > 0x20 goto out
+r6 += r0
+r0 = *(u8 *)(r6 +0)
+out:
+r0 = 0
+exit
+
+### ldsx_fill_drops_the_link_of_a_value_it_changes
+; An 8-bit value filled with sign extension from 8 bits may change: the
+; fill is no copy, and bounding it bounds nothing else.
+; type: socket
+; map: array key=4 value=48 max=1
+; before: invalid access to map value, value_size=48 off=255 size=1
+; expect: REJECT R6 max value is outside of the allowed memory range
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r6 = r0
+call bpf_get_prandom_u32
+r0 &= 0xff
+*(u64 *)(r10 -16) = r0
+r1 = *(s8 *)(r10 -16)
+if r1 > 0x20 goto out
+r6 += r0
+r0 = *(u8 *)(r6 +0)
+out:
+r0 = 0
+exit
