@@ -322,8 +322,10 @@ impl Trace {
 
     /// Marks what is traced precise in the stored state `st`; what is not
     /// a scalar there, or was already precise, needs no further tracing.
-    /// Returns how many marks it set.
-    fn mark(&mut self, st: &mut State) -> u64 {
+    /// Returns how many marks it set. A slot beyond the state's stack is
+    /// the kernel's internal error: a pruned path's uninitialised slot,
+    /// traced back past where its stack grew to hold it.
+    fn mark(&mut self, st: &mut State) -> Result<u64, Stop> {
         let mut set = 0;
         for (f, frame) in st.frames.iter_mut().enumerate().take(FRAMES) {
             let mut regs = self.regs[f];
@@ -345,6 +347,12 @@ impl Trace {
             while slots != 0 {
                 let spi = slots.trailing_zeros() as u16;
                 slots &= slots - 1;
+                let total = frame.stack.len();
+                if spi as usize >= total {
+                    return Err(Stop::Bug(format!(
+                        "stack slot {spi}, total slots {total} (i >= func->allocated_stack / BPF_REG_SIZE)"
+                    )));
+                }
                 match frame.stack.get(spi as usize) {
                     Some(s) if s.is_spill() && s.reg.ty == RegType::Scalar && !s.reg.precise => {
                         frame.stack.make_mut()[spi as usize].reg.precise = true;
@@ -354,7 +362,7 @@ impl Trace {
                 }
             }
         }
-        set
+        Ok(set)
     }
 }
 
@@ -462,7 +470,7 @@ impl Env<'_> {
             if self.nodes[n].state.frames.len() != t.depth {
                 return Err(GiveUp);
             }
-            self.precise_marks += t.mark(&mut self.nodes[n].state);
+            self.precise_marks += t.mark(&mut self.nodes[n].state)?;
             if t.is_empty() {
                 return Ok(());
             }

@@ -346,3 +346,36 @@ r0 = *(u8 *)(r6 +0)
 out:
 r0 = 0
 exit
+
+### precision_into_a_slot_the_stack_did_not_hold_yet
+; A path reading the never-written fp-40 (allowed to a privileged program)
+; is pruned where the other spilled it, and fp-40 is then traced back
+; into the state stored after the first call, whose stack held one slot:
+; the kernel's internal error (__mark_chain_precision's verifier_bug_if).
+; type: xdp
+; map: array key=4 value=64 max=1
+; expect: REJECT verifier bug: stack slot 4, total slots 1 (i >= func->allocated_stack / BPF_REG_SIZE)
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r7 = r0
+call bpf_get_prandom_u32
+r8 = r0
+call bpf_get_prandom_u32
+r9 = r0
+r1 = r9
+r5 = r9
+r3 = *(u64 *)(r10 -40)
+if r8 > 0x5 goto join
+*(u64 *)(r10 -40) = r5
+join:
+r1 = *(u16 *)(r10 -40)
+r0 = r7
+r0 += r1
+out:
+r0 = 0
+exit
