@@ -392,7 +392,14 @@ impl Env<'_> {
         // Where the JIT supports it, tracing-like programs without tail
         // calls give a subprogram using at least 64 bytes a private stack
         // of its own; such a frame no longer counts towards the chain.
-        let has_tail_call = self.prog.insns.iter().any(|&i| self.is_tail_call(i));
+        let tail_calls: Vec<bool> = (0..self.prog.subprogs.len())
+            .map(|s| {
+                self.prog
+                    .subprog_range(s)
+                    .any(|i| self.is_tail_call(self.prog.insns[i]))
+            })
+            .collect();
+        let has_tail_call = tail_calls.contains(&true);
         // Iterators may recurse, so they keep the shared stack.
         let priv_stack = self.opts.private_stack
             && !has_tail_call
@@ -401,6 +408,7 @@ impl Env<'_> {
         let mut walk = StackWalk {
             env: self,
             edges: &edges,
+            tail_calls: &tail_calls,
             own_stack: vec![None; self.prog.subprogs.len()],
         };
         for root in (0..self.prog.subprogs.len()).rev() {
@@ -1237,6 +1245,8 @@ struct StackWalk<'a, 'e> {
     env: &'a Env<'e>,
     /// Per subprogram, what it calls or throws.
     edges: &'a [Vec<Edge>],
+    /// Per subprogram, whether it makes a tail call itself.
+    tail_calls: &'a [bool],
     /// Per subprogram, once decided: whether it runs on a private stack.
     own_stack: Vec<Option<bool>>,
 }
@@ -1245,14 +1255,6 @@ impl StackWalk<'_, '_> {
     /// Async callbacks and the exception callback start walks of their own.
     fn own_root(&self, s: u32) -> bool {
         self.env.async_cb[s as usize] || self.env.prog.exception_cb == Some(s)
-    }
-
-    /// Whether subprogram `s` makes a tail call itself.
-    fn has_tail_call(&self, s: u32) -> bool {
-        self.env
-            .prog
-            .subprog_range(s as usize)
-            .any(|i| self.env.is_tail_call(self.env.prog.insns[i]))
     }
 
     /// `in_cb`: a callback is on the chain of calls leading here; `root`:
@@ -1267,7 +1269,7 @@ impl StackWalk<'_, '_> {
         root: u32,
     ) -> Result<(), VerifyError> {
         let in_cb = in_cb || self.env.is_cb[s as usize];
-        let tail_calls = self.has_tail_call(s);
+        let tail_calls = self.tail_calls[s as usize];
         // A tail call unwinds its own frame but not its callers': with
         // 33 tail calls at most, callers holding 256 bytes or more could
         // overflow the kernel stack.

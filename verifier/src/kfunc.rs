@@ -1058,32 +1058,27 @@ fn check_btf_id(
     if let Some(want) = p.ty.struct_name() {
         // An object of the program's own types never matches a kernel
         // struct: the two BTFs share no type (btf_types_are_same).
-        if reg.flags.has(PtrFlags::PROG_BTF) {
-            let have = env.type_name(reg);
-            return err(
-                st,
-                format!(
-                    "kernel function {} args#{i} expected pointer to STRUCT {want} but R{r} has a pointer to STRUCT {have}",
-                    k.name
-                ),
-            );
-        }
-        let have_id = socket.map_or(reg.aux, kfreg_object::kernel_types::id);
-        let have = kfreg_object::kernel_types::name(have_id);
-        // Releasing takes exactly the acquired type, and so do flavours of
-        // one struct (`nf_conn___init` for `nf_conn`: no-cast aliases);
-        // otherwise a struct nested at the pointer's offset (its first
-        // member at offset 0) stands for the struct.
-        let essential = |n: &'static str| n.rfind("___").map_or(n, |i| &n[..i]);
-        let strict = (flags.contains(Flags::RELEASE) && reg.ref_obj_id != 0)
-            || (have != want && essential(have) == essential(want));
-        let same = match env.prog.kernel_btf.as_deref() {
-            Some(btf) if !strict => {
-                kfreg_object::kernel_types::ids_match(btf, have_id, reg.off as i64, want)
-            }
-            // Without walking, only the struct itself, at its start.
-            _ if (have == want || have == "?") && reg.off == 0 => Ok(()),
-            _ => Err(String::new()),
+        let (have, same) = if reg.flags.has(PtrFlags::PROG_BTF) {
+            (env.type_name(reg), Err(String::new()))
+        } else {
+            let have_id = socket.map_or(reg.aux, kfreg_object::kernel_types::id);
+            let have = kfreg_object::kernel_types::name(have_id);
+            // Releasing takes exactly the acquired type, and so do flavours of
+            // one struct (`nf_conn___init` for `nf_conn`: no-cast aliases);
+            // otherwise a struct nested at the pointer's offset (its first
+            // member at offset 0) stands for the struct.
+            let essential = |n: &'static str| n.rfind("___").map_or(n, |i| &n[..i]);
+            let strict = (flags.contains(Flags::RELEASE) && reg.ref_obj_id != 0)
+                || (have != want && essential(have) == essential(want));
+            let same = match env.prog.kernel_btf.as_deref() {
+                Some(btf) if !strict => {
+                    kfreg_object::kernel_types::ids_match(btf, have_id, reg.off as i64, want)
+                }
+                // Without walking, only the struct itself, at its start.
+                _ if (have == want || have == "?") && reg.off == 0 => Ok(()),
+                _ => Err(String::new()),
+            };
+            (have, same)
         };
         if let Err(logged) = same
             && !crate::ctx::is_projection(env.reg, want, have)

@@ -1316,7 +1316,7 @@ fn variable_stack_access(
         if let Some(o) = (lo..hi + size as i64).find(|&o| {
             frame
                 .slot(o as i32)
-                .is_some_and(|slot| is_special(slot.bytes[byte_in_slot(o as i32)]))
+                .is_some_and(|slot| slot.bytes[byte_in_slot(o as i32)].is_object())
         }) {
             return Err(unreadable_stack(idx, regno, base, lo, o, size));
         }
@@ -1365,12 +1365,6 @@ fn variable_stack_access(
         }
     }
     Ok(Reg::scalar(Scalar::unknown_width(size)))
-}
-
-/// A byte of a stack object a program may only hand to the kfuncs made
-/// for it.
-fn is_special(kind: SlotKind) -> bool {
-    matches!(kind, SlotKind::Dynptr | SlotKind::Iter | SlotKind::IrqFlag)
 }
 
 /// The kernel's refusal of the byte at `o` of a stack range read from `lo`
@@ -1530,10 +1524,7 @@ fn stack_read(
         }
     }
     let bytes = &slot.bytes[first..first + size as usize];
-    if bytes
-        .iter()
-        .any(|b| matches!(b, SlotKind::Dynptr | SlotKind::Iter | SlotKind::IrqFlag))
-    {
+    if bytes.iter().any(|b| b.is_object()) {
         return Err(VerifyError::at(
             idx,
             format!("invalid read from stack off {fixed}+0 size {size}"),
@@ -1699,7 +1690,7 @@ pub fn check_mem_arg(
                 let o = o as i32;
                 let slot = frame.slot_mut(o);
                 let kind = slot.bytes[byte_in_slot(o)];
-                let special = is_special(kind);
+                let special = kind.is_object();
                 // As the kernel's check_stack_range_initialized(): memory
                 // read may hold none of them; memory the helper only
                 // writes may not cover a dynptr (it may overwrite an

@@ -353,8 +353,8 @@ impl Trace {
                         "stack slot {spi}, total slots {total} (i >= func->allocated_stack / BPF_REG_SIZE)"
                     )));
                 }
-                match frame.stack.get(spi as usize) {
-                    Some(s) if s.is_spill() && s.reg.ty == RegType::Scalar && !s.reg.precise => {
+                match &frame.stack[spi as usize] {
+                    s if s.is_spill() && s.reg.ty == RegType::Scalar && !s.reg.precise => {
                         frame.stack.make_mut()[spi as usize].reg.precise = true;
                         set += 1;
                     }

@@ -363,6 +363,14 @@ pub enum SlotKind {
     IrqFlag,
 }
 
+impl SlotKind {
+    /// Part of a stack object (a dynptr, an iterator, saved IRQ flags),
+    /// which a program may only hand to the kfuncs and helpers made for it.
+    pub fn is_object(self) -> bool {
+        matches!(self, SlotKind::Dynptr | SlotKind::Iter | SlotKind::IrqFlag)
+    }
+}
+
 /// One 8-byte stack slot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Slot {
@@ -408,10 +416,7 @@ impl Slot {
 
     /// The kind of a special object occupying the slot, if any.
     pub fn special(&self) -> Option<SlotKind> {
-        match self.bytes[0] {
-            k @ (SlotKind::Dynptr | SlotKind::Iter | SlotKind::IrqFlag) => Some(k),
-            _ => None,
-        }
+        Some(self.bytes[0]).filter(|k| k.is_object())
     }
 }
 
