@@ -2,7 +2,7 @@
 //! program type). Constructors over packets live in `skb` and `xdp`.
 
 use crate::families;
-use kfreg::{ConstSize, Dynptr, Opt, Uninit, kfunc};
+use kfreg::{ConstSize, Dynptr, Opt, Uninit, Written, kfunc};
 use std::ffi::c_void;
 
 /// A read-only pointer to `buffer__szk` bytes of `p` at `offset`, copied into `buffer` if not contiguous.
@@ -66,7 +66,7 @@ pub unsafe extern "C" fn bpf_dynptr_clone(p: *const Dynptr, clone: Uninit<*mut D
 /// Copies `size` bytes from `src_ptr` at `src_off` to `dst_ptr` at `dst_off`.
 #[kfunc(family = families::dynptr)]
 pub unsafe extern "C" fn bpf_dynptr_copy(
-    dst_ptr: *mut Dynptr,
+    dst_ptr: Written<*mut Dynptr>,
     dst_off: u32,
     src_ptr: *mut Dynptr,
     src_off: u32,
@@ -77,6 +77,11 @@ pub unsafe extern "C" fn bpf_dynptr_copy(
 
 /// Fills `size` bytes of `p` at `offset` with `val`.
 #[kfunc(family = families::dynptr)]
-pub unsafe extern "C" fn bpf_dynptr_memset(p: *mut Dynptr, offset: u32, size: u32, val: u8) -> i32 {
+pub unsafe extern "C" fn bpf_dynptr_memset(
+    p: Written<*mut Dynptr>,
+    offset: u32,
+    size: u32,
+    val: u8,
+) -> i32 {
     0
 }

@@ -70,6 +70,8 @@ pub unsafe extern "C" fn bpf_remove_dentry_xattr(dentry: *mut Dentry, name: Str)
 }
 
 /// Reads the `user.*` xattr `name` of `cgroup` into the dynptr `value_p`.
+/// Not `Written`: Linux does not count this write, an skb's packet
+/// pointers survive it.
 #[kfunc(rcu, prog_types = any)]
 pub unsafe extern "C" fn bpf_cgroup_read_xattr(
     cgroup: *mut Cgroup,

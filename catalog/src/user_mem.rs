@@ -4,7 +4,7 @@
 
 use crate::families;
 use crate::structs::TaskStruct;
-use kfreg::{Dynptr, Ign, Size, kfunc};
+use kfreg::{Dynptr, Ign, Size, Written, kfunc};
 use std::ffi::c_void;
 
 /// Copies a NUL-terminated user string from `unsafe_ptr` into `dst` of `dst__sz` bytes; may sleep.
@@ -35,7 +35,7 @@ pub unsafe extern "C" fn bpf_copy_from_user_task_str(
 /// Reads `size` bytes of user memory into `dptr` at `off`.
 #[kfunc(family = families::user_mem)]
 pub unsafe extern "C" fn bpf_probe_read_user_dynptr(
-    dptr: *mut Dynptr,
+    dptr: Written<*mut Dynptr>,
     off: u32,
     size: u32,
     unsafe_ptr: Ign<*const c_void>,
@@ -46,7 +46,7 @@ pub unsafe extern "C" fn bpf_probe_read_user_dynptr(
 /// Reads `size` bytes of kernel memory into `dptr` at `off`.
 #[kfunc(family = families::user_mem)]
 pub unsafe extern "C" fn bpf_probe_read_kernel_dynptr(
-    dptr: *mut Dynptr,
+    dptr: Written<*mut Dynptr>,
     off: u32,
     size: u32,
     unsafe_ptr: Ign<*const c_void>,
@@ -57,7 +57,7 @@ pub unsafe extern "C" fn bpf_probe_read_kernel_dynptr(
 /// Reads a user string of at most `size` bytes into `dptr` at `off`.
 #[kfunc(family = families::user_mem)]
 pub unsafe extern "C" fn bpf_probe_read_user_str_dynptr(
-    dptr: *mut Dynptr,
+    dptr: Written<*mut Dynptr>,
     off: u32,
     size: u32,
     unsafe_ptr: Ign<*const c_void>,
@@ -68,7 +68,7 @@ pub unsafe extern "C" fn bpf_probe_read_user_str_dynptr(
 /// Reads a kernel string of at most `size` bytes into `dptr` at `off`.
 #[kfunc(family = families::user_mem)]
 pub unsafe extern "C" fn bpf_probe_read_kernel_str_dynptr(
-    dptr: *mut Dynptr,
+    dptr: Written<*mut Dynptr>,
     off: u32,
     size: u32,
     unsafe_ptr: Ign<*const c_void>,
@@ -79,7 +79,7 @@ pub unsafe extern "C" fn bpf_probe_read_kernel_str_dynptr(
 /// Copies `size` bytes of user memory into `dptr` at `off`; may sleep.
 #[kfunc(family = families::user_mem, sleepable)]
 pub unsafe extern "C" fn bpf_copy_from_user_dynptr(
-    dptr: *mut Dynptr,
+    dptr: Written<*mut Dynptr>,
     off: u32,
     size: u32,
     unsafe_ptr: Ign<*const c_void>,
@@ -90,7 +90,7 @@ pub unsafe extern "C" fn bpf_copy_from_user_dynptr(
 /// Copies a user string of at most `size` bytes into `dptr` at `off`; may sleep.
 #[kfunc(family = families::user_mem, sleepable)]
 pub unsafe extern "C" fn bpf_copy_from_user_str_dynptr(
-    dptr: *mut Dynptr,
+    dptr: Written<*mut Dynptr>,
     off: u32,
     size: u32,
     unsafe_ptr: Ign<*const c_void>,
@@ -101,7 +101,7 @@ pub unsafe extern "C" fn bpf_copy_from_user_str_dynptr(
 /// Copies `size` bytes of `tsk`'s user memory into `dptr` at `off`; may sleep.
 #[kfunc(family = families::user_mem, sleepable, trusted_args)]
 pub unsafe extern "C" fn bpf_copy_from_user_task_dynptr(
-    dptr: *mut Dynptr,
+    dptr: Written<*mut Dynptr>,
     off: u32,
     size: u32,
     unsafe_ptr: Ign<*const c_void>,
@@ -113,7 +113,7 @@ pub unsafe extern "C" fn bpf_copy_from_user_task_dynptr(
 /// Copies a string of at most `size` bytes from `tsk`'s user memory into `dptr` at `off`; may sleep.
 #[kfunc(family = families::user_mem, sleepable, trusted_args)]
 pub unsafe extern "C" fn bpf_copy_from_user_task_str_dynptr(
-    dptr: *mut Dynptr,
+    dptr: Written<*mut Dynptr>,
     off: u32,
     size: u32,
     unsafe_ptr: Ign<*const c_void>,

@@ -82,7 +82,7 @@ pub use types::{
     Alloc, AnyCtx, Arena, Const, ConstSize, Dynptr, Ign, IntoRoot, IrqFlag, KfuncType, ListHead,
     ListNode, MapPtr, Meta, NodeOffset, NodePointer, NonOwn, Nullable, Opt, PercpuAlloc, Pointee,
     Pointer, ProgAux, RbNode, RbRoot, Refcounted, ResSpinLock, Scalar, Size, Str, TaskWork,
-    TypeSpec, Uninit, Wq,
+    TypeSpec, Uninit, Wq, Written,
 };
 
 /// Keeps crates whose kfuncs this binary needs in the link.

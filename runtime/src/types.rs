@@ -315,6 +315,9 @@ role_wrappers! {
     Opt<Pointer> => OPTIONAL;
     /// `__uninit`: a dynptr or iterator slot the kfunc initialises.
     Uninit<Pointer> => UNINIT;
+    /// A dynptr whose data the kfunc writes: through an skb's dynptr the
+    /// packet may move, and the program's packet pointers die.
+    Written<Pointer> => WRITTEN;
     /// `__nonown_allowed`: a graph node that may be owning or non-owning.
     NonOwn<NodePointer> => NONOWN_ALLOWED;
     /// An owning graph node whose ownership passes into the root.
@@ -324,6 +327,7 @@ role_wrappers! {
 impl<T: Pointer> Pointer for Nullable<T> {}
 impl<T: Pointer> Pointer for Opt<T> {}
 impl<T: Pointer> Pointer for Uninit<T> {}
+impl<T: Pointer> Pointer for Written<T> {}
 impl<T: Pointer> Pointer for Ign<T> {}
 impl<T: NodePointer> Pointer for NonOwn<T> {}
 impl<T: NodePointer> Pointer for IntoRoot<T> {}

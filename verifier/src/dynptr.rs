@@ -34,30 +34,9 @@ pub fn initialized(st: &State, reg: &Reg, missing: &str) -> Result<(usize, i32, 
 }
 
 /// Makes the slots at `off` a dynptr of `kind` with identity `id`, carrying
-/// reference `ref_id` (0 for none). A live referenced dynptr there cannot
-/// be overwritten; an unreferenced one is destroyed with its slices.
-pub fn init(
-    st: &mut State,
-    frame: usize,
-    off: i32,
-    kind: u32,
-    id: u32,
-    ref_id: u32,
-) -> Result<(), &'static str> {
-    for o in [off, off + 8] {
-        if let Some(s) = st.frames[frame].slot(o)
-            && s.special() == Some(SlotKind::Dynptr)
-            && s.reg.ref_obj_id != 0
-        {
-            return Err("cannot overwrite referenced dynptr");
-        }
-    }
-    // A dynptr overlapped is destroyed whole, its other slot too
-    // (destroy_if_dynptr_stack_slot).
-    for o in [off, off + 8] {
-        let id = destroy(&mut st.frames[frame], o);
-        invalidate_slices(st, id);
-    }
+/// reference `ref_id` (0 for none). The caller has made room first, with
+/// the writes that destroy what was there (`mem::object_writes`).
+pub fn init(st: &mut State, frame: usize, off: i32, kind: u32, id: u32, ref_id: u32) {
     for o in [off, off + 8] {
         let s = st.frames[frame].slot_mut(o);
         s.bytes = [SlotKind::Dynptr; 8];
@@ -65,7 +44,6 @@ pub fn init(
         s.reg.id = id;
         s.reg.ref_obj_id = ref_id;
     }
-    Ok(())
 }
 
 /// A store into the slot at `off` of an unreferenced dynptr destroys the

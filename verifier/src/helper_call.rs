@@ -8,7 +8,7 @@
 use crate::calls::{clobber_args, enter_callback, invalidate_packets, scalar_arg};
 use crate::env::{Env, ObjectUse, Path, Step, VerifyError};
 use crate::mem::check_mem_arg;
-use crate::resources::{acquire_ref, invalidate_non_owning, lock_target, release_ref};
+use crate::resources::{acquire_ref, lock_target, release_ref};
 use crate::state::{CallbackFrame, Frame, PtrFlags, RefKind, RefState, Reg, RegType, State};
 use kfreg::{
     ArgFlags, ArgType, CallbackShape, DynptrInit, Helper, HelperArg, HelperFlags, MapKind,
@@ -289,10 +289,7 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
     // packet, as the helpers that change packet data do; an XDP buffer's
     // dynptr is written in place.
     let writes_skb = h.has(HelperFlags::WRITES_DYNPTR)
-        && matches!(
-            meta.dynptr_kind,
-            Some(DynptrInit::Skb | DynptrInit::SkbMeta)
-        );
+        && meta.dynptr_kind.is_some_and(DynptrInit::moves_when_written);
     // A tail call that fails goes on in its frame with the packet as it
     // was: only a caller it may return to loses its pointers (below; the
     // flag marks the calling subprogram as one that changes packet data).
@@ -671,6 +668,12 @@ fn helper_mem_arg(
         let hi = reg.off as i64 + reg.var.smax + size as i64;
         let first = lo.div_euclid(8) * 8;
         env.scratch_slots(first as i32, ((hi - first + 7) / 8) as i32);
+        // The kernel writes the bytes after the checks when it knows
+        // which they are (raw mode, a constant offset), as a store would.
+        if reg.var.as_const().is_some() {
+            let frame = reg.aux as usize;
+            crate::mem::kill_buffer_slices(st, frame, lo, hi);
+        }
     }
     Ok(())
 }
@@ -867,7 +870,7 @@ fn spin_lock_arg(env: &mut Env, st: &mut State, h: &Helper, r: u8) -> Result<(),
             ));
         }
         st.refs.remove(pos);
-        invalidate_non_owning(st);
+        crate::resources::after_unlock(st);
     }
     Ok(())
 }
@@ -918,8 +921,8 @@ fn dynptr_arg(
         } else {
             0
         };
-        crate::dynptr::init(st, frame, off, kind, id, ref_id)
-            .map_err(|e| VerifyError::at(idx, e))?;
+        crate::mem::object_writes(st, frame, off, 2)?;
+        crate::dynptr::init(st, frame, off, kind, id, ref_id);
         env.scratch_slots(off, 2);
         return Ok(());
     }

@@ -6,7 +6,7 @@
 use crate::calls::{clobber_args, enter_callback};
 use crate::env::{Env, ObjectUse, Path, Step, VerifyError};
 use crate::resources::in_rcu_cs;
-use crate::resources::{acquire_ref, invalidate_non_owning, lock_target, release_ref};
+use crate::resources::{acquire_ref, lock_target, release_ref};
 use crate::scalar::Scalar;
 use crate::state::{CallbackFrame, PtrFlags, RefKind, RefState, Reg, RegType, SlotKind, State};
 use kfreg::{ArgKind, CType, CallbackArgs, DynptrInit, Flags, Kfunc, Param, Ret, Roles};
@@ -49,6 +49,8 @@ struct Meta {
     dynptr_ref: u32,
     /// The initialised dynptr argument's identity, which its slices keep.
     dynptr_id: u32,
+    /// The kfunc writes through an skb's dynptr: the packet may move.
+    moves_packet: bool,
     /// The map (index, inner-map uid) a work item argument lives in, that
     /// argument's register, and the kind of work item.
     work_map: Option<(u32, u32, u8, FieldKind)>,
@@ -180,7 +182,7 @@ pub fn check_kfunc_call(
         return Ok(Step::Next);
     }
     let st = &mut path.st;
-    if flags.contains(Flags::PKT_CHANGING) {
+    if flags.contains(Flags::PKT_CHANGING) || meta.moves_packet {
         crate::calls::invalidate_packets(st);
     }
     clobber_args(st);
@@ -336,23 +338,7 @@ fn enter_or_leave_regions(st: &mut State, k: &Kfunc, flags: Flags) -> Result<(),
             );
         }
         st.rcu = false;
-        // What the section protected is untrusted now, possibly NULL or
-        // not as it was tested; an allocated object loses its ownership
-        // (the oracle kernel: no longer owning nor non-owning).
-        let dropped = [
-            PtrFlags::RCU,
-            PtrFlags::MAYBE_NULL,
-            PtrFlags::NON_OWN,
-            PtrFlags::ALLOC,
-        ];
-        st.for_each_reg(|r| {
-            if r.is_pointer() && r.flags.has(PtrFlags::RCU) {
-                r.flags = dropped
-                    .iter()
-                    .fold(r.flags, |f, d| f.without(*d))
-                    .with(PtrFlags::UNTRUSTED);
-            }
-        });
+        crate::resources::leave_rcu_cs(st);
         // So is an iterator the section protected: taking the lock again
         // does not make it usable.
         for frame in &mut st.frames {
@@ -1418,7 +1404,8 @@ fn check_dynptr(
         };
         let kind = how.map_or(0, crate::state::dynptr_number);
         let id = env.new_id();
-        crate::dynptr::init(st, frame, off, kind, id, ref_id).or_else(|e| err(st, e.into()))?;
+        crate::mem::object_writes(st, frame, off, 2)?;
+        crate::dynptr::init(st, frame, off, kind, id, ref_id);
         env.scratch_slots(off, 2);
         return Ok(());
     }
@@ -1431,6 +1418,8 @@ fn check_dynptr(
         Err(m) => return err(st, m),
     };
     meta.dynptr = crate::state::dynptr_kind(slot.reg.aux);
+    meta.moves_packet |=
+        p.roles.contains(Roles::WRITTEN) && meta.dynptr.is_some_and(DynptrInit::moves_when_written);
     meta.dynptr_ref = slot.reg.ref_obj_id;
     meta.dynptr_id = slot.reg.id;
     Ok(())
@@ -1487,24 +1476,35 @@ fn check_iter(
             );
         }
         check_object_write(st, i, reg)?;
+        crate::mem::object_writes(st, frame, off, nslots)?;
         let rcu_bound = if flags.contains(Flags::RCU_PROTECTED) {
             ITER_RCU
         } else {
             0
         };
         let ref_id = acquire_ref(env, st, RefKind::Ptr);
-        for o in &slots {
+        // Only the first slot carries the reference: it alone names the
+        // iterator (mark_stack_slots_iter).
+        for (n, o) in slots.iter().enumerate() {
             let s = st.frames[frame].slot_mut(*o);
             s.bytes = [SlotKind::Iter; 8];
             s.reg = Reg::ptr(RegType::ConstDynptr, type_tag);
-            s.reg.ref_obj_id = ref_id;
+            s.reg.ref_obj_id = if n == 0 { ref_id } else { 0 };
             s.reg.aux2 = rcu_bound;
         }
         env.scratch_slots(off, nslots);
         return Ok(());
     }
+    // Every slot is the iterator's, and the first is its head
+    // (is_iter_reg_valid_init).
     let head = st.frames[frame].slot(off).copied();
-    let ok = head.is_some_and(|s| s.special() == Some(SlotKind::Iter) && s.reg.aux == type_tag);
+    let ok = slots.iter().enumerate().all(|(n, o)| {
+        st.frames[frame].slot(*o).is_some_and(|s| {
+            s.special() == Some(SlotKind::Iter)
+                && s.reg.aux == type_tag
+                && (s.reg.ref_obj_id != 0) == (n == 0)
+        })
+    });
     if misplaced || !ok {
         return err(
             st,
@@ -1579,6 +1579,7 @@ fn check_irq_flag(
             return err(st, uninit());
         }
         check_object_write(st, i, reg)?;
+        crate::mem::object_writes(st, frame, off, 1)?;
         let id = env.new_id();
         st.refs.push(RefState {
             id,
@@ -1700,7 +1701,7 @@ fn check_res_lock(
             return err(st, format!("{unlock} cannot be out of order"));
         }
         st.refs.remove(pos);
-        invalidate_non_owning(st);
+        crate::resources::after_unlock(st);
     }
     Ok(())
 }
@@ -1781,8 +1782,15 @@ fn result(
             if meta.dynptr.is_some_and(DynptrInit::over_packet) {
                 r.flags = r.flags.with(PtrFlags::PKT_SLICE);
             }
-            // A slice dies with its dynptr.
+            // A slice dies with its dynptr, and with the bytes of the
+            // stack buffer the data may have been copied into.
             r.aux2 = meta.dynptr_id;
+            let buf = st.reg(size);
+            if buf.ty == RegType::Stack
+                && let Some(v) = buf.var.as_const()
+            {
+                r.buf = crate::state::StackBuf::new(buf.aux as usize, buf.off + v as i32);
+            }
             r
         }
     };

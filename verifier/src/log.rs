@@ -146,6 +146,9 @@ pub fn reg_state(env: &Env, frame: usize, r: &Reg) -> String {
     // Flow keys are a pointer type of their own in the kernel, not memory.
     if r.ty == RegType::Mem && !r.flags.has(PtrFlags::FLOW_KEYS) {
         parts.push(format!("sz={}", unum(r.aux as u64)));
+        if let Some((frame, off)) = r.buf.get() {
+            parts.push(format!("buf=fp[{frame}]{off}+{}", r.aux));
+        }
     }
     if r.ty == RegType::ConstDynptr {
         let kind = crate::state::dynptr_kind(r.aux).map_or("<invalid>", |k| k.name());
@@ -205,10 +208,8 @@ fn slot_state(
             return Some((at, format!("dynptr_{kind}({})", parts.join(","))));
         }
         SlotKind::Iter => {
-            let main = stack.get(i + 1).is_none_or(|n| {
-                n.bytes[0] != SlotKind::Iter || n.reg.ref_obj_id != s.reg.ref_obj_id
-            });
-            if !main {
+            // Only an iterator's first slot carries its reference.
+            if s.reg.ref_obj_id == 0 {
                 return None;
             }
             let name = kfreg::open_coded_iter_name(kfreg_object::kernel_types::name(s.reg.aux));

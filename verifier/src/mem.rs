@@ -963,13 +963,9 @@ fn uptr_load(env: &mut Env, f: &kfreg_object::program::Field) -> Reg {
 fn kptr_load(env: &mut Env, st: &State, f: &kfreg_object::program::Field) -> Reg {
     let (ty, prog_btf) = f.kptr.unwrap_or((0, false));
     let mut r = Reg::ptr(RegType::BtfId, ty);
-    let in_rcu = st.rcu || st.holds_lock() || !st.sleepable;
     let percpu = f.kind == FieldKind::KptrPercpu;
-    let rcu = match f.kind {
-        FieldKind::Kptr => in_rcu || !prog_btf,
-        FieldKind::KptrPercpu => in_rcu,
-        _ => false,
-    };
+    let rcu = matches!(f.kind, FieldKind::Kptr | FieldKind::KptrPercpu)
+        && crate::resources::in_rcu_cs(st);
     r.flags = PtrFlags::MAYBE_NULL.with(if rcu {
         PtrFlags::RCU
     } else {
@@ -1257,6 +1253,12 @@ fn stack_access(
     let destroyed = stack_write(frame, idx, fixed, size, value, callers)?;
     // The slices of a dynptr this store destroyed die with it.
     crate::dynptr::invalidate_slices(st, destroyed);
+    kill_buffer_slices(
+        st,
+        base.aux as usize,
+        fixed as i64,
+        fixed as i64 + size as i64,
+    );
     Ok(Reg::UNKNOWN)
 }
 
@@ -1346,6 +1348,7 @@ fn variable_stack_access(
         for id in destroyed {
             crate::dynptr::invalidate_slices(st, id);
         }
+        kill_buffer_slices(st, frame_no, lo, hi + size as i64);
         // A zero keeps what it may land on zero: zero bytes and spilled
         // zeros stay (check_stack_write_var_off's writing_zero).
         let zero = value.is_some_and(|v| v.is_null());
@@ -1403,6 +1406,43 @@ fn kept_zeros(st: &State, base: &Reg, off: i32, size: u32) -> bool {
                 _ => false,
             })
     })
+}
+
+/// The 8-byte writes of unknown data the kernel makes over the slots a
+/// stack object (dynptr, iterator, IRQ flag) is about to fill, each as a
+/// store would (check_mem_access before mark_stack_slots_*): a dynptr
+/// overlapped is destroyed whole with its slices, a referenced one
+/// refused, any other object or spill scrubbed.
+pub fn object_writes(
+    st: &mut State,
+    frame: usize,
+    off: i32,
+    nslots: i32,
+) -> Result<(), VerifyError> {
+    let idx = st.insn;
+    let callers = frame + 1 < st.frames.len();
+    for n in 0..nslots {
+        let at = off + n * 8;
+        let destroyed = stack_write(&mut st.frames[frame], idx, at, 8, None, callers)?;
+        crate::dynptr::invalidate_slices(st, destroyed);
+        kill_buffer_slices(st, frame, at as i64, at as i64 + 8);
+    }
+    Ok(())
+}
+
+/// Slices whose stack buffer overlaps bytes `[lo, hi)` of `frame`, which
+/// were just written, become unknown numbers: what they read may have
+/// changed under them.
+pub fn kill_buffer_slices(st: &mut State, frame: usize, lo: i64, hi: i64) {
+    st.for_each_reg(|r| {
+        let Some((f, off)) = r.buf.get() else {
+            return;
+        };
+        let off = i64::from(off);
+        if r.ty == RegType::Mem && f == frame && off < hi && lo < off + i64::from(r.aux) {
+            *r = Reg::UNKNOWN;
+        }
+    });
 }
 
 /// A store of `v` at fixed offset `fixed`: a spill, or bytes made

@@ -290,6 +290,7 @@ fn reg_subsumes(old: &Reg, cur: &Reg, ids: &mut IdMap, mode: Mode) -> bool {
                 && old.flags == cur.flags
                 && old.off == cur.off
                 && old.aux2 == cur.aux2
+                && old.buf == cur.buf
                 && range_ok
                 && var_ok
                 && ids.check(old.id, cur.id)

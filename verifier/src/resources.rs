@@ -180,8 +180,38 @@ pub(crate) fn region_entry(env: &Env, enters: Flags, excluding: Flags) -> &'stat
         .map_or("?", |(_, k)| k.name)
 }
 
-/// The kernel considers a non-sleepable program, a held lock or disabled
-/// preemption to be an RCU read section too.
+/// The kernel considers a non-sleepable program and a held lock to be an
+/// RCU read section too; disabled preemption or IRQs are not (in_rcu_cs).
 pub(crate) fn in_rcu_cs(st: &State) -> bool {
-    st.rcu || !st.sleepable || st.holds_lock() || st.preempt > 0 || st.irq_disabled()
+    st.rcu || !st.sleepable || st.holds_lock()
+}
+
+/// Leaving the RCU read section (its unlock, or the last lock of a
+/// sleepable program outside one): what it protected is untrusted now,
+/// possibly NULL or not as it was tested; an allocated object loses its
+/// ownership (the oracle kernel: no longer owning nor non-owning).
+pub(crate) fn leave_rcu_cs(st: &mut State) {
+    let dropped = [
+        PtrFlags::RCU,
+        PtrFlags::MAYBE_NULL,
+        PtrFlags::NON_OWN,
+        PtrFlags::ALLOC,
+    ];
+    st.for_each_reg(|r| {
+        if r.is_pointer() && r.flags.has(PtrFlags::RCU) {
+            r.flags = dropped
+                .iter()
+                .fold(r.flags, |f, d| f.without(*d))
+                .with(PtrFlags::UNTRUSTED);
+        }
+    });
+}
+
+/// A lock was released: non-owning references die, and a sleepable
+/// program that is no longer in an RCU read section leaves it.
+pub(crate) fn after_unlock(st: &mut State) {
+    invalidate_non_owning(st);
+    if !in_rcu_cs(st) {
+        leave_rcu_cs(st);
+    }
 }

@@ -189,6 +189,30 @@ pub struct Reg {
     /// A scalar whose exact value some later check relied on: a stored
     /// state only covers states whose value lies in its range.
     pub precise: bool,
+    /// For a dynptr slice, the stack buffer the kfunc may have copied the
+    /// data into instead of pointing at it (the slice's size long): a
+    /// store over it changes what the slice reads, and kills the slice.
+    pub buf: StackBuf,
+}
+
+/// A byte offset into one frame's stack, or none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct StackBuf(u16);
+
+impl StackBuf {
+    /// No buffer.
+    pub const NONE: StackBuf = StackBuf(0);
+
+    /// Offset `off` (in `-MAX_STACK..0`) of frame `frame`'s stack.
+    pub fn new(frame: usize, off: i32) -> StackBuf {
+        debug_assert!((-(crate::limits::MAX_STACK as i32)..0).contains(&off) && frame < 32);
+        StackBuf((frame as u16) << 10 | (-off) as u16)
+    }
+
+    /// The frame and offset, unless none.
+    pub fn get(self) -> Option<(usize, i32)> {
+        (self.0 != 0).then(|| (usize::from(self.0 >> 10), -i32::from(self.0 & 0x3ff)))
+    }
 }
 
 /// A scalar's `id` with this bit is a copy of the scalar of the id without
@@ -205,7 +229,8 @@ pub const ADD_CONST: u32 = ADD_CONST64 | ADD_CONST32;
 impl PartialEq for Reg {
     fn eq(&self, o: &Reg) -> bool {
         (self.ty, self.flags, self.off, self.var, self.id) == (o.ty, o.flags, o.off, o.var, o.id)
-            && (self.ref_obj_id, self.aux, self.aux2) == (o.ref_obj_id, o.aux, o.aux2)
+            && (self.ref_obj_id, self.aux, self.aux2, self.buf)
+                == (o.ref_obj_id, o.aux, o.aux2, o.buf)
     }
 }
 
@@ -214,7 +239,7 @@ impl Eq for Reg {}
 impl std::hash::Hash for Reg {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         (self.ty, self.flags, self.off, self.var, self.id).hash(h);
-        (self.ref_obj_id, self.aux, self.aux2).hash(h);
+        (self.ref_obj_id, self.aux, self.aux2, self.buf).hash(h);
     }
 }
 
@@ -237,6 +262,7 @@ impl Reg {
         aux: 0,
         aux2: 0,
         precise: false,
+        buf: StackBuf::NONE,
     };
 
     /// An unknown scalar.

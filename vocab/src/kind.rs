@@ -198,6 +198,10 @@ roles! {
     INTO_ROOT = 11, "";
     /// An allocated object from the per-CPU allocator.
     PERCPU = 12, "";
+    /// A dynptr whose data Linux counts the kfunc writing (as it does the
+    /// `bpf_dynptr_write` helper's): through an skb's dynptr the packet
+    /// may move.
+    WRITTEN = 13, "";
 }
 
 impl Roles {
@@ -223,7 +227,7 @@ impl Roles {
 
     /// The DSL names of the roles set, for listings.
     pub fn names(self) -> Vec<&'static str> {
-        const NAMES: [(Roles, &str); 13] = [
+        const NAMES: [(Roles, &str); 14] = [
             (Roles::CONST, "const"),
             (Roles::IGNORED, "ignored"),
             (Roles::SIZE, "size"),
@@ -237,6 +241,7 @@ impl Roles {
             (Roles::NODE_OFFSET, "node_offset"),
             (Roles::INTO_ROOT, "into_root"),
             (Roles::PERCPU, "percpu"),
+            (Roles::WRITTEN, "written"),
         ];
         NAMES
             .iter()
@@ -288,6 +293,13 @@ impl DynptrInit {
             DynptrInit::File => "file",
             DynptrInit::Clone => "clone",
         }
+    }
+
+    /// Whether writing through the dynptr may move packet data, as the
+    /// helpers that change it do: an skb's data or metadata may be
+    /// reallocated, an XDP buffer is written in place.
+    pub const fn moves_when_written(self) -> bool {
+        matches!(self, DynptrInit::Skb | DynptrInit::SkbMeta)
     }
 
     /// Whether the dynptr covers packet data, which a packet-changing call

@@ -245,3 +245,100 @@ call bpf_dynptr_read
 out:
 r0 = 0
 exit
+
+### iter_bits_broken_at_its_upper_slot
+; A two-slot iterator is checked in every slot: a byte stored into its
+; upper slot breaks it (is_iter_reg_valid_init walks nr_slots).
+; type: socket
+; expect: REJECT expected an initialized iter_bits as arg #0
+r1 = r10
+r1 += -16
+r2 = r10
+r2 += -32
+r3 = 2
+call bpf_iter_bits_new
+r1 = 0
+*(u8 *)(r10 -8) = r1
+r1 = r10
+r1 += -16
+call bpf_iter_bits_destroy
+r0 = 0
+exit
+
+### iter_bits_passed_by_its_upper_slot
+; Only an iterator's first slot names it: a pointer to its upper slot is
+; no iterator.
+; type: socket
+; expect: REJECT expected an initialized iter_bits as arg #0
+r1 = r10
+r1 += -24
+r2 = r10
+r2 += -48
+r3 = 2
+call bpf_iter_bits_new
+r1 = r10
+r1 += -16
+call bpf_iter_bits_next
+r1 = r10
+r1 += -24
+call bpf_iter_bits_destroy
+r0 = 0
+exit
+
+### iterator_made_over_a_dynptr_destroys_it
+; An iterator's slots are written before they are marked: a dynptr whose
+; upper slot they overlap is destroyed whole.
+; type: socket
+; map: array key=4 value=16 max=1
+; expect: REJECT Expected an initialized dynptr as arg #0
+r1 = 0
+*(u32 *)(r10 -36) = r1
+r2 = r10
+r2 += -36
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r1 = r0
+r2 = 16
+r3 = 0
+r4 = r10
+r4 += -24
+call bpf_dynptr_from_mem
+r1 = r10
+r1 += -16
+r2 = 0
+r3 = 4
+call bpf_iter_num_new
+r1 = r10
+r1 += -16
+call bpf_iter_num_destroy
+r1 = r10
+r1 += -24
+call bpf_dynptr_size
+out:
+r0 = 0
+exit
+
+### iterator_made_over_a_ringbuf_dynptr
+; The write before an iterator is marked refuses to overwrite a
+; referenced dynptr, as a store would.
+; type: socket
+; map: ringbuf max=4096
+; expect: REJECT cannot overwrite referenced dynptr
+r1 = map[id:0]
+r2 = 8
+r3 = 0
+r4 = r10
+r4 += -24
+call bpf_ringbuf_reserve_dynptr
+r1 = r10
+r1 += -16
+r2 = 0
+r3 = 4
+call bpf_iter_num_new
+r1 = r10
+r1 += -24
+r2 = 0
+call bpf_ringbuf_discard_dynptr
+r0 = 0
+exit
