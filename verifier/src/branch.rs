@@ -87,7 +87,9 @@ fn not_null(r: &Reg) -> bool {
         | RegType::MapKey
         | RegType::Buf
         | RegType::ConstMap => true,
-        RegType::Mem => !r.flags.has(PtrFlags::UNTRUSTED),
+        // Flow keys are a pointer type of their own in the kernel, not
+        // memory, and not among them.
+        RegType::Mem => !r.flags.has(PtrFlags::UNTRUSTED) && !r.flags.has(PtrFlags::FLOW_KEYS),
         RegType::BtfId => {
             let trusting = [PtrFlags::ALLOC, PtrFlags::TRUSTED, PtrFlags::NON_OWN];
             let unsafe_mods = [

@@ -113,6 +113,11 @@ pub fn callback_map_elem(env: &mut Env, map: u32, aux2: u32) -> (Reg, Reg) {
     let mut value = Reg::ptr(RegType::MapValue, map);
     (key.aux2, value.aux2) = (aux2, aux2);
     value.id = env.new_id();
+    // A read-only map's value stays read-only whoever hands it out
+    // (check_map_access_type asks the map).
+    if env.prog.maps[map as usize].rdonly {
+        value.flags = PtrFlags::RDONLY;
+    }
     (key, value)
 }
 

@@ -203,8 +203,21 @@ impl Env<'_> {
             }
         }
         self.check_stack_depth()?;
+        self.check_ctx_conversions()?;
         self.check_unresolved_kfuncs()?;
         self.check_jit_targets()
+    }
+
+    /// A load the kernel let through but cannot rewrite fails its
+    /// instruction rewrites (convert_ctx_accesses), with EFAULT.
+    fn check_ctx_conversions(&self) -> Result<(), VerifyError> {
+        if self.unconverted_load {
+            return Err(VerifyError {
+                insn: None,
+                msg: "verifier bug: error during ctx access conversion (0)".into(),
+            });
+        }
+        Ok(())
     }
 
     /// A kfunc call libbpf could not resolve (BTF id 0) that a path

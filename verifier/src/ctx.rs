@@ -128,8 +128,7 @@ pub fn access(
         ))
     };
     if off < 0
-        && kind == Access::Read
-        && !sign_ext
+        && matches!(kind, Access::Read | Access::ReadSx)
         && off % size as i32 == 0
         && env
             .prog_decl

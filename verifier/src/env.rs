@@ -309,6 +309,9 @@ pub(crate) struct Env<'a> {
     /// Per instruction: the kind of pointer its load or store went through
     /// first (see `mem::check_mem_insn`).
     pub insn_ptr_type: Vec<Option<RegType>>,
+    /// A path loaded a socket field the kernel lets through but has no
+    /// rewrite for: its instruction rewrites fail after verifying.
+    pub unconverted_load: bool,
     /// Per call instruction rewritten to pass its object's struct meta (a
     /// `meta__ign` parameter): the meta its first visit saw (`Some(None)`:
     /// a type without special fields).
@@ -381,6 +384,7 @@ impl<'a> Env<'a> {
             seen: vec![false; prog.insns.len()],
             is_cb: vec![false; prog.subprogs.len()],
             insn_ptr_type: vec![None; prog.insns.len()],
+            unconverted_load: false,
             call_struct_meta: vec![None; prog.insns.len()],
             jmps_processed: 0,
             prev_jmps: 0,

@@ -48,6 +48,8 @@ struct Meta {
     percpu_obj: Option<(u32, bool)>,
     /// The reference a pointer argument carries (for results that carry it on).
     ref_obj_id: u32,
+    /// The reference a pointer argument carried (a dynptr's is not one).
+    arg_ref: u32,
     /// The identity of the dynptr argument, which a slice of it records.
     dynptr_id: u32,
     /// How the dynptr argument was made.
@@ -388,7 +390,20 @@ fn check_arg(
     if arg.has(ArgFlags::MAYBE_NULL) && reg.is_null() {
         return Ok(());
     }
-    if reg.is_pointer() && reg.ref_obj_id != 0 {
+    // One argument at most carries a reference, a kptr exchange's
+    // destination aside (check_func_arg; the kernel ends the line with
+    // no newline).
+    if reg.is_pointer() && reg.ref_obj_id != 0 && arg.ty != ArgType::KptrXchgDest {
+        if meta.arg_ref != 0 {
+            return Err(VerifyError::at(
+                idx,
+                format!(
+                    "more than one arg with ref_obj_id R{r} {} {}",
+                    reg.ref_obj_id, meta.arg_ref
+                ),
+            ));
+        }
+        meta.arg_ref = reg.ref_obj_id;
         meta.ref_obj_id = reg.ref_obj_id;
     }
     // Read-only memory is no memory type to an argument not declared
@@ -401,7 +416,9 @@ fn check_arg(
     let plain_mem = matches!(reg.ty, RegType::Mem | RegType::Buf);
     let rdonly_mem = plain_mem && reg.flags.has(PtrFlags::RDONLY);
     let untrusted_mem = plain_mem && reg.flags.has(PtrFlags::UNTRUSTED);
-    if memory && (untrusted_mem || rdonly_mem && !arg.has(ArgFlags::RDONLY)) {
+    // Flow keys are a pointer type of their own in the kernel, no memory.
+    let flow_keys = reg.ty == RegType::Mem && reg.flags.has(PtrFlags::FLOW_KEYS);
+    if memory && (untrusted_mem || flow_keys || rdonly_mem && !arg.has(ArgFlags::RDONLY)) {
         return Err(expect(idx, r, &reg, MEM_TYPES));
     }
     match arg.ty {
@@ -626,8 +643,10 @@ fn fixed_mem_arg(
     }
     check_btf_mem(idx, h, r, arg, reg)?;
     helper_mem_arg(env, st, r, arg.size, arg, false)?;
+    // Aligned to its size whatever the pointer (check_ptr_alignment,
+    // strict), a variable offset by its known bits.
     if arg.has(ArgFlags::ALIGNED) {
-        aligned(idx, reg, arg.size)?;
+        crate::mem::check_aligned(idx, reg, 0, arg.size)?;
     }
     Ok(())
 }
@@ -638,14 +657,7 @@ fn ringbuf_mem_arg(idx: u32, r: u8, reg: &Reg, meta: &mut Meta) -> Result<(), Ve
     if reg.ty != RegType::Mem || !reg.flags.has(PtrFlags::ALLOC) || reg.maybe_null() {
         return Err(expect(idx, r, reg, "ringbuf_mem"));
     }
-    if reg.off != 0 || !reg.fixed_offset() {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "R{r} must have zero offset when passed to release func or trusted arg to kfunc"
-            ),
-        ));
-    }
+    crate::mem::release_reg_off(idx, r, reg)?;
     meta.release = Some(reg.ref_obj_id);
     Ok(())
 }
@@ -682,32 +694,6 @@ fn helper_mem_arg(
 /// `MEM_UNINIT` memory implies).
 fn writes(arg: &HelperArg) -> bool {
     arg.has(ArgFlags::WRITE) || arg.has(ArgFlags::UNINIT)
-}
-
-/// `MEM_ALIGNED` memory on the stack must be aligned to its size (the
-/// kernel's strict `check_ptr_alignment`).
-fn aligned(idx: u32, reg: &Reg, size: u32) -> Result<(), VerifyError> {
-    if reg.ty != RegType::Stack || size == 0 {
-        return Ok(());
-    }
-    let misaligned = match reg.var.as_const() {
-        Some(v) => (v as i64 + reg.off as i64).rem_euclid(size as i64) != 0,
-        None => true,
-    };
-    if misaligned {
-        let var = match reg.var.as_const() {
-            Some(v) => format!("{v:x}"),
-            None => crate::describe::tnum_str(&reg.var),
-        };
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "misaligned stack access off {var}+{}+0 size {size}",
-                reg.off
-            ),
-        ));
-    }
-    Ok(())
 }
 
 /// Whether map `m`'s values are sockets.
@@ -842,7 +828,8 @@ fn spin_lock_arg(env: &mut Env, st: &mut State, h: &Helper, r: u8) -> Result<(),
     }
     let (ptr, off) = lock_target(env, st, r, FieldKind::SpinLock)?;
     if h.has(HelperFlags::LOCK) {
-        if st.holds_lock() {
+        // Only another spin lock forbids it: a res lock may be held.
+        if st.refs.iter().any(|l| l.kind == RefKind::Lock) {
             return Err(VerifyError::at(
                 idx,
                 "Locking two bpf_spin_locks are not allowed",
@@ -856,21 +843,8 @@ fn spin_lock_arg(env: &mut Env, st: &mut State, h: &Helper, r: u8) -> Result<(),
             off,
         });
     } else if h.has(HelperFlags::UNLOCK) {
-        let Some(pos) = st.refs.iter().rposition(|l| l.kind == RefKind::Lock) else {
-            return Err(VerifyError::at(
-                idx,
-                format!("{} without taking a lock", h.name),
-            ));
-        };
-        let l = st.refs[pos];
-        if l.ptr != ptr || l.off != off {
-            return Err(VerifyError::at(
-                idx,
-                format!("{} of different lock", h.name),
-            ));
-        }
-        st.refs.remove(pos);
-        crate::resources::after_unlock(st);
+        crate::resources::release_lock(st, RefKind::Lock, ptr, off, h.name)
+            .map_err(|m| VerifyError::at(idx, m))?;
     }
     Ok(())
 }
@@ -947,6 +921,10 @@ fn dynptr_arg(
     };
     let (frame, off, slot) =
         crate::dynptr::initialized(st, reg, &missing).map_err(|m| VerifyError::at(idx, m))?;
+    // Only a dynptr holding a reference can be released (check_func_arg).
+    if release && slot.reg.ref_obj_id == 0 {
+        return Err(VerifyError::at(idx, missing));
+    }
     env.scratch_slots(off, 2);
     // A slice of a ring-buffer record dies with the record, and any slice
     // with its dynptr.
@@ -997,8 +975,13 @@ fn btf_id_arg(
             }
         }
     }
+    // A kernel object may sit at a fixed offset into what the pointer
+    // names, never a variable one; a released one not even that.
     if arg.has(ArgFlags::RELEASE) {
+        crate::mem::release_reg_off(idx, r, reg)?;
         release_arg(idx, r, reg, meta)?;
+    } else {
+        crate::mem::arg_reg_off(idx, r, reg)?;
     }
     Ok(())
 }
@@ -1072,8 +1055,13 @@ fn sock_common_arg(
     if let Some(want) = arg.ty.implied_struct().filter(|_| kernel_ptr) {
         struct_matches(env, idx, r, reg, want, false)?;
     }
+    // A kernel object may sit at a fixed offset into what the pointer
+    // names, never a variable one; a released one not even that.
     if arg.has(ArgFlags::RELEASE) {
+        crate::mem::release_reg_off(idx, r, reg)?;
         release_arg(idx, r, reg, meta)?;
+    } else {
+        crate::mem::arg_reg_off(idx, r, reg)?;
     }
     Ok(())
 }

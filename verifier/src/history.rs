@@ -118,7 +118,7 @@ fn spills_or_fills(st: &State, insn: Insn, frame: u8, spi: u16, at: i32) -> bool
             ..
         } => {
             let ty = st.reg(src).ty;
-            return ty != RegType::NotInit && (ty != RegType::Scalar || aligned);
+            return ty.is_spillable() && (ty != RegType::Scalar || aligned);
         }
         Insn::Ldx { size, .. } | Insn::Atomic { size, .. } => size.bytes() as usize,
         _ => return false,

@@ -857,14 +857,7 @@ fn check_pointer_arg(
     if reg.ref_obj_id != 0 {
         meta.any_ref = reg.ref_obj_id;
         if flags.contains(Flags::RELEASE) && p.kind.is_releasable() {
-            if reg.off != 0 || !reg.fixed_offset() {
-                return err(
-                    st,
-                    format!(
-                        "R{r} must have zero offset when passed to release func or trusted arg to kfunc"
-                    ),
-                );
-            }
+            crate::mem::release_reg_off(st.insn, r, reg)?;
             meta.release_ref = Some(reg.ref_obj_id);
         }
     }
@@ -1660,9 +1653,8 @@ fn check_res_lock(
     let (ptr, off) = lock_target(env, st, r, FieldKind::ResSpinLock)?;
     let irq = flags.contains(Flags::IRQ_SAVE) || flags.contains(Flags::IRQ_RESTORE);
     if flags.contains(Flags::LOCK) {
-        if st.refs.iter().any(|l| matches!(l.kind, RefKind::Lock)) {
-            return err(st, "Locking two bpf_spin_locks are not allowed".into());
-        }
+        // A res lock may be taken under a spin lock: only the same lock
+        // again is refused.
         if st.locks().any(|l| l.ptr == ptr && l.off == off) {
             return err(
                 st,
@@ -1683,25 +1675,8 @@ fn check_res_lock(
             .trim_end_matches("lock")
             .to_string()
             + "unlock";
-        let Some(pos) = st
-            .refs
-            .iter()
-            .rposition(|l| matches!(l.kind, RefKind::Lock | RefKind::ResLock { .. }))
-        else {
-            return err(st, format!("{unlock} without taking a lock"));
-        };
-        let last = st.refs[pos];
-        let held = st
-            .locks()
-            .any(|l| l.ptr == ptr && l.off == off && l.kind == RefKind::ResLock { irq });
-        if !held {
-            return err(st, format!("{unlock} of different lock"));
-        }
-        if last.ptr != ptr || last.off != off {
-            return err(st, format!("{unlock} cannot be out of order"));
-        }
-        st.refs.remove(pos);
-        crate::resources::after_unlock(st);
+        crate::resources::release_lock(st, RefKind::ResLock { irq }, ptr, off, &unlock)
+            .or_else(|m| err(st, m))?;
     }
     Ok(())
 }

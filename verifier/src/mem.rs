@@ -164,7 +164,7 @@ pub fn check_mem_insn(env: &mut Env, st: &mut State, insn: Insn) -> Result<(), V
 /// load may mix kernel objects and plain memory (it becomes a fault-safe
 /// load of both).
 fn same_pointer_kind(env: &mut Env, idx: u32, ty: RegType, load: bool) -> Result<(), VerifyError> {
-    let rewritten = |t: RegType| matches!(t, RegType::Ctx | RegType::Sock | RegType::BtfId);
+    let rewritten = |t: RegType| t == RegType::Ctx || t == RegType::BtfId || t.is_socket();
     let Some(slot) = env.insn_ptr_type.get_mut(idx as usize) else {
         return Ok(());
     };
@@ -207,9 +207,18 @@ fn check_atomic(
             env.check_reg_write(st, dst)?;
             check_aligned(idx, &base, off as i32, size.bytes())?;
             let v = access(env, st, src, off as i32, size.bytes(), Access::Read, None)?;
-            // Memory the program may read but not trust is no place to
+            // Memory the kernel reads by probing (untrusted, or a kernel
+            // object with no lifetime it vouches for) is no place to
             // acquire from, once the read itself is checked.
-            if base.flags.has(PtrFlags::UNTRUSTED) {
+            let vouched = [
+                PtrFlags::TRUSTED,
+                PtrFlags::RCU,
+                PtrFlags::ALLOC,
+                PtrFlags::PERCPU,
+            ];
+            let plain_object =
+                base.ty == RegType::BtfId && !vouched.iter().any(|f| base.flags.has(*f));
+            if base.flags.has(PtrFlags::UNTRUSTED) || plain_object {
                 return Err(VerifyError::at(
                     idx,
                     format!(
@@ -321,10 +330,12 @@ pub fn map_field_pointer(
 /// memory the program may not write fails later, at the write).
 fn atomic_ptr(idx: u32, r: u8, base: &Reg, what: &str) -> Result<(), VerifyError> {
     let flow_keys = base.ty == RegType::Mem && base.flags.has(PtrFlags::FLOW_KEYS);
+    // A socket is known by its exact type (is_sk_reg): one that may be
+    // NULL is refused by the access itself.
     let refused = matches!(
         base.ty,
         RegType::Ctx | RegType::Packet | RegType::PacketMeta
-    ) || base.ty.is_socket()
+    ) || (base.ty.is_socket() && !base.maybe_null())
         || flow_keys;
     if refused {
         return Err(VerifyError::at(
@@ -497,6 +508,10 @@ fn access_typed(
                     base.ty.kernel_name()
                 ));
             }
+            // The upper halves of a TCP socket's two u64 counters pass the
+            // kernel's size check (its default case) but have no rewrite
+            // (bpf_tcp_sock_convert_ctx_access).
+            env.unconverted_load |= base.ty == RegType::TcpSock && (at == 84 || at == 92);
             Ok(Reg::scalar(Scalar::unknown_width(size)))
         }
         RegType::PacketEnd
@@ -614,8 +629,9 @@ fn var_off_short(v: &Scalar) -> String {
     }
 }
 
-/// Atomics need natural alignment whatever the pointer type.
-fn check_aligned(idx: u32, base: &Reg, off: i32, size: u32) -> Result<(), VerifyError> {
+/// Natural alignment whatever the pointer type (check_ptr_alignment,
+/// strict), as atomics and helpers' aligned arguments need it.
+pub fn check_aligned(idx: u32, base: &Reg, off: i32, size: u32) -> Result<(), VerifyError> {
     // Packet data starts two bytes past an aligned address (NET_IP_ALIGN),
     // which the packet's message shows.
     let packet = matches!(base.ty, RegType::Packet | RegType::PacketMeta);
@@ -1458,6 +1474,8 @@ fn stack_write(
     callers: bool,
 ) -> Result<u32, VerifyError> {
     let first = byte_in_slot(fixed);
+    // A pointer the kernel does not spill is written as data.
+    let value = value.filter(|v| v.ty.is_spillable());
     let v = value.unwrap_or(Reg::UNKNOWN);
     let destroyed = match frame
         .slot(fixed)
@@ -1774,7 +1792,8 @@ pub fn check_mem_arg(
         RegType::Mem if !write && base.flags.has(PtrFlags::RDONLY.with(PtrFlags::UNTRUSTED)) => {
             region_access(idx, regno, &base, 0, size, base.aux, mem_region).map(|_| ())
         }
-        ty if is_memory(ty) => {
+        // Flow keys are a pointer type of their own in the kernel, no memory.
+        ty if is_memory(ty) && !base.flags.has(PtrFlags::FLOW_KEYS) => {
             access(env, st, regno, 0, size, kind, Some(Reg::UNKNOWN)).map(|_| ())
         }
         // Helpers never take the context as memory (their argument types
@@ -1838,6 +1857,20 @@ pub fn arg_reg_off(idx: u32, r: u8, reg: &Reg) -> Result<(), VerifyError> {
         ),
         _ => unmodified_ptr(idx, r, reg),
     }
+}
+
+/// A released pointer must be unmoved: its fixed offset is named first,
+/// then its variable one (check_func_arg_reg_off for `OBJ_RELEASE`).
+pub fn release_reg_off(idx: u32, r: u8, reg: &Reg) -> Result<(), VerifyError> {
+    if reg.off != 0 {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "R{r} must have zero offset when passed to release func or trusted arg to kfunc"
+            ),
+        ));
+    }
+    unmodified_ptr(idx, r, reg)
 }
 
 /// A pointer passed to a helper, or the context `LD_ABS` reads, must point

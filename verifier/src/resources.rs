@@ -207,9 +207,41 @@ pub(crate) fn leave_rcu_cs(st: &mut State) {
     });
 }
 
+/// Releases the lock of kind `kind` at (`ptr`, `off`), the call named
+/// `unlock` (the kernel's process_spin_lock): some lock must be held, this
+/// one among them, and it must be the last one taken.
+pub(crate) fn release_lock(
+    st: &mut State,
+    kind: RefKind,
+    ptr: u64,
+    off: i32,
+    unlock: &str,
+) -> Result<(), String> {
+    let Some(last) = st
+        .refs
+        .iter()
+        .rposition(|l| matches!(l.kind, RefKind::Lock | RefKind::ResLock { .. }))
+    else {
+        return Err(format!("{unlock} without taking a lock"));
+    };
+    if !st
+        .locks()
+        .any(|l| l.ptr == ptr && l.off == off && l.kind == kind)
+    {
+        return Err(format!("{unlock} of different lock"));
+    }
+    let l = st.refs[last];
+    if l.ptr != ptr || l.off != off {
+        return Err(format!("{unlock} cannot be out of order"));
+    }
+    st.refs.remove(last);
+    after_unlock(st);
+    Ok(())
+}
+
 /// A lock was released: non-owning references die, and a sleepable
 /// program that is no longer in an RCU read section leaves it.
-pub(crate) fn after_unlock(st: &mut State) {
+fn after_unlock(st: &mut State) {
     invalidate_non_owning(st);
     if !in_rcu_cs(st) {
         leave_rcu_cs(st);

@@ -61,6 +61,17 @@ impl RegType {
         )
     }
 
+    /// A register of this type is saved whole when stored to the stack
+    /// (the kernel's `is_spillable_regtype`; a tracepoint buffer or a
+    /// callback's dynptr pointer is stored as data, and reads back as a
+    /// number).
+    pub const fn is_spillable(self) -> bool {
+        !matches!(
+            self,
+            RegType::NotInit | RegType::TpBuffer | RegType::ConstDynptr
+        )
+    }
+
     /// One of the socket pointers (the kernel's `reg2btf_ids` types, whose
     /// kernel name is their struct's).
     pub const fn is_socket(self) -> bool {
