@@ -311,12 +311,17 @@ pub fn ids_match(btf: &Btf, have: u32, off: i64, want: &str) -> Result<(), Strin
     let mut untrusted_path = false;
     for _ in 0..64 {
         match step(btf, ty, off, 1, &mut untrusted_path) {
+            // A nested struct at the offset is compared; one the offset
+            // lies inside is walked on (btf_struct_walk goes on without
+            // returning), to a struct starting there, a number or a
+            // pointer member it refuses to read one byte of.
             Ok(Step::Into(t, 0)) => {
                 if btf.name(t) == Ok(want) {
                     return Ok(());
                 }
                 (ty, off) = (t, 0);
             }
+            Ok(Step::Into(t, inside)) => (ty, off) = (t, inside),
             Ok(_) => return Err(String::new()),
             Err(logged) => return Err(logged),
         }

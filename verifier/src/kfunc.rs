@@ -1373,8 +1373,13 @@ fn check_dynptr(
     // says (check_kfunc_args adds MEM_RDONLY): only helpers refuse one to
     // a parameter they may mutate.
     if reg.ty == RegType::ConstDynptr {
+        // Read-only and to be initialised at once: the kernel's internal
+        // error (process_dynptr_func).
         if p.roles.contains(Roles::UNINIT) {
-            return err(st, crate::dynptr::UNINIT_EXPECTED.into());
+            return err(
+                st,
+                "verifier bug: misconfigured dynptr helper type flags".into(),
+            );
         }
         return Ok(());
     }

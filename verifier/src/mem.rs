@@ -952,7 +952,15 @@ pub(crate) fn kptr_match_type(
     {
         return Err(bad(""));
     }
-    if reg.aux != ty || reg_prog != prog_btf {
+    // Moved by no variable amount, nor backwards (__check_ptr_off_reg);
+    // a referenced kptr's type must match at the pointer itself (a strict
+    // btf_struct_ids_match).
+    let unmoved_back = Reg {
+        off: reg.off.min(0),
+        ..*reg
+    };
+    unmodified_ptr(0, regno, &unmoved_back).map_err(|e| e.msg)?;
+    if reg.aux != ty || reg_prog != prog_btf || (!unref && reg.off != 0) {
         return Err(bad(env.type_name(reg)));
     }
     Ok(())

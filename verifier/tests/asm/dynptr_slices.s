@@ -306,3 +306,30 @@ r0 = *(u8 *)(r8 +0)
 out:
 r0 = 0
 exit
+
+### slice_into_a_callee_buffer_dies_with_the_callee
+; A slice whose data may sit in the returning frame's stack is a number
+; once that frame is gone.
+; type: tc
+; expect: REJECT R0 invalid mem access 'scalar'
+r2 = 0
+r3 = r10
+r3 += -16
+call bpf_dynptr_from_skb
+r1 = r10
+r1 += -16
+call slice
+if r0 == 0x0 goto out
+r0 = *(u8 *)(r0 +0)
+out:
+r0 = 0
+exit
+slice:
+r2 = 0
+*(u64 *)(r10 -8) = r2
+r3 = r10
+r3 += -8
+r2 = 0
+r4 = 8
+call bpf_dynptr_slice
+exit
