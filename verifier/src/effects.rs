@@ -32,6 +32,17 @@ impl Effects {
     }
 }
 
+/// Whether `prog`'s program and attach types may call kfunc `id` at all
+/// (the kernel's fetch_kfunc_meta finding it in the type's kfunc sets and
+/// filters): a kfunc it may not call has no effects, and its call is
+/// refused when a path reaches it.
+pub fn kfunc_available(prog: &Program, reg: &Registry, id: KfuncId) -> bool {
+    let k = reg.get(id);
+    let attach = reg.prog_types().load_attach(prog.prog_type, prog.attach);
+    reg.allowed_in(id, prog.prog_type)
+        && (k.attach == kfreg::AttachTypes::NONE || attach.is_some_and(|a| k.attach.contains(a)))
+}
+
 /// The effects of every subprogram of `prog`, by subprogram index.
 pub fn of_subprogs(prog: &Program, reg: &Registry) -> Vec<Effects> {
     let n = prog.subprogs.len();
@@ -59,7 +70,11 @@ pub fn of_subprogs(prog: &Program, reg: &Registry) -> Vec<Effects> {
                     continue;
                 }
                 Some(Insn::Call(Call::Kfunc { btf_id, .. })) => {
-                    if let Some(&k) = prog.kfuncs.get(btf_id) {
+                    if let Some(&k) = prog
+                        .kfuncs
+                        .get(btf_id)
+                        .filter(|&&k| kfunc_available(prog, reg, k))
+                    {
                         own.changes_pkt_data |= reg.has(k, Flags::PKT_CHANGING);
                         own.might_sleep |= reg.has(k, Flags::SLEEPABLE);
                         if reg.has(k, Flags::THROWS) {

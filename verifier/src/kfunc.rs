@@ -251,9 +251,7 @@ fn check_callable(
             "function calls are not allowed while holding a lock".into(),
         );
     }
-    let attached =
-        k.attach == kfreg::AttachTypes::NONE || env.attach.is_some_and(|a| k.attach.contains(a));
-    if !reg.allowed_in(id, env.prog.prog_type) || !attached {
+    if !crate::effects::kfunc_available(env.prog, reg, id) {
         return err(
             st,
             format!("calling kernel function {} is not allowed", k.name),
