@@ -352,11 +352,7 @@ pub fn return_to_caller(env: &mut Env, path: &mut Path) -> Result<Step, VerifyEr
     let frame = st.cur().clone();
     // Slices whose data may sit in the returning frame's stack die with it.
     let top = st.frames.len() - 1;
-    st.for_each_reg(|r| {
-        if r.ty == RegType::Mem && r.buf.get().is_some_and(|(f, _)| f == top) {
-            *r = Reg::UNKNOWN;
-        }
-    });
+    crate::mem::kill_buffer_slices(st, top, i64::MIN, 0);
     // The log shows the callee as it returns, after the caller goes on.
     let callee = env.opts.log.then(|| crate::log::state_str(env, st, None));
     if let Some(cb) = frame.in_callback {

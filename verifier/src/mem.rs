@@ -1454,9 +1454,9 @@ pub fn object_writes(
     Ok(())
 }
 
-/// Slices whose stack buffer overlaps bytes `[lo, hi)` of `frame`, which
-/// were just written, become unknown numbers: what they read may have
-/// changed under them.
+/// Slices whose stack buffer overlaps bytes `[lo, hi)` of `frame`, just
+/// written or gone with the frame, become unknown numbers: what they read
+/// may have changed under them.
 pub fn kill_buffer_slices(st: &mut State, frame: usize, lo: i64, hi: i64) {
     st.for_each_reg(|r| {
         let Some((f, off)) = r.buf.get() else {
