@@ -441,7 +441,7 @@ impl Scalar {
     /// bytes sign-extended, as the running kernel's `coerce_reg_to_size_sx`
     /// computes them. A 64-bit signed range whose bits above `bytes` agree
     /// and whose extension keeps one sign is extended; else the low word's
-    /// signed range when the type holds it (a 64-bit value whose low half
+    /// ranges when the type holds its signed one (a 64-bit value whose low half
     /// is 0..3 extends to 0..3, one whose low half is 0x80 or 0x17f to the
     /// type's whole range); else the type's whole range and unknown bits.
     /// (Found by difffuzz, seed 0x01a10111f9f8a8a7, and a helper's
@@ -476,27 +476,21 @@ impl Scalar {
                 s32min: lo as i32,
                 s32max: hi as i32,
             }
-        } else if self.smin < 0 && self.smax >= 0 && self.smin >= -half && self.smax < half {
-            // A range around zero the type already holds keeps its signed
-            // bounds (the running 6.18 kernel: `(s32)` of [-32768, 32767]
-            // is [-32768, 32767], not the type's whole range).
-            Scalar {
-                smin: self.smin,
-                smax: self.smax,
-                s32min: self.smin as i32,
-                s32max: self.smax as i32,
-                ..Scalar::UNKNOWN
-            }
         } else if s32min >= -half && s32max < half {
-            // Else the low 32 bits' signed range, when the type holds
-            // it (a 32-bit one always does), is the result's, its bits
-            // unknown (the running 6.18 kernel: `(s32)` of a value
-            // `w |= 16` made is [S32_MIN + 16, S32_MAX], at least 16
-            // unsigned, bit 4 not known; `(s8)` of a low word in
-            // [-100, 100] is [-100, 100]).
+            // Else, when the type holds the low word's signed range (a
+            // 32-bit one always does), extending its low `bytes` bytes
+            // changes nothing in the low word: both of its ranges carry
+            // over, the 64-bit value is the sign-extended word, and its
+            // bits are left to the ranges (the running 6.18 kernel:
+            // `(s32)` of a value with `w0 >= 1` keeps `umin32=1`, `(s8)` of
+            // one in [-128, 127] whose low word is in [-127, 126] is
+            // [-127, 126]; `(s32)` of a value `w |= 16` made is
+            // [S32_MIN + 16, S32_MAX], bit 4 not known).
             Scalar {
                 smin: s32min,
                 smax: s32max,
+                u32min: self.u32min,
+                u32max: self.u32max,
                 s32min: self.s32min,
                 s32max: self.s32max,
                 ..Scalar::UNKNOWN

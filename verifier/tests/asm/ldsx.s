@@ -422,3 +422,126 @@ r0 = *(u8 *)(r6 +0)
 out:
 r0 = 0
 exit
+
+; A sign extension that leaves the low word as it is keeps the low word's
+; ranges, unsigned ones included, and makes the signed 32-bit range the
+; 64-bit one (recorded on the running 6.18 kernel).
+### movsx32_keeps_u32_min
+; type: socket
+; map: array key=4 value=64 max=1
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r7 = r0
+call bpf_get_prandom_u32
+if w0 < 1 goto out
+r1 = (s32)r0
+if w1 > 32 goto out
+w1 += -1
+r7 += r1
+r0 = *(u8 *)(r7 +0)
+out:
+r0 = 0
+exit
+
+### ldsx32_fill_keeps_u32_min
+; type: socket
+; map: array key=4 value=64 max=1
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r7 = r0
+call bpf_get_prandom_u32
+if w0 < 1 goto out
+*(u64 *)(r10 -16) = r0
+r1 = *(s32 *)(r10 -16)
+if w1 > 32 goto out
+w1 += -1
+r7 += r1
+r0 = *(u8 *)(r7 +0)
+out:
+r0 = 0
+exit
+
+### ldsx16_fill_keeps_u32_min
+; type: socket
+; map: array key=4 value=64 max=1
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r7 = r0
+call bpf_get_prandom_u32
+w0 = (s16)w0
+if w0 < 32 goto out
+*(u32 *)(r10 -8) = r0
+r1 = *(s16 *)(r10 -8)
+if w1 > 40 goto out
+w1 += -32
+r7 += r1
+r0 = *(u8 *)(r7 +0)
+out:
+r0 = 0
+exit
+
+### movsx32_keeps_smax32
+; type: socket
+; map: array key=4 value=64 max=1
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r7 = r0
+call bpf_get_prandom_u32
+r0 = (s32)r0
+if w0 s> 40 goto out
+r1 = (s32)r0
+if r1 s< 0 goto out
+r7 += r1
+r0 = *(u8 *)(r7 +0)
+out:
+r0 = 0
+exit
+
+### movsx8_takes_low_word_range
+; type: socket
+; map: array key=4 value=64 max=1
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r7 = r0
+call bpf_get_prandom_u32
+r9 = (s8)r0
+if w9 s> 126 goto out
+if w9 s< -127 goto out
+r1 = (s8)r9
+r1 += 127
+if r1 s> 63 goto out
+r7 += r1
+r0 = *(u8 *)(r7 +0)
+out:
+r0 = 0
+exit
