@@ -815,18 +815,12 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
                 // The kernel's check_reg_type(): a kernel object pointer,
                 // plain, trusted or RCU, possibly NULL only when the
                 // argument is nullable, of the argument's struct.
-                let unsafe_mods = [
-                    PtrFlags::UNTRUSTED,
-                    PtrFlags::ALLOC,
-                    PtrFlags::PERCPU,
-                    PtrFlags::RDONLY,
-                    PtrFlags::NON_OWN,
-                    PtrFlags::PROG_BTF,
-                ];
-                if reg.ty != RegType::BtfId
-                    || unsafe_mods.iter().any(|f| reg.flags.has(*f))
-                    || reg.maybe_null() && !nullable
-                {
+                let ignored = if *nullable {
+                    PtrFlags::MAYBE_NULL
+                } else {
+                    PtrFlags::NONE
+                };
+                if !reg.is_btf_ptr_type(ignored) || reg.flags.has(PtrFlags::PROG_BTF) {
                     return Err(VerifyError::at(
                         idx,
                         format!(

@@ -949,12 +949,16 @@ fn btf_id_arg(
     meta: &mut Meta,
 ) -> Result<(), VerifyError> {
     let null_ok = arg.has(ArgFlags::MAYBE_NULL);
-    // A per-CPU pointer is one only a program allocated (for a kptr field).
-    if reg.ty != RegType::BtfId
-        || (reg.maybe_null() && !null_ok)
-        || reg.flags.has(PtrFlags::UNTRUSTED)
-        || (reg.flags.has(PtrFlags::PERCPU) && !reg.flags.has(PtrFlags::ALLOC))
-    {
+    // Only the object exchanged into a kptr field may be the program's own
+    // (allocated, per-CPU or not); NULL only where the argument allows it.
+    let mut ignored = PtrFlags::NONE;
+    if null_ok {
+        ignored = ignored.with(PtrFlags::MAYBE_NULL);
+    }
+    if arg.btf.is_none() && reg.flags.has(PtrFlags::ALLOC) {
+        ignored = ignored.with(PtrFlags::ALLOC).with(PtrFlags::PERCPU);
+    }
+    if !reg.is_btf_ptr_type(ignored) {
         return Err(expect(idx, r, reg, "ptr_, trusted_ptr_, rcu_ptr_"));
     }
     // What may be NULL is never released (check_reg_type).

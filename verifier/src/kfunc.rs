@@ -846,7 +846,9 @@ fn check_pointer_arg(
     meta: &mut Meta,
 ) -> Result<(), VerifyError> {
     let r = i as u8 + 1;
-    if (reg.is_null() || reg.maybe_null()) && !p.roles.contains(Roles::OPTIONAL) {
+    // A `__nullable` pointer that may be NULL goes on to the type checks.
+    let nullable = p.roles.contains(Roles::OPTIONAL) || p.roles.contains(Roles::NULLABLE);
+    if (reg.is_null() || reg.maybe_null()) && !nullable {
         return err(
             st,
             format!("Possibly NULL pointer passed to trusted arg{i}"),
@@ -931,10 +933,23 @@ fn check_refcounted(
     }
     // The object itself, not a field of it (a list or tree node).
     crate::mem::unmodified_ptr(st.insn, i as u8 + 1, reg)?;
-    if prog_type(env, reg)
-        .and_then(|t| t.field(FieldKind::Refcount))
-        .is_none()
-    {
+    // The kernel keeps a record only of types with a lock, graph or
+    // refcount field (btf_parse_struct_metas): a per-CPU object's type has
+    // none.
+    const RECORDED: [FieldKind; 7] = [
+        FieldKind::SpinLock,
+        FieldKind::ResSpinLock,
+        FieldKind::ListHead,
+        FieldKind::ListNode,
+        FieldKind::RbRoot,
+        FieldKind::RbNode,
+        FieldKind::Refcount,
+    ];
+    let t = prog_type(env, reg);
+    if !t.is_some_and(|t| t.fields.iter().any(|f| RECORDED.contains(&f.kind))) {
+        return err(st, "verifier bug: Couldn't find btf_record".into());
+    }
+    if t.and_then(|t| t.field(FieldKind::Refcount)).is_none() {
         return err(
             st,
             format!("arg#{i} doesn't point to a type with bpf_refcount field"),
@@ -1010,24 +1025,31 @@ fn check_btf_id(
         ty if ty.is_socket() => Some(ty.kernel_name()),
         _ => None,
     };
-    // A per-CPU object is no kernel object (bpf_type_has_unsafe_modifiers).
-    let unsafe_flags = reg.flags.has(PtrFlags::PERCPU);
-    if (reg.ty != RegType::BtfId || unsafe_flags) && socket.is_none() {
-        return err(
-            st,
-            format!(
-                "arg#{i} is {} expected {} or socket",
-                crate::describe::reg_type_str(reg),
-                "ptr_"
-            ),
-        );
-    }
     let is_trusted = reg.is_trusted();
     if trusted && !is_trusted && !(rcu && reg.flags.has(PtrFlags::RCU)) {
         return err(st, format!("R{r} must be referenced or trusted"));
     }
     if rcu && !trusted && !is_trusted && !reg.flags.has(PtrFlags::RCU) {
         return err(st, format!("R{r} must be a rcu pointer"));
+    }
+    // Then the type: a per-CPU object, or a referenced pointer that may be
+    // NULL (a `__nullable` parameter's), is no kernel object
+    // (bpf_type_has_unsafe_modifiers); an RCU pointer passes.
+    let unsafe_flags =
+        (reg.flags.has(PtrFlags::PERCPU) || reg.maybe_null()) && !reg.flags.has(PtrFlags::RCU);
+    if (reg.ty != RegType::BtfId || unsafe_flags) && socket.is_none() {
+        let expected = if reg.flags.has(PtrFlags::TRUSTED) {
+            "trusted_ptr_"
+        } else {
+            "ptr_"
+        };
+        return err(
+            st,
+            format!(
+                "arg#{i} is {} expected {expected} or socket",
+                crate::describe::reg_type_str(reg)
+            ),
+        );
     }
     // A kernel object may sit at a fixed offset into the pointer's struct,
     // never before it or at a variable one (check_func_arg_reg_off).
@@ -1208,9 +1230,7 @@ fn check_root(
     alloc_var_off(st, reg)?;
     let (ty, ident) = match reg.ty {
         RegType::MapValue => (env.prog.maps[reg.aux as usize].value_type, reg.allocation()),
-        RegType::BtfId if reg.flags.has(PtrFlags::ALLOC) && reg.ref_obj_id != 0 => {
-            (Some(reg.aux), reg.allocation())
-        }
+        _ if is_plain_alloc(reg) => (Some(reg.aux), reg.allocation()),
         _ => {
             return err(
                 st,
@@ -1218,6 +1238,9 @@ fn check_root(
             );
         }
     };
+    if reg.ty == RegType::BtfId && reg.ref_obj_id == 0 {
+        return err(st, "allocated object must be referenced".into());
+    }
     if !reg.fixed_offset() {
         return err(
             st,
@@ -1262,6 +1285,15 @@ fn check_root(
     Ok(())
 }
 
+/// `PTR_TO_BTF_ID | MEM_ALLOC` and no other modifier: the whole type graph
+/// roots and owning nodes are compared with (a per-CPU, RCU or non-owning
+/// object is not one).
+fn is_plain_alloc(reg: &Reg) -> bool {
+    reg.flags.has(PtrFlags::ALLOC)
+        && reg.is_btf_ptr_type(PtrFlags::ALLOC)
+        && reg.flags.0 & (PtrFlags::TRUSTED.0 | PtrFlags::RCU.0) == 0
+}
+
 /// A graph node argument: an allocated object of the root's contained
 /// type, at the declared node offset, owning unless the parameter allows
 /// non-owning references.
@@ -1290,9 +1322,6 @@ fn check_node(
     alloc_var_off(st, reg)?;
     let is_alloc = reg.ty == RegType::BtfId && reg.flags.has(PtrFlags::ALLOC);
     let owning = is_alloc && reg.ref_obj_id != 0;
-    if !is_alloc && !p.roles.contains(Roles::NONOWN_ALLOWED) {
-        return err(st, format!("arg#{i} expected pointer to allocated object"));
-    }
     if p.roles.contains(Roles::NONOWN_ALLOWED) {
         // The kernel's text says "refcounted", but its test is "has a reference".
         if !reg.flags.has(PtrFlags::NON_OWN) && !owning {
@@ -1304,7 +1333,7 @@ fn check_node(
                 ),
             );
         }
-    } else if reg.flags.has(PtrFlags::NON_OWN) {
+    } else if !is_plain_alloc(reg) {
         return err(st, format!("arg#{i} expected pointer to allocated object"));
     } else if !owning {
         return err(st, "allocated object must be referenced".into());

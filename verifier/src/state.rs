@@ -346,6 +346,22 @@ impl Reg {
         Ok((self.aux as usize, off as i32))
     }
 
+    /// The kernel's `btf_ptr_types` (check_reg_type): a kernel object
+    /// pointer whose type modifiers, those in `ignored` aside, are none,
+    /// `PTR_TRUSTED` or `MEM_RCU` alone.
+    pub fn is_btf_ptr_type(&self, ignored: PtrFlags) -> bool {
+        const MODIFIERS: PtrFlags = PtrFlags::MAYBE_NULL
+            .with(PtrFlags::RDONLY)
+            .with(PtrFlags::ALLOC)
+            .with(PtrFlags::PERCPU)
+            .with(PtrFlags::RCU)
+            .with(PtrFlags::TRUSTED)
+            .with(PtrFlags::UNTRUSTED)
+            .with(PtrFlags::NON_OWN);
+        let mods = self.flags.0 & MODIFIERS.0 & !ignored.0;
+        self.ty == RegType::BtfId && [0, PtrFlags::TRUSTED.0, PtrFlags::RCU.0].contains(&mods)
+    }
+
     /// The kernel's `is_trusted_reg`: referenced; a socket or map pointer
     /// (reg2btf_ids) or a pointer marked trusted, allocated or non-owning,
     /// with no other type modifier.
