@@ -294,8 +294,12 @@ fn pointer_alu(
             // 64-bit bounds and bits alone.
             r.var = r.var.wide_only().alu(op, &scalar.var.wide_only(), true);
             if matches!(r.ty, RegType::Packet | RegType::PacketMeta) {
-                // A variable offset loses the verified range and gets a new identity.
-                r.aux = 0;
+                // A variable offset gets a new identity; it keeps the
+                // verified range only when it moves the pointer back by a
+                // number known not to be negative.
+                if op != AluOp::Sub || scalar.var.smin < 0 {
+                    r.aux = 0;
+                }
                 r.id = env.new_id();
             }
         }

@@ -205,7 +205,15 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
     }
     let mut meta = Meta::default();
     for (i, arg) in h.used_args().iter().enumerate() {
-        check_arg(env, st, h, i, arg, &mut meta)?;
+        // A value to be filled from a map that hands none out is read.
+        let fills_value = arg.ty == ArgType::MapValue && arg.has(ArgFlags::UNINIT);
+        let arg = match meta.map.and_then(|m| map_kind(env, m)) {
+            Some(kind) if fills_value && !kind.hands_out_values() => {
+                arg.without(ArgFlags::UNINIT.union(ArgFlags::WRITE))
+            }
+            _ => *arg,
+        };
+        check_arg(env, st, h, i, &arg, &mut meta)?;
     }
     // Memory only a map value may be is asked for once every argument
     // passed (the kernel's check_helper_call, after its argument loop).

@@ -196,6 +196,14 @@ impl HelperArg {
         }
     }
 
+    /// The argument with `flags` removed.
+    pub const fn without(self, flags: ArgFlags) -> HelperArg {
+        HelperArg {
+            flags: self.flags.difference(flags),
+            ..self
+        }
+    }
+
     /// Whether the argument has every modifier of `flags`.
     pub const fn has(self, flags: ArgFlags) -> bool {
         self.flags.contains(flags)

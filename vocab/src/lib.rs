@@ -22,6 +22,11 @@ macro_rules! bits {
                 $name(self.0 | other.0)
             }
 
+            /// This set without the modifiers of `other`.
+            pub const fn difference(self, other: $name) -> $name {
+                $name(self.0 & !other.0)
+            }
+
             /// Whether every modifier of `other` is set.
             pub const fn contains(self, other: $name) -> bool {
                 self.0 & other.0 == other.0

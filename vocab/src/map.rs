@@ -83,6 +83,13 @@ impl MapKind {
         matches!(self, MapKind::Sockmap | MapKind::Sockhash)
     }
 
+    /// Whether a helper can copy one of its values out: a bloom filter
+    /// holds none, so the value a helper would fill (a peek's) is the one
+    /// it tests for, read (the kernel's `resolve_map_arg_type`).
+    pub const fn hands_out_values(self) -> bool {
+        !matches!(self, MapKind::BloomFilter)
+    }
+
     /// Whether its values are maps (`__array(values, ...)` declares the
     /// inner maps' definition).
     pub const fn holds_maps(self) -> bool {

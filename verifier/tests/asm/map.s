@@ -765,3 +765,38 @@ r0 = *(u64 *)(r7 +0)
 out:
 r0 = 0
 exit
+
+; A bloom filter's peek tests for the value it is given: it reads the
+; value (resolve_map_arg_type), so the stack keeps what was there, here
+; an array key the lookup after it reads as a constant.
+### bloom_peek_reads_its_value
+; type: socket
+; map: bloom_filter key=0 value=4 max=64
+; map: array key=4 value=8 max=1
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r1 = 5
+*(u32 *)(r10 -8) = r1
+r2 = r10
+r2 += -8
+r1 = map[id:0]
+call bpf_map_peek_elem
+r2 = r10
+r2 += -4
+r1 = map[id:1]
+call bpf_map_lookup_elem
+r0 = *(u64 *)(r0 +0)
+r0 = 0
+exit
+
+### bloom_peek_uninit_value
+; type: socket
+; map: bloom_filter key=0 value=4 max=64
+; expect: ACCEPT
+r2 = r10
+r2 += -8
+r1 = map[id:0]
+call bpf_map_peek_elem
+r0 = 0
+exit

@@ -276,3 +276,55 @@ r0 = *(u32 *)(r9 +0)
 l0:
 r0 = 0
 exit
+
+; A packet pointer moved back by a number known not to be negative keeps
+; its verified range (adjust_ptr_min_max_vals clears it only for a
+; subtrahend that may be negative); one moved by a number that may be
+; negative does not.
+### pkt_sub_nonnegative_keeps_range
+; type: xdp
+; expect: ACCEPT
+r6 = r1
+call bpf_get_prandom_u32
+r4 = r0
+r4 &= 7
+r4 += 8
+r5 = r0
+r5 >>= 8
+r5 &= 7
+r2 = *(u32 *)(r6 +0)
+r3 = *(u32 *)(r6 +4)
+r1 = r2
+r1 += r4
+r1 += 14
+if r1 > r3 goto out
+r1 -= r5
+r0 = *(u8 *)(r1 -1)
+out:
+r0 = 2
+exit
+
+### pkt_sub_maybe_negative_loses_range
+; type: xdp
+; before: invalid access to packet, off=13 size=1, R1(id=3,off=13,r=0)
+; expect: REJECT R1 offset is outside of the packet
+r6 = r1
+call bpf_get_prandom_u32
+r4 = r0
+r4 &= 7
+r4 += 8
+r5 = r0
+r5 >>= 8
+r5 &= 7
+r5 += -1
+r2 = *(u32 *)(r6 +0)
+r3 = *(u32 *)(r6 +4)
+r1 = r2
+r1 += r4
+r1 += 14
+if r1 > r3 goto out
+r1 -= r5
+r0 = *(u8 *)(r1 -1)
+out:
+r0 = 2
+exit
