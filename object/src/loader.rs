@@ -643,12 +643,21 @@ fn object_types(
     };
     let mut ff = fields::FieldFinder::new(btf, Box::new(is_kernel));
     let mut types = ff.all_structs();
+    let mut mmapable_refused = None;
     for ds in &maps.datasecs {
         let def = &maps.defs[ds.map];
-        types.insert(
-            ds.id,
-            ff.datasec(&def.name, ds.id, def.value_size, &ds.vars),
-        );
+        let t = ff.datasec(&def.name, ds.id, def.value_size, &ds.vars);
+        // The kernel refuses an mmapable map special fields: ENOTSUPP.
+        if !t.fields.is_empty() && mmapable_refused.is_none() && ds.mmapable {
+            mmapable_refused = Some(LoadError::Map {
+                map: def.name.clone(),
+                msg: "failed to create: unknown error (-524)(-524)".into(),
+            });
+        }
+        types.insert(ds.id, t);
+    }
+    if maps.create_error.is_none() {
+        maps.create_error = mmapable_refused;
     }
     let mut refused = Vec::new();
     for (i, def) in maps.defs.iter_mut().enumerate() {
@@ -758,7 +767,6 @@ fn collect_code(
     let mut code = link::Code {
         insns: HashMap::new(),
         funcs: link::functions(elf)?,
-        by_start: HashMap::new(),
         poisoned: HashMap::new(),
         core_failures: Vec::new(),
     };
@@ -768,9 +776,6 @@ fn collect_code(
             msg: e.msg,
         })?;
         code.insns.insert(sec.index, insns);
-    }
-    for (i, f) in code.funcs.iter().enumerate() {
-        code.by_start.entry((f.sec, f.start)).or_insert(i);
     }
     if let (Some(btf), Some(ext)) = (btf, ext) {
         relocate_core(elf, btf, ext, opts.target_btf.as_ref(), &mut code)?;

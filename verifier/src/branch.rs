@@ -13,12 +13,12 @@ pub fn decide(dst: &Reg, op: JmpOp, src: &Reg, wide: bool) -> Option<bool> {
     }
     match (dst.ty, src.ty) {
         (RegType::Scalar, RegType::Scalar) => dst.var.branch_taken(op, &src.var, wide),
-        _ if dst.is_pointer() && src.is_null() && not_null(dst) && wide => match op {
+        _ if dst.is_pointer() && src.is_null() && nonzero(dst) && wide => match op {
             JmpOp::Eq => Some(false),
             JmpOp::Ne => Some(true),
             _ => None,
         },
-        _ if src.is_pointer() && dst.is_null() && not_null(src) && wide => match op {
+        _ if src.is_pointer() && dst.is_null() && nonzero(src) && wide => match op {
             JmpOp::Eq => Some(false),
             JmpOp::Ne => Some(true),
             _ => None,
@@ -67,6 +67,14 @@ fn past_end(op: JmpOp, taken: bool) -> Option<i32> {
         (JmpOp::Ge, true) | (JmpOp::Lt, false) => Some(AT_PKT_END),
         _ => None,
     }
+}
+
+/// Whether a comparison of pointer `r` with 0 has one outcome: a non-NULL
+/// pointer whose variable offset stays below `BPF_MAX_VAR_OFF` (the
+/// running 6.18 kernel explores both sides for a map value plus a `u32`,
+/// and decides them for one plus an `s8`).
+fn nonzero(r: &Reg) -> bool {
+    not_null(r) && r.var.smax < crate::access::MAX_VAR_OFF as i64
 }
 
 /// Whether the kernel holds `r` to be non-NULL, so that a comparison with

@@ -1038,30 +1038,38 @@ fn btf_access(
             ),
         ));
     }
+    // The access's offset, the instruction's and the pointer's fixed one,
+    // is checked before the pointer's variable part.
+    let at = base.off as i64 + off as i64;
+    if at < 0 {
+        return Err(VerifyError::at(
+            idx,
+            format!(
+                "R{regno} is ptr_{} invalid negative access: off={at}",
+                env.type_name(base)
+            ),
+        ));
+    }
     if !base.fixed_offset() {
         return Err(VerifyError::at(
             idx,
             format!(
                 "R{regno} is ptr_{} invalid variable offset: off={}, var_off={}",
                 env.type_name(base),
-                // The access's offset: the instruction's and the pointer's.
                 base.off.wrapping_add(off),
                 crate::describe::tnum_str(&base.var)
             ),
         ));
     }
-    let at = base.off as i64 + off as i64;
     // A per-CPU object is reached through one CPU's copy (which a helper
     // gives), never directly.
     if base.flags.has(PtrFlags::PERCPU) {
-        let what = if at < 0 {
-            "invalid negative access"
-        } else {
-            "access percpu memory"
-        };
         return Err(VerifyError::at(
             idx,
-            format!("R{regno} is ptr_{} {what}: off={at}", env.type_name(base)),
+            format!(
+                "R{regno} is ptr_{} access percpu memory: off={at}",
+                env.type_name(base)
+            ),
         ));
     }
     if base.flags.has(PtrFlags::PROG_BTF) {
@@ -1088,15 +1096,6 @@ fn btf_access(
             return Ok(untrusted_mem());
         }
         return Ok(Reg::scalar(Scalar::unknown_width(size)));
-    }
-    if at < 0 {
-        return Err(VerifyError::at(
-            idx,
-            format!(
-                "R{regno} is ptr_{} invalid negative access: off={at}",
-                env.type_name(base)
-            ),
-        ));
     }
     if kind == Access::Write {
         check_kernel_write(env, base, at as u32, size).map_err(|m| VerifyError::at(idx, m))?;

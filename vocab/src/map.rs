@@ -97,8 +97,9 @@ impl MapKind {
     }
 
     /// Whether a definition may leave `max_entries` 0: libbpf sizes perf
-    /// event arrays (to the CPU count) and ring buffers (to a page) itself,
-    /// and local storage and struct_ops maps take no size.
+    /// event arrays (to the CPU count) itself, and local storage and
+    /// struct_ops maps take no size. A ring buffer of no size stays one
+    /// (libbpf's `adjust_ringbuf_sz` keeps 0 for the kernel to refuse).
     pub const fn sized_without_max_entries(self) -> bool {
         use MapKind::*;
         matches!(
@@ -108,10 +109,8 @@ impl MapKind {
                 | PercpuCgroupStorage
                 | SkStorage
                 | StructOps
-                | Ringbuf
                 | InodeStorage
                 | TaskStorage
-                | UserRingbuf
                 | CgrpStorage
         )
     }

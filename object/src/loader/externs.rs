@@ -637,6 +637,15 @@ fn kconfig_value(
     };
     let kind =
         kcfg_type(btf, ty).ok_or_else(|| ext_err(name, "kcfg", "failed to resolve kcfg type"))?;
+    // Kconfig gives `CONFIG_*`; libbpf itself knows three `LINUX_*` and
+    // makes any other weak `LINUX_*` zero; nothing else is a kconfig value.
+    let known = matches!(
+        name,
+        "LINUX_KERNEL_VERSION" | "LINUX_HAS_BPF_COOKIE" | "LINUX_HAS_SYSCALL_WRAPPER"
+    );
+    if !(name.starts_with("CONFIG_") || known || weak && name.starts_with("LINUX_")) {
+        return Err(ext_err(name, "kcfg", "unrecognized virtual extern"));
+    }
     let (size, align) = match kind {
         KcfgType::Bool | KcfgType::Char(_) => (1, 1),
         KcfgType::Int(n, _) | KcfgType::Tristate(n) => (n, n),

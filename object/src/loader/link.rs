@@ -54,8 +54,6 @@ pub(crate) struct Code {
     pub insns: HashMap<usize, Vec<RawInsn>>,
     /// Every function.
     pub funcs: Vec<Func>,
-    /// Functions by (section, first instruction).
-    pub by_start: HashMap<(usize, usize), usize>,
     /// Instructions CO-RE relocation poisoned: (section, index) → why.
     pub poisoned: HashMap<(usize, usize), String>,
     /// CO-RE relocations libbpf fails on, in its order: (section, index,
@@ -129,19 +127,27 @@ impl Linker<'_, '_> {
         pos
     }
 
-    /// The function starting at instruction `idx` of section `sec`.
-    fn func_at(&self, sec: usize, idx: i64, from: (usize, usize)) -> Result<usize, LoadError> {
-        usize::try_from(idx)
-            .ok()
-            .and_then(|i| self.code.by_start.get(&(sec, i)).copied())
+    /// The `.text` function holding instruction `idx` of `.text`: libbpf
+    /// looks every subprogram up there (wherever the call is) and sends a
+    /// call into a function's middle to its start (`find_prog_by_sec_insn`).
+    fn text_func(&self, idx: i64, from: (usize, usize)) -> Result<usize, LoadError> {
+        let text = self.elf.section(".text").map(|s| s.index);
+        let idx = usize::try_from(idx).ok();
+        let holding = |f: &Func| {
+            Some(f.sec) == text && idx.is_some_and(|i| f.start <= i && i < f.start + f.len)
+        };
+        self.code
+            .funcs
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| holding(f))
+            .max_by_key(|(_, f)| f.start)
+            .map(|(i, _)| i)
             .ok_or_else(|| {
                 rel_err(
                     self.sec_name(from.0),
                     from.1,
-                    format!(
-                        "no function starts at instruction {idx} of section '{}'",
-                        self.sec_name(sec)
-                    ),
+                    "no .text section found yet sub-program call exists",
                 )
             })
     }
@@ -203,7 +209,7 @@ impl Linker<'_, '_> {
         let subprog_call = insn.src == PSEUDO_CALL && insn.dst == 0 && insn.off == 0;
         let Some(rel) = rel else {
             if subprog_call {
-                let f = self.func_at(sec, sidx as i64 + i64::from(insn.imm) + 1, (sec, sidx))?;
+                let f = self.text_func(sidx as i64 + i64::from(insn.imm) + 1, (sec, sidx))?;
                 let pos = self.enter(f)?;
                 self.out.insns[i].imm = self.rel_offset(i, pos)?;
             }
@@ -261,16 +267,19 @@ impl Linker<'_, '_> {
         if !subprog_call {
             return Ok(());
         }
-        let target_sec = sym
-            .section
-            .filter(|&s| self.elf.sections.get(s).is_some_and(|s| s.is_exec()))
-            .ok_or_else(|| {
-                rel_err(
-                    self.sec_name(sec),
-                    sidx,
-                    format!("call relocation against '{}', which is not code", sym.name),
-                )
-            })?;
+        // Subprograms live in `.text` alone (libbpf's record_reloc).
+        let target_sec = sym.section.filter(|&s| self.sec_name(s) == ".text");
+        if target_sec.is_none() {
+            return Err(rel_err(
+                self.sec_name(sec),
+                sidx,
+                format!(
+                    "bad call relo against '{}' in section '{}'",
+                    sym.name,
+                    sym.section.map_or("?", |s| self.sec_name(s))
+                ),
+            ));
+        }
         if !(sym.kind == STT_FUNC || sym.kind == STT_SECTION) || !sym.value.is_multiple_of(8) {
             return Err(rel_err(
                 self.sec_name(sec),
@@ -279,7 +288,7 @@ impl Linker<'_, '_> {
             ));
         }
         let target = (sym.value / 8) as i64 + i64::from(insn.imm) + 1;
-        let f = self.func_at(target_sec, target, (sec, sidx))?;
+        let f = self.text_func(target, (sec, sidx))?;
         let pos = self.enter(f)?;
         self.out.insns[i].imm = self.rel_offset(i, pos)?;
         Ok(())
@@ -288,10 +297,14 @@ impl Linker<'_, '_> {
     fn ld_imm64(&mut self, i: usize, insn: RawInsn, rel: Option<Reloc>) -> Result<(), LoadError> {
         let (sec, sidx) = self.out.origin[i];
         let Some(rel) = rel else {
+            // A function's address is always relocated (libbpf's
+            // bpf_object__reloc_code).
             if insn.src == PSEUDO_FUNC {
-                let f = self.func_at(sec, sidx as i64 + i64::from(insn.imm) + 1, (sec, sidx))?;
-                let pos = self.enter(f)?;
-                self.out.insns[i].imm = self.rel_offset(i, pos)?;
+                return Err(rel_err(
+                    self.sec_name(sec),
+                    sidx,
+                    "missing subprog addr relo",
+                ));
             }
             // libbpf passes such a file descriptor on as it is.
             if insn.src == PSEUDO_MAP_FD || insn.src == PSEUDO_MAP_VALUE {
@@ -357,7 +370,15 @@ impl Linker<'_, '_> {
                     sym.name
                 )));
             }
-            let f = self.func_at(target_sec, byte / 8, (sec, sidx))?;
+            // Only a `.text` function is a subprogram (sym_is_subprog).
+            if self.sec_name(target_sec) != ".text" {
+                return Err(err(format!(
+                    "bad subprog addr relo against '{}' in section '{}'",
+                    sym.name,
+                    self.sec_name(target_sec)
+                )));
+            }
+            let f = self.text_func(byte / 8, (sec, sidx))?;
             let pos = self.enter(f)?;
             let off = self.rel_offset(i, pos)?;
             self.set_ldimm64(i, PSEUDO_FUNC, off, 0);
@@ -454,6 +475,10 @@ pub(crate) fn functions(elf: &ElfObject<'_>) -> Result<Vec<Func>, LoadError> {
         };
         if sym.value % 8 != 0 || sym.size % 8 != 0 {
             return Err(bad("function is not instruction-aligned"));
+        }
+        // libbpf opens no object with a static function outside `.text`.
+        if sym.bind == STB_LOCAL && s.name != ".text" {
+            return Err(bad("static program is not supported"));
         }
         if sym
             .value

@@ -14,6 +14,8 @@ const BPF_F_RDONLY_PROG: u32 = 1 << 7;
 const BPF_F_WRONLY_PROG: u32 = 1 << 8;
 /// `BPF_F_INNER_MAP`.
 const BPF_F_INNER_MAP: u32 = 1 << 12;
+/// `BTF_VAR_GLOBAL_ALLOCATED`: a VAR's linkage as a non-static definition.
+const BTF_VAR_GLOBAL_ALLOCATED: u32 = 1;
 
 /// A global data map typed by a DATASEC: its variables as `(VAR id, offset)`.
 #[derive(Debug)]
@@ -24,6 +26,10 @@ pub(crate) struct DataSec {
     pub id: u32,
     /// Its variables and their offsets.
     pub vars: Vec<(u32, u32)>,
+    /// Whether libbpf makes the map mmapable (`map_is_mmapable`): a
+    /// variable is neither static nor hidden (`btf_fixup_datasec` makes a
+    /// hidden one static).
+    pub mmapable: bool,
 }
 
 /// The maps of an object and how relocations find them.
@@ -186,7 +192,7 @@ fn parse_btf_map(
     name: &str,
     var_ty: u32,
     outer: bool,
-) -> Result<(MapDef, Option<MapDef>, Attrs), LoadError> {
+) -> Result<(MapDef, Option<Inner>, Attrs), LoadError> {
     let def = btf
         .resolve(var_ty)
         .map_err(|e| map_err(name, e.to_string()))?;
@@ -211,8 +217,18 @@ fn parse_btf_map(
             "type" => map_type_num = map_int(btf, name, field, m.ty)?,
             "max_entries" => max_entries = map_int(btf, name, field, m.ty)?,
             "map_flags" => flags = map_int(btf, name, field, m.ty)?,
-            "numa_node" | "pinning" => {
+            "numa_node" => {
                 map_int(btf, name, field, m.ty)?;
+            }
+            // LIBBPF_PIN_NONE or LIBBPF_PIN_BY_NAME, and never an inner map.
+            "pinning" => {
+                if !outer {
+                    return Err(map_err(name, "inner def can't be pinned"));
+                }
+                let pin = map_int(btf, name, field, m.ty)?;
+                if pin > 1 {
+                    return Err(map_err(name, format!("invalid pinning value {pin}")));
+                }
             }
             "map_extra" => extra = map_long(btf, name, field, m.ty)?,
             "key_size" | "value_size" => {
@@ -247,10 +263,15 @@ fn parse_btf_map(
                 if i != members.len() - 1 {
                     return Err(map_err(name, "'values' member should be last"));
                 }
+                let kind = kfreg::MapKind::from_u32(map_type_num);
+                if !kind.is_some_and(|k| k.holds_maps() || k == kfreg::MapKind::ProgArray) {
+                    return Err(map_err(name, "should be map-in-map or prog-array"));
+                }
                 set_size(name, &mut value_size, 4, "value size")?;
-                if kfreg::MapKind::from_u32(map_type_num).is_some_and(kfreg::MapKind::holds_maps) {
+                if kind.is_some_and(kfreg::MapKind::holds_maps) {
                     let def = inner_map_def(btf, name, m.ty)?;
-                    inner = Some(parse_btf_map(btf, &format!("{name}.inner"), def, false)?.0);
+                    let (def, _, attrs) = parse_btf_map(btf, &format!("{name}.inner"), def, false)?;
+                    inner = Some((def, attrs));
                 }
             }
             other => return Err(map_err(name, format!("unknown field '{other}'"))),
@@ -282,6 +303,9 @@ fn parse_btf_map(
         },
     ))
 }
+
+/// A map of maps' inner map definition, with its creation attributes.
+type Inner = (MapDef, Attrs);
 
 /// The creation attributes of a map that its definition does not keep.
 #[derive(Clone, Copy)]
@@ -318,6 +342,27 @@ fn inner_map_def(btf: &Btf, name: &str, values: u32) -> Result<u32, LoadError> {
     Ok(ty)
 }
 
+/// The initial values `.maps` relocations give maps (`.values = { &m }`):
+/// (offset of the map holding the slot, offset of the map put there).
+fn initial_slots(
+    elf: &ElfObject<'_>,
+    sec: &crate::elf::Section<'_>,
+    vars: &[(u32, u32)],
+) -> Vec<(u32, u32)> {
+    sec.relocs
+        .iter()
+        .filter_map(|r| {
+            let holder = vars
+                .iter()
+                .map(|&(_, off)| off)
+                .filter(|&off| u64::from(off) <= r.offset)
+                .max()?;
+            let target = u32::try_from(elf.symbols.get(r.sym)?.value).ok()?;
+            Some((holder, target))
+        })
+        .collect()
+}
+
 /// Collects the maps of `elf`: `.maps` first (in DATASEC order), then
 /// global data sections in section order.
 pub(crate) fn collect(
@@ -337,22 +382,40 @@ pub(crate) fn collect(
         maps.maps_sec = Some(sec.index);
         let (_, vars) = datasec_vars(elf, btf, sec.index)
             .ok_or_else(|| map_err(".maps", "no DATASEC '.maps' in BTF"))?;
+        let slots = initial_slots(elf, sec, &vars);
+        let var_at: HashMap<u32, u32> = vars.iter().map(|&(v, off)| (off, v)).collect();
         for (var, off) in vars {
             let name = btf
                 .name(var)
                 .map_err(|e| map_err(".maps", e.to_string()))?
                 .to_string();
-            let TypeData::Var { ty, .. } = btf
+            let TypeData::Var { ty, linkage } = btf
                 .type_by_id(var)
                 .map_err(|e| map_err(&name, e.to_string()))?
                 .data
             else {
                 return Err(map_err(&name, "DATASEC '.maps' entry is not a VAR"));
             };
+            // A static (or hidden) map is no map to libbpf.
+            if linkage != BTF_VAR_GLOBAL_ALLOCATED {
+                return Err(map_err(&name, "unsupported map linkage static"));
+            }
             let (mut def, inner_def, attrs) = parse_btf_map(btf, &name, ty, true)?;
-            if let Some(d) = inner_def {
+            // libbpf creates an inner map's template before its outer map.
+            let inner_errno = inner_def
+                .as_ref()
+                .and_then(|(d, a)| creation_errno(d, *a, btf_loaded));
+            if let Some((d, _)) = inner_def {
                 def.inner = Some(inner.len() as u32);
                 inner.push(d);
+            }
+            if maps.create_error.is_none()
+                && let Some(errno) = inner_errno
+            {
+                maps.create_error = Some(map_err(
+                    &name,
+                    format!("failed to create inner map: -{errno}"),
+                ));
             }
             // User space often sizes maps before loading (xdp-bench's
             // per-CPU counters, bcc's stack trace maps); loaded as they
@@ -369,6 +432,28 @@ pub(crate) fn collect(
                 maps.create_error = Some(map_err(
                     &name,
                     format!("failed to create: {text}(-{errno})"),
+                ));
+            }
+            // A map of maps has its slots filled as soon as it is created,
+            // in `.maps` order: a map defined after it has no map yet.
+            let later = slots
+                .iter()
+                .find(|(at, to)| *at == off && *to > off)
+                .map(|(_, to)| {
+                    var_at
+                        .get(to)
+                        .and_then(|v| btf.name(*v).ok())
+                        .unwrap_or("?")
+                });
+            let holds_maps = kfreg::MapKind::from_u32(def.map_type.number())
+                .is_some_and(kfreg::MapKind::holds_maps);
+            if maps.create_error.is_none()
+                && holds_maps
+                && let Some(to) = later
+            {
+                maps.create_error = Some(map_err(
+                    &name,
+                    format!("failed to initialize slot to map '{to}': -22"),
                 ));
             }
             maps.by_offset.insert(u64::from(off), maps.defs.len());
@@ -414,8 +499,25 @@ pub(crate) fn collect(
             init: (rdonly && sec.sh_type == SHT_PROGBITS).then(|| sec.data.to_vec()),
             inner: None,
         });
-        if let Some((id, vars)) = datasec {
-            maps.datasecs.push(DataSec { map: idx, id, vars });
+        if let (Some((id, vars)), Some(btf)) = (datasec, btf) {
+            let shared = |v: u32| {
+                let global = btf
+                    .type_by_id(v)
+                    .is_ok_and(|t| matches!(t.data, TypeData::Var { linkage, .. } if linkage != 0));
+                let name = btf.name(v).unwrap_or("");
+                // STV_INTERNAL, STV_HIDDEN.
+                let hidden = elf.symbols.iter().any(|s| {
+                    s.section == Some(sec.index) && s.name == name && matches!(s.visibility, 1 | 2)
+                });
+                global && !hidden
+            };
+            let mmapable = vars.iter().any(|&(v, _)| shared(v));
+            maps.datasecs.push(DataSec {
+                map: idx,
+                id,
+                vars,
+                mmapable,
+            });
         }
     }
     // Inner map definitions come after every map a program names.

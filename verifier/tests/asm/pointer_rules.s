@@ -250,3 +250,58 @@ r1 = 1
 lock *(u32 *)(r2 +0) += r1
 r0 = 0
 exit
+
+; A pointer compared with 0 decides the branch only while its variable
+; offset stays below BPF_MAX_VAR_OFF (recorded on the running 6.18
+; kernel): plus a u32 both sides are explored, plus an s8 one.
+### ptr_plus_u32_null_test_explores_both
+; type: socket
+; map: array key=4 value=64 max=1
+; expect: REJECT R1 invalid mem access 'scalar'
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r1 = *(u32 *)(r0 +0)
+r0 += r1
+if r0 != 0x0 goto out
+r1 = 5
+r0 = *(u64 *)(r1 +0)
+out:
+r0 = 0
+exit
+
+### ptr_plus_s8_null_test_decided
+; type: socket
+; map: array key=4 value=64 max=1
+; expect: ACCEPT
+r1 = 0
+*(u32 *)(r10 -4) = r1
+r2 = r10
+r2 += -4
+r1 = map[id:0]
+call bpf_map_lookup_elem
+if r0 == 0x0 goto out
+r1 = *(s8 *)(r0 +0)
+r0 += r1
+if r0 != 0x0 goto out
+r1 = 5
+r0 = *(u64 *)(r1 +0)
+out:
+r0 = 0
+exit
+
+; A kernel object access is refused a negative offset before a variable one.
+### btf_negative_before_variable_offset
+; type: tp_btf/task_newtask
+; expect: REJECT R6 is ptr_task_struct invalid negative access: off=-8
+r6 = *(u64 *)(r1 +0)
+r7 = *(u64 *)(r1 +8)
+r7 &= 255
+r6 += r7
+r0 = *(u64 *)(r6 -8)
+r0 = 0
+exit

@@ -1,0 +1,217 @@
+//! Objects libbpf 1.5 refuses to open or load are not verified: each gives
+//! every program (or the file) libbpf's reason, while the same object with
+//! the one thing libbpf objects to changed loads and verifies. Each refusal
+//! was seen with libbpf 1.5 on Linux 6.18 (helpers' notes s52b and s52d:
+//! `kload` failed the object with these messages).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// What `kfreg verify` reports for the object compiled from `body` (after
+/// the usual includes): how many programs it accepted, and every error
+/// (one per rejected program, or the file's own when the object cannot be
+/// loaded at all).
+fn verify(name: &str, body: &str) -> (usize, Vec<String>) {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("kfreg-loader-refusals");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let src = dir.join(format!("{name}.bpf.c"));
+    std::fs::write(
+        &src,
+        format!(
+            "#include <vmlinux.h>\n#include <bpf/bpf_helpers.h>\n{body}\n\
+             char LICENSE[] SEC(\"license\") = \"GPL\";\n"
+        ),
+    )
+    .expect("write source");
+    let obj = dir.join(format!("{name}.bpf.o"));
+    let clang = std::env::var("CLANG").unwrap_or_else(|_| "clang-19".into());
+    let out = Command::new(&clang)
+        .args(["-g", "-O2", "-target", "bpf", "-D__TARGET_ARCH_x86", "-I"])
+        .arg(root().join("tests/corpus/include"))
+        .arg("-c")
+        .arg(&src)
+        .arg("-o")
+        .arg(&obj)
+        .output()
+        .unwrap_or_else(|e| panic!("{clang} not runnable ({e}): apt-get install clang-19"));
+    assert!(
+        out.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_kfreg"))
+        .args(["verify", "--format", "json", "--btf"])
+        .arg(root().join("tests/corpus/vmlinux.btf"))
+        .arg(&obj)
+        .output()
+        .expect("run kfreg verify");
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_default();
+    let rows = rows.as_array().cloned().unwrap_or_default();
+    let accepted = rows.iter().filter(|r| r["verdict"] == "ACCEPT").count();
+    let mut errors: Vec<String> = rows
+        .iter()
+        .filter_map(|r| r["error"].as_str().map(str::to_string))
+        .collect();
+    errors.extend(
+        String::from_utf8_lossy(&o.stderr)
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string),
+    );
+    (accepted, errors)
+}
+
+/// `refused` verifies no program and says `why`; `fixed` verifies every
+/// program.
+fn check(name: &str, refused: &str, fixed: &str, why: &str) {
+    let (accepted, errs) = verify(&format!("{name}_refused"), refused);
+    assert!(
+        accepted == 0 && errs.iter().any(|e| e.contains(why)),
+        "{name}: want no program verified and {why:?}, got {accepted} accepted, {errs:?}"
+    );
+    let (accepted, errs) = verify(&format!("{name}_fixed"), fixed);
+    assert!(
+        accepted > 0 && errs.is_empty(),
+        "{name}: the fixed object fails: {errs:?}"
+    );
+}
+
+const LOOKUP: &str =
+    "SEC(\"socket\") int p(void *ctx) { int k = 0; return bpf_map_lookup_elem(&m, &k) != 0; }";
+
+fn array(prefix: &str, extra: &str) -> String {
+    format!(
+        "{prefix} struct {{ __uint(type, BPF_MAP_TYPE_ARRAY); __uint(max_entries, 2); __type(key, int); __type(value, int); {extra} }} m SEC(\".maps\");\n{LOOKUP}"
+    )
+}
+
+#[test]
+fn a_static_map_is_no_map() {
+    check(
+        "static_map",
+        &array("static", ""),
+        &array("", ""),
+        "unsupported map linkage static",
+    );
+}
+
+#[test]
+fn pinning_is_none_or_by_name() {
+    check(
+        "pinning",
+        &array("", "__uint(pinning, 5);"),
+        &array("", "__uint(pinning, 1);"),
+        "invalid pinning value 5",
+    );
+}
+
+#[test]
+fn initial_values_only_for_maps_of_maps_and_prog_arrays() {
+    let map = |ty: &str| {
+        format!(
+            "struct {{ __uint(type, {ty}); __uint(max_entries, 2); __type(key, int); __array(values, int); }} m SEC(\".maps\");\n\
+             SEC(\"socket\") int p(void *ctx) {{ bpf_tail_call(ctx, &m, 0); return 0; }}"
+        )
+    };
+    check(
+        "values",
+        &map("BPF_MAP_TYPE_ARRAY"),
+        &map("BPF_MAP_TYPE_PROG_ARRAY"),
+        "should be map-in-map or prog-array",
+    );
+}
+
+#[test]
+fn a_ring_buffer_needs_a_size() {
+    let ringbuf = |extra: &str| {
+        format!(
+            "struct {{ __uint(type, BPF_MAP_TYPE_RINGBUF); {extra} }} rb SEC(\".maps\");\n\
+             SEC(\"socket\") int p(void *ctx) {{ return bpf_ringbuf_query(&rb, 0) & 1; }}"
+        )
+    };
+    check(
+        "ringbuf_size",
+        &ringbuf(""),
+        &ringbuf("__uint(max_entries, 4096);"),
+        "failed to create: Invalid argument(-22)",
+    );
+}
+
+#[test]
+fn an_inner_map_template_is_created_first() {
+    let aom = |extra: &str| {
+        format!(
+            "struct {{ __uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS); __uint(max_entries, 1); __type(key, int); __type(value, int);\n\
+             __array(values, struct {{ __uint(type, BPF_MAP_TYPE_ARRAY); __type(key, int); __type(value, int); {extra} }}); }} aom SEC(\".maps\");\n\
+             SEC(\"socket\") int p(void *ctx) {{ int k = 0; return bpf_map_lookup_elem(&aom, &k) != 0; }}"
+        )
+    };
+    check(
+        "inner_template",
+        &aom(""),
+        &aom("__uint(max_entries, 1);"),
+        "failed to create inner map",
+    );
+}
+
+#[test]
+fn kconfig_values_are_config_or_known_linux_ones() {
+    let ext = |name: &str| {
+        format!(
+            "extern int {name} __kconfig __weak;\nSEC(\"socket\") int p(void *ctx) {{ return {name}; }}"
+        )
+    };
+    check(
+        "kconfig_name",
+        &ext("MY_SETTING"),
+        &ext("LINUX_SOMETHING_NEW"),
+        "unrecognized virtual extern",
+    );
+}
+
+#[test]
+fn programs_outside_text_are_global() {
+    check(
+        "static_program",
+        "SEC(\"socket\") static int lonely(void *ctx) { return 0; }\nSEC(\"socket\") int p(void *ctx) { return 0; }",
+        "SEC(\"socket\") int lonely(void *ctx) { return 0; }\nSEC(\"socket\") int p(void *ctx) { return 0; }",
+        "static program is not supported",
+    );
+}
+
+#[test]
+fn subprograms_live_in_text() {
+    let call = |attr: &str| {
+        format!(
+            "{attr} __noinline int helper(int x) {{ return x + 1; }}\n\
+             SEC(\"socket\") int p(struct __sk_buff *skb) {{ return helper(skb->len); }}"
+        )
+    };
+    check(
+        "subprogram_section",
+        &call("__attribute__((section(\"mytext\")))"),
+        &call(""),
+        "bad call relo against 'helper' in section 'mytext'",
+    );
+}
+
+#[test]
+fn special_fields_keep_global_data_out_of_mmap() {
+    let data = |linkage: &str| {
+        format!(
+            "{linkage} struct bpf_spin_lock glock SEC(\".data.A\") __attribute__((aligned(8)));\n\
+             {linkage} int gcount SEC(\".data.A\");\n\
+             SEC(\"tc\") int p(struct __sk_buff *skb) {{ bpf_spin_lock(&glock); gcount++; bpf_spin_unlock(&glock); return 0; }}"
+        )
+    };
+    check(
+        "mmapable_data",
+        &data(""),
+        &data("static"),
+        "failed to create: unknown error (-524)(-524)",
+    );
+}
