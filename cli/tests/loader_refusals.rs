@@ -4,60 +4,25 @@
 //! was seen with libbpf 1.5 on Linux 6.18 (helpers' notes s52b and s52d:
 //! `kload` failed the object with these messages).
 
-use std::path::PathBuf;
-use std::process::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod bpf_source;
 
 /// What `kfreg verify` reports for the object compiled from `body` (after
 /// the usual includes): how many programs it accepted, and every error
 /// (one per rejected program, or the file's own when the object cannot be
 /// loaded at all).
 fn verify(name: &str, body: &str) -> (usize, Vec<String>) {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("kfreg-loader-refusals");
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let src = dir.join(format!("{name}.bpf.c"));
-    std::fs::write(
-        &src,
-        format!(
-            "#include <vmlinux.h>\n#include <bpf/bpf_helpers.h>\n{body}\n\
-             char LICENSE[] SEC(\"license\") = \"GPL\";\n"
-        ),
-    )
-    .expect("write source");
-    let obj = dir.join(format!("{name}.bpf.o"));
-    let clang = std::env::var("CLANG").unwrap_or_else(|_| "clang-19".into());
-    let out = Command::new(&clang)
-        .args(["-g", "-O2", "-target", "bpf", "-D__TARGET_ARCH_x86", "-I"])
-        .arg(root().join("tests/corpus/include"))
-        .arg("-c")
-        .arg(&src)
-        .arg("-o")
-        .arg(&obj)
-        .output()
-        .unwrap_or_else(|e| panic!("{clang} not runnable ({e}): apt-get install clang-19"));
-    assert!(
-        out.status.success(),
-        "{name}: {}",
-        String::from_utf8_lossy(&out.stderr)
+    let source = format!(
+        "#include <vmlinux.h>\n#include <bpf/bpf_helpers.h>\n{body}\n\
+         char LICENSE[] SEC(\"license\") = \"GPL\";\n"
     );
-    let o = Command::new(env!("CARGO_BIN_EXE_kfreg"))
-        .args(["verify", "--format", "json", "--btf"])
-        .arg(root().join("tests/corpus/vmlinux.btf"))
-        .arg(&obj)
-        .output()
-        .expect("run kfreg verify");
-    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_default();
-    let rows = rows.as_array().cloned().unwrap_or_default();
+    let (rows, stderr) = bpf_source::verify("kfreg-loader-refusals", name, &source);
     let accepted = rows.iter().filter(|r| r["verdict"] == "ACCEPT").count();
     let mut errors: Vec<String> = rows
         .iter()
         .filter_map(|r| r["error"].as_str().map(str::to_string))
         .collect();
     errors.extend(
-        String::from_utf8_lossy(&o.stderr)
+        stderr
             .lines()
             .filter(|l| !l.trim().is_empty())
             .map(str::to_string),

@@ -933,20 +933,11 @@ fn check_refcounted(
     }
     // The object itself, not a field of it (a list or tree node).
     crate::mem::unmodified_ptr(st.insn, i as u8 + 1, reg)?;
-    // The kernel keeps a record only of types with a lock, graph or
-    // refcount field (btf_parse_struct_metas): a per-CPU object's type has
-    // none.
-    const RECORDED: [FieldKind; 7] = [
-        FieldKind::SpinLock,
-        FieldKind::ResSpinLock,
-        FieldKind::ListHead,
-        FieldKind::ListNode,
-        FieldKind::RbRoot,
-        FieldKind::RbNode,
-        FieldKind::Refcount,
-    ];
+    // The kernel keeps a record only of types with a lock, graph,
+    // refcount or kptr field (btf_parse_struct_metas): a per-CPU object's
+    // type has none.
     let t = prog_type(env, reg);
-    if !t.is_some_and(|t| t.fields.iter().any(|f| RECORDED.contains(&f.kind))) {
+    if !t.is_some_and(|t| t.fields.iter().any(|f| f.kind.in_struct_meta())) {
         return err(st, "verifier bug: Couldn't find btf_record".into());
     }
     if t.and_then(|t| t.field(FieldKind::Refcount)).is_none() {
