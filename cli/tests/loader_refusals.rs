@@ -76,17 +76,24 @@ fn pinning_is_none_or_by_name() {
 
 #[test]
 fn initial_values_only_for_maps_of_maps_and_prog_arrays() {
-    let map = |ty: &str| {
+    let map = |ty: &str, elem: &str| {
         format!(
-            "struct {{ __uint(type, {ty}); __uint(max_entries, 2); __type(key, int); __array(values, int); }} m SEC(\".maps\");\n\
+            "struct {{ __uint(type, {ty}); __uint(max_entries, 2); __type(key, int); __array(values, {elem}); }} m SEC(\".maps\");\n\
              SEC(\"socket\") int p(void *ctx) {{ bpf_tail_call(ctx, &m, 0); return 0; }}"
         )
     };
+    let program = "int (void *)";
     check(
         "values",
-        &map("BPF_MAP_TYPE_ARRAY"),
-        &map("BPF_MAP_TYPE_PROG_ARRAY"),
+        &map("BPF_MAP_TYPE_ARRAY", program),
+        &map("BPF_MAP_TYPE_PROG_ARRAY", program),
         "should be map-in-map or prog-array",
+    );
+    check(
+        "prog_array_values",
+        &map("BPF_MAP_TYPE_PROG_ARRAY", "int"),
+        &map("BPF_MAP_TYPE_PROG_ARRAY", program),
+        "prog-array value def is of unexpected kind",
     );
 }
 
@@ -178,5 +185,60 @@ fn special_fields_keep_global_data_out_of_mmap() {
         &data(""),
         &data("static"),
         "failed to create: unknown error (-524)(-524)",
+    );
+}
+
+const NOTHING: &str = "SEC(\"socket\") int p(void *ctx) { return 0; }";
+
+#[test]
+fn a_ring_buffer_has_no_key() {
+    let ringbuf = |extra: &str| {
+        format!(
+            "struct {{ __uint(type, BPF_MAP_TYPE_RINGBUF); __uint(max_entries, 4096); {extra} }} rb SEC(\".maps\");\n{NOTHING}"
+        )
+    };
+    check(
+        "ringbuf_key",
+        &ringbuf("__type(key, int);"),
+        &ringbuf(""),
+        "failed to create: Invalid argument(-22)",
+    );
+}
+
+#[test]
+fn local_storage_is_never_preallocated_nor_sized() {
+    let storage = |extra: &str| {
+        format!(
+            "struct {{ __uint(type, BPF_MAP_TYPE_TASK_STORAGE); __type(key, int); __type(value, long); {extra} }} ts SEC(\".maps\");\n{NOTHING}"
+        )
+    };
+    check(
+        "storage_prealloc",
+        &storage(""),
+        &storage("__uint(map_flags, BPF_F_NO_PREALLOC);"),
+        "failed to create: Invalid argument(-22)",
+    );
+    check(
+        "storage_sized",
+        &storage("__uint(map_flags, BPF_F_NO_PREALLOC); __uint(max_entries, 5);"),
+        &storage("__uint(map_flags, BPF_F_NO_PREALLOC);"),
+        "failed to create: Invalid argument(-22)",
+    );
+}
+
+#[test]
+fn a_map_of_maps_needs_its_inner_map() {
+    let aom = |values: &str| {
+        format!(
+            "struct {{ __uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS); __uint(max_entries, 1); __type(key, int); {values} }} aom SEC(\".maps\");\n{NOTHING}"
+        )
+    };
+    check(
+        "map_of_maps_inner",
+        &aom("__type(value, int);"),
+        &aom(
+            "__array(values, struct { __uint(type, BPF_MAP_TYPE_ARRAY); __uint(max_entries, 1); __type(key, int); __type(value, int); });",
+        ),
+        "failed to create: Invalid argument(-22)",
     );
 }

@@ -176,6 +176,7 @@ impl MapKind {
         const ENOTSUPP: u32 = 524;
         const NO_PREALLOC: u32 = 1;
         const STACK_BUILD_ID: u32 = 1 << 5;
+        const CLONE: u32 = 1 << 9;
         // Memory one hash element or queue value may take (KMALLOC_MAX_SIZE
         // of x86_64), and what a per-CPU value may take (PCPU_MIN_UNIT_SIZE).
         const KMALLOC_MAX: u64 = 1 << 22;
@@ -217,6 +218,18 @@ impl MapKind {
             Queue | Stack => n == 0 || k != 0 || v == 0,
             // At most 15 hash functions, in map_extra's low four bits.
             BloomFilter => n == 0 || k != 0 || v == 0 || extra & !0xf != 0,
+            // Sized by max_entries alone (libbpf rounds a size other than 0
+            // up to pages).
+            Ringbuf | UserRingbuf => n == 0 || k != 0 || v != 0,
+            // An int key (a file descriptor), no size, and never
+            // preallocated (bpf_local_storage_map_alloc_check).
+            SkStorage | InodeStorage | TaskStorage | CgrpStorage => {
+                flags & !(NO_PREALLOC | CLONE) != 0
+                    || flags & NO_PREALLOC == 0
+                    || n != 0
+                    || k != 4
+                    || v == 0
+            }
             _ => return None,
         };
         if einval {

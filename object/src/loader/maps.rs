@@ -268,10 +268,20 @@ fn parse_btf_map(
                     return Err(map_err(name, "should be map-in-map or prog-array"));
                 }
                 set_size(name, &mut value_size, 4, "value size")?;
+                let pointee = inner_map_def(btf, name, m.ty)?;
                 if kind.is_some_and(kfreg::MapKind::holds_maps) {
-                    let def = inner_map_def(btf, name, m.ty)?;
-                    let (def, _, attrs) = parse_btf_map(btf, &format!("{name}.inner"), def, false)?;
+                    let (def, _, attrs) =
+                        parse_btf_map(btf, &format!("{name}.inner"), pointee, false)?;
                     inner = Some((def, attrs));
+                } else if btf
+                    .resolve(pointee)
+                    .and_then(|t| btf.type_by_id(t))
+                    .map(|t| t.kind())
+                    .ok()
+                    != Some(Kind::FuncProto)
+                {
+                    // A program array's values are programs.
+                    return Err(map_err(name, "prog-array value def is of unexpected kind"));
                 }
             }
             other => return Err(map_err(name, format!("unknown field '{other}'"))),
@@ -421,8 +431,14 @@ pub(crate) fn collect(
             // per-CPU counters, bcc's stack trace maps); loaded as they
             // are, the kernel refuses to create them and libbpf fails the
             // whole object.
+            // A map of maps is made from its inner map's template: with
+            // none declared, the kernel gets no inner map.
+            let no_inner = def.inner.is_none()
+                && kfreg::MapKind::from_u32(def.map_type.number())
+                    .is_some_and(kfreg::MapKind::holds_maps);
             if maps.create_error.is_none()
-                && let Some(errno) = creation_errno(&def, attrs, btf_loaded)
+                && let Some(errno) =
+                    creation_errno(&def, attrs, btf_loaded).or(no_inner.then_some(22))
             {
                 let text = match errno {
                     7 => "Argument list too long".to_string(),
