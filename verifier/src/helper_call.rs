@@ -205,15 +205,7 @@ pub fn check_helper_call(env: &mut Env, path: &mut Path, id: i32) -> Result<Step
     }
     let mut meta = Meta::default();
     for (i, arg) in h.used_args().iter().enumerate() {
-        // A value to be filled from a map that hands none out is read.
-        let fills_value = arg.ty == ArgType::MapValue && arg.has(ArgFlags::UNINIT);
-        let arg = match meta.map.and_then(|m| map_kind(env, m)) {
-            Some(kind) if fills_value && !kind.hands_out_values() => {
-                arg.without(ArgFlags::UNINIT.union(ArgFlags::WRITE))
-            }
-            _ => *arg,
-        };
-        check_arg(env, st, h, i, &arg, &mut meta)?;
+        check_arg(env, st, h, i, arg, &mut meta)?;
     }
     // Memory only a map value may be is asked for once every argument
     // passed (the kernel's check_helper_call, after its argument loop).
@@ -364,6 +356,7 @@ fn check_arg(
 ) -> Result<(), VerifyError> {
     let idx = st.insn;
     let r = i as u8 + 1;
+    let arg = &resolve_map_arg(env, arg, meta);
     env.check_reg_read(st, r)?;
     let reg = *st.reg(r);
     // Every argument but a wildcard, the size of packet memory too, is
@@ -704,6 +697,19 @@ fn writes(arg: &HelperArg) -> bool {
     arg.has(ArgFlags::WRITE) || arg.has(ArgFlags::UNINIT)
 }
 
+/// The argument as the map the call names makes it (the kernel's
+/// `resolve_map_arg_type`): a value to be filled from a map that hands none
+/// out is read instead.
+fn resolve_map_arg(env: &Env, arg: &HelperArg, meta: &Meta) -> HelperArg {
+    let fills_value = arg.ty == ArgType::MapValue && arg.has(ArgFlags::UNINIT);
+    match meta.map.and_then(|m| map_kind(env, m)) {
+        Some(kind) if fills_value && !kind.hands_out_values() => {
+            arg.without(ArgFlags::UNINIT.union(ArgFlags::WRITE))
+        }
+        _ => *arg,
+    }
+}
+
 /// Whether map `m`'s values are sockets.
 fn holds_sockets(env: &Env, m: u32) -> bool {
     map_kind(env, m).is_some_and(MapKind::holds_sockets)
@@ -712,6 +718,24 @@ fn holds_sockets(env: &Env, m: u32) -> bool {
 /// The kernel map type of map `m`.
 fn map_kind(env: &Env, m: u32) -> Option<MapKind> {
     MapKind::from_u32(env.prog.maps[m as usize].map_type.number())
+}
+
+/// A kernel object may sit at a fixed offset into what the pointer names,
+/// never a variable one; a released one not even that, and its reference
+/// moves into the call.
+fn object_arg_off(
+    idx: u32,
+    r: u8,
+    reg: &Reg,
+    arg: &HelperArg,
+    meta: &mut Meta,
+) -> Result<(), VerifyError> {
+    if arg.has(ArgFlags::RELEASE) {
+        crate::mem::release_reg_off(idx, r, reg)?;
+        release_arg(idx, r, reg, meta)
+    } else {
+        crate::mem::arg_reg_off(idx, r, reg)
+    }
 }
 
 /// The reference `reg` carries moves into the call.
@@ -987,15 +1011,7 @@ fn btf_id_arg(
             }
         }
     }
-    // A kernel object may sit at a fixed offset into what the pointer
-    // names, never a variable one; a released one not even that.
-    if arg.has(ArgFlags::RELEASE) {
-        crate::mem::release_reg_off(idx, r, reg)?;
-        release_arg(idx, r, reg, meta)?;
-    } else {
-        crate::mem::arg_reg_off(idx, r, reg)?;
-    }
-    Ok(())
+    object_arg_off(idx, r, reg, arg, meta)
 }
 
 /// Fails unless BTF pointer `reg` points to kernel struct `want`, or (not
@@ -1067,15 +1083,7 @@ fn sock_common_arg(
     if let Some(want) = arg.ty.implied_struct().filter(|_| kernel_ptr) {
         struct_matches(env, idx, r, reg, want, false)?;
     }
-    // A kernel object may sit at a fixed offset into what the pointer
-    // names, never a variable one; a released one not even that.
-    if arg.has(ArgFlags::RELEASE) {
-        crate::mem::release_reg_off(idx, r, reg)?;
-        release_arg(idx, r, reg, meta)?;
-    } else {
-        crate::mem::arg_reg_off(idx, r, reg)?;
-    }
-    Ok(())
+    object_arg_off(idx, r, reg, arg, meta)
 }
 
 /// A string argument: a map value (check_reg_type), then the string's own

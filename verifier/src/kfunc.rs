@@ -1280,9 +1280,7 @@ fn check_root(
 /// roots and owning nodes are compared with (a per-CPU, RCU or non-owning
 /// object is not one).
 fn is_plain_alloc(reg: &Reg) -> bool {
-    reg.flags.has(PtrFlags::ALLOC)
-        && reg.is_btf_ptr_type(PtrFlags::ALLOC)
-        && reg.flags.0 & (PtrFlags::TRUSTED.0 | PtrFlags::RCU.0) == 0
+    reg.ty == RegType::BtfId && reg.kernel_modifiers() == PtrFlags::ALLOC
 }
 
 /// A graph node argument: an allocated object of the root's contained

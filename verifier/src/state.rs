@@ -350,6 +350,14 @@ impl Reg {
     /// pointer whose type modifiers, those in `ignored` aside, are none,
     /// `PTR_TRUSTED` or `MEM_RCU` alone.
     pub fn is_btf_ptr_type(&self, ignored: PtrFlags) -> bool {
+        let mods = self.kernel_modifiers().without(ignored);
+        self.ty == RegType::BtfId
+            && [PtrFlags::NONE, PtrFlags::TRUSTED, PtrFlags::RCU].contains(&mods)
+    }
+
+    /// The modifiers that are part of the kernel's register type (kfreg's
+    /// own bookkeeping flags left out).
+    pub fn kernel_modifiers(&self) -> PtrFlags {
         const MODIFIERS: PtrFlags = PtrFlags::MAYBE_NULL
             .with(PtrFlags::RDONLY)
             .with(PtrFlags::ALLOC)
@@ -358,8 +366,7 @@ impl Reg {
             .with(PtrFlags::TRUSTED)
             .with(PtrFlags::UNTRUSTED)
             .with(PtrFlags::NON_OWN);
-        let mods = self.flags.0 & MODIFIERS.0 & !ignored.0;
-        self.ty == RegType::BtfId && [0, PtrFlags::TRUSTED.0, PtrFlags::RCU.0].contains(&mods)
+        PtrFlags(self.flags.0 & MODIFIERS.0)
     }
 
     /// The kernel's `is_trusted_reg`: referenced; a socket or map pointer
