@@ -2,7 +2,7 @@
 //! every program (or the file) libbpf's reason, while the same object with
 //! the one thing libbpf objects to changed loads and verifies. Each refusal
 //! was seen with libbpf 1.5 on Linux 6.18 (helpers' notes s52b and s52d:
-//! `kload` failed the object with these messages).
+//! `kload` failed the object with these messages, and session 53: map flags).
 
 mod bpf_source;
 
@@ -240,5 +240,83 @@ fn a_map_of_maps_needs_its_inner_map() {
             "__array(values, struct { __uint(type, BPF_MAP_TYPE_ARRAY); __uint(max_entries, 1); __type(key, int); __type(value, int); });",
         ),
         "failed to create: Invalid argument(-22)",
+    );
+}
+
+#[test]
+fn map_flags_are_the_types_own() {
+    let map = |ty: &str| {
+        format!(
+            "struct {{ __uint(type, BPF_MAP_TYPE_{ty}); __uint(max_entries, 2); __type(key, int); __type(value, int);\n\
+             __uint(map_flags, BPF_F_MMAPABLE | BPF_F_RDONLY_PROG); }} m SEC(\".maps\");\n{LOOKUP}"
+        )
+    };
+    check(
+        "map_flags",
+        &map("HASH"),
+        &map("ARRAY"),
+        "failed to create: Invalid argument(-22)",
+    );
+}
+
+#[test]
+fn an_inner_map_is_one_a_map_may_hold() {
+    let aom = |inner: &str| {
+        format!(
+            "struct {{ __uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS); __uint(max_entries, 1); __type(key, int); __type(value, int);\n\
+             __array(values, struct {{ __uint(type, BPF_MAP_TYPE_{inner}); __uint(max_entries, 4); __uint(key_size, 4); __uint(value_size, 4); }}); }} aom SEC(\".maps\");\n\
+             SEC(\"socket\") int p(void *ctx) {{ int k = 0; return bpf_map_lookup_elem(&aom, &k) != 0; }}"
+        )
+    };
+    check(
+        "inner_prog_array",
+        &aom("PROG_ARRAY"),
+        &aom("ARRAY"),
+        "failed to create: unknown error (-524)(-524)",
+    );
+    check(
+        "inner_map_of_maps",
+        &aom("ARRAY_OF_MAPS"),
+        &aom("HASH"),
+        "failed to create inner map: -22",
+    );
+}
+
+/// A congestion control whose members `members` name its three programs.
+fn congestion_control(members: &str) -> String {
+    format!(
+        "SEC(\"struct_ops/ssthresh\") __u32 ss(unsigned long long *ctx) {{ return 2; }}\n\
+         SEC(\"struct_ops/undo_cwnd\") __u32 ud(unsigned long long *ctx) {{ return 2; }}\n\
+         SEC(\"struct_ops/cong_avoid\") void ca(unsigned long long *ctx) {{ }}\n\
+         SEC(\".struct_ops\") struct tcp_congestion_ops cc = {{ {members} .name = \"kfreg_cc\" }};"
+    )
+}
+
+#[test]
+fn a_struct_ops_program_implements_one_member() {
+    check(
+        "struct_ops_reuse",
+        &congestion_control(
+            ".ssthresh = (void *)ss, .undo_cwnd = (void *)ss, .cong_avoid = (void *)ca,",
+        ),
+        &congestion_control(
+            ".ssthresh = (void *)ss, .undo_cwnd = (void *)ud, .cong_avoid = (void *)ca,",
+        ),
+        "struct_ops init_kern cc func ptr undo_cwnd: invalid reuse of prog ss in sec struct_ops/ssthresh with type 27: expected_attach_type 0 != kern_member_idx 8",
+    );
+}
+
+#[test]
+fn a_struct_ops_program_no_map_names_is_not_loaded() {
+    let (accepted, errs) = verify(
+        "struct_ops_unreferenced",
+        &congestion_control(".ssthresh = (void *)ss, .cong_avoid = (void *)ca,"),
+    );
+    assert_eq!(accepted, 2, "{errs:?}");
+    assert_eq!(
+        errs,
+        [
+            "prog 'ud': SEC(\"struct_ops\") program isn't referenced anywhere, did you forget to use it?"
+        ]
     );
 }

@@ -185,7 +185,8 @@ pub enum LoadError {
     /// A struct_ops map cannot be set up for the kernel (libbpf's
     /// `struct_ops init_kern`), which fails every program of the object.
     StructOps {
-        /// What is wrong.
+        /// What is wrong, after libbpf's "struct_ops init_kern": the map
+        /// and member it concerns, then a colon.
         msg: String,
     },
     /// The kernel refuses the object's BTF, which its struct_ops maps
@@ -245,7 +246,7 @@ impl fmt::Display for LoadError {
                     "sec '{section}': CO-RE relocation at insn #{insn}: {msg}"
                 )
             }
-            LoadError::StructOps { msg } => write!(f, "struct_ops init_kern: {msg}"),
+            LoadError::StructOps { msg } => write!(f, "struct_ops init_kern{msg}"),
             LoadError::BtfRefused(r) => write!(
                 f,
                 "Error loading .BTF into kernel: -{}. BTF is mandatory, can't proceed.",
@@ -849,6 +850,7 @@ pub fn load_object(bytes: &[u8], reg: &Registry, opts: &LoadOptions) -> Result<O
     if !maps.create_error.as_ref().is_some_and(resolved_at_load)
         && let Some(target) = &opts.target_btf
         && let Some(e) = struct_ops::missing_kernel_type(&elf, btf.as_ref(), target)
+            .or_else(|| struct_ops::reused_program(reg, &elf, btf.as_ref(), target))
     {
         maps.create_error = Some(e);
     }
@@ -1124,6 +1126,14 @@ impl Parts<'_> {
             subprogs.retain(|s| s.start == 0 || targets.contains(&i64::from(s.start)));
         }
         let op = struct_ops.get(&func.name);
+        // libbpf loads a struct_ops program with the member a map gives it.
+        if def.map_member && op.is_none() {
+            return stub(LoadError::Program {
+                program: func.name.clone(),
+                msg: "SEC(\"struct_ops\") program isn't referenced anywhere, did you forget to use it?"
+                    .into(),
+            });
+        }
         let attach = opts
             .target_btf
             .as_deref()

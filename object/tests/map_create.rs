@@ -34,3 +34,19 @@ fn creation_errno_agrees_with_the_recorded_kernel() {
         wrong.join("\n")
     );
 }
+
+/// Every row of `data/map-inner.tsv` (a map of each type made the inner map
+/// of each map of maps on Linux 6.18) is what `MapKind::inner_errno` says.
+#[test]
+fn inner_errno_agrees_with_the_recorded_kernel() {
+    let data = include_str!("data/map-inner.tsv");
+    let mut rows = 0;
+    for line in data.lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let kind = MapKind::from_name(f[0]).unwrap_or_else(|| panic!("unknown map type in {line}"));
+        let errno: u32 = f[2].parse().expect("a number");
+        assert_eq!(kind.inner_errno().unwrap_or(0), errno, "{line}");
+        rows += 1;
+    }
+    assert!(rows > 40, "only {rows} rows recorded");
+}

@@ -249,5 +249,9 @@ bits! {
         /// Its return value is checked on its low 32 bits (an LSM hook's
         /// `int`: `return_32bit` in `check_return_code`).
         RET_SUBREG = 12, "ret_subreg";
+        /// Implements a member of a map's struct (struct_ops): libbpf
+        /// loads it with the member a map names, and refuses one no map
+        /// names (`bpf_object_load_prog`).
+        MAP_MEMBER = 13, "map_member";
     }
 }

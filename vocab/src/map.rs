@@ -156,6 +156,63 @@ impl MapKind {
         }
     }
 
+    /// The map flags `BPF_MAP_CREATE` takes for this type (the flag mask of
+    /// each type's `map_alloc_check`), for the types whose sizes alone
+    /// decide creation; `None` for the others, whose flags are not judged.
+    /// Per-CPU types take no NUMA node; only arrays programs address
+    /// directly take `BPF_F_MMAPABLE`; fd arrays refuse the program access
+    /// flags.
+    pub const fn creation_flags(self) -> Option<u32> {
+        use MapKind::*;
+        const NO_PREALLOC: u32 = 1;
+        const NO_COMMON_LRU: u32 = 1 << 1;
+        const NUMA_NODE: u32 = 1 << 2;
+        const USER_ACCESS: u32 = (1 << 3) | (1 << 4);
+        const STACK_BUILD_ID: u32 = 1 << 5;
+        const ZERO_SEED: u32 = 1 << 6;
+        const ACCESS: u32 = USER_ACCESS | (1 << 7) | (1 << 8);
+        const CLONE: u32 = 1 << 9;
+        const MMAPABLE: u32 = 1 << 10;
+        const PRESERVE_ELEMS: u32 = 1 << 11;
+        const INNER_MAP: u32 = 1 << 12;
+        let lru = if matches!(self, LruHash | LruPercpuHash) {
+            NO_COMMON_LRU
+        } else {
+            0
+        };
+        Some(match self {
+            Hash | LruHash => NO_PREALLOC | NUMA_NODE | ACCESS | ZERO_SEED | lru,
+            PercpuHash | LruPercpuHash => NO_PREALLOC | ACCESS | ZERO_SEED | lru,
+            Array => NUMA_NODE | ACCESS | MMAPABLE | INNER_MAP,
+            PercpuArray => ACCESS,
+            PerfEventArray => NUMA_NODE | USER_ACCESS | PRESERVE_ELEMS,
+            StackTrace => NUMA_NODE | USER_ACCESS | STACK_BUILD_ID,
+            ProgArray | CgroupArray | Devmap | DevmapHash | Sockmap | Sockhash | Xskmap => {
+                NUMA_NODE | USER_ACCESS
+            }
+            LpmTrie => NO_PREALLOC | NUMA_NODE | ACCESS,
+            ReuseportSockarray | Queue | Stack => NUMA_NODE | ACCESS,
+            BloomFilter => NUMA_NODE | ACCESS | ZERO_SEED,
+            Cpumap | Ringbuf | UserRingbuf => NUMA_NODE,
+            SkStorage | InodeStorage | TaskStorage | CgrpStorage => NO_PREALLOC | CLONE,
+            _ => return None,
+        })
+    }
+
+    /// The errno a map of maps fails to create with when its inner map (the
+    /// template libbpf creates first) is of this type (`bpf_map_meta_alloc`):
+    /// maps of maps do not nest, and a type without `map_meta_equal` cannot
+    /// be matched against the maps stored later. object/tests/map_create.rs
+    /// holds it to the kernel.
+    pub const fn inner_errno(self) -> Option<u32> {
+        use MapKind::*;
+        match self {
+            ArrayOfMaps | HashOfMaps => Some(22),
+            ProgArray | CgroupStorage | PercpuCgroupStorage | StructOps => Some(524),
+            _ => None,
+        }
+    }
+
     /// The errno `BPF_MAP_CREATE` fails with for these sizes, flags and
     /// `map_extra`, for the types whose sizes alone decide it (each type's
     /// `map_alloc_check` or `map_alloc` sanity checks); `None` when created,
@@ -176,7 +233,8 @@ impl MapKind {
         const ENOTSUPP: u32 = 524;
         const NO_PREALLOC: u32 = 1;
         const STACK_BUILD_ID: u32 = 1 << 5;
-        const CLONE: u32 = 1 << 9;
+        const USER_ACCESS: u32 = (1 << 3) | (1 << 4);
+        const PROG_ACCESS: u32 = (1 << 7) | (1 << 8);
         // Memory one hash element or queue value may take (KMALLOC_MAX_SIZE
         // of x86_64), and what a per-CPU value may take (PCPU_MIN_UNIT_SIZE).
         const KMALLOC_MAX: u64 = 1 << 22;
@@ -186,6 +244,17 @@ impl MapKind {
         // map_create takes map_extra only for a bloom filter (the number of
         // hash functions) and an arena (its user address).
         if extra != 0 && !matches!(self, BloomFilter | Arena) {
+            return Some(EINVAL);
+        }
+        // Read-only and write-only at once, for user space (map_create's
+        // bpf_get_file_flag, every type) or for programs
+        // (bpf_map_flags_access_ok); then the type's own mask.
+        if flags & USER_ACCESS == USER_ACCESS || flags & PROG_ACCESS == PROG_ACCESS {
+            return Some(EINVAL);
+        }
+        if let Some(taken) = self.creation_flags()
+            && flags & !taken != 0
+        {
             return Some(EINVAL);
         }
         let (k, v, n) = (key as u64, value as u64, entries as u64);
@@ -224,11 +293,7 @@ impl MapKind {
             // An int key (a file descriptor), no size, and never
             // preallocated (bpf_local_storage_map_alloc_check).
             SkStorage | InodeStorage | TaskStorage | CgrpStorage => {
-                flags & !(NO_PREALLOC | CLONE) != 0
-                    || flags & NO_PREALLOC == 0
-                    || n != 0
-                    || k != 4
-                    || v == 0
+                flags & NO_PREALLOC == 0 || n != 0 || k != 4 || v == 0
             }
             _ => return None,
         };

@@ -442,6 +442,7 @@ pub struct Tracing;
     gpl_only = "struct ops",
     may_sleep,
     unconverted_ctx,
+    map_member,
     ctx_args = ["u64"]
 )]
 #[sec("struct_ops+")]

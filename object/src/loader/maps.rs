@@ -411,10 +411,21 @@ pub(crate) fn collect(
                 return Err(map_err(&name, "unsupported map linkage static"));
             }
             let (mut def, inner_def, attrs) = parse_btf_map(btf, &name, ty, true)?;
-            // libbpf creates an inner map's template before its outer map.
-            let inner_errno = inner_def
-                .as_ref()
-                .and_then(|(d, a)| creation_errno(d, *a, btf_loaded));
+            let holds_maps = |d: &MapDef| {
+                kfreg::MapKind::from_u32(d.map_type.number())
+                    .is_some_and(kfreg::MapKind::holds_maps)
+            };
+            // libbpf creates an inner map's template before its outer map,
+            // and gives a template that is itself a map of maps no inner
+            // map of its own.
+            let inner_errno = inner_def.as_ref().and_then(|(d, a)| {
+                creation_errno(d, *a, btf_loaded).or(holds_maps(d).then_some(22))
+            });
+            // The kernel then makes the outer map from the template, if
+            // the template's type may be held in a map.
+            let template_errno = inner_def.as_ref().and_then(|(d, _)| {
+                kfreg::MapKind::from_u32(d.map_type.number()).and_then(kfreg::MapKind::inner_errno)
+            });
             if let Some((d, _)) = inner_def {
                 def.inner = Some(inner.len() as u32);
                 inner.push(d);
@@ -433,16 +444,16 @@ pub(crate) fn collect(
             // whole object.
             // A map of maps is made from its inner map's template: with
             // none declared, the kernel gets no inner map.
-            let no_inner = def.inner.is_none()
-                && kfreg::MapKind::from_u32(def.map_type.number())
-                    .is_some_and(kfreg::MapKind::holds_maps);
+            let no_inner = def.inner.is_none() && holds_maps(&def);
             if maps.create_error.is_none()
-                && let Some(errno) =
-                    creation_errno(&def, attrs, btf_loaded).or(no_inner.then_some(22))
+                && let Some(errno) = creation_errno(&def, attrs, btf_loaded)
+                    .or(no_inner.then_some(22))
+                    .or(template_errno)
             {
                 let text = match errno {
                     7 => "Argument list too long".to_string(),
                     22 => "Invalid argument".to_string(),
+                    524 => "unknown error (-524)".to_string(),
                     n => format!("Unknown error {n}"),
                 };
                 maps.create_error = Some(map_err(
@@ -461,10 +472,8 @@ pub(crate) fn collect(
                         .and_then(|v| btf.name(*v).ok())
                         .unwrap_or("?")
                 });
-            let holds_maps = kfreg::MapKind::from_u32(def.map_type.number())
-                .is_some_and(kfreg::MapKind::holds_maps);
             if maps.create_error.is_none()
-                && holds_maps
+                && holds_maps(&def)
                 && let Some(to) = later
             {
                 maps.create_error = Some(map_err(

@@ -3,7 +3,7 @@
 //! leading `?` marks a program that is not loaded automatically, which is
 //! still a program.
 
-use kfreg::{AttachType, ProgType, Registry};
+use kfreg::{AttachType, ProgFlags, ProgType, Registry};
 
 /// What a section name says about the programs in it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +18,8 @@ pub struct SecDef {
     pub autoload: bool,
     /// The expected attach type libbpf loads it with.
     pub attach: Option<AttachType>,
+    /// Loaded only as the member of a map's struct (struct_ops).
+    pub map_member: bool,
 }
 
 /// The program type and flags of ELF section `name`, or `None` when no
@@ -33,5 +35,6 @@ pub fn classify(reg: &Registry, name: &str) -> Option<SecDef> {
         iter: sec.iter,
         autoload,
         attach: sec.attach,
+        map_member: decl.flags.contains(ProgFlags::MAP_MEMBER),
     })
 }

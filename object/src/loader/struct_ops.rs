@@ -10,39 +10,126 @@ use crate::elf::ElfObject;
 use crate::program::StructOpsMember as Member;
 use std::collections::HashMap;
 
-/// The member each program named in a struct_ops map implements, by
-/// program (function symbol) name; a program used twice keeps the first.
-pub(crate) fn members(elf: &ElfObject<'_>, btf: Option<&Btf>) -> HashMap<String, Member> {
-    let mut out = HashMap::new();
-    let Some(btf) = btf else {
-        return out;
-    };
-    for (index, sec) in elf.sections.iter().enumerate() {
-        if !sec.name.starts_with(".struct_ops") {
-            continue;
-        }
-        // Clang leaves the variables' offsets 0 in the object: where each
-        // one lies comes from the symbol table, as libbpf fixes it up.
-        let Some((_, vars)) = super::maps::datasec_vars(elf, btf, index) else {
-            continue;
-        };
-        for reloc in &sec.relocs {
-            let Some(prog) = elf.symbols.get(reloc.sym).map(|s| s.name.as_str()) else {
+/// A program a struct_ops map names in one of its members.
+struct Slot {
+    /// The map (the `.struct_ops` variable).
+    map: String,
+    /// The program's symbol.
+    prog: usize,
+    /// The member.
+    member: Member,
+}
+
+/// Every program each struct_ops map names, map by map as libbpf numbers
+/// them (`.struct_ops` before `.struct_ops.link`, variables in order),
+/// member by member.
+fn slots(elf: &ElfObject<'_>, btf: &Btf) -> Vec<Slot> {
+    let mut out = Vec::new();
+    for link in [false, true] {
+        for (index, sec) in elf.sections.iter().enumerate() {
+            if !sec.name.starts_with(".struct_ops")
+                || sec.name.starts_with(".struct_ops.link") != link
+            {
+                continue;
+            }
+            // Clang leaves the variables' offsets 0 in the object: where
+            // each one lies comes from the symbol table, as libbpf fixes it
+            // up.
+            let Some((_, vars)) = super::maps::datasec_vars(elf, btf, index) else {
                 continue;
             };
-            let found = vars.iter().find_map(|&(var, off)| {
-                let within = reloc.offset.checked_sub(u64::from(off))?;
-                (within < var_size(btf, var)?).then_some(())?;
-                member_at(btf, var, within)
-            });
-            if let Some(m) = found
-                && !prog.is_empty()
-            {
-                out.entry(prog.to_string()).or_insert(m);
+            for &(var, off) in &vars {
+                let mut named: Vec<(u64, Slot)> = sec
+                    .relocs
+                    .iter()
+                    .filter_map(|reloc| {
+                        let within = reloc.offset.checked_sub(u64::from(off))?;
+                        (within < var_size(btf, var)?).then_some(())?;
+                        let sym = elf.symbols.get(reloc.sym).filter(|s| !s.name.is_empty())?;
+                        let slot = Slot {
+                            map: btf.name(var).ok()?.to_string(),
+                            prog: sym.index,
+                            member: member_at(btf, var, within)?,
+                        };
+                        Some((within, slot))
+                    })
+                    .collect();
+                named.sort_by_key(|(within, _)| *within);
+                out.extend(named.into_iter().map(|(_, slot)| slot));
             }
         }
     }
     out
+}
+
+/// The member each program named in a struct_ops map implements, by
+/// program (function symbol) name; a program used twice keeps the first.
+pub(crate) fn members(elf: &ElfObject<'_>, btf: Option<&Btf>) -> HashMap<String, Member> {
+    let mut out = HashMap::new();
+    for slot in btf.map(|btf| slots(elf, btf)).unwrap_or_default() {
+        if let Some(sym) = elf.symbols.get(slot.prog) {
+            out.entry(sym.name.clone()).or_insert(slot.member);
+        }
+    }
+    out
+}
+
+/// libbpf's refusal of a program named in two struct_ops members that are
+/// not the same member of the same kernel struct (`bpf_map__init_kern_struct_ops`):
+/// the kernel loads a struct_ops program for one member only.
+pub(crate) fn reused_program(
+    reg: &kfreg::Registry,
+    elf: &ElfObject<'_>,
+    btf: Option<&Btf>,
+    target: &Btf,
+) -> Option<LoadError> {
+    let mut first: HashMap<usize, (u32, usize)> = HashMap::new();
+    for slot in slots(elf, btf?) {
+        let Some((kern_type, idx, _)) = kernel_member(target, &slot.member) else {
+            continue;
+        };
+        let (type0, idx0) = *first.entry(slot.prog).or_insert((kern_type, idx));
+        let (what, was, is) = if type0 != kern_type {
+            ("attach_btf_id", type0 as usize, "kern_type_id")
+        } else if idx0 != idx {
+            ("expected_attach_type", idx0, "kern_member_idx")
+        } else {
+            continue;
+        };
+        let now = if type0 != kern_type {
+            kern_type as usize
+        } else {
+            idx
+        };
+        let sym = elf.symbols.get(slot.prog)?;
+        let sec = sym.section.and_then(|s| elf.sections.get(s))?;
+        let prog_type = super::sections::classify(reg, &sec.name)?.prog_type;
+        return Some(LoadError::StructOps {
+            msg: format!(
+                " {} func ptr {}: invalid reuse of prog {} in sec {} with type {}: {what} {was} != {is} {now}",
+                slot.map,
+                slot.member.member,
+                sym.name,
+                sec.name,
+                prog_type.id(),
+            ),
+        });
+    }
+    None
+}
+
+/// The kernel struct `m.ops` in `target`, the index of member `m.member`
+/// in it and the member's type.
+fn kernel_member(target: &Btf, m: &Member) -> Option<(u32, usize, u32)> {
+    let st = target.find(&m.ops, Kind::Struct)?;
+    let TypeData::Struct { members, .. } = &target.type_by_id(st).ok()?.data else {
+        return None;
+    };
+    members
+        .iter()
+        .enumerate()
+        .find(|(_, f)| target.string(f.name_off).ok() == Some(m.member.as_str()))
+        .map(|(idx, f)| (st, idx, f.ty))
 }
 
 /// The size of variable `var`'s type.
@@ -73,14 +160,8 @@ fn member_at(btf: &Btf, var: u32, off: u64) -> Option<Member> {
 
 /// The prototype of `member` of kernel struct `ops` in `target`.
 pub(crate) fn proto(target: &Btf, m: &Member) -> Option<u32> {
-    let st = target.find(&m.ops, Kind::Struct)?;
-    let TypeData::Struct { members, .. } = &target.type_by_id(st).ok()?.data else {
-        return None;
-    };
-    let field = members
-        .iter()
-        .find(|f| target.string(f.name_off).ok() == Some(m.member.as_str()))?;
-    let ptr = target.resolve(field.ty).ok()?;
+    let (_, _, ty) = kernel_member(target, m)?;
+    let ptr = target.resolve(ty).ok()?;
     let TypeData::Ptr { ty } = target.type_by_id(ptr).ok()?.data else {
         return None;
     };
@@ -113,7 +194,7 @@ pub(crate) fn missing_kernel_type(
             .into_iter()
             .find(|n| target.find(n, Kind::Struct).is_none())
             .map(|n| LoadError::StructOps {
-                msg: format!("struct {n} is not found in kernel BTF"),
+                msg: format!(": struct {n} is not found in kernel BTF"),
             })
     })
 }
