@@ -308,3 +308,44 @@ int BPF_PROG(task_iter_elem_acquire_ok, bool preempt, struct task_struct *prev, 
 	bpf_iter_task_destroy(&it);
 	return 0;
 }
+
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, long);
+} task_counts SEC(".maps");
+
+/* ACCEPT: a task from an iterator made inside an RCU section is an RCU pointer, which helpers taking a task accept. */
+SEC("tp_btf/sys_enter")
+int task_iter_rcu_task_to_storage(void *ctx)
+{
+	struct bpf_iter_task it;
+	struct task_struct *t;
+
+	bpf_rcu_read_lock();
+	bpf_iter_task_new(&it, NULL, BPF_TASK_ITER_ALL_PROCS);
+	while ((t = bpf_iter_task_next(&it)))
+		bpf_task_storage_get(&task_counts, t, 0, 0);
+	bpf_iter_task_destroy(&it);
+	bpf_rcu_read_unlock();
+	return 0;
+}
+
+/* ACCEPT: the same task's stack read by bpf_get_task_stack. */
+SEC("tp_btf/sys_enter")
+int task_iter_rcu_task_stack(void *ctx)
+{
+	struct bpf_iter_task it;
+	struct task_struct *t;
+	char buf[64];
+
+	bpf_rcu_read_lock();
+	bpf_iter_task_new(&it, NULL, BPF_TASK_ITER_ALL_PROCS);
+	t = bpf_iter_task_next(&it);
+	if (t)
+		bpf_get_task_stack(t, buf, sizeof(buf), 0);
+	bpf_iter_task_destroy(&it);
+	bpf_rcu_read_unlock();
+	return 0;
+}

@@ -721,6 +721,8 @@ pub fn global_entry_regs(env: &mut Env, sub: u32) -> Result<Option<[Reg; 5]>, Ve
             GlobalArg::Untrusted { name: Some(name) } => {
                 let mut t = Reg::ptr(RegType::BtfId, kfreg_object::kernel_types::id_of(name));
                 t.flags = PtrFlags::UNTRUSTED;
+                // Every kernel-object argument gets an id, trusted or not.
+                t.id = env.new_id();
                 t
             }
             GlobalArg::Untrusted { name: None } => {

@@ -1068,7 +1068,14 @@ impl Env<'_> {
                 }
                 Reg::ptr(RegType::Func, sub as u32)
             }
-            Pseudo::BtfId => Reg::ptr(RegType::Mem, 0),
+            // Only a function's address gets this far (no kernel
+            // variable has one to give): read-only memory of no size
+            // (check_pseudo_btf_id).
+            Pseudo::BtfId => {
+                let mut r = Reg::ptr(RegType::Mem, 0);
+                r.flags = PtrFlags::RDONLY;
+                r
+            }
         })
     }
 

@@ -540,8 +540,11 @@ impl Env<'_> {
     }
 
     /// Queues a path that starts afresh (an async callback): it shares no
-    /// history with the path that scheduled it.
+    /// history with the path that scheduled it. Making its frame marks the
+    /// whole state scratched for the log (init_func_state), so the call's
+    /// state line shows every register and slot.
     pub fn push_root(&mut self, st: State) {
+        self.scratched = Scratched::All;
         if let Some(cb) = st
             .frames
             .first()

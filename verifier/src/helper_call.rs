@@ -7,7 +7,7 @@
 
 use crate::calls::{clobber_args, enter_callback, invalidate_packets, scalar_arg};
 use crate::env::{Env, ObjectUse, Path, Step, VerifyError};
-use crate::mem::check_mem_arg;
+use crate::mem::{MemUse, check_mem_arg};
 use crate::resources::{acquire_ref, lock_target, release_ref};
 use crate::state::{CallbackFrame, Frame, PtrFlags, RefKind, RefState, Reg, RegType, State};
 use kfreg::{
@@ -674,27 +674,35 @@ fn helper_mem_arg(
     arg: &HelperArg,
     zero_ok: bool,
 ) -> Result<(), VerifyError> {
-    check_mem_arg(env, st, r, size, writes(arg), zero_ok, true)?;
+    check_mem_arg(env, st, r, size, mem_use(arg), zero_ok, true)?;
     let reg = st.reg(r);
-    if arg.has(ArgFlags::UNINIT) && reg.ty == RegType::Stack && size > 0 {
+    // The kernel writes the bytes after the checks when it knows which
+    // they are (raw mode, a constant offset), as stores would.
+    if arg.has(ArgFlags::UNINIT)
+        && reg.ty == RegType::Stack
+        && size > 0
+        && reg.var.as_const().is_some()
+    {
         let lo = reg.off as i64 + reg.var.smin;
-        let hi = reg.off as i64 + reg.var.smax + size as i64;
+        let hi = lo + size as i64;
         let first = lo.div_euclid(8) * 8;
         env.scratch_slots(first as i32, ((hi - first + 7) / 8) as i32);
-        // The kernel writes the bytes after the checks when it knows
-        // which they are (raw mode, a constant offset), as a store would.
-        if reg.var.as_const().is_some() {
-            let frame = reg.aux as usize;
-            crate::mem::kill_buffer_slices(st, frame, lo, hi);
-        }
+        let frame = reg.aux as usize;
+        crate::mem::kill_buffer_slices(st, frame, lo, hi);
     }
     Ok(())
 }
 
-/// Whether the helper writes the memory (the kernel's `MEM_WRITE`, which
-/// `MEM_UNINIT` memory implies).
-fn writes(arg: &HelperArg) -> bool {
-    arg.has(ArgFlags::WRITE) || arg.has(ArgFlags::UNINIT)
+/// What the helper does with the memory: fills it (`MEM_UNINIT`), writes
+/// it (`MEM_WRITE`) or reads it.
+fn mem_use(arg: &HelperArg) -> MemUse {
+    if arg.has(ArgFlags::UNINIT) {
+        MemUse::Fill
+    } else if arg.has(ArgFlags::WRITE) {
+        MemUse::Write
+    } else {
+        MemUse::Read
+    }
 }
 
 /// The argument as the map the call names makes it (the kernel's

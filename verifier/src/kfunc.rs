@@ -1797,7 +1797,7 @@ fn result(
         // pointers, which trusted-arguments kfuncs refuse; others trusted
         // ones.
         let rcu = iter_slot(k, st).is_some_and(|it| it.reg.aux2 == ITER_RCU);
-        r0.flags = r0.flags.with(if rcu {
+        r0.flags = r0.flags.without(PtrFlags::TRUSTED).with(if rcu {
             PtrFlags::RCU
         } else {
             PtrFlags::TRUSTED

@@ -691,8 +691,8 @@ pub fn check_mem_reg(
 ) -> Result<(), VerifyError> {
     let reg = *st.reg(r);
     st.reg_mut(r).flags = reg.flags.without(PtrFlags::MAYBE_NULL);
-    let checked = check_mem_arg(env, st, r, size, false, zero_ok, false)
-        .and_then(|()| check_mem_arg(env, st, r, size, true, zero_ok, false));
+    let checked = check_mem_arg(env, st, r, size, MemUse::Read, zero_ok, false)
+        .and_then(|()| check_mem_arg(env, st, r, size, MemUse::Write, zero_ok, false));
     *st.reg_mut(r) = reg;
     checked
 }
@@ -1699,8 +1699,20 @@ pub fn check_size_bounds(
 /// The largest size a variable-sized memory argument may have (BPF_MAX_VAR_SIZ).
 const MAX_VAR_SIZ: u64 = 1 << 29;
 
-/// Checks that `[regno + 0, + size)` is readable (or writable) memory for a
-/// helper or kfunc argument; stack bytes written become initialised.
+/// What a callee does with memory it is given: the kernel's access type,
+/// and its raw mode for memory the callee only fills.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum MemUse {
+    /// Reads it.
+    Read,
+    /// May write any of it, having read it (`BPF_WRITE`).
+    Write,
+    /// Fills it without reading (`MEM_UNINIT`, the kernel's raw mode).
+    Fill,
+}
+
+/// Checks that `[regno + 0, + size)` is memory a helper or kfunc argument
+/// may `used` as it says; stack bytes written become initialised.
 /// `nullable`: a helper's argument that may be NULL, whose register is
 /// checked as it is (kfunc and global-function arguments are checked as
 /// not NULL by their callers, as the kernel's check_mem_reg does).
@@ -1709,7 +1721,7 @@ pub fn check_mem_arg(
     st: &mut State,
     regno: u8,
     size: u32,
-    write: bool,
+    used: MemUse,
     zero_ok: bool,
     nullable: bool,
 ) -> Result<(), VerifyError> {
@@ -1719,6 +1731,7 @@ pub fn check_mem_arg(
     if size == 0 && !zero_ok {
         return Err(VerifyError::at(idx, "invalid zero-sized read"));
     }
+    let write = used != MemUse::Read;
     let kind = if write { Access::Write } else { Access::Read };
     match base.ty {
         RegType::Stack => {
@@ -1742,25 +1755,27 @@ pub fn check_mem_arg(
                     },
                 ));
             }
-            // Memory the helper only writes, at a variable offset, is
-            // checked as memory it reads: which bytes it writes is not
-            // known (check_stack_range_initialized drops the raw mode).
-            let reads = !write || !base.fixed_offset();
+            // Memory the helper only fills is written byte by byte as
+            // stores would, when the kernel knows which bytes they are;
+            // at a variable offset it is checked as memory written after
+            // being read (check_stack_range_initialized drops the raw mode).
+            let raw = used == MemUse::Fill && base.var.as_const().is_some();
             env.stack_live
-                .arg_access(regno, base.aux as usize, lo, hi, !reads);
+                .arg_access(regno, base.aux as usize, lo, hi, raw);
             let frame = &mut st.frames[base.aux as usize];
             // The stack reaches the lowest byte, accessed or not.
             frame.reach(lo as i32);
             for o in lo..hi {
                 let o = o as i32;
+                let b = byte_in_slot(o);
                 let slot = frame.slot_mut(o);
-                let kind = slot.bytes[byte_in_slot(o)];
+                let kind = slot.bytes[b];
                 let special = kind.is_object();
                 // As the kernel's check_stack_range_initialized(): memory
                 // read may hold none of them; memory the helper only
-                // writes may not cover a dynptr (it may overwrite an
+                // fills may not cover a dynptr (it may overwrite an
                 // iterator or saved flags, which are then gone).
-                if special && reads {
+                if special && !raw {
                     return Err(unreadable_stack(idx, regno, &base, lo, o as i64, size));
                 }
                 if special && kind == SlotKind::Dynptr {
@@ -1773,10 +1788,15 @@ pub fn check_mem_arg(
                     slot.bytes = [SlotKind::Misc; 8];
                 }
                 // Privileged programs may pass uninitialised stack; a helper
-                // writing it leaves initialised but unknown bytes.
-                if write {
+                // writing it leaves initialised but unknown bytes. A store
+                // destroys the spill it lands on; a write after a read
+                // only one it covers a byte of, each other byte becoming
+                // unknown alone.
+                if raw || (write && kind == SlotKind::Spill) {
                     slot.scrub_spill();
-                    slot.bytes[byte_in_slot(o)] = SlotKind::Misc;
+                }
+                if write {
+                    slot.bytes[b] = SlotKind::Misc;
                 }
             }
             Ok(())

@@ -641,3 +641,104 @@ r1 += -1048576
 *(u64 *)(r1 -16) = r9
 r0 = 0
 exit
+
+### helper_write_at_variable_offset_keeps_a_spill_it_misses
+; A helper writes 4 bytes somewhere in fp-20..fp-13: the uninitialised
+; half of the slot below the 32-bit spill at fp-24 becomes unknown bytes,
+; the spill stays (check_stack_range_initialized clobbers a spill only
+; when the range covers one of its bytes), so the bad load is dead.
+; type: kprobe
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r8 = r0
+r8 &= 7
+w1 = 3
+*(u32 *)(r10 -24) = w1
+r1 = r10
+r1 += -20
+r1 += r8
+r2 = 4
+r3 = 0
+call bpf_probe_read_kernel
+r2 = *(u32 *)(r10 -24)
+if r2 == 3 goto out
+r1 = 5
+r0 = *(u64 *)(r1 +0)
+out:
+r0 = 0
+exit
+
+### helper_write_at_variable_offset_over_a_spill_clobbers_it
+; The same write reaching the spill's own bytes makes it unknown.
+; type: kprobe
+; expect: REJECT R1 invalid mem access 'scalar'
+call bpf_get_prandom_u32
+r8 = r0
+r8 &= 7
+w1 = 3
+*(u32 *)(r10 -24) = w1
+r1 = r10
+r1 += -24
+r1 += r8
+r2 = 4
+r3 = 0
+call bpf_probe_read_kernel
+r2 = *(u32 *)(r10 -24)
+if r2 == 3 goto out
+r1 = 5
+r0 = *(u64 *)(r1 +0)
+out:
+r0 = 0
+exit
+
+### helper_write_at_constant_offset_keeps_a_spill_it_misses
+; check_mtu writes its length argument after reading it (not raw mode):
+; at a constant offset over the uninitialised half of a slot, the 32-bit
+; zero spilled in the other half stays.
+; type: tc
+; expect: ACCEPT
+r6 = r1
+*(u32 *)(r10 -8) = 0
+r1 = r6
+r2 = 0
+r3 = r10
+r3 += -4
+r4 = 0
+r5 = 0
+call bpf_check_mtu
+r2 = *(u32 *)(r10 -8)
+if r2 == 0 goto out
+r1 = 5
+r0 = *(u64 *)(r1 +0)
+out:
+r0 = 0
+exit
+
+### kfunc_memory_keeps_a_spill_it_misses
+; A kfunc's memory argument is read, then written the same way: the
+; zero spilled in the other half of the tuple's slot stays.
+; type: tc
+; expect: ACCEPT
+r6 = r1
+*(u32 *)(r10 -8) = 0
+*(u64 *)(r10 -24) = 0
+*(u64 *)(r10 -32) = 0
+r1 = r6
+r2 = r10
+r2 += -4
+r3 = 4
+r4 = r10
+r4 += -32
+r5 = 16
+call bpf_skb_ct_lookup
+if r0 == 0 goto check
+r1 = r0
+call bpf_ct_release
+check:
+r2 = *(u32 *)(r10 -8)
+if r2 == 0 goto out
+r1 = 5
+r0 = *(u64 *)(r1 +0)
+out:
+r0 = 0
+exit
