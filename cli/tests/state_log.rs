@@ -64,6 +64,32 @@ int helper_write_beside_spill(void *ctx)
 		:: [off]"r"(off), [bpf_probe_read_kernel]"i"(BPF_FUNC_probe_read_kernel) : "r0", "r1", "r2", "r3", "r4", "r5");
 	return 0;
 }
+char dbuf[16];
+__noinline __weak int dynptr_first_byte(struct bpf_dynptr *d)
+{
+	char c = 0;
+
+	bpf_dynptr_read(&c, 1, d, 0, 0);
+	return c;
+}
+SEC("tc")
+int global_dynptr_arg(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d;
+
+	bpf_dynptr_from_mem(dbuf, sizeof(dbuf), 0, &d);
+	return dynptr_first_byte(&d);
+}
+SEC("socket")
+int indirect_packet_load(struct __sk_buff *skb)
+{
+	asm volatile (
+		"r6 = r1;"
+		"r7 = 14;"
+		"r0 = *(u8 *)skb[r7];"
+		::: "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7");
+	return 0;
+}
 "#;
 
 fn assert_line(prog: &str, line: &str) {
@@ -100,5 +126,28 @@ fn a_helper_write_beside_a_spill_keeps_it() {
     assert_line(
         "helper_write_beside_spill",
         "11: (61) r2 = *(u32 *)(r10 -24)       ; R2=3 R10=fp0 fp-24=mmmm3",
+    );
+}
+
+/// A global function's dynptr argument has the skb type here, and reading
+/// the caller's dynptr marks its slots.
+#[test]
+fn a_global_dynptr_argument() {
+    assert_line(
+        "global_dynptr_arg",
+        "10: R0=scalar() fp-16=dynptr_local(id=1,dynptr_id=1)",
+    );
+    assert_line(
+        "global_dynptr_arg",
+        "11: R1=dynptr_ptr(id=2,type=skb) R10=fp0",
+    );
+}
+
+/// An indirect packet load reads its index register.
+#[test]
+fn an_indirect_packet_load_shows_its_index() {
+    assert_line(
+        "indirect_packet_load",
+        "2: (50) r0 = *(u8 *)skb[r7 + 0]       ; R0=scalar() R6=ctx() R7=14",
     );
 }

@@ -708,8 +708,10 @@ pub fn global_entry_regs(env: &mut Env, sub: u32) -> Result<Option<[Reg; 5]>, Ve
             // kfreg keeps an arena's addresses as numbers.
             GlobalArg::Scalar | GlobalArg::Arena => Reg::UNKNOWN,
             GlobalArg::Ctx => Reg::ptr(RegType::Ctx, 0),
-            // The kernel assumes a local dynptr.
-            GlobalArg::Dynptr => crate::dynptr::const_local(env.new_id()),
+            // The 6.18 sources assume a local dynptr; the kernel measured
+            // gives it the skb type (the slices of it die when packet data
+            // moves; corpus global_dynptr.bpf.c).
+            GlobalArg::Dynptr => crate::dynptr::const_dynptr(kfreg::DynptrInit::Skb, env.new_id()),
             GlobalArg::Mem { size, nullable } => {
                 let mut m = Reg::ptr(RegType::Mem, *size);
                 if *nullable {
@@ -746,7 +748,7 @@ pub fn global_entry_regs(env: &mut Env, sub: u32) -> Result<Option<[Reg; 5]>, Ve
 
 /// A dynptr a global function reads: one initialised on the stack (at a
 /// constant offset), or a const dynptr the caller itself was given.
-fn global_dynptr_arg(st: &State, i: usize, reg: &Reg) -> Result<(), VerifyError> {
+fn global_dynptr_arg(env: &mut Env, st: &State, i: usize, reg: &Reg) -> Result<(), VerifyError> {
     let idx = st.insn;
     if reg.ty == RegType::ConstDynptr {
         return crate::mem::unmodified_ptr(idx, i as u8 + 1, reg);
@@ -758,9 +760,11 @@ fn global_dynptr_arg(st: &State, i: usize, reg: &Reg) -> Result<(), VerifyError>
         ));
     }
     let missing = format!("Expected an initialized dynptr as arg #{i}");
-    crate::dynptr::initialized(st, reg, &missing)
-        .map(|_| ())
-        .map_err(|m| VerifyError::at(idx, m))
+    let (_, off, _) =
+        crate::dynptr::initialized(st, reg, &missing).map_err(|m| VerifyError::at(idx, m))?;
+    // Reading the dynptr marks its slots for the log.
+    env.scratch_slots(off, 2);
+    Ok(())
 }
 
 /// The caller's registers must be what global function `sub` assumes.
@@ -848,7 +852,7 @@ fn check_global_args(env: &mut Env, st: &mut State, sub: u32) -> Result<(), Veri
                     return Err(VerifyError::at(idx, crate::env::after(&logged, &msg)));
                 }
             }
-            GlobalArg::Dynptr => global_dynptr_arg(st, i, &reg)?,
+            GlobalArg::Dynptr => global_dynptr_arg(env, st, i, &reg)?,
             GlobalArg::Mem { size, nullable } => {
                 // NULL passes the memory check, and only that: the kernel
                 // makes it precise, so a path passing another number is

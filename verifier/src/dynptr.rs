@@ -7,14 +7,11 @@ use kfreg::DynptrInit;
 /// The kernel's line for a dynptr argument that must be uninitialised.
 pub const UNINIT_EXPECTED: &str = "Dynptr has to be an uninitialized dynptr";
 
-/// A const pointer to a local dynptr of identity `id`: what a callee is
-/// given (a user ring buffer's record, a global function's `struct
-/// bpf_dynptr *`), each a dynptr of its own (`mark_dynptr_cb_reg`).
-pub fn const_local(id: u32) -> Reg {
-    let mut r = Reg::ptr(
-        RegType::ConstDynptr,
-        crate::state::dynptr_number(DynptrInit::Local),
-    );
+/// A const pointer to a dynptr of kind `kind` and identity `id`: what a
+/// callee is given (a user ring buffer's record, a global function's
+/// `struct bpf_dynptr *`), each a dynptr of its own (`mark_dynptr_cb_reg`).
+pub fn const_dynptr(kind: DynptrInit, id: u32) -> Reg {
+    let mut r = Reg::ptr(RegType::ConstDynptr, crate::state::dynptr_number(kind));
     r.id = id;
     r
 }

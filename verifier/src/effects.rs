@@ -59,11 +59,11 @@ pub fn of_subprogs(prog: &Program, reg: &Registry) -> Vec<Effects> {
                     // number (bpf_helper_changes_pkt_data), whether or not
                     // the program's type may call one; sleeping it asks of
                     // the prototype the type gets.
-                    own.changes_pkt_data |= reg
-                        .helpers()
-                        .protos(id)
-                        .iter()
-                        .any(|h| h.has(HelperFlags::CHANGES_PKT_DATA));
+                    // So is a write through a dynptr, which may be an
+                    // skb's.
+                    own.changes_pkt_data |= reg.helpers().protos(id).iter().any(|h| {
+                        h.has(HelperFlags::CHANGES_PKT_DATA) || h.has(HelperFlags::WRITES_DYNPTR)
+                    });
                     if let Some(h) = reg.helpers().get(id, prog.prog_type) {
                         own.might_sleep |= h.has(HelperFlags::MIGHT_SLEEP);
                     }

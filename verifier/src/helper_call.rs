@@ -1408,7 +1408,7 @@ fn callback_args(env: &mut Env, st: &State, shape: CallbackShape, meta: &Meta) -
         }
         // callback(const struct bpf_dynptr *sample, ctx): a local dynptr.
         CallbackShape::UserRingbuf => [
-            crate::dynptr::const_local(env.new_id()),
+            crate::dynptr::const_dynptr(DynptrInit::Local, env.new_id()),
             *st.reg(3),
             Reg::NOT_INIT,
             Reg::NOT_INIT,

@@ -1397,6 +1397,7 @@ fn check_dynptr(
                 "verifier bug: misconfigured dynptr helper type flags".into(),
             );
         }
+        note_dynptr(meta, p, reg);
         return Ok(());
     }
     if reg.ty != RegType::Stack {
@@ -1431,12 +1432,19 @@ fn check_dynptr(
         }
         Err(m) => return err(st, m),
     };
-    meta.dynptr = crate::state::dynptr_kind(slot.reg.aux);
+    note_dynptr(meta, p, &slot.reg);
+    Ok(())
+}
+
+/// What the call learns of the initialised dynptr `d` (its stack state,
+/// or a const dynptr register) it is given as `p`: its kind, reference
+/// and identity, which its slices keep.
+fn note_dynptr(meta: &mut Meta, p: &Param, d: &Reg) {
+    meta.dynptr = crate::state::dynptr_kind(d.aux);
     meta.moves_packet |=
         p.roles.contains(Roles::WRITTEN) && meta.dynptr.is_some_and(DynptrInit::moves_when_written);
-    meta.dynptr_ref = slot.reg.ref_obj_id;
-    meta.dynptr_id = slot.reg.id;
-    Ok(())
+    meta.dynptr_ref = d.ref_obj_id;
+    meta.dynptr_id = d.id;
 }
 
 /// The stack slots an iterator argument's state takes.

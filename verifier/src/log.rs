@@ -333,8 +333,8 @@ pub fn touched_regs(insn: &kfreg_isa::Insn) -> u16 {
         } => reg(*dst) | reg(*src) | reg(0),
         Insn::Atomic { dst, src, .. } => reg(*dst) | reg(*src),
         Insn::Call(_) => 0b11_1111,
-        // R6, the context, is read too.
-        Insn::LdPkt { .. } => 0b111_1111,
+        // R6, the context, is read too, and an indirect load's index.
+        Insn::LdPkt { src, .. } => 0b111_1111 | src.map_or(0, reg),
         // A return prints both frames whole instead; the main exit ends
         // the path.
         Insn::Exit => 0,

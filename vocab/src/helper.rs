@@ -327,7 +327,8 @@ bits! {
         CARRIES_REF = 9, "carries_ref";
         /// Writes into the data of its dynptr argument: into an skb's data or
         /// metadata, packet data may move (`check_helper_call` sets
-        /// `changes_data` for such a dynptr).
+        /// `changes_data` for such a dynptr), so a function calling it may
+        /// move its callers' packet (the dynptr's kind is not known there).
         WRITES_DYNPTR = 10, "writes_dynptr";
         /// The number returned is a negative error or at most the size
         /// argument's largest value (`do_refine_retval_range`).
