@@ -490,6 +490,7 @@ pub fn prog_type_json(d: &crate::ProgTypeDecl) -> Value {
             })).collect::<Vec<_>>(),
         })),
         "kern_ctx": d.kern_ctx,
+        "func_proto": d.func_proto,
         "show": d.show,
         "hide": d.hide,
         "only": d.only,

@@ -154,6 +154,10 @@ pub struct ProgTypeDecl {
     pub ctx: Option<&'static Context>,
     /// The kernel struct its context is converted to (what `bpf_cast_to_kern_ctx` returns).
     pub kern_ctx: Option<&'static str>,
+    /// The kernel function giving it its helpers (its verifier ops'
+    /// `get_func_proto`): a kernel whose BTF lacks it was built without
+    /// the type, and refuses to load such programs (`find_prog_type`).
+    pub func_proto: Option<&'static str>,
     /// Only GPL-compatible programs may be of this type; the kernel's
     /// refusal names them so (`"struct ops"`: "struct ops programs must
     /// have a GPL compatible license").

@@ -98,18 +98,7 @@ fn not_null(r: &Reg) -> bool {
         // Flow keys are a pointer type of their own in the kernel, not
         // memory, and not among them.
         RegType::Mem => !r.flags.has(PtrFlags::UNTRUSTED) && !r.flags.has(PtrFlags::FLOW_KEYS),
-        RegType::BtfId => {
-            let trusting = [PtrFlags::ALLOC, PtrFlags::TRUSTED, PtrFlags::NON_OWN];
-            let unsafe_mods = [
-                PtrFlags::RCU,
-                PtrFlags::UNTRUSTED,
-                PtrFlags::PERCPU,
-                PtrFlags::RDONLY,
-            ];
-            r.ref_obj_id != 0
-                || trusting.iter().any(|f| r.flags.has(*f))
-                    && !unsafe_mods.iter().any(|f| r.flags.has(*f))
-        }
+        RegType::BtfId => r.is_trusted(),
         _ => false,
     }
 }

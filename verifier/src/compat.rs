@@ -9,9 +9,24 @@ use kfreg::{Flags, MapKind, ProgFlags};
 use kfreg_isa::{Call, Insn, Pseudo};
 use kfreg_object::program::FieldKind;
 
-/// The load itself is refused, before the verifier runs, for an expected
-/// attach type the program's type does not take.
+/// The load itself is refused, before the verifier runs, for a program
+/// type the kernel was built without (its BTF lacks the function giving
+/// the type its helpers) and for an expected attach type the program's
+/// type does not take.
 pub fn check_load(env: &Env) -> Result<(), VerifyError> {
+    if let Some(decl) = env.prog_decl
+        && let Some(func) = decl.func_proto
+        && let Some(btf) = env.prog.kernel_btf.as_deref()
+        && btf.find(func, kfreg_object::btf::Kind::Func).is_none()
+    {
+        return Err(VerifyError {
+            insn: None,
+            msg: format!(
+                "Invalid argument: the kernel has no {} programs (no {func} in its BTF; find_prog_type)",
+                decl.name
+            ),
+        });
+    }
     if let (Some(decl), Some(attach)) = (env.prog_decl, env.attach)
         && !decl.loads_as(attach)
     {

@@ -611,7 +611,7 @@ fn map_mem_arg(
         return Err(expect(idx, r, reg, MEM_TYPES));
     }
     check_btf_mem(idx, h, r, arg, reg)?;
-    helper_mem_arg(env, st, r, size, arg, false)?;
+    helper_mem_arg(env, st, r, size, true, arg, false)?;
     // A map made to be an inner map never elides (a 6.18 stable fix).
     let elides = meta.map.is_some_and(|m| {
         map_kind(env, m).is_some_and(MapKind::elides_value_nullness)
@@ -643,7 +643,7 @@ fn fixed_mem_arg(
         return Err(expect(idx, r, reg, MEM_TYPES));
     }
     check_btf_mem(idx, h, r, arg, reg)?;
-    helper_mem_arg(env, st, r, arg.size, arg, false)?;
+    helper_mem_arg(env, st, r, arg.size, true, arg, false)?;
     // Aligned to its size whatever the pointer (check_ptr_alignment,
     // strict), a variable offset by its known bits.
     if arg.has(ArgFlags::ALIGNED) {
@@ -663,25 +663,30 @@ fn ringbuf_mem_arg(idx: u32, r: u8, reg: &Reg, meta: &mut Meta) -> Result<(), Ve
     Ok(())
 }
 
-/// A helper's memory argument of `size` bytes in register `r`. Memory the
-/// helper only writes (`MEM_UNINIT`) the kernel then writes byte by byte
-/// as the program would, which shows the stack slots in the log.
+/// A helper's memory argument of at most `size` bytes in register `r`
+/// (exactly `size` when `exact`). Memory the helper only writes
+/// (`MEM_UNINIT`) the kernel then writes byte by byte as the program
+/// would, which shows the stack slots in the log; with a size it does not
+/// know, it checks the memory as written after being read instead
+/// (check_mem_size_reg drops the raw mode).
 fn helper_mem_arg(
     env: &mut Env,
     st: &mut State,
     r: u8,
     size: u32,
+    exact: bool,
     arg: &HelperArg,
     zero_ok: bool,
 ) -> Result<(), VerifyError> {
-    check_mem_arg(env, st, r, size, mem_use(arg), zero_ok, true)?;
+    let used = match mem_use(arg) {
+        MemUse::Fill if !exact => MemUse::Write,
+        used => used,
+    };
+    check_mem_arg(env, st, r, size, used, zero_ok, true)?;
     let reg = st.reg(r);
     // The kernel writes the bytes after the checks when it knows which
     // they are (raw mode, a constant offset), as stores would.
-    if arg.has(ArgFlags::UNINIT)
-        && reg.ty == RegType::Stack
-        && size > 0
-        && reg.var.as_const().is_some()
+    if used == MemUse::Fill && reg.ty == RegType::Stack && size > 0 && reg.var.as_const().is_some()
     {
         let lo = reg.off as i64 + reg.var.smin;
         let hi = lo + size as i64;
@@ -834,7 +839,8 @@ fn sized_mem_arg(
         env.mark_precise(st, size_reg);
         return Ok(());
     }
-    helper_mem_arg(env, st, r, size.umax as u32, arg, zero_ok)?;
+    let exact = size.as_const().is_some();
+    helper_mem_arg(env, st, r, size.umax as u32, exact, arg, zero_ok)?;
     env.mark_precise(st, size_reg);
     Ok(())
 }

@@ -19,6 +19,7 @@ use kfreg::prog_type;
 /// (`sk_filter_is_valid_access`).
 #[prog_type(
     id = 1,
+    func_proto = sk_filter_func_proto,
     ctx = SkBuff,
     kern_ctx = sk_buff,
     hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port,
@@ -35,6 +36,7 @@ pub struct SocketFilter;
 /// probe's return decides whether its return probe runs (0 or 1).
 #[prog_type(
     id = 2,
+    func_proto = kprobe_prog_func_proto,
     ctx = PtRegs,
     kern_ctx = pt_regs,
     tracing,
@@ -77,6 +79,7 @@ macro_rules! tc {
     ($(#[$attr:meta])* id = $id:tt, $ty:ident) => {
         #[prog_type(
             id = $id,
+            func_proto = tc_cls_act_func_proto,
             ctx = SkBuff,
             kern_ctx = sk_buff,
             show = [tc_classid, data_meta, wire_len, tstamp_type],
@@ -115,6 +118,7 @@ tc! {
 /// Tracepoints: the event's record.
 #[prog_type(
     id = 5,
+    func_proto = tp_prog_func_proto,
     ctx = TraceRecord,
     tracing,
     unconverted_ctx,
@@ -128,6 +132,7 @@ pub struct Tracepoint;
 /// through the conntrack module's hook).
 #[prog_type(
     id = 6,
+    func_proto = xdp_func_proto,
     ctx = XdpMd,
     kern_ctx = xdp_buff,
     kernel_write = nf_conn(mark),
@@ -148,6 +153,7 @@ pub struct Xdp;
 /// or the struct that is on x86-64.
 #[prog_type(
     id = 7,
+    func_proto = pe_prog_func_proto,
     ctx = BpfPerfEventData,
     kern_ctx = bpf_perf_event_data_kern,
     tracing,
@@ -160,6 +166,7 @@ pub struct PerfEvent;
 /// cgroup skb filters (`cg_skb_is_valid_access`).
 #[prog_type(
     id = 8,
+    func_proto = cg_skb_func_proto,
     strict_attach,
     ctx = SkBuff,
     kern_ctx = sk_buff,
@@ -176,6 +183,7 @@ pub struct CgroupSkb;
 /// cgroup socket hooks (`sock_filter_is_valid_access`).
 #[prog_type(
     id = 9,
+    func_proto = sock_filter_func_proto,
     strict_attach,
     ctx = BpfSock,
     kern_ctx = sock,
@@ -193,9 +201,10 @@ pub struct CgroupSock;
 /// four share their rules): packet pointers, no addresses or timestamps,
 /// mark, priority and `cb[]` written.
 macro_rules! lwt {
-    ($(#[$attr:meta])* id = $id:tt, $ty:ident $(, $word:ident)*) => {
+    ($(#[$attr:meta])* id = $id:tt, $ty:ident, $func_proto:ident $(, $word:ident)*) => {
         #[prog_type(
             id = $id,
+            func_proto = $func_proto,
             ctx = SkBuff,
             kern_ctx = sk_buff,
             hide = [family, remote_ip4, local_ip4, remote_ip6, local_ip6, remote_port, local_port,
@@ -212,24 +221,25 @@ macro_rules! lwt {
 lwt! {
     /// Lightweight tunnel input.
     #[sec("lwt_in")]
-    id = 10, LwtIn
+    id = 10, LwtIn, lwt_in_func_proto
 }
 
 lwt! {
     /// Lightweight tunnel output.
     #[sec("lwt_out")]
-    id = 11, LwtOut
+    id = 11, LwtOut, lwt_out_func_proto
 }
 
 lwt! {
     /// Lightweight tunnel transmit: may write the packet.
     #[sec("lwt_xmit")]
-    id = 12, LwtXmit, packet_write
+    id = 12, LwtXmit, lwt_xmit_func_proto, packet_write
 }
 
 /// TCP socket operations.
 #[prog_type(
     id = 13,
+    func_proto = sock_ops_func_proto,
     ctx = BpfSockOps,
     kern_ctx = bpf_sock_ops_kern,
     ret = [0, 1],
@@ -241,6 +251,7 @@ pub struct SockOps;
 /// sk_skb stream parsers and verdicts (`sk_skb_is_valid_access`).
 #[prog_type(
     id = 14,
+    func_proto = sk_skb_func_proto,
     ctx = SkBuff,
     kern_ctx = sk_buff,
     hide = [mark, tstamp, hwtstamp],
@@ -257,6 +268,7 @@ pub struct SkSkb;
 /// cgroup device filters.
 #[prog_type(
     id = 15,
+    func_proto = cgroup_dev_func_proto,
     ctx = BpfCgroupDevCtx,
     kern_ctx = bpf_cgroup_dev_ctx,
     ret = [0, 1],
@@ -266,13 +278,14 @@ pub struct SkSkb;
 pub struct CgroupDevice;
 
 /// sk_msg verdicts (`sk_msg_is_valid_access`).
-#[prog_type(id = 16, ctx = SkMsgMd, kern_ctx = sk_msg, packet_args = declared, packet_write)]
+#[prog_type(id = 16, func_proto = sk_msg_func_proto, ctx = SkMsgMd, kern_ctx = sk_msg, packet_args = declared, packet_write)]
 #[sec("sk_msg", attach = sk_msg_verdict)]
 pub struct SkMsg;
 
 /// Raw tracepoints: the event's arguments.
 #[prog_type(
     id = 17,
+    func_proto = raw_tp_prog_func_proto,
     ctx = RawTracepointArgs,
     tracing,
     unconverted_ctx,
@@ -288,6 +301,7 @@ pub struct RawTracepoint;
 /// (`sock_addr_is_valid_access`).
 #[prog_type(
     id = 18,
+    func_proto = sock_addr_func_proto,
     strict_attach,
     ctx = BpfSockAddr,
     kern_ctx = bpf_sock_addr_kern,
@@ -328,17 +342,18 @@ pub struct CgroupSockAddr;
 lwt! {
     /// seg6local lightweight tunnels.
     #[sec("lwt_seg6local")]
-    id = 19, LwtSeg6local
+    id = 19, LwtSeg6local, lwt_seg6local_func_proto
 }
 
 /// LIRC mode2 decoders: one sample.
-#[prog_type(id = 20, ctx = LircSample, unconverted_ctx)]
+#[prog_type(id = 20, func_proto = lirc_mode2_func_proto, ctx = LircSample, unconverted_ctx)]
 #[sec("lirc_mode2", attach = lirc_mode2)]
 pub struct LircMode2;
 
 /// SO_REUSEPORT socket selection.
 #[prog_type(
     id = 21,
+    func_proto = sk_reuseport_func_proto,
     strict_attach,
     ctx = SkReuseportMd,
     kern_ctx = sk_reuseport_kern,
@@ -356,6 +371,7 @@ pub struct SkReuseport;
 /// (`flow_dissector_is_valid_access`).
 #[prog_type(
     id = 22,
+    func_proto = flow_dissector_func_proto,
     ctx = SkBuff,
     kern_ctx = bpf_flow_dissector,
     only = [data, data_end, flow_keys],
@@ -366,13 +382,14 @@ pub struct SkReuseport;
 pub struct FlowDissector;
 
 /// cgroup sysctl hooks.
-#[prog_type(id = 23, ctx = BpfSysctl, kern_ctx = bpf_sysctl_kern, ret = [0, 1])]
+#[prog_type(id = 23, func_proto = sysctl_func_proto, ctx = BpfSysctl, kern_ctx = bpf_sysctl_kern, ret = [0, 1])]
 #[sec("cgroup/sysctl", attach = cgroup_sysctl)]
 pub struct CgroupSysctl;
 
 /// Writable raw tracepoints.
 #[prog_type(
     id = 24,
+    func_proto = raw_tp_prog_func_proto,
     ctx = RawTracepointWritableArgs,
     tracing,
     unconverted_ctx,
@@ -387,6 +404,7 @@ pub struct RawTracepointWritable;
 /// The option buffer is packet-like memory every helper may take.
 #[prog_type(
     id = 25,
+    func_proto = cg_sockopt_func_proto,
     strict_attach,
     ctx = BpfSockopt,
     kern_ctx = bpf_sockopt_kern,
@@ -406,6 +424,7 @@ pub struct CgroupSockopt;
 /// (`may_update_sockmap`: no socket lock can be held there).
 #[prog_type(
     id = 26,
+    func_proto = tracing_prog_func_proto,
     ctx = TracingArgs,
     unconverted_ctx,
     ret_for = [trace_iter = [0, 1], trace_fentry = [0, 0], trace_fexit = [0, 0]],
@@ -464,6 +483,7 @@ pub struct Ext;
 /// anything and an `lsm_cgroup` one 1 (`check_return_code`).
 #[prog_type(
     id = 29,
+    func_proto = bpf_lsm_func_proto,
     ctx = TracingArgs,
     process_context,
     gpl_only = "LSM",
@@ -482,6 +502,7 @@ pub struct Lsm;
 /// Socket lookup (`sk_lookup_is_valid_access`).
 #[prog_type(
     id = 30,
+    func_proto = sk_lookup_func_proto,
     strict_attach,
     ctx = BpfSkLookup,
     kern_ctx = bpf_sk_lookup_kern,
@@ -495,6 +516,7 @@ pub struct SkLookup;
 /// sleepable (`check_attach_btf_id`).
 #[prog_type(
     id = 31,
+    func_proto = syscall_prog_func_proto,
     ctx = SyscallArgs,
     sleepable_only = "Syscall",
     may_sleep,
@@ -507,6 +529,7 @@ pub struct Syscall;
 /// Netfilter hooks.
 #[prog_type(
     id = 32,
+    func_proto = bpf_nf_func_proto,
     ctx = BpfNfCtx,
     kern_ctx = bpf_nf_ctx,
     ret = [0, 1],

@@ -30,13 +30,14 @@ impl ProgType {
                 ::core::option::Option::Some(<#c as ::kfreg::prog_type::ContextStruct>::CONTEXT)),
             None => quote!(::core::option::Option::None),
         };
-        let kern_ctx = match &self.kern_ctx {
+        let name_of = |n: &Option<syn::Ident>| match n {
             Some(k) => {
                 let k = k.to_string();
                 quote!(::core::option::Option::Some(#k))
             }
             None => quote!(::core::option::Option::None),
         };
+        let (kern_ctx, func_proto) = (name_of(&self.kern_ctx), name_of(&self.func_proto));
         let term = |t: &Option<syn::LitStr>| match t {
             Some(what) => quote!(::core::option::Option::Some(#what)),
             None => quote!(::core::option::Option::None),
@@ -132,6 +133,7 @@ impl ProgType {
                     doc: #doc,
                     ctx: #ctx,
                     kern_ctx: #kern_ctx,
+                    func_proto: #func_proto,
                     gpl_only: #gpl_only,
                     sleepable_only: #sleepable_only,
                     show: #show,

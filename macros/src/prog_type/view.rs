@@ -22,6 +22,8 @@ pub struct ProgType {
     pub ctx: Option<Path>,
     /// `kern_ctx = name`.
     pub kern_ctx: Option<Ident>,
+    /// `func_proto = name`: the kernel function giving the type its helpers.
+    pub func_proto: Option<Ident>,
     /// `gpl_only = "what"`: how the kernel's refusal of a non-GPL program
     /// names programs of this type.
     pub gpl_only: Option<LitStr>,
@@ -86,6 +88,7 @@ const KEYS: &[&str] = &[
     "kernel",
     "ctx",
     "kern_ctx",
+    "func_proto",
     "gpl_only",
     "sleepable_only",
     "show",
@@ -123,6 +126,7 @@ impl ProgType {
             kernel_name: String::new(),
             ctx: None,
             kern_ctx: None,
+            func_proto: None,
             gpl_only: None,
             sleepable_only: None,
             show: Vec::new(),
@@ -180,6 +184,10 @@ impl ProgType {
                 Meta::Value(k, v) if k == "kern_ctx" => match expr_ident(v) {
                     Some(n) => d.kern_ctx = Some(n.clone()),
                     None => errors.at(v, "expected a kernel struct name, such as `sk_buff`"),
+                },
+                Meta::Value(k, v) if k == "func_proto" => match expr_ident(v) {
+                    Some(n) => d.func_proto = Some(n.clone()),
+                    None => errors.at(v, "expected a kernel function, such as `xdp_func_proto`"),
                 },
                 Meta::Value(k, v) if k == "gpl_only" => d.gpl_only = kernel_term(v, errors),
                 Meta::Value(k, v) if k == "sleepable_only" => {

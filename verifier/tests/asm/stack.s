@@ -742,3 +742,57 @@ r0 = *(u64 *)(r1 +0)
 out:
 r0 = 0
 exit
+
+### helper_fill_of_unknown_size_keeps_a_narrow_spill
+; A helper filling memory (MEM_UNINIT) with a size that is not a constant
+; is checked as writing after reading (check_mem_size_reg drops the raw
+; mode): the zero bytes it may cover become unknown one by one and the
+; one-byte spill below them stays, so the bad load is dead.
+; type: kprobe
+; expect: ACCEPT
+call bpf_get_prandom_u32
+r0 &= 63
+r6 = r0
+r1 = 0
+*(u8 *)(r10 -1) = r1
+*(u8 *)(r10 -2) = r1
+*(u8 *)(r10 -3) = r1
+*(u8 *)(r10 -4) = r1
+*(u8 *)(r10 -5) = r1
+*(u8 *)(r10 -6) = r1
+*(u8 *)(r10 -7) = r1
+*(u8 *)(r10 -8) = r6
+r1 = r10
+r1 += -7
+r2 = r6
+r2 &= 7
+r3 = 0
+call bpf_probe_read_kernel
+r0 = *(u8 *)(r10 -8)
+if r0 < 64 goto out
+r0 = *(u64 *)(r0 +0)
+out:
+r0 = 0
+exit
+
+### helper_fill_of_unknown_size_over_an_iterator
+; The same write may not cover an iterator: it is read first.
+; type: syscall
+; expect: REJECT invalid read from stack R1 off -8+0 size 7
+r1 = r10
+r1 += -8
+r2 = 0
+r3 = 10
+call bpf_iter_num_new
+call bpf_get_prandom_u32
+r2 = r0
+r2 &= 7
+r1 = r10
+r1 += -8
+r3 = 0
+call bpf_probe_read_kernel
+r1 = r10
+r1 += -8
+call bpf_iter_num_destroy
+r0 = 0
+exit
