@@ -652,7 +652,7 @@ fn object_types(
         if !t.fields.is_empty() && mmapable_refused.is_none() && ds.mmapable {
             mmapable_refused = Some(LoadError::Map {
                 map: def.name.clone(),
-                msg: "failed to create: unknown error (-524)(-524)".into(),
+                msg: maps::create_failed(524),
             });
         }
         types.insert(ds.id, t);
@@ -687,7 +687,7 @@ fn object_types(
                 if kind.needs_btf() && maps.create_error.is_none() {
                     maps.create_error = Some(LoadError::Map {
                         map: def.name.clone(),
-                        msg: "failed to create: Invalid argument(-22)".into(),
+                        msg: maps::create_failed(22),
                     });
                 }
                 continue;

@@ -678,16 +678,16 @@ fn helper_mem_arg(
     arg: &HelperArg,
     zero_ok: bool,
 ) -> Result<(), VerifyError> {
+    // Raw mode needs the bytes known: a constant size and offset.
+    let known = exact && st.reg(r).var.as_const().is_some();
     let used = match mem_use(arg) {
-        MemUse::Fill if !exact => MemUse::Write,
+        MemUse::Fill if !known => MemUse::Write,
         used => used,
     };
     check_mem_arg(env, st, r, size, used, zero_ok, true)?;
     let reg = st.reg(r);
-    // The kernel writes the bytes after the checks when it knows which
-    // they are (raw mode, a constant offset), as stores would.
-    if used == MemUse::Fill && reg.ty == RegType::Stack && size > 0 && reg.var.as_const().is_some()
-    {
+    // The kernel writes the bytes after the checks, as stores would.
+    if used == MemUse::Fill && reg.ty == RegType::Stack && size > 0 {
         let lo = reg.off as i64 + reg.var.smin;
         let hi = lo + size as i64;
         let first = lo.div_euclid(8) * 8;

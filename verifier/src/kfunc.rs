@@ -1740,9 +1740,14 @@ fn result(
         Ret::Object | Ret::UntrustedObject => {
             let name = k.ret_ty.struct_name().unwrap_or("?");
             let mut r = Reg::ptr(RegType::BtfId, kfreg_object::kernel_types::id(name));
+            // An iterator protected by RCU (KF_RCU_PROTECTED) hands out
+            // RCU pointers, which trusted-arguments kfuncs refuse; others
+            // trusted ones.
+            let rcu_iter = flags.contains(Flags::ITER_NEXT)
+                && iter_slot(k, st).is_some_and(|it| it.reg.aux2 == ITER_RCU);
             r.flags = if k.ret == Ret::UntrustedObject {
                 PtrFlags::UNTRUSTED
-            } else if flags.contains(Flags::RCU_PROTECTED) {
+            } else if flags.contains(Flags::RCU_PROTECTED) || rcu_iter {
                 PtrFlags::RCU
             } else {
                 PtrFlags::TRUSTED
@@ -1800,17 +1805,6 @@ fn result(
     };
     let null = flags.contains(Flags::RET_NULL)
         && !(flags.contains(Flags::NULL_UNLESS_OWNING) && meta.owning_refcounted);
-    if flags.contains(Flags::ITER_NEXT) && r0.ty == RegType::BtfId {
-        // An RCU-protected iterator (KF_RCU_PROTECTED) hands out RCU
-        // pointers, which trusted-arguments kfuncs refuse; others trusted
-        // ones.
-        let rcu = iter_slot(k, st).is_some_and(|it| it.reg.aux2 == ITER_RCU);
-        r0.flags = r0.flags.without(PtrFlags::TRUSTED).with(if rcu {
-            PtrFlags::RCU
-        } else {
-            PtrFlags::TRUSTED
-        });
-    }
     if flags.contains(Flags::ACQUIRE) {
         if !r0.is_pointer()
             || (r0.ty != RegType::BtfId

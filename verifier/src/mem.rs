@@ -1707,7 +1707,8 @@ pub enum MemUse {
     Read,
     /// May write any of it, having read it (`BPF_WRITE`).
     Write,
-    /// Fills it without reading (`MEM_UNINIT`, the kernel's raw mode).
+    /// Fills it without reading (`MEM_UNINIT`, the kernel's raw mode),
+    /// at a constant offset and of a constant size.
     Fill,
 }
 
@@ -1755,11 +1756,11 @@ pub fn check_mem_arg(
                     },
                 ));
             }
-            // Memory the helper only fills is written byte by byte as
-            // stores would, when the kernel knows which bytes they are;
-            // at a variable offset it is checked as memory written after
-            // being read (check_stack_range_initialized drops the raw mode).
-            let raw = used == MemUse::Fill && base.var.as_const().is_some();
+            // Memory the helper only fills (whose bytes its caller knows)
+            // is written byte by byte as stores would; other memory it
+            // writes is checked as written after being read
+            // (check_stack_range_initialized).
+            let raw = used == MemUse::Fill;
             env.stack_live
                 .arg_access(regno, base.aux as usize, lo, hi, raw);
             let frame = &mut st.frames[base.aux as usize];

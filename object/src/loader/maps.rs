@@ -94,6 +94,17 @@ pub(crate) fn datasec_vars(
     Some((id, out))
 }
 
+/// libbpf's words for a map the kernel failed to create with `errno`.
+pub(super) fn create_failed(errno: u32) -> String {
+    let text = match errno {
+        7 => "Argument list too long".to_string(),
+        22 => "Invalid argument".to_string(),
+        524 => "unknown error (-524)".to_string(),
+        n => format!("Unknown error {n}"),
+    };
+    format!("failed to create: {text}(-{errno})")
+}
+
 fn map_err(map: &str, msg: impl Into<String>) -> LoadError {
     LoadError::Map {
         map: map.to_string(),
@@ -450,16 +461,7 @@ pub(crate) fn collect(
                     .or(no_inner.then_some(22))
                     .or(template_errno)
             {
-                let text = match errno {
-                    7 => "Argument list too long".to_string(),
-                    22 => "Invalid argument".to_string(),
-                    524 => "unknown error (-524)".to_string(),
-                    n => format!("Unknown error {n}"),
-                };
-                maps.create_error = Some(map_err(
-                    &name,
-                    format!("failed to create: {text}(-{errno})"),
-                ));
+                maps.create_error = Some(map_err(&name, create_failed(errno)));
             }
             // A map of maps has its slots filled as soon as it is created,
             // in `.maps` order: a map defined after it has no map yet.

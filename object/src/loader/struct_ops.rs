@@ -89,17 +89,17 @@ pub(crate) fn reused_program(
             continue;
         };
         let (type0, idx0) = *first.entry(slot.prog).or_insert((kern_type, idx));
-        let (what, was, is) = if type0 != kern_type {
-            ("attach_btf_id", type0 as usize, "kern_type_id")
+        let (what, was, is, now) = if type0 != kern_type {
+            (
+                "attach_btf_id",
+                type0 as usize,
+                "kern_type_id",
+                kern_type as usize,
+            )
         } else if idx0 != idx {
-            ("expected_attach_type", idx0, "kern_member_idx")
+            ("expected_attach_type", idx0, "kern_member_idx", idx)
         } else {
             continue;
-        };
-        let now = if type0 != kern_type {
-            kern_type as usize
-        } else {
-            idx
         };
         let sym = elf.symbols.get(slot.prog)?;
         let sec = sym.section.and_then(|s| elf.sections.get(s))?;
